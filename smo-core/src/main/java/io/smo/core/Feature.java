@@ -1,0 +1,26 @@
+package io.smo.core;
+
+/** An operation or behaviour a platform may or may not offer; {@link Capabilities#features()} lists those it has. */
+@SmoPublicApi
+public enum Feature {
+  /** Posts with text and no media. */
+  TEXT_ONLY_POSTS,
+  /** {@link SocialClient#delete(PostRef)}. */
+  DELETE,
+  /** {@link SocialClient#metrics(PostRef)}. */
+  METRICS,
+  /** {@link SocialClient#comments(PostRef)}. */
+  COMMENTS,
+  /** {@link SocialClient#reply(CommentRef, String)} and replies to posts. */
+  REPLY,
+  /** {@link ModerationAction#HIDE} and {@link ModerationAction#UNHIDE}. */
+  HIDE_COMMENTS,
+  /** {@link ModerationAction#DELETE}. */
+  DELETE_COMMENTS,
+  /** Reply chains ({@link TextOverflow#THREAD}, {@link Post#thread()}). */
+  THREADS,
+  /** Alt text on images. */
+  ALT_TEXT,
+  /** Native scheduled publication ({@link Capabilities#nativeScheduling()}). */
+  NATIVE_SCHEDULING
+}

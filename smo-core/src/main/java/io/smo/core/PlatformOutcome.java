@@ -1,0 +1,100 @@
+package io.smo.core;
+
+import io.smo.core.exception.PublishOutcomeUnknownException;
+import io.smo.core.exception.SmoException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What happened on one platform when {@link CrossPoster} published a post: PUBLISHED (with the
+ * {@link PublishedPost}), FAILED (with the typed exception), UNKNOWN (the request may have taken
+ * effect; with what is known), or SKIPPED (offline validation failed; with the violations).
+ * Immutable.
+ */
+@SmoPublicApi
+public final class PlatformOutcome {
+  /** The four outcomes. */
+  public enum Status {
+    /** Published. */
+    PUBLISHED,
+    /** Failed; nothing was published. */
+    FAILED,
+    /** May or may not have been published; reconcile before trying again. */
+    UNKNOWN,
+    /** Not attempted: the post breaks the platform's rules. */
+    SKIPPED
+  }
+
+  private final Platform platform;
+  private final Status status;
+  private final PublishedPost published;
+  private final SmoException error;
+  private final List<Violation> violations;
+
+  private PlatformOutcome(Platform platform, Status status, PublishedPost published, SmoException error,
+      List<Violation> violations) {
+    this.platform = platform;
+    this.status = status;
+    this.published = published;
+    this.error = error;
+    this.violations = List.copyOf(violations);
+  }
+
+  /** Returns a PUBLISHED outcome. */
+  public static PlatformOutcome published(PublishedPost post) {
+    return new PlatformOutcome(post.platform(), Status.PUBLISHED, post, null, List.of());
+  }
+
+  /** Returns a FAILED or UNKNOWN outcome, by the exception's type. */
+  public static PlatformOutcome failed(Platform platform, SmoException error) {
+    Status s = error instanceof PublishOutcomeUnknownException ? Status.UNKNOWN : Status.FAILED;
+    return new PlatformOutcome(platform, s, null, error, List.of());
+  }
+
+  /** Returns a SKIPPED outcome. */
+  public static PlatformOutcome skipped(Platform platform, List<Violation> violations) {
+    return new PlatformOutcome(platform, Status.SKIPPED, null, null, violations);
+  }
+
+  /** Returns the platform. */
+  public Platform platform() {
+    return platform;
+  }
+
+  /** Returns the status. */
+  public Status status() {
+    return status;
+  }
+
+  /** Returns the published post, for PUBLISHED. */
+  public Optional<PublishedPost> published() {
+    return Optional.ofNullable(published);
+  }
+
+  /** Returns the exception, for FAILED and UNKNOWN. */
+  public Optional<SmoException> error() {
+    return Optional.ofNullable(error);
+  }
+
+  /** Returns the violations, for SKIPPED (else empty). */
+  public List<Violation> violations() {
+    return violations;
+  }
+
+  /** Returns a one-line reason for anything not published, or empty for PUBLISHED. */
+  public String reason() {
+    switch (status) {
+      case PUBLISHED:
+        return "";
+      case SKIPPED:
+        return violations.stream().map(Violation::toString).reduce((a, b) -> a + "; " + b).orElse("");
+      default:
+        return error.getMessage();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return platform.id() + " " + status + (published != null ? " " + published.ref() : " " + reason());
+  }
+}

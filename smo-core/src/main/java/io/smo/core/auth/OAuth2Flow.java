@@ -1,0 +1,227 @@
+package io.smo.core.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import io.smo.core.Platform;
+import io.smo.core.SmoPublicApi;
+import io.smo.core.exception.AuthenticationException;
+import io.smo.core.exception.ErrorDetails;
+import io.smo.core.exception.TransportException;
+import io.smo.core.internal.Redactor;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.Credentials;
+import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * OAuth 2.0 authorization-code flow helpers (RFC 6749) with PKCE S256 (RFC 7636, verifier and
+ * challenge from Nimbus OAuth 2.0 SDK): the authorization URL with {@code state}, the code
+ * exchange, and the refresh-token grant ({@link TokenRefresher}). Token responses are read in
+ * the RFC 6749 §5.1 shape ({@code access_token}, {@code expires_in} seconds, {@code
+ * refresh_token}, {@code refresh_token_expires_in}, {@code scope}); error responses ({@code
+ * error}, {@code error_description}) become {@link AuthenticationException}.
+ *
+ * <p>Thread-safe. Secrets never reach logs or exception messages.
+ */
+@SmoPublicApi
+public final class OAuth2Flow implements TokenRefresher {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Platform platform;
+  private final OAuth2Config config;
+  private final OkHttpClient http;
+  private final Clock clock;
+
+  /**
+   * Creates a flow.
+   *
+   * @param platform the platform named in errors
+   * @param config the client registration
+   * @param http the HTTP client for token calls (not closed by this flow)
+   * @param clock the clock turning {@code expires_in} into instants
+   */
+  public OAuth2Flow(Platform platform, OAuth2Config config, OkHttpClient http, Clock clock) {
+    this.platform = requireNonNull(platform, "platform == null");
+    this.config = requireNonNull(config, "config == null");
+    this.http = requireNonNull(http, "http == null");
+    this.clock = requireNonNull(clock, "clock == null");
+  }
+
+  /** Returns the configuration. */
+  public OAuth2Config config() {
+    return config;
+  }
+
+  /** Returns a new authorization request: URL, fresh random {@code state} and PKCE verifier. */
+  public AuthorizationRequest authorizationRequest() {
+    String state = new State().getValue();
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("response_type", "code");
+    q.put(config.clientIdParameter(), config.clientId());
+    config.redirectUri().ifPresent(r -> q.put("redirect_uri", r.toString()));
+    if (!config.scopes().isEmpty()) {
+      q.put("scope", String.join(config.scopeDelimiter(), config.scopes()));
+    }
+    q.put("state", state);
+    String verifier = null;
+    if (config.pkce()) {
+      CodeVerifier v = new CodeVerifier();
+      verifier = v.getValue();
+      q.put("code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256, v).getValue());
+      q.put("code_challenge_method", "S256");
+    }
+    q.putAll(config.extraAuthorizationParameters());
+    StringBuilder url = new StringBuilder(config.authorizationEndpoint().toString());
+    url.append(url.indexOf("?") >= 0 ? '&' : '?');
+    boolean first = true;
+    for (Map.Entry<String, String> e : q.entrySet()) {
+      if (!first) {
+        url.append('&');
+      }
+      first = false;
+      url.append(enc(e.getKey())).append('=').append(enc(e.getValue()));
+    }
+    return new AuthorizationRequest(URI.create(url.toString()), state, verifier);
+  }
+
+  /**
+   * Exchanges an authorization code for tokens.
+   *
+   * @param code the code from the redirect
+   * @param codeVerifier the verifier of the {@link AuthorizationRequest}, or {@code null} without PKCE
+   * @throws AuthenticationException if the server refused the code
+   * @throws TransportException if the token endpoint could not be reached or answered garbage
+   */
+  public AccessToken exchangeCode(String code, String codeVerifier) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", requireNonNull(code, "code == null"));
+    config.redirectUri().ifPresent(r -> form.put("redirect_uri", r.toString()));
+    if (codeVerifier != null) {
+      form.put("code_verifier", codeVerifier);
+    }
+    return tokenCall("exchange code", form, null);
+  }
+
+  /**
+   * Runs the refresh-token grant.
+   *
+   * @throws AuthenticationException if there is no refresh token, or the server refused it
+   * @throws TransportException if the token endpoint could not be reached or answered garbage
+   */
+  @Override
+  public AccessToken refresh(AccessToken current) {
+    String refreshToken = current.refreshToken().orElseThrow(() -> new AuthenticationException(
+        ErrorDetails.builder(platform, "refresh token").message("no refresh token").build()));
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "refresh_token");
+    form.put("refresh_token", refreshToken);
+    return tokenCall("refresh token", form, current);
+  }
+
+  private AccessToken tokenCall(String operation, Map<String, String> form, AccessToken previous) {
+    FormBody.Builder body = new FormBody.Builder();
+    form.forEach(body::add);
+    Request.Builder req = new Request.Builder().url(config.tokenEndpoint().toString());
+    if (config.clientAuthentication() == OAuth2Config.ClientAuthentication.BASIC
+        && config.clientSecret().isPresent()) {
+      req.header("Authorization", Credentials.basic(config.clientId(), config.clientSecret().get(),
+          StandardCharsets.UTF_8));
+    } else {
+      body.add(config.clientIdParameter(), config.clientId());
+      config.clientSecret().ifPresent(s -> body.add("client_secret", s));
+    }
+    req.post(body.build()).header("Accept", "application/json");
+    try (Response resp = http.newCall(req.build()).execute()) {
+      ResponseBody rb = resp.body();
+      String text = rb == null ? "" : rb.string();
+      JsonNode json;
+      try {
+        json = JSON.readTree(text.isEmpty() ? "{}" : text);
+      } catch (IOException e) {
+        throw new TransportException(platform, operation, "token endpoint answered HTTP " + resp.code()
+            + " with a body that is not JSON", null, resp.code() >= 500);
+      }
+      JsonNode data = json.has("data") && json.get("data").isObject() && !json.has("access_token")
+          ? json.get("data") : json; // TikTok-style envelopes
+      if (!resp.isSuccessful() || !data.hasNonNull("access_token")) {
+        String error = data.path("error").asText(json.path("error").asText(null));
+        String description = data.path("error_description").asText(
+            json.path("error_description").asText(json.path("message").asText("")));
+        if (resp.code() >= 500) {
+          throw new TransportException(platform, operation, "token endpoint answered HTTP "
+              + resp.code(), null, true);
+        }
+        throw new AuthenticationException(ErrorDetails.builder(platform, operation)
+            .httpStatus(resp.code()).errorCode(error).message(Redactor.redactText(description))
+            .bodySnippet(Redactor.redactText(text)).build());
+      }
+      return parseToken(data, previous);
+    } catch (IOException e) {
+      throw new TransportException(platform, operation, "token endpoint unreachable: "
+          + e.getClass().getSimpleName(), e, true);
+    }
+  }
+
+  /**
+   * Reads an RFC 6749 §5.1 token response.
+   *
+   * @param json the response object
+   * @param previous the token being replaced, whose scopes are kept when the response names none
+   * @return the token
+   */
+  public AccessToken parseToken(JsonNode json, AccessToken previous) {
+    Instant now = clock.instant();
+    AccessToken.Builder b = AccessToken.builder(json.get("access_token").asText());
+    if (json.hasNonNull("token_type")) {
+      b.tokenType(json.get("token_type").asText());
+    }
+    if (json.hasNonNull("expires_in")) {
+      b.expiresAt(now.plusSeconds(json.get("expires_in").asLong()));
+    }
+    if (json.hasNonNull("refresh_token") && !json.get("refresh_token").asText().isBlank()) {
+      b.refreshToken(json.get("refresh_token").asText());
+      if (json.hasNonNull("refresh_token_expires_in")) {
+        b.refreshTokenExpiresAt(now.plusSeconds(json.get("refresh_token_expires_in").asLong()));
+      } else if (json.hasNonNull("refresh_expires_in")) {
+        b.refreshTokenExpiresAt(now.plusSeconds(json.get("refresh_expires_in").asLong()));
+      }
+    }
+    if (json.hasNonNull("scope")) {
+      Set<String> scopes = new LinkedHashSet<>(Arrays.asList(json.get("scope").asText().split("[ ,]+")));
+      scopes.remove("");
+      b.scopes(scopes);
+    } else if (previous != null) {
+      b.scopes(previous.scopes());
+    }
+    return b.build();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  @Override
+  public String toString() {
+    return "OAuth2Flow{" + platform.id() + ", " + config + "}";
+  }
+}

@@ -1,0 +1,174 @@
+package io.smo.core.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.smo.core.Platform;
+import io.smo.core.SmoPublicApi;
+import io.smo.core.exception.AuthenticationException;
+import io.smo.core.exception.ErrorDetails;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A {@link TokenProvider} for one account that caches its valid token (Caffeine, until {@link
+ * Builder#refreshSkew(Duration) shortly before expiry}), refreshes proactively before expiry and
+ * reactively once after a rejection, runs one refresh at a time however many threads ask, and
+ * persists every new token through a {@link TokenStore}: a rotated refresh token is saved together
+ * with its access token, and a stored refresh token is never replaced by an empty one.
+ *
+ * <p>Thread-safe.
+ *
+ * <pre>{@code
+ * TokenProvider tokens = RefreshingTokenProvider.builder("page-123", store, oauthFlow::refresh).build();
+ * }</pre>
+ */
+@SmoPublicApi
+public final class RefreshingTokenProvider implements TokenProvider {
+  private final String accountKey;
+  private final TokenStore store;
+  private final TokenRefresher refresher;
+  private final Clock clock;
+  private final Duration skew;
+  private final Platform platform;
+  private final Cache<String, AccessToken> cache;
+  private final AtomicReference<String> rejectedValue = new AtomicReference<>();
+
+  private RefreshingTokenProvider(Builder b) {
+    accountKey = b.accountKey;
+    store = b.store;
+    refresher = b.refresher;
+    clock = b.clock;
+    skew = b.skew;
+    platform = b.platform;
+    cache = Caffeine.newBuilder()
+        .maximumSize(1)
+        .ticker(() -> clock.millis() * 1_000_000L)
+        .expireAfter(new Expiry<String, AccessToken>() {
+          @Override
+          public long expireAfterCreate(String key, AccessToken token, long currentTime) {
+            return token.expiresAt()
+                .map(at -> Math.max(0, Duration.between(clock.instant().plus(skew), at).toNanos()))
+                .orElse(Long.MAX_VALUE);
+          }
+
+          @Override
+          public long expireAfterUpdate(String key, AccessToken token, long currentTime,
+              long currentDuration) {
+            return expireAfterCreate(key, token, currentTime);
+          }
+
+          @Override
+          public long expireAfterRead(String key, AccessToken token, long currentTime,
+              long currentDuration) {
+            return currentDuration;
+          }
+        })
+        .build();
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @param accountKey the account the token belongs to (the {@link TokenStore} key)
+   * @param store where tokens are loaded from and saved to; must hold an initial token
+   * @param refresher how a token is refreshed
+   */
+  public static Builder builder(String accountKey, TokenStore store, TokenRefresher refresher) {
+    return new Builder(accountKey, store, refresher);
+  }
+
+  @Override
+  public AccessToken token() {
+    return cache.get(accountKey, k -> loadOrRefresh());
+  }
+
+  @Override
+  public AccessToken refreshAfterRejection(AccessToken rejected) {
+    synchronized (this) {
+      AccessToken current = cache.getIfPresent(accountKey);
+      if (current != null && !current.value().equals(rejected.value())) {
+        return current; // another thread already refreshed
+      }
+      rejectedValue.set(rejected.value());
+      cache.invalidate(accountKey);
+    }
+    return token();
+  }
+
+  private AccessToken loadOrRefresh() {
+    AccessToken stored = store.load(accountKey).orElseThrow(() -> new AuthenticationException(
+        ErrorDetails.builder(platform, "authenticate")
+            .message("no token stored for account " + accountKey + "; authorize first").build()));
+    Instant now = clock.instant();
+    boolean rejected = stored.value().equals(rejectedValue.get());
+    if (!rejected && !stored.expiresWithin(now, skew)) {
+      return stored;
+    }
+    if (stored.refreshToken().isEmpty()) {
+      throw new AuthenticationException(ErrorDetails.builder(platform, "refresh token")
+          .message("access token for account " + accountKey
+              + (rejected ? " was rejected" : " expired") + " and there is no refresh token").build());
+    }
+    AccessToken fresh = refresher.refresh(stored);
+    if (fresh.refreshToken().isEmpty()) {
+      fresh = fresh.toBuilder().refreshToken(stored.refreshToken().get())
+          .refreshTokenExpiresAt(stored.refreshTokenExpiresAt().orElse(null)).build();
+    }
+    store.save(accountKey, fresh);
+    rejectedValue.set(null);
+    return fresh;
+  }
+
+  @Override
+  public String toString() {
+    return "RefreshingTokenProvider{" + accountKey + "}";
+  }
+
+  /** Builds {@link RefreshingTokenProvider}. Mutable, not thread-safe. */
+  public static final class Builder {
+    private final String accountKey;
+    private final TokenStore store;
+    private final TokenRefresher refresher;
+    private Clock clock = Clock.systemUTC();
+    private Duration skew = Duration.ofSeconds(60);
+    private Platform platform;
+
+    private Builder(String accountKey, TokenStore store, TokenRefresher refresher) {
+      this.accountKey = requireNonNull(accountKey, "accountKey == null");
+      this.store = requireNonNull(store, "store == null");
+      this.refresher = requireNonNull(refresher, "refresher == null");
+    }
+
+    /** Sets the clock. Default UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Sets how long before expiry a token is refreshed. Default 60 s. */
+    public Builder refreshSkew(Duration skew) {
+      requireNonNull(skew, "skew == null");
+      if (skew.isNegative()) {
+        throw new IllegalArgumentException("skew < 0: " + skew);
+      }
+      this.skew = skew;
+      return this;
+    }
+
+    /** Sets the platform named in errors. */
+    public Builder platform(Platform platform) {
+      this.platform = platform;
+      return this;
+    }
+
+    /** Returns the provider. */
+    public RefreshingTokenProvider build() {
+      return new RefreshingTokenProvider(this);
+    }
+  }
+}

@@ -1,0 +1,577 @@
+package io.smo.core.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.smo.core.Platform;
+import io.smo.core.SmoProtectedApi;
+import io.smo.core.auth.AccessToken;
+import io.smo.core.auth.TokenProvider;
+import io.smo.core.exception.AuthenticationException;
+import io.smo.core.exception.ErrorDetails;
+import io.smo.core.exception.PlatformException;
+import io.smo.core.exception.PublishOutcomeUnknownException;
+import io.smo.core.exception.RateLimitException;
+import io.smo.core.exception.SmoException;
+import io.smo.core.exception.TransportException;
+import io.smo.core.internal.HttpLoggingInterceptor;
+import io.smo.core.internal.RateLimitGate;
+import io.smo.core.internal.SendTracker;
+import io.smo.core.resilience.RateLimitPolicy;
+import io.smo.core.resilience.RateLimitSnapshot;
+import io.smo.core.resilience.RetryPolicy;
+import io.smo.core.resilience.Sleeper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import retrofit2.Retrofit;
+import retrofit2.converter.jackson.JacksonConverterFactory;
+
+/**
+ * The call path every platform module uses, written once: one OkHttp stack with interceptors
+ * (authentication header, {@code User-Agent: smo-sdk/<version>}, redacting SLF4J logging), Retrofit
+ * services with Jackson (unknown fields ignored), client-side rate limits, the retry loop, error
+ * mapping through the platform's {@link ErrorMapper}, rate-limit capture through its {@link
+ * RateLimitHeaderParser}, and the no-double-publish rule:
+ *
+ * <ul>
+ *   <li>reads and idempotent writes are retried on transport errors, 429, 5xx and any exception
+ *       the mapper marks retryable;
+ *   <li>creates are retried only when the request surely did not take effect: the connection was
+ *       never established, a 429, or {@link ErrorMapper#notProcessed}; a failure after the request
+ *       was sent, a 5xx, or an unreadable success body gives {@link
+ *       PublishOutcomeUnknownException}. OkHttp's own silent retry of sent requests is off for
+ *       creates;
+ *   <li>an {@link AuthenticationException} triggers one token refresh and one more attempt.
+ * </ul>
+ *
+ * <p>Thread-safe. {@link #close()} shuts down only what the runtime created.
+ */
+@SmoProtectedApi
+public final class ApiRuntime implements AutoCloseable {
+  /** The SDK version in the User-Agent. */
+  public static final String SDK_VERSION = Optional.ofNullable(
+      ApiRuntime.class.getPackage().getImplementationVersion()).orElse("0.1.0-SNAPSHOT");
+
+  private static final ThreadLocal<Operation.Kind> CURRENT_KIND = new ThreadLocal<>();
+  private static final int MAX_ERROR_BODY = 64 * 1024;
+
+  /** Marks a raw request that must not carry the client's {@code Authorization} header. */
+  public static final class NoAuth {
+    private NoAuth() {}
+
+    /** The tag value. */
+    public static final NoAuth INSTANCE = new NoAuth();
+  }
+
+  private final Platform platform;
+  private final URI baseUrl;
+  private final OkHttpClient http;
+  private final OkHttpClient createHttp;
+  private final boolean ownsHttp;
+  private final ObjectMapper json;
+  private final Retrofit retrofit;
+  private final TokenProvider tokens;
+  private final ErrorMapper errorMapper;
+  private final RateLimitHeaderParser rateLimitParser;
+  private final RetryPolicy retryPolicy;
+  private final RateLimitGate gate;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final String accountKey;
+  private final AtomicReference<RateLimitSnapshot> lastRateLimit = new AtomicReference<>();
+
+  private ApiRuntime(Builder b) {
+    platform = b.platform;
+    baseUrl = requireNonNull(b.baseUrl, "baseUrl == null");
+    tokens = b.tokens;
+    errorMapper = requireNonNull(b.errorMapper, "errorMapper == null");
+    rateLimitParser = b.rateLimitParser;
+    retryPolicy = b.retryPolicy;
+    clock = b.clock;
+    sleeper = b.sleeper;
+    accountKey = b.accountKey;
+    gate = new RateLimitGate(platform, b.rateLimitPolicy, clock, sleeper);
+    json = newObjectMapper();
+
+    HttpSettings s = b.httpSettings;
+    OkHttpClient.Builder hb;
+    if (s.okHttpClient().isPresent()) {
+      hb = s.okHttpClient().get().newBuilder();
+      ownsHttp = false;
+    } else {
+      hb = new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS));
+      ownsHttp = true;
+    }
+    String ua = "smo-sdk/" + SDK_VERSION + " " + b.module + " (Java "
+        + System.getProperty("java.specification.version") + ")"
+        + s.applicationName().map(n -> " " + n).orElse("");
+    hb.connectTimeout(s.connectTimeout()).readTimeout(s.readTimeout()).writeTimeout(s.writeTimeout());
+    s.proxy().ifPresent(hb::proxy);
+    hb.addInterceptor(chain -> {
+      Request r = chain.request();
+      Request.Builder nb = r.newBuilder().header("User-Agent", ua);
+      if (tokens != null && r.header("Authorization") == null && r.tag(NoAuth.class) == null) {
+        AccessToken t = tokens.token();
+        SendTracker tr = SendTracker.current();
+        if (tr != null) {
+          tr.token(t);
+        }
+        nb.header("Authorization", "Bearer " + t.value());
+      }
+      return chain.proceed(nb.build());
+    });
+    hb.addInterceptor(new HttpLoggingInterceptor());
+    hb.addNetworkInterceptor(chain -> {
+      SendTracker tr = SendTracker.current();
+      if (tr != null) {
+        tr.markSent();
+      }
+      return chain.proceed(chain.request());
+    });
+    http = hb.build();
+    createHttp = http.newBuilder().retryOnConnectionFailure(false).build();
+    Call.Factory factory = request -> (CURRENT_KIND.get() == Operation.Kind.CREATE ? createHttp : http)
+        .newCall(request);
+    retrofit = new Retrofit.Builder().baseUrl(slash(baseUrl.toString())).callFactory(factory)
+        .addConverterFactory(JacksonConverterFactory.create(json)).build();
+  }
+
+  /** Returns the ObjectMapper settings every module uses: unknown fields ignored, ISO instants, nulls omitted. */
+  public static ObjectMapper newObjectMapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false)
+        .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  }
+
+  private static String slash(String s) {
+    return s.endsWith("/") ? s : s + "/";
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @param platform the platform
+   * @param module the module name for the User-Agent, e.g. {@code "smo-twitter"}
+   */
+  public static Builder builder(Platform platform, String module) {
+    return new Builder(requireNonNull(platform, "platform == null"), requireNonNull(module, "module == null"));
+  }
+
+  /** Returns the platform. */
+  public Platform platform() {
+    return platform;
+  }
+
+  /** Returns the base URL. */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** Returns the shared JSON mapper. */
+  public ObjectMapper json() {
+    return json;
+  }
+
+  /** Returns the clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Returns the sleeper. */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /** Returns the retry policy. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** Returns the OkHttp client with the SDK's interceptors (for raw requests such as uploads). */
+  public OkHttpClient http() {
+    return http;
+  }
+
+  /** Returns the token provider, if the runtime authenticates. */
+  public Optional<TokenProvider> tokens() {
+    return Optional.ofNullable(tokens);
+  }
+
+  /** Returns a Retrofit service over the base URL. */
+  public <S> S service(Class<S> type) {
+    return retrofit.create(type);
+  }
+
+  /** Returns a Retrofit service over another base URL (an upload host), same stack. */
+  public <S> S service(Class<S> type, URI otherBaseUrl) {
+    return retrofit.newBuilder().baseUrl(slash(otherBaseUrl.toString())).build().create(type);
+  }
+
+  /** Returns the rate-limit state of the last response that carried one. */
+  public Optional<RateLimitSnapshot> lastRateLimit() {
+    return Optional.ofNullable(lastRateLimit.get());
+  }
+
+  /**
+   * Runs a Retrofit call with rate limiting, retries and error mapping; returns its body.
+   *
+   * @param op what the call is
+   * @param call makes a fresh call for each attempt
+   * @return the parsed body ({@code null} for an empty body)
+   * @throws SmoException typed per the platform's mapper and the retry rules above
+   */
+  public <T> T call(Operation op, Supplier<retrofit2.Call<T>> call) {
+    return callForResponse(op, call).body();
+  }
+
+  /**
+   * Like {@link #call} but returns status and headers too.
+   *
+   * @throws SmoException typed per the platform's mapper and the retry rules above
+   */
+  public <T> ApiResponse<T> callForResponse(Operation op, Supplier<retrofit2.Call<T>> call) {
+    return run(op, () -> {
+      retrofit2.Response<T> r = call.get().execute();
+      observe(op, r.headers());
+      if (r.isSuccessful()) {
+        return new ApiResponse<>(r.code(), r.headers(), r.body());
+      }
+      throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.errorBody())));
+    });
+  }
+
+  /**
+   * Runs a raw request (uploads, other hosts) with the same rules; statuses in {@code
+   * acceptedStatuses} (e.g. 308 for resumable uploads) count as answers, not failures.
+   *
+   * @param op what the call is
+   * @param request makes the request for each attempt (bodies must be re-readable)
+   * @param authenticated whether to send the client's token
+   * @param acceptedStatuses non-2xx statuses to return instead of mapping to errors
+   * @return status, headers and the body text
+   * @throws SmoException typed per the platform's mapper and the retry rules above
+   */
+  public ApiResponse<String> execute(Operation op, Supplier<Request> request, boolean authenticated,
+      int... acceptedStatuses) {
+    return run(op, () -> {
+      Request req = request.get();
+      if (!authenticated) {
+        req = req.newBuilder().tag(NoAuth.class, NoAuth.INSTANCE).build();
+      }
+      OkHttpClient client = op.kind() == Operation.Kind.CREATE ? createHttp : http;
+      try (Response r = client.newCall(req).execute()) {
+        observe(op, r.headers());
+        String body = errorText(r.body());
+        boolean accepted = r.isSuccessful();
+        for (int s : acceptedStatuses) {
+          accepted |= r.code() == s;
+        }
+        if (accepted) {
+          return new ApiResponse<>(r.code(), r.headers(), body);
+        }
+        throw new FailureSignal(failure(op, r.code(), r.headers(), body));
+      }
+    });
+  }
+
+  /**
+   * Maps a failure found inside a 2xx body (X {@code errors[]}, TikTok {@code error.code}) through
+   * the same mapper, for platform modules that detect one.
+   */
+  public SmoException mapFailure(Operation op, int status, Headers headers, String body) {
+    return safeMap(failure(op, status, headers, body));
+  }
+
+  private HttpFailure failure(Operation op, int status, Headers headers, String body) {
+    Map<String, List<String>> h = new TreeMap<>();
+    for (String name : headers.names()) {
+      h.put(name.toLowerCase(Locale.ROOT), headers.values(name));
+    }
+    return new HttpFailure(platform, op, status, h, body, parse(headers, op), clock.instant());
+  }
+
+  private RateLimitSnapshot parse(Headers headers, Operation op) {
+    try {
+      return rateLimitParser.parse(headers, op, clock.instant()).orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void observe(Operation op, Headers headers) {
+    RateLimitSnapshot s = parse(headers, op);
+    if (s != null) {
+      lastRateLimit.set(s);
+      gate.observe(account(op), op.bucket(), s);
+    }
+  }
+
+  private String account(Operation op) {
+    return op.account() != null ? op.account() : accountKey;
+  }
+
+  private static String errorText(ResponseBody body) throws IOException {
+    if (body == null) {
+      return "";
+    }
+    BufferedSource src = body.source();
+    src.request(MAX_ERROR_BODY);
+    long n = Math.min(src.getBuffer().size(), MAX_ERROR_BODY);
+    return src.getBuffer().readString(n, StandardCharsets.UTF_8);
+  }
+
+  private SmoException safeMap(HttpFailure f) {
+    try {
+      SmoException e = errorMapper.map(f);
+      if (e != null) {
+        return e;
+      }
+    } catch (RuntimeException ignored) {
+      // a mapper must not throw; fall through to the generic exception
+    }
+    return new PlatformException(f.details().message("unmapped error").build(),
+        f.status() == 429 || f.status() >= 500);
+  }
+
+  private interface Attempt<R> {
+    R run() throws IOException;
+  }
+
+  private static final class FailureSignal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient HttpFailure failure;
+
+    FailureSignal(HttpFailure failure) {
+      super(null, null, false, false);
+      this.failure = failure;
+    }
+  }
+
+  private <R> R run(Operation op, Attempt<R> attemptFn) {
+    Instant deadline = clock.instant().plus(retryPolicy.callBudget());
+    int attempt = 0;
+    boolean refreshed = false;
+    while (true) {
+      attempt++;
+      gate.acquire(account(op), op.bucket(), op.name());
+      SendTracker tracker = SendTracker.begin();
+      CURRENT_KIND.set(op.kind());
+      SmoException failure;
+      try {
+        return attemptFn.run();
+      } catch (FailureSignal s) {
+        HttpFailure f = s.failure;
+        SmoException ex = safeMap(f);
+        if (ex instanceof AuthenticationException && tokens != null && !refreshed
+            && tracker.token() != null) {
+          refreshed = true;
+          AccessToken fresh = tokens.refreshAfterRejection(tracker.token());
+          if (fresh != null) {
+            attempt--; // the rejected attempt was not processed; it does not count
+            continue;
+          }
+        }
+        if (ex instanceof RateLimitException) {
+          RateLimitException rl = (RateLimitException) ex;
+          gate.blockUntil(account(op), op.bucket(), f.receivedAt().plus(rl.retryAfter()));
+        }
+        if (op.kind() == Operation.Kind.CREATE && f.status() >= 500
+            && !(ex instanceof RateLimitException) && !errorMapper.notProcessed(f)) {
+          throw unknown(op, "HTTP " + f.status() + " on a create: it may have taken effect", ex,
+              attempt);
+        }
+        failure = ex;
+      } catch (JsonProcessingException e) {
+        if (op.kind() == Operation.Kind.CREATE) {
+          throw unknown(op, "success answer could not be read: " + e.getOriginalMessage(), e, attempt);
+        }
+        failure = new TransportException(platform, op.name(),
+            "malformed response body: " + e.getOriginalMessage(), e, true);
+      } catch (IOException e) {
+        boolean surelyNotSent = !tracker.sent() || e instanceof ConnectException
+            || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+        String what = describe(e);
+        if (op.kind() == Operation.Kind.CREATE && !surelyNotSent) {
+          throw unknown(op, what + " after the request was sent", e, attempt);
+        }
+        failure = new TransportException(platform, op.name(), what
+            + (surelyNotSent ? " before the request was sent" : ""), e, true);
+      } finally {
+        CURRENT_KIND.remove();
+        SendTracker.end();
+      }
+      if (!failure.retryable() || !op.retried() || attempt >= retryPolicy.maxAttempts()) {
+        throw failure.withAttempts(attempt);
+      }
+      Duration wait = retryPolicy.backoff(attempt);
+      if (failure instanceof RateLimitException) {
+        Duration ra = ((RateLimitException) failure).retryAfter();
+        if (ra.compareTo(retryPolicy.maxRetryAfter()) > 0) {
+          throw failure.withAttempts(attempt);
+        }
+        if (!ra.isZero()) {
+          wait = ra;
+        }
+      }
+      if (clock.instant().plus(wait).isAfter(deadline)) {
+        throw failure.withAttempts(attempt);
+      }
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw failure.withAttempts(attempt);
+      }
+    }
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof InterruptedIOException) {
+      return "timed out";
+    }
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof UnknownHostException) {
+      return "unknown host";
+    }
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m != null && m.length() < 120 ? " (" + m + ")" : "");
+  }
+
+  private PublishOutcomeUnknownException unknown(Operation op, String message, Throwable cause,
+      int attempt) {
+    PublishOutcomeUnknownException e = new PublishOutcomeUnknownException(platform, op.name(),
+        message + "; not retried so that nothing is posted twice", cause, null, List.of(), null);
+    e.withAttempts(attempt);
+    return e;
+  }
+
+  /** Shuts down the connection pool and dispatcher if this runtime created them. */
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /** Builds {@link ApiRuntime}. Mutable, not thread-safe. */
+  public static final class Builder {
+    private final Platform platform;
+    private final String module;
+    private URI baseUrl;
+    private HttpSettings httpSettings = HttpSettings.defaults();
+    private TokenProvider tokens;
+    private ErrorMapper errorMapper;
+    private RateLimitHeaderParser rateLimitParser = RateLimitHeaderParser.NONE;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.unlimited();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private String accountKey = "default";
+
+    private Builder(Platform platform, String module) {
+      this.platform = platform;
+      this.module = module;
+    }
+
+    /** Sets the API base URL (the platform's host, or the sandbox's). Required. */
+    public Builder baseUrl(URI baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /** Sets HTTP settings. */
+    public Builder httpSettings(HttpSettings s) {
+      this.httpSettings = requireNonNull(s, "httpSettings == null");
+      return this;
+    }
+
+    /** Sets the token provider; {@code null} for unauthenticated calls. */
+    public Builder tokens(TokenProvider tokens) {
+      this.tokens = tokens;
+      return this;
+    }
+
+    /** Sets the platform's error mapper. Required. */
+    public Builder errorMapper(ErrorMapper m) {
+      this.errorMapper = m;
+      return this;
+    }
+
+    /** Sets the platform's rate-limit header parser. */
+    public Builder rateLimitParser(RateLimitHeaderParser p) {
+      this.rateLimitParser = requireNonNull(p, "rateLimitParser == null");
+      return this;
+    }
+
+    /** Sets the retry policy. */
+    public Builder retryPolicy(RetryPolicy p) {
+      this.retryPolicy = requireNonNull(p, "retryPolicy == null");
+      return this;
+    }
+
+    /** Sets the rate-limit policy. */
+    public Builder rateLimitPolicy(RateLimitPolicy p) {
+      this.rateLimitPolicy = requireNonNull(p, "rateLimitPolicy == null");
+      return this;
+    }
+
+    /** Sets the clock. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Sets the sleeper (tests inject one that does not sleep). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** Sets the account key rate limits are kept under. */
+    public Builder accountKey(String accountKey) {
+      this.accountKey = requireNonNull(accountKey, "accountKey == null");
+      return this;
+    }
+
+    /** Returns the runtime. */
+    public ApiRuntime build() {
+      return new ApiRuntime(this);
+    }
+  }
+
+}

@@ -1,0 +1,179 @@
+package io.smo.core.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import io.smo.core.Platform;
+import io.smo.core.SmoPublicApi;
+import io.smo.core.auth.TokenProvider;
+import io.smo.core.http.ApiRuntime;
+import io.smo.core.http.ErrorMapper;
+import io.smo.core.http.HttpSettings;
+import io.smo.core.http.RateLimitHeaderParser;
+import io.smo.core.resilience.RateLimitPolicy;
+import io.smo.core.resilience.RetryPolicy;
+import io.smo.core.resilience.Sleeper;
+import java.net.URI;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * The settings every platform client builder shares: credentials, base-URL override, HTTP
+ * settings, retry and rate-limit policies, clock and sleeper. Each {@code <Platform>Client.Builder}
+ * extends it and adds its own settings. Mutable and not thread-safe; {@code build()} takes a
+ * snapshot and fails fast on missing or bad values.
+ *
+ * @param <B> the concrete builder type
+ */
+@SmoPublicApi
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+  private TokenProvider tokenProvider;
+  private URI baseUrl;
+  private HttpSettings httpSettings = HttpSettings.defaults();
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private RateLimitPolicy rateLimitPolicy;
+  private Clock clock = Clock.systemUTC();
+  private Sleeper sleeper = Sleeper.SYSTEM;
+
+  /** Creates a builder with the defaults. */
+  protected ClientBuilder() {}
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /**
+   * Uses one fixed access token (no refresh).
+   *
+   * @throws IllegalArgumentException if blank
+   */
+  public B accessToken(String accessToken) {
+    requireNonNull(accessToken, "accessToken == null");
+    if (accessToken.isBlank()) {
+      throw new IllegalArgumentException("accessToken is blank");
+    }
+    this.tokenProvider = TokenProvider.of(accessToken);
+    return self();
+  }
+
+  /** Uses a token provider (e.g. {@link io.smo.core.auth.RefreshingTokenProvider}). */
+  public B tokenProvider(TokenProvider tokenProvider) {
+    this.tokenProvider = requireNonNull(tokenProvider, "tokenProvider == null");
+    return self();
+  }
+
+  /**
+   * Overrides the API base URL (the sandbox, a proxy, a test server). Default: the platform's
+   * production host.
+   *
+   * @throws IllegalArgumentException if not absolute http(s)
+   */
+  public B baseUrl(URI baseUrl) {
+    requireNonNull(baseUrl, "baseUrl == null");
+    if (baseUrl.getScheme() == null || !baseUrl.getScheme().startsWith("http")) {
+      throw new IllegalArgumentException("baseUrl must be absolute http(s): " + baseUrl);
+    }
+    this.baseUrl = baseUrl;
+    return self();
+  }
+
+  /** Sets HTTP settings (timeouts, proxy, shared OkHttpClient). Default {@link HttpSettings#defaults()}. */
+  public B httpSettings(HttpSettings httpSettings) {
+    this.httpSettings = requireNonNull(httpSettings, "httpSettings == null");
+    return self();
+  }
+
+  /** Edits the HTTP settings, e.g. {@code b.httpSettings(h -> h.readTimeout(Duration.ofSeconds(5)))}. */
+  public B httpSettings(Consumer<HttpSettings.Builder> edit) {
+    HttpSettings.Builder b = httpSettings.toBuilder();
+    edit.accept(b);
+    return httpSettings(b.build());
+  }
+
+  /** Sets the retry policy. Default {@link RetryPolicy#defaults()}. */
+  public B retryPolicy(RetryPolicy retryPolicy) {
+    this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
+    return self();
+  }
+
+  /** Sets the rate-limit policy. Default: the platform's documented caps. */
+  public B rateLimitPolicy(RateLimitPolicy rateLimitPolicy) {
+    this.rateLimitPolicy = requireNonNull(rateLimitPolicy, "rateLimitPolicy == null");
+    return self();
+  }
+
+  /** Sets the clock (UTC instants for scheduling windows and token expiry). Default system UTC. */
+  public B clock(Clock clock) {
+    this.clock = requireNonNull(clock, "clock == null");
+    return self();
+  }
+
+  /** Sets the sleeper used for back-off and polling waits (tests inject a fake). */
+  public B sleeper(Sleeper sleeper) {
+    this.sleeper = requireNonNull(sleeper, "sleeper == null");
+    return self();
+  }
+
+  /** Returns the token provider, or {@code null} when none was set. */
+  protected TokenProvider tokenProvider() {
+    return tokenProvider;
+  }
+
+  /** Returns the clock. */
+  protected Clock clock() {
+    return clock;
+  }
+
+  /** Returns the sleeper. */
+  protected Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /** Returns the retry policy. */
+  protected RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** Returns the base URL override, or {@code null}. */
+  protected URI baseUrlOverride() {
+    return baseUrl;
+  }
+
+  /** Returns the HTTP settings. */
+  protected HttpSettings httpSettings() {
+    return httpSettings;
+  }
+
+  /**
+   * Builds the shared runtime for a platform client.
+   *
+   * @param platform the platform
+   * @param module the module name for the User-Agent
+   * @param defaultBaseUrl the production base URL
+   * @param errorMapper the platform's error mapper
+   * @param parser the platform's rate-limit header parser
+   * @param defaultRateLimits the platform's documented caps, used unless the user set a policy
+   * @param accountKey the account rate limits are kept under
+   * @throws IllegalStateException if no credentials were set
+   */
+  protected ApiRuntime runtime(Platform platform, String module, URI defaultBaseUrl,
+      ErrorMapper errorMapper, RateLimitHeaderParser parser, RateLimitPolicy defaultRateLimits,
+      String accountKey) {
+    if (tokenProvider == null) {
+      throw new IllegalStateException(platform.displayName()
+          + " client needs credentials: call accessToken(...) or tokenProvider(...)");
+    }
+    return ApiRuntime.builder(platform, module)
+        .baseUrl(baseUrl != null ? baseUrl : defaultBaseUrl)
+        .httpSettings(httpSettings)
+        .tokens(tokenProvider)
+        .errorMapper(errorMapper)
+        .rateLimitParser(parser)
+        .retryPolicy(retryPolicy)
+        .rateLimitPolicy(rateLimitPolicy != null ? rateLimitPolicy : defaultRateLimits)
+        .clock(clock)
+        .sleeper(sleeper)
+        .accountKey(accountKey)
+        .build();
+  }
+}

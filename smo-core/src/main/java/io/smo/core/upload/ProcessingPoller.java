@@ -1,0 +1,79 @@
+package io.smo.core.upload;
+
+import io.smo.core.Platform;
+import io.smo.core.SmoProtectedApi;
+import io.smo.core.exception.MediaProcessingException;
+import io.smo.core.resilience.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Polls a platform's processing status with back-off (or the server-advised wait) until it
+ * succeeds or fails, under a deadline: reaching the deadline is a {@link
+ * MediaProcessingException}, never an endless loop. Reports each state to an {@link
+ * UploadListener}.
+ */
+@SmoProtectedApi
+public final class ProcessingPoller {
+  private ProcessingPoller() {}
+
+  /**
+   * Polls until done.
+   *
+   * @param platform the platform
+   * @param operation the SDK operation, for errors
+   * @param mediaId the media or container id, for errors and progress
+   * @param check one status call
+   * @param deadline the longest time to wait in all
+   * @param initialInterval the first wait when the server advises none (doubles up to 30 s)
+   * @param clock the clock
+   * @param sleeper the sleeper
+   * @param listener receives PROCESSING, then READY or FAILED
+   * @param totalBytes the media size for progress snapshots (0 when unknown)
+   * @return the result of the succeeded status
+   * @throws MediaProcessingException when processing failed or the deadline passed
+   */
+  public static <T> T poll(Platform platform, String operation, String mediaId,
+      Supplier<ProcessingStatus<T>> check, Duration deadline, Duration initialInterval, Clock clock,
+      Sleeper sleeper, UploadListener listener, long totalBytes) {
+    Instant end = clock.instant().plus(deadline);
+    Duration interval = initialInterval;
+    String last = null;
+    while (true) {
+      ProcessingStatus<T> s = check.get();
+      last = s.platformState();
+      switch (s.outcome()) {
+        case SUCCEEDED:
+          ChunkedUploader.notify(listener, new UploadProgress(platform, mediaId, UploadState.READY,
+              totalBytes, totalBytes, last, 100));
+          return s.result();
+        case FAILED:
+          ChunkedUploader.notify(listener, new UploadProgress(platform, mediaId, UploadState.FAILED,
+              totalBytes, totalBytes, last, null));
+          throw new MediaProcessingException(platform, operation, mediaId, last,
+              "processing failed" + (s.message() != null ? ": " + s.message() : ""), false);
+        default:
+          ChunkedUploader.notify(listener, new UploadProgress(platform, mediaId,
+              UploadState.PROCESSING, totalBytes, totalBytes, last, s.percent().orElse(null)));
+      }
+      Duration wait = s.checkAfter().filter(d -> !d.isNegative()).orElse(interval);
+      if (clock.instant().plus(wait).isAfter(end)) {
+        ChunkedUploader.notify(listener, new UploadProgress(platform, mediaId, UploadState.FAILED,
+            totalBytes, totalBytes, last, null));
+        throw new MediaProcessingException(platform, operation, mediaId, last,
+            "processing did not finish within " + deadline, true);
+      }
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MediaProcessingException(platform, operation, mediaId, last,
+            "interrupted while waiting for processing", true);
+      }
+      interval = interval.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+          ? Duration.ofSeconds(30) : interval.multipliedBy(2);
+    }
+  }
+}
