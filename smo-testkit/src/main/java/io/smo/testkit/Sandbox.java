@@ -1,0 +1,477 @@
+package io.smo.testkit;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.smo.core.Platform;
+import io.smo.core.SmoPublicApi;
+import io.smo.testkit.spi.EmulatorContext;
+import io.smo.testkit.spi.PlatformEmulator;
+import io.smo.testkit.spi.SandboxRequest;
+import io.smo.testkit.spi.SandboxResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A local sandbox that emulates, with state, the HTTP APIs the SDK uses on Facebook, Instagram,
+ * X, YouTube, TikTok, Pinterest and Snapchat: an embedded WireMock 3 server on a loopback port,
+ * one stateful emulator per platform under {@code /<platform>/} (e.g. {@code
+ * http://127.0.0.1:PORT/twitter/2/tweets}).
+ *
+ * <p>Creates take effect and can be read back; uploads follow each platform's protocol; metrics
+ * grow deterministically from the seed; rate-limit headers count down in each platform's format.
+ * {@link #inject(Platform, Fault)} scripts faults; {@link #created(Platform)} lists what was
+ * really created. In strict mode, requests are checked against the platform's official
+ * machine-readable description where one exists, and mismatches are answered with 400 and
+ * collected in {@link #strictViolations()}.
+ *
+ * <p>Thread-safe. Close it to free the port.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.start()) {
+ *   TwitterClient x = TwitterClient.builder()
+ *       .baseUrl(sandbox.baseUrl(Platform.TWITTER))
+ *       .accessToken(sandbox.credentials(Platform.TWITTER).accessToken())
+ *       .build();
+ *   x.publish(Post.builder().text("hello").build());
+ *   assertThat(sandbox.created(Platform.TWITTER)).hasSize(1);
+ * }
+ * }</pre>
+ */
+@SmoPublicApi
+public final class Sandbox implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final WireMockServer server;
+  private final long seed;
+  private final boolean strict;
+  private final Clock clock;
+  private final Map<Platform, PlatformEmulator> emulators = new EnumMap<>(Platform.class);
+  private final Map<Platform, Object> locks = new EnumMap<>(Platform.class);
+  private final Map<Platform, AtomicLong> ids = new EnumMap<>(Platform.class);
+  private final Map<Platform, List<Created>> created = new EnumMap<>(Platform.class);
+  private final List<Fault> faults = new ArrayList<>();
+  private final Map<Fault, Platform> faultPlatforms = new LinkedHashMap<>();
+  private final Map<Fault, Integer> faultUses = new LinkedHashMap<>();
+  private final List<String> strictViolations = new CopyOnWriteArrayList<>();
+  private final Optional<Path> sharedDir = SharedFixtures.dir();
+
+  private Sandbox(Builder b) {
+    seed = b.seed;
+    strict = b.strict;
+    clock = b.clock;
+    for (Platform p : Platform.values()) {
+      locks.put(p, new Object());
+      ids.put(p, new AtomicLong(1_790_000_000_000_000_000L + (Math.floorMod(seed, 1000L) * 1_000_000L)));
+      created.put(p, new CopyOnWriteArrayList<>());
+      PlatformEmulator e = load(p);
+      if (e != null) {
+        emulators.put(p, e);
+      }
+    }
+    WireMockConfiguration cfg = WireMockConfiguration.options()
+        .bindAddress("127.0.0.1")
+        .port(b.port)
+        .disableRequestJournal()
+        .gzipDisabled(true)
+        .containerThreads(Math.max(20, b.threads))
+        .jettyIdleTimeout(120_000L)
+        .extensions(new Router());
+    server = new WireMockServer(cfg);
+    server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(404)));
+    server.start();
+  }
+
+  private static PlatformEmulator load(Platform p) {
+    String name = p.name().charAt(0) + p.name().substring(1).toLowerCase(Locale.ROOT);
+    if (p == Platform.YOUTUBE) {
+      name = "YouTube";
+    } else if (p == Platform.TIKTOK) {
+      name = "TikTok";
+    }
+    try {
+      Class<?> c = Class.forName("io.smo.testkit.emulator." + name + "Emulator");
+      return (PlatformEmulator) c.getConstructor().newInstance();
+    } catch (ClassNotFoundException e) {
+      return null;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create the " + p + " emulator", e);
+    }
+  }
+
+  /** Starts a sandbox on a free loopback port with the default seed, not strict. */
+  public static Sandbox start() {
+    return builder().build();
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the port. */
+  public int port() {
+    return server.port();
+  }
+
+  /** Returns the base URL a client of {@code platform} should use, e.g. {@code http://127.0.0.1:PORT/twitter/}. */
+  public URI baseUrl(Platform platform) {
+    return URI.create("http://127.0.0.1:" + server.port() + "/" + platform.id() + "/");
+  }
+
+  /** Returns whether {@code platform} is emulated. */
+  public boolean emulates(Platform platform) {
+    return emulators.containsKey(platform);
+  }
+
+  /**
+   * Returns working credentials for {@code platform}.
+   *
+   * @throws IllegalArgumentException if the platform is not emulated
+   */
+  public SandboxCredentials credentials(Platform platform) {
+    return emulator(platform).credentials();
+  }
+
+  /**
+   * Returns the emulator of {@code platform}, for platform-specific test hooks.
+   *
+   * @throws IllegalArgumentException if the platform is not emulated
+   */
+  public PlatformEmulator emulator(Platform platform) {
+    PlatformEmulator e = emulators.get(requireNonNull(platform, "platform == null"));
+    if (e == null) {
+      throw new IllegalArgumentException(platform.displayName() + " is not emulated by this sandbox");
+    }
+    return e;
+  }
+
+  /** Scripts a fault for the next matching requests of {@code platform}. */
+  public void inject(Platform platform, Fault fault) {
+    synchronized (faults) {
+      faults.add(requireNonNull(fault, "fault == null"));
+      faultPlatforms.put(fault, platform);
+      faultUses.put(fault, 0);
+    }
+  }
+
+  /** Removes every scripted fault not used up yet. */
+  public void clearFaults() {
+    synchronized (faults) {
+      faults.clear();
+      faultPlatforms.clear();
+      faultUses.clear();
+    }
+  }
+
+  /** Returns what was really created on {@code platform} and not deleted since, oldest first. */
+  public List<Created> created(Platform platform) {
+    return Collections.unmodifiableList(new ArrayList<>(created.get(platform)));
+  }
+
+  /** Returns what was really created of one kind ({@code post}, {@code media}, {@code comment}...). */
+  public List<Created> created(Platform platform, String kind) {
+    List<Created> out = new ArrayList<>();
+    for (Created c : created.get(platform)) {
+      if (c.kind().equals(kind)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** Returns whether strict mode is on. */
+  public boolean strict() {
+    return strict;
+  }
+
+  /** Returns the strict-mode mismatches seen so far ("platform METHOD path: problem"). */
+  public List<String> strictViolations() {
+    return List.copyOf(strictViolations);
+  }
+
+  /** Forgets the strict-mode mismatches seen so far. */
+  public void clearStrictViolations() {
+    strictViolations.clear();
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  private Fault takeFault(Platform platform, String method, String path) {
+    synchronized (faults) {
+      for (Iterator<Fault> it = faults.iterator(); it.hasNext();) {
+        Fault f = it.next();
+        if (faultPlatforms.get(f) == platform && f.matches(method, path)) {
+          int used = faultUses.merge(f, 1, Integer::sum);
+          if (used >= f.times()) {
+            it.remove();
+            faultPlatforms.remove(f);
+            faultUses.remove(f);
+          }
+          return f;
+        }
+      }
+      return null;
+    }
+  }
+
+  private final class Context implements EmulatorContext {
+    private final Platform platform;
+    private final Fault.Kind active;
+
+    Context(Platform platform, Fault.Kind active) {
+      this.platform = platform;
+      this.active = active;
+    }
+
+    @Override
+    public Instant now() {
+      return clock.instant();
+    }
+
+    @Override
+    public long seed() {
+      return seed;
+    }
+
+    @Override
+    public String nextId() {
+      return Long.toString(ids.get(platform).incrementAndGet());
+    }
+
+    @Override
+    public URI baseUrl() {
+      return Sandbox.this.baseUrl(platform);
+    }
+
+    @Override
+    public void recordCreated(String kind, String id, JsonNode body) {
+      created.get(platform).add(new Created(platform, kind, id, body, clock.instant()));
+    }
+
+    @Override
+    public void recordDeleted(String id) {
+      created.get(platform).removeIf(c -> c.id().equals(id));
+    }
+
+    @Override
+    public Optional<Fault.Kind> activeFault() {
+      return Optional.ofNullable(active);
+    }
+
+    @Override
+    public ObjectMapper json() {
+      return JSON;
+    }
+
+    @Override
+    public boolean strict() {
+      return strict;
+    }
+
+    @Override
+    public Optional<Path> sharedDir() {
+      return sharedDir;
+    }
+  }
+
+  private final class Router implements ResponseDefinitionTransformerV2 {
+    @Override
+    public String getName() {
+      return "smo-sandbox-router";
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+      Request r = event.getRequest();
+      String url = r.getUrl();
+      int q = url.indexOf('?');
+      String path = q < 0 ? url : url.substring(0, q);
+      String rawQuery = q < 0 ? null : url.substring(q + 1);
+      String[] segs = path.split("/", 3);
+      Platform platform = null;
+      for (Platform p : Platform.values()) {
+        if (segs.length > 1 && p.id().equals(segs[1])) {
+          platform = p;
+        }
+      }
+      if (platform == null) {
+        return plain(404, "{\"sandbox_error\":\"unknown platform prefix in " + path + "\"}");
+      }
+      PlatformEmulator emulator = emulators.get(platform);
+      if (emulator == null) {
+        return plain(501, "{\"sandbox_error\":\"" + platform.id() + " is not emulated\"}");
+      }
+      String sub = segs.length > 2 ? "/" + segs[2] : "/";
+      String method = r.getMethod().getName();
+      SandboxRequest request = new SandboxRequest(method, sub, rawQuery, headers(r), r.getBody(),
+          parts(r));
+
+      if (strict) {
+        List<String> problems = emulator.validateStrict(request, new Context(platform, null));
+        if (!problems.isEmpty()) {
+          for (String p : problems) {
+            strictViolations.add(platform.id() + " " + method + " " + sub + ": " + p);
+          }
+          return toDefinition(SandboxResponse.json(400, Map.of("sandbox_strict_violation", problems)));
+        }
+      }
+
+      Fault fault = takeFault(platform, method, sub);
+      Fault.Kind kind = fault == null ? null : fault.kind();
+      if (kind == Fault.Kind.CONNECTION_RESET) {
+        return ResponseDefinitionBuilder.responseDefinition()
+            .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+      }
+      if (kind == Fault.Kind.MALFORMED_JSON) {
+        return plain(200, "<html>this is not JSON</html>");
+      }
+      if (kind == Fault.Kind.TRUNCATED_JSON) {
+        return plain(200, "{\"data\":{\"id\":\"12");
+      }
+      try {
+        SandboxResponse resp;
+        synchronized (locks.get(platform)) {
+          Context ctx = new Context(platform, kind);
+          resp = null;
+          if (kind != null && kind != Fault.Kind.DELAY && kind != Fault.Kind.CREATED_THEN_RESET) {
+            resp = emulator.faultResponse(kind, request, ctx);
+          }
+          if (resp == null) {
+            resp = emulator.handle(request, ctx);
+          }
+        }
+        if (kind == Fault.Kind.CREATED_THEN_RESET) {
+          return ResponseDefinitionBuilder.responseDefinition()
+              .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+        }
+        ResponseDefinition def = toDefinition(resp);
+        if (kind == Fault.Kind.DELAY) {
+          return ResponseDefinitionBuilder.like(def).withFixedDelay((int) fault.delay().toMillis()).build();
+        }
+        return def;
+      } catch (Exception e) {
+        return plain(500, "{\"sandbox_error\":\"emulator failed: "
+            + String.valueOf(e).replace("\"", "'").replace("\\", "/") + "\"}");
+      }
+    }
+  }
+
+  private static Map<String, List<String>> headers(Request r) {
+    Map<String, List<String>> h = new LinkedHashMap<>();
+    HttpHeaders all = r.getHeaders();
+    if (all != null) {
+      for (HttpHeader header : all.all()) {
+        h.put(header.key().toLowerCase(Locale.ROOT), header.values());
+      }
+    }
+    return h;
+  }
+
+  private static List<SandboxRequest.Part> parts(Request r) {
+    if (!r.isMultipart()) {
+      return List.of();
+    }
+    List<SandboxRequest.Part> out = new ArrayList<>();
+    for (Request.Part p : r.getParts()) {
+      HttpHeader ct = p.getHeader("Content-Type");
+      out.add(new SandboxRequest.Part(p.getName(), p.getFileName(),
+          ct != null && ct.isPresent() ? ct.firstValue() : null, p.getBody().asBytes()));
+    }
+    return out;
+  }
+
+  private static ResponseDefinition plain(int status, String body) {
+    return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body.getBytes(StandardCharsets.UTF_8)).build();
+  }
+
+  private static ResponseDefinition toDefinition(SandboxResponse resp) {
+    ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition()
+        .withStatus(resp.status());
+    resp.headers().forEach(b::withHeader);
+    if (resp.body().length > 0) {
+      b.withBody(resp.body());
+    }
+    return b.build();
+  }
+
+  /** Builds a {@link Sandbox}. Mutable, not thread-safe. */
+  public static final class Builder {
+    private int port;
+    private boolean strict;
+    private long seed = 42;
+    private Clock clock = Clock.systemUTC();
+    private int threads = 20;
+
+    private Builder() {}
+
+    /** Sets the port; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Turns strict mode on: requests are checked against the official specs. Default off. */
+    public Builder strict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
+    /** Sets the seed of ids, metrics and comments. Default 42. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Sets the clock. Default system UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Sets the server's worker threads. Default 20. */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /** Starts the sandbox. */
+    public Sandbox build() {
+      return new Sandbox(this);
+    }
+  }
+}
