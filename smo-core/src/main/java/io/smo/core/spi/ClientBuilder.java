@@ -12,6 +12,7 @@ import io.smo.core.http.RateLimitHeaderParser;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RetryPolicy;
 import io.smo.core.resilience.Sleeper;
+import io.smo.core.upload.UploadListener;
 import java.net.URI;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -33,6 +34,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private RateLimitPolicy rateLimitPolicy;
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.SYSTEM;
+  private UploadListener uploadListener = UploadListener.NONE;
 
   /** Creates a builder with the defaults. */
   protected ClientBuilder() {}
@@ -112,6 +114,20 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   public B sleeper(Sleeper sleeper) {
     this.sleeper = requireNonNull(sleeper, "sleeper == null");
     return self();
+  }
+
+  /**
+   * Sets the listener told of every media upload's progress: bytes sent of total, then the
+   * platform's processing states, then ready or failed. Default: none.
+   */
+  public B uploadListener(UploadListener uploadListener) {
+    this.uploadListener = requireNonNull(uploadListener, "uploadListener == null");
+    return self();
+  }
+
+  /** Returns the upload listener ({@link UploadListener#NONE} when none was set). */
+  protected UploadListener uploadListener() {
+    return uploadListener;
   }
 
   /** Returns the token provider, or {@code null} when none was set. */
