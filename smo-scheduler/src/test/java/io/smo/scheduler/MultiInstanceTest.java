@@ -1,0 +1,153 @@
+package io.smo.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smo.core.Platform;
+import io.smo.core.Post;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Several scheduler instances over one database: every job runs exactly once. Runs on H2 always
+ * and on PostgreSQL when one is reachable (.ci/postgres starts it; override with SMO_PG_URL,
+ * SMO_PG_USER, SMO_PG_PASSWORD).
+ */
+class MultiInstanceTest {
+  @TempDir static Path dir;
+
+  static DataSource h2() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:file:" + dir.resolve("multi-" + System.nanoTime()).toAbsolutePath());
+    ds.setUser("sa");
+    return ds;
+  }
+
+  /** Returns a PostgreSQL data source with empty tables, or null when none is reachable. */
+  static DataSource postgres() {
+    String url = System.getenv().getOrDefault("SMO_PG_URL", "jdbc:postgresql://127.0.0.1:5432/smo_test");
+    String user = System.getenv().getOrDefault("SMO_PG_USER", "postgres");
+    String password = System.getenv().getOrDefault("SMO_PG_PASSWORD", "smo");
+    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS scheduled_tasks");
+      s.execute("DROP TABLE IF EXISTS smo_schedule_target");
+      s.execute("DROP TABLE IF EXISTS smo_schedule");
+    } catch (Exception e) {
+      return null;
+    }
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(url);
+    ds.setUser(user);
+    ds.setPassword(password);
+    return ds;
+  }
+
+  static Stream<Arguments> databases() {
+    return Stream.of(Arguments.of("h2"), Arguments.of("postgresql"));
+  }
+
+  private static DataSource database(String name) {
+    if (name.equals("h2")) {
+      return h2();
+    }
+    DataSource pg = postgres();
+    Assumptions.assumeTrue(pg != null, "no PostgreSQL on 127.0.0.1:5432 (run .ci/postgres): skipped");
+    return pg;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void twoInstancesPublishEveryJobExactlyOnce(String db) throws Exception {
+    DataSource ds = database(db);
+    MutableClock clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
+    AtomicInteger counter = new AtomicInteger();
+    FakeClient a = new FakeClient(Platform.TWITTER, false, clock, counter);
+    FakeClient b = new FakeClient(Platform.TWITTER, false, clock, counter);
+    int jobs = 200;
+    List<String> ids = new ArrayList<>();
+    try (PostScheduler first = PostScheduler.builder().dataSource(ds).clock(clock).add(a)
+            .pollingInterval(Duration.ofSeconds(1)).threads(4).instanceName("first").build();
+        PostScheduler second = PostScheduler.builder().dataSource(ds).clock(clock).add(b)
+            .pollingInterval(Duration.ofSeconds(1)).threads(4).instanceName("second").build()) {
+      Instant due = clock.instant().plus(Duration.ofSeconds(30));
+      for (int i = 0; i < jobs; i++) {
+        ids.add(first.schedule(Post.builder().text("post " + i).idempotencyKey("key-" + i).build(),
+            List.of(Platform.TWITTER), due));
+      }
+      first.start();
+      second.start();
+      clock.advance(Duration.ofMinutes(1));
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (first.list().stream().anyMatch(s -> !s.done()) && System.nanoTime() < end) {
+        Thread.sleep(200);
+      }
+      Thread.sleep(1500);
+      assertThat(first.list()).allSatisfy(s ->
+          assertThat(s.targets().get(0).status()).isEqualTo(TargetStatus.PUBLISHED));
+    }
+    Set<String> keys = ConcurrentHashMap.newKeySet();
+    List<Post> all = new ArrayList<>(a.published);
+    all.addAll(b.published);
+    all.forEach(p -> assertThat(keys.add(p.idempotencyKey())).as("published twice: " + p.idempotencyKey()).isTrue());
+    assertThat(all).hasSize(jobs);
+    System.out.printf("%s: instance one published %d, instance two %d%n", db, a.published.size(),
+        b.published.size());
+  }
+
+  @Test
+  void aRunStoppedMidPublishIsHeldAsUnknownByTheSurvivor() throws Exception {
+    DataSource ds = h2();
+    // db-scheduler revives dead executions at the real "now", so this test runs on real time
+    MutableClock clock = new MutableClock(Instant.now());
+    FakeClient survivorClient = new FakeClient(Platform.TWITTER, false, clock, new AtomicInteger());
+    String id;
+    try (PostScheduler dead = PostScheduler.builder().dataSource(ds).clock(clock)
+        .add(new FakeClient(Platform.TWITTER, false, clock, new AtomicInteger())).build()) {
+      id = dead.schedule(Post.builder().text("in flight").build(), List.of(Platform.TWITTER),
+          clock.instant().plus(Duration.ofMinutes(1)));
+    }
+    // the "dead" instance had picked the job and claimed the target, then its process was killed
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE smo_schedule_target SET status='PUBLISHING', attempts=1");
+      try (var p = c.prepareStatement("UPDATE scheduled_tasks SET picked=TRUE, picked_by='dead',"
+          + " last_heartbeat=?, execution_time=?")) {
+        p.setTimestamp(1, Timestamp.from(clock.instant().minus(Duration.ofHours(1))));
+        p.setTimestamp(2, Timestamp.from(clock.instant().minus(Duration.ofMinutes(5))));
+        p.executeUpdate();
+      }
+    }
+    clock.advance(Duration.ofMinutes(2));
+    try (PostScheduler survivor = PostScheduler.builder().dataSource(ds).clock(clock)
+        .add(survivorClient).pollingInterval(Duration.ofSeconds(1))
+        .heartbeatInterval(Duration.ofSeconds(1)).instanceName("survivor").build()) {
+      survivor.start();
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (survivor.get(id).orElseThrow().targets().get(0).status() != TargetStatus.UNKNOWN
+          && System.nanoTime() < end) {
+        Thread.sleep(200);
+      }
+      assertThat(survivor.get(id).orElseThrow().targets().get(0).status()).isEqualTo(TargetStatus.UNKNOWN);
+      assertThat(survivorClient.published).as("never published a second time").isEmpty();
+    }
+  }
+}
