@@ -1,1 +1,0 @@
-packageSearchIndex = [{"l":"All Packages","u":"allpackages-index.html"},{"l":"io.smo.core"},{"l":"io.smo.core.auth"},{"l":"io.smo.core.exception"},{"l":"io.smo.core.http"},{"l":"io.smo.core.media"},{"l":"io.smo.core.pagination"},{"l":"io.smo.core.resilience"},{"l":"io.smo.core.spi"},{"l":"io.smo.core.text"},{"l":"io.smo.core.upload"}];updateSearchResults();

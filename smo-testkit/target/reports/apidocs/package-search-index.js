@@ -1,1 +1,0 @@
-packageSearchIndex = [{"l":"All Packages","u":"allpackages-index.html"},{"l":"io.smo.testkit"},{"l":"io.smo.testkit.emulator"},{"l":"io.smo.testkit.spi"}];updateSearchResults();
