@@ -1,0 +1,197 @@
+package io.smo.examples.cli;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.smo.core.AgeRange;
+import io.smo.core.Audience;
+import io.smo.core.Gender;
+import io.smo.core.Media;
+import io.smo.core.MediaKind;
+import io.smo.core.Platform;
+import io.smo.core.ReplyPolicy;
+import io.smo.core.TextOverflow;
+import io.smo.core.Visibility;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A campaign file (YAML): text, media paths (relative to the file), link, audience, schedule
+ * time with its zone, target platforms and per-platform overrides. See
+ * {@code examples/campaigns/launch.yaml}.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public final class Campaign {
+  /** Media entry. */
+  public static final class MediaEntry {
+    /** Local path, relative to the campaign file. */
+    @JsonProperty public String path;
+    /** Public URL the platform pulls (instead of a path). */
+    @JsonProperty public String url;
+    /** Kind for URL media: image, video or gif. */
+    @JsonProperty public String kind;
+    /** Alt text. */
+    @JsonProperty public String alt;
+  }
+
+  /** Audience entry. */
+  public static final class AudienceEntry {
+    /** ISO 3166-1 alpha-2 codes. */
+    @JsonProperty public List<String> countries = List.of();
+    /** BCP 47 language tags. */
+    @JsonProperty public List<String> languages = List.of();
+    /** Minimum age in years. */
+    @JsonProperty public Integer ageMin;
+    /** Maximum age in years. */
+    @JsonProperty public Integer ageMax;
+    /** male / female. */
+    @JsonProperty public List<String> genders = List.of();
+    /** Interests. */
+    @JsonProperty public List<String> interests = List.of();
+    /** public, followers, unlisted, private... */
+    @JsonProperty public String visibility;
+    /** everyone, following, mentioned_only... */
+    @JsonProperty public String replies;
+    /** Drop what a platform cannot honour instead of refusing the post. */
+    @JsonProperty public boolean dropUnsupported;
+  }
+
+  /** Schedule entry. */
+  public static final class ScheduleEntry {
+    /** Local date-time, e.g. 2026-12-24T09:00. */
+    @JsonProperty public String at;
+    /** IANA zone, e.g. Europe/Berlin. */
+    @JsonProperty public String zone;
+  }
+
+  /** Campaign name. */
+  @JsonProperty public String name;
+  /** Post text. */
+  @JsonProperty public String text = "";
+  /** Media items. */
+  @JsonProperty public List<MediaEntry> media = List.of();
+  /** Link. */
+  @JsonProperty public String link;
+  /** Text overflow: reject, truncate, thread. */
+  @JsonProperty public String overflow;
+  /** Idempotency key (fixed so that running twice never posts twice per CrossPoster). */
+  @JsonProperty public String idempotencyKey;
+  /** Audience. */
+  @JsonProperty public AudienceEntry audience;
+  /** Schedule. */
+  @JsonProperty public ScheduleEntry schedule;
+  /** Target platforms (ids); empty means all seven. */
+  @JsonProperty public List<String> platforms = List.of();
+  /** Per-platform overrides by platform id. */
+  @JsonProperty public Map<String, Map<String, Object>> options = new LinkedHashMap<>();
+
+  private transient Path file;
+
+  /**
+   * Reads a campaign file.
+   *
+   * @throws IOException if it cannot be read or parsed
+   */
+  public static Campaign read(Path file) throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    Campaign c = yaml.readValue(file.toFile(), Campaign.class);
+    c.file = file.toAbsolutePath();
+    return c;
+  }
+
+  /** Returns the campaign file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Returns the target platforms. */
+  public List<Platform> targets() {
+    List<Platform> out = new ArrayList<>();
+    if (platforms.isEmpty()) {
+      out.addAll(List.of(Platform.values()));
+    } else {
+      platforms.forEach(p -> out.add(Platform.fromId(p)));
+    }
+    return out;
+  }
+
+  /** Returns the media, paths resolved against the campaign file's folder. */
+  public List<Media> mediaList() {
+    List<Media> out = new ArrayList<>();
+    for (MediaEntry m : media) {
+      Media item = m.url != null
+          ? Media.fromUrl(URI.create(m.url), MediaKind.valueOf(m.kind == null ? "IMAGE" : m.kind.toUpperCase(Locale.ROOT)))
+          : Media.fromFile(file.getParent().resolve(m.path).normalize());
+      out.add(m.alt != null ? item.withAltText(m.alt) : item);
+    }
+    return out;
+  }
+
+  /** Returns the audience. */
+  public Audience audience() {
+    if (audience == null) {
+      return Audience.everyone();
+    }
+    Audience.Builder b = Audience.builder().countries(audience.countries).interests(audience.interests)
+        .dropUnsupported(audience.dropUnsupported);
+    List<Locale> langs = new ArrayList<>();
+    audience.languages.forEach(l -> langs.add(Locale.forLanguageTag(l)));
+    b.languages(langs);
+    List<Gender> g = new ArrayList<>();
+    audience.genders.forEach(x -> g.add(Gender.valueOf(x.toUpperCase(Locale.ROOT))));
+    b.genders(g);
+    if (audience.ageMin != null && audience.ageMax != null) {
+      b.ageRange(AgeRange.of(audience.ageMin, audience.ageMax));
+    } else if (audience.ageMin != null) {
+      b.ageRange(AgeRange.atLeast(audience.ageMin));
+    }
+    if (audience.visibility != null) {
+      b.visibility(Visibility.valueOf(audience.visibility.toUpperCase(Locale.ROOT)));
+    }
+    if (audience.replies != null) {
+      b.replyPolicy(ReplyPolicy.valueOf(audience.replies.toUpperCase(Locale.ROOT)));
+    }
+    return b.build();
+  }
+
+  /** Returns the text overflow policy. */
+  public TextOverflow overflowPolicy() {
+    return overflow == null ? TextOverflow.REJECT : TextOverflow.valueOf(overflow.toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * Returns the schedule time in its zone; never the machine's default zone.
+   *
+   * @throws IllegalArgumentException if a time is given without a zone
+   */
+  public ZonedDateTime scheduleTime() {
+    if (schedule == null || schedule.at == null) {
+      return null;
+    }
+    if (schedule.zone == null) {
+      throw new IllegalArgumentException("schedule.at needs schedule.zone (an IANA zone such as Europe/Berlin)");
+    }
+    return LocalDateTime.parse(schedule.at).atZone(ZoneId.of(schedule.zone));
+  }
+
+  /** Returns the overrides for one platform (empty map when none). */
+  public Map<String, Object> options(Platform p) {
+    Map<String, Object> o = options.get(p.id());
+    if (o == null && p == Platform.TWITTER) {
+      o = options.get("x");
+    }
+    return o == null ? Map.of() : o;
+  }
+}

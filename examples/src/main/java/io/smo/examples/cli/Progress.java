@@ -1,0 +1,57 @@
+package io.smo.examples.cli;
+
+import io.smo.core.upload.UploadListener;
+import io.smo.core.upload.UploadProgress;
+import io.smo.core.upload.UploadState;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows one progress bar per upload (me.tongfei:progressbar): bytes sent of total, then the
+ * platform's processing states, then ready or failed.
+ */
+final class Progress implements UploadListener, AutoCloseable {
+  private final Map<String, ProgressBar> bars = new ConcurrentHashMap<>();
+  private final PrintStream out;
+
+  Progress(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void onProgress(UploadProgress p) {
+    String key = p.platform().id() + " " + p.mediaName();
+    ProgressBar bar = bars.computeIfAbsent(key, k -> new ProgressBarBuilder()
+        .setTaskName(shorten(k))
+        .setInitialMax(Math.max(1, p.totalBytes()))
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUnit(" KiB", 1024)
+        .showSpeed()
+        .continuousUpdate()
+        .setConsumer(new ConsoleProgressBarConsumer(out))
+        .build());
+    bar.maxHint(Math.max(1, p.totalBytes()));
+    bar.stepTo(Math.min(p.bytesSent(), Math.max(1, p.totalBytes())));
+    String state = p.state().name().toLowerCase(java.util.Locale.ROOT)
+        + p.platformState().map(s -> " " + s).orElse("")
+        + (p.percent().isPresent() ? " " + p.percent().getAsInt() + "%" : "");
+    bar.setExtraMessage(state);
+    if (p.state() == UploadState.READY || p.state() == UploadState.FAILED) {
+      bar.close();
+    }
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 34 ? "…" + s.substring(s.length() - 33) : s;
+  }
+
+  @Override
+  public void close() {
+    bars.values().forEach(ProgressBar::close);
+  }
+}
