@@ -56,8 +56,11 @@ import java.util.regex.Pattern;
  */
 @SmoProtectedApi
 public final class GraphErrorMapper implements ErrorMapper {
-  /** The wait assumed for a throttling error that names none: 60 seconds. */
-  public static final Duration DEFAULT_THROTTLE_WAIT = Duration.ofSeconds(60);
+  /**
+   * The wait assumed for a throttling error that names none: 30 seconds (within the default
+   * client-side rate-limit wait, so one automatic retry happens; Meta documents no figure).
+   */
+  public static final Duration DEFAULT_THROTTLE_WAIT = Duration.ofSeconds(30);
   /** The wait reported for a policy block (code 368): 24 hours (Meta documents no figure). */
   public static final Duration POLICY_BLOCK_WAIT = Duration.ofHours(24);
 

@@ -19,7 +19,8 @@ import okhttp3.Headers;
  * X-Business-Use-Case-Usage}; see {@link GraphUsage}) into the core {@link RateLimitSnapshot}:
  * the most used figure set wins. Usage is reported in percent; scope APP for {@code X-App-Usage},
  * PAGE for the others; the reset instant is set from {@code estimated_time_to_regain_access}
- * (minutes) when it is above 0. Never throws.
+ * (minutes) when it is above 0 (Meta's windows roll, so without an estimate no reset instant is
+ * invented). Never throws.
  *
  * <p>{@link #pacingDelay(RateLimitSnapshot)} gives the pause the clients insert before the next
  * call once usage passes {@link #SLOWDOWN_FROM_PERCENT}, so that calls slow down before Meta
@@ -70,9 +71,6 @@ public final class GraphRateLimitParser implements RateLimitHeaderParser {
         .usagePercent((double) u.usagePercent());
     if (!u.regainAccessIn().isZero()) {
       b.resetAt(now.plus(u.regainAccessIn()));
-    } else if (u.usagePercent() >= 100) {
-      // Meta's windows roll; with no estimate, assume the documented one-hour window of X-App-Usage
-      b.resetAt(now.plus(Duration.ofMinutes(GraphUsage.APP_USAGE.equals(u.header()) ? 60 : 5)));
     }
     return b.build();
   }
