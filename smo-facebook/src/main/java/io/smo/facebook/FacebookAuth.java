@@ -181,16 +181,21 @@ public final class FacebookAuth implements AutoCloseable {
 
   /**
    * Returns a refresher that fetches a fresh Page token for {@code pageId} from {@code
-   * /me/accounts}, for {@link io.smo.core.auth.RefreshingTokenProvider}.
+   * /me/accounts}, for {@link io.smo.core.auth.RefreshingTokenProvider}. The user token used is
+   * the current token's refresh token when it has one, else {@code userToken}; the new Page token
+   * carries the user token as its refresh token, so the store keeps it.
    *
    * @param userToken the long-lived user token
    * @param pageId the Page
    */
   public TokenRefresher pageTokenRefresher(String userToken, String pageId) {
-    return current -> pages(userToken).stream().filter(p -> p.id().equals(pageId)).findFirst()
-        .map(PageAccount::token)
+    return current -> {
+      String user = current == null ? userToken : current.refreshToken().orElse(userToken);
+      return pages(user).stream().filter(p -> p.id().equals(pageId)).findFirst()
+        .map(p -> p.token().toBuilder().refreshToken(user).build())
         .orElseThrow(() -> new AuthenticationException(ErrorDetails.builder(Platform.FACEBOOK,
             "page_tokens").message("the user does not manage Page " + pageId).build()));
+    };
   }
 
   @Override

@@ -132,7 +132,6 @@ public final class FacebookEmulator implements PlatformEmulator {
         return GraphSupport.error(ctx, 500, 2, null, "OAuthException",
             "An unexpected error has occurred. Please retry your request later.", true);
       case EXPIRED_TOKEN:
-        GraphSupport.token(req).ifPresent(tokens::expire);
         return GraphSupport.tokenError(ctx, "expired");
       case DUPLICATE_CONTENT:
         return GraphSupport.error(ctx, 400, 506, 1455006, "OAuthException",
