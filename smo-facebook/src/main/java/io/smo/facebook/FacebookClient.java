@@ -16,7 +16,6 @@ import io.smo.core.PublishedPost;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.Violation;
 import io.smo.core.exception.InvalidRequestException;
-import io.smo.core.exception.MediaProcessingException;
 import io.smo.core.exception.PermissionException;
 import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.TransportException;
@@ -48,7 +47,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,7 +291,7 @@ public final class FacebookClient extends BaseSocialClient {
       throw new InvalidRequestException(io.smo.core.exception.ErrorDetails
           .builder(Platform.FACEBOOK, REEL_START.name()).message("no upload_url in the start answer").build());
     }
-    URI target = rebaseUpload(uploadUrl);
+    URI target = URI.create(uploadUrl);
     Path file = materialize(m);
     long total;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -347,15 +345,6 @@ public final class FacebookClient extends BaseSocialClient {
     }
     String postId = waitReady(videoId, total);
     return published(postId, Map.of("videoId", videoId, "reel", "true"), post);
-  }
-
-  private URI rebaseUpload(String uploadUrl) {
-    URI u = URI.create(uploadUrl);
-    if (runtime.baseUrl().equals(DEFAULT_BASE_URL) || u.getHost() == null
-        || u.getHost().equals(runtime.baseUrl().getHost())) {
-      return u;
-    }
-    return u;
   }
 
   private String waitReady(String videoId, long total) {
@@ -600,13 +589,5 @@ public final class FacebookClient extends BaseSocialClient {
     private static RateLimitPolicy defaultRateLimits() {
       return RateLimitPolicy.unlimited();
     }
-  }
-
-  static Instant epoch(long s) {
-    return Instant.ofEpochSecond(s);
-  }
-
-  static MediaProcessingException processing(String id, String m) {
-    return new MediaProcessingException(Platform.FACEBOOK, "video_processing", id, "error", m, false);
   }
 }
