@@ -553,12 +553,6 @@ public final class FacebookClient extends BaseSocialClient {
       return this;
     }
 
-    /** Sets the upload and processing progress listener. */
-    public Builder uploadListener(UploadListener listener) {
-      this.listener = requireNonNull(listener, "listener == null");
-      return this;
-    }
-
     /**
      * Returns the client.
      *
@@ -568,6 +562,7 @@ public final class FacebookClient extends BaseSocialClient {
       if (pageId == null || pageId.isBlank()) {
         throw new IllegalStateException("Facebook client needs pageId(...)");
       }
+      listener = uploadListener();
       OkHttpClient owned = null;
       if (appSecret != null && !appSecret.isEmpty()) {
         AppSecretProof proof = AppSecretProof.of(appSecret);

@@ -186,6 +186,27 @@ public final class Campaign {
     return LocalDateTime.parse(schedule.at).atZone(ZoneId.of(schedule.zone));
   }
 
+  /**
+   * Returns the media of one platform: the campaign's media, or the subset its {@code media}
+   * override names by index (e.g. {@code media: [1]} for the video only).
+   */
+  public List<Media> mediaFor(Platform p) {
+    List<Media> all = mediaList();
+    Object sel = options(p).get("media");
+    if (!(sel instanceof List)) {
+      return all;
+    }
+    List<Media> out = new ArrayList<>();
+    for (Object i : (List<?>) sel) {
+      int idx = Integer.parseInt(String.valueOf(i));
+      if (idx < 0 || idx >= all.size()) {
+        throw new IllegalArgumentException("options." + p.id() + ".media: no media item " + idx);
+      }
+      out.add(all.get(idx));
+    }
+    return out;
+  }
+
   /** Returns the overrides for one platform (empty map when none). */
   public Map<String, Object> options(Platform p) {
     Map<String, Object> o = options.get(p.id());

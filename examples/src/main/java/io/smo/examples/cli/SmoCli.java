@@ -1,0 +1,448 @@
+package io.smo.examples.cli;
+
+import io.smo.core.Comment;
+import io.smo.core.CommentRef;
+import io.smo.core.CrossPostResult;
+import io.smo.core.CrossPoster;
+import io.smo.core.EngagementMetrics;
+import io.smo.core.Feature;
+import io.smo.core.ModerationAction;
+import io.smo.core.Platform;
+import io.smo.core.PlatformOptions;
+import io.smo.core.PlatformOutcome;
+import io.smo.core.Post;
+import io.smo.core.PostRef;
+import io.smo.core.SocialClient;
+import io.smo.core.Violation;
+import io.smo.core.exception.SmoException;
+import io.smo.scheduler.PostScheduler;
+import io.smo.scheduler.ScheduledPost;
+import io.smo.scheduler.ScheduledTarget;
+import io.smo.testkit.Sandbox;
+import io.smo.testkit.SandboxMain;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code smo} command line: publish a campaign to several platforms, validate it offline,
+ * read engagement and answer, schedule, and run the sandbox. With no credentials it runs
+ * against the embedded sandbox and says so.
+ */
+@Command(name = "smo", mixinStandardHelpOptions = true, version = "smo 0.1.0-SNAPSHOT",
+    description = "Publish, schedule and measure social media posts on seven platforms.",
+    subcommands = {SmoCli.PostCmd.class, SmoCli.ValidateCmd.class, SmoCli.MetricsCmd.class,
+        SmoCli.CommentsCmd.class, SmoCli.ReplyCmd.class, SmoCli.HideCmd.class, SmoCli.SandboxCmd.class,
+        SmoCli.ScheduleCmd.class, SmoCli.ScheduledCmd.class, SmoCli.SchedulerCmd.class})
+public final class SmoCli {
+  private SmoCli() {}
+
+  /** Runs the command line. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, System.getenv()));
+  }
+
+  /** Runs the command line with the given streams and environment; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    CommandLine cl = new CommandLine(new SmoCli(), new Factory(out, err, env));
+    cl.setOut(new java.io.PrintWriter(out, true));
+    cl.setErr(new java.io.PrintWriter(err, true));
+    cl.setExecutionExceptionHandler((ex, line, parse) -> {
+      err.println("error: " + ex.getMessage());
+      return 2;
+    });
+    return cl.execute(args);
+  }
+
+  /** Injects streams and environment into commands. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    Factory(PrintStream out, PrintStream err, Map<String, String> env) {
+      this.out = out;
+      this.err = err;
+      this.env = env;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      K k = CommandLine.defaultFactory().create(cls);
+      if (k instanceof Base) {
+        ((Base) k).out = out;
+        ((Base) k).err = err;
+        ((Base) k).env = env;
+      }
+      return k;
+    }
+  }
+
+  /** Shared options. */
+  abstract static class Base implements Callable<Integer> {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    Map<String, String> env = Map.of();
+
+    @Option(names = "--credentials", paramLabel = "DIR",
+        description = "Folder with <platform>.properties credential files (else SMO_<PLATFORM>_<KEY> environment variables; else the sandbox).")
+    Path credentials;
+
+    Session session(Progress progress) throws Exception {
+      return new Session(credentials, env, err, progress);
+    }
+  }
+
+  /**
+   * Groups targets by the media the campaign gives them: each group gets one post (same
+   * idempotency key), so a campaign can send the photo to some platforms and the video to others.
+   */
+  static Map<List<Platform>, Post> variants(Campaign c, List<Platform> targets) {
+    Map<List<io.smo.core.Media>, List<Platform>> groups = new LinkedHashMap<>();
+    for (Platform p : targets) {
+      groups.computeIfAbsent(c.mediaFor(p), k -> new ArrayList<>()).add(p);
+    }
+    String key = c.idempotencyKey != null ? c.idempotencyKey : java.util.UUID.randomUUID().toString();
+    Map<List<Platform>, Post> out = new LinkedHashMap<>();
+    groups.forEach((media, group) -> out.put(group,
+        toPost(c, group).toBuilder().media(media).idempotencyKey(key).build()));
+    return out;
+  }
+
+  /** Builds the post of a campaign for the given targets. */
+  static Post toPost(Campaign c, List<Platform> targets) {
+    Post.Builder b = Post.builder().text(c.text).media(c.mediaList()).audience(c.audience())
+        .textOverflow(c.overflowPolicy());
+    if (c.link != null) {
+      b.link(java.net.URI.create(c.link));
+    }
+    if (c.idempotencyKey != null) {
+      b.idempotencyKey(c.idempotencyKey);
+    }
+    for (Platform p : targets) {
+      PlatformOptions o = Platforms.options(p, c.options(p));
+      if (o != null) {
+        b.option(o);
+      }
+    }
+    return b.build();
+  }
+
+  static List<Platform> targets(Campaign c, String override) {
+    if (override == null || override.isBlank()) {
+      return c.targets();
+    }
+    List<Platform> out = new ArrayList<>();
+    for (String s : override.split(",")) {
+      out.add(Platform.fromId(s));
+    }
+    return out;
+  }
+
+  @Command(name = "post", description = "Publish a campaign to its platforms and print one row per platform.")
+  static final class PostCmd extends Base {
+    @Parameters(paramLabel = "CAMPAIGN.yaml") Path file;
+
+    @Option(names = "--platforms", description = "Comma-separated platform ids (x,facebook,...); default: the campaign's.")
+    String platforms;
+
+    @Option(names = "--dry-run", description = "Validate and print what would be published; send nothing.")
+    boolean dryRun;
+
+    @Option(names = "--no-engage", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "After publishing, read metrics and answer a comment on each post (default: on).")
+    boolean engage;
+
+    @Override
+    public Integer call() throws Exception {
+      Campaign c = Campaign.read(file);
+      List<Platform> targets = targets(c, platforms);
+      try (Progress progress = new Progress(err); Session s = session(progress)) {
+        CrossPoster.Builder pb = CrossPoster.builder();
+        for (Platform p : targets) {
+          pb.add(s.client(p));
+        }
+        Map<List<Platform>, Post> variants = variants(c, targets);
+        try (CrossPoster poster = pb.build()) {
+          if (dryRun) {
+            Map<Platform, List<Violation>> report = new LinkedHashMap<>();
+            variants.forEach((group, post) -> group.forEach(p -> report.put(p, s.client(p).validate(post))));
+            out.println("Dry run of " + (c.name != null ? c.name : file) + ": nothing was sent.");
+            OutcomeTable.printViolations(out, report);
+            return report.values().stream().allMatch(List::isEmpty) ? 0 : 1;
+          }
+          out.println("Publishing " + (c.name != null ? c.name : file.getFileName()) + " to "
+              + targets.size() + " platform(s)...");
+          Map<Platform, PlatformOutcome> outcomes = new java.util.EnumMap<>(Platform.class);
+          variants.forEach((group, post) -> outcomes.putAll(poster.publish(post, group).outcomes()));
+          CrossPostResult result = new CrossPostResult(variants.values().iterator().next().idempotencyKey(), outcomes);
+          progress.close();
+          OutcomeTable.print(out, result);
+          if (engage) {
+            engage(s, result);
+          }
+          return result.allPublished() ? 0 : 1;
+        }
+      }
+    }
+
+    private void engage(Session s, CrossPostResult result) {
+      out.println();
+      out.println("Engagement:");
+      for (PlatformOutcome o : result.outcomes().values()) {
+        if (o.published().isEmpty()) {
+          continue;
+        }
+        SocialClient client = s.client(o.platform());
+        PostRef ref = o.published().get().ref();
+        try {
+          if (client.capabilities().supports(Feature.METRICS)) {
+            out.printf("  %-10s %s%n", o.platform().id(), MetricsCmd.describe(client.metrics(ref)));
+          }
+          if (client.capabilities().supports(Feature.COMMENTS)) {
+            List<Comment> comments = client.comments(ref).maxItems(3).toList();
+            out.printf("  %-10s %d comment(s) read", o.platform().id(), comments.size());
+            if (!comments.isEmpty() && client.capabilities().supports(Feature.REPLY)) {
+              Comment first = comments.get(0);
+              Comment reply = client.reply(first.ref(), "Thank you! 🙌");
+              out.printf("; answered %s (\"%s\") with %s", first.id(), OutcomeTable.oneLine(first.text()),
+                  reply.id());
+            }
+            out.println();
+          }
+        } catch (SmoException e) {
+          out.printf("  %-10s %s%n", o.platform().id(), OutcomeTable.oneLine(e.getMessage()));
+        }
+      }
+    }
+  }
+
+  @Command(name = "validate", description = "Print the offline validation report per platform; no network.")
+  static final class ValidateCmd extends Base {
+    @Parameters(paramLabel = "CAMPAIGN.yaml") Path file;
+
+    @Option(names = "--platforms", description = "Comma-separated platform ids; default: the campaign's.")
+    String platforms;
+
+    @Override
+    public Integer call() throws Exception {
+      Campaign c = Campaign.read(file);
+      List<Platform> targets = targets(c, platforms);
+      Map<Platform, List<Violation>> report = new LinkedHashMap<>();
+      try (Session s = new Session(credentials, Map.of(), err, io.smo.core.upload.UploadListener.NONE)) {
+        variants(c, targets).forEach((group, post) -> group.forEach(p -> {
+          try (SocialClient offline = Platforms.offline(p)) {
+            report.put(p, offline.validate(post));
+          }
+        }));
+      }
+      out.println("Validation of " + (c.name != null ? c.name : file) + " (offline):");
+      OutcomeTable.printViolations(out, report);
+      return report.values().stream().allMatch(List::isEmpty) ? 0 : 1;
+    }
+  }
+
+  @Command(name = "metrics", description = "Print engagement metrics of published posts (REF = platform:id).")
+  static final class MetricsCmd extends Base {
+    @Parameters(paramLabel = "REF", arity = "1..*") List<String> refs;
+
+    static String describe(EngagementMetrics m) {
+      StringBuilder s = new StringBuilder();
+      m.values().forEach((k, v) -> s.append(k.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(v).append(' '));
+      return s.length() == 0 ? "(no figures reported)" : s.toString().trim();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      try (Session s = session(null)) {
+        for (String r : refs) {
+          PostRef ref = PostRef.parse(r);
+          out.printf("%-30s %s%n", ref, describe(s.client(ref.platform()).metrics(ref)));
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "comments", description = "List the comments of a post (REF = platform:id).")
+  static final class CommentsCmd extends Base {
+    @Parameters(paramLabel = "REF") String ref;
+
+    @Option(names = "--max", defaultValue = "50", description = "At most this many comments.")
+    int max;
+
+    @Override
+    public Integer call() throws Exception {
+      PostRef r = PostRef.parse(ref);
+      try (Session s = session(null)) {
+        for (Comment c : s.client(r.platform()).comments(r).maxItems(max)) {
+          out.printf("%-28s %-16s %s%s%n", c.ref(), c.authorName().orElse("?"),
+              OutcomeTable.oneLine(c.text()), c.hidden() ? " (hidden)" : "");
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "reply", description = "Reply to a comment (REF = platform:commentId).")
+  static final class ReplyCmd extends Base {
+    @Parameters(index = "0", paramLabel = "REF") String ref;
+
+    @Parameters(index = "1", paramLabel = "TEXT") String text;
+
+    @Override
+    public Integer call() throws Exception {
+      PostRef r = PostRef.parse(ref);
+      try (Session s = session(null)) {
+        Comment c = s.client(r.platform()).reply(CommentRef.of(r.platform(), r.id()), text);
+        out.println("replied: " + c.ref());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "hide", description = "Hide a comment (REF = platform:commentId).")
+  static final class HideCmd extends Base {
+    @Parameters(paramLabel = "REF") String ref;
+
+    @Override
+    public Integer call() throws Exception {
+      PostRef r = PostRef.parse(ref);
+      try (Session s = session(null)) {
+        s.client(r.platform()).moderate(CommentRef.of(r.platform(), r.id()), ModerationAction.HIDE);
+        out.println("hidden: " + r);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "sandbox", description = "Start the sandbox and print the base URLs; serves until stopped.")
+  static final class SandboxCmd extends Base {
+    @Option(names = "--port", defaultValue = "0", description = "Port (default: a free one).")
+    int port;
+
+    @Option(names = "--strict", description = "Check requests against the official specs.")
+    boolean strict;
+
+    @Override
+    public Integer call() throws Exception {
+      try (Sandbox sandbox = Sandbox.builder().port(port).strict(strict).build()) {
+        out.println(SandboxMain.describe(sandbox));
+        out.println("Press Ctrl+C to stop.");
+        new CountDownLatch(1).await();
+      }
+      return 0;
+    }
+  }
+
+  /** Options for the scheduler's database. */
+  abstract static class SchedulerBase extends Base {
+    @Option(names = "--db", defaultValue = "smo-scheduler", description = "H2 database file (default ./smo-scheduler).")
+    Path db;
+
+    PostScheduler scheduler(Session s, List<Platform> targets) {
+      PostScheduler.Builder b = PostScheduler.builder().h2File(db);
+      for (Platform p : targets) {
+        b.add(s.client(p));
+      }
+      return b.build();
+    }
+  }
+
+  @Command(name = "schedule", description = "Schedule a campaign at its schedule time (natively where the platform can).")
+  static final class ScheduleCmd extends SchedulerBase {
+    @Parameters(paramLabel = "CAMPAIGN.yaml") Path file;
+
+    @Option(names = "--platforms", description = "Comma-separated platform ids; default: the campaign's.")
+    String platforms;
+
+    @Override
+    public Integer call() throws Exception {
+      Campaign c = Campaign.read(file);
+      ZonedDateTime at = c.scheduleTime();
+      if (at == null) {
+        err.println("error: the campaign has no schedule (schedule.at and schedule.zone)");
+        return 2;
+      }
+      List<Platform> targets = targets(c, platforms);
+      try (Session s = session(null); PostScheduler scheduler = scheduler(s, targets)) {
+        for (Map.Entry<List<Platform>, Post> v : variants(c, targets).entrySet()) {
+          String id = scheduler.schedule(v.getValue(), v.getKey(), at);
+          ScheduledPost sp = scheduler.get(id).orElseThrow();
+          out.println("scheduled " + id + " for " + sp.dueAtLocal() + " (" + sp.dueAt() + ")");
+          sp.targets().forEach(t -> out.println("  " + t));
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "scheduled", description = "List or cancel scheduled posts.",
+      subcommands = {ScheduledCmd.ListCmd.class, ScheduledCmd.CancelCmd.class})
+  static final class ScheduledCmd implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      return 0;
+    }
+
+    @Command(name = "list", description = "List scheduled posts with their status per platform.")
+    static final class ListCmd extends SchedulerBase {
+      @Override
+      public Integer call() throws Exception {
+        try (Session s = session(null); PostScheduler scheduler = scheduler(s, List.of())) {
+          for (ScheduledPost sp : scheduler.list()) {
+            out.printf("%s  %s  %s%n", sp.id(), sp.dueAtLocal(), sp.summary());
+            for (ScheduledTarget t : sp.targets()) {
+              out.println("    " + t);
+            }
+          }
+        }
+        return 0;
+      }
+    }
+
+    @Command(name = "cancel", description = "Cancel a scheduled post.")
+    static final class CancelCmd extends SchedulerBase {
+      @Parameters(paramLabel = "ID") String id;
+
+      @Override
+      public Integer call() throws Exception {
+        try (Session s = session(null); PostScheduler scheduler = scheduler(s, List.of(Platform.values()))) {
+          out.println(scheduler.cancel(id));
+        }
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "scheduler", description = "Run the scheduler.", subcommands = SchedulerCmd.RunCmd.class)
+  static final class SchedulerCmd implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      return 0;
+    }
+
+    @Command(name = "run", description = "Run due jobs until stopped.")
+    static final class RunCmd extends SchedulerBase {
+      @Override
+      public Integer call() throws Exception {
+        try (Session s = session(null); PostScheduler scheduler = scheduler(s, List.of(Platform.values()))) {
+          scheduler.start();
+          out.println("scheduler running (Ctrl+C to stop)");
+          new CountDownLatch(1).await();
+        }
+        return 0;
+      }
+    }
+  }
+}
