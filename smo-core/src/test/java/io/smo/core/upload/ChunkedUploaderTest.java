@@ -2,6 +2,7 @@ package io.smo.core.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.smo.core.Platform;
 import io.smo.core.exception.ErrorDetails;
@@ -183,6 +184,21 @@ class ChunkedUploaderTest {
     assertThatThrownBy(() -> upload(s)).isInstanceOf(InvalidRequestException.class);
     assertThat(s.queries).isZero();
     assertThat(time.sleeps()).isEmpty();
+  }
+
+  @Test
+  void aServerThatMakesNoProgressDoesNotLoopForever() {
+    Server stuck = new Server(1000) {
+      @Override
+      public long send(FileChunk c, long total) {
+        sends++;
+        return c.offset(); // accepts nothing, e.g. a 308 without a Range header, forever
+      }
+    };
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+        assertThatThrownBy(() -> upload(stuck)).isInstanceOfSatisfying(TransportException.class,
+            e -> assertThat(e.getMessage()).contains("no progress")));
+    assertThat(stuck.sends).isLessThanOrEqualTo(RETRY.maxAttempts());
   }
 
   @Test
