@@ -141,6 +141,10 @@ public final class Capabilities {
     b.visibilities.addAll(visibilities);
     b.nativeScheduling = nativeScheduling;
     b.features.addAll(features);
+    if (nativeScheduling != null) {
+      // derived from the window by the constructor: clearing the window must clear it too
+      b.features.remove(Feature.NATIVE_SCHEDULING);
+    }
     b.metricNames.addAll(metricNames);
     return b;
   }

@@ -44,7 +44,7 @@ public final class OAuth2Config {
     clientId = requireNonNull(b.clientId, "clientId == null");
     clientSecret = b.clientSecret;
     redirectUri = b.redirectUri;
-    scopes = Set.copyOf(b.scopes);
+    scopes = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.scopes)); // keeps the given order
     scopeDelimiter = b.scopeDelimiter;
     pkce = b.pkce;
     clientAuthentication = b.clientAuthentication;
@@ -82,7 +82,7 @@ public final class OAuth2Config {
     return Optional.ofNullable(redirectUri);
   }
 
-  /** Returns the requested scopes. */
+  /** Returns the requested scopes, in the order given (the authorization URL lists them so). */
   public Set<String> scopes() {
     return scopes;
   }

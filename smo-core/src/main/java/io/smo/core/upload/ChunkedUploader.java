@@ -67,13 +67,15 @@ public final class ChunkedUploader {
    * @param sleeper waits the back-off
    * @return the number of bytes the server holds (= {@code total})
    * @throws SmoException when a chunk fails more often than the policy allows, or fails for a
-   *     reason a retry cannot mend
+   *     reason a retry cannot mend; a {@link TransportException} when the server keeps none of
+   *     the bytes sent for {@code retryPolicy.maxAttempts()} chunks in a row (no progress)
    */
   public static long upload(Platform platform, String mediaName, FileChannel channel, long total,
       MediaType contentType, Protocol protocol, UploadListener listener, RetryPolicy retryPolicy,
       Sleeper sleeper) {
     long offset = 0;
     int failuresInRow = 0;
+    int stalls = 0;
     notify(listener, new UploadProgress(platform, mediaName, UploadState.UPLOADING, 0, total, null, null));
     while (offset < total) {
       long len = Math.max(1, Math.min(protocol.chunkLength(offset, total), total - offset));
@@ -81,6 +83,15 @@ public final class ChunkedUploader {
         long next = protocol.send(new FileChunk(channel, offset, len, contentType), total);
         if (next < offset) {
           LOG.debug("{} server moved back from {} to {}", platform.id(), offset, next);
+        }
+        if (next <= offset) {
+          // the server kept nothing of the chunk: bounded like failures, never an endless loop
+          stalls++;
+          if (stalls >= Math.max(1, retryPolicy.maxAttempts())) {
+            break; // reported below, outside the retry handling
+          }
+        } else {
+          stalls = 0;
         }
         offset = next;
         failuresInRow = 0;
@@ -106,6 +117,13 @@ public final class ChunkedUploader {
         notify(listener, new UploadProgress(platform, mediaName, UploadState.UPLOADING, offset, total,
             null, null));
       }
+    }
+    if (offset < total) {
+      notify(listener, new UploadProgress(platform, mediaName, UploadState.FAILED, offset, total,
+          null, null));
+      throw new TransportException(platform, "upload " + mediaName, "server made no progress at"
+          + " byte " + offset + " of " + total + " after " + stalls + " chunks", null, false)
+          .withAttempts(stalls);
     }
     return total;
   }
