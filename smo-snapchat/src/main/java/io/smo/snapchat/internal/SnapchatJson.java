@@ -159,6 +159,7 @@ public final class SnapchatJson {
   public static EngagementMetrics metrics(PostRef ref, JsonNode root, Map<String, Metric> names,
       Instant retrievedAt) {
     EngagementMetrics.Builder b = EngagementMetrics.builder(ref).retrievedAt(retrievedAt);
+    Map<String, Long> raw = new java.util.LinkedHashMap<>();
     for (JsonNode stats : statsObjects(root)) {
       Iterator<Map.Entry<String, JsonNode>> it = stats.fields();
       while (it.hasNext()) {
@@ -172,10 +173,10 @@ public final class SnapchatJson {
         if (m != null) {
           b.add(m, v);
         }
-        Object prev = b.build().raw().get(name);
-        b.raw(name, prev instanceof Long ? (Long) prev + v : v);
+        raw.merge(name, v, Long::sum);
       }
     }
+    raw.forEach(b::raw);
     return b.build();
   }
 
