@@ -51,8 +51,9 @@ import javax.crypto.spec.SecretKeySpec;
  * insights paths and answers are UNCONFIRMED (modelled on the Marketing API, like the client).
  *
  * <p>Errors use {@code {request_status:"ERROR", request_id, debug_message, display_message}}
- * (UNCONFIRMED body; the status codes are documented). No rate-limit headers exist; more than 20
- * requests per second per app give 429. Processing failures set {@code media_status: "FAILED"}
+ * (UNCONFIRMED body; the status codes are documented). No rate-limit headers exist; Snap's caps
+ * are averages (20 requests per second per app), emulated as 1,200 per minute per app (the
+ * averaging window is UNCONFIRMED), beyond which requests get 429. Processing failures set {@code media_status: "FAILED"}
  * (UNCONFIRMED state name).
  */
 public final class SnapchatEmulator implements PlatformEmulator {
@@ -65,7 +66,7 @@ public final class SnapchatEmulator implements PlatformEmulator {
   private TokenRegistry tokens;
   private SeededMetrics metrics;
   private long seed = Long.MIN_VALUE;
-  private final RateWindow appWindow = new RateWindow(20, Duration.ofSeconds(1));
+  private final RateWindow appWindow = new RateWindow(20 * 60, Duration.ofMinutes(1));
   private String profileId;
   private String adAccountId;
   private long counter;
@@ -193,7 +194,7 @@ public final class SnapchatEmulator implements PlatformEmulator {
       return error(401, "Unauthorized: access token " + problem, "Please log in again.");
     }
     if (!appWindow.take(ctx.now())) {
-      return error(429, "Too many requests: more than 20 per second for this app",
+      return error(429, "Too many requests: the app averaged more than 20 per second",
           "Please slow down.");
     }
     List<String> s = req.segments();
