@@ -99,6 +99,7 @@ public interface TwitterClient extends SocialClient {
     private long segmentBytes = TwitterMediaUploader.DEFAULT_SEGMENT;
     private Duration processingDeadline = Duration.ofMinutes(10);
     private String accountKey = Platform.TWITTER.id();
+    private String fieldsParameter = "post.fields";
 
     private Builder() {}
 
@@ -135,6 +136,23 @@ public interface TwitterClient extends SocialClient {
     }
 
     /**
+     * Chooses the query parameter that asks for post fields: {@code post.fields} (default; the
+     * name in the official OpenAPI description 2.167) or {@code tweet.fields} (the name the
+     * documentation pages and earlier descriptions use). Responses are read in both spellings.
+     *
+     * @param name {@code "post.fields"} or {@code "tweet.fields"}
+     * @throws IllegalArgumentException for any other name
+     */
+    public Builder fieldsParameter(String name) {
+      if (!"post.fields".equals(name) && !"tweet.fields".equals(name)) {
+        throw new IllegalArgumentException("fieldsParameter must be post.fields or tweet.fields: "
+            + name);
+      }
+      this.fieldsParameter = name;
+      return this;
+    }
+
+    /**
      * Returns the client.
      *
      * @throws IllegalStateException if no credentials were set
@@ -142,7 +160,7 @@ public interface TwitterClient extends SocialClient {
     public TwitterClient build() {
       return new DefaultTwitterClient(runtime(Platform.TWITTER, "smo-twitter", DEFAULT_BASE_URL,
           new TwitterErrorMapper(), new TwitterRateLimitParser(), defaultRateLimits(), accountKey),
-          accountKey, uploadListener, segmentBytes, processingDeadline);
+          accountKey, uploadListener, segmentBytes, processingDeadline, fieldsParameter);
     }
   }
 }

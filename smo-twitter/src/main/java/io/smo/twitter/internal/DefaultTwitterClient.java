@@ -40,12 +40,19 @@ import java.util.Optional;
 @SmoInternalApi
 public final class DefaultTwitterClient extends BaseSocialClient implements TwitterClient {
   static final String METRIC_FIELDS = "public_metrics,non_public_metrics,organic_metrics";
+  /** Reply fields under {@code tweet.fields}. */
   static final String REPLY_FIELDS = "author_id,created_at,conversation_id,in_reply_to_user_id,"
       + "referenced_tweets,public_metrics";
+  /**
+   * Reply fields under {@code post.fields}: OpenAPI 2.167 lists no {@code author_id} or {@code
+   * referenced_posts} among the requestable fields, so those are read when present.
+   */
+  static final String REPLY_POST_FIELDS = "conversation_id,created_at,public_metrics";
 
   private final TwitterApi api;
   private final TwitterMediaUploader uploader;
   private final UploadListener listener;
+  private final String fieldsParameter;
 
   /**
    * Creates the client.
@@ -55,13 +62,20 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
    * @param listener upload progress listener
    * @param segmentBytes preferred append segment
    * @param processingDeadline the longest wait for processing
+   * @param fieldsParameter {@code post.fields} or {@code tweet.fields}
    */
   public DefaultTwitterClient(ApiRuntime runtime, String accountKey, UploadListener listener,
-      long segmentBytes, Duration processingDeadline) {
+      long segmentBytes, Duration processingDeadline, String fieldsParameter) {
     super(runtime, TwitterCapabilities.get(), accountKey);
     this.api = runtime.service(TwitterApi.class);
     this.uploader = new TwitterMediaUploader(runtime, api, segmentBytes, processingDeadline);
     this.listener = listener;
+    this.fieldsParameter = fieldsParameter;
+  }
+
+  private java.util.Map<String, String> fields(String postFields, String tweetFields) {
+    return java.util.Map.of(fieldsParameter,
+        fieldsParameter.equals("tweet.fields") ? tweetFields : postFields);
   }
 
   @Override
@@ -223,11 +237,11 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
   public EngagementMetrics metrics(PostRef ref) {
     checkRef(ref);
     Operation op = Operation.read("metrics", "tweets.read");
-    ApiResponse<JsonNode> r = runtime.callForResponse(op, () -> api.tweet(ref.id(), METRIC_FIELDS));
+    ApiResponse<JsonNode> r = runtime.callForResponse(op, () -> api.tweet(ref.id(), fields(METRIC_FIELDS, METRIC_FIELDS)));
     JsonNode b = r.body();
     if (b == null || !b.path("data").isObject()) {
       // private metrics refused (not own post, older than 30 days, app-only token): public only
-      r = runtime.callForResponse(op, () -> api.tweet(ref.id(), "public_metrics"));
+      r = runtime.callForResponse(op, () -> api.tweet(ref.id(), fields("public_metrics", "public_metrics")));
       b = r.body();
       if (b == null || !b.path("data").isObject()) {
         throw runtime.mapFailure(op, r.status(), r.headers(), b == null ? "" : b.toString());
@@ -243,7 +257,7 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
     String query = "conversation_id:" + ref.id();
     return Paginator.of(cursor -> {
       ApiResponse<JsonNode> r = runtime.callForResponse(op,
-          () -> api.searchRecent(query, REPLY_FIELDS, 100, cursor));
+          () -> api.searchRecent(query, fields(REPLY_POST_FIELDS, REPLY_FIELDS), 100, cursor));
       JsonNode b = r.body();
       if (b == null) {
         return Page.of(List.of(), null);

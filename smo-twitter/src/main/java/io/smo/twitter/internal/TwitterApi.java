@@ -10,6 +10,8 @@ import retrofit2.http.POST;
 import retrofit2.http.PUT;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
+import retrofit2.http.QueryMap;
+import java.util.Map;
 
 /** X API v2 endpoints the client uses (paths relative to {@code https://api.x.com/}). */
 @SmoInternalApi
@@ -22,13 +24,13 @@ public interface TwitterApi {
   @DELETE("2/tweets/{id}")
   Call<JsonNode> deleteTweet(@Path("id") String id);
 
-  /** {@code GET /2/tweets/{id}} with {@code tweet.fields}. */
+  /** {@code GET /2/tweets/{id}} with {@code post.fields} (or the older {@code tweet.fields}). */
   @GET("2/tweets/{id}")
-  Call<JsonNode> tweet(@Path("id") String id, @Query("tweet.fields") String fields);
+  Call<JsonNode> tweet(@Path("id") String id, @QueryMap Map<String, String> fields);
 
   /** {@code GET /2/tweets/search/recent}. */
   @GET("2/tweets/search/recent")
-  Call<JsonNode> searchRecent(@Query("query") String query, @Query("tweet.fields") String fields,
+  Call<JsonNode> searchRecent(@Query("query") String query, @QueryMap Map<String, String> fields,
       @Query("max_results") Integer maxResults, @Query("next_token") String nextToken);
 
   /** {@code PUT /2/tweets/{tweet_id}/hidden} {@code {"hidden":bool}}. */
