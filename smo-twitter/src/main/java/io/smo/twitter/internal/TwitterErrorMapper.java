@@ -148,7 +148,8 @@ public final class TwitterErrorMapper implements ErrorMapper {
           ? "an X developer app enrolled in a project with the right access level" : null;
       return new PermissionException(d, missing);
     }
-    if (status == 404 || p.type.equals("resource-not-found")) {
+    if (status == 404 || p.type.equals("resource-not-found")
+        || (p.title != null && p.title.toLowerCase(Locale.ROOT).contains("not found"))) {
       return new NotFoundException(d);
     }
     if (status >= 500 || p.type.equals("internal-error")) {
