@@ -214,10 +214,28 @@ public final class TwitterMediaUploader {
     if (info == null || info.isNull() || "succeeded".equals(info.path("state").asText())) {
       return id;
     }
-    return ProcessingPoller.poll(Platform.TWITTER, "media-status", id, () -> {
-      ProcessingStatus<String> s = status(id);
-      return s;
-    }, processingDeadline, Duration.ofSeconds(1), runtime.clock(), runtime.sleeper(), listener, total);
+    ProcessingStatus<String> first = processingStatus(id, info);
+    if (first.outcome() == ProcessingStatus.Outcome.FAILED) {
+      throw new MediaProcessingException(Platform.TWITTER, "media-finalize", id, "failed",
+          "processing failed" + (first.message() != null ? ": " + first.message() : ""), false);
+    }
+    java.time.Instant deadline = runtime.clock().instant().plus(processingDeadline);
+    Duration wait = first.checkAfter().orElse(Duration.ofSeconds(1));
+    if (wait.compareTo(processingDeadline) > 0) {
+      throw new MediaProcessingException(Platform.TWITTER, "media-status", id, first.platformState(),
+          "processing did not finish within " + processingDeadline, true);
+    }
+    try {
+      runtime.sleeper().sleep(wait); // X: wait check_after_secs before the first STATUS call
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MediaProcessingException(Platform.TWITTER, "media-status", id, first.platformState(),
+          "interrupted while waiting for processing", true);
+    }
+    Duration left = Duration.between(runtime.clock().instant(), deadline);
+    return ProcessingPoller.poll(Platform.TWITTER, "media-status", id, () -> status(id),
+        left.isNegative() ? Duration.ZERO : left, Duration.ofSeconds(1), runtime.clock(),
+        runtime.sleeper(), listener, total);
   }
 
   private ProcessingStatus<String> status(String id) {
