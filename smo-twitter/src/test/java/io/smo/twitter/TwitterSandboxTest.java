@@ -300,7 +300,70 @@ class TwitterSandboxTest {
       assertThatThrownBy(() -> x.moderate(reply, ModerationAction.HIDE))
           .isInstanceOfSatisfying(RateLimitException.class,
               e -> assertThat(e.retryAfter()).isPositive());
+      // the emulator itself answers 429 with X's headers once the window is used up
+      OkHttpClient http = new OkHttpClient();
+      okhttp3.Request raw = new okhttp3.Request.Builder()
+          .url(own.baseUrl(Platform.TWITTER).resolve("2/tweets/" + reply.id() + "/hidden").toString())
+          .header("Authorization", "Bearer " + own.credentials(Platform.TWITTER).accessToken())
+          .put(okhttp3.RequestBody.create("{\"hidden\":true}", okhttp3.MediaType.get("application/json")))
+          .build();
+      try (okhttp3.Response r = http.newCall(raw).execute()) {
+        assertThat(r.code()).isEqualTo(429);
+        assertThat(r.header("x-rate-limit-remaining")).isEqualTo("0");
+        assertThat(r.header("x-rate-limit-reset")).isNotBlank();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } finally {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+      }
       assertThat(own.strictViolations()).isEmpty();
+    }
+  }
+
+  @Test
+  void authorizationCodeExchangeAgainstTheSandbox(Sandbox sandbox) {
+    SandboxCredentials creds = sandbox.credentials(Platform.TWITTER);
+    OAuth2Config config = TwitterAuth.config(creds.clientId(), creds.clientSecret(),
+        URI.create("https://app.example.com/callback"))
+        .tokenEndpoint(sandbox.baseUrl(Platform.TWITTER).resolve("2/oauth2/token")).build();
+    OkHttpClient http = new OkHttpClient();
+    try {
+      io.smo.core.auth.OAuth2Flow flow = TwitterAuth.flow(config, http, Clock.systemUTC());
+      io.smo.core.auth.AuthorizationRequest req = flow.authorizationRequest();
+      assertThat(req.url().toString()).startsWith("https://x.com/i/oauth2/authorize")
+          .contains("code_challenge_method=S256").contains("offline.access");
+      AccessToken token = flow.exchangeCode("code-from-redirect", req.codeVerifier().orElseThrow());
+      assertThat(token.refreshToken()).isPresent();
+      assertThat(token.expiresAt()).isPresent();
+      try (TwitterClient x = TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
+          .accessToken(token.value()).sleeper(d -> { }).build()) {
+        assertThat(x.publish(Post.builder().text(unique("with a fresh token")).build()).id())
+            .isNotBlank();
+      }
+    } finally {
+      http.dispatcher().executorService().shutdown();
+    }
+  }
+
+  @Test
+  void strictModeRejectsRequestsThatBreakTheSpec() throws Exception {
+    try (Sandbox own = Sandbox.builder().strict(true).build()) {
+      OkHttpClient http = new OkHttpClient();
+      okhttp3.Request bad = new okhttp3.Request.Builder()
+          .url(own.baseUrl(Platform.TWITTER).resolve("2/tweets").toString())
+          .header("Authorization", "Bearer " + own.credentials(Platform.TWITTER).accessToken())
+          .post(okhttp3.RequestBody.create("{\"text\":\"hi\",\"reply_settings\":\"nobody\"}",
+              okhttp3.MediaType.get("application/json")))
+          .build();
+      try (okhttp3.Response r = http.newCall(bad).execute()) {
+        assertThat(r.code()).isEqualTo(400);
+      } finally {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+      }
+      assertThat(own.strictViolations()).singleElement().asString().contains("reply_settings");
+      assertThat(own.created(Platform.TWITTER)).isEmpty();
     }
   }
 }
