@@ -366,4 +366,30 @@ class TwitterSandboxTest {
       assertThat(own.created(Platform.TWITTER)).isEmpty();
     }
   }
+
+  @Test
+  void connectionResetIsRetriedOnReadsAndUnknownOnCreates(Sandbox sandbox) {
+    try (TwitterClient x = client(sandbox)) {
+      PostRef ref = x.publish(Post.builder().text(unique("reset")).build()).ref();
+      sandbox.inject(Platform.TWITTER, Fault.of(Fault.Kind.CONNECTION_RESET).on("GET", "/2/tweets/.*"));
+      assertThat(x.metrics(ref).likes()).isPresent();
+      int before = sandbox.created(Platform.TWITTER, "post").size();
+      sandbox.inject(Platform.TWITTER, Fault.of(Fault.Kind.CONNECTION_RESET).on("POST", "/2/tweets"));
+      assertThatThrownBy(() -> x.publish(Post.builder().text(unique("lost")).build()))
+          .isInstanceOf(PublishOutcomeUnknownException.class);
+      assertThat(sandbox.created(Platform.TWITTER, "post")).hasSize(before);
+    }
+  }
+
+  @Test
+  void slowAnswerTimesOutAndTheReadIsRetried(Sandbox sandbox) {
+    try (TwitterClient x = TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
+        .accessToken(sandbox.credentials(Platform.TWITTER).accessToken()).sleeper(d -> { })
+        .httpSettings(h -> h.readTimeout(java.time.Duration.ofMillis(300))).build()) {
+      PostRef ref = x.publish(Post.builder().text(unique("slow")).build()).ref();
+      sandbox.inject(Platform.TWITTER, Fault.of(Fault.Kind.DELAY).on("GET", "/2/tweets/.*")
+          .delay(java.time.Duration.ofMillis(1500)));
+      assertThat(x.metrics(ref).impressions()).isPresent();
+    }
+  }
 }
