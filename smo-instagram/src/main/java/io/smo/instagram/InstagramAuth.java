@@ -49,6 +49,10 @@ import okhttp3.ResponseBody;
  *       — only for a token at least 24 hours old and not expired; refused offline otherwise.
  * </ol>
  *
+ * <p>Instagram has no separate refresh token: a long-lived token is refreshed with itself, so the
+ * tokens this class returns carry their own value as {@link AccessToken#refreshToken()}. A token
+ * stored by other means needs the same for a {@link io.smo.core.auth.RefreshingTokenProvider}.
+ *
  * <p>With the Facebook Login flavour, tokens follow Facebook's rules instead: obtain a Page
  * access token for the Page linked to the Instagram account (see {@code smo-facebook}).
  *
@@ -216,6 +220,9 @@ public final class InstagramAuth implements TokenRefresher {
         .expiresAt(clock.instant().plus(json.hasNonNull("expires_in")
             ? Duration.ofSeconds(json.get("expires_in").asLong()) : LONG_LIVED))
         .scopes(previous.scopes());
+    // the long-lived token is its own refresh credential; naming it as the refresh token lets a
+    // RefreshingTokenProvider refresh it
+    b.refreshToken(json.path("access_token").asText());
     return b.build();
   }
 
@@ -268,7 +275,7 @@ public final class InstagramAuth implements TokenRefresher {
     private String clientId;
     private String clientSecret;
     private URI redirectUri;
-    private Set<String> scopes = new LinkedHashSet<>(Set.of("instagram_business_basic",
+    private Set<String> scopes = new LinkedHashSet<>(java.util.List.of("instagram_business_basic",
         "instagram_business_content_publish", "instagram_business_manage_comments",
         "instagram_business_manage_insights"));
     private OkHttpClient http;

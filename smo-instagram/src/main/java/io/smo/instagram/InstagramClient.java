@@ -626,8 +626,12 @@ public final class InstagramClient extends BaseSocialClient {
   @Override
   public Paginator<Comment> comments(PostRef ref) {
     checkRef(ref);
-    return GraphPaging.paginator(cursor -> runtime.call(Operation.read("comments", BUCKET_READ),
-        () -> api.comments(version, ref.id(), COMMENT_FIELDS, 50, cursor)), InstagramMapper::comment);
+    // the marker between pages is the paging.next URL; its after cursor is re-sent on our own host
+    return GraphPaging.paginator(next -> {
+      String after = next == null ? null : GraphPaging.queryParam(next, "after").orElse(next);
+      return runtime.call(Operation.read("comments", BUCKET_READ),
+          () -> api.comments(version, ref.id(), COMMENT_FIELDS, 50, after));
+    }, InstagramMapper::comment);
   }
 
   /**
@@ -805,8 +809,11 @@ public final class InstagramClient extends BaseSocialClient {
             .addNetworkInterceptor(AppSecretProof.of(appSecret).networkInterceptor()).build();
         httpSettings(httpSettings().toBuilder().okHttpClient(withProof).build());
       }
+      // 400 containers per account per rolling 24 h; a Meta throttle answer (80002...) carries
+      // no wait, so the default one-minute back-off must fit in the wait allowed
       RateLimitPolicy defaults = RateLimitPolicy.builder()
-          .bucket(BUCKET_CONTAINERS, 400, Duration.ofHours(24)).build();
+          .bucket(BUCKET_CONTAINERS, 400, Duration.ofHours(24))
+          .maxWait(Duration.ofSeconds(90)).build();
       ApiRuntime rt = runtime(Platform.INSTAGRAM, "smo-instagram", flavor.host(),
           new InstagramErrorMapper(), new GraphRateLimitParser(Platform.INSTAGRAM), defaults,
           "instagram:" + (igUserId != null ? igUserId : "page-" + facebookPageId));
