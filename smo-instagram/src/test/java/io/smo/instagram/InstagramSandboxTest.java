@@ -50,13 +50,19 @@ class InstagramSandboxTest {
   private final List<URI> released = new CopyOnWriteArrayList<>();
   private final List<InstagramClient> clients = new ArrayList<>();
 
-  /** A MediaHost like a real one: files become URLs (here: fake CDN URLs the emulator accepts). */
-  private MediaHost host() {
+  /** A MediaHost backed by the sandbox's media host (the emulator checks the URL it gets). */
+  private MediaHost host(Sandbox sandbox) {
     return new MediaHost() {
       @Override
       public URI publicUrl(Media media) {
-        return URI.create("https://cdn.example.com/" + media.file().map(f -> f.getFileName().toString())
-            .orElse("bytes") + "?sig=abc");
+        try {
+          byte[] bytes = media.file().isPresent() ? java.nio.file.Files.readAllBytes(media.file().get())
+              : media.bytes().orElseThrow();
+          return emulator(sandbox).hostMedia(sandbox.baseUrl(Platform.INSTAGRAM),
+              media.file().map(f -> f.getFileName().toString()).orElse("bytes.jpg"), bytes);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
       }
 
       @Override
@@ -71,7 +77,7 @@ class InstagramSandboxTest {
         .baseUrl(sandbox.baseUrl(Platform.INSTAGRAM))
         .igUserId(sandbox.credentials(Platform.INSTAGRAM).accountId())
         .accessToken(sandbox.credentials(Platform.INSTAGRAM).accessToken())
-        .mediaHost(host())
+        .mediaHost(host(sandbox))
         .containerPolling(Duration.ofSeconds(5), 10)
         .sleeper(d -> { });
   }
@@ -106,9 +112,12 @@ class InstagramSandboxTest {
     List<Created> posts = sandbox.created(Platform.INSTAGRAM, "post");
     assertThat(posts).hasSize(before + 1);
     assertThat(posts.get(posts.size() - 1).id()).isEqualTo(p.id());
-    assertThat(emulator(sandbox).containerParams(p.id())).containsEntry("caption", "Hello #sandbox @friend")
-        .containsEntry("image_url", "https://cdn.example.com/a.jpg?sig=abc");
-    assertThat(released).containsExactly(URI.create("https://cdn.example.com/a.jpg?sig=abc"));
+    String url = emulator(sandbox).containerParams(p.id()).get("image_url");
+    assertThat(emulator(sandbox).containerParams(p.id())).containsEntry("caption", "Hello #sandbox @friend");
+    assertThat(url).startsWith(sandbox.baseUrl(Platform.INSTAGRAM) + "media-host/").endsWith("/a.jpg");
+    assertThat(emulator(sandbox).hostedMedia(URI.create(url))).hasValueSatisfying(
+        b -> assertThat(b).startsWith((byte) 0xFF, (byte) 0xD8));
+    assertThat(released).containsExactly(URI.create(url));
   }
 
   @Test
@@ -368,7 +377,7 @@ class InstagramSandboxTest {
     var cr = sandbox.credentials(Platform.INSTAGRAM);
     InstagramClient fb = InstagramClient.builder().flavor(ApiFlavor.FACEBOOK_LOGIN)
         .baseUrl(sandbox.baseUrl(Platform.INSTAGRAM)).facebookPageId(cr.extra("pageId"))
-        .accessToken(cr.accessToken()).mediaHost(host()).sleeper(d -> { }).build();
+        .accessToken(cr.accessToken()).mediaHost(host(sandbox)).sleeper(d -> { }).build();
     clients.add(fb);
     assertThat(fb.igUserId()).isEqualTo(cr.accountId());
     fb.delete(p.ref());
@@ -383,7 +392,7 @@ class InstagramSandboxTest {
         .redirectUri(redirect).baseUrl(sandbox.baseUrl(Platform.INSTAGRAM)).build();
     URI url = auth.authorizationRequest().url();
     assertThat(url.toString()).contains("oauth/authorize").contains("client_id=" + cr.clientId())
-        .contains("instagram_business_basic").contains("instagram_business_content_publish%2C")
+        .contains("instagram_business_basic").contains("instagram_business_content_publish").contains("%2Cinstagram_business_")
         .contains("response_type=code").contains("state=");
     String code = emulator(sandbox).approveAuthorization(redirect.toString());
     InstagramAuth.UserToken shortLived = auth.exchangeCode(code + "#_");

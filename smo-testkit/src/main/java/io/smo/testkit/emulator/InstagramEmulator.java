@@ -98,6 +98,7 @@ public final class InstagramEmulator implements PlatformEmulator {
   private final Map<String, IgComment> comments = new LinkedHashMap<>();
   private final Map<String, String> codes = new HashMap<>();
   private final Map<String, String> shortLived = new HashMap<>();
+  private final Map<String, byte[]> hosted = new java.util.concurrent.ConcurrentHashMap<>();
   private int quotaTotal = 100;
   private int extraQuotaUsage;
   private boolean expireAll;
@@ -145,6 +146,33 @@ public final class InstagramEmulator implements PlatformEmulator {
   /** Makes every unpublished container report {@code EXPIRED} from now on (test hook). */
   public void expireContainers() {
     this.expireAll = true;
+  }
+
+  /**
+   * The sandbox's media host: stores {@code bytes} and returns a public-looking URL for them
+   * ({@code <platform base>media-host/<n>/<name>}); containers whose URL points there are
+   * "downloaded" from this store, and an unknown one fails like a real unreachable URL (9004 /
+   * 2207052). Back an {@code io.smo.instagram.MediaHost} with it in tests. Thread-safe.
+   *
+   * @param platformBaseUrl {@code sandbox.baseUrl(Platform.INSTAGRAM)}
+   * @param name a file name (ASCII)
+   * @param bytes the content
+   * @return the URL
+   */
+  public java.net.URI hostMedia(java.net.URI platformBaseUrl, String name, byte[] bytes) {
+    String key = (hosted.size() + 1) + "/" + name.replaceAll("[^A-Za-z0-9._-]", "_");
+    hosted.put(key, bytes.clone());
+    String base = platformBaseUrl.toString().endsWith("/") ? platformBaseUrl.toString()
+        : platformBaseUrl + "/";
+    return java.net.URI.create(base + "media-host/" + key);
+  }
+
+  /** Returns the bytes stored by {@link #hostMedia} under a URL, if any (test hook). */
+  public Optional<byte[]> hostedMedia(java.net.URI url) {
+    String u = url.toString();
+    int i = u.indexOf("/media-host/");
+    return i < 0 ? Optional.empty()
+        : Optional.ofNullable(hosted.get(u.substring(i + "/media-host/".length()))).map(byte[]::clone);
   }
 
   /** Returns how many containers were created. */
@@ -239,6 +267,12 @@ public final class InstagramEmulator implements PlatformEmulator {
     }
     if (req.is("GET", "refresh_access_token")) {
       return refresh(req, ctx);
+    }
+    if ((req.method().equals("HEAD") || req.method().equals("GET")) && !s.isEmpty()
+        && s.get(0).equals("media-host")) {
+      // the media host answers whether it holds a file (the bytes stay in memory for assertions)
+      boolean held = s.size() >= 3 && hosted.containsKey(String.join("/", s.subList(1, s.size())));
+      return SandboxResponse.json(held ? 200 : 404, JSON.createObjectNode().put("hosted", held));
     }
     String token = GraphSupport.token(req).orElse(null);
     String problem = tokens.problem(token, ctx.now());
@@ -439,7 +473,10 @@ public final class InstagramEmulator implements PlatformEmulator {
         return GraphSupport.invalidParam(ctx, "The parameter " + (type.equals("IMAGE") ? "image_url"
             : "video_url") + " is required");
       }
-      if (!url.startsWith("http://") && !url.startsWith("https://") || url.contains("unreachable")) {
+      int mh = url.indexOf("/media-host/");
+      boolean missingHosted = mh >= 0 && !hosted.containsKey(url.substring(mh + "/media-host/".length()));
+      if (!url.startsWith("http://") && !url.startsWith("https://") || url.contains("unreachable")
+          || missingHosted) {
         return GraphSupport.error(ctx, 400, 9004, 2207052, "OAuthException",
             "Media download has failed. The media URI doesn't meet our requirements.", false);
       }
