@@ -4,8 +4,20 @@ import io.smo.core.Platform;
 import io.smo.core.PlatformOptions;
 import io.smo.core.SocialClient;
 import io.smo.core.upload.UploadListener;
+import io.smo.core.Media;
 import io.smo.facebook.FacebookClient;
 import io.smo.facebook.FacebookOptions;
+import io.smo.instagram.InstagramClient;
+import io.smo.instagram.InstagramOptions;
+import io.smo.instagram.MediaHost;
+import io.smo.snapchat.SnapchatClient;
+import io.smo.snapchat.SnapchatOptions;
+import io.smo.testkit.emulator.InstagramEmulator;
+import io.smo.twitter.TwitterClient;
+import io.smo.twitter.TwitterOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import io.smo.testkit.Sandbox;
 import io.smo.testkit.SandboxCredentials;
 import java.util.List;
@@ -25,9 +37,34 @@ final class Platforms {
       case FACEBOOK:
         return FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .pageId(c.accountId()).uploadListener(listener).build();
+      case TWITTER:
+        return TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+            .uploadListener(listener).build();
+      case INSTAGRAM:
+        return InstagramClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+            .igUserId(c.accountId()).mediaHost(sandboxHost(sandbox)).uploadListener(listener).build();
+      case SNAPCHAT:
+        return SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+            .profileId(c.extra("profileId")).adAccountId(c.extra("adAccountId"))
+            .uploadListener(listener).build();
       default:
         throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
     }
+  }
+
+  /** The sandbox's stand-in for a CDN: Instagram pulls image containers from public URLs. */
+  private static MediaHost sandboxHost(Sandbox sandbox) {
+    InstagramEmulator emulator = (InstagramEmulator) sandbox.emulator(Platform.INSTAGRAM);
+    return (Media media) -> {
+      try {
+        byte[] bytes = media.bytes().isPresent() ? media.bytes().get()
+            : Files.readAllBytes(media.file().orElseThrow());
+        String name = media.file().map(f -> f.getFileName().toString()).orElse("upload.bin");
+        return emulator.hostMedia(sandbox.baseUrl(Platform.INSTAGRAM), name, bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
   }
 
   static SocialClient credentialClient(Platform p, Map<String, String> c, UploadListener listener) {
@@ -35,6 +72,18 @@ final class Platforms {
       case FACEBOOK:
         return FacebookClient.builder().accessToken(need(c, p, "access_token"))
             .pageId(need(c, p, "page_id")).uploadListener(listener).build();
+      case TWITTER:
+        return TwitterClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
+      case INSTAGRAM:
+        return InstagramClient.builder().accessToken(need(c, p, "access_token"))
+            .igUserId(need(c, p, "ig_user_id")).uploadListener(listener)
+            .mediaHost(media -> {
+              throw new IllegalStateException("set SMO_INSTAGRAM_MEDIA_BASE_URL or use public URL media:"
+                  + " Instagram pulls images from public URLs");
+            }).build();
+      case SNAPCHAT:
+        return SnapchatClient.builder().accessToken(need(c, p, "access_token"))
+            .profileId(need(c, p, "profile_id")).uploadListener(listener).build();
       default:
         throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
     }
@@ -52,6 +101,40 @@ final class Platforms {
         }
         if (o.containsKey("videoTitle")) {
           b.videoTitle(String.valueOf(o.get("videoTitle")));
+        }
+        return b.build();
+      }
+      case TWITTER: {
+        TwitterOptions.Builder b = TwitterOptions.builder();
+        if (o.containsKey("quote")) {
+          b.quote(String.valueOf(o.get("quote")));
+        }
+        if (o.containsKey("replySettings")) {
+          b.replySettings(TwitterOptions.ReplySettings.valueOf(String.valueOf(o.get("replySettings"))
+              .toUpperCase(java.util.Locale.ROOT)));
+        }
+        return b.build();
+      }
+      case INSTAGRAM: {
+        InstagramOptions.Builder b = InstagramOptions.builder();
+        if (o.containsKey("format")) {
+          b.format(InstagramOptions.Format.valueOf(String.valueOf(o.get("format")).toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (o.get("collaborators") instanceof List) {
+          List<String> names = new java.util.ArrayList<>();
+          ((List<?>) o.get("collaborators")).forEach(x -> names.add(String.valueOf(x)));
+          b.collaborators(names);
+        }
+        return b.build();
+      }
+      case SNAPCHAT: {
+        SnapchatOptions.Builder b = SnapchatOptions.builder();
+        if (o.containsKey("destination")) {
+          b.destination(SnapchatOptions.Destination.valueOf(String.valueOf(o.get("destination"))
+              .toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (o.containsKey("title")) {
+          b.title(String.valueOf(o.get("title")));
         }
         return b.build();
       }

@@ -26,17 +26,26 @@ final class Progress implements UploadListener, AutoCloseable {
   @Override
   public void onProgress(UploadProgress p) {
     String key = p.platform().id() + " " + p.mediaName();
-    ProgressBar bar = bars.computeIfAbsent(key, k -> new ProgressBarBuilder()
-        .setTaskName(shorten(k))
-        .setInitialMax(Math.max(1, p.totalBytes()))
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUnit(" KiB", 1024)
-        .showSpeed()
-        .continuousUpdate()
-        .setConsumer(new ConsoleProgressBarConsumer(out))
-        .build());
-    bar.maxHint(Math.max(1, p.totalBytes()));
-    bar.stepTo(Math.min(p.bytesSent(), Math.max(1, p.totalBytes())));
+    boolean bytes = p.totalBytes() > 0;
+    ProgressBar bar = bars.computeIfAbsent(key, k -> {
+      ProgressBarBuilder b = new ProgressBarBuilder()
+          .setTaskName(shorten(k))
+          .setInitialMax(bytes ? p.totalBytes() : 100)
+          .setStyle(ProgressBarStyle.ASCII)
+          .continuousUpdate()
+          .setConsumer(new ConsoleProgressBarConsumer(out));
+      if (bytes) {
+        b.setUnit(" KiB", 1024).showSpeed();
+      } else {
+        b.setUnit("%", 1);
+      }
+      return b.build();
+    });
+    if (bytes) {
+      bar.stepTo(Math.min(p.bytesSent(), p.totalBytes()));
+    } else {
+      bar.stepTo(p.state() == UploadState.READY ? 100 : p.percent().orElse(0));
+    }
     String state = p.state().name().toLowerCase(java.util.Locale.ROOT)
         + p.platformState().map(s -> " " + s).orElse("")
         + (p.percent().isPresent() ? " " + p.percent().getAsInt() + "%" : "");

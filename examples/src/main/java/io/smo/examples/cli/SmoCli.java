@@ -198,30 +198,50 @@ public final class SmoCli {
 
     private void engage(Session s, CrossPostResult result) {
       out.println();
-      out.println("Engagement:");
+      out.println("Engagement (metrics, then answer one comment and hide another):");
       for (PlatformOutcome o : result.outcomes().values()) {
         if (o.published().isEmpty()) {
           continue;
         }
         SocialClient client = s.client(o.platform());
         PostRef ref = o.published().get().ref();
+        String id = o.platform().id();
         try {
           if (client.capabilities().supports(Feature.METRICS)) {
-            out.printf("  %-10s %s%n", o.platform().id(), MetricsCmd.describe(client.metrics(ref)));
+            out.printf("  %-10s metrics  %s%n", id, MetricsCmd.describe(client.metrics(ref)));
           }
-          if (client.capabilities().supports(Feature.COMMENTS)) {
-            List<Comment> comments = client.comments(ref).maxItems(3).toList();
-            out.printf("  %-10s %d comment(s) read", o.platform().id(), comments.size());
-            if (!comments.isEmpty() && client.capabilities().supports(Feature.REPLY)) {
-              Comment first = comments.get(0);
-              Comment reply = client.reply(first.ref(), "Thank you! 🙌");
-              out.printf("; answered %s (\"%s\") with %s", first.id(), OutcomeTable.oneLine(first.text()),
-                  reply.id());
+          if (!client.capabilities().supports(Feature.COMMENTS)) {
+            out.printf("  %-10s comments (the platform's API has none)%n", id);
+            continue;
+          }
+          List<Comment> comments = client.comments(ref).maxItems(5).toList();
+          out.printf("  %-10s comments %d read%n", id, comments.size());
+          Comment answered = null;
+          if (client.capabilities().supports(Feature.REPLY)) {
+            for (Comment c : comments) {
+              try {
+                Comment reply = client.reply(c.ref(), "Thank you! See you at a test ride 🚲");
+                out.printf("  %-10s replied  to %s \"%s\" -> %s%n", id, c.id(),
+                    OutcomeTable.oneLine(c.text()), reply.id());
+                answered = c;
+                break;
+              } catch (io.smo.core.exception.PermissionException e) {
+                out.printf("  %-10s refused  reply to %s: %s%n", id, c.id(),
+                    OutcomeTable.oneLine(e.missing().orElse(e.getMessage())));
+              }
             }
-            out.println();
+          }
+          if (client.capabilities().supports(Feature.HIDE_COMMENTS)) {
+            for (Comment c : comments) {
+              if (c != answered && !c.hidden()) {
+                client.moderate(c.ref(), ModerationAction.HIDE);
+                out.printf("  %-10s hid      %s%n", id, c.id());
+                break;
+              }
+            }
           }
         } catch (SmoException e) {
-          out.printf("  %-10s %s%n", o.platform().id(), OutcomeTable.oneLine(e.getMessage()));
+          out.printf("  %-10s failed   %s%n", id, OutcomeTable.oneLine(e.getMessage()));
         }
       }
     }
