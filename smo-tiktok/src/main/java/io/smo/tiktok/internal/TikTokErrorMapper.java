@@ -49,6 +49,10 @@ public final class TikTokErrorMapper implements ErrorMapper {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> QUOTA = Set.of("spam_risk_too_many_posts",
       "spam_risk_too_many_pending_share", "reached_active_user_cap");
+  private static final Set<String> INVALID = Set.of("invalid_params", "invalid_file_upload",
+      "spam_risk_text", "file_format_check_failed", "duration_check_failed",
+      "frame_rate_check_failed", "picture_size_check_failed", "video_pull_failed",
+      "photo_pull_failed", "invalid_publish_id");
   private static final Set<String> PERMISSION = Set.of("scope_not_authorized",
       "scope_permission_missed", "unaudited_client_can_only_post_to_private_accounts",
       "url_ownership_unverified", "spam_risk_user_banned_from_posting", "access_denied",
@@ -113,6 +117,9 @@ public final class TikTokErrorMapper implements ErrorMapper {
       return new ValidationException(Platform.TIKTOK, List.of(Violation.of(Platform.TIKTOK,
           "tiktok.privacyLevel", code, null, null, "TikTok refused the privacy level: " + message
               + (p.logId() != null ? " (log_id " + p.logId() + ")" : ""))));
+    }
+    if (INVALID.contains(code)) {
+      return new InvalidRequestException(d.build());
     }
     if (code.equals("internal_error") || s >= 500) {
       return new PlatformException(d.build(), true);
