@@ -549,9 +549,15 @@ public final class TikTokClient extends BaseSocialClient {
      * Replaces TikTok's chunk bounds. <b>For tests against the sandbox only</b>, whose emulator
      * can be told the same smaller bounds so that chunking runs on small files; TikTok itself
      * refuses any other bounds.
+     *
+     * @param minChunk the smallest chunk in bytes
+     * @param maxChunk the largest chunk in bytes
+     * @param maxLastChunk the largest last chunk in bytes
+     * @param maxChunks the most chunks
+     * @throws IllegalArgumentException if inconsistent
      */
-    public Builder chunkRulesForTesting(TikTokChunkPlan.Rules rules) {
-      this.chunkRules = requireNonNull(rules, "rules == null");
+    public Builder chunkRulesForTesting(long minChunk, long maxChunk, long maxLastChunk, int maxChunks) {
+      this.chunkRules = new TikTokChunkPlan.Rules(minChunk, maxChunk, maxLastChunk, maxChunks);
       return this;
     }
 

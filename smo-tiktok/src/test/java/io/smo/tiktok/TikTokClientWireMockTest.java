@@ -44,7 +44,6 @@ import io.smo.core.upload.UploadProgress;
 import io.smo.core.upload.UploadState;
 import io.smo.tiktok.TikTokOptions.Mode;
 import io.smo.tiktok.TikTokOptions.PrivacyLevel;
-import io.smo.tiktok.internal.TikTokChunkPlan;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -180,7 +179,6 @@ class TikTokClientWireMockTest {
   @Test
   void largeVideoIsSentInCorrectlySizedChunksInOrder() throws Exception {
     // TikTok's rules scaled down 1000x so a 50,123-byte file plays the guide's 50,000,123-byte example
-    TikTokChunkPlan.Rules small = new TikTokChunkPlan.Rules(5_000, 64_000, 128_000, 1000);
     stubCreator();
     Path f = TestMedia.mp4(dir, "big.mp4", 50_123);
     String upload = wm.baseUrl() + "/upload/?upload_id=2&upload_token=t";
@@ -190,7 +188,7 @@ class TikTokClientWireMockTest {
     wm.stubFor(put(urlPathEqualTo("/upload/")).withHeader("Content-Range", equalTo("bytes 40000-50122/50123"))
         .willReturn(aResponse().withStatus(201)));
     stubStatusSequence(ok("{\"status\":\"PUBLISH_COMPLETE\",\"publicaly_available_post_id\":[\"73\"]}"));
-    try (TikTokClient c = builder().chunkRulesForTesting(small).chunkSize(10_000).build()) {
+    try (TikTokClient c = builder().chunkRulesForTesting(5_000, 64_000, 128_000, 1000).chunkSize(10_000).build()) {
       assertThat(c.publish(video(Media.fromFile(f), selfOnly())).id()).isEqualTo("73");
     }
     wm.verify(postRequestedFor(urlPathEqualTo("/v2/post/publish/video/init/"))
@@ -205,7 +203,6 @@ class TikTokClientWireMockTest {
 
   @Test
   void failedChunkResumesFromServerOffsetReadFromStatus() throws Exception {
-    TikTokChunkPlan.Rules small = new TikTokChunkPlan.Rules(5_000, 64_000, 128_000, 1000);
     stubCreator();
     Path f = TestMedia.mp4(dir, "r.mp4", 30_000);
     String upload = wm.baseUrl() + "/upload/?upload_id=3&upload_token=t";
@@ -220,7 +217,7 @@ class TikTokClientWireMockTest {
     stubStatusSequence(
         ok("{\"status\":\"PROCESSING_UPLOAD\",\"uploaded_bytes\":10000}"),
         ok("{\"status\":\"PUBLISH_COMPLETE\",\"publicaly_available_post_id\":[\"74\"]}"));
-    try (TikTokClient c = builder().chunkRulesForTesting(small).chunkSize(10_000).build()) {
+    try (TikTokClient c = builder().chunkRulesForTesting(5_000, 64_000, 128_000, 1000).chunkSize(10_000).build()) {
       assertThat(c.publish(video(Media.fromFile(f), selfOnly())).id()).isEqualTo("74");
     }
     assertThat(wm.findAll(putRequestedFor(urlPathEqualTo("/upload/"))))

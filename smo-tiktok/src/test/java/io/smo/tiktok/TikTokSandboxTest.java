@@ -31,7 +31,6 @@ import io.smo.testkit.SandboxTest;
 import io.smo.testkit.emulator.TikTokEmulator;
 import io.smo.tiktok.TikTokOptions.Mode;
 import io.smo.tiktok.TikTokOptions.PrivacyLevel;
-import io.smo.tiktok.internal.TikTokChunkPlan;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,7 +105,7 @@ class TikTokSandboxTest {
     e.chunkRules(5_000, 64_000, 128_000, 1000);
     Path f = TestMedia.mp4(dir, "large.mp4", 50_123);
     List<UploadProgress> progress = new CopyOnWriteArrayList<>();
-    try (TikTokClient c = builder(s).chunkRulesForTesting(new TikTokChunkPlan.Rules(5_000, 64_000, 128_000, 1000))
+    try (TikTokClient c = builder(s).chunkRulesForTesting(5_000, 64_000, 128_000, 1000)
         .chunkSize(10_000).uploadListener(progress::add).build()) {
       PublishedPost p = c.publish(video(Media.fromFile(f), PrivacyLevel.PUBLIC_TO_EVERYONE));
       assertThat(p.ref().attributes()).doesNotContainKey("postIdPending");
@@ -121,7 +120,7 @@ class TikTokSandboxTest {
   @Test
   void chunkPlanOutsideTikTokRulesIsRefusedAtInit(Sandbox s) throws Exception {
     Path f = TestMedia.mp4(dir, "bad.mp4", 50_123);
-    try (TikTokClient c = builder(s).chunkRulesForTesting(new TikTokChunkPlan.Rules(5_000, 64_000, 128_000, 1000))
+    try (TikTokClient c = builder(s).chunkRulesForTesting(5_000, 64_000, 128_000, 1000)
         .chunkSize(10_000).build()) {
       assertThatThrownBy(() -> c.publish(video(Media.fromFile(f), PrivacyLevel.SELF_ONLY)))
           .isInstanceOfSatisfying(InvalidRequestException.class,
