@@ -27,4 +27,27 @@ final class TestMedia {
     }
     return f;
   }
+
+  /** Writes a small MP4 whose {@code mvhd} box says it lasts {@code seconds}. */
+  static Path mp4WithDuration(Path dir, String name, int seconds) throws IOException {
+    Path f = dir.resolve(name);
+    ByteBuffer b = ByteBuffer.allocate(24 + 116 + 8 + 1000);
+    b.putInt(24).put("ftyp".getBytes()).put("isom".getBytes()).putInt(0x200)
+        .put("isom".getBytes()).put("mp41".getBytes());
+    b.putInt(116).put("moov".getBytes());
+    b.putInt(108).put("mvhd".getBytes()).putInt(0).putInt(0).putInt(0).putInt(1000)
+        .putInt(seconds * 1000).putInt(0x00010000).putShort((short) 0x0100).putShort((short) 0)
+        .putLong(0);
+    int[] matrix = {0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000};
+    for (int m : matrix) {
+      b.putInt(m);
+    }
+    for (int i = 0; i < 6; i++) {
+      b.putInt(0);
+    }
+    b.putInt(2);
+    b.putInt(1008).put("mdat".getBytes());
+    Files.write(f, b.array());
+    return f;
+  }
 }

@@ -324,6 +324,26 @@ class TikTokClientWireMockTest {
     }
   }
 
+  @Test
+  void clientSideCapOfSixInitsPerMinutePerToken() {
+    assertThat(TikTokClient.defaultRateLimits().bucket("inbox-init").orElseThrow().limit()).isEqualTo(6);
+    assertThat(TikTokClient.defaultRateLimits().bucket("creator-info").orElseThrow().limit()).isEqualTo(20);
+    assertThat(TikTokClient.defaultRateLimits().bucket("status").orElseThrow().limit()).isEqualTo(30);
+    stubJson("/v2/post/publish/inbox/video/init/", 200, ok("{\"publish_id\":\"v_inbox_url~v2.9\"}"));
+    stubStatusSequence(ok("{\"status\":\"SEND_TO_USER_INBOX\"}"));
+    Post inbox = Post.builder().addMedia(Media.fromUrl(URI.create("https://cdn.example.com/v.mp4"),
+        MediaKind.VIDEO)).option(TikTokOptions.builder().mode(Mode.UPLOAD_TO_INBOX).build()).build();
+    try (TikTokClient c = builder().rateLimitPolicy(TikTokClient.defaultRateLimits().toBuilder()
+        .maxWait(Duration.ZERO).build()).build()) {
+      for (int i = 0; i < 6; i++) {
+        c.publish(inbox);
+      }
+      assertThatThrownBy(() -> c.publish(inbox)).isInstanceOf(RateLimitException.class)
+          .hasMessageContaining("client-side");
+    }
+    wm.verify(6, postRequestedFor(urlPathEqualTo("/v2/post/publish/inbox/video/init/")));
+  }
+
   // ------------------------------------------------------------ errors
 
   @Test

@@ -241,6 +241,27 @@ class TikTokSandboxTest {
   }
 
   @Test
+  void videoLongerThanTheCreatorMayPostIsRefusedBeforeInit(Sandbox s) throws Exception {
+    TikTokEmulator e = emu(s);
+    e.creator(List.of("SELF_ONLY"), false, false, false, 60);
+    int before = s.created(Platform.TIKTOK).size();
+    Path f = TestMedia.mp4WithDuration(dir, "long.mp4", 120);
+    assertThat(Media.fromFile(f).info().duration()).contains(java.time.Duration.ofSeconds(120));
+    try (TikTokClient c = builder(s).build()) {
+      assertThat(c.validate(video(Media.fromFile(f), PrivacyLevel.SELF_ONLY))).isEmpty();
+      assertThatThrownBy(() -> c.publish(video(Media.fromFile(f), PrivacyLevel.SELF_ONLY)))
+          .isInstanceOfSatisfying(ValidationException.class, ex -> assertThat(ex.violations())
+              .anyMatch(v -> v.rule().equals("creator-max-duration")));
+      Path tooLong = TestMedia.mp4WithDuration(dir, "too-long.mp4", 11 * 60);
+      assertThat(c.validate(video(Media.fromFile(tooLong), PrivacyLevel.SELF_ONLY)))
+          .anyMatch(v -> v.rule().equals("video-duration"));
+    } finally {
+      e.resetCreator();
+    }
+    assertThat(s.created(Platform.TIKTOK)).hasSize(before);
+  }
+
+  @Test
   void oauthCodeExchangeAndRefreshRotation(Sandbox s) {
     OAuth2Flow flow = flow(s);
     AuthorizationRequest req = flow.authorizationRequest();
