@@ -24,6 +24,10 @@ import okhttp3.OkHttpClient;
  * tokens live 24 hours per one page of the docs and 2 hours per a newer one; the SDK schedules
  * from {@code expires_in} and never assumes a lifetime.
  *
+ * <p>PKCE uses RFC 7636 S256 (base64url); TikTok's Login Kit for Desktop page is reported by
+ * users to expect a hex-encoded SHA-256 challenge instead (UNCONFIRMED in the stored docs); web
+ * apps with a client secret may turn PKCE off with {@code configBuilder().pkce(false)}.
+ *
  * <p>Scopes: {@code video.publish} (direct post, creator_info), {@code video.upload} (inbox),
  * {@code video.list} (metrics), {@code user.info.basic}.
  *

@@ -314,6 +314,14 @@ class TikTokSandboxTest {
   }
 
   @Test
+  void connectionResetOnStatusReadIsRetried(Sandbox s) {
+    s.inject(Platform.TIKTOK, Fault.of(Fault.Kind.CONNECTION_RESET).on("POST", "/v2/post/publish/status/fetch/"));
+    try (TikTokClient c = builder(s).build()) {
+      assertThat(c.publish(video(url(), PrivacyLevel.SELF_ONLY)).id()).matches("\\d+");
+    }
+  }
+
+  @Test
   void createdThenResetIsUnknownWithExactlyOnePost(Sandbox s) {
     s.inject(Platform.TIKTOK, Fault.of(Fault.Kind.CREATED_THEN_RESET).on("POST", "/v2/post/publish/video/init/"));
     int before = s.created(Platform.TIKTOK, "post").size();
