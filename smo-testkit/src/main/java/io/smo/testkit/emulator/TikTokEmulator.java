@@ -1,0 +1,632 @@
+package io.smo.testkit.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smo.core.Platform;
+import io.smo.testkit.Fault;
+import io.smo.testkit.SandboxCredentials;
+import io.smo.testkit.spi.EmulatorContext;
+import io.smo.testkit.spi.PlatformEmulator;
+import io.smo.testkit.spi.RateWindow;
+import io.smo.testkit.spi.SandboxRequest;
+import io.smo.testkit.spi.SandboxResponse;
+import io.smo.testkit.spi.SeededMetrics;
+import io.smo.testkit.spi.TokenRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Emulates TikTok's Content Posting API, Display API video query and Login Kit token endpoint
+ * (API v2), with state, under {@code /tiktok/}:
+ *
+ * <ul>
+ *   <li>{@code POST v2/oauth/token/}: code exchange and refresh with rotation (the previous
+ *       refresh token stops working), flat token answers, OAuth error shape;
+ *   <li>{@code POST v2/post/publish/creator_info/query/}: the creator's options (settable);
+ *   <li>{@code POST v2/post/publish/video/init/}, {@code inbox/video/init/}: FILE_UPLOAD (checks
+ *       {@code chunk_size} and {@code total_chunk_count} against the chunk rules, returns an
+ *       {@code upload_url} into the sandbox) or PULL_FROM_URL (domains containing "unverified"
+ *       give {@code url_ownership_unverified}); privacy level checked against creator_info;
+ *   <li>{@code PUT upload/video/?upload_id=..&upload_token=..}: chunks in order with {@code
+ *       Content-Range}, each of the announced size (the last with the trailing bytes); 206 until
+ *       complete, then 201; wrong size, order or total give {@code invalid_file_upload};
+ *   <li>{@code POST v2/post/publish/content/init/}: photo posts, PULL_FROM_URL only, 1 to 35 images;
+ *   <li>{@code POST v2/post/publish/status/fetch/}: PROCESSING_UPLOAD (with {@code
+ *       uploaded_bytes}) or PROCESSING_DOWNLOAD, then PUBLISH_COMPLETE with {@code
+ *       publicaly_available_post_id} (inbox: SEND_TO_USER_INBOX), or FAILED with {@code
+ *       fail_reason} after a MEDIA_PROCESSING_FAILURE fault;
+ *   <li>{@code POST v2/video/query/?fields=..}: published videos with counts growing per read.
+ * </ul>
+ *
+ * <p>Every answer uses the {@code {"data":{},"error":{"code","message","log_id"}}} envelope.
+ * Rate limits per access token and endpoint per minute as documented (creator_info 20, each init
+ * 6, status 30, video query 600): over the limit, HTTP 429 {@code rate_limit_exceeded}. TikTok
+ * documents no rate-limit headers, so none are sent.
+ *
+ * <p>Faults: HTTP_429 (429 rate_limit_exceeded), HTTP_5XX (500 internal_error), EXPIRED_TOKEN
+ * (the presented token is expired, 401 access_token_invalid), DUPLICATE_CONTENT (TikTok documents
+ * no duplicate error; 403 {@code spam_risk_text}, its closest content refusal),
+ * MEDIA_PROCESSING_FAILURE (the matching upload or init fails processing).
+ */
+public final class TikTokEmulator implements PlatformEmulator {
+  /** The client key the token endpoint accepts. */
+  public static final String CLIENT_KEY = "sbx-tiktok-client-key";
+  /** The client secret the token endpoint accepts. */
+  public static final String CLIENT_SECRET = "sbx-tiktok-client-secret";
+  /** The creator's open_id. */
+  public static final String OPEN_ID = "sbx-tiktok-open-id-0001";
+  /** TikTok's chunk bounds (stricter reading of "MB"): min, max, max last, max count. */
+  public static final long[] TIKTOK_CHUNK_RULES = {5L * 1024 * 1024, 64_000_000L, 128_000_000L, 1000};
+
+  private static final DateTimeFormatter LOG_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+  private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
+  private static final Set<String> PRIVACY = Set.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS",
+      "FOLLOWER_OF_CREATOR", "SELF_ONLY");
+
+  private final TokenRegistry tokens = new TokenRegistry("sbx-tiktok", 0, Duration.ofHours(24), true);
+  private final Map<String, RateWindow> windows = new HashMap<>();
+  private final Map<String, Publish> publishes = new LinkedHashMap<>();
+  private final Map<String, Publish> byUpload = new HashMap<>();
+  private final Map<String, Publish> videos = new LinkedHashMap<>();
+  private final Map<String, Integer> reads = new HashMap<>();
+  private long[] chunkRules = TIKTOK_CHUNK_RULES.clone();
+  private List<String> privacyOptions = List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY");
+  private boolean commentDisabled;
+  private boolean duetDisabled;
+  private boolean stitchDisabled = true;
+  private int maxDurationSec = 600;
+  private int logCounter;
+  private int refreshes;
+
+  /** One initialised post. */
+  private static final class Publish {
+    String publishId;
+    String source;
+    String kind; // VIDEO or PHOTO
+    boolean direct;
+    long videoSize;
+    long chunkSize;
+    long chunkCount;
+    long received;
+    String uploadId;
+    String uploadToken;
+    boolean failing;
+    int polls;
+    String postId;
+    String title;
+    Instant created;
+  }
+
+  /** Creates the emulator (the sandbox does). */
+  public TikTokEmulator() {}
+
+  @Override
+  public Platform platform() {
+    return Platform.TIKTOK;
+  }
+
+  @Override
+  public SandboxCredentials credentials() {
+    return new SandboxCredentials(tokens.initialAccessToken(), tokens.initialRefreshToken(),
+        CLIENT_KEY, CLIENT_SECRET, OPEN_ID, Map.of());
+  }
+
+  // ---------------------------------------------------------------- test hooks
+
+  /**
+   * Issues a fresh access token with its own refresh token and rate-limit windows (test hook).
+   *
+   * @return {@code [accessToken, refreshToken]}
+   */
+  public synchronized String[] issueTokens() {
+    TokenRegistry.Grant g = tokens.issue(Instant.now());
+    return new String[] {g.accessToken, g.refreshToken};
+  }
+
+  /** Returns how many refresh grants succeeded (test hook). */
+  public synchronized int refreshCount() {
+    return refreshes;
+  }
+
+  /**
+   * Sets the chunk bounds the upload endpoint enforces (test hook; TikTok's are {@link
+   * #TIKTOK_CHUNK_RULES}). Lets tests exercise chunking with small files.
+   */
+  public synchronized void chunkRules(long minChunk, long maxChunk, long maxLastChunk, int maxChunks) {
+    chunkRules = new long[] {minChunk, maxChunk, maxLastChunk, maxChunks};
+  }
+
+  /** Restores TikTok's chunk bounds (test hook). */
+  public synchronized void resetChunkRules() {
+    chunkRules = TIKTOK_CHUNK_RULES.clone();
+  }
+
+  /**
+   * Sets what creator_info reports (test hook).
+   *
+   * @param privacyLevelOptions the privacy levels offered
+   * @param comment whether comments are disabled
+   * @param duet whether duets are disabled
+   * @param stitch whether stitches are disabled
+   * @param maxDurationSec the longest video in seconds
+   */
+  public synchronized void creator(List<String> privacyLevelOptions, boolean comment, boolean duet,
+      boolean stitch, int maxDurationSec) {
+    this.privacyOptions = List.copyOf(privacyLevelOptions);
+    this.commentDisabled = comment;
+    this.duetDisabled = duet;
+    this.stitchDisabled = stitch;
+    this.maxDurationSec = maxDurationSec;
+  }
+
+  /** Restores the default creator (docs example: public, mutual friends, self only; stitch off; 600 s). */
+  public synchronized void resetCreator() {
+    creator(List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"), false, false, true, 600);
+  }
+
+  // ---------------------------------------------------------------- dispatch
+
+  @Override
+  public synchronized SandboxResponse handle(SandboxRequest req, EmulatorContext ctx) throws Exception {
+    if (req.is("POST", "v2/oauth/token")) {
+      return token(req, ctx);
+    }
+    if (req.is("PUT", "upload/video")) {
+      return upload(req, ctx);
+    }
+    String token = req.bearerToken().orElse(null);
+    String problem = tokens.problem(token, ctx.now());
+    if (problem != null) {
+      return error(ctx, 401, "access_token_invalid",
+          "The access token is invalid or not found in the request.");
+    }
+    String endpoint;
+    int limit;
+    if (req.is("POST", "v2/post/publish/creator_info/query")) {
+      endpoint = "creator_info";
+      limit = 20;
+    } else if (req.is("POST", "v2/post/publish/video/init")) {
+      endpoint = "video_init";
+      limit = 6;
+    } else if (req.is("POST", "v2/post/publish/inbox/video/init")) {
+      endpoint = "inbox_init";
+      limit = 6;
+    } else if (req.is("POST", "v2/post/publish/content/init")) {
+      endpoint = "content_init";
+      limit = 6;
+    } else if (req.is("POST", "v2/post/publish/status/fetch")) {
+      endpoint = "status";
+      limit = 30;
+    } else if (req.is("POST", "v2/video/query")) {
+      endpoint = "video_query";
+      limit = 600;
+    } else {
+      return error(ctx, 404, "invalid_params", "Unknown endpoint " + req.method() + " " + req.path());
+    }
+    RateWindow w = windows.computeIfAbsent(token + "|" + endpoint,
+        k -> new RateWindow(limit, Duration.ofMinutes(1)));
+    if (!w.take(ctx.now())) {
+      return rateLimited(ctx);
+    }
+    JsonNode body = req.json();
+    switch (endpoint) {
+      case "creator_info":
+        return creatorInfo(ctx);
+      case "video_init":
+        return videoInit(req, body, ctx, true);
+      case "inbox_init":
+        return videoInit(req, body, ctx, false);
+      case "content_init":
+        return contentInit(body, ctx);
+      case "status":
+        return status(body, ctx);
+      default:
+        return videoQuery(req, body, ctx);
+    }
+  }
+
+  @Override
+  public synchronized SandboxResponse faultResponse(Fault.Kind kind, SandboxRequest req,
+      EmulatorContext ctx) {
+    switch (kind) {
+      case HTTP_429:
+        return rateLimited(ctx);
+      case HTTP_5XX:
+        return error(ctx, 500, "internal_error", "Something went wrong. Please try again later.");
+      case EXPIRED_TOKEN:
+        req.bearerToken().ifPresent(tokens::expire);
+        return error(ctx, 401, "access_token_invalid",
+            "The access token is invalid or not found in the request.");
+      case DUPLICATE_CONTENT:
+        return error(ctx, 403, "spam_risk_text",
+            "The post was flagged as spam risk (repeated content).");
+      default:
+        return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- oauth
+
+  private SandboxResponse token(SandboxRequest req, EmulatorContext ctx) {
+    String key = req.param("client_key").orElse(null);
+    String secret = req.param("client_secret").orElse(null);
+    if (!CLIENT_KEY.equals(key) || !CLIENT_SECRET.equals(secret)) {
+      return oauthError(ctx, "invalid_client", "Client key or secret is incorrect.");
+    }
+    String grant = req.param("grant_type").orElse("");
+    TokenRegistry.Grant g;
+    if (grant.equals("refresh_token")) {
+      g = tokens.refresh(req.param("refresh_token").orElse(null), ctx.now());
+      if (g == null) {
+        return oauthError(ctx, "invalid_grant", "Refresh token is invalid or expired.");
+      }
+      refreshes++;
+    } else if (grant.equals("authorization_code")) {
+      if (req.param("code").filter(c -> !c.isBlank()).isEmpty()) {
+        return oauthError(ctx, "invalid_request", "Missing code.");
+      }
+      g = tokens.issue(ctx.now());
+    } else {
+      return oauthError(ctx, "unsupported_grant_type", "Unsupported grant_type.");
+    }
+    ObjectNode o = json(ctx);
+    o.put("access_token", g.accessToken);
+    o.put("expires_in", g.expiresIn);
+    o.put("open_id", OPEN_ID);
+    o.put("refresh_expires_in", 31_536_000);
+    o.put("refresh_token", g.refreshToken);
+    o.put("scope", "user.info.basic,video.publish,video.upload,video.list");
+    o.put("token_type", "Bearer");
+    return SandboxResponse.json(200, o);
+  }
+
+  private SandboxResponse oauthError(EmulatorContext ctx, String error, String description) {
+    ObjectNode o = json(ctx);
+    o.put("error", error);
+    o.put("error_description", description);
+    o.put("log_id", logId(ctx));
+    return SandboxResponse.json(400, o);
+  }
+
+  // ---------------------------------------------------------------- posting
+
+  private SandboxResponse creatorInfo(EmulatorContext ctx) {
+    ObjectNode d = json(ctx);
+    d.put("creator_avatar_url", "https://p16-sign.tiktokcdn-us.com/sbx/avatar.jpeg");
+    d.put("creator_username", "sbx_creator");
+    d.put("creator_nickname", "Sandbox Creator");
+    ArrayNode opts = d.putArray("privacy_level_options");
+    privacyOptions.forEach(opts::add);
+    d.put("comment_disabled", commentDisabled);
+    d.put("duet_disabled", duetDisabled);
+    d.put("stitch_disabled", stitchDisabled);
+    d.put("max_video_post_duration_sec", maxDurationSec);
+    return ok(ctx, d);
+  }
+
+  private SandboxResponse videoInit(SandboxRequest req, JsonNode body, EmulatorContext ctx,
+      boolean direct) {
+    if (!body.isObject()) {
+      return error(ctx, 400, "invalid_params", "Request body must be JSON.");
+    }
+    JsonNode post = body.path("post_info");
+    if (direct) {
+      String privacy = post.path("privacy_level").asText("");
+      if (privacy.isEmpty() || !PRIVACY.contains(privacy)) {
+        return error(ctx, 400, "invalid_params", "post_info.privacy_level is required.");
+      }
+      if (!privacyOptions.contains(privacy)) {
+        return error(ctx, 400, "privacy_level_option_mismatch",
+            "privacy_level is not one of the creator's privacy_level_options.");
+      }
+      if (post.path("title").asText("").length() > 2200) {
+        return error(ctx, 400, "invalid_params", "title is too long.");
+      }
+    } else if (body.has("post_info")) {
+      return error(ctx, 400, "invalid_params", "post_info is not accepted by inbox upload.");
+    }
+    JsonNode src = body.path("source_info");
+    String source = src.path("source").asText("");
+    Publish p = new Publish();
+    p.kind = "VIDEO";
+    p.direct = direct;
+    p.source = source;
+    p.title = post.path("title").asText("");
+    p.created = ctx.now();
+    String id = ctx.nextId();
+    if (source.equals("FILE_UPLOAD")) {
+      long size = src.path("video_size").asLong(-1);
+      long chunk = src.path("chunk_size").asLong(-1);
+      long count = src.path("total_chunk_count").asLong(-1);
+      String bad = checkPlan(size, chunk, count);
+      if (bad != null) {
+        return error(ctx, 400, "invalid_params", bad);
+      }
+      p.videoSize = size;
+      p.chunkSize = chunk;
+      p.chunkCount = count;
+      p.publishId = "v_pub_file~v2-1." + id;
+      p.uploadId = id;
+      p.uploadToken = "sbx-upload-" + Long.toHexString(ctx.seed() ^ Long.parseLong(id));
+      byUpload.put(p.uploadId, p);
+    } else if (source.equals("PULL_FROM_URL")) {
+      String url = src.path("video_url").asText("");
+      if (!url.startsWith("http://") && !url.startsWith("https://")) {
+        return error(ctx, 400, "invalid_params", "source_info.video_url is required.");
+      }
+      if (url.contains("unverified")) {
+        return error(ctx, 403, "url_ownership_unverified",
+            "The domain or URL prefix of video_url is not verified.");
+      }
+      p.publishId = "v_pub_url~v2-1." + id;
+    } else {
+      return error(ctx, 400, "invalid_params", "source_info.source must be FILE_UPLOAD or PULL_FROM_URL.");
+    }
+    p.failing = ctx.activeFault().filter(k -> k == Fault.Kind.MEDIA_PROCESSING_FAILURE).isPresent();
+    publishes.put(p.publishId, p);
+    ObjectNode d = json(ctx);
+    d.put("publish_id", p.publishId);
+    if (p.uploadId != null) {
+      d.put("upload_url", ctx.baseUrl() + "upload/video/?upload_id=" + p.uploadId + "&upload_token="
+          + p.uploadToken);
+    }
+    ctx.recordCreated("post", p.publishId, body);
+    return ok(ctx, d);
+  }
+
+  private String checkPlan(long size, long chunk, long count) {
+    long min = chunkRules[0];
+    long max = chunkRules[1];
+    long maxLast = chunkRules[2];
+    long maxCount = chunkRules[3];
+    if (size < 1 || chunk < 1 || count < 1) {
+      return "video_size, chunk_size and total_chunk_count are required for FILE_UPLOAD.";
+    }
+    if (size < min) {
+      return chunk == size && count == 1 ? null
+          : "a video under the minimum chunk size must be uploaded whole (chunk_size = video_size).";
+    }
+    if (count != size / chunk) {
+      return "total_chunk_count must be floor(video_size / chunk_size).";
+    }
+    if (count > maxCount) {
+      return "total_chunk_count must be at most " + maxCount + ".";
+    }
+    if (count == 1) {
+      return size <= max ? null : "a video over the maximum chunk size must be uploaded in chunks.";
+    }
+    long last = size - (count - 1) * chunk;
+    if (chunk < min || chunk > max || last > maxLast) {
+      return "chunk_size must be between " + min + " and " + max + " bytes (last chunk up to "
+          + maxLast + ").";
+    }
+    return null;
+  }
+
+  private SandboxResponse upload(SandboxRequest req, EmulatorContext ctx) {
+    Publish p = byUpload.get(req.param("upload_id").orElse(""));
+    if (p == null || !p.uploadToken.equals(req.param("upload_token").orElse(""))) {
+      return error(ctx, 403, "invalid_params", "upload_id or upload_token is invalid.");
+    }
+    if (!req.header("content-type").orElse("").startsWith("video/")) {
+      return error(ctx, 400, "invalid_file_upload", "Content-Type must be video/mp4, video/quicktime or video/webm.");
+    }
+    Matcher m = RANGE.matcher(req.header("content-range").orElse(""));
+    if (!m.matches()) {
+      return error(ctx, 400, "invalid_file_upload", "Content-Range is missing or malformed.");
+    }
+    long first = Long.parseLong(m.group(1));
+    long last = Long.parseLong(m.group(2));
+    long total = Long.parseLong(m.group(3));
+    long length = last - first + 1;
+    if (total != p.videoSize) {
+      return error(ctx, 400, "invalid_file_upload", "Content-Range total differs from video_size.");
+    }
+    if (first != p.received) {
+      return error(ctx, 400, "invalid_file_upload",
+          "Chunks must be uploaded in order: expected first byte " + p.received + ".");
+    }
+    long index = first / p.chunkSize;
+    long expected = index == p.chunkCount - 1 ? p.videoSize - (p.chunkCount - 1) * p.chunkSize : p.chunkSize;
+    if (first % p.chunkSize != 0 || index >= p.chunkCount || length != expected) {
+      return error(ctx, 400, "invalid_file_upload", "Chunk " + index + " must be " + expected
+          + " bytes.");
+    }
+    if (req.body().length != length) {
+      return error(ctx, 400, "invalid_file_upload", "Content-Length differs from Content-Range.");
+    }
+    if (ctx.activeFault().filter(k -> k == Fault.Kind.MEDIA_PROCESSING_FAILURE).isPresent()) {
+      p.failing = true;
+    }
+    p.received = last + 1;
+    return SandboxResponse.empty(p.received >= p.videoSize ? 201 : 206);
+  }
+
+  private SandboxResponse contentInit(JsonNode body, EmulatorContext ctx) {
+    if (!"PHOTO".equals(body.path("media_type").asText())) {
+      return error(ctx, 400, "invalid_params", "media_type must be PHOTO.");
+    }
+    String mode = body.path("post_mode").asText("");
+    if (!mode.equals("DIRECT_POST") && !mode.equals("MEDIA_UPLOAD")) {
+      return error(ctx, 400, "invalid_params", "post_mode must be DIRECT_POST or MEDIA_UPLOAD.");
+    }
+    JsonNode post = body.path("post_info");
+    boolean direct = mode.equals("DIRECT_POST");
+    if (direct) {
+      String privacy = post.path("privacy_level").asText("");
+      if (!PRIVACY.contains(privacy)) {
+        return error(ctx, 400, "invalid_params", "post_info.privacy_level is required.");
+      }
+      if (!privacyOptions.contains(privacy)) {
+        return error(ctx, 400, "privacy_level_option_mismatch",
+            "privacy_level is not one of the creator's privacy_level_options.");
+      }
+    }
+    if (post.path("title").asText("").length() > 90 || post.path("description").asText("").length() > 4000) {
+      return error(ctx, 400, "invalid_params", "title or description is too long.");
+    }
+    JsonNode src = body.path("source_info");
+    if (!"PULL_FROM_URL".equals(src.path("source").asText())) {
+      return error(ctx, 400, "invalid_params", "photo posts support source PULL_FROM_URL only.");
+    }
+    JsonNode images = src.path("photo_images");
+    if (!images.isArray() || images.size() < 1 || images.size() > 35) {
+      return error(ctx, 400, "invalid_params", "photo_images must hold 1 to 35 URLs.");
+    }
+    int cover = src.path("photo_cover_index").asInt(0);
+    if (cover < 0 || cover >= images.size()) {
+      return error(ctx, 400, "invalid_params", "photo_cover_index is out of range.");
+    }
+    for (JsonNode u : images) {
+      if (u.asText("").contains("unverified")) {
+        return error(ctx, 403, "url_ownership_unverified",
+            "The domain or URL prefix of photo_images is not verified.");
+      }
+    }
+    Publish p = new Publish();
+    p.kind = "PHOTO";
+    p.direct = direct;
+    p.source = "PULL_FROM_URL";
+    p.title = post.path("description").asText(post.path("title").asText(""));
+    p.created = ctx.now();
+    p.publishId = "p_pub_url~v2." + ctx.nextId();
+    p.failing = ctx.activeFault().filter(k -> k == Fault.Kind.MEDIA_PROCESSING_FAILURE).isPresent();
+    publishes.put(p.publishId, p);
+    ObjectNode d = json(ctx);
+    d.put("publish_id", p.publishId);
+    ctx.recordCreated("post", p.publishId, body);
+    return ok(ctx, d);
+  }
+
+  private SandboxResponse status(JsonNode body, EmulatorContext ctx) {
+    Publish p = publishes.get(body.path("publish_id").asText(""));
+    if (p == null) {
+      return error(ctx, 400, "invalid_params", "publish_id is invalid.");
+    }
+    ObjectNode d = json(ctx);
+    ArrayNode ids = json(ctx).arrayNode();
+    boolean file = p.source.equals("FILE_UPLOAD");
+    if (file && p.received < p.videoSize) {
+      d.put("status", "PROCESSING_UPLOAD");
+    } else if (p.polls++ == 0) {
+      d.put("status", file ? "PROCESSING_UPLOAD" : "PROCESSING_DOWNLOAD");
+    } else if (p.failing) {
+      d.put("status", "FAILED");
+      d.put("fail_reason", p.kind.equals("PHOTO") ? "picture_size_check_failed" : "file_format_check_failed");
+    } else if (!p.direct) {
+      d.put("status", "SEND_TO_USER_INBOX");
+    } else {
+      if (p.postId == null) {
+        p.postId = ctx.nextId();
+        videos.put(p.postId, p);
+      }
+      d.put("status", "PUBLISH_COMPLETE");
+      ids.add(new java.math.BigInteger(p.postId));
+    }
+    if (!d.has("fail_reason")) {
+      d.put("fail_reason", "");
+    }
+    d.set("publicaly_available_post_id", ids);
+    d.put("uploaded_bytes", file ? p.received : 0);
+    if (!file && p.polls > 0) {
+      d.put("downloaded_bytes", 1_048_576);
+    }
+    return ok(ctx, d);
+  }
+
+  private SandboxResponse videoQuery(SandboxRequest req, JsonNode body, EmulatorContext ctx) {
+    String fields = req.query().containsKey("fields") ? req.query().get("fields").get(0) : "";
+    if (fields.isBlank()) {
+      return error(ctx, 400, "invalid_params", "fields is required.");
+    }
+    JsonNode idsNode = body.path("filters").path("video_ids");
+    if (!idsNode.isArray() || idsNode.size() < 1 || idsNode.size() > 20) {
+      return error(ctx, 400, "invalid_params", "filters.video_ids must hold 1 to 20 ids.");
+    }
+    Set<String> want = Set.of(fields.split(","));
+    SeededMetrics sm = new SeededMetrics(ctx.seed());
+    ObjectNode d = json(ctx);
+    ArrayNode out = d.putArray("videos");
+    for (JsonNode idNode : idsNode) {
+      String id = idNode.asText();
+      Publish p = videos.get(id);
+      if (p == null) {
+        continue;
+      }
+      int n = reads.merge(id, 1, Integer::sum) - 1;
+      ObjectNode v = out.addObject();
+      Map<String, Object> all = new LinkedHashMap<>();
+      all.put("id", id);
+      all.put("title", p.title);
+      all.put("create_time", p.created.getEpochSecond());
+      all.put("share_url", "https://www.tiktok.com/@sbx_creator/video/" + id);
+      all.put("view_count", sm.value(id, "view_count", n, 1000));
+      all.put("like_count", sm.value(id, "like_count", n, 100));
+      all.put("comment_count", sm.value(id, "comment_count", n, 10));
+      all.put("share_count", sm.value(id, "share_count", n, 10));
+      all.forEach((k, val) -> {
+        if (want.contains(k)) {
+          v.putPOJO(k, val);
+        }
+      });
+    }
+    d.put("cursor", 0);
+    d.put("has_more", false);
+    return ok(ctx, d);
+  }
+
+  // ---------------------------------------------------------------- envelopes
+
+  private SandboxResponse rateLimited(EmulatorContext ctx) {
+    return error(ctx, 429, "rate_limit_exceeded",
+        "API rate limit was exceeded, please try again later.");
+  }
+
+  private ObjectNode json(EmulatorContext ctx) {
+    ObjectMapper m = ctx.json();
+    return m.createObjectNode();
+  }
+
+  private String logId(EmulatorContext ctx) {
+    return LOG_TIME.format(ctx.now()) + String.format(Locale.ROOT, "%020X", ++logCounter);
+  }
+
+  private SandboxResponse ok(EmulatorContext ctx, ObjectNode data) {
+    ObjectNode root = json(ctx);
+    root.set("data", data);
+    ObjectNode e = root.putObject("error");
+    e.put("code", "ok");
+    e.put("message", "");
+    e.put("log_id", logId(ctx));
+    return SandboxResponse.json(200, root);
+  }
+
+  private SandboxResponse error(EmulatorContext ctx, int status, String code, String message) {
+    ObjectNode root = json(ctx);
+    root.putObject("data");
+    ObjectNode e = root.putObject("error");
+    e.put("code", code);
+    e.put("message", message);
+    e.put("log_id", logId(ctx));
+    return SandboxResponse.json(status, root);
+  }
+
+  /** Returns the publish ids initialised so far, oldest first (test hook). */
+  public synchronized List<String> publishIds() {
+    return new ArrayList<>(publishes.keySet());
+  }
+}

@@ -1,0 +1,150 @@
+package io.smo.tiktok.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smo.core.Platform;
+import io.smo.core.SmoInternalApi;
+import io.smo.core.Violation;
+import io.smo.core.exception.AuthenticationException;
+import io.smo.core.exception.ErrorDetails;
+import io.smo.core.exception.InvalidRequestException;
+import io.smo.core.exception.NotFoundException;
+import io.smo.core.exception.PermissionException;
+import io.smo.core.exception.PlatformException;
+import io.smo.core.exception.QuotaExceededException;
+import io.smo.core.exception.RateLimitException;
+import io.smo.core.exception.SmoException;
+import io.smo.core.exception.ValidationException;
+import io.smo.core.http.ErrorMapper;
+import io.smo.core.http.HttpFailure;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Maps TikTok's v2 error envelope {@code {"data":{},"error":{"code","message","log_id"}}} (and
+ * the OAuth shape {@code {"error":"invalid_grant","error_description","log_id"}}) to the SDK's
+ * exceptions; {@code log_id} becomes the trace id.
+ *
+ * <table>
+ *   <caption>Mapping</caption>
+ *   <tr><th>code</th><th>exception</th><th>retryable</th></tr>
+ *   <tr><td>access_token_invalid (401)</td><td>Authentication (runtime refreshes once)</td><td>no</td></tr>
+ *   <tr><td>scope_not_authorized, scope_permission_missed</td><td>Permission</td><td>no</td></tr>
+ *   <tr><td>unaudited_client_can_only_post_to_private_accounts, url_ownership_unverified,
+ *       spam_risk_user_banned_from_posting</td><td>Permission</td><td>no</td></tr>
+ *   <tr><td>rate_limit_exceeded (429)</td><td>RateLimit</td><td>yes</td></tr>
+ *   <tr><td>spam_risk_too_many_posts, spam_risk_too_many_pending_share,
+ *       reached_active_user_cap</td><td>QuotaExceeded</td><td>no</td></tr>
+ *   <tr><td>privacy_level_option_mismatch</td><td>Validation</td><td>no</td></tr>
+ *   <tr><td>invalid_params, invalid_file_upload, spam_risk_text, media checks</td><td>InvalidRequest</td><td>no</td></tr>
+ *   <tr><td>internal_error, 5xx</td><td>Platform</td><td>yes</td></tr>
+ * </table>
+ *
+ * @see <a href="https://developers.tiktok.com/doc/tiktok-api-v2-error-handling">Error handling</a>
+ * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-direct-post">Direct Post error codes</a>
+ */
+@SmoInternalApi
+public final class TikTokErrorMapper implements ErrorMapper {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> QUOTA = Set.of("spam_risk_too_many_posts",
+      "spam_risk_too_many_pending_share", "reached_active_user_cap");
+  private static final Set<String> INVALID = Set.of("invalid_params", "invalid_file_upload",
+      "spam_risk_text", "file_format_check_failed", "duration_check_failed",
+      "frame_rate_check_failed", "picture_size_check_failed", "video_pull_failed",
+      "photo_pull_failed", "invalid_publish_id");
+  private static final Set<String> PERMISSION = Set.of("scope_not_authorized",
+      "scope_permission_missed", "unaudited_client_can_only_post_to_private_accounts",
+      "url_ownership_unverified", "spam_risk_user_banned_from_posting", "access_denied",
+      "unauthorized_client");
+
+  /** Parsed error fields. */
+  record Parsed(String code, String message, String logId) {}
+
+  /** Parses the error body leniently; never throws. */
+  static Parsed parse(String body) {
+    try {
+      JsonNode root = JSON.readTree(body == null || body.isBlank() ? "{}" : body);
+      JsonNode err = root.path("error");
+      if (err.isObject()) {
+        return new Parsed(text(err, "code"), text(err, "message"), text(err, "log_id"));
+      }
+      if (err.isTextual()) {
+        return new Parsed(err.asText(), text(root, "error_description"), text(root, "log_id"));
+      }
+    } catch (Exception ignored) {
+      // not JSON: fall through
+    }
+    return new Parsed(null, null, null);
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  @Override
+  public SmoException map(HttpFailure f) {
+    Parsed p = parse(f.body());
+    String code = p.code() == null ? "" : p.code();
+    String message = p.message() == null || p.message().isBlank()
+        ? (code.isEmpty() ? "HTTP " + f.status() : code) : p.message();
+    ErrorDetails.Builder d = f.details().errorCode(p.code()).traceId(p.logId()).message(message);
+    int s = f.status();
+    if (code.equals("access_token_invalid") || code.equals("invalid_grant")
+        || (code.isEmpty() && s == 401)) {
+      return new AuthenticationException(d.build());
+    }
+    if (code.equals("unaudited_client_can_only_post_to_private_accounts")) {
+      return new PermissionException(d.message(message + " (the TikTok account must be private, or"
+          + " the app must pass TikTok's audit, before posting with this privacy level)").build(),
+          "audited app or private account");
+    }
+    if (code.startsWith("scope_")) {
+      return new PermissionException(d.build(), "scope (video.publish / video.upload / video.list)");
+    }
+    if (PERMISSION.contains(code)) {
+      return new PermissionException(d.build(), code);
+    }
+    if (code.equals("rate_limit_exceeded") || s == 429) {
+      Duration wait = ErrorMapper.retryAfter(f).orElse(Duration.ZERO);
+      return new RateLimitException(d.build(), wait);
+    }
+    if (QUOTA.contains(code)) {
+      return new QuotaExceededException(d.build(), null);
+    }
+    if (code.equals("privacy_level_option_mismatch")) {
+      return new ValidationException(Platform.TIKTOK, List.of(Violation.of(Platform.TIKTOK,
+          "tiktok.privacyLevel", code, null, null, "TikTok refused the privacy level: " + message
+              + (p.logId() != null ? " (log_id " + p.logId() + ")" : ""))));
+    }
+    if (INVALID.contains(code)) {
+      return new InvalidRequestException(d.build());
+    }
+    if (code.equals("internal_error") || s >= 500) {
+      return new PlatformException(d.build(), true);
+    }
+    if (s == 404) {
+      return new NotFoundException(d.build());
+    }
+    if (s == 401) {
+      return new AuthenticationException(d.build());
+    }
+    if (s == 403) {
+      return new PermissionException(d.build(), null);
+    }
+    if (s >= 400 && s < 500 || !code.isEmpty()) {
+      return new InvalidRequestException(d.build());
+    }
+    return new PlatformException(d.build(), false);
+  }
+
+  @Override
+  public boolean notProcessed(HttpFailure failure) {
+    if (failure.status() == 429) {
+      return true;
+    }
+    String code = parse(failure.body()).code();
+    return "rate_limit_exceeded".equals(code);
+  }
+}
