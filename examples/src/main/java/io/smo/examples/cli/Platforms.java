@@ -13,6 +13,8 @@ import io.smo.instagram.MediaHost;
 import io.smo.snapchat.SnapchatClient;
 import io.smo.snapchat.SnapchatOptions;
 import io.smo.testkit.emulator.InstagramEmulator;
+import io.smo.tiktok.TikTokClient;
+import io.smo.tiktok.TikTokOptions;
 import io.smo.twitter.TwitterClient;
 import io.smo.twitter.TwitterOptions;
 import java.io.IOException;
@@ -47,6 +49,9 @@ final class Platforms {
         return SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .profileId(c.extra("profileId")).adAccountId(c.extra("adAccountId"))
             .uploadListener(listener).build();
+      case TIKTOK:
+        return TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+            .openId(c.accountId()).uploadListener(listener).build();
       default:
         throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
     }
@@ -84,6 +89,8 @@ final class Platforms {
       case SNAPCHAT:
         return SnapchatClient.builder().accessToken(need(c, p, "access_token"))
             .profileId(need(c, p, "profile_id")).uploadListener(listener).build();
+      case TIKTOK:
+        return TikTokClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
       default:
         throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
     }
@@ -124,6 +131,33 @@ final class Platforms {
           List<String> names = new java.util.ArrayList<>();
           ((List<?>) o.get("collaborators")).forEach(x -> names.add(String.valueOf(x)));
           b.collaborators(names);
+        }
+        return b.build();
+      }
+      case TIKTOK: {
+        TikTokOptions.Builder b = TikTokOptions.builder();
+        if (o.containsKey("privacyLevel")) {
+          String level = String.valueOf(o.get("privacyLevel")).toUpperCase(java.util.Locale.ROOT);
+          try {
+            b.privacyLevel(TikTokOptions.PrivacyLevel.valueOf(level));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("options.tiktok.privacyLevel: '" + level
+                + "' is not one of " + java.util.Arrays.toString(TikTokOptions.PrivacyLevel.values()));
+          }
+        }
+        for (String sw : List.of("disableComment", "disableDuet", "disableStitch", "brandContent",
+            "brandOrganic", "aiGenerated")) {
+          if (o.containsKey(sw)) {
+            boolean v = Boolean.TRUE.equals(o.get(sw));
+            switch (sw) {
+              case "disableComment": b.disableComment(v); break;
+              case "disableDuet": b.disableDuet(v); break;
+              case "disableStitch": b.disableStitch(v); break;
+              case "brandContent": b.brandContent(v); break;
+              case "brandOrganic": b.brandOrganic(v); break;
+              default: b.aiGenerated(v);
+            }
+          }
         }
         return b.build();
       }
