@@ -138,23 +138,32 @@ public final class SmoCli {
     return b.build();
   }
 
-  static List<Platform> targets(Campaign c, String override) {
-    if (override == null || override.isBlank()) {
-      return c.targets();
+  /** The campaign file and the optional platform subset, shared by post, validate and schedule. */
+  static final class CampaignArgs {
+    @Parameters(paramLabel = "CAMPAIGN.yaml", description = "The campaign file (YAML).") Path file;
+
+    @Option(names = "--platforms", description = "Comma-separated platform ids (x,facebook,...); default: the campaign's.")
+    String platforms;
+
+    Campaign read() throws java.io.IOException {
+      return Campaign.read(file);
     }
-    List<Platform> out = new ArrayList<>();
-    for (String s : override.split(",")) {
-      out.add(Platform.fromId(s));
+
+    List<Platform> targets(Campaign c) {
+      if (platforms == null || platforms.isBlank()) {
+        return c.targets();
+      }
+      List<Platform> out = new ArrayList<>();
+      for (String s : platforms.split(",")) {
+        out.add(Platform.fromId(s));
+      }
+      return out;
     }
-    return out;
   }
 
   @Command(name = "post", description = "Publish a campaign to its platforms and print one row per platform.")
   static final class PostCmd extends Base {
-    @Parameters(paramLabel = "CAMPAIGN.yaml") Path file;
-
-    @Option(names = "--platforms", description = "Comma-separated platform ids (x,facebook,...); default: the campaign's.")
-    String platforms;
+    @CommandLine.Mixin CampaignArgs campaign;
 
     @Option(names = "--dry-run", description = "Validate and print what would be published; send nothing.")
     boolean dryRun;
@@ -165,8 +174,8 @@ public final class SmoCli {
 
     @Override
     public Integer call() throws Exception {
-      Campaign c = Campaign.read(file);
-      List<Platform> targets = targets(c, platforms);
+      Campaign c = campaign.read();
+      List<Platform> targets = campaign.targets(c);
       try (Progress progress = new Progress(err); Session s = session(progress)) {
         CrossPoster.Builder pb = CrossPoster.builder();
         for (Platform p : targets) {
@@ -177,11 +186,11 @@ public final class SmoCli {
           if (dryRun) {
             Map<Platform, List<Violation>> report = new LinkedHashMap<>();
             variants.forEach((group, post) -> group.forEach(p -> report.put(p, s.client(p).validate(post))));
-            out.println("Dry run of " + (c.name != null ? c.name : file) + ": nothing was sent.");
+            out.println("Dry run of " + (c.name != null ? c.name : campaign.file) + ": nothing was sent.");
             OutcomeTable.printViolations(out, report);
             return report.values().stream().allMatch(List::isEmpty) ? 0 : 1;
           }
-          out.println("Publishing " + (c.name != null ? c.name : file.getFileName()) + " to "
+          out.println("Publishing " + (c.name != null ? c.name : campaign.file.getFileName()) + " to "
               + targets.size() + " platform(s)...");
           Map<Platform, PlatformOutcome> outcomes = new java.util.EnumMap<>(Platform.class);
           variants.forEach((group, post) -> outcomes.putAll(poster.publish(post, group).outcomes()));
@@ -249,24 +258,19 @@ public final class SmoCli {
 
   @Command(name = "validate", description = "Print the offline validation report per platform; no network.")
   static final class ValidateCmd extends Base {
-    @Parameters(paramLabel = "CAMPAIGN.yaml") Path file;
-
-    @Option(names = "--platforms", description = "Comma-separated platform ids; default: the campaign's.")
-    String platforms;
+    @CommandLine.Mixin CampaignArgs campaign;
 
     @Override
     public Integer call() throws Exception {
-      Campaign c = Campaign.read(file);
-      List<Platform> targets = targets(c, platforms);
+      Campaign c = campaign.read();
+      List<Platform> targets = campaign.targets(c);
       Map<Platform, List<Violation>> report = new LinkedHashMap<>();
-      try (Session s = new Session(credentials, Map.of(), err, io.smo.core.upload.UploadListener.NONE)) {
-        variants(c, targets).forEach((group, post) -> group.forEach(p -> {
-          try (SocialClient offline = Platforms.offline(p)) {
-            report.put(p, offline.validate(post));
-          }
-        }));
-      }
-      out.println("Validation of " + (c.name != null ? c.name : file) + " (offline):");
+      variants(c, targets).forEach((group, post) -> group.forEach(p -> {
+        try (SocialClient offline = Platforms.offline(p)) {
+          report.put(p, offline.validate(post));
+        }
+      }));
+      out.println("Validation of " + (c.name != null ? c.name : campaign.file) + " (offline):");
       OutcomeTable.printViolations(out, report);
       return report.values().stream().allMatch(List::isEmpty) ? 0 : 1;
     }
@@ -381,20 +385,17 @@ public final class SmoCli {
 
   @Command(name = "schedule", description = "Schedule a campaign at its schedule time (natively where the platform can).")
   static final class ScheduleCmd extends SchedulerBase {
-    @Parameters(paramLabel = "CAMPAIGN.yaml") Path file;
-
-    @Option(names = "--platforms", description = "Comma-separated platform ids; default: the campaign's.")
-    String platforms;
+    @CommandLine.Mixin CampaignArgs campaign;
 
     @Override
     public Integer call() throws Exception {
-      Campaign c = Campaign.read(file);
+      Campaign c = campaign.read();
       ZonedDateTime at = c.scheduleTime();
       if (at == null) {
         err.println("error: the campaign has no schedule (schedule.at and schedule.zone)");
         return 2;
       }
-      List<Platform> targets = targets(c, platforms);
+      List<Platform> targets = campaign.targets(c);
       try (Session s = session(null); PostScheduler scheduler = scheduler(s, targets)) {
         for (Map.Entry<List<Platform>, Post> v : variants(c, targets).entrySet()) {
           String id = scheduler.schedule(v.getValue(), v.getKey(), at);
