@@ -66,7 +66,7 @@ public final class PinterestOAuth implements TokenRefresher {
 
   private PinterestOAuth(Builder b) {
     URI token = b.baseUrl == null ? TOKEN_ENDPOINT
-        : URI.create(b.baseUrl.toString().replaceAll("/*$", "/") + "v5/oauth/token");
+        : URI.create(b.baseUrl.toString().replaceAll("/+$", "") + "/v5/oauth/token");
     OAuth2Config.Builder c = OAuth2Config.builder()
         .authorizationEndpoint(AUTHORIZATION_ENDPOINT)
         .tokenEndpoint(token)
