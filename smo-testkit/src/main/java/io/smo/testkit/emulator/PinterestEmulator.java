@@ -609,11 +609,12 @@ public final class PinterestEmulator implements PlatformEmulator {
     init(ctx.seed());
     switch (kind) {
       case HTTP_429: {
-        RateWindow w = new RateWindow(RATE_LIMIT, Duration.ofMinutes(1));
+        // the per-minute window of this category is used up and rolls over in one second
+        RateWindow w = new RateWindow(RATE_LIMIT, Duration.ofSeconds(1));
         while (w.take(ctx.now())) {
           // exhaust a throwaway window to report remaining 0
         }
-        return rateLimited(w, ctx.now());
+        return rateLimited(w, ctx.now()).header("x-ratelimit-limit", Integer.toString(RATE_LIMIT));
       }
       case HTTP_5XX:
         return error(503, 503, "Service unavailable. Please try again later.");
@@ -636,7 +637,7 @@ public final class PinterestEmulator implements PlatformEmulator {
   }
 
   private static SandboxResponse withRateHeaders(SandboxResponse r, RateWindow w, Instant now) {
-    long reset = Math.max(0, Duration.between(now, w.resetAt(now)).toSeconds());
+    long reset = Math.max(1, (Duration.between(now, w.resetAt(now)).toMillis() + 999) / 1000);
     return r.header("x-ratelimit-limit", Integer.toString(w.limit()))
         .header("x-ratelimit-remaining", Integer.toString(w.remaining(now)))
         .header("x-ratelimit-reset", Long.toString(reset));
