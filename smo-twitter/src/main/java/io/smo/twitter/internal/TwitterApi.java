@@ -1,0 +1,59 @@
+package io.smo.twitter.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smo.core.SmoInternalApi;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.DELETE;
+import retrofit2.http.GET;
+import retrofit2.http.POST;
+import retrofit2.http.PUT;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+import retrofit2.http.QueryMap;
+import java.util.Map;
+
+/** X API v2 endpoints the client uses (paths relative to {@code https://api.x.com/}). */
+@SmoInternalApi
+public interface TwitterApi {
+  /** {@code POST /2/tweets}: 201 {@code {"data":{"id","text"}}}. */
+  @POST("2/tweets")
+  Call<JsonNode> createTweet(@Body JsonNode body);
+
+  /** {@code DELETE /2/tweets/{id}}: {@code {"data":{"deleted":true}}}. */
+  @DELETE("2/tweets/{id}")
+  Call<JsonNode> deleteTweet(@Path("id") String id);
+
+  /** {@code GET /2/tweets/{id}} with {@code post.fields} (or the older {@code tweet.fields}). */
+  @GET("2/tweets/{id}")
+  Call<JsonNode> tweet(@Path("id") String id, @QueryMap Map<String, String> fields);
+
+  /** {@code GET /2/tweets/search/recent}. */
+  @GET("2/tweets/search/recent")
+  Call<JsonNode> searchRecent(@Query("query") String query, @QueryMap Map<String, String> fields,
+      @Query("max_results") Integer maxResults, @Query("next_token") String nextToken);
+
+  /** {@code PUT /2/tweets/{tweet_id}/hidden} {@code {"hidden":bool}}. */
+  @PUT("2/tweets/{id}/hidden")
+  Call<JsonNode> hideReply(@Path("id") String id, @Body JsonNode body);
+
+  /** {@code GET /2/users/me}. */
+  @GET("2/users/me")
+  Call<JsonNode> me();
+
+  /** {@code POST /2/media/upload/initialize}. */
+  @POST("2/media/upload/initialize")
+  Call<JsonNode> initializeUpload(@Body JsonNode body);
+
+  /** {@code POST /2/media/upload/{id}/finalize} (no body). */
+  @POST("2/media/upload/{id}/finalize")
+  Call<JsonNode> finalizeUpload(@Path("id") String id);
+
+  /** {@code GET /2/media/upload?command=STATUS&media_id=}. */
+  @GET("2/media/upload")
+  Call<JsonNode> uploadStatus(@Query("media_id") String mediaId, @Query("command") String command);
+
+  /** {@code POST /2/media/metadata} (alt text). */
+  @POST("2/media/metadata")
+  Call<JsonNode> mediaMetadata(@Body JsonNode body);
+}
