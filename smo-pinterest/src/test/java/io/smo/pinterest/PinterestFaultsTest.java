@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One end-to-end test per sandbox fault kind. */
-@SandboxTest
+@SandboxTest(strict = true)
 class PinterestFaultsTest {
   private static Post image(String key) {
     return Post.builder().idempotencyKey(key).text("fault test")

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** End-to-end against the sandbox's Pinterest emulator. */
-@SandboxTest
+@SandboxTest(strict = true)
 class PinterestSandboxTest {
 
   static PinterestClient client(Sandbox sandbox) {
@@ -137,5 +137,22 @@ class PinterestSandboxTest {
       assertThat(sandbox.created(Platform.PINTEREST, "post")).filteredOn(x -> x.id().equals(p.id()))
           .singleElement().satisfies(x -> assertThat(x.body().get("board_id").asText()).isEqualTo(pinBoard));
     }
+  }
+
+  @Test
+  void strictModeRejectsRequestsThatBreakTheOfficialSpec(Sandbox sandbox) throws Exception {
+    okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+    String bad = "{\"board_id\":\"abc\",\"title\":\"" + "t".repeat(101) + "\",\"media_source\":"
+        + "{\"source_type\":\"image_url\"}}";
+    okhttp3.Request req = new okhttp3.Request.Builder()
+        .url(sandbox.baseUrl(Platform.PINTEREST) + "v5/pins")
+        .header("Authorization", "Bearer " + sandbox.credentials(Platform.PINTEREST).accessToken())
+        .post(okhttp3.RequestBody.create(bad, okhttp3.MediaType.get("application/json"))).build();
+    try (okhttp3.Response r = http.newCall(req).execute()) {
+      assertThat(r.code()).isEqualTo(400);
+    }
+    assertThat(sandbox.strictViolations()).isNotEmpty()
+        .allSatisfy(v -> assertThat(v).startsWith("pinterest POST /v5/pins"));
+    sandbox.clearStrictViolations();
   }
 }

@@ -9,6 +9,7 @@ import io.smo.core.SmoProtectedApi;
 import io.smo.testkit.Fault;
 import io.smo.testkit.SandboxCredentials;
 import io.smo.testkit.spi.EmulatorContext;
+import io.smo.testkit.spi.OpenApiRequestValidator;
 import io.smo.testkit.spi.PlatformEmulator;
 import io.smo.testkit.spi.RateWindow;
 import io.smo.testkit.spi.SandboxRequest;
@@ -600,6 +601,72 @@ public final class PinterestEmulator implements PlatformEmulator {
     boards.put(id, b);
     ctx.recordCreated("board", id, b);
     return SandboxResponse.json(201, b);
+  }
+
+  // ------------------------------------------------------------------ strict mode
+
+  /** The official description strict mode checks requests against, relative to the shared folder. */
+  public static final String SPEC = "specs/pinterest-api-v5-openapi.json";
+
+  /**
+   * Checks API requests against Pinterest's official OpenAPI 5.23 description ({@value #SPEC}); the
+   * emulated S3 upload host is not part of it and is skipped, as is everything when the shared
+   * folder is absent.
+   *
+   * <p>Two parts of the description defeat the generic validator, even for requests that follow it
+   * to the letter, so they are checked here by hand from the same description instead: the {@code
+   * metric_types} query array of the analytics endpoints (items are a {@code oneOf} of two string
+   * enums, which the library tries to parse as JSON), and the form body of {@code POST
+   * /v5/oauth/token} (a {@code grant_type} discriminator over {@code allOf} schemas, which the
+   * library rejects for every grant).
+   */
+  @Override
+  public List<String> validateStrict(SandboxRequest request, EmulatorContext context) {
+    if (request.path().startsWith("/" + UPLOAD_PATH)) {
+      return List.of();
+    }
+    Optional<OpenApiRequestValidator> validator = OpenApiRequestValidator.shared(context, SPEC);
+    if (validator.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    boolean analytics = request.is("GET", "v5/pins/*/analytics");
+    boolean token = request.is("POST", "v5/oauth/token");
+    for (String problem : validator.get().validate(request)) {
+      if (analytics && problem.contains("validation.request.parameter.schema.invalidJson")) {
+        continue;
+      }
+      if (token && problem.contains("validation.request.body.schema.discriminator")) {
+        continue;
+      }
+      out.add(problem);
+    }
+    String where = request.method() + " " + request.path() + ": ";
+    if (analytics) {
+      for (String t : request.param("metric_types").orElse("").split(",")) {
+        if (!METRICS.contains(t)) {
+          out.add(where + "metric_types: '" + t + "' is not a Pin analytics metric type");
+        }
+      }
+    }
+    if (token) {
+      if (!request.header("content-type").orElse("").startsWith("application/x-www-form-urlencoded")) {
+        out.add(where + "the body must be application/x-www-form-urlencoded");
+      }
+      if (!request.header("authorization").orElse("").startsWith("Basic ")) {
+        out.add(where + "the basic security scheme (client id and secret) is required");
+      }
+      String grant = request.param("grant_type").orElse("");
+      if (grant.equals("refresh_token") && request.param("refresh_token").isEmpty()) {
+        out.add(where + "refresh_token is required for grant_type=refresh_token");
+      } else if (grant.equals("authorization_code")
+          && (request.param("code").isEmpty() || request.param("redirect_uri").isEmpty())) {
+        out.add(where + "code and redirect_uri are required for grant_type=authorization_code");
+      } else if (!Set.of("refresh_token", "authorization_code", "client_credentials").contains(grant)) {
+        out.add(where + "grant_type must be authorization_code, refresh_token or client_credentials");
+      }
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ faults and errors
