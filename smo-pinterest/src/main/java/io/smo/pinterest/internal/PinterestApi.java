@@ -1,0 +1,54 @@
+package io.smo.pinterest.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smo.core.SmoInternalApi;
+import okhttp3.RequestBody;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.DELETE;
+import retrofit2.http.GET;
+import retrofit2.http.POST;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+
+/**
+ * The Pinterest API v5 endpoints the SDK uses, relative to the host ({@code
+ * https://api.pinterest.com/}). Bodies are read as JSON trees and mapped leniently by {@link
+ * PinterestMappers}.
+ */
+@SmoInternalApi
+public interface PinterestApi {
+  /** {@code POST /v5/pins} (org_write): creates a Pin. */
+  @POST("v5/pins")
+  Call<JsonNode> createPin(@Body RequestBody body);
+
+  /** {@code GET /v5/pins/{pin_id}} (org_read). */
+  @GET("v5/pins/{pin_id}")
+  Call<JsonNode> getPin(@Path("pin_id") String pinId);
+
+  /** {@code DELETE /v5/pins/{pin_id}} (org_write): 204. */
+  @DELETE("v5/pins/{pin_id}")
+  Call<Void> deletePin(@Path("pin_id") String pinId);
+
+  /** {@code GET /v5/pins/{pin_id}/analytics} (org_analytics). */
+  @GET("v5/pins/{pin_id}/analytics")
+  Call<JsonNode> pinAnalytics(@Path("pin_id") String pinId, @Query("start_date") String startDate,
+      @Query("end_date") String endDate, @Query("metric_types") String metricTypes,
+      @Query("app_types") String appTypes);
+
+  /** {@code POST /v5/media} (org_write): registers a video upload. */
+  @POST("v5/media")
+  Call<JsonNode> registerMedia(@Body JsonNode body);
+
+  /** {@code GET /v5/media/{media_id}} (org_read): upload status. */
+  @GET("v5/media/{media_id}")
+  Call<JsonNode> getMedia(@Path("media_id") String mediaId);
+
+  /** {@code GET /v5/boards} (org_read), bookmark paging. */
+  @GET("v5/boards")
+  Call<JsonNode> listBoards(@Query("bookmark") String bookmark, @Query("page_size") Integer pageSize);
+
+  /** {@code POST /v5/boards} (org_write). */
+  @POST("v5/boards")
+  Call<JsonNode> createBoard(@Body JsonNode body);
+}
