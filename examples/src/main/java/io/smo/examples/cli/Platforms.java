@@ -10,6 +10,8 @@ import io.smo.facebook.FacebookOptions;
 import io.smo.instagram.InstagramClient;
 import io.smo.instagram.InstagramOptions;
 import io.smo.instagram.MediaHost;
+import io.smo.pinterest.PinterestClient;
+import io.smo.pinterest.PinterestOptions;
 import io.smo.snapchat.SnapchatClient;
 import io.smo.snapchat.SnapchatOptions;
 import io.smo.testkit.emulator.InstagramEmulator;
@@ -52,6 +54,10 @@ final class Platforms {
       case TIKTOK:
         return TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .openId(c.accountId()).uploadListener(listener).build();
+      case PINTEREST:
+        return PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+            .defaultBoardId(c.extra("boardId"))
+            .uploadListener(listener).build();
       default:
         throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
     }
@@ -91,6 +97,14 @@ final class Platforms {
             .profileId(need(c, p, "profile_id")).uploadListener(listener).build();
       case TIKTOK:
         return TikTokClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
+      case PINTEREST: {
+        PinterestClient.Builder b = PinterestClient.builder().accessToken(need(c, p, "access_token"))
+            .uploadListener(listener);
+        if (c.get("board_id") != null) {
+          b.defaultBoardId(c.get("board_id"));
+        }
+        return b.build();
+      }
       default:
         throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
     }
@@ -158,6 +172,22 @@ final class Platforms {
               default: b.aiGenerated(v);
             }
           }
+        }
+        return b.build();
+      }
+      case PINTEREST: {
+        PinterestOptions.Builder b = PinterestOptions.builder();
+        if (o.containsKey("board")) {
+          b.boardId(String.valueOf(o.get("board")));
+        }
+        if (o.containsKey("title")) {
+          b.title(String.valueOf(o.get("title")));
+        }
+        if (o.containsKey("link")) {
+          b.link(java.net.URI.create(String.valueOf(o.get("link"))));
+        }
+        if (o.containsKey("altText")) {
+          b.altText(String.valueOf(o.get("altText")));
         }
         return b.build();
       }
