@@ -183,7 +183,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
       case HTTP_5XX:
         return error(503, "UNAVAILABLE", "global", "backendError", "The service is currently unavailable.");
       case EXPIRED_TOKEN:
-        request.bearerToken().ifPresent(tokens::expire);
+        // the presented token is refused once; it is not retired, so the sandbox's shared
+        // credentials keep working for later tests
         return unauthorized("authError", "Invalid Credentials");
       case DUPLICATE_CONTENT:
         // YouTube does not refuse duplicate videos; this is Google's generic 409 ALREADY_EXISTS.
