@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smo.core.Platform;
 import io.smo.core.SmoInternalApi;
+import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.http.ApiResponse;
@@ -33,7 +34,8 @@ import okhttp3.RequestBody;
  *       a new session.
  * </ul>
  *
- * Chunk sends are attempted once (the uploader queries before any re-send); status queries are
+ * Chunk sends are attempted once and never silently re-sent by OkHttp (the uploader queries before
+ * any re-send; a lost answer becomes a retryable transport failure); status queries are
  * retried by the runtime on transport errors and 5xx. Not thread-safe: one upload at a time.
  */
 @SmoInternalApi
@@ -82,10 +84,18 @@ public final class ResumableUploadProtocol implements ChunkedUploader.Protocol {
   @Override
   public long send(FileChunk chunk, long total) {
     long last = chunk.offset() + chunk.length() - 1;
-    ApiResponse<String> r = runtime.execute(Operation.write("videos.insert.chunk", null).withoutRetry(),
-        () -> new Request.Builder().url(session.toString())
-            .header("Content-Range", "bytes " + chunk.offset() + "-" + last + "/" + total)
-            .put(chunk).build(), true, 308, 404, 410);
+    ApiResponse<String> r;
+    try {
+      // a create for the runtime: OkHttp never silently re-sends it, so no byte goes twice
+      r = runtime.execute(Operation.create("videos.insert.chunk", null).withoutRetry(),
+          () -> new Request.Builder().url(session.toString())
+              .header("Content-Range", "bytes " + chunk.offset() + "-" + last + "/" + total)
+              .put(chunk).build(), true, 308, 404, 410);
+    } catch (PublishOutcomeUnknownException e) {
+      // the chunk may have arrived: not unknown for long, the status query tells
+      throw new TransportException(Platform.YOUTUBE, "publish",
+          "chunk answer lost; asking the server how much it holds", e, true);
+    }
     return interpret(r, total);
   }
 
