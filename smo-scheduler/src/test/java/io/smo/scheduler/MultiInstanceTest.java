@@ -89,14 +89,14 @@ class MultiInstanceTest {
             .pollingInterval(Duration.ofSeconds(1)).threads(4).instanceName("first").build();
         PostScheduler second = PostScheduler.builder().dataSource(ds).clock(clock).add(b)
             .pollingInterval(Duration.ofSeconds(1)).threads(4).instanceName("second").build()) {
-      Instant due = clock.instant().plus(Duration.ofSeconds(30));
+      Instant due = clock.instant().plus(Duration.ofHours(1)); // far enough for a slow, loaded machine
       for (int i = 0; i < jobs; i++) {
         ids.add(first.schedule(Post.builder().text("post " + i).idempotencyKey("key-" + i).build(),
             List.of(Platform.TWITTER), due));
       }
       first.start();
       second.start();
-      clock.advance(Duration.ofMinutes(1));
+      clock.advance(Duration.ofHours(2));
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (first.list().stream().anyMatch(s -> !s.done()) && System.nanoTime() < end) {
         Thread.sleep(200);

@@ -18,6 +18,8 @@ import io.smo.testkit.emulator.InstagramEmulator;
 import io.smo.tiktok.TikTokClient;
 import io.smo.tiktok.TikTokOptions;
 import io.smo.twitter.TwitterClient;
+import io.smo.youtube.YouTubeClient;
+import io.smo.youtube.YouTubeOptions;
 import io.smo.twitter.TwitterOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +56,10 @@ final class Platforms {
       case TIKTOK:
         return TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .openId(c.accountId()).uploadListener(listener).build();
+      case YOUTUBE:
+        return YouTubeClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+            .processingPollInterval(java.time.Duration.ofMillis(200))
+            .uploadListener(listener).build();
       case PINTEREST:
         return PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .defaultBoardId(c.extra("boardId"))
@@ -97,6 +103,8 @@ final class Platforms {
             .profileId(need(c, p, "profile_id")).uploadListener(listener).build();
       case TIKTOK:
         return TikTokClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
+      case YOUTUBE:
+        return YouTubeClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
       case PINTEREST: {
         PinterestClient.Builder b = PinterestClient.builder().accessToken(need(c, p, "access_token"))
             .uploadListener(listener);
@@ -172,6 +180,27 @@ final class Platforms {
               default: b.aiGenerated(v);
             }
           }
+        }
+        return b.build();
+      }
+      case YOUTUBE: {
+        YouTubeOptions.Builder b = YouTubeOptions.builder();
+        if (o.containsKey("title")) {
+          b.title(String.valueOf(o.get("title")));
+        }
+        if (o.get("tags") instanceof List) {
+          List<String> tags = new java.util.ArrayList<>();
+          ((List<?>) o.get("tags")).forEach(t -> tags.add(String.valueOf(t)));
+          b.tags(tags);
+        }
+        if (o.containsKey("categoryId")) {
+          b.categoryId(String.valueOf(o.get("categoryId")));
+        }
+        if (o.containsKey("madeForKids")) {
+          b.selfDeclaredMadeForKids(Boolean.TRUE.equals(o.get("madeForKids")));
+        }
+        if (o.containsKey("playlistId")) {
+          b.playlistId(String.valueOf(o.get("playlistId")));
         }
         return b.build();
       }

@@ -44,8 +44,9 @@ public class SmoException extends RuntimeException {
     if (platform == null && operation == null) {
       return "";
     }
-    return "[" + (platform == null ? "" : platform.id()) + (operation == null ? "" : " " + operation)
-        + "] ";
+    String op = operation == null ? "" : operation;
+    String where = platform == null ? op : op.isEmpty() ? platform.id() : platform.id() + " " + op;
+    return "[" + where + "] ";
   }
 
   /** Returns the platform, if the error concerns one. */

@@ -81,7 +81,8 @@ public final class ApiRuntime implements AutoCloseable {
   public static final String SDK_VERSION = Optional.ofNullable(
       ApiRuntime.class.getPackage().getImplementationVersion()).orElse("0.1.0-SNAPSHOT");
 
-  private static final ThreadLocal<Operation.Kind> CURRENT_KIND = new ThreadLocal<>();
+  /** Set while an attempt runs whose request OkHttp must never silently re-send. */
+  private static final ThreadLocal<Boolean> NO_SILENT_RESEND = new ThreadLocal<>();
   private static final int MAX_ERROR_BODY = 64 * 1024;
 
   /** Marks a raw request that must not carry the client's {@code Authorization} header. */
@@ -159,7 +160,7 @@ public final class ApiRuntime implements AutoCloseable {
     });
     http = hb.build();
     createHttp = http.newBuilder().retryOnConnectionFailure(false).build();
-    Call.Factory factory = request -> (CURRENT_KIND.get() == Operation.Kind.CREATE ? createHttp : http)
+    Call.Factory factory = request -> (Boolean.TRUE.equals(NO_SILENT_RESEND.get()) ? createHttp : http)
         .newCall(request);
     retrofit = new Retrofit.Builder().baseUrl(slash(baseUrl.toString())).callFactory(factory)
         .addConverterFactory(JacksonConverterFactory.create(json)).build();
@@ -290,7 +291,7 @@ public final class ApiRuntime implements AutoCloseable {
       if (!authenticated) {
         req = req.newBuilder().tag(NoAuth.class, NoAuth.INSTANCE).build();
       }
-      OkHttpClient client = op.kind() == Operation.Kind.CREATE ? createHttp : http;
+      OkHttpClient client = noSilentResend(op) ? createHttp : http;
       try (Response r = client.newCall(req).execute()) {
         observe(op, r.headers());
         String body = errorText(r.body());
@@ -387,7 +388,7 @@ public final class ApiRuntime implements AutoCloseable {
       attempt++;
       gate.acquire(account(op), op.bucket(), op.name());
       SendTracker tracker = SendTracker.begin();
-      CURRENT_KIND.set(op.kind());
+      NO_SILENT_RESEND.set(noSilentResend(op));
       SmoException failure;
       try {
         return attemptFn.run();
@@ -429,7 +430,7 @@ public final class ApiRuntime implements AutoCloseable {
         failure = new TransportException(platform, op.name(), what
             + (surelyNotSent ? " before the request was sent" : ""), e, true);
       } finally {
-        CURRENT_KIND.remove();
+        NO_SILENT_RESEND.remove();
         SendTracker.end();
       }
       if (!failure.retryable() || !op.retried() || attempt >= retryPolicy.maxAttempts()) {
@@ -455,6 +456,15 @@ public final class ApiRuntime implements AutoCloseable {
         throw failure.withAttempts(attempt);
       }
     }
+  }
+
+  /**
+   * Creates, and calls whose retries a caller drives (upload chunks: the uploader asks the server
+   * before any re-send), run on a client with OkHttp's connection-failure retry off, so that a
+   * request is never sent twice behind the SDK's back.
+   */
+  private static boolean noSilentResend(Operation op) {
+    return op.kind() == Operation.Kind.CREATE || !op.retried();
   }
 
   private static String describe(IOException e) {
