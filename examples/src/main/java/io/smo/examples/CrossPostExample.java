@@ -7,6 +7,8 @@ import io.smo.core.Media;
 import io.smo.core.Platform;
 import io.smo.core.PlatformOutcome;
 import io.smo.core.Post;
+import io.smo.core.upload.UploadListener;
+import io.smo.core.upload.UploadState;
 import io.smo.facebook.FacebookClient;
 import io.smo.instagram.InstagramClient;
 import io.smo.instagram.MediaHost;
@@ -22,15 +24,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Publishes one post (text, a photo or the video clip, an audience) to Facebook, Instagram, X and
- * Snapchat at once through {@link CrossPoster}, then prints one outcome per platform.
+ * Publishes one post (text, the launch video clip, an audience) to Facebook, Instagram, X and
+ * Snapchat at once through {@link CrossPoster}, then prints one outcome per platform. A video,
+ * because it is the one kind all four take with a caption (a Snapchat Spotlight is video only,
+ * and a Snapchat Story takes no text).
  *
  * <p>Runs against the embedded sandbox, so it needs no account. To publish for real, drop the
  * {@code baseUrl(...)} calls and pass your own tokens and ids (see examples/README.md).
  *
  * <pre>
- * java -cp examples/target/smo.jar io.smo.examples.CrossPostExample          # the photo
- * java -cp examples/target/smo.jar io.smo.examples.CrossPostExample video    # the video clip
+ * java -cp examples/target/smo.jar io.smo.examples.CrossPostExample
  * </pre>
  */
 public final class CrossPostExample {
@@ -39,26 +42,33 @@ public final class CrossPostExample {
   /**
    * Runs the example.
    *
-   * @param args optional {@code video} to publish the MP4 clip instead of the JPEG photo
+   * @param args unused
    */
   public static void main(String[] args) {
-    boolean video = args.length > 0 && args[0].equals("video");
-    Path file = ExampleFiles.media(video ? "launch-clip.mp4" : "launch-photo.jpg");
+    Path clip = ExampleFiles.media("launch-clip.mp4"); // 6 s, H.264 + AAC, 632 KiB
 
     // 1. The post, written once for every platform. The idempotency key makes a second
     //    publish() of the same post a no-op instead of a duplicate.
     Post post = Post.builder()
         .text("Meet Aurora 🚲✨ our lightest e-bike yet. Test rides this weekend → https://example.com/aurora")
-        .addMedia(Media.fromFile(file).withAltText("The Aurora e-bike launch poster"))
+        .addMedia(Media.fromFile(clip).withAltText("Six-second Aurora teaser with a test pattern and a tone"))
         .audience(Audience.builder()
             .countries("DE", "AT")
             .dropUnsupported(true) // platforms that cannot target countries publish to everyone
             .build())
-        // Per-platform options ride along; each client reads only its own. A Snapchat Story
-        // takes no caption, a Spotlight post shows the text as its description.
+        // Per-platform options ride along; each client reads only its own. A Snapchat Spotlight
+        // post shows the text as its description (at most 160 characters).
         .option(SnapchatOptions.builder().destination(SnapchatOptions.Destination.SPOTLIGHT).build())
         .idempotencyKey("aurora-launch-example")
         .build();
+
+    // Each upload reports its progress (bytes sent, then the platform's processing); here we
+    // print only when a video is ready. The smo CLI draws progress bars with the same listener.
+    UploadListener whenReady = p -> {
+      if (p.state() == UploadState.READY) {
+        System.out.println("uploaded  " + p.platform().id() + " " + p.mediaName());
+      }
+    };
 
     // 2. A local sandbox that speaks each platform's API (WireMock on a loopback port).
     try (Sandbox sandbox = Sandbox.start()) {
@@ -70,6 +80,7 @@ public final class CrossPostExample {
           .baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
           .accessToken(fb.accessToken()) // a Page access token
           .pageId(fb.accountId())
+          .uploadListener(whenReady)
           .build();
 
       SandboxCredentials ig = sandbox.credentials(Platform.INSTAGRAM);
@@ -77,12 +88,14 @@ public final class CrossPostExample {
           .baseUrl(sandbox.baseUrl(Platform.INSTAGRAM))
           .accessToken(ig.accessToken())
           .igUserId(ig.accountId())
-          .mediaHost(sandboxMediaHost(sandbox)) // Instagram pulls images from a public URL
+          .mediaHost(sandboxMediaHost(sandbox)) // Instagram pulls images (and, optionally, videos) from a public URL
+          .uploadListener(whenReady)
           .build();
 
       TwitterClient x = TwitterClient.builder()
           .baseUrl(sandbox.baseUrl(Platform.TWITTER))
           .accessToken(sandbox.credentials(Platform.TWITTER).accessToken()) // OAuth 2.0 user token
+          .uploadListener(whenReady)
           .build();
 
       SandboxCredentials sc = sandbox.credentials(Platform.SNAPCHAT);
@@ -90,6 +103,7 @@ public final class CrossPostExample {
           .baseUrl(sandbox.baseUrl(Platform.SNAPCHAT))
           .accessToken(sc.accessToken())
           .profileId(sc.extra("profileId"))
+          .uploadListener(whenReady)
           .build();
 
       // 4. CrossPoster validates the post offline for every platform, then publishes concurrently.
