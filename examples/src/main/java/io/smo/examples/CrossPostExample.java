@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Publishes one post (text, the launch video clip, an audience) to Facebook, Instagram, X and
@@ -89,6 +90,7 @@ public final class CrossPostExample {
           .accessToken(ig.accessToken())
           .igUserId(ig.accountId())
           .mediaHost(sandboxMediaHost(sandbox)) // Instagram pulls images (and, optionally, videos) from a public URL
+          .containerPolling(Duration.ofSeconds(1), 30) // sandbox: quick; real API: keep the default 10 s
           .uploadListener(whenReady)
           .build();
 
