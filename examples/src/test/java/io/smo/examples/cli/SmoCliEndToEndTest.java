@@ -89,6 +89,7 @@ class SmoCliEndToEndTest {
     Field hook = sandboxHook();
     assumeTrue(hook != null, "Session has no sandbox test hook yet (static Sandbox lastSandbox)");
 
+    hook.set(null, null);
     Run r = smo("post", "--no-engage", LAUNCH.toString());
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
 
@@ -102,6 +103,10 @@ class SmoCliEndToEndTest {
 
   @Test
   void dryRunValidatesAndSendsNothing() throws Exception {
+    Field hook = sandboxHook();
+    if (hook != null) {
+      hook.set(null, null);
+    }
     Run r = smo("post", "--dry-run", LAUNCH.toString());
 
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
@@ -110,7 +115,6 @@ class SmoCliEndToEndTest {
     for (Platform p : LAUNCH_PLATFORMS) {
       assertThat(r.out()).containsPattern("(?m)^" + p.id() + "\\s+ok$");
     }
-    Field hook = sandboxHook();
     if (hook != null && hook.get(null) != null) {
       Sandbox sandbox = (Sandbox) hook.get(null);
       for (Platform p : Platform.values()) {
