@@ -48,8 +48,8 @@ public final class CrossPostExample {
   public static void main(String[] args) {
     Path clip = ExampleFiles.media("launch-clip.mp4"); // 6 s, H.264 + AAC, 632 KiB
 
-    // 1. The post, written once for every platform. The idempotency key makes a second
-    //    publish() of the same post a no-op instead of a duplicate.
+    // 1. The post, written once for every platform. With an idempotency key, publishing the same
+    //    post again through the same CrossPoster returns the first outcome instead of a duplicate.
     Post post = Post.builder()
         .text("Meet Aurora 🚲✨ our lightest e-bike yet. Test rides this weekend → https://example.com/aurora")
         .addMedia(Media.fromFile(clip).withAltText("Six-second Aurora teaser with a test pattern and a tone"))
