@@ -1,0 +1,96 @@
+package io.smo.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smo.core.AgeRange;
+import io.smo.core.MediaKind;
+import io.smo.core.Platform;
+import io.smo.core.Visibility;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped campaign files parse into what they say. */
+class CampaignTest {
+  private static final Path LAUNCH = Path.of("campaigns/launch.yaml");
+
+  @Test
+  void launchCampaignReadsEveryKey() throws IOException {
+    Campaign c = Campaign.read(LAUNCH);
+
+    assertThat(c.name).isEqualTo("Aurora bike launch");
+    assertThat(c.text).contains("🚲").contains("新しい自転車").contains("https://example.com/aurora");
+    assertThat(c.targets()).containsExactly(Platform.FACEBOOK, Platform.INSTAGRAM, Platform.TWITTER,
+        Platform.SNAPCHAT);
+    assertThat(c.mediaList()).extracting(m -> m.kind()).containsExactly(MediaKind.IMAGE, MediaKind.VIDEO);
+    assertThat(c.mediaList()).allSatisfy(m -> assertThat(m.altText()).isPresent());
+    assertThat(c.mediaFor(Platform.SNAPCHAT)).extracting(m -> m.kind()).containsExactly(MediaKind.VIDEO);
+    assertThat(c.mediaFor(Platform.TWITTER)).extracting(m -> m.kind()).containsExactly(MediaKind.IMAGE);
+    assertThat(c.audience().countries()).containsExactlyInAnyOrder("DE", "AT");
+    assertThat(c.audience().languages()).containsExactly(Locale.GERMAN);
+    assertThat(c.audience().ageRange()).contains(AgeRange.of(18, 44));
+    assertThat(c.audience().visibility()).isEqualTo(Visibility.PUBLIC);
+  }
+
+  @Test
+  void scheduleIsAnInstantThatIgnoresTheMachineZone() throws IOException {
+    TimeZone saved = TimeZone.getDefault();
+    try {
+      TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati")); // UTC+14
+      // 2026-12-24T09:00 in Europe/Berlin (UTC+1 in winter)
+      assertThat(Campaign.read(LAUNCH).scheduleTime().toInstant())
+          .isEqualTo(Instant.parse("2026-12-24T08:00:00Z"));
+    } finally {
+      TimeZone.setDefault(saved);
+    }
+  }
+
+  @Test
+  void invalidCampaignStillParses() throws IOException {
+    Campaign c = Campaign.read(Path.of("campaigns/invalid.yaml"));
+
+    assertThat(c.targets()).contains(Platform.TWITTER, Platform.INSTAGRAM, Platform.TIKTOK);
+    assertThat(c.options(Platform.TIKTOK)).containsEntry("privacyLevel", "PUBLIC_TO_MARS");
+    assertThat(c.options(Platform.INSTAGRAM)).containsEntry("format", "story");
+    assertThat(c.audience().countries()).contains("UK");
+    assertThat(c.mediaFor(Platform.INSTAGRAM).get(0).file().orElseThrow().getFileName())
+        .hasToString("long-story.mp4");
+  }
+
+  @Test
+  void unknownKeysAreRefused(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("typo.yaml");
+    Files.writeString(f, "text: hello\nplatfroms: [x]\n");
+
+    assertThatThrownBy(() -> Campaign.read(f)).hasMessageContaining("platfroms");
+  }
+
+  @Test
+  void scheduleWithoutZoneIsRefused(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("nozone.yaml");
+    Files.writeString(f, "text: hello\nschedule:\n  at: 2026-12-24T09:00\n");
+
+    assertThatThrownBy(() -> Campaign.read(f).scheduleTime()).hasMessageContaining("schedule.zone");
+  }
+
+  @Test
+  void shippedMediaStaysSmallEnoughToCommit() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("campaigns/media"))) {
+      List<Path> launchMedia = files.filter(p -> p.getFileName().toString().startsWith("launch-")).toList();
+      long total = 0;
+      for (Path p : launchMedia) {
+        total += Files.size(p);
+      }
+      assertThat(launchMedia).hasSize(2);
+      assertThat(total).as("launch media bytes").isLessThan(2L * 1024 * 1024);
+    }
+  }
+}
