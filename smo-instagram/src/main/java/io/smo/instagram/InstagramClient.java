@@ -702,7 +702,7 @@ public final class InstagramClient extends BaseSocialClient {
     private MediaHost mediaHost;
     private Duration pollInterval = Duration.ofSeconds(10);
     private int maxPolls = 30;
-    private UploadListener listener;
+    private UploadListener listener = UploadListener.NONE;
     private boolean resumableVideo = true;
     private String appSecret;
 
@@ -768,7 +768,7 @@ public final class InstagramClient extends BaseSocialClient {
 
     /** Receives upload and container progress. */
     public Builder uploadListener(UploadListener listener) {
-      this.listener = listener;
+      this.listener = listener == null ? UploadListener.NONE : listener;
       return this;
     }
 

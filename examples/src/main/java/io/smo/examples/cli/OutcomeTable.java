@@ -13,13 +13,13 @@ final class OutcomeTable {
   private OutcomeTable() {}
 
   static void print(PrintStream out, CrossPostResult result) {
-    out.printf("%n%-10s %-10s %-28s %s%n", "PLATFORM", "OUTCOME", "ID", "URL / REASON");
+    out.printf("%n%-10s %-10s %-36s %s%n", "PLATFORM", "OUTCOME", "ID", "URL / REASON");
     for (PlatformOutcome o : result.outcomes().values()) {
       String status = o.status().name().toLowerCase(Locale.ROOT);
       String id = o.published().map(p -> p.id()).orElse("-");
       String detail = o.published().map(p -> p.url().map(Object::toString).orElse(""))
           .orElse(oneLine(o.reason()));
-      out.printf("%-10s %-10s %-28s %s%n", o.platform().id(), status, id, detail);
+      out.printf("%-10s %-10s %-36s %s%n", o.platform().id(), status, id, detail);
     }
   }
 

@@ -139,15 +139,14 @@ final class Platforms {
           b.quote(String.valueOf(o.get("quote")));
         }
         if (o.containsKey("replySettings")) {
-          b.replySettings(TwitterOptions.ReplySettings.valueOf(String.valueOf(o.get("replySettings"))
-              .toUpperCase(java.util.Locale.ROOT)));
+          b.replySettings(choice(TwitterOptions.ReplySettings.class, p, "replySettings", o.get("replySettings")));
         }
         return b.build();
       }
       case INSTAGRAM: {
         InstagramOptions.Builder b = InstagramOptions.builder();
         if (o.containsKey("format")) {
-          b.format(InstagramOptions.Format.valueOf(String.valueOf(o.get("format")).toUpperCase(java.util.Locale.ROOT)));
+          b.format(choice(InstagramOptions.Format.class, p, "format", o.get("format")));
         }
         if (o.get("collaborators") instanceof List) {
           List<String> names = new java.util.ArrayList<>();
@@ -159,13 +158,7 @@ final class Platforms {
       case TIKTOK: {
         TikTokOptions.Builder b = TikTokOptions.builder();
         if (o.containsKey("privacyLevel")) {
-          String level = String.valueOf(o.get("privacyLevel")).toUpperCase(java.util.Locale.ROOT);
-          try {
-            b.privacyLevel(TikTokOptions.PrivacyLevel.valueOf(level));
-          } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("options.tiktok.privacyLevel: '" + level
-                + "' is not one of " + java.util.Arrays.toString(TikTokOptions.PrivacyLevel.values()));
-          }
+          b.privacyLevel(choice(TikTokOptions.PrivacyLevel.class, p, "privacyLevel", o.get("privacyLevel")));
         }
         for (String sw : List.of("disableComment", "disableDuet", "disableStitch", "brandContent",
             "brandOrganic", "aiGenerated")) {
@@ -223,8 +216,7 @@ final class Platforms {
       case SNAPCHAT: {
         SnapchatOptions.Builder b = SnapchatOptions.builder();
         if (o.containsKey("destination")) {
-          b.destination(SnapchatOptions.Destination.valueOf(String.valueOf(o.get("destination"))
-              .toUpperCase(java.util.Locale.ROOT)));
+          b.destination(choice(SnapchatOptions.Destination.class, p, "destination", o.get("destination")));
         }
         if (o.containsKey("title")) {
           b.title(String.valueOf(o.get("title")));
@@ -233,6 +225,33 @@ final class Platforms {
       }
       default:
         return null;
+    }
+  }
+
+  /**
+   * Reads an enum option, with a message naming the option and the allowed values when wrong.
+   *
+   * @throws IllegalArgumentException if the value is not one of the constants
+   */
+  static <E extends Enum<E>> E choice(Class<E> type, Platform p, String key, Object value) {
+    String v = String.valueOf(value).trim().toUpperCase(java.util.Locale.ROOT);
+    try {
+      return Enum.valueOf(type, v);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidOption(io.smo.core.Violation.of(p, "options." + p.id() + "." + key, "one-of",
+          value, java.util.Arrays.toString(type.getEnumConstants()),
+          "not one of " + p.displayName() + "'s values"));
+    }
+  }
+
+  /** A campaign override the platform's options cannot take; reported as a violation. */
+  static final class InvalidOption extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    final transient io.smo.core.Violation violation;
+
+    InvalidOption(io.smo.core.Violation violation) {
+      super(violation.toString());
+      this.violation = violation;
     }
   }
 

@@ -23,6 +23,9 @@ import java.util.Properties;
 final class Session implements AutoCloseable {
   private final Map<Platform, Map<String, String>> credentials = new EnumMap<>(Platform.class);
   private final Map<Platform, SocialClient> clients = new EnumMap<>(Platform.class);
+  /** The sandbox of the last session that started one; tests read what it recorded. */
+  static volatile Sandbox lastSandbox;
+
   private final PrintStream err;
   private final UploadListener listener;
   private Sandbox sandbox;
@@ -30,7 +33,7 @@ final class Session implements AutoCloseable {
   Session(Path credentialsDir, Map<String, String> env, PrintStream err, UploadListener listener)
       throws IOException {
     this.err = err;
-    this.listener = listener;
+    this.listener = listener == null ? UploadListener.NONE : listener;
     for (Platform p : Platform.values()) {
       Map<String, String> c = new LinkedHashMap<>();
       String prefix = "SMO_" + p.name() + "_";
@@ -64,6 +67,7 @@ final class Session implements AutoCloseable {
   Sandbox sandbox() {
     if (sandbox == null) {
       sandbox = Sandbox.start();
+      lastSandbox = sandbox;
       err.println("No credentials configured for some platforms: running them against the embedded"
           + " SMO sandbox at http://127.0.0.1:" + sandbox.port() + "/ (nothing is posted for real).");
     }

@@ -130,12 +130,29 @@ public final class SmoCli {
       b.idempotencyKey(c.idempotencyKey);
     }
     for (Platform p : targets) {
-      PlatformOptions o = Platforms.options(p, c.options(p));
-      if (o != null) {
-        b.option(o);
+      try {
+        PlatformOptions o = Platforms.options(p, c.options(p));
+        if (o != null) {
+          b.option(o);
+        }
+      } catch (Platforms.InvalidOption e) {
+        // reported by optionViolations(...); the platform is skipped
       }
     }
     return b.build();
+  }
+
+  /** Returns the campaign overrides each platform's options refuse, as violations. */
+  static Map<Platform, List<Violation>> optionViolations(Campaign c, List<Platform> targets) {
+    Map<Platform, List<Violation>> out = new LinkedHashMap<>();
+    for (Platform p : targets) {
+      try {
+        Platforms.options(p, c.options(p));
+      } catch (Platforms.InvalidOption e) {
+        out.computeIfAbsent(p, k -> new ArrayList<>()).add(e.violation);
+      }
+    }
+    return out;
   }
 
   /** The campaign file and the optional platform subset, shared by post, validate and schedule. */
@@ -161,21 +178,23 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "post", description = "Publish a campaign to its platforms and print one row per platform.")
+  @Command(name = "post", mixinStandardHelpOptions = true, description = "Publish a campaign to its platforms and print one row per platform.")
   static final class PostCmd extends Base {
     @CommandLine.Mixin CampaignArgs campaign;
 
     @Option(names = "--dry-run", description = "Validate and print what would be published; send nothing.")
     boolean dryRun;
 
-    @Option(names = "--no-engage", negatable = true, defaultValue = "true", fallbackValue = "true",
-        description = "After publishing, read metrics and answer a comment on each post (default: on).")
+    @Option(names = "--engage", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "After publishing, read metrics, answer one comment and hide another (default: on; --no-engage turns it off).")
     boolean engage;
 
     @Override
     public Integer call() throws Exception {
       Campaign c = campaign.read();
-      List<Platform> targets = campaign.targets(c);
+      List<Platform> targets = new ArrayList<>(campaign.targets(c));
+      Map<Platform, List<Violation>> bad = optionViolations(c, targets);
+      targets.removeAll(bad.keySet());
       try (Progress progress = new Progress(err); Session s = session(progress)) {
         CrossPoster.Builder pb = CrossPoster.builder();
         for (Platform p : targets) {
@@ -184,7 +203,7 @@ public final class SmoCli {
         Map<List<Platform>, Post> variants = variants(c, targets);
         try (CrossPoster poster = pb.build()) {
           if (dryRun) {
-            Map<Platform, List<Violation>> report = new LinkedHashMap<>();
+            Map<Platform, List<Violation>> report = new LinkedHashMap<>(bad);
             variants.forEach((group, post) -> group.forEach(p -> report.put(p, s.client(p).validate(post))));
             out.println("Dry run of " + (c.name != null ? c.name : campaign.file) + ": nothing was sent.");
             OutcomeTable.printViolations(out, report);
@@ -193,6 +212,7 @@ public final class SmoCli {
           out.println("Publishing " + (c.name != null ? c.name : campaign.file.getFileName()) + " to "
               + targets.size() + " platform(s)...");
           Map<Platform, PlatformOutcome> outcomes = new java.util.EnumMap<>(Platform.class);
+          bad.forEach((p, v) -> outcomes.put(p, PlatformOutcome.skipped(p, v)));
           variants.forEach((group, post) -> outcomes.putAll(poster.publish(post, group).outcomes()));
           CrossPostResult result = new CrossPostResult(variants.values().iterator().next().idempotencyKey(), outcomes);
           progress.close();
@@ -256,7 +276,7 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "validate", description = "Print the offline validation report per platform; no network.")
+  @Command(name = "validate", mixinStandardHelpOptions = true, description = "Print the offline validation report per platform; no network.")
   static final class ValidateCmd extends Base {
     @CommandLine.Mixin CampaignArgs campaign;
 
@@ -265,9 +285,12 @@ public final class SmoCli {
       Campaign c = campaign.read();
       List<Platform> targets = campaign.targets(c);
       Map<Platform, List<Violation>> report = new LinkedHashMap<>();
+      Map<Platform, List<Violation>> bad = optionViolations(c, targets);
       variants(c, targets).forEach((group, post) -> group.forEach(p -> {
         try (SocialClient offline = Platforms.offline(p)) {
-          report.put(p, offline.validate(post));
+          List<Violation> all = new ArrayList<>(bad.getOrDefault(p, List.of()));
+          all.addAll(offline.validate(post));
+          report.put(p, all);
         }
       }));
       out.println("Validation of " + (c.name != null ? c.name : campaign.file) + " (offline):");
@@ -276,7 +299,7 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "metrics", description = "Print engagement metrics of published posts (REF = platform:id).")
+  @Command(name = "metrics", mixinStandardHelpOptions = true, description = "Print engagement metrics of published posts (REF = platform:id).")
   static final class MetricsCmd extends Base {
     @Parameters(paramLabel = "REF", arity = "1..*") List<String> refs;
 
@@ -298,7 +321,7 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "comments", description = "List the comments of a post (REF = platform:id).")
+  @Command(name = "comments", mixinStandardHelpOptions = true, description = "List the comments of a post (REF = platform:id).")
   static final class CommentsCmd extends Base {
     @Parameters(paramLabel = "REF") String ref;
 
@@ -318,7 +341,7 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "reply", description = "Reply to a comment (REF = platform:commentId).")
+  @Command(name = "reply", mixinStandardHelpOptions = true, description = "Reply to a comment (REF = platform:commentId).")
   static final class ReplyCmd extends Base {
     @Parameters(index = "0", paramLabel = "REF") String ref;
 
@@ -335,7 +358,7 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "hide", description = "Hide a comment (REF = platform:commentId).")
+  @Command(name = "hide", mixinStandardHelpOptions = true, description = "Hide a comment (REF = platform:commentId).")
   static final class HideCmd extends Base {
     @Parameters(paramLabel = "REF") String ref;
 
@@ -350,7 +373,7 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "sandbox", description = "Start the sandbox and print the base URLs; serves until stopped.")
+  @Command(name = "sandbox", mixinStandardHelpOptions = true, description = "Start the sandbox and print the base URLs; serves until stopped.")
   static final class SandboxCmd extends Base {
     @Option(names = "--port", defaultValue = "0", description = "Port (default: a free one).")
     int port;
@@ -383,7 +406,7 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "schedule", description = "Schedule a campaign at its schedule time (natively where the platform can).")
+  @Command(name = "schedule", mixinStandardHelpOptions = true, description = "Schedule a campaign at its schedule time (natively where the platform can).")
   static final class ScheduleCmd extends SchedulerBase {
     @CommandLine.Mixin CampaignArgs campaign;
 
@@ -408,7 +431,7 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "scheduled", description = "List or cancel scheduled posts.",
+  @Command(name = "scheduled", mixinStandardHelpOptions = true, description = "List or cancel scheduled posts.",
       subcommands = {ScheduledCmd.ListCmd.class, ScheduledCmd.CancelCmd.class})
   static final class ScheduledCmd implements Callable<Integer> {
     @Override
@@ -416,7 +439,7 @@ public final class SmoCli {
       return 0;
     }
 
-    @Command(name = "list", description = "List scheduled posts with their status per platform.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List scheduled posts with their status per platform.")
     static final class ListCmd extends SchedulerBase {
       @Override
       public Integer call() throws Exception {
@@ -432,7 +455,7 @@ public final class SmoCli {
       }
     }
 
-    @Command(name = "cancel", description = "Cancel a scheduled post.")
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a scheduled post.")
     static final class CancelCmd extends SchedulerBase {
       @Parameters(paramLabel = "ID") String id;
 
@@ -446,14 +469,14 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "scheduler", description = "Run the scheduler.", subcommands = SchedulerCmd.RunCmd.class)
+  @Command(name = "scheduler", mixinStandardHelpOptions = true, description = "Run the scheduler.", subcommands = SchedulerCmd.RunCmd.class)
   static final class SchedulerCmd implements Callable<Integer> {
     @Override
     public Integer call() {
       return 0;
     }
 
-    @Command(name = "run", description = "Run due jobs until stopped.")
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run due jobs until stopped.")
     static final class RunCmd extends SchedulerBase {
       @Override
       public Integer call() throws Exception {

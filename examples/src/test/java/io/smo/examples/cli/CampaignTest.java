@@ -29,7 +29,7 @@ class CampaignTest {
     assertThat(c.name).isEqualTo("Aurora bike launch");
     assertThat(c.text).contains("🚲").contains("新しい自転車").contains("https://example.com/aurora");
     assertThat(c.targets()).containsExactly(Platform.FACEBOOK, Platform.INSTAGRAM, Platform.TWITTER,
-        Platform.SNAPCHAT);
+        Platform.YOUTUBE, Platform.TIKTOK, Platform.PINTEREST, Platform.SNAPCHAT);
     assertThat(c.mediaList()).extracting(m -> m.kind()).containsExactly(MediaKind.IMAGE, MediaKind.VIDEO);
     assertThat(c.mediaList()).allSatisfy(m -> assertThat(m.altText()).isPresent());
     assertThat(c.mediaFor(Platform.SNAPCHAT)).extracting(m -> m.kind()).containsExactly(MediaKind.VIDEO);
