@@ -77,11 +77,26 @@ public final class Media {
   public static Media fromUrl(URI url, MediaKind kind) {
     requireNonNull(url, "url == null");
     requireNonNull(kind, "kind == null");
-    String scheme = url.getScheme();
-    if (scheme == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new IllegalArgumentException("media URL must be absolute http(s): " + url);
+    if (!isAbsoluteHttp(url)) {
+      throw new IllegalArgumentException("media URL must be absolute http(s) with a host: " + url);
     }
     return new Media(SourceType.URL, null, url, null, kind, null, null);
+  }
+
+  /**
+   * Whether {@code uri} is an absolute {@code http} or {@code https} URL (scheme compared
+   * case-insensitively, RFC 3986 section 3.1) with a host.
+   *
+   * @param uri the URI, may be null
+   * @return true for a usable web URL
+   */
+  static boolean isAbsoluteHttp(URI uri) {
+    if (uri == null || uri.isOpaque() || uri.getScheme() == null) {
+      return false;
+    }
+    String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
+        && !uri.getHost().isEmpty();
   }
 
   /** Returns media held in memory; the array is copied. Kind and format are read from the bytes. */

@@ -59,6 +59,21 @@ public final class PostValidator {
       out.add(Violation.of(p, "post", "not-empty", null, null, "a post needs text or media"));
     }
 
+    post.link().filter(l -> !Media.isAbsoluteHttp(l)).ifPresent(l -> out.add(Violation.of(p,
+        "link", "link-scheme", l, null, "link must be an absolute http(s) URL with a host")));
+    int bad = invalidCharIndex(text);
+    if (bad >= 0) {
+      out.add(Violation.of(p, "text", "text-encoding", bad, null, "text has an unpaired surrogate "
+          + "or a NUL character at index " + bad + " (it cannot be sent as UTF-8 intact)"));
+    }
+    for (int i = 0; i < post.thread().size(); i++) {
+      int b = invalidCharIndex(post.thread().get(i));
+      if (b >= 0) {
+        out.add(Violation.of(p, "thread[" + i + "]", "text-encoding", b, null,
+            "thread part has an unpaired surrogate or a NUL character at index " + b));
+      }
+    }
+
     // text
     if (!text.isEmpty()) {
       if (caps.textLimit().isEmpty()) {
@@ -282,6 +297,27 @@ public final class PostValidator {
       out.add(Violation.of(p, "audience.visibility", "visibility-unsupported", a.visibility(),
           caps.visibilities(), p.displayName() + " cannot make a post " + a.visibility()));
     }
+  }
+
+  /** Index of the first unpaired surrogate or NUL in {@code s}, or -1. */
+  private static int invalidCharIndex(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\u0000') {
+        return i;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+      if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String camel(AudienceDimension d) {

@@ -23,7 +23,7 @@ public final class Redactor {
   private static final Pattern QUERY = Pattern.compile(
       "(?i)([?&;]|^|\\s)(" + NAMES + ")=([^&\\s\"']*)");
   private static final Pattern JSON = Pattern.compile(
-      "(?i)(\"(?:" + NAMES + "|accessToken|refreshToken|clientSecret)\"\\s*:\\s*\")([^\"]*)(\")");
+      "(?i)(\"(?:" + NAMES + "|accessToken|refreshToken|clientSecret)\"\\s*:\\s*\")([^\"]*)(\"|\\z)");
   private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|OAuth|Basic)\\s+[A-Za-z0-9._~+/=-]+");
   private static final Pattern SIGNED_URL = Pattern.compile(
       "(?i)(https?://[^\\s\"'?]+)\\?[^\\s\"']*(X-Amz-Signature|X-Goog-Signature|Signature|sig)=[^\\s\"']*");

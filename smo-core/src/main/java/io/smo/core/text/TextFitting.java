@@ -3,7 +3,9 @@ package io.smo.core.text;
 import com.twitter.twittertext.Extractor;
 import io.smo.core.SmoPublicApi;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,22 +36,10 @@ public final class TextFitting {
     if (limit.fits(text)) {
       return text;
     }
-    List<Integer> cuts = safeCuts(text);
-    // binary search: the largest safe cut whose prefix + ellipsis fits (length is monotonic)
-    int lo = 0;
-    int hi = cuts.size() - 1;
-    int best = 0;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      String candidate = text.substring(0, cuts.get(mid)).stripTrailing() + ELLIPSIS;
-      if (limit.fits(candidate)) {
-        best = cuts.get(mid);
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    String head = text.substring(0, best).stripTrailing();
+    int[] cuts = cutArray(text);
+    int best = largestFitting(text, 0, cuts, 0,
+        end -> limit.fits(text.substring(0, end).stripTrailing() + ELLIPSIS));
+    String head = best < 0 ? "" : text.substring(0, cuts[best]).stripTrailing();
     return head.isEmpty() ? "" : head + ELLIPSIS;
   }
 
@@ -63,62 +53,112 @@ public final class TextFitting {
    * @throws IllegalArgumentException if one URL alone does not fit the limit
    */
   public static List<String> split(String text, TextLimit limit) {
+    // cut points and URLs are found once for the whole text, and each part is searched by
+    // galloping from its start, so the work per part is proportional to the part, not the rest
     List<String> parts = new ArrayList<>();
-    String rest = text.strip();
-    while (!rest.isEmpty()) {
-      if (limit.fits(rest)) {
-        parts.add(rest);
-        break;
-      }
-      List<Integer> cuts = safeCuts(rest);
-      int lo = 0;
-      int hi = cuts.size() - 1;
-      int best = 0;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        if (limit.fits(rest.substring(0, cuts.get(mid)).stripTrailing())) {
-          best = cuts.get(mid);
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      if (best == 0) {
+    int[] cuts = cutArray(text);
+    int start = skipWhitespace(text, 0);
+    while (start < text.length()) {
+      final int from = start;
+      int first = Arrays.binarySearch(cuts, start + 1);
+      first = first >= 0 ? first : -first - 1;
+      int bestIndex = largestFitting(text, from, cuts, first,
+          end -> limit.fits(text.substring(from, end).stripTrailing()));
+      if (bestIndex < 0) {
         throw new IllegalArgumentException("text cannot be split to fit " + limit
             + ": an unbreakable part (URL) is too long");
       }
+      int best = cuts[bestIndex];
       int cut = best;
+      boolean restFits = skipWhitespace(text, best) == text.length();
       // prefer the last whitespace before the cut, if it keeps at least half of the part
-      for (int i = best; i > best / 2; i--) {
-        if (Character.isWhitespace(rest.charAt(i - 1)) && cuts.contains(i)) {
+      for (int i = best; !restFits && i > from + (best - from) / 2; i--) {
+        if (Character.isWhitespace(text.charAt(i - 1)) && Arrays.binarySearch(cuts, i) >= 0) {
           cut = i;
           break;
         }
       }
-      parts.add(rest.substring(0, cut).strip());
-      rest = rest.substring(cut).strip();
+      parts.add(text.substring(from, cut).strip());
+      start = skipWhitespace(text, cut);
     }
     return parts;
   }
 
-  /** Returns the UTF-16 offsets where text may be cut: grapheme boundaries outside URLs, ascending. */
+  private static int skipWhitespace(String text, int from) {
+    int i = from;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Index of the largest cut in {@code cuts[first..]} whose prefix fits, or -1 when none does:
+   * exponential probing from {@code first}, then binary search (fitting is monotonic).
+   */
+  private static int largestFitting(String text, int from, int[] cuts, int first,
+      IntPredicate fitsUpTo) {
+    int good = first - 1;
+    int bad = cuts.length;
+    int step = 1;
+    while (true) {
+      int probe = Math.min(first + step - 1, cuts.length - 1);
+      if (probe <= good) {
+        break;
+      }
+      if (fitsUpTo.test(cuts[probe])) {
+        good = probe;
+        if (probe == cuts.length - 1) {
+          break;
+        }
+        step <<= 1;
+      } else {
+        bad = probe;
+        break;
+      }
+    }
+    int lo = good + 1;
+    int hi = bad - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (fitsUpTo.test(cuts[mid])) {
+        good = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return good >= first ? good : -1;
+  }
+
   static List<Integer> safeCuts(String text) {
+    List<Integer> out = new ArrayList<>();
+    for (int c : cutArray(text)) {
+      out.add(c);
+    }
+    return out;
+  }
+
+  /** Grapheme ends outside URLs, ascending; one pass over the text and its (sorted) URLs. */
+  private static int[] cutArray(String text) {
     List<Extractor.Entity> urls = new Extractor().extractURLsWithIndices(text);
-    List<Integer> cuts = new ArrayList<>();
+    int[] cuts = new int[16];
+    int n = 0;
+    int u = 0;
     Matcher m = GRAPHEME.matcher(text);
     while (m.find()) {
       int end = m.end();
-      boolean insideUrl = false;
-      for (Extractor.Entity u : urls) {
-        if (end > u.getStart() && end < u.getEnd()) {
-          insideUrl = true;
-          break;
-        }
+      while (u < urls.size() && urls.get(u).getEnd() <= end) {
+        u++;
       }
+      boolean insideUrl = u < urls.size() && end > urls.get(u).getStart();
       if (!insideUrl) {
-        cuts.add(end);
+        if (n == cuts.length) {
+          cuts = Arrays.copyOf(cuts, n * 2);
+        }
+        cuts[n++] = end;
       }
     }
-    return cuts;
+    return Arrays.copyOf(cuts, n);
   }
 }

@@ -129,4 +129,24 @@ class TextFittingTest {
     assertThatThrownBy(() -> TextFitting.split("https://example.com/long/path", l))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("URL");
   }
+
+  /**
+   * Regression: splitting re-counted and re-scanned the whole remaining text for every part
+   * (quadratic and worse): 80,000 characters took over a minute, a 200,000-character text minutes.
+   * The bound is only a guard against the hang, set far above the expected time.
+   */
+  @Test
+  void splittingLongTextIsNotQuadratic() {
+    String text = "word ".repeat(40_000) + "https://example.com/" + "a".repeat(3_000) + " end";
+    TextLimit x = TextLimit.of("text", 280, TextCounting.X_WEIGHTED);
+    List<String> parts = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(60), () -> TextFitting.split(text, x));
+    assertThat(parts).hasSizeGreaterThan(700).allSatisfy(p -> assertThat(x.fits(p)).isTrue());
+    assertThat(String.join(" ", parts)).isEqualTo(text.strip());
+    assertThat(parts.get(parts.size() - 1)).endsWith(" end").contains("https://example.com/");
+    String truncated = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(60), () -> TextFitting.truncate(text.repeat(10), x));
+    assertThat(x.fits(truncated)).isTrue();
+    assertThat(truncated).startsWith("word word").endsWith(TextFitting.ELLIPSIS);
+  }
 }
