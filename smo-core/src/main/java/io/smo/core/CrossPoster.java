@@ -26,7 +26,8 @@ import java.util.concurrent.Executors;
  *
  * <p>The same idempotency key is never published twice to the same account by the same
  * CrossPoster: a repeated {@link #publish(Post)} returns the earlier outcome for targets that
- * published or ended UNKNOWN (retried only for FAILED and SKIPPED ones). Outcomes are remembered in
+ * published or ended UNKNOWN (retried only for FAILED and SKIPPED ones); reusing a key for a
+ * different post is refused (SKIPPED, rule {@code idempotency-key-reused}). Outcomes are remembered in
  * a bounded cache (100,000 keys, 7 days).
  *
  * <p>Thread-safe. {@link #close()} closes the clients it was given only if built with {@link
@@ -45,6 +46,8 @@ public final class CrossPoster implements AutoCloseable {
   private final ExecutorService executor;
   private final boolean closeClients;
   private final Cache<String, CompletableFuture<PlatformOutcome>> outcomes = Caffeine.newBuilder()
+      .maximumSize(100_000).expireAfterWrite(Duration.ofDays(7)).build();
+  private final Cache<String, Integer> contents = Caffeine.newBuilder()
       .maximumSize(100_000).expireAfterWrite(Duration.ofDays(7)).build();
 
   private CrossPoster(Builder b) {
@@ -119,6 +122,14 @@ public final class CrossPoster implements AutoCloseable {
       }
       SocialClient c = clients.get(p);
       String key = p.id() + "|" + c.accountKey() + "|" + post.idempotencyKey();
+      int content = fingerprint(post);
+      Integer earlierContent = contents.asMap().putIfAbsent(key, content);
+      if (earlierContent != null && earlierContent != content) {
+        futures.put(p, CompletableFuture.completedFuture(PlatformOutcome.skipped(p, List.of(
+            Violation.of(p, "idempotencyKey", "idempotency-key-reused", post.idempotencyKey(), null,
+                "this key was already used for a different post; give each post its own key")))));
+        continue;
+      }
       CompletableFuture<PlatformOutcome> f = outcomes.asMap().compute(key, (k, earlier) -> {
         if (earlier != null && !(earlier.isDone() && retriable(earlier.join()))) {
           return earlier; // published, unknown or still running: never publish twice
@@ -137,6 +148,12 @@ public final class CrossPoster implements AutoCloseable {
       }
     });
     return new CrossPostResult(post.idempotencyKey(), result);
+  }
+
+  /** What makes two posts the same content, the idempotency key aside. */
+  private static int fingerprint(Post post) {
+    return java.util.Objects.hash(post.text(), post.media(), post.link().orElse(null), post.audience(),
+        post.scheduledAt().orElse(null), post.thread(), post.allOptions().keySet(), post.textOverflow());
   }
 
   private static boolean retriable(PlatformOutcome o) {

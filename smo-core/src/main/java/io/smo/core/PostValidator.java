@@ -190,7 +190,8 @@ public final class PostValidator {
       if (m.sourceType() == Media.SourceType.FILE) {
         Path f = m.file().orElseThrow();
         if (!Files.isRegularFile(f)) {
-          out.add(Violation.of(p, field, "media-missing", f, null, "file does not exist"));
+          out.add(Violation.of(p, field, "media-missing", f, null,
+              Files.isDirectory(f) ? "is a directory, not a media file" : "file does not exist"));
           continue;
         }
         if (!Files.isReadable(f)) {

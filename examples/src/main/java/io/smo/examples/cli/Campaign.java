@@ -106,7 +106,24 @@ public final class Campaign {
   public static Campaign read(Path file) throws IOException {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    Campaign c = yaml.readValue(file.toFile(), Campaign.class);
+    if (java.nio.file.Files.isRegularFile(file) && java.nio.file.Files.size(file) == 0) {
+      throw new IOException(file + ": the campaign file is empty");
+    }
+    Campaign c;
+    try {
+      c = yaml.readValue(file.toFile(), Campaign.class);
+    } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+      throw new IOException(file + " line " + e.getLocation().getLineNr() + ": unknown key '"
+          + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")", e);
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      throw new IOException(file + " line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+          + ": wrong type for '" + e.getPathReference().replaceAll(".*\\[\"|\"\\]", "") + "'", e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IOException(file + ": not valid YAML: " + e.getOriginalMessage(), e);
+    }
+    if (c == null) {
+      throw new IOException(file + ": the campaign file is empty");
+    }
     c.file = file.toAbsolutePath();
     return c;
   }
@@ -183,7 +200,21 @@ public final class Campaign {
     if (schedule.zone == null) {
       throw new IllegalArgumentException("schedule.at needs schedule.zone (an IANA zone such as Europe/Berlin)");
     }
-    return LocalDateTime.parse(schedule.at).atZone(ZoneId.of(schedule.zone));
+    LocalDateTime at;
+    try {
+      at = LocalDateTime.parse(schedule.at);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("schedule.at: '" + schedule.at
+          + "' is not a local date-time such as 2026-12-24T09:00");
+    }
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(schedule.zone);
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException("schedule.zone: '" + schedule.zone
+          + "' is not an IANA time zone such as Europe/Berlin");
+    }
+    return at.atZone(zone);
   }
 
   /**

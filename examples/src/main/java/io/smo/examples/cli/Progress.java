@@ -23,8 +23,19 @@ final class Progress implements UploadListener, AutoCloseable {
     this.out = out;
   }
 
+  private final boolean terminal = System.console() != null;
+
   @Override
   public void onProgress(UploadProgress p) {
+    if (!terminal) {
+      // not a terminal (piped, CI): one line per finished upload instead of redrawn bars
+      if (p.state() == UploadState.READY || p.state() == UploadState.FAILED) {
+        out.printf("upload %-10s %s: %s (%d bytes)%s%n", p.platform().id(), p.mediaName(),
+            p.state().name().toLowerCase(java.util.Locale.ROOT), p.totalBytes(),
+            p.platformState().map(s -> " " + s).orElse(""));
+      }
+      return;
+    }
     String key = p.platform().id() + " " + p.mediaName();
     boolean bytes = p.totalBytes() > 0;
     ProgressBar bar = bars.computeIfAbsent(key, k -> {

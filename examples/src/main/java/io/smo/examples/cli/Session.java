@@ -68,7 +68,8 @@ final class Session implements AutoCloseable {
     if (sandbox == null) {
       sandbox = Sandbox.start();
       lastSandbox = sandbox;
-      err.println("No credentials configured for some platforms: running them against the embedded"
+      err.println((credentials.isEmpty() ? "No credentials configured: running against the embedded"
+          : "No credentials for some platforms: running those against the embedded")
           + " SMO sandbox at http://127.0.0.1:" + sandbox.port() + "/ (nothing is posted for real).");
     }
     return sandbox;

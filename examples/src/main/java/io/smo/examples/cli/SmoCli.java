@@ -142,6 +142,17 @@ public final class SmoCli {
     return b.build();
   }
 
+  /** Returns the problem with the campaign's schedule block, if any. */
+  static java.util.Optional<Violation> scheduleViolation(Campaign c) {
+    try {
+      c.scheduleTime();
+      return java.util.Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.of(Violation.of(null, "schedule", "schedule-time",
+          c.schedule == null ? null : c.schedule.at + " " + c.schedule.zone, null, e.getMessage()));
+    }
+  }
+
   /** Returns the campaign overrides each platform's options refuse, as violations. */
   static Map<Platform, List<Violation>> optionViolations(Campaign c, List<Platform> targets) {
     Map<Platform, List<Violation>> out = new LinkedHashMap<>();
@@ -195,6 +206,15 @@ public final class SmoCli {
       List<Platform> targets = new ArrayList<>(campaign.targets(c));
       Map<Platform, List<Violation>> bad = optionViolations(c, targets);
       targets.removeAll(bad.keySet());
+      java.util.Optional<Violation> badSchedule = scheduleViolation(c);
+      if (badSchedule.isPresent()) {
+        err.println("error: " + badSchedule.get().message());
+        return 2;
+      }
+      if (c.scheduleTime() != null) {
+        err.println("Note: `post` publishes now and ignores the campaign's schedule ("
+            + c.scheduleTime() + "); use `./smo schedule " + campaign.file + "` to publish then.");
+      }
       try (Progress progress = new Progress(err); Session s = session(progress)) {
         CrossPoster.Builder pb = CrossPoster.builder();
         for (Platform p : targets) {
@@ -286,6 +306,8 @@ public final class SmoCli {
       List<Platform> targets = campaign.targets(c);
       Map<Platform, List<Violation>> report = new LinkedHashMap<>();
       Map<Platform, List<Violation>> bad = optionViolations(c, targets);
+      scheduleViolation(c).ifPresent(v -> targets.forEach(p ->
+          bad.computeIfAbsent(p, k -> new ArrayList<>()).add(v.withPlatform(p))));
       variants(c, targets).forEach((group, post) -> group.forEach(p -> {
         try (SocialClient offline = Platforms.offline(p)) {
           List<Violation> all = new ArrayList<>(bad.getOrDefault(p, List.of()));
