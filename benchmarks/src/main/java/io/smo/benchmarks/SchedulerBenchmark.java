@@ -52,10 +52,11 @@ import javax.sql.DataSource;
  * from due to published (the target's {@code updatedAt} minus the schedule's {@code dueAt}:
  * median, p99, max) and the wall time.
  *
- * <p>Then a restart case on fresh tables: the same two instances, and one of them is killed when
- * about half of the posts are out. The kill is simulated in process: from that moment its
- * database connections fail (no more heartbeats, picks or status updates, as after {@code kill
- * -9}) and it is stopped. Its picked jobs are taken over by the survivor once their heartbeat is
+ * <p>Then a restart case on fresh tables: the same two instances, and one of them is killed right
+ * after the platform accepted its publish number {@code restartPosts / 4}, before the answer is
+ * recorded. The kill is simulated in process: from that moment its database connections fail
+ * and its client publishes nothing more (no heartbeats, picks, status updates or posts, as after
+ * {@code kill -9}), then its threads are stopped. Its picked jobs are taken over by the survivor once their heartbeat is
  * stale (db-scheduler's dead-execution revival, real time: due instants are real instants); a
  * target the killed instance was publishing at that moment is held as UNKNOWN, never published
  * again. Prints the counts.
@@ -161,6 +162,8 @@ final class SchedulerBenchmark {
     final Map<String, Integer> publishCalls;
     final AtomicInteger published = new AtomicInteger();
     final PostScheduler scheduler;
+    /** The publish count at which this instance dies (0: never). */
+    volatile int killAfter;
 
     Instance(String name, Sandbox sandbox, Settings s, Map<String, Integer> publishCalls) {
       this.name = name;
@@ -179,10 +182,17 @@ final class SchedulerBenchmark {
     SocialClient counting(SocialClient target) {
       InvocationHandler h = (proxy, method, args) -> {
         if (method.getName().equals("publish") && args != null && args.length == 1 && args[0] instanceof Post) {
+          if (ds.killed.get()) {
+            throw new IllegalStateException("instance killed");
+          }
           publishCalls.merge(((Post) args[0]).idempotencyKey(), 1, Integer::sum);
           try {
             Object r = method.invoke(target, args);
-            published.incrementAndGet();
+            if (published.incrementAndGet() == killAfter) {
+              // killed right after the platform took the post: the answer never reaches the
+              // database, the other jobs in flight on this instance are cut off too
+              ds.killed.set(true);
+            }
             return r;
           } catch (InvocationTargetException e) {
             throw e.getCause();
@@ -234,6 +244,9 @@ final class SchedulerBenchmark {
       if (scheduledAt.isAfter(minute)) {
         System.out.println("  WARNING: scheduling ended after the first due instant: latencies include it");
       }
+      if (restart) {
+        a.killAfter = posts / 4;
+      }
       a.scheduler.start();
       b.scheduler.start();
       long start = System.nanoTime();
@@ -249,12 +262,12 @@ final class SchedulerBenchmark {
             terminal += e.getValue();
           }
         }
-        if (restart && !killed && a.published.get() + b.published.get() >= posts / 2) {
+        if (restart && !killed && a.ds.killed.get()) {
+          heldByKilled = pickedBy("instance-a");
           a.kill();
           killed = true;
-          heldByKilled = pickedBy("instance-a");
-          System.out.printf(Locale.ROOT, "killed instance-a after %s: it had published %,d, instance-b %,d;"
-              + " jobs instance-a held picked (left for instance-b to revive once their heartbeat is stale): %d%n",
+          System.out.printf(Locale.ROOT, "killed instance-a %s after start, right after its publish no. %,d (instance-b: %,d);"
+              + " jobs it held picked, left for instance-b to revive once their heartbeat is stale: %d%n",
               Stats.s(System.nanoTime() - start), a.published.get(), b.published.get(), heldByKilled.size());
         }
         if (terminal >= posts || System.nanoTime() > deadline) {
@@ -288,7 +301,7 @@ final class SchedulerBenchmark {
       st.execute("DELETE FROM smo_schedule_target");
       st.execute("DELETE FROM smo_schedule");
     }
-    Duration est = Duration.ofNanos(per * posts * 3 / 2);
+    Duration est = Duration.ofNanos(per * posts);
     System.out.printf(Locale.ROOT, "scheduling probe: %d posts at %s each; due minute starts in %s%n",
         ids.size(), Stats.ms(per), Stats.s(est.plusSeconds(20).toNanos()));
     return est;
@@ -378,6 +391,18 @@ final class SchedulerBenchmark {
         twice++;
       }
     }
+    Instant firstDue = lastDue.minusSeconds(59);
+    List<List<Long>> buckets = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      buckets.add(new ArrayList<>());
+    }
+    for (ScheduledPost p : all) {
+      ScheduledTarget t = p.targets().get(0);
+      if (t.status() == TargetStatus.PUBLISHED) {
+        int k = (int) Math.min(5, Math.max(0, Duration.between(firstDue, p.dueAt()).getSeconds() / 10));
+        buckets.get(k).add(Duration.between(p.dueAt(), t.updatedAt()).toNanos());
+      }
+    }
     long[] lat = latency.stream().mapToLong(Long::longValue).toArray();
     Stats st = new Stats(lat);
     int published = counts.getOrDefault(TargetStatus.PUBLISHED, 0);
@@ -396,6 +421,13 @@ final class SchedulerBenchmark {
         created.size(), posts, sameText, twice, publishCalls.values().stream().mapToInt(Integer::intValue).sum());
     System.out.printf(Locale.ROOT, "due -> published: median %s, p99 %s, max %s (%,d published)%n",
         Stats.ms(st.percentile(50)), Stats.ms(st.percentile(99)), Stats.ms(st.max()), st.count());
+    StringBuilder by = new StringBuilder("  by due second:");
+    for (int i = 0; i < 6; i++) {
+      Stats b10 = new Stats(buckets.get(i).stream().mapToLong(Long::longValue).toArray());
+      by.append(String.format(Locale.ROOT, " [%d-%ds) %s/%s", i * 10, i * 10 + 10,
+          Stats.ms(b10.percentile(50)).replace(" ms", ""), Stats.ms(b10.percentile(99))));
+    }
+    System.out.println(by + " (median/p99)");
     if (!lastPublished.equals(Instant.MIN)) {
       System.out.printf(Locale.ROOT, "last published %s after the last due instant%n",
           Stats.ms(Duration.between(lastDue, lastPublished).toNanos()));
