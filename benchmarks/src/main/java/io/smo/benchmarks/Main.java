@@ -16,6 +16,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code overhead}: runs {@link CallOverheadBenchmark} with JMH (sample time, 1 fork) and
  *       prints both medians and their ratio (target: SDK at most 1.10x the hand-written call);
  *   <li>{@code upload [MiB]}: runs {@link UploadMemory} in this JVM (start it with {@code -Xmx64m});
+ *   <li>{@code sandbox [threads] [requests]}: runs {@link SandboxBenchmark} (sandbox start time and
+ *       requests per second, issue 4);
+ *   <li>{@code scheduler [posts]}: runs {@link SchedulerBenchmark} (10,000 posts due in one minute,
+ *       two scheduler instances on one PostgreSQL, then a restart case; issue 13);
  *   <li>{@code jmh ...}: passes the arguments to JMH's own command line.
  * </ul>
  */
@@ -32,12 +36,29 @@ public final class Main {
       case "upload":
         UploadMemory.main(rest);
         break;
+      case "sandbox":
+        quietLogging();
+        SandboxBenchmark.main(rest);
+        break;
+      case "scheduler":
+        quietLogging();
+        SchedulerBenchmark.main(rest);
+        break;
       case "jmh":
         org.openjdk.jmh.Main.main(rest);
         break;
       default:
         System.out.println("usage: java -jar benchmarks.jar overhead | java -Xmx64m -jar benchmarks.jar upload [MiB]"
+            + " | java -jar benchmarks.jar sandbox [threads] [requests]"
+            + " | java -jar benchmarks.jar scheduler [posts]"
             + " | java -jar benchmarks.jar jmh <JMH options>");
+    }
+  }
+
+  /** Keeps Jetty's and db-scheduler's INFO lines out of the figures (slf4j-simple reads this once). */
+  static void quietLogging() {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
   }
 

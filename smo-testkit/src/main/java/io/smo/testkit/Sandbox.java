@@ -13,6 +13,10 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.http.client.HttpClientFactory;
+import com.github.tomakehurst.wiremock.standalone.MappingsSource;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
@@ -20,6 +24,7 @@ import io.smo.testkit.spi.EmulatorContext;
 import io.smo.testkit.spi.PlatformEmulator;
 import io.smo.testkit.spi.SandboxRequest;
 import io.smo.testkit.spi.SandboxResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -101,11 +106,40 @@ public final class Sandbox implements AutoCloseable {
         .gzipDisabled(true)
         .containerThreads(Math.max(20, b.threads))
         .jettyIdleTimeout(120_000L)
+        .jettyAcceptors(1)
+        // start-up time: the sandbox never proxies, so skip building WireMock's Apache proxy
+        // client and its trust store (a quarter of a cold start), and never reads stub files
+        .httpClientFactory(NO_PROXY_CLIENT)
+        .mappingSource(NO_MAPPING_FILES)
         .extensions(new Router());
     server = new WireMockServer(cfg);
     server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(404)));
     server.start();
   }
+
+  /** The sandbox answers everything itself: WireMock's proxy client is never used. */
+  private static final HttpClientFactory NO_PROXY_CLIENT = (options, trustAll, trustedHosts, useSystemProperties) ->
+      request -> {
+        throw new IOException("the sandbox does not proxy");
+      };
+
+  /** The sandbox's only stub is added in code: no mapping files are read or written. */
+  private static final MappingsSource NO_MAPPING_FILES = new MappingsSource() {
+    @Override
+    public void loadMappingsInto(StubMappings stubMappings) {}
+
+    @Override
+    public void save(List<StubMapping> stubMappings) {}
+
+    @Override
+    public void save(StubMapping stubMapping) {}
+
+    @Override
+    public void remove(StubMapping stubMapping) {}
+
+    @Override
+    public void removeAll() {}
+  };
 
   private static PlatformEmulator load(Platform p) {
     String name = p.name().charAt(0) + p.name().substring(1).toLowerCase(Locale.ROOT);
