@@ -93,4 +93,31 @@ class CampaignTest {
       assertThat(total).as("launch media bytes").isLessThan(2L * 1024 * 1024);
     }
   }
+
+  private static String validate(Path file) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int rc = SmoCli.run(new String[] {"validate", file.toString()},
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
+    return rc + "\n" + out.toString(java.nio.charset.StandardCharsets.UTF_8)
+        + err.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void optionSwitchesThatAreNotBooleansAndUnknownOptionKeysAreReportedNotDropped(@TempDir Path dir)
+      throws IOException {
+    // a quoted "true" used to become false (made for kids: NO) and a typo was silently ignored
+    Path kids = dir.resolve("kids.yaml");
+    Files.writeString(kids, "text: hi\nplatforms: [tiktok]\noptions:\n  tiktok:\n"
+        + "    privacyLevel: SELF_ONLY\n    disableComment: \"true\"\n");
+    assertThat(validate(kids)).startsWith("1\n").contains("options.tiktok.disableComment");
+    Path typo = dir.resolve("typo.yaml");
+    Files.writeString(typo, "text: hi\nplatforms: [x]\noptions:\n  x:\n    replySetings: following\n");
+    assertThat(validate(typo)).startsWith("1\n").contains("replySetings");
+    Path ok = dir.resolve("ok.yaml");
+    Files.writeString(ok, "text: hi\nplatforms: [tiktok]\noptions:\n  tiktok:\n"
+        + "    privacyLevel: SELF_ONLY\n    disableComment: true\n");
+    assertThat(validate(ok)).doesNotContain("disableComment");
+  }
 }
