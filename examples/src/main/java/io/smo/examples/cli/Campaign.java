@@ -156,7 +156,11 @@ public final class Campaign {
     return out;
   }
 
-  /** Returns the audience. */
+  /**
+   * Returns the audience.
+   *
+   * @throws IllegalArgumentException if {@code ageMax} is given without {@code ageMin}
+   */
   public Audience audience() {
     if (audience == null) {
       return Audience.everyone();
@@ -173,6 +177,9 @@ public final class Campaign {
       b.ageRange(AgeRange.of(audience.ageMin, audience.ageMax));
     } else if (audience.ageMin != null) {
       b.ageRange(AgeRange.atLeast(audience.ageMin));
+    } else if (audience.ageMax != null) {
+      // dropping it would publish to every age: refuse instead
+      throw new IllegalArgumentException("audience.ageMax needs audience.ageMin (e.g. ageMin: 18)");
     }
     if (audience.visibility != null) {
       b.visibility(Visibility.valueOf(audience.visibility.toUpperCase(Locale.ROOT)));

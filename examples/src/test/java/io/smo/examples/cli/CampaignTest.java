@@ -120,4 +120,11 @@ class CampaignTest {
         + "    privacyLevel: SELF_ONLY\n    disableComment: true\n");
     assertThat(validate(ok)).doesNotContain("disableComment");
   }
+
+  @Test
+  void ageMaxWithoutAgeMinIsRefusedNotSilentlyDropped(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("age.yaml");
+    Files.writeString(f, "text: hi\naudience:\n  ageMax: 30\nplatforms: [facebook]\n");
+    assertThat(validate(f)).doesNotStartWith("0\n").contains("ageMax");
+  }
 }
