@@ -144,10 +144,18 @@ public final class Campaign {
     return out;
   }
 
-  /** Returns the media, paths resolved against the campaign file's folder. */
+  /**
+   * Returns the media, paths resolved against the campaign file's folder.
+   *
+   * @throws IllegalArgumentException if an entry has neither or both of {@code path} and {@code url}
+   */
   public List<Media> mediaList() {
     List<Media> out = new ArrayList<>();
-    for (MediaEntry m : media) {
+    for (int i = 0; i < media.size(); i++) {
+      MediaEntry m = media.get(i);
+      if (m == null || (m.path == null) == (m.url == null)) {
+        throw new IllegalArgumentException("media[" + i + "]: give exactly one of path (a local file) or url");
+      }
       Media item = m.url != null
           ? Media.fromUrl(URI.create(m.url), MediaKind.valueOf(m.kind == null ? "IMAGE" : m.kind.toUpperCase(Locale.ROOT)))
           : Media.fromFile(file.getParent().resolve(m.path).normalize());

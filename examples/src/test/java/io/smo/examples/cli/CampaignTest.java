@@ -127,4 +127,11 @@ class CampaignTest {
     Files.writeString(f, "text: hi\naudience:\n  ageMax: 30\nplatforms: [facebook]\n");
     assertThat(validate(f)).doesNotStartWith("0\n").contains("ageMax");
   }
+
+  @Test
+  void mediaEntryWithoutPathOrUrlIsExplained(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("m.yaml");
+    Files.writeString(f, "text: hi\nmedia:\n  - alt: nothing\nplatforms: [x]\n");
+    assertThat(validate(f)).doesNotStartWith("0\n").contains("media[0]").doesNotContain("error: null");
+  }
 }
