@@ -134,4 +134,22 @@ class CampaignTest {
     Files.writeString(f, "text: hi\nmedia:\n  - alt: nothing\nplatforms: [x]\n");
     assertThat(validate(f)).doesNotStartWith("0\n").contains("media[0]").doesNotContain("error: null");
   }
+
+  private static String run(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int rc = SmoCli.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
+    return rc + "\n" + out.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void postWhoseEveryTargetHasABadOverrideReportsTheViolation(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(f, "text: hi\nplatforms: [tiktok]\noptions:\n  tiktok:\n    privacyLevel: PUBLIC_TO_MARS\n");
+    // used to fail with "error: CrossPoster needs at least one client", hiding why
+    assertThat(run("post", f.toString(), "--no-engage")).startsWith("1\n").contains("PUBLIC_TO_MARS")
+        .doesNotContain("CrossPoster");
+    assertThat(run("post", f.toString(), "--dry-run")).startsWith("1\n").contains("PUBLIC_TO_MARS")
+        .doesNotContain("CrossPoster");
+  }
 }
