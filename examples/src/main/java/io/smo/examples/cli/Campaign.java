@@ -133,7 +133,7 @@ public final class Campaign {
     return file;
   }
 
-  /** Returns the target platforms. */
+  /** Returns the target platforms, each once, in the order first listed. */
   public List<Platform> targets() {
     List<Platform> out = new ArrayList<>();
     if (platforms.isEmpty()) {
@@ -141,7 +141,7 @@ public final class Campaign {
     } else {
       platforms.forEach(p -> out.add(Platform.fromId(p)));
     }
-    return out;
+    return new ArrayList<>(new java.util.LinkedHashSet<>(out)); // x and twitter are one platform
   }
 
   /**

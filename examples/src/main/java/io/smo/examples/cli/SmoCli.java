@@ -183,7 +183,10 @@ public final class SmoCli {
       }
       List<Platform> out = new ArrayList<>();
       for (String s : platforms.split(",")) {
-        out.add(Platform.fromId(s));
+        Platform p = Platform.fromId(s);
+        if (!out.contains(p)) {
+          out.add(p);
+        }
       }
       return out;
     }

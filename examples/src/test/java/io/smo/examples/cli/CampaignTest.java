@@ -152,4 +152,14 @@ class CampaignTest {
     assertThat(run("post", f.toString(), "--dry-run")).startsWith("1\n").contains("PUBLIC_TO_MARS")
         .doesNotContain("CrossPoster");
   }
+
+  @Test
+  void platformsListedTwiceArePublishedOnce(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("twice.yaml");
+    Files.writeString(f, "text: hi\nplatforms: [x, twitter]\n");
+    // used to fail with "error: two clients for TWITTER"
+    assertThat(run("validate", f.toString())).startsWith("0\n");
+    assertThat(run("post", f.toString(), "--platforms", "x,x,twitter", "--dry-run")).startsWith("0\n")
+        .doesNotContain("two clients");
+  }
 }
