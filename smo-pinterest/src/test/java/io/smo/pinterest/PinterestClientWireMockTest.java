@@ -224,6 +224,27 @@ class PinterestClientWireMockTest {
   }
 
   @Test
+  void optionLinkAndCoverUrlMustBeAbsoluteHttpLikeThePostLink(@TempDir Path tmp) throws Exception {
+    Media img = Media.fromUrl(URI.create("https://x.example/a.jpg"), MediaKind.IMAGE);
+    for (String bad : List.of("javascript:alert(1)", "/relative/path", "ftp://x.example/a", "https:///nohost")) {
+      Post p = Post.builder().addMedia(img)
+          .option(PinterestOptions.builder().link(URI.create(bad)).build()).build();
+      assertThatThrownBy(() -> client.publish(p)).as(bad).isInstanceOfSatisfying(ValidationException.class,
+          e -> assertThat(e.violations()).extracting(v -> v.field() + "/" + v.rule())
+              .contains("options.pinterest.link/link-scheme"));
+    }
+    Post ok = Post.builder().addMedia(img)
+        .option(PinterestOptions.builder().link(URI.create("HTTPS://shop.example/p?q=1")).build()).build();
+    assertThat(client.validate(ok)).isEmpty();
+    Media video = Media.fromFile(TestMedia.videoFile(tmp, "v.mp4", 4096));
+    Post cover = Post.builder().addMedia(video)
+        .option(PinterestOptions.builder().coverImageUrl(URI.create("javascript:alert(1)")).build()).build();
+    assertThat(client.validate(cover)).extracting(v -> v.field() + "/" + v.rule())
+        .contains("options.pinterest.coverImageUrl/link-scheme");
+    wm.verify(0, postRequestedFor(urlEqualTo("/v5/pins")));
+  }
+
+  @Test
   void boardIsRequiredAndLimitsAreCheckedOffline() {
     try (PinterestClient noBoard = PinterestClient.builder().baseUrl(URI.create(wm.baseUrl() + "/"))
         .accessToken("t").build()) {

@@ -133,7 +133,7 @@ public final class Campaign {
     return file;
   }
 
-  /** Returns the target platforms. */
+  /** Returns the target platforms, each once, in the order first listed. */
   public List<Platform> targets() {
     List<Platform> out = new ArrayList<>();
     if (platforms.isEmpty()) {
@@ -141,13 +141,21 @@ public final class Campaign {
     } else {
       platforms.forEach(p -> out.add(Platform.fromId(p)));
     }
-    return out;
+    return new ArrayList<>(new java.util.LinkedHashSet<>(out)); // x and twitter are one platform
   }
 
-  /** Returns the media, paths resolved against the campaign file's folder. */
+  /**
+   * Returns the media, paths resolved against the campaign file's folder.
+   *
+   * @throws IllegalArgumentException if an entry has neither or both of {@code path} and {@code url}
+   */
   public List<Media> mediaList() {
     List<Media> out = new ArrayList<>();
-    for (MediaEntry m : media) {
+    for (int i = 0; i < media.size(); i++) {
+      MediaEntry m = media.get(i);
+      if (m == null || (m.path == null) == (m.url == null)) {
+        throw new IllegalArgumentException("media[" + i + "]: give exactly one of path (a local file) or url");
+      }
       Media item = m.url != null
           ? Media.fromUrl(URI.create(m.url), MediaKind.valueOf(m.kind == null ? "IMAGE" : m.kind.toUpperCase(Locale.ROOT)))
           : Media.fromFile(file.getParent().resolve(m.path).normalize());
@@ -156,7 +164,11 @@ public final class Campaign {
     return out;
   }
 
-  /** Returns the audience. */
+  /**
+   * Returns the audience.
+   *
+   * @throws IllegalArgumentException if {@code ageMax} is given without {@code ageMin}
+   */
   public Audience audience() {
     if (audience == null) {
       return Audience.everyone();
@@ -173,6 +185,9 @@ public final class Campaign {
       b.ageRange(AgeRange.of(audience.ageMin, audience.ageMax));
     } else if (audience.ageMin != null) {
       b.ageRange(AgeRange.atLeast(audience.ageMin));
+    } else if (audience.ageMax != null) {
+      // dropping it would publish to every age: refuse instead
+      throw new IllegalArgumentException("audience.ageMax needs audience.ageMin (e.g. ageMin: 18)");
     }
     if (audience.visibility != null) {
       b.visibility(Visibility.valueOf(audience.visibility.toUpperCase(Locale.ROOT)));

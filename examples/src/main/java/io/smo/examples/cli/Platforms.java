@@ -118,15 +118,39 @@ final class Platforms {
     }
   }
 
+  /** The override keys each platform takes ({@code media} is read by {@link Campaign#mediaFor}). */
+  private static final Map<Platform, List<String>> KEYS = Map.of(
+      Platform.FACEBOOK, List.of("media", "reel", "videoTitle"),
+      Platform.TWITTER, List.of("media", "quote", "replySettings"),
+      Platform.INSTAGRAM, List.of("media", "format", "collaborators"),
+      Platform.TIKTOK, List.of("media", "privacyLevel", "disableComment", "disableDuet", "disableStitch",
+          "brandContent", "brandOrganic", "aiGenerated"),
+      Platform.YOUTUBE, List.of("media", "title", "tags", "categoryId", "madeForKids", "playlistId"),
+      Platform.PINTEREST, List.of("media", "board", "title", "link", "altText"),
+      Platform.SNAPCHAT, List.of("media", "destination", "title"));
+
+  /**
+   * Turns a campaign's overrides for one platform into its typed options.
+   *
+   * @throws InvalidOption for a key the platform does not take (a typo would otherwise be
+   *     dropped silently) or a value of the wrong type
+   */
   static PlatformOptions options(Platform p, Map<String, Object> o) {
     if (o.isEmpty()) {
       return null;
+    }
+    List<String> known = KEYS.getOrDefault(p, List.of("media"));
+    for (Map.Entry<String, Object> e : o.entrySet()) {
+      if (!known.contains(e.getKey())) {
+        throw new InvalidOption(io.smo.core.Violation.of(p, "options." + p.id() + "." + e.getKey(),
+            "unknown-option", e.getValue(), known, "not an option for " + p.displayName()));
+      }
     }
     switch (p) {
       case FACEBOOK: {
         FacebookOptions.Builder b = FacebookOptions.builder();
         if (o.containsKey("reel")) {
-          b.asReel(Boolean.TRUE.equals(o.get("reel")));
+          b.asReel(flag(p, "reel", o.get("reel")));
         }
         if (o.containsKey("videoTitle")) {
           b.videoTitle(String.valueOf(o.get("videoTitle")));
@@ -163,7 +187,7 @@ final class Platforms {
         for (String sw : List.of("disableComment", "disableDuet", "disableStitch", "brandContent",
             "brandOrganic", "aiGenerated")) {
           if (o.containsKey(sw)) {
-            boolean v = Boolean.TRUE.equals(o.get(sw));
+            boolean v = flag(p, sw, o.get(sw));
             switch (sw) {
               case "disableComment": b.disableComment(v); break;
               case "disableDuet": b.disableDuet(v); break;
@@ -190,7 +214,7 @@ final class Platforms {
           b.categoryId(String.valueOf(o.get("categoryId")));
         }
         if (o.containsKey("madeForKids")) {
-          b.selfDeclaredMadeForKids(Boolean.TRUE.equals(o.get("madeForKids")));
+          b.selfDeclaredMadeForKids(flag(p, "madeForKids", o.get("madeForKids")));
         }
         if (o.containsKey("playlistId")) {
           b.playlistId(String.valueOf(o.get("playlistId")));
@@ -242,6 +266,20 @@ final class Platforms {
           value, java.util.Arrays.toString(type.getEnumConstants()),
           "not one of " + p.displayName() + "'s values"));
     }
+  }
+
+  /**
+   * Reads a true/false option; a quoted {@code "true"}, {@code yes-please} or a number is refused
+   * rather than read as false.
+   *
+   * @throws InvalidOption if the value is not a YAML boolean
+   */
+  static boolean flag(Platform p, String key, Object value) {
+    if (value instanceof Boolean) {
+      return (Boolean) value;
+    }
+    throw new InvalidOption(io.smo.core.Violation.of(p, "options." + p.id() + "." + key, "boolean",
+        value, "true, false", "must be true or false (unquoted)"));
   }
 
   /** A campaign override the platform's options cannot take; reported as a violation. */

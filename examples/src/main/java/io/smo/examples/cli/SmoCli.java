@@ -183,7 +183,10 @@ public final class SmoCli {
       }
       List<Platform> out = new ArrayList<>();
       for (String s : platforms.split(",")) {
-        out.add(Platform.fromId(s));
+        Platform p = Platform.fromId(s);
+        if (!out.contains(p)) {
+          out.add(p);
+        }
       }
       return out;
     }
@@ -210,6 +213,18 @@ public final class SmoCli {
       if (badSchedule.isPresent()) {
         err.println("error: " + badSchedule.get().message());
         return 2;
+      }
+      if (targets.isEmpty() && !bad.isEmpty()) {
+        // nothing left to publish: report why instead of failing on an empty CrossPoster
+        if (dryRun) {
+          out.println("Dry run of " + (c.name != null ? c.name : campaign.file) + ": nothing was sent.");
+          OutcomeTable.printViolations(out, bad);
+        } else {
+          Map<Platform, PlatformOutcome> skipped = new java.util.EnumMap<>(Platform.class);
+          bad.forEach((p, v) -> skipped.put(p, PlatformOutcome.skipped(p, v)));
+          OutcomeTable.print(out, new CrossPostResult(c.idempotencyKey, skipped));
+        }
+        return 1;
       }
       if (c.scheduleTime() != null) {
         err.println("Note: `post` publishes now and ignores the campaign's schedule ("

@@ -93,4 +93,73 @@ class CampaignTest {
       assertThat(total).as("launch media bytes").isLessThan(2L * 1024 * 1024);
     }
   }
+
+  private static String validate(Path file) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int rc = SmoCli.run(new String[] {"validate", file.toString()},
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
+    return rc + "\n" + out.toString(java.nio.charset.StandardCharsets.UTF_8)
+        + err.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void optionSwitchesThatAreNotBooleansAndUnknownOptionKeysAreReportedNotDropped(@TempDir Path dir)
+      throws IOException {
+    // a quoted "true" used to become false (made for kids: NO) and a typo was silently ignored
+    Path kids = dir.resolve("kids.yaml");
+    Files.writeString(kids, "text: hi\nplatforms: [tiktok]\noptions:\n  tiktok:\n"
+        + "    privacyLevel: SELF_ONLY\n    disableComment: \"true\"\n");
+    assertThat(validate(kids)).startsWith("1\n").contains("options.tiktok.disableComment");
+    Path typo = dir.resolve("typo.yaml");
+    Files.writeString(typo, "text: hi\nplatforms: [x]\noptions:\n  x:\n    replySetings: following\n");
+    assertThat(validate(typo)).startsWith("1\n").contains("replySetings");
+    Path ok = dir.resolve("ok.yaml");
+    Files.writeString(ok, "text: hi\nplatforms: [tiktok]\noptions:\n  tiktok:\n"
+        + "    privacyLevel: SELF_ONLY\n    disableComment: true\n");
+    assertThat(validate(ok)).doesNotContain("disableComment");
+  }
+
+  @Test
+  void ageMaxWithoutAgeMinIsRefusedNotSilentlyDropped(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("age.yaml");
+    Files.writeString(f, "text: hi\naudience:\n  ageMax: 30\nplatforms: [facebook]\n");
+    assertThat(validate(f)).doesNotStartWith("0\n").contains("ageMax");
+  }
+
+  @Test
+  void mediaEntryWithoutPathOrUrlIsExplained(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("m.yaml");
+    Files.writeString(f, "text: hi\nmedia:\n  - alt: nothing\nplatforms: [x]\n");
+    assertThat(validate(f)).doesNotStartWith("0\n").contains("media[0]").doesNotContain("error: null");
+  }
+
+  private static String run(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int rc = SmoCli.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
+    return rc + "\n" + out.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void postWhoseEveryTargetHasABadOverrideReportsTheViolation(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(f, "text: hi\nplatforms: [tiktok]\noptions:\n  tiktok:\n    privacyLevel: PUBLIC_TO_MARS\n");
+    // used to fail with "error: CrossPoster needs at least one client", hiding why
+    assertThat(run("post", f.toString(), "--no-engage")).startsWith("1\n").contains("PUBLIC_TO_MARS")
+        .doesNotContain("CrossPoster");
+    assertThat(run("post", f.toString(), "--dry-run")).startsWith("1\n").contains("PUBLIC_TO_MARS")
+        .doesNotContain("CrossPoster");
+  }
+
+  @Test
+  void platformsListedTwiceArePublishedOnce(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("twice.yaml");
+    Files.writeString(f, "text: hi\nplatforms: [x, twitter]\n");
+    // used to fail with "error: two clients for TWITTER"
+    assertThat(run("validate", f.toString())).startsWith("0\n");
+    assertThat(run("post", f.toString(), "--platforms", "x,x,twitter", "--dry-run")).startsWith("0\n")
+        .doesNotContain("two clients");
+  }
 }

@@ -35,6 +35,7 @@ import io.smo.pinterest.PinterestClient;
 import io.smo.pinterest.PinterestOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -118,6 +119,11 @@ public final class DefaultPinterestClient extends BaseSocialClient implements Pi
     altText(post).ifPresent(a -> length(out, "options.pinterest.altText", a,
         PinterestCapabilities.ALT_TEXT_MAX));
     link(post).ifPresent(l -> length(out, "link", l, PinterestCapabilities.LINK_MAX));
+    o.link().filter(l -> !absoluteHttp(l)).ifPresent(l -> out.add(Violation.of(p,
+        "options.pinterest.link", "link-scheme", l, null, "link must be an absolute http(s) URL with a host")));
+    o.coverImageUrl().filter(l -> !absoluteHttp(l)).ifPresent(l -> out.add(Violation.of(p,
+        "options.pinterest.coverImageUrl", "link-scheme", l, null,
+        "cover image URL must be an absolute http(s) URL with a host")));
     o.dominantColor().filter(c -> !COLOR.matcher(c).matches()).ifPresent(c -> out.add(
         Violation.of(p, "options.pinterest.dominantColor", "pattern", c, "#RRGGBB",
             "dominant colour must be a hex colour like #6E7874")));
@@ -153,6 +159,15 @@ public final class DefaultPinterestClient extends BaseSocialClient implements Pi
           "a carousel's images must all be URLs or all be files/bytes"));
     }
     return out;
+  }
+
+  /** Whether {@code uri} is an absolute http(s) URL with a host (what Pinterest accepts as a link). */
+  private static boolean absoluteHttp(URI uri) {
+    if (uri.isOpaque() || uri.getScheme() == null || uri.getHost() == null || uri.getHost().isEmpty()) {
+      return false;
+    }
+    String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    return scheme.equals("https") || scheme.equals("http");
   }
 
   private static void length(List<Violation> out, String field, String value, int max) {
