@@ -125,6 +125,7 @@ public final class Campaign {
       throw new IOException(file + ": the campaign file is empty");
     }
     c.file = file.toAbsolutePath();
+    c.checkOptionKeys();
     return c;
   }
 
@@ -157,7 +158,7 @@ public final class Campaign {
         throw new IllegalArgumentException("media[" + i + "]: give exactly one of path (a local file) or url");
       }
       Media item = m.url != null
-          ? Media.fromUrl(URI.create(m.url), MediaKind.valueOf(m.kind == null ? "IMAGE" : m.kind.toUpperCase(Locale.ROOT)))
+          ? Media.fromUrl(url(m.url), m.kind == null ? MediaKind.IMAGE : choice(MediaKind.class, "media.kind", m.kind))
           : Media.fromFile(file.getParent().resolve(m.path).normalize());
       out.add(m.alt != null ? item.withAltText(m.alt) : item);
     }
@@ -173,13 +174,13 @@ public final class Campaign {
     if (audience == null) {
       return Audience.everyone();
     }
-    Audience.Builder b = Audience.builder().countries(audience.countries).interests(audience.interests)
-        .dropUnsupported(audience.dropUnsupported);
+    Audience.Builder b = Audience.builder().countries(listOf(audience.countries, "countries"))
+        .interests(listOf(audience.interests, "interests")).dropUnsupported(audience.dropUnsupported);
     List<Locale> langs = new ArrayList<>();
-    audience.languages.forEach(l -> langs.add(Locale.forLanguageTag(l)));
+    listOf(audience.languages, "languages").forEach(l -> langs.add(Locale.forLanguageTag(l)));
     b.languages(langs);
     List<Gender> g = new ArrayList<>();
-    audience.genders.forEach(x -> g.add(Gender.valueOf(x.toUpperCase(Locale.ROOT))));
+    listOf(audience.genders, "genders").forEach(x -> g.add(choice(Gender.class, "audience.genders", x)));
     b.genders(g);
     if (audience.ageMin != null && audience.ageMax != null) {
       b.ageRange(AgeRange.of(audience.ageMin, audience.ageMax));
@@ -190,12 +191,35 @@ public final class Campaign {
       throw new IllegalArgumentException("audience.ageMax needs audience.ageMin (e.g. ageMin: 18)");
     }
     if (audience.visibility != null) {
-      b.visibility(Visibility.valueOf(audience.visibility.toUpperCase(Locale.ROOT)));
+      b.visibility(choice(Visibility.class, "audience.visibility", audience.visibility));
     }
     if (audience.replies != null) {
-      b.replyPolicy(ReplyPolicy.valueOf(audience.replies.toUpperCase(Locale.ROOT)));
+      b.replyPolicy(choice(ReplyPolicy.class, "audience.replies", audience.replies));
     }
     return b.build();
+  }
+
+  /** Returns the list, empty when the YAML key is present without a value; no null elements. */
+  private static List<String> listOf(List<String> values, String key) {
+    if (values == null) {
+      return List.of();
+    }
+    for (String v : values) {
+      if (v == null || v.isBlank()) {
+        throw new IllegalArgumentException("audience." + key + ": an empty entry");
+      }
+    }
+    return values;
+  }
+
+  /** Reads an enum value with a message naming the key and the allowed values. */
+  static <E extends Enum<E>> E choice(Class<E> type, String key, String value) {
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + ": '" + value + "' is not one of "
+          + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+    }
   }
 
   /** Returns the text overflow policy. */
@@ -244,13 +268,43 @@ public final class Campaign {
     }
     List<Media> out = new ArrayList<>();
     for (Object i : (List<?>) sel) {
-      int idx = Integer.parseInt(String.valueOf(i));
+      int idx;
+      try {
+        idx = Integer.parseInt(String.valueOf(i).trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("options." + p.id() + ".media: '" + i
+            + "' is not a media index (0 is the first item of media:)");
+      }
       if (idx < 0 || idx >= all.size()) {
         throw new IllegalArgumentException("options." + p.id() + ".media: no media item " + idx);
       }
       out.add(all.get(idx));
     }
     return out;
+  }
+
+  private static URI url(String text) {
+    try {
+      return new URI(text.trim());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("media url: '" + text + "' is not a URL (" + e.getReason() + ")");
+    }
+  }
+
+  /**
+   * Checks the keys of the options block.
+   *
+   * @throws IllegalArgumentException naming an options key that is no platform id
+   */
+  public void checkOptionKeys() {
+    for (String k : options.keySet()) {
+      try {
+        Platform.fromId(k);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("options." + k + ": not a platform id (facebook, instagram, x,"
+            + " youtube, tiktok, pinterest, snapchat)");
+      }
+    }
   }
 
   /** Returns the overrides for one platform (empty map when none). */
