@@ -142,6 +142,21 @@ class SmoCliEndToEndTest {
   }
 
   @Test
+  void scheduleUsesNativeSchedulingWhereThePlatformHasItAndListsTheJobs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    String db = dir.resolve("schedules").toString();
+    Run r = smo("schedule", "--db", db, LAUNCH.toString());
+    assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
+    assertThat(r.out()).contains("2026-12-24T09:00+01:00[Europe/Berlin] (2026-12-24T08:00:00Z)")
+        .containsPattern("facebook NATIVE SCHEDULED_NATIVE")
+        .containsPattern("youtube NATIVE SCHEDULED_NATIVE")
+        .containsPattern("twitter LOCAL PENDING")
+        .containsPattern("tiktok LOCAL PENDING");
+    Run list = smo("scheduled", "list", "--db", db);
+    assertThat(list.exit()).isZero();
+    assertThat(list.out()).contains("Meet Aurora").containsPattern("pinterest LOCAL PENDING");
+  }
+
+  @Test
   void validateOfTheLaunchCampaignIsClean() {
     Run r = smo("validate", LAUNCH.toString());
 

@@ -302,6 +302,26 @@ public final class PostCodec {
           // try the next overload
         }
       }
+      if (!applied && e.getValue().isArray()) {
+        // a plural accessor with a singular adder, e.g. userTags() and userTag(UserTag)
+        String singular = e.getKey().endsWith("s") ? e.getKey().substring(0, e.getKey().length() - 1) : null;
+        for (Method m : builder.getClass().getMethods()) {
+          if (singular != null && m.getName().equals(singular) && m.getParameterCount() == 1) {
+            try {
+              for (JsonNode item : e.getValue()) {
+                m.invoke(builder, convert(item, m.getParameterTypes()[0], m.getGenericParameterTypes()[0]));
+              }
+              applied = true;
+              break;
+            } catch (IllegalArgumentException | java.lang.reflect.InvocationTargetException ex) {
+              // try the next overload
+            }
+          }
+        }
+      }
+      if (!applied && (e.getValue().isArray() || e.getValue().isObject()) && e.getValue().isEmpty()) {
+        applied = true; // an empty collection is the builder's default
+      }
       if (!applied) {
         throw new IllegalArgumentException("no builder setter for option " + e.getKey() + " of " + className);
       }
@@ -374,8 +394,13 @@ public final class PostCodec {
       n.fields().forEachRemaining(e -> out.put(e.getKey(), convert(e.getValue(), vc, vc)));
       return out;
     }
-    if (type.isArray() && type.getComponentType() == String.class && n.isArray()) {
-      return list(n).toArray(new String[0]);
+    if (type.isArray() && n.isArray()) {
+      Class<?> component = type.getComponentType();
+      Object array = java.lang.reflect.Array.newInstance(component, n.size());
+      for (int i = 0; i < n.size(); i++) {
+        java.lang.reflect.Array.set(array, i, convert(n.get(i), component, component));
+      }
+      return array;
     }
     throw new IllegalArgumentException("cannot convert to " + type.getName());
   }

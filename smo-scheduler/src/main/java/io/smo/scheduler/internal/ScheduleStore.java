@@ -234,6 +234,7 @@ public final class ScheduleStore {
     } catch (java.io.IOException e) {
       t = "";
     }
+    t = t.replaceAll("\\s+", " ").strip();
     return t.length() > 60 ? t.substring(0, 60) + "…" : t;
   }
 
