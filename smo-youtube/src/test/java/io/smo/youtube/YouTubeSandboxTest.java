@@ -325,4 +325,15 @@ class YouTubeSandboxTest {
       assertThat(yt.quotaUsed()).isZero();
     }
   }
+
+  @Test
+  void emptyTagsAndTagsWithCommasAreRefusedOffline(Sandbox sandbox) throws Exception {
+    try (YouTubeClient yt = client(sandbox)) {
+      Post bad = Post.builder().text("tags")
+          .addMedia(Media.fromFile(TestFiles.mp4(dir, "tags.mp4", 1024)))
+          .option(YouTubeOptions.builder().title("Tags").tags("ok", " ", "a,b").build()).build();
+      assertThat(yt.validate(bad)).extracting(v -> v.field() + ":" + v.rule()).containsExactly(
+          "options.youtube.tags:not-empty", "options.youtube.tags:no-comma");
+    }
+  }
 }

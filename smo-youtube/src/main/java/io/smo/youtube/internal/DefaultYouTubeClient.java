@@ -149,6 +149,12 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
         out.add(Violation.of(p, "options.youtube.tags", "no-angle-brackets", tag, null,
             "YouTube tags cannot contain < or >"));
       }
+      if (tag.isBlank()) {
+        out.add(Violation.of(p, "options.youtube.tags", "not-empty", tag, null, "a tag is empty"));
+      } else if (tag.contains(",")) {
+        out.add(Violation.of(p, "options.youtube.tags", "no-comma", tag, null,
+            "a tag cannot contain a comma (YouTube separates tags with commas); give two tags"));
+      }
     }
     tagChars += Math.max(0, o.tags().size() - 1);
     if (tagChars > YouTubeCapabilities.MAX_TAGS_CHARS) {
