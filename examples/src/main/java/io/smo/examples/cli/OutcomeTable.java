@@ -13,11 +13,19 @@ final class OutcomeTable {
   private OutcomeTable() {}
 
   static void print(PrintStream out, CrossPostResult result) {
+    print(out, result, null);
+  }
+
+  /**
+   * Prints one row per platform: id, outcome, post id, URL or reason. URLs go through
+   * {@link Session#url(java.net.URI)}, which marks them {@code [sandbox]} on the sandbox.
+   */
+  static void print(PrintStream out, CrossPostResult result, Session session) {
     out.printf("%n%-10s %-10s %-36s %s%n", "PLATFORM", "OUTCOME", "ID", "URL / REASON");
     for (PlatformOutcome o : result.outcomes().values()) {
       String status = o.status().name().toLowerCase(Locale.ROOT);
       String id = o.published().map(p -> p.id()).orElse("-");
-      String detail = o.published().map(p -> p.url().map(Object::toString).orElse(""))
+      String detail = o.published().map(p -> p.url().map(u -> session != null ? session.url(u) : u.toString()).orElse(""))
           .orElse(oneLine(o.reason()));
       out.printf("%-10s %-10s %-36s %s%n", o.platform().id(), status, id, detail);
     }

@@ -95,8 +95,8 @@ final class Platforms {
         return InstagramClient.builder().accessToken(need(c, p, "access_token"))
             .igUserId(need(c, p, "ig_user_id")).uploadListener(listener)
             .mediaHost(media -> {
-              throw new IllegalStateException("set SMO_INSTAGRAM_MEDIA_BASE_URL or use public URL media:"
-                  + " Instagram pulls images from public URLs");
+              throw new IllegalStateException("Instagram pulls media from public URLs: give Instagram"
+                  + " url: media in the campaign (local path: media work only on the sandbox)");
             }).build();
       case SNAPCHAT:
         return SnapchatClient.builder().accessToken(need(c, p, "access_token"))

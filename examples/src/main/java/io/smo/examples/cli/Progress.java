@@ -1,77 +1,264 @@
 package io.smo.examples.cli;
 
+import io.smo.core.Platform;
+import io.smo.core.SocialClient;
 import io.smo.core.upload.UploadListener;
 import io.smo.core.upload.UploadProgress;
 import io.smo.core.upload.UploadState;
 import java.io.PrintStream;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Shows one progress bar per upload (me.tongfei:progressbar): bytes sent of total, then the
- * platform's processing states, then ready or failed.
+ * Upload progress on stderr: exactly one line per upload.
+ *
+ * <p>An upload is the run of progress events of one platform on one thread (the media name may
+ * change on the way: a file name while bytes are sent, the platform's media id while it
+ * processes). It ends with {@code READY} or {@code FAILED}, or when the platform's publish call
+ * returns (uploads that need no processing send no {@code READY}); its line then says how it
+ * ended: {@code upload facebook   launch-photo.jpg: sent (647776 bytes)}.
+ *
+ * <p>On a terminal ({@code -Dsmo.progress=terminal}, which {@code ./smo} sets when stderr is a
+ * terminal) the uploads still running are shown live below the finished lines — bytes sent of
+ * total, then the platform's processing state — and redrawn in place with ANSI cursor movement,
+ * one row each, cut to the terminal width so rows never wrap. Elsewhere (piped, CI, tests) only
+ * the finished lines are printed, plain. {@link #close()} finishes the remaining lines and clears
+ * the live rows; nothing is drawn after it, so the result table stays the last thing on screen.
  */
 final class Progress implements UploadListener, AutoCloseable {
-  private final Map<String, ProgressBar> bars = new ConcurrentHashMap<>();
-  private final PrintStream out;
+  /** Smallest interval between two redraws of byte counts on a terminal, in nanoseconds. */
+  private static final long REDRAW_NANOS = 80_000_000L;
 
-  Progress(PrintStream out) {
-    this.out = out;
+  private final PrintStream out;
+  private final boolean terminal;
+  private final int columns;
+  private final List<Line> open = new ArrayList<>();
+  private int drawnRows;
+  private long lastDraw;
+  private boolean closed;
+
+  /** One upload. */
+  private static final class Line {
+    final Platform platform;
+    final long thread;
+    final String name;
+    final Set<String> names = new LinkedHashSet<>();
+    UploadProgress last;
+
+    Line(UploadProgress first, long thread) {
+      this.platform = first.platform();
+      this.thread = thread;
+      String n = first.mediaName() == null ? "media" : first.mediaName();
+      this.name = n.substring(n.lastIndexOf('/') + 1); // a file name, not the whole path
+      names.add(this.name);
+    }
   }
 
-  private final boolean terminal = System.console() != null;
+  /** Progress on {@code out}, on a terminal or plain as {@link #terminalDetected()} says. */
+  Progress(PrintStream out) {
+    this(out, terminalDetected(), columnsDetected());
+  }
+
+  /**
+   * Progress on {@code out}.
+   *
+   * @param out where lines go (stderr)
+   * @param terminal whether to draw live rows with ANSI escapes
+   * @param columns the terminal width in characters; live rows are cut to one less
+   */
+  Progress(PrintStream out, boolean terminal, int columns) {
+    this.out = out;
+    this.terminal = terminal;
+    this.columns = Math.max(20, columns);
+  }
+
+  /**
+   * Whether stderr is a terminal: {@code -Dsmo.progress=terminal|plain} when given ({@code ./smo}
+   * passes it from {@code [ -t 2 ]}), else whether the JVM has a console and {@code TERM} is not
+   * {@code dumb}.
+   */
+  static boolean terminalDetected() {
+    String mode = System.getProperty("smo.progress");
+    if (mode != null) {
+      return mode.trim().equalsIgnoreCase("terminal");
+    }
+    return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+  }
+
+  /** The terminal width: {@code -Dsmo.columns}, else {@code $COLUMNS}, else 80. */
+  static int columnsDetected() {
+    Integer c = Integer.getInteger("smo.columns");
+    if (c == null) {
+      try {
+        c = Integer.valueOf(System.getenv().getOrDefault("COLUMNS", "80").trim());
+      } catch (NumberFormatException e) {
+        c = 80;
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Returns {@code client} with its publish calls reported to this progress: when
+   * {@code publish} returns or throws, the platform's unfinished uploads end. Every other call goes
+   * straight to {@code client}.
+   */
+  SocialClient track(SocialClient client) {
+    Platform platform = client.platform();
+    return (SocialClient) Proxy.newProxyInstance(SocialClient.class.getClassLoader(),
+        new Class<?>[] {SocialClient.class}, (proxy, method, args) -> {
+          try {
+            return method.invoke(client, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          } finally {
+            if (method.getName().equals("publish")) {
+              platformDone(platform);
+            }
+          }
+        });
+  }
 
   @Override
-  public void onProgress(UploadProgress p) {
-    if (!terminal) {
-      // not a terminal (piped, CI): one line per finished upload instead of redrawn bars
-      if (p.state() == UploadState.READY || p.state() == UploadState.FAILED) {
-        out.printf("upload %-10s %s: %s (%d bytes)%s%n", p.platform().id(), p.mediaName(),
-            p.state().name().toLowerCase(java.util.Locale.ROOT), p.totalBytes(),
-            p.platformState().map(s -> " " + s).orElse(""));
-      }
+  public synchronized void onProgress(UploadProgress p) {
+    if (closed || p == null || p.platform() == null) {
       return;
     }
-    String key = p.platform().id() + " " + p.mediaName();
-    boolean bytes = p.totalBytes() > 0;
-    ProgressBar bar = bars.computeIfAbsent(key, k -> {
-      ProgressBarBuilder b = new ProgressBarBuilder()
-          .setTaskName(shorten(k))
-          .setInitialMax(bytes ? p.totalBytes() : 100)
-          .setStyle(ProgressBarStyle.ASCII)
-          .continuousUpdate()
-          .setConsumer(new ConsoleProgressBarConsumer(out));
-      if (bytes) {
-        b.setUnit(" KiB", 1024).showSpeed();
-      } else {
-        b.setUnit("%", 1);
+    long thread = Thread.currentThread().getId();
+    Line line = null;
+    for (Line l : open) {
+      if (l.platform == p.platform() && (l.thread == thread || l.names.contains(p.mediaName()))) {
+        line = l;
+        break;
       }
-      return b.build();
-    });
-    if (bytes) {
-      bar.stepTo(Math.min(p.bytesSent(), p.totalBytes()));
-    } else {
-      bar.stepTo(p.state() == UploadState.READY ? 100 : p.percent().orElse(0));
     }
-    String state = p.state().name().toLowerCase(java.util.Locale.ROOT)
-        + p.platformState().map(s -> " " + s).orElse("")
-        + (p.percent().isPresent() ? " " + p.percent().getAsInt() + "%" : "");
-    bar.setExtraMessage(state);
+    boolean fresh = line == null;
+    if (fresh) {
+      line = new Line(p, thread);
+      open.add(line);
+    }
+    boolean stateChanged = line.last == null || line.last.state() != p.state()
+        || !line.last.platformState().equals(p.platformState());
+    line.last = p;
+    if (p.mediaName() != null) {
+      line.names.add(p.mediaName());
+    }
     if (p.state() == UploadState.READY || p.state() == UploadState.FAILED) {
-      bar.close();
+      finish(List.of(line));
+    } else if (terminal) {
+      long now = System.nanoTime();
+      if (fresh || stateChanged || now - lastDraw >= REDRAW_NANOS) {
+        draw(List.of());
+      }
     }
   }
 
-  private static String shorten(String s) {
-    return s.length() > 34 ? "…" + s.substring(s.length() - 33) : s;
+  /** Ends the unfinished uploads of {@code platform} (its publish call returned). */
+  synchronized void platformDone(Platform platform) {
+    if (closed) {
+      return;
+    }
+    List<Line> done = new ArrayList<>();
+    open.forEach(l -> {
+      if (l.platform == platform) {
+        done.add(l);
+      }
+    });
+    if (!done.isEmpty()) {
+      finish(done);
+    }
   }
 
+  private void finish(List<Line> lines) {
+    open.removeAll(lines);
+    List<String> text = new ArrayList<>();
+    lines.forEach(l -> text.add(finalLine(l)));
+    if (terminal) {
+      draw(text);
+    } else {
+      text.forEach(out::println);
+      out.flush();
+    }
+  }
+
+  /** The line an ended upload leaves, the same on a terminal and elsewhere. */
+  static String finalLine(Platform platform, String name, UploadProgress last) {
+    String how;
+    switch (last.state()) {
+      case READY:
+        how = "ready";
+        break;
+      case FAILED:
+        how = "failed";
+        break;
+      default:
+        how = last.totalBytes() > 0 && last.bytesSent() >= last.totalBytes() ? "sent"
+            : "ended while " + last.state().name().toLowerCase(Locale.ROOT);
+    }
+    long bytes = last.totalBytes();
+    return String.format(Locale.ROOT, "upload %-10s %s: %s%s%s", platform.id(), name, how,
+        bytes > 0 ? " (" + bytes + " bytes)" : "", last.platformState().map(s -> " " + s).orElse(""));
+  }
+
+  private static String finalLine(Line l) {
+    return finalLine(l.platform, l.name, l.last);
+  }
+
+  /** The live row of a running upload. */
+  private String row(Line l) {
+    UploadProgress p = l.last;
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "upload %-10s %s ", l.platform.id(), l.name));
+    boolean bytes = p.totalBytes() > 0 && p.state() != UploadState.PROCESSING;
+    if (bytes) {
+      long sent = Math.min(Math.max(p.bytesSent(), 0), p.totalBytes());
+      int pct = (int) (sent * 100 / p.totalBytes());
+      int width = 20;
+      int filled = pct * width / 100;
+      s.append('[').append("#".repeat(filled)).append(".".repeat(width - filled)).append("] ")
+          .append(String.format(Locale.ROOT, "%3d%% %d/%d KiB ", pct, sent / 1024,
+              (p.totalBytes() + 1023) / 1024));
+    }
+    s.append(p.state().name().toLowerCase(Locale.ROOT));
+    p.platformState().ifPresent(st -> s.append(' ').append(st));
+    p.percent().ifPresent(pc -> s.append(' ').append(pc).append('%'));
+    String r = s.toString();
+    return r.length() >= columns ? r.substring(0, columns - 2) + "…" : r;
+  }
+
+  /** Redraws: clears the live rows, prints {@code finished} for good, then the live rows again. */
+  private void draw(List<String> finished) {
+    StringBuilder s = new StringBuilder();
+    if (drawnRows > 0) {
+      s.append("\r\033[").append(drawnRows).append('A');
+    }
+    s.append("\r\033[J");
+    finished.forEach(f -> s.append(f).append('\n'));
+    open.forEach(l -> s.append(row(l)).append('\n'));
+    drawnRows = open.size();
+    lastDraw = System.nanoTime();
+    out.print(s);
+    out.flush();
+  }
+
+  /**
+   * Ends every upload still open and clears the live rows; events arriving later are ignored, so
+   * nothing is drawn after the caller's next output. Safe to call more than once.
+   */
   @Override
-  public void close() {
-    bars.values().forEach(ProgressBar::close);
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    if (!open.isEmpty()) {
+      finish(new ArrayList<>(open));
+    } else if (terminal && drawnRows > 0) {
+      draw(List.of());
+    }
+    closed = true;
   }
 }

@@ -5,7 +5,6 @@ import io.smo.core.CommentRef;
 import io.smo.core.CrossPostResult;
 import io.smo.core.CrossPoster;
 import io.smo.core.EngagementMetrics;
-import io.smo.core.Feature;
 import io.smo.core.ModerationAction;
 import io.smo.core.Platform;
 import io.smo.core.PlatformOptions;
@@ -14,7 +13,6 @@ import io.smo.core.Post;
 import io.smo.core.PostRef;
 import io.smo.core.SocialClient;
 import io.smo.core.Violation;
-import io.smo.core.exception.SmoException;
 import io.smo.scheduler.PostScheduler;
 import io.smo.scheduler.ScheduledPost;
 import io.smo.scheduler.ScheduledTarget;
@@ -43,7 +41,8 @@ import picocli.CommandLine.Parameters;
     description = "Publish, schedule and measure social media posts on seven platforms.",
     subcommands = {SmoCli.PostCmd.class, SmoCli.ValidateCmd.class, SmoCli.MetricsCmd.class,
         SmoCli.CommentsCmd.class, SmoCli.ReplyCmd.class, SmoCli.HideCmd.class, SmoCli.SandboxCmd.class,
-        SmoCli.ScheduleCmd.class, SmoCli.ScheduledCmd.class, SmoCli.SchedulerCmd.class})
+        SmoCli.ScheduleCmd.class, SmoCli.ScheduledCmd.class, SmoCli.SchedulerCmd.class,
+        DemoCmd.class})
 public final class SmoCli {
   private SmoCli() {}
 
@@ -58,10 +57,21 @@ public final class SmoCli {
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
     cl.setExecutionExceptionHandler((ex, line, parse) -> {
-      err.println("error: " + ex.getMessage());
-      return 2;
+      err.println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+      return ExitCodes.of(ex);
     });
+    exitCodeHelp(cl);
     return cl.execute(args);
+  }
+
+  /** Adds the exit codes ({@link ExitCodes#HELP}) to the help of every command. */
+  private static void exitCodeHelp(CommandLine cl) {
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (String h : ExitCodes.HELP) {
+      codes.put(" " + h.substring(0, 1), h.substring(1).trim());
+    }
+    cl.getCommandSpec().usageMessage().exitCodeListHeading("Exit codes:%n").exitCodeList(codes);
+    cl.getSubcommands().values().forEach(SmoCli::exitCodeHelp);
   }
 
   /** Injects streams and environment into commands. */
@@ -192,121 +202,123 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "post", mixinStandardHelpOptions = true, description = "Publish a campaign to its platforms and print one row per platform.")
+  @Command(name = "post", mixinStandardHelpOptions = true, description = {
+      "Publish a campaign to its platforms and print one row per platform.",
+      "Publishes only: it never replies to or hides comments (`smo demo` shows that on the sandbox)."})
   static final class PostCmd extends Base {
     @CommandLine.Mixin CampaignArgs campaign;
+
+    @CommandLine.Mixin JsonOutput.Flag json;
 
     @Option(names = "--dry-run", description = "Validate and print what would be published; send nothing.")
     boolean dryRun;
 
-    @Option(names = "--engage", negatable = true, defaultValue = "true", fallbackValue = "true",
-        description = "After publishing, read metrics, answer one comment and hide another (default: on; --no-engage turns it off).")
-    boolean engage;
+    /** Accepted and ignored, so scripts written when `post` engaged by default still run. */
+    @Option(names = "--no-engage", hidden = true)
+    boolean noEngage;
 
     @Override
     public Integer call() throws Exception {
+      try (Progress progress = new Progress(err); Session s = session(progress)) {
+        return publish(s, progress, null);
+      }
+    }
+
+    /**
+     * Publishes (or dry-runs) the campaign through {@code s}, prints the outcome table (or the JSON
+     * document), then runs {@code after} on the result when something was published.
+     *
+     * @return the exit code
+     */
+    int publish(Session s, Progress progress, java.util.function.Consumer<CrossPostResult> after)
+        throws Exception {
+      PrintStream human = json.on() ? err : out;
       Campaign c = campaign.read();
       List<Platform> targets = new ArrayList<>(campaign.targets(c));
       Map<Platform, List<Violation>> bad = optionViolations(c, targets);
       targets.removeAll(bad.keySet());
       java.util.Optional<Violation> badSchedule = scheduleViolation(c);
       if (badSchedule.isPresent()) {
-        err.println("error: " + badSchedule.get().message());
-        return 2;
+        throw new CliException(badSchedule.get().message());
       }
       if (targets.isEmpty() && !bad.isEmpty()) {
         // nothing left to publish: report why instead of failing on an empty CrossPoster
         if (dryRun) {
-          out.println("Dry run of " + (c.name != null ? c.name : campaign.file) + ": nothing was sent.");
-          OutcomeTable.printViolations(out, bad);
+          printDryRun(s, c, human, bad);
         } else {
           Map<Platform, PlatformOutcome> skipped = new java.util.EnumMap<>(Platform.class);
           bad.forEach((p, v) -> skipped.put(p, PlatformOutcome.skipped(p, v)));
-          OutcomeTable.print(out, new CrossPostResult(c.idempotencyKey, skipped));
+          printResult(s, c, new CrossPostResult(c.idempotencyKey, skipped));
         }
-        return 1;
+        return ExitCodes.NOT_ALL_DONE;
       }
       if (c.scheduleTime() != null) {
         err.println("Note: `post` publishes now and ignores the campaign's schedule ("
             + c.scheduleTime() + "); use `./smo schedule " + campaign.file + "` to publish then.");
       }
-      try (Progress progress = new Progress(err); Session s = session(progress)) {
-        CrossPoster.Builder pb = CrossPoster.builder();
-        for (Platform p : targets) {
-          pb.add(s.client(p));
+      s.requireClients(targets); // every credentials problem before anything is sent
+      CrossPoster.Builder pb = CrossPoster.builder();
+      for (Platform p : targets) {
+        pb.add(progress.track(s.client(p)));
+      }
+      Map<List<Platform>, Post> variants = variants(c, targets);
+      try (CrossPoster poster = pb.build()) {
+        if (dryRun) {
+          Map<Platform, List<Violation>> report = new LinkedHashMap<>(bad);
+          variants.forEach((group, post) -> group.forEach(p -> report.put(p, s.client(p).validate(post))));
+          return printDryRun(s, c, human, report);
         }
-        Map<List<Platform>, Post> variants = variants(c, targets);
-        try (CrossPoster poster = pb.build()) {
-          if (dryRun) {
-            Map<Platform, List<Violation>> report = new LinkedHashMap<>(bad);
-            variants.forEach((group, post) -> group.forEach(p -> report.put(p, s.client(p).validate(post))));
-            out.println("Dry run of " + (c.name != null ? c.name : campaign.file) + ": nothing was sent.");
-            OutcomeTable.printViolations(out, report);
-            return report.values().stream().allMatch(List::isEmpty) ? 0 : 1;
-          }
-          out.println("Publishing " + (c.name != null ? c.name : campaign.file.getFileName()) + " to "
-              + targets.size() + " platform(s)...");
-          Map<Platform, PlatformOutcome> outcomes = new java.util.EnumMap<>(Platform.class);
-          bad.forEach((p, v) -> outcomes.put(p, PlatformOutcome.skipped(p, v)));
-          variants.forEach((group, post) -> outcomes.putAll(poster.publish(post, group).outcomes()));
-          CrossPostResult result = new CrossPostResult(variants.values().iterator().next().idempotencyKey(), outcomes);
-          progress.close();
-          OutcomeTable.print(out, result);
-          if (engage) {
-            engage(s, result);
-          }
-          return result.allPublished() ? 0 : 1;
+        human.println("Publishing " + (c.name != null ? c.name : campaign.file.getFileName()) + " to "
+            + targets.size() + " platform(s)" + (s.sandboxOnly() ? " of the embedded sandbox" : "") + "...");
+        Map<Platform, PlatformOutcome> outcomes = new java.util.EnumMap<>(Platform.class);
+        bad.forEach((p, v) -> outcomes.put(p, PlatformOutcome.skipped(p, v)));
+        variants.forEach((group, post) -> outcomes.putAll(poster.publish(post, group).outcomes()));
+        CrossPostResult result = new CrossPostResult(variants.values().iterator().next().idempotencyKey(), outcomes);
+        progress.close();
+        printResult(s, c, result);
+        if (after != null) {
+          after.accept(result);
         }
+        return result.allPublished() ? ExitCodes.OK : ExitCodes.NOT_ALL_DONE;
       }
     }
 
-    private void engage(Session s, CrossPostResult result) {
-      out.println();
-      out.println("Engagement (metrics, then answer one comment and hide another):");
-      for (PlatformOutcome o : result.outcomes().values()) {
-        if (o.published().isEmpty()) {
-          continue;
-        }
-        SocialClient client = s.client(o.platform());
-        PostRef ref = o.published().get().ref();
-        String id = o.platform().id();
-        try {
-          if (client.capabilities().supports(Feature.METRICS)) {
-            out.printf("  %-10s metrics  %s%n", id, MetricsCmd.describe(client.metrics(ref)));
-          }
-          if (!client.capabilities().supports(Feature.COMMENTS)) {
-            out.printf("  %-10s comments (the platform's API has none)%n", id);
-            continue;
-          }
-          List<Comment> comments = client.comments(ref).maxItems(5).toList();
-          out.printf("  %-10s comments %d read%n", id, comments.size());
-          Comment answered = null;
-          if (client.capabilities().supports(Feature.REPLY)) {
-            for (Comment c : comments) {
-              try {
-                Comment reply = client.reply(c.ref(), "Thank you! See you at a test ride 🚲");
-                out.printf("  %-10s replied  to %s \"%s\" -> %s%n", id, c.id(),
-                    OutcomeTable.oneLine(c.text()), reply.id());
-                answered = c;
-                break;
-              } catch (io.smo.core.exception.PermissionException e) {
-                out.printf("  %-10s refused  reply to %s: %s%n", id, c.id(),
-                    OutcomeTable.oneLine(e.missing().orElse(e.getMessage())));
-              }
-            }
-          }
-          if (client.capabilities().supports(Feature.HIDE_COMMENTS)) {
-            for (Comment c : comments) {
-              if (c != answered && !c.hidden()) {
-                client.moderate(c.ref(), ModerationAction.HIDE);
-                out.printf("  %-10s hid      %s%n", id, c.id());
-                break;
-              }
-            }
-          }
-        } catch (SmoException e) {
-          out.printf("  %-10s failed   %s%n", id, OutcomeTable.oneLine(e.getMessage()));
-        }
+    private String name(Campaign c) {
+      return c.name != null ? c.name : campaign.file.toString();
+    }
+
+    private int printDryRun(Session s, Campaign c, PrintStream human, Map<Platform, List<Violation>> report) {
+      int exit = report.values().stream().allMatch(List::isEmpty) ? ExitCodes.OK : ExitCodes.NOT_ALL_DONE;
+      if (json.on()) {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = JsonOutput.document("post");
+        doc.put("campaign", name(c));
+        doc.put("sandbox", s.sandboxOnly());
+        doc.put("dryRun", true);
+        doc.put("idempotencyKey", c.idempotencyKey);
+        doc.put("exitCode", exit);
+        com.fasterxml.jackson.databind.node.ArrayNode t = doc.putArray("targets");
+        report.forEach((p, v) -> t.add(JsonOutput.validation(p, v)));
+        JsonOutput.print(out, doc);
+      } else {
+        human.println("Dry run of " + name(c) + ": nothing was sent.");
+        OutcomeTable.printViolations(human, report);
+      }
+      return exit;
+    }
+
+    private void printResult(Session s, Campaign c, CrossPostResult result) {
+      if (json.on()) {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = JsonOutput.document("post");
+        doc.put("campaign", name(c));
+        doc.put("sandbox", s.sandboxOnly());
+        doc.put("dryRun", false);
+        doc.put("idempotencyKey", result.idempotencyKey());
+        doc.put("exitCode", result.allPublished() ? ExitCodes.OK : ExitCodes.NOT_ALL_DONE);
+        com.fasterxml.jackson.databind.node.ArrayNode t = doc.putArray("targets");
+        result.outcomes().values().forEach(o -> t.add(JsonOutput.outcome(o, s)));
+        JsonOutput.print(out, doc);
+      } else {
+        OutcomeTable.print(out, result, s);
       }
     }
   }
@@ -314,6 +326,8 @@ public final class SmoCli {
   @Command(name = "validate", mixinStandardHelpOptions = true, description = "Print the offline validation report per platform; no network.")
   static final class ValidateCmd extends Base {
     @CommandLine.Mixin CampaignArgs campaign;
+
+    @CommandLine.Mixin JsonOutput.Flag json;
 
     @Override
     public Integer call() throws Exception {
@@ -330,9 +344,20 @@ public final class SmoCli {
           report.put(p, all);
         }
       }));
+      int exit = report.values().stream().allMatch(List::isEmpty) ? ExitCodes.OK : ExitCodes.NOT_ALL_DONE;
+      if (json.on()) {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = JsonOutput.document("validate");
+        doc.put("campaign", c.name != null ? c.name : campaign.file.toString());
+        doc.put("valid", exit == ExitCodes.OK);
+        doc.put("exitCode", exit);
+        com.fasterxml.jackson.databind.node.ArrayNode t = doc.putArray("targets");
+        report.forEach((p, v) -> t.add(JsonOutput.validation(p, v)));
+        JsonOutput.print(out, doc);
+        return exit;
+      }
       out.println("Validation of " + (c.name != null ? c.name : campaign.file) + " (offline):");
       OutcomeTable.printViolations(out, report);
-      return report.values().stream().allMatch(List::isEmpty) ? 0 : 1;
+      return exit;
     }
   }
 

@@ -65,10 +65,22 @@ class SmoCliEndToEndTest {
       Matcher row = row(r.out(), p);
       assertThat(row.group(1)).as("outcome of %s", p).isEqualTo("published");
       assertThat(row.group(2)).as("id of %s", p).isNotEqualTo("-");
+    }
+    assertThat(r.out()).doesNotContain("failed").doesNotContain("unknown").doesNotContain("skipped");
+    // post publishes only: the engagement walk-through (metrics, reply, hide) is `smo demo`
+    assertThat(r.out()).doesNotContainPattern("(?m)^\\s+\\S+\\s+(metrics|replied|hid)\\s");
+  }
+
+  @Test
+  void demoPublishesThenReadsMetricsAnswersOneCommentAndHidesAnother() {
+    Run r = smo("demo", LAUNCH.toString());
+
+    assertThat(r.exit()).as("exit code; stderr:%n%s", r.err()).isZero();
+    for (Platform p : LAUNCH_PLATFORMS) {
+      assertThat(row(r.out(), p).group(1)).as("outcome of %s", p).isEqualTo("published");
       // the engagement pass read the post back from the same sandbox: it really exists there
       assertThat(r.out()).containsPattern("(?m)^\\s+" + p.id() + "\\s+metrics\\s+\\S+=\\d+");
     }
-    assertThat(r.out()).doesNotContain("failed").doesNotContain("unknown").doesNotContain("skipped");
     // one comment answered and another hidden where the platform allows it
     assertThat(r.out()).containsPattern("(?m)^\\s+facebook\\s+replied\\s+to ")
         .containsPattern("(?m)^\\s+facebook\\s+hid\\s+")
