@@ -227,7 +227,7 @@ final class Progress implements UploadListener, AutoCloseable {
     p.platformState().ifPresent(st -> s.append(' ').append(st));
     p.percent().ifPresent(pc -> s.append(' ').append(pc).append('%'));
     String r = s.toString();
-    return r.length() >= columns ? r.substring(0, columns - 2) + "…" : r;
+    return r.length() >= columns ? r.substring(0, columns - 4) + "..." : r;
   }
 
   /** Redraws: clears the live rows, prints {@code finished} for good, then the live rows again. */
