@@ -54,6 +54,15 @@ final class Session implements AutoCloseable {
     return credentials.isEmpty();
   }
 
+  /**
+   * Returns the platforms this session can build clients for: all of them on the sandbox, else
+   * exactly those with credentials (never a sandbox client next to real ones).
+   */
+  java.util.List<Platform> platforms() {
+    return credentials.isEmpty() ? java.util.List.of(Platform.values())
+        : java.util.List.copyOf(credentials.platforms());
+  }
+
   /** Returns the credentials found (never printed). */
   Credentials credentials() {
     return credentials;

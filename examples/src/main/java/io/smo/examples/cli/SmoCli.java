@@ -331,6 +331,9 @@ public final class SmoCli {
 
     @Override
     public Integer call() throws Exception {
+      if (credentials != null) {
+        Credentials.load(credentials, env); // not needed offline, but a wrong --credentials is still an error
+      }
       Campaign c = campaign.read();
       List<Platform> targets = campaign.targets(c);
       Map<Platform, List<Violation>> report = new LinkedHashMap<>();
@@ -523,7 +526,7 @@ public final class SmoCli {
 
       @Override
       public Integer call() throws Exception {
-        try (Session s = session(null); PostScheduler scheduler = scheduler(s, List.of(Platform.values()))) {
+        try (Session s = session(null); PostScheduler scheduler = scheduler(s, s.platforms())) {
           out.println(scheduler.cancel(id));
         }
         return 0;
@@ -542,7 +545,7 @@ public final class SmoCli {
     static final class RunCmd extends SchedulerBase {
       @Override
       public Integer call() throws Exception {
-        try (Session s = session(null); PostScheduler scheduler = scheduler(s, List.of(Platform.values()))) {
+        try (Session s = session(null); PostScheduler scheduler = scheduler(s, s.platforms())) {
           scheduler.start();
           out.println("scheduler running (Ctrl+C to stop)");
           new CountDownLatch(1).await();

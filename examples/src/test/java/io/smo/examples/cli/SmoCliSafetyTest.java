@@ -198,6 +198,21 @@ class SmoCliSafetyTest {
     assertThat(Session.lastSandbox).isNull();
   }
 
+  @Test
+  void validateNeedsNoCredentialsButAWrongCredentialsFolderIsStillAnError(@TempDir Path dir) {
+    Run r = smo("validate", "--credentials", dir.resolve("nope").toString(), LAUNCH.toString());
+    assertConfigurationError(r, "nope", "does not exist");
+  }
+
+  @Test
+  void schedulerCommandsWithCredentialsUseOnlyTheConfiguredPlatformsNeverTheSandbox(@TempDir Path dir) {
+    Run r = smo(Map.of("SMO_FACEBOOK_ACCESS_TOKEN", TOKEN, "SMO_FACEBOOK_PAGE_ID", "104000000000001"),
+        "scheduled", "list", "--db", dir.resolve("db").toString());
+    assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
+    assertThat(r.err()).startsWith("Real accounts: credentials for facebook").doesNotContain("sandbox");
+    assertThat(Session.lastSandbox).isNull();
+  }
+
   // --- the sandbox says so ------------------------------------------------------------------
 
   @Test
