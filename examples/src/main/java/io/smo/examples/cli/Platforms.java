@@ -92,12 +92,10 @@ final class Platforms {
       case TWITTER:
         return TwitterClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
       case INSTAGRAM:
+        // no MediaHost: the client then refuses local images offline, as a violation, before
+        // anything is sent (Instagram pulls images from public URLs: use url: media)
         return InstagramClient.builder().accessToken(need(c, p, "access_token"))
-            .igUserId(need(c, p, "ig_user_id")).uploadListener(listener)
-            .mediaHost(media -> {
-              throw new IllegalStateException("Instagram pulls media from public URLs: give Instagram"
-                  + " url: media in the campaign (local path: media work only on the sandbox)");
-            }).build();
+            .igUserId(need(c, p, "ig_user_id")).uploadListener(listener).build();
       case SNAPCHAT:
         return SnapchatClient.builder().accessToken(need(c, p, "access_token"))
             .profileId(need(c, p, "profile_id")).uploadListener(listener).build();
@@ -314,6 +312,13 @@ final class Platforms {
     c.put("board_id", "0");
     c.put("profile_id", "0");
     c.put("ad_account_id", "0");
+    if (p == Platform.INSTAGRAM) {
+      // validate the campaign's content, not where its files live: hosting is checked when posting
+      return InstagramClient.builder().accessToken(c.get("access_token")).igUserId("0")
+          .mediaHost(media -> {
+            throw new IllegalStateException("offline validation never uploads");
+          }).build();
+    }
     return credentialClient(p, c, UploadListener.NONE);
   }
 

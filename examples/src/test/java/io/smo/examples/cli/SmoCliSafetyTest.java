@@ -213,6 +213,15 @@ class SmoCliSafetyTest {
     assertThat(Session.lastSandbox).isNull();
   }
 
+  @Test
+  void realInstagramRefusesLocalImagesBeforeSendingInsteadOfFailingMidPublish() {
+    Run r = smo(Map.of("SMO_INSTAGRAM_ACCESS_TOKEN", TOKEN, "SMO_INSTAGRAM_IG_USER_ID", "17841400000000001"),
+        "post", "--dry-run", "--platforms", "instagram", LAUNCH.toString());
+    assertThat(r.exit()).as("stderr:%n%s", r.err()).isEqualTo(ExitCodes.NOT_ALL_DONE);
+    assertThat(r.out()).containsPattern("(?m)^instagram\\s+1 violation$").contains("public URL");
+    assertThat(r.out() + r.err()).doesNotContain(TOKEN);
+  }
+
   // --- the sandbox says so ------------------------------------------------------------------
 
   @Test
