@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
  * (exit code 2) when any credentials are configured. {@code smo post} never engages.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = {
-    "Sandbox only: publish a campaign on the embedded sandbox, then read each post's metrics and",
-    "comments, reply to one comment and hide another. Refuses to run when credentials are configured."})
+    "Sandbox only: publish, then metrics, a reply, a hidden comment.",
+    "Publishes a campaign on the embedded sandbox, then reads each post's metrics and comments,"
+        + " replies to one comment and hides another. Refuses to run when credentials are configured."})
 final class DemoCmd extends SmoCli.Base {
   /** The reply the demo sends. */
   static final String REPLY_TEXT = "Thank you! See you at a test ride 🚲";

@@ -253,7 +253,7 @@ public final class SmoCli {
         return ExitCodes.NOT_ALL_DONE;
       }
       if (c.scheduleTime() != null) {
-        err.println("Note: `post` publishes now and ignores the campaign's schedule ("
+        err.println("Note: this publishes now and ignores the campaign's schedule ("
             + c.scheduleTime() + "); use `./smo schedule " + campaign.file + "` to publish then.");
       }
       s.requireClients(targets); // every credentials problem before anything is sent
@@ -459,11 +459,17 @@ public final class SmoCli {
 
   /** Options for the scheduler's database. */
   abstract static class SchedulerBase extends Base {
-    @Option(names = "--db", defaultValue = "smo-scheduler", description = "H2 database file (default ./smo-scheduler).")
+    @Option(names = "--db", description = "H2 database file (default ./smo-scheduler; on the sandbox ./smo-scheduler-sandbox).")
     Path db;
 
     PostScheduler scheduler(Session s, List<Platform> targets) {
-      PostScheduler.Builder b = PostScheduler.builder().h2File(db);
+      // sandbox jobs live in their own file by default, so a later run with credentials never
+      // publishes for real what was scheduled on the sandbox
+      Path file = db != null ? db : Path.of(s.sandboxOnly() ? "smo-scheduler-sandbox" : "smo-scheduler");
+      if (db == null && s.sandboxOnly()) {
+        err.println("Scheduler database: ./" + file + " (sandbox jobs, kept apart from ./smo-scheduler).");
+      }
+      PostScheduler.Builder b = PostScheduler.builder().h2File(file);
       for (Platform p : targets) {
         b.add(s.client(p));
       }

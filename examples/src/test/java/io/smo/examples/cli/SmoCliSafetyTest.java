@@ -222,6 +222,23 @@ class SmoCliSafetyTest {
     assertThat(r.out() + r.err()).doesNotContain(TOKEN);
   }
 
+  @Test
+  void sandboxSchedulesAreKeptApartFromRealOnes() throws IOException {
+    Path file = Path.of("smo-scheduler-sandbox.mv.db");
+    boolean existed = Files.exists(file);
+    try {
+      Run r = smo("scheduled", "list");
+      assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
+      assertThat(r.err()).contains("Scheduler database: ./smo-scheduler-sandbox");
+      assertThat(file).exists();
+    } finally {
+      if (!existed) {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(Path.of("smo-scheduler-sandbox.trace.db"));
+      }
+    }
+  }
+
   // --- the sandbox says so ------------------------------------------------------------------
 
   @Test
