@@ -105,7 +105,7 @@ public final class SmoCli {
     Map<String, String> env = Map.of();
 
     @Option(names = "--credentials", paramLabel = "DIR",
-        description = "Folder with <platform>.properties credential files (else SMO_<PLATFORM>_<KEY> environment variables; else the sandbox).")
+        description = "Folder with <platform>.properties credential files, merged with SMO_<PLATFORM>_<KEY> environment variables. The sandbox runs only when neither holds any credentials; a wrong folder or file is an error (exit 2).")
     Path credentials;
 
     Session session(Progress progress) throws Exception {
