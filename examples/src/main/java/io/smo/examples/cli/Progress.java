@@ -75,6 +75,59 @@ final class Progress implements UploadListener, AutoCloseable {
     this.out = out;
     this.terminal = terminal;
     this.columns = Math.max(20, columns);
+    if (terminal && out == System.err) {
+      // log lines (retry warnings...) written to stderr meanwhile go above the live rows, whole
+      savedErr = System.err;
+      catcher = new LineCatcher();
+      System.setErr(new PrintStream(catcher, true, java.nio.charset.StandardCharsets.UTF_8));
+    } else {
+      savedErr = null;
+      catcher = null;
+    }
+  }
+
+  /** The stderr replaced while live rows are shown, or null. */
+  private final PrintStream savedErr;
+  /** What replaced it, or null. */
+  private final LineCatcher catcher;
+
+  /** Collects what others write to stderr and prints each whole line above the live rows. */
+  private final class LineCatcher extends java.io.OutputStream {
+    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+    @Override
+    public void write(int b) {
+      synchronized (Progress.this) {
+        if (b == '\n') {
+          printAbove(line.toString(java.nio.charset.StandardCharsets.UTF_8));
+          line.reset();
+        } else {
+          line.write(b);
+        }
+      }
+    }
+
+    @Override
+    public void flush() {
+      // whole lines only: a partial line waits for its newline (or for close)
+    }
+
+    void drain() {
+      if (line.size() > 0) {
+        printAbove(line.toString(java.nio.charset.StandardCharsets.UTF_8));
+        line.reset();
+      }
+    }
+  }
+
+  /** Prints a line of someone else's output above the live rows (or plainly once closed). */
+  private synchronized void printAbove(String text) {
+    if (closed || !terminal) {
+      out.println(text);
+      out.flush();
+    } else {
+      draw(List.of(text));
+    }
   }
 
   /**
@@ -254,11 +307,17 @@ final class Progress implements UploadListener, AutoCloseable {
     if (closed) {
       return;
     }
+    if (catcher != null) {
+      catcher.drain();
+    }
     if (!open.isEmpty()) {
       finish(new ArrayList<>(open));
     } else if (terminal && drawnRows > 0) {
       draw(List.of());
     }
     closed = true;
+    if (savedErr != null) {
+      System.setErr(savedErr);
+    }
   }
 }

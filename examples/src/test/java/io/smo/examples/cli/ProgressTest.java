@@ -139,6 +139,29 @@ class ProgressTest {
   }
 
   @Test
+  @org.junit.jupiter.api.parallel.ResourceLock(org.junit.jupiter.api.parallel.Resources.SYSTEM_ERR)
+  void logLinesWrittenToStderrMeanwhileGoAboveTheLiveRows() {
+    PrintStream saved = System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    PrintStream terminal = new PrintStream(buf, true, StandardCharsets.UTF_8);
+    try {
+      System.setErr(terminal);
+      Progress progress = new Progress(System.err, true, 100);
+      progress.onProgress(ev(Platform.TWITTER, "launch-photo.jpg", UploadState.UPLOADING, 10, 1000, null, null));
+      System.err.println("WARN ApiRuntime - twitter: 429, retrying in 2 s"); // as slf4j-simple writes it
+      progress.onProgress(ev(Platform.TWITTER, "launch-photo.jpg", UploadState.UPLOADING, 1000, 1000, null, null));
+      progress.platformDone(Platform.TWITTER);
+      progress.close();
+      assertThat(System.err).as("stderr restored").isSameAs(terminal);
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(screen(buf.toString(StandardCharsets.UTF_8))).containsExactly(
+        "WARN ApiRuntime - twitter: 429, retrying in 2 s",
+        "upload twitter    launch-photo.jpg: sent (1000 bytes)");
+  }
+
+  @Test
   void offATerminalOnlyTheFinishedLinesArePrinted() throws Exception {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     Progress progress = new Progress(new PrintStream(buf, true, StandardCharsets.UTF_8), false, 80);
