@@ -52,6 +52,14 @@ final class Credentials {
     return Collections.unmodifiableMap(k);
   }
 
+  /**
+   * Variables other commands read that look like platform credentials but configure no client
+   * (the webhook secrets of {@code smo listen}); skipped here, so they neither count as
+   * credentials nor are refused as unknown keys. Add a name here when a command starts reading it.
+   */
+  static final Set<String> OTHER_VARIABLES = Set.of("SMO_X_CONSUMER_SECRET", "SMO_TIKTOK_CLIENT_SECRET",
+      "SMO_YOUTUBE_HUB_SECRET");
+
   private final Map<Platform, Map<String, String>> values;
   private final Map<Platform, String> origins;
 
@@ -78,6 +86,9 @@ final class Credentials {
     Map<Platform, List<String>> origins = new EnumMap<>(Platform.class);
     for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
       String name = e.getKey();
+      if (OTHER_VARIABLES.contains(name)) {
+        continue;
+      }
       if (name.startsWith("SMO_X_")) {
         throw new CliException("environment variable " + name + " is not read: X's variables are named SMO_TWITTER_"
             + name.substring("SMO_X_".length()));

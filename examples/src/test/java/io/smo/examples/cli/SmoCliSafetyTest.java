@@ -187,6 +187,15 @@ class SmoCliSafetyTest {
   }
 
   @Test
+  void webhookSecretsOfOtherCommandsAreNeitherCredentialsNorErrors() {
+    Run r = smo(Map.of("SMO_X_CONSUMER_SECRET", TOKEN, "SMO_TIKTOK_CLIENT_SECRET", TOKEN, "SMO_YOUTUBE_HUB_SECRET", TOKEN),
+        "post", "--dry-run", LAUNCH.toString());
+    assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
+    assertThat(r.err()).startsWith("SANDBOX:");
+    assertThat(r.out() + r.err()).doesNotContain(TOKEN);
+  }
+
+  @Test
   void aTargetWithoutCredentialsNextToOneWithThemIsAnErrorNotTheSandbox() {
     Run r = smo(Map.of("SMO_FACEBOOK_ACCESS_TOKEN", TOKEN, "SMO_FACEBOOK_PAGE_ID", "104000000000001"),
         "post", "--dry-run", "--platforms", "facebook,instagram", LAUNCH.toString());
