@@ -54,6 +54,71 @@ public final class ChunkedUploader {
     long queryOffset(long total);
   }
 
+  /**
+   * A protocol wrapper that records whether the chunk holding the file's last byte was handed to
+   * the platform: after that, the upload may be complete on the server even when its answer was
+   * lost, which for an upload that <em>is</em> the publish (YouTube, TikTok, Meta video) makes
+   * any later failure an unknown outcome, never a retryable one ({@link #mayBeComplete}).
+   */
+  public static final class LastChunkWatch implements Protocol {
+    private final Protocol delegate;
+    private volatile boolean lastChunkSent;
+
+    /**
+     * Wraps a protocol.
+     *
+     * @param delegate the platform's protocol
+     */
+    public LastChunkWatch(Protocol delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public long chunkLength(long offset, long total) {
+      return delegate.chunkLength(offset, total);
+    }
+
+    @Override
+    public long send(FileChunk chunk, long total) {
+      if (chunk.offset() + chunk.length() >= total) {
+        lastChunkSent = true;
+      }
+      return delegate.send(chunk, total);
+    }
+
+    @Override
+    public long queryOffset(long total) {
+      return delegate.queryOffset(total);
+    }
+
+    /** Returns whether the chunk with the last byte was sent (its answer may have been lost). */
+    public boolean lastChunkSent() {
+      return lastChunkSent;
+    }
+
+    /**
+     * Returns whether {@code failure} leaves the upload possibly complete on the server: the last
+     * chunk was sent and the failure is not a definite refusal (a transport failure, a 5xx, or
+     * anything retryable).
+     *
+     * @param failure the failure of the upload
+     * @return whether the outcome is unknown
+     */
+    public boolean mayBeComplete(SmoException failure) {
+      if (!lastChunkSent) {
+        return false;
+      }
+      if (failure instanceof TransportException || failure.retryable()) {
+        return true;
+      }
+      if (failure instanceof io.smo.core.exception.PlatformException) {
+        int st = ((io.smo.core.exception.PlatformException) failure).details().httpStatus();
+        return st == 0 || st >= 500;
+      }
+      return false;
+    }
+  }
+
   private ChunkedUploader() {}
 
   /**
