@@ -72,7 +72,8 @@ public final class ProcessingPoller {
       if (wait.compareTo(floor) < 0) {
         wait = floor; // "check_after_secs": 0 must not poll in a tight loop
       }
-      if (!clock.instant().isBefore(end) || clock.instant().plus(wait).isAfter(end)) {
+      Duration left = Duration.between(clock.instant(), end);
+      if (left.isNegative() || left.isZero() || wait.compareTo(left) > 0) {
         ChunkedUploader.notify(listener, new UploadProgress(platform, mediaId, UploadState.FAILED,
             totalBytes, totalBytes, last, null));
         throw new MediaProcessingException(platform, operation, mediaId, last,
