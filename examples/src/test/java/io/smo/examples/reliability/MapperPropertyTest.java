@@ -243,7 +243,7 @@ class MapperPropertyTest {
     }
   }
 
-  @Property(tries = 1500)
+  @Property(tries = 800)
   void errorMappersGiveOnlyTypedExceptions(@ForAll("platforms") Platform p,
       @ForAll int fixture, @ForAll("mutations") int mutation, @ForAll long seed,
       @ForAll("statuses") int status, @ForAll("retryAfters") String retryAfter) {
@@ -269,7 +269,7 @@ class MapperPropertyTest {
 
   // ---- response mappers through the public calls ------------------------------------------
 
-  @Property(tries = 700)
+  @Property(tries = 400)
   void publicCallsGiveOnlyTypedExceptions(@ForAll("platforms") Platform p,
       @ForAll int fixture, @ForAll("mutations") int mutation, @ForAll long seed,
       @ForAll("statuses") int status, @ForAll("contentTypes") String contentType,
