@@ -75,6 +75,7 @@ public final class PostValidator {
     }
 
     // text
+    List<String> threadParts = new ArrayList<>();
     if (!text.isEmpty()) {
       if (caps.textLimit().isEmpty()) {
         out.add(Violation.of(p, "text", "text-unsupported", text, null,
@@ -93,7 +94,7 @@ public final class PostValidator {
                         + p.displayName() + " has no threads"));
               } else {
                 try {
-                  TextFitting.split(text, limit);
+                  threadParts.addAll(TextFitting.splitNumbered(text, limit));
                 } catch (IllegalArgumentException e) {
                   out.add(Violation.of(p, "text", "thread-split", length, limit.max(), e.getMessage()));
                 }
@@ -103,6 +104,19 @@ public final class PostValidator {
               out.add(Violation.of(p, "text", "max-length", length, limit.max(),
                   "text is too long, counted as " + limit.counting().describe()));
           }
+        }
+      }
+    }
+    if (caps.supports(Feature.THREADS) && (!post.thread().isEmpty() || threadParts.size() > 1)) {
+      // X refuses a part identical to an earlier one as duplicate content
+      List<String> all = new ArrayList<>(threadParts.isEmpty() ? List.of(text) : threadParts);
+      all.addAll(post.thread());
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < all.size(); i++) {
+        String part = all.get(i).strip();
+        if (!part.isEmpty() && !seen.add(part)) {
+          out.add(Violation.of(p, "thread", "thread-duplicate-part", i, null,
+              "thread part " + i + " repeats an earlier part; the platform refuses identical posts"));
         }
       }
     }

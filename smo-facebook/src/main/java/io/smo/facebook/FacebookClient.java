@@ -40,7 +40,6 @@ import io.smo.facebook.internal.GraphHttp;
 import io.smo.facebook.internal.GraphMappers;
 import io.smo.facebook.internal.Targeting;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -179,7 +178,7 @@ public final class FacebookClient extends BaseSocialClient {
     }
     Media first = media.get(0);
     if (first.kind() == MediaKind.VIDEO) {
-      return o != null && o.asReel() ? publishReel(post, first) : publishVideo(post, first, common, o);
+      return o != null && o.asReel() ? publishReel(post, first, Targeting.params(post.audience(), o)) : publishVideo(post, first, common, o);
     }
     if (media.size() == 1) {
       Map<String, String> form = new LinkedHashMap<>(common);
@@ -269,10 +268,11 @@ public final class FacebookClient extends BaseSocialClient {
         JsonNode done = http.post(VIDEO_FINISH, pageId + "/videos", fin);
         if (!done.path("success").asBoolean(false)) {
           throw new PublishOutcomeUnknownException(Platform.FACEBOOK, VIDEO_FINISH.name(),
-              "finish phase did not report success", null, videoId, List.of(), null);
+              "finish phase did not report success", null, null, List.of(), videoId);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new TransportException(Platform.FACEBOOK, "publish", "cannot read the video file: "
+            + e.getClass().getSimpleName(), e, false);
       } finally {
         if (m.sourceType() == Media.SourceType.BYTES) {
           deleteQuietly(file);
@@ -283,7 +283,12 @@ public final class FacebookClient extends BaseSocialClient {
     return published(postId, Map.of("videoId", videoId), post);
   }
 
-  private PublishedPost publishReel(Post post, Media m) {
+  /**
+   * Publishes a Reel. Its audience goes on the finish call as {@code targeting} and {@code
+   * feed_targeting}, which {@code POST /{page-id}/video_reels} accepts like {@code /feed}: never
+   * dropped.
+   */
+  private PublishedPost publishReel(Post post, Media m, Map<String, String> targeting) {
     JsonNode start = http.post(REEL_START, pageId + "/video_reels", Map.of("upload_phase", "start"));
     String videoId = id(start, "video_id", REEL_START);
     String uploadUrl = start.path("upload_url").asText("");
@@ -320,13 +325,14 @@ public final class FacebookClient extends BaseSocialClient {
             }
           }, listener, runtime.retryPolicy(), runtime.sleeper());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new TransportException(Platform.FACEBOOK, "publish", "cannot read the media file: "
+          + e.getClass().getSimpleName(), e, false);
     } finally {
       if (m.sourceType() == Media.SourceType.BYTES) {
         deleteQuietly(file);
       }
     }
-    Map<String, String> fin = new LinkedHashMap<>();
+    Map<String, String> fin = new LinkedHashMap<>(targeting);
     fin.put("upload_phase", "finish");
     fin.put("video_id", videoId);
     if (post.scheduledAt().isPresent()) {
@@ -341,7 +347,7 @@ public final class FacebookClient extends BaseSocialClient {
     JsonNode done = http.post(REEL_FINISH, pageId + "/video_reels", fin);
     if (!done.path("success").asBoolean(false)) {
       throw new PublishOutcomeUnknownException(Platform.FACEBOOK, REEL_FINISH.name(),
-          "finish phase did not report success", null, videoId, List.of(), null);
+          "finish phase did not report success", null, null, List.of(), videoId);
     }
     String postId = waitReady(videoId, total);
     return published(postId, Map.of("videoId", videoId, "reel", "true"), post);
@@ -375,7 +381,8 @@ public final class FacebookClient extends BaseSocialClient {
       Files.write(tmp, m.bytes().orElseThrow());
       return tmp;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new TransportException(Platform.FACEBOOK, "publish", "cannot read the media file: "
+          + e.getClass().getSimpleName(), e, false);
     }
   }
 

@@ -394,8 +394,19 @@ public final class TikTokClient extends BaseSocialClient {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       TikTokUploadProtocol protocol = new TikTokUploadProtocol(runtime, uploadUrl, plan,
           () -> Optional.ofNullable(status(publishId).uploadedBytes()).orElse(0L));
-      ChunkedUploader.upload(P, file.getFileName().toString(), ch, total, MediaType.parse(mime),
-          protocol, listener, runtime.retryPolicy(), runtime.sleeper());
+      ChunkedUploader.LastChunkWatch watch = new ChunkedUploader.LastChunkWatch(protocol);
+      try {
+        ChunkedUploader.upload(P, file.getFileName().toString(), ch, total, MediaType.parse(mime),
+            watch, listener, runtime.retryPolicy(), runtime.sleeper());
+      } catch (SmoException e) {
+        if (watch.mayBeComplete(e)) {
+          // a direct post publishes once the file is complete: it may exist now
+          throw new PublishOutcomeUnknownException(P, "publish", "the last chunk was sent but its"
+              + " answer and the upload status were lost; the post may be published", e, null,
+              List.of(), publishId);
+        }
+        throw e;
+      }
     } catch (IOException e) {
       throw new TransportException(P, "upload", "cannot read " + file.getFileName(), e, false);
     }

@@ -242,7 +242,7 @@ public interface YouTubeClient extends SocialClient {
      */
     public YouTubeClient build() {
       if (oauthConfig != null) {
-        OkHttpClient http = httpSettings().okHttpClient().orElseGet(OkHttpClient::new);
+        OkHttpClient http = httpSettings().newOkHttpClient();
         OAuth2Flow flow = new OAuth2Flow(Platform.YOUTUBE, oauthConfig, http, clock());
         tokenProvider(RefreshingTokenProvider.builder(oauthAccount, oauthStore,
             YouTubeOAuth.refresher(flow)).clock(clock()).platform(Platform.YOUTUBE).build());

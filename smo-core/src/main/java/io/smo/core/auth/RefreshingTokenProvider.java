@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * persists every new token through a {@link TokenStore}: a rotated refresh token is saved together
  * with its access token, and a stored refresh token is never replaced by an empty one.
  *
+ * <p>A refused refresh ({@code invalid_grant}: an {@link AuthenticationException} from the
+ * refresher) is remembered for the account: every caller waiting on it, and every later caller,
+ * gets that same exception without another request, until the store holds a different refresh
+ * token (the account was authorized again).
+ *
  * <p>Thread-safe.
  *
  * <pre>{@code
@@ -37,6 +42,18 @@ public final class RefreshingTokenProvider implements TokenProvider {
   private final Platform platform;
   private final Cache<String, AccessToken> cache;
   private final AtomicReference<String> rejectedValue = new AtomicReference<>();
+  /** The refresh token the server refused, with its refusal: answered from memory, never re-sent. */
+  private final AtomicReference<Refusal> refused = new AtomicReference<>();
+
+  private static final class Refusal {
+    final String refreshToken;
+    final AuthenticationException error;
+
+    Refusal(String refreshToken, AuthenticationException error) {
+      this.refreshToken = refreshToken;
+      this.error = error;
+    }
+  }
 
   private RefreshingTokenProvider(Builder b) {
     accountKey = b.accountKey;
@@ -114,7 +131,18 @@ public final class RefreshingTokenProvider implements TokenProvider {
           .message("access token for account " + accountKey
               + (rejected ? " was rejected" : " expired") + " and there is no refresh token").build());
     }
-    AccessToken fresh = refresher.refresh(stored);
+    String refreshToken = stored.refreshToken().get();
+    Refusal r = refused.get();
+    if (r != null && r.refreshToken.equals(refreshToken)) {
+      throw r.error; // refused before: one request per refusal, however many callers wait
+    }
+    AccessToken fresh;
+    try {
+      fresh = refresher.refresh(stored);
+    } catch (AuthenticationException e) {
+      refused.set(new Refusal(refreshToken, e));
+      throw e;
+    }
     if (fresh.refreshToken().isEmpty()) {
       fresh = fresh.toBuilder().refreshToken(stored.refreshToken().get())
           .refreshTokenExpiresAt(stored.refreshTokenExpiresAt().orElse(null)).build();

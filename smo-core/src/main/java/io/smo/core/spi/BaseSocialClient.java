@@ -15,10 +15,15 @@ import io.smo.core.PublishedPost;
 import io.smo.core.SmoProtectedApi;
 import io.smo.core.SocialClient;
 import io.smo.core.Violation;
+import io.smo.core.exception.ErrorDetails;
+import io.smo.core.exception.PlatformException;
 import io.smo.core.exception.PublishOutcomeUnknownException;
+import io.smo.core.exception.SmoException;
+import io.smo.core.exception.TransportException;
 import io.smo.core.exception.UnsupportedFeatureException;
 import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ApiRuntime;
+import io.smo.core.internal.CallPhase;
 import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitSnapshot;
 import java.time.Clock;
@@ -93,11 +98,54 @@ public abstract class BaseSocialClient implements SocialClient {
       throw new ValidationException(platform(), violations);
     }
     Post adapted = PostValidator.adapt(post, capabilities);
+    CallPhase phase = CallPhase.begin();
     try {
       return doPublish(adapted);
     } catch (PublishOutcomeUnknownException e) {
       throw e.idempotencyKey().isPresent() ? e : e.withContext(post.idempotencyKey(), e.publishedParts());
+    } catch (SmoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      RuntimeException typed = typedByPhase("publish", e, phase);
+      if (typed instanceof PublishOutcomeUnknownException) {
+        throw ((PublishOutcomeUnknownException) typed).withContext(post.idempotencyKey(), List.of());
+      }
+      throw typed;
+    } finally {
+      phase.end();
     }
+  }
+
+  /**
+   * Types a raw exception that escaped a public call (a response mapper's {@code
+   * NullPointerException} on an odd answer, a transport's {@code IllegalStateException}) by how
+   * far the call got: after a create was sent or accepted it is {@link
+   * PublishOutcomeUnknownException} (the post may exist); after any other request a
+   * non-retryable {@link PlatformException} (the answer could not be used); before any request,
+   * {@code IllegalArgumentException} and {@code NullPointerException} are the caller's own bad
+   * arguments and pass unchanged, anything else is a non-retryable {@link TransportException}.
+   *
+   * @param operation the SDK operation
+   * @param e the raw exception
+   * @param phase the phase record of the call
+   * @return the exception to throw
+   */
+  private RuntimeException typedByPhase(String operation, RuntimeException e, CallPhase phase) {
+    String what = e.getClass().getSimpleName();
+    if (phase.createAccepted() || phase.createSent()) {
+      return new PublishOutcomeUnknownException(platform(), operation, what + " after the platform "
+          + (phase.createAccepted() ? "accepted" : "was sent") + " a create; not retried so that"
+          + " nothing is posted twice", null, null, List.of(), null);
+    }
+    if (phase.requestSent()) {
+      return new PlatformException(ErrorDetails.builder(platform(), operation)
+          .message("the platform's answer could not be used (" + what + ")").build(), false);
+    }
+    if (e instanceof IllegalArgumentException || e instanceof NullPointerException) {
+      return e;
+    }
+    return new TransportException(platform(), operation, what + " before any request was sent",
+        null, false);
   }
 
   /** Publishes a post that passed validation and adaptation. */

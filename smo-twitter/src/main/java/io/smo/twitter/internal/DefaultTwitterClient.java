@@ -114,7 +114,7 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
     List<String> parts = new ArrayList<>();
     if (post.textOverflow() == TextOverflow.THREAD && capabilities().textLimit().isPresent()
         && !capabilities().textLimit().get().fits(post.text())) {
-      parts.addAll(TextFitting.split(post.text(), capabilities().textLimit().get()));
+      parts.addAll(TextFitting.splitNumbered(post.text(), capabilities().textLimit().get()));
     } else {
       parts.add(post.text());
     }

@@ -380,8 +380,9 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
             UploadState.STARTING, 0, total, null, null));
         URI sessionUri = startSession(json, total, mime, o.notifySubscribers());
         ResumableUploadProtocol protocol = new ResumableUploadProtocol(runtime, sessionUri, settings.chunkSize);
+        ChunkedUploader.LastChunkWatch watch = new ChunkedUploader.LastChunkWatch(protocol);
         try {
-          ChunkedUploader.upload(Platform.YOUTUBE, name, channel, total, contentType, protocol,
+          ChunkedUploader.upload(Platform.YOUTUBE, name, channel, total, contentType, watch,
               settings.listener, runtime.retryPolicy(), runtime.sleeper());
           JsonNode video = protocol.video();
           if (video == null) {
@@ -391,10 +392,12 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
           if (video == null) {
             throw new PublishOutcomeUnknownException(Platform.YOUTUBE, "publish",
                 "every byte was acknowledged but YouTube never returned the video", null, null,
-                List.of(), null);
+                List.of(), sessionUri.toString());
           }
           return video;
         } catch (ResumableUploadProtocol.SessionExpiredException e) {
+          // a 404/410 status answer is definite: a completed upload's session answers with the
+          // video, so starting a new session cannot publish twice
           if (session >= MAX_SESSIONS) {
             throw new MediaProcessingException(Platform.YOUTUBE, "publish", null, "session-expired",
                 "the upload session expired " + session + " times", true);
@@ -402,6 +405,17 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
           LOG.debug("youtube upload session expired; starting over ({} of {})", session, MAX_SESSIONS);
           ChunkedUploader.notify(settings.listener, new UploadProgress(Platform.YOUTUBE, name,
               UploadState.RESUMING, 0, total, null, null));
+        } catch (PublishOutcomeUnknownException e) {
+          throw e;
+        } catch (SmoException e) {
+          if (watch.mayBeComplete(e)) {
+            // the last chunk's answer and the status queries were lost: the video may exist
+            throw new PublishOutcomeUnknownException(Platform.YOUTUBE, "publish", "the last chunk was"
+                + " sent but neither its answer nor the upload status could be read; the video may"
+                + " exist (resume or query the upload session in knownId())", e, null, List.of(),
+                sessionUri.toString());
+          }
+          throw e;
         }
       }
     }
