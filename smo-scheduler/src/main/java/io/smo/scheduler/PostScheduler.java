@@ -21,6 +21,7 @@ import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ApiRuntime;
+import io.smo.scheduler.internal.EmbeddedH2;
 import io.smo.scheduler.internal.PostCodec;
 import io.smo.scheduler.internal.ScheduleStore;
 import java.nio.file.Path;
@@ -40,7 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * Schedules posts across platforms: natively where the platform schedules and the time lies in
  * its window (Facebook {@code scheduled_publish_time}, YouTube {@code publishAt}), and as a
  * persistent job elsewhere, run by db-scheduler over JDBC: an embedded H2 file database by
- * default, PostgreSQL (row locking) for several application instances that share the jobs.
+ * default, PostgreSQL (row locking) for several application instances that share the jobs. H2 is
+ * an optional dependency: add {@code com.h2database:h2} (version from smo-bom) to use the default,
+ * else give a {@link Builder#dataSource(DataSource) DataSource}; without either, building the
+ * scheduler fails with an {@link IllegalStateException} that says so.
  *
  * <p>Nothing is lost or doubled: a post is validated when it is scheduled, not only when it runs;
  * jobs survive restarts; each target is claimed with one conditional UPDATE before publishing, so
@@ -106,11 +109,9 @@ public final class PostScheduler implements AutoCloseable {
         .build();
   }
 
+  /** The embedded default; H2 is optional, so EmbeddedH2 alone names its types. */
   private static DataSource h2(Path file) {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
-    h2.setUser("sa");
-    return h2;
+    return EmbeddedH2.dataSource(file);
   }
 
   /** Returns a builder. */
@@ -442,7 +443,10 @@ public final class PostScheduler implements AutoCloseable {
       return this;
     }
 
-    /** Uses the user's database (PostgreSQL for several instances). Default: embedded H2 file. */
+    /**
+     * Uses the user's database (PostgreSQL for several instances). Default: an embedded H2 file,
+     * which needs {@code com.h2database:h2} on the class path (an optional dependency).
+     */
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = requireNonNull(dataSource, "dataSource == null");
       return this;

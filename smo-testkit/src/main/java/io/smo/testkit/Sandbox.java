@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
+import io.smo.testkit.spi.BundledSpecs;
 import io.smo.testkit.spi.EmulatorContext;
 import io.smo.testkit.spi.PlatformEmulator;
 import io.smo.testkit.spi.SandboxRequest;
@@ -92,12 +93,15 @@ public final class Sandbox implements AutoCloseable {
     clock = b.clock;
     for (Platform p : Platform.values()) {
       locks.put(p, new Object());
-      ids.put(p, new AtomicLong(1_790_000_000_000_000_000L + (Math.floorMod(seed, 1000L) * 1_000_000L)));
+      ids.put(p, new AtomicLong(firstId(seed)));
       created.put(p, new CopyOnWriteArrayList<>());
       PlatformEmulator e = load(p);
       if (e != null) {
         emulators.put(p, e);
       }
+    }
+    if (strict) {
+      BundledSpecs.requireAll(); // strict mode never silently checks nothing
     }
     WireMockConfiguration cfg = WireMockConfiguration.options()
         .bindAddress("127.0.0.1")
@@ -254,6 +258,34 @@ public final class Sandbox implements AutoCloseable {
     strictViolations.clear();
   }
 
+  /**
+   * Returns the sandbox to the state it started in, on the same port and with the same seed: what
+   * every emulator holds (posts, media, upload sessions, comments, tokens issued, rate-limit
+   * windows), {@link #created(Platform) what was created}, scripted faults and strict-mode
+   * mismatches are forgotten, and ids start again from the seed, so the next test sees exactly what
+   * a fresh sandbox would show. {@link #credentials(Platform) Credentials} stay valid (they derive
+   * from the seed); emulator objects are replaced, so fetch them again with {@link
+   * #emulator(Platform)} after a reset. Call it between tests, with no request in flight.
+   */
+  public void reset() {
+    clearFaults();
+    clearStrictViolations();
+    for (Platform p : Platform.values()) {
+      synchronized (locks.get(p)) {
+        ids.get(p).set(firstId(seed));
+        created.get(p).clear();
+        PlatformEmulator e = load(p);
+        if (e != null) {
+          emulators.put(p, e);
+        }
+      }
+    }
+  }
+
+  private static long firstId(long seed) {
+    return 1_790_000_000_000_000_000L + (Math.floorMod(seed, 1000L) * 1_000_000L);
+  }
+
   /** Stops the server. */
   @Override
   public void close() {
@@ -371,7 +403,15 @@ public final class Sandbox implements AutoCloseable {
           parts(r));
 
       if (strict) {
-        List<String> problems = emulator.validateStrict(request, new Context(platform, null));
+        List<String> problems;
+        try {
+          problems = emulator.validateStrict(request, new Context(platform, null));
+        } catch (RuntimeException e) {
+          // e.g. a description missing from the class path: fail loudly, never pass unchecked
+          String why = "strict mode could not check the request: " + e.getMessage();
+          strictViolations.add(platform.id() + " " + method + " " + sub + ": " + why);
+          return toDefinition(SandboxResponse.json(500, Map.of("sandbox_strict_error", why)));
+        }
         if (!problems.isEmpty()) {
           for (String p : problems) {
             strictViolations.add(platform.id() + " " + method + " " + sub + ": " + p);

@@ -4,10 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.oauth2.sdk.id.State;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
-import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.exception.AuthenticationException;
@@ -36,8 +32,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * OAuth 2.0 authorization-code flow helpers (RFC 6749) with PKCE S256 (RFC 7636, verifier and
- * challenge from Nimbus OAuth 2.0 SDK): the authorization URL with {@code state}, the code
+ * OAuth 2.0 authorization-code flow helpers (RFC 6749) with PKCE S256 (RFC 7636, a 32-byte
+ * {@link java.security.SecureRandom} verifier and its SHA-256 challenge, computed with the JDK): the
+ * authorization URL with {@code state}, the code
  * exchange, and the refresh-token grant ({@link TokenRefresher}). Token responses are read in
  * the RFC 6749 §5.1 shape ({@code access_token}, {@code expires_in} seconds, {@code
  * refresh_token}, {@code refresh_token_expires_in}, {@code scope}); error responses ({@code
@@ -76,7 +73,7 @@ public final class OAuth2Flow implements TokenRefresher {
 
   /** Returns a new authorization request: URL, fresh random {@code state} and PKCE verifier. */
   public AuthorizationRequest authorizationRequest() {
-    String state = new State().getValue();
+    String state = Pkce.newState();
     Map<String, String> q = new LinkedHashMap<>();
     q.put("response_type", "code");
     q.put(config.clientIdParameter(), config.clientId());
@@ -87,9 +84,8 @@ public final class OAuth2Flow implements TokenRefresher {
     q.put("state", state);
     String verifier = null;
     if (config.pkce()) {
-      CodeVerifier v = new CodeVerifier();
-      verifier = v.getValue();
-      q.put("code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256, v).getValue());
+      verifier = Pkce.newVerifier();
+      q.put("code_challenge", Pkce.s256Challenge(verifier));
       q.put("code_challenge_method", "S256");
     }
     q.putAll(config.extraAuthorizationParameters());

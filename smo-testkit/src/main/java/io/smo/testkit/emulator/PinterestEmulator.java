@@ -605,13 +605,12 @@ public final class PinterestEmulator implements PlatformEmulator {
 
   // ------------------------------------------------------------------ strict mode
 
-  /** The official description strict mode checks requests against, relative to the shared folder. */
+  /** The official description strict mode checks requests against, carried by the test kit ({@code BundledSpecs}). */
   public static final String SPEC = "specs/pinterest-api-v5-openapi.json";
 
   /**
    * Checks API requests against Pinterest's official OpenAPI 5.23 description ({@value #SPEC}); the
-   * emulated S3 upload host is not part of it and is skipped, as is everything when the shared
-   * folder is absent.
+   * emulated S3 upload host is not part of it and is skipped.
    *
    * <p>Two parts of the description defeat the generic validator, even for requests that follow it
    * to the letter, so they are checked here by hand from the same description instead: the {@code
@@ -625,10 +624,7 @@ public final class PinterestEmulator implements PlatformEmulator {
     if (request.path().startsWith("/" + UPLOAD_PATH)) {
       return List.of();
     }
-    Optional<OpenApiRequestValidator> validator = OpenApiRequestValidator.shared(context, SPEC);
-    if (validator.isEmpty()) {
-      return List.of();
-    }
+    Optional<OpenApiRequestValidator> validator = Optional.of(OpenApiRequestValidator.bundled(SPEC));
     List<String> out = new ArrayList<>();
     boolean analytics = request.is("GET", "v5/pins/*/analytics");
     boolean token = request.is("POST", "v5/oauth/token");

@@ -55,7 +55,7 @@ import java.util.regex.Pattern;
  *       posts;
  *   <li>errors in X's RFC 7807 problem shape; strict mode validates every request (but the OAuth
  *       token endpoint, absent from the description) against {@code
- *       specs/x-api-v2-openapi.json}.
+ *       specs/x-api-v2-openapi.json}, which the test kit carries ({@code BundledSpecs}).
  * </ul>
  */
 @SmoProtectedApi
@@ -131,8 +131,7 @@ public final class TwitterEmulator implements PlatformEmulator {
     if (request.path().startsWith("/2/oauth2/")) {
       return List.of();
     }
-    return OpenApiRequestValidator.shared(context, SPEC).map(v -> v.validate(request))
-        .orElse(List.of());
+    return OpenApiRequestValidator.bundled(SPEC).validate(request);
   }
 
   // ---------------------------------------------------------------- faults

@@ -168,7 +168,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
   public List<String> validateStrict(SandboxRequest request, EmulatorContext context) {
     synchronized (this) {
       if (validator == null) {
-        validator = new YouTubeDiscoveryValidator(context.sharedDir());
+        validator = new YouTubeDiscoveryValidator();
       }
     }
     return validator.validate(request);
