@@ -22,5 +22,7 @@ public enum Feature {
   /** Alt text on images. */
   ALT_TEXT,
   /** Native scheduled publication ({@link Capabilities#nativeScheduling()}). */
-  NATIVE_SCHEDULING
+  NATIVE_SCHEDULING,
+  /** {@link Post#firstComment()}: a comment (on X a self-reply) right after the post. */
+  FIRST_COMMENT
 }
