@@ -246,6 +246,10 @@ public final class InstagramClient extends BaseSocialClient {
         out.add(Violation.of(p, "options.instagram.collaborators", "story-collaborators",
             o.collaborators().size(), 0, "Stories take no collaborators"));
       }
+      if (post.firstComment().isPresent()) {
+        out.add(Violation.of(p, "firstComment", "first-comment", null, null,
+            "Stories take no comments (answers are private replies); remove the first comment"));
+      }
     }
     for (int i = 0; i < media.size(); i++) {
       Media m = media.get(i);
