@@ -24,5 +24,7 @@ public enum Feature {
   /** Native scheduled publication ({@link Capabilities#nativeScheduling()}). */
   NATIVE_SCHEDULING,
   /** {@link Post#firstComment()}: a comment (on X a self-reply) right after the post. */
-  FIRST_COMMENT
+  FIRST_COMMENT,
+  /** {@link SocialClient#accountInfo()}: followers, following and post count of the account. */
+  ACCOUNT_INFO
 }

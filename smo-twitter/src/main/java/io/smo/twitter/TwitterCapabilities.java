@@ -70,7 +70,7 @@ public final class TwitterCapabilities {
       .nativeScheduling(null)
       .features(EnumSet.of(Feature.TEXT_ONLY_POSTS, Feature.DELETE, Feature.METRICS,
           Feature.COMMENTS, Feature.REPLY, Feature.HIDE_COMMENTS, Feature.THREADS, Feature.ALT_TEXT,
-          Feature.FIRST_COMMENT))
+          Feature.FIRST_COMMENT, Feature.ACCOUNT_INFO))
       .metricNames(METRIC_NAMES)
       .build();
 
