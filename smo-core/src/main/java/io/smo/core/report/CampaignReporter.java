@@ -112,7 +112,7 @@ public final class CampaignReporter implements AutoCloseable {
       Semaphore gate = gates.get(p);
       gate.acquireUninterruptibly();
       try {
-        EngagementMetrics m = c.metrics(PostRef.of(p, t.postId()));
+        EngagementMetrics m = c.metrics(PostRef.of(p, t.postId(), t.attributes()));
         m.values().forEach((k, v) -> metrics.put(k.name().toLowerCase(Locale.ROOT), v));
       } catch (NotFoundException e) {
         state = TargetSnapshot.State.DELETED;

@@ -101,7 +101,8 @@ public final class CampaignResults {
     return new ResultTarget(o.platform().id(), account, segment, o.status().name(),
         p == null ? null : p.id(), p == null ? null : p.url().map(Object::toString).orElse(null),
         p == null ? null : p.publishedAt().map(Object::toString).orElse(null), shortLink, sandbox,
-        o.status() == PlatformOutcome.Status.PUBLISHED ? null : o.reason());
+        o.status() == PlatformOutcome.Status.PUBLISHED ? null : o.reason(),
+        p == null ? null : p.ref().attributes());
   }
 
   /** Returns the campaign's name. */
@@ -219,7 +220,7 @@ public final class CampaignResults {
       }
       targets.add(new ResultTarget(platform, text(t, "account"), text(t, "segment"), text(t, "status"),
           text(t, "postId"), text(t, "url"), text(t, "publishedAt"), text(t, "shortLink"),
-          t.path("sandbox").asBoolean(false), text(t, "reason")));
+          t.path("sandbox").asBoolean(false), text(t, "reason"), attributes(t.path("attributes"))));
     }
     Instant created;
     try {
@@ -229,6 +230,14 @@ public final class CampaignResults {
     }
     return new CampaignResults(root.path("campaign").asText("campaign"), text(root, "campaignFile"),
         text(root, "idempotencyKey"), created, targets);
+  }
+
+  private static Map<String, String> attributes(JsonNode n) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (n.isObject()) {
+      n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    }
+    return out;
   }
 
   private static String text(JsonNode n, String field) {

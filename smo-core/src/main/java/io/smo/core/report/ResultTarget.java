@@ -19,11 +19,14 @@ import java.util.Objects;
  * @param shortLink the shortener's link id (e.g. {@code bit.ly/3xYz}) standing for this target, or {@code null}
  * @param sandbox whether the post was made on the SMO sandbox (not a real platform)
  * @param reason why it was not published, or {@code null}
+ * @param attributes the post ref's attributes ({@link io.smo.core.PostRef#attributes()}; Snapchat
+ *     needs its {@code kind} to read figures), possibly empty
  */
 @SmoPublicApi
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ResultTarget(String platform, String account, String segment, String status, String postId,
-    String url, String publishedAt, String shortLink, boolean sandbox, String reason) {
+    String url, String publishedAt, String shortLink, boolean sandbox, String reason,
+    java.util.Map<String, String> attributes) {
 
   /** Normalises the components: blank account and segment become {@code "default"}. */
   public ResultTarget {
@@ -31,6 +34,32 @@ public record ResultTarget(String platform, String account, String segment, Stri
     account = account == null || account.isBlank() ? "default" : account;
     segment = segment == null || segment.isBlank() ? "default" : segment;
     status = status == null ? "PUBLISHED" : status;
+    attributes = attributes == null ? java.util.Map.of() : java.util.Map.copyOf(attributes);
+  }
+
+  /**
+   * Creates a target whose post ref has no attributes.
+   *
+   * @param platform the platform id
+   * @param account the account, or {@code null} for {@code "default"}
+   * @param segment the segment, or {@code null} for {@code "default"}
+   * @param status the publish status
+   * @param postId the post id, or {@code null}
+   * @param url the URL, or {@code null}
+   * @param publishedAt when it went public, or {@code null}
+   * @param shortLink the short link id, or {@code null}
+   * @param sandbox whether it was made on the sandbox
+   * @param reason why not published, or {@code null}
+   */
+  public ResultTarget(String platform, String account, String segment, String status, String postId,
+      String url, String publishedAt, String shortLink, boolean sandbox, String reason) {
+    this(platform, account, segment, status, postId, url, publishedAt, shortLink, sandbox, reason, null);
+  }
+
+  /** Returns a copy pointing at another post (same target). */
+  public ResultTarget withPost(String postId, java.util.Map<String, String> attributes) {
+    return new ResultTarget(platform, account, segment, status, postId, url, publishedAt, shortLink, sandbox,
+        reason, attributes);
   }
 
   /** Returns {@code platform:account/segment}, the target's name in reports. */
