@@ -30,6 +30,12 @@ import java.util.concurrent.Executors;
  * different post is refused (SKIPPED, rule {@code idempotency-key-reused}). Outcomes are remembered in
  * a bounded cache (100,000 keys, 7 days).
  *
+ * <p>A post's {@link Post#firstComment() first comment} is published right after the post, by
+ * the same client; the target stays PUBLISHED when the comment fails, and the failure is in
+ * {@link PlatformOutcome#firstCommentError()}. Publishing the same post again adds only the
+ * missing comment under the existing post (never a second post); a comment whose outcome is
+ * unknown is not retried.
+ *
  * <p>Thread-safe. {@link #close()} closes the clients it was given only if built with {@link
  * Builder#closeClients(boolean)}.
  *
@@ -131,6 +137,10 @@ public final class CrossPoster implements AutoCloseable {
         continue;
       }
       CompletableFuture<PlatformOutcome> f = outcomes.asMap().compute(key, (k, earlier) -> {
+        if (earlier != null && earlier.isDone() && missingFirstComment(earlier.join(), post)) {
+          PlatformOutcome done = earlier.join(); // published, its first comment missing: add only that
+          return CompletableFuture.supplyAsync(() -> addFirstComment(c, post, done), executor);
+        }
         if (earlier != null && !(earlier.isDone() && retriable(earlier.join()))) {
           return earlier; // published, unknown or still running: never publish twice
         }
@@ -160,7 +170,41 @@ public final class CrossPoster implements AutoCloseable {
     return o.status() == PlatformOutcome.Status.FAILED || o.status() == PlatformOutcome.Status.SKIPPED;
   }
 
+  /** Whether {@code o} published but the post's first comment definitely did not. */
+  private static boolean missingFirstComment(PlatformOutcome o, Post post) {
+    return o.status() == PlatformOutcome.Status.PUBLISHED && post.firstComment().isPresent()
+        && o.firstComment().isEmpty()
+        && !(o.firstCommentError().orElse(null) instanceof io.smo.core.exception.PublishOutcomeUnknownException);
+  }
+
+  /**
+   * Publishes the first comment under an already published post; a failure is reported beside
+   * the PUBLISHED outcome, never instead of it.
+   */
+  private static PlatformOutcome addFirstComment(SocialClient c, Post post, PlatformOutcome published) {
+    String text = post.firstComment().orElseThrow();
+    PublishedPost p = published.published().orElseThrow();
+    if (p.scheduled()) {
+      return published.withFirstCommentError(new io.smo.core.exception.UnsupportedFeatureException(
+          c.platform(), "first comment", "the post is scheduled natively and not live yet; publish the"
+          + " campaign again (same idempotency key) after it goes live to add the first comment"));
+    }
+    try {
+      return published.withFirstComment(c.comment(p.ref(), text));
+    } catch (SmoException e) {
+      return published.withFirstCommentError(e);
+    } catch (RuntimeException e) {
+      return published.withFirstCommentError(new TransportException(c.platform(), "first comment",
+          "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), e, false));
+    }
+  }
+
   private static PlatformOutcome publishOne(SocialClient c, Post post) {
+    PlatformOutcome o = publishPost(c, post);
+    return missingFirstComment(o, post) ? addFirstComment(c, post, o) : o;
+  }
+
+  private static PlatformOutcome publishPost(SocialClient c, Post post) {
     try {
       return PlatformOutcome.published(c.publish(post));
     } catch (io.smo.core.exception.ValidationException e) {

@@ -22,5 +22,9 @@ public enum Feature {
   /** Alt text on images. */
   ALT_TEXT,
   /** Native scheduled publication ({@link Capabilities#nativeScheduling()}). */
-  NATIVE_SCHEDULING
+  NATIVE_SCHEDULING,
+  /** {@link Post#firstComment()}: a comment (on X a self-reply) right after the post. */
+  FIRST_COMMENT,
+  /** {@link SocialClient#accountInfo()}: followers, following and post count of the account. */
+  ACCOUNT_INFO
 }

@@ -30,14 +30,23 @@ public final class PlatformOutcome {
   private final PublishedPost published;
   private final SmoException error;
   private final List<Violation> violations;
+  private final Comment firstComment;
+  private final SmoException firstCommentError;
 
   private PlatformOutcome(Platform platform, Status status, PublishedPost published, SmoException error,
       List<Violation> violations) {
+    this(platform, status, published, error, violations, null, null);
+  }
+
+  private PlatformOutcome(Platform platform, Status status, PublishedPost published, SmoException error,
+      List<Violation> violations, Comment firstComment, SmoException firstCommentError) {
     this.platform = platform;
     this.status = status;
     this.published = published;
     this.error = error;
     this.violations = List.copyOf(violations);
+    this.firstComment = firstComment;
+    this.firstCommentError = firstCommentError;
   }
 
   /** Returns a PUBLISHED outcome. */
@@ -76,6 +85,50 @@ public final class PlatformOutcome {
     return Optional.ofNullable(error);
   }
 
+  /**
+   * Returns a copy of this PUBLISHED outcome with its {@link Post#firstComment() first comment}
+   * published.
+   *
+   * @throws IllegalStateException if this outcome is not PUBLISHED
+   */
+  public PlatformOutcome withFirstComment(Comment comment) {
+    requirePublished();
+    return new PlatformOutcome(platform, status, published, null, violations,
+        java.util.Objects.requireNonNull(comment, "comment == null"), null);
+  }
+
+  /**
+   * Returns a copy of this PUBLISHED outcome whose first comment failed: the post stays
+   * PUBLISHED, the failure is reported beside it.
+   *
+   * @throws IllegalStateException if this outcome is not PUBLISHED
+   */
+  public PlatformOutcome withFirstCommentError(SmoException error) {
+    requirePublished();
+    return new PlatformOutcome(platform, status, published, null, violations, null,
+        java.util.Objects.requireNonNull(error, "error == null"));
+  }
+
+  private void requirePublished() {
+    if (status != Status.PUBLISHED) {
+      throw new IllegalStateException("a first comment belongs to a PUBLISHED outcome, not " + status);
+    }
+  }
+
+  /** Returns the published first comment, if the post had one and it was published. */
+  public Optional<Comment> firstComment() {
+    return Optional.ofNullable(firstComment);
+  }
+
+  /**
+   * Returns why the first comment failed, if the post had one and it failed (the post itself is
+   * PUBLISHED). A {@link PublishOutcomeUnknownException} means the comment may exist: check
+   * before adding it by hand; {@link CrossPoster} does not retry it.
+   */
+  public Optional<SmoException> firstCommentError() {
+    return Optional.ofNullable(firstCommentError);
+  }
+
   /** Returns the violations, for SKIPPED (else empty). */
   public List<Violation> violations() {
     return violations;
@@ -95,6 +148,8 @@ public final class PlatformOutcome {
 
   @Override
   public String toString() {
-    return platform.id() + " " + status + (published != null ? " " + published.ref() : " " + reason());
+    return platform.id() + " " + status + (published != null ? " " + published.ref() : " " + reason())
+        + (firstComment != null ? " first comment " + firstComment.ref().id() : "")
+        + (firstCommentError != null ? " (first comment failed: " + firstCommentError.getMessage() + ")" : "");
   }
 }

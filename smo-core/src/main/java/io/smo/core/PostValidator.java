@@ -74,6 +74,8 @@ public final class PostValidator {
       }
     }
 
+    post.firstComment().ifPresent(comment -> validateFirstComment(comment, caps, out));
+
     // text
     List<String> threadParts = new ArrayList<>();
     if (!text.isEmpty()) {
@@ -279,6 +281,28 @@ public final class PostValidator {
       out.add(Violation.of(p, "media", "mixed-media", perKind.keySet(), null,
           p.displayName() + " does not mix media kinds in one post"));
     }
+  }
+
+  /** A first comment needs {@link Feature#FIRST_COMMENT}, valid UTF-16 and the platform's text limit. */
+  private static void validateFirstComment(String comment, Capabilities caps, List<Violation> out) {
+    Platform p = caps.platform();
+    if (!caps.supports(Feature.FIRST_COMMENT)) {
+      out.add(Violation.of(p, "firstComment", "first-comment", null, null, p.displayName()
+          + " has no API to comment under a post; remove the first comment for this platform"));
+      return;
+    }
+    int b = invalidCharIndex(comment);
+    if (b >= 0) {
+      out.add(Violation.of(p, "firstComment", "text-encoding", b, null,
+          "first comment has an unpaired surrogate or a NUL character at index " + b));
+    }
+    caps.textLimit().ifPresent(limit -> {
+      int length = limit.count(comment);
+      if (length > limit.max()) {
+        out.add(Violation.of(p, "firstComment", "max-length", length, limit.max(),
+            "first comment is too long, counted as " + limit.counting().describe()));
+      }
+    });
   }
 
   private static void validateAudience(Audience a, Capabilities caps, List<Violation> out) {

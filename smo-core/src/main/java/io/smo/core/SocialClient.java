@@ -135,6 +135,19 @@ public interface SocialClient extends AutoCloseable {
    */
   void moderate(CommentRef comment, ModerationAction action);
 
+  /**
+   * Reads the figures of the account this client acts for (followers, following, post count),
+   * each absent where the platform does not report it. See {@link AccountInfo} for the fields
+   * each platform reads.
+   *
+   * @throws UnsupportedFeatureException if the platform has no such API (the default)
+   * @throws SmoException on failure
+   */
+  default AccountInfo accountInfo() {
+    throw new UnsupportedFeatureException(platform(), "account info",
+        platform().displayName() + " reports no account figures through this SDK");
+  }
+
   /** Returns the rate-limit state of the last response, if the platform reported one. */
   Optional<RateLimitSnapshot> lastRateLimit();
 

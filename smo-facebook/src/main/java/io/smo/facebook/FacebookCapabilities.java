@@ -74,7 +74,7 @@ public final class FacebookCapabilities {
       .nativeScheduling(SchedulingWindow.of(MIN_SCHEDULE_LEAD, MAX_SCHEDULE_LEAD))
       .features(EnumSet.of(Feature.TEXT_ONLY_POSTS, Feature.DELETE, Feature.METRICS,
           Feature.COMMENTS, Feature.REPLY, Feature.HIDE_COMMENTS, Feature.DELETE_COMMENTS,
-          Feature.NATIVE_SCHEDULING))
+          Feature.NATIVE_SCHEDULING, Feature.FIRST_COMMENT, Feature.ACCOUNT_INFO))
       .metricNames(List.of("reactions", "comments", "shares", "post_media_view",
           "post_total_media_view_unique", "post_clicks", "post_reactions_by_type_total"))
       .build();

@@ -109,6 +109,7 @@ public final class FacebookClient extends BaseSocialClient {
   private static final Operation STATUS = Operation.read("video_status", "reads");
   private static final Operation DELETE = Operation.write("delete", "feed");
   private static final Operation METRICS = Operation.read("metrics", "reads");
+  private static final Operation ACCOUNT = Operation.read("account info", "reads");
   private static final Operation COMMENTS = Operation.read("comments", "reads");
   private static final Operation COMMENT = Operation.create("comment", "comments");
   private static final Operation MODERATE = Operation.write("moderate", "comments");
@@ -424,6 +425,22 @@ public final class FacebookClient extends BaseSocialClient {
   public void delete(PostRef ref) {
     checkRef(ref);
     http.delete(DELETE, ref.id());
+  }
+
+  /**
+   * Reads the Page's figures: {@code GET /{page-id}?fields=id,name,username,followers_count,fan_count}.
+   * Followers are {@code followers_count}; {@code fan_count} (people who like the Page) is in
+   * {@link io.smo.core.AccountInfo#raw()}. Pages report no following or post count.
+   */
+  @Override
+  public io.smo.core.AccountInfo accountInfo() {
+    JsonNode page = http.get(ACCOUNT, pageId, Map.of("fields", "id,name,username,followers_count,fan_count"));
+    return io.smo.core.AccountInfo.builder(Platform.FACEBOOK, page.path("id").asText(pageId))
+        .name(page.path("name").asText(null)).handle(page.path("username").asText(null))
+        .followers(page.hasNonNull("followers_count") ? page.get("followers_count").asLong() : null)
+        .raw("followers_count", page.hasNonNull("followers_count") ? page.get("followers_count").asLong() : null)
+        .raw("fan_count", page.hasNonNull("fan_count") ? page.get("fan_count").asLong() : null)
+        .retrievedAt(runtime.clock().instant()).build();
   }
 
   /**

@@ -411,6 +411,20 @@ public final class SnapchatClient extends BaseSocialClient {
   // ------------------------------------------------------------------ engagement
 
   /**
+   * Snapchat reports no account figures this SDK can read: the Marketing API's {@code /v1/me}
+   * describes the signed-in user (not the Public Profile), and subscriber counts exist only in
+   * the allowlisted Public Profile analytics, whose paths our sources could not confirm.
+   *
+   * @throws io.smo.core.exception.UnsupportedFeatureException always
+   */
+  @Override
+  public io.smo.core.AccountInfo accountInfo() {
+    throw new io.smo.core.exception.UnsupportedFeatureException(Platform.SNAPCHAT, "account info",
+        "Snapchat's public APIs report no follower or subscriber counts for a Public Profile"
+            + " (Public Profile analytics are allowlisted and undocumented)");
+  }
+
+  /**
    * Reads the figures of a post: Marketing API stats ({@code granularity=TOTAL}) for an ad,
    * Public Profile insights (UNCONFIRMED path) for an organic post. {@code spend} (micro-currency),
    * {@code screen_time_millis} and the quartiles are kept in {@link EngagementMetrics#raw()}.

@@ -506,6 +506,31 @@ public final class TikTokClient extends BaseSocialClient {
     throw unsupported("moderate", "comment moderation is only in TikTok's Business API");
   }
 
+  /**
+   * Reads the creator's figures: {@code GET /v2/user/info/?fields=open_id,union_id,display_name,
+   * username,follower_count,following_count,likes_count,video_count}. The counts need scope {@code
+   * user.info.stats}; without it TikTok leaves them out and they stay absent.
+   */
+  @Override
+  public io.smo.core.AccountInfo accountInfo() {
+    com.fasterxml.jackson.databind.JsonNode data = unwrap(Operation.read("account info", "user_info"),
+        () -> api.userInfo(TikTokApi.USER_FIELDS));
+    com.fasterxml.jackson.databind.JsonNode u = data == null ? runtime.json().createObjectNode() : data.path("user");
+    io.smo.core.AccountInfo.Builder b = io.smo.core.AccountInfo.builder(P, u.path("open_id").asText(""))
+        .handle(u.path("username").asText(null)).name(u.path("display_name").asText(null))
+        .followers(count(u, "follower_count")).following(count(u, "following_count"))
+        .postCount(count(u, "video_count")).retrievedAt(runtime.clock().instant());
+    for (String f : new String[] {"follower_count", "following_count", "likes_count", "video_count"}) {
+      b.raw(f, count(u, f));
+    }
+    return b.build();
+  }
+
+  private static Long count(com.fasterxml.jackson.databind.JsonNode n, String field) {
+    com.fasterxml.jackson.databind.JsonNode v = n.get(field);
+    return v == null || !v.canConvertToLong() ? null : v.asLong();
+  }
+
   // ---------------------------------------------------------------- plumbing
 
   private <T> T unwrap(Operation op, Supplier<Call<Envelope<T>>> call) {

@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
     subcommands = {SmoCli.PostCmd.class, SmoCli.ValidateCmd.class, SmoCli.MetricsCmd.class,
         SmoCli.CommentsCmd.class, SmoCli.ReplyCmd.class, SmoCli.HideCmd.class, SmoCli.SandboxCmd.class,
         SmoCli.ScheduleCmd.class, SmoCli.ScheduledCmd.class, SmoCli.SchedulerCmd.class,
-        DemoCmd.class})
+        DemoCmd.class, ReportCmd.class, AccountCmd.class})
 public final class SmoCli {
   private SmoCli() {}
 
@@ -276,6 +276,7 @@ public final class SmoCli {
         CrossPostResult result = new CrossPostResult(variants.values().iterator().next().idempotencyKey(), outcomes);
         progress.close();
         printResult(s, c, result);
+        ResultsFile.write(campaign.file, c, result, s, err);
         if (after != null) {
           after.accept(result);
         }
@@ -491,12 +492,15 @@ public final class SmoCli {
       }
       List<Platform> targets = campaign.targets(c);
       try (Session s = session(null); PostScheduler scheduler = scheduler(s, targets)) {
+        List<ScheduledPost> scheduled = new ArrayList<>();
         for (Map.Entry<List<Platform>, Post> v : variants(c, targets).entrySet()) {
           String id = scheduler.schedule(v.getValue(), v.getKey(), at);
           ScheduledPost sp = scheduler.get(id).orElseThrow();
+          scheduled.add(sp);
           out.println("scheduled " + id + " for " + sp.dueAtLocal() + " (" + sp.dueAt() + ")");
           sp.targets().forEach(t -> out.println("  " + t));
         }
+        ResultsFile.write(campaign.file, c, scheduled, s, err);
       }
       return 0;
     }

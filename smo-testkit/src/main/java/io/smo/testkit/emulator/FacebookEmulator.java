@@ -574,6 +574,18 @@ public final class FacebookEmulator implements PlatformEmulator {
   // ---- reading ----
 
   private SandboxResponse node(SandboxRequest req, EmulatorContext ctx, String id) {
+    if (id.equals(PAGE_ID)) {
+      // Page node fields as in the Graph API Page spec (followers_count, fan_count, username)
+      ObjectNode page = JSON.createObjectNode().put("id", PAGE_ID).put("name", "SMO Sandbox Page")
+          .put("username", "smosandboxpage")
+          .put("followers_count", 4200 + Math.floorMod(ctx.seed(), 700))
+          .put("fan_count", 3900 + Math.floorMod(ctx.seed(), 600));
+      java.util.Set<String> want = new java.util.HashSet<>(java.util.Arrays.asList(
+          req.param("fields").orElse("id,name").split(",")));
+      want.add("id");
+      page.retain(want);
+      return SandboxResponse.json(200, page);
+    }
     Video v = videos.get(id);
     if (v != null) {
       ObjectNode r = JSON.createObjectNode();

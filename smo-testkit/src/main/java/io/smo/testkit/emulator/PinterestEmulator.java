@@ -190,7 +190,8 @@ public final class PinterestEmulator implements PlatformEmulator {
     if (req.is("GET", "v5/pins/*/analytics")) {
       return "org_analytics";
     }
-    if (req.is("GET", "v5/pins/*") || req.is("GET", "v5/media/*") || req.is("GET", "v5/boards")) {
+    if (req.is("GET", "v5/pins/*") || req.is("GET", "v5/media/*") || req.is("GET", "v5/boards")
+        || req.is("GET", "v5/user_account")) {
       return "org_read";
     }
     return null;
@@ -225,7 +226,22 @@ public final class PinterestEmulator implements PlatformEmulator {
     if (req.is("GET", "v5/boards")) {
       return listBoards(req);
     }
+    if (req.is("GET", "v5/user_account")) {
+      return userAccount(ctx);
+    }
     return createBoard(req, ctx);
+  }
+
+  /** {@code GET /v5/user_account}: the Account schema of Pinterest's OpenAPI (v5). */
+  private synchronized SandboxResponse userAccount(EmulatorContext ctx) {
+    ObjectNode a = ctx.json().createObjectNode();
+    a.put("account_type", "BUSINESS").put("id", "2783136121146311751").put("username", "sbx_pinterest_user")
+        .put("business_name", "Sandbox Brand").put("about", "").put("website_url", "https://example.com")
+        .put("profile_image", "https://i.pinimg.com/sbx/avatar.jpg")
+        .put("board_count", boards.size()).put("pin_count", pins.size())
+        .put("follower_count", 870 + Math.floorMod(ctx.seed(), 200)).put("following_count", 64)
+        .put("monthly_views", 15_400);
+    return SandboxResponse.json(200, a);
   }
 
   // ------------------------------------------------------------------ OAuth

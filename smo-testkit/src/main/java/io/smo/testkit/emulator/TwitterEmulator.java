@@ -205,8 +205,7 @@ public final class TwitterEmulator implements PlatformEmulator {
         resp = hide(req, req.segments().get(2));
         break;
       case "users.me":
-        resp = SandboxResponse.json(200, Map.of("data", Map.of("id", USER_ID, "name",
-            "SMO Sandbox", "username", USERNAME)));
+        resp = usersMe(req, ctx);
         break;
       case "media.upload":
         resp = simpleUpload(req, ctx);
@@ -448,6 +447,24 @@ public final class TwitterEmulator implements PlatformEmulator {
     data.put("edit_history_tweet_ids", List.of(t.id));
     return SandboxResponse.json(201, Map.of("data", data))
         .header("location", ctx.baseUrl().resolve("2/tweets/" + t.id).toString());
+  }
+
+  /** {@code GET /2/users/me}; {@code public_metrics} when {@code user.fields} asks for it. */
+  private SandboxResponse usersMe(SandboxRequest req, EmulatorContext ctx) {
+    ObjectNode d = ctx.json().createObjectNode().put("id", USER_ID).put("name", "SMO Sandbox")
+        .put("username", USERNAME);
+    if (req.param("user.fields").orElse("").contains("public_metrics")) {
+      long own;
+      synchronized (this) {
+        own = tweets.values().stream().filter(t -> !t.deleted && !t.seeded).count();
+      }
+      d.putObject("public_metrics").put("followers_count", 2500 + Math.floorMod(ctx.seed(), 900))
+          .put("following_count", 310 + Math.floorMod(ctx.seed(), 50)).put("tweet_count", 120 + own)
+          .put("listed_count", 7).put("like_count", 830);
+    }
+    ObjectNode root = ctx.json().createObjectNode();
+    root.set("data", d);
+    return SandboxResponse.json(200, root);
   }
 
   private void seedReplies(Tweet root, EmulatorContext ctx) {

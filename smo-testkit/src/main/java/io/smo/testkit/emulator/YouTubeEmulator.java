@@ -226,6 +226,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
         return startUpload(r, ctx);
       case "videos.list":
         return listVideos(r, ctx);
+      case "channels.list":
+        return listChannels(r, ctx);
       case "videos.update":
         return updateVideo(r);
       case "videos.delete":
@@ -267,6 +269,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
     }
     Map<String, String> table = Map.ofEntries(
         Map.entry("GET /youtube/v3/videos", "videos.list"),
+        Map.entry("GET /youtube/v3/channels", "channels.list"),
         Map.entry("PUT /youtube/v3/videos", "videos.update"),
         Map.entry("DELETE /youtube/v3/videos", "videos.delete"),
         Map.entry("POST /youtube/v3/playlistItems", "playlistItems.insert"),
@@ -277,6 +280,36 @@ public final class YouTubeEmulator implements PlatformEmulator {
         Map.entry("POST /youtube/v3/comments/setModerationStatus", "comments.setModerationStatus"),
         Map.entry("DELETE /youtube/v3/comments", "comments.delete"));
     return table.get(m + " " + p);
+  }
+
+  /**
+   * {@code channels.list} with {@code mine=true}: the sandbox channel with the requested parts
+   * ({@code snippet}, {@code statistics}; counts are strings, as in the discovery document's
+   * ChannelStatistics).
+   */
+  private SandboxResponse listChannels(SandboxRequest r, EmulatorContext ctx) {
+    String part = r.param("part").orElse("");
+    if (part.isBlank()) {
+      return error(400, "INVALID_ARGUMENT", "youtube.parameter", "required", "No filter selected.");
+    }
+    ObjectNode root = NODES.objectNode().put("kind", "youtube#channelListResponse");
+    ArrayNode items = root.putArray("items");
+    if (r.param("mine").orElse("").equals("true") || CHANNEL_ID.equals(r.param("id").orElse(""))) {
+      ObjectNode ch = items.addObject().put("kind", "youtube#channel").put("id", CHANNEL_ID);
+      for (String p : part.split(",")) {
+        if (p.trim().equals("snippet")) {
+          ch.putObject("snippet").put("title", "SMO Sandbox Channel").put("customUrl", "@smosandbox")
+              .put("description", "");
+        } else if (p.trim().equals("statistics")) {
+          long uploads = videos.size();
+          ch.putObject("statistics").put("viewCount", String.valueOf(91_000 + Math.floorMod(ctx.seed(), 9000)))
+              .put("subscriberCount", String.valueOf(3100 + Math.floorMod(ctx.seed(), 400)))
+              .put("hiddenSubscriberCount", false).put("videoCount", String.valueOf(40 + uploads));
+        }
+      }
+    }
+    root.putObject("pageInfo").put("totalResults", items.size()).put("resultsPerPage", 5);
+    return SandboxResponse.json(200, root);
   }
 
   private SandboxResponse chargeQuota(String method, Instant now) {

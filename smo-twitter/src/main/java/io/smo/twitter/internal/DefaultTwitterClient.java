@@ -274,6 +274,28 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
     return replyTo(comment.id(), text);
   }
 
+  /**
+   * Reads the account's figures: {@code GET /2/users/me?user.fields=public_metrics,username,name}
+   * ({@code public_metrics.followers_count}, {@code following_count}, {@code tweet_count}).
+   */
+  @Override
+  public io.smo.core.AccountInfo accountInfo() {
+    JsonNode root = runtime.call(Operation.read("account info", "users.me"), () -> api.me("public_metrics"));
+    JsonNode d = root.path("data");
+    JsonNode pm = d.path("public_metrics");
+    io.smo.core.AccountInfo.Builder b = io.smo.core.AccountInfo.builder(Platform.TWITTER, d.path("id").asText(""))
+        .handle(d.path("username").asText(null)).name(d.path("name").asText(null))
+        .followers(count(pm, "followers_count")).following(count(pm, "following_count"))
+        .postCount(count(pm, "tweet_count")).retrievedAt(clock().instant());
+    pm.fields().forEachRemaining(e -> b.raw(e.getKey(), e.getValue().canConvertToLong() ? e.getValue().asLong() : null));
+    return b.build();
+  }
+
+  private static Long count(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || !v.canConvertToLong() ? null : v.asLong();
+  }
+
   @Override
   public Comment comment(PostRef post, String text) {
     checkRef(post);

@@ -41,6 +41,10 @@ public interface TwitterApi {
   @GET("2/users/me")
   Call<JsonNode> me();
 
+  /** {@code GET /2/users/me?user.fields=...}. */
+  @GET("2/users/me")
+  Call<JsonNode> me(@Query("user.fields") String userFields);
+
   /** {@code POST /2/media/upload/initialize}. */
   @POST("2/media/upload/initialize")
   Call<JsonNode> initializeUpload(@Body JsonNode body);

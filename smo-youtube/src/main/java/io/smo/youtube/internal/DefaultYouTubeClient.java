@@ -686,6 +686,48 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
     });
   }
 
+  /**
+   * Reads the channel's figures: {@code channels.list part=snippet,statistics mine=true}
+   * ({@code statistics.subscriberCount}, absent when {@code hiddenSubscriberCount}; {@code
+   * videoCount}; {@code viewCount} in raw). YouTube reports no following count.
+   */
+  @Override
+  public io.smo.core.AccountInfo accountInfo() {
+    JsonNode list = call("channels.list", Operation.read("account info", null),
+        () -> api.listMyChannels("snippet,statistics", true));
+    JsonNode ch = list.path("items").path(0);
+    if (ch.isMissingNode()) {
+      throw new io.smo.core.exception.NotFoundException(io.smo.core.exception.ErrorDetails
+          .builder(Platform.YOUTUBE, "account info").httpStatus(200)
+          .message("the token's account has no YouTube channel").build());
+    }
+    JsonNode st = ch.path("statistics");
+    boolean hidden = st.path("hiddenSubscriberCount").asBoolean(false);
+    io.smo.core.AccountInfo.Builder b = io.smo.core.AccountInfo.builder(Platform.YOUTUBE, ch.path("id").asText(""))
+        .handle(ch.path("snippet").path("customUrl").asText(null))
+        .name(ch.path("snippet").path("title").asText(null))
+        .followers(hidden ? null : count(st, "subscriberCount")).postCount(count(st, "videoCount"))
+        .retrievedAt(runtime.clock().instant());
+    for (String f : new String[] {"subscriberCount", "videoCount", "viewCount"}) {
+      b.raw(f, f.equals("subscriberCount") && hidden ? null : count(st, f));
+    }
+    b.raw("hiddenSubscriberCount", st.has("hiddenSubscriberCount") ? hidden : null);
+    return b.build();
+  }
+
+  /** Reads a uint64-as-string count (YouTube statistics), or null when absent. */
+  private static Long count(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(v.asText());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   @Override
   public Comment comment(PostRef post, String text) {
     checkRef(post);

@@ -13,6 +13,10 @@ import retrofit2.http.Query;
 /** The Data API v3 methods the client uses (paths relative to {@code https://www.googleapis.com/}). */
 @SmoInternalApi
 public interface YouTubeApi {
+  /** {@code channels.list} with {@code mine=true}. */
+  @GET("youtube/v3/channels")
+  Call<JsonNode> listMyChannels(@Query("part") String part, @Query("mine") boolean mine);
+
   /** {@code videos.list}. */
   @GET("youtube/v3/videos")
   Call<JsonNode> listVideos(@Query("part") String part, @Query("id") String id);
