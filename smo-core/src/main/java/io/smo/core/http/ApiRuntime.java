@@ -120,7 +120,7 @@ public final class ApiRuntime implements AutoCloseable {
     clock = b.clock;
     sleeper = b.sleeper;
     accountKey = b.accountKey;
-    gate = new RateLimitGate(platform, b.rateLimitPolicy, clock, sleeper);
+    gate = new RateLimitGate(platform, baseUrl, b.rateLimitPolicy, clock, sleeper);
     json = newObjectMapper();
 
     HttpSettings s = b.httpSettings;
@@ -386,7 +386,8 @@ public final class ApiRuntime implements AutoCloseable {
     boolean refreshed = false;
     while (true) {
       attempt++;
-      gate.acquire(account(op), op.bucket(), op.name());
+      RateLimitGate.Permit permit = gate.acquire(account(op), op.bucket(), op.name(),
+          attempt > 1 ? retryPolicy.maxRetryAfter() : Duration.ZERO);
       SendTracker tracker = SendTracker.begin();
       NO_SILENT_RESEND.set(noSilentResend(op));
       SmoException failure;
@@ -432,6 +433,7 @@ public final class ApiRuntime implements AutoCloseable {
       } finally {
         NO_SILENT_RESEND.remove();
         SendTracker.end();
+        gate.release(permit);
       }
       if (!failure.retryable() || !op.retried() || attempt >= retryPolicy.maxAttempts()) {
         throw failure.withAttempts(attempt);
