@@ -121,6 +121,7 @@ public final class ApiRuntime implements AutoCloseable {
     sleeper = b.sleeper;
     accountKey = b.accountKey;
     gate = new RateLimitGate(platform, baseUrl, b.rateLimitPolicy, clock, sleeper);
+    gate.open(accountKey);
     json = newObjectMapper();
 
     HttpSettings s = b.httpSettings;
@@ -494,6 +495,7 @@ public final class ApiRuntime implements AutoCloseable {
   /** Shuts down the connection pool and dispatcher if this runtime created them. */
   @Override
   public void close() {
+    gate.close(accountKey);
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

@@ -32,6 +32,8 @@ import java.util.Locale;
 public final class RateLimitGate {
   private static final Cache<Clock, RateLimitStore> PER_CLOCK = Caffeine.newBuilder().weakKeys().build();
   private static final ThreadLocal<Permit> CURRENT = new ThreadLocal<>();
+  /** Open gates per account on each default in-memory store: its state goes with the last one. */
+  private static final java.util.Map<String, Integer> OPEN = new java.util.HashMap<>();
 
   private final Platform platform;
   private final String host;
@@ -39,12 +41,15 @@ public final class RateLimitGate {
   private final RateLimitStore store;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** A reserved permit, returned with {@link #release(Permit)} after the call. */
   public static final class Permit {
     private final String key;
     private final long epoch;
     private RateLimitSnapshot observed;
+    private Instant blockUntil;
 
     private Permit(String key, long epoch) {
       this.key = key;
@@ -71,6 +76,37 @@ public final class RateLimitGate {
     this.sleeper = sleeper;
     this.store = policy.store().orElseGet(() -> clock.equals(Clock.systemUTC())
         ? InMemoryRateLimitStore.shared() : PER_CLOCK.get(clock, c -> new InMemoryRateLimitStore()));
+  }
+
+  private String openKey(String account) {
+    return System.identityHashCode(store) + "|" + key(account, "");
+  }
+
+  /**
+   * Registers a client of {@code account} on this gate's store; with the default in-memory store,
+   * the account's state is kept while at least one registered client is open.
+   */
+  public void open(String account) {
+    if (policy.store().isEmpty()) {
+      synchronized (OPEN) {
+        OPEN.merge(openKey(account), 1, Integer::sum);
+      }
+    }
+  }
+
+  /** Unregisters a client of {@code account}; the last one forgets the account's in-memory state. */
+  public void close(String account) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (policy.store().isEmpty() && store instanceof InMemoryRateLimitStore) {
+      synchronized (OPEN) {
+        Integer n = OPEN.computeIfPresent(openKey(account), (k, v) -> v > 1 ? v - 1 : null);
+        if (n == null) {
+          ((InMemoryRateLimitStore) store).forget(key(account, ""));
+        }
+      }
+    }
   }
 
   private String key(String account, String bucket) {
@@ -156,6 +192,9 @@ public final class RateLimitGate {
     Instant now = clock.instant();
     store.update(permit.key, w -> {
       w.complete(permit.epoch, permit.observed, now);
+      if (permit.blockUntil != null) {
+        w.blockUntil(permit.blockUntil, now);
+      }
       return null;
     });
   }
@@ -163,8 +202,14 @@ public final class RateLimitGate {
   /** Blocks the bucket until {@code until} (after a 429 with a reset time). */
   public void blockUntil(String account, String bucket, Instant until) {
     if (policy.adaptive() && bucket != null && until.isAfter(clock.instant())) {
+      String key = key(account, bucket);
+      Permit p = CURRENT.get();
+      if (p != null && p.key.equals(key)) {
+        p.blockUntil = until; // applied after the answer's figures, when the permit is returned
+        return;
+      }
       Instant now = clock.instant();
-      store.update(key(account, bucket), w -> {
+      store.update(key, w -> {
         w.blockUntil(until, now);
         return null;
       });

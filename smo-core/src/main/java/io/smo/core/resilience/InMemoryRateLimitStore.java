@@ -12,7 +12,8 @@ import java.util.function.Function;
  * A {@link RateLimitStore} in this JVM's memory: one {@link RateLimitWindow} per key, changed under
  * the key's monitor, kept in a bounded Caffeine cache (100,000 keys, forgotten after a day idle).
  * {@link #shared()} is the store every client uses unless its {@link RateLimitPolicy} names another,
- * so two clients of the same account in one JVM share one allowance. Thread-safe.
+ * so two clients of the same account in one JVM share one allowance; the state of an account is
+ * forgotten when the last open client of it closes ({@link #forget(String)}). Thread-safe.
  */
 @SmoPublicApi
 public final class InMemoryRateLimitStore implements RateLimitStore {
@@ -36,6 +37,15 @@ public final class InMemoryRateLimitStore implements RateLimitStore {
     synchronized (w) {
       return change.apply(w);
     }
+  }
+
+  /**
+   * Forgets the state of every key that starts with {@code keyPrefix} (e.g. {@code
+   * "twitter:api.x.com:user-42:"}).
+   */
+  public void forget(String keyPrefix) {
+    requireNonNull(keyPrefix, "keyPrefix == null");
+    windows.asMap().keySet().removeIf(k -> k.startsWith(keyPrefix));
   }
 
   @Override

@@ -26,7 +26,7 @@ import java.util.Optional;
  *   <li>the window length is learned from consecutive resets; while the next reset is unknown and
  *       the calls left are used up, calls are refused for at most 60 s;
  *   <li>a wait the platform asked for (a 429's retry-after) refuses calls until then, or until an
- *       answer reports calls left again.
+ *       answer reports capacity again (calls left, or usage under 100 %).
  * </ul>
  *
  * <p>Mutable and not thread-safe: stores serialize access. {@link #encode()} and {@link
@@ -167,6 +167,9 @@ public final class RateLimitWindow {
   public void observe(RateLimitSnapshot s, Instant now) {
     long t = now.toEpochMilli();
     roll(t);
+    if (!s.exhausted() && (s.remaining().isPresent() || s.usagePercent().isPresent())) {
+      blockedUntilMs = UNKNOWN; // the platform reports capacity again: its wait is over
+    }
     Long reset = s.resetAt().map(Instant::toEpochMilli).orElse(null);
     boolean counting = s.remaining().isPresent() && reset != null;
     if (!counting) {
@@ -196,9 +199,6 @@ public final class RateLimitWindow {
     }
     s.limit().ifPresent(l -> limit = l);
     long remaining = Math.max(0, s.remaining().getAsLong());
-    if (remaining > 0) {
-      blockedUntilMs = UNKNOWN; // the platform accepted a call and counts calls left: its wait is over
-    }
     available = available == UNKNOWN ? Math.max(0, remaining - inFlight)
         : Math.min(available, remaining);
   }
