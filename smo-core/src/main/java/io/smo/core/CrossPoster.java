@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
 import java.time.Duration;
@@ -24,11 +25,13 @@ import java.util.concurrent.Executors;
  * (offline), then publishes to the valid targets concurrently, and returns one {@link
  * PlatformOutcome} per platform: PUBLISHED, FAILED, UNKNOWN or SKIPPED.
  *
- * <p>The same idempotency key is never published twice to the same account by the same
- * CrossPoster: a repeated {@link #publish(Post)} returns the earlier outcome for targets that
- * published or ended UNKNOWN (retried only for FAILED and SKIPPED ones); reusing a key for a
- * different post is refused (SKIPPED, rule {@code idempotency-key-reused}). Outcomes are remembered in
- * a bounded cache (100,000 keys, 7 days).
+ * <p>The same idempotency key is never published twice to the same account: a repeated {@link
+ * #publish(Post)} returns the earlier outcome for targets that published or ended UNKNOWN (retried
+ * only for FAILED and SKIPPED ones); reusing a key for a different post is refused (SKIPPED, rule
+ * {@code idempotency-key-reused}). Outcomes are kept in the {@link IdempotencyStore} (by default
+ * {@link InMemoryIdempotencyStore}: this process, 100,000 entries, 7 days; the JDBC store of {@code
+ * smo-jdbc} keeps them across restarts and instances). A target left UNKNOWN (including one whose
+ * publisher died mid-call) is reported UNKNOWN again, never republished.
  *
  * <p>A post's {@link Post#firstComment() first comment} is published right after the post, by
  * the same client; the target stays PUBLISHED when the comment fails, and the failure is in
@@ -53,8 +56,7 @@ public final class CrossPoster implements AutoCloseable {
   private final boolean closeClients;
   private final Cache<String, CompletableFuture<PlatformOutcome>> outcomes = Caffeine.newBuilder()
       .maximumSize(100_000).expireAfterWrite(Duration.ofDays(7)).build();
-  private final Cache<String, Integer> contents = Caffeine.newBuilder()
-      .maximumSize(100_000).expireAfterWrite(Duration.ofDays(7)).build();
+  private final IdempotencyStore idempotency;
 
   private CrossPoster(Builder b) {
     clients = new EnumMap<>(b.clients);
@@ -67,6 +69,7 @@ public final class CrossPoster implements AutoCloseable {
       return t;
     });
     closeClients = b.closeClients;
+    idempotency = b.idempotency;
   }
 
   /** Returns a builder. */
@@ -128,15 +131,8 @@ public final class CrossPoster implements AutoCloseable {
       }
       SocialClient c = clients.get(p);
       String key = p.id() + "|" + c.accountKey() + "|" + post.idempotencyKey();
-      int content = fingerprint(post);
-      Integer earlierContent = contents.asMap().putIfAbsent(key, content);
-      if (earlierContent != null && earlierContent != content) {
-        futures.put(p, CompletableFuture.completedFuture(PlatformOutcome.skipped(p, List.of(
-            Violation.of(p, "idempotencyKey", "idempotency-key-reused", post.idempotencyKey(), null,
-                "this key was already used for a different post; give each post its own key")))));
-        continue;
-      }
-      CompletableFuture<PlatformOutcome> f = outcomes.asMap().compute(key, (k, earlier) -> {
+      String content = contentHash(post);
+      CompletableFuture<PlatformOutcome> f = outcomes.asMap().compute(key + "|" + content, (k, earlier) -> {
         if (earlier != null && earlier.isDone() && missingFirstComment(earlier.join(), post)) {
           PlatformOutcome done = earlier.join(); // published, its first comment missing: add only that
           return CompletableFuture.supplyAsync(() -> addFirstComment(c, post, done), executor);
@@ -144,7 +140,7 @@ public final class CrossPoster implements AutoCloseable {
         if (earlier != null && !(earlier.isDone() && retriable(earlier.join()))) {
           return earlier; // published, unknown or still running: never publish twice
         }
-        return CompletableFuture.supplyAsync(() -> publishOne(c, post), executor);
+        return CompletableFuture.supplyAsync(() -> publishOnce(c, post, content), executor);
       });
       futures.put(p, f);
     }
@@ -160,10 +156,72 @@ public final class CrossPoster implements AutoCloseable {
     return new CrossPostResult(post.idempotencyKey(), result);
   }
 
-  /** What makes two posts the same content, the idempotency key aside. */
-  private static int fingerprint(Post post) {
-    return java.util.Objects.hash(post.text(), post.media(), post.link().orElse(null), post.audience(),
-        post.scheduledAt().orElse(null), post.thread(), post.allOptions().keySet(), post.textOverflow());
+  /**
+   * Returns what makes two posts the same content, the idempotency key aside: a SHA-256 (64 hex
+   * digits) of text, media, link, audience, schedule, thread, option types and overflow policy,
+   * stable across restarts. {@link IdempotencyStore} entries carry it.
+   */
+  public static String contentHash(Post post) {
+    StringBuilder b = new StringBuilder();
+    b.append(post.text()).append('\u0000').append(post.media()).append('\u0000')
+        .append(post.link().orElse(null)).append('\u0000').append(post.audience()).append('\u0000')
+        .append(post.scheduledAt().orElse(null)).append('\u0000').append(post.thread()).append('\u0000')
+        .append(new java.util.TreeSet<>(post.allOptions().keySet().stream().map(String::valueOf)
+            .collect(java.util.stream.Collectors.toList()))).append('\u0000').append(post.textOverflow());
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    }
+  }
+
+  /** Claims the target in the idempotency store, publishes if granted, and records the outcome. */
+  private PlatformOutcome publishOnce(SocialClient c, Post post, String content) {
+    Platform p = c.platform();
+    String target = IdempotencyStore.target(p, c.accountKey());
+    IdempotencyStore.Claim claim = idempotency.claim(post.idempotencyKey(), target, content,
+        c.clock().instant());
+    if (claim.isContentMismatch()) {
+      return PlatformOutcome.skipped(p, List.of(Violation.of(p, "idempotencyKey",
+          "idempotency-key-reused", post.idempotencyKey(), null,
+          "this key was already used for a different post; give each post its own key")));
+    }
+    if (!claim.isGranted()) {
+      return outcomeOf(p, claim.earlier().orElseThrow(), post.idempotencyKey());
+    }
+    PlatformOutcome o = publishOne(c, post);
+    java.time.Instant now = c.clock().instant();
+    IdempotencyStore.Entry e = new IdempotencyStore.Entry(post.idempotencyKey(), target, content,
+        IdempotencyStore.State.valueOf(o.status().name()),
+        o.published().map(PublishedPost::id).orElseGet(() -> o.error()
+            .filter(x -> x instanceof PublishOutcomeUnknownException)
+            .flatMap(x -> ((PublishOutcomeUnknownException) x).knownId()).orElse(null)),
+        o.published().flatMap(PublishedPost::url).map(Object::toString).orElse(null),
+        o.status() == PlatformOutcome.Status.PUBLISHED ? null : o.reason(), now);
+    idempotency.complete(e);
+    return o;
+  }
+
+  /** Turns a stored entry into the outcome a repeated publish reports. */
+  static PlatformOutcome outcomeOf(Platform p, IdempotencyStore.Entry e, String idempotencyKey) {
+    switch (e.state()) {
+      case PUBLISHED:
+        PublishedPost.Builder b = PublishedPost.builder(PostRef.of(p, e.postId().orElse("")));
+        e.url().ifPresent(u -> b.url(java.net.URI.create(u)));
+        return PlatformOutcome.published(b.build());
+      case IN_FLIGHT:
+        return PlatformOutcome.failed(p, new PublishOutcomeUnknownException(p, "publish",
+            "an earlier publish with this key was started at " + e.updatedAt() + " and never"
+                + " reported back (still running elsewhere, or its process died); reconcile before"
+                + " publishing again", null, idempotencyKey, List.of(), e.postId().orElse(null)));
+      default:
+        return PlatformOutcome.failed(p, new PublishOutcomeUnknownException(p, "publish",
+            "an earlier publish with this key ended UNKNOWN at " + e.updatedAt() + ": "
+                + e.message().orElse("") + "; reconcile before publishing again", null,
+                idempotencyKey, List.of(), e.postId().orElse(null)));
+    }
   }
 
   private static boolean retriable(PlatformOutcome o) {
@@ -230,8 +288,18 @@ public final class CrossPoster implements AutoCloseable {
   public static final class Builder {
     private final Map<Platform, SocialClient> clients = new EnumMap<>(Platform.class);
     private boolean closeClients;
+    private IdempotencyStore idempotency = new InMemoryIdempotencyStore();
 
     private Builder() {}
+
+    /**
+     * Sets where outcomes per (idempotency key, target) are kept. Default: a new {@link
+     * InMemoryIdempotencyStore} (this CrossPoster only).
+     */
+    public Builder idempotencyStore(IdempotencyStore store) {
+      this.idempotency = requireNonNull(store, "store == null");
+      return this;
+    }
 
     /**
      * Adds a target client.

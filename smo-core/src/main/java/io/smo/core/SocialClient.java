@@ -159,4 +159,16 @@ public interface SocialClient extends AutoCloseable {
   /** Releases what the client created (connection pools); idempotent. Never throws. */
   @Override
   void close();
+
+  /**
+   * Returns the account's own posts created at or after {@code since} (UTC), newest first, as far
+   * as the platform lists them (at most 100), for {@link Reconciler} to settle an unknown outcome.
+   *
+   * @throws UnsupportedFeatureException if the platform (or this module) cannot list them
+   * @throws SmoException if the listing failed
+   */
+  default List<AccountPost> recentPosts(java.time.Instant since) {
+    throw new UnsupportedFeatureException(platform(), "recent posts",
+        "listing an account's own posts is not implemented for this platform");
+  }
 }

@@ -21,10 +21,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * persists every new token through a {@link TokenStore}: a rotated refresh token is saved together
  * with its access token, and a stored refresh token is never replaced by an empty one.
  *
- * <p>A refused refresh ({@code invalid_grant}: an {@link AuthenticationException} from the
- * refresher) is remembered for the account: every caller waiting on it, and every later caller,
- * gets that same exception without another request, until the store holds a different refresh
- * token (the account was authorized again).
+ * <p>Refreshes go through {@link TokenStore#refresh}, under the store's lock of the account: with a
+ * store shared by several instances, exactly one of them calls the token endpoint and the others
+ * read the rotated token. A refused refresh is remembered for the refresh token it was refused for:
+ * later calls fail at once with an {@code AuthenticationException} and do not ask the token
+ * endpoint again until another refresh token is stored (by a new authorization).
  *
  * <p>Thread-safe.
  *
@@ -42,18 +43,7 @@ public final class RefreshingTokenProvider implements TokenProvider {
   private final Platform platform;
   private final Cache<String, AccessToken> cache;
   private final AtomicReference<String> rejectedValue = new AtomicReference<>();
-  /** The refresh token the server refused, with its refusal: answered from memory, never re-sent. */
-  private final AtomicReference<Refusal> refused = new AtomicReference<>();
-
-  private static final class Refusal {
-    final String refreshToken;
-    final AuthenticationException error;
-
-    Refusal(String refreshToken, AuthenticationException error) {
-      this.refreshToken = refreshToken;
-      this.error = error;
-    }
-  }
+  private final AtomicReference<Refusal> refusal = new AtomicReference<>();
 
   private RefreshingTokenProvider(Builder b) {
     accountKey = b.accountKey;
@@ -118,38 +108,75 @@ public final class RefreshingTokenProvider implements TokenProvider {
   }
 
   private AccessToken loadOrRefresh() {
-    AccessToken stored = store.load(accountKey).orElseThrow(() -> new AuthenticationException(
-        ErrorDetails.builder(platform, "authenticate")
-            .message("no token stored for account " + accountKey + "; authorize first").build()));
+    AccessToken stored = store.load(accountKey).orElseThrow(this::noToken);
     Instant now = clock.instant();
-    boolean rejected = stored.value().equals(rejectedValue.get());
-    if (!rejected && !stored.expiresWithin(now, skew)) {
+    if (!stale(stored, now)) {
       return stored;
     }
-    if (stored.refreshToken().isEmpty()) {
-      throw new AuthenticationException(ErrorDetails.builder(platform, "refresh token")
-          .message("access token for account " + accountKey
-              + (rejected ? " was rejected" : " expired") + " and there is no refresh token").build());
+    Refusal refused = refusal.get();
+    if (refused != null && refused.matches(stored)) {
+      throw refused.again(platform, accountKey); // this refresh token was refused: do not ask again
     }
-    String refreshToken = stored.refreshToken().get();
-    Refusal r = refused.get();
-    if (r != null && r.refreshToken.equals(refreshToken)) {
-      throw r.error; // refused before: one request per refusal, however many callers wait
-    }
-    AccessToken fresh;
     try {
-      fresh = refresher.refresh(stored);
+      AccessToken kept = store.refresh(accountKey, current -> {
+        if (current == null) {
+          throw noToken();
+        }
+        if (!stale(current, clock.instant())) {
+          return current; // another thread or instance refreshed meanwhile
+        }
+        if (current.refreshToken().isEmpty()) {
+          throw new AuthenticationException(ErrorDetails.builder(platform, "refresh token")
+              .message("access token for account " + accountKey
+                  + (current.value().equals(rejectedValue.get()) ? " was rejected" : " expired")
+                  + " and there is no refresh token").build());
+        }
+        AccessToken fresh = refresher.refresh(current);
+        if (fresh.refreshToken().isEmpty()) {
+          fresh = fresh.toBuilder().refreshToken(current.refreshToken().get())
+              .refreshTokenExpiresAt(current.refreshTokenExpiresAt().orElse(null)).build();
+        }
+        return fresh;
+      });
+      rejectedValue.set(null);
+      refusal.set(null);
+      return kept;
     } catch (AuthenticationException e) {
-      refused.set(new Refusal(refreshToken, e));
+      AccessToken now2 = store.load(accountKey).orElse(stored);
+      refusal.set(new Refusal(now2.refreshToken().orElse(null), e));
       throw e;
     }
-    if (fresh.refreshToken().isEmpty()) {
-      fresh = fresh.toBuilder().refreshToken(stored.refreshToken().get())
-          .refreshTokenExpiresAt(stored.refreshTokenExpiresAt().orElse(null)).build();
+  }
+
+  private boolean stale(AccessToken t, Instant now) {
+    return t.value().equals(rejectedValue.get()) || t.expiresWithin(now, skew);
+  }
+
+  private AuthenticationException noToken() {
+    return new AuthenticationException(ErrorDetails.builder(platform, "authenticate")
+        .message("no token stored for account " + accountKey + "; authorize first").build());
+  }
+
+  /** A refused refresh, remembered for the refresh token it was refused for. */
+  private static final class Refusal {
+    private final String refreshToken;
+    private final AuthenticationException error;
+
+    Refusal(String refreshToken, AuthenticationException error) {
+      this.refreshToken = refreshToken;
+      this.error = error;
     }
-    store.save(accountKey, fresh);
-    rejectedValue.set(null);
-    return fresh;
+
+    boolean matches(AccessToken stored) {
+      return java.util.Objects.equals(refreshToken, stored.refreshToken().orElse(null));
+    }
+
+    AuthenticationException again(Platform platform, String accountKey) {
+      return new AuthenticationException(ErrorDetails.builder(platform, "refresh token")
+          .message("refresh for account " + accountKey + " was refused earlier and the stored"
+              + " refresh token has not changed since; authorize again ("
+              + error.getMessage() + ")").build());
+    }
   }
 
   @Override

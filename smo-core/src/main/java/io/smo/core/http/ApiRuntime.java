@@ -131,7 +131,8 @@ public final class ApiRuntime implements AutoCloseable {
     clock = b.clock;
     sleeper = b.sleeper;
     accountKey = b.accountKey;
-    gate = new RateLimitGate(platform, b.rateLimitPolicy, clock, sleeper);
+    gate = new RateLimitGate(platform, baseUrl, b.rateLimitPolicy, clock, sleeper);
+    gate.open(accountKey);
     json = newObjectMapper();
 
     HttpSettings s = b.httpSettings;
@@ -427,7 +428,8 @@ public final class ApiRuntime implements AutoCloseable {
     boolean refreshed = false;
     while (true) {
       attempt++;
-      gate.acquire(account(op), op.bucket(), op.name());
+      RateLimitGate.Permit permit = gate.acquire(account(op), op.bucket(), op.name(),
+          attempt > 1 ? retryPolicy.maxRetryAfter() : Duration.ZERO);
       SendTracker tracker = SendTracker.begin();
       NO_SILENT_RESEND.set(noSilentResend(op));
       SmoException failure;
@@ -495,6 +497,7 @@ public final class ApiRuntime implements AutoCloseable {
         }
         NO_SILENT_RESEND.remove();
         SendTracker.end();
+        gate.release(permit);
       }
       if (!failure.retryable() || !op.retried() || attempt >= retryPolicy.maxAttempts()) {
         throw failure.withAttempts(attempt);
@@ -565,6 +568,7 @@ public final class ApiRuntime implements AutoCloseable {
   /** Shuts down the connection pool and dispatcher if this runtime created them. */
   @Override
   public void close() {
+    gate.close(accountKey);
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

@@ -48,6 +48,8 @@ import java.util.regex.Pattern;
  *       ({@code segment_index} 0-999), {@code finalize} (video and GIF get {@code processing_info}),
  *       {@code GET /2/media/upload?command=STATUS} ({@code pending → in_progress → succeeded}),
  *       {@code POST /2/media/metadata};
+ *   <li>{@code GET /2/users/{id}/tweets} (the account's own posts, newest first, from {@code
+ *       start_time}; for reconciliation);
  *   <li>{@code GET /2/users/me}; {@code POST /2/oauth2/token} (code and refresh grants, refresh
  *       token rotated);
  *   <li>{@code x-rate-limit-limit/remaining/reset} headers counting down per endpoint with the
@@ -207,6 +209,9 @@ public final class TwitterEmulator implements PlatformEmulator {
       case "users.me":
         resp = usersMe(req, ctx);
         break;
+      case "users.tweets":
+        resp = userTweets(req, req.segments().get(2));
+        break;
       case "media.upload":
         resp = simpleUpload(req, ctx);
         break;
@@ -250,6 +255,9 @@ public final class TwitterEmulator implements PlatformEmulator {
     if (r.is("GET", "2/users/me")) {
       return "users.me";
     }
+    if (r.is("GET", "2/users/*/tweets")) {
+      return "users.tweets";
+    }
     if (r.is("POST", "2/media/upload/initialize")) {
       return "media.initialize";
     }
@@ -285,6 +293,8 @@ public final class TwitterEmulator implements PlatformEmulator {
         return 300;
       case "users.me":
         return 75;
+      case "users.tweets":
+        return 900;
       case "media.upload":
       case "media.metadata":
         return 500;
@@ -521,6 +531,30 @@ public final class TwitterEmulator implements PlatformEmulator {
     ObjectNode data = tweetJson(t, fields, newNames);
     t.reads++;
     return SandboxResponse.json(200, Map.of("data", data));
+  }
+
+  /**
+   * {@code GET /2/users/:id/tweets}: the user's own live posts (not the seeded ones of others),
+   * newest first, from {@code start_time} on, at most {@code max_results} (default 10, 5-100).
+   */
+  private SandboxResponse userTweets(SandboxRequest req, String userId) {
+    Instant start = req.param("start_time").map(Instant::parse).orElse(Instant.EPOCH);
+    int max = req.param("max_results").map(Integer::parseInt).orElse(10);
+    List<Tweet> own = new ArrayList<>();
+    for (Tweet t : tweets.values()) {
+      if (!t.deleted && !t.seeded && t.authorId.equals(userId) && !t.createdAt.isBefore(start)) {
+        own.add(t);
+      }
+    }
+    java.util.Collections.reverse(own);
+    List<ObjectNode> data = new ArrayList<>();
+    for (Tweet t : own.subList(0, Math.min(max, own.size()))) {
+      data.add(tweetJson(t, fieldList(req), false));
+    }
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("result_count", data.size());
+    return data.isEmpty() ? SandboxResponse.json(200, Map.of("meta", meta))
+        : SandboxResponse.json(200, Map.of("data", data, "meta", meta));
   }
 
   /** The requested fields: {@code post.fields} (OpenAPI 2.167) or the older {@code tweet.fields}. */

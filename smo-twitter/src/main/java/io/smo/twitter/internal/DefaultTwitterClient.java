@@ -250,6 +250,27 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
     return TwitterMappers.metrics(ref, b.path("data"), clock().instant());
   }
 
+  /**
+   * Lists the account's own posts since {@code since} ({@code GET /2/users/:id/tweets} with {@code
+   * start_time}, at most 100, after {@code GET /2/users/me} for the id).
+   */
+  @Override
+  public java.util.List<io.smo.core.AccountPost> recentPosts(java.time.Instant since) {
+    String me = runtime.call(Operation.read("me", "users.me"), api::me).path("data").path("id").asText();
+    JsonNode b = runtime.call(Operation.read("recent posts", "users.tweets"), () -> api.userTweets(me,
+        since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "created_at", 100));
+    java.util.List<io.smo.core.AccountPost> out = new java.util.ArrayList<>();
+    if (b != null) {
+      for (JsonNode t : b.path("data")) {
+        String id = t.path("id").asText();
+        out.add(new io.smo.core.AccountPost(io.smo.core.PublishedPost.builder(PostRef.of(Platform.TWITTER, id))
+            .url(java.net.URI.create("https://x.com/i/web/status/" + id)).build(), t.path("text").asText(),
+            java.time.Instant.parse(t.path("created_at").asText())));
+      }
+    }
+    return out;
+  }
+
   @Override
   public Paginator<Comment> comments(PostRef ref) {
     checkRef(ref);

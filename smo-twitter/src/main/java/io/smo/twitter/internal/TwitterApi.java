@@ -37,6 +37,11 @@ public interface TwitterApi {
   @PUT("2/tweets/{id}/hidden")
   Call<JsonNode> hideReply(@Path("id") String id, @Body JsonNode body);
 
+  /** {@code GET /2/users/{id}/tweets}: the user's own posts, newest first. */
+  @GET("2/users/{id}/tweets")
+  Call<JsonNode> userTweets(@Path("id") String userId, @Query("start_time") String startTime,
+      @Query("tweet.fields") String fields, @Query("max_results") Integer maxResults);
+
   /** {@code GET /2/users/me}. */
   @GET("2/users/me")
   Call<JsonNode> me();
