@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 public final class WebhookServer implements AutoCloseable {
   /** The path prefix handlers are served under. */
   public static final String PATH = "/webhooks/";
+  private static final long DRAIN_LIMIT = 64L << 20;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -102,6 +103,15 @@ public final class WebhookServer implements AutoCloseable {
       byte[] body;
       try (InputStream in = ex.getRequestBody()) {
         body = in.readNBytes(webhooks.maxBodyBytes() + 1);
+        if (body.length > webhooks.maxBodyBytes()) {
+          // drain (bounded, discarding) so the client reads the 413 instead of a reset
+          byte[] sink = new byte[8192];
+          long left = DRAIN_LIMIT;
+          int n;
+          while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+            left -= n;
+          }
+        }
       }
       Map<String, List<String>> headers = ex.getRequestHeaders();
       WebhookResult r = webhooks.handle(ex.getRequestMethod(), uri, headers, body);
