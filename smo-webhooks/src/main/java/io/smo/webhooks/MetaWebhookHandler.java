@@ -147,12 +147,15 @@ public final class MetaWebhookHandler extends BaseWebhookHandler {
           .rawJson(raw);
       if ("comment".equals(item)) {
         String parent = text(v, "parent_id");
-        b.objectId(text(v, "comment_id")).parentId(parent != null ? parent : text(v, "post_id"));
-        if ("add".equals(verb)) {
-          return b.commentCreated();
-        }
-        if ("edited".equals(verb) || "edit".equals(verb)) {
-          return b.commentEdited();
+        String post = text(v, "post_id");
+        b.objectId(text(v, "comment_id")).parentId(parent != null ? parent : post);
+        boolean add = "add".equals(verb);
+        if (add || "edited".equals(verb) || "edit".equals(verb)) {
+          b.inboxItem(InboxItems.comment(p, account, post, text(v, "comment_id"),
+              parent != null && !parent.equals(post) ? parent : null, text(v.path("from"), "id"),
+              text(v.path("from"), "name"), text(v, "message"), epoch(v.get("created_time")),
+              clock.instant()));
+          return add ? b.commentCreated() : b.commentEdited();
         }
         if ("remove".equals(verb) || "hide".equals(verb)) {
           return b.commentRemoved();
@@ -179,7 +182,11 @@ public final class MetaWebhookHandler extends BaseWebhookHandler {
               field)
           .objectId(id).parentId(parent != null ? parent : text(v.path("media"), "id"))
           .authorId(text(v.path("from"), "id")).authorName(text(v.path("from"), "username"))
-          .text(text(v, "text")).occurredAt(time).rawJson(raw).commentCreated();
+          .text(text(v, "text")).occurredAt(time).rawJson(raw)
+          .inboxItem(InboxItems.comment(p, account, text(v.path("media"), "id"), id, parent,
+              text(v.path("from"), "id"), text(v.path("from"), "username"), text(v, "text"), time,
+              clock.instant()))
+          .commentCreated();
     }
     if ("mentions".equals(field) || "mention".equals(field)) {
       String id = text(v, "comment_id") != null ? text(v, "comment_id")
@@ -187,7 +194,12 @@ public final class MetaWebhookHandler extends BaseWebhookHandler {
       return EngagementEvent.builder(p, account, idKey(p, field, id, raw), field)
           .objectId(id).parentId(text(v, "media_id") != null ? text(v, "media_id") : text(v, "post_id"))
           .authorId(text(v.path("from"), "id")).text(text(v, "message"))
-          .occurredAt(orElse(epoch(v.get("created_time")), time)).rawJson(raw).mention();
+          .occurredAt(orElse(epoch(v.get("created_time")), time)).rawJson(raw)
+          .inboxItem(InboxItems.mention(p, account, text(v, "media_id") != null ? text(v, "media_id")
+              : text(v, "post_id"), text(v, "comment_id"), text(v.path("from"), "id"),
+              text(v.path("from"), "name"), text(v, "message"),
+              orElse(epoch(v.get("created_time")), time), clock.instant()))
+          .mention();
     }
     String type = (object == null ? "unknown" : object) + "/" + (field == null ? "unknown" : field);
     return EngagementEvent.builder(p, account, hashKey(p, type, account + raw), type)
@@ -212,6 +224,8 @@ public final class MetaWebhookHandler extends BaseWebhookHandler {
       if (deleted) {
         return b.unknown();
       }
+      b.inboxItem(InboxItems.message(p, account, echo ? recipient : sender, mid, echo, sender,
+          recipient, text(message, "text"), at, clock.instant()));
       return echo ? b.messageEchoed() : b.messageReceived();
     }
     JsonNode reaction = m.get("reaction");

@@ -154,16 +154,23 @@ public final class XWebhookHandler extends BaseWebhookHandler {
         if (account.equals(author)) {
           return b.parentId(text(n, "in_reply_to_status_id_str")).postPublished();
         }
+        Instant at = createdAt(n);
+        String name = text(n.path("user"), "screen_name");
         if (account.equals(text(n, "in_reply_to_user_id_str"))) {
-          return b.parentId(text(n, "in_reply_to_status_id_str")).commentCreated();
+          String post = text(n, "in_reply_to_status_id_str");
+          return b.parentId(post).inboxItem(InboxItems.comment(Platform.TWITTER, account, post, id,
+              null, author, name, fullText, at, clock.instant())).commentCreated();
         }
+        boolean mentioned = account.equals(text(n.path("quoted_status").path("user"), "id_str"));
         for (JsonNode m : n.path("entities").path("user_mentions")) {
-          if (account.equals(text(m, "id_str"))) {
-            return b.parentId(text(n, "in_reply_to_status_id_str")).mention();
-          }
+          mentioned |= account.equals(text(m, "id_str"));
         }
-        if (account.equals(text(n.path("quoted_status").path("user"), "id_str"))) {
-          return b.parentId(text(n.path("quoted_status"), "id_str")).mention();
+        if (mentioned) {
+          return b.parentId(text(n, "in_reply_to_status_id_str") != null
+                  ? text(n, "in_reply_to_status_id_str") : text(n.path("quoted_status"), "id_str"))
+              .inboxItem(InboxItems.mention(Platform.TWITTER, account, id, null, author, name,
+                  fullText, at, clock.instant()))
+              .mention();
         }
         return b.unknown();
       }
@@ -200,6 +207,10 @@ public final class XWebhookHandler extends BaseWebhookHandler {
         if (!"message_create".equals(text(n, "type"))) {
           return b.unknown();
         }
+        b.inboxItem(InboxItems.message(Platform.TWITTER, account,
+            InboxItems.xConversation(sender, recipient != null ? recipient : account), id, echo,
+            sender, recipient, text(mc.path("message_data"), "text"),
+            epochMillis(n.get("created_timestamp")), clock.instant()));
         return echo ? b.messageEchoed() : b.messageReceived();
       }
       default:

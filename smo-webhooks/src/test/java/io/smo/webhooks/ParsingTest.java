@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.smo.core.Platform;
 import io.smo.core.event.EngagementEvent;
+import io.smo.core.inbox.Direction;
+import io.smo.core.inbox.InboxComment;
+import io.smo.core.inbox.Message;
 import io.smo.webhooks.WebhookException.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +49,15 @@ class ParsingTest {
     assertThat(c.text()).contains("nice");
     assertThat(c.rawJson()).contains("\"comment_id\":\"P_C1\"");
     assertThat(((EngagementEvent.Reaction) ev.get(3)).reactionType()).contains("love");
+    InboxComment item = c.inboxItem().map(InboxComment.class::cast).orElseThrow();
+    assertThat(item.ref().platform()).isEqualTo(Platform.FACEBOOK);
+    assertThat(item.account()).isEqualTo("PAGE");
+    assertThat(item.post().id()).isEqualTo("PAGE_P");
+    assertThat(item.comment().id()).isEqualTo("P_C1");
+    assertThat(item.text()).isEqualTo("nice");
+    assertThat(item.direction()).isEqualTo(Direction.INBOUND);
+    assertThat(ev.get(1).inboxItem()).isPresent();
+    assertThat(ev.get(2).inboxItem()).isEmpty();
     assertThat(ev.get(5).type()).isEqualTo("page/ratings");
     assertThat(ev.get(5).rawJson()).contains("\"x\":1");
   }
@@ -62,6 +74,9 @@ class ParsingTest {
     assertThat(c.parentId()).contains("987654321");
     assertThat(c.authorName()).contains("testuser");
     assertThat(c.text()).contains("This is an example.");
+    InboxComment item = (InboxComment) c.inboxItem().orElseThrow();
+    assertThat(item.post().id()).isEqualTo("76543987");
+    assertThat(item.comment().parentId()).contains("987654321");
   }
 
   @Test
@@ -79,6 +94,12 @@ class ParsingTest {
     assertThat(ev.get(1).parentId()).contains("PSID");
     assertThat(ev.get(0).occurredAt().orElseThrow().toEpochMilli()).isEqualTo(1458692752478L);
     assertThat(ev.get(3).type()).isEqualTo("messaging/read");
+    Message in = (Message) ev.get(0).inboxItem().orElseThrow();
+    Message out = (Message) ev.get(1).inboxItem().orElseThrow();
+    assertThat(in.direction()).isEqualTo(Direction.INBOUND);
+    assertThat(out.direction()).isEqualTo(Direction.OUTBOUND);
+    assertThat(in.conversationId()).isEqualTo(out.conversationId()).isEqualTo("PSID");
+    assertThat(in.text()).isEqualTo("hello");
   }
 
   @Test
@@ -102,6 +123,12 @@ class ParsingTest {
     assertThat(((EngagementEvent.Follow) ev.get(5)).removed()).isTrue();
     assertThat(ev.get(6).authorName()).contains("ann");
     assertThat(ev.get(8).type()).isEqualTo("tweet_delete_events");
+    assertThat(((InboxComment) ev.get(0).inboxItem().orElseThrow()).post().id()).isEqualTo("t0");
+    assertThat(ev.get(1).inboxItem().orElseThrow()).isInstanceOf(io.smo.core.inbox.Mention.class);
+    Message dm = (Message) ev.get(6).inboxItem().orElseThrow();
+    Message echo = (Message) ev.get(7).inboxItem().orElseThrow();
+    assertThat(dm.conversationId()).isEqualTo("7-42").isEqualTo(echo.conversationId());
+    assertThat(echo.direction()).isEqualTo(Direction.OUTBOUND);
   }
 
   @Test

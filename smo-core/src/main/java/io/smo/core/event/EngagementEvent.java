@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
+import io.smo.core.inbox.InboxItem;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -54,7 +55,7 @@ public abstract sealed class EngagementEvent
   private final String text;
   private final Instant occurredAt;
   private final String rawJson;
-  private final Object inboxItem;
+  private final InboxItem inboxItem;
 
   EngagementEvent(Builder b) {
     platform = requireNonNull(b.platform, "platform == null");
@@ -157,18 +158,14 @@ public abstract sealed class EngagementEvent
   }
 
   /**
-   * Returns the inbox item this event carries, when it is a comment, message or mention, cast to
-   * {@code type}; empty for publish results, reactions, follows and unknown events.
-   *
-   * @param <T> the inbox model type
-   * @param type the expected class of the item
+   * Returns the inbox item this event carries: an {@link io.smo.core.inbox.InboxComment} for new
+   * and edited comments, a {@link io.smo.core.inbox.Message} for received and echoed messages
+   * (echoes are {@link io.smo.core.inbox.Direction#OUTBOUND}), a {@link io.smo.core.inbox.Mention}
+   * for mentions; empty for removals, publish results, reactions, follows and unknown events, and
+   * when the payload lacked what the inbox model requires. These are the same objects the inbox
+   * reads by polling, so an application merges both streams by {@link InboxItem#ref()}.
    */
-  public <T> Optional<T> inboxItem(Class<T> type) {
-    return Optional.ofNullable(inboxItem).filter(type::isInstance).map(type::cast);
-  }
-
-  /** Returns the inbox item, untyped, if the event carries one. */
-  public Optional<Object> inboxItemObject() {
+  public Optional<InboxItem> inboxItem() {
     return Optional.ofNullable(inboxItem);
   }
 
@@ -371,7 +368,7 @@ public abstract sealed class EngagementEvent
     private String text;
     private Instant occurredAt;
     private String rawJson;
-    private Object inboxItem;
+    private InboxItem inboxItem;
     private String reason;
     private boolean removed;
 
@@ -425,7 +422,7 @@ public abstract sealed class EngagementEvent
     }
 
     /** Sets the inbox item (comment, message, mention) the event carries. Default none. */
-    public Builder inboxItem(Object inboxItem) {
+    public Builder inboxItem(InboxItem inboxItem) {
       this.inboxItem = inboxItem;
       return this;
     }
