@@ -25,6 +25,8 @@ public final class InMemoryEventDeduplicator implements EventDeduplicator {
         .maximumSize(maximumKeys)
         .expireAfterWrite(retention)
         .ticker(ticker)
+        // maintenance on the calling thread: no hand-off to the common pool per write
+        .executor(Runnable::run)
         .build();
   }
 
