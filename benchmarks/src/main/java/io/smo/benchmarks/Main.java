@@ -22,6 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       two scheduler instances on one PostgreSQL, then a restart case; issue 13);
  *   <li>{@code limiter [seconds] [threads] [limit] [db]}: runs {@link LimiterBenchmark} (two
  *       instances sharing one account's allowance through a JDBC store; issue 21);
+ *   <li>{@code webhooks [threads] [deliveries]}: runs {@link WebhookBenchmark} (verified, parsed,
+ *       de-duplicated Meta deliveries per second; issue 25);
  *   <li>{@code jmh ...}: passes the arguments to JMH's own command line.
  * </ul>
  */
@@ -50,6 +52,9 @@ public final class Main {
         quietLogging();
         LimiterBenchmark.main(rest);
         break;
+      case "webhooks":
+        WebhookBenchmark.main(rest);
+        break;
       case "jmh":
         org.openjdk.jmh.Main.main(rest);
         break;
@@ -58,6 +63,7 @@ public final class Main {
             + " | java -jar benchmarks.jar sandbox [threads] [requests]"
             + " | java -jar benchmarks.jar scheduler [posts]"
             + " | java -jar benchmarks.jar limiter [seconds] [threads] [limit] [postgresql|h2]"
+            + " | java -jar benchmarks.jar webhooks [threads] [deliveries]"
             + " | java -jar benchmarks.jar jmh <JMH options>");
     }
   }

@@ -22,6 +22,14 @@ import io.smo.core.exception.TransportException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.HttpSettings;
 import io.smo.core.http.Operation;
+import io.smo.core.inbox.Conversation;
+import io.smo.core.inbox.Direction;
+import io.smo.core.inbox.InboxComment;
+import io.smo.core.inbox.InboxItem;
+import io.smo.core.inbox.Mention;
+import io.smo.core.inbox.Message;
+import io.smo.core.inbox.MessageRecipient;
+import io.smo.core.inbox.OutgoingMessage;
 import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.spi.BaseSocialClient;
@@ -38,6 +46,7 @@ import io.smo.facebook.graph.GraphRateLimitParser;
 import io.smo.facebook.internal.ChunkedVideoProtocol;
 import io.smo.facebook.internal.GraphHttp;
 import io.smo.facebook.internal.GraphMappers;
+import io.smo.facebook.internal.MessengerInbox;
 import io.smo.facebook.internal.Targeting;
 import java.io.IOException;
 import java.net.URI;
@@ -46,6 +55,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,6 +128,7 @@ public final class FacebookClient extends BaseSocialClient {
   private final String pageId;
   private final UploadListener listener;
   private final OkHttpClient ownedHttp;
+  private final MessengerInbox inbox;
 
   private FacebookClient(Builder b, ApiRuntime rt, OkHttpClient ownedHttp) {
     super(rt, FacebookCapabilities.get(), "facebook:" + b.pageId);
@@ -125,6 +136,8 @@ public final class FacebookClient extends BaseSocialClient {
     this.pageId = b.pageId;
     this.listener = b.listener;
     this.ownedHttp = ownedHttp;
+    this.inbox = new MessengerInbox(Platform.FACEBOOK, http, pageId, accountKey(), rt.clock(),
+        "messenger", FacebookCapabilities.MAX_MESSAGE_TEXT);
   }
 
   /** Returns a builder. */
@@ -520,6 +533,86 @@ public final class FacebookClient extends BaseSocialClient {
     }
   }
 
+  // ---- inbox (Messenger Platform) ----
+
+  /**
+   * Lists the Page's Messenger conversations, most recently updated first ({@code GET
+   * /{page-id}/conversations?platform=messenger} with {@code participants} and the nested {@code
+   * messages.limit(20)}), each with its 20 most recent messages, newest first: Meta returns
+   * details of those only ({@link Conversation#truncated()}). Conversations in the Requests
+   * folder inactive for 30 days are not returned. Calls are paced to 2 per second per Page.
+   * Permissions: {@code pages_manage_metadata}, {@code pages_read_engagement}, {@code
+   * pages_messaging}.
+   */
+  @Override
+  public io.smo.core.pagination.Paginator<Conversation> conversations() {
+    return inbox.conversations();
+  }
+
+  /**
+   * Returns the 20 most recent messages of a conversation, newest first ({@code GET
+   * /{conversation-id}?fields=messages.limit(20){...}}); older messages cannot be read.
+   *
+   * @throws io.smo.core.exception.ValidationException if the id is blank
+   */
+  @Override
+  public io.smo.core.pagination.Paginator<Message> messages(String conversationId) {
+    return inbox.messages(conversationId);
+  }
+
+  /**
+   * Sends a Messenger message ({@code POST /{page-id}/messages}): {@code messaging_type=RESPONSE}
+   * inside the 24-hour window, or {@code MESSAGE_TAG} with {@code tag=HUMAN_AGENT} (up to 7 days
+   * after the person's last message) when {@link OutgoingMessage#tag()} asks for it. The retired
+   * tags ({@code CONFIRMED_EVENT_UPDATE}, {@code ACCOUNT_UPDATE}, {@code POST_PURCHASE_UPDATE})
+   * and unknown ones are refused offline. Text up to {@link FacebookCapabilities#MAX_MESSAGE_TEXT}
+   * characters, or one image, video, audio or file attachment by HTTPS URL. A recipient given by
+   * conversation only costs one extra read (its participants). Never retried once it may have
+   * been delivered.
+   *
+   * @throws io.smo.core.exception.MessagingWindowClosedException offline when {@code to} knows the
+   *     last inbound time, else from Meta's 551, 1545041, 10/2018278 or 10/2534022 answers
+   */
+  @Override
+  public Message send(MessageRecipient to, OutgoingMessage message) {
+    return inbox.send(to, message);
+  }
+
+  /**
+   * Sends the one private reply Meta allows to a comment on the Page ({@code POST
+   * /{page-id}/messages} with {@code recipient={"comment_id":…}}), within 7 days of the comment.
+   * A second private reply to the same comment through this client is refused offline.
+   */
+  @Override
+  public Message privateReply(CommentRef comment, Instant commentedAt, OutgoingMessage message) {
+    return inbox.privateReply(comment, commentedAt, message);
+  }
+
+  /**
+   * Lists the posts that tag the Page, newest first ({@code GET /{page-id}/tagged}), as {@link
+   * Mention}s.
+   */
+  @Override
+  public io.smo.core.pagination.Paginator<Mention> mentions() {
+    return inbox.taggedPosts();
+  }
+
+  /**
+   * Answers an item: a comment with a public reply, a message with a Messenger message in its
+   * conversation (refused offline outside the 24-hour window), a mention with a comment on the
+   * tagging post.
+   */
+  @Override
+  public InboxItem answer(InboxItem item, String text) {
+    checkOwnItem(item);
+    if (item instanceof Mention) {
+      Mention m = (Mention) item;
+      Comment c = comment(m.post(), text);
+      return InboxComment.builder(accountKey(), m.post(), c).direction(Direction.OUTBOUND).build();
+    }
+    return super.answer(item, text);
+  }
+
   @Override
   public void close() {
     super.close();
@@ -606,7 +699,9 @@ public final class FacebookClient extends BaseSocialClient {
     }
 
     private static RateLimitPolicy defaultRateLimits() {
-      return RateLimitPolicy.unlimited();
+      // Conversations API: 2 calls per second per Page (Graph rate limiting, Mar 23 2026)
+      return RateLimitPolicy.unlimited().toBuilder()
+          .bucket("conversations", 2, Duration.ofSeconds(1)).build();
     }
   }
 }

@@ -86,6 +86,7 @@ public final class Sandbox implements AutoCloseable {
   private final Map<Fault, Integer> faultUses = new LinkedHashMap<>();
   private final List<String> strictViolations = new CopyOnWriteArrayList<>();
   private final Optional<Path> sharedDir = SharedFixtures.dir();
+  private volatile SandboxWebhooks webhooks;
 
   private Sandbox(Builder b) {
     seed = b.seed;
@@ -286,9 +287,32 @@ public final class Sandbox implements AutoCloseable {
     return 1_790_000_000_000_000_000L + (Math.floorMod(seed, 1000L) * 1_000_000L);
   }
 
+  /**
+   * Turns webhook mode on: from now on the emulators deliver signed events to {@code callbackUrl}
+   * ({@code <callback>/meta}, {@code /x}, {@code /tiktok}, {@code /youtube}) when comments, posts,
+   * messages or mentions happen. Calling it again replaces the callback.
+   *
+   * @param callbackUrl the base URL of the receiver, e.g. {@code http://127.0.0.1:8080/webhooks/}
+   * @return the webhook mode's controls (duplicate, reorder, delay, re-send, handshakes)
+   * @since 0.2
+   */
+  public SandboxWebhooks webhooks(URI callbackUrl) {
+    requireNonNull(callbackUrl, "callbackUrl == null");
+    SandboxWebhooks old = webhooks;
+    if (old != null) {
+      old.close();
+    }
+    webhooks = new SandboxWebhooks(this, callbackUrl, seed, clock);
+    return webhooks;
+  }
+
   /** Stops the server. */
   @Override
   public void close() {
+    SandboxWebhooks w = webhooks;
+    if (w != null) {
+      w.close();
+    }
     server.stop();
   }
 
@@ -342,6 +366,10 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void recordCreated(String kind, String id, JsonNode body) {
       created.get(platform).add(new Created(platform, kind, id, body, clock.instant()));
+      SandboxWebhooks w = webhooks;
+      if (w != null) {
+        w.created(platform, kind, id, body);
+      }
     }
 
     @Override

@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {SmoCli.PostCmd.class, SmoCli.ValidateCmd.class, SmoCli.MetricsCmd.class,
         SmoCli.CommentsCmd.class, SmoCli.ReplyCmd.class, SmoCli.HideCmd.class, SmoCli.SandboxCmd.class,
         SmoCli.ScheduleCmd.class, SmoCli.ScheduledCmd.class, SmoCli.SchedulerCmd.class,
-        DemoCmd.class, ReportCmd.class, AccountCmd.class})
+        DemoCmd.class, ReportCmd.class, AccountCmd.class,
+        ListenCmd.class})
 public final class SmoCli {
   private SmoCli() {}
 

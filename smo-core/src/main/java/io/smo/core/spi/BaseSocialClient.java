@@ -39,7 +39,7 @@ import java.util.Optional;
  * UnsupportedFeatureException}. Subclasses are immutable and thread-safe.
  */
 @SmoProtectedApi
-public abstract class BaseSocialClient implements SocialClient {
+public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbox.InboxClient {
   /** The call runtime. */
   protected final ApiRuntime runtime;
   private final Capabilities capabilities;
