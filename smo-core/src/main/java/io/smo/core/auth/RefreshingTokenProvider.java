@@ -115,7 +115,7 @@ public final class RefreshingTokenProvider implements TokenProvider {
     }
     Refusal refused = refusal.get();
     if (refused != null && refused.matches(stored)) {
-      throw refused.again(platform, accountKey); // this refresh token was refused: do not ask again
+      throw refused.error; // the same refusal, however many callers wait: never asked again
     }
     try {
       AccessToken kept = store.refresh(accountKey, current -> {
@@ -169,13 +169,6 @@ public final class RefreshingTokenProvider implements TokenProvider {
 
     boolean matches(AccessToken stored) {
       return java.util.Objects.equals(refreshToken, stored.refreshToken().orElse(null));
-    }
-
-    AuthenticationException again(Platform platform, String accountKey) {
-      return new AuthenticationException(ErrorDetails.builder(platform, "refresh token")
-          .message("refresh for account " + accountKey + " was refused earlier and the stored"
-              + " refresh token has not changed since; authorize again ("
-              + error.getMessage() + ")").build());
     }
   }
 
