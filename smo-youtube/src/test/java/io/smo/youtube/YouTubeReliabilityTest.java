@@ -64,4 +64,16 @@ class YouTubeReliabilityTest {
     // one session only: a second publish would have uploaded the video again
     assertThat(wm.findAll(postRequestedFor(urlPathEqualTo("/upload/youtube/v3/videos")))).hasSize(1);
   }
+
+  @org.junit.jupiter.api.Test
+  void emptyAnswersAreEmptyPagesNotCrashes() {
+    // found by MapperPropertyTest: an HTTP 204 comments page gave a NullPointerException
+    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).willReturn(aResponse().withStatus(204)));
+    try (YouTubeClient yt = YouTubeClient.builder().baseUrl(URI.create(wm.baseUrl() + "/")).accessToken("tok-abcdef")
+        .sleeper(d -> { }).build()) {
+      assertThat(yt.comments(io.smo.core.PostRef.of(io.smo.core.Platform.YOUTUBE, "vid12345678")).stream().count())
+          .isZero();
+    }
+  }
 }

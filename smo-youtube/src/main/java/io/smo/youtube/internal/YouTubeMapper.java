@@ -119,6 +119,9 @@ public final class YouTubeMapper {
    */
   public static List<Map<String, Object>> reportRows(JsonNode table) {
     List<String> names = new ArrayList<>();
+    if (table == null) {
+      return new ArrayList<>(); // an empty answer (204) has no rows
+    }
     for (JsonNode h : table.path("columnHeaders")) {
       names.add(h.path("name").asText());
     }
@@ -179,6 +182,9 @@ public final class YouTubeMapper {
   /** Maps a {@code commentThreadListResponse}: every thread's comments, in order. */
   public static List<Comment> threads(JsonNode list) {
     List<Comment> out = new ArrayList<>();
+    if (list == null) {
+      return out; // an empty answer (204) is an empty page
+    }
     for (JsonNode t : list.path("items")) {
       out.addAll(thread(t));
     }
@@ -187,6 +193,9 @@ public final class YouTubeMapper {
 
   /** Returns the {@code nextPageToken}, or {@code null} on the last page. */
   public static String nextPageToken(JsonNode list) {
+    if (list == null) {
+      return null;
+    }
     JsonNode t = list.path("nextPageToken");
     return t.isTextual() && !t.asText().isEmpty() ? t.asText() : null;
   }
