@@ -30,7 +30,7 @@ final class ReportHtml {
         .append("th:first-child,td:first-child,td.l,th.l{text-align:left}.bad{color:#b00020}.charts{display:flex;flex-wrap:wrap;gap:24px}")
         .append("ul.notes{font-size:12px;color:#555}svg text{font-family:inherit}</style></head><body>\n");
     h.append("<h1>").append(esc(r.results().campaign())).append("</h1><div class=\"sub\">")
-        .append(last.targets().size()).append(" targets · figures read ").append(esc(last.takenAt().toString()))
+        .append(last.targets().size()).append(" targets · figures read ").append(esc(when(last.takenAt())))
         .append(" · ").append(r.history().size()).append(" snapshot(s)")
         .append(sandbox(r) ? " · <b>SMO sandbox data, not real platforms</b>" : "").append("</div>\n");
 
@@ -224,9 +224,9 @@ final class ReportHtml {
         .append(fmt(max)).append("</text><text x=\"").append(left - 4).append("\" y=\"").append(top + plotH)
         .append("\" font-size=\"10\" text-anchor=\"end\">0</text>")
         .append("<text x=\"").append(left).append("\" y=\"").append(top + plotH + 14).append("\" font-size=\"10\">")
-        .append(esc(hist.get(0).takenAt().toString())).append("</text><text x=\"").append(left + plotW).append("\" y=\"")
+        .append(esc(when(hist.get(0).takenAt()))).append("</text><text x=\"").append(left + plotW).append("\" y=\"")
         .append(top + plotH + 28).append("\" font-size=\"10\" text-anchor=\"end\">")
-        .append(esc(hist.get(hist.size() - 1).takenAt().toString())).append("</text>");
+        .append(esc(when(hist.get(hist.size() - 1).takenAt()))).append("</text>");
     int n = hist.size();
     int k = 0;
     for (Map.Entry<String, List<Long>> e : series.entrySet()) {
@@ -256,6 +256,11 @@ final class ReportHtml {
       k++;
     }
     return s.append("</svg>").toString();
+  }
+
+  /** An instant to the second, for people (UTC). */
+  private static String when(java.time.Instant t) {
+    return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC");
   }
 
   private static String label(String metric) {
