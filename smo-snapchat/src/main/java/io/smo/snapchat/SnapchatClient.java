@@ -137,10 +137,13 @@ public final class SnapchatClient extends BaseSocialClient {
 
   /**
    * Returns the default client-side caps: bucket {@code token}, 10 requests per second (the
-   * documented per-token average, https://developers.snap.com/api/marketing-api/Ads-API/rate-limits).
+   * documented per-token average, https://developers.snap.com/api/marketing-api/Ads-API/rate-limits),
+   * and a wait of at most 1 s for the next second's permits (a call then waits exactly until its
+   * window opens instead of failing; set {@code maxWait(Duration.ZERO)} to fail fast).
    */
   public static RateLimitPolicy defaultRateLimits() {
-    return RateLimitPolicy.builder().bucket(BUCKET, 10, Duration.ofSeconds(1)).build();
+    return RateLimitPolicy.builder().bucket(BUCKET, 10, Duration.ofSeconds(1))
+        .maxWait(Duration.ofSeconds(1)).build();
   }
 
   /** Returns the Public Profile id this client posts as, if configured. */

@@ -60,12 +60,19 @@ public final class RateLimitWindow {
     private final long epoch;
     private final Instant retryAt;
     private final String reason;
+    private final boolean byCap;
 
-    private Grant(boolean granted, long epoch, Instant retryAt, String reason) {
+    private Grant(boolean granted, long epoch, Instant retryAt, String reason, boolean byCap) {
       this.granted = granted;
       this.epoch = epoch;
       this.retryAt = retryAt;
       this.reason = reason;
+      this.byCap = byCap;
+    }
+
+    /** Returns whether only the client-side cap refused (the platform asked for no wait). */
+    public boolean byCap() {
+      return byCap;
     }
 
     /** Returns whether a permit was reserved. */
@@ -101,6 +108,7 @@ public final class RateLimitWindow {
     roll(t);
     long retry = UNKNOWN;
     String reason = null;
+    boolean byCap = false;
     if (cap != null) {
       if (capResetAtMs == UNKNOWN || t >= capResetAtMs) {
         capResetAtMs = t + cap.period().toMillis();
@@ -109,23 +117,26 @@ public final class RateLimitWindow {
       if (capAvailable <= 0) {
         retry = capResetAtMs;
         reason = "client-side cap of " + cap + " reached";
+        byCap = true;
       }
     }
     if (blockedUntilMs != UNKNOWN && t < blockedUntilMs && blockedUntilMs > retry) {
       retry = blockedUntilMs;
       reason = "the platform asked to wait (429 or exhausted quota)";
+      byCap = false;
     }
     if (available == 0) {
       long serverRetry = resetAtMs != UNKNOWN ? resetAtMs : t + UNKNOWN_RESET_RETRY_MS;
       if (serverRetry > retry) {
         retry = serverRetry;
+        byCap = false;
         reason = "server-reported window exhausted"
             + (limit != UNKNOWN ? " (limit " + limit + ")" : "")
             + (resetAtMs != UNKNOWN ? "" : "; reset not yet known");
       }
     }
     if (retry != UNKNOWN) {
-      return new Grant(false, epoch, Instant.ofEpochMilli(retry), reason);
+      return new Grant(false, epoch, Instant.ofEpochMilli(retry), reason, byCap);
     }
     if (cap != null) {
       capAvailable--;
@@ -134,7 +145,7 @@ public final class RateLimitWindow {
       available--;
     }
     inFlight++;
-    return new Grant(true, epoch, null, null);
+    return new Grant(true, epoch, null, null, false);
   }
 
   /**
