@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
     description = "Publish, schedule and measure social media posts on seven platforms.",
     subcommands = {SmoCli.PostCmd.class, SmoCli.ValidateCmd.class, SmoCli.MetricsCmd.class,
         SmoCli.CommentsCmd.class, SmoCli.ReplyCmd.class, SmoCli.HideCmd.class, SmoCli.SandboxCmd.class,
-        SmoCli.ScheduleCmd.class, SmoCli.ScheduledCmd.class, SmoCli.SchedulerCmd.class})
+        SmoCli.ScheduleCmd.class, SmoCli.ScheduledCmd.class, SmoCli.SchedulerCmd.class,
+        InboxCmd.class, AnswerCmd.class})
 public final class SmoCli {
   private SmoCli() {}
 

@@ -81,6 +81,7 @@ public final class TwitterEmulator implements PlatformEmulator {
   private final Map<String, String> handles = new HashMap<>();
   private final List<ObjectNode> dmEvents = new ArrayList<>();
   private boolean inboxSeeded;
+  private long mentionSequence;
   private SeededMetrics metrics;
 
   private static final class Tweet {
@@ -521,8 +522,7 @@ public final class TwitterEmulator implements PlatformEmulator {
   public String mention(String authorId, String username, String text, Instant at) {
     handles.put(authorId, username);
     Tweet t = new Tweet();
-    t.id = Long.toString(1_800_000_000_000_000_000L + tweets.size() + dmEvents.size() * 1000L
-        + at.getEpochSecond() % 1000);
+    t.id = Long.toString(1_800_000_000_000_000_000L + (++mentionSequence));
     while (tweets.containsKey(t.id)) {
       t.id = Long.toString(Long.parseLong(t.id) + 1);
     }
