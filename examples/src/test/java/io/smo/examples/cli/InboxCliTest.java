@@ -77,4 +77,22 @@ class InboxCliTest {
     Run missing = smo("answer", "facebook:facebook%3A104000000000001:message:t_1:m_nope", "x");
     assertThat(missing.err()).contains("no message m_nope");
   }
+
+  @Test
+  void platformsWithoutAnInboxSayWhyUpFront() {
+    try (io.smo.testkit.Sandbox sandbox = io.smo.testkit.Sandbox.start()) {
+      for (io.smo.core.Platform p : java.util.List.of(io.smo.core.Platform.INSTAGRAM, io.smo.core.Platform.TIKTOK,
+          io.smo.core.Platform.PINTEREST, io.smo.core.Platform.SNAPCHAT)) {
+        try (io.smo.core.SocialClient c = Platforms.sandboxClient(p, sandbox, io.smo.core.upload.UploadListener.NONE)) {
+          io.smo.core.inbox.InboxClient inbox = (io.smo.core.inbox.InboxClient) c;
+          assertThat(inbox.inboxKinds()).as(p.id()).isEmpty();
+          org.assertj.core.api.Assertions.assertThatThrownBy(inbox::conversations)
+              .isInstanceOf(io.smo.core.exception.UnsupportedFeatureException.class)
+              .hasMessageContaining(p.displayName() + " does not support conversations: ");
+          org.assertj.core.api.Assertions.assertThatThrownBy(inbox::mentions)
+              .isInstanceOf(io.smo.core.exception.UnsupportedFeatureException.class);
+        }
+      }
+    }
+  }
 }
