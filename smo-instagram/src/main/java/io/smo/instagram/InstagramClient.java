@@ -708,6 +708,15 @@ public final class InstagramClient extends BaseSocialClient {
     }
   }
 
+  /**
+   * Returns why this client offers no inbox: Instagram messaging, private replies and mentions ({@code
+   * engagement-and-measurement.md} \u00a72.1.8) are not wired yet.
+   */
+  @Override
+  public String inboxUnsupportedReason() {
+    return "Instagram conversations, private replies and mentions are not wired in this SDK version";
+  }
+
   @Override
   public String toString() {
     return "InstagramClient{" + flavor + ", " + version + ", account=" + accountKey() + "}";

@@ -530,6 +530,15 @@ public final class SnapchatClient extends BaseSocialClient {
   // ------------------------------------------------------------------ builder
 
   /**
+   * Returns why this client offers no inbox: no official comment, DM or mention API for organic
+   * Snapchat content was found ({@code engagement-and-measurement.md} \u00a72.5, a negative result).
+   */
+  @Override
+  public String inboxUnsupportedReason() {
+    return "Snapchat has no public API for comments, direct messages or mentions of organic content";
+  }
+
+  /**
    * Builds {@link SnapchatClient}. Needs credentials ({@code accessToken}, {@code tokenProvider}
    * or {@link #oauth(OAuth2Flow, TokenStore)}) and at least one of {@link #profileId(String)}
    * (organic posts) and {@link #adAccountId(String)} (promoted posts). {@code baseUrl(...)}

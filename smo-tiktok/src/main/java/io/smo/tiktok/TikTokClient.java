@@ -642,6 +642,16 @@ public final class TikTokClient extends BaseSocialClient {
     }
   }
 
+  /**
+   * Returns why this client offers no inbox: the Content Posting and Display APIs read no comments or messages; the
+   * Business API comment paths are confirmed by an SDK only and not wired yet; Business Messaging
+   * facts are UNCONFIRMED ({@code engagement-and-measurement.md} \u00a72.4).
+   */
+  @Override
+  public String inboxUnsupportedReason() {
+    return "the Content Posting and Display APIs have no comments, messages or mentions; Business API comments (business/comment/...) need a TikTok Business account and are not wired in this SDK version, and Business Messaging (48-hour window) is known only from Chatwoot's code, too unconfirmed to emulate";
+  }
+
   @Override
   public String toString() {
     return "TikTokClient{" + accountKey() + "}";

@@ -70,7 +70,8 @@ public final class TwitterCapabilities {
       .nativeScheduling(null)
       .features(EnumSet.of(Feature.TEXT_ONLY_POSTS, Feature.DELETE, Feature.METRICS,
           Feature.COMMENTS, Feature.REPLY, Feature.HIDE_COMMENTS, Feature.THREADS, Feature.ALT_TEXT,
-          Feature.FIRST_COMMENT, Feature.ACCOUNT_INFO))
+          Feature.FIRST_COMMENT, Feature.ACCOUNT_INFO,
+          Feature.CONVERSATIONS, Feature.SEND_MESSAGES, Feature.MENTIONS))
       .metricNames(METRIC_NAMES)
       .build();
 

@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
         SmoCli.CommentsCmd.class, SmoCli.ReplyCmd.class, SmoCli.HideCmd.class, SmoCli.SandboxCmd.class,
         SmoCli.ScheduleCmd.class, SmoCli.ScheduledCmd.class, SmoCli.SchedulerCmd.class,
         DemoCmd.class, ReportCmd.class, AccountCmd.class,
-        ListenCmd.class})
+        ListenCmd.class, InboxCmd.class, AnswerCmd.class})
 public final class SmoCli {
   private SmoCli() {}
 

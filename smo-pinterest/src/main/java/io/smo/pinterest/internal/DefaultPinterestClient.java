@@ -418,6 +418,15 @@ public final class DefaultPinterestClient extends BaseSocialClient implements Pi
     return PinterestMappers.board(b);
   }
 
+  /**
+   * Returns why this client offers no inbox: the v5 description has no comment, message or engagement-webhook endpoint
+   * ({@code engagement-and-measurement.md} \u00a72.5).
+   */
+  @Override
+  public String inboxUnsupportedReason() {
+    return "Pinterest API v5 has no comment, message or mention endpoints (no organic engagement API)";
+  }
+
   @Override
   public String toString() {
     return "PinterestClient{" + accountKey() + (defaultBoardId != null ? ", board=" + defaultBoardId : "")

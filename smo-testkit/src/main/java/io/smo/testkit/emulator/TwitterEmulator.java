@@ -80,6 +80,10 @@ public final class TwitterEmulator implements PlatformEmulator {
   private final RateWindow appPosts = new RateWindow(10_000, Duration.ofHours(24));
   private final Map<String, Tweet> tweets = new LinkedHashMap<>();
   private final Map<String, Upload> uploads = new HashMap<>();
+  private final Map<String, String> handles = new HashMap<>();
+  private final List<ObjectNode> dmEvents = new ArrayList<>();
+  private boolean inboxSeeded;
+  private long mentionSequence;
   private SeededMetrics metrics;
 
   private static final class Tweet {
@@ -172,6 +176,7 @@ public final class TwitterEmulator implements PlatformEmulator {
     if (problem != null) {
       return unauthorized();
     }
+    seedInbox(ctx);
     String key = endpointKey(req);
     if (key == null) {
       return problem(404, "Not Found Error", "Sorry, that page does not exist.",
@@ -230,6 +235,15 @@ public final class TwitterEmulator implements PlatformEmulator {
       case "media.metadata":
         resp = metadata(req);
         break;
+      case "users.mentions":
+        resp = mentions(req);
+        break;
+      case "dm.read":
+        resp = readDms(req);
+        break;
+      case "dm.create":
+        resp = sendDm(req, ctx);
+        break;
       default:
         throw new IllegalStateException(key);
     }
@@ -257,6 +271,16 @@ public final class TwitterEmulator implements PlatformEmulator {
     }
     if (r.is("GET", "2/users/*/tweets")) {
       return "users.tweets";
+    }
+    if (r.is("GET", "2/users/*/mentions")) {
+      return "users.mentions";
+    }
+    if (r.is("GET", "2/dm_events") || r.is("GET", "2/dm_conversations/*/dm_events")
+        || r.is("GET", "2/dm_conversations/with/*/dm_events")) {
+      return "dm.read";
+    }
+    if (r.is("POST", "2/dm_conversations/with/*/messages") || r.is("POST", "2/dm_conversations/*/messages")) {
+      return "dm.create";
     }
     if (r.is("POST", "2/media/upload/initialize")) {
       return "media.initialize";
@@ -295,6 +319,11 @@ public final class TwitterEmulator implements PlatformEmulator {
         return 75;
       case "users.tweets":
         return 900;
+      case "users.mentions":
+        return 300;
+      case "dm.read":
+      case "dm.create":
+        return 15;
       case "media.upload":
       case "media.metadata":
         return 500;
@@ -475,6 +504,189 @@ public final class TwitterEmulator implements PlatformEmulator {
     ObjectNode root = ctx.json().createObjectNode();
     root.set("data", d);
     return SandboxResponse.json(200, root);
+  }
+
+  // ---------------------------------------------------------------- inbox: DMs and mentions
+
+  private void seedInbox(EmulatorContext ctx) {
+    if (inboxSeeded) {
+      return;
+    }
+    inboxSeeded = true;
+    Instant now = ctx.now();
+    handles.put(USER_ID, USERNAME);
+    receiveDm("1790000000000000101", "ann_sandbox", "Hi! Is the API down for you too?",
+        now.minus(Duration.ofHours(2)));
+    receiveDm("1790000000000000102", "bo_sandbox", "Can I change my order?", now.minus(Duration.ofDays(1)));
+    ObjectNode answer = dmEvent(conversationId("1790000000000000102"), USER_ID,
+        "Sure, send me the order number", now.minus(Duration.ofHours(23)));
+    dmEvents.add(answer);
+    mention("1790000000000000103", "cy_sandbox", "@" + USERNAME + " your latest post was spot on",
+        now.minus(Duration.ofDays(1)));
+    mention("1790000000000000101", "ann_sandbox", "@" + USERNAME + " any update on the outage?",
+        now.minus(Duration.ofHours(1)));
+  }
+
+  /**
+   * Adds a DM from {@code senderId} to the sandbox account (test hook: someone writes).
+   *
+   * @return the new DM event id
+   */
+  public String receiveDm(String senderId, String username, String text, Instant at) {
+    handles.put(senderId, username);
+    ObjectNode e = dmEvent(conversationId(senderId), senderId, text, at);
+    dmEvents.add(e);
+    return e.get("id").asText();
+  }
+
+  /**
+   * Adds a post by {@code authorId} (test hook: someone mentions the account; include {@code
+   * @smo_sandbox} in the text).
+   *
+   * @return the new post id
+   */
+  public String mention(String authorId, String username, String text, Instant at) {
+    handles.put(authorId, username);
+    Tweet t = new Tweet();
+    t.id = Long.toString(1_800_000_000_000_000_000L + (++mentionSequence));
+    while (tweets.containsKey(t.id)) {
+      t.id = Long.toString(Long.parseLong(t.id) + 1);
+    }
+    t.text = text;
+    t.authorId = authorId;
+    t.conversationId = t.id;
+    t.createdAt = at;
+    t.seeded = true;
+    tweets.put(t.id, t);
+    return t.id;
+  }
+
+  private static String conversationId(String other) {
+    return new java.math.BigInteger(other).compareTo(new java.math.BigInteger(USER_ID)) < 0
+        ? other + "-" + USER_ID : USER_ID + "-" + other;
+  }
+
+  private ObjectNode dmEvent(String conversation, String sender, String text, Instant at) {
+    ObjectNode e = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    e.put("id", Long.toString(1_850_000_000_000_000_000L + dmEvents.size()));
+    e.put("text", text);
+    e.put("event_type", "MessageCreate");
+    e.put("dm_conversation_id", conversation);
+    e.put("created_at", at.toString());
+    e.put("sender_id", sender);
+    return e;
+  }
+
+  private SandboxResponse mentions(SandboxRequest req) {
+    String user = req.segments().get(2);
+    if (!user.equals(USER_ID)) {
+      return problem(403, "Forbidden", "You are not allowed to read the mentions of this user.",
+          "https://api.x.com/2/problems/not-authorized-for-resource");
+    }
+    List<Tweet> list = new ArrayList<>();
+    for (Tweet t : tweets.values()) {
+      if (!t.deleted && !t.authorId.equals(USER_ID)
+          && t.text.toLowerCase(Locale.ROOT).contains("@" + USERNAME)) {
+        list.add(t);
+      }
+    }
+    list.sort((a, b) -> b.createdAt.compareTo(a.createdAt));
+    boolean newNames = req.param("post.fields").isPresent() || req.param("tweet.fields").isEmpty();
+    List<String> fields = fieldList(req);
+    return SandboxResponse.json(200, timelinePage(req, list, t -> tweetJson(t, fields, newNames),
+        t -> t.authorId));
+  }
+
+  private <T> ObjectNode timelinePage(SandboxRequest req, List<T> list,
+      java.util.function.Function<T, JsonNode> render, java.util.function.Function<T, String> author) {
+    int max = Integer.parseInt(req.param("max_results").orElse("10"));
+    int start = req.param("pagination_token").map(tk -> {
+      try {
+        return Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(tk),
+            java.nio.charset.StandardCharsets.UTF_8).replace("page-token-", ""));
+      } catch (RuntimeException e) {
+        return 0;
+      }
+    }).orElse(0);
+    ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    int end = Math.min(list.size(), start + max);
+    java.util.LinkedHashSet<String> authors = new java.util.LinkedHashSet<>();
+    if (end > start) {
+      ArrayNode data = root.putArray("data");
+      for (int i = start; i < end; i++) {
+        data.add(render.apply(list.get(i)));
+        authors.add(author.apply(list.get(i)));
+      }
+      ArrayNode users = root.putObject("includes").putArray("users");
+      for (String a : authors) {
+        users.addObject().put("id", a).put("name", handles.getOrDefault(a, "user" + a))
+            .put("username", handles.getOrDefault(a, "user" + a));
+      }
+    }
+    ObjectNode meta = root.putObject("meta");
+    meta.put("result_count", end - start);
+    if (end < list.size()) {
+      meta.put("next_token", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+          ("page-token-" + end).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    return root;
+  }
+
+  private SandboxResponse readDms(SandboxRequest req) {
+    List<String> seg = req.segments();
+    String conversation = null;
+    if (seg.size() == 4 && seg.get(1).equals("dm_conversations")) {
+      conversation = seg.get(2);
+    } else if (seg.size() == 5) {
+      conversation = conversationId(seg.get(3));
+    }
+    List<ObjectNode> list = new ArrayList<>();
+    for (ObjectNode e : dmEvents) {
+      if (conversation == null || conversation.equals(e.get("dm_conversation_id").asText())) {
+        list.add(e);
+      }
+    }
+    list.sort((a, b) -> b.get("created_at").asText().compareTo(a.get("created_at").asText()));
+    return SandboxResponse.json(200, timelinePage(req, list, e -> e, e -> e.get("sender_id").asText()));
+  }
+
+  private SandboxResponse sendDm(SandboxRequest req, EmulatorContext ctx) throws Exception {
+    JsonNode body = req.json();
+    String text = body.path("text").asText("");
+    if (text.isEmpty() && body.path("attachments").size() == 0) {
+      return invalid("At least one of text, attachments is required.");
+    }
+    if (text.codePointCount(0, text.length()) > 10_000) {
+      return invalid("text: must be at most 10000 characters.");
+    }
+    List<String> seg = req.segments();
+    String conversation;
+    if (seg.get(2).equals("with")) {
+      String other = seg.get(3);
+      if (!handles.containsKey(other) || other.equals(USER_ID)) {
+        return problem(403, "Forbidden", "You are not permitted to send a message to this user.",
+            "https://api.x.com/2/problems/not-authorized-for-resource");
+      }
+      conversation = conversationId(other);
+    } else {
+      conversation = seg.get(2);
+      String c = conversation;
+      if (dmEvents.stream().noneMatch(e -> e.get("dm_conversation_id").asText().equals(c))) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("detail", "Could not find dm_conversation with id: [" + c + "].");
+        e.put("title", "Not Found Error");
+        e.put("resource_type", "dm_conversation");
+        e.put("parameter", "dm_conversation_id");
+        e.put("resource_id", c);
+        e.put("type", "https://api.x.com/2/problems/resource-not-found");
+        return SandboxResponse.json(404, e).header("Content-Type", "application/problem+json");
+      }
+    }
+    ObjectNode ev = dmEvent(conversation, USER_ID, text, ctx.now());
+    dmEvents.add(ev);
+    ctx.recordCreated("dm", ev.get("id").asText(), body);
+    return SandboxResponse.json(201, Map.of("data", Map.of("dm_conversation_id", conversation,
+        "dm_event_id", ev.get("id").asText())));
   }
 
   private void seedReplies(Tweet root, EmulatorContext ctx) {

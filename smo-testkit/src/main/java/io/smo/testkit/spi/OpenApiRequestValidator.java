@@ -162,6 +162,7 @@ public final class OpenApiRequestValidator {
           + (parsed == null ? "unreadable" : parsed.getMessages()));
     }
     addMultipartAsJson(api);
+    dedupeParameterEnums(api);
     OpenApiInteractionValidator.Builder vb = OpenApiInteractionValidator.createFor(api)
         .withLevelResolver(levels.build());
     if (b.basePath != null) {
@@ -190,6 +191,41 @@ public final class OpenApiRequestValidator {
         if (multipart != null && multipart.getSchema() != null) {
           body.getContent().addMediaType(MULTIPART_AS_JSON, new MediaType().schema(multipart.getSchema()));
         }
+      }
+    }
+  }
+
+  /**
+   * Removes repeated enum values from parameter schemas (the X description lists {@code
+   * attachments.media_keys} twice in the DM {@code expansions} enum, which the JSON-schema
+   * validator refuses as an invalid schema, so no DM request could be checked at all).
+   */
+  private static void dedupeParameterEnums(OpenAPI api) {
+    java.util.List<io.swagger.v3.oas.models.parameters.Parameter> params = new java.util.ArrayList<>();
+    if (api.getComponents() != null && api.getComponents().getParameters() != null) {
+      params.addAll(api.getComponents().getParameters().values());
+    }
+    for (PathItem item : api.getPaths().values()) {
+      for (Operation op : item.readOperations()) {
+        if (op.getParameters() != null) {
+          params.addAll(op.getParameters());
+        }
+      }
+    }
+    for (io.swagger.v3.oas.models.parameters.Parameter p : params) {
+      dedupe(p.getSchema());
+      if (p.getSchema() != null) {
+        dedupe(p.getSchema().getItems());
+      }
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void dedupe(io.swagger.v3.oas.models.media.Schema schema) {
+    if (schema != null && schema.getEnum() != null) {
+      java.util.List values = new java.util.ArrayList(new java.util.LinkedHashSet(schema.getEnum()));
+      if (values.size() != schema.getEnum().size()) {
+        schema.setEnum(values);
       }
     }
   }

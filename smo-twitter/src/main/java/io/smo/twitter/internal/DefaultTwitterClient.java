@@ -53,6 +53,7 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
   private final TwitterMediaUploader uploader;
   private final UploadListener listener;
   private final String fieldsParameter;
+  private final TwitterInbox inbox;
 
   /**
    * Creates the client.
@@ -66,11 +67,28 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
    */
   public DefaultTwitterClient(ApiRuntime runtime, String accountKey, UploadListener listener,
       long segmentBytes, Duration processingDeadline, String fieldsParameter) {
+    this(runtime, accountKey, listener, segmentBytes, processingDeadline, fieldsParameter, null);
+  }
+
+  /**
+   * Creates the client.
+   *
+   * @param runtime the runtime (owned)
+   * @param accountKey the account key
+   * @param listener upload progress listener
+   * @param segmentBytes preferred append segment
+   * @param processingDeadline the longest wait for processing
+   * @param fieldsParameter {@code post.fields} or {@code tweet.fields}
+   * @param userId the account's X user id, or {@code null} to read it from {@code /2/users/me} when needed
+   */
+  public DefaultTwitterClient(ApiRuntime runtime, String accountKey, UploadListener listener,
+      long segmentBytes, Duration processingDeadline, String fieldsParameter, String userId) {
     super(runtime, TwitterCapabilities.get(), accountKey);
     this.api = runtime.service(TwitterApi.class);
     this.uploader = new TwitterMediaUploader(runtime, api, segmentBytes, processingDeadline);
     this.listener = listener;
     this.fieldsParameter = fieldsParameter;
+    this.inbox = new TwitterInbox(runtime, api, accountKey, userId, fieldsParameter);
   }
 
   private java.util.Map<String, String> fields(String postFields, String tweetFields) {
@@ -350,5 +368,55 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
     Operation op = Operation.write("moderate", "tweets.hide");
     ApiResponse<JsonNode> r = runtime.callForResponse(op, () -> api.hideReply(comment.id(), body));
     failOnErrorsWithoutData(op, r);
+  }
+
+  // ---- inbox: DMs (v2 dm_events) and the mentions timeline ----
+
+  @Override
+  public String userId() {
+    return inbox.userId();
+  }
+
+  @Override
+  public Paginator<io.smo.core.inbox.Conversation> conversations() {
+    return inbox.conversations();
+  }
+
+  @Override
+  public Paginator<io.smo.core.inbox.Message> messages(String conversationId) {
+    return inbox.messages(conversationId);
+  }
+
+  @Override
+  public io.smo.core.inbox.Message send(io.smo.core.inbox.MessageRecipient to,
+      io.smo.core.inbox.OutgoingMessage message) {
+    return inbox.send(to, message);
+  }
+
+  @Override
+  public Paginator<io.smo.core.inbox.Mention> mentions() {
+    return inbox.mentions();
+  }
+
+  @Override
+  public Iterable<io.smo.core.inbox.InboxItem> items(io.smo.core.inbox.InboxItemKind kind,
+      java.time.Instant since) {
+    if (kind == io.smo.core.inbox.InboxItemKind.MESSAGE) {
+      return io.smo.core.inbox.InboxStreams.until(
+          io.smo.core.inbox.InboxStreams.widen(inbox.allMessages()), since);
+    }
+    return super.items(kind, since);
+  }
+
+  @Override
+  public io.smo.core.inbox.InboxItem answer(io.smo.core.inbox.InboxItem item, String text) {
+    checkOwnItem(item);
+    if (item instanceof io.smo.core.inbox.Mention) {
+      io.smo.core.inbox.Mention m = (io.smo.core.inbox.Mention) item;
+      Comment c = replyTo(m.post().id(), text);
+      return io.smo.core.inbox.InboxComment.builder(accountKey(), m.post(), c)
+          .direction(io.smo.core.inbox.Direction.OUTBOUND).build();
+    }
+    return super.answer(item, text);
   }
 }

@@ -775,6 +775,109 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
     }
   }
 
+  // ---- inbox: the channel-wide comment stream ----
+
+  private final java.util.concurrent.atomic.AtomicReference<String> ownChannel =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /**
+   * Returns the channel id: the configured one, or for {@code mine} the token's channel read once
+   * with {@code channels.list?part=id&mine=true} (1 unit).
+   */
+  String channelId() {
+    if (!settings.channelId.equals("mine")) {
+      return settings.channelId;
+    }
+    String id = ownChannel.get();
+    if (id == null) {
+      JsonNode r = call("channels.list", Operation.read("channel", null), () -> api.myChannel("id", true));
+      id = r == null ? "" : r.path("items").path(0).path("id").asText("");
+      if (id.isEmpty()) {
+        throw new io.smo.core.exception.NotFoundException(io.smo.core.exception.ErrorDetails
+            .builder(Platform.YOUTUBE, "channel").message("the token has no YouTube channel").build());
+      }
+      ownChannel.compareAndSet(null, id);
+    }
+    return ownChannel.get();
+  }
+
+  /**
+   * Lists the comments on every video of the channel, newest first: {@code commentThreads.list}
+   * with {@code allThreadsRelatedToChannelId}, {@code order=time}, once with {@code
+   * moderationStatus=published} and once with {@code heldForReview} (owner only), merged by time.
+   * Top-level comments and the replies the threads carry are items; a comment is answered when
+   * the channel replied in its thread after it. Each page costs 1 quota unit. Answer with {@link
+   * #answer}, moderate with {@link #moderate} on {@link io.smo.core.inbox.InboxComment#commentRef()}
+   * (UNHIDE publishes a held comment).
+   */
+  @Override
+  public Paginator<io.smo.core.inbox.InboxComment> commentStream() {
+    return io.smo.core.inbox.InboxStreams.paginator(channelComments(), 100);
+  }
+
+  /**
+   * Answers an inbox comment with a public reply; YouTube threads are one level deep, so a reply
+   * item is answered in its thread (a reply to its top-level comment).
+   */
+  @Override
+  public io.smo.core.inbox.InboxItem answer(io.smo.core.inbox.InboxItem item, String text) {
+    checkOwnItem(item);
+    if (item instanceof io.smo.core.inbox.InboxComment) {
+      io.smo.core.inbox.InboxComment c = (io.smo.core.inbox.InboxComment) item;
+      CommentRef target = c.comment().parentId().map(p -> CommentRef.of(Platform.YOUTUBE, p))
+          .orElse(c.commentRef());
+      Comment reply = reply(target, text);
+      return io.smo.core.inbox.InboxComment.builder(accountKey(), c.post(), reply)
+          .direction(io.smo.core.inbox.Direction.OUTBOUND)
+          .createdAt(reply.createdAt().orElse(clock().instant())).build();
+    }
+    return super.answer(item, text);
+  }
+
+  private Iterable<io.smo.core.inbox.InboxComment> channelComments() {
+    java.util.Comparator<io.smo.core.inbox.InboxComment> newest = java.util.Comparator
+        .comparing(io.smo.core.inbox.InboxComment::createdAt, java.util.Comparator.reverseOrder());
+    return io.smo.core.inbox.InboxStreams.merge(List.of(channelStream("published"),
+        channelStream("heldForReview")), newest);
+  }
+
+  private Iterable<io.smo.core.inbox.InboxComment> channelStream(String status) {
+    Paginator<JsonNode> threads = Paginator.of(cursor -> {
+      String channel = channelId();
+      JsonNode page = call("commentThreads.list", Operation.read("comments", null),
+          () -> api.listChannelCommentThreads("snippet,replies", channel, status, "time", 100, cursor,
+              "plainText"));
+      List<JsonNode> items = new java.util.ArrayList<>();
+      page.path("items").forEach(items::add);
+      return Page.of(items, YouTubeMapper.nextPageToken(page));
+    });
+    java.util.Comparator<io.smo.core.inbox.InboxComment> newest = java.util.Comparator
+        .comparing(io.smo.core.inbox.InboxComment::createdAt, java.util.Comparator.reverseOrder());
+    return () -> new java.util.Iterator<io.smo.core.inbox.InboxComment>() {
+      private final java.util.Iterator<JsonNode> it = threads.iterator();
+      private final java.util.ArrayDeque<io.smo.core.inbox.InboxComment> buffer = new java.util.ArrayDeque<>();
+
+      @Override
+      public boolean hasNext() {
+        while (buffer.isEmpty() && it.hasNext()) {
+          List<io.smo.core.inbox.InboxComment> batch = YouTubeMapper.inboxThread(it.next(), accountKey(),
+              channelId(), status.equals("published") ? null : status, clock().instant());
+          batch.sort(newest);
+          buffer.addAll(batch);
+        }
+        return !buffer.isEmpty();
+      }
+
+      @Override
+      public io.smo.core.inbox.InboxComment next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return buffer.poll();
+      }
+    };
+  }
+
   @Override
   public String toString() {
     return "YouTubeClient{" + accountKey() + ", " + runtime.baseUrl() + "}";
