@@ -241,8 +241,6 @@ public final class YouTubeEmulator implements PlatformEmulator {
           return listChannelThreads(r, ctx);
         }
         return listThreads(r, ctx);
-      case "channels.list":
-        return listChannels(r);
       case "commentThreads.insert":
         return insertThread(r, ctx);
       case "comments.list":
@@ -279,7 +277,6 @@ public final class YouTubeEmulator implements PlatformEmulator {
         Map.entry("DELETE /youtube/v3/videos", "videos.delete"),
         Map.entry("POST /youtube/v3/playlistItems", "playlistItems.insert"),
         Map.entry("GET /youtube/v3/commentThreads", "commentThreads.list"),
-        Map.entry("GET /youtube/v3/channels", "channels.list"),
         Map.entry("POST /youtube/v3/commentThreads", "commentThreads.insert"),
         Map.entry("GET /youtube/v3/comments", "comments.list"),
         Map.entry("POST /youtube/v3/comments", "comments.insert"),
@@ -917,20 +914,6 @@ public final class YouTubeEmulator implements PlatformEmulator {
     register(top, thread, INBOX_VIDEO_ID, false);
     inboxThreads.add(thread);
     return thread;
-  }
-
-  private SandboxResponse listChannels(SandboxRequest r) {
-    if (!"true".equals(r.param("mine").orElse("")) && !CHANNEL_ID.equals(r.param("id").orElse(""))) {
-      return error(400, "INVALID_ARGUMENT", "youtube.parameter", "missingRequiredParameter",
-          "No filter selected. Expected one of: mine, id (the sandbox emulates these).");
-    }
-    ObjectNode out = NODES.objectNode();
-    out.put("kind", "youtube#channelListResponse");
-    out.put("etag", "sbx-ch");
-    out.putObject("pageInfo").put("totalResults", 1).put("resultsPerPage", 5);
-    ObjectNode ch = out.putArray("items").addObject();
-    ch.put("kind", "youtube#channel").put("etag", "sbx-ch-1").put("id", CHANNEL_ID);
-    return SandboxResponse.json(200, out);
   }
 
   /** {@code commentThreads.list?allThreadsRelatedToChannelId=…}: every video's threads, newest first. */

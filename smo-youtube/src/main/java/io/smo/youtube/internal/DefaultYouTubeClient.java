@@ -790,7 +790,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
     }
     String id = ownChannel.get();
     if (id == null) {
-      JsonNode r = call("channels.list", Operation.read("channel", null), () -> api.myChannel("id", true));
+      JsonNode r = call("channels.list", Operation.read("channel", null), () -> api.listMyChannels("id", true));
       id = r == null ? "" : r.path("items").path(0).path("id").asText("");
       if (id.isEmpty()) {
         throw new io.smo.core.exception.NotFoundException(io.smo.core.exception.ErrorDetails

@@ -42,10 +42,6 @@ public interface YouTubeApi {
       @Query("order") String order, @Query("maxResults") Integer maxResults,
       @Query("pageToken") String pageToken, @Query("textFormat") String textFormat);
 
-  /** {@code channels.list} with {@code mine=true}. */
-  @GET("youtube/v3/channels")
-  Call<JsonNode> myChannel(@Query("part") String part, @Query("mine") boolean mine);
-
   /** {@code commentThreads.insert}. */
   @POST("youtube/v3/commentThreads")
   Call<JsonNode> insertCommentThread(@Query("part") String part, @Body JsonNode body);
