@@ -30,9 +30,16 @@ public final class PlatformOutcome {
   private final PublishedPost published;
   private final SmoException error;
   private final List<Violation> violations;
+  private final Target target;
 
   private PlatformOutcome(Platform platform, Status status, PublishedPost published, SmoException error,
       List<Violation> violations) {
+    this(platform, status, published, error, violations, null);
+  }
+
+  private PlatformOutcome(Platform platform, Status status, PublishedPost published, SmoException error,
+      List<Violation> violations, Target target) {
+    this.target = target;
     this.platform = platform;
     this.status = status;
     this.published = published;
@@ -93,8 +100,31 @@ public final class PlatformOutcome {
     }
   }
 
+  /**
+   * Returns the target (platform and account) this outcome belongs to, when known: always for
+   * outcomes of a {@link CrossPoster}.
+   */
+  public Optional<Target> target() {
+    return Optional.ofNullable(target);
+  }
+
+  /**
+   * Returns a copy of this outcome naming its target.
+   *
+   * @throws IllegalArgumentException if {@code target} is on another platform
+   */
+  public PlatformOutcome withTarget(Target target) {
+    if (target.platform() != platform) {
+      throw new IllegalArgumentException(target + " is not on " + platform.displayName());
+    }
+    if (target.equals(this.target)) {
+      return this;
+    }
+    return new PlatformOutcome(platform, status, published, error, violations, target);
+  }
+
   @Override
   public String toString() {
-    return platform.id() + " " + status + (published != null ? " " + published.ref() : " " + reason());
+    return (target != null ? target.key() : platform.id()) + " " + status + (published != null ? " " + published.ref() : " " + reason());
   }
 }

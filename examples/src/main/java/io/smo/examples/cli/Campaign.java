@@ -233,6 +233,18 @@ public final class Campaign {
    * @throws IllegalArgumentException if a time is given without a zone
    */
   public ZonedDateTime scheduleTime() {
+    io.smo.scheduler.ScheduleTime t = scheduleAt();
+    return t == null ? null : t.zoned();
+  }
+
+  /**
+   * Returns the schedule time resolved by {@link io.smo.scheduler.ScheduleTime}'s DST rule (a gap
+   * moves forward, an overlap takes the first occurrence), with the adjustment to show, or
+   * {@code null} when the campaign has no schedule.
+   *
+   * @throws IllegalArgumentException if a time is given without a zone, or either is malformed
+   */
+  public io.smo.scheduler.ScheduleTime scheduleAt() {
     if (schedule == null || schedule.at == null) {
       return null;
     }
@@ -253,7 +265,7 @@ public final class Campaign {
       throw new IllegalArgumentException("schedule.zone: '" + schedule.zone
           + "' is not an IANA time zone such as Europe/Berlin");
     }
-    return at.atZone(zone);
+    return io.smo.scheduler.ScheduleTime.resolve(at, zone);
   }
 
   /**

@@ -450,11 +450,13 @@ public final class SmoCli {
     @Override
     public Integer call() throws Exception {
       Campaign c = campaign.read();
-      ZonedDateTime at = c.scheduleTime();
-      if (at == null) {
+      io.smo.scheduler.ScheduleTime when = c.scheduleAt();
+      if (when == null) {
         err.println("error: the campaign has no schedule (schedule.at and schedule.zone)");
         return 2;
       }
+      when.adjustment().ifPresent(a -> out.println("note: " + a));
+      ZonedDateTime at = when.zoned();
       List<Platform> targets = campaign.targets(c);
       try (Session s = session(null); PostScheduler scheduler = scheduler(s, targets)) {
         for (Map.Entry<List<Platform>, Post> v : variants(c, targets).entrySet()) {
