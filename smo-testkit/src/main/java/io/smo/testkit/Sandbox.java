@@ -405,6 +405,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     @Override
+    public Optional<String> account() {
+      return Optional.ofNullable(currentAccount.get());
+    }
+
+    @Override
     public Optional<Fault.Kind> activeFault() {
       return Optional.ofNullable(active);
     }
