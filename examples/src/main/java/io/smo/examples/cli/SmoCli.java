@@ -206,6 +206,9 @@ public final class SmoCli {
     @Override
     public Integer call() throws Exception {
       Campaign c = campaign.read();
+      if (c.segmented()) {
+        return SegmentedPost.run(c, credentials, env, out, err, dryRun);
+      }
       List<Platform> targets = new ArrayList<>(campaign.targets(c));
       Map<Platform, List<Violation>> bad = optionViolations(c, targets);
       targets.removeAll(bad.keySet());

@@ -60,7 +60,7 @@ public final class CampaignPlan {
     Set<String> accounts = new LinkedHashSet<>();
     rows.forEach(r -> accounts.add(r.accountName()));
     int w0 = Math.max(7, accounts.stream().mapToInt(String::length).max().orElse(7));
-    int w1 = 22;
+    int w1 = Math.max(6, campaign.accounts().values().stream().mapToInt(t -> t.key().length()).max().orElse(6));
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%-" + w0 + "s  %-" + w1 + "s", "ACCOUNT", "TARGET"));
     for (String s : segments) {

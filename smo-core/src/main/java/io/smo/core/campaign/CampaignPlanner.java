@@ -177,9 +177,20 @@ public final class CampaignPlanner {
               + "' is not assigned to segment '" + s.name() + "' (list it under assigned to send it untargeted)",
           List.of());
     }
-    Post post = s.message().toBuilder().audience(use)
+    Post post = s.messageFor(t.platform()).toBuilder().audience(use)
         .idempotencyKey(c.name() + "|" + s.name() + "|" + t.key()).build();
     List<Violation> v = client.validate(post);
+    if (!v.isEmpty() && d == PlannedPost.Delivery.TARGETED && s.assigned().contains(name)
+        && v.stream().allMatch(x -> x.field().startsWith("audience"))) {
+      // the platform targets only in some modes (Snapchat: paid posts): an assigned account
+      // still gets the segment, untargeted
+      d = PlannedPost.Delivery.ASSIGNED;
+      note = t.platform().displayName() + " cannot target this post (" + v.get(0).message()
+          + "); '" + name + "' is assigned to this audience";
+      post = post.toBuilder().audience(Audience.builder().visibility(a.visibility())
+          .replyPolicy(a.replyPolicy()).build()).build();
+      v = client.validate(post);
+    }
     if (!v.isEmpty()) {
       return new PlannedPost(s.name(), name, t, PlannedPost.Delivery.SKIPPED, null,
           v.size() + " violation(s): " + v.get(0) + (v.size() > 1 ? " ..." : ""), v);

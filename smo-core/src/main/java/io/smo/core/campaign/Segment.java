@@ -26,8 +26,10 @@ public final class Segment {
   private final Post message;
   private final List<String> accounts;
   private final List<String> assigned;
+  private final java.util.Map<io.smo.core.Platform, Post> perPlatform;
 
   private Segment(Builder b) {
+    this.perPlatform = java.util.Map.copyOf(b.perPlatform);
     this.name = requireNonNull(b.name, "name == null");
     this.audience = b.audience;
     this.message = requireNonNull(b.message, "message == null");
@@ -55,6 +57,11 @@ public final class Segment {
     return message;
   }
 
+  /** Returns the message for targets on {@code platform}: its own variant if set, else {@link #message()}. */
+  public Post messageFor(io.smo.core.Platform platform) {
+    return perPlatform.getOrDefault(platform, message);
+  }
+
   /** Returns the accounts reached by targeting, by name. */
   public List<String> accounts() {
     return accounts;
@@ -77,6 +84,8 @@ public final class Segment {
     private Post message;
     private final List<String> accounts = new ArrayList<>();
     private final List<String> assigned = new ArrayList<>();
+    private final java.util.Map<io.smo.core.Platform, Post> perPlatform =
+        new java.util.EnumMap<>(io.smo.core.Platform.class);
 
     private Builder(String name) {
       this.name = name;
@@ -91,6 +100,15 @@ public final class Segment {
     /** Sets the message: text, media, link and per-platform options. */
     public Builder message(Post message) {
       this.message = requireNonNull(message, "message == null");
+      return this;
+    }
+
+    /**
+     * Sets the message variant for one platform (its own media or options, for example the video
+     * for YouTube and the photo for Facebook).
+     */
+    public Builder message(io.smo.core.Platform platform, Post message) {
+      perPlatform.put(requireNonNull(platform, "platform == null"), requireNonNull(message, "message == null"));
       return this;
     }
 
