@@ -139,7 +139,8 @@ public final class ScheduledTarget {
 
   @Override
   public String toString() {
-    return (account != null ? platform.id() + ":" + account : platform.id() + ":?") + " " + mode + " " + status + (postId != null ? " " + postId : "")
+    return platform.id() + " " + mode + " " + status + (postId != null ? " " + postId : "")
+        + " as " + (account != null ? platform.id() + ":" + account : "an unrecorded account")
         + (error != null ? " (" + error + ")" : "") + (reason != null ? " [" + reason + "]" : "");
   }
 }

@@ -90,7 +90,10 @@ final class Platforms {
         return FacebookClient.builder().accessToken(need(c, p, "access_token"))
             .pageId(need(c, p, "page_id")).uploadListener(listener).build();
       case TWITTER:
-        return TwitterClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
+        return c.get("user_id") != null
+            ? TwitterClient.builder().accessToken(need(c, p, "access_token")).accountKey(c.get("user_id"))
+                .uploadListener(listener).build()
+            : TwitterClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
       case INSTAGRAM:
         return InstagramClient.builder().accessToken(need(c, p, "access_token"))
             .igUserId(need(c, p, "ig_user_id")).uploadListener(listener)
@@ -314,6 +317,7 @@ final class Platforms {
     c.put("board_id", "0");
     c.put("profile_id", "0");
     c.put("ad_account_id", "0");
+    c.put("user_id", "0");
     return credentialClient(p, c, UploadListener.NONE);
   }
 
