@@ -7,31 +7,38 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Publishes one {@link Post} to several platforms: validates it against every target first
- * (offline), then publishes to the valid targets concurrently, and returns one {@link
- * PlatformOutcome} per platform: PUBLISHED, FAILED, UNKNOWN or SKIPPED.
+ * Publishes one {@link Post} to several targets, each one account on one platform ({@link
+ * Target}; several accounts per platform are fine: a global Page and regional Pages): validates
+ * it against every target first (offline), then publishes to the valid targets concurrently, each
+ * with its own account's client, and returns one {@link PlatformOutcome} per target: PUBLISHED,
+ * FAILED, UNKNOWN or SKIPPED.
  *
- * <p>The same idempotency key is never published twice to the same account: a repeated {@link
- * #publish(Post)} returns the earlier outcome for targets that published or ended UNKNOWN (retried
- * only for FAILED and SKIPPED ones); reusing a key for a different post is refused (SKIPPED, rule
- * {@code idempotency-key-reused}). Outcomes are kept in the {@link IdempotencyStore} (by default
- * {@link InMemoryIdempotencyStore}: this process, 100,000 entries, 7 days; the JDBC store of {@code
- * smo-jdbc} keeps them across restarts and instances). A target left UNKNOWN (including one whose
- * publisher died mid-call) is reported UNKNOWN again, never republished.
+ * <p>The same idempotency key is never published twice to the same target (platform and
+ * account): a repeated {@link #publish(Post)} returns the earlier outcome for targets that
+ * published or ended UNKNOWN (retried only for FAILED and SKIPPED ones); reusing a key for a
+ * different post is refused (SKIPPED, rule {@code idempotency-key-reused}). Outcomes are kept per
+ * target in the {@link IdempotencyStore} (by default {@link InMemoryIdempotencyStore}: this
+ * process, 100,000 entries, 7 days; the JDBC store of {@code smo-jdbc} keeps them across restarts
+ * and instances). A target left UNKNOWN (including one whose publisher died mid-call) is reported
+ * UNKNOWN again, never republished. Rate limits are kept per account by each client.
  *
  * <p>A post's {@link Post#firstComment() first comment} is published right after the post, by
  * the same client; the target stays PUBLISHED when the comment fails, and the failure is in
@@ -43,15 +50,15 @@ import java.util.concurrent.Executors;
  * Builder#closeClients(boolean)}.
  *
  * <pre>{@code
- * try (CrossPoster poster = CrossPoster.builder().add(x).add(facebook).add(youtube).build()) {
+ * try (CrossPoster poster = CrossPoster.builder().add(x).add(facebookGlobal).add(facebookUk).build()) {
  *   CrossPostResult result = poster.publish(post);
- *   result.outcomes().values().forEach(System.out::println);
+ *   result.list().forEach(System.out::println);   // one line per target
  * }
  * }</pre>
  */
 @SmoPublicApi
 public final class CrossPoster implements AutoCloseable {
-  private final Map<Platform, SocialClient> clients;
+  private final Map<Target, SocialClient> clients;
   private final ExecutorService executor;
   private final boolean closeClients;
   private final Cache<String, CompletableFuture<PlatformOutcome>> outcomes = Caffeine.newBuilder()
@@ -59,7 +66,7 @@ public final class CrossPoster implements AutoCloseable {
   private final IdempotencyStore idempotency;
 
   private CrossPoster(Builder b) {
-    clients = new EnumMap<>(b.clients);
+    clients = new TreeMap<>(b.clients);
     if (clients.isEmpty()) {
       throw new IllegalStateException("CrossPoster needs at least one client");
     }
@@ -77,60 +84,130 @@ public final class CrossPoster implements AutoCloseable {
     return new Builder();
   }
 
-  /** Returns the target platforms. */
+  /** Returns the platforms that have at least one target account. */
   public Set<Platform> platforms() {
-    return clients.keySet();
+    Set<Platform> out = EnumSet.noneOf(Platform.class);
+    clients.keySet().forEach(t -> out.add(t.platform()));
+    return Collections.unmodifiableSet(out);
   }
 
-  /** Returns the client of {@code platform}, if it is a target. */
-  public java.util.Optional<SocialClient> client(Platform platform) {
-    return java.util.Optional.ofNullable(clients.get(platform));
+  /** Returns the targets (platform and account), in platform then account order. */
+  public List<Target> targets() {
+    return List.copyOf(clients.keySet());
+  }
+
+  /**
+   * Returns the client of {@code platform}, if it is a target.
+   *
+   * @throws IllegalStateException if several accounts of that platform are targets (use {@link
+   *     #client(Target)})
+   */
+  public Optional<SocialClient> client(Platform platform) {
+    List<Target> on = on(platform);
+    if (on.size() > 1) {
+      throw new IllegalStateException(on.size() + " " + platform.displayName() + " accounts "
+          + on + " are targets; use client(Target)");
+    }
+    return on.stream().findFirst().map(clients::get);
+  }
+
+  /** Returns the client of {@code target}, if it is a target. */
+  public Optional<SocialClient> client(Target target) {
+    return Optional.ofNullable(clients.get(target));
+  }
+
+  private List<Target> on(Platform platform) {
+    List<Target> out = new ArrayList<>();
+    clients.keySet().forEach(t -> {
+      if (t.platform() == platform) {
+        out.add(t);
+      }
+    });
+    return out;
   }
 
   /**
    * Validates {@code post} against every target, offline.
    *
-   * @return the violations per platform; a platform with none maps to an empty list
+   * @return the violations per platform (of all its accounts, without repeats); a platform with
+   *     none maps to an empty list
    */
   public Map<Platform, List<Violation>> validate(Post post) {
     Map<Platform, List<Violation>> out = new LinkedHashMap<>();
-    clients.forEach((p, c) -> out.put(p, c.validate(post)));
+    clients.forEach((t, c) -> {
+      List<Violation> l = out.computeIfAbsent(t.platform(), k -> new ArrayList<>());
+      c.validate(post).stream().filter(v -> !l.contains(v)).forEach(l::add);
+    });
     return out;
   }
 
-  /** Publishes to every target. See {@link #publish(Post, Collection)}. */
+  /**
+   * Validates {@code post} against every target account, offline.
+   *
+   * @return the violations per target; a target with none maps to an empty list
+   */
+  public Map<Target, List<Violation>> validateTargets(Post post) {
+    Map<Target, List<Violation>> out = new LinkedHashMap<>();
+    clients.forEach((t, c) -> out.put(t, c.validate(post)));
+    return out;
+  }
+
+  /** Publishes to every target. See {@link #publishTo(Post, Collection)}. */
   public CrossPostResult publish(Post post) {
-    return publish(post, clients.keySet());
+    return publishTo(post, clients.keySet());
   }
 
   /**
-   * Publishes to the chosen targets. Never throws for a platform's failure: each platform's
-   * result is in the returned {@link CrossPostResult}.
+   * Publishes to every target account on the chosen platforms.
    *
    * @param post the post
-   * @param targets the platforms to publish to (each must have a client)
+   * @param platforms the platforms to publish to (each must have at least one client)
+   * @return one outcome per target
+   * @throws IllegalArgumentException if a platform has no client
+   * @see #publishTo(Post, Collection)
+   */
+  public CrossPostResult publish(Post post, Collection<Platform> platforms) {
+    List<Target> targets = new ArrayList<>();
+    for (Platform p : new LinkedHashSet<>(platforms)) {
+      List<Target> on = on(p);
+      if (on.isEmpty()) {
+        throw new IllegalArgumentException("no client for " + p);
+      }
+      targets.addAll(on);
+    }
+    return publishTo(post, targets);
+  }
+
+  /**
+   * Publishes to the chosen targets, each as its own account. Never throws for a target's
+   * failure: each target's result is in the returned {@link CrossPostResult}.
+   *
+   * @param post the post
+   * @param targets the targets to publish to (each must have a client)
    * @return one outcome per target
    * @throws IllegalArgumentException if a target has no client
    */
-  public CrossPostResult publish(Post post, Collection<Platform> targets) {
+  public CrossPostResult publishTo(Post post, Collection<Target> targets) {
     requireNonNull(post, "post == null");
-    Map<Platform, CompletableFuture<PlatformOutcome>> futures = new EnumMap<>(Platform.class);
-    for (Platform p : targets) {
-      SocialClient c = clients.get(p);
+    Map<Target, CompletableFuture<PlatformOutcome>> futures = new LinkedHashMap<>();
+    Set<Target> chosen = new LinkedHashSet<>(targets);
+    for (Target t : chosen) {
+      SocialClient c = clients.get(t);
       if (c == null) {
-        throw new IllegalArgumentException("no client for " + p);
+        throw new IllegalArgumentException("no client for " + t);
       }
       List<Violation> violations = c.validate(post);
       if (!violations.isEmpty()) {
-        futures.put(p, CompletableFuture.completedFuture(PlatformOutcome.skipped(p, violations)));
+        futures.put(t, CompletableFuture.completedFuture(PlatformOutcome.skipped(t.platform(), violations)));
       }
     }
-    for (Platform p : targets) {
-      if (futures.containsKey(p)) {
+    for (Target t : chosen) {
+      if (futures.containsKey(t)) {
         continue;
       }
-      SocialClient c = clients.get(p);
-      String key = p.id() + "|" + c.accountKey() + "|" + post.idempotencyKey();
+      SocialClient c = clients.get(t);
+      Platform p = t.platform();
+      String key = t.key() + "|" + post.idempotencyKey();
       String content = contentHash(post);
       CompletableFuture<PlatformOutcome> f = outcomes.asMap().compute(key + "|" + content, (k, earlier) -> {
         if (earlier != null && earlier.isDone() && missingFirstComment(earlier.join(), post)) {
@@ -140,20 +217,21 @@ public final class CrossPoster implements AutoCloseable {
         if (earlier != null && !(earlier.isDone() && retriable(earlier.join()))) {
           return earlier; // published, unknown or still running: never publish twice
         }
-        return CompletableFuture.supplyAsync(() -> publishOnce(c, post, content), executor);
+        return CompletableFuture.supplyAsync(() -> publishOnce(c, t, post, content), executor);
       });
-      futures.put(p, f);
+      futures.put(t, f);
     }
-    Map<Platform, PlatformOutcome> result = new EnumMap<>(Platform.class);
-    futures.forEach((p, f) -> {
+    Map<Target, PlatformOutcome> result = new LinkedHashMap<>();
+    futures.forEach((t, f) -> {
+      Platform p = t.platform();
       try {
-        result.put(p, f.join());
+        result.put(t, f.join().withTarget(t));
       } catch (CompletionException e) {
-        result.put(p, PlatformOutcome.failed(p, new TransportException(p, "publish",
-            "unexpected failure: " + e.getCause(), e.getCause(), false)));
+        result.put(t, PlatformOutcome.failed(p, new TransportException(p, "publish",
+            "unexpected failure: " + e.getCause(), e.getCause(), false)).withTarget(t));
       }
     });
-    return new CrossPostResult(post.idempotencyKey(), result);
+    return CrossPostResult.ofTargets(post.idempotencyKey(), result);
   }
 
   /**
@@ -178,9 +256,9 @@ public final class CrossPoster implements AutoCloseable {
   }
 
   /** Claims the target in the idempotency store, publishes if granted, and records the outcome. */
-  private PlatformOutcome publishOnce(SocialClient c, Post post, String content) {
+  private PlatformOutcome publishOnce(SocialClient c, Target t, Post post, String content) {
     Platform p = c.platform();
-    String target = IdempotencyStore.target(p, c.accountKey());
+    String target = t.key();
     IdempotencyStore.Claim claim = idempotency.claim(post.idempotencyKey(), target, content,
         c.clock().instant());
     if (claim.isContentMismatch()) {
@@ -286,31 +364,36 @@ public final class CrossPoster implements AutoCloseable {
 
   /** Builds {@link CrossPoster}. Mutable, not thread-safe. */
   public static final class Builder {
-    private final Map<Platform, SocialClient> clients = new EnumMap<>(Platform.class);
+    private final Map<Target, SocialClient> clients = new LinkedHashMap<>();
     private boolean closeClients;
     private IdempotencyStore idempotency = new InMemoryIdempotencyStore();
 
     private Builder() {}
 
     /**
-     * Sets where outcomes per (idempotency key, target) are kept. Default: a new {@link
-     * InMemoryIdempotencyStore} (this CrossPoster only).
+     * Adds a target client: the account it acts for ({@link SocialClient#target()}) becomes a
+     * target. Any number of accounts per platform may be added.
+     *
+     * @throws IllegalStateException if a client of the same account was already added
+     * @throws io.smo.core.exception.SmoException if the client must ask the platform who it is
+     *     and that fails
      */
-    public Builder idempotencyStore(IdempotencyStore store) {
-      this.idempotency = requireNonNull(store, "store == null");
+    public Builder add(SocialClient client) {
+      requireNonNull(client, "client == null");
+      Target t = client.target();
+      if (clients.putIfAbsent(t, client) != null) {
+        throw new IllegalStateException("two clients for the same account " + t);
+      }
       return this;
     }
 
     /**
-     * Adds a target client.
-     *
-     * @throws IllegalStateException if a client of that platform was already added
+     * Sets where outcomes per (idempotency key, target) are kept. Default: a new {@link
+     * InMemoryIdempotencyStore} (this CrossPoster only); {@code smo-jdbc}'s store survives restarts
+     * and is shared by instances.
      */
-    public Builder add(SocialClient client) {
-      requireNonNull(client, "client == null");
-      if (clients.putIfAbsent(client.platform(), client) != null) {
-        throw new IllegalStateException("two clients for " + client.platform());
-      }
+    public Builder idempotencyStore(IdempotencyStore store) {
+      this.idempotency = requireNonNull(store, "store == null");
       return this;
     }
 

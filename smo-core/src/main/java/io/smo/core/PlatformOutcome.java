@@ -32,14 +32,16 @@ public final class PlatformOutcome {
   private final List<Violation> violations;
   private final Comment firstComment;
   private final SmoException firstCommentError;
+  private final Target target;
 
   private PlatformOutcome(Platform platform, Status status, PublishedPost published, SmoException error,
       List<Violation> violations) {
-    this(platform, status, published, error, violations, null, null);
+    this(platform, status, published, error, violations, null, null, null);
   }
 
   private PlatformOutcome(Platform platform, Status status, PublishedPost published, SmoException error,
-      List<Violation> violations, Comment firstComment, SmoException firstCommentError) {
+      List<Violation> violations, Comment firstComment, SmoException firstCommentError, Target target) {
+    this.target = target;
     this.platform = platform;
     this.status = status;
     this.published = published;
@@ -94,7 +96,7 @@ public final class PlatformOutcome {
   public PlatformOutcome withFirstComment(Comment comment) {
     requirePublished();
     return new PlatformOutcome(platform, status, published, null, violations,
-        java.util.Objects.requireNonNull(comment, "comment == null"), null);
+        java.util.Objects.requireNonNull(comment, "comment == null"), null, target);
   }
 
   /**
@@ -106,7 +108,7 @@ public final class PlatformOutcome {
   public PlatformOutcome withFirstCommentError(SmoException error) {
     requirePublished();
     return new PlatformOutcome(platform, status, published, null, violations, null,
-        java.util.Objects.requireNonNull(error, "error == null"));
+        java.util.Objects.requireNonNull(error, "error == null"), target);
   }
 
   private void requirePublished() {
@@ -146,9 +148,34 @@ public final class PlatformOutcome {
     }
   }
 
+  /**
+   * Returns the target (platform and account) this outcome belongs to, when known: always for
+   * outcomes of a {@link CrossPoster}.
+   */
+  public Optional<Target> target() {
+    return Optional.ofNullable(target);
+  }
+
+  /**
+   * Returns a copy of this outcome naming its target.
+   *
+   * @throws IllegalArgumentException if {@code target} is on another platform
+   */
+  public PlatformOutcome withTarget(Target target) {
+    if (target.platform() != platform) {
+      throw new IllegalArgumentException(target + " is not on " + platform.displayName());
+    }
+    if (target.equals(this.target)) {
+      return this;
+    }
+    return new PlatformOutcome(platform, status, published, error, violations, firstComment,
+        firstCommentError, target);
+  }
+
   @Override
   public String toString() {
-    return platform.id() + " " + status + (published != null ? " " + published.ref() : " " + reason())
+    return (target != null ? target.key() : platform.id()) + " " + status
+        + (published != null ? " " + published.ref() : " " + reason())
         + (firstComment != null ? " first comment " + firstComment.ref().id() : "")
         + (firstCommentError != null ? " (first comment failed: " + firstCommentError.getMessage() + ")" : "");
   }

@@ -43,6 +43,16 @@ public interface SocialClient extends AutoCloseable {
     return platform().id();
   }
 
+  /**
+   * Returns the target this client publishes to: its platform and {@link #accountKey()}.
+   *
+   * @throws io.smo.core.exception.SmoException if the account must be read from the platform
+   *     (first call) and that fails
+   */
+  default Target target() {
+    return Target.of(this);
+  }
+
   /** Returns the clock the client uses (for scheduling windows and token expiry). */
   default Clock clock() {
     return Clock.systemUTC();

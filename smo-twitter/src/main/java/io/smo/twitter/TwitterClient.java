@@ -138,7 +138,7 @@ public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClie
     private UploadListener uploadListener = UploadListener.NONE;
     private long segmentBytes = TwitterMediaUploader.DEFAULT_SEGMENT;
     private Duration processingDeadline = Duration.ofMinutes(10);
-    private String accountKey = Platform.TWITTER.id();
+    private String accountKey;
     private String fieldsParameter = "post.fields";
     private String userId;
 
@@ -170,7 +170,11 @@ public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClie
       return this;
     }
 
-    /** Sets the key of the account (e.g. the X user id) rate limits are kept under. */
+    /**
+     * Sets the X user id of the account (its {@link io.smo.core.Target} and the key rate limits
+     * and idempotency are kept under). Default: read once with {@code GET /2/users/me} when first
+     * needed.
+     */
     public Builder accountKey(String accountKey) {
       this.accountKey = Objects.requireNonNull(accountKey, "accountKey == null");
       return this;
@@ -214,7 +218,7 @@ public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClie
      */
     public TwitterClient build() {
       return new DefaultTwitterClient(runtime(Platform.TWITTER, "smo-twitter", DEFAULT_BASE_URL,
-          new TwitterErrorMapper(), new TwitterRateLimitParser(), defaultRateLimits(), accountKey),
+          new TwitterErrorMapper(), new TwitterRateLimitParser(), defaultRateLimits(), accountKey != null ? accountKey : Platform.TWITTER.id()),
           accountKey, uploadListener, segmentBytes, processingDeadline, fieldsParameter, userId);
     }
   }

@@ -235,6 +235,9 @@ public final class SmoCli {
         throws Exception {
       PrintStream human = json.on() ? err : out;
       Campaign c = campaign.read();
+      if (c.segmented()) {
+        return SegmentedPost.run(c, credentials, env, out, err, dryRun);
+      }
       List<Platform> targets = new ArrayList<>(campaign.targets(c));
       Map<Platform, List<Violation>> bad = optionViolations(c, targets);
       targets.removeAll(bad.keySet());
@@ -486,11 +489,13 @@ public final class SmoCli {
     @Override
     public Integer call() throws Exception {
       Campaign c = campaign.read();
-      ZonedDateTime at = c.scheduleTime();
-      if (at == null) {
+      io.smo.scheduler.ScheduleTime when = c.scheduleAt();
+      if (when == null) {
         err.println("error: the campaign has no schedule (schedule.at and schedule.zone)");
         return 2;
       }
+      when.adjustment().ifPresent(a -> out.println("note: " + a));
+      ZonedDateTime at = when.zoned();
       List<Platform> targets = campaign.targets(c);
       try (Session s = session(null); PostScheduler scheduler = scheduler(s, targets)) {
         List<ScheduledPost> scheduled = new ArrayList<>();

@@ -87,6 +87,8 @@ public final class TwitterEmulator implements PlatformEmulator {
   private SeededMetrics metrics;
 
   private static final class Tweet {
+    /** The added sandbox account that created it, or null for the main account. */
+    String account;
     String id;
     String text;
     String authorId;
@@ -461,7 +463,8 @@ public final class TwitterEmulator implements PlatformEmulator {
     }
     if (!text.isEmpty()) {
       for (Tweet t : tweets.values()) {
-        if (!t.deleted && !t.seeded && t.authorId.equals(USER_ID) && t.text.equals(text)) {
+        if (!t.deleted && !t.seeded && t.authorId.equals(USER_ID) && t.text.equals(text)
+            && java.util.Objects.equals(t.account, ctx.account().orElse(null))) { // per account
           return duplicate();
         }
       }
@@ -470,6 +473,7 @@ public final class TwitterEmulator implements PlatformEmulator {
     t.id = ctx.nextId();
     t.text = text;
     t.authorId = USER_ID;
+    t.account = ctx.account().orElse(null);
     t.inReplyTo = replyTo;
     t.conversationId = parent == null ? t.id : parent.conversationId;
     t.replySettings = body.path("reply_settings").asText("everyone");

@@ -83,12 +83,43 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
    */
   public DefaultTwitterClient(ApiRuntime runtime, String accountKey, UploadListener listener,
       long segmentBytes, Duration processingDeadline, String fieldsParameter, String userId) {
-    super(runtime, TwitterCapabilities.get(), accountKey);
+    super(runtime, TwitterCapabilities.get(), accountKey != null ? accountKey
+        : userId != null ? userId : Platform.TWITTER.id());
+    this.userId = accountKey != null ? accountKey : userId;
     this.api = runtime.service(TwitterApi.class);
     this.uploader = new TwitterMediaUploader(runtime, api, segmentBytes, processingDeadline);
     this.listener = listener;
     this.fieldsParameter = fieldsParameter;
-    this.inbox = new TwitterInbox(runtime, api, accountKey, userId, fieldsParameter);
+    this.inbox = new TwitterInbox(runtime, api, super.accountKey(), userId, fieldsParameter);
+  }
+
+  private volatile String userId;
+
+  /**
+   * Returns the X user id this client posts as: the one given to the builder, else read once with
+   * {@code GET /2/users/me} and kept.
+   *
+   * @throws io.smo.core.exception.SmoException if that call fails
+   */
+  @Override
+  public String accountKey() {
+    String id = userId;
+    if (id == null) {
+      synchronized (this) {
+        if (userId == null) {
+          JsonNode me = runtime.call(Operation.read("account", "users.me"), () -> api.me());
+          String read = me == null ? null : me.path("data").path("id").asText(null);
+          if (read == null || read.isBlank()) {
+            throw new io.smo.core.exception.PlatformException(io.smo.core.exception.ErrorDetails
+                .builder(Platform.TWITTER, "account").message("GET /2/users/me named no user id")
+                .build(), false);
+          }
+          userId = read;
+        }
+        id = userId;
+      }
+    }
+    return id;
   }
 
   private java.util.Map<String, String> fields(String postFields, String tweetFields) {
