@@ -212,12 +212,12 @@ public final class CrossPoster implements AutoCloseable {
       CompletableFuture<PlatformOutcome> f = outcomes.asMap().compute(key + "|" + content, (k, earlier) -> {
         if (earlier != null && earlier.isDone() && missingFirstComment(earlier.join(), post)) {
           PlatformOutcome done = earlier.join(); // published, its first comment missing: add only that
-          return CompletableFuture.supplyAsync(() -> addFirstComment(c, post, done), executor);
+          return CompletableFuture.supplyAsync(() -> addFirstComment(c, post, done).withTarget(t), executor);
         }
         if (earlier != null && !(earlier.isDone() && retriable(earlier.join()))) {
           return earlier; // published, unknown or still running: never publish twice
         }
-        return CompletableFuture.supplyAsync(() -> publishOnce(c, t, post, content), executor);
+        return CompletableFuture.supplyAsync(() -> publishOnce(c, t, post, content).withTarget(t), executor);
       });
       futures.put(t, f);
     }
