@@ -23,7 +23,7 @@ import okhttp3.OkHttpClient;
  *
  * <pre>{@code
  * OAuth2Flow flow = SnapchatAuth.flow(SnapchatAuth.config(clientId, secret, redirect,
- *     Set.of(SnapchatAuth.SCOPE_MARKETING, SnapchatAuth.SCOPE_PROFILE)), new OkHttpClient(), Clock.systemUTC());
+ *     Set.of(SnapchatAuth.SCOPE_MARKETING, SnapchatAuth.SCOPE_PROFILE)), httpSettings.newOkHttpClient(), Clock.systemUTC());
  * URI consent = flow.authorizationRequest().url();   // send the user here
  * AccessToken token = flow.exchangeCode(code, null); // then store it in a TokenStore
  * }</pre>

@@ -79,6 +79,16 @@ public final class TikTokOAuth {
     return new OAuth2Flow(Platform.TIKTOK, config, new OkHttpClient(), Clock.systemUTC());
   }
 
+  /**
+   * Returns the OAuth flow for {@code config} whose token requests go through {@code settings}
+   * (timeouts, proxy and proxy credentials, see {@link io.smo.core.http.HttpSettings#newOkHttpClient()}),
+   * on the system clock. Pass the same settings as the client's builder so refreshes take its route.
+   */
+  public static OAuth2Flow flow(OAuth2Config config, io.smo.core.http.HttpSettings settings) {
+    return new OAuth2Flow(Platform.TIKTOK, config,
+        java.util.Objects.requireNonNull(settings, "settings == null").newOkHttpClient(), Clock.systemUTC());
+  }
+
   /** Returns the OAuth flow for {@code config} with the given HTTP client and clock. */
   public static OAuth2Flow flow(OAuth2Config config, OkHttpClient http, Clock clock) {
     return new OAuth2Flow(Platform.TIKTOK, config, http, clock);

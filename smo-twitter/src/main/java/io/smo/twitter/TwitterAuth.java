@@ -75,6 +75,15 @@ public final class TwitterAuth {
     return flow(config, new OkHttpClient(), Clock.systemUTC());
   }
 
+  /**
+   * Returns a flow whose token requests go through {@code settings} (timeouts, proxy and proxy
+   * credentials, see {@link io.smo.core.http.HttpSettings#newOkHttpClient()}), on the system clock.
+   * Pass the same settings as the client's builder so refreshes take the client's route.
+   */
+  public static OAuth2Flow flow(OAuth2Config config, io.smo.core.http.HttpSettings settings) {
+    return flow(config, requireNonNull(settings, "settings == null").newOkHttpClient(), Clock.systemUTC());
+  }
+
   /** Returns a flow over {@code http} (not closed by the flow) and {@code clock}. */
   public static OAuth2Flow flow(OAuth2Config config, OkHttpClient http, Clock clock) {
     return new OAuth2Flow(Platform.TWITTER, config, http, clock);
