@@ -220,6 +220,12 @@ public final class SmoCli {
 
     @Override
     public Integer call() throws Exception {
+      Campaign c = campaign.read();
+      if (c.segmented()) {
+        // accounts and segments: credentials per named account (SMO_<ACCOUNT>_<KEY> or
+        // DIR/<account>.properties), read by SegmentedPost, not the per-platform session
+        return SegmentedPost.run(c, credentials, env, out, err, dryRun);
+      }
       try (Progress progress = new Progress(err); Session s = session(progress)) {
         return publish(s, progress, null);
       }
