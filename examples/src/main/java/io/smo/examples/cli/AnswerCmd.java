@@ -63,7 +63,16 @@ final class AnswerCmd extends SmoCli.Base {
             + " inbox of the last " + days + " days");
         return 2;
       }
-      InboxItem answer = inbox.answer(item, text);
+      InboxItem answer;
+      try {
+        answer = inbox.answer(item, text);
+      } catch (io.smo.core.exception.MessagingWindowClosedException
+          | io.smo.core.exception.ValidationException
+          | io.smo.core.exception.UnsupportedFeatureException e) {
+        // refused before anything was sent (window closed, text too long, no such answer): exit 2
+        err.println("error: " + e.getMessage());
+        return 2;
+      }
       out.println("answered: " + answer.ref());
     }
     return 0;

@@ -62,7 +62,7 @@ class InboxCliTest {
         "late");
     assertThat(late.exit()).isEqualTo(2);
     assertThat(late.err()).contains("24-hour standard messaging window is closed");
-    Run mention = smo("answer", "twitter:twitter:mention:1800000000000000002:1800000000000000002", "Fixed");
+    Run mention = smo("answer", "twitter:1790000000000000042:mention:1800000000000000002:1800000000000000002", "Fixed");
     assertThat(mention.exit()).as(mention.err()).isZero();
     Run comment = smo("answer", "youtube:youtube%3Amine:comment:sbxInboxVid:UgsbxInbox1AaABAg", "A Shure SM7B");
     assertThat(comment.exit()).as(comment.err()).isZero();

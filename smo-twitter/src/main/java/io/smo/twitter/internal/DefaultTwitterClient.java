@@ -90,7 +90,7 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
     this.uploader = new TwitterMediaUploader(runtime, api, segmentBytes, processingDeadline);
     this.listener = listener;
     this.fieldsParameter = fieldsParameter;
-    this.inbox = new TwitterInbox(runtime, api, super.accountKey(), userId, fieldsParameter);
+    this.inbox = new TwitterInbox(runtime, api, this::accountKey, userId, fieldsParameter);
   }
 
   private volatile String userId;

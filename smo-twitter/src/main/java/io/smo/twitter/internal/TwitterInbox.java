@@ -58,7 +58,7 @@ public final class TwitterInbox {
 
   private final ApiRuntime rt;
   private final TwitterApi api;
-  private final String account;
+  private final java.util.function.Supplier<String> account;
   private final String fieldsParameter;
   private final AtomicReference<String> userId = new AtomicReference<>();
   private final Supplier<Instant> now;
@@ -68,11 +68,12 @@ public final class TwitterInbox {
    *
    * @param rt the runtime
    * @param api the service
-   * @param account the account key
+   * @param account the account key (read when first needed: the client may learn it from {@code /2/users/me})
    * @param userId the account's X user id, or {@code null} to read it once from {@code /2/users/me}
    * @param fieldsParameter {@code post.fields} or {@code tweet.fields}
    */
-  public TwitterInbox(ApiRuntime rt, TwitterApi api, String account, String userId, String fieldsParameter) {
+  public TwitterInbox(ApiRuntime rt, TwitterApi api, java.util.function.Supplier<String> account, String userId,
+      String fieldsParameter) {
     this.rt = rt;
     this.api = api;
     this.account = account;
@@ -149,7 +150,7 @@ public final class TwitterInbox {
       }
       List<Conversation> out = new ArrayList<>();
       byConv.forEach((id, msgs) -> {
-        Conversation.Builder c = Conversation.builder(Platform.TWITTER, account, id).messages(msgs);
+        Conversation.Builder c = Conversation.builder(Platform.TWITTER, account.get(), id).messages(msgs);
         Set<String> seen = new HashSet<>();
         for (Message m : msgs) {
           m.counterpartId().filter(seen::add).ifPresent(p -> c.participant(Conversation.Participant.of(p,
@@ -205,7 +206,7 @@ public final class TwitterInbox {
     }
     String conv = e.path("dm_conversation_id").asText(conversation == null ? "" : conversation);
     String sender = e.path("sender_id").asText("");
-    Message.Builder b = Message.builder(Platform.TWITTER, account, conv.isEmpty() ? "unknown" : conv, id);
+    Message.Builder b = Message.builder(Platform.TWITTER, account.get(), conv.isEmpty() ? "unknown" : conv, id);
     if (conv.isEmpty()) {
       b.drop("no dm_conversation_id: thread 'unknown'");
     }
@@ -292,7 +293,7 @@ public final class TwitterInbox {
     if (id.isEmpty()) {
       return null;
     }
-    Mention.Builder b = Mention.builder(account, PostRef.of(Platform.TWITTER, id), Mention.Source.POST)
+    Mention.Builder b = Mention.builder(account.get(), PostRef.of(Platform.TWITTER, id), Mention.Source.POST)
         .text(t.path("text").asText("")).permalink(URI.create("https://x.com/i/web/status/" + id));
     Instant at = time(t.path("created_at").asText(null));
     if (at == null) {
@@ -359,7 +360,7 @@ public final class TwitterInbox {
           List.of(), null);
     }
     String conv = data.path("dm_conversation_id").asText(to.conversationId().orElse(""));
-    Message.Builder b = Message.builder(Platform.TWITTER, account, conv, eventId).direction(Direction.OUTBOUND)
+    Message.Builder b = Message.builder(Platform.TWITTER, account.get(), conv, eventId).direction(Direction.OUTBOUND)
         .text(message.text()).createdAt(sentAt);
     String me = userId.get();
     if (me != null) {
