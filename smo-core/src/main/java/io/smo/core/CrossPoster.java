@@ -45,6 +45,7 @@ public final class CrossPoster implements AutoCloseable {
   private final Map<Platform, SocialClient> clients;
   private final ExecutorService executor;
   private final boolean closeClients;
+  private final io.smo.core.event.SmoListener listener;
   private final Cache<String, CompletableFuture<PlatformOutcome>> outcomes = Caffeine.newBuilder()
       .maximumSize(100_000).expireAfterWrite(Duration.ofDays(7)).build();
   private final Cache<String, Integer> contents = Caffeine.newBuilder()
@@ -61,6 +62,7 @@ public final class CrossPoster implements AutoCloseable {
       return t;
     });
     closeClients = b.closeClients;
+    listener = io.smo.core.event.SmoListeners.of(b.listeners);
   }
 
   /** Returns a builder. */
@@ -105,6 +107,7 @@ public final class CrossPoster implements AutoCloseable {
    */
   public CrossPostResult publish(Post post, Collection<Platform> targets) {
     requireNonNull(post, "post == null");
+    long startNanos = System.nanoTime();
     Map<Platform, CompletableFuture<PlatformOutcome>> futures = new EnumMap<>(Platform.class);
     for (Platform p : targets) {
       SocialClient c = clients.get(p);
@@ -147,7 +150,9 @@ public final class CrossPoster implements AutoCloseable {
             "unexpected failure: " + e.getCause(), e.getCause(), false)));
       }
     });
-    return new CrossPostResult(post.idempotencyKey(), result);
+    CrossPostResult done = new CrossPostResult(post.idempotencyKey(), result);
+    listener.onCrossPost(new io.smo.core.event.CrossPostEvent(done, Duration.ofNanos(System.nanoTime() - startNanos)));
+    return done;
   }
 
   /** What makes two posts the same content, the idempotency key aside. */
@@ -186,8 +191,19 @@ public final class CrossPoster implements AutoCloseable {
   public static final class Builder {
     private final Map<Platform, SocialClient> clients = new EnumMap<>(Platform.class);
     private boolean closeClients;
+    private final List<io.smo.core.event.SmoListener> listeners = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Adds a listener told of every finished cross-post ({@link
+     * io.smo.core.event.SmoListener#onCrossPost}); its failures are logged, never thrown. The
+     * clients' own calls are reported by the listeners registered on their builders.
+     */
+    public Builder listener(io.smo.core.event.SmoListener listener) {
+      listeners.add(requireNonNull(listener, "listener == null"));
+      return this;
+    }
 
     /**
      * Adds a target client.

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.auth.TokenProvider;
+import io.smo.core.event.SmoListener;
+import io.smo.core.event.SmoListeners;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.ErrorMapper;
 import io.smo.core.http.HttpSettings;
@@ -15,6 +17,8 @@ import io.smo.core.resilience.Sleeper;
 import io.smo.core.upload.UploadListener;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +39,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.SYSTEM;
   private UploadListener uploadListener = UploadListener.NONE;
+  private final List<SmoListener> listeners = new ArrayList<>();
 
   /** Creates a builder with the defaults. */
   protected ClientBuilder() {}
@@ -125,9 +130,38 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** Returns the upload listener ({@link UploadListener#NONE} when none was set). */
+  /**
+   * Adds a listener told of every API call, attempt, retry, rate-limit wait or refusal, token
+   * refresh, UNKNOWN outcome and upload progress of the client (see {@link SmoListener}). May be
+   * called more than once; listener failures are logged and never break a call.
+   */
+  public B listener(SmoListener listener) {
+    listeners.add(requireNonNull(listener, "listener == null"));
+    return self();
+  }
+
+  /** Returns the listeners combined ({@link SmoListener#NONE} when none was added). */
+  protected SmoListener listener() {
+    return SmoListeners.of(listeners);
+  }
+
+  /**
+   * Returns the upload listener ({@link UploadListener#NONE} when none was set), also forwarding
+   * progress to the {@link #listener(SmoListener) listeners}.
+   */
   protected UploadListener uploadListener() {
-    return uploadListener;
+    SmoListener l = listener();
+    if (l == SmoListener.NONE) {
+      return uploadListener;
+    }
+    UploadListener own = uploadListener;
+    return p -> {
+      try {
+        own.onProgress(p);
+      } finally {
+        l.onUpload(p);
+      }
+    };
   }
 
   /** Returns the token provider, or {@code null} when none was set. */
@@ -190,6 +224,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         .clock(clock)
         .sleeper(sleeper)
         .accountKey(accountKey)
+        .listener(listener())
         .build();
   }
 }
