@@ -73,6 +73,7 @@ public final class PostScheduler implements AutoCloseable {
   private static final String TASK = "smo-publish";
 
   private final Map<Platform, SocialClient> clients;
+  private final io.smo.core.event.SmoListener listener;
   private final Clock clock;
   private final ScheduleStore store;
   private final PostCodec codec;
@@ -83,6 +84,7 @@ public final class PostScheduler implements AutoCloseable {
 
   private PostScheduler(Builder b) {
     clients = new EnumMap<>(b.clients);
+    listener = io.smo.core.event.SmoListeners.of(b.listeners);
     clock = b.clock;
     maxAttempts = b.maxAttempts;
     DataSource ds = b.dataSource != null ? b.dataSource : h2(b.h2File);
@@ -378,6 +380,7 @@ public final class PostScheduler implements AutoCloseable {
               "no client for " + t.platform().displayName() + " in this scheduler instance", clock.instant());
           continue;
         }
+        long runStart = System.nanoTime();
         try {
           PublishedPost pp = c.publish(post);
           store.finish(id, t.platform(), TargetStatus.PUBLISHED, pp.id(),
@@ -396,12 +399,28 @@ public final class PostScheduler implements AutoCloseable {
               "unexpected " + e.getClass().getSimpleName() + " while publishing: " + e.getMessage(),
               clock.instant());
         }
+        reportRun(id, t.platform(), c, runStart);
       }
       if (retryLater) {
         throw new RetryLater(id);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("schedule " + id + ": database failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Tells the listeners how one target's run ended (reads the stored status back). */
+  private void reportRun(String id, Platform platform, SocialClient c, long startNanos) {
+    if (listener == io.smo.core.event.SmoListener.NONE) {
+      return;
+    }
+    java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - startNanos);
+    try {
+      store.find(id).flatMap(v -> v.targets().stream().filter(t -> t.platform() == platform).findFirst())
+          .ifPresent(t -> listener.onSchedulerRun(new io.smo.core.event.SchedulerRunEvent(platform,
+              c.accountKey(), t.status().name().toLowerCase(java.util.Locale.ROOT), took)));
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("schedule {}: could not report the run to listeners: {}", id, e.toString());
     }
   }
 
@@ -417,6 +436,7 @@ public final class PostScheduler implements AutoCloseable {
   /** Builds {@link PostScheduler}. Mutable, not thread-safe. */
   public static final class Builder {
     private final Map<Platform, SocialClient> clients = new EnumMap<>(Platform.class);
+    private final java.util.List<io.smo.core.event.SmoListener> listeners = new java.util.ArrayList<>();
     private DataSource dataSource;
     private Path h2File = Path.of("smo-scheduler");
     private Clock clock = Clock.systemUTC();
@@ -439,6 +459,15 @@ public final class PostScheduler implements AutoCloseable {
       if (clients.putIfAbsent(client.platform(), client) != null) {
         throw new IllegalStateException("two clients for " + client.platform());
       }
+      return this;
+    }
+
+    /**
+     * Adds a listener told how each due target's run ended ({@link
+     * io.smo.core.event.SmoListener#onSchedulerRun}); its failures are logged, never thrown.
+     */
+    public Builder listener(io.smo.core.event.SmoListener listener) {
+      listeners.add(requireNonNull(listener, "listener == null"));
       return this;
     }
 

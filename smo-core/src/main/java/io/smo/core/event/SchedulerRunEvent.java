@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param platform the target platform
  * @param account the SDK account key of the target
  * @param status the target's status after the run, lower case from a fixed set ({@code
- *     "published"}, {@code "failed"}, {@code "unknown"}, {@code "skipped"}, {@code "retrying"})
+ *     "published"}, {@code "failed"}, {@code "unknown"}, {@code "skipped"}, {@code "retry"})
  * @param duration how long the run took
  */
 @SmoPublicApi

@@ -27,11 +27,12 @@ public class SmoSchedulerAutoConfiguration {
   @Bean(initMethod = "start", destroyMethod = "close")
   @ConditionalOnMissingBean
   public PostScheduler smoPostScheduler(DataSource dataSource, SmoProperties properties,
-      ListableBeanFactory beans) {
+      ListableBeanFactory beans, org.springframework.beans.factory.ObjectProvider<io.smo.core.event.SmoListener> listeners) {
     PostScheduler.Builder b = PostScheduler.builder().dataSource(dataSource)
         .pollingInterval(properties.getScheduler().getPollingInterval());
     SmoAutoConfiguration.targets(properties, properties.getScheduler(), "smo.scheduler.accounts", beans)
         .forEach(b::add);
+    listeners.orderedStream().forEach(b::listener);
     return b.build();
   }
 }
