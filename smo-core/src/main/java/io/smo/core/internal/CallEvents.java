@@ -32,6 +32,7 @@ import okhttp3.Response;
 @SmoInternalApi
 public final class CallEvents {
   private static final ThreadLocal<State> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<SmoListener> PUBLISHING = new ThreadLocal<>();
   /** A gate that blocked this long without sleeping (Resilience4j's own wait) counts as a wait. */
   private static final long UNSLEPT_WAIT_NANOS = 50_000_000L;
 
@@ -46,6 +47,34 @@ public final class CallEvents {
     this.listener = SmoListeners.of(listener == null ? SmoListener.NONE : listener);
     this.clock = clock;
     this.off = this.listener == SmoListener.NONE;
+  }
+
+  /**
+   * Marks the current thread as publishing for a client whose listener is {@code listener}, so
+   * that upload progress reported through {@link #upload} reaches it; returns the previous mark
+   * for {@link #exitPublish}.
+   */
+  public static SmoListener enterPublish(SmoListener listener) {
+    SmoListener previous = PUBLISHING.get();
+    PUBLISHING.set(listener);
+    return previous;
+  }
+
+  /** Restores the mark {@link #enterPublish} returned. */
+  public static void exitPublish(SmoListener previous) {
+    if (previous == null) {
+      PUBLISHING.remove();
+    } else {
+      PUBLISHING.set(previous);
+    }
+  }
+
+  /** Reports upload progress to the listener of the client publishing on this thread, if any. */
+  public static void upload(io.smo.core.upload.UploadProgress progress) {
+    SmoListener l = PUBLISHING.get();
+    if (l != null && l != SmoListener.NONE) {
+      l.onUpload(progress);
+    }
   }
 
   /** Returns the (failure-safe) listener. */

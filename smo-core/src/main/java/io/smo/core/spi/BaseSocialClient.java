@@ -93,10 +93,13 @@ public abstract class BaseSocialClient implements SocialClient {
       throw new ValidationException(platform(), violations);
     }
     Post adapted = PostValidator.adapt(post, capabilities);
+    io.smo.core.event.SmoListener previous = io.smo.core.internal.CallEvents.enterPublish(runtime.listener());
     try {
       return doPublish(adapted);
     } catch (PublishOutcomeUnknownException e) {
       throw e.idempotencyKey().isPresent() ? e : e.withContext(post.idempotencyKey(), e.publishedParts());
+    } finally {
+      io.smo.core.internal.CallEvents.exitPublish(previous);
     }
   }
 

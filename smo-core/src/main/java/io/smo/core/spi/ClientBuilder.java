@@ -146,22 +146,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * Returns the upload listener ({@link UploadListener#NONE} when none was set), also forwarding
-   * progress to the {@link #listener(SmoListener) listeners}.
+   * Returns the upload listener ({@link UploadListener#NONE} when none was set). Progress reaches
+   * the {@link #listener(SmoListener) listeners} too, through {@code ChunkedUploader.notify}
+   * while the client publishes.
    */
   protected UploadListener uploadListener() {
-    SmoListener l = listener();
-    if (l == SmoListener.NONE) {
-      return uploadListener;
-    }
-    UploadListener own = uploadListener;
-    return p -> {
-      try {
-        own.onProgress(p);
-      } finally {
-        l.onUpload(p);
-      }
-    };
+    return uploadListener;
   }
 
   /** Returns the token provider, or {@code null} when none was set. */

@@ -273,6 +273,30 @@ class SmoListenerTest {
   }
 
   @Test
+  void uploadProgressReachesTheListenerOfThePublishingClient() {
+    List<io.smo.core.upload.UploadProgress> seen = new CopyOnWriteArrayList<>();
+    SmoListener l = new SmoListener() {
+      @Override
+      public void onUpload(io.smo.core.upload.UploadProgress p) {
+        seen.add(p);
+      }
+    };
+    io.smo.core.upload.UploadProgress p = new io.smo.core.upload.UploadProgress(Platform.TWITTER, "a.mp4",
+        io.smo.core.upload.UploadState.READY, 10, 10, null, null);
+    io.smo.core.upload.ChunkedUploader.notify(io.smo.core.upload.UploadListener.NONE, p);
+    assertThat(seen).isEmpty(); // no client publishing on this thread
+    SmoListener previous = io.smo.core.internal.CallEvents.enterPublish(SmoListeners.of(l));
+    try {
+      io.smo.core.upload.ChunkedUploader.notify(x -> {
+        throw new IllegalStateException("the user's upload listener fails");
+      }, p);
+    } finally {
+      io.smo.core.internal.CallEvents.exitPublish(previous);
+    }
+    assertThat(seen).containsExactly(p);
+  }
+
+  @Test
   void outcomeClassifiesStatusesAndErrors() {
     assertThat(Outcome.ofStatus(0)).isEqualTo(Outcome.TRANSPORT_ERROR);
     assertThat(Outcome.ofStatus(308)).isEqualTo(Outcome.SUCCESS);
