@@ -64,8 +64,9 @@ final class LoopbackStub implements AutoCloseable {
   private void tweet(HttpExchange ex) throws IOException {
     drain(ex.getRequestBody());
     ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-    ex.getResponseHeaders().add("x-rate-limit-limit", "900");
-    ex.getResponseHeaders().add("x-rate-limit-remaining", "899");
+    // a window the benchmark never exhausts: the limiter keeps the server's remaining as a bound
+    ex.getResponseHeaders().add("x-rate-limit-limit", "1000000000");
+    ex.getResponseHeaders().add("x-rate-limit-remaining", "999999999");
     ex.getResponseHeaders().add("x-rate-limit-reset", "4102444800");
     ex.sendResponseHeaders(200, TWEET.length);
     try (OutputStream out = ex.getResponseBody()) {

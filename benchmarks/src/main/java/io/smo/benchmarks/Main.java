@@ -20,6 +20,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       requests per second, issue 4);
  *   <li>{@code scheduler [posts]}: runs {@link SchedulerBenchmark} (10,000 posts due in one minute,
  *       two scheduler instances on one PostgreSQL, then a restart case; issue 13);
+ *   <li>{@code limiter [seconds] [threads] [limit] [db]}: runs {@link LimiterBenchmark} (two
+ *       instances sharing one account's allowance through a JDBC store; issue 21);
+ *   <li>{@code webhooks [threads] [deliveries]}: runs {@link WebhookBenchmark} (verified, parsed,
+ *       de-duplicated Meta deliveries per second; issue 25);
  *   <li>{@code jmh ...}: passes the arguments to JMH's own command line.
  * </ul>
  */
@@ -44,6 +48,13 @@ public final class Main {
         quietLogging();
         SchedulerBenchmark.main(rest);
         break;
+      case "limiter":
+        quietLogging();
+        LimiterBenchmark.main(rest);
+        break;
+      case "webhooks":
+        WebhookBenchmark.main(rest);
+        break;
       case "jmh":
         org.openjdk.jmh.Main.main(rest);
         break;
@@ -51,6 +62,8 @@ public final class Main {
         System.out.println("usage: java -jar benchmarks.jar overhead | java -Xmx64m -jar benchmarks.jar upload [MiB]"
             + " | java -jar benchmarks.jar sandbox [threads] [requests]"
             + " | java -jar benchmarks.jar scheduler [posts]"
+            + " | java -jar benchmarks.jar limiter [seconds] [threads] [limit] [postgresql|h2]"
+            + " | java -jar benchmarks.jar webhooks [threads] [deliveries]"
             + " | java -jar benchmarks.jar jmh <JMH options>");
     }
   }

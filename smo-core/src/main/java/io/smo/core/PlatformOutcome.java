@@ -30,14 +30,25 @@ public final class PlatformOutcome {
   private final PublishedPost published;
   private final SmoException error;
   private final List<Violation> violations;
+  private final Comment firstComment;
+  private final SmoException firstCommentError;
+  private final Target target;
 
   private PlatformOutcome(Platform platform, Status status, PublishedPost published, SmoException error,
       List<Violation> violations) {
+    this(platform, status, published, error, violations, null, null, null);
+  }
+
+  private PlatformOutcome(Platform platform, Status status, PublishedPost published, SmoException error,
+      List<Violation> violations, Comment firstComment, SmoException firstCommentError, Target target) {
+    this.target = target;
     this.platform = platform;
     this.status = status;
     this.published = published;
     this.error = error;
     this.violations = List.copyOf(violations);
+    this.firstComment = firstComment;
+    this.firstCommentError = firstCommentError;
   }
 
   /** Returns a PUBLISHED outcome. */
@@ -76,6 +87,50 @@ public final class PlatformOutcome {
     return Optional.ofNullable(error);
   }
 
+  /**
+   * Returns a copy of this PUBLISHED outcome with its {@link Post#firstComment() first comment}
+   * published.
+   *
+   * @throws IllegalStateException if this outcome is not PUBLISHED
+   */
+  public PlatformOutcome withFirstComment(Comment comment) {
+    requirePublished();
+    return new PlatformOutcome(platform, status, published, null, violations,
+        java.util.Objects.requireNonNull(comment, "comment == null"), null, target);
+  }
+
+  /**
+   * Returns a copy of this PUBLISHED outcome whose first comment failed: the post stays
+   * PUBLISHED, the failure is reported beside it.
+   *
+   * @throws IllegalStateException if this outcome is not PUBLISHED
+   */
+  public PlatformOutcome withFirstCommentError(SmoException error) {
+    requirePublished();
+    return new PlatformOutcome(platform, status, published, null, violations, null,
+        java.util.Objects.requireNonNull(error, "error == null"), target);
+  }
+
+  private void requirePublished() {
+    if (status != Status.PUBLISHED) {
+      throw new IllegalStateException("a first comment belongs to a PUBLISHED outcome, not " + status);
+    }
+  }
+
+  /** Returns the published first comment, if the post had one and it was published. */
+  public Optional<Comment> firstComment() {
+    return Optional.ofNullable(firstComment);
+  }
+
+  /**
+   * Returns why the first comment failed, if the post had one and it failed (the post itself is
+   * PUBLISHED). A {@link PublishOutcomeUnknownException} means the comment may exist: check
+   * before adding it by hand; {@link CrossPoster} does not retry it.
+   */
+  public Optional<SmoException> firstCommentError() {
+    return Optional.ofNullable(firstCommentError);
+  }
+
   /** Returns the violations, for SKIPPED (else empty). */
   public List<Violation> violations() {
     return violations;
@@ -93,8 +148,35 @@ public final class PlatformOutcome {
     }
   }
 
+  /**
+   * Returns the target (platform and account) this outcome belongs to, when known: always for
+   * outcomes of a {@link CrossPoster}.
+   */
+  public Optional<Target> target() {
+    return Optional.ofNullable(target);
+  }
+
+  /**
+   * Returns a copy of this outcome naming its target.
+   *
+   * @throws IllegalArgumentException if {@code target} is on another platform
+   */
+  public PlatformOutcome withTarget(Target target) {
+    if (target.platform() != platform) {
+      throw new IllegalArgumentException(target + " is not on " + platform.displayName());
+    }
+    if (target.equals(this.target)) {
+      return this;
+    }
+    return new PlatformOutcome(platform, status, published, error, violations, firstComment,
+        firstCommentError, target);
+  }
+
   @Override
   public String toString() {
-    return platform.id() + " " + status + (published != null ? " " + published.ref() : " " + reason());
+    return (target != null ? target.key() : platform.id()) + " " + status
+        + (published != null ? " " + published.ref() : " " + reason())
+        + (firstComment != null ? " first comment " + firstComment.ref().id() : "")
+        + (firstCommentError != null ? " (first comment failed: " + firstCommentError.getMessage() + ")" : "");
   }
 }

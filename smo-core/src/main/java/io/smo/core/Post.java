@@ -40,6 +40,7 @@ public final class Post {
   private final TextOverflow textOverflow;
   private final List<String> thread;
   private final Map<Platform, PlatformOptions> options;
+  private final String firstComment;
 
   private Post(Builder b) {
     text = b.text;
@@ -53,6 +54,7 @@ public final class Post {
     EnumMap<Platform, PlatformOptions> o = new EnumMap<>(Platform.class);
     o.putAll(b.options);
     options = java.util.Collections.unmodifiableMap(o);
+    firstComment = b.firstComment;
   }
 
   /** Returns a new builder. */
@@ -72,6 +74,7 @@ public final class Post {
     b.textOverflow = textOverflow;
     b.thread.addAll(thread);
     b.options.putAll(options);
+    b.firstComment = firstComment;
     return b;
   }
 
@@ -137,6 +140,16 @@ public final class Post {
     return Optional.empty();
   }
 
+  /**
+   * Returns the first comment: a comment published by the same account right after the post
+   * (Facebook, Instagram, YouTube; a self-reply on X), where marketers put links and hashtags.
+   * Its outcome is reported beside the post's ({@link PlatformOutcome#firstComment()}); a failed
+   * first comment never un-publishes the post.
+   */
+  public Optional<String> firstComment() {
+    return Optional.ofNullable(firstComment);
+  }
+
   /** Returns all per-platform options, by platform. */
   public Map<Platform, PlatformOptions> allOptions() {
     return options;
@@ -151,7 +164,8 @@ public final class Post {
     return text.equals(p.text) && media.equals(p.media) && Objects.equals(link, p.link)
         && audience.equals(p.audience) && Objects.equals(scheduledAt, p.scheduledAt)
         && idempotencyKey.equals(p.idempotencyKey) && textOverflow == p.textOverflow
-        && thread.equals(p.thread) && options.equals(p.options);
+        && thread.equals(p.thread) && options.equals(p.options)
+        && Objects.equals(firstComment, p.firstComment);
   }
 
   @Override
@@ -177,8 +191,19 @@ public final class Post {
     private TextOverflow textOverflow = TextOverflow.REJECT;
     private final List<String> thread = new ArrayList<>();
     private final Map<Platform, PlatformOptions> options = new EnumMap<>(Platform.class);
+    private String firstComment;
 
     private Builder() {}
+
+    /**
+     * Sets the first comment, published by the same account right after the post on platforms
+     * that allow it ({@link Feature#FIRST_COMMENT}); {@code null} or blank removes it. Platforms
+     * without comments refuse a post that has one offline (rule {@code first-comment}).
+     */
+    public Builder firstComment(String text) {
+      this.firstComment = text == null || text.isBlank() ? null : text;
+      return this;
+    }
 
     /** Sets the text; {@code null} means none. */
     public Builder text(String text) {

@@ -74,7 +74,10 @@ public final class PostValidator {
       }
     }
 
+    post.firstComment().ifPresent(comment -> validateFirstComment(comment, caps, out));
+
     // text
+    List<String> threadParts = new ArrayList<>();
     if (!text.isEmpty()) {
       if (caps.textLimit().isEmpty()) {
         out.add(Violation.of(p, "text", "text-unsupported", text, null,
@@ -93,7 +96,7 @@ public final class PostValidator {
                         + p.displayName() + " has no threads"));
               } else {
                 try {
-                  TextFitting.split(text, limit);
+                  threadParts.addAll(TextFitting.splitNumbered(text, limit));
                 } catch (IllegalArgumentException e) {
                   out.add(Violation.of(p, "text", "thread-split", length, limit.max(), e.getMessage()));
                 }
@@ -103,6 +106,19 @@ public final class PostValidator {
               out.add(Violation.of(p, "text", "max-length", length, limit.max(),
                   "text is too long, counted as " + limit.counting().describe()));
           }
+        }
+      }
+    }
+    if (caps.supports(Feature.THREADS) && (!post.thread().isEmpty() || threadParts.size() > 1)) {
+      // X refuses a part identical to an earlier one as duplicate content
+      List<String> all = new ArrayList<>(threadParts.isEmpty() ? List.of(text) : threadParts);
+      all.addAll(post.thread());
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < all.size(); i++) {
+        String part = all.get(i).strip();
+        if (!part.isEmpty() && !seen.add(part)) {
+          out.add(Violation.of(p, "thread", "thread-duplicate-part", i, null,
+              "thread part " + i + " repeats an earlier part; the platform refuses identical posts"));
         }
       }
     }
@@ -265,6 +281,28 @@ public final class PostValidator {
       out.add(Violation.of(p, "media", "mixed-media", perKind.keySet(), null,
           p.displayName() + " does not mix media kinds in one post"));
     }
+  }
+
+  /** A first comment needs {@link Feature#FIRST_COMMENT}, valid UTF-16 and the platform's text limit. */
+  private static void validateFirstComment(String comment, Capabilities caps, List<Violation> out) {
+    Platform p = caps.platform();
+    if (!caps.supports(Feature.FIRST_COMMENT)) {
+      out.add(Violation.of(p, "firstComment", "first-comment", null, null, p.displayName()
+          + " has no API to comment under a post; remove the first comment for this platform"));
+      return;
+    }
+    int b = invalidCharIndex(comment);
+    if (b >= 0) {
+      out.add(Violation.of(p, "firstComment", "text-encoding", b, null,
+          "first comment has an unpaired surrogate or a NUL character at index " + b));
+    }
+    caps.textLimit().ifPresent(limit -> {
+      int length = limit.count(comment);
+      if (length > limit.max()) {
+        out.add(Violation.of(p, "firstComment", "max-length", length, limit.max(),
+            "first comment is too long, counted as " + limit.counting().describe()));
+      }
+    });
   }
 
   private static void validateAudience(Audience a, Capabilities caps, List<Violation> out) {

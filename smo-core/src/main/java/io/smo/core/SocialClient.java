@@ -43,6 +43,16 @@ public interface SocialClient extends AutoCloseable {
     return platform().id();
   }
 
+  /**
+   * Returns the target this client publishes to: its platform and {@link #accountKey()}.
+   *
+   * @throws io.smo.core.exception.SmoException if the account must be read from the platform
+   *     (first call) and that fails
+   */
+  default Target target() {
+    return Target.of(this);
+  }
+
   /** Returns the clock the client uses (for scheduling windows and token expiry). */
   default Clock clock() {
     return Clock.systemUTC();
@@ -135,6 +145,19 @@ public interface SocialClient extends AutoCloseable {
    */
   void moderate(CommentRef comment, ModerationAction action);
 
+  /**
+   * Reads the figures of the account this client acts for (followers, following, post count),
+   * each absent where the platform does not report it. See {@link AccountInfo} for the fields
+   * each platform reads.
+   *
+   * @throws UnsupportedFeatureException if the platform has no such API (the default)
+   * @throws SmoException on failure
+   */
+  default AccountInfo accountInfo() {
+    throw new UnsupportedFeatureException(platform(), "account info",
+        platform().displayName() + " reports no account figures through this SDK");
+  }
+
   /** Returns the rate-limit state of the last response, if the platform reported one. */
   Optional<RateLimitSnapshot> lastRateLimit();
 
@@ -146,4 +169,16 @@ public interface SocialClient extends AutoCloseable {
   /** Releases what the client created (connection pools); idempotent. Never throws. */
   @Override
   void close();
+
+  /**
+   * Returns the account's own posts created at or after {@code since} (UTC), newest first, as far
+   * as the platform lists them (at most 100), for {@link Reconciler} to settle an unknown outcome.
+   *
+   * @throws UnsupportedFeatureException if the platform (or this module) cannot list them
+   * @throws SmoException if the listing failed
+   */
+  default List<AccountPost> recentPosts(java.time.Instant since) {
+    throw new UnsupportedFeatureException(platform(), "recent posts",
+        "listing an account's own posts is not implemented for this platform");
+  }
 }

@@ -10,6 +10,11 @@ public enum TextOverflow {
    * or a surrogate pair, and end it with an ellipsis ({@code …}).
    */
   TRUNCATE,
-  /** Split the text into a thread of replies where the platform has threads (X); else REJECT. */
+  /**
+   * Split the text into a thread of replies where the platform has threads (X); else REJECT.
+   * Each part ends with its number, {@code " i/n"} (kept inside the limit), so no two parts are
+   * ever identical; a post whose parts would still repeat one another (with {@link
+   * Post#thread()}) is refused offline ({@code thread-duplicate-part}).
+   */
   THREAD
 }

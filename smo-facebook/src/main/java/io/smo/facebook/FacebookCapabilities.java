@@ -52,6 +52,11 @@ public final class FacebookCapabilities {
   public static final Duration MIN_SCHEDULE_LEAD = Duration.ofMinutes(10);
   /** Latest scheduled time: 30 days ahead. */
   public static final Duration MAX_SCHEDULE_LEAD = Duration.ofDays(30);
+  /**
+   * Messenger text limit: 2,000 characters (the Send API reference figure; not in our facts
+   * file, UNCONFIRMED there).
+   */
+  public static final int MAX_MESSAGE_TEXT = 2_000;
   /** The insight metrics read by {@code metrics()} (none deprecated since v25). */
   public static final List<String> INSIGHT_METRICS = List.of("post_media_view",
       "post_total_media_view_unique", "post_clicks", "post_reactions_by_type_total");
@@ -74,7 +79,9 @@ public final class FacebookCapabilities {
       .nativeScheduling(SchedulingWindow.of(MIN_SCHEDULE_LEAD, MAX_SCHEDULE_LEAD))
       .features(EnumSet.of(Feature.TEXT_ONLY_POSTS, Feature.DELETE, Feature.METRICS,
           Feature.COMMENTS, Feature.REPLY, Feature.HIDE_COMMENTS, Feature.DELETE_COMMENTS,
-          Feature.NATIVE_SCHEDULING))
+          Feature.NATIVE_SCHEDULING, Feature.FIRST_COMMENT, Feature.ACCOUNT_INFO,
+          Feature.CONVERSATIONS, Feature.SEND_MESSAGES,
+          Feature.PRIVATE_REPLIES, Feature.MENTIONS, Feature.HUMAN_AGENT_TAG))
       .metricNames(List.of("reactions", "comments", "shares", "post_media_view",
           "post_total_media_view_unique", "post_clicks", "post_reactions_by_type_total"))
       .build();

@@ -22,6 +22,14 @@ import io.smo.core.exception.TransportException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.HttpSettings;
 import io.smo.core.http.Operation;
+import io.smo.core.inbox.Conversation;
+import io.smo.core.inbox.Direction;
+import io.smo.core.inbox.InboxComment;
+import io.smo.core.inbox.InboxItem;
+import io.smo.core.inbox.Mention;
+import io.smo.core.inbox.Message;
+import io.smo.core.inbox.MessageRecipient;
+import io.smo.core.inbox.OutgoingMessage;
 import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.spi.BaseSocialClient;
@@ -38,15 +46,16 @@ import io.smo.facebook.graph.GraphRateLimitParser;
 import io.smo.facebook.internal.ChunkedVideoProtocol;
 import io.smo.facebook.internal.GraphHttp;
 import io.smo.facebook.internal.GraphMappers;
+import io.smo.facebook.internal.MessengerInbox;
 import io.smo.facebook.internal.Targeting;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +119,7 @@ public final class FacebookClient extends BaseSocialClient {
   private static final Operation STATUS = Operation.read("video_status", "reads");
   private static final Operation DELETE = Operation.write("delete", "feed");
   private static final Operation METRICS = Operation.read("metrics", "reads");
+  private static final Operation ACCOUNT = Operation.read("account info", "reads");
   private static final Operation COMMENTS = Operation.read("comments", "reads");
   private static final Operation COMMENT = Operation.create("comment", "comments");
   private static final Operation MODERATE = Operation.write("moderate", "comments");
@@ -118,6 +128,7 @@ public final class FacebookClient extends BaseSocialClient {
   private final String pageId;
   private final UploadListener listener;
   private final OkHttpClient ownedHttp;
+  private final MessengerInbox inbox;
 
   private FacebookClient(Builder b, ApiRuntime rt, OkHttpClient ownedHttp) {
     super(rt, FacebookCapabilities.get(), "facebook:" + b.pageId);
@@ -125,6 +136,8 @@ public final class FacebookClient extends BaseSocialClient {
     this.pageId = b.pageId;
     this.listener = b.listener;
     this.ownedHttp = ownedHttp;
+    this.inbox = new MessengerInbox(Platform.FACEBOOK, http, pageId, accountKey(), rt.clock(),
+        "messenger", FacebookCapabilities.MAX_MESSAGE_TEXT);
   }
 
   /** Returns a builder. */
@@ -179,7 +192,7 @@ public final class FacebookClient extends BaseSocialClient {
     }
     Media first = media.get(0);
     if (first.kind() == MediaKind.VIDEO) {
-      return o != null && o.asReel() ? publishReel(post, first) : publishVideo(post, first, common, o);
+      return o != null && o.asReel() ? publishReel(post, first, Targeting.params(post.audience(), o)) : publishVideo(post, first, common, o);
     }
     if (media.size() == 1) {
       Map<String, String> form = new LinkedHashMap<>(common);
@@ -269,10 +282,11 @@ public final class FacebookClient extends BaseSocialClient {
         JsonNode done = http.post(VIDEO_FINISH, pageId + "/videos", fin);
         if (!done.path("success").asBoolean(false)) {
           throw new PublishOutcomeUnknownException(Platform.FACEBOOK, VIDEO_FINISH.name(),
-              "finish phase did not report success", null, videoId, List.of(), null);
+              "finish phase did not report success", null, null, List.of(), videoId);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new TransportException(Platform.FACEBOOK, "publish", "cannot read the video file: "
+            + e.getClass().getSimpleName(), e, false);
       } finally {
         if (m.sourceType() == Media.SourceType.BYTES) {
           deleteQuietly(file);
@@ -283,7 +297,12 @@ public final class FacebookClient extends BaseSocialClient {
     return published(postId, Map.of("videoId", videoId), post);
   }
 
-  private PublishedPost publishReel(Post post, Media m) {
+  /**
+   * Publishes a Reel. Its audience goes on the finish call as {@code targeting} and {@code
+   * feed_targeting}, which {@code POST /{page-id}/video_reels} accepts like {@code /feed}: never
+   * dropped.
+   */
+  private PublishedPost publishReel(Post post, Media m, Map<String, String> targeting) {
     JsonNode start = http.post(REEL_START, pageId + "/video_reels", Map.of("upload_phase", "start"));
     String videoId = id(start, "video_id", REEL_START);
     String uploadUrl = start.path("upload_url").asText("");
@@ -320,13 +339,14 @@ public final class FacebookClient extends BaseSocialClient {
             }
           }, listener, runtime.retryPolicy(), runtime.sleeper());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new TransportException(Platform.FACEBOOK, "publish", "cannot read the media file: "
+          + e.getClass().getSimpleName(), e, false);
     } finally {
       if (m.sourceType() == Media.SourceType.BYTES) {
         deleteQuietly(file);
       }
     }
-    Map<String, String> fin = new LinkedHashMap<>();
+    Map<String, String> fin = new LinkedHashMap<>(targeting);
     fin.put("upload_phase", "finish");
     fin.put("video_id", videoId);
     if (post.scheduledAt().isPresent()) {
@@ -341,7 +361,7 @@ public final class FacebookClient extends BaseSocialClient {
     JsonNode done = http.post(REEL_FINISH, pageId + "/video_reels", fin);
     if (!done.path("success").asBoolean(false)) {
       throw new PublishOutcomeUnknownException(Platform.FACEBOOK, REEL_FINISH.name(),
-          "finish phase did not report success", null, videoId, List.of(), null);
+          "finish phase did not report success", null, null, List.of(), videoId);
     }
     String postId = waitReady(videoId, total);
     return published(postId, Map.of("videoId", videoId, "reel", "true"), post);
@@ -375,7 +395,8 @@ public final class FacebookClient extends BaseSocialClient {
       Files.write(tmp, m.bytes().orElseThrow());
       return tmp;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new TransportException(Platform.FACEBOOK, "publish", "cannot read the media file: "
+          + e.getClass().getSimpleName(), e, false);
     }
   }
 
@@ -417,6 +438,22 @@ public final class FacebookClient extends BaseSocialClient {
   public void delete(PostRef ref) {
     checkRef(ref);
     http.delete(DELETE, ref.id());
+  }
+
+  /**
+   * Reads the Page's figures: {@code GET /{page-id}?fields=id,name,username,followers_count,fan_count}.
+   * Followers are {@code followers_count}; {@code fan_count} (people who like the Page) is in
+   * {@link io.smo.core.AccountInfo#raw()}. Pages report no following or post count.
+   */
+  @Override
+  public io.smo.core.AccountInfo accountInfo() {
+    JsonNode page = http.get(ACCOUNT, pageId, Map.of("fields", "id,name,username,followers_count,fan_count"));
+    return io.smo.core.AccountInfo.builder(Platform.FACEBOOK, page.path("id").asText(pageId))
+        .name(page.path("name").asText(null)).handle(page.path("username").asText(null))
+        .followers(page.hasNonNull("followers_count") ? page.get("followers_count").asLong() : null)
+        .raw("followers_count", page.hasNonNull("followers_count") ? page.get("followers_count").asLong() : null)
+        .raw("fan_count", page.hasNonNull("fan_count") ? page.get("fan_count").asLong() : null)
+        .retrievedAt(runtime.clock().instant()).build();
   }
 
   /**
@@ -494,6 +531,86 @@ public final class FacebookClient extends BaseSocialClient {
       default:
         http.delete(MODERATE, comment.id());
     }
+  }
+
+  // ---- inbox (Messenger Platform) ----
+
+  /**
+   * Lists the Page's Messenger conversations, most recently updated first ({@code GET
+   * /{page-id}/conversations?platform=messenger} with {@code participants} and the nested {@code
+   * messages.limit(20)}), each with its 20 most recent messages, newest first: Meta returns
+   * details of those only ({@link Conversation#truncated()}). Conversations in the Requests
+   * folder inactive for 30 days are not returned. Calls are paced to 2 per second per Page.
+   * Permissions: {@code pages_manage_metadata}, {@code pages_read_engagement}, {@code
+   * pages_messaging}.
+   */
+  @Override
+  public io.smo.core.pagination.Paginator<Conversation> conversations() {
+    return inbox.conversations();
+  }
+
+  /**
+   * Returns the 20 most recent messages of a conversation, newest first ({@code GET
+   * /{conversation-id}?fields=messages.limit(20){...}}); older messages cannot be read.
+   *
+   * @throws io.smo.core.exception.ValidationException if the id is blank
+   */
+  @Override
+  public io.smo.core.pagination.Paginator<Message> messages(String conversationId) {
+    return inbox.messages(conversationId);
+  }
+
+  /**
+   * Sends a Messenger message ({@code POST /{page-id}/messages}): {@code messaging_type=RESPONSE}
+   * inside the 24-hour window, or {@code MESSAGE_TAG} with {@code tag=HUMAN_AGENT} (up to 7 days
+   * after the person's last message) when {@link OutgoingMessage#tag()} asks for it. The retired
+   * tags ({@code CONFIRMED_EVENT_UPDATE}, {@code ACCOUNT_UPDATE}, {@code POST_PURCHASE_UPDATE})
+   * and unknown ones are refused offline. Text up to {@link FacebookCapabilities#MAX_MESSAGE_TEXT}
+   * characters, or one image, video, audio or file attachment by HTTPS URL. A recipient given by
+   * conversation only costs one extra read (its participants). Never retried once it may have
+   * been delivered.
+   *
+   * @throws io.smo.core.exception.MessagingWindowClosedException offline when {@code to} knows the
+   *     last inbound time, else from Meta's 551, 1545041, 10/2018278 or 10/2534022 answers
+   */
+  @Override
+  public Message send(MessageRecipient to, OutgoingMessage message) {
+    return inbox.send(to, message);
+  }
+
+  /**
+   * Sends the one private reply Meta allows to a comment on the Page ({@code POST
+   * /{page-id}/messages} with {@code recipient={"comment_id":…}}), within 7 days of the comment.
+   * A second private reply to the same comment through this client is refused offline.
+   */
+  @Override
+  public Message privateReply(CommentRef comment, Instant commentedAt, OutgoingMessage message) {
+    return inbox.privateReply(comment, commentedAt, message);
+  }
+
+  /**
+   * Lists the posts that tag the Page, newest first ({@code GET /{page-id}/tagged}), as {@link
+   * Mention}s.
+   */
+  @Override
+  public io.smo.core.pagination.Paginator<Mention> mentions() {
+    return inbox.taggedPosts();
+  }
+
+  /**
+   * Answers an item: a comment with a public reply, a message with a Messenger message in its
+   * conversation (refused offline outside the 24-hour window), a mention with a comment on the
+   * tagging post.
+   */
+  @Override
+  public InboxItem answer(InboxItem item, String text) {
+    checkOwnItem(item);
+    if (item instanceof Mention) {
+      Mention m = (Mention) item;
+      Comment c = comment(m.post(), text);
+      return InboxComment.builder(accountKey(), m.post(), c).direction(Direction.OUTBOUND).build();
+    }
+    return super.answer(item, text);
   }
 
   @Override
@@ -582,7 +699,9 @@ public final class FacebookClient extends BaseSocialClient {
     }
 
     private static RateLimitPolicy defaultRateLimits() {
-      return RateLimitPolicy.unlimited();
+      // Conversations API: 2 calls per second per Page (Graph rate limiting, Mar 23 2026)
+      return RateLimitPolicy.unlimited().toBuilder()
+          .bucket("conversations", 2, Duration.ofSeconds(1)).build();
     }
   }
 }

@@ -323,6 +323,18 @@ public final class InstagramAuth implements TokenRefresher {
       return this;
     }
 
+    /**
+     * Uses HTTP settings for the token calls: their timeouts, proxy and proxy credentials
+     * ({@link io.smo.core.http.HttpSettings#newOkHttpClient()}), like the client's own calls.
+     *
+     * @param settings the settings
+     * @return this builder
+     */
+    public Builder httpSettings(io.smo.core.http.HttpSettings settings) {
+      this.http = settings.newOkHttpClient();
+      return this;
+    }
+
     /** Sets the HTTP client (not closed by this object). Default a new one. */
     public Builder http(OkHttpClient http) {
       this.http = requireNonNull(http, "http == null");

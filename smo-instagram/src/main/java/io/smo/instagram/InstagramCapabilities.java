@@ -85,7 +85,8 @@ public final class InstagramCapabilities {
    */
   public static Capabilities of(ApiFlavor flavor) {
     Set<Feature> features = EnumSet.of(Feature.METRICS, Feature.COMMENTS, Feature.REPLY,
-        Feature.HIDE_COMMENTS, Feature.DELETE_COMMENTS, Feature.ALT_TEXT);
+        Feature.HIDE_COMMENTS, Feature.DELETE_COMMENTS, Feature.ALT_TEXT, Feature.FIRST_COMMENT,
+        Feature.ACCOUNT_INFO);
     if (flavor == ApiFlavor.FACEBOOK_LOGIN) {
       features.add(Feature.DELETE);
     }

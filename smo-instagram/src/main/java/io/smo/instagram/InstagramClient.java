@@ -246,6 +246,10 @@ public final class InstagramClient extends BaseSocialClient {
         out.add(Violation.of(p, "options.instagram.collaborators", "story-collaborators",
             o.collaborators().size(), 0, "Stories take no collaborators"));
       }
+      if (post.firstComment().isPresent()) {
+        out.add(Violation.of(p, "firstComment", "first-comment", null, null,
+            "Stories take no comments (answers are private replies); remove the first comment"));
+      }
     }
     for (int i = 0; i < media.size(); i++) {
       Media m = media.get(i);
@@ -647,6 +651,28 @@ public final class InstagramClient extends BaseSocialClient {
     return created(body, text, comment.id(), "reply");
   }
 
+  /**
+   * Reads the account's figures: {@code GET /{ig-user-id}?fields=id,username,name,followers_count,
+   * follows_count,media_count}. Absent fields stay absent.
+   */
+  @Override
+  public io.smo.core.AccountInfo accountInfo() {
+    String ig = igUserId();
+    JsonNode u = runtime.call(Operation.read("account info", BUCKET_READ),
+        () -> api.node(version, ig, "id,username,name,followers_count,follows_count,media_count"));
+    return io.smo.core.AccountInfo.builder(Platform.INSTAGRAM, u.path("id").asText(ig))
+        .handle(u.path("username").asText(null)).name(u.path("name").asText(null))
+        .followers(count(u, "followers_count")).following(count(u, "follows_count"))
+        .postCount(count(u, "media_count"))
+        .raw("followers_count", count(u, "followers_count")).raw("follows_count", count(u, "follows_count"))
+        .raw("media_count", count(u, "media_count")).retrievedAt(runtime.clock().instant()).build();
+  }
+
+  private static Long count(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || !v.canConvertToLong() ? null : v.asLong();
+  }
+
   /** Comments on a media ({@code POST /{ig-media-id}/comments}); needs the comments permission. */
   @Override
   public Comment comment(PostRef post, String text) {
@@ -680,6 +706,15 @@ public final class InstagramClient extends BaseSocialClient {
       runtime.call(Operation.write(hide ? "hide comment" : "unhide comment", BUCKET_COMMENTS),
           () -> api.hide(version, comment.id(), hide));
     }
+  }
+
+  /**
+   * Returns why this client offers no inbox: Instagram messaging, private replies and mentions ({@code
+   * engagement-and-measurement.md} \u00a72.1.8) are not wired yet.
+   */
+  @Override
+  public String inboxUnsupportedReason() {
+    return "Instagram conversations, private replies and mentions are not wired in this SDK version";
   }
 
   @Override

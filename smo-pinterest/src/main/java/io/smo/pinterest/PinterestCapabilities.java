@@ -97,7 +97,7 @@ public final class PinterestCapabilities {
         .audienceDimensions(EnumSet.noneOf(io.smo.core.AudienceDimension.class))
         .visibilities(EnumSet.of(Visibility.PUBLIC))
         .nativeScheduling(null)
-        .features(EnumSet.of(Feature.DELETE, Feature.METRICS, Feature.ALT_TEXT))
+        .features(EnumSet.of(Feature.DELETE, Feature.METRICS, Feature.ALT_TEXT, Feature.ACCOUNT_INFO))
         .metricNames(metrics)
         .build();
   }

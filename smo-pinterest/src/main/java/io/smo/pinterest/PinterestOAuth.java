@@ -221,6 +221,18 @@ public final class PinterestOAuth implements TokenRefresher {
       return this;
     }
 
+    /**
+     * Uses HTTP settings for the token calls: their timeouts, proxy and proxy credentials
+     * ({@link io.smo.core.http.HttpSettings#newOkHttpClient()}), like the client's own calls.
+     *
+     * @param settings the settings
+     * @return this builder
+     */
+    public Builder httpSettings(io.smo.core.http.HttpSettings settings) {
+      this.http = settings.newOkHttpClient();
+      return this;
+    }
+
     /** Sets the HTTP client for token calls (<b>not closed by this class</b>). Default a new one. */
     public Builder httpClient(OkHttpClient http) {
       this.http = requireNonNull(http, "http == null");

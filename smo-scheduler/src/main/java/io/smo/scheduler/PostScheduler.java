@@ -16,11 +16,13 @@ import io.smo.core.PublishedPost;
 import io.smo.core.SchedulingWindow;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.SocialClient;
+import io.smo.core.Target;
 import io.smo.core.Violation;
 import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ApiRuntime;
+import io.smo.scheduler.internal.EmbeddedH2;
 import io.smo.scheduler.internal.PostCodec;
 import io.smo.scheduler.internal.ScheduleStore;
 import java.nio.file.Path;
@@ -33,14 +35,17 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +53,10 @@ import org.slf4j.LoggerFactory;
  * Schedules posts across platforms: natively where the platform schedules and the time lies in
  * its window (Facebook {@code scheduled_publish_time}, YouTube {@code publishAt}), and as a
  * persistent job elsewhere, run by db-scheduler over JDBC: an embedded H2 file database by
- * default, PostgreSQL (row locking) for several application instances that share the jobs.
+ * default, PostgreSQL (row locking) for several application instances that share the jobs. H2 is
+ * an optional dependency: add {@code com.h2database:h2} (version from smo-bom) to use the default,
+ * else give a {@link Builder#dataSource(DataSource) DataSource}; without either, building the
+ * scheduler fails with an {@link IllegalStateException} that says so.
  *
  * <p>Nothing is lost or doubled: a post is validated when it is scheduled, not only when it runs;
  * jobs survive restarts; each target is claimed with one conditional UPDATE before publishing, so
@@ -56,8 +64,19 @@ import org.slf4j.LoggerFactory;
  * {@link TargetStatus#UNKNOWN}, held for {@link #reconcile} and never re-run automatically; a
  * retryable failure is retried with exponential back-off up to {@link Builder#maxAttempts(int)}.
  *
- * <p>Times are {@link Instant}s; the {@link ZoneId} given with a schedule is kept for display
- * only. Nothing depends on the JVM's default zone. Thread-safe.
+ * <p>A target is one account on one platform ({@link Target}); an instance may hold several
+ * clients per platform, one per account. A schedule records its targets' accounts, and an
+ * instance publishes only the targets whose account it holds a client for: each account has its
+ * own persistent job ({@code smo-publish@platform:account}), which only instances holding that
+ * account pick. A due target whose account no running instance serves stays {@link
+ * TargetStatus#PENDING}, and {@link #list()} says why on {@link ScheduledTarget#reason()}; it is
+ * never published with another account's credentials. Schedules stored by an older version,
+ * without their account, are {@link TargetStatus#REFUSED} when the tables are migrated on start.
+ *
+ * <p>Times are {@link Instant}s, stored and read as UTC; the {@link ZoneId} given with a schedule
+ * is kept for display only. Nothing depends on the JVM's default zone. A wall-clock time is
+ * turned into an instant by {@link ScheduleTime#resolve}, which reports DST gaps and overlaps.
+ * Thread-safe.
  *
  * <pre>{@code
  * try (PostScheduler scheduler = PostScheduler.builder().add(facebook).add(x).build()) {
@@ -70,20 +89,22 @@ import org.slf4j.LoggerFactory;
 @SmoPublicApi
 public final class PostScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostScheduler.class);
-  private static final String TASK = "smo-publish";
+  /** The task of jobs stored before schedules recorded their accounts (they only get refused). */
+  private static final String LEGACY_TASK = "smo-publish";
+  private static final String TASK_PREFIX = "smo-publish@";
 
-  private final Map<Platform, SocialClient> clients;
+  private final Map<Target, SocialClient> clients;
+  private final Map<Target, OneTimeTask<String>> tasks = new LinkedHashMap<>();
   private final io.smo.core.event.SmoListener listener;
   private final Clock clock;
   private final ScheduleStore store;
   private final PostCodec codec;
   private final int maxAttempts;
   private final Scheduler scheduler;
-  private final OneTimeTask<String> task;
   private volatile boolean started;
 
   private PostScheduler(Builder b) {
-    clients = new EnumMap<>(b.clients);
+    clients = new LinkedHashMap<>(b.clients);
     listener = io.smo.core.event.SmoListeners.of(b.listeners);
     clock = b.clock;
     maxAttempts = b.maxAttempts;
@@ -95,10 +116,20 @@ public final class PostScheduler implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create the scheduler tables: " + e.getMessage(), e);
     }
-    task = Tasks.oneTime(TASK, String.class)
-        .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(b.retryBackoff, 2.0))
-        .execute((instance, ctx) -> run(instance.getData()));
-    scheduler = Scheduler.create(ds, task)
+    List<com.github.kagkarlsson.scheduler.task.Task<?>> known = new ArrayList<>();
+    for (Target t : clients.keySet()) {
+      OneTimeTask<String> task = Tasks.oneTime(taskName(t), String.class)
+          .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(b.retryBackoff, 2.0))
+          .execute((instance, ctx) -> run(instance.getData(), t));
+      tasks.put(t, task);
+      known.add(task);
+    }
+    known.add(Tasks.oneTime(LEGACY_TASK, String.class).execute((instance, ctx) ->
+        LOG.warn("schedule {} was stored before schedules recorded their accounts: {}",
+            instance.getData(), ScheduleStore.LEGACY_REFUSAL)));
+    scheduler = Scheduler.create(ds, known)
+        // jobs of accounts this instance does not hold are left for the instances that do
+        .deleteUnresolvedAfter(Duration.ofDays(36500))
         .clock(clock::instant)
         .pollingInterval(b.pollingInterval)
         .heartbeatInterval(b.heartbeatInterval)
@@ -108,16 +139,38 @@ public final class PostScheduler implements AutoCloseable {
         .build();
   }
 
+  /** The embedded default; H2 is optional, so EmbeddedH2 alone names its types. */
   private static DataSource h2(Path file) {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
-    h2.setUser("sa");
-    return h2;
+    return EmbeddedH2.dataSource(file);
   }
 
   /** Returns a builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns the db-scheduler task name of {@code target}'s jobs: {@code smo-publish@platform:account},
+   * or a SHA-256 digest of the key when that is longer than the 100 characters db-scheduler stores.
+   */
+  static String taskName(Target target) {
+    String name = TASK_PREFIX + target.key();
+    if (name.length() <= 100) {
+      return name;
+    }
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(target.key().getBytes(StandardCharsets.UTF_8));
+      return TASK_PREFIX + target.platform().id() + ":sha256:" + HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Returns the targets this instance holds a client for, in the order they were added.
+   */
+  public List<Target> targets() {
+    return List.copyOf(clients.keySet());
   }
 
   /**
@@ -140,22 +193,55 @@ public final class PostScheduler implements AutoCloseable {
   }
 
   /**
-   * Schedules {@code post} on {@code targets}: natively on each target that schedules natively
-   * when {@code at} is inside its window (the platform is called now), as a persistent local job
-   * otherwise.
+   * Schedules {@code post} on platforms, each meaning the one account this instance holds on it.
    *
    * @param post the post (its own scheduled time, if any, is replaced by {@code at})
-   * @param targets the platforms (each needs a client)
+   * @param targets the platforms (each needs exactly one client in this instance)
+   * @param at when to publish (UTC instant)
+   * @param zone the zone to display the time in
+   * @return the schedule id
+   * @throws IllegalArgumentException if a platform has no client, or several (name the accounts
+   *     with {@link #scheduleTo(Post, Collection, Instant, ZoneId)})
+   * @see #scheduleTo(Post, Collection, Instant, ZoneId)
+   */
+  public String schedule(Post post, Collection<Platform> targets, Instant at, ZoneId zone) {
+    requireNonNull(targets, "targets == null");
+    List<Target> resolved = new ArrayList<>();
+    for (Platform p : new LinkedHashSet<>(targets)) {
+      resolved.add(only(p));
+    }
+    return scheduleTo(post, resolved, at, zone);
+  }
+
+  /**
+   * Schedules {@code post} on the targets at a resolved wall-clock time; see {@link
+   * ScheduleTime#adjustment()} for what was done with a DST gap or overlap.
+   *
+   * @see #scheduleTo(Post, Collection, Instant, ZoneId)
+   */
+  public String scheduleTo(Post post, Collection<Target> targets, ScheduleTime at) {
+    return scheduleTo(post, targets, at.instant(), at.zone());
+  }
+
+  /**
+   * Schedules {@code post} on {@code targets}: natively on each target that schedules natively
+   * when {@code at} is inside its window (the platform is called now, as that account), as a
+   * persistent local job of the target's account otherwise. Only an instance holding a client for
+   * that account will publish it.
+   *
+   * @param post the post (its own scheduled time, if any, is replaced by {@code at})
+   * @param targets the accounts (each needs a client in this instance, for validation)
    * @param at when to publish (UTC instant)
    * @param zone the zone to display the time in
    * @return the schedule id
    * @throws ValidationException if the post breaks any target's rules, or options cannot be
-   *     stored, or {@code at} is in the past; nothing is scheduled then
-   * @throws IllegalArgumentException if a target has no client
+   *     stored, or {@code at} is in the past, or there is no target; nothing is scheduled then
+   * @throws IllegalArgumentException if a target has no client in this instance
    * @throws IllegalStateException if the database fails
    */
-  public String schedule(Post post, Collection<Platform> targets, Instant at, ZoneId zone) {
+  public String scheduleTo(Post post, Collection<Target> targets, Instant at, ZoneId zone) {
     requireNonNull(post, "post == null");
+    requireNonNull(targets, "targets == null");
     requireNonNull(at, "at == null");
     requireNonNull(zone, "zone == null");
     Instant now = clock.instant();
@@ -165,12 +251,12 @@ public final class PostScheduler implements AutoCloseable {
     }
     Post local = post.toBuilder().scheduledAt(null).build();
     Post nativePost = post.toBuilder().scheduledAt(at).build();
-    Map<Platform, ScheduleMode> modes = new EnumMap<>(Platform.class);
-    for (Platform p : new LinkedHashSet<>(targets)) {
-      SocialClient c = client(p);
+    Map<Target, ScheduleMode> modes = new LinkedHashMap<>();
+    for (Target t : new LinkedHashSet<>(targets)) {
+      SocialClient c = client(t);
       Optional<SchedulingWindow> w = c.capabilities().nativeScheduling();
       ScheduleMode mode = w.isPresent() && w.get().contains(at, now) ? ScheduleMode.NATIVE : ScheduleMode.LOCAL;
-      modes.put(p, mode);
+      modes.put(t, mode);
       violations.addAll(c.validate(mode == ScheduleMode.NATIVE ? nativePost : local));
     }
     for (Platform p : codec.checkRoundTrip(post)) {
@@ -185,18 +271,20 @@ public final class PostScheduler implements AutoCloseable {
     }
     String id = UUID.randomUUID().toString();
     List<ScheduledTarget> rows = new ArrayList<>();
-    for (Map.Entry<Platform, ScheduleMode> e : modes.entrySet()) {
+    for (Map.Entry<Target, ScheduleMode> e : modes.entrySet()) {
       if (e.getValue() == ScheduleMode.NATIVE) {
         rows.add(scheduleNatively(e.getKey(), nativePost, now));
       } else {
-        rows.add(new ScheduledTarget(e.getKey(), ScheduleMode.LOCAL, TargetStatus.PENDING, null, null,
-            null, 0, now));
+        rows.add(new ScheduledTarget(e.getKey().platform(), e.getKey().account(), ScheduleMode.LOCAL,
+            TargetStatus.PENDING, null, null, null, 0, now, null));
       }
     }
     try {
       store.insert(new ScheduleStore.Row(id, at, zone, codec.encode(local)), rows, now);
-      if (modes.containsValue(ScheduleMode.LOCAL)) {
-        scheduler.schedule(task.instance(id, id), at);
+      for (Map.Entry<Target, ScheduleMode> e : modes.entrySet()) {
+        if (e.getValue() == ScheduleMode.LOCAL) {
+          scheduler.schedule(tasks.get(e.getKey()).instance(id, id), at);
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot store the schedule: " + e.getMessage(), e);
@@ -204,17 +292,18 @@ public final class PostScheduler implements AutoCloseable {
     return id;
   }
 
-  private ScheduledTarget scheduleNatively(Platform p, Post post, Instant now) {
+  private ScheduledTarget scheduleNatively(Target t, Post post, Instant now) {
+    Platform p = t.platform();
     try {
-      PublishedPost pp = client(p).publish(post);
-      return new ScheduledTarget(p, ScheduleMode.NATIVE, TargetStatus.SCHEDULED_NATIVE, pp.id(),
-          pp.url().map(Object::toString).orElse(null), null, 1, now);
+      PublishedPost pp = client(t).publish(post);
+      return new ScheduledTarget(p, t.account(), ScheduleMode.NATIVE, TargetStatus.SCHEDULED_NATIVE,
+          pp.id(), pp.url().map(Object::toString).orElse(null), null, 1, now, null);
     } catch (PublishOutcomeUnknownException e) {
-      return new ScheduledTarget(p, ScheduleMode.NATIVE, TargetStatus.UNKNOWN, null, null,
-          e.getMessage(), 1, now);
+      return new ScheduledTarget(p, t.account(), ScheduleMode.NATIVE, TargetStatus.UNKNOWN, null,
+          null, e.getMessage(), 1, now, null);
     } catch (SmoException e) {
-      return new ScheduledTarget(p, ScheduleMode.NATIVE, TargetStatus.FAILED, null, null,
-          e.getMessage(), 1, now);
+      return new ScheduledTarget(p, t.account(), ScheduleMode.NATIVE, TargetStatus.FAILED, null,
+          null, e.getMessage(), 1, now, null);
     }
   }
 
@@ -223,18 +312,31 @@ public final class PostScheduler implements AutoCloseable {
    *
    * @throws IllegalArgumentException if there is no such schedule
    * @throws IllegalStateException if a target is natively scheduled (cancel and schedule again),
-   *     or no local target is still pending
+   *     or a waiting target's account has no client in this instance, or no local target is still
+   *     pending
    */
   public void reschedule(String id, Instant at) {
     ScheduledPost s = get(id).orElseThrow(() -> new IllegalArgumentException("no schedule " + id));
+    List<Target> waiting = new ArrayList<>();
     for (ScheduledTarget t : s.targets()) {
       if (t.status() == TargetStatus.SCHEDULED_NATIVE) {
         throw new IllegalStateException(t.platform().displayName()
             + " holds this post natively; cancel and schedule again");
       }
+      if (t.mode() == ScheduleMode.LOCAL && !t.status().terminal() && t.target().isPresent()) {
+        if (!tasks.containsKey(t.target().get())) {
+          throw new IllegalStateException("no client for " + t.target().get()
+              + " in this scheduler instance; reschedule from an instance that holds it");
+        }
+        waiting.add(t.target().get());
+      }
     }
     try {
-      if (!scheduler.reschedule(TaskInstanceId.of(TASK, id), at)) {
+      boolean any = false;
+      for (Target t : waiting) {
+        any |= scheduler.reschedule(TaskInstanceId.of(taskName(t), id), at);
+      }
+      if (!any) {
         throw new IllegalStateException("schedule " + id + " has no pending job");
       }
       store.setDue(id, at);
@@ -254,20 +356,26 @@ public final class PostScheduler implements AutoCloseable {
     ScheduledPost s = get(id).orElseThrow(() -> new IllegalArgumentException("no schedule " + id));
     Instant now = clock.instant();
     try {
-      if (scheduler.getScheduledExecution(TaskInstanceId.of(TASK, id)).isPresent()) {
-        scheduler.cancel(TaskInstanceId.of(TASK, id));
+      for (Target t : tasks.keySet()) {
+        TaskInstanceId job = TaskInstanceId.of(taskName(t), id);
+        if (scheduler.getScheduledExecution(job).isPresent()) {
+          scheduler.cancel(job);
+        }
       }
       for (ScheduledTarget t : s.targets()) {
         if (t.status() == TargetStatus.PENDING || t.status() == TargetStatus.RETRY) {
-          store.transition(id, t.platform(), t.status(), TargetStatus.CANCELLED, now);
-        } else if (t.status() == TargetStatus.SCHEDULED_NATIVE && t.postId().isPresent()) {
-          SocialClient c = clients.get(t.platform());
+          // a job of an account held elsewhere finds nothing pending when it runs
+          store.transition(id, t.platform(), t.account().orElse(null), t.status(),
+              TargetStatus.CANCELLED, now);
+        } else if (t.status() == TargetStatus.SCHEDULED_NATIVE && t.postId().isPresent()
+            && t.target().isPresent()) {
+          SocialClient c = clients.get(t.target().get());
           if (c != null && c.capabilities().supports(Feature.DELETE)) {
             try {
               c.delete(PostRef.of(t.platform(), t.postId().get()));
-              store.finish(id, t.platform(), TargetStatus.CANCELLED, null, null, null, now);
+              store.finish(id, t.target().get(), TargetStatus.CANCELLED, null, null, null, now);
             } catch (SmoException e) {
-              store.finish(id, t.platform(), TargetStatus.SCHEDULED_NATIVE, null, null,
+              store.finish(id, t.target().get(), TargetStatus.SCHEDULED_NATIVE, null, null,
                   "cancel failed: " + e.getMessage(), now);
             }
           }
@@ -280,27 +388,58 @@ public final class PostScheduler implements AutoCloseable {
   }
 
   /**
-   * Settles a target held as UNKNOWN: with the platform id found by the caller it becomes
-   * PUBLISHED; without, it is retried now.
+   * Settles the target of {@code platform} held as UNKNOWN, when the schedule has one target on
+   * that platform.
    *
-   * @param id the schedule
-   * @param platform the target
-   * @param publishedId the post id on the platform if it was published, or {@code null} if not
-   * @throws IllegalStateException if the target is not UNKNOWN
+   * @throws IllegalArgumentException if there is no such schedule, or it has no target or several
+   *     targets on {@code platform} (use {@link #reconcile(String, Target, String)})
+   * @see #reconcile(String, Target, String)
    */
   public void reconcile(String id, Platform platform, String publishedId) {
+    ScheduledPost s = get(id).orElseThrow(() -> new IllegalArgumentException("no schedule " + id));
+    List<Target> on = new ArrayList<>();
+    s.targets().stream().filter(t -> t.platform() == platform).forEach(t -> t.target().ifPresent(on::add));
+    if (on.size() != 1) {
+      throw new IllegalArgumentException("schedule " + id + " has " + on.size() + " targets on "
+          + platform.displayName() + "; name the account: reconcile(id, Target, publishedId)");
+    }
+    reconcile(id, on.get(0), publishedId);
+  }
+
+  /**
+   * Settles a target held as UNKNOWN: with the platform id found by the caller it becomes
+   * PUBLISHED; without, it is retried now (by an instance holding its account).
+   *
+   * @param id the schedule
+   * @param target the target
+   * @param publishedId the post id on the platform if it was published, or {@code null} if not
+   * @throws IllegalStateException if the target is not UNKNOWN, or it is to be retried and this
+   *     instance holds no client for its account
+   */
+  public void reconcile(String id, Target target, String publishedId) {
     Instant now = clock.instant();
     try {
       if (publishedId != null) {
-        if (!store.transition(id, platform, TargetStatus.UNKNOWN, TargetStatus.PUBLISHED, now)) {
-          throw new IllegalStateException(platform + " of " + id + " is not UNKNOWN");
+        if (!store.transition(id, target.platform(), target.account(), TargetStatus.UNKNOWN,
+            TargetStatus.PUBLISHED, now)) {
+          throw new IllegalStateException(target + " of " + id + " is not UNKNOWN");
         }
-        store.finish(id, platform, TargetStatus.PUBLISHED, publishedId, null, null, now);
+        store.finish(id, target, TargetStatus.PUBLISHED, publishedId, null, null, now);
       } else {
-        if (!store.transition(id, platform, TargetStatus.UNKNOWN, TargetStatus.RETRY, now)) {
-          throw new IllegalStateException(platform + " of " + id + " is not UNKNOWN");
+        OneTimeTask<String> task = tasks.get(target);
+        if (task == null) {
+          throw new IllegalStateException("no client for " + target + " in this scheduler instance");
         }
-        scheduler.schedule(task.instance(id, id), now);
+        if (!store.transition(id, target.platform(), target.account(), TargetStatus.UNKNOWN,
+            TargetStatus.RETRY, now)) {
+          throw new IllegalStateException(target + " of " + id + " is not UNKNOWN");
+        }
+        TaskInstanceId job = TaskInstanceId.of(taskName(target), id);
+        if (scheduler.getScheduledExecution(job).isPresent()) {
+          scheduler.reschedule(job, now);
+        } else {
+          scheduler.schedule(task.instance(id, id), now);
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e.getMessage(), e);
@@ -310,19 +449,44 @@ public final class PostScheduler implements AutoCloseable {
   /** Returns one schedule with its targets' statuses and outcomes. */
   public Optional<ScheduledPost> get(String id) {
     try {
-      return store.find(id);
+      return store.find(id).map(this::withReasons);
     } catch (SQLException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
   }
 
-  /** Lists every schedule, soonest first, with statuses and outcomes. */
+  /**
+   * Lists every schedule, soonest first, with statuses and outcomes. A target whose time has come
+   * but which still waits carries a {@link ScheduledTarget#reason()}: when this instance holds no
+   * client for its account, that no instance holding the account has published it.
+   */
   public List<ScheduledPost> list() {
     try {
-      return store.list();
+      return store.list().stream().map(this::withReasons).toList();
     } catch (SQLException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
+  }
+
+  private ScheduledPost withReasons(ScheduledPost s) {
+    Instant now = clock.instant();
+    if (s.dueAt().isAfter(now)) {
+      return s;
+    }
+    List<ScheduledTarget> out = new ArrayList<>();
+    for (ScheduledTarget t : s.targets()) {
+      if (t.mode() == ScheduleMode.LOCAL
+          && (t.status() == TargetStatus.PENDING || t.status() == TargetStatus.RETRY)) {
+        String who = t.target().map(Target::toString).orElse(t.platform().id());
+        out.add(t.withReason(clients.containsKey(t.target().orElse(null))
+            ? "due since " + s.dueAt() + "; waiting for a worker of this instance"
+            : "due since " + s.dueAt() + "; this scheduler instance holds no client for " + who
+                + ", and no instance holding one has published it: it stays pending until one runs"));
+      } else {
+        out.add(t);
+      }
+    }
+    return new ScheduledPost(s.id(), s.dueAt(), s.zone(), s.summary(), out);
   }
 
   /** Starts running due jobs in the background (idempotent). */
@@ -342,67 +506,83 @@ public final class PostScheduler implements AutoCloseable {
     }
   }
 
-  private SocialClient client(Platform p) {
-    SocialClient c = clients.get(p);
+  private SocialClient client(Target t) {
+    SocialClient c = clients.get(t);
     if (c == null) {
-      throw new IllegalArgumentException("no client for " + p.displayName());
+      throw new IllegalArgumentException("no client for " + t + " in this scheduler instance");
     }
     return c;
   }
 
-  /** Runs one schedule's due local targets; throws to make db-scheduler retry later. */
-  private void run(String id) {
+  /** Returns the one target this instance holds on {@code p}. */
+  private Target only(Platform p) {
+    List<Target> on = clients.keySet().stream().filter(t -> t.platform() == p).toList();
+    if (on.isEmpty()) {
+      throw new IllegalArgumentException("no client for " + p.displayName());
+    }
+    if (on.size() > 1) {
+      throw new IllegalArgumentException("this scheduler holds " + on.size() + " "
+          + p.displayName() + " accounts " + on + "; name the target accounts with scheduleTo(...)");
+    }
+    return on.get(0);
+  }
+
+  /**
+   * Runs one schedule's due local target of {@code target}'s account, with that account's client
+   * only; throws to make db-scheduler retry later.
+   */
+  private void run(String id, Target target) {
     Instant now = clock.instant();
     try {
-      int stale = store.publishingToUnknown(id, now);
+      int stale = store.publishingToUnknown(id, target, now);
       if (stale > 0) {
-        LOG.warn("schedule {}: {} target(s) were left publishing by a stopped run; held as UNKNOWN", id, stale);
+        LOG.warn("schedule {}: {} was left publishing by a stopped run; held as UNKNOWN", id, target);
       }
       Optional<ScheduleStore.Row> row = store.row(id);
       Optional<ScheduledPost> view = store.find(id);
       if (row.isEmpty() || view.isEmpty()) {
         return;
       }
+      Optional<ScheduledTarget> mine = view.get().targets().stream()
+          .filter(t -> t.target().filter(target::equals).isPresent()).findFirst();
+      if (mine.isEmpty()) {
+        return;
+      }
+      ScheduledTarget t = mine.get();
+      if (t.mode() != ScheduleMode.LOCAL
+          || (t.status() != TargetStatus.PENDING && t.status() != TargetStatus.RETRY)) {
+        return;
+      }
+      if (!store.claim(id, target, clock.instant())) {
+        return;
+      }
       Post post = codec.decode(row.get().postJson);
-      boolean retryLater = false;
-      for (ScheduledTarget t : view.get().targets()) {
-        if (t.mode() != ScheduleMode.LOCAL
-            || (t.status() != TargetStatus.PENDING && t.status() != TargetStatus.RETRY)) {
-          continue;
-        }
-        if (!store.claim(id, t.platform(), clock.instant())) {
-          continue;
-        }
-        int attempt = t.attempts() + 1;
-        SocialClient c = clients.get(t.platform());
-        if (c == null) {
-          store.finish(id, t.platform(), TargetStatus.FAILED, null, null,
-              "no client for " + t.platform().displayName() + " in this scheduler instance", clock.instant());
-          continue;
-        }
-        long runStart = System.nanoTime();
+      int attempt = t.attempts() + 1;
+      SocialClient c = clients.get(target);
+      long runStart = System.nanoTime();
+      try {
         try {
           PublishedPost pp = c.publish(post);
-          store.finish(id, t.platform(), TargetStatus.PUBLISHED, pp.id(),
+          store.finish(id, target, TargetStatus.PUBLISHED, pp.id(),
               pp.url().map(Object::toString).orElse(null), null, clock.instant());
         } catch (ValidationException e) {
-          store.finish(id, t.platform(), TargetStatus.SKIPPED, null, null, e.getMessage(), clock.instant());
+          store.finish(id, target, TargetStatus.SKIPPED, null, null, e.getMessage(), clock.instant());
         } catch (PublishOutcomeUnknownException e) {
-          store.finish(id, t.platform(), TargetStatus.UNKNOWN, null, null, e.getMessage(), clock.instant());
+          store.finish(id, target, TargetStatus.UNKNOWN, null, null, e.getMessage(), clock.instant());
         } catch (SmoException e) {
           boolean again = e.retryable() && attempt < maxAttempts;
-          retryLater |= again;
-          store.finish(id, t.platform(), again ? TargetStatus.RETRY : TargetStatus.FAILED, null, null,
+          store.finish(id, target, again ? TargetStatus.RETRY : TargetStatus.FAILED, null, null,
               e.getMessage(), clock.instant());
+          if (again) {
+            throw new RetryLater(id);
+          }
         } catch (RuntimeException e) {
-          store.finish(id, t.platform(), TargetStatus.UNKNOWN, null, null,
+          store.finish(id, target, TargetStatus.UNKNOWN, null, null,
               "unexpected " + e.getClass().getSimpleName() + " while publishing: " + e.getMessage(),
               clock.instant());
         }
-        reportRun(id, t.platform(), c, runStart);
-      }
-      if (retryLater) {
-        throw new RetryLater(id);
+      } finally {
+        reportRun(id, target, c, runStart);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("schedule " + id + ": database failed: " + e.getMessage(), e);
@@ -410,14 +590,15 @@ public final class PostScheduler implements AutoCloseable {
   }
 
   /** Tells the listeners how one target's run ended (reads the stored status back). */
-  private void reportRun(String id, Platform platform, SocialClient c, long startNanos) {
+  private void reportRun(String id, Target target, SocialClient c, long startNanos) {
     if (listener == io.smo.core.event.SmoListener.NONE) {
       return;
     }
     java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - startNanos);
     try {
-      store.find(id).flatMap(v -> v.targets().stream().filter(t -> t.platform() == platform).findFirst())
-          .ifPresent(t -> listener.onSchedulerRun(new io.smo.core.event.SchedulerRunEvent(platform,
+      store.find(id).flatMap(v -> v.targets().stream()
+              .filter(t -> t.target().filter(target::equals).isPresent()).findFirst())
+          .ifPresent(t -> listener.onSchedulerRun(new io.smo.core.event.SchedulerRunEvent(target.platform(),
               c.accountKey(), t.status().name().toLowerCase(java.util.Locale.ROOT), took)));
     } catch (SQLException | RuntimeException e) {
       LOG.warn("schedule {}: could not report the run to listeners: {}", id, e.toString());
@@ -435,7 +616,7 @@ public final class PostScheduler implements AutoCloseable {
 
   /** Builds {@link PostScheduler}. Mutable, not thread-safe. */
   public static final class Builder {
-    private final Map<Platform, SocialClient> clients = new EnumMap<>(Platform.class);
+    private final Map<Target, SocialClient> clients = new LinkedHashMap<>();
     private final java.util.List<io.smo.core.event.SmoListener> listeners = new java.util.ArrayList<>();
     private DataSource dataSource;
     private Path h2File = Path.of("smo-scheduler");
@@ -450,14 +631,17 @@ public final class PostScheduler implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Adds the client of one platform.
+     * Adds the client of one account ({@link SocialClient#target()}); several accounts of one
+     * platform may be added.
      *
-     * @throws IllegalStateException if that platform already has one
+     * @throws IllegalStateException if a client for that account was already added
+     * @throws SmoException if the client must ask the platform who it is and that fails
      */
     public Builder add(SocialClient client) {
       requireNonNull(client, "client == null");
-      if (clients.putIfAbsent(client.platform(), client) != null) {
-        throw new IllegalStateException("two clients for " + client.platform());
+      Target t = client.target();
+      if (clients.putIfAbsent(t, client) != null) {
+        throw new IllegalStateException("two clients for the same account " + t);
       }
       return this;
     }
@@ -465,13 +649,19 @@ public final class PostScheduler implements AutoCloseable {
     /**
      * Adds a listener told how each due target's run ended ({@link
      * io.smo.core.event.SmoListener#onSchedulerRun}); its failures are logged, never thrown.
+     *
+     * @param listener the listener
+     * @return this builder
      */
     public Builder listener(io.smo.core.event.SmoListener listener) {
       listeners.add(requireNonNull(listener, "listener == null"));
       return this;
     }
 
-    /** Uses the user's database (PostgreSQL for several instances). Default: embedded H2 file. */
+    /**
+     * Uses the user's database (PostgreSQL for several instances). Default: an embedded H2 file,
+     * which needs {@code com.h2database:h2} on the class path (an optional dependency).
+     */
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = requireNonNull(dataSource, "dataSource == null");
       return this;

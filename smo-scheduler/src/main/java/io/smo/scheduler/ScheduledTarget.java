@@ -2,6 +2,7 @@ package io.smo.scheduler;
 
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
+import io.smo.core.Target;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ public final class ScheduledTarget {
   private final String error;
   private final int attempts;
   private final Instant updatedAt;
+  private final String account;
+  private final String reason;
 
   /**
    * Creates a view of one target.
@@ -34,7 +37,28 @@ public final class ScheduledTarget {
    */
   public ScheduledTarget(Platform platform, ScheduleMode mode, TargetStatus status, String postId,
       String url, String error, int attempts, Instant updatedAt) {
+    this(platform, null, mode, status, postId, url, error, attempts, updatedAt, null);
+  }
+
+  /**
+   * Creates a target's state with its account.
+   *
+   * @param platform the platform
+   * @param account the account on the platform ({@link Target#account()}), or {@code null} for a
+   *     schedule stored before schedules recorded their accounts
+   * @param mode how it is scheduled
+   * @param status where it stands
+   * @param postId the platform's post id, or {@code null}
+   * @param url the public URL, or {@code null}
+   * @param error the last error, or {@code null}
+   * @param attempts publish attempts so far
+   * @param updatedAt when the status last changed (UTC)
+   * @param reason why a due target is still waiting, or {@code null}
+   */
+  public ScheduledTarget(Platform platform, String account, ScheduleMode mode, TargetStatus status,
+      String postId, String url, String error, int attempts, Instant updatedAt, String reason) {
     this.platform = platform;
+    this.account = account == null || account.isEmpty() ? null : account;
     this.mode = mode;
     this.status = status;
     this.postId = postId;
@@ -42,6 +66,35 @@ public final class ScheduledTarget {
     this.error = error;
     this.attempts = attempts;
     this.updatedAt = updatedAt;
+    this.reason = reason;
+  }
+
+  /**
+   * Returns the target (platform and account), or empty for a schedule stored before schedules
+   * recorded their accounts (such targets are {@link TargetStatus#REFUSED}, never published).
+   */
+  public Optional<Target> target() {
+    return account == null ? Optional.empty() : Optional.of(Target.of(platform, account));
+  }
+
+  /** Returns the account on the platform (Page id, X user id...), if recorded. */
+  public Optional<String> account() {
+    return Optional.ofNullable(account);
+  }
+
+  /**
+   * Returns why a target whose time has come is still {@link TargetStatus#PENDING} or {@link
+   * TargetStatus#RETRY} (for example: no running scheduler instance holds a client for its
+   * account), as seen by the instance that listed it.
+   */
+  public Optional<String> reason() {
+    return Optional.ofNullable(reason);
+  }
+
+  /** Returns a copy with {@code reason}. */
+  public ScheduledTarget withReason(String reason) {
+    return new ScheduledTarget(platform, account, mode, status, postId, url, error, attempts,
+        updatedAt, reason);
   }
 
   /** Returns the platform. */
@@ -87,6 +140,7 @@ public final class ScheduledTarget {
   @Override
   public String toString() {
     return platform.id() + " " + mode + " " + status + (postId != null ? " " + postId : "")
-        + (error != null ? " (" + error + ")" : "");
+        + " as " + (account != null ? platform.id() + ":" + account : "an unrecorded account")
+        + (error != null ? " (" + error + ")" : "") + (reason != null ? " [" + reason + "]" : "");
   }
 }

@@ -22,7 +22,12 @@ public enum TargetStatus {
   /** Offline validation refused the post at run time. */
   SKIPPED,
   /** Cancelled before it ran. */
-  CANCELLED;
+  CANCELLED,
+  /**
+   * Never published: stored before schedules recorded their target account, so no instance can
+   * know which account's credentials it was meant for. Schedule it again naming the account.
+   */
+  REFUSED;
 
   /** Returns whether nothing more will happen to the target without the caller. */
   public boolean terminal() {

@@ -38,7 +38,15 @@ final class FakeClient implements SocialClient {
   final Queue<Supplier<SmoException>> failures = new ConcurrentLinkedQueue<>();
   final AtomicInteger counter;
 
+  final String account;
+
   FakeClient(Platform platform, boolean nativeScheduling, Clock clock, AtomicInteger sharedCounter) {
+    this(platform, platform.id(), nativeScheduling, clock, sharedCounter);
+  }
+
+  FakeClient(Platform platform, String account, boolean nativeScheduling, Clock clock,
+      AtomicInteger sharedCounter) {
+    this.account = account;
     this.platform = platform;
     this.clock = clock;
     this.counter = sharedCounter;
@@ -54,6 +62,11 @@ final class FakeClient implements SocialClient {
   @Override
   public Platform platform() {
     return platform;
+  }
+
+  @Override
+  public String accountKey() {
+    return account;
   }
 
   @Override

@@ -38,20 +38,30 @@ class MultiInstanceTest {
 
   static DataSource h2() {
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:file:" + dir.resolve("multi-" + System.nanoTime()).toAbsolutePath());
+    Path base = dir;
+    if (base == null) { // used from another test class
+      try {
+        base = java.nio.file.Files.createTempDirectory("smo-sched");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    ds.setURL("jdbc:h2:file:" + base.resolve("multi-" + System.nanoTime()).toAbsolutePath());
     ds.setUser("sa");
     return ds;
   }
 
-  /** Returns a PostgreSQL data source with empty tables, or null when none is reachable. */
+  /**
+   * Returns a PostgreSQL data source on a fresh schema of its own (so test runs sharing the
+   * server never see each other's tables), or null when none is reachable.
+   */
   static DataSource postgres() {
     String url = System.getenv().getOrDefault("SMO_PG_URL", "jdbc:postgresql://127.0.0.1:5432/smo_test");
     String user = System.getenv().getOrDefault("SMO_PG_USER", "postgres");
     String password = System.getenv().getOrDefault("SMO_PG_PASSWORD", "smo");
+    String schema = "smo_t" + Long.toHexString(System.nanoTime()) + Integer.toHexString((int) (Math.random() * 65536));
     try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS scheduled_tasks");
-      s.execute("DROP TABLE IF EXISTS smo_schedule_target");
-      s.execute("DROP TABLE IF EXISTS smo_schedule");
+      s.execute("CREATE SCHEMA " + schema);
     } catch (Exception e) {
       return null;
     }
@@ -59,6 +69,7 @@ class MultiInstanceTest {
     ds.setUrl(url);
     ds.setUser(user);
     ds.setPassword(password);
+    ds.setCurrentSchema(schema);
     return ds;
   }
 
@@ -66,7 +77,7 @@ class MultiInstanceTest {
     return Stream.of(Arguments.of("h2"), Arguments.of("postgresql"));
   }
 
-  private static DataSource database(String name) {
+  static DataSource database(String name) {
     if (name.equals("h2")) {
       return h2();
     }

@@ -137,10 +137,13 @@ public final class SnapchatClient extends BaseSocialClient {
 
   /**
    * Returns the default client-side caps: bucket {@code token}, 10 requests per second (the
-   * documented per-token average, https://developers.snap.com/api/marketing-api/Ads-API/rate-limits).
+   * documented per-token average, https://developers.snap.com/api/marketing-api/Ads-API/rate-limits),
+   * and a wait of at most 1 s for the next second's permits (a call then waits exactly until its
+   * window opens instead of failing; set {@code maxWait(Duration.ZERO)} to fail fast).
    */
   public static RateLimitPolicy defaultRateLimits() {
-    return RateLimitPolicy.builder().bucket(BUCKET, 10, Duration.ofSeconds(1)).build();
+    return RateLimitPolicy.builder().bucket(BUCKET, 10, Duration.ofSeconds(1))
+        .maxWait(Duration.ofSeconds(1)).build();
   }
 
   /** Returns the Public Profile id this client posts as, if configured. */
@@ -411,6 +414,20 @@ public final class SnapchatClient extends BaseSocialClient {
   // ------------------------------------------------------------------ engagement
 
   /**
+   * Snapchat reports no account figures this SDK can read: the Marketing API's {@code /v1/me}
+   * describes the signed-in user (not the Public Profile), and subscriber counts exist only in
+   * the allowlisted Public Profile analytics, whose paths our sources could not confirm.
+   *
+   * @throws io.smo.core.exception.UnsupportedFeatureException always
+   */
+  @Override
+  public io.smo.core.AccountInfo accountInfo() {
+    throw new io.smo.core.exception.UnsupportedFeatureException(Platform.SNAPCHAT, "account info",
+        "Snapchat's public APIs report no follower or subscriber counts for a Public Profile"
+            + " (Public Profile analytics are allowlisted and undocumented)");
+  }
+
+  /**
    * Reads the figures of a post: Marketing API stats ({@code granularity=TOTAL}) for an ad,
    * Public Profile insights (UNCONFIRMED path) for an organic post. {@code spend} (micro-currency),
    * {@code screen_time_millis} and the quartiles are kept in {@link EngagementMetrics#raw()}.
@@ -511,6 +528,15 @@ public final class SnapchatClient extends BaseSocialClient {
   }
 
   // ------------------------------------------------------------------ builder
+
+  /**
+   * Returns why this client offers no inbox: no official comment, DM or mention API for organic
+   * Snapchat content was found ({@code engagement-and-measurement.md} \u00a72.5, a negative result).
+   */
+  @Override
+  public String inboxUnsupportedReason() {
+    return "Snapchat has no public API for comments, direct messages or mentions of organic content";
+  }
 
   /**
    * Builds {@link SnapchatClient}. Needs credentials ({@code accessToken}, {@code tokenProvider}

@@ -122,6 +122,14 @@ class SnapchatWireMockTest {
     assertThatThrownBy(() -> client.metrics(AD_REF)).isInstanceOf(RateLimitException.class)
         .satisfies(e -> assertThat(((RateLimitException) e).retryAfter()).isEqualTo(Duration.ofSeconds(2)));
     wm.resetAll();
+    // the 429 above asked for 2 s, so the limiter now refuses this account's calls at once until
+    // then; a fresh client (the last one of the account closed) asks the server again
+    assertThatThrownBy(() -> client.metrics(AD_REF)).isInstanceOfSatisfying(RateLimitException.class,
+        e -> assertThat(e.retryAt()).isPresent());
+    client.close();
+    client = SnapchatClient.builder().adAccountId("acct").profileId("prof").accessToken("tok-1")
+        .baseUrl(URI.create(wm.baseUrl() + "/")).sleeper(d -> { })
+        .rateLimitPolicy(RateLimitPolicy.unlimited()).build();
     stubStats(429, err("slow down"));
     assertThatThrownBy(() -> client.metrics(AD_REF)).isInstanceOf(RateLimitException.class)
         .satisfies(e -> assertThat(((RateLimitException) e).retryAfter()).isEqualTo(Duration.ofSeconds(1)));

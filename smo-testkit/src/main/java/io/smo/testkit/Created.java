@@ -16,6 +16,7 @@ public final class Created {
   private final String id;
   private final JsonNode body;
   private final Instant at;
+  private final String account;
 
   /**
    * Creates a record.
@@ -27,11 +28,35 @@ public final class Created {
    * @param at when it was created
    */
   public Created(Platform platform, String kind, String id, JsonNode body, Instant at) {
+    this(platform, kind, id, body, at, null);
+  }
+
+  /**
+   * Creates a record naming the account the create came from.
+   *
+   * @param platform the platform
+   * @param kind what was created ({@code post}, {@code media}, {@code comment}...)
+   * @param id its id
+   * @param body what the sandbox stored
+   * @param at when (sandbox clock)
+   * @param account the account id whose token made the request (the sandbox's main account or
+   *     one added with {@link Sandbox#addAccount(Platform, String)})
+   */
+  public Created(Platform platform, String kind, String id, JsonNode body, Instant at, String account) {
     this.platform = platform;
     this.kind = kind;
     this.id = id;
     this.body = body;
     this.at = at;
+    this.account = account;
+  }
+
+  /**
+   * Returns the id of the account whose token created it: {@link SandboxCredentials#accountId()}
+   * of the credentials used (the main account's, or an added account's).
+   */
+  public String account() {
+    return account;
   }
 
   /** Returns the platform. */

@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
+import io.smo.testkit.spi.BundledSpecs;
 import io.smo.testkit.spi.EmulatorContext;
 import io.smo.testkit.spi.PlatformEmulator;
 import io.smo.testkit.spi.SandboxRequest;
@@ -85,6 +86,24 @@ public final class Sandbox implements AutoCloseable {
   private final Map<Fault, Integer> faultUses = new LinkedHashMap<>();
   private final List<String> strictViolations = new CopyOnWriteArrayList<>();
   private final Optional<Path> sharedDir = SharedFixtures.dir();
+  private volatile SandboxWebhooks webhooks;
+  private final Map<Platform, List<Account>> accounts = new EnumMap<>(Platform.class);
+  private final ThreadLocal<String> currentAccount = new ThreadLocal<>();
+
+  /** One account added with {@link #addAccount}: its own token and id, standing in for the main one. */
+  private static final class Account {
+    final String name;
+    final String id;
+    final String token;
+    final SandboxCredentials credentials;
+
+    Account(String name, String id, String token, SandboxCredentials credentials) {
+      this.name = name;
+      this.id = id;
+      this.token = token;
+      this.credentials = credentials;
+    }
+  }
 
   private Sandbox(Builder b) {
     seed = b.seed;
@@ -92,12 +111,15 @@ public final class Sandbox implements AutoCloseable {
     clock = b.clock;
     for (Platform p : Platform.values()) {
       locks.put(p, new Object());
-      ids.put(p, new AtomicLong(1_790_000_000_000_000_000L + (Math.floorMod(seed, 1000L) * 1_000_000L)));
+      ids.put(p, new AtomicLong(firstId(seed)));
       created.put(p, new CopyOnWriteArrayList<>());
       PlatformEmulator e = load(p);
       if (e != null) {
         emulators.put(p, e);
       }
+    }
+    if (strict) {
+      BundledSpecs.requireAll(); // strict mode never silently checks nothing
     }
     WireMockConfiguration cfg = WireMockConfiguration.options()
         .bindAddress("127.0.0.1")
@@ -193,6 +215,74 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
+   * Adds an account to {@code platform}'s emulator and returns its credentials: its own access
+   * token and its own account id (a Facebook Page id, an IG user id, an X user id, a channel
+   * id...), of the same shape as the main account's. Requests made with that token act as that
+   * account: what they create is recorded with {@link Created#account()} equal to the returned
+   * {@link SandboxCredentials#accountId()}, ids in answers carry the account's id where the main
+   * account's would appear, and {@code GET /2/users/me} (X) names it. Adding the same name again
+   * returns the same account.
+   *
+   * @param platform the platform
+   * @param name a name for the account ({@code uk}, {@code support}...), shown in {@link
+   *     SandboxCredentials#extra(String)} {@code "name"}
+   * @return the account's credentials
+   * @throws IllegalArgumentException if the platform is not emulated or the name is blank
+   */
+  public SandboxCredentials addAccount(Platform platform, String name) {
+    SandboxCredentials main = emulator(platform).credentials();
+    if (requireNonNull(name, "name == null").isBlank()) {
+      throw new IllegalArgumentException("name is blank");
+    }
+    synchronized (accounts) {
+      List<Account> list = accounts.computeIfAbsent(platform, k -> new CopyOnWriteArrayList<>());
+      for (Account a : list) {
+        if (a.name.equals(name)) {
+          return a.credentials;
+        }
+      }
+      int n = list.size() + 1;
+      String mainId = main.accountId();
+      String id;
+      if (mainId != null && mainId.chars().allMatch(Character::isDigit) && mainId.length() > 4) {
+        String num = String.valueOf(n);
+        id = "9" + "0".repeat(mainId.length() - 1 - num.length()) + num;
+      } else {
+        id = "sbxacct" + n + name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+      }
+      String token = "sbx-acct-" + platform.id() + "-" + n + "-" + Long.toHexString(seed);
+      Map<String, String> extras = new LinkedHashMap<>();
+      main.extras().forEach((k, v) -> extras.put(k, mainId != null && v != null ? v.replace(mainId, id) : v));
+      extras.put("name", name);
+      if (platform == Platform.SNAPCHAT) {
+        extras.put("profileId", id);
+      }
+      SandboxCredentials c = new SandboxCredentials(token, main.refreshToken(), main.clientId(),
+          main.clientSecret(), id, extras);
+      list.add(new Account(name, id, token, c));
+      return c;
+    }
+  }
+
+  /** Returns the credentials of every account added to {@code platform}, in the order added. */
+  public List<SandboxCredentials> accounts(Platform platform) {
+    List<SandboxCredentials> out = new ArrayList<>();
+    accounts.getOrDefault(platform, List.of()).forEach(a -> out.add(a.credentials));
+    return out;
+  }
+
+  /** Returns what {@code account} (an account id) created on {@code platform}, oldest first. */
+  public List<Created> created(Platform platform, String kind, String account) {
+    List<Created> out = new ArrayList<>();
+    for (Created c : created(platform, kind)) {
+      if (account.equals(c.account())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Returns the emulator of {@code platform}, for platform-specific test hooks.
    *
    * @throws IllegalArgumentException if the platform is not emulated
@@ -254,9 +344,61 @@ public final class Sandbox implements AutoCloseable {
     strictViolations.clear();
   }
 
+  /**
+   * Returns the sandbox to the state it started in, on the same port and with the same seed: what
+   * every emulator holds (posts, media, upload sessions, comments, tokens issued, rate-limit
+   * windows), {@link #created(Platform) what was created}, scripted faults and strict-mode
+   * mismatches are forgotten, and ids start again from the seed, so the next test sees exactly what
+   * a fresh sandbox would show. {@link #credentials(Platform) Credentials} stay valid (they derive
+   * from the seed); emulator objects are replaced, so fetch them again with {@link
+   * #emulator(Platform)} after a reset. Call it between tests, with no request in flight.
+   */
+  public void reset() {
+    clearFaults();
+    accounts.clear(); // accounts added with addAccount(...) are gone too, as in a fresh sandbox
+    clearStrictViolations();
+    for (Platform p : Platform.values()) {
+      synchronized (locks.get(p)) {
+        ids.get(p).set(firstId(seed));
+        created.get(p).clear();
+        PlatformEmulator e = load(p);
+        if (e != null) {
+          emulators.put(p, e);
+        }
+      }
+    }
+  }
+
+  private static long firstId(long seed) {
+    return 1_790_000_000_000_000_000L + (Math.floorMod(seed, 1000L) * 1_000_000L);
+  }
+
+  /**
+   * Turns webhook mode on: from now on the emulators deliver signed events to {@code callbackUrl}
+   * ({@code <callback>/meta}, {@code /x}, {@code /tiktok}, {@code /youtube}) when comments, posts,
+   * messages or mentions happen. Calling it again replaces the callback.
+   *
+   * @param callbackUrl the base URL of the receiver, e.g. {@code http://127.0.0.1:8080/webhooks/}
+   * @return the webhook mode's controls (duplicate, reorder, delay, re-send, handshakes)
+   * @since 0.2
+   */
+  public SandboxWebhooks webhooks(URI callbackUrl) {
+    requireNonNull(callbackUrl, "callbackUrl == null");
+    SandboxWebhooks old = webhooks;
+    if (old != null) {
+      old.close();
+    }
+    webhooks = new SandboxWebhooks(this, callbackUrl, seed, clock);
+    return webhooks;
+  }
+
   /** Stops the server. */
   @Override
   public void close() {
+    SandboxWebhooks w = webhooks;
+    if (w != null) {
+      w.close();
+    }
     server.stop();
   }
 
@@ -309,12 +451,23 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void recordCreated(String kind, String id, JsonNode body) {
-      created.get(platform).add(new Created(platform, kind, id, body, clock.instant()));
+      String acct = currentAccount.get();
+      created.get(platform).add(new Created(platform, kind, id, body, clock.instant(),
+          acct != null ? acct : emulators.get(platform).credentials().accountId()));
+      SandboxWebhooks w = webhooks;
+      if (w != null) {
+        w.created(platform, kind, id, body);
+      }
     }
 
     @Override
     public void recordDeleted(String id) {
       created.get(platform).removeIf(c -> c.id().equals(id));
+    }
+
+    @Override
+    public Optional<String> account() {
+      return Optional.ofNullable(currentAccount.get());
     }
 
     @Override
@@ -367,11 +520,63 @@ public final class Sandbox implements AutoCloseable {
       }
       String sub = segs.length > 2 ? "/" + segs[2] : "/";
       String method = r.getMethod().getName();
-      SandboxRequest request = new SandboxRequest(method, sub, rawQuery, headers(r), r.getBody(),
-          parts(r));
+      Map<String, List<String>> headers = headers(r);
+      byte[] body = r.getBody();
+      List<SandboxRequest.Part> parts = parts(r);
+      Account acct = accountOf(platform, rawQuery, headers, body, parts);
+      String mainId = null;
+      if (acct != null) {
+        // the added account stands in for the main one: the emulator sees the main token and id
+        SandboxCredentials main = emulator.credentials();
+        mainId = main.accountId();
+        String[] from = {acct.token, acct.id};
+        String[] to = {main.accessToken(), mainId};
+        sub = swap(sub, from, to);
+        rawQuery = rawQuery == null ? null : swap(rawQuery, from, to);
+        Map<String, List<String>> h = new LinkedHashMap<>();
+        headers.forEach((k, v) -> h.put(k, v.stream().map(x -> swap(x, from, to)).toList()));
+        headers = h;
+        if (body != null && body.length > 0 && parts.isEmpty() && isText(body)) {
+          body = swap(new String(body, StandardCharsets.UTF_8), from, to).getBytes(StandardCharsets.UTF_8);
+        }
+        List<SandboxRequest.Part> ps = new ArrayList<>();
+        for (SandboxRequest.Part pt : parts) {
+          ps.add(isText(pt.body()) && pt.body().length < 4096
+              ? new SandboxRequest.Part(pt.name(), pt.fileName().orElse(null), pt.contentType().orElse(null),
+                  swap(pt.text(), from, to).getBytes(StandardCharsets.UTF_8))
+              : pt);
+        }
+        parts = ps;
+      }
+      currentAccount.set(acct == null ? null : acct.id);
+      try {
+        ResponseDefinition def = serve(platform, emulator, method, sub, rawQuery, headers, body, parts);
+        if (acct != null && mainId != null && def.getByteBody() != null && def.getByteBody().length > 0
+            && isText(def.getByteBody())) {
+          String text = new String(def.getByteBody(), StandardCharsets.UTF_8).replace(mainId, acct.id);
+          return ResponseDefinitionBuilder.like(def).withBody(text.getBytes(StandardCharsets.UTF_8)).build();
+        }
+        return def;
+      } finally {
+        currentAccount.remove();
+      }
+    }
+
+    private ResponseDefinition serve(Platform platform, PlatformEmulator emulator, String method,
+        String sub, String rawQuery, Map<String, List<String>> headers, byte[] body,
+        List<SandboxRequest.Part> parts) {
+      SandboxRequest request = new SandboxRequest(method, sub, rawQuery, headers, body, parts);
 
       if (strict) {
-        List<String> problems = emulator.validateStrict(request, new Context(platform, null));
+        List<String> problems;
+        try {
+          problems = emulator.validateStrict(request, new Context(platform, null));
+        } catch (RuntimeException e) {
+          // e.g. a description missing from the class path: fail loudly, never pass unchecked
+          String why = "strict mode could not check the request: " + e.getMessage();
+          strictViolations.add(platform.id() + " " + method + " " + sub + ": " + why);
+          return toDefinition(SandboxResponse.json(500, Map.of("sandbox_strict_error", why)));
+        }
         if (!problems.isEmpty()) {
           for (String p : problems) {
             strictViolations.add(platform.id() + " " + method + " " + sub + ": " + p);
@@ -417,6 +622,52 @@ public final class Sandbox implements AutoCloseable {
         return plain(500, "{\"sandbox_error\":\"emulator failed: "
             + String.valueOf(e).replace("\"", "'").replace("\\", "/") + "\"}");
       }
+    }
+  }
+
+  /** Returns the added account whose token the request carries, if any. */
+  private Account accountOf(Platform platform, String rawQuery, Map<String, List<String>> headers,
+      byte[] body, List<SandboxRequest.Part> parts) {
+    List<Account> list = accounts.get(platform);
+    if (list == null || list.isEmpty()) {
+      return null;
+    }
+    StringBuilder where = new StringBuilder();
+    where.append(rawQuery == null ? "" : rawQuery).append('\n');
+    headers.forEach((k, v) -> where.append(v).append('\n'));
+    if (body != null && body.length > 0 && body.length < 1_000_000 && isText(body)) {
+      where.append(new String(body, StandardCharsets.UTF_8));
+    }
+    for (SandboxRequest.Part pt : parts) {
+      if (pt.body().length < 4096 && isText(pt.body())) {
+        where.append('\n').append(pt.text());
+      }
+    }
+    String all = where.toString();
+    for (Account a : list) {
+      if (all.contains(a.token)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static String swap(String s, String[] from, String[] to) {
+    String out = s;
+    for (int i = 0; i < from.length; i++) {
+      if (from[i] != null && to[i] != null) {
+        out = out.replace(from[i], to[i]);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isText(byte[] b) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
     }
   }
 

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The JUnit 5 extension behind {@link SandboxTest}: one sandbox per test class (closed when the
- * class's tests are done), injected as a parameter; faults cleared after each test; strict-mode
- * mismatches fail the test that caused them.
+ * class's tests are done), injected as a parameter; faults cleared after each test; with {@link
+ * SandboxTest.Isolation#PER_METHOD} the sandbox is {@linkplain Sandbox#reset() reset} before each
+ * test; strict-mode mismatches fail the test that caused them.
  */
 @SmoPublicApi
 public final class SandboxExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
@@ -20,7 +21,11 @@ public final class SandboxExtension implements ParameterResolver, BeforeEachCall
   /** Creates the extension (JUnit does). */
   public SandboxExtension() {}
 
-  private static final class Holder implements ExtensionContext.Store.CloseableResource {
+  /**
+   * Closes the sandbox with the class's store. AutoCloseable for JUnit 5.13+ (which warns about
+   * CloseableResource alone), CloseableResource for older JUnit 5 releases; closed once either way.
+   */
+  private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final Sandbox sandbox;
 
     Holder(Sandbox sandbox) {
@@ -33,12 +38,16 @@ public final class SandboxExtension implements ParameterResolver, BeforeEachCall
     }
   }
 
-  private static Sandbox sandbox(ExtensionContext context) {
+  private static SandboxTest config(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     while (testClass.getEnclosingClass() != null && !testClass.isAnnotationPresent(SandboxTest.class)) {
       testClass = testClass.getEnclosingClass();
     }
-    SandboxTest cfg = testClass.getAnnotation(SandboxTest.class);
+    return testClass.getAnnotation(SandboxTest.class);
+  }
+
+  private static Sandbox sandbox(ExtensionContext context) {
+    SandboxTest cfg = config(context);
     boolean strict = cfg != null && cfg.strict();
     long seed = cfg != null ? cfg.seed() : 42;
     ExtensionContext classContext = context;
@@ -61,6 +70,10 @@ public final class SandboxExtension implements ParameterResolver, BeforeEachCall
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    SandboxTest cfg = config(context);
+    if (cfg != null && cfg.isolation() == SandboxTest.Isolation.PER_METHOD) {
+      sandbox(context).reset();
+    }
     sandbox(context).clearStrictViolations();
   }
 

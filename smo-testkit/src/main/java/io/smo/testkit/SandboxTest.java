@@ -11,10 +11,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Starts one {@link Sandbox} per test class and injects it into test methods, constructors and
  * lifecycle methods that declare a {@code Sandbox} parameter. Faults are cleared after each test;
- * in strict mode a test fails when any request it made broke the official spec.
+ * in strict mode a test fails when any request it made broke the official spec. By default what
+ * one test creates stays visible to the next ({@link Isolation#PER_CLASS}); {@code isolation =
+ * PER_METHOD} resets the sandbox before each test.
  *
  * <pre>{@code
- * @SandboxTest(strict = true)
+ * @SandboxTest(strict = true, isolation = SandboxTest.Isolation.PER_METHOD)
  * class MyPublishingTest {
  *   @Test
  *   void postsOnce(Sandbox sandbox) { ... }
@@ -32,4 +34,20 @@ public @interface SandboxTest {
 
   /** The seed of ids, metrics and comments. Default 42. */
   long seed() default 42;
+
+  /**
+   * Whether tests of the class share the sandbox's state. Default {@link Isolation#PER_CLASS}.
+   */
+  Isolation isolation() default Isolation.PER_CLASS;
+
+  /** How much of the sandbox's state one test sees of another's. */
+  enum Isolation {
+    /** One sandbox per class; what a test creates stays for the next tests (faults are cleared). */
+    PER_CLASS,
+    /**
+     * The same server, {@linkplain Sandbox#reset() reset} before each test: every test starts
+     * from a fresh sandbox's state (same port, same seed, same credentials).
+     */
+    PER_METHOD
+  }
 }

@@ -66,7 +66,7 @@ public final class TikTokCapabilities {
       .audienceDimensions(EnumSet.of(AudienceDimension.VISIBILITY))
       .visibilities(EnumSet.of(Visibility.PUBLIC, Visibility.FOLLOWERS, Visibility.MUTUAL_FOLLOWERS,
           Visibility.PRIVATE))
-      .features(EnumSet.of(Feature.METRICS))
+      .features(EnumSet.of(Feature.METRICS, Feature.ACCOUNT_INFO))
       .metricNames(METRIC_NAMES)
       .build();
 

@@ -394,8 +394,19 @@ public final class TikTokClient extends BaseSocialClient {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       TikTokUploadProtocol protocol = new TikTokUploadProtocol(runtime, uploadUrl, plan,
           () -> Optional.ofNullable(status(publishId).uploadedBytes()).orElse(0L));
-      ChunkedUploader.upload(P, file.getFileName().toString(), ch, total, MediaType.parse(mime),
-          protocol, listener, runtime.retryPolicy(), runtime.sleeper());
+      ChunkedUploader.LastChunkWatch watch = new ChunkedUploader.LastChunkWatch(protocol);
+      try {
+        ChunkedUploader.upload(P, file.getFileName().toString(), ch, total, MediaType.parse(mime),
+            watch, listener, runtime.retryPolicy(), runtime.sleeper());
+      } catch (SmoException e) {
+        if (watch.mayBeComplete(e)) {
+          // a direct post publishes once the file is complete: it may exist now
+          throw new PublishOutcomeUnknownException(P, "publish", "the last chunk was sent but its"
+              + " answer and the upload status were lost; the post may be published", e, null,
+              List.of(), publishId);
+        }
+        throw e;
+      }
     } catch (IOException e) {
       throw new TransportException(P, "upload", "cannot read " + file.getFileName(), e, false);
     }
@@ -493,6 +504,31 @@ public final class TikTokClient extends BaseSocialClient {
   @Override
   public void moderate(CommentRef comment, ModerationAction action) {
     throw unsupported("moderate", "comment moderation is only in TikTok's Business API");
+  }
+
+  /**
+   * Reads the creator's figures: {@code GET /v2/user/info/?fields=open_id,union_id,display_name,
+   * username,follower_count,following_count,likes_count,video_count}. The counts need scope {@code
+   * user.info.stats}; without it TikTok leaves them out and they stay absent.
+   */
+  @Override
+  public io.smo.core.AccountInfo accountInfo() {
+    com.fasterxml.jackson.databind.JsonNode data = unwrap(Operation.read("account info", "user_info"),
+        () -> api.userInfo(TikTokApi.USER_FIELDS));
+    com.fasterxml.jackson.databind.JsonNode u = data == null ? runtime.json().createObjectNode() : data.path("user");
+    io.smo.core.AccountInfo.Builder b = io.smo.core.AccountInfo.builder(P, u.path("open_id").asText(""))
+        .handle(u.path("username").asText(null)).name(u.path("display_name").asText(null))
+        .followers(count(u, "follower_count")).following(count(u, "following_count"))
+        .postCount(count(u, "video_count")).retrievedAt(runtime.clock().instant());
+    for (String f : new String[] {"follower_count", "following_count", "likes_count", "video_count"}) {
+      b.raw(f, count(u, f));
+    }
+    return b.build();
+  }
+
+  private static Long count(com.fasterxml.jackson.databind.JsonNode n, String field) {
+    com.fasterxml.jackson.databind.JsonNode v = n.get(field);
+    return v == null || !v.canConvertToLong() ? null : v.asLong();
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -604,6 +640,16 @@ public final class TikTokClient extends BaseSocialClient {
         TikTokErrorMapper m, RateLimitHeaderParser parser, RateLimitPolicy limits, String account) {
       return super.runtime(p, module, base, m, parser, limits, account);
     }
+  }
+
+  /**
+   * Returns why this client offers no inbox: the Content Posting and Display APIs read no comments or messages; the
+   * Business API comment paths are confirmed by an SDK only and not wired yet; Business Messaging
+   * facts are UNCONFIRMED ({@code engagement-and-measurement.md} \u00a72.4).
+   */
+  @Override
+  public String inboxUnsupportedReason() {
+    return "the Content Posting and Display APIs have no comments, messages or mentions; Business API comments (business/comment/...) need a TikTok Business account and are not wired in this SDK version, and Business Messaging (48-hour window) is known only from Chatwoot's code, too unconfirmed to emulate";
   }
 
   @Override

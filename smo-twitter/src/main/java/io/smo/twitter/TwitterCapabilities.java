@@ -69,7 +69,9 @@ public final class TwitterCapabilities {
       .audienceDimensions(EnumSet.of(AudienceDimension.VISIBILITY, AudienceDimension.REPLY_POLICY))
       .nativeScheduling(null)
       .features(EnumSet.of(Feature.TEXT_ONLY_POSTS, Feature.DELETE, Feature.METRICS,
-          Feature.COMMENTS, Feature.REPLY, Feature.HIDE_COMMENTS, Feature.THREADS, Feature.ALT_TEXT))
+          Feature.COMMENTS, Feature.REPLY, Feature.HIDE_COMMENTS, Feature.THREADS, Feature.ALT_TEXT,
+          Feature.FIRST_COMMENT, Feature.ACCOUNT_INFO,
+          Feature.CONVERSATIONS, Feature.SEND_MESSAGES, Feature.MENTIONS))
       .metricNames(METRIC_NAMES)
       .build();
 

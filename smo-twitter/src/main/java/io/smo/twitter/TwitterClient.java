@@ -45,7 +45,7 @@ import java.util.Objects;
  * @see <a href="https://docs.x.com/x-api/posts/manage-tweets/introduction">Manage posts</a>
  */
 @SmoPublicApi
-public interface TwitterClient extends SocialClient {
+public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClient {
   /** The production base URL. */
   URI DEFAULT_BASE_URL = URI.create("https://api.x.com/");
 
@@ -60,7 +60,9 @@ public interface TwitterClient extends SocialClient {
    * {@code x-app-limit-24hour-*} answers, which become {@link
    * io.smo.core.exception.QuotaExceededException}); deletes 50/15 min; post lookups 900/15 min;
    * recent search 300/15 min; hide replies 50/15 min; one-shot media upload 500/15 min; chunked
-   * upload calls 1,875/15 min; status 1,000/15 min. The older guide's "200 per 15 minutes" for
+   * upload calls 1,875/15 min; status 1,000/15 min; mentions 300/15 min per user ({@code
+   * users.mentions}); DM reads and DM sends 15/15 min each ({@code dm.read}, {@code dm.create};
+   * sends are also capped at 1,440 per 24 hours by X). The older guide's "200 per 15 minutes" for
    * posts is superseded by the newer table (stricter value kept).
    *
    * @see <a href="https://docs.x.com/x-api/fundamentals/rate-limits">Rate limits</a>
@@ -79,6 +81,9 @@ public interface TwitterClient extends SocialClient {
         .bucket("media.status", 1_000, w)
         .bucket("media.metadata", 500, w)
         .bucket("users.me", 75, w)
+        .bucket("users.mentions", 300, w)
+        .bucket("dm.read", 15, w)
+        .bucket("dm.create", 15, w)
         .build();
   }
 
@@ -93,13 +98,49 @@ public interface TwitterClient extends SocialClient {
    */
   String uploadMedia(Media media);
 
+  /**
+   * Returns the account's X user id: the one given to {@link Builder#userId(String)}, else read
+   * once from {@code GET /2/users/me}. Needed for the mentions timeline and to tell sent DMs from
+   * received ones.
+   *
+   * @throws io.smo.core.exception.SmoException if it has to be read and the call fails
+   */
+  String userId();
+
+  /**
+   * Lists the account's DM conversations, grouped from the 100 most recent DM events ({@code GET
+   * /2/dm_events}; X has no conversation list). Only legacy DMs: encrypted X Chat conversations are
+   * not readable through the API, and X keeps 30 days of DM history.
+   */
+  @Override
+  io.smo.core.pagination.Paginator<io.smo.core.inbox.Conversation> conversations();
+
+  /**
+   * Sends a text DM: {@code POST /2/dm_conversations/{dm_conversation_id}/messages} when the
+   * recipient names a conversation, else {@code POST
+   * /2/dm_conversations/with/{participant_id}/messages}. X has no reply window and no message
+   * tags (a tag is refused offline); media must be uploaded ids, so attachments are refused
+   * offline. Never retried once it may have been delivered.
+   */
+  @Override
+  io.smo.core.inbox.Message send(io.smo.core.inbox.MessageRecipient to,
+      io.smo.core.inbox.OutgoingMessage message);
+
+  /**
+   * Reads the mentions timeline ({@code GET /2/users/{id}/mentions}, newest first, with {@code
+   * expansions=author_id}); 300 calls per 15 minutes per user.
+   */
+  @Override
+  io.smo.core.pagination.Paginator<io.smo.core.inbox.Mention> mentions();
+
   /** Builds {@link TwitterClient}. Mutable, not thread-safe. */
   final class Builder extends ClientBuilder<Builder> {
     private UploadListener uploadListener = UploadListener.NONE;
     private long segmentBytes = TwitterMediaUploader.DEFAULT_SEGMENT;
     private Duration processingDeadline = Duration.ofMinutes(10);
-    private String accountKey = Platform.TWITTER.id();
+    private String accountKey;
     private String fieldsParameter = "post.fields";
+    private String userId;
 
     private Builder() {}
 
@@ -129,9 +170,27 @@ public interface TwitterClient extends SocialClient {
       return this;
     }
 
-    /** Sets the key of the account (e.g. the X user id) rate limits are kept under. */
+    /**
+     * Sets the X user id of the account (its {@link io.smo.core.Target} and the key rate limits
+     * and idempotency are kept under). Default: read once with {@code GET /2/users/me} when first
+     * needed.
+     */
     public Builder accountKey(String accountKey) {
       this.accountKey = Objects.requireNonNull(accountKey, "accountKey == null");
+      return this;
+    }
+
+    /**
+     * Sets the account's X user id (numeric), so that mentions and DMs need no {@code
+     * /2/users/me} call. Optional.
+     *
+     * @throws IllegalArgumentException if it is not 1 to 19 digits
+     */
+    public Builder userId(String userId) {
+      if (userId != null && !userId.matches("[0-9]{1,19}")) {
+        throw new IllegalArgumentException("an X user id is 1 to 19 digits: " + userId);
+      }
+      this.userId = userId;
       return this;
     }
 
@@ -159,8 +218,8 @@ public interface TwitterClient extends SocialClient {
      */
     public TwitterClient build() {
       return new DefaultTwitterClient(runtime(Platform.TWITTER, "smo-twitter", DEFAULT_BASE_URL,
-          new TwitterErrorMapper(), new TwitterRateLimitParser(), defaultRateLimits(), accountKey),
-          accountKey, uploadListener, segmentBytes, processingDeadline, fieldsParameter);
+          new TwitterErrorMapper(), new TwitterRateLimitParser(), defaultRateLimits(), accountKey != null ? accountKey : Platform.TWITTER.id()),
+          accountKey, uploadListener, segmentBytes, processingDeadline, fieldsParameter, userId);
     }
   }
 }

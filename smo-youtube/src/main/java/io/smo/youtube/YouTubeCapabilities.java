@@ -59,7 +59,8 @@ public final class YouTubeCapabilities {
       .visibilities(EnumSet.of(Visibility.PUBLIC, Visibility.UNLISTED, Visibility.PRIVATE))
       .nativeScheduling(SchedulingWindow.of(Duration.ofMinutes(1), Duration.ofDays(3650)))
       .features(EnumSet.of(Feature.DELETE, Feature.METRICS, Feature.COMMENTS, Feature.REPLY,
-          Feature.HIDE_COMMENTS, Feature.DELETE_COMMENTS))
+          Feature.HIDE_COMMENTS, Feature.DELETE_COMMENTS, Feature.FIRST_COMMENT, Feature.ACCOUNT_INFO,
+          Feature.COMMENT_STREAM))
       .metricNames(List.of("viewCount", "likeCount", "commentCount", "favoriteCount",
           "views", "estimatedMinutesWatched", "averageViewDuration", "likes", "comments", "shares",
           "viewerPercentage"))

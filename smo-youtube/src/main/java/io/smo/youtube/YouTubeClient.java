@@ -66,7 +66,7 @@ import okhttp3.OkHttpClient;
  * }</pre>
  */
 @SmoPublicApi
-public interface YouTubeClient extends SocialClient {
+public interface YouTubeClient extends SocialClient, io.smo.core.inbox.InboxClient {
   /** The production base URL of the Data API (paths {@code youtube/v3/...}, {@code upload/youtube/v3/...}). */
   URI DEFAULT_BASE_URL = URI.create("https://www.googleapis.com/");
   /** The production base URL of the Analytics API (path {@code v2/reports}). */
@@ -242,7 +242,7 @@ public interface YouTubeClient extends SocialClient {
      */
     public YouTubeClient build() {
       if (oauthConfig != null) {
-        OkHttpClient http = httpSettings().okHttpClient().orElseGet(OkHttpClient::new);
+        OkHttpClient http = httpSettings().newOkHttpClient();
         OAuth2Flow flow = new OAuth2Flow(Platform.YOUTUBE, oauthConfig, http, clock());
         tokenProvider(RefreshingTokenProvider.builder(oauthAccount, oauthStore,
             YouTubeOAuth.refresher(flow)).clock(clock()).platform(Platform.YOUTUBE).build());

@@ -34,6 +34,7 @@ public final class YouTubeQuota {
   static {
     Map<String, Integer> m = new LinkedHashMap<>();
     m.put("videos.list", 1);
+    m.put("channels.list", 1);
     m.put("videos.insert", 1600);
     m.put("videos.update", 50);
     m.put("videos.delete", 50);

@@ -75,6 +75,44 @@ public final class Campaign {
     @JsonProperty public String zone;
   }
 
+  /** A named account of a multi-account campaign. */
+  public static final class AccountEntry {
+    /** Platform id (facebook, instagram, x, youtube, tiktok, pinterest, snapchat). */
+    @JsonProperty public String platform;
+    /**
+     * Credentials reference: {@code SMO_<REF>_<KEY>} environment variables or {@code
+     * <credentials dir>/<ref>.properties}. Default: the account's name.
+     */
+    @JsonProperty public String credentials;
+  }
+
+  /** An audience segment with its own message, going to named accounts. */
+  public static final class SegmentEntry {
+    /** Segment name (unique in the campaign). */
+    @JsonProperty public String name;
+    /** Who it is for. */
+    @JsonProperty public AudienceEntry audience;
+    /** Its text. */
+    @JsonProperty public String text = "";
+    /** Its media (paths relative to the campaign file). */
+    @JsonProperty public List<MediaEntry> media = List.of();
+    /** Its link. */
+    @JsonProperty public String link;
+    /** Per-platform overrides by platform id, as at the top level. */
+    @JsonProperty public Map<String, Map<String, Object>> options = new LinkedHashMap<>();
+    /** Accounts reached by targeting (only where the platform can target the audience). */
+    @JsonProperty public List<String> accounts = List.of();
+    /** Accounts assigned to this audience (regional accounts), reached with or without targeting. */
+    @JsonProperty public List<String> assigned = List.of();
+  }
+
+  /** Named accounts (multi-account campaigns). */
+  @JsonProperty public Map<String, AccountEntry> accounts = new LinkedHashMap<>();
+  /** Audience segments (multi-account campaigns); when given, top-level text and media are not used. */
+  @JsonProperty public List<SegmentEntry> segments = List.of();
+  /** Why identical text on several X accounts is allowed (X's automation rules forbid it by default). */
+  @JsonProperty public String allowIdenticalTextOnX;
+
   /** Campaign name. */
   @JsonProperty public String name;
   /** Post text. */
@@ -127,11 +165,6 @@ public final class Campaign {
     c.file = file.toAbsolutePath();
     c.checkOptionKeys();
     return c;
-  }
-
-  /** Returns the campaign file. */
-  public Path file() {
-    return file;
   }
 
   /** Returns the target platforms, each once, in the order first listed. */
@@ -222,6 +255,33 @@ public final class Campaign {
     }
   }
 
+  /** Returns whether this is a multi-account campaign (named accounts and segments). */
+  public boolean segmented() {
+    return !segments.isEmpty() || !accounts.isEmpty();
+  }
+
+  /** Returns the campaign file. */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Returns a single-message view of one segment (its text, media, link, audience and options,
+   * media paths relative to this file), so the single-message helpers apply to it.
+   */
+  public Campaign segmentView(SegmentEntry s) {
+    Campaign c = new Campaign();
+    c.name = s.name;
+    c.text = s.text == null ? "" : s.text;
+    c.media = s.media == null ? List.of() : s.media;
+    c.link = s.link;
+    c.audience = s.audience;
+    c.options = s.options == null ? new LinkedHashMap<>() : s.options;
+    c.overflow = overflow;
+    c.file = file;
+    return c;
+  }
+
   /** Returns the text overflow policy. */
   public TextOverflow overflowPolicy() {
     return overflow == null ? TextOverflow.REJECT : TextOverflow.valueOf(overflow.toUpperCase(Locale.ROOT));
@@ -233,6 +293,18 @@ public final class Campaign {
    * @throws IllegalArgumentException if a time is given without a zone
    */
   public ZonedDateTime scheduleTime() {
+    io.smo.scheduler.ScheduleTime t = scheduleAt();
+    return t == null ? null : t.zoned();
+  }
+
+  /**
+   * Returns the schedule time resolved by {@link io.smo.scheduler.ScheduleTime}'s DST rule (a gap
+   * moves forward, an overlap takes the first occurrence), with the adjustment to show, or
+   * {@code null} when the campaign has no schedule.
+   *
+   * @throws IllegalArgumentException if a time is given without a zone, or either is malformed
+   */
+  public io.smo.scheduler.ScheduleTime scheduleAt() {
     if (schedule == null || schedule.at == null) {
       return null;
     }
@@ -253,7 +325,7 @@ public final class Campaign {
       throw new IllegalArgumentException("schedule.zone: '" + schedule.zone
           + "' is not an IANA time zone such as Europe/Berlin");
     }
-    return at.atZone(zone);
+    return io.smo.scheduler.ScheduleTime.resolve(at, zone);
   }
 
   /**

@@ -90,7 +90,10 @@ final class Platforms {
         return FacebookClient.builder().accessToken(need(c, p, "access_token"))
             .pageId(need(c, p, "page_id")).uploadListener(listener).build();
       case TWITTER:
-        return TwitterClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
+        return c.get("user_id") != null
+            ? TwitterClient.builder().accessToken(need(c, p, "access_token")).accountKey(c.get("user_id"))
+                .uploadListener(listener).build()
+            : TwitterClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
       case INSTAGRAM:
         // no MediaHost: the client then refuses local images offline, as a violation, before
         // anything is sent (Instagram pulls images from public URLs: use url: media)
@@ -312,6 +315,7 @@ final class Platforms {
     c.put("board_id", "0");
     c.put("profile_id", "0");
     c.put("ad_account_id", "0");
+    c.put("user_id", "0");
     if (p == Platform.INSTAGRAM) {
       // validate the campaign's content, not where its files live: hosting is checked when posting
       return InstagramClient.builder().accessToken(c.get("access_token")).igUserId("0")

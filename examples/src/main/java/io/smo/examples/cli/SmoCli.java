@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {SmoCli.PostCmd.class, SmoCli.ValidateCmd.class, SmoCli.MetricsCmd.class,
         SmoCli.CommentsCmd.class, SmoCli.ReplyCmd.class, SmoCli.HideCmd.class, SmoCli.SandboxCmd.class,
         SmoCli.ScheduleCmd.class, SmoCli.ScheduledCmd.class, SmoCli.SchedulerCmd.class,
-        DemoCmd.class})
+        DemoCmd.class, ReportCmd.class, AccountCmd.class,
+        ListenCmd.class, InboxCmd.class, AnswerCmd.class})
 public final class SmoCli {
   private SmoCli() {}
 
@@ -234,6 +235,9 @@ public final class SmoCli {
         throws Exception {
       PrintStream human = json.on() ? err : out;
       Campaign c = campaign.read();
+      if (c.segmented()) {
+        return SegmentedPost.run(c, credentials, env, out, err, dryRun);
+      }
       List<Platform> targets = new ArrayList<>(campaign.targets(c));
       Map<Platform, List<Violation>> bad = optionViolations(c, targets);
       targets.removeAll(bad.keySet());
@@ -276,6 +280,7 @@ public final class SmoCli {
         CrossPostResult result = new CrossPostResult(variants.values().iterator().next().idempotencyKey(), outcomes);
         progress.close();
         printResult(s, c, result);
+        ResultsFile.write(campaign.file, c, result, s, err);
         if (after != null) {
           after.accept(result);
         }
@@ -484,19 +489,24 @@ public final class SmoCli {
     @Override
     public Integer call() throws Exception {
       Campaign c = campaign.read();
-      ZonedDateTime at = c.scheduleTime();
-      if (at == null) {
+      io.smo.scheduler.ScheduleTime when = c.scheduleAt();
+      if (when == null) {
         err.println("error: the campaign has no schedule (schedule.at and schedule.zone)");
         return 2;
       }
+      when.adjustment().ifPresent(a -> out.println("note: " + a));
+      ZonedDateTime at = when.zoned();
       List<Platform> targets = campaign.targets(c);
       try (Session s = session(null); PostScheduler scheduler = scheduler(s, targets)) {
+        List<ScheduledPost> scheduled = new ArrayList<>();
         for (Map.Entry<List<Platform>, Post> v : variants(c, targets).entrySet()) {
           String id = scheduler.schedule(v.getValue(), v.getKey(), at);
           ScheduledPost sp = scheduler.get(id).orElseThrow();
+          scheduled.add(sp);
           out.println("scheduled " + id + " for " + sp.dueAtLocal() + " (" + sp.dueAt() + ")");
           sp.targets().forEach(t -> out.println("  " + t));
         }
+        ResultsFile.write(campaign.file, c, scheduled, s, err);
       }
       return 0;
     }

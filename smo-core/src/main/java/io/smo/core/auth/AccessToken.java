@@ -12,6 +12,10 @@ import java.util.Set;
 /**
  * An OAuth 2.0 access token with its expiry, refresh token and granted scopes. Immutable.
  *
+ * <p>The value is stripped of surrounding white space (a trailing newline from a file or an
+ * environment variable) and must then be printable ASCII, as an HTTP header needs; anything else
+ * is refused when the token is built, with a message that does not echo the token.
+ *
  * <p>Neither the access token nor the refresh token appears in {@link #toString()}: it prints a
  * fingerprint (the last 4 characters' hash) only.
  */
@@ -25,15 +29,35 @@ public final class AccessToken {
   private final Set<String> scopes;
 
   private AccessToken(Builder b) {
-    value = requireNonNull(b.value, "value == null");
-    if (value.isBlank()) {
+    value = requireNonNull(b.value, "value == null").strip();
+    if (value.isEmpty()) {
       throw new IllegalArgumentException("access token is blank");
+    }
+    int bad = firstInvalidChar(value);
+    if (bad >= 0) {
+      // the message never echoes the token
+      throw new IllegalArgumentException("access token holds a character that cannot be sent in"
+          + " an HTTP header (at position " + bad + " of " + value.length() + ")");
     }
     tokenType = b.tokenType;
     expiresAt = b.expiresAt;
     refreshToken = b.refreshToken == null || b.refreshToken.isBlank() ? null : b.refreshToken;
     refreshTokenExpiresAt = b.refreshTokenExpiresAt;
     scopes = Set.copyOf(b.scopes);
+  }
+
+  /**
+   * Returns the index of the first character of {@code s} that an HTTP header value cannot carry
+   * (outside printable ASCII {@code 0x21..0x7E}), or -1 when there is none.
+   */
+  static int firstInvalidChar(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Returns a token that never expires as far as the SDK knows (a fixed token). */

@@ -4,14 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.oauth2.sdk.id.State;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
-import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.ErrorDetails;
+import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.internal.Redactor;
 import java.io.IOException;
@@ -20,9 +17,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.Credentials;
@@ -33,8 +32,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * OAuth 2.0 authorization-code flow helpers (RFC 6749) with PKCE S256 (RFC 7636, verifier and
- * challenge from Nimbus OAuth 2.0 SDK): the authorization URL with {@code state}, the code
+ * OAuth 2.0 authorization-code flow helpers (RFC 6749) with PKCE S256 (RFC 7636, a 32-byte
+ * {@link java.security.SecureRandom} verifier and its SHA-256 challenge, computed with the JDK): the
+ * authorization URL with {@code state}, the code
  * exchange, and the refresh-token grant ({@link TokenRefresher}). Token responses are read in
  * the RFC 6749 §5.1 shape ({@code access_token}, {@code expires_in} seconds, {@code
  * refresh_token}, {@code refresh_token_expires_in}, {@code scope}); error responses ({@code
@@ -73,7 +73,7 @@ public final class OAuth2Flow implements TokenRefresher {
 
   /** Returns a new authorization request: URL, fresh random {@code state} and PKCE verifier. */
   public AuthorizationRequest authorizationRequest() {
-    String state = new State().getValue();
+    String state = Pkce.newState();
     Map<String, String> q = new LinkedHashMap<>();
     q.put("response_type", "code");
     q.put(config.clientIdParameter(), config.clientId());
@@ -84,9 +84,8 @@ public final class OAuth2Flow implements TokenRefresher {
     q.put("state", state);
     String verifier = null;
     if (config.pkce()) {
-      CodeVerifier v = new CodeVerifier();
-      verifier = v.getValue();
-      q.put("code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256, v).getValue());
+      verifier = Pkce.newVerifier();
+      q.put("code_challenge", Pkce.s256Challenge(verifier));
       q.put("code_challenge_method", "S256");
     }
     q.putAll(config.extraAuthorizationParameters());
@@ -161,6 +160,10 @@ public final class OAuth2Flow implements TokenRefresher {
         throw new TransportException(platform, operation, "token endpoint answered HTTP " + resp.code()
             + " with a body that is not JSON", null, resp.code() >= 500);
       }
+      if (json == null || !json.isObject()) {
+        throw new TransportException(platform, operation, "token endpoint answered HTTP " + resp.code()
+            + " with JSON that is not an object", null, resp.code() >= 500);
+      }
       JsonNode data = json.has("data") && json.get("data").isObject() && !json.has("access_token")
           ? json.get("data") : json; // TikTok-style envelopes
       if (!resp.isSuccessful() || !data.hasNonNull("access_token")) {
@@ -171,14 +174,24 @@ public final class OAuth2Flow implements TokenRefresher {
           throw new TransportException(platform, operation, "token endpoint answered HTTP "
               + resp.code(), null, true);
         }
+        // a server may echo the refresh token, code or secret in its text: mask the values sent
+        List<String> secrets = new ArrayList<>(form.values());
+        config.clientSecret().ifPresent(secrets::add);
         throw new AuthenticationException(ErrorDetails.builder(platform, operation)
-            .httpStatus(resp.code()).errorCode(error).message(Redactor.redactText(description))
-            .bodySnippet(Redactor.redactText(text)).build());
+            .httpStatus(resp.code()).errorCode(error == null ? null : Redactor.redactSecrets(error, secrets))
+            .message(Redactor.redactSecrets(description, secrets))
+            .bodySnippet(Redactor.redactSecrets(text, secrets)).build());
       }
       return parseToken(data, previous);
     } catch (IOException e) {
       throw new TransportException(platform, operation, "token endpoint unreachable: "
           + e.getClass().getSimpleName(), e, true);
+    } catch (SmoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // OkHttp or a parser threw something raw: typed, without its message (it may hold a value)
+      throw new TransportException(platform, operation, "token call failed: "
+          + e.getClass().getSimpleName(), null, false);
     }
   }
 
@@ -188,22 +201,23 @@ public final class OAuth2Flow implements TokenRefresher {
    * @param json the response object
    * @param previous the token being replaced, whose scopes are kept when the response names none
    * @return the token
+   * @throws AuthenticationException if {@code access_token} is missing, not a usable string, or a
+   *     lifetime is not a number of seconds in range ({@link TokenResponses})
    */
   public AccessToken parseToken(JsonNode json, AccessToken previous) {
     Instant now = clock.instant();
-    AccessToken.Builder b = AccessToken.builder(json.get("access_token").asText());
-    if (json.hasNonNull("token_type")) {
+    String op = "token";
+    AccessToken.Builder b = AccessToken.builder(TokenResponses.token(json, "access_token", platform, op));
+    if (json.hasNonNull("token_type") && json.get("token_type").isTextual()) {
       b.tokenType(json.get("token_type").asText());
     }
-    if (json.hasNonNull("expires_in")) {
-      b.expiresAt(now.plusSeconds(json.get("expires_in").asLong()));
-    }
+    b.expiresAt(TokenResponses.expiresAt(now, json, "expires_in", platform, op));
     if (json.hasNonNull("refresh_token") && !json.get("refresh_token").asText().isBlank()) {
-      b.refreshToken(json.get("refresh_token").asText());
+      b.refreshToken(TokenResponses.token(json, "refresh_token", platform, op));
       if (json.hasNonNull("refresh_token_expires_in")) {
-        b.refreshTokenExpiresAt(now.plusSeconds(json.get("refresh_token_expires_in").asLong()));
+        b.refreshTokenExpiresAt(TokenResponses.expiresAt(now, json, "refresh_token_expires_in", platform, op));
       } else if (json.hasNonNull("refresh_expires_in")) {
-        b.refreshTokenExpiresAt(now.plusSeconds(json.get("refresh_expires_in").asLong()));
+        b.refreshTokenExpiresAt(TokenResponses.expiresAt(now, json, "refresh_expires_in", platform, op));
       }
     }
     if (json.hasNonNull("scope")) {

@@ -21,6 +21,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * persists every new token through a {@link TokenStore}: a rotated refresh token is saved together
  * with its access token, and a stored refresh token is never replaced by an empty one.
  *
+ * <p>Refreshes go through {@link TokenStore#refresh}, under the store's lock of the account: with a
+ * store shared by several instances, exactly one of them calls the token endpoint and the others
+ * read the rotated token. A refused refresh is remembered for the refresh token it was refused for:
+ * later calls fail at once with an {@code AuthenticationException} and do not ask the token
+ * endpoint again until another refresh token is stored (by a new authorization).
+ *
  * <p>Thread-safe.
  *
  * <pre>{@code
@@ -37,6 +43,7 @@ public final class RefreshingTokenProvider implements TokenProvider {
   private final Platform platform;
   private final Cache<String, AccessToken> cache;
   private final AtomicReference<String> rejectedValue = new AtomicReference<>();
+  private final AtomicReference<Refusal> refusal = new AtomicReference<>();
 
   private RefreshingTokenProvider(Builder b) {
     accountKey = b.accountKey;
@@ -101,27 +108,68 @@ public final class RefreshingTokenProvider implements TokenProvider {
   }
 
   private AccessToken loadOrRefresh() {
-    AccessToken stored = store.load(accountKey).orElseThrow(() -> new AuthenticationException(
-        ErrorDetails.builder(platform, "authenticate")
-            .message("no token stored for account " + accountKey + "; authorize first").build()));
+    AccessToken stored = store.load(accountKey).orElseThrow(this::noToken);
     Instant now = clock.instant();
-    boolean rejected = stored.value().equals(rejectedValue.get());
-    if (!rejected && !stored.expiresWithin(now, skew)) {
+    if (!stale(stored, now)) {
       return stored;
     }
-    if (stored.refreshToken().isEmpty()) {
-      throw new AuthenticationException(ErrorDetails.builder(platform, "refresh token")
-          .message("access token for account " + accountKey
-              + (rejected ? " was rejected" : " expired") + " and there is no refresh token").build());
+    Refusal refused = refusal.get();
+    if (refused != null && refused.matches(stored)) {
+      throw refused.error; // the same refusal, however many callers wait: never asked again
     }
-    AccessToken fresh = refresher.refresh(stored);
-    if (fresh.refreshToken().isEmpty()) {
-      fresh = fresh.toBuilder().refreshToken(stored.refreshToken().get())
-          .refreshTokenExpiresAt(stored.refreshTokenExpiresAt().orElse(null)).build();
+    try {
+      AccessToken kept = store.refresh(accountKey, current -> {
+        if (current == null) {
+          throw noToken();
+        }
+        if (!stale(current, clock.instant())) {
+          return current; // another thread or instance refreshed meanwhile
+        }
+        if (current.refreshToken().isEmpty()) {
+          throw new AuthenticationException(ErrorDetails.builder(platform, "refresh token")
+              .message("access token for account " + accountKey
+                  + (current.value().equals(rejectedValue.get()) ? " was rejected" : " expired")
+                  + " and there is no refresh token").build());
+        }
+        AccessToken fresh = refresher.refresh(current);
+        if (fresh.refreshToken().isEmpty()) {
+          fresh = fresh.toBuilder().refreshToken(current.refreshToken().get())
+              .refreshTokenExpiresAt(current.refreshTokenExpiresAt().orElse(null)).build();
+        }
+        return fresh;
+      });
+      rejectedValue.set(null);
+      refusal.set(null);
+      return kept;
+    } catch (AuthenticationException e) {
+      AccessToken now2 = store.load(accountKey).orElse(stored);
+      refusal.set(new Refusal(now2.refreshToken().orElse(null), e));
+      throw e;
     }
-    store.save(accountKey, fresh);
-    rejectedValue.set(null);
-    return fresh;
+  }
+
+  private boolean stale(AccessToken t, Instant now) {
+    return t.value().equals(rejectedValue.get()) || t.expiresWithin(now, skew);
+  }
+
+  private AuthenticationException noToken() {
+    return new AuthenticationException(ErrorDetails.builder(platform, "authenticate")
+        .message("no token stored for account " + accountKey + "; authorize first").build());
+  }
+
+  /** A refused refresh, remembered for the refresh token it was refused for. */
+  private static final class Refusal {
+    private final String refreshToken;
+    private final AuthenticationException error;
+
+    Refusal(String refreshToken, AuthenticationException error) {
+      this.refreshToken = refreshToken;
+      this.error = error;
+    }
+
+    boolean matches(AccessToken stored) {
+      return java.util.Objects.equals(refreshToken, stored.refreshToken().orElse(null));
+    }
   }
 
   @Override

@@ -21,8 +21,10 @@ import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.event.SmoListener;
 import io.smo.core.internal.CallEvents;
+import io.smo.core.internal.CallPhase;
 import io.smo.core.internal.HttpLoggingInterceptor;
 import io.smo.core.internal.RateLimitGate;
+import io.smo.core.internal.Redactor;
 import io.smo.core.internal.SendTracker;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RateLimitSnapshot;
@@ -38,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +75,15 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  *       was sent, a 5xx, or an unreadable success body gives {@link
  *       PublishOutcomeUnknownException}. OkHttp's own silent retry of sent requests is off for
  *       creates;
- *   <li>an {@link AuthenticationException} triggers one token refresh and one more attempt.
+ *   <li>an {@link AuthenticationException} triggers one token refresh and one more attempt;
+ *   <li>a platform error the mapper marks not retryable (Graph {@code is_transient: false}...) is
+ *       never retried;
+ *   <li>anything else the transport or a response converter throws is classified by phase: before
+ *       the request was sent a non-retryable {@link TransportException}; after a create was sent
+ *       {@link PublishOutcomeUnknownException}; never a raw exception;
+ *   <li>success bodies are read whole, whatever their size; error bodies are kept up to 64 KiB,
+ *       and the client's own secret values (access and refresh token) are masked in them before
+ *       any mapper sees them.
  * </ul>
  *
  * <p>Thread-safe. {@link #close()} shuts down only what the runtime created.
@@ -124,7 +135,8 @@ public final class ApiRuntime implements AutoCloseable {
     sleeper = b.sleeper;
     accountKey = b.accountKey;
     events = new CallEvents(b.platform, b.listener, b.clock);
-    gate = new RateLimitGate(platform, b.rateLimitPolicy, clock, events.gateSleeper(sleeper));
+    gate = new RateLimitGate(platform, baseUrl, b.rateLimitPolicy, clock, events.gateSleeper(sleeper));
+    gate.open(accountKey);
     json = newObjectMapper();
 
     HttpSettings s = b.httpSettings;
@@ -140,7 +152,7 @@ public final class ApiRuntime implements AutoCloseable {
         + System.getProperty("java.specification.version") + ")"
         + s.applicationName().map(n -> " " + n).orElse("");
     hb.connectTimeout(s.connectTimeout()).readTimeout(s.readTimeout()).writeTimeout(s.writeTimeout());
-    s.proxy().ifPresent(hb::proxy);
+    s.applyProxy(hb);
     hb.addInterceptor(chain -> {
       Request r = chain.request();
       Request.Builder nb = r.newBuilder().header("User-Agent", ua);
@@ -304,15 +316,16 @@ public final class ApiRuntime implements AutoCloseable {
       OkHttpClient client = noSilentResend(op) ? createHttp : http;
       try (Response r = client.newCall(req).execute()) {
         observe(op, r.headers());
-        String body = errorText(r.body());
         boolean accepted = r.isSuccessful();
         for (int s : acceptedStatuses) {
           accepted |= r.code() == s;
         }
         if (accepted) {
-          return new ApiResponse<>(r.code(), r.headers(), body);
+          // a success body is read whole: a valid page is never cut (only error text is capped)
+          ResponseBody rb = r.body();
+          return new ApiResponse<>(r.code(), r.headers(), rb == null ? "" : rb.string());
         }
-        throw new FailureSignal(failure(op, r.code(), r.headers(), body));
+        throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.body())));
       }
     });
   }
@@ -330,7 +343,36 @@ public final class ApiRuntime implements AutoCloseable {
     for (String name : headers.names()) {
       h.put(name.toLowerCase(Locale.ROOT), headers.values(name));
     }
-    return new HttpFailure(platform, op, status, h, body, parse(headers, op), clock.instant());
+    return new HttpFailure(platform, op, status, h, redactKnownSecrets(body), parse(headers, op),
+        clock.instant());
+  }
+
+  /** Masks the client's own secret values (current token, its refresh token) wherever a server echoed them. */
+  private String redactKnownSecrets(String body) {
+    if (body == null || body.isEmpty() || tokens == null) {
+      return body;
+    }
+    List<String> secrets = new ArrayList<>(2);
+    SendTracker tr = SendTracker.current();
+    AccessToken sent = tr != null ? tr.token() : null;
+    if (sent != null) {
+      secrets.add(sent.value());
+      sent.refreshToken().ifPresent(secrets::add);
+    }
+    boolean masked = false;
+    for (String v : secrets) {
+      masked |= body.contains(v);
+    }
+    if (!masked) {
+      return body;
+    }
+    String out = body;
+    for (String v : secrets) {
+      if (v.length() >= 6) {
+        out = out.replace(v, Redactor.MASK);
+      }
+    }
+    return out;
   }
 
   private RateLimitSnapshot parse(Headers headers, Operation op) {
@@ -400,13 +442,19 @@ public final class ApiRuntime implements AutoCloseable {
     boolean refreshed = false;
     while (true) {
       attempt++;
-      events.acquire(() -> gate.acquire(account(op), op.bucket(), op.name()));
+      Duration retryWait = attempt > 1 ? retryPolicy.maxRetryAfter() : Duration.ZERO;
+      RateLimitGate.Permit permit = events.acquire(
+          () -> gate.acquire(account(op), op.bucket(), op.name(), retryWait));
       SendTracker tracker = SendTracker.begin();
       events.attemptStarted(attempt);
       NO_SILENT_RESEND.set(noSilentResend(op));
       SmoException failure;
       try {
-        return attemptFn.run();
+        R result = attemptFn.run();
+        if (op.kind() == Operation.Kind.CREATE) {
+          CallPhase.recordCreateAccepted();
+        }
+        return result;
       } catch (FailureSignal s) {
         HttpFailure f = s.failure;
         SmoException ex = safeMap(f);
@@ -430,6 +478,21 @@ public final class ApiRuntime implements AutoCloseable {
               attempt);
         }
         failure = ex;
+      } catch (SmoException e) {
+        throw e; // already typed (a token provider's refusal...)
+      } catch (RuntimeException e) {
+        // the transport or a converter threw something raw (OkHttp's IllegalStateException,
+        // a mapper's NullPointerException): typed by phase, never passed on as is
+        String what = e.getClass().getSimpleName();
+        if (!tracker.sent()) {
+          throw new TransportException(platform, op.name(), what
+              + " before the request was sent: " + safeMessage(e), null, false).withAttempts(attempt);
+        }
+        if (op.kind() == Operation.Kind.CREATE) {
+          throw unknown(op, what + " after the request was sent", null, attempt);
+        }
+        failure = new TransportException(platform, op.name(), what + " after the request was sent: "
+            + safeMessage(e), null, true);
       } catch (JsonProcessingException e) {
         if (op.kind() == Operation.Kind.CREATE) {
           throw unknown(op, "success answer could not be read: " + e.getOriginalMessage(), e, attempt);
@@ -446,8 +509,12 @@ public final class ApiRuntime implements AutoCloseable {
         failure = new TransportException(platform, op.name(), what
             + (surelyNotSent ? " before the request was sent" : ""), e, true);
       } finally {
+        if (tracker.sent()) {
+          CallPhase.recordSent(op.kind() == Operation.Kind.CREATE);
+        }
         NO_SILENT_RESEND.remove();
         SendTracker.end();
+        gate.release(permit);
         events.attemptEnded();
       }
       if (!failure.retryable() || !op.retried() || attempt >= retryPolicy.maxAttempts()) {
@@ -485,6 +552,16 @@ public final class ApiRuntime implements AutoCloseable {
     return op.kind() == Operation.Kind.CREATE || !op.retried();
   }
 
+  /** A raw exception's message, redacted and bounded, for a typed exception's message. */
+  private static String safeMessage(RuntimeException e) {
+    String m = e.getMessage();
+    if (m == null) {
+      return "(no message)";
+    }
+    m = Redactor.redactText(m);
+    return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+  }
+
   private static String describe(IOException e) {
     if (e instanceof InterruptedIOException) {
       return "timed out";
@@ -511,6 +588,7 @@ public final class ApiRuntime implements AutoCloseable {
   /** Shuts down the connection pool and dispatcher if this runtime created them. */
   @Override
   public void close() {
+    gate.close(accountKey);
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

@@ -6,12 +6,17 @@ import io.smo.core.SmoPublicApi;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.Optional;
+import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 
 /**
  * HTTP settings of a platform client: connect, read and write timeouts, an optional proxy, an
  * optional application name for the {@code User-Agent}, and optionally the user's own {@link
  * OkHttpClient} to share its connection pool. Immutable.
+ *
+ * <p>The proxy (with its credentials, answered to a {@code 407} with {@code Proxy-Authorization:
+ * Basic}) applies to <b>every</b> request the SDK makes for a client: API calls, upload hosts and
+ * token endpoints ({@link #newOkHttpClient()}).
  *
  * <p><b>A client never shuts down an {@code OkHttpClient} it was given</b>; it derives its own
  * with {@code newBuilder()} (sharing pool and dispatcher) and closes only what it created.
@@ -26,6 +31,8 @@ public final class HttpSettings {
   private final Proxy proxy;
   private final OkHttpClient okHttpClient;
   private final String applicationName;
+  private final String proxyUser;
+  private final String proxyPassword;
 
   private HttpSettings(Builder b) {
     connectTimeout = b.connectTimeout;
@@ -34,6 +41,8 @@ public final class HttpSettings {
     proxy = b.proxy;
     okHttpClient = b.okHttpClient;
     applicationName = b.applicationName;
+    proxyUser = b.proxyUser;
+    proxyPassword = b.proxyPassword;
   }
 
   /** Returns the defaults: 10 s connect, 30 s read, 60 s write, no proxy. */
@@ -55,7 +64,57 @@ public final class HttpSettings {
     b.proxy = proxy;
     b.okHttpClient = okHttpClient;
     b.applicationName = applicationName;
+    b.proxyUser = proxyUser;
+    b.proxyPassword = proxyPassword;
     return b;
+  }
+
+  /** Returns whether proxy credentials are set (the values themselves are never exposed). */
+  public boolean hasProxyCredentials() {
+    return proxyUser != null;
+  }
+
+  /**
+   * Applies the timeouts, the proxy and its credentials to an OkHttp builder.
+   *
+   * @param b the builder to configure
+   * @return {@code b}
+   */
+  public OkHttpClient.Builder applyTo(OkHttpClient.Builder b) {
+    b.connectTimeout(connectTimeout).readTimeout(readTimeout).writeTimeout(writeTimeout);
+    return applyProxy(b);
+  }
+
+  /**
+   * Applies only the proxy and its credentials to an OkHttp builder.
+   *
+   * @param b the builder to configure
+   * @return {@code b}
+   */
+  public OkHttpClient.Builder applyProxy(OkHttpClient.Builder b) {
+    if (proxy != null) {
+      b.proxy(proxy);
+    }
+    if (proxyUser != null) {
+      String credential = Credentials.basic(proxyUser, proxyPassword);
+      b.proxyAuthenticator((route, response) -> {
+        if (response.request().header("Proxy-Authorization") != null) {
+          return null; // refused once: do not loop
+        }
+        return response.request().newBuilder().header("Proxy-Authorization", credential).build();
+      });
+    }
+    return b;
+  }
+
+  /**
+   * Returns an OkHttp client for requests made outside a client's runtime (OAuth token
+   * endpoints): derived from the shared client when one was given (never shut down by the SDK),
+   * else a new one, with these timeouts, the proxy and its credentials.
+   */
+  public OkHttpClient newOkHttpClient() {
+    OkHttpClient.Builder b = okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder();
+    return applyTo(b).build();
   }
 
   /** Returns the connect timeout. */
@@ -91,7 +150,8 @@ public final class HttpSettings {
   @Override
   public String toString() {
     return "HttpSettings{connect=" + connectTimeout + ", read=" + readTimeout + ", write="
-        + writeTimeout + ", proxy=" + proxy + ", sharedClient=" + (okHttpClient != null) + "}";
+        + writeTimeout + ", proxy=" + proxy + (proxyUser != null ? " (with credentials)" : "")
+        + ", sharedClient=" + (okHttpClient != null) + "}";
   }
 
   /** Builds {@link HttpSettings}. Mutable, not thread-safe. */
@@ -102,8 +162,29 @@ public final class HttpSettings {
     private Proxy proxy;
     private OkHttpClient okHttpClient;
     private String applicationName;
+    private String proxyUser;
+    private String proxyPassword;
 
     private Builder() {}
+
+    /**
+     * Sets the proxy's credentials, sent as {@code Proxy-Authorization: Basic} when the proxy asks
+     * ({@code 407}); {@code null} user for none. Never printed.
+     *
+     * @param user the proxy user, or {@code null}
+     * @param password the password (required with a user)
+     * @throws NullPointerException if a user is given without a password
+     */
+    public Builder proxyCredentials(String user, String password) {
+      if (user == null) {
+        this.proxyUser = null;
+        this.proxyPassword = null;
+      } else {
+        this.proxyPassword = requireNonNull(password, "password == null");
+        this.proxyUser = user;
+      }
+      return this;
+    }
 
     /**
      * Sets the connect timeout. Default 10 s.

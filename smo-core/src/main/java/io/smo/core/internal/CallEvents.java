@@ -154,17 +154,23 @@ public final class CallEvents {
     };
   }
 
-  /** Runs the rate-limit gate, reporting its wait (sleeps, or a block of 50 ms or more) and a refusal. */
-  public void acquire(Runnable gate) {
+  /**
+   * Runs the rate-limit gate, reporting its wait (sleeps, or a block of 50 ms or more) and a refusal.
+   *
+   * @param <T> what the gate returns (its permit)
+   * @param gate the gate's acquire call
+   * @return what {@code gate} returned
+   */
+  public <T> T acquire(Supplier<T> gate) {
     State s = current();
     if (s == null) {
-      gate.run();
-      return;
+      return gate.get();
     }
     s.gateSleptNanos = 0;
     long t0 = System.nanoTime();
+    T result;
     try {
-      gate.run();
+      result = gate.get();
     } catch (RateLimitException e) {
       s.refusedByGate = true;
       listener.onRateLimit(new RateLimitEvent(s.call, RateLimitEvent.Action.REFUSED,
@@ -177,6 +183,7 @@ public final class CallEvents {
       listener.onRateLimit(new RateLimitEvent(s.call, RateLimitEvent.Action.WAITED,
           RateLimitEvent.Source.CLIENT, Duration.ofNanos(waited)));
     }
+    return result;
   }
 
   /** An attempt starts (after the gate). */

@@ -49,6 +49,31 @@ public final class Redactor {
     return s;
   }
 
+  /**
+   * Returns {@code text} with every occurrence of the given secret values masked (the client's
+   * own access token, refresh token, client secret...), wherever a server echoed them, then every
+   * known secret pattern ({@link #redactText}). Values shorter than 6 characters are ignored (too
+   * short to be secrets, and masking them would garble the text).
+   *
+   * @param text the text, or {@code null}
+   * @param secrets the secret values; {@code null} elements are ignored
+   * @return the redacted text
+   */
+  public static String redactSecrets(String text, Iterable<String> secrets) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String s = text;
+    if (secrets != null) {
+      for (String secret : secrets) {
+        if (secret != null && secret.length() >= 6) {
+          s = s.replace(secret, MASK);
+        }
+      }
+    }
+    return redactText(s);
+  }
+
   /** Returns a URL with secret query parameters (and signed query strings) masked. */
   public static String redactUrl(String url) {
     return redactText(url);

@@ -9,17 +9,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Client-side rate limits: one limiter per (account, endpoint bucket), pre-loaded by each
- * platform module with the platform's documented caps (e.g. X: 100 posts per user per 15
- * minutes), and adaptive: when the server reports the window exhausted until T, calls in that
- * bucket wait until T if that is within {@link #maxWait()}, else fail fast with {@code
- * RateLimitException}. Built on Resilience4j's {@code RateLimiter}; limiter state lives in a
- * bounded Caffeine cache in each client. Immutable and thread-safe.
+ * Client-side rate limits per (platform, API host, account, endpoint bucket): each platform module
+ * pre-loads the platform's documented caps (e.g. X: 100 posts per user per 15 minutes), and the
+ * limiter adapts to the server's figures (remaining calls and reset of the current window).
+ *
+ * <p>A permit is reserved before each call is sent, against the smaller of the cap and the
+ * server's last {@code remaining} (see {@link RateLimitWindow}), so concurrent calls never
+ * overshoot a known limit. A call that would exceed it fails at once with a {@code
+ * RateLimitException} whose {@code retryAt()} says when the window opens, unless {@link
+ * #maxWait()} is set: then the call waits exactly until the window opens if that is within the
+ * maximum wait, and fails at once otherwise. The default wait is zero: fail fast.
+ *
+ * <p>The state lives in a {@link RateLimitStore}: by default {@link InMemoryRateLimitStore#shared()},
+ * so every client of one account in the JVM shares one allowance; a JDBC store ({@code smo-jdbc})
+ * shares it between instances. Immutable and thread-safe.
  *
  * <pre>{@code
  * RateLimitPolicy p = TwitterClient.defaultRateLimits().toBuilder()
- *     .bucket("tweets:create", 50, Duration.ofMinutes(15))  // stricter than documented
- *     .maxWait(Duration.ZERO)                               // fail fast
+ *     .bucket("tweets.create", 50, Duration.ofMinutes(15))  // stricter than documented
+ *     .maxWait(Duration.ofSeconds(5))                       // wait up to 5 s for a window to open
+ *     .store(jdbcRateLimitStore)                            // share with the other instances
  *     .build();
  * }</pre>
  */
@@ -56,11 +65,13 @@ public final class RateLimitPolicy {
   private final Map<String, BucketLimit> buckets;
   private final Duration maxWait;
   private final boolean adaptive;
+  private final RateLimitStore store;
 
   private RateLimitPolicy(Builder b) {
     buckets = Map.copyOf(b.buckets);
     maxWait = b.maxWait;
     adaptive = b.adaptive;
+    store = b.store;
   }
 
   /** Returns a policy with no client-side caps (still adaptive to server answers). */
@@ -68,7 +79,7 @@ public final class RateLimitPolicy {
     return UNLIMITED;
   }
 
-  /** Returns a builder: no buckets, wait up to 30 s, adaptive. */
+  /** Returns a builder: no buckets, no waiting (fail fast), adaptive, the JVM-wide in-memory store. */
   public static Builder builder() {
     return new Builder();
   }
@@ -79,6 +90,7 @@ public final class RateLimitPolicy {
     b.buckets.putAll(buckets);
     b.maxWait = maxWait;
     b.adaptive = adaptive;
+    b.store = store;
     return b;
   }
 
@@ -92,26 +104,39 @@ public final class RateLimitPolicy {
     return buckets;
   }
 
-  /** Returns the longest a call waits for a permit or a server-reported reset before failing fast. */
+  /**
+   * Returns the longest a call waits for its window to open; a call whose window opens later
+   * fails at once. Zero (the default) never waits.
+   */
   public Duration maxWait() {
     return maxWait;
   }
 
-  /** Returns whether server-reported exhaustion blocks the bucket until its reset. */
+  /** Returns whether the server's figures (remaining, reset, 429 retry-after) drive the limiter. */
   public boolean adaptive() {
     return adaptive;
   }
 
+  /**
+   * Returns the store set with {@link Builder#store}; empty means {@link
+   * InMemoryRateLimitStore#shared()} (or, for a client on a test clock, a store of that clock's own).
+   */
+  public Optional<RateLimitStore> store() {
+    return Optional.ofNullable(store);
+  }
+
   @Override
   public String toString() {
-    return "RateLimitPolicy{" + buckets + ", maxWait=" + maxWait + ", adaptive=" + adaptive + "}";
+    return "RateLimitPolicy{" + buckets + ", maxWait=" + maxWait + ", adaptive=" + adaptive
+        + (store != null ? ", store=" + store : "") + "}";
   }
 
   /** Builds {@link RateLimitPolicy}. Mutable, not thread-safe. */
   public static final class Builder {
     private final Map<String, BucketLimit> buckets = new LinkedHashMap<>();
-    private Duration maxWait = Duration.ofSeconds(30);
+    private Duration maxWait = Duration.ZERO;
     private boolean adaptive = true;
+    private RateLimitStore store;
 
     private Builder() {}
 
@@ -136,7 +161,10 @@ public final class RateLimitPolicy {
       return this;
     }
 
-    /** Sets the longest wait for a permit or a reset; {@link Duration#ZERO} fails fast. Default 30 s. */
+    /**
+     * Sets the longest a call waits for its window to open (it then waits exactly until the
+     * window opens); {@link Duration#ZERO}, the default, fails fast.
+     */
     public Builder maxWait(Duration maxWait) {
       requireNonNull(maxWait, "maxWait == null");
       if (maxWait.isNegative()) {
@@ -146,9 +174,15 @@ public final class RateLimitPolicy {
       return this;
     }
 
-    /** Sets whether server-reported exhaustion blocks the bucket. Default true. */
+    /** Sets whether the server's figures drive the limiter. Default true. */
     public Builder adaptive(boolean adaptive) {
       this.adaptive = adaptive;
+      return this;
+    }
+
+    /** Sets where limiter state lives (e.g. a JDBC store shared by instances). Default JVM-wide memory. */
+    public Builder store(RateLimitStore store) {
+      this.store = requireNonNull(store, "store == null");
       return this;
     }
 

@@ -15,10 +15,15 @@ import io.smo.core.PublishedPost;
 import io.smo.core.SmoProtectedApi;
 import io.smo.core.SocialClient;
 import io.smo.core.Violation;
+import io.smo.core.exception.ErrorDetails;
+import io.smo.core.exception.PlatformException;
 import io.smo.core.exception.PublishOutcomeUnknownException;
+import io.smo.core.exception.SmoException;
+import io.smo.core.exception.TransportException;
 import io.smo.core.exception.UnsupportedFeatureException;
 import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ApiRuntime;
+import io.smo.core.internal.CallPhase;
 import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitSnapshot;
 import java.time.Clock;
@@ -34,7 +39,7 @@ import java.util.Optional;
  * UnsupportedFeatureException}. Subclasses are immutable and thread-safe.
  */
 @SmoProtectedApi
-public abstract class BaseSocialClient implements SocialClient {
+public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbox.InboxClient {
   /** The call runtime. */
   protected final ApiRuntime runtime;
   private final Capabilities capabilities;
@@ -94,13 +99,55 @@ public abstract class BaseSocialClient implements SocialClient {
     }
     Post adapted = PostValidator.adapt(post, capabilities);
     io.smo.core.event.SmoListener previous = io.smo.core.internal.CallEvents.enterPublish(runtime.listener());
+    CallPhase phase = CallPhase.begin();
     try {
       return doPublish(adapted);
     } catch (PublishOutcomeUnknownException e) {
       throw e.idempotencyKey().isPresent() ? e : e.withContext(post.idempotencyKey(), e.publishedParts());
+    } catch (SmoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      RuntimeException typed = typedByPhase("publish", e, phase);
+      if (typed instanceof PublishOutcomeUnknownException) {
+        throw ((PublishOutcomeUnknownException) typed).withContext(post.idempotencyKey(), List.of());
+      }
+      throw typed;
     } finally {
+      phase.end();
       io.smo.core.internal.CallEvents.exitPublish(previous);
     }
+  }
+
+  /**
+   * Types a raw exception that escaped a public call (a response mapper's {@code
+   * NullPointerException} on an odd answer, a transport's {@code IllegalStateException}) by how
+   * far the call got: after a create was sent or accepted it is {@link
+   * PublishOutcomeUnknownException} (the post may exist); after any other request a
+   * non-retryable {@link PlatformException} (the answer could not be used); before any request,
+   * {@code IllegalArgumentException} and {@code NullPointerException} are the caller's own bad
+   * arguments and pass unchanged, anything else is a non-retryable {@link TransportException}.
+   *
+   * @param operation the SDK operation
+   * @param e the raw exception
+   * @param phase the phase record of the call
+   * @return the exception to throw
+   */
+  private RuntimeException typedByPhase(String operation, RuntimeException e, CallPhase phase) {
+    String what = e.getClass().getSimpleName();
+    if (phase.createAccepted() || phase.createSent()) {
+      return new PublishOutcomeUnknownException(platform(), operation, what + " after the platform "
+          + (phase.createAccepted() ? "accepted" : "was sent") + " a create; not retried so that"
+          + " nothing is posted twice", null, null, List.of(), null);
+    }
+    if (phase.requestSent()) {
+      return new PlatformException(ErrorDetails.builder(platform(), operation)
+          .message("the platform's answer could not be used (" + what + ")").build(), false);
+    }
+    if (e instanceof IllegalArgumentException || e instanceof NullPointerException) {
+      return e;
+    }
+    return new TransportException(platform(), operation, what + " before any request was sent",
+        null, false);
   }
 
   /** Publishes a post that passed validation and adaptation. */

@@ -50,9 +50,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * Uses one fixed access token (no refresh).
+   * Uses one fixed access token (no refresh). Surrounding white space (a trailing newline) is
+   * stripped.
    *
-   * @throws IllegalArgumentException if blank
+   * @throws IllegalArgumentException if blank, or holding a character an HTTP header cannot carry
+   *     (non-ASCII, control characters, inner spaces); the message does not echo the token
    */
   public B accessToken(String accessToken) {
     requireNonNull(accessToken, "accessToken == null");

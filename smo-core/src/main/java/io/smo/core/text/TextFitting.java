@@ -84,6 +84,50 @@ public final class TextFitting {
     return parts;
   }
 
+  /**
+   * Splits {@code text} like {@link #split} and, when that gives more than one part, ends each
+   * part with its number, {@code " i/n"} (e.g. {@code "… 2/5"}), room for which is kept inside
+   * {@code limit}: the parts of a thread are then always distinct, even for repetitive text
+   * (X refuses a reply identical to an earlier post as a duplicate).
+   *
+   * @param text the text
+   * @param limit the per-part limit (the number included)
+   * @return one unnumbered part when the text fits; else numbered parts that each fit
+   * @throws IllegalArgumentException if the text cannot be split to fit (a URL longer than the
+   *     limit, or no room left for the numbers)
+   */
+  public static List<String> splitNumbered(String text, TextLimit limit) {
+    List<String> plain = split(text, limit);
+    if (plain.size() <= 1) {
+      return plain;
+    }
+    int n = plain.size();
+    for (int round = 0; round < 8; round++) {
+      String widest = " " + n + "/" + n;
+      int reserve = limit.count(widest);
+      if (reserve >= limit.max()) {
+        throw new IllegalArgumentException("text cannot be split to fit " + limit
+            + ": no room left for the part numbers");
+      }
+      List<String> parts = split(text, TextLimit.of(limit.field(), limit.max() - reserve,
+          limit.counting()));
+      if (String.valueOf(parts.size()).length() <= String.valueOf(n).length()) {
+        List<String> out = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+          String part = parts.get(i) + " " + (i + 1) + "/" + parts.size();
+          if (!limit.fits(part)) {
+            throw new IllegalArgumentException("text cannot be split to fit " + limit
+                + " with part numbers");
+          }
+          out.add(part);
+        }
+        return out;
+      }
+      n = parts.size();
+    }
+    throw new IllegalArgumentException("text cannot be split to fit " + limit + " with part numbers");
+  }
+
   private static int skipWhitespace(String text, int from) {
     int i = from;
     while (i < text.length() && Character.isWhitespace(text.charAt(i))) {

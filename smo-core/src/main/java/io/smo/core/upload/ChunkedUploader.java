@@ -2,6 +2,7 @@ package io.smo.core.upload;
 
 import io.smo.core.Platform;
 import io.smo.core.SmoProtectedApi;
+import io.smo.core.exception.RateLimitException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.resilience.RetryPolicy;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * by the protocol's rules; after a failed chunk the server is asked how much it has, and the
  * upload resumes from <b>the offset the server reports</b>, not from what the client sent; when
  * the server reports the upload complete, nothing more is sent. Progress goes to an {@link
- * UploadListener}.
+ * UploadListener}. Between a failed chunk and the next, the uploader waits the platform's {@code
+ * Retry-After} or reset time when a {@link RateLimitException} names one longer than its own
+ * back-off; a wait longer than {@link RetryPolicy#maxRetryAfter()} ends the upload instead.
  *
  * <p>Used by YouTube (resumable upload, 308 + Range), Meta (offset-based chunked upload), X
  * (append by segment index), TikTok (Content-Range chunks) and Snapchat (multipart parts).
@@ -49,6 +52,71 @@ public final class ChunkedUploader {
      * @throws SmoException when the query failed
      */
     long queryOffset(long total);
+  }
+
+  /**
+   * A protocol wrapper that records whether the chunk holding the file's last byte was handed to
+   * the platform: after that, the upload may be complete on the server even when its answer was
+   * lost, which for an upload that <em>is</em> the publish (YouTube, TikTok, Meta video) makes
+   * any later failure an unknown outcome, never a retryable one ({@link #mayBeComplete}).
+   */
+  public static final class LastChunkWatch implements Protocol {
+    private final Protocol delegate;
+    private volatile boolean lastChunkSent;
+
+    /**
+     * Wraps a protocol.
+     *
+     * @param delegate the platform's protocol
+     */
+    public LastChunkWatch(Protocol delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public long chunkLength(long offset, long total) {
+      return delegate.chunkLength(offset, total);
+    }
+
+    @Override
+    public long send(FileChunk chunk, long total) {
+      if (chunk.offset() + chunk.length() >= total) {
+        lastChunkSent = true;
+      }
+      return delegate.send(chunk, total);
+    }
+
+    @Override
+    public long queryOffset(long total) {
+      return delegate.queryOffset(total);
+    }
+
+    /** Returns whether the chunk with the last byte was sent (its answer may have been lost). */
+    public boolean lastChunkSent() {
+      return lastChunkSent;
+    }
+
+    /**
+     * Returns whether {@code failure} leaves the upload possibly complete on the server: the last
+     * chunk was sent and the failure is not a definite refusal (a transport failure, a 5xx, or
+     * anything retryable).
+     *
+     * @param failure the failure of the upload
+     * @return whether the outcome is unknown
+     */
+    public boolean mayBeComplete(SmoException failure) {
+      if (!lastChunkSent) {
+        return false;
+      }
+      if (failure instanceof TransportException || failure.retryable()) {
+        return true;
+      }
+      if (failure instanceof io.smo.core.exception.PlatformException) {
+        int st = ((io.smo.core.exception.PlatformException) failure).details().httpStatus();
+        return st == 0 || st >= 500;
+      }
+      return false;
+    }
   }
 
   private ChunkedUploader() {}
@@ -100,7 +168,10 @@ public final class ChunkedUploader {
       } catch (SmoException e) {
         failuresInRow++;
         boolean mendable = e.retryable() || e instanceof TransportException;
-        if (!mendable || failuresInRow >= retryPolicy.maxAttempts()) {
+        boolean waitTooLong = e instanceof RateLimitException
+            && ((RateLimitException) e).retryAfter() != null
+            && ((RateLimitException) e).retryAfter().compareTo(retryPolicy.maxRetryAfter()) > 0;
+        if (!mendable || waitTooLong || failuresInRow >= retryPolicy.maxAttempts()) {
           notify(listener, new UploadProgress(platform, mediaName, UploadState.FAILED, offset, total,
               null, null));
           throw e.withAttempts(failuresInRow);
@@ -108,7 +179,7 @@ public final class ChunkedUploader {
         notify(listener, new UploadProgress(platform, mediaName, UploadState.RESUMING, offset, total,
             null, null));
         try {
-          sleeper.sleep(retryPolicy.backoff(failuresInRow));
+          sleeper.sleep(waitBefore(e, failuresInRow, retryPolicy));
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
           throw e;
@@ -126,6 +197,22 @@ public final class ChunkedUploader {
           .withAttempts(stalls);
     }
     return total;
+  }
+
+  /**
+   * The wait before asking the server again: the platform's {@code Retry-After} or reset time
+   * (carried by a {@link RateLimitException}) when it says more than the back-off, else the
+   * back-off.
+   */
+  static java.time.Duration waitBefore(SmoException e, int failuresInRow, RetryPolicy retryPolicy) {
+    java.time.Duration backoff = retryPolicy.backoff(failuresInRow);
+    if (e instanceof RateLimitException) {
+      java.time.Duration ra = ((RateLimitException) e).retryAfter();
+      if (ra != null && ra.compareTo(backoff) > 0) {
+        return ra;
+      }
+    }
+    return backoff;
   }
 
   /** Calls the listener, containing and logging anything it throws. */

@@ -14,9 +14,17 @@ import java.util.function.Supplier;
  * succeeds or fails, under a deadline: reaching the deadline is a {@link
  * MediaProcessingException}, never an endless loop. Reports each state to an {@link
  * UploadListener}.
+ *
+ * <p>A server-advised wait of zero, a negative one, or none at all never makes a tight loop: every
+ * wait is at least {@link #MIN_INTERVAL} (or the caller's initial interval when that is shorter),
+ * and the deadline always wins: it is checked after every status call, and a wait that would
+ * pass it ends the polling at once.
  */
 @SmoProtectedApi
 public final class ProcessingPoller {
+  /** The shortest wait between two status calls, whatever the server advises: 1 second. */
+  public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
   private ProcessingPoller() {}
 
   /**
@@ -39,7 +47,9 @@ public final class ProcessingPoller {
       Supplier<ProcessingStatus<T>> check, Duration deadline, Duration initialInterval, Clock clock,
       Sleeper sleeper, UploadListener listener, long totalBytes) {
     Instant end = clock.instant().plus(deadline);
-    Duration interval = initialInterval;
+    Duration interval = initialInterval.isNegative() || initialInterval.isZero()
+        ? MIN_INTERVAL : initialInterval;
+    Duration floor = interval.compareTo(MIN_INTERVAL) < 0 ? interval : MIN_INTERVAL;
     String last = null;
     while (true) {
       ProcessingStatus<T> s = check.get();
@@ -59,7 +69,11 @@ public final class ProcessingPoller {
               UploadState.PROCESSING, totalBytes, totalBytes, last, s.percent().orElse(null)));
       }
       Duration wait = s.checkAfter().filter(d -> !d.isNegative()).orElse(interval);
-      if (clock.instant().plus(wait).isAfter(end)) {
+      if (wait.compareTo(floor) < 0) {
+        wait = floor; // "check_after_secs": 0 must not poll in a tight loop
+      }
+      Duration left = Duration.between(clock.instant(), end);
+      if (left.isNegative() || left.isZero() || wait.compareTo(left) > 0) {
         ChunkedUploader.notify(listener, new UploadProgress(platform, mediaId, UploadState.FAILED,
             totalBytes, totalBytes, last, null));
         throw new MediaProcessingException(platform, operation, mediaId, last,

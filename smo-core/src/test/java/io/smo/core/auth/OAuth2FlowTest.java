@@ -53,7 +53,7 @@ class OAuth2FlowTest {
     String verifier = r.codeVerifier().orElseThrow();
     // RFC 7636: 43..128 unreserved characters
     assertThat(verifier).hasSizeBetween(43, 128).matches("[A-Za-z0-9._~-]+");
-    // challenge = BASE64URL(SHA-256(ASCII(verifier))), computed here independently of Nimbus
+    // challenge = BASE64URL(SHA-256(ASCII(verifier))), computed here independently of the implementation (RFC 7636 §4.2)
     String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(
         MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
     assertThat(q.get("code_challenge")).isEqualTo(expected);

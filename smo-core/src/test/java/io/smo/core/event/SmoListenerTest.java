@@ -169,6 +169,10 @@ class SmoListenerTest {
     long reset = FakeTime.START.plusSeconds(20).getEpochSecond();
     stubFor(get("/api/posts/p1").willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")
         .withHeader("x-rate-limit-remaining", "0").withHeader("x-rate-limit-reset", String.valueOf(reset))));
+    // the gate fails fast by default: allow it to wait for the server's window
+    client.close();
+    client = builder(RateLimitPolicy.builder().maxWait(Duration.ofSeconds(30)).build())
+        .accessToken("test-token-123").build();
     client.metrics(REF);
     client.metrics(REF);
     assertThat(rec.lines).contains("ratelimit waited client PT20S");

@@ -33,6 +33,7 @@ import io.smo.core.resilience.RetryPolicy;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.AfterEach;
@@ -281,13 +282,30 @@ class ApiRuntimeTest {
   }
 
   @Test
-  void shortServerBlockIsWaitedOut() {
+  void shortServerBlockIsWaitedOutWhenAWaitIsAllowed(WireMockRuntimeInfo wm) {
+    long reset = FakeTime.START.plusSeconds(20).getEpochSecond();
+    stubFor(get("/api/posts/p1").willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")
+        .withHeader("x-rate-limit-remaining", "0").withHeader("x-rate-limit-reset", String.valueOf(reset))));
+    FakeClient waiting = client(wm.getHttpBaseUrl(), RateLimitPolicy.builder()
+        .maxWait(Duration.ofSeconds(30)).build(), Duration.ofSeconds(2));
+    waiting.metrics(REF);
+    waiting.metrics(REF);
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(20));
+    waiting.close();
+  }
+
+  @Test
+  void shortServerBlockFailsFastByDefault() {
     long reset = FakeTime.START.plusSeconds(20).getEpochSecond();
     stubFor(get("/api/posts/p1").willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")
         .withHeader("x-rate-limit-remaining", "0").withHeader("x-rate-limit-reset", String.valueOf(reset))));
     client.metrics(REF);
-    client.metrics(REF);
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(20));
+    assertThatThrownBy(() -> client.metrics(REF)).isInstanceOfSatisfying(RateLimitException.class, e -> {
+      assertThat(e.retryAt()).hasValue(Instant.ofEpochSecond(reset));
+      assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(20));
+    });
+    assertThat(time.sleeps()).isEmpty();
+    verify(1, getRequestedFor(urlEqualTo("/api/posts/p1")));
   }
 
   @Test

@@ -44,7 +44,10 @@ import java.util.regex.Pattern;
  *       PermissionException}</td><td>no</td></tr>
  *   <tr><td>code 100 subcode 33, code 803</td><td>{@link NotFoundException}</td><td>no</td></tr>
  *   <tr><td>code 506 (duplicate post)</td><td>{@link DuplicateContentException}</td><td>no</td></tr>
- *   <tr><td>code 1 or 2, or {@code is_transient=true}</td><td>{@link PlatformException}</td><td>yes</td></tr>
+ *   <tr><td>code 1 or 2, or {@code is_transient=true}</td><td>{@link PlatformException}</td><td>yes,
+ *       unless {@code is_transient=false}</td></tr>
+ *   <tr><td>{@code is_transient=false} (any other code, 5xx included)</td><td>{@link
+ *       PlatformException} for codes 1, 2 and 5xx, else {@link InvalidRequestException}</td><td>no</td></tr>
  *   <tr><td>any other code</td><td>{@link InvalidRequestException} for 4xx, {@link
  *       PlatformException} for 5xx</td><td>5xx only</td></tr>
  * </table>
@@ -139,7 +142,15 @@ public final class GraphErrorMapper implements ErrorMapper {
     if (code == 506) {
       return new DuplicateContentException(details);
     }
-    if (code == 1 || code == 2 || e.isTransient().orElse(false)) {
+    // an explicit is_transient decides: false is never retried, even for the "possibly
+    // temporary" codes 1 and 2 or a 5xx
+    if (e.isTransient().isPresent()) {
+      boolean transientError = e.isTransient().get();
+      if (transientError || code == 1 || code == 2 || f.status() >= 500) {
+        return new PlatformException(details, transientError);
+      }
+    }
+    if (code == 1 || code == 2) {
       return new PlatformException(details, true);
     }
     if (code < 0) {

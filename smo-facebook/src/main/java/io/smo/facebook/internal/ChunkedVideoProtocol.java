@@ -3,6 +3,8 @@ package io.smo.facebook.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smo.core.SmoInternalApi;
 import io.smo.core.exception.SmoException;
+import io.smo.core.exception.TransportException;
+import io.smo.core.Platform;
 import io.smo.core.http.ApiResponse;
 import io.smo.core.http.Operation;
 import io.smo.core.upload.ChunkedUploader;
@@ -16,8 +18,9 @@ import okhttp3.Request;
  * The Page video chunked upload ({@code POST /{page-id}/videos} with {@code upload_phase=
  * start|transfer|finish}): the server decides every chunk's range ({@code start_offset} to
  * {@code end_offset}); a failed transfer resumes at the {@code start_offset} its error reports
- * ({@code error.error_data}), else at the last offset the server gave, so no byte the server
- * acknowledged is sent twice.
+ * ({@code error.error_data}: code 6001 subcode 1363037 and its kind, whatever their {@code
+ * is_transient}), else at the last offset the server gave, so no byte the server acknowledged is
+ * sent twice.
  */
 @SmoInternalApi
 public final class ChunkedVideoProtocol implements ChunkedUploader.Protocol {
@@ -63,11 +66,16 @@ public final class ChunkedVideoProtocol implements ChunkedUploader.Protocol {
             .addFormDataPart("video_file_chunk", "chunk", chunk).build()).build(), true, 400, 500);
     if (r.status() >= 400) {
       JsonNode data = errorData(r.body());
-      if (data != null && data.has("start_offset")) {
-        serverStart = data.path("start_offset").asLong(serverStart);
-        serverEnd = data.path("end_offset").asLong(serverEnd);
-      }
       SmoException e = http.runtime().mapFailure(TRANSFER, r.status(), r.headers(), r.body());
+      if (data != null && offset(data.path("start_offset")) >= 0) {
+        // the server names where to go on (code 6001, subcode 1363037, often is_transient=false):
+        // resume there, bounded by the uploader's failures-in-a-row, instead of aborting
+        serverStart = offset(data.path("start_offset"));
+        long end = offset(data.path("end_offset"));
+        serverEnd = end > serverStart ? end : serverEnd;
+        throw new TransportException(Platform.FACEBOOK, TRANSFER.name(), "the server asked to"
+            + " resume the upload at byte " + serverStart + " (" + e.getMessage() + ")", e, true);
+      }
       throw e;
     }
     JsonNode n = http.parse(TRANSFER, r);
@@ -79,6 +87,17 @@ public final class ChunkedVideoProtocol implements ChunkedUploader.Protocol {
   @Override
   public long queryOffset(long total) {
     return serverStart;
+  }
+
+  /** Reads an offset sent as a number or a numeric string; -1 when absent or unreadable. */
+  private static long offset(JsonNode n) {
+    if (n.isIntegralNumber() && n.canConvertToLong()) {
+      return n.asLong() >= 0 ? n.asLong() : -1;
+    }
+    if (n.isTextual() && n.asText().matches("\\d{1,18}")) {
+      return Long.parseLong(n.asText());
+    }
+    return -1;
   }
 
   private JsonNode errorData(String body) {

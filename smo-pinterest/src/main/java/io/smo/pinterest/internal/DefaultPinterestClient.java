@@ -320,6 +320,29 @@ public final class DefaultPinterestClient extends BaseSocialClient implements Pi
     runtime.call(Operation.write("delete", WRITE), () -> api.deletePin(ref.id()));
   }
 
+  /**
+   * Reads the account's figures: {@code GET /v5/user_account} ({@code follower_count}, {@code
+   * following_count}, {@code pin_count}; {@code monthly_views} and {@code board_count} in raw).
+   */
+  @Override
+  public io.smo.core.AccountInfo accountInfo() {
+    JsonNode a = runtime.call(Operation.read("account info", READ), () -> api.userAccount());
+    io.smo.core.AccountInfo.Builder b = io.smo.core.AccountInfo.builder(io.smo.core.Platform.PINTEREST,
+            a.path("id").asText(a.path("username").asText("")))
+        .handle(a.path("username").asText(null)).name(a.path("business_name").asText(null))
+        .followers(count(a, "follower_count")).following(count(a, "following_count"))
+        .postCount(count(a, "pin_count")).retrievedAt(runtime.clock().instant());
+    for (String f : new String[] {"follower_count", "following_count", "pin_count", "board_count", "monthly_views"}) {
+      b.raw(f, count(a, f));
+    }
+    return b.build();
+  }
+
+  private static Long count(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || !v.canConvertToLong() ? null : v.asLong();
+  }
+
   @Override
   public EngagementMetrics metrics(PostRef ref) {
     LocalDate today = LocalDate.ofInstant(runtime.clock().instant(), ZoneOffset.UTC);
@@ -393,6 +416,15 @@ public final class DefaultPinterestClient extends BaseSocialClient implements Pi
           "Pinterest answered without a board id; the board may exist", null, null, List.of(), null);
     }
     return PinterestMappers.board(b);
+  }
+
+  /**
+   * Returns why this client offers no inbox: the v5 description has no comment, message or engagement-webhook endpoint
+   * ({@code engagement-and-measurement.md} \u00a72.5).
+   */
+  @Override
+  public String inboxUnsupportedReason() {
+    return "Pinterest API v5 has no comment, message or mention endpoints (no organic engagement API)";
   }
 
   @Override

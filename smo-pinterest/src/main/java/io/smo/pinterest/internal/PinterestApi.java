@@ -23,6 +23,10 @@ public interface PinterestApi {
   Call<JsonNode> createPin(@Body RequestBody body);
 
   /** {@code GET /v5/pins/{pin_id}} (org_read). */
+  /** {@code GET /v5/user_account} (org_read). */
+  @GET("v5/user_account")
+  Call<JsonNode> userAccount();
+
   @GET("v5/pins/{pin_id}")
   Call<JsonNode> getPin(@Path("pin_id") String pinId);
 

@@ -2,6 +2,7 @@ package io.smo.scheduler.internal;
 
 import io.smo.core.Platform;
 import io.smo.core.SmoInternalApi;
+import io.smo.core.Target;
 import io.smo.scheduler.ScheduleMode;
 import io.smo.scheduler.ScheduledPost;
 import io.smo.scheduler.ScheduledTarget;
@@ -11,9 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +26,14 @@ import javax.sql.DataSource;
 
 /**
  * The scheduler's own tables over JDBC (H2 or PostgreSQL): one row per schedule (due instant,
- * zone for display, the stored post) and one per target platform (mode, status, ref, error,
- * attempts). Status changes that decide who publishes are single conditional UPDATEs, so two
- * scheduler instances never both claim a target. Also creates db-scheduler's {@code
- * scheduled_tasks} table when missing.
+ * zone for display, the stored post) and one per target, that is per (platform, account) (mode,
+ * status, ref, error, attempts). Status changes that decide who publishes are single conditional
+ * UPDATEs, so two scheduler instances never both claim a target. Also creates db-scheduler's
+ * {@code scheduled_tasks} table when missing, and migrates target tables written before targets
+ * recorded their account (the column is added; their waiting rows become {@code REFUSED}).
+ *
+ * <p>Every instant is written and read as a UTC {@link OffsetDateTime}, never through {@link
+ * java.sql.Timestamp}, so nothing depends on the JVM's default time zone.
  */
 @SmoInternalApi
 public final class ScheduleStore {
@@ -78,10 +84,53 @@ public final class ScheduleStore {
           + " due_at " + ts + " NOT NULL, zone_id VARCHAR(64) NOT NULL,"
           + " post_json " + (postgres ? "TEXT" : "CLOB") + " NOT NULL, created_at " + ts + " NOT NULL)");
       s.execute("CREATE TABLE IF NOT EXISTS smo_schedule_target (schedule_id VARCHAR(64) NOT NULL,"
-          + " platform VARCHAR(20) NOT NULL, mode VARCHAR(10) NOT NULL, status VARCHAR(20) NOT NULL,"
+          + " platform VARCHAR(20) NOT NULL, account VARCHAR(200) DEFAULT '' NOT NULL,"
+          + " mode VARCHAR(10) NOT NULL, status VARCHAR(20) NOT NULL,"
           + " post_id VARCHAR(200), url VARCHAR(1000), error VARCHAR(2000), attempts INT NOT NULL,"
-          + " updated_at " + ts + " NOT NULL, PRIMARY KEY (schedule_id, platform))");
+          + " updated_at " + ts + " NOT NULL, PRIMARY KEY (schedule_id, platform, account))");
+      if (!hasColumn(c, "smo_schedule_target", "account")) {
+        migrateAccountColumn(c, s, postgres);
+      }
+      // rows without an account (migrated, or written by an older instance since) are refused
+      s.executeUpdate("UPDATE smo_schedule_target SET status='REFUSED', error='" + LEGACY_REFUSAL
+          + "' WHERE account='' AND status IN ('PENDING','RETRY')");
     }
+  }
+
+  /** Why a target stored without its account is never published. */
+  public static final String LEGACY_REFUSAL = "scheduled before schedules recorded their target"
+      + " account; refused rather than published with a guessed account: cancel and schedule again";
+
+  private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+    for (String t : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+      try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), t, null)) {
+        while (rs.next()) {
+          if (rs.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Adds the account column to a target table of an older version and widens its key. */
+  private static void migrateAccountColumn(Connection c, Statement s, boolean postgres)
+      throws SQLException {
+    try {
+      s.execute("ALTER TABLE smo_schedule_target ADD COLUMN account VARCHAR(200) DEFAULT '' NOT NULL");
+    } catch (SQLException e) {
+      if (hasColumn(c, "smo_schedule_target", "account")) {
+        return; // another instance migrated it at the same moment
+      }
+      throw e;
+    }
+    if (postgres) {
+      s.execute("ALTER TABLE smo_schedule_target DROP CONSTRAINT IF EXISTS smo_schedule_target_pkey");
+    } else {
+      s.execute("ALTER TABLE smo_schedule_target DROP PRIMARY KEY");
+    }
+    s.execute("ALTER TABLE smo_schedule_target ADD PRIMARY KEY (schedule_id, platform, account)");
   }
 
   /** Inserts a schedule and its targets in one transaction. */
@@ -93,24 +142,26 @@ public final class ScheduleStore {
         try (PreparedStatement p = c.prepareStatement(
             "INSERT INTO smo_schedule (id, due_at, zone_id, post_json, created_at) VALUES (?,?,?,?,?)")) {
           p.setString(1, row.id);
-          p.setTimestamp(2, Timestamp.from(row.dueAt));
+          p.setObject(2, utc(row.dueAt));
           p.setString(3, row.zone.getId());
           p.setString(4, row.postJson);
-          p.setTimestamp(5, Timestamp.from(now));
+          p.setObject(5, utc(now));
           p.executeUpdate();
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO smo_schedule_target (schedule_id,"
-            + " platform, mode, status, post_id, url, error, attempts, updated_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            + " platform, account, mode, status, post_id, url, error, attempts, updated_at)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
           for (ScheduledTarget t : targets) {
             p.setString(1, row.id);
             p.setString(2, t.platform().name());
-            p.setString(3, t.mode().name());
-            p.setString(4, t.status().name());
-            p.setString(5, t.postId().orElse(null));
-            p.setString(6, t.url().orElse(null));
-            p.setString(7, t.error().map(ScheduleStore::cut).orElse(null));
-            p.setInt(8, t.attempts());
-            p.setTimestamp(9, Timestamp.from(now));
+            p.setString(3, t.account().orElse(""));
+            p.setString(4, t.mode().name());
+            p.setString(5, t.status().name());
+            p.setString(6, t.postId().orElse(null));
+            p.setString(7, t.url().orElse(null));
+            p.setString(8, t.error().map(ScheduleStore::cut).orElse(null));
+            p.setInt(9, t.attempts());
+            p.setObject(10, utc(now));
             p.addBatch();
           }
           p.executeBatch();
@@ -131,25 +182,28 @@ public final class ScheduleStore {
    *
    * @return whether this caller won the claim
    */
-  public boolean claim(String id, Platform platform, Instant now) throws SQLException {
+  public boolean claim(String id, Target target, Instant now) throws SQLException {
     return update("UPDATE smo_schedule_target SET status='PUBLISHING', attempts=attempts+1,"
-        + " updated_at=? WHERE schedule_id=? AND platform=? AND status IN ('PENDING','RETRY')",
-        now, id, platform.name()) == 1;
+        + " updated_at=? WHERE schedule_id=? AND platform=? AND account=?"
+        + " AND status IN ('PENDING','RETRY')",
+        now, id, target.platform().name(), target.account()) == 1;
   }
 
-  /** Marks targets left PUBLISHING by a crashed run as UNKNOWN; returns how many. */
-  public int publishingToUnknown(String id, Instant now) throws SQLException {
+  /** Marks {@code target} left PUBLISHING by a crashed run as UNKNOWN; returns how many. */
+  public int publishingToUnknown(String id, Target target, Instant now) throws SQLException {
     return update("UPDATE smo_schedule_target SET status='UNKNOWN', error=?, updated_at=?"
-        + " WHERE schedule_id=? AND status='PUBLISHING'",
-        "an earlier run stopped while publishing; check the platform before publishing again", now, id);
+        + " WHERE schedule_id=? AND platform=? AND account=? AND status='PUBLISHING'",
+        "an earlier run stopped while publishing; check the platform before publishing again", now,
+        id, target.platform().name(), target.account());
   }
 
   /** Sets a target's outcome. */
-  public void finish(String id, Platform platform, TargetStatus status, String postId, String url,
+  public void finish(String id, Target target, TargetStatus status, String postId, String url,
       String error, Instant now) throws SQLException {
     update("UPDATE smo_schedule_target SET status=?, post_id=COALESCE(?, post_id), url=COALESCE(?, url),"
-        + " error=?, updated_at=? WHERE schedule_id=? AND platform=?",
-        status.name(), postId, url, error == null ? null : cut(error), now, id, platform.name());
+        + " error=?, updated_at=? WHERE schedule_id=? AND platform=? AND account=?",
+        status.name(), postId, url, error == null ? null : cut(error), now, id,
+        target.platform().name(), target.account());
   }
 
   /**
@@ -157,10 +211,11 @@ public final class ScheduleStore {
    *
    * @return whether it changed
    */
-  public boolean transition(String id, Platform platform, TargetStatus from, TargetStatus to,
-      Instant now) throws SQLException {
+  public boolean transition(String id, Platform platform, String account, TargetStatus from,
+      TargetStatus to, Instant now) throws SQLException {
     return update("UPDATE smo_schedule_target SET status=?, updated_at=? WHERE schedule_id=?"
-        + " AND platform=? AND status=?", to.name(), now, id, platform.name(), from.name()) == 1;
+        + " AND platform=? AND account=? AND status=?", to.name(), now, id, platform.name(),
+        account == null ? "" : account, from.name()) == 1;
   }
 
   /** Sets the due instant. */
@@ -175,7 +230,7 @@ public final class ScheduleStore {
             "SELECT id, due_at, zone_id, post_json FROM smo_schedule WHERE id=?")) {
       p.setString(1, id);
       try (ResultSet rs = p.executeQuery()) {
-        return rs.next() ? Optional.of(new Row(rs.getString(1), rs.getTimestamp(2).toInstant(),
+        return rs.next() ? Optional.of(new Row(rs.getString(1), instant(rs, 2),
             ZoneId.of(rs.getString(3)), rs.getString(4))) : Optional.empty();
       }
     }
@@ -194,9 +249,9 @@ public final class ScheduleStore {
 
   private List<ScheduledPost> query(String where, String id) throws SQLException {
     String sql = "SELECT s.id, s.due_at, s.zone_id, s.post_json, t.platform, t.mode, t.status,"
-        + " t.post_id, t.url, t.error, t.attempts, t.updated_at FROM smo_schedule s"
+        + " t.post_id, t.url, t.error, t.attempts, t.updated_at, t.account FROM smo_schedule s"
         + " JOIN smo_schedule_target t ON t.schedule_id = s.id " + where
-        + " ORDER BY s.due_at, s.id, t.platform";
+        + " ORDER BY s.due_at, s.id, t.platform, t.account";
     Map<String, List<ScheduledTarget>> targets = new LinkedHashMap<>();
     Map<String, Row> rows = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
@@ -208,16 +263,17 @@ public final class ScheduleStore {
           String sid = rs.getString(1);
           rows.computeIfAbsent(sid, k -> {
             try {
-              return new Row(sid, rs.getTimestamp(2).toInstant(), ZoneId.of(rs.getString(3)),
+              return new Row(sid, instant(rs, 2), ZoneId.of(rs.getString(3)),
                   rs.getString(4));
             } catch (SQLException e) {
               throw new IllegalStateException(e);
             }
           });
           targets.computeIfAbsent(sid, k -> new ArrayList<>()).add(new ScheduledTarget(
-              Platform.valueOf(rs.getString(5)), ScheduleMode.valueOf(rs.getString(6)),
-              TargetStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
-              rs.getString(10), rs.getInt(11), rs.getTimestamp(12).toInstant()));
+              Platform.valueOf(rs.getString(5)), rs.getString(13),
+              ScheduleMode.valueOf(rs.getString(6)), TargetStatus.valueOf(rs.getString(7)),
+              rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11), instant(rs, 12),
+              null));
         }
       }
     }
@@ -243,13 +299,23 @@ public final class ScheduleStore {
       for (int i = 0; i < args.length; i++) {
         Object a = args[i];
         if (a instanceof Instant) {
-          p.setTimestamp(i + 1, Timestamp.from((Instant) a));
+          p.setObject(i + 1, utc((Instant) a));
         } else {
           p.setObject(i + 1, a);
         }
       }
       return p.executeUpdate();
     }
+  }
+
+  /** Returns {@code instant} as a UTC offset date-time, the JDBC 4.2 mapping of TIMESTAMP WITH TIME ZONE. */
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
   }
 
   private static String cut(String s) {

@@ -1,13 +1,10 @@
 package io.smo.spring.boot;
 
 import io.smo.core.CrossPoster;
-import io.smo.core.Platform;
 import io.smo.core.SocialClient;
 import io.smo.core.event.SmoListener;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,8 +31,8 @@ public class SmoAutoConfiguration {
   }
 
   /**
-   * The cross-poster over the accounts {@code smo.cross-poster.accounts} names (default: all; at
-   * most one per platform).
+   * The cross-poster over the accounts {@code smo.cross-poster.accounts} names (default: all; any
+   * number per platform, each its own target).
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
@@ -50,16 +47,16 @@ public class SmoAutoConfiguration {
   }
 
   /**
-   * Returns the clients of the chosen accounts, one per platform.
+   * Returns the clients of the chosen accounts (any number per platform: each account name is the
+   * client's account key, so each is its own target).
    *
    * @throws InvalidConfigurationPropertyValueException naming {@code property} when an account is
-   *     unknown or two share a platform
+   *     unknown
    */
   static List<SocialClient> targets(SmoProperties properties, SmoProperties.Targets targets,
       String property, ListableBeanFactory beans) {
     List<String> names = targets.getAccounts().isEmpty()
         ? new ArrayList<>(properties.getAccounts().keySet()) : targets.getAccounts();
-    Map<Platform, String> seen = new EnumMap<>(Platform.class);
     List<SocialClient> out = new ArrayList<>();
     for (String name : names) {
       String bean = SmoClientRegistrar.BEAN_PREFIX + name;
@@ -67,14 +64,7 @@ public class SmoAutoConfiguration {
         throw new InvalidConfigurationPropertyValueException(property, names,
             "no account named '" + name + "' under smo.accounts");
       }
-      SocialClient c = beans.getBean(bean, SocialClient.class);
-      String earlier = seen.putIfAbsent(c.platform(), name);
-      if (earlier != null) {
-        throw new InvalidConfigurationPropertyValueException(property, names,
-            "accounts '" + earlier + "' and '" + name + "' are both " + c.platform().id()
-                + "; list at most one account per platform");
-      }
-      out.add(c);
+      out.add(beans.getBean(bean, SocialClient.class));
     }
     return out;
   }

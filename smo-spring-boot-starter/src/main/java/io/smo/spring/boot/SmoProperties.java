@@ -285,11 +285,11 @@ public class SmoProperties {
     }
   }
 
-  /** Which accounts a cross-poster or scheduler targets (one per platform). */
+  /** Which accounts a cross-poster or scheduler targets (any number per platform). */
   public static class Targets {
     /** Whether the bean is created. */
     private boolean enabled = true;
-    /** Account names to target; default: every account (then at most one per platform). */
+    /** Account names to target; default: every account. */
     private List<String> accounts = new ArrayList<>();
 
     /** Returns whether the bean is created. */

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Conditional;
 /**
  * With smo-scheduler on the class path and a {@link DataSource} bean: a started {@link
  * PostScheduler} on the application's database over the accounts {@code smo.scheduler.accounts}
- * names (default all; at most one per platform), stopped with the context.
+ * names (default all; any number per platform), stopped with the context.
  */
 @AutoConfiguration(after = SmoAutoConfiguration.class,
     afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")

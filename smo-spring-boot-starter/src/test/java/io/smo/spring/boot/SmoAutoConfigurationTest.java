@@ -174,11 +174,14 @@ class SmoAutoConfigurationTest {
   }
 
   @Test
-  void twoAccountsOfOnePlatformNeedATargetList() {
+  void twoAccountsOfOnePlatformAreTwoTargets() {
     ApplicationContextRunner two = sandboxed.withPropertyValues("smo.accounts.brand-y.platform=twitter");
     two.run(ctx -> {
-      assertThat(ctx).hasFailed();
-      assertThat(ctx.getStartupFailure()).hasStackTraceContaining("smo.cross-poster.accounts");
+      assertThat(ctx).hasNotFailed();
+      // every account is its own target, two of them on X (Facebook's target is its page id)
+      assertThat(ctx.getBean(CrossPoster.class).targets()).hasSize(3).contains(
+          io.smo.core.Target.of(Platform.TWITTER, "brand-x"), io.smo.core.Target.of(Platform.TWITTER, "brand-y"))
+          .extracting(io.smo.core.Target::platform).containsOnlyOnce(Platform.FACEBOOK);
     });
     two.withPropertyValues("smo.cross-poster.accounts=brand-y,brand-fb").run(ctx -> {
       assertThat(ctx).hasNotFailed();
@@ -201,7 +204,8 @@ class SmoAutoConfigurationTest {
 
   /** A client that is never called. */
   static SocialClient offline() {
-    return io.smo.twitter.TwitterClient.builder().accessToken("t")
+    // an offline X client names its user id: a CrossPoster asks every client for its target
+    return io.smo.twitter.TwitterClient.builder().accessToken("t").userId("1234567890")
         .baseUrl(java.net.URI.create("http://127.0.0.1:1/")).build();
   }
 

@@ -69,6 +69,8 @@ public final class FacebookEmulator implements PlatformEmulator {
   private final Map<String, String> commentPost = new HashMap<>();
   private final Map<String, Integer> metricReads = new HashMap<>();
   private final Map<String, Long> bytesReceived = new HashMap<>();
+  private final MetaMessaging messaging = new MetaMessaging(PAGE_ID, "SMO Sandbox Page", "71000000000000");
+  private final List<ObjectNode> tagged = new ArrayList<>();
   private int chunkSize = 1024 * 1024;
   private int failTransfer = -1;
   private int transfers;
@@ -186,6 +188,10 @@ public final class FacebookEmulator implements PlatformEmulator {
   private SandboxResponse route(SandboxRequest req, EmulatorContext ctx, String ver, List<String> s)
       throws Exception {
     String m = req.method();
+    SandboxResponse inbox = inbox(req, ctx, ver, s);
+    if (inbox != null) {
+      return inbox;
+    }
     if (s.size() == 2 && s.get(0).equals(PAGE_ID) && m.equals("POST")) {
       switch (s.get(1)) {
         case "feed":
@@ -234,6 +240,66 @@ public final class FacebookEmulator implements PlatformEmulator {
         + m.toLowerCase() + " request. Object with ID '" + String.join("/", s)
         + "' does not exist, cannot be loaded due to missing permissions, or does not support this"
         + " operation.", false);
+  }
+
+  // ---- inbox: Messenger conversations, Send API, private replies, tagged posts ----
+
+  /**
+   * Adds an inbound Messenger message from {@code psid} (test hook: a person writes to the Page).
+   *
+   * @return the new message id
+   */
+  public String receiveMessage(String psid, String name, String text, Instant at) {
+    return messaging.receive(psid, name, text, at).id;
+  }
+
+  /**
+   * Adds a post by someone else that tags the Page (test hook).
+   *
+   * @return the post id
+   */
+  public String tagPage(String authorId, String authorName, String text, Instant at) {
+    ObjectNode p = JSON.createObjectNode();
+    String id = authorId + "_" + (tagged.size() + 1);
+    p.put("id", id).put("message", text).put("created_time", TIME.format(at))
+        .put("permalink_url", "https://www.facebook.com/" + authorId + "/posts/" + (tagged.size() + 1));
+    p.putObject("from").put("name", authorName).put("id", authorId);
+    tagged.add(0, p);
+    return id;
+  }
+
+  private SandboxResponse inbox(SandboxRequest req, EmulatorContext ctx, String ver, List<String> s)
+      throws Exception {
+    if (tagged.isEmpty()) {
+      tagPage("610000000000001", "Dana Fox", "Loving the new range from @SMO Sandbox Page",
+          ctx.now().minus(Duration.ofDays(2)));
+      tagPage("610000000000002", "Eli Park", "Shout-out to @SMO Sandbox Page for the fast delivery",
+          ctx.now().minus(Duration.ofHours(5)));
+    }
+    String m = req.method();
+    if (s.size() == 2 && s.get(0).equals(PAGE_ID)) {
+      if (m.equals("GET") && s.get(1).equals("conversations")) {
+        return messaging.list(req, ctx, ver + "/" + PAGE_ID + "/conversations", "messenger");
+      }
+      if (m.equals("GET") && s.get(1).equals("tagged")) {
+        return SandboxResponse.json(200, GraphSupport.page(ctx, ver + "/" + PAGE_ID + "/tagged", tagged,
+            req.param("after").orElse(null), Integer.parseInt(req.param("limit").orElse("25")), p -> p));
+      }
+      if (m.equals("POST") && s.get(1).equals("messages")) {
+        return messaging.send(req, ctx, cid -> {
+          if (!commentPost.containsKey(cid)) {
+            return null;
+          }
+          ObjectNode c = findComment(cid);
+          return new MetaMessaging.CommentInfo(GraphSupport.parseTime(c.path("created_time").asText()),
+              c.path("from").path("id").asText(), c.path("from").path("name").asText());
+        });
+      }
+    }
+    if (s.size() == 1 && m.equals("GET") && messaging.isConversation(s.get(0))) {
+      return messaging.node(req, ctx, s.get(0));
+    }
+    return null;
   }
 
   private SandboxResponse exchange(SandboxRequest req, EmulatorContext ctx) {
@@ -574,6 +640,18 @@ public final class FacebookEmulator implements PlatformEmulator {
   // ---- reading ----
 
   private SandboxResponse node(SandboxRequest req, EmulatorContext ctx, String id) {
+    if (id.equals(PAGE_ID)) {
+      // Page node fields as in the Graph API Page spec (followers_count, fan_count, username)
+      ObjectNode page = JSON.createObjectNode().put("id", PAGE_ID).put("name", "SMO Sandbox Page")
+          .put("username", "smosandboxpage")
+          .put("followers_count", 4200 + Math.floorMod(ctx.seed(), 700))
+          .put("fan_count", 3900 + Math.floorMod(ctx.seed(), 600));
+      java.util.Set<String> want = new java.util.HashSet<>(java.util.Arrays.asList(
+          req.param("fields").orElse("id,name").split(",")));
+      want.add("id");
+      page.retain(want);
+      return SandboxResponse.json(200, page);
+    }
     Video v = videos.get(id);
     if (v != null) {
       ObjectNode r = JSON.createObjectNode();

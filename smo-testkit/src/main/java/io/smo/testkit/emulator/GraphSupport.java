@@ -232,6 +232,12 @@ public final class GraphSupport {
     return root;
   }
 
+  /** Parses a Graph time ({@code 2026-12-04T10:00:00+0000}). */
+  public static java.time.Instant parseTime(String s) {
+    return java.time.OffsetDateTime.parse(s,
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx")).toInstant();
+  }
+
   /** Returns the opaque cursor of position {@code index}. */
   public static String cursor(int index) {
     return Base64.getEncoder().withoutPadding()

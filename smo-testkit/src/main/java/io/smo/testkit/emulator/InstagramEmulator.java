@@ -695,6 +695,7 @@ public final class InstagramEmulator implements PlatformEmulator {
   private ObjectNode user(SandboxRequest req) {
     ObjectNode u = JSON.createObjectNode().put("id", igUserId).put("username", username)
         .put("name", "Sandbox Brand").put("followers_count", 1200 + Math.floorMod(seed, 500))
+        .put("follows_count", 180 + Math.floorMod(seed, 40))
         .put("media_count", media.values().stream().filter(x -> !x.deleted).count());
     return filter(u, req.param("fields"));
   }

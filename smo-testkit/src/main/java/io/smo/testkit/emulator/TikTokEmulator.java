@@ -214,6 +214,9 @@ public final class TikTokEmulator implements PlatformEmulator {
     } else if (req.is("POST", "v2/video/query")) {
       endpoint = "video_query";
       limit = 600;
+    } else if (req.is("GET", "v2/user/info")) {
+      endpoint = "user_info";
+      limit = 600;
     } else {
       return error(ctx, 404, "invalid_params", "Unknown endpoint " + req.method() + " " + req.path());
     }
@@ -234,6 +237,8 @@ public final class TikTokEmulator implements PlatformEmulator {
         return contentInit(body, ctx);
       case "status":
         return status(body, ctx);
+      case "user_info":
+        return userInfo(req, ctx);
       default:
         return videoQuery(req, body, ctx);
     }
@@ -303,6 +308,38 @@ public final class TikTokEmulator implements PlatformEmulator {
   }
 
   // ---------------------------------------------------------------- posting
+
+  /**
+   * {@code GET /v2/user/info/?fields=...}: only the fields asked for, shaped as TikTok's Display
+   * API documents them ({@code data.user}); stats need scope {@code user.info.stats}, which the
+   * sandbox grants.
+   */
+  private SandboxResponse userInfo(SandboxRequest req, EmulatorContext ctx) {
+    String fields = req.param("fields").orElse("");
+    if (fields.isBlank()) {
+      return error(ctx, 400, "invalid_params", "fields is required.");
+    }
+    ObjectNode all = json(ctx);
+    all.put("open_id", OPEN_ID);
+    all.put("union_id", "sbx-tiktok-union-id-0001");
+    all.put("avatar_url", "https://p16-sign.tiktokcdn-us.com/sbx/avatar.jpeg");
+    all.put("display_name", "Sandbox Creator");
+    all.put("username", "sbx_creator");
+    all.put("follower_count", 5300 + Math.floorMod(ctx.seed(), 800));
+    all.put("following_count", 95);
+    all.put("likes_count", 48_000);
+    all.put("video_count", 12 + videos.size());
+    ObjectNode user = json(ctx);
+    for (String f : fields.split(",")) {
+      JsonNode v = all.get(f.trim());
+      if (v != null) {
+        user.set(f.trim(), v);
+      }
+    }
+    ObjectNode d = json(ctx);
+    d.set("user", user);
+    return ok(ctx, d);
+  }
 
   private SandboxResponse creatorInfo(EmulatorContext ctx) {
     ObjectNode d = json(ctx);

@@ -48,6 +48,8 @@ import java.util.regex.Pattern;
  *       ({@code segment_index} 0-999), {@code finalize} (video and GIF get {@code processing_info}),
  *       {@code GET /2/media/upload?command=STATUS} ({@code pending → in_progress → succeeded}),
  *       {@code POST /2/media/metadata};
+ *   <li>{@code GET /2/users/{id}/tweets} (the account's own posts, newest first, from {@code
+ *       start_time}; for reconciliation);
  *   <li>{@code GET /2/users/me}; {@code POST /2/oauth2/token} (code and refresh grants, refresh
  *       token rotated);
  *   <li>{@code x-rate-limit-limit/remaining/reset} headers counting down per endpoint with the
@@ -55,7 +57,7 @@ import java.util.regex.Pattern;
  *       posts;
  *   <li>errors in X's RFC 7807 problem shape; strict mode validates every request (but the OAuth
  *       token endpoint, absent from the description) against {@code
- *       specs/x-api-v2-openapi.json}.
+ *       specs/x-api-v2-openapi.json}, which the test kit carries ({@code BundledSpecs}).
  * </ul>
  */
 @SmoProtectedApi
@@ -78,9 +80,15 @@ public final class TwitterEmulator implements PlatformEmulator {
   private final RateWindow appPosts = new RateWindow(10_000, Duration.ofHours(24));
   private final Map<String, Tweet> tweets = new LinkedHashMap<>();
   private final Map<String, Upload> uploads = new HashMap<>();
+  private final Map<String, String> handles = new HashMap<>();
+  private final List<ObjectNode> dmEvents = new ArrayList<>();
+  private boolean inboxSeeded;
+  private long mentionSequence;
   private SeededMetrics metrics;
 
   private static final class Tweet {
+    /** The added sandbox account that created it, or null for the main account. */
+    String account;
     String id;
     String text;
     String authorId;
@@ -131,8 +139,7 @@ public final class TwitterEmulator implements PlatformEmulator {
     if (request.path().startsWith("/2/oauth2/")) {
       return List.of();
     }
-    return OpenApiRequestValidator.shared(context, SPEC).map(v -> v.validate(request))
-        .orElse(List.of());
+    return OpenApiRequestValidator.bundled(SPEC).validate(request);
   }
 
   // ---------------------------------------------------------------- faults
@@ -171,6 +178,7 @@ public final class TwitterEmulator implements PlatformEmulator {
     if (problem != null) {
       return unauthorized();
     }
+    seedInbox(ctx);
     String key = endpointKey(req);
     if (key == null) {
       return problem(404, "Not Found Error", "Sorry, that page does not exist.",
@@ -206,8 +214,10 @@ public final class TwitterEmulator implements PlatformEmulator {
         resp = hide(req, req.segments().get(2));
         break;
       case "users.me":
-        resp = SandboxResponse.json(200, Map.of("data", Map.of("id", USER_ID, "name",
-            "SMO Sandbox", "username", USERNAME)));
+        resp = usersMe(req, ctx);
+        break;
+      case "users.tweets":
+        resp = userTweets(req, req.segments().get(2));
         break;
       case "media.upload":
         resp = simpleUpload(req, ctx);
@@ -226,6 +236,15 @@ public final class TwitterEmulator implements PlatformEmulator {
         break;
       case "media.metadata":
         resp = metadata(req);
+        break;
+      case "users.mentions":
+        resp = mentions(req);
+        break;
+      case "dm.read":
+        resp = readDms(req);
+        break;
+      case "dm.create":
+        resp = sendDm(req, ctx);
         break;
       default:
         throw new IllegalStateException(key);
@@ -251,6 +270,19 @@ public final class TwitterEmulator implements PlatformEmulator {
     }
     if (r.is("GET", "2/users/me")) {
       return "users.me";
+    }
+    if (r.is("GET", "2/users/*/tweets")) {
+      return "users.tweets";
+    }
+    if (r.is("GET", "2/users/*/mentions")) {
+      return "users.mentions";
+    }
+    if (r.is("GET", "2/dm_events") || r.is("GET", "2/dm_conversations/*/dm_events")
+        || r.is("GET", "2/dm_conversations/with/*/dm_events")) {
+      return "dm.read";
+    }
+    if (r.is("POST", "2/dm_conversations/with/*/messages") || r.is("POST", "2/dm_conversations/*/messages")) {
+      return "dm.create";
     }
     if (r.is("POST", "2/media/upload/initialize")) {
       return "media.initialize";
@@ -287,6 +319,13 @@ public final class TwitterEmulator implements PlatformEmulator {
         return 300;
       case "users.me":
         return 75;
+      case "users.tweets":
+        return 900;
+      case "users.mentions":
+        return 300;
+      case "dm.read":
+      case "dm.create":
+        return 15;
       case "media.upload":
       case "media.metadata":
         return 500;
@@ -424,7 +463,8 @@ public final class TwitterEmulator implements PlatformEmulator {
     }
     if (!text.isEmpty()) {
       for (Tweet t : tweets.values()) {
-        if (!t.deleted && !t.seeded && t.authorId.equals(USER_ID) && t.text.equals(text)) {
+        if (!t.deleted && !t.seeded && t.authorId.equals(USER_ID) && t.text.equals(text)
+            && java.util.Objects.equals(t.account, ctx.account().orElse(null))) { // per account
           return duplicate();
         }
       }
@@ -433,6 +473,7 @@ public final class TwitterEmulator implements PlatformEmulator {
     t.id = ctx.nextId();
     t.text = text;
     t.authorId = USER_ID;
+    t.account = ctx.account().orElse(null);
     t.inReplyTo = replyTo;
     t.conversationId = parent == null ? t.id : parent.conversationId;
     t.replySettings = body.path("reply_settings").asText("everyone");
@@ -449,6 +490,207 @@ public final class TwitterEmulator implements PlatformEmulator {
     data.put("edit_history_tweet_ids", List.of(t.id));
     return SandboxResponse.json(201, Map.of("data", data))
         .header("location", ctx.baseUrl().resolve("2/tweets/" + t.id).toString());
+  }
+
+  /** {@code GET /2/users/me}; {@code public_metrics} when {@code user.fields} asks for it. */
+  private SandboxResponse usersMe(SandboxRequest req, EmulatorContext ctx) {
+    ObjectNode d = ctx.json().createObjectNode().put("id", USER_ID).put("name", "SMO Sandbox")
+        .put("username", USERNAME);
+    if (req.param("user.fields").orElse("").contains("public_metrics")) {
+      long own;
+      synchronized (this) {
+        own = tweets.values().stream().filter(t -> !t.deleted && !t.seeded).count();
+      }
+      d.putObject("public_metrics").put("followers_count", 2500 + Math.floorMod(ctx.seed(), 900))
+          .put("following_count", 310 + Math.floorMod(ctx.seed(), 50)).put("tweet_count", 120 + own)
+          .put("listed_count", 7).put("like_count", 830);
+    }
+    ObjectNode root = ctx.json().createObjectNode();
+    root.set("data", d);
+    return SandboxResponse.json(200, root);
+  }
+
+  // ---------------------------------------------------------------- inbox: DMs and mentions
+
+  private void seedInbox(EmulatorContext ctx) {
+    if (inboxSeeded) {
+      return;
+    }
+    inboxSeeded = true;
+    Instant now = ctx.now();
+    handles.put(USER_ID, USERNAME);
+    receiveDm("1790000000000000101", "ann_sandbox", "Hi! Is the API down for you too?",
+        now.minus(Duration.ofHours(2)));
+    receiveDm("1790000000000000102", "bo_sandbox", "Can I change my order?", now.minus(Duration.ofDays(1)));
+    ObjectNode answer = dmEvent(conversationId("1790000000000000102"), USER_ID,
+        "Sure, send me the order number", now.minus(Duration.ofHours(23)));
+    dmEvents.add(answer);
+    mention("1790000000000000103", "cy_sandbox", "@" + USERNAME + " your latest post was spot on",
+        now.minus(Duration.ofDays(1)));
+    mention("1790000000000000101", "ann_sandbox", "@" + USERNAME + " any update on the outage?",
+        now.minus(Duration.ofHours(1)));
+  }
+
+  /**
+   * Adds a DM from {@code senderId} to the sandbox account (test hook: someone writes).
+   *
+   * @return the new DM event id
+   */
+  public String receiveDm(String senderId, String username, String text, Instant at) {
+    handles.put(senderId, username);
+    ObjectNode e = dmEvent(conversationId(senderId), senderId, text, at);
+    dmEvents.add(e);
+    return e.get("id").asText();
+  }
+
+  /**
+   * Adds a post by {@code authorId} (test hook: someone mentions the account; include {@code
+   * @smo_sandbox} in the text).
+   *
+   * @return the new post id
+   */
+  public String mention(String authorId, String username, String text, Instant at) {
+    handles.put(authorId, username);
+    Tweet t = new Tweet();
+    t.id = Long.toString(1_800_000_000_000_000_000L + (++mentionSequence));
+    while (tweets.containsKey(t.id)) {
+      t.id = Long.toString(Long.parseLong(t.id) + 1);
+    }
+    t.text = text;
+    t.authorId = authorId;
+    t.conversationId = t.id;
+    t.createdAt = at;
+    t.seeded = true;
+    tweets.put(t.id, t);
+    return t.id;
+  }
+
+  private static String conversationId(String other) {
+    return new java.math.BigInteger(other).compareTo(new java.math.BigInteger(USER_ID)) < 0
+        ? other + "-" + USER_ID : USER_ID + "-" + other;
+  }
+
+  private ObjectNode dmEvent(String conversation, String sender, String text, Instant at) {
+    ObjectNode e = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    e.put("id", Long.toString(1_850_000_000_000_000_000L + dmEvents.size()));
+    e.put("text", text);
+    e.put("event_type", "MessageCreate");
+    e.put("dm_conversation_id", conversation);
+    e.put("created_at", at.toString());
+    e.put("sender_id", sender);
+    return e;
+  }
+
+  private SandboxResponse mentions(SandboxRequest req) {
+    String user = req.segments().get(2);
+    if (!user.equals(USER_ID)) {
+      return problem(403, "Forbidden", "You are not allowed to read the mentions of this user.",
+          "https://api.x.com/2/problems/not-authorized-for-resource");
+    }
+    List<Tweet> list = new ArrayList<>();
+    for (Tweet t : tweets.values()) {
+      if (!t.deleted && !t.authorId.equals(USER_ID)
+          && t.text.toLowerCase(Locale.ROOT).contains("@" + USERNAME)) {
+        list.add(t);
+      }
+    }
+    list.sort((a, b) -> b.createdAt.compareTo(a.createdAt));
+    boolean newNames = req.param("post.fields").isPresent() || req.param("tweet.fields").isEmpty();
+    List<String> fields = fieldList(req);
+    return SandboxResponse.json(200, timelinePage(req, list, t -> tweetJson(t, fields, newNames),
+        t -> t.authorId));
+  }
+
+  private <T> ObjectNode timelinePage(SandboxRequest req, List<T> list,
+      java.util.function.Function<T, JsonNode> render, java.util.function.Function<T, String> author) {
+    int max = Integer.parseInt(req.param("max_results").orElse("10"));
+    int start = req.param("pagination_token").map(tk -> {
+      try {
+        return Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(tk),
+            java.nio.charset.StandardCharsets.UTF_8).replace("page-token-", ""));
+      } catch (RuntimeException e) {
+        return 0;
+      }
+    }).orElse(0);
+    ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    int end = Math.min(list.size(), start + max);
+    java.util.LinkedHashSet<String> authors = new java.util.LinkedHashSet<>();
+    if (end > start) {
+      ArrayNode data = root.putArray("data");
+      for (int i = start; i < end; i++) {
+        data.add(render.apply(list.get(i)));
+        authors.add(author.apply(list.get(i)));
+      }
+      ArrayNode users = root.putObject("includes").putArray("users");
+      for (String a : authors) {
+        users.addObject().put("id", a).put("name", handles.getOrDefault(a, "user" + a))
+            .put("username", handles.getOrDefault(a, "user" + a));
+      }
+    }
+    ObjectNode meta = root.putObject("meta");
+    meta.put("result_count", end - start);
+    if (end < list.size()) {
+      meta.put("next_token", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+          ("page-token-" + end).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    return root;
+  }
+
+  private SandboxResponse readDms(SandboxRequest req) {
+    List<String> seg = req.segments();
+    String conversation = null;
+    if (seg.size() == 4 && seg.get(1).equals("dm_conversations")) {
+      conversation = seg.get(2);
+    } else if (seg.size() == 5) {
+      conversation = conversationId(seg.get(3));
+    }
+    List<ObjectNode> list = new ArrayList<>();
+    for (ObjectNode e : dmEvents) {
+      if (conversation == null || conversation.equals(e.get("dm_conversation_id").asText())) {
+        list.add(e);
+      }
+    }
+    list.sort((a, b) -> b.get("created_at").asText().compareTo(a.get("created_at").asText()));
+    return SandboxResponse.json(200, timelinePage(req, list, e -> e, e -> e.get("sender_id").asText()));
+  }
+
+  private SandboxResponse sendDm(SandboxRequest req, EmulatorContext ctx) throws Exception {
+    JsonNode body = req.json();
+    String text = body.path("text").asText("");
+    if (text.isEmpty() && body.path("attachments").size() == 0) {
+      return invalid("At least one of text, attachments is required.");
+    }
+    if (text.codePointCount(0, text.length()) > 10_000) {
+      return invalid("text: must be at most 10000 characters.");
+    }
+    List<String> seg = req.segments();
+    String conversation;
+    if (seg.get(2).equals("with")) {
+      String other = seg.get(3);
+      if (!handles.containsKey(other) || other.equals(USER_ID)) {
+        return problem(403, "Forbidden", "You are not permitted to send a message to this user.",
+            "https://api.x.com/2/problems/not-authorized-for-resource");
+      }
+      conversation = conversationId(other);
+    } else {
+      conversation = seg.get(2);
+      String c = conversation;
+      if (dmEvents.stream().noneMatch(e -> e.get("dm_conversation_id").asText().equals(c))) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("detail", "Could not find dm_conversation with id: [" + c + "].");
+        e.put("title", "Not Found Error");
+        e.put("resource_type", "dm_conversation");
+        e.put("parameter", "dm_conversation_id");
+        e.put("resource_id", c);
+        e.put("type", "https://api.x.com/2/problems/resource-not-found");
+        return SandboxResponse.json(404, e).header("Content-Type", "application/problem+json");
+      }
+    }
+    ObjectNode ev = dmEvent(conversation, USER_ID, text, ctx.now());
+    dmEvents.add(ev);
+    ctx.recordCreated("dm", ev.get("id").asText(), body);
+    return SandboxResponse.json(201, Map.of("data", Map.of("dm_conversation_id", conversation,
+        "dm_event_id", ev.get("id").asText())));
   }
 
   private void seedReplies(Tweet root, EmulatorContext ctx) {
@@ -505,6 +747,30 @@ public final class TwitterEmulator implements PlatformEmulator {
     ObjectNode data = tweetJson(t, fields, newNames);
     t.reads++;
     return SandboxResponse.json(200, Map.of("data", data));
+  }
+
+  /**
+   * {@code GET /2/users/:id/tweets}: the user's own live posts (not the seeded ones of others),
+   * newest first, from {@code start_time} on, at most {@code max_results} (default 10, 5-100).
+   */
+  private SandboxResponse userTweets(SandboxRequest req, String userId) {
+    Instant start = req.param("start_time").map(Instant::parse).orElse(Instant.EPOCH);
+    int max = req.param("max_results").map(Integer::parseInt).orElse(10);
+    List<Tweet> own = new ArrayList<>();
+    for (Tweet t : tweets.values()) {
+      if (!t.deleted && !t.seeded && t.authorId.equals(userId) && !t.createdAt.isBefore(start)) {
+        own.add(t);
+      }
+    }
+    java.util.Collections.reverse(own);
+    List<ObjectNode> data = new ArrayList<>();
+    for (Tweet t : own.subList(0, Math.min(max, own.size()))) {
+      data.add(tweetJson(t, fieldList(req), false));
+    }
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("result_count", data.size());
+    return data.isEmpty() ? SandboxResponse.json(200, Map.of("meta", meta))
+        : SandboxResponse.json(200, Map.of("data", data, "meta", meta));
   }
 
   /** The requested fields: {@code post.fields} (OpenAPI 2.167) or the older {@code tweet.fields}. */

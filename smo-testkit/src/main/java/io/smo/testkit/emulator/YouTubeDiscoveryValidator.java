@@ -3,6 +3,7 @@ package io.smo.testkit.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smo.core.SmoProtectedApi;
+import io.smo.testkit.spi.BundledSpecs;
 import io.smo.testkit.spi.SandboxRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +24,8 @@ import java.util.Set;
  * {@code /resumable/upload/...} included), required parameters are present, every query parameter
  * is the method's or a global one, {@code part} values are properties of the method's resource,
  * and enum parameters carry a listed value. Requests the documents do not describe (the OAuth
- * token endpoint, PUTs to an upload session URI) are skipped. When the documents are absent
- * nothing is checked. Not thread-safe (the sandbox calls it under the emulator's lock).
+ * token endpoint, PUTs to an upload session URI) are skipped. The documents travel inside the test
+ * kit ({@link BundledSpecs}). Not thread-safe (the sandbox calls it under the emulator's lock).
  */
 @SmoProtectedApi
 public final class YouTubeDiscoveryValidator {
@@ -47,6 +48,29 @@ public final class YouTubeDiscoveryValidator {
 
   private final Map<String, Method> methods = new HashMap<>();
   private final boolean loaded;
+
+  /**
+   * Loads the documents the test kit carries ({@link BundledSpecs}).
+   *
+   * @throws IllegalStateException when they are not on the class path
+   */
+  public YouTubeDiscoveryValidator() {
+    walk(JSON_READ.apply(BundledSpecs.read("specs/youtube-data-api-v3-discovery.json")));
+    walk(JSON_READ.apply(BundledSpecs.read("specs/youtube-analytics-v2-discovery.json")));
+    loaded = true;
+  }
+
+  private static final java.util.function.Function<String, JsonNode> JSON_READ = text -> {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalStateException("unreadable discovery document in the test kit", e);
+    }
+  };
+
+  private void walk(JsonNode doc) {
+    walk(doc, doc.path("resources"));
+  }
 
   /**
    * Loads the documents from {@code sharedDir/specs}.

@@ -168,7 +168,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
   public List<String> validateStrict(SandboxRequest request, EmulatorContext context) {
     synchronized (this) {
       if (validator == null) {
-        validator = new YouTubeDiscoveryValidator(context.sharedDir());
+        validator = new YouTubeDiscoveryValidator();
       }
     }
     return validator.validate(request);
@@ -226,6 +226,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
         return startUpload(r, ctx);
       case "videos.list":
         return listVideos(r, ctx);
+      case "channels.list":
+        return listChannels(r, ctx);
       case "videos.update":
         return updateVideo(r);
       case "videos.delete":
@@ -235,6 +237,9 @@ public final class YouTubeEmulator implements PlatformEmulator {
       case "playlistItems.insert":
         return insertPlaylistItem(r, ctx);
       case "commentThreads.list":
+        if (r.param("allThreadsRelatedToChannelId").isPresent()) {
+          return listChannelThreads(r, ctx);
+        }
         return listThreads(r, ctx);
       case "commentThreads.insert":
         return insertThread(r, ctx);
@@ -267,6 +272,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
     }
     Map<String, String> table = Map.ofEntries(
         Map.entry("GET /youtube/v3/videos", "videos.list"),
+        Map.entry("GET /youtube/v3/channels", "channels.list"),
         Map.entry("PUT /youtube/v3/videos", "videos.update"),
         Map.entry("DELETE /youtube/v3/videos", "videos.delete"),
         Map.entry("POST /youtube/v3/playlistItems", "playlistItems.insert"),
@@ -277,6 +283,36 @@ public final class YouTubeEmulator implements PlatformEmulator {
         Map.entry("POST /youtube/v3/comments/setModerationStatus", "comments.setModerationStatus"),
         Map.entry("DELETE /youtube/v3/comments", "comments.delete"));
     return table.get(m + " " + p);
+  }
+
+  /**
+   * {@code channels.list} with {@code mine=true}: the sandbox channel with the requested parts
+   * ({@code snippet}, {@code statistics}; counts are strings, as in the discovery document's
+   * ChannelStatistics).
+   */
+  private SandboxResponse listChannels(SandboxRequest r, EmulatorContext ctx) {
+    String part = r.param("part").orElse("");
+    if (part.isBlank()) {
+      return error(400, "INVALID_ARGUMENT", "youtube.parameter", "required", "No filter selected.");
+    }
+    ObjectNode root = NODES.objectNode().put("kind", "youtube#channelListResponse");
+    ArrayNode items = root.putArray("items");
+    if (r.param("mine").orElse("").equals("true") || CHANNEL_ID.equals(r.param("id").orElse(""))) {
+      ObjectNode ch = items.addObject().put("kind", "youtube#channel").put("id", CHANNEL_ID);
+      for (String p : part.split(",")) {
+        if (p.trim().equals("snippet")) {
+          ch.putObject("snippet").put("title", "SMO Sandbox Channel").put("customUrl", "@smosandbox")
+              .put("description", "");
+        } else if (p.trim().equals("statistics")) {
+          long uploads = videos.size();
+          ch.putObject("statistics").put("viewCount", String.valueOf(91_000 + Math.floorMod(ctx.seed(), 9000)))
+              .put("subscriberCount", String.valueOf(3100 + Math.floorMod(ctx.seed(), 400)))
+              .put("hiddenSubscriberCount", false).put("videoCount", String.valueOf(40 + uploads));
+        }
+      }
+    }
+    root.putObject("pageInfo").put("totalResults", items.size()).put("resultsPerPage", 5);
+    return SandboxResponse.json(200, root);
   }
 
   private SandboxResponse chargeQuota(String method, Instant now) {
@@ -838,6 +874,104 @@ public final class YouTubeEmulator implements PlatformEmulator {
     list.add(reply);
     ObjectNode s = (ObjectNode) thread.get("snippet");
     s.put("totalReplyCount", s.path("totalReplyCount").asInt() + 1);
+  }
+
+  // ------------------------------------------------------------------ channel-wide inbox
+
+  /** The video the seeded inbox comments are on (not one of the sandbox's uploads). */
+  public static final String INBOX_VIDEO_ID = "sbxInboxVid";
+  private final List<ObjectNode> inboxThreads = new ArrayList<>();
+  private boolean inboxSeeded;
+
+  private void seedInbox(Instant now) {
+    if (inboxSeeded) {
+      return;
+    }
+    inboxSeeded = true;
+    receiveComment("Maya", "UCviewerMaya", "Which microphone do you use?", now.minus(Duration.ofHours(1)));
+    ObjectNode held = receiveComment("FreeFollowers", "UCspammer", "Get 10k subs free at ...",
+        now.minus(Duration.ofHours(3)));
+    ((ObjectNode) held.path("snippet").path("topLevelComment").path("snippet")).put("moderationStatus",
+        "heldForReview");
+    ObjectNode answered = receiveComment("Noor", "UCviewerNoor", "Great tutorial, thanks!",
+        now.minus(Duration.ofDays(1)));
+    String id = answered.path("id").asText();
+    ObjectNode reply = commentNode(id + ".own0", INBOX_VIDEO_ID, CHANNEL_TITLE, CHANNEL_ID, "Glad it helped!",
+        now.minus(Duration.ofHours(20)), id);
+    addReply(answered, reply);
+    register(reply, answered, INBOX_VIDEO_ID, true);
+  }
+
+  /**
+   * Adds a top-level comment by a viewer on the inbox video (test hook: someone comments).
+   *
+   * @return the new thread
+   */
+  public ObjectNode receiveComment(String author, String authorChannelId, String text, Instant at) {
+    String cid = "UgsbxInbox" + Integer.toHexString(inboxThreads.size() + 1) + "AaABAg";
+    ObjectNode top = commentNode(cid, INBOX_VIDEO_ID, author, authorChannelId, text, at, null);
+    ObjectNode thread = threadNode(cid, INBOX_VIDEO_ID, top);
+    register(top, thread, INBOX_VIDEO_ID, false);
+    inboxThreads.add(thread);
+    return thread;
+  }
+
+  /** {@code commentThreads.list?allThreadsRelatedToChannelId=…}: every video's threads, newest first. */
+  private SandboxResponse listChannelThreads(SandboxRequest r, EmulatorContext ctx) {
+    seedInbox(ctx.now());
+    if (!CHANNEL_ID.equals(r.param("allThreadsRelatedToChannelId").get())) {
+      return error(403, "PERMISSION_DENIED", "youtube.commentThread", "forbidden",
+          "The comment thread could not be retrieved due to insufficient permissions.");
+    }
+    int max = Integer.parseInt(r.param("maxResults").orElse("20"));
+    if (max < 1 || max > 100) {
+      return error(400, "INVALID_ARGUMENT", "youtube.parameter", "invalidParameter",
+          "maxResults must be between 1 and 100.");
+    }
+    String wanted = r.param("moderationStatus").orElse("published");
+    List<ObjectNode> all = new ArrayList<>();
+    List<ObjectNode> candidates = new ArrayList<>(inboxThreads);
+    for (String v : videos.keySet()) {
+      candidates.addAll(threadsOf(v));
+    }
+    for (ObjectNode t : candidates) {
+      String m = t.path("snippet").path("topLevelComment").path("snippet").path("moderationStatus").asText();
+      if (m.equals(wanted) && comments.containsKey(t.path("id").asText())) {
+        all.add(t);
+      }
+    }
+    all.sort((a, b) -> b.path("snippet").path("topLevelComment").path("snippet").path("publishedAt").asText()
+        .compareTo(a.path("snippet").path("topLevelComment").path("snippet").path("publishedAt").asText()));
+    int offset = 0;
+    String token = r.param("pageToken").orElse(null);
+    if (token != null) {
+      try {
+        String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        offset = Integer.parseInt(decoded.substring("channel:".length()));
+      } catch (RuntimeException e) {
+        return error(400, "INVALID_ARGUMENT", "youtube.parameter", "invalidPageToken",
+            "The request specifies an invalid page token.");
+      }
+    }
+    Set<String> parts = Set.of(r.param("part").orElse("snippet").split(","));
+    ArrayNode items = NODES.arrayNode();
+    for (int i = offset; i < Math.min(all.size(), offset + max); i++) {
+      ObjectNode t = all.get(i).deepCopy();
+      if (!parts.contains("replies")) {
+        t.remove("replies");
+      }
+      items.add(t);
+    }
+    ObjectNode out = NODES.objectNode();
+    out.put("kind", "youtube#commentThreadListResponse");
+    out.put("etag", "sbx-cctl-" + offset);
+    if (offset + max < all.size()) {
+      out.put("nextPageToken", Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(("channel:" + (offset + max)).getBytes(StandardCharsets.UTF_8)));
+    }
+    out.putObject("pageInfo").put("totalResults", items.size()).put("resultsPerPage", max);
+    out.set("items", items);
+    return SandboxResponse.json(200, out);
   }
 
   private SandboxResponse listThreads(SandboxRequest r, EmulatorContext ctx) {

@@ -42,4 +42,14 @@ public interface EmulatorContext {
 
   /** Returns the folder of the shared specs and fixtures, when present. */
   Optional<Path> sharedDir();
+
+  /**
+   * Returns the id of the account added with {@link io.smo.testkit.Sandbox#addAccount} that makes
+   * the current request, or empty for the main account. The sandbox already gives the emulator
+   * the main account's token and ids; an emulator needs this only for per-account rules (X's
+   * duplicate-content check).
+   */
+  default Optional<String> account() {
+    return Optional.empty();
+  }
 }

@@ -65,11 +65,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Instances are immutable and thread-safe.
  *
  * <pre>{@code
- * // in an emulator
+ * // in an emulator: the description travels in the test kit (BundledSpecs)
  * public List<String> validateStrict(SandboxRequest req, EmulatorContext ctx) {
- *   return OpenApiRequestValidator.shared(ctx, "specs/x-api-v2-openapi.json")
- *       .map(v -> v.validate(req))
- *       .orElse(List.of()); // spec absent: nothing to check
+ *   return OpenApiRequestValidator.bundled("specs/x-api-v2-openapi.json").validate(req);
  * }
  * }</pre>
  *
@@ -85,14 +83,24 @@ public final class OpenApiRequestValidator {
   private final Path spec;
   private final OpenApiInteractionValidator delegate;
 
-  /** Options for one validator; obtain with {@link #forSpec(Path)}. Not thread-safe. */
+  /**
+   * Options for one validator; obtain with {@link #forSpec(Path)} or {@link #forBundled(String)}.
+   * Not thread-safe.
+   */
   public static final class Builder {
     private final Path spec;
+    private final String bundled;
     private String basePath;
     private final Set<String> ignored = new LinkedHashSet<>();
 
     private Builder(Path spec) {
       this.spec = requireNonNull(spec, "spec").toAbsolutePath().normalize();
+      this.bundled = null;
+    }
+
+    private Builder(String bundled) {
+      this.bundled = requireNonNull(bundled, "name");
+      this.spec = Path.of(bundled).getFileName();
     }
 
     /**
@@ -125,15 +133,17 @@ public final class OpenApiRequestValidator {
      * Returns the validator (cached per file and options).
      *
      * @throws IllegalArgumentException when the file is missing or not an OpenAPI document
+     * @throws IllegalStateException when a {@linkplain #forBundled(String) bundled} document is not
+     *     on the class path
      */
     public OpenApiRequestValidator build() {
-      String key = spec + "|" + basePath + "|" + ignored;
+      String key = (bundled != null ? "bundled:" + bundled : spec.toString()) + "|" + basePath + "|" + ignored;
       return CACHE.computeIfAbsent(key, k -> new OpenApiRequestValidator(this));
     }
   }
 
   private OpenApiRequestValidator(Builder b) {
-    if (!Files.isRegularFile(b.spec)) {
+    if (b.bundled == null && !Files.isRegularFile(b.spec)) {
       throw new IllegalArgumentException("OpenAPI document not found: " + b.spec);
     }
     this.spec = b.spec;
@@ -143,13 +153,16 @@ public final class OpenApiRequestValidator {
     }
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
-    SwaggerParseResult parsed = new OpenAPIV3Parser().readLocation(b.spec.toUri().toString(), null, options);
+    SwaggerParseResult parsed = b.bundled != null
+        ? new OpenAPIV3Parser().readContents(BundledSpecs.read(b.bundled), null, options)
+        : new OpenAPIV3Parser().readLocation(b.spec.toUri().toString(), null, options);
     OpenAPI api = parsed == null ? null : parsed.getOpenAPI();
     if (api == null || api.getPaths() == null) {
       throw new IllegalArgumentException("cannot load OpenAPI document " + b.spec + ": "
           + (parsed == null ? "unreadable" : parsed.getMessages()));
     }
     addMultipartAsJson(api);
+    dedupeParameterEnums(api);
     OpenApiInteractionValidator.Builder vb = OpenApiInteractionValidator.createFor(api)
         .withLevelResolver(levels.build());
     if (b.basePath != null) {
@@ -183,6 +196,41 @@ public final class OpenApiRequestValidator {
   }
 
   /**
+   * Removes repeated enum values from parameter schemas (the X description lists {@code
+   * attachments.media_keys} twice in the DM {@code expansions} enum, which the JSON-schema
+   * validator refuses as an invalid schema, so no DM request could be checked at all).
+   */
+  private static void dedupeParameterEnums(OpenAPI api) {
+    java.util.List<io.swagger.v3.oas.models.parameters.Parameter> params = new java.util.ArrayList<>();
+    if (api.getComponents() != null && api.getComponents().getParameters() != null) {
+      params.addAll(api.getComponents().getParameters().values());
+    }
+    for (PathItem item : api.getPaths().values()) {
+      for (Operation op : item.readOperations()) {
+        if (op.getParameters() != null) {
+          params.addAll(op.getParameters());
+        }
+      }
+    }
+    for (io.swagger.v3.oas.models.parameters.Parameter p : params) {
+      dedupe(p.getSchema());
+      if (p.getSchema() != null) {
+        dedupe(p.getSchema().getItems());
+      }
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void dedupe(io.swagger.v3.oas.models.media.Schema schema) {
+    if (schema != null && schema.getEnum() != null) {
+      java.util.List values = new java.util.ArrayList(new java.util.LinkedHashSet(schema.getEnum()));
+      if (values.size() != schema.getEnum().size()) {
+        schema.setEnum(values);
+      }
+    }
+  }
+
+  /**
    * Starts the options of a validator for one OpenAPI 3 document.
    *
    * @param specFile the document (JSON or YAML)
@@ -193,8 +241,31 @@ public final class OpenApiRequestValidator {
   }
 
   /**
-   * Returns the default validator for a document of the shared folder, or empty when the sandbox
-   * has no shared folder or the file is absent (callers then skip validation).
+   * Starts the options of a validator for a document the test kit carries ({@link BundledSpecs}).
+   *
+   * @param name e.g. {@code "specs/x-api-v2-openapi.json"}
+   * @return a builder
+   */
+  public static Builder forBundled(String name) {
+    return new Builder(name);
+  }
+
+  /**
+   * Returns the default validator for a document the test kit carries ({@link BundledSpecs}),
+   * whatever the working directory. Strict mode uses this: it never silently checks nothing.
+   *
+   * @param name e.g. {@code "specs/x-api-v2-openapi.json"}
+   * @return the cached validator
+   * @throws IllegalStateException when the document is not on the class path
+   * @throws IllegalArgumentException when it is not an OpenAPI document
+   */
+  public static OpenApiRequestValidator bundled(String name) {
+    return forBundled(name).build();
+  }
+
+  /**
+   * Returns the default validator for a document: the copy the test kit carries when there is one
+   * ({@link #bundled(String)}), else the shared folder's file; empty when neither exists.
    *
    * @param context the emulator context ({@link EmulatorContext#sharedDir()})
    * @param relativePath e.g. {@code "specs/x-api-v2-openapi.json"}
@@ -202,11 +273,15 @@ public final class OpenApiRequestValidator {
    * @throws IllegalArgumentException when the file exists but is not an OpenAPI document
    */
   public static Optional<OpenApiRequestValidator> shared(EmulatorContext context, String relativePath) {
+    if (BundledSpecs.class.getClassLoader().getResource(BundledSpecs.RESOURCE_DIR
+        + relativePath.substring(relativePath.lastIndexOf('/') + 1)) != null) {
+      return Optional.of(bundled(relativePath));
+    }
     return context.sharedDir().map(d -> d.resolve(relativePath)).filter(Files::isRegularFile)
         .map(p -> forSpec(p).build());
   }
 
-  /** Returns the document this validator checks against. */
+  /** Returns the document this validator checks against (for a bundled one, its file name). */
   public Path spec() {
     return spec;
   }

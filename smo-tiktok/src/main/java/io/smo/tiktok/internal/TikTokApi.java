@@ -31,6 +31,13 @@ public interface TikTokApi {
   /** Fields requested from {@code video/query}. */
   String VIDEO_FIELDS = "id,title,create_time,share_url,view_count,like_count,comment_count,share_count";
 
+  /** Fields requested from {@code user/info} (stats need scope {@code user.info.stats}). */
+  String USER_FIELDS = "open_id,union_id,display_name,username,follower_count,following_count,likes_count,video_count";
+
+  /** {@code GET /v2/user/info/?fields=...} (600 per minute per token). */
+  @retrofit2.http.GET("v2/user/info/")
+  Call<Envelope<com.fasterxml.jackson.databind.JsonNode>> userInfo(@Query("fields") String fields);
+
   /** Queries the creator's posting options (20 per minute per token). */
   @POST("v2/post/publish/creator_info/query/")
   Call<Envelope<CreatorInfoData>> creatorInfo(@Body Map<String, Object> empty);

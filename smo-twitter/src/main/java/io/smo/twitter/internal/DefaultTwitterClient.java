@@ -53,6 +53,7 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
   private final TwitterMediaUploader uploader;
   private final UploadListener listener;
   private final String fieldsParameter;
+  private final TwitterInbox inbox;
 
   /**
    * Creates the client.
@@ -66,11 +67,59 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
    */
   public DefaultTwitterClient(ApiRuntime runtime, String accountKey, UploadListener listener,
       long segmentBytes, Duration processingDeadline, String fieldsParameter) {
-    super(runtime, TwitterCapabilities.get(), accountKey);
+    this(runtime, accountKey, listener, segmentBytes, processingDeadline, fieldsParameter, null);
+  }
+
+  /**
+   * Creates the client.
+   *
+   * @param runtime the runtime (owned)
+   * @param accountKey the account key
+   * @param listener upload progress listener
+   * @param segmentBytes preferred append segment
+   * @param processingDeadline the longest wait for processing
+   * @param fieldsParameter {@code post.fields} or {@code tweet.fields}
+   * @param userId the account's X user id, or {@code null} to read it from {@code /2/users/me} when needed
+   */
+  public DefaultTwitterClient(ApiRuntime runtime, String accountKey, UploadListener listener,
+      long segmentBytes, Duration processingDeadline, String fieldsParameter, String userId) {
+    super(runtime, TwitterCapabilities.get(), accountKey != null ? accountKey
+        : userId != null ? userId : Platform.TWITTER.id());
+    this.userId = accountKey != null ? accountKey : userId;
     this.api = runtime.service(TwitterApi.class);
     this.uploader = new TwitterMediaUploader(runtime, api, segmentBytes, processingDeadline);
     this.listener = listener;
     this.fieldsParameter = fieldsParameter;
+    this.inbox = new TwitterInbox(runtime, api, super.accountKey(), userId, fieldsParameter);
+  }
+
+  private volatile String userId;
+
+  /**
+   * Returns the X user id this client posts as: the one given to the builder, else read once with
+   * {@code GET /2/users/me} and kept.
+   *
+   * @throws io.smo.core.exception.SmoException if that call fails
+   */
+  @Override
+  public String accountKey() {
+    String id = userId;
+    if (id == null) {
+      synchronized (this) {
+        if (userId == null) {
+          JsonNode me = runtime.call(Operation.read("account", "users.me"), () -> api.me());
+          String read = me == null ? null : me.path("data").path("id").asText(null);
+          if (read == null || read.isBlank()) {
+            throw new io.smo.core.exception.PlatformException(io.smo.core.exception.ErrorDetails
+                .builder(Platform.TWITTER, "account").message("GET /2/users/me named no user id")
+                .build(), false);
+          }
+          userId = read;
+        }
+        id = userId;
+      }
+    }
+    return id;
   }
 
   private java.util.Map<String, String> fields(String postFields, String tweetFields) {
@@ -114,7 +163,7 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
     List<String> parts = new ArrayList<>();
     if (post.textOverflow() == TextOverflow.THREAD && capabilities().textLimit().isPresent()
         && !capabilities().textLimit().get().fits(post.text())) {
-      parts.addAll(TextFitting.split(post.text(), capabilities().textLimit().get()));
+      parts.addAll(TextFitting.splitNumbered(post.text(), capabilities().textLimit().get()));
     } else {
       parts.add(post.text());
     }
@@ -250,6 +299,27 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
     return TwitterMappers.metrics(ref, b.path("data"), clock().instant());
   }
 
+  /**
+   * Lists the account's own posts since {@code since} ({@code GET /2/users/:id/tweets} with {@code
+   * start_time}, at most 100, after {@code GET /2/users/me} for the id).
+   */
+  @Override
+  public java.util.List<io.smo.core.AccountPost> recentPosts(java.time.Instant since) {
+    String me = runtime.call(Operation.read("me", "users.me"), api::me).path("data").path("id").asText();
+    JsonNode b = runtime.call(Operation.read("recent posts", "users.tweets"), () -> api.userTweets(me,
+        since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), "created_at", 100));
+    java.util.List<io.smo.core.AccountPost> out = new java.util.ArrayList<>();
+    if (b != null) {
+      for (JsonNode t : b.path("data")) {
+        String id = t.path("id").asText();
+        out.add(new io.smo.core.AccountPost(io.smo.core.PublishedPost.builder(PostRef.of(Platform.TWITTER, id))
+            .url(java.net.URI.create("https://x.com/i/web/status/" + id)).build(), t.path("text").asText(),
+            java.time.Instant.parse(t.path("created_at").asText())));
+      }
+    }
+    return out;
+  }
+
   @Override
   public Paginator<Comment> comments(PostRef ref) {
     checkRef(ref);
@@ -272,6 +342,28 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
   public Comment reply(CommentRef comment, String text) {
     checkRef(comment);
     return replyTo(comment.id(), text);
+  }
+
+  /**
+   * Reads the account's figures: {@code GET /2/users/me?user.fields=public_metrics,username,name}
+   * ({@code public_metrics.followers_count}, {@code following_count}, {@code tweet_count}).
+   */
+  @Override
+  public io.smo.core.AccountInfo accountInfo() {
+    JsonNode root = runtime.call(Operation.read("account info", "users.me"), () -> api.me("public_metrics"));
+    JsonNode d = root.path("data");
+    JsonNode pm = d.path("public_metrics");
+    io.smo.core.AccountInfo.Builder b = io.smo.core.AccountInfo.builder(Platform.TWITTER, d.path("id").asText(""))
+        .handle(d.path("username").asText(null)).name(d.path("name").asText(null))
+        .followers(count(pm, "followers_count")).following(count(pm, "following_count"))
+        .postCount(count(pm, "tweet_count")).retrievedAt(clock().instant());
+    pm.fields().forEachRemaining(e -> b.raw(e.getKey(), e.getValue().canConvertToLong() ? e.getValue().asLong() : null));
+    return b.build();
+  }
+
+  private static Long count(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || !v.canConvertToLong() ? null : v.asLong();
   }
 
   @Override
@@ -307,5 +399,55 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
     Operation op = Operation.write("moderate", "tweets.hide");
     ApiResponse<JsonNode> r = runtime.callForResponse(op, () -> api.hideReply(comment.id(), body));
     failOnErrorsWithoutData(op, r);
+  }
+
+  // ---- inbox: DMs (v2 dm_events) and the mentions timeline ----
+
+  @Override
+  public String userId() {
+    return inbox.userId();
+  }
+
+  @Override
+  public Paginator<io.smo.core.inbox.Conversation> conversations() {
+    return inbox.conversations();
+  }
+
+  @Override
+  public Paginator<io.smo.core.inbox.Message> messages(String conversationId) {
+    return inbox.messages(conversationId);
+  }
+
+  @Override
+  public io.smo.core.inbox.Message send(io.smo.core.inbox.MessageRecipient to,
+      io.smo.core.inbox.OutgoingMessage message) {
+    return inbox.send(to, message);
+  }
+
+  @Override
+  public Paginator<io.smo.core.inbox.Mention> mentions() {
+    return inbox.mentions();
+  }
+
+  @Override
+  public Iterable<io.smo.core.inbox.InboxItem> items(io.smo.core.inbox.InboxItemKind kind,
+      java.time.Instant since) {
+    if (kind == io.smo.core.inbox.InboxItemKind.MESSAGE) {
+      return io.smo.core.inbox.InboxStreams.until(
+          io.smo.core.inbox.InboxStreams.widen(inbox.allMessages()), since);
+    }
+    return super.items(kind, since);
+  }
+
+  @Override
+  public io.smo.core.inbox.InboxItem answer(io.smo.core.inbox.InboxItem item, String text) {
+    checkOwnItem(item);
+    if (item instanceof io.smo.core.inbox.Mention) {
+      io.smo.core.inbox.Mention m = (io.smo.core.inbox.Mention) item;
+      Comment c = replyTo(m.post().id(), text);
+      return io.smo.core.inbox.InboxComment.builder(accountKey(), m.post(), c)
+          .direction(io.smo.core.inbox.Direction.OUTBOUND).build();
+    }
+    return super.answer(item, text);
   }
 }

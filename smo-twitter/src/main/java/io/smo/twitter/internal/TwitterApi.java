@@ -37,9 +37,18 @@ public interface TwitterApi {
   @PUT("2/tweets/{id}/hidden")
   Call<JsonNode> hideReply(@Path("id") String id, @Body JsonNode body);
 
+  /** {@code GET /2/users/{id}/tweets}: the user's own posts, newest first. */
+  @GET("2/users/{id}/tweets")
+  Call<JsonNode> userTweets(@Path("id") String userId, @Query("start_time") String startTime,
+      @Query("tweet.fields") String fields, @Query("max_results") Integer maxResults);
+
   /** {@code GET /2/users/me}. */
   @GET("2/users/me")
   Call<JsonNode> me();
+
+  /** {@code GET /2/users/me?user.fields=...}. */
+  @GET("2/users/me")
+  Call<JsonNode> me(@Query("user.fields") String userFields);
 
   /** {@code POST /2/media/upload/initialize}. */
   @POST("2/media/upload/initialize")
@@ -56,4 +65,24 @@ public interface TwitterApi {
   /** {@code POST /2/media/metadata} (alt text). */
   @POST("2/media/metadata")
   Call<JsonNode> mediaMetadata(@Body JsonNode body);
+
+  /** {@code GET /2/users/{id}/mentions}: posts mentioning the user, newest first. */
+  @GET("2/users/{id}/mentions")
+  Call<JsonNode> mentions(@Path("id") String userId, @QueryMap Map<String, String> query);
+
+  /** {@code GET /2/dm_events}: DM events of every conversation of the user, newest first. */
+  @GET("2/dm_events")
+  Call<JsonNode> dmEvents(@QueryMap Map<String, String> query);
+
+  /** {@code GET /2/dm_conversations/{id}/dm_events}: one conversation's events, newest first. */
+  @GET("2/dm_conversations/{id}/dm_events")
+  Call<JsonNode> conversationEvents(@Path("id") String conversationId, @QueryMap Map<String, String> query);
+
+  /** {@code POST /2/dm_conversations/with/{participant_id}/messages}: 201 {@code {"data":{"dm_conversation_id","dm_event_id"}}}. */
+  @POST("2/dm_conversations/with/{participant_id}/messages")
+  Call<JsonNode> sendToParticipant(@Path("participant_id") String participantId, @Body JsonNode body);
+
+  /** {@code POST /2/dm_conversations/{dm_conversation_id}/messages}: 201 as above. */
+  @POST("2/dm_conversations/{dm_conversation_id}/messages")
+  Call<JsonNode> sendToConversation(@Path("dm_conversation_id") String conversationId, @Body JsonNode body);
 }

@@ -220,7 +220,10 @@ public final class TwitterMediaUploader {
           "processing failed" + (first.message() != null ? ": " + first.message() : ""), false);
     }
     java.time.Instant deadline = runtime.clock().instant().plus(processingDeadline);
-    Duration wait = first.checkAfter().orElse(Duration.ofSeconds(1));
+    Duration wait = first.checkAfter().filter(d -> !d.isNegative()).orElse(Duration.ofSeconds(1));
+    if (wait.compareTo(ProcessingPoller.MIN_INTERVAL) < 0) {
+      wait = ProcessingPoller.MIN_INTERVAL; // check_after_secs 0: never a tight loop
+    }
     if (wait.compareTo(processingDeadline) > 0) {
       throw new MediaProcessingException(Platform.TWITTER, "media-status", id, first.platformState(),
           "processing did not finish within " + processingDeadline, true);

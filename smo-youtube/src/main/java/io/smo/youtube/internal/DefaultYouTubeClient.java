@@ -380,8 +380,9 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
             UploadState.STARTING, 0, total, null, null));
         URI sessionUri = startSession(json, total, mime, o.notifySubscribers());
         ResumableUploadProtocol protocol = new ResumableUploadProtocol(runtime, sessionUri, settings.chunkSize);
+        ChunkedUploader.LastChunkWatch watch = new ChunkedUploader.LastChunkWatch(protocol);
         try {
-          ChunkedUploader.upload(Platform.YOUTUBE, name, channel, total, contentType, protocol,
+          ChunkedUploader.upload(Platform.YOUTUBE, name, channel, total, contentType, watch,
               settings.listener, runtime.retryPolicy(), runtime.sleeper());
           JsonNode video = protocol.video();
           if (video == null) {
@@ -391,10 +392,12 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
           if (video == null) {
             throw new PublishOutcomeUnknownException(Platform.YOUTUBE, "publish",
                 "every byte was acknowledged but YouTube never returned the video", null, null,
-                List.of(), null);
+                List.of(), sessionUri.toString());
           }
           return video;
         } catch (ResumableUploadProtocol.SessionExpiredException e) {
+          // a 404/410 status answer is definite: a completed upload's session answers with the
+          // video, so starting a new session cannot publish twice
           if (session >= MAX_SESSIONS) {
             throw new MediaProcessingException(Platform.YOUTUBE, "publish", null, "session-expired",
                 "the upload session expired " + session + " times", true);
@@ -402,6 +405,17 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
           LOG.debug("youtube upload session expired; starting over ({} of {})", session, MAX_SESSIONS);
           ChunkedUploader.notify(settings.listener, new UploadProgress(Platform.YOUTUBE, name,
               UploadState.RESUMING, 0, total, null, null));
+        } catch (PublishOutcomeUnknownException e) {
+          throw e;
+        } catch (SmoException e) {
+          if (watch.mayBeComplete(e)) {
+            // the last chunk's answer and the status queries were lost: the video may exist
+            throw new PublishOutcomeUnknownException(Platform.YOUTUBE, "publish", "the last chunk was"
+                + " sent but neither its answer nor the upload status could be read; the video may"
+                + " exist (resume or query the upload session in knownId())", e, null, List.of(),
+                sessionUri.toString());
+          }
+          throw e;
         }
       }
     }
@@ -672,6 +686,48 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
     });
   }
 
+  /**
+   * Reads the channel's figures: {@code channels.list part=snippet,statistics mine=true}
+   * ({@code statistics.subscriberCount}, absent when {@code hiddenSubscriberCount}; {@code
+   * videoCount}; {@code viewCount} in raw). YouTube reports no following count.
+   */
+  @Override
+  public io.smo.core.AccountInfo accountInfo() {
+    JsonNode list = call("channels.list", Operation.read("account info", null),
+        () -> api.listMyChannels("snippet,statistics", true));
+    JsonNode ch = list.path("items").path(0);
+    if (ch.isMissingNode()) {
+      throw new io.smo.core.exception.NotFoundException(io.smo.core.exception.ErrorDetails
+          .builder(Platform.YOUTUBE, "account info").httpStatus(200)
+          .message("the token's account has no YouTube channel").build());
+    }
+    JsonNode st = ch.path("statistics");
+    boolean hidden = st.path("hiddenSubscriberCount").asBoolean(false);
+    io.smo.core.AccountInfo.Builder b = io.smo.core.AccountInfo.builder(Platform.YOUTUBE, ch.path("id").asText(""))
+        .handle(ch.path("snippet").path("customUrl").asText(null))
+        .name(ch.path("snippet").path("title").asText(null))
+        .followers(hidden ? null : count(st, "subscriberCount")).postCount(count(st, "videoCount"))
+        .retrievedAt(runtime.clock().instant());
+    for (String f : new String[] {"subscriberCount", "videoCount", "viewCount"}) {
+      b.raw(f, f.equals("subscriberCount") && hidden ? null : count(st, f));
+    }
+    b.raw("hiddenSubscriberCount", st.has("hiddenSubscriberCount") ? hidden : null);
+    return b.build();
+  }
+
+  /** Reads a uint64-as-string count (YouTube statistics), or null when absent. */
+  private static Long count(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(v.asText());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   @Override
   public Comment comment(PostRef post, String text) {
     checkRef(post);
@@ -717,6 +773,109 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
         call("comments.delete", Operation.write("moderate delete", null),
             () -> api.deleteComment(comment.id()));
     }
+  }
+
+  // ---- inbox: the channel-wide comment stream ----
+
+  private final java.util.concurrent.atomic.AtomicReference<String> ownChannel =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /**
+   * Returns the channel id: the configured one, or for {@code mine} the token's channel read once
+   * with {@code channels.list?part=id&mine=true} (1 unit).
+   */
+  String channelId() {
+    if (!settings.channelId.equals("mine")) {
+      return settings.channelId;
+    }
+    String id = ownChannel.get();
+    if (id == null) {
+      JsonNode r = call("channels.list", Operation.read("channel", null), () -> api.listMyChannels("id", true));
+      id = r == null ? "" : r.path("items").path(0).path("id").asText("");
+      if (id.isEmpty()) {
+        throw new io.smo.core.exception.NotFoundException(io.smo.core.exception.ErrorDetails
+            .builder(Platform.YOUTUBE, "channel").message("the token has no YouTube channel").build());
+      }
+      ownChannel.compareAndSet(null, id);
+    }
+    return ownChannel.get();
+  }
+
+  /**
+   * Lists the comments on every video of the channel, newest first: {@code commentThreads.list}
+   * with {@code allThreadsRelatedToChannelId}, {@code order=time}, once with {@code
+   * moderationStatus=published} and once with {@code heldForReview} (owner only), merged by time.
+   * Top-level comments and the replies the threads carry are items; a comment is answered when
+   * the channel replied in its thread after it. Each page costs 1 quota unit. Answer with {@link
+   * #answer}, moderate with {@link #moderate} on {@link io.smo.core.inbox.InboxComment#commentRef()}
+   * (UNHIDE publishes a held comment).
+   */
+  @Override
+  public Paginator<io.smo.core.inbox.InboxComment> commentStream() {
+    return io.smo.core.inbox.InboxStreams.paginator(channelComments(), 100);
+  }
+
+  /**
+   * Answers an inbox comment with a public reply; YouTube threads are one level deep, so a reply
+   * item is answered in its thread (a reply to its top-level comment).
+   */
+  @Override
+  public io.smo.core.inbox.InboxItem answer(io.smo.core.inbox.InboxItem item, String text) {
+    checkOwnItem(item);
+    if (item instanceof io.smo.core.inbox.InboxComment) {
+      io.smo.core.inbox.InboxComment c = (io.smo.core.inbox.InboxComment) item;
+      CommentRef target = c.comment().parentId().map(p -> CommentRef.of(Platform.YOUTUBE, p))
+          .orElse(c.commentRef());
+      Comment reply = reply(target, text);
+      return io.smo.core.inbox.InboxComment.builder(accountKey(), c.post(), reply)
+          .direction(io.smo.core.inbox.Direction.OUTBOUND)
+          .createdAt(reply.createdAt().orElse(clock().instant())).build();
+    }
+    return super.answer(item, text);
+  }
+
+  private Iterable<io.smo.core.inbox.InboxComment> channelComments() {
+    java.util.Comparator<io.smo.core.inbox.InboxComment> newest = java.util.Comparator
+        .comparing(io.smo.core.inbox.InboxComment::createdAt, java.util.Comparator.reverseOrder());
+    return io.smo.core.inbox.InboxStreams.merge(List.of(channelStream("published"),
+        channelStream("heldForReview")), newest);
+  }
+
+  private Iterable<io.smo.core.inbox.InboxComment> channelStream(String status) {
+    Paginator<JsonNode> threads = Paginator.of(cursor -> {
+      String channel = channelId();
+      JsonNode page = call("commentThreads.list", Operation.read("comments", null),
+          () -> api.listChannelCommentThreads("snippet,replies", channel, status, "time", 100, cursor,
+              "plainText"));
+      List<JsonNode> items = new java.util.ArrayList<>();
+      page.path("items").forEach(items::add);
+      return Page.of(items, YouTubeMapper.nextPageToken(page));
+    });
+    java.util.Comparator<io.smo.core.inbox.InboxComment> newest = java.util.Comparator
+        .comparing(io.smo.core.inbox.InboxComment::createdAt, java.util.Comparator.reverseOrder());
+    return () -> new java.util.Iterator<io.smo.core.inbox.InboxComment>() {
+      private final java.util.Iterator<JsonNode> it = threads.iterator();
+      private final java.util.ArrayDeque<io.smo.core.inbox.InboxComment> buffer = new java.util.ArrayDeque<>();
+
+      @Override
+      public boolean hasNext() {
+        while (buffer.isEmpty() && it.hasNext()) {
+          List<io.smo.core.inbox.InboxComment> batch = YouTubeMapper.inboxThread(it.next(), accountKey(),
+              channelId(), status.equals("published") ? null : status, clock().instant());
+          batch.sort(newest);
+          buffer.addAll(batch);
+        }
+        return !buffer.isEmpty();
+      }
+
+      @Override
+      public io.smo.core.inbox.InboxComment next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return buffer.poll();
+      }
+    };
   }
 
   @Override

@@ -13,6 +13,10 @@ import retrofit2.http.Query;
 /** The Data API v3 methods the client uses (paths relative to {@code https://www.googleapis.com/}). */
 @SmoInternalApi
 public interface YouTubeApi {
+  /** {@code channels.list} with {@code mine=true}. */
+  @GET("youtube/v3/channels")
+  Call<JsonNode> listMyChannels(@Query("part") String part, @Query("mine") boolean mine);
+
   /** {@code videos.list}. */
   @GET("youtube/v3/videos")
   Call<JsonNode> listVideos(@Query("part") String part, @Query("id") String id);
@@ -30,6 +34,13 @@ public interface YouTubeApi {
   Call<JsonNode> listCommentThreads(@Query("part") String part, @Query("videoId") String videoId,
       @Query("maxResults") Integer maxResults, @Query("pageToken") String pageToken,
       @Query("textFormat") String textFormat);
+
+  /** {@code commentThreads.list} across a channel ({@code allThreadsRelatedToChannelId}). */
+  @GET("youtube/v3/commentThreads")
+  Call<JsonNode> listChannelCommentThreads(@Query("part") String part,
+      @Query("allThreadsRelatedToChannelId") String channelId, @Query("moderationStatus") String moderationStatus,
+      @Query("order") String order, @Query("maxResults") Integer maxResults,
+      @Query("pageToken") String pageToken, @Query("textFormat") String textFormat);
 
   /** {@code commentThreads.insert}. */
   @POST("youtube/v3/commentThreads")

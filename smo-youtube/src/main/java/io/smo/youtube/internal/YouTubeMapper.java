@@ -119,6 +119,9 @@ public final class YouTubeMapper {
    */
   public static List<Map<String, Object>> reportRows(JsonNode table) {
     List<String> names = new ArrayList<>();
+    if (table == null) {
+      return new ArrayList<>(); // an empty answer (204) has no rows
+    }
     for (JsonNode h : table.path("columnHeaders")) {
       names.add(h.path("name").asText());
     }
@@ -179,6 +182,9 @@ public final class YouTubeMapper {
   /** Maps a {@code commentThreadListResponse}: every thread's comments, in order. */
   public static List<Comment> threads(JsonNode list) {
     List<Comment> out = new ArrayList<>();
+    if (list == null) {
+      return out; // an empty answer (204) is an empty page
+    }
     for (JsonNode t : list.path("items")) {
       out.addAll(thread(t));
     }
@@ -187,7 +193,64 @@ public final class YouTubeMapper {
 
   /** Returns the {@code nextPageToken}, or {@code null} on the last page. */
   public static String nextPageToken(JsonNode list) {
+    if (list == null) {
+      return null;
+    }
     JsonNode t = list.path("nextPageToken");
     return t.isTextual() && !t.asText().isEmpty() ? t.asText() : null;
+  }
+
+  /**
+   * Maps a {@code youtube#commentThread} of the channel-wide stream to inbox comments: the
+   * top-level comment and the replies the thread carries, each answered when the channel replied
+   * after it. A thread without {@code videoId} (a channel discussion) uses the channel as its
+   * thread and says so.
+   *
+   * @param account the client's account key
+   * @param ownChannel the channel's id (its own comments are outbound)
+   * @param moderationStatus {@code heldForReview} for the held stream, {@code null} for published
+   * @param now the read time, used when a comment has no {@code publishedAt}
+   */
+  public static List<io.smo.core.inbox.InboxComment> inboxThread(JsonNode thread, String account,
+      String ownChannel, String moderationStatus, Instant now) {
+    List<io.smo.core.inbox.InboxComment> out = new ArrayList<>();
+    JsonNode s = thread.path("snippet");
+    String video = text(s.path("videoId"));
+    List<String> notes = new ArrayList<>();
+    if (video == null) {
+      video = text(s.path("channelId"));
+      notes.add("no videoId: the channel is used as the thread");
+    }
+    if (video == null) {
+      video = ownChannel;
+    }
+    io.smo.core.PostRef post = io.smo.core.PostRef.of(Platform.YOUTUBE, video);
+    List<Comment> comments = thread(thread);
+    List<Instant> ownReplies = new ArrayList<>();
+    for (Comment c : comments) {
+      if (ownChannel.equals(c.authorId().orElse(null)) && c.createdAt().isPresent()) {
+        ownReplies.add(c.createdAt().get());
+      }
+    }
+    for (Comment c : comments) {
+      if (c.id().isEmpty()) {
+        continue;
+      }
+      boolean own = ownChannel.equals(c.authorId().orElse(null));
+      io.smo.core.inbox.InboxComment.Builder b = io.smo.core.inbox.InboxComment.builder(account, post, c)
+          .direction(own ? io.smo.core.inbox.Direction.OUTBOUND : io.smo.core.inbox.Direction.INBOUND)
+          .moderationStatus(c.parentId().isEmpty() ? moderationStatus : null);
+      notes.forEach(b::drop);
+      if (c.createdAt().isEmpty()) {
+        b.createdAt(now).drop("no publishedAt: the read time is used");
+      }
+      Instant at = c.createdAt().orElse(now);
+      b.answered(!own && ownReplies.stream().anyMatch(r -> r.isAfter(at)));
+      if (c.authorId().isEmpty()) {
+        b.drop("no authorChannelId: the author is unknown");
+      }
+      out.add(b.build());
+    }
+    return out;
   }
 }

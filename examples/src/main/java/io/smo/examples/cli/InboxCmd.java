@@ -1,0 +1,136 @@
+package io.smo.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smo.core.Platform;
+import io.smo.core.SocialClient;
+import io.smo.core.inbox.InboxCheckpoint;
+import io.smo.core.inbox.InboxComment;
+import io.smo.core.inbox.InboxFilter;
+import io.smo.core.inbox.InboxItem;
+import io.smo.core.inbox.InboxItemKind;
+import io.smo.core.inbox.InboxPoll;
+import io.smo.core.inbox.InboxStreams;
+import io.smo.core.inbox.UnifiedInbox;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code smo inbox}: one table of the comments, messages and mentions of every configured
+ * platform and account, newest first (on the sandbox: every platform that has an inbox).
+ */
+@Command(name = "inbox", mixinStandardHelpOptions = true,
+    description = "List comments, direct messages and mentions across platforms, newest first.")
+final class InboxCmd extends SmoCli.Base {
+  @Option(names = "--unanswered", description = "Only items no one has answered yet.")
+  boolean unanswered;
+
+  @Option(names = "--json", description = "Print a JSON array instead of the table.")
+  boolean json;
+
+  @Option(names = "--platform", paramLabel = "P", split = ",", description = "Only these platforms.")
+  List<String> platforms = new ArrayList<>();
+
+  @Option(names = "--kind", paramLabel = "K", split = ",", description = "Only these kinds: comment, message, mention.")
+  List<String> kinds = new ArrayList<>();
+
+  @Option(names = "--days", defaultValue = "30", description = "How many days back to read (default 30).")
+  int days;
+
+  @Option(names = "--max", defaultValue = "100", description = "At most this many rows.")
+  int max;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Platform> wanted = new ArrayList<>();
+    for (String p : platforms) {
+      wanted.add(Platform.fromId(p));
+    }
+    List<InboxItemKind> wantedKinds = new ArrayList<>();
+    for (String k : kinds) {
+      wantedKinds.add(InboxItemKind.fromId(k));
+    }
+    try (Session s = session(null)) {
+      UnifiedInbox.Builder b = UnifiedInbox.builder().initialWindow(Duration.ofDays(days))
+          .filter(InboxFilter.builder().unansweredOnly(unanswered).platforms(wanted).kinds(wantedKinds).build());
+      for (Platform p : Platform.values()) {
+        if ((wanted.isEmpty() || wanted.contains(p)) && (s.sandboxOnly() || !s.onSandbox(p))) {
+          SocialClient c = s.client(p);
+          b.add(c);
+        }
+      }
+      UnifiedInbox inbox = b.build();
+      InboxPoll poll = inbox.poll(InboxCheckpoint.start(inbox.id()));
+      List<InboxItem> items = new ArrayList<>();
+      poll.forEach(items::add);
+      items.sort(InboxStreams.NEWEST_FIRST);
+      if (items.size() > max) {
+        items = items.subList(0, max);
+      }
+      poll.errors().forEach((source, e) -> err.println("warning: " + source + " could not be read: "
+          + e.getMessage()));
+      if (json) {
+        printJson(items);
+      } else {
+        printTable(items);
+      }
+    }
+    return 0;
+  }
+
+  private void printTable(List<InboxItem> items) {
+    out.printf("%-20s %-9s %-8s %-18s %-48s %-10s %s%n", "TIME (UTC)", "PLATFORM", "KIND", "FROM", "TEXT",
+        "STATE", "REF");
+    for (InboxItem i : items) {
+      out.printf("%-20s %-9s %-8s %-18s %-48s %-10s %s%n", i.createdAt().toString().substring(0, 19),
+          i.platform().id(), i.kind().id(), cut(i.authorName().or(i::authorId).orElse("?"), 18),
+          cut(OutcomeTable.oneLine(i.text()), 48), state(i), i.ref());
+    }
+    if (items.isEmpty()) {
+      out.println("(inbox empty)");
+    }
+  }
+
+  private static String state(InboxItem i) {
+    if (i instanceof InboxComment && ((InboxComment) i).heldForReview()) {
+      return "held";
+    }
+    return i.answered() ? "answered" : "open";
+  }
+
+  private static String cut(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+
+  private void printJson(List<InboxItem> items) throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    ArrayNode arr = m.createArrayNode();
+    for (InboxItem i : items) {
+      ObjectNode n = arr.addObject();
+      n.put("ref", i.ref().toString());
+      n.put("platform", i.platform().id());
+      n.put("account", i.account());
+      n.put("kind", i.kind().id());
+      n.put("thread", i.threadId());
+      n.put("id", i.platformId());
+      n.put("direction", i.direction().name().toLowerCase(java.util.Locale.ROOT));
+      i.authorId().ifPresent(a -> n.put("authorId", a));
+      i.authorName().ifPresent(a -> n.put("authorName", a));
+      n.put("text", i.text());
+      n.put("createdAt", i.createdAt().toString());
+      n.put("answered", i.answered());
+      if (i instanceof InboxComment) {
+        n.put("heldForReview", ((InboxComment) i).heldForReview());
+      }
+      if (!i.dropped().isEmpty()) {
+        ArrayNode d = n.putArray("dropped");
+        i.dropped().forEach(d::add);
+      }
+    }
+    out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+  }
+}

@@ -1,0 +1,98 @@
+package io.smo.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** {@code smo inbox} and {@code smo answer} on the embedded sandbox. */
+class InboxCliTest {
+  record Run(int exit, String out, String err) {}
+
+  private static Run smo(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      exit = SmoCli.run(args, o, e, Map.of());
+    }
+    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void inboxShowsEveryPlatformThatHasOneNewestFirst() throws Exception {
+    Run r = smo("inbox", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode items = new ObjectMapper().readTree(r.out());
+    Set<String> platforms = new HashSet<>();
+    Set<String> kinds = new HashSet<>();
+    String previous = null;
+    for (JsonNode i : items) {
+      platforms.add(i.path("platform").asText());
+      kinds.add(i.path("kind").asText());
+      String at = i.path("createdAt").asText();
+      if (previous != null) {
+        assertThat(java.time.Instant.parse(at)).isBeforeOrEqualTo(java.time.Instant.parse(previous));
+      }
+      previous = at;
+    }
+    assertThat(platforms).containsExactlyInAnyOrder("facebook", "twitter", "youtube");
+    assertThat(kinds).containsExactlyInAnyOrder("comment", "message", "mention");
+
+    Run table = smo("inbox", "--unanswered");
+    assertThat(table.out()).contains("TIME (UTC)").contains("Hi! Do you ship to Canada?")
+        .doesNotContain("Great tutorial, thanks!");
+  }
+
+  @Test
+  void answerRepliesInsideTheWindowAndRefusesOutsideIt() {
+    Run ok = smo("answer", "facebook:facebook%3A104000000000001:message:t_7100000000000001:m_7100000000000001_1",
+        "Yes, we ship to Canada");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(ok.out()).startsWith("answered: facebook:");
+    Run late = smo("answer", "facebook:facebook%3A104000000000001:message:t_7100000000000002:m_7100000000000002_4",
+        "late");
+    assertThat(late.exit()).isEqualTo(2);
+    assertThat(late.err()).contains("24-hour standard messaging window is closed");
+    Run mention = smo("answer", "twitter:twitter:mention:1800000000000000002:1800000000000000002", "Fixed");
+    assertThat(mention.exit()).as(mention.err()).isZero();
+    Run comment = smo("answer", "youtube:youtube%3Amine:comment:sbxInboxVid:UgsbxInbox1AaABAg", "A Shure SM7B");
+    assertThat(comment.exit()).as(comment.err()).isZero();
+  }
+
+  @Test
+  void badReferencesAreRefused() {
+    assertThat(smo("answer", "not-a-ref", "x").exit()).isEqualTo(2);
+    Run other = smo("answer", "facebook:facebook%3A999:message:t_1:m_1", "x");
+    assertThat(other.exit()).isEqualTo(2);
+    assertThat(other.err()).contains("belongs to account facebook:999");
+    Run missing = smo("answer", "facebook:facebook%3A104000000000001:message:t_1:m_nope", "x");
+    assertThat(missing.err()).contains("no message m_nope");
+  }
+
+  @Test
+  void platformsWithoutAnInboxSayWhyUpFront() {
+    try (io.smo.testkit.Sandbox sandbox = io.smo.testkit.Sandbox.start()) {
+      for (io.smo.core.Platform p : java.util.List.of(io.smo.core.Platform.INSTAGRAM, io.smo.core.Platform.TIKTOK,
+          io.smo.core.Platform.PINTEREST, io.smo.core.Platform.SNAPCHAT)) {
+        try (io.smo.core.SocialClient c = Platforms.sandboxClient(p, sandbox, io.smo.core.upload.UploadListener.NONE)) {
+          io.smo.core.inbox.InboxClient inbox = (io.smo.core.inbox.InboxClient) c;
+          assertThat(inbox.inboxKinds()).as(p.id()).isEmpty();
+          org.assertj.core.api.Assertions.assertThatThrownBy(inbox::conversations)
+              .isInstanceOf(io.smo.core.exception.UnsupportedFeatureException.class)
+              .hasMessageContaining(p.displayName() + " does not support conversations: ");
+          org.assertj.core.api.Assertions.assertThatThrownBy(inbox::mentions)
+              .isInstanceOf(io.smo.core.exception.UnsupportedFeatureException.class);
+        }
+      }
+    }
+  }
+}
