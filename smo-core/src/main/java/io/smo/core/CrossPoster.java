@@ -61,6 +61,7 @@ public final class CrossPoster implements AutoCloseable {
   private final Map<Target, SocialClient> clients;
   private final ExecutorService executor;
   private final boolean closeClients;
+  private final io.smo.core.event.SmoListener listener;
   private final Cache<String, CompletableFuture<PlatformOutcome>> outcomes = Caffeine.newBuilder()
       .maximumSize(100_000).expireAfterWrite(Duration.ofDays(7)).build();
   private final IdempotencyStore idempotency;
@@ -76,6 +77,7 @@ public final class CrossPoster implements AutoCloseable {
       return t;
     });
     closeClients = b.closeClients;
+    listener = io.smo.core.event.SmoListeners.of(b.listeners);
     idempotency = b.idempotency;
   }
 
@@ -189,6 +191,7 @@ public final class CrossPoster implements AutoCloseable {
    */
   public CrossPostResult publishTo(Post post, Collection<Target> targets) {
     requireNonNull(post, "post == null");
+    long startNanos = System.nanoTime();
     Map<Target, CompletableFuture<PlatformOutcome>> futures = new LinkedHashMap<>();
     Set<Target> chosen = new LinkedHashSet<>(targets);
     for (Target t : chosen) {
@@ -231,7 +234,9 @@ public final class CrossPoster implements AutoCloseable {
             "unexpected failure: " + e.getCause(), e.getCause(), false)).withTarget(t));
       }
     });
-    return CrossPostResult.ofTargets(post.idempotencyKey(), result);
+    CrossPostResult done = CrossPostResult.ofTargets(post.idempotencyKey(), result);
+    listener.onCrossPost(new io.smo.core.event.CrossPostEvent(done, Duration.ofNanos(System.nanoTime() - startNanos)));
+    return done;
   }
 
   /**
@@ -366,9 +371,23 @@ public final class CrossPoster implements AutoCloseable {
   public static final class Builder {
     private final Map<Target, SocialClient> clients = new LinkedHashMap<>();
     private boolean closeClients;
+    private final List<io.smo.core.event.SmoListener> listeners = new ArrayList<>();
     private IdempotencyStore idempotency = new InMemoryIdempotencyStore();
 
     private Builder() {}
+
+    /**
+     * Adds a listener told of every finished cross-post ({@link
+     * io.smo.core.event.SmoListener#onCrossPost}); its failures are logged, never thrown. The
+     * clients' own calls are reported by the listeners registered on their builders.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(io.smo.core.event.SmoListener listener) {
+      listeners.add(requireNonNull(listener, "listener == null"));
+      return this;
+    }
 
     /**
      * Adds a target client: the account it acts for ({@link SocialClient#target()}) becomes a

@@ -95,6 +95,7 @@ public final class PostScheduler implements AutoCloseable {
 
   private final Map<Target, SocialClient> clients;
   private final Map<Target, OneTimeTask<String>> tasks = new LinkedHashMap<>();
+  private final io.smo.core.event.SmoListener listener;
   private final Clock clock;
   private final ScheduleStore store;
   private final PostCodec codec;
@@ -104,6 +105,7 @@ public final class PostScheduler implements AutoCloseable {
 
   private PostScheduler(Builder b) {
     clients = new LinkedHashMap<>(b.clients);
+    listener = io.smo.core.event.SmoListeners.of(b.listeners);
     clock = b.clock;
     maxAttempts = b.maxAttempts;
     DataSource ds = b.dataSource != null ? b.dataSource : h2(b.h2File);
@@ -557,28 +559,49 @@ public final class PostScheduler implements AutoCloseable {
       Post post = codec.decode(row.get().postJson);
       int attempt = t.attempts() + 1;
       SocialClient c = clients.get(target);
+      long runStart = System.nanoTime();
       try {
-        PublishedPost pp = c.publish(post);
-        store.finish(id, target, TargetStatus.PUBLISHED, pp.id(),
-            pp.url().map(Object::toString).orElse(null), null, clock.instant());
-      } catch (ValidationException e) {
-        store.finish(id, target, TargetStatus.SKIPPED, null, null, e.getMessage(), clock.instant());
-      } catch (PublishOutcomeUnknownException e) {
-        store.finish(id, target, TargetStatus.UNKNOWN, null, null, e.getMessage(), clock.instant());
-      } catch (SmoException e) {
-        boolean again = e.retryable() && attempt < maxAttempts;
-        store.finish(id, target, again ? TargetStatus.RETRY : TargetStatus.FAILED, null, null,
-            e.getMessage(), clock.instant());
-        if (again) {
-          throw new RetryLater(id);
+        try {
+          PublishedPost pp = c.publish(post);
+          store.finish(id, target, TargetStatus.PUBLISHED, pp.id(),
+              pp.url().map(Object::toString).orElse(null), null, clock.instant());
+        } catch (ValidationException e) {
+          store.finish(id, target, TargetStatus.SKIPPED, null, null, e.getMessage(), clock.instant());
+        } catch (PublishOutcomeUnknownException e) {
+          store.finish(id, target, TargetStatus.UNKNOWN, null, null, e.getMessage(), clock.instant());
+        } catch (SmoException e) {
+          boolean again = e.retryable() && attempt < maxAttempts;
+          store.finish(id, target, again ? TargetStatus.RETRY : TargetStatus.FAILED, null, null,
+              e.getMessage(), clock.instant());
+          if (again) {
+            throw new RetryLater(id);
+          }
+        } catch (RuntimeException e) {
+          store.finish(id, target, TargetStatus.UNKNOWN, null, null,
+              "unexpected " + e.getClass().getSimpleName() + " while publishing: " + e.getMessage(),
+              clock.instant());
         }
-      } catch (RuntimeException e) {
-        store.finish(id, target, TargetStatus.UNKNOWN, null, null,
-            "unexpected " + e.getClass().getSimpleName() + " while publishing: " + e.getMessage(),
-            clock.instant());
+      } finally {
+        reportRun(id, target, c, runStart);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("schedule " + id + ": database failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Tells the listeners how one target's run ended (reads the stored status back). */
+  private void reportRun(String id, Target target, SocialClient c, long startNanos) {
+    if (listener == io.smo.core.event.SmoListener.NONE) {
+      return;
+    }
+    java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - startNanos);
+    try {
+      store.find(id).flatMap(v -> v.targets().stream()
+              .filter(t -> t.target().filter(target::equals).isPresent()).findFirst())
+          .ifPresent(t -> listener.onSchedulerRun(new io.smo.core.event.SchedulerRunEvent(target.platform(),
+              c.accountKey(), t.status().name().toLowerCase(java.util.Locale.ROOT), took)));
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("schedule {}: could not report the run to listeners: {}", id, e.toString());
     }
   }
 
@@ -594,6 +617,7 @@ public final class PostScheduler implements AutoCloseable {
   /** Builds {@link PostScheduler}. Mutable, not thread-safe. */
   public static final class Builder {
     private final Map<Target, SocialClient> clients = new LinkedHashMap<>();
+    private final java.util.List<io.smo.core.event.SmoListener> listeners = new java.util.ArrayList<>();
     private DataSource dataSource;
     private Path h2File = Path.of("smo-scheduler");
     private Clock clock = Clock.systemUTC();
@@ -619,6 +643,18 @@ public final class PostScheduler implements AutoCloseable {
       if (clients.putIfAbsent(t, client) != null) {
         throw new IllegalStateException("two clients for the same account " + t);
       }
+      return this;
+    }
+
+    /**
+     * Adds a listener told how each due target's run ended ({@link
+     * io.smo.core.event.SmoListener#onSchedulerRun}); its failures are logged, never thrown.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(io.smo.core.event.SmoListener listener) {
+      listeners.add(requireNonNull(listener, "listener == null"));
       return this;
     }
 

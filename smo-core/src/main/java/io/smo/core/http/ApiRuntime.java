@@ -19,6 +19,8 @@ import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.RateLimitException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
+import io.smo.core.event.SmoListener;
+import io.smo.core.internal.CallEvents;
 import io.smo.core.internal.CallPhase;
 import io.smo.core.internal.HttpLoggingInterceptor;
 import io.smo.core.internal.RateLimitGate;
@@ -120,6 +122,7 @@ public final class ApiRuntime implements AutoCloseable {
   private final Sleeper sleeper;
   private final String accountKey;
   private final AtomicReference<RateLimitSnapshot> lastRateLimit = new AtomicReference<>();
+  private final CallEvents events;
 
   private ApiRuntime(Builder b) {
     platform = b.platform;
@@ -131,7 +134,8 @@ public final class ApiRuntime implements AutoCloseable {
     clock = b.clock;
     sleeper = b.sleeper;
     accountKey = b.accountKey;
-    gate = new RateLimitGate(platform, baseUrl, b.rateLimitPolicy, clock, sleeper);
+    events = new CallEvents(b.platform, b.listener, b.clock);
+    gate = new RateLimitGate(platform, baseUrl, b.rateLimitPolicy, clock, events.gateSleeper(sleeper));
     gate.open(accountKey);
     json = newObjectMapper();
 
@@ -170,6 +174,7 @@ public final class ApiRuntime implements AutoCloseable {
       }
       return chain.proceed(chain.request());
     });
+    hb.addNetworkInterceptor(events.networkInterceptor());
     http = hb.build();
     createHttp = http.newBuilder().retryOnConnectionFailure(false).build();
     Call.Factory factory = request -> (Boolean.TRUE.equals(NO_SILENT_RESEND.get()) ? createHttp : http)
@@ -250,6 +255,11 @@ public final class ApiRuntime implements AutoCloseable {
   /** Returns a Retrofit service over another base URL (an upload host), same stack. */
   public <S> S service(Class<S> type, URI otherBaseUrl) {
     return retrofit.newBuilder().baseUrl(slash(otherBaseUrl.toString())).build().create(type);
+  }
+
+  /** Returns the (failure-safe) listener this runtime reports to; {@link SmoListener#NONE} if none. */
+  public SmoListener listener() {
+    return events.listener();
   }
 
   /** Returns the rate-limit state of the last response that carried one. */
@@ -423,14 +433,20 @@ public final class ApiRuntime implements AutoCloseable {
   }
 
   private <R> R run(Operation op, Attempt<R> attemptFn) {
+    return events.call(op, account(op), () -> attempts(op, attemptFn));
+  }
+
+  private <R> R attempts(Operation op, Attempt<R> attemptFn) {
     Instant deadline = clock.instant().plus(retryPolicy.callBudget());
     int attempt = 0;
     boolean refreshed = false;
     while (true) {
       attempt++;
-      RateLimitGate.Permit permit = gate.acquire(account(op), op.bucket(), op.name(),
-          attempt > 1 ? retryPolicy.maxRetryAfter() : Duration.ZERO);
+      Duration retryWait = attempt > 1 ? retryPolicy.maxRetryAfter() : Duration.ZERO;
+      RateLimitGate.Permit permit = events.acquire(
+          () -> gate.acquire(account(op), op.bucket(), op.name(), retryWait));
       SendTracker tracker = SendTracker.begin();
+      events.attemptStarted(attempt);
       NO_SILENT_RESEND.set(noSilentResend(op));
       SmoException failure;
       try {
@@ -446,6 +462,7 @@ public final class ApiRuntime implements AutoCloseable {
             && tracker.token() != null) {
           refreshed = true;
           AccessToken fresh = tokens.refreshAfterRejection(tracker.token());
+          events.tokenRefresh(fresh != null);
           if (fresh != null) {
             attempt--; // the rejected attempt was not processed; it does not count
             continue;
@@ -498,6 +515,7 @@ public final class ApiRuntime implements AutoCloseable {
         NO_SILENT_RESEND.remove();
         SendTracker.end();
         gate.release(permit);
+        events.attemptEnded();
       }
       if (!failure.retryable() || !op.retried() || attempt >= retryPolicy.maxAttempts()) {
         throw failure.withAttempts(attempt);
@@ -515,6 +533,7 @@ public final class ApiRuntime implements AutoCloseable {
       if (clock.instant().plus(wait).isAfter(deadline)) {
         throw failure.withAttempts(attempt);
       }
+      events.retry(attempt, failure, wait);
       try {
         sleeper.sleep(wait);
       } catch (InterruptedException ie) {
@@ -559,6 +578,7 @@ public final class ApiRuntime implements AutoCloseable {
 
   private PublishOutcomeUnknownException unknown(Operation op, String message, Throwable cause,
       int attempt) {
+    events.unknown(attempt, message);
     PublishOutcomeUnknownException e = new PublishOutcomeUnknownException(platform, op.name(),
         message + "; not retried so that nothing is posted twice", cause, null, List.of(), null);
     e.withAttempts(attempt);
@@ -589,6 +609,7 @@ public final class ApiRuntime implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private String accountKey = "default";
+    private SmoListener listener = SmoListener.NONE;
 
     private Builder(Platform platform, String module) {
       this.platform = platform;
@@ -652,6 +673,12 @@ public final class ApiRuntime implements AutoCloseable {
     /** Sets the account key rate limits are kept under. */
     public Builder accountKey(String accountKey) {
       this.accountKey = requireNonNull(accountKey, "accountKey == null");
+      return this;
+    }
+
+    /** Sets the listener told of every call, attempt, retry, wait and refresh. Default none. */
+    public Builder listener(SmoListener listener) {
+      this.listener = requireNonNull(listener, "listener == null");
       return this;
     }
 

@@ -98,6 +98,7 @@ public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbo
       throw new ValidationException(platform(), violations);
     }
     Post adapted = PostValidator.adapt(post, capabilities);
+    io.smo.core.event.SmoListener previous = io.smo.core.internal.CallEvents.enterPublish(runtime.listener());
     CallPhase phase = CallPhase.begin();
     try {
       return doPublish(adapted);
@@ -113,6 +114,7 @@ public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbo
       throw typed;
     } finally {
       phase.end();
+      io.smo.core.internal.CallEvents.exitPublish(previous);
     }
   }
 

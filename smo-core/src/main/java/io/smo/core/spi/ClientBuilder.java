@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.auth.TokenProvider;
+import io.smo.core.event.SmoListener;
+import io.smo.core.event.SmoListeners;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.ErrorMapper;
 import io.smo.core.http.HttpSettings;
@@ -15,6 +17,8 @@ import io.smo.core.resilience.Sleeper;
 import io.smo.core.upload.UploadListener;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +39,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.SYSTEM;
   private UploadListener uploadListener = UploadListener.NONE;
+  private final List<SmoListener> listeners = new ArrayList<>();
 
   /** Creates a builder with the defaults. */
   protected ClientBuilder() {}
@@ -127,7 +132,26 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** Returns the upload listener ({@link UploadListener#NONE} when none was set). */
+  /**
+   * Adds a listener told of every API call, attempt, retry, rate-limit wait or refusal, token
+   * refresh, UNKNOWN outcome and upload progress of the client (see {@link SmoListener}). May be
+   * called more than once; listener failures are logged and never break a call.
+   */
+  public B listener(SmoListener listener) {
+    listeners.add(requireNonNull(listener, "listener == null"));
+    return self();
+  }
+
+  /** Returns the listeners combined ({@link SmoListener#NONE} when none was added). */
+  protected SmoListener listener() {
+    return SmoListeners.of(listeners);
+  }
+
+  /**
+   * Returns the upload listener ({@link UploadListener#NONE} when none was set). Progress reaches
+   * the {@link #listener(SmoListener) listeners} too, through {@code ChunkedUploader.notify}
+   * while the client publishes.
+   */
   protected UploadListener uploadListener() {
     return uploadListener;
   }
@@ -192,6 +216,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         .clock(clock)
         .sleeper(sleeper)
         .accountKey(accountKey)
+        .listener(listener())
         .build();
   }
 }

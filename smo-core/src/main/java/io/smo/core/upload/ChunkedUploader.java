@@ -222,5 +222,6 @@ public final class ChunkedUploader {
     } catch (RuntimeException e) {
       LOG.warn("upload listener threw; ignored", e);
     }
+    io.smo.core.internal.CallEvents.upload(progress); // the client's SmoListener (failure-safe)
   }
 }

@@ -1,0 +1,371 @@
+package io.smo.spring.boot;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+/**
+ * The {@code smo.*} properties: accounts (one client bean each), the sandbox, the cross-poster,
+ * the scheduler and metrics. Secrets ({@code access-token}, {@code app-secret}) come from Spring's
+ * usual sources (environment variables, a secrets store); their names end in {@code token} and
+ * {@code secret}, so Spring Boot's sanitizer masks them in {@code /actuator/env} and {@code
+ * /actuator/configprops}, and {@link Account#toString()} never prints them.
+ */
+@ConfigurationProperties(prefix = "smo")
+public class SmoProperties {
+  /** The accounts, by name: one {@code SocialClient} bean {@code smo.client.<name>} each. */
+  private Map<String, Account> accounts = new LinkedHashMap<>();
+  /** The in-process sandbox (smo-testkit) that accounts without credentials talk to. */
+  private final Sandbox sandbox = new Sandbox();
+  /** The auto-configured {@code CrossPoster}. */
+  private final Targets crossPoster = new Targets();
+  /** The auto-configured {@code PostScheduler}. */
+  private final Scheduler scheduler = new Scheduler();
+  /** Micrometer meters and observations. */
+  private final Metrics metrics = new Metrics();
+
+  /** Returns the accounts by name. */
+  public Map<String, Account> getAccounts() {
+    return accounts;
+  }
+
+  /** Sets the accounts by name. */
+  public void setAccounts(Map<String, Account> accounts) {
+    this.accounts = accounts;
+  }
+
+  /** Returns the sandbox settings. */
+  public Sandbox getSandbox() {
+    return sandbox;
+  }
+
+  /** Returns the cross-poster settings. */
+  public Targets getCrossPoster() {
+    return crossPoster;
+  }
+
+  /** Returns the scheduler settings. */
+  public Scheduler getScheduler() {
+    return scheduler;
+  }
+
+  /** Returns the metrics settings. */
+  public Metrics getMetrics() {
+    return metrics;
+  }
+
+  /** One account: a platform, its credentials and its HTTP and retry settings. */
+  public static class Account {
+    /** The platform id: facebook, instagram, twitter, youtube, tiktok, pinterest or snapchat. */
+    private String platform;
+    /** The OAuth access token (a secret: set it from the environment, never in a committed file). */
+    private String accessToken;
+    /** The Meta app secret, for appsecret_proof (Facebook, Instagram); a secret. */
+    private String appSecret;
+    /**
+     * The platform account the client acts as: the Facebook Page id, the Instagram user id, the
+     * TikTok open_id, the Snapchat public profile id. Unused for X, YouTube and Pinterest.
+     */
+    private String accountId;
+    /** The Snapchat ad account id. */
+    private String adAccountId;
+    /** The Pinterest board pins go to when a post names none. */
+    private String boardId;
+    /** Overrides the API base URL (a proxy or test server). Default: the platform's host. */
+    private URI baseUrl;
+    /** HTTP settings. */
+    @NestedConfigurationProperty
+    private final Http http = new Http();
+    /** Retry policy. */
+    @NestedConfigurationProperty
+    private final Retry retry = new Retry();
+
+    /** Returns the platform id. */
+    public String getPlatform() {
+      return platform;
+    }
+
+    /** Sets the platform id. */
+    public void setPlatform(String platform) {
+      this.platform = platform;
+    }
+
+    /** Returns the access token. */
+    public String getAccessToken() {
+      return accessToken;
+    }
+
+    /** Sets the access token. */
+    public void setAccessToken(String accessToken) {
+      this.accessToken = accessToken;
+    }
+
+    /** Returns the Meta app secret. */
+    public String getAppSecret() {
+      return appSecret;
+    }
+
+    /** Sets the Meta app secret. */
+    public void setAppSecret(String appSecret) {
+      this.appSecret = appSecret;
+    }
+
+    /** Returns the platform account id. */
+    public String getAccountId() {
+      return accountId;
+    }
+
+    /** Sets the platform account id. */
+    public void setAccountId(String accountId) {
+      this.accountId = accountId;
+    }
+
+    /** Returns the Snapchat ad account id. */
+    public String getAdAccountId() {
+      return adAccountId;
+    }
+
+    /** Sets the Snapchat ad account id. */
+    public void setAdAccountId(String adAccountId) {
+      this.adAccountId = adAccountId;
+    }
+
+    /** Returns the Pinterest default board id. */
+    public String getBoardId() {
+      return boardId;
+    }
+
+    /** Sets the Pinterest default board id. */
+    public void setBoardId(String boardId) {
+      this.boardId = boardId;
+    }
+
+    /** Returns the base URL override. */
+    public URI getBaseUrl() {
+      return baseUrl;
+    }
+
+    /** Sets the base URL override. */
+    public void setBaseUrl(URI baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    /** Returns the HTTP settings. */
+    public Http getHttp() {
+      return http;
+    }
+
+    /** Returns the retry settings. */
+    public Retry getRetry() {
+      return retry;
+    }
+
+    /** Shows the settings with the secrets redacted. */
+    @Override
+    public String toString() {
+      return "Account[platform=" + platform + ", accountId=" + accountId + ", baseUrl=" + baseUrl
+          + ", accessToken=" + (accessToken == null ? "none" : "******")
+          + ", appSecret=" + (appSecret == null ? "none" : "******") + "]";
+    }
+  }
+
+  /** HTTP settings of an account's client. */
+  public static class Http {
+    /** Connect timeout. Default: the SDK's (10 s). */
+    private Duration connectTimeout;
+    /** Read timeout. Default: the SDK's (30 s). */
+    private Duration readTimeout;
+    /** Write timeout. Default: the SDK's (30 s). */
+    private Duration writeTimeout;
+    /** Appended to the User-Agent, e.g. "my-app/1.2". */
+    private String applicationName;
+
+    /** Returns the connect timeout. */
+    public Duration getConnectTimeout() {
+      return connectTimeout;
+    }
+
+    /** Sets the connect timeout. */
+    public void setConnectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+    }
+
+    /** Returns the read timeout. */
+    public Duration getReadTimeout() {
+      return readTimeout;
+    }
+
+    /** Sets the read timeout. */
+    public void setReadTimeout(Duration readTimeout) {
+      this.readTimeout = readTimeout;
+    }
+
+    /** Returns the write timeout. */
+    public Duration getWriteTimeout() {
+      return writeTimeout;
+    }
+
+    /** Sets the write timeout. */
+    public void setWriteTimeout(Duration writeTimeout) {
+      this.writeTimeout = writeTimeout;
+    }
+
+    /** Returns the application name. */
+    public String getApplicationName() {
+      return applicationName;
+    }
+
+    /** Sets the application name. */
+    public void setApplicationName(String applicationName) {
+      this.applicationName = applicationName;
+    }
+  }
+
+  /** Retry policy of an account's client; unset values keep the SDK's defaults. */
+  public static class Retry {
+    /** Attempts per call, the first included (1 = no retry). */
+    private Integer maxAttempts;
+    /** The longest Retry-After the SDK waits out; a longer one fails the call at once. */
+    private Duration maxRetryAfter;
+    /** The time one call may take, retries and waits included. */
+    private Duration callBudget;
+
+    /** Returns the maximum attempts. */
+    public Integer getMaxAttempts() {
+      return maxAttempts;
+    }
+
+    /** Sets the maximum attempts. */
+    public void setMaxAttempts(Integer maxAttempts) {
+      this.maxAttempts = maxAttempts;
+    }
+
+    /** Returns the longest Retry-After waited out. */
+    public Duration getMaxRetryAfter() {
+      return maxRetryAfter;
+    }
+
+    /** Sets the longest Retry-After waited out. */
+    public void setMaxRetryAfter(Duration maxRetryAfter) {
+      this.maxRetryAfter = maxRetryAfter;
+    }
+
+    /** Returns the call budget. */
+    public Duration getCallBudget() {
+      return callBudget;
+    }
+
+    /** Sets the call budget. */
+    public void setCallBudget(Duration callBudget) {
+      this.callBudget = callBudget;
+    }
+  }
+
+  /** The in-process sandbox. */
+  public static class Sandbox {
+    /**
+     * Starts the smo-testkit sandbox (on a free loopback port) and points every account that has
+     * neither an access token nor a base URL at it, with the sandbox's credentials.
+     */
+    private boolean enabled;
+
+    /** Returns whether the sandbox is on. */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** Turns the sandbox on or off. */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
+  /** Which accounts a cross-poster or scheduler targets (any number per platform). */
+  public static class Targets {
+    /** Whether the bean is created. */
+    private boolean enabled = true;
+    /** Account names to target; default: every account. */
+    private List<String> accounts = new ArrayList<>();
+
+    /** Returns whether the bean is created. */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** Sets whether the bean is created. */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** Returns the account names. */
+    public List<String> getAccounts() {
+      return accounts;
+    }
+
+    /** Sets the account names. */
+    public void setAccounts(List<String> accounts) {
+      this.accounts = accounts;
+    }
+  }
+
+  /** The scheduler: targets plus its database polling. */
+  public static class Scheduler extends Targets {
+    /** How often the scheduler polls its table for due posts. Default 5 s. */
+    private Duration pollingInterval = Duration.ofSeconds(5);
+
+    /** Returns the polling interval. */
+    public Duration getPollingInterval() {
+      return pollingInterval;
+    }
+
+    /** Sets the polling interval. */
+    public void setPollingInterval(Duration pollingInterval) {
+      this.pollingInterval = pollingInterval;
+    }
+  }
+
+  /** Micrometer settings. */
+  public static class Metrics {
+    /** Adds the account name as a tag (only with a small, fixed set of accounts). */
+    private boolean accountTag;
+    /** Client-side percentiles the timers publish, e.g. 0.5, 0.99. Default none. */
+    private List<Double> percentiles = new ArrayList<>();
+    /** Publishes percentile histogram buckets on the timers. */
+    private boolean percentileHistogram;
+
+    /** Returns whether the account is a tag. */
+    public boolean isAccountTag() {
+      return accountTag;
+    }
+
+    /** Sets whether the account is a tag. */
+    public void setAccountTag(boolean accountTag) {
+      this.accountTag = accountTag;
+    }
+
+    /** Returns the percentiles. */
+    public List<Double> getPercentiles() {
+      return percentiles;
+    }
+
+    /** Sets the percentiles. */
+    public void setPercentiles(List<Double> percentiles) {
+      this.percentiles = percentiles;
+    }
+
+    /** Returns whether histograms are published. */
+    public boolean isPercentileHistogram() {
+      return percentileHistogram;
+    }
+
+    /** Sets whether histograms are published. */
+    public void setPercentileHistogram(boolean percentileHistogram) {
+      this.percentileHistogram = percentileHistogram;
+    }
+  }
+}
