@@ -38,7 +38,26 @@ public final class Operation {
     this.retried = retried;
   }
 
-  /** Returns a read operation. */
+  /** Returns a read counted against a documented bucket. */
+  public static Operation read(String name, io.smo.core.resilience.RateBucket bucket) {
+    return read(name, bucketId(bucket));
+  }
+
+  /** Returns an idempotent write counted against a documented bucket. */
+  public static Operation write(String name, io.smo.core.resilience.RateBucket bucket) {
+    return write(name, bucketId(bucket));
+  }
+
+  /** Returns a non-idempotent create counted against a documented bucket. */
+  public static Operation create(String name, io.smo.core.resilience.RateBucket bucket) {
+    return create(name, bucketId(bucket));
+  }
+
+  private static String bucketId(io.smo.core.resilience.RateBucket bucket) {
+    return bucket == null ? null : bucket.id();
+  }
+
+  /** Returns a read operation ({@code bucket} an id, or {@code null} for none). */
   public static Operation read(String name, String bucket) {
     return new Operation(name, Kind.READ, bucket, null, true);
   }

@@ -26,7 +26,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * RateLimitPolicy p = TwitterClient.defaultRateLimits().toBuilder()
- *     .bucket("tweets.create", 50, Duration.ofMinutes(15))  // stricter than documented
+ *     .bucket(TwitterRateBucket.TWEETS_CREATE, 50, Duration.ofMinutes(15))  // stricter
  *     .maxWait(Duration.ofSeconds(5))                       // wait up to 5 s for a window to open
  *     .store(jdbcRateLimitStore)                            // share with the other instances
  *     .build();
@@ -72,6 +72,18 @@ public final class RateLimitPolicy {
     maxWait = b.maxWait;
     adaptive = b.adaptive;
     store = b.store;
+  }
+
+  /**
+   * Returns a policy holding the documented cap of every given bucket (typically all constants of
+   * a platform's bucket enum: {@code RateLimitPolicy.documented(TwitterRateBucket.values())}).
+   */
+  public static RateLimitPolicy documented(RateBucket... buckets) {
+    Builder b = builder();
+    for (RateBucket bucket : buckets) {
+      b.bucket(bucket);
+    }
+    return b.build();
   }
 
   /** Returns a policy with no client-side caps (still adaptive to server answers). */
@@ -140,11 +152,38 @@ public final class RateLimitPolicy {
 
     private Builder() {}
 
+    /** Adds or replaces the cap of one bucket with its documented limit and period. */
+    public Builder bucket(RateBucket bucket) {
+      requireNonNull(bucket, "bucket == null");
+      return bucket(bucket.id(), bucket.limit(), bucket.period());
+    }
+
     /**
-     * Adds or replaces the cap of one bucket.
+     * Adds or replaces the cap of one bucket (stricter or looser than documented).
      *
      * @throws IllegalArgumentException if {@code limit < 1} or the period is not positive
      */
+    public Builder bucket(RateBucket bucket, int limit, Duration period) {
+      requireNonNull(bucket, "bucket == null");
+      return bucket(bucket.id(), limit, period);
+    }
+
+    /** Removes the cap of one bucket. */
+    public Builder removeBucket(RateBucket bucket) {
+      requireNonNull(bucket, "bucket == null");
+      return removeBucket(bucket.id());
+    }
+
+    /**
+     * Adds or replaces the cap of one bucket by its id. Prefer {@link #bucket(RateBucket, int,
+     * Duration)}: a misspelt id is silently a bucket no call uses.
+     *
+     * @deprecated use the typed {@link #bucket(RateBucket, int, Duration)}; kept until every
+     *     platform publishes its bucket enum
+     *
+     * @throws IllegalArgumentException if {@code limit < 1} or the period is not positive
+     */
+    @Deprecated
     public Builder bucket(String bucket, int limit, Duration period) {
       requireNonNull(bucket, "bucket == null");
       requireNonNull(period, "period == null");
@@ -155,7 +194,12 @@ public final class RateLimitPolicy {
       return this;
     }
 
-    /** Removes the cap of one bucket. */
+    /**
+     * Removes the cap of one bucket by its id.
+     *
+     * @deprecated use {@link #removeBucket(RateBucket)}
+     */
+    @Deprecated
     public Builder removeBucket(String bucket) {
       buckets.remove(bucket);
       return this;

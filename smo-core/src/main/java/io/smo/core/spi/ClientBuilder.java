@@ -17,6 +17,7 @@ import io.smo.core.resilience.Sleeper;
 import io.smo.core.upload.UploadListener;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,6 +41,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private Sleeper sleeper = Sleeper.SYSTEM;
   private UploadListener uploadListener = UploadListener.NONE;
   private final List<SmoListener> listeners = new ArrayList<>();
+  private String accountId;
+  private Long chunkSize;
+  private Duration processingTimeout;
+  private Duration pollInterval;
 
   /** Creates a builder with the defaults. */
   protected ClientBuilder() {}
@@ -140,6 +145,103 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   public B listener(SmoListener listener) {
     listeners.add(requireNonNull(listener, "listener == null"));
     return self();
+  }
+
+  /**
+   * Sets the platform's id of the account this client acts as: the Page id (Facebook), the
+   * Instagram professional account id, the X user id, the YouTube channel id, the TikTok {@code
+   * open_id}, the Pinterest username, the Snapchat public profile id. One name for the same setting
+   * in every module. When not set, the client learns it from the platform on its first call that
+   * needs it (never a constant), see each client's {@code accountId()}.
+   *
+   * @throws IllegalArgumentException if blank
+   */
+  public B accountId(String accountId) {
+    requireNonNull(accountId, "accountId == null");
+    if (accountId.isBlank()) {
+      throw new IllegalArgumentException("accountId is blank");
+    }
+    this.accountId = accountId.strip();
+    return self();
+  }
+
+  /**
+   * Sets the size of each upload chunk (segment, part) in bytes for the platform's chunked or
+   * resumable upload. Each platform checks it against its documented bounds in {@code build()}
+   * (YouTube: a multiple of 256 KiB; TikTok: 5 MB to 64 MB; X: at most 5 MB...). Default: the
+   * platform's recommended size.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public B chunkSize(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("chunkSize must be positive: " + bytes);
+    }
+    this.chunkSize = bytes;
+    return self();
+  }
+
+  /**
+   * Sets how long a publish waits for the platform to finish processing uploaded media (video
+   * transcoding, container status) before failing with {@code MediaProcessingException}. Default:
+   * the platform's own.
+   *
+   * @throws IllegalArgumentException if zero or negative
+   */
+  public B processingTimeout(Duration timeout) {
+    requireNonNull(timeout, "timeout == null");
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("processingTimeout must be positive: " + timeout);
+    }
+    this.processingTimeout = timeout;
+    return self();
+  }
+
+  /**
+   * Sets the interval between two processing-status checks while waiting for uploaded media.
+   * Default: the platform's own (and a server-given {@code check_after_secs} wins when longer).
+   *
+   * @throws IllegalArgumentException if zero or negative
+   */
+  public B pollInterval(Duration interval) {
+    requireNonNull(interval, "interval == null");
+    if (interval.isZero() || interval.isNegative()) {
+      throw new IllegalArgumentException("pollInterval must be positive: " + interval);
+    }
+    this.pollInterval = interval;
+    return self();
+  }
+
+  /** Returns the account id set with {@link #accountId(String)}, or {@code null}. */
+  protected String accountIdSetting() {
+    return accountId;
+  }
+
+  /**
+   * Returns the chunk size set with {@link #chunkSize(long)}, or {@code defaultBytes}.
+   *
+   * @param defaultBytes the platform's default in bytes
+   */
+  protected long chunkSizeOr(long defaultBytes) {
+    return chunkSize != null ? chunkSize : defaultBytes;
+  }
+
+  /**
+   * Returns the processing timeout set with {@link #processingTimeout(Duration)}, or the default.
+   *
+   * @param defaultTimeout the platform's default
+   */
+  protected Duration processingTimeoutOr(Duration defaultTimeout) {
+    return processingTimeout != null ? processingTimeout : defaultTimeout;
+  }
+
+  /**
+   * Returns the poll interval set with {@link #pollInterval(Duration)}, or the default.
+   *
+   * @param defaultInterval the platform's default
+   */
+  protected Duration pollIntervalOr(Duration defaultInterval) {
+    return pollInterval != null ? pollInterval : defaultInterval;
   }
 
   /** Returns the listeners combined ({@link SmoListener#NONE} when none was added). */
