@@ -55,7 +55,7 @@ final class Platforms {
             .uploadListener(listener).build();
       case TIKTOK:
         return TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .openId(c.accountId()).uploadListener(listener).build();
+            .accountId(c.accountId()).uploadListener(listener).build();
       case YOUTUBE:
         return YouTubeClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .processingPollInterval(java.time.Duration.ofMillis(200))

@@ -102,7 +102,7 @@ final class Clients {
             .adAccountId(extra2).httpSettings(http).retryPolicy(retry).rateLimitPolicy(limits).clock(clock)
             .sleeper(clock.sleeper()).build();
       case TIKTOK:
-        return TikTokClient.builder().baseUrl(base).accessToken(token).openId(accountId)
+        return TikTokClient.builder().baseUrl(base).accessToken(token).accountId(accountId)
             .httpSettings(http).retryPolicy(retry).rateLimitPolicy(limits).clock(clock).sleeper(clock.sleeper()).build();
       case YOUTUBE:
         return YouTubeClient.builder().baseUrl(base).accessToken(token)

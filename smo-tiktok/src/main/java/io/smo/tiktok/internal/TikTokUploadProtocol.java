@@ -22,7 +22,8 @@ import okhttp3.Request;
  */
 @SmoInternalApi
 public final class TikTokUploadProtocol implements ChunkedUploader.Protocol {
-  private static final Operation CHUNK = Operation.write("upload chunk", null).withoutRetry();
+  /** Chunk PUTs go to the upload URL, outside the API buckets; never retried blindly. */
+  private static final Operation CHUNK = Operation.write("upload chunk", (io.smo.core.resilience.RateBucket) null).withoutRetry();
 
   private final ApiRuntime runtime;
   private final String uploadUrl;
