@@ -239,7 +239,7 @@ final class SegmentedPost {
             }).build();
       case SNAPCHAT:
         return SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .profileId(c.extra("profileId")).adAccountId(c.extra("adAccountId")).build();
+            .accountId(c.extra("profileId")).adAccountId(c.extra("adAccountId")).build();
       case TIKTOK:
         return TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.accountId()).build();

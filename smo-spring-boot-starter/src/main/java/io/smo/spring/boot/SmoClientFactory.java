@@ -125,7 +125,7 @@ public final class SmoClientFactory {
           String profile = toSandbox ? sandbox.extra(p, "profileId") : a.getAccountId();
           String ad = toSandbox ? sandbox.extra(p, "adAccountId") : a.getAdAccountId();
           if (profile != null) {
-            b.profileId(profile);
+            b.accountId(profile);
           }
           if (ad != null) {
             b.adAccountId(ad);

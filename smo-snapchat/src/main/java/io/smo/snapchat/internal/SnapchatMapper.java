@@ -27,7 +27,7 @@ import java.util.Map;
  * currency unit).
  */
 @SmoInternalApi
-public final class SnapchatJson {
+public final class SnapchatMapper {
   /** Marketing API stats → neutral metric. {@code swipes} (swipe-ups) are Snap's click figure. */
   public static final Map<String, Metric> AD_METRICS = Map.of(
       "impressions", Metric.IMPRESSIONS,
@@ -46,7 +46,7 @@ public final class SnapchatJson {
       "shares", Metric.SHARES,
       "impressions", Metric.IMPRESSIONS);
 
-  private SnapchatJson() {}
+  private SnapchatMapper() {}
 
   /** Returns whether {@code status} (request or sub-request) reports an error. */
   public static boolean isError(JsonNode root) {
