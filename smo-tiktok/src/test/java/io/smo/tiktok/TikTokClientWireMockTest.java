@@ -43,7 +43,7 @@ import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.upload.UploadProgress;
 import io.smo.core.upload.UploadState;
 import io.smo.tiktok.internal.DefaultTikTokClient;
-import io.smo.tiktok.internal.TikTokChunkPlan;
+import io.smo.tiktok.internal.TikTokUploadProtocol.ChunkPlan;
 import io.smo.tiktok.TikTokOptions.Mode;
 import io.smo.tiktok.TikTokOptions.PrivacyLevel;
 import java.net.URI;
@@ -191,7 +191,7 @@ class TikTokClientWireMockTest {
         .willReturn(aResponse().withStatus(201)));
     stubStatusSequence(ok("{\"status\":\"PUBLISH_COMPLETE\",\"publicaly_available_post_id\":[\"73\"]}"));
     try (TikTokClient c = DefaultTikTokClient.withChunkRules(builder().chunkSize(10_000).build(),
-        new TikTokChunkPlan.Rules(5_000, 64_000, 128_000, 1000))) {
+        new ChunkPlan.Rules(5_000, 64_000, 128_000, 1000))) {
       assertThat(c.publish(video(Media.fromFile(f), selfOnly())).id()).isEqualTo("73");
     }
     wm.verify(postRequestedFor(urlPathEqualTo("/v2/post/publish/video/init/"))
@@ -221,7 +221,7 @@ class TikTokClientWireMockTest {
         ok("{\"status\":\"PROCESSING_UPLOAD\",\"uploaded_bytes\":10000}"),
         ok("{\"status\":\"PUBLISH_COMPLETE\",\"publicaly_available_post_id\":[\"74\"]}"));
     try (TikTokClient c = DefaultTikTokClient.withChunkRules(builder().chunkSize(10_000).build(),
-        new TikTokChunkPlan.Rules(5_000, 64_000, 128_000, 1000))) {
+        new ChunkPlan.Rules(5_000, 64_000, 128_000, 1000))) {
       assertThat(c.publish(video(Media.fromFile(f), selfOnly())).id()).isEqualTo("74");
     }
     assertThat(wm.findAll(putRequestedFor(urlPathEqualTo("/upload/"))))

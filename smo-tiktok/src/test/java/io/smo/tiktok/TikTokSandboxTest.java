@@ -30,7 +30,7 @@ import io.smo.testkit.Sandbox;
 import io.smo.testkit.SandboxTest;
 import io.smo.testkit.emulator.TikTokEmulator;
 import io.smo.tiktok.internal.DefaultTikTokClient;
-import io.smo.tiktok.internal.TikTokChunkPlan;
+import io.smo.tiktok.internal.TikTokUploadProtocol.ChunkPlan;
 import io.smo.tiktok.TikTokOptions.Mode;
 import io.smo.tiktok.TikTokOptions.PrivacyLevel;
 import java.net.URI;
@@ -109,7 +109,7 @@ class TikTokSandboxTest {
     List<UploadProgress> progress = new CopyOnWriteArrayList<>();
     try (TikTokClient c = DefaultTikTokClient.withChunkRules(builder(s)
         .chunkSize(10_000).uploadListener(progress::add).build(),
-        new TikTokChunkPlan.Rules(5_000, 64_000, 128_000, 1000))) {
+        new ChunkPlan.Rules(5_000, 64_000, 128_000, 1000))) {
       PublishedPost p = c.publish(video(Media.fromFile(f), PrivacyLevel.PUBLIC_TO_EVERYONE));
       assertThat(p.ref().attributes()).doesNotContainKey("postIdPending");
     } finally {
@@ -125,7 +125,7 @@ class TikTokSandboxTest {
     Path f = TestMedia.mp4(dir, "bad.mp4", 50_123);
     try (TikTokClient c = DefaultTikTokClient.withChunkRules(builder(s)
         .chunkSize(10_000).build(),
-        new TikTokChunkPlan.Rules(5_000, 64_000, 128_000, 1000))) {
+        new ChunkPlan.Rules(5_000, 64_000, 128_000, 1000))) {
       assertThatThrownBy(() -> c.publish(video(Media.fromFile(f), PrivacyLevel.SELF_ONLY)))
           .isInstanceOfSatisfying(InvalidRequestException.class,
               ex -> assertThat(ex.errorCode()).contains("invalid_params"));

@@ -87,7 +87,7 @@ public final class SnapchatDtos {
 
   /**
    * An ad squad: budget and bid in micro-currency, {@code targeting} built by {@link
-   * SnapchatTargeting#targeting}.
+   * SnapchatMapper#targeting}.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record AdSquad(

@@ -162,7 +162,7 @@ public final class SnapchatPublisher {
         "SNAP_ADS", "IMPRESSION", ads.optimizationGoal(), ads.dailyBudgetMicro(), start.toString(),
         new Placement("AUTOMATIC"), ads.bidMicro().orElse(null), bid ? null : Boolean.TRUE,
         bid ? "LOWEST_COST_WITH_MAX_BID" : "AUTO_BID", end,
-        SnapchatTargeting.targeting(post.audience(), runtime.json()))));
+        SnapchatMapper.targeting(post.audience(), runtime.json()))));
     String adSquadId = create("create ad squad", "adsquads", "adsquad",
         () -> adsApi.createAdSquad(campaignId, squad), post);
 

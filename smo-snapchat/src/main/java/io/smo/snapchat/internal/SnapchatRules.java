@@ -1,5 +1,6 @@
 package io.smo.snapchat.internal;
 
+import io.smo.core.Audience;
 import io.smo.core.Media;
 import io.smo.core.MediaKind;
 import io.smo.core.Platform;
@@ -15,6 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Snapchat's rules for a post, checked offline (no I/O): media uploaded (no URLs), no link;
@@ -27,6 +30,11 @@ import java.util.List;
  */
 @SmoInternalApi
 public final class SnapchatRules {
+  /** Snap interest category ids look like {@code SLC_7} or {@code DLXS_1003}. */
+  public static final Pattern INTEREST_ID = Pattern.compile("[A-Z][A-Z0-9]*_[A-Za-z0-9_]+");
+  /** Snap's youngest targetable age. */
+  public static final int MIN_AGE = 13;
+
   private static final Platform P = Platform.SNAPCHAT;
 
   private final String profileId;
@@ -150,7 +158,51 @@ public final class SnapchatRules {
             "the end time is in the past"));
       }
     });
-    out.addAll(SnapchatTargeting.violations(post.audience()));
+    out.addAll(targetingViolations(post.audience()));
+  }
+
+  /**
+   * Returns the offline violations of an ad squad audience for the Marketing API: a country is
+   * required, region keys {@code cc:regionId} (a bare id only with one country) of targeted
+   * countries, ages from {@value #MIN_AGE}, one language when several countries are targeted,
+   * Snap interest category ids ({@link #INTEREST_ID}).
+   *
+   * @see <a href="https://developers.snap.com/api/marketing-api/Ads-API/targeting">Targeting</a>
+   */
+  public static List<Violation> targetingViolations(Audience a) {
+    Platform p = Platform.SNAPCHAT;
+    List<Violation> out = new ArrayList<>();
+    if (a.countries().isEmpty()) {
+      out.add(Violation.of(p, "audience.countries", "geo-required", null, null,
+          "Snapchat ad squads need at least one country (targeting.geos is required)"));
+    }
+    for (String r : a.regions()) {
+      int i = r.indexOf(':');
+      if (i < 0 && a.countries().size() != 1) {
+        out.add(Violation.of(p, "audience.regions", "region-key", r, "cc:regionId",
+            "region keys need a country prefix (\"us:3832\") unless exactly one country is targeted"));
+      } else if (i > 0 && !a.countries().contains(r.substring(0, i).toUpperCase(Locale.ROOT))) {
+        out.add(Violation.of(p, "audience.regions", "region-country", r, a.countries(),
+            "the region's country is not among the targeted countries"));
+      }
+    }
+    a.ageRange().ifPresent(r -> r.min().ifPresent(min -> {
+      if (min < MIN_AGE) {
+        out.add(Violation.of(p, "audience.ageRange", "min-age", min, MIN_AGE,
+            "Snapchat targets ages 13 and over"));
+      }
+    }));
+    if (a.languages().size() > 1 && a.countries().size() > 1) {
+      out.add(Violation.of(p, "audience.languages", "single-language-multi-country",
+          a.languages().size(), 1, "Snapchat takes one language when several countries are targeted"));
+    }
+    for (String i : a.interests()) {
+      if (!INTEREST_ID.matcher(i).matches()) {
+        out.add(Violation.of(p, "audience.interests", "interest-id", i, "e.g. SLC_7",
+            "interests must be Snapchat interest category ids"));
+      }
+    }
+    return out;
   }
 
   private static void limit(List<Violation> out, String field, String value, int max) {

@@ -68,10 +68,10 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
    * @param settings the builder's settings
    */
   public DefaultTikTokClient(ApiRuntime runtime, Settings settings) {
-    this(runtime, settings, TikTokChunkPlan.Rules.TIKTOK);
+    this(runtime, settings, TikTokUploadProtocol.ChunkPlan.Rules.TIKTOK);
   }
 
-  private DefaultTikTokClient(ApiRuntime runtime, Settings settings, TikTokChunkPlan.Rules chunkRules) {
+  private DefaultTikTokClient(ApiRuntime runtime, Settings settings, TikTokUploadProtocol.ChunkPlan.Rules chunkRules) {
     super(runtime, TikTokCapabilities.get(),
         settings.accountId() != null ? settings.accountId() : Platform.TIKTOK.id());
     this.settings = settings;
@@ -94,7 +94,7 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
    * @param chunkRules the bounds
    * @throws IllegalArgumentException if {@code client} was not built by this module
    */
-  public static TikTokClient withChunkRules(TikTokClient client, TikTokChunkPlan.Rules chunkRules) {
+  public static TikTokClient withChunkRules(TikTokClient client, TikTokUploadProtocol.ChunkPlan.Rules chunkRules) {
     if (!(client instanceof DefaultTikTokClient)) {
       throw new IllegalArgumentException("not a client of this module: " + client);
     }

@@ -160,7 +160,7 @@ public final class TikTokPublisher {
         } catch (IOException e) {
           throw new TransportException(P, "publish", "cannot read " + file.getFileName(), e, false);
         }
-        TikTokChunkPlan plan = TikTokChunkPlan.of(total, chunkSize, rules.chunkRules());
+        TikTokUploadProtocol.ChunkPlan plan = TikTokUploadProtocol.ChunkPlan.of(total, chunkSize, rules.chunkRules());
         SourceInfo si = new SourceInfo("FILE_UPLOAD", total, plan.chunkSize(), plan.chunkCount(),
             null, null, null);
         InitData init = init(direct ? VIDEO_INIT : INBOX_INIT, new VideoInitRequest(info, si));
@@ -203,7 +203,7 @@ public final class TikTokPublisher {
     return d;
   }
 
-  private void upload(Path file, long total, String mime, String uploadUrl, TikTokChunkPlan plan,
+  private void upload(Path file, long total, String mime, String uploadUrl, TikTokUploadProtocol.ChunkPlan plan,
       String publishId) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       TikTokUploadProtocol protocol = new TikTokUploadProtocol(runtime, uploadUrl, plan,

@@ -31,19 +31,19 @@ import java.util.Optional;
 public final class TikTokRules {
   private static final Platform P = Platform.TIKTOK;
 
-  private final TikTokChunkPlan.Rules chunkRules;
+  private final TikTokUploadProtocol.ChunkPlan.Rules chunkRules;
 
   /**
    * Creates the rules.
    *
    * @param chunkRules the chunk bounds the upload obeys (the largest video follows from them)
    */
-  public TikTokRules(TikTokChunkPlan.Rules chunkRules) {
+  public TikTokRules(TikTokUploadProtocol.ChunkPlan.Rules chunkRules) {
     this.chunkRules = chunkRules;
   }
 
   /** Returns the chunk bounds. */
-  public TikTokChunkPlan.Rules chunkRules() {
+  public TikTokUploadProtocol.ChunkPlan.Rules chunkRules() {
     return chunkRules;
   }
 
