@@ -111,7 +111,7 @@ public final class SmoClientFactory {
         case YOUTUBE:
           return common(YouTubeClient.builder(), a, token, base, listeners).build();
         case TIKTOK:
-          return common(TikTokClient.builder(), a, token, base, listeners).openId(accountId).build();
+          return common(TikTokClient.builder(), a, token, base, listeners).accountId(accountId).build();
         case PINTEREST: {
           PinterestClient.Builder b = common(PinterestClient.builder(), a, token, base, listeners).accountKey(name);
           String board = a.getBoardId() != null ? a.getBoardId() : toSandbox ? sandbox.extra(p, "boardId") : null;
@@ -125,7 +125,7 @@ public final class SmoClientFactory {
           String profile = toSandbox ? sandbox.extra(p, "profileId") : a.getAccountId();
           String ad = toSandbox ? sandbox.extra(p, "adAccountId") : a.getAdAccountId();
           if (profile != null) {
-            b.profileId(profile);
+            b.accountId(profile);
           }
           if (ad != null) {
             b.adAccountId(ad);
