@@ -7,7 +7,6 @@ import io.smo.core.exception.QuotaExceededException;
 import io.smo.core.http.ApiResponse;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
-import io.smo.core.resilience.RateBucket;
 import io.smo.youtube.YouTubeQuota;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,21 +31,6 @@ public final class QuotaTracker {
   public QuotaTracker(YouTubeQuota quota, Clock clock) {
     this.quota = quota;
     this.clock = clock;
-  }
-
-  /** Returns a read operation that belongs to no call-count bucket (quota units only). */
-  public static Operation read(String name) {
-    return Operation.read(name, (RateBucket) null);
-  }
-
-  /** Returns a write operation that belongs to no call-count bucket (quota units only). */
-  public static Operation write(String name) {
-    return Operation.write(name, (RateBucket) null);
-  }
-
-  /** Returns a create operation that belongs to no call-count bucket (quota units only). */
-  public static Operation create(String name) {
-    return Operation.create(name, (RateBucket) null);
   }
 
   /** Returns the next midnight in {@code America/Los_Angeles} after {@code now}. */

@@ -82,7 +82,7 @@ public final class YouTubeEngagement {
     if (id == null) {
       synchronized (this) {
         if (channelId == null) {
-          ChannelList r = quota.call(runtime, "channels.list", QuotaTracker.read("channel"),
+          ChannelList r = quota.call(runtime, "channels.list", Operation.read("channel"),
               () -> api.listMyChannels("id", true));
           learn(firstChannel(r, "channel").id());
         }
@@ -125,7 +125,7 @@ public final class YouTubeEngagement {
    * same answer when it was not configured.
    */
   public AccountInfo accountInfo() {
-    ChannelList list = quota.call(runtime, "channels.list", QuotaTracker.read("account info"),
+    ChannelList list = quota.call(runtime, "channels.list", Operation.read("account info"),
         () -> api.listMyChannels("snippet,statistics", true));
     YouTubeDtos.Channel ch = firstChannel(list, "account info");
     if (ch.id() != null && !ch.id().isEmpty()) {
@@ -139,7 +139,7 @@ public final class YouTubeEngagement {
    * comments; {@code publishedAt} bounds the Analytics query), plus Analytics reports when enabled.
    */
   public EngagementMetrics metrics(PostRef ref) {
-    Video video = YouTubeMapper.onlyVideo(quota.call(runtime, "videos.list", QuotaTracker.read("metrics"),
+    Video video = YouTubeMapper.onlyVideo(quota.call(runtime, "videos.list", Operation.read("metrics"),
         () -> api.listVideos("snippet,statistics", ref.id())), ref.id(), "metrics");
     EngagementMetrics.Builder b = YouTubeMapper.statistics(ref, video, runtime.clock().instant());
     if (analyticsEnabled()) {
@@ -181,7 +181,7 @@ public final class YouTubeEngagement {
     String filter = "video==" + videoId;
     String s = start.toString();
     String e = end.toString();
-    Operation op = QuotaTracker.read("metrics");
+    Operation op = Operation.read("metrics");
     ResultTable totals = runtime.call(op, () -> analyticsApi.report(ids, s, e,
         "views,estimatedMinutesWatched,averageViewDuration,likes,comments,shares", null, filter, null));
     List<Map<String, Object>> rows = YouTubeMapper.reportRows(totals);
@@ -208,7 +208,7 @@ public final class YouTubeEngagement {
   /** Lists a video's comments with their replies, one {@code commentThreads.list} per page of 100. */
   public Paginator<Comment> comments(PostRef ref) {
     return Paginator.of(cursor -> {
-      CommentThreadList page = quota.call(runtime, "commentThreads.list", QuotaTracker.read("comments"),
+      CommentThreadList page = quota.call(runtime, "commentThreads.list", Operation.read("comments"),
           () -> api.listCommentThreads("snippet,replies", ref.id(), 100, cursor, "plainText"));
       return Page.of(YouTubeMapper.threads(page), YouTubeMapper.nextPageToken(page));
     });
@@ -219,7 +219,7 @@ public final class YouTubeEngagement {
     YouTubeDtos.CommentThread body = new YouTubeDtos.CommentThread(null, new YouTubeDtos.CommentThreadSnippet(
         null, post.id(), new YouTubeDtos.Comment(null, YouTubeDtos.CommentSnippet.text(null, text)), null), null);
     YouTubeDtos.CommentThread thread = quota.call(runtime, "commentThreads.insert",
-        QuotaTracker.create("comment"), () -> api.insertCommentThread("snippet", body));
+        Operation.create("comment"), () -> api.insertCommentThread("snippet", body));
     List<Comment> c = thread == null ? List.of() : YouTubeMapper.thread(thread);
     if (c.isEmpty()) {
       throw new PublishOutcomeUnknownException(Platform.YOUTUBE, "comment",
@@ -231,7 +231,7 @@ public final class YouTubeEngagement {
   /** Replies to a comment ({@code comments.insert part=snippet} with {@code parentId}). */
   public Comment reply(CommentRef comment, String text) {
     YouTubeDtos.Comment body = new YouTubeDtos.Comment(null, YouTubeDtos.CommentSnippet.text(comment.id(), text));
-    YouTubeDtos.Comment created = quota.call(runtime, "comments.insert", QuotaTracker.create("reply"),
+    YouTubeDtos.Comment created = quota.call(runtime, "comments.insert", Operation.create("reply"),
         () -> api.insertComment("snippet", body));
     return YouTubeMapper.comment(created);
   }
@@ -246,14 +246,14 @@ public final class YouTubeEngagement {
         setModerationStatus(comment, YouTubeModerationStatus.PUBLISHED, false);
         break;
       default:
-        quota.call(runtime, "comments.delete", QuotaTracker.write("moderate delete"),
+        quota.call(runtime, "comments.delete", Operation.write("moderate delete"),
             () -> api.deleteComment(comment.id()));
     }
   }
 
   /** Sets a checked moderation status ({@code comments.setModerationStatus}). */
   public void setModerationStatus(CommentRef comment, YouTubeModerationStatus status, boolean banAuthor) {
-    quota.call(runtime, "comments.setModerationStatus", QuotaTracker.write("moderate"),
+    quota.call(runtime, "comments.setModerationStatus", Operation.write("moderate"),
         () -> api.setModerationStatus(comment.id(), status.wireValue(), banAuthor ? Boolean.TRUE : null));
   }
 }

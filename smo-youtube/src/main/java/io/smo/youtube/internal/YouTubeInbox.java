@@ -5,6 +5,7 @@ import io.smo.core.CommentRef;
 import io.smo.core.Platform;
 import io.smo.core.SmoInternalApi;
 import io.smo.core.http.ApiRuntime;
+import io.smo.core.http.Operation;
 import io.smo.core.inbox.Direction;
 import io.smo.core.inbox.InboxComment;
 import io.smo.core.inbox.InboxItem;
@@ -78,7 +79,7 @@ public final class YouTubeInbox {
   private Iterable<InboxComment> channelStream(String status) {
     Paginator<CommentThread> threads = Paginator.of(cursor -> {
       String channel = engagement.channelId();
-      CommentThreadList page = quota.call(runtime, "commentThreads.list", QuotaTracker.read("comments"),
+      CommentThreadList page = quota.call(runtime, "commentThreads.list", Operation.read("comments"),
           () -> api.listChannelCommentThreads("snippet,replies", channel, status, "time", 100, cursor,
               "plainText"));
       List<CommentThread> items = page == null || page.items() == null ? List.of() : page.items();

@@ -214,7 +214,7 @@ public final class YouTubePublisher {
   }
 
   private Video video(String id, String parts, String operation) {
-    return YouTubeMapper.onlyVideo(quota.call(runtime, "videos.list", QuotaTracker.read(operation),
+    return YouTubeMapper.onlyVideo(quota.call(runtime, "videos.list", Operation.read(operation),
         () -> api.listVideos(parts, id)), id, operation);
   }
 
@@ -230,7 +230,7 @@ public final class YouTubePublisher {
     }
     HttpUrl u = setThumbnail.newBuilder()
         .addQueryParameter("videoId", videoId).addQueryParameter("uploadType", "media").build();
-    quota.execute(runtime, "thumbnails.set", QuotaTracker.write("thumbnails.set"),
+    quota.execute(runtime, "thumbnails.set", Operation.write("thumbnails.set"),
         () -> new Request.Builder().url(u)
             .post(RequestBody.create(bytes, MediaType.get(format.mimeType()))).build());
   }
@@ -240,7 +240,7 @@ public final class YouTubePublisher {
     YouTubeDtos.PlaylistItem body = new YouTubeDtos.PlaylistItem(null, new YouTubeDtos.PlaylistItemSnippet(
         playlistId, new YouTubeDtos.ResourceId("youtube#video", videoId)));
     YouTubeDtos.PlaylistItem item = quota.call(runtime, "playlistItems.insert",
-        QuotaTracker.create("addToPlaylist"), () -> api.insertPlaylistItem("snippet", body));
+        Operation.create("addToPlaylist"), () -> api.insertPlaylistItem("snippet", body));
     return item == null ? null : item.id();
   }
 
@@ -251,12 +251,12 @@ public final class YouTubePublisher {
   public void updateVideo(PostRef video, YouTubeVideoUpdate update) {
     Video current = video(video.id(), "snippet,status", "updateVideo");
     Video body = YouTubeMapper.updatedVideo(video.id(), current, update);
-    quota.call(runtime, "videos.update", QuotaTracker.write("updateVideo"),
+    quota.call(runtime, "videos.update", Operation.write("updateVideo"),
         () -> api.updateVideo("snippet,status", body));
   }
 
   /** Deletes a video ({@code videos.delete}). */
   public void delete(PostRef ref) {
-    quota.call(runtime, "videos.delete", QuotaTracker.write("delete"), () -> api.deleteVideo(ref.id()));
+    quota.call(runtime, "videos.delete", Operation.write("delete"), () -> api.deleteVideo(ref.id()));
   }
 }
