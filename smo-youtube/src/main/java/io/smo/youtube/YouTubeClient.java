@@ -40,7 +40,7 @@ import java.time.Duration;
  *       {@code youtube.force-ssl} for a playlist);
  *   <li>{@link #delete} ({@code videos.delete}), {@link #updateVideo} ({@code videos.update});
  *       both need {@code youtube.force-ssl} or {@code youtube};
- *   <li>{@link #metrics} reads {@code videos.list part=statistics} (views, likes, comments) and,
+ *   <li>{@link #metrics} reads {@code videos.list part=snippet,statistics} in one call (views, likes, comments) and,
  *       when the token allows, Analytics reports (views, watch time, shares, demographics by age
  *       group and gender, country), all kept raw;
  *   <li>{@link #comments} ({@code commentThreads.list}, page tokens), {@link #comment} ({@code
