@@ -12,6 +12,7 @@ import io.smo.core.upload.ChunkedUploader;
 import io.smo.core.upload.FileChunk;
 import java.io.IOException;
 import java.net.URI;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -51,7 +52,7 @@ public final class YouTubeUploadProtocol implements ChunkedUploader.Protocol {
   }
 
   private final ApiRuntime runtime;
-  private final URI session;
+  private final HttpUrl session; // parsed once, not per chunk
   private final long chunkSize;
   private final int maxQueries;
   private YouTubeDtos.Video video;
@@ -65,7 +66,7 @@ public final class YouTubeUploadProtocol implements ChunkedUploader.Protocol {
    */
   public YouTubeUploadProtocol(ApiRuntime runtime, URI session, long chunkSize) {
     this.runtime = runtime;
-    this.session = session;
+    this.session = HttpUrl.get(session);
     this.chunkSize = chunkSize;
     this.maxQueries = Math.max(1, runtime.retryPolicy().maxAttempts());
   }
@@ -87,7 +88,7 @@ public final class YouTubeUploadProtocol implements ChunkedUploader.Protocol {
     try {
       // a create for the runtime: OkHttp never silently re-sends it, so no byte goes twice
       r = runtime.execute(Operation.create("videos.insert.chunk").withoutRetry(),
-          () -> new Request.Builder().url(session.toString())
+          () -> new Request.Builder().url(this.session)
               .header("Content-Range", "bytes " + chunk.offset() + "-" + last + "/" + total)
               .put(chunk).build(), true, 308, 404, 410);
     } catch (PublishOutcomeUnknownException e) {
@@ -102,7 +103,7 @@ public final class YouTubeUploadProtocol implements ChunkedUploader.Protocol {
   public long queryOffset(long total) {
     for (int i = 1; ; i++) {
       ApiResponse<String> r = runtime.execute(Operation.write("videos.insert.status"),
-          () -> new Request.Builder().url(session.toString())
+          () -> new Request.Builder().url(this.session)
               .header("Content-Range", "bytes */" + total)
               .put(RequestBody.create(new byte[0], null)).build(), true, 308, 404, 410);
       try {
