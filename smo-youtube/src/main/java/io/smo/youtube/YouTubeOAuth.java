@@ -167,7 +167,14 @@ public final class YouTubeOAuth implements TokenRefresher {
   @Override
   public AccessToken refresh(AccessToken current) {
     try {
-      return flow.refresh(current);
+      AccessToken fresh = flow.refresh(current);
+      if (fresh.refreshToken().isEmpty() && current.refreshToken().isPresent()) {
+        // Google does not rotate refresh tokens: keep the one that was used
+        AccessToken.Builder kept = fresh.toBuilder().refreshToken(current.refreshToken().get());
+        current.refreshTokenExpiresAt().ifPresent(kept::refreshTokenExpiresAt);
+        return kept.build();
+      }
+      return fresh;
     } catch (AuthenticationException e) {
       if ("invalid_grant".equals(e.errorCode().orElse(null))) {
         throw new AuthenticationException(e.details().toBuilder()
