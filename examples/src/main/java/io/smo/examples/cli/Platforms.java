@@ -58,7 +58,7 @@ final class Platforms {
             .accountId(c.accountId()).uploadListener(listener).build();
       case YOUTUBE:
         return YouTubeClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .processingPollInterval(java.time.Duration.ofMillis(200))
+            .pollInterval(java.time.Duration.ofMillis(200))
             .uploadListener(listener).build();
       case PINTEREST:
         return PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())

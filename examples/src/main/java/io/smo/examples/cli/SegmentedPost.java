@@ -245,7 +245,7 @@ final class SegmentedPost {
             .accountId(c.accountId()).build();
       case YOUTUBE:
         return YouTubeClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .channelId(c.accountId()).processingPollInterval(java.time.Duration.ofMillis(200)).build();
+            .accountId(c.accountId()).pollInterval(java.time.Duration.ofMillis(200)).build();
       case PINTEREST:
         return PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountKey(c.accountId()).defaultBoardId(c.extra("boardId")).build();

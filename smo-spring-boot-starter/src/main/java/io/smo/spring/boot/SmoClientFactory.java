@@ -108,8 +108,13 @@ public final class SmoClientFactory {
         }
         case TWITTER:
           return common(TwitterClient.builder(), a, token, base, listeners).accountKey(name).build();
-        case YOUTUBE:
-          return common(YouTubeClient.builder(), a, token, base, listeners).build();
+        case YOUTUBE: {
+          YouTubeClient.Builder b = common(YouTubeClient.builder(), a, token, base, listeners);
+          if (accountId != null && !accountId.isBlank()) {
+            b.accountId(accountId); // the channel id; else learned from channels?mine=true
+          }
+          return b.build();
+        }
         case TIKTOK:
           return common(TikTokClient.builder(), a, token, base, listeners).accountId(accountId).build();
         case PINTEREST: {
