@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -31,7 +32,9 @@ import javax.sql.DataSource;
  * commit for the batch), so a call costs two transactions only when the key is idle and far fewer
  * under load. Each caller gets its result only after the transaction holding its change committed
  * (a permit is never used before it is stored), and each change sees the state the one before it
- * left, exactly as if they had run one by one.
+ * left, exactly as if they had run one by one. What a call reports after its answer ({@link
+ * #updateLater}) does not hold the caller: it rides on the next transaction of the key, so under
+ * load a call costs about one transaction.
  *
  * <p>Plain SQL over the shared {@link RateLimitWindow} state rather than a token-bucket library:
  * the limiter follows the server's own windows (remaining, reset, calls in flight), which a
@@ -47,6 +50,8 @@ import javax.sql.DataSource;
  */
 @SmoPublicApi
 public final class JdbcRateLimitStore implements RateLimitStore {
+  private static final System.Logger LOG = System.getLogger(JdbcRateLimitStore.class.getName());
+
   private final DataSource dataSource;
   private final Set<String> knownKeys = ConcurrentHashMap.newKeySet();
   private final ConcurrentHashMap<String, Combiner> combiners = new ConcurrentHashMap<>();
@@ -85,7 +90,48 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     } finally {
       combiner.lock.unlock();
     }
+    help(key, combiner);
     return mine.result();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here: queued like {@link #update}'s changes; the caller runs the transaction itself only
+   * when no other caller of this instance holds the key, else returns at once and the caller
+   * holding it applies the change with its next transaction. A database failure is logged.
+   */
+  @Override
+  public void updateLater(String key, Consumer<RateLimitWindow> change) {
+    requireNonNull(key, "key == null");
+    requireNonNull(change, "change == null");
+    ensureRow(key);
+    Combiner combiner = combiners.computeIfAbsent(key, k -> new Combiner());
+    Pending<Void> later = new Pending<>(w -> {
+      change.accept(w);
+      return null;
+    });
+    later.deferred = true;
+    combiner.queue.add(later);
+    help(key, combiner);
+  }
+
+  /**
+   * Runs the queued changes of {@code key} while there are any and no other caller holds or waits
+   * for the key; every caller calls it after releasing the key (a waiting caller will too, once it
+   * has had its turn), so nothing queued is left behind.
+   */
+  private void help(String key, Combiner combiner) {
+    while (!combiner.queue.isEmpty() && !combiner.lock.hasQueuedThreads()
+        && combiner.lock.tryLock()) {
+      try {
+        if (!combiner.queue.isEmpty()) {
+          runBatch(key, combiner);
+        }
+      } finally {
+        combiner.lock.unlock();
+      }
+    }
   }
 
   /**
@@ -140,6 +186,10 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     } finally {
       for (Pending<?> p : batch) {
         p.done = true; // read by the waiting callers after they take the combiner's lock
+        if (p.deferred && p.error != null) {
+          LOG.log(System.Logger.Level.WARNING, "rate-limit state of {0} not updated after a call"
+              + " (its permit stays counted until the window passes): {1}", key, p.error.toString());
+        }
       }
     }
   }
@@ -156,6 +206,7 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     R result;
     RuntimeException error;
     boolean done;
+    boolean deferred;
 
     Pending(Function<RateLimitWindow, R> change) {
       this.change = change;
