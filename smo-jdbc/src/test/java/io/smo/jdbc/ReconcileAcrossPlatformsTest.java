@@ -172,4 +172,22 @@ class ReconcileAcrossPlatformsTest {
     }
     assertThat(state(store, post)).as("nothing recorded without evidence").isEqualTo(was);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.smo.jdbc.Databases#both")
+  void anIdThatIsNotAPostProvesNothingAndTheListingDecides(String db) throws IOException {
+    ds = Databases.pool(db, "reconcile-id", 2);
+    JdbcIdempotencyStore store = new JdbcIdempotencyStore(ds);
+    Post post = crashed(store, Platform.FACEBOOK, true);
+    // the unknown answer carried an upload session's id, not the post's
+    IdempotencyStore.Entry e = store.entries(post.idempotencyKey()).get(0);
+    store.complete(e.with(IdempotencyStore.State.UNKNOWN, "upload-session-12345", null,
+        "answer to the finish call lost", Instant.now()));
+    try (SocialClient c = client(Platform.FACEBOOK)) {
+      Reconciler.Result r = Reconciler.reconcile(store, c, post);
+      assertThat(r.status()).as(r.evidence()).isEqualTo(PlatformOutcome.Status.PUBLISHED);
+      assertThat(r.evidence()).contains("is not a readable post").contains("same text");
+      assertThat(r.published().orElseThrow().id()).isNotEqualTo("upload-session-12345");
+    }
+  }
 }
