@@ -16,9 +16,11 @@ import java.util.Optional;
  * IdempotencyStore}:
  *
  * <ul>
- *   <li>when the unknown outcome carries the post's id: the post is read back ({@link
- *       SocialClient#metrics}); found means PUBLISHED, not found means FAILED;
- *   <li>else the account's recent posts ({@link SocialClient#recentPosts}) created since the claim
+ *   <li>when the unknown outcome carries an id: it is read back as a post ({@link
+ *       SocialClient#metrics}); found means PUBLISHED; not found proves nothing (the id may be an
+ *       upload session, a TikTok {@code publish_id} or an Instagram container), so the search
+ *       below decides;
+ *   <li>otherwise the account's recent posts ({@link SocialClient#recentPosts}) created since the claim
  *       (minus {@link #CLOCK_SLACK}) are searched for the same text (whitespace-insensitive):
  *       found means PUBLISHED; absent from a complete listing means FAILED; a listing cut short
  *       (100 posts) leaves it UNKNOWN.
@@ -108,14 +110,17 @@ public final class Reconciler {
           "already settled: " + e.state());
     }
     Instant now = client.clock().instant();
+    String idNote = "";
     if (e.postId().isPresent()) {
       PostRef ref = PostRef.of(p, e.postId().get());
       try {
         client.metrics(ref);
         return settle(store, e, p, PublishedPost.builder(ref).build(), now,
             "post " + ref + " (id from the unknown answer) exists on the platform");
-      } catch (NotFoundException nf) {
-        return fail(store, e, p, now, "post " + ref + " (id from the unknown answer) does not exist");
+      } catch (NotFoundException | io.smo.core.exception.InvalidRequestException nf) {
+        // the id an unknown answer carried may be an upload session, a publish_id or a container
+        // rather than the post's id: not finding it proves nothing, the account's posts decide
+        idNote = "id " + ref.id() + " from the unknown answer is not a readable post; ";
       }
     }
     Instant since = e.updatedAt().minus(CLOCK_SLACK);
@@ -124,21 +129,21 @@ public final class Reconciler {
       listed = client.recentPosts(since);
     } catch (UnsupportedFeatureException u) {
       return new Result(p, PlatformOutcome.Status.UNKNOWN, null,
-          "cannot look it up: " + u.getMessage());
+          idNote + "cannot look it up: " + u.getMessage());
     }
     String wanted = normalize(post.text());
     for (AccountPost a : listed) {
       if (!a.createdAt().isBefore(since) && normalize(a.text()).equals(wanted)) {
-        return settle(store, e, p, a.post(), now, "post " + a.post().ref() + " created at "
+        return settle(store, e, p, a.post(), now, idNote + "post " + a.post().ref() + " created at "
             + a.createdAt() + " has the same text (searched " + listed.size()
             + " posts of the account since " + since + ")");
       }
     }
     if (listed.size() >= LISTING_CAP) {
-      return new Result(p, PlatformOutcome.Status.UNKNOWN, null, "no match among the " + listed.size()
+      return new Result(p, PlatformOutcome.Status.UNKNOWN, null, idNote + "no match among the " + listed.size()
           + " most recent posts, but the listing may be cut short; look again or check by hand");
     }
-    return fail(store, e, p, now, "no post with the same text among the " + listed.size()
+    return fail(store, e, p, now, idNote + "no post with the same text among the " + listed.size()
         + " posts of the account created since " + since);
   }
 

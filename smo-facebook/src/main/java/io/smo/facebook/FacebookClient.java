@@ -441,6 +441,31 @@ public final class FacebookClient extends BaseSocialClient {
   }
 
   /**
+   * The Page's own published posts created at or after {@code since}, newest first, at most 100:
+   * {@code GET /{page-id}/published_posts?fields=id,message,created_time,permalink_url&limit=100}
+   * (Graph Page reference; Reels are not listed there), for {@link io.smo.core.Reconciler} to
+   * match an unknown outcome by text and time.
+   */
+  @Override
+  public java.util.List<io.smo.core.AccountPost> recentPosts(java.time.Instant since) {
+    requireNonNull(since, "since == null");
+    JsonNode page = http.get(ACCOUNT, pageId + "/published_posts",
+        Map.of("fields", "id,message,created_time,permalink_url", "limit", "100"));
+    java.util.List<io.smo.core.AccountPost> out = new java.util.ArrayList<>();
+    for (JsonNode n : page.path("data")) {
+      java.time.Instant at = GraphMappers.time(n.get("created_time"));
+      if (at != null && !at.isBefore(since) && n.hasNonNull("id")) {
+        PublishedPost.Builder pb = PublishedPost.builder(PostRef.of(Platform.FACEBOOK, n.get("id").asText()));
+        if (n.hasNonNull("permalink_url")) {
+          pb.url(java.net.URI.create(n.get("permalink_url").asText()));
+        }
+        out.add(new io.smo.core.AccountPost(pb.build(), n.path("message").asText(""), at));
+      }
+    }
+    return out;
+  }
+
+  /**
    * Reads the Page's figures: {@code GET /{page-id}?fields=id,name,username,followers_count,fan_count}.
    * Followers are {@code followers_count}; {@code fan_count} (people who like the Page) is in
    * {@link io.smo.core.AccountInfo#raw()}. Pages report no following or post count.

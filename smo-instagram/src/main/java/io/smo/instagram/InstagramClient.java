@@ -52,11 +52,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -667,6 +669,34 @@ public final class InstagramClient extends BaseSocialClient {
         .raw("followers_count", count(u, "followers_count")).raw("follows_count", count(u, "follows_count"))
         .raw("media_count", count(u, "media_count")).retrievedAt(runtime.clock().instant()).build();
   }
+
+  /**
+   * The account's own media created at or after {@code since}, newest first, at most 100: {@code
+   * GET /{ig-user-id}/media?fields=id,caption,timestamp,permalink&limit=100} (Stories are not
+   * listed there), for {@link io.smo.core.Reconciler} to match an unknown outcome by caption and
+   * time.
+   */
+  @Override
+  public List<io.smo.core.AccountPost> recentPosts(Instant since) {
+    requireNonNull(since, "since == null");
+    String ig = igUserId();
+    JsonNode b = runtime.call(Operation.read("recent posts", BUCKET_READ),
+        () -> api.media(version, ig, "id,caption,timestamp,permalink", 100));
+    List<io.smo.core.AccountPost> out = new java.util.ArrayList<>();
+    for (JsonNode m : b == null ? JSON_EMPTY : b.path("data")) {
+      Optional<Instant> at = InstagramMapper.timestamp(m.path("timestamp").asText(null));
+      if (at.isPresent() && !at.get().isBefore(since) && m.hasNonNull("id")) {
+        PublishedPost.Builder pb = PublishedPost.builder(PostRef.of(Platform.INSTAGRAM, m.get("id").asText()));
+        if (m.hasNonNull("permalink")) {
+          pb.url(java.net.URI.create(m.get("permalink").asText()));
+        }
+        out.add(new io.smo.core.AccountPost(pb.build(), m.path("caption").asText(""), at.get()));
+      }
+    }
+    return out;
+  }
+
+  private static final JsonNode JSON_EMPTY = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
 
   private static Long count(JsonNode n, String field) {
     JsonNode v = n.get(field);

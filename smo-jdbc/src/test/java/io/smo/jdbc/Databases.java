@@ -31,6 +31,36 @@ final class Databases {
     return System.getenv().getOrDefault("SMO_PG_PASSWORD", "smo");
   }
 
+  private static String schema;
+
+  /**
+   * Returns this test run's own PostgreSQL schema ({@code smo_jdbc_<random>}), created on first
+   * use and dropped when the JVM exits, so that runs sharing the server (CI, several branches
+   * building at once) never see each other's tables.
+   */
+  static synchronized String pgSchema() {
+    if (schema == null) {
+      String name = "smo_jdbc_" + Long.toHexString(System.nanoTime())
+          + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16));
+      try (Connection c = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword());
+          java.sql.Statement s = c.createStatement()) {
+        s.execute("CREATE SCHEMA " + name);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("cannot create schema " + name + ": " + e.getMessage(), e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (Connection c = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword());
+            java.sql.Statement s = c.createStatement()) {
+          s.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        } catch (java.sql.SQLException e) {
+          // left behind: harmless, the name is unique
+        }
+      }));
+      schema = name;
+    }
+    return schema;
+  }
+
   static boolean postgresReachable() {
     try (Connection c = DriverManager.getConnection(pgUrl(), pgUser(), pgPassword())) {
       return c.isValid(2);
@@ -54,6 +84,7 @@ final class Databases {
       c.setJdbcUrl(pgUrl());
       c.setUsername(pgUser());
       c.setPassword(pgPassword());
+      c.setSchema(pgSchema());
     }
     c.setMaximumPoolSize(size);
     c.setConnectionTimeout(60_000);

@@ -52,4 +52,42 @@ class JdbcRateLimitStoreTest {
       assertThat(a.update(key, RateLimitWindow::inFlight)).isEqualTo(25);
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.smo.jdbc.Databases#both")
+  void aChangeThatThrowsFailsOnlyItsCallerAndLeavesTheStateAsItWas(String db) throws Exception {
+    RateLimitPolicy.BucketLimit cap = RateLimitPolicy.builder().bucket("b", 1000, Duration.ofHours(1))
+        .build().bucket("b").orElseThrow();
+    String key = "twitter:api.x.com:acct-" + UUID.randomUUID() + ":tweets.read";
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    try (HikariDataSource one = Databases.pool(db, "limits", 8)) {
+      JdbcRateLimitStore store = new JdbcRateLimitStore(one);
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Future<Boolean>> fs = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        boolean fail = i % 5 == 0;
+        fs.add(pool.submit(() -> {
+          try {
+            store.update(key, w -> {
+              w.tryAcquire(now, cap);
+              if (fail) {
+                throw new IllegalArgumentException("refused by the change");
+              }
+              return true;
+            });
+            return true;
+          } catch (IllegalArgumentException e) {
+            return false;
+          }
+        }));
+      }
+      int ok = 0;
+      for (Future<Boolean> f : fs) {
+        ok += f.get() ? 1 : 0;
+      }
+      pool.shutdown();
+      assertThat(ok).isEqualTo(160);
+      assertThat(store.update(key, RateLimitWindow::inFlight)).as("only the kept changes count").isEqualTo(160);
+    }
+  }
 }

@@ -53,7 +53,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @WireMockTest
 class JdbcTokenStoreTest {
-  static final OkHttpClient HTTP = new OkHttpClient();
+  // 200 calls at once on a loaded build machine: WireMock may take longer than OkHttp's default 10 s
+  static final OkHttpClient HTTP = new OkHttpClient.Builder()
+      .connectTimeout(java.time.Duration.ofSeconds(60)).readTimeout(java.time.Duration.ofSeconds(60))
+      .build();
   static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   static final int THREADS = 100;
 

@@ -553,39 +553,88 @@ public final class PostScheduler implements AutoCloseable {
           || (t.status() != TargetStatus.PENDING && t.status() != TargetStatus.RETRY)) {
         return;
       }
-      if (!store.claim(id, target, clock.instant())) {
+      Post post = codec.decode(row.get().postJson); // before the claim: a failure here is retried
+      String token = UUID.randomUUID().toString();
+      if (!store.claim(id, target, token, clock.instant())) {
         return;
       }
-      Post post = codec.decode(row.get().postJson);
       int attempt = t.attempts() + 1;
       SocialClient c = clients.get(target);
       long runStart = System.nanoTime();
       try {
+        TargetStatus status;
+        String postId = null;
+        String url = null;
+        String error = null;
         try {
           PublishedPost pp = c.publish(post);
-          store.finish(id, target, TargetStatus.PUBLISHED, pp.id(),
-              pp.url().map(Object::toString).orElse(null), null, clock.instant());
+          status = TargetStatus.PUBLISHED;
+          postId = pp.id();
+          url = pp.url().map(Object::toString).orElse(null);
         } catch (ValidationException e) {
-          store.finish(id, target, TargetStatus.SKIPPED, null, null, e.getMessage(), clock.instant());
+          status = TargetStatus.SKIPPED;
+          error = e.getMessage();
         } catch (PublishOutcomeUnknownException e) {
-          store.finish(id, target, TargetStatus.UNKNOWN, null, null, e.getMessage(), clock.instant());
+          status = TargetStatus.UNKNOWN;
+          error = e.getMessage();
         } catch (SmoException e) {
-          boolean again = e.retryable() && attempt < maxAttempts;
-          store.finish(id, target, again ? TargetStatus.RETRY : TargetStatus.FAILED, null, null,
-              e.getMessage(), clock.instant());
-          if (again) {
-            throw new RetryLater(id);
-          }
+          status = e.retryable() && attempt < maxAttempts ? TargetStatus.RETRY : TargetStatus.FAILED;
+          error = e.getMessage();
         } catch (RuntimeException e) {
-          store.finish(id, target, TargetStatus.UNKNOWN, null, null,
-              "unexpected " + e.getClass().getSimpleName() + " while publishing: " + e.getMessage(),
-              clock.instant());
+          status = TargetStatus.UNKNOWN;
+          error = "unexpected " + e.getClass().getSimpleName() + " while publishing: " + e.getMessage();
+        }
+        if (record(id, target, token, status, postId, url, error) && status == TargetStatus.RETRY) {
+          throw new RetryLater(id);
         }
       } finally {
         reportRun(id, target, c, runStart);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("schedule " + id + ": database failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Attempts to write a run's outcome before it is given up; the pauses between them (ms). */
+  private static final long[] RECORD_PAUSES_MS = {250, 500, 1_000, 2_000, 4_000};
+
+  /**
+   * Writes the outcome of the run holding claim {@code token}, trying again over about 8 s when
+   * the database fails: the outcome (a post id above all) exists only in this run's memory, and
+   * losing it would leave a published target UNKNOWN. If the database stays down, the failure is
+   * thrown (db-scheduler runs the job again, which holds the target UNKNOWN, never publishing it a
+   * second time) after logging the outcome for {@link #reconcile}.
+   *
+   * @return whether the outcome was written (false: another run or a reconcile changed the
+   *     target since this run claimed it; their write stands)
+   */
+  private boolean record(String id, Target target, String token, TargetStatus status,
+      String postId, String url, String error) throws SQLException {
+    for (int i = 0; ; i++) {
+      try {
+        boolean written = store.finishClaimed(id, target, token, status, postId, url, error,
+            clock.instant());
+        if (!written) {
+          LOG.warn("schedule {}: {} changed while this run was publishing; its outcome {}{} is not"
+              + " written", id, target, status, postId == null ? "" : " (post " + postId + ")");
+        }
+        return written;
+      } catch (SQLException | RuntimeException e) {
+        if (i >= RECORD_PAUSES_MS.length) {
+          LOG.error("schedule {}: could not store the outcome of {}: {}{}; the target will be held"
+              + " UNKNOWN: reconcile it", id, target, status,
+              postId == null ? "" : " as post " + postId);
+          throw e;
+        }
+        LOG.warn("schedule {}: storing the outcome of {} failed ({}); trying again", id, target,
+            e.toString());
+        try {
+          Thread.sleep(RECORD_PAUSES_MS[i]);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

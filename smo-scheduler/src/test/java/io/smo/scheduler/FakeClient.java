@@ -36,6 +36,8 @@ final class FakeClient implements SocialClient {
   final List<Post> published = new CopyOnWriteArrayList<>();
   final List<String> deleted = new CopyOnWriteArrayList<>();
   final Queue<Supplier<SmoException>> failures = new ConcurrentLinkedQueue<>();
+  /** Runs after a post is recorded as published, before the answer is returned (tests' faults). */
+  volatile Runnable afterPublish;
   final AtomicInteger counter;
 
   final String account;
@@ -86,6 +88,10 @@ final class FakeClient implements SocialClient {
       throw f.get();
     }
     published.add(post);
+    Runnable hook = afterPublish;
+    if (hook != null) {
+      hook.run();
+    }
     int n = counter.incrementAndGet();
     return PublishedPost.builder(PostRef.of(platform, platform.id() + "-" + n))
         .scheduled(post.scheduledAt().isPresent()).publishedAt(clock.instant()).build();

@@ -199,12 +199,12 @@ public final class RateLimitGate {
       CURRENT.remove();
     }
     Instant now = clock.instant();
-    store.update(permit.key, w -> {
+    // nobody waits for this: a shared store folds it into the next transaction of the key
+    store.updateLater(permit.key, w -> {
       w.complete(permit.epoch, permit.observed, now);
       if (permit.blockUntil != null) {
         w.blockUntil(permit.blockUntil, now);
       }
-      return null;
     });
   }
 

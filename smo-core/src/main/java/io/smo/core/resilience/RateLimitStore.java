@@ -25,4 +25,25 @@ public interface RateLimitStore {
    *     store can roll back), or an unchecked exception of the store's (e.g. a database failure)
    */
   <R> R update(String key, Function<RateLimitWindow, R> change);
+
+  /**
+   * Applies {@code change} to the state of {@code key} like {@link #update}, without making the
+   * caller wait for it to be stored: used for what a call reports after its answer (its permit
+   * returned, the server's figures, a wait asked for), which no caller needs the result of. The
+   * change is applied atomically, before any change of {@code key} this store object receives
+   * later, and soon (a shared store applies it with the next transaction of the key, or on its
+   * own when the key is idle). The default applies it at once through {@link #update}.
+   *
+   * @param key the key
+   * @param change updates the state; it must be quick and must not call the store again
+   * @throws RuntimeException only from the default implementation, as {@link #update} throws; a
+   *     store that defers the change logs a failure instead (the permit then stays counted as in
+   *     flight until the window passes: never an overshoot)
+   */
+  default void updateLater(String key, java.util.function.Consumer<RateLimitWindow> change) {
+    update(key, w -> {
+      change.accept(w);
+      return null;
+    });
+  }
 }

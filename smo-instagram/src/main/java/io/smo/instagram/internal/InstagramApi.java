@@ -39,6 +39,11 @@ public interface InstagramApi {
   Call<JsonNode> node(@Path("v") String v, @Path("id") String id, @Query("fields") String fields);
 
   /** {@code GET /{ig-user-id}/content_publishing_limit}. */
+  /** {@code GET /{ig-user-id}/media}: the account's media, newest first. */
+  @GET("{v}/{ig}/media")
+  Call<JsonNode> media(@Path("v") String v, @Path("ig") String igUserId,
+      @Query("fields") String fields, @Query("limit") int limit);
+
   @GET("{v}/{ig}/content_publishing_limit")
   Call<JsonNode> publishingLimit(@Path("v") String v, @Path("ig") String igUserId,
       @Query("fields") String fields, @Query("since") Long since);

@@ -91,6 +91,15 @@ public final class ScheduleStore {
       if (!hasColumn(c, "smo_schedule_target", "account")) {
         migrateAccountColumn(c, s, postgres);
       }
+      if (!hasColumn(c, "smo_schedule_target", "claim_token")) {
+        try {
+          s.execute("ALTER TABLE smo_schedule_target ADD COLUMN claim_token VARCHAR(64)");
+        } catch (SQLException e) {
+          if (!hasColumn(c, "smo_schedule_target", "claim_token")) {
+            throw e; // else another instance added it at the same moment
+          }
+        }
+      }
       // rows without an account (migrated, or written by an older instance since) are refused
       s.executeUpdate("UPDATE smo_schedule_target SET status='REFUSED', error='" + LEGACY_REFUSAL
           + "' WHERE account='' AND status IN ('PENDING','RETRY')");
@@ -177,16 +186,18 @@ public final class ScheduleStore {
   }
 
   /**
-   * Claims a target for publishing: PENDING or RETRY becomes PUBLISHING, attempts + 1, in one
-   * conditional UPDATE.
+   * Claims a target for publishing: PENDING or RETRY becomes PUBLISHING, attempts + 1, with the
+   * run's {@code token}, in one conditional UPDATE. Only the run holding the token may then write
+   * the outcome ({@link #finishClaimed}).
    *
+   * @param token a value unique to this run (a random UUID)
    * @return whether this caller won the claim
    */
-  public boolean claim(String id, Target target, Instant now) throws SQLException {
+  public boolean claim(String id, Target target, String token, Instant now) throws SQLException {
     return update("UPDATE smo_schedule_target SET status='PUBLISHING', attempts=attempts+1,"
-        + " updated_at=? WHERE schedule_id=? AND platform=? AND account=?"
+        + " claim_token=?, updated_at=? WHERE schedule_id=? AND platform=? AND account=?"
         + " AND status IN ('PENDING','RETRY')",
-        now, id, target.platform().name(), target.account()) == 1;
+        token, now, id, target.platform().name(), target.account()) == 1;
   }
 
   /** Marks {@code target} left PUBLISHING by a crashed run as UNKNOWN; returns how many. */
@@ -195,6 +206,23 @@ public final class ScheduleStore {
         + " WHERE schedule_id=? AND platform=? AND account=? AND status='PUBLISHING'",
         "an earlier run stopped while publishing; check the platform before publishing again", now,
         id, target.platform().name(), target.account());
+  }
+
+  /**
+   * Writes the outcome of the run holding claim {@code token}: only while the target is still
+   * PUBLISHING under that claim, or UNKNOWN under it (a later run took it for a stopped one while
+   * this run was still publishing: this run's first-hand outcome settles it). Never overwrites
+   * what another run or a reconcile wrote since.
+   *
+   * @return whether the outcome was written
+   */
+  public boolean finishClaimed(String id, Target target, String token, TargetStatus status,
+      String postId, String url, String error, Instant now) throws SQLException {
+    return update("UPDATE smo_schedule_target SET status=?, post_id=COALESCE(?, post_id),"
+        + " url=COALESCE(?, url), error=?, updated_at=? WHERE schedule_id=? AND platform=?"
+        + " AND account=? AND claim_token=? AND status IN ('PUBLISHING','UNKNOWN')",
+        status.name(), postId, url, error == null ? null : cut(error), now, id,
+        target.platform().name(), target.account(), token) == 1;
   }
 
   /** Sets a target's outcome. */

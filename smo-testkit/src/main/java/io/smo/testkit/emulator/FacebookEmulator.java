@@ -206,6 +206,10 @@ public final class FacebookEmulator implements PlatformEmulator {
           break;
       }
     }
+    if (s.size() == 2 && s.get(0).equals(PAGE_ID) && m.equals("GET")
+        && s.get(1).equals("published_posts")) {
+      return publishedPosts(req, ctx, ver);
+    }
     if (s.size() == 2 && !s.get(0).equals(PAGE_ID)) {
       String id = s.get(0);
       if (s.get(1).equals("comments") && m.equals("GET")) {
@@ -376,6 +380,27 @@ public final class FacebookEmulator implements PlatformEmulator {
       into.set("feed_targeting", n);
     }
     return null;
+  }
+
+  /**
+   * {@code GET /{page-id}/published_posts}: the Page's published posts, newest first, cursor-paged
+   * ({@code limit} up to 100), fields {@code id,message,created_time,permalink_url,from}.
+   */
+  private SandboxResponse publishedPosts(SandboxRequest req, EmulatorContext ctx, String ver) {
+    List<ObjectNode> list = new ArrayList<>();
+    posts.values().stream().filter(p -> p.path("is_published").asBoolean(true)).forEach(list::add);
+    java.util.Collections.reverse(list);
+    int limit = Math.max(1, Math.min(100, req.param("limit").map(Integer::parseInt).orElse(25)));
+    return SandboxResponse.json(200, GraphSupport.page(ctx, ver + "/" + PAGE_ID + "/published_posts",
+        list, req.param("after").orElse(null), limit, p -> {
+          ObjectNode n = JSON.createObjectNode().put("id", p.path("id").asText());
+          if (p.hasNonNull("message")) {
+            n.put("message", p.get("message").asText());
+          }
+          n.put("created_time", p.path("created_time").asText());
+          n.put("permalink_url", "https://www.facebook.com/" + p.path("id").asText());
+          return n;
+        }));
   }
 
   private ObjectNode newPost(EmulatorContext ctx, String id) {
