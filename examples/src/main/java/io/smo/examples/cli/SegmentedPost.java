@@ -226,7 +226,7 @@ final class SegmentedPost {
         return TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken()).build();
       case INSTAGRAM:
         return InstagramClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .igUserId(c.accountId()).mediaHost(media -> {
+            .accountId(c.accountId()).mediaHost(media -> {
               try {
                 byte[] bytes = media.bytes().isPresent() ? media.bytes().get()
                     : Files.readAllBytes(media.file().orElseThrow());

@@ -94,7 +94,7 @@ final class Clients {
         return TwitterClient.builder().baseUrl(base).accessToken(token)
             .httpSettings(http).retryPolicy(retry).rateLimitPolicy(limits).clock(clock).sleeper(clock.sleeper()).build();
       case INSTAGRAM:
-        return InstagramClient.builder().baseUrl(base).accessToken(token).igUserId(accountId)
+        return InstagramClient.builder().baseUrl(base).accessToken(token).accountId(accountId)
             .mediaHost(host).httpSettings(http).retryPolicy(retry).rateLimitPolicy(limits).clock(clock)
             .sleeper(clock.sleeper()).build();
       case SNAPCHAT:

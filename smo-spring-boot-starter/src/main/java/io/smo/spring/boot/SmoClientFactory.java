@@ -100,7 +100,7 @@ public final class SmoClientFactory {
           return b.build();
         }
         case INSTAGRAM: {
-          InstagramClient.Builder b = common(InstagramClient.builder(), a, token, base, listeners).igUserId(accountId);
+          InstagramClient.Builder b = common(InstagramClient.builder(), a, token, base, listeners).accountId(accountId);
           if (a.getAppSecret() != null) {
             b.appSecret(a.getAppSecret());
           }

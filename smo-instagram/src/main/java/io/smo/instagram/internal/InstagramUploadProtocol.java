@@ -12,6 +12,7 @@ import io.smo.core.http.Operation;
 import io.smo.core.upload.ChunkedUploader;
 import io.smo.core.upload.FileChunk;
 import io.smo.core.upload.UploadListener;
+import io.smo.instagram.InstagramRateBucket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,9 +36,10 @@ import okhttp3.Request;
  * @see <a href="https://developers.facebook.com/docs/instagram-platform/content-publishing/resumable-uploads">Resumable uploads</a>
  */
 @SmoInternalApi
-public final class ResumableUpload implements ChunkedUploader.Protocol {
-  private static final Operation SEND = Operation.write("upload video", "rupload").withoutRetry();
-  private static final Operation QUERY = Operation.read("upload video status", "rupload");
+public final class InstagramUploadProtocol implements ChunkedUploader.Protocol {
+  private static final Operation SEND =
+      Operation.write("upload video", InstagramRateBucket.GRAPH).withoutRetry();
+  private static final Operation QUERY = Operation.read("upload video status", InstagramRateBucket.GRAPH);
 
   private final ApiRuntime runtime;
   private final URI uri;
@@ -52,7 +54,7 @@ public final class ResumableUpload implements ChunkedUploader.Protocol {
    * @param token supplies the current access token for the {@code OAuth} header
    * @param containerId the container, for errors
    */
-  public ResumableUpload(ApiRuntime runtime, URI uri, Supplier<String> token, String containerId) {
+  public InstagramUploadProtocol(ApiRuntime runtime, URI uri, Supplier<String> token, String containerId) {
     this.runtime = runtime;
     this.uri = uri;
     this.token = token;

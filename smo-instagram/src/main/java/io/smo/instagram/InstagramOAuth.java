@@ -14,13 +14,16 @@ import io.smo.core.auth.TokenRefresher;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.ErrorDetails;
 import io.smo.core.exception.TransportException;
+import io.smo.core.http.HttpSettings;
 import io.smo.core.internal.Redactor;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -30,7 +33,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Business Login for Instagram (the Instagram Login flavour): the authorization URL, the code
+ * Business Login for Instagram (the Instagram Login flavour), in the SDK's one OAuth form: built
+ * from an {@link OAuth2Config} ({@link #config} presets the endpoints and scopes), the
+ * authorization URL, the code
  * exchange for a short-lived token (about one hour), the exchange for a 60-day long-lived token,
  * and its refresh. As a {@link TokenRefresher} it refreshes long-lived tokens, so a {@link
  * io.smo.core.auth.RefreshingTokenProvider} built on it keeps an account signed in for as long as
@@ -62,7 +67,18 @@ import okhttp3.ResponseBody;
  * @see <a href="https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login">Business Login for Instagram</a>
  */
 @SmoPublicApi
-public final class InstagramAuth implements TokenRefresher {
+public final class InstagramOAuth implements TokenRefresher {
+  /** Production authorization endpoint. */
+  public static final URI AUTHORIZATION_ENDPOINT = URI.create("https://www.instagram.com/oauth/authorize");
+  /** Production token endpoint (code exchange). */
+  public static final URI TOKEN_ENDPOINT = URI.create("https://api.instagram.com/oauth/access_token");
+  /** Production Graph host of the long-lived token calls. */
+  public static final URI GRAPH_HOST = URI.create("https://graph.instagram.com/");
+  /** The default scopes: basic, content publish, manage comments, manage insights. */
+  public static final Set<String> DEFAULT_SCOPES = Collections.unmodifiableSet(new LinkedHashSet<>(
+      List.of("instagram_business_basic", "instagram_business_content_publish",
+          "instagram_business_manage_comments", "instagram_business_manage_insights")));
+
   /** Lifetime of a long-lived token. */
   public static final Duration LONG_LIVED = Duration.ofDays(60);
   /** Age a long-lived token must reach before it can be refreshed. */
@@ -87,7 +103,7 @@ public final class InstagramAuth implements TokenRefresher {
       return token;
     }
 
-    /** Returns the Instagram professional account id (use it as {@code igUserId}). */
+    /** Returns the Instagram professional account id (use it as {@code accountId}). */
     public String userId() {
       return userId;
     }
@@ -104,31 +120,110 @@ public final class InstagramAuth implements TokenRefresher {
   private final OkHttpClient http;
   private final Clock clock;
 
-  private InstagramAuth(Builder b) {
-    config = OAuth2Config.builder()
-        .authorizationEndpoint(b.authorizationEndpoint)
-        .tokenEndpoint(b.tokenEndpoint)
-        .clientId(requireNonNull(b.clientId, "clientId == null"))
-        .clientSecret(requireNonNull(b.clientSecret, "clientSecret == null"))
-        .redirectUri(requireNonNull(b.redirectUri, "redirectUri == null"))
-        .scopes(b.scopes)
-        .scopeDelimiter(",")
-        .pkce(false)
-        .build();
-    http = b.http != null ? b.http : new OkHttpClient();
-    clock = b.clock;
-    graphHost = b.graphHost;
-    flow = new OAuth2Flow(Platform.INSTAGRAM, config, http, clock);
+  private InstagramOAuth(OAuth2Config config, OkHttpClient http, Clock clock) {
+    this.config = requireNonNull(config, "config == null");
+    requireNonNull(config.clientSecret().orElse(null), "config has no client secret");
+    requireNonNull(config.redirectUri().orElse(null), "config has no redirect URI");
+    this.http = http;
+    this.clock = clock;
+    this.graphHost = graphHost(config.tokenEndpoint());
+    this.flow = new OAuth2Flow(Platform.INSTAGRAM, config, http, clock);
   }
 
-  /** Returns a builder with the production endpoints and the publishing scopes. */
-  public static Builder builder() {
-    return new Builder();
+  /**
+   * Returns a configuration builder preset for Business Login for Instagram: the production
+   * endpoints ({@link #AUTHORIZATION_ENDPOINT}, {@link #TOKEN_ENDPOINT}), {@link #DEFAULT_SCOPES}
+   * joined by commas, no PKCE (Instagram does not take it).
+   *
+   * @param clientId the Instagram app id
+   * @param clientSecret the Instagram app secret (never logged)
+   * @param redirectUri the redirect URI registered with the app
+   */
+  public static OAuth2Config.Builder config(String clientId, String clientSecret, URI redirectUri) {
+    return OAuth2Config.builder()
+        .authorizationEndpoint(AUTHORIZATION_ENDPOINT)
+        .tokenEndpoint(TOKEN_ENDPOINT)
+        .clientId(requireNonNull(clientId, "clientId == null"))
+        .clientSecret(requireNonNull(clientSecret, "clientSecret == null"))
+        .redirectUri(requireNonNull(redirectUri, "redirectUri == null"))
+        .scopes(DEFAULT_SCOPES)
+        .scopeDelimiter(",")
+        .pkce(false);
+  }
+
+  /**
+   * Returns {@link #config(String, String, URI)} with every endpoint below one base (the
+   * sandbox): {@code <base>oauth/authorize}, {@code <base>oauth/access_token}, and the long-lived
+   * token calls on {@code <base>access_token}, {@code <base>refresh_access_token}.
+   *
+   * @param baseUrl the base, e.g. {@code Sandbox.baseUrl(Platform.INSTAGRAM)}
+   */
+  public static OAuth2Config.Builder config(String clientId, String clientSecret, URI redirectUri,
+      URI baseUrl) {
+    String s = baseUrl.toString().endsWith("/") ? baseUrl.toString() : baseUrl + "/";
+    return config(clientId, clientSecret, redirectUri)
+        .authorizationEndpoint(URI.create(s + "oauth/authorize"))
+        .tokenEndpoint(URI.create(s + "oauth/access_token"));
+  }
+
+  /**
+   * Creates the helper with a new default HTTP client.
+   *
+   * @param config from {@link #config}; needs the client secret and redirect URI
+   * @throws NullPointerException if the secret or redirect URI is missing
+   */
+  public static InstagramOAuth create(OAuth2Config config) {
+    return new InstagramOAuth(config, new OkHttpClient(), Clock.systemUTC());
+  }
+
+  /**
+   * Creates the helper whose token calls use {@code settings}' timeouts, proxy and proxy
+   * credentials ({@link HttpSettings#newOkHttpClient()}), like the client's own calls.
+   *
+   * @throws NullPointerException if the secret or redirect URI is missing
+   */
+  public static InstagramOAuth create(OAuth2Config config, HttpSettings settings) {
+    return new InstagramOAuth(config, settings.newOkHttpClient(), Clock.systemUTC());
+  }
+
+  /**
+   * Returns a copy that reads expiry instants from {@code clock} (tests).
+   *
+   * @param clock the clock
+   */
+  public InstagramOAuth withClock(Clock clock) {
+    return new InstagramOAuth(config, http, requireNonNull(clock, "clock == null"));
+  }
+
+  /** Returns the configuration. */
+  public OAuth2Config config() {
+    return config;
+  }
+
+  private static URI graphHost(URI tokenEndpoint) {
+    if ("api.instagram.com".equalsIgnoreCase(tokenEndpoint.getHost())) {
+      return GRAPH_HOST;
+    }
+    // a base such as the sandbox's: <base>oauth/access_token -> <base>
+    return tokenEndpoint.resolve("../");
   }
 
   /** Returns the authorization URL (with a fresh {@code state}) to send the user to. */
   public AuthorizationRequest authorizationRequest() {
     return flow.authorizationRequest();
+  }
+
+  /**
+   * Exchanges the code from the redirect for a short-lived token (about one hour); see {@link
+   * #exchangeCode(String)} for the Instagram user id that comes with it.
+   *
+   * @param code the {@code code} parameter (a trailing {@code #_} is removed)
+   * @param codeVerifier ignored (Instagram takes no PKCE); may be {@code null}
+   * @throws AuthenticationException if the code was refused (used, expired, wrong redirect)
+   * @throws TransportException if the endpoint could not be reached or answered garbage
+   */
+  public AccessToken exchange(String code, String codeVerifier) {
+    return exchangeCode(code).token();
   }
 
   /**
@@ -264,96 +359,6 @@ public final class InstagramAuth implements TokenRefresher {
 
   @Override
   public String toString() {
-    return "InstagramAuth{clientId=" + config.clientId() + ", graphHost=" + graphHost + "}";
-  }
-
-  /** Builds {@link InstagramAuth}. Mutable, not thread-safe. */
-  public static final class Builder {
-    private URI authorizationEndpoint = URI.create("https://www.instagram.com/oauth/authorize");
-    private URI tokenEndpoint = URI.create("https://api.instagram.com/oauth/access_token");
-    private URI graphHost = URI.create("https://graph.instagram.com/");
-    private String clientId;
-    private String clientSecret;
-    private URI redirectUri;
-    private Set<String> scopes = new LinkedHashSet<>(java.util.List.of("instagram_business_basic",
-        "instagram_business_content_publish", "instagram_business_manage_comments",
-        "instagram_business_manage_insights"));
-    private OkHttpClient http;
-    private Clock clock = Clock.systemUTC();
-
-    private Builder() {}
-
-    /** Sets the Instagram app id. Required. */
-    public Builder clientId(String clientId) {
-      this.clientId = requireNonNull(clientId, "clientId == null");
-      return this;
-    }
-
-    /** Sets the Instagram app secret (never logged). Required. */
-    public Builder clientSecret(String clientSecret) {
-      this.clientSecret = requireNonNull(clientSecret, "clientSecret == null");
-      return this;
-    }
-
-    /** Sets the redirect URI registered with the app. Required. */
-    public Builder redirectUri(URI redirectUri) {
-      this.redirectUri = requireNonNull(redirectUri, "redirectUri == null");
-      return this;
-    }
-
-    /**
-     * Replaces the scopes. Default {@code instagram_business_basic,
-     * instagram_business_content_publish, instagram_business_manage_comments,
-     * instagram_business_manage_insights}.
-     */
-    public Builder scopes(Set<String> scopes) {
-      this.scopes = new LinkedHashSet<>(scopes);
-      return this;
-    }
-
-    /**
-     * Points every endpoint below one base (the sandbox): {@code <base>oauth/authorize}, {@code
-     * <base>oauth/access_token}, {@code <base>access_token}, {@code <base>refresh_access_token}.
-     */
-    public Builder baseUrl(URI base) {
-      String s = base.toString().endsWith("/") ? base.toString() : base + "/";
-      authorizationEndpoint = URI.create(s + "oauth/authorize");
-      tokenEndpoint = URI.create(s + "oauth/access_token");
-      graphHost = URI.create(s);
-      return this;
-    }
-
-    /**
-     * Uses HTTP settings for the token calls: their timeouts, proxy and proxy credentials
-     * ({@link io.smo.core.http.HttpSettings#newOkHttpClient()}), like the client's own calls.
-     *
-     * @param settings the settings
-     * @return this builder
-     */
-    public Builder httpSettings(io.smo.core.http.HttpSettings settings) {
-      this.http = settings.newOkHttpClient();
-      return this;
-    }
-
-    /** Sets the HTTP client (not closed by this object). Default a new one. */
-    public Builder http(OkHttpClient http) {
-      this.http = requireNonNull(http, "http == null");
-      return this;
-    }
-
-    /** Sets the clock for expiry instants. */
-    public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock == null");
-      return this;
-    }
-
-    /**
-     * Returns the helper.
-     *
-     * @throws NullPointerException if client id, secret or redirect URI is missing
-     */
-    public InstagramAuth build() {
-      return new InstagramAuth(this);
-    }
+    return "InstagramOAuth{clientId=" + config.clientId() + ", graphHost=" + graphHost + "}";
   }
 }
