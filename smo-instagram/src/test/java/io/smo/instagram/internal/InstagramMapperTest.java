@@ -13,7 +13,7 @@ import io.smo.core.exception.InvalidRequestException;
 import io.smo.core.http.HttpFailure;
 import io.smo.core.http.Operation;
 import io.smo.core.pagination.Page;
-import io.smo.facebook.graph.GraphPaging;
+import io.smo.metagraph.spi.GraphPaging;
 import io.smo.testkit.SharedFixtures;
 import java.time.Instant;
 import java.util.List;
