@@ -38,15 +38,16 @@ import io.smo.core.upload.ChunkedUploader;
 import io.smo.core.upload.ProcessingPoller;
 import io.smo.core.upload.ProcessingStatus;
 import io.smo.core.upload.UploadListener;
-import io.smo.facebook.graph.AppSecretProof;
-import io.smo.facebook.graph.GraphApiVersion;
-import io.smo.facebook.graph.GraphErrorMapper;
-import io.smo.facebook.graph.GraphPaging;
-import io.smo.facebook.graph.GraphRateLimitParser;
+import io.smo.metagraph.spi.AppSecretProof;
+import io.smo.metagraph.GraphApiVersion;
+import io.smo.metagraph.spi.GraphErrorMapper;
+import io.smo.metagraph.spi.GraphPaging;
+import io.smo.metagraph.spi.GraphRateLimitParser;
 import io.smo.facebook.internal.ChunkedVideoProtocol;
-import io.smo.facebook.internal.GraphHttp;
+import io.smo.metagraph.spi.GraphHttp;
+import io.smo.facebook.internal.FacebookInbox;
 import io.smo.facebook.internal.GraphMappers;
-import io.smo.facebook.internal.MessengerInbox;
+import io.smo.metagraph.spi.MessengerInbox;
 import io.smo.facebook.internal.Targeting;
 import java.io.IOException;
 import java.net.URI;
@@ -129,6 +130,7 @@ public final class FacebookClient extends BaseSocialClient {
   private final UploadListener listener;
   private final OkHttpClient ownedHttp;
   private final MessengerInbox inbox;
+  private final FacebookInbox tagged;
 
   private FacebookClient(Builder b, ApiRuntime rt, OkHttpClient ownedHttp) {
     super(rt, FacebookCapabilities.get(), "facebook:" + b.pageId);
@@ -138,6 +140,8 @@ public final class FacebookClient extends BaseSocialClient {
     this.ownedHttp = ownedHttp;
     this.inbox = new MessengerInbox(Platform.FACEBOOK, http, pageId, accountKey(), rt.clock(),
         "messenger", FacebookCapabilities.MAX_MESSAGE_TEXT);
+    String account = accountKey();
+    this.tagged = new FacebookInbox(http, () -> pageId, () -> account, rt.clock());
   }
 
   /** Returns a builder. */
@@ -594,7 +598,7 @@ public final class FacebookClient extends BaseSocialClient {
    */
   @Override
   public io.smo.core.pagination.Paginator<Mention> mentions() {
-    return inbox.taggedPosts();
+    return tagged.taggedPosts();
   }
 
   /**

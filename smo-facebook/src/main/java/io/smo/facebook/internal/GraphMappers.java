@@ -7,36 +7,20 @@ import io.smo.core.EngagementMetrics;
 import io.smo.core.Platform;
 import io.smo.core.PostRef;
 import io.smo.core.SmoInternalApi;
+import io.smo.metagraph.spi.GraphPaging;
+import io.smo.metagraph.spi.GraphTime;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 
 /** Maps Graph JSON (comments, edge summaries, insights) to the core model. Never throws on odd shapes. */
 @SmoInternalApi
 public final class GraphMappers {
-  private static final DateTimeFormatter GRAPH_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
-
   private GraphMappers() {}
 
   /** Parses a Graph time ({@code 2021-08-13T08:29:27+0000}), or {@code null}. */
   public static Instant time(JsonNode n) {
-    if (n == null || n.isNull() || n.asText().isEmpty()) {
-      return null;
-    }
-    String s = n.asText();
-    try {
-      return OffsetDateTime.parse(s, GRAPH_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        return OffsetDateTime.parse(s).toInstant();
-      } catch (DateTimeParseException e2) {
-        return null;
-      }
-    }
+    return GraphTime.parse(n);
   }
 
   /**
@@ -49,8 +33,8 @@ public final class GraphMappers {
     String id = n.path("id").asText("");
     if (id.isEmpty()) {
       String link = n.path("permalink_url").asText("");
-      id = io.smo.facebook.graph.GraphPaging.queryParam(link, "reply_comment_id")
-          .or(() -> io.smo.facebook.graph.GraphPaging.queryParam(link, "comment_id")).orElse("");
+      id = GraphPaging.queryParam(link, "reply_comment_id")
+          .or(() -> GraphPaging.queryParam(link, "comment_id")).orElse("");
       if (id.isEmpty()) {
         return null;
       }

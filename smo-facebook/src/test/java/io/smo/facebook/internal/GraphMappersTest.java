@@ -9,7 +9,7 @@ import io.smo.core.EngagementMetrics;
 import io.smo.core.Platform;
 import io.smo.core.PostRef;
 import io.smo.core.pagination.Page;
-import io.smo.facebook.graph.GraphPaging;
+import io.smo.metagraph.spi.GraphPaging;
 import io.smo.testkit.SharedFixtures;
 import java.time.Instant;
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.smo.core.SmoInternalApi;
 import io.smo.core.http.Operation;
 import io.smo.core.http.RateLimitHeaderParser;
 import io.smo.core.resilience.RateLimitSnapshot;
-import io.smo.facebook.graph.GraphRateLimitParser;
+import io.smo.metagraph.spi.GraphRateLimitParser;
 import java.time.Instant;
 import java.util.Optional;
 import okhttp3.Headers;

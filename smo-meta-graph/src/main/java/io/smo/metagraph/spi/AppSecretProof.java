@@ -1,4 +1,4 @@
-package io.smo.facebook.graph;
+package io.smo.metagraph.spi;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.smo.facebook.internal;
+package io.smo.metagraph.spi;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smo.core.CommentRef;
 import io.smo.core.Platform;
-import io.smo.core.PostRef;
-import io.smo.core.SmoInternalApi;
+import io.smo.core.SmoProtectedApi;
 import io.smo.core.Violation;
 import io.smo.core.exception.ErrorDetails;
 import io.smo.core.exception.MessagingWindowClosedException;
@@ -21,14 +20,12 @@ import io.smo.core.inbox.Attachment;
 import io.smo.core.inbox.AttachmentType;
 import io.smo.core.inbox.Conversation;
 import io.smo.core.inbox.Direction;
-import io.smo.core.inbox.Mention;
 import io.smo.core.inbox.Message;
 import io.smo.core.inbox.MessageRecipient;
 import io.smo.core.inbox.MessagingWindow;
 import io.smo.core.inbox.OutgoingMessage;
 import io.smo.core.pagination.Page;
 import io.smo.core.pagination.Paginator;
-import io.smo.facebook.graph.GraphPaging;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,14 +36,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * The Messenger side of a Page: conversations and their 20 readable messages, sends inside the
- * window (or with {@code HUMAN_AGENT}), private replies (one per comment, 7 days) and the posts
- * the Page is tagged in. Thread-safe. Facts: {@code engagement-and-measurement.md} §2.1.5 to
- * §2.1.9.
+ * The Messenger Platform inbox shared by Facebook Pages and Instagram professional accounts:
+ * conversations and their 20 readable messages, sends inside the messaging window (or with the
+ * {@code HUMAN_AGENT} tag), private replies (one per comment, 7 days), the Send API body and the
+ * window-closed errors. Parameterised by platform: the {@code platform} parameter of {@code
+ * /conversations} ({@code messenger} or {@code instagram}), the node that sends ({@code
+ * /{owner}/messages}), the ids that count as the account itself, the text limit and the
+ * operations (with their rate buckets). Platform-specific reads (Facebook's tagged posts,
+ * Instagram's mentions) stay in the platform modules. Thread-safe. Facts: {@code
+ * engagement-and-measurement.md} §2.1.5 to §2.1.9.
+ *
+ * @see <a href="https://developers.facebook.com/docs/messenger-platform/conversations">Conversations API</a>
+ * @see <a href="https://developers.facebook.com/docs/messenger-platform/reference/send-api">Send API</a>
  */
-@SmoInternalApi
+@SmoProtectedApi
 public final class MessengerInbox {
   /** Messages of a conversation whose details Meta returns: the 20 most recent. */
   public static final int READABLE_MESSAGES = 20;
@@ -56,14 +62,16 @@ public final class MessengerInbox {
   /** Attachment types the Send API takes by URL. */
   public static final Set<AttachmentType> SENDABLE =
       EnumSet.of(AttachmentType.IMAGE, AttachmentType.VIDEO, AttachmentType.AUDIO, AttachmentType.FILE);
+  /** The message fields read with every conversation. */
+  public static final String MESSAGE_FIELDS = "id,created_time,from,to,message,attachments";
 
-  static final String MESSAGE_FIELDS = "id,created_time,from,to,message,attachments";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Platform platform;
   private final GraphHttp http;
-  private final String ownerId;
-  private final String account;
+  private final Supplier<String> owner;
+  private final Supplier<String> account;
+  private final Set<String> otherSelfIds;
   private final Clock clock;
   private final String graphPlatform;
   private final int maxTextUnits;
@@ -72,9 +80,10 @@ public final class MessengerInbox {
   private final Set<String> privatelyAnswered = ConcurrentHashMap.newKeySet();
 
   /**
-   * Creates the inbox of one Page (or Instagram account through its Page).
+   * Creates the inbox of one Page, with the operations {@code conversations} and {@code send}
+   * under the string buckets {@code conversations} and {@code messages}.
    *
-   * @param platform {@link Platform#FACEBOOK}
+   * @param platform the platform the inbox items carry
    * @param http the Graph helper
    * @param ownerId the Page id (sends go to {@code /{ownerId}/messages})
    * @param account the client's account key
@@ -84,15 +93,118 @@ public final class MessengerInbox {
    */
   public MessengerInbox(Platform platform, GraphHttp http, String ownerId, String account, Clock clock,
       String graphPlatform, int maxTextUnits) {
-    this.platform = platform;
-    this.http = http;
-    this.ownerId = ownerId;
-    this.account = account;
-    this.clock = clock;
-    this.graphPlatform = graphPlatform;
-    this.maxTextUnits = maxTextUnits;
-    this.read = Operation.read("conversations", "conversations");
-    this.send = Operation.create("send", "messages");
+    this(builder(platform, http).owner(() -> ownerId).account(() -> account).clock(clock)
+        .graphPlatform(graphPlatform).maxTextUnits(maxTextUnits));
+  }
+
+  private MessengerInbox(Builder b) {
+    this.platform = b.platform;
+    this.http = b.http;
+    this.owner = requireNonNull(b.owner, "owner == null");
+    this.account = requireNonNull(b.account, "account == null");
+    this.otherSelfIds = Set.copyOf(b.otherSelfIds);
+    this.clock = requireNonNull(b.clock, "clock == null");
+    this.graphPlatform = requireNonNull(b.graphPlatform, "graphPlatform == null");
+    this.maxTextUnits = b.maxTextUnits;
+    this.read = b.read != null ? b.read : Operation.read("conversations", "conversations");
+    this.send = b.send != null ? b.send : Operation.create("send", "messages");
+  }
+
+  /**
+   * Starts an inbox for {@code platform} over {@code http}.
+   *
+   * @param platform the platform the inbox items carry
+   * @param http the Graph helper
+   * @return a builder; {@code owner}, {@code account}, {@code clock} and {@code graphPlatform} are required
+   */
+  public static Builder builder(Platform platform, GraphHttp http) {
+    return new Builder(requireNonNull(platform, "platform == null"), requireNonNull(http, "http == null"));
+  }
+
+  /** Builds a {@link MessengerInbox}. Not thread-safe. */
+  public static final class Builder {
+    private final Platform platform;
+    private final GraphHttp http;
+    private Supplier<String> owner;
+    private Supplier<String> account;
+    private Set<String> otherSelfIds = Set.of();
+    private Clock clock;
+    private String graphPlatform;
+    private int maxTextUnits = 2000;
+    private Operation read;
+    private Operation send;
+
+    private Builder(Platform platform, GraphHttp http) {
+      this.platform = platform;
+      this.http = http;
+    }
+
+    /**
+     * Sets the node whose conversations are read and which sends ({@code /{owner}/conversations},
+     * {@code /{owner}/messages}): the Page id, or the Instagram account id. Asked on each call, so
+     * an id learned from the platform on first use can be given.
+     */
+    public Builder owner(Supplier<String> owner) {
+      this.owner = requireNonNull(owner, "owner == null");
+      return this;
+    }
+
+    /** Sets the account key the inbox items carry (asked on each mapping). */
+    public Builder account(Supplier<String> account) {
+      this.account = requireNonNull(account, "account == null");
+      return this;
+    }
+
+    /**
+     * Sets further ids that are the account itself in {@code participants} and {@code from} (the
+     * Instagram account id when the owner is its Page). Default none.
+     */
+    public Builder otherSelfIds(Set<String> ids) {
+      this.otherSelfIds = Set.copyOf(ids);
+      return this;
+    }
+
+    /** Sets the clock (message times when Meta gives none, window checks). */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Sets the {@code platform} parameter of {@code /conversations}: {@code messenger} or {@code instagram}. */
+    public Builder graphPlatform(String graphPlatform) {
+      this.graphPlatform = requireNonNull(graphPlatform, "graphPlatform == null");
+      return this;
+    }
+
+    /** Sets the text limit of a sent message in UTF-16 units. Default 2000 (Messenger). */
+    public Builder maxTextUnits(int units) {
+      if (units < 1) {
+        throw new IllegalArgumentException("maxTextUnits < 1");
+      }
+      this.maxTextUnits = units;
+      return this;
+    }
+
+    /** Sets the read operation (conversations, messages), naming its rate bucket. */
+    public Builder readOperation(Operation read) {
+      this.read = requireNonNull(read, "read == null");
+      return this;
+    }
+
+    /** Sets the send operation (Send API, private replies), naming its rate bucket. */
+    public Builder sendOperation(Operation send) {
+      this.send = requireNonNull(send, "send == null");
+      return this;
+    }
+
+    /** Builds the inbox. */
+    public MessengerInbox build() {
+      return new MessengerInbox(this);
+    }
+  }
+
+  private boolean isSelf(String id) {
+    return id.equals(owner.get()) || otherSelfIds.contains(id);
   }
 
   /**
@@ -103,7 +215,7 @@ public final class MessengerInbox {
     Map<String, String> q = Map.of("platform", graphPlatform, "limit", "25", "fields",
         "id,updated_time,participants,messages.limit(" + READABLE_MESSAGES + "){" + MESSAGE_FIELDS + "}");
     return GraphPaging.paginator(cursor -> cursor == null
-        ? http.get(read, ownerId + "/conversations", q) : http.getNext(read, cursor), this::conversation);
+        ? http.get(read, owner.get() + "/conversations", q) : http.getNext(read, cursor), this::conversation);
   }
 
   /**
@@ -126,18 +238,18 @@ public final class MessengerInbox {
     if (id.isEmpty()) {
       return null;
     }
-    Conversation.Builder b = Conversation.builder(platform, account, id)
-        .updatedAt(GraphMappers.time(n.get("updated_time")));
+    Conversation.Builder b = Conversation.builder(platform, account.get(), id)
+        .updatedAt(GraphTime.parse(n.get("updated_time")));
     for (JsonNode p : n.path("participants").path("data")) {
       String pid = p.path("id").asText("");
-      if (!pid.isEmpty() && !pid.equals(ownerId)) {
+      if (!pid.isEmpty() && !isSelf(pid)) {
         b.participant(Conversation.Participant.of(pid, p.path("name").asText(p.path("username")
             .asText(null))));
       }
     }
     JsonNode msgs = n.path("messages");
     List<Message> raw = new ArrayList<>();
-    Instant fallback = GraphMappers.time(n.get("updated_time"));
+    Instant fallback = GraphTime.parse(n.get("updated_time"));
     for (JsonNode m : msgs.path("data")) {
       // Meta lists newest first: a message without time is no newer than the one before it
       Message mm = message(m, id, fallback);
@@ -155,7 +267,7 @@ public final class MessengerInbox {
   }
 
   /** Marks inbound messages answered when a later outbound message exists (list newest first). */
-  static List<Message> answeredFlags(List<Message> newestFirst) {
+  public static List<Message> answeredFlags(List<Message> newestFirst) {
     List<Message> out = new ArrayList<>(newestFirst.size());
     boolean laterOutbound = false;
     for (Message m : newestFirst) {
@@ -177,8 +289,8 @@ public final class MessengerInbox {
     if (id.isEmpty()) {
       return null;
     }
-    Message.Builder b = Message.builder(platform, account, conversationId, id);
-    Instant at = GraphMappers.time(n.get("created_time"));
+    Message.Builder b = Message.builder(platform, account.get(), conversationId, id);
+    Instant at = GraphTime.parse(n.get("created_time"));
     if (at == null) {
       at = fallback != null ? fallback : clock.instant();
       b.drop("no created_time: the time of the message listed before it (or the conversation's"
@@ -192,7 +304,7 @@ public final class MessengerInbox {
     } else {
       b.authorId(fromId).authorName(from.path("name").asText(from.path("username").asText(null)));
     }
-    b.direction(fromId.equals(ownerId) ? Direction.OUTBOUND : Direction.INBOUND);
+    b.direction(isSelf(fromId) ? Direction.OUTBOUND : Direction.INBOUND);
     for (JsonNode to : n.path("to").path("data")) {
       String tid = to.path("id").asText("");
       if (!tid.isEmpty()) {
@@ -287,47 +399,6 @@ public final class MessengerInbox {
       default:
         return AttachmentType.UNKNOWN;
     }
-  }
-
-  /**
-   * {@code GET /{page-id}/tagged}: posts that tag the Page, newest first, as mentions.
-   */
-  public Paginator<Mention> taggedPosts() {
-    Operation op = Operation.read("mentions", "reads");
-    Map<String, String> q = Map.of("limit", "25", "fields", "id,message,from,created_time,permalink_url");
-    return GraphPaging.paginator(cursor -> cursor == null
-        ? http.get(op, ownerId + "/tagged", q) : http.getNext(op, cursor), this::taggedPost);
-  }
-
-  /** Maps one tagged post; {@code null} when it has no id. */
-  public Mention taggedPost(JsonNode n) {
-    String id = n.path("id").asText("");
-    if (id.isEmpty()) {
-      return null;
-    }
-    Mention.Builder b = Mention.builder(account, PostRef.of(platform, id), Mention.Source.POST)
-        .text(n.path("message").asText(""));
-    Instant at = GraphMappers.time(n.get("created_time"));
-    if (at == null) {
-      at = clock.instant();
-      b.drop("no created_time: the read time is used");
-    }
-    b.createdAt(at);
-    JsonNode from = n.path("from");
-    if (from.hasNonNull("id")) {
-      b.authorId(from.get("id").asText()).authorName(from.path("name").asText(null));
-    } else {
-      b.drop("no author (the person's privacy settings hide it)");
-    }
-    String link = n.path("permalink_url").asText("");
-    if (!link.isEmpty()) {
-      try {
-        b.permalink(URI.create(link));
-      } catch (IllegalArgumentException e) {
-        b.drop("unreadable permalink_url");
-      }
-    }
-    return b.build();
   }
 
   // ---- sending ----
@@ -464,7 +535,7 @@ public final class MessengerInbox {
 
   private JsonNode post(Map<String, String> form, MessagingWindow window, Instant openedAt) {
     try {
-      return http.post(send, ownerId + "/messages", form);
+      return http.post(send, owner.get() + "/messages", form);
     } catch (PlatformException e) {
       if (isWindowClosed(e.details())) {
         throw new MessagingWindowClosedException(platform, send.name(), window, openedAt, e.details());
@@ -498,8 +569,8 @@ public final class MessengerInbox {
   }
 
   private Message outbound(String thread, String mid, String recipientId, OutgoingMessage m, Instant at) {
-    Message.Builder b = Message.builder(platform, account, thread, mid).direction(Direction.OUTBOUND)
-        .authorId(ownerId).recipientId(recipientId).text(m.text()).createdAt(at);
+    Message.Builder b = Message.builder(platform, account.get(), thread, mid).direction(Direction.OUTBOUND)
+        .authorId(owner.get()).recipientId(recipientId).text(m.text()).createdAt(at);
     m.attachments().forEach(b::attachment);
     m.replyToId().ifPresent(b::replyToId);
     return b.build();
@@ -510,7 +581,7 @@ public final class MessengerInbox {
     JsonNode c = http.get(read, conversationId, Map.of("fields", "participants"));
     for (JsonNode p : c.path("participants").path("data")) {
       String id = p.path("id").asText("");
-      if (!id.isEmpty() && !id.equals(ownerId)) {
+      if (!id.isEmpty() && !isSelf(id)) {
         return id;
       }
     }

@@ -1,8 +1,8 @@
-package io.smo.facebook.graph;
+package io.smo.metagraph;
 
 import static java.util.Objects.requireNonNull;
 
-import io.smo.core.SmoProtectedApi;
+import io.smo.core.SmoPublicApi;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * @see <a href="https://developers.facebook.com/docs/graph-api/changelog">Graph API changelog</a>
  */
-@SmoProtectedApi
+@SmoPublicApi
 public final class GraphApiVersion implements Comparable<GraphApiVersion> {
   private static final Pattern FORMAT = Pattern.compile("v?(\\d{1,3})\\.(\\d{1,2})");
 

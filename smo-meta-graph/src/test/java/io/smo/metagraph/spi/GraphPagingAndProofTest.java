@@ -1,10 +1,11 @@
-package io.smo.facebook.graph;
+package io.smo.metagraph.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smo.metagraph.GraphApiVersion;
 import io.smo.core.pagination.Page;
 import io.smo.testkit.SharedFixtures;
 import java.util.ArrayList;

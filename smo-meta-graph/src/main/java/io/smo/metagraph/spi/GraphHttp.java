@@ -1,16 +1,13 @@
-package io.smo.facebook.internal;
+package io.smo.metagraph.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smo.core.SmoInternalApi;
+import io.smo.core.SmoProtectedApi;
 import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.http.ApiResponse;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
-import io.smo.facebook.graph.GraphApiVersion;
-import io.smo.facebook.graph.GraphError;
-import io.smo.facebook.graph.GraphPaging;
-import io.smo.facebook.graph.GraphRateLimitParser;
+import io.smo.metagraph.GraphApiVersion;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +24,7 @@ import okhttp3.RequestBody;
  * multipart bodies, JSON parsing with typed failures (a {@code error} inside a 2xx body is mapped
  * too), and pacing before usage reaches 100 percent. Thread-safe.
  */
-@SmoInternalApi
+@SmoProtectedApi
 public final class GraphHttp {
   private final ApiRuntime rt;
   private final GraphApiVersion version;

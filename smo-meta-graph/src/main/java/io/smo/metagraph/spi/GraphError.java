@@ -1,4 +1,4 @@
-package io.smo.facebook.graph;
+package io.smo.metagraph.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
