@@ -247,7 +247,7 @@ public interface InstagramClient extends SocialClient, InboxClient {
         var rt = runtime(io.smo.core.Platform.INSTAGRAM, "smo-instagram", flavor.host(),
             new InstagramErrorMapper(), new InstagramRateLimitParser(), defaultRateLimits(), key);
         return new DefaultInstagramClient(rt, new DefaultInstagramClient.Settings(flavor,
-            version.path(), accountId, facebookPageId, mediaHost, resumableVideo,
+            version, accountId, facebookPageId, mediaHost, resumableVideo,
             pollIntervalOr(DEFAULT_POLL_INTERVAL), processingTimeoutOr(DEFAULT_PROCESSING_TIMEOUT),
             uploadListener(), owned));
       } catch (RuntimeException e) {

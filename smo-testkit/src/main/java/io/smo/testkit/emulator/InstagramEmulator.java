@@ -506,6 +506,25 @@ public final class InstagramEmulator implements PlatformEmulator {
       return SandboxResponse.json(200, GraphSupport.page(ctx, ver + "/" + igUserId + "/tags", tagged,
           req.param("after").orElse(null), limit(req), x -> filter(x.deepCopy(), req.param("fields"))));
     }
+    if (id.equals(igUserId) && "mentions".equals(edge) && m.equals("POST")) {
+      // answer a mention: a comment on the mentioning media (or a reply to the mentioning comment)
+      String mediaId = req.param("media_id").orElse("");
+      String text = req.param("message").orElse("");
+      if (mediaId.isEmpty() || text.isBlank()) {
+        return GraphSupport.invalidParam(ctx, "The parameters media_id and message are required");
+      }
+      boolean known = tagged.stream().anyMatch(t -> t.path("id").asText().equals(mediaId));
+      if (!known) {
+        return GraphSupport.notFound(ctx, mediaId);
+      }
+      String cid = ctx.nextId();
+      ObjectNode c = JSON.createObjectNode().put("id", cid).put("text", text)
+          .put("timestamp", TS.format(ctx.now())).put("username", username);
+      c.putObject("media").put("id", mediaId);
+      req.param("comment_id").ifPresent(p -> c.put("parent_id", p));
+      ctx.recordCreated("comment", cid, c);
+      return SandboxResponse.json(200, JSON.createObjectNode().put("id", cid));
+    }
     if (edge == null && m.equals("GET") && messaging.isConversation(id)) {
       return messaging.node(req, ctx, id);
     }

@@ -160,7 +160,10 @@ final class MetaMessaging {
     }
     String fields = req.param("fields").orElse("id,updated_time");
     int limit = Integer.parseInt(req.param("limit").orElse("25"));
-    ObjectNode root = GraphSupport.page(ctx, path, all, req.param("after").orElse(null), limit,
+    String query = "?platform=" + platform + "&fields="
+        + java.net.URLEncoder.encode(fields, java.nio.charset.StandardCharsets.UTF_8)
+        + (user != null ? "&user_id=" + user : "");
+    ObjectNode root = GraphSupport.page(ctx, path + query, all, req.param("after").orElse(null), limit,
         c -> render(c, fields, ctx));
     return SandboxResponse.json(200, root);
   }
