@@ -44,6 +44,7 @@ import io.smo.metagraph.spi.GraphErrorMapper;
 import io.smo.metagraph.spi.GraphPaging;
 import io.smo.metagraph.spi.GraphRateLimitParser;
 import io.smo.facebook.internal.ChunkedVideoProtocol;
+import io.smo.facebook.internal.FacebookApi;
 import io.smo.metagraph.spi.GraphHttp;
 import io.smo.facebook.internal.FacebookInbox;
 import io.smo.facebook.internal.GraphMappers;
@@ -126,6 +127,8 @@ public final class FacebookClient extends BaseSocialClient {
   private static final Operation MODERATE = Operation.write("moderate", "comments");
 
   private final GraphHttp http;
+  private final FacebookApi api;
+  private final String versionPath;
   private final String pageId;
   private final UploadListener listener;
   private final OkHttpClient ownedHttp;
@@ -135,6 +138,8 @@ public final class FacebookClient extends BaseSocialClient {
   private FacebookClient(Builder b, ApiRuntime rt, OkHttpClient ownedHttp) {
     super(rt, FacebookCapabilities.get(), "facebook:" + b.pageId);
     this.http = new GraphHttp(rt, b.version);
+    this.api = rt.service(FacebookApi.class);
+    this.versionPath = b.version.path();
     this.pageId = b.pageId;
     this.listener = b.listener;
     this.ownedHttp = ownedHttp;
@@ -451,7 +456,7 @@ public final class FacebookClient extends BaseSocialClient {
    */
   @Override
   public io.smo.core.AccountInfo accountInfo() {
-    JsonNode page = http.get(ACCOUNT, pageId, Map.of("fields", "id,name,username,followers_count,fan_count"));
+    JsonNode page = http.call(ACCOUNT, () -> api.node(versionPath, pageId, FacebookApi.PAGE_FIELDS));
     return io.smo.core.AccountInfo.builder(Platform.FACEBOOK, page.path("id").asText(pageId))
         .name(page.path("name").asText(null)).handle(page.path("username").asText(null))
         .followers(page.hasNonNull("followers_count") ? page.get("followers_count").asLong() : null)
@@ -461,23 +466,37 @@ public final class FacebookClient extends BaseSocialClient {
   }
 
   /**
-   * Reads a post's engagement: reactions, comments and shares from the edge summaries
-   * ({@code GET /{post-id}?fields=shares,reactions.summary(total_count).limit(0),
-   * comments.summary(total_count).limit(0)}), then post insights ({@link
-   * FacebookCapabilities#INSIGHT_METRICS}). When insights are refused (Pages under 100 likes, no
-   * {@code read_insights}), the edge figures are returned with raw {@code insights_error}.
+   * Reads a post's engagement in one request (Graph field expansion): {@code GET
+   * /{post-id}?fields=shares,reactions.summary(total_count).limit(0),
+   * comments.summary(total_count).limit(0),insights.metric(...).period(lifetime)} gives reactions,
+   * comments and shares from the edge summaries and the post insights ({@link
+   * FacebookCapabilities#INSIGHT_METRICS}) in one answer. When insights are refused (Pages under
+   * 100 likes, no {@code read_insights}) Graph fails the whole request: the edge summaries are
+   * then read alone and returned with raw {@code insights_error} (two requests). An answer
+   * without {@code insights} at all costs one more read of the insights edge, to learn why.
    */
   @Override
   public EngagementMetrics metrics(PostRef ref) {
     checkRef(ref);
-    JsonNode post = http.get(METRICS, ref.id(), Map.of("fields",
-        "shares,reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)"));
     EngagementMetrics.Builder b = GraphMappers.metrics(ref, runtime.clock().instant());
-    GraphMappers.edges(post, b);
+    JsonNode post;
     try {
-      JsonNode ins = http.get(METRICS, ref.id() + "/insights",
-          Map.of("metric", String.join(",", FacebookCapabilities.INSIGHT_METRICS), "period", "lifetime"));
+      post = http.call(METRICS, () -> api.node(versionPath, ref.id(), FacebookApi.POST_METRICS));
+    } catch (PermissionException | InvalidRequestException e) {
+      post = http.call(METRICS, () -> api.node(versionPath, ref.id(), FacebookApi.POST_EDGES));
+      GraphMappers.edges(post, b);
+      b.raw("insights_error", e.details().summary());
+      return b.build();
+    }
+    GraphMappers.edges(post, b);
+    JsonNode ins = post.get("insights");
+    if (ins != null && ins.isObject()) {
       GraphMappers.insights(ins, b);
+      return b.build();
+    }
+    try {
+      GraphMappers.insights(http.call(METRICS, () -> api.insights(versionPath, ref.id(),
+          FacebookApi.INSIGHT_METRICS, "lifetime")), b);
     } catch (PermissionException | InvalidRequestException e) {
       b.raw("insights_error", e.details().summary());
     }
@@ -485,16 +504,17 @@ public final class FacebookClient extends BaseSocialClient {
   }
 
   /**
-   * Lists a post's comments, oldest first, with {@code filter=stream} so that ranking hides none;
-   * pages follow {@code paging.next} and stop on a repeated one.
+   * Lists a post's comments, oldest first, with {@code filter=stream} so that ranking hides none,
+   * each with its author ({@code from{id,name}}) in the same answer: one request per page of 50.
+   * Pages follow {@code paging.next} and stop on a repeated one.
    */
   @Override
   public Paginator<Comment> comments(PostRef ref) {
     checkRef(ref);
-    Map<String, String> q = Map.of("filter", "stream", "order", "chronological", "limit", "50",
-        "fields", "id,message,from,created_time,like_count,comment_count,is_hidden,parent");
     return GraphPaging.paginator(cursor -> cursor == null
-        ? http.get(COMMENTS, ref.id() + "/comments", q) : http.getNext(COMMENTS, cursor),
+        ? http.call(COMMENTS, () -> api.comments(versionPath, ref.id(), FacebookApi.COMMENT_FIELDS,
+            "stream", "chronological", 50, null))
+        : http.call(COMMENTS, () -> api.next(GraphPaging.rebase(cursor, runtime.baseUrl()))),
         GraphMappers::comment);
   }
 
