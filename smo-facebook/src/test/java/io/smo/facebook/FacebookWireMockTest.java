@@ -38,7 +38,7 @@ class FacebookWireMockTest {
   private static final String PAGE = "111";
 
   private FacebookClient client(WireMockRuntimeInfo wm, String secret) {
-    FacebookClient.Builder b = FacebookClient.builder().pageId(PAGE).accessToken("page-token")
+    FacebookClient.Builder b = FacebookClient.builder().accountId(PAGE).accessToken("page-token")
         .baseUrl(URI.create(wm.getHttpBaseUrl() + "/")).sleeper(d -> { });
     if (secret != null) {
       b.appSecret(secret);
@@ -67,7 +67,7 @@ class FacebookWireMockTest {
   @Test
   void versionIsConfigurable(WireMockRuntimeInfo wm) {
     wm.getWireMock().register(post(urlPathEqualTo("/v25.0/111/feed")).willReturn(okJson("{\"id\":\"111_1\"}")));
-    try (FacebookClient fb = FacebookClient.builder().pageId(PAGE).accessToken("t").graphVersion("v25.0")
+    try (FacebookClient fb = FacebookClient.builder().accountId(PAGE).accessToken("t").apiVersion("v25.0")
         .baseUrl(URI.create(wm.getHttpBaseUrl() + "/")).sleeper(d -> { }).build()) {
       assertThat(fb.publish(Post.builder().text("x").build()).id()).isEqualTo("111_1");
     }

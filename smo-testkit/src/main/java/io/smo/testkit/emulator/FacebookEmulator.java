@@ -221,6 +221,10 @@ public final class FacebookEmulator implements PlatformEmulator {
         return insights(req, ctx, id);
       }
     }
+    if (s.size() == 1 && s.get(0).equals("me") && m.equals("GET")) {
+      // a Page access token's own node is the Page (GET /me?fields=id answers the Page id)
+      return node(req, ctx, PAGE_ID);
+    }
     if (s.size() == 1) {
       String id = s.get(0);
       if (m.equals("GET")) {
