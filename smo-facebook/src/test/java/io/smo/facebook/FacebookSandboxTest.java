@@ -225,8 +225,9 @@ class FacebookSandboxTest {
     SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
     InMemoryTokenStore store = new InMemoryTokenStore();
     store.save("fb", AccessToken.builder(c.accessToken()).refreshToken(c.extra("userToken")).build());
-    try (FacebookAuth auth = FacebookAuth.builder().appId(c.clientId()).appSecret(c.clientSecret())
-        .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).build()) {
+    try (FacebookOAuth auth = FacebookOAuth.create(FacebookOAuth.config(c.clientId(),
+        c.clientSecret(), URI.create("https://app.example/callback"), sandbox.baseUrl(Platform.FACEBOOK),
+        io.smo.metagraph.GraphApiVersion.DEFAULT).build())) {
       RefreshingTokenProvider tokens = RefreshingTokenProvider.builder("fb", store,
           auth.pageTokenRefresher(c.extra("userToken"), c.accountId())).build();
       sandbox.inject(Platform.FACEBOOK, Fault.of(Fault.Kind.EXPIRED_TOKEN).on("POST", ".*/feed"));
@@ -288,12 +289,13 @@ class FacebookSandboxTest {
   @Test
   void longLivedExchangeAndPageTokens(Sandbox sandbox) {
     SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
-    try (FacebookAuth auth = FacebookAuth.builder().appId(c.clientId()).appSecret(c.clientSecret())
-        .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).build()) {
+    try (FacebookOAuth auth = FacebookOAuth.create(FacebookOAuth.config(c.clientId(),
+        c.clientSecret(), URI.create("https://app.example/callback"), sandbox.baseUrl(Platform.FACEBOOK),
+        io.smo.metagraph.GraphApiVersion.DEFAULT).build())) {
       AccessToken ll = auth.exchangeForLongLived(c.extra("shortUserToken"));
       assertThat(ll.expiresAt()).isPresent();
-      List<FacebookAuth.PageAccount> pages = auth.pages(ll.value());
-      assertThat(pages).extracting(FacebookAuth.PageAccount::id).containsExactly(c.accountId());
+      List<FacebookOAuth.PageAccount> pages = auth.pages(ll.value());
+      assertThat(pages).extracting(FacebookOAuth.PageAccount::id).containsExactly(c.accountId());
       assertThat(pages.get(0).tasks()).contains("CREATE_CONTENT");
     }
   }
