@@ -80,7 +80,7 @@ public final class CrossPostExample {
       FacebookClient facebook = FacebookClient.builder()
           .baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
           .accessToken(fb.accessToken()) // a Page access token
-          .pageId(fb.accountId())
+          .accountId(fb.accountId())
           .uploadListener(whenReady)
           .build();
 

@@ -42,7 +42,7 @@ final class Platforms {
     switch (p) {
       case FACEBOOK:
         return FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .pageId(c.accountId()).uploadListener(listener).build();
+            .accountId(c.accountId()).uploadListener(listener).build();
       case TWITTER:
         return TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .uploadListener(listener).build();
@@ -88,7 +88,7 @@ final class Platforms {
     switch (p) {
       case FACEBOOK:
         return FacebookClient.builder().accessToken(need(c, p, "access_token"))
-            .pageId(need(c, p, "page_id")).uploadListener(listener).build();
+            .accountId(need(c, p, "page_id")).uploadListener(listener).build();
       case TWITTER:
         return c.get("user_id") != null
             ? TwitterClient.builder().accessToken(need(c, p, "access_token")).accountKey(c.get("user_id"))

@@ -221,7 +221,7 @@ final class SegmentedPost {
     switch (p) {
       case FACEBOOK:
         return FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .pageId(c.accountId()).build();
+            .accountId(c.accountId()).build();
       case TWITTER:
         return TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken()).build();
       case INSTAGRAM:

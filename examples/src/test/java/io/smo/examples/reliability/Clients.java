@@ -88,7 +88,7 @@ final class Clients {
     RateLimitPolicy limits = RateLimitPolicy.builder().maxWait(Duration.ofHours(2)).build();
     switch (p) {
       case FACEBOOK:
-        return FacebookClient.builder().baseUrl(base).accessToken(token).pageId(accountId)
+        return FacebookClient.builder().baseUrl(base).accessToken(token).accountId(accountId)
             .httpSettings(http).retryPolicy(retry).rateLimitPolicy(limits).clock(clock).sleeper(clock.sleeper()).build();
       case TWITTER:
         return TwitterClient.builder().baseUrl(base).accessToken(token)

@@ -49,7 +49,7 @@ public final class FacebookInbox {
    * {@code GET /{page-id}/tagged}: posts that tag the Page, newest first, as mentions.
    */
   public Paginator<Mention> taggedPosts() {
-    Operation op = Operation.read("mentions", "reads");
+    Operation op = Operation.read("mentions", io.smo.facebook.FacebookRateBucket.READS);
     Map<String, String> q = Map.of("limit", "25", "fields", "id,message,from,created_time,permalink_url");
     return GraphPaging.paginator(cursor -> cursor == null
         ? http.get(op, owner.get() + "/tagged", q) : http.getNext(op, cursor), this::taggedPost);

@@ -8,16 +8,17 @@ import io.smo.core.http.ApiResponse;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
 import io.smo.metagraph.GraphApiVersion;
+import io.smo.metagraph.internal.GraphService;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
 
 /**
  * Graph calls over the shared runtime: URL building ({@code <base>/<version>/<path>}), form and
@@ -28,6 +29,8 @@ import okhttp3.RequestBody;
 public final class GraphHttp {
   private final ApiRuntime rt;
   private final GraphApiVersion version;
+  private final String versionPath;
+  private final GraphService service;
 
   /**
    * Creates the helper.
@@ -38,6 +41,8 @@ public final class GraphHttp {
   public GraphHttp(ApiRuntime rt, GraphApiVersion version) {
     this.rt = rt;
     this.version = version;
+    this.versionPath = version.path();
+    this.service = rt.service(GraphService.class);
   }
 
   /** Returns the runtime. */
@@ -58,26 +63,25 @@ public final class GraphHttp {
     return b.build();
   }
 
-  /** GETs a node or edge. */
+  /**
+   * GETs a node or edge ({@code <base>/<version>/<path>?query}). The body is read with Jackson
+   * from the response bytes, never copied through a {@code String}.
+   */
   public JsonNode get(Operation op, String path, Map<String, String> query) {
-    HttpUrl url = url(path, query);
-    return send(op, () -> new Request.Builder().url(url).get().build());
+    String p = trim(path);
+    return call(op, () -> service.get(versionPath, p, query));
   }
 
   /** GETs a {@code paging.next} URL (re-based on the client's base URL). */
   public JsonNode getNext(Operation op, String nextUrl) {
-    HttpUrl url = HttpUrl.get(GraphPaging.rebase(nextUrl, rt.baseUrl()));
-    return send(op, () -> new Request.Builder().url(url).get().build());
+    String url = GraphPaging.rebase(nextUrl, rt.baseUrl());
+    return call(op, () -> service.get(url));
   }
 
   /** POSTs a form. */
   public JsonNode post(Operation op, String path, Map<String, String> form) {
-    HttpUrl url = url(path, Map.of());
-    return send(op, () -> {
-      FormBody.Builder fb = new FormBody.Builder();
-      form.forEach(fb::add);
-      return new Request.Builder().url(url).post(fb.build()).build();
-    });
+    String p = trim(path);
+    return call(op, () -> service.post(versionPath, p, form));
   }
 
   /** POSTs a multipart form with one file part. */
@@ -94,8 +98,41 @@ public final class GraphHttp {
 
   /** DELETEs a node. */
   public JsonNode delete(Operation op, String path) {
-    HttpUrl url = url(path, Map.of());
-    return send(op, () -> new Request.Builder().url(url).delete().build());
+    String p = trim(path);
+    return call(op, () -> service.delete(versionPath, p));
+  }
+
+  private static String trim(String path) {
+    int i = 0;
+    while (i < path.length() && path.charAt(i) == '/') {
+      i++;
+    }
+    return path.substring(i);
+  }
+
+  /**
+   * Runs a Retrofit call answering raw bytes (a platform module's own Graph service, or the
+   * generic one behind {@link #get}, {@link #post} and {@link #delete}) through the runtime (rate
+   * limits, retries, error mapping), paced like every Graph call, and parses the answer with the
+   * rules of {@link #parse(Operation, ApiResponse)}, reading the bytes as a stream.
+   *
+   * @param op the operation
+   * @param call makes a fresh call for each attempt
+   * @return the parsed body
+   * @throws io.smo.core.exception.SmoException typed per the Graph error mapper; a malformed body
+   *     as {@link TransportException} (a read) or {@link PublishOutcomeUnknownException} (a create)
+   */
+  public JsonNode call(Operation op, Supplier<retrofit2.Call<ResponseBody>> call) {
+    pace();
+    ApiResponse<ResponseBody> r = rt.callForResponse(op, call);
+    JsonNode node;
+    try (ResponseBody body = r.body()) {
+      node = body == null || body.contentLength() == 0 ? null : rt.json().readTree(body.byteStream());
+    } catch (IOException e) {
+      throw malformed(op, e);
+    }
+    return check(op, r.status(), r.headers(), node == null || node.isMissingNode()
+        ? rt.json().createObjectNode() : node);
   }
 
   /**
@@ -119,13 +156,21 @@ public final class GraphHttp {
     try {
       node = rt.json().readTree(body.isEmpty() ? "{}" : body);
     } catch (IOException e) {
-      if (op.kind() == Operation.Kind.CREATE) {
-        throw new PublishOutcomeUnknownException(rt.platform(), op.name(),
-            "success answer could not be read; not retried so that nothing is posted twice", e,
-            null, List.of(), null);
-      }
-      throw new TransportException(rt.platform(), op.name(), "malformed response body", e, false);
+      throw malformed(op, e);
     }
+    return check(op, r.status(), r.headers(), node);
+  }
+
+  private RuntimeException malformed(Operation op, IOException e) {
+    if (op.kind() == Operation.Kind.CREATE) {
+      return new PublishOutcomeUnknownException(rt.platform(), op.name(),
+          "success answer could not be read; not retried so that nothing is posted twice", e,
+          null, List.of(), null);
+    }
+    return new TransportException(rt.platform(), op.name(), "malformed response body", e, false);
+  }
+
+  private JsonNode check(Operation op, int status, okhttp3.Headers headers, JsonNode node) {
     if (node == null || !node.isObject() && !node.isArray()) {
       if (op.kind() == Operation.Kind.CREATE) {
         throw new PublishOutcomeUnknownException(rt.platform(), op.name(),
@@ -134,8 +179,9 @@ public final class GraphHttp {
       throw new TransportException(rt.platform(), op.name(), "response body is not a JSON object",
           null, false);
     }
-    if (GraphError.parse(node).isPresent()) {
-      throw rt.mapFailure(op, r.status() >= 400 ? r.status() : 200, r.headers(), body);
+    if (node.isObject() && node.has("error") && GraphError.parse(node).isPresent()) {
+      // rare (an error inside a 2xx): the error node alone is written out for the mapper
+      throw rt.mapFailure(op, status >= 400 ? status : 200, headers, node.toString());
     }
     return node;
   }

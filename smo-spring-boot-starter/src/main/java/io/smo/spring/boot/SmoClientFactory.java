@@ -93,7 +93,7 @@ public final class SmoClientFactory {
     try {
       switch (p) {
         case FACEBOOK: {
-          FacebookClient.Builder b = common(FacebookClient.builder(), a, token, base, listeners).pageId(accountId);
+          FacebookClient.Builder b = common(FacebookClient.builder(), a, token, base, listeners).accountId(accountId);
           if (a.getAppSecret() != null) {
             b.appSecret(a.getAppSecret());
           }

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /** Maps Graph JSON (comments, edge summaries, insights) to the core model. Never throws on odd shapes. */
 @SmoInternalApi
-public final class GraphMappers {
-  private GraphMappers() {}
+public final class FacebookMapper {
+  private FacebookMapper() {}
 
   /** Parses a Graph time ({@code 2021-08-13T08:29:27+0000}), or {@code null}. */
   public static Instant time(JsonNode n) {

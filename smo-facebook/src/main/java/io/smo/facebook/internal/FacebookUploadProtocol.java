@@ -24,9 +24,9 @@ import okhttp3.Request;
  * sent twice.
  */
 @SmoInternalApi
-public final class ChunkedVideoProtocol implements ChunkedUploader.Protocol {
+public final class FacebookUploadProtocol implements ChunkedUploader.Protocol {
   private static final Operation TRANSFER =
-      Operation.write("video_upload_transfer", "videos").withoutRetry();
+      Operation.write("video_upload_transfer", io.smo.facebook.FacebookRateBucket.VIDEOS).withoutRetry();
 
   private final GraphHttp http;
   private final String pageId;
@@ -43,7 +43,7 @@ public final class ChunkedVideoProtocol implements ChunkedUploader.Protocol {
    * @param start the first {@code start_offset}
    * @param end the first {@code end_offset}
    */
-  public ChunkedVideoProtocol(GraphHttp http, String pageId, String sessionId, long start, long end) {
+  public FacebookUploadProtocol(GraphHttp http, String pageId, String sessionId, long start, long end) {
     this.http = http;
     this.pageId = pageId;
     this.sessionId = sessionId;

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Maps the real Graph responses in ../shared/fixtures/facebook, read in place. */
-class GraphMappersTest {
+class FacebookMapperTest {
   private final ObjectMapper json = new ObjectMapper();
 
   private JsonNode fixture(String name) throws Exception {
@@ -25,7 +25,7 @@ class GraphMappersTest {
 
   @Test
   void commentObject() throws Exception {
-    Comment c = GraphMappers.comment(fixture("comment_object.json"));
+    Comment c = FacebookMapper.comment(fixture("comment_object.json"));
     assertThat(c.id()).isEqualTo("10158371815748553_10158371930463553");
     assertThat(c.text()).isEqualTo("This is really nice");
     assertThat(c.createdAt()).contains(Instant.parse("2021-07-21T21:05:14Z"));
@@ -36,7 +36,7 @@ class GraphMappersTest {
 
   @Test
   void commentsPageWithoutIdsFallsBackToPermalinkAndIsLastPage() throws Exception {
-    Page<Comment> page = GraphPaging.page(fixture("post_comments_page2.json"), GraphMappers::comment);
+    Page<Comment> page = GraphPaging.page(fixture("post_comments_page2.json"), FacebookMapper::comment);
     assertThat(page.items()).hasSize(5);
     assertThat(page.items().get(0).id()).isEqualTo("10158412899928553");
     assertThat(page.items().get(0).replyCount()).hasValue(1);
@@ -47,7 +47,7 @@ class GraphMappersTest {
   @Test
   void edgeSummaries() throws Exception {
     EngagementMetrics.Builder b = EngagementMetrics.builder(PostRef.of(Platform.FACEBOOK, "x"));
-    GraphMappers.edges(fixture("post_object_with_reactions_summary.json"), b);
+    FacebookMapper.edges(fixture("post_object_with_reactions_summary.json"), b);
     EngagementMetrics m = b.build();
     assertThat(m.likes()).hasValue(1);
     assertThat(m.comments()).hasValue(0);
@@ -58,7 +58,7 @@ class GraphMappersTest {
   @Test
   void reactionsWithPagingFixture() throws Exception {
     EngagementMetrics.Builder b = EngagementMetrics.builder(PostRef.of(Platform.FACEBOOK, "x"));
-    GraphMappers.edges(fixture("post_with_reactions_paging.json"), b);
+    FacebookMapper.edges(fixture("post_with_reactions_paging.json"), b);
     EngagementMetrics m = b.build();
     assertThat(m.likes()).hasValue(1);
     assertThat(m.comments()).isEmpty(); // not asked: absent, not 0
@@ -69,7 +69,7 @@ class GraphMappersTest {
   void insightsKeepRawAndMapCurrentNames() throws Exception {
     // real insights envelope (post_engaged_users, a metric since removed: kept raw, not mapped)
     EngagementMetrics.Builder b = EngagementMetrics.builder(PostRef.of(Platform.FACEBOOK, "x"));
-    GraphMappers.insights(fixture("post_with_insights.json").get("insights"), b);
+    FacebookMapper.insights(fixture("post_with_insights.json").get("insights"), b);
     EngagementMetrics m = b.build();
     assertThat(m.raw()).containsEntry("post_engaged_users", 0L);
     assertThat(m.views()).isEmpty();
@@ -78,7 +78,7 @@ class GraphMappersTest {
         + "{\"name\":\"post_clicks\",\"values\":[{\"value\":12}]},{\"name\":\"post_reactions_by_type_total\","
         + "\"values\":[{\"value\":{\"like\":5,\"love\":2}}]}]}");
     EngagementMetrics.Builder b2 = EngagementMetrics.builder(PostRef.of(Platform.FACEBOOK, "x"));
-    GraphMappers.insights(current, b2);
+    FacebookMapper.insights(current, b2);
     EngagementMetrics m2 = b2.build();
     assertThat(m2.views()).hasValue(1234);
     assertThat(m2.reach()).hasValue(900);
@@ -95,7 +95,7 @@ class GraphMappersTest {
 
   @Test
   void graphTimes() throws Exception {
-    assertThat(GraphMappers.time(fixture("video_object_default.json").get("created_time")))
+    assertThat(FacebookMapper.time(fixture("video_object_default.json").get("created_time")))
         .isEqualTo(Instant.parse("2021-06-30T21:19:07Z"));
   }
 }
