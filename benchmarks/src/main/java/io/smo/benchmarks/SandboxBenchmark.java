@@ -134,7 +134,7 @@ final class SandboxBenchmark {
               .accessToken(xc.accessToken()).rateLimitPolicy(RateLimitPolicy.unlimited())
               .httpSettings(h -> h.okHttpClient(http)).sleeper(d -> { }).build();
           FacebookClient fb = FacebookClient.builder().baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
-              .pageId(fc.accountId()).accessToken(fc.accessToken())
+              .accountId(fc.accountId()).accessToken(fc.accessToken())
               .rateLimitPolicy(RateLimitPolicy.unlimited())
               .httpSettings(h -> h.okHttpClient(http)).sleeper(d -> { }).build()) {
         String seedPost = x.publish(Post.builder().text("benchmark seed post").build()).id();

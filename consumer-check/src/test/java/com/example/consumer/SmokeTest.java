@@ -27,7 +27,7 @@ class SmokeTest {
   void crossPostsToTheSandbox(Sandbox sandbox) {
     SandboxCredentials fb = sandbox.credentials(Platform.FACEBOOK);
     FacebookClient facebook = FacebookClient.builder().baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
-        .accessToken(fb.accessToken()).pageId(fb.accountId()).build();
+        .accessToken(fb.accessToken()).accountId(fb.accountId()).build();
     TwitterClient x = TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
         .accessToken(sandbox.credentials(Platform.TWITTER).accessToken()).build();
     try (CrossPoster poster = CrossPoster.builder().add(facebook).add(x).closeClients(true).build()) {

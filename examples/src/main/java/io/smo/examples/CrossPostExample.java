@@ -80,7 +80,7 @@ public final class CrossPostExample {
       FacebookClient facebook = FacebookClient.builder()
           .baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
           .accessToken(fb.accessToken()) // a Page access token
-          .pageId(fb.accountId())
+          .accountId(fb.accountId())
           .uploadListener(whenReady)
           .build();
 
@@ -88,9 +88,9 @@ public final class CrossPostExample {
       InstagramClient instagram = InstagramClient.builder()
           .baseUrl(sandbox.baseUrl(Platform.INSTAGRAM))
           .accessToken(ig.accessToken())
-          .igUserId(ig.accountId())
+          .accountId(ig.accountId())
           .mediaHost(sandboxMediaHost(sandbox)) // Instagram pulls images (and, optionally, videos) from a public URL
-          .containerPolling(Duration.ofSeconds(1), 30) // sandbox: quick; real API: keep the default 10 s
+          .pollInterval(Duration.ofSeconds(1)) // sandbox: quick; real API: keep the default 10 s
           .uploadListener(whenReady)
           .build();
 

@@ -39,7 +39,7 @@ public final class EngagementExample {
       try (FacebookClient facebook = FacebookClient.builder()
           .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)) // drop this line for the real Graph API
           .accessToken(creds.accessToken())
-          .pageId(creds.accountId())
+          .accountId(creds.accountId())
           .build()) {
 
         // 1. Publish.

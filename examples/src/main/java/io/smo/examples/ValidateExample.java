@@ -44,8 +44,8 @@ public final class ValidateExample {
         .build();
 
     // Clients built with placeholder credentials: validate() never calls the platform.
-    try (FacebookClient facebook = FacebookClient.builder().accessToken("unused").pageId("0").build();
-        InstagramClient instagram = InstagramClient.builder().accessToken("unused").igUserId("0").build();
+    try (FacebookClient facebook = FacebookClient.builder().accessToken("unused").accountId("0").build();
+        InstagramClient instagram = InstagramClient.builder().accessToken("unused").accountId("0").build();
         // accountKey: an offline client names its X user id (else it reads it from /2/users/me)
         TwitterClient x = TwitterClient.builder().accessToken("unused").accountKey("0").build();
         SnapchatClient snapchat = SnapchatClient.builder().accessToken("unused").accountId("0").build();

@@ -27,7 +27,7 @@ class MultiAccountCrossPostTest {
 
   private static FacebookClient page(Sandbox sandbox, SandboxCredentials c) {
     return FacebookClient.builder().baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
-        .accessToken(c.accessToken()).pageId(c.accountId()).sleeper(d -> {}).build();
+        .accessToken(c.accessToken()).accountId(c.accountId()).sleeper(d -> {}).build();
   }
 
   private static TwitterClient x(Sandbox sandbox, SandboxCredentials c) {

@@ -29,7 +29,7 @@ class FacebookInboxSandboxTest {
 
   private FacebookClient client(Sandbox sandbox) {
     SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
-    return FacebookClient.builder().pageId(c.accountId()).accessToken(c.accessToken())
+    return FacebookClient.builder().accountId(c.accountId()).accessToken(c.accessToken())
         .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { }).build();
   }
 

@@ -68,7 +68,7 @@ class FacebookInboxWireMockTest {
       + "\"paging\":{\"cursors\":{\"before\":\"QVFIa\",\"after\":\"QVFIb\"}}}";
 
   private FacebookClient client(WireMockRuntimeInfo wm) {
-    return FacebookClient.builder().pageId(PAGE).accessToken("page-token")
+    return FacebookClient.builder().accountId(PAGE).accessToken("page-token")
         .baseUrl(URI.create(wm.getHttpBaseUrl() + "/")).sleeper(d -> { })
         .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
   }
@@ -95,7 +95,7 @@ class FacebookInboxWireMockTest {
       List<Conversation> all = fb.conversations().stream().toList();
       assertThat(all).hasSize(1);
       Conversation c = all.get(0);
-      assertThat(c.account()).isEqualTo("facebook:111");
+      assertThat(c.account()).isEqualTo("111"); // #18: the account key is the Page id
       assertThat(c.participants()).extracting(Conversation.Participant::id).containsExactly("9001");
       assertThat(c.truncated()).isTrue();
       assertThat(c.lastInboundAt()).hasValue(Instant.parse("2026-12-04T11:00:00Z"));
@@ -105,7 +105,7 @@ class FacebookInboxWireMockTest {
       assertThat(newest.direction()).isEqualTo(Direction.INBOUND);
       assertThat(newest.answered()).isFalse();
       assertThat(newest.authorName()).hasValue("Ann Lee");
-      assertThat(newest.ref().toString()).isEqualTo("facebook:facebook%3A111:message:t_100:m_3");
+      assertThat(newest.ref().toString()).isEqualTo("facebook:111:message:t_100:m_3");
       assertThat(c.messages().get(1).direction()).isEqualTo(Direction.OUTBOUND);
       Message photo = c.messages().get(2);
       assertThat(photo.answered()).isTrue();
@@ -199,9 +199,9 @@ class FacebookInboxWireMockTest {
       assertThatThrownBy(() -> fb.privateReply(CommentRef.of(Platform.FACEBOOK, "111_5_7"), null,
           OutgoingMessage.builder().text("hi").tag(OutgoingMessage.HUMAN_AGENT).build()))
           .hasMessageContaining("no-tags");
-      Message other = Message.builder(Platform.FACEBOOK, "facebook:222", "t_1", "m_1").createdAt(NOW).build();
+      Message other = Message.builder(Platform.FACEBOOK, "222", "t_1", "m_1").createdAt(NOW).build();
       assertThatThrownBy(() -> fb.answer(other, "hi")).isInstanceOf(ValidationException.class)
-          .hasMessageContaining("not to this client's account facebook:111");
+          .hasMessageContaining("not to this client's account 111");
     }
     assertThat(wm.getWireMock().getServeEvents()).isEmpty();
   }

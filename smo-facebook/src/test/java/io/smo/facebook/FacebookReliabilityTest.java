@@ -32,7 +32,7 @@ class FacebookReliabilityTest {
   Path tmp;
 
   private FacebookClient client(WireMockRuntimeInfo wm) {
-    return FacebookClient.builder().pageId("111").accessToken("page-token-abcdef")
+    return FacebookClient.builder().accountId("111").accessToken("page-token-abcdef")
         .baseUrl(URI.create(wm.getHttpBaseUrl() + "/")).sleeper(d -> { }).build();
   }
 

@@ -46,7 +46,7 @@ class FacebookSandboxTest {
 
   private FacebookClient client(Sandbox sandbox) {
     SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
-    return FacebookClient.builder().pageId(c.accountId()).accessToken(c.accessToken())
+    return FacebookClient.builder().accountId(c.accountId()).accessToken(c.accessToken())
         .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { }).build();
   }
 
@@ -114,7 +114,7 @@ class FacebookSandboxTest {
     Path video = mp4(tmp, 3500);
     List<UploadState> states = new ArrayList<>();
     SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
-    try (FacebookClient fb = FacebookClient.builder().pageId(c.accountId()).accessToken(c.accessToken())
+    try (FacebookClient fb = FacebookClient.builder().accountId(c.accountId()).accessToken(c.accessToken())
         .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { })
         .uploadListener((UploadProgress p) -> states.add(p.state())).build()) {
       PublishedPost p = fb.publish(Post.builder().text("video").addMedia(Media.fromFile(video)).build());
@@ -225,16 +225,39 @@ class FacebookSandboxTest {
     SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
     InMemoryTokenStore store = new InMemoryTokenStore();
     store.save("fb", AccessToken.builder(c.accessToken()).refreshToken(c.extra("userToken")).build());
-    try (FacebookAuth auth = FacebookAuth.builder().appId(c.clientId()).appSecret(c.clientSecret())
-        .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).build()) {
+    try (FacebookOAuth auth = FacebookOAuth.create(FacebookOAuth.config(c.clientId(),
+        c.clientSecret(), URI.create("https://app.example/callback"), sandbox.baseUrl(Platform.FACEBOOK),
+        io.smo.metagraph.GraphApiVersion.DEFAULT).build())) {
       RefreshingTokenProvider tokens = RefreshingTokenProvider.builder("fb", store,
           auth.pageTokenRefresher(c.extra("userToken"), c.accountId())).build();
       sandbox.inject(Platform.FACEBOOK, Fault.of(Fault.Kind.EXPIRED_TOKEN).on("POST", ".*/feed"));
-      try (FacebookClient fb = FacebookClient.builder().pageId(c.accountId()).tokenProvider(tokens)
+      try (FacebookClient fb = FacebookClient.builder().accountId(c.accountId()).tokenProvider(tokens)
           .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { }).build()) {
         fb.publish(Post.builder().text("after refresh").build());
       }
       assertThat(store.load("fb").orElseThrow().value()).isNotEqualTo(c.accessToken());
+    }
+  }
+
+  @Test
+  void accountIdIsThePageIdGivenOrLearnedFromMeForEachOfTwoAccounts(Sandbox sandbox) {
+    SandboxCredentials a = sandbox.addAccount(Platform.FACEBOOK, "dealer-a");
+    SandboxCredentials b = sandbox.addAccount(Platform.FACEBOOK, "dealer-b");
+    assertThat(a.accountId()).isNotEqualTo(b.accountId());
+    try (FacebookClient learned = FacebookClient.builder().accessToken(a.accessToken())
+            .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { }).build();
+        FacebookClient given = FacebookClient.builder().accountId(b.accountId())
+            .accessToken(b.accessToken()).baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
+            .sleeper(d -> { }).build()) {
+      // learned once with GET /me?fields=id (the Page token's own node), never a constant
+      assertThat(learned.accountId()).isEqualTo(a.accountId());
+      assertThat(learned.accountKey()).isEqualTo(a.accountId());
+      assertThat(given.accountKey()).isEqualTo(b.accountId());
+      learned.publish(Post.builder().text("as dealer a").build());
+      given.publish(Post.builder().text("as dealer b").build());
+      assertThat(sandbox.created(Platform.FACEBOOK, "post", a.accountId())).hasSize(1);
+      assertThat(sandbox.created(Platform.FACEBOOK, "post", b.accountId())).hasSize(1);
+      assertThat(learned.accountInfo().id()).isEqualTo(a.accountId());
     }
   }
 
@@ -266,12 +289,13 @@ class FacebookSandboxTest {
   @Test
   void longLivedExchangeAndPageTokens(Sandbox sandbox) {
     SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
-    try (FacebookAuth auth = FacebookAuth.builder().appId(c.clientId()).appSecret(c.clientSecret())
-        .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).build()) {
+    try (FacebookOAuth auth = FacebookOAuth.create(FacebookOAuth.config(c.clientId(),
+        c.clientSecret(), URI.create("https://app.example/callback"), sandbox.baseUrl(Platform.FACEBOOK),
+        io.smo.metagraph.GraphApiVersion.DEFAULT).build())) {
       AccessToken ll = auth.exchangeForLongLived(c.extra("shortUserToken"));
       assertThat(ll.expiresAt()).isPresent();
-      List<FacebookAuth.PageAccount> pages = auth.pages(ll.value());
-      assertThat(pages).extracting(FacebookAuth.PageAccount::id).containsExactly(c.accountId());
+      List<FacebookOAuth.PageAccount> pages = auth.pages(ll.value());
+      assertThat(pages).extracting(FacebookOAuth.PageAccount::id).containsExactly(c.accountId());
       assertThat(pages.get(0).tasks()).contains("CREATE_CONTENT");
     }
   }

@@ -38,7 +38,7 @@ class FacebookWireMockTest {
   private static final String PAGE = "111";
 
   private FacebookClient client(WireMockRuntimeInfo wm, String secret) {
-    FacebookClient.Builder b = FacebookClient.builder().pageId(PAGE).accessToken("page-token")
+    FacebookClient.Builder b = FacebookClient.builder().accountId(PAGE).accessToken("page-token")
         .baseUrl(URI.create(wm.getHttpBaseUrl() + "/")).sleeper(d -> { });
     if (secret != null) {
       b.appSecret(secret);
@@ -67,7 +67,7 @@ class FacebookWireMockTest {
   @Test
   void versionIsConfigurable(WireMockRuntimeInfo wm) {
     wm.getWireMock().register(post(urlPathEqualTo("/v25.0/111/feed")).willReturn(okJson("{\"id\":\"111_1\"}")));
-    try (FacebookClient fb = FacebookClient.builder().pageId(PAGE).accessToken("t").graphVersion("v25.0")
+    try (FacebookClient fb = FacebookClient.builder().accountId(PAGE).accessToken("t").apiVersion("v25.0")
         .baseUrl(URI.create(wm.getHttpBaseUrl() + "/")).sleeper(d -> { }).build()) {
       assertThat(fb.publish(Post.builder().text("x").build()).id()).isEqualTo("111_1");
     }
@@ -114,6 +114,64 @@ class FacebookWireMockTest {
     wm.getWireMock().verifyThat(getRequestedFor(urlPathEqualTo("/v26.0/111_9/insights"))
         .withQueryParam("metric", equalTo(
             "post_media_view,post_total_media_view_unique,post_clicks,post_reactions_by_type_total")));
+  }
+
+  @Test
+  void metricsReadPostAndInsightsInOneRoundTrip(WireMockRuntimeInfo wm) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+        json.readTree(SharedFixtures.read("fixtures/facebook/post_object_with_reactions_summary.json"));
+    body.set("insights", json.readTree(SharedFixtures.read("fixtures/facebook/post_with_insights.json"))
+        .get("insights"));
+    wm.getWireMock().register(get(urlPathEqualTo("/v26.0/111_9")).willReturn(okJson(body.toString())));
+    try (FacebookClient fb = client(wm, null)) {
+      EngagementMetrics m = fb.metrics(PostRef.of(Platform.FACEBOOK, "111_9"));
+      assertThat(m.likes()).hasValue(1);
+      assertThat(m.raw()).containsKey("post_engaged_users").doesNotContainKey("insights_error");
+    }
+    // one round trip: the post and its insights through field expansion, no /insights call
+    assertThat(wm.getWireMock().find(com.github.tomakehurst.wiremock.client.WireMock
+        .anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).hasSize(1);
+    wm.getWireMock().verifyThat(1, getRequestedFor(urlPathEqualTo("/v26.0/111_9"))
+        .withQueryParam("fields", containing("insights.metric(post_media_view,"
+            + "post_total_media_view_unique,post_clicks,post_reactions_by_type_total).period(lifetime)"))
+        .withQueryParam("fields", containing("reactions.summary(total_count).limit(0)")));
+  }
+
+  @Test
+  void metricsWithInsightsRefusedInTheExpandedReadCostTwoRequests(WireMockRuntimeInfo wm) {
+    wm.getWireMock().register(get(urlPathEqualTo("/v26.0/111_9"))
+        .withQueryParam("fields", containing("insights.metric(")).willReturn(aResponse()
+            .withStatus(400).withHeader("Content-Type", "application/json")
+            .withBody(SharedFixtures.read("fixtures/facebook/error_code100_missing_permission.json"))));
+    wm.getWireMock().register(get(urlPathEqualTo("/v26.0/111_9"))
+        .withQueryParam("fields", equalTo("shares,reactions.summary(total_count).limit(0),"
+            + "comments.summary(total_count).limit(0)"))
+        .willReturn(okJson(SharedFixtures.read("fixtures/facebook/post_object_with_reactions_summary.json"))));
+    try (FacebookClient fb = client(wm, null)) {
+      EngagementMetrics m = fb.metrics(PostRef.of(Platform.FACEBOOK, "111_9"));
+      assertThat(m.likes()).hasValue(1);
+      assertThat(m.raw()).containsKey("insights_error");
+    }
+    assertThat(wm.getWireMock().find(com.github.tomakehurst.wiremock.client.WireMock
+        .anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).hasSize(2);
+    wm.getWireMock().verifyThat(0, getRequestedFor(urlPathEqualTo("/v26.0/111_9/insights")));
+  }
+
+  @Test
+  void commentsWithTheirAuthorsInOneRequestPerPage(WireMockRuntimeInfo wm) {
+    wm.getWireMock().register(get(urlPathEqualTo("/v26.0/111_9/comments")).willReturn(okJson(
+        "{\"data\":[{\"id\":\"c1\",\"message\":\"a\",\"from\":{\"id\":\"u1\",\"name\":\"Ann\"}},"
+            + "{\"id\":\"c2\",\"message\":\"b\",\"from\":{\"id\":\"u2\",\"name\":\"Bob\"}}]}")));
+    try (FacebookClient fb = client(wm, null)) {
+      List<Comment> all = fb.comments(PostRef.of(Platform.FACEBOOK, "111_9")).toList();
+      assertThat(all).extracting(Comment::authorName).containsExactly(
+          java.util.Optional.of("Ann"), java.util.Optional.of("Bob"));
+    }
+    wm.getWireMock().verifyThat(1, getRequestedFor(urlPathEqualTo("/v26.0/111_9/comments"))
+        .withQueryParam("fields", containing("from{id,name}")));
+    assertThat(wm.getWireMock().find(com.github.tomakehurst.wiremock.client.WireMock
+        .anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).hasSize(1);
   }
 
   @Test

@@ -75,18 +75,43 @@ public final class InstagramCapabilities {
   public static final List<String> METRICS = List.of("views", "reach", "likes", "comments", "saved",
       "shares", "total_interactions");
 
+  /**
+   * Longest direct message text: 1,000 bytes of UTF-8 (Instagram messaging, {@code
+   * engagement-and-measurement.md} §2.1.8).
+   */
+  public static final int MAX_MESSAGE_BYTES = 1000;
+
   private InstagramCapabilities() {}
 
   /**
-   * Returns the capabilities for a flavour (they differ only in {@link Feature#DELETE}).
+   * Returns the capabilities for a flavour with messaging (they differ only in {@link
+   * Feature#DELETE}): the inbox offers {@link Feature#CONVERSATIONS}, {@link
+   * Feature#SEND_MESSAGES}, {@link Feature#PRIVATE_REPLIES}, {@link Feature#HUMAN_AGENT_TAG} and
+   * {@link Feature#MENTIONS}.
    *
    * @param flavor the API flavour
    * @return the capabilities
    */
   public static Capabilities of(ApiFlavor flavor) {
+    return of(flavor, true);
+  }
+
+  /**
+   * Returns the capabilities for a flavour, with or without messaging (with Facebook Login,
+   * messages belong to the linked Page, so a client without its Page id has none; mentions stay).
+   *
+   * @param flavor the API flavour
+   * @param messaging whether conversations, sends and private replies are available
+   * @return the capabilities
+   */
+  public static Capabilities of(ApiFlavor flavor, boolean messaging) {
     Set<Feature> features = EnumSet.of(Feature.METRICS, Feature.COMMENTS, Feature.REPLY,
         Feature.HIDE_COMMENTS, Feature.DELETE_COMMENTS, Feature.ALT_TEXT, Feature.FIRST_COMMENT,
-        Feature.ACCOUNT_INFO);
+        Feature.ACCOUNT_INFO, Feature.MENTIONS);
+    if (messaging) {
+      features.addAll(EnumSet.of(Feature.CONVERSATIONS, Feature.SEND_MESSAGES,
+          Feature.PRIVATE_REPLIES, Feature.HUMAN_AGENT_TAG));
+    }
     if (flavor == ApiFlavor.FACEBOOK_LOGIN) {
       features.add(Feature.DELETE);
     }

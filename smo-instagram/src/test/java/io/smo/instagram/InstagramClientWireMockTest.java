@@ -67,7 +67,8 @@ class InstagramClientWireMockTest {
 
   private InstagramClient client(ApiFlavor flavor) {
     return InstagramClient.builder().flavor(flavor).baseUrl(URI.create(wm.baseUrl() + "/"))
-        .igUserId(IG).accessToken("tok-123").containerPolling(java.time.Duration.ofSeconds(1), 5)
+        .accountId(IG).accessToken("tok-123").pollInterval(java.time.Duration.ofSeconds(1))
+        .processingTimeout(java.time.Duration.ofSeconds(20))
         .retryPolicy(RetryPolicy.defaults()).sleeper(d -> { }).build();
   }
 
@@ -210,7 +211,7 @@ class InstagramClientWireMockTest {
         .withHeader("X-Business-Use-Case-Usage", "{\"" + IG + "\":[{\"type\":\"instagram\",\"call_count\":100,"
             + "\"total_cputime\":10,\"total_time\":10,\"estimated_time_to_regain_access\":30}]}")
         .withBody(error(80002, null, "(#80002) There have been too many calls to this Instagram account."))));
-    InstagramClient c = InstagramClient.builder().baseUrl(URI.create(wm.baseUrl() + "/")).igUserId(IG)
+    InstagramClient c = InstagramClient.builder().baseUrl(URI.create(wm.baseUrl() + "/")).accountId(IG)
         .accessToken("t").retryPolicy(RetryPolicy.defaults().toBuilder().maxAttempts(1).build())
         .sleeper(d -> { }).build();
     assertThatThrownBy(c::publishingQuota).isInstanceOfSatisfying(RateLimitException.class,
@@ -257,7 +258,7 @@ class InstagramClientWireMockTest {
     wm.stubFor(get(urlPathEqualTo(V + "page1")).withQueryParam("fields", equalTo("instagram_business_account"))
         .willReturn(okJson("{\"id\":\"page1\",\"instagram_business_account\":{\"id\":\"" + IG + "\"}}")));
     wm.stubFor(delete(urlPathEqualTo(V + "m1")).willReturn(okJson("{\"success\":true}")));
-    assertThat(fb.igUserId()).isEqualTo(IG);
+    assertThat(fb.accountId()).isEqualTo(IG);
     fb.delete(PostRef.of(Platform.INSTAGRAM, "m1"));
     wm.verify(deleteRequestedFor(urlPathEqualTo(V + "m1")).withHeader("Authorization", equalTo("Bearer page-token")));
     assertThat(fb.capabilities().supports(io.smo.core.Feature.DELETE)).isTrue();

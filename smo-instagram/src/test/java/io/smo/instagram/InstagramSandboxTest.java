@@ -75,10 +75,10 @@ class InstagramSandboxTest {
   private InstagramClient.Builder builder(Sandbox sandbox) {
     return InstagramClient.builder()
         .baseUrl(sandbox.baseUrl(Platform.INSTAGRAM))
-        .igUserId(sandbox.credentials(Platform.INSTAGRAM).accountId())
+        .accountId(sandbox.credentials(Platform.INSTAGRAM).accountId())
         .accessToken(sandbox.credentials(Platform.INSTAGRAM).accessToken())
         .mediaHost(host(sandbox))
-        .containerPolling(Duration.ofSeconds(5), 10)
+        .pollInterval(Duration.ofSeconds(5)).processingTimeout(Duration.ofMinutes(5))
         .sleeper(d -> { });
   }
 
@@ -287,13 +287,12 @@ class InstagramSandboxTest {
   @Test
   void expiredTokenIsRefreshedOnceThenSucceeds(Sandbox sandbox) {
     var cr = sandbox.credentials(Platform.INSTAGRAM);
-    InstagramAuth auth = InstagramAuth.builder().clientId(cr.clientId()).clientSecret(cr.clientSecret())
-        .redirectUri(URI.create("https://app.example.com/cb")).baseUrl(sandbox.baseUrl(Platform.INSTAGRAM))
-        .build();
+    InstagramOAuth auth = InstagramOAuth.create(InstagramOAuth.config(cr.clientId(), cr.clientSecret(),
+        URI.create("https://app.example.com/cb"), sandbox.baseUrl(Platform.INSTAGRAM)).build());
     InMemoryTokenStore store = new InMemoryTokenStore();
     // a long-lived token issued two days ago: old enough to be refreshed
     store.save("ig", AccessToken.builder(cr.accessToken()).refreshToken(cr.accessToken())
-        .expiresAt(Instant.now().plus(InstagramAuth.LONG_LIVED).minus(Duration.ofDays(2))).build());
+        .expiresAt(Instant.now().plus(InstagramOAuth.LONG_LIVED).minus(Duration.ofDays(2))).build());
     RefreshingTokenProvider tokens = RefreshingTokenProvider.builder("ig", store, auth).build();
     InstagramClient c = builder(sandbox).tokenProvider(tokens).build();
     clients.add(c);
@@ -379,7 +378,7 @@ class InstagramSandboxTest {
         .baseUrl(sandbox.baseUrl(Platform.INSTAGRAM)).facebookPageId(cr.extra("pageId"))
         .accessToken(cr.accessToken()).mediaHost(host(sandbox)).sleeper(d -> { }).build();
     clients.add(fb);
-    assertThat(fb.igUserId()).isEqualTo(cr.accountId());
+    assertThat(fb.accountId()).isEqualTo(cr.accountId());
     fb.delete(p.ref());
     assertThat(sandbox.created(Platform.INSTAGRAM, "post")).extracting(Created::id).doesNotContain(p.id());
   }
@@ -388,14 +387,14 @@ class InstagramSandboxTest {
   void businessLoginFlow(Sandbox sandbox) {
     var cr = sandbox.credentials(Platform.INSTAGRAM);
     URI redirect = URI.create("https://app.example.com/cb");
-    InstagramAuth auth = InstagramAuth.builder().clientId(cr.clientId()).clientSecret(cr.clientSecret())
-        .redirectUri(redirect).baseUrl(sandbox.baseUrl(Platform.INSTAGRAM)).build();
+    InstagramOAuth auth = InstagramOAuth.create(InstagramOAuth.config(cr.clientId(), cr.clientSecret(),
+        redirect, sandbox.baseUrl(Platform.INSTAGRAM)).build());
     URI url = auth.authorizationRequest().url();
     assertThat(url.toString()).contains("oauth/authorize").contains("client_id=" + cr.clientId())
         .contains("instagram_business_basic").contains("instagram_business_content_publish").contains("%2Cinstagram_business_")
         .contains("response_type=code").contains("state=");
     String code = emulator(sandbox).approveAuthorization(redirect.toString());
-    InstagramAuth.UserToken shortLived = auth.exchangeCode(code + "#_");
+    InstagramOAuth.UserToken shortLived = auth.exchangeCode(code + "#_");
     assertThat(shortLived.userId()).isEqualTo(cr.accountId());
     assertThat(shortLived.token().scopes()).contains("instagram_business_content_publish");
     AccessToken longLived = auth.exchangeForLongLived(shortLived.token());

@@ -52,7 +52,7 @@ class CrossPosterRestartTest {
     return CrossPoster.builder()
         .add(TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
             .accessToken(sandbox.credentials(Platform.TWITTER).accessToken()).sleeper(d -> { }).build())
-        .add(FacebookClient.builder().pageId(fb.accountId()).accessToken(fb.accessToken())
+        .add(FacebookClient.builder().accountId(fb.accountId()).accessToken(fb.accessToken())
             .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { }).build())
         .closeClients(true)
         .idempotencyStore(new JdbcIdempotencyStore(ds)).build();

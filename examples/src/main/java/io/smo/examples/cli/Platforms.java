@@ -42,13 +42,13 @@ final class Platforms {
     switch (p) {
       case FACEBOOK:
         return FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .pageId(c.accountId()).uploadListener(listener).build();
+            .accountId(c.accountId()).uploadListener(listener).build();
       case TWITTER:
         return TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .uploadListener(listener).build();
       case INSTAGRAM:
         return InstagramClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .igUserId(c.accountId()).mediaHost(sandboxHost(sandbox)).uploadListener(listener).build();
+            .accountId(c.accountId()).mediaHost(sandboxHost(sandbox)).uploadListener(listener).build();
       case SNAPCHAT:
         return SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.extra("profileId")).adAccountId(c.extra("adAccountId"))
@@ -88,7 +88,7 @@ final class Platforms {
     switch (p) {
       case FACEBOOK:
         return FacebookClient.builder().accessToken(need(c, p, "access_token"))
-            .pageId(need(c, p, "page_id")).uploadListener(listener).build();
+            .accountId(need(c, p, "page_id")).uploadListener(listener).build();
       case TWITTER:
         return c.get("user_id") != null
             ? TwitterClient.builder().accessToken(need(c, p, "access_token")).accountKey(c.get("user_id"))
@@ -98,7 +98,7 @@ final class Platforms {
         // no MediaHost: the client then refuses local images offline, as a violation, before
         // anything is sent (Instagram pulls images from public URLs: use url: media)
         return InstagramClient.builder().accessToken(need(c, p, "access_token"))
-            .igUserId(need(c, p, "ig_user_id")).uploadListener(listener).build();
+            .accountId(need(c, p, "ig_user_id")).uploadListener(listener).build();
       case SNAPCHAT:
         return SnapchatClient.builder().accessToken(need(c, p, "access_token"))
             .accountId(need(c, p, "profile_id")).uploadListener(listener).build();
@@ -318,7 +318,7 @@ final class Platforms {
     c.put("user_id", "0");
     if (p == Platform.INSTAGRAM) {
       // validate the campaign's content, not where its files live: hosting is checked when posting
-      return InstagramClient.builder().accessToken(c.get("access_token")).igUserId("0")
+      return InstagramClient.builder().accessToken(c.get("access_token")).accountId("0")
           .mediaHost(media -> {
             throw new IllegalStateException("offline validation never uploads");
           }).build();

@@ -221,12 +221,12 @@ final class SegmentedPost {
     switch (p) {
       case FACEBOOK:
         return FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .pageId(c.accountId()).build();
+            .accountId(c.accountId()).build();
       case TWITTER:
         return TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken()).build();
       case INSTAGRAM:
         return InstagramClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .igUserId(c.accountId()).mediaHost(media -> {
+            .accountId(c.accountId()).mediaHost(media -> {
               try {
                 byte[] bytes = media.bytes().isPresent() ? media.bytes().get()
                     : Files.readAllBytes(media.file().orElseThrow());

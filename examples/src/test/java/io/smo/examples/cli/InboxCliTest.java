@@ -44,7 +44,7 @@ class InboxCliTest {
       }
       previous = at;
     }
-    assertThat(platforms).containsExactlyInAnyOrder("facebook", "twitter", "youtube");
+    assertThat(platforms).containsExactlyInAnyOrder("facebook", "instagram", "twitter", "youtube");
     assertThat(kinds).containsExactlyInAnyOrder("comment", "message", "mention");
 
     Run table = smo("inbox", "--unanswered");
@@ -69,6 +69,27 @@ class InboxCliTest {
   }
 
   @Test
+  void instagramMessagesAndMentionsAreListedAndAnswered() throws Exception {
+    Run r = smo("inbox", "--platform", "instagram", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode items = new ObjectMapper().readTree(r.out());
+    Set<String> kinds = new HashSet<>();
+    String hi = null;
+    for (JsonNode i : items) {
+      assertThat(i.path("platform").asText()).isEqualTo("instagram");
+      kinds.add(i.path("kind").asText());
+      if (i.path("text").asText().equals("Hi! Do you ship to Canada?")) {
+        hi = i.path("ref").asText();
+      }
+    }
+    assertThat(kinds).contains("message", "mention");
+    assertThat(hi).as("the seeded Instagram message").isNotNull();
+    Run ok = smo("answer", hi, "Yes, we ship to Canada");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(ok.out()).startsWith("answered: instagram:");
+  }
+
+  @Test
   void badReferencesAreRefused() {
     assertThat(smo("answer", "not-a-ref", "x").exit()).isEqualTo(2);
     Run other = smo("answer", "facebook:facebook%3A999:message:t_1:m_1", "x");
@@ -81,7 +102,7 @@ class InboxCliTest {
   @Test
   void platformsWithoutAnInboxSayWhyUpFront() {
     try (io.smo.testkit.Sandbox sandbox = io.smo.testkit.Sandbox.start()) {
-      for (io.smo.core.Platform p : java.util.List.of(io.smo.core.Platform.INSTAGRAM, io.smo.core.Platform.TIKTOK,
+      for (io.smo.core.Platform p : java.util.List.of(io.smo.core.Platform.TIKTOK,
           io.smo.core.Platform.PINTEREST, io.smo.core.Platform.SNAPCHAT)) {
         try (io.smo.core.SocialClient c = Platforms.sandboxClient(p, sandbox, io.smo.core.upload.UploadListener.NONE)) {
           io.smo.core.inbox.InboxClient inbox = (io.smo.core.inbox.InboxClient) c;

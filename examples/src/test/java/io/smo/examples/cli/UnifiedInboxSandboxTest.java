@@ -26,7 +26,7 @@ class UnifiedInboxSandboxTest {
   void twoPollsWhileItemsArriveSeeEachItemExactlyOnce() {
     try (Sandbox sandbox = Sandbox.start()) {
       SandboxCredentials fbc = sandbox.credentials(Platform.FACEBOOK);
-      try (FacebookClient fb = FacebookClient.builder().pageId(fbc.accountId()).accessToken(fbc.accessToken())
+      try (FacebookClient fb = FacebookClient.builder().accountId(fbc.accountId()).accessToken(fbc.accessToken())
               .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { }).build();
           TwitterClient x = TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
               .accessToken(sandbox.credentials(Platform.TWITTER).accessToken()).accountKey("x-brand")

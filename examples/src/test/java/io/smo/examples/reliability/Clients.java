@@ -88,13 +88,13 @@ final class Clients {
     RateLimitPolicy limits = RateLimitPolicy.builder().maxWait(Duration.ofHours(2)).build();
     switch (p) {
       case FACEBOOK:
-        return FacebookClient.builder().baseUrl(base).accessToken(token).pageId(accountId)
+        return FacebookClient.builder().baseUrl(base).accessToken(token).accountId(accountId)
             .httpSettings(http).retryPolicy(retry).rateLimitPolicy(limits).clock(clock).sleeper(clock.sleeper()).build();
       case TWITTER:
         return TwitterClient.builder().baseUrl(base).accessToken(token)
             .httpSettings(http).retryPolicy(retry).rateLimitPolicy(limits).clock(clock).sleeper(clock.sleeper()).build();
       case INSTAGRAM:
-        return InstagramClient.builder().baseUrl(base).accessToken(token).igUserId(accountId)
+        return InstagramClient.builder().baseUrl(base).accessToken(token).accountId(accountId)
             .mediaHost(host).httpSettings(http).retryPolicy(retry).rateLimitPolicy(limits).clock(clock)
             .sleeper(clock.sleeper()).build();
       case SNAPCHAT:

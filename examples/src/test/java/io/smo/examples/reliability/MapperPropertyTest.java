@@ -21,7 +21,7 @@ import io.smo.core.http.ErrorMapper;
 import io.smo.core.http.HttpFailure;
 import io.smo.core.http.HttpSettings;
 import io.smo.core.http.Operation;
-import io.smo.facebook.graph.GraphErrorMapper;
+import io.smo.metagraph.spi.GraphErrorMapper;
 import io.smo.instagram.internal.InstagramErrorMapper;
 import io.smo.pinterest.internal.PinterestErrorMapper;
 import io.smo.snapchat.internal.SnapchatErrorMapper;

@@ -36,7 +36,7 @@ class SdkCommentWebhookTest {
       try (WebhookServer server = WebhookServer.start(webhooks, 0)) {
         SandboxWebhooks live = sandbox.webhooks(server.baseUrl()).duplicate(3);
         SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
-        try (FacebookClient fb = FacebookClient.builder().pageId(c.accountId()).accessToken(c.accessToken())
+        try (FacebookClient fb = FacebookClient.builder().accountId(c.accountId()).accessToken(c.accessToken())
             .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).build()) {
           PublishedPost post = fb.publish(Post.builder().text("Webhook launch").build());
           long sent = System.nanoTime();

@@ -8,8 +8,8 @@ import io.smo.core.exception.PlatformException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.http.ErrorMapper;
 import io.smo.core.http.HttpFailure;
-import io.smo.facebook.graph.GraphError;
-import io.smo.facebook.graph.GraphErrorMapper;
+import io.smo.metagraph.spi.GraphError;
+import io.smo.metagraph.spi.GraphErrorMapper;
 import java.util.Optional;
 
 /**

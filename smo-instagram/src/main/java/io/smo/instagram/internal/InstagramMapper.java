@@ -1,6 +1,5 @@
 package io.smo.instagram.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smo.core.Comment;
 import io.smo.core.CommentRef;
 import io.smo.core.EngagementMetrics;
@@ -8,19 +7,22 @@ import io.smo.core.EngagementMetrics.Metric;
 import io.smo.core.Platform;
 import io.smo.core.PostRef;
 import io.smo.core.SmoInternalApi;
+import io.smo.core.pagination.Page;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Maps Instagram Graph bodies (read as JSON trees) into the core model. Lenient: missing fields
+ * Maps Instagram Graph answers ({@link InstagramDtos}) into the core model. Lenient: missing fields
  * stay absent, never a {@code NullPointerException}.
  */
 @SmoInternalApi
@@ -65,13 +67,16 @@ public final class InstagramMapper {
   }
 
   /**
-   * Reads a container status body ({@code {"id","status","status_code"}}).
+   * Reads a container status ({@code {"id","status","status_code"}}).
    *
    * @return the status; {@code statusCode} is {@code "UNKNOWN"} when the body has none
    */
-  public static ContainerStatus containerStatus(JsonNode body) {
-    return new ContainerStatus(text(body, "id"), Optional.ofNullable(text(body, "status_code"))
-        .orElse("UNKNOWN"), text(body, "status"));
+  public static ContainerStatus containerStatus(InstagramDtos.ContainerState body) {
+    if (body == null) {
+      return new ContainerStatus(null, "UNKNOWN", null);
+    }
+    return new ContainerStatus(body.id(), body.statusCode() == null ? "UNKNOWN" : body.statusCode(),
+        body.status());
   }
 
   /**
@@ -79,19 +84,21 @@ public final class InstagramMapper {
    *
    * @return the limit, empty when the body has no entry
    */
-  public static Optional<PublishingLimit> publishingLimit(JsonNode body) {
-    JsonNode e = body == null ? null : body.path("data").path(0);
-    if (e == null || e.isMissingNode() || !e.has("quota_usage")) {
+  public static Optional<PublishingLimit> publishingLimit(InstagramDtos.PublishingLimitPage body) {
+    if (body == null || body.data() == null || body.data().isEmpty()
+        || body.data().get(0) == null || body.data().get(0).quotaUsage() == null) {
       return Optional.empty();
     }
-    JsonNode config = e.path("config");
-    return Optional.of(new PublishingLimit(e.path("quota_usage").asLong(0),
-        config.path("quota_total").asLong(0), config.path("quota_duration").asLong(86_400)));
+    InstagramDtos.PublishingLimitEntry e = body.data().get(0);
+    InstagramDtos.PublishingLimitConfig c = e.config();
+    long total = c == null || c.quotaTotal() == null ? 0 : c.quotaTotal();
+    long window = c == null || c.quotaDuration() == null ? 86_400 : c.quotaDuration();
+    return Optional.of(new PublishingLimit(e.quotaUsage(), total, window));
   }
 
   /** Returns the {@code id} of a create answer, or {@code null}. */
-  public static String id(JsonNode body) {
-    String id = text(body, "id");
+  public static String id(InstagramDtos.Created body) {
+    String id = body == null ? null : body.id();
     return id == null || id.isBlank() ? null : id;
   }
 
@@ -101,27 +108,74 @@ public final class InstagramMapper {
    *
    * @return the comment, or {@code null} without an id
    */
-  public static Comment comment(JsonNode n) {
-    String id = text(n, "id");
-    if (id == null) {
+  public static Comment comment(InstagramDtos.CommentNode n) {
+    if (n == null || n.id() == null) {
       return null;
     }
-    Comment.Builder b = Comment.builder(CommentRef.of(Platform.INSTAGRAM, id))
-        .text(Optional.ofNullable(text(n, "text")).orElse(""));
-    String username = Optional.ofNullable(text(n, "username")).orElse(text(n.path("from"), "username"));
+    Comment.Builder b = Comment.builder(CommentRef.of(Platform.INSTAGRAM, n.id()))
+        .text(Optional.ofNullable(n.text()).orElse(""));
+    String username = n.username() != null ? n.username()
+        : n.from() == null ? null : n.from().username();
     b.authorName(username);
-    b.authorId(text(n.path("from"), "id"));
-    timestamp(text(n, "timestamp")).ifPresent(b::createdAt);
-    b.parentId(Optional.ofNullable(text(n, "parent_id")).orElse(text(n.path("parent"), "id")));
-    if (n.hasNonNull("like_count")) {
-      b.likeCount(n.get("like_count").asLong());
+    b.authorId(n.from() == null ? null : n.from().id());
+    timestamp(n.timestamp()).ifPresent(b::createdAt);
+    b.parentId(n.parentId() != null ? n.parentId() : n.parent() == null ? null : n.parent().id());
+    if (n.likeCount() != null) {
+      b.likeCount(n.likeCount());
     }
-    JsonNode replies = n.path("replies").path("data");
-    if (replies.isArray()) {
-      b.replyCount((long) replies.size());
+    if (n.replies() != null && n.replies().data() != null) {
+      b.replyCount((long) n.replies().data().size());
     }
-    b.hidden(n.path("hidden").asBoolean(false));
+    b.hidden(Boolean.TRUE.equals(n.hidden()));
     return b.build();
+  }
+
+  /**
+   * Maps a page of comments; comments without an id are skipped.
+   *
+   * @return the comments and the {@code after} cursor of the next page (empty on the last page)
+   */
+  public static Page<Comment> comments(InstagramDtos.CommentPage body) {
+    List<Comment> out = new ArrayList<>();
+    if (body != null && body.data() != null) {
+      for (InstagramDtos.CommentNode n : body.data()) {
+        Comment c = comment(n);
+        if (c != null) {
+          out.add(c);
+        }
+      }
+    }
+    return Page.of(out, after(body == null ? null : body.paging()));
+  }
+
+  /**
+   * Returns the cursor of the next page: {@code paging.cursors.after} when {@code paging.next} is
+   * present (the {@code after} query parameter of {@code next} when the cursors are missing), else
+   * {@code null}.
+   */
+  public static String after(InstagramDtos.Paging paging) {
+    if (paging == null || paging.next() == null || paging.next().isEmpty()) {
+      return null;
+    }
+    if (paging.cursors() != null && paging.cursors().after() != null
+        && !paging.cursors().after().isEmpty()) {
+      return paging.cursors().after();
+    }
+    return queryParam(paging.next(), "after");
+  }
+
+  private static String queryParam(String url, String name) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return null;
+    }
+    for (String pair : url.substring(q + 1).split("&")) {
+      int i = pair.indexOf('=');
+      if (i > 0 && pair.substring(0, i).equals(name)) {
+        return java.net.URLDecoder.decode(pair.substring(i + 1), java.nio.charset.StandardCharsets.UTF_8);
+      }
+    }
+    return null;
   }
 
   /**
@@ -136,25 +190,34 @@ public final class InstagramMapper {
    *     insights lack likes or comments), or {@code null}
    * @param now when the figures were read
    */
-  public static EngagementMetrics metrics(PostRef ref, JsonNode insights, JsonNode fields, Instant now) {
+  public static EngagementMetrics metrics(PostRef ref, InstagramDtos.InsightsPage insights,
+      InstagramDtos.MediaNode fields, Instant now) {
     EngagementMetrics.Builder b = EngagementMetrics.builder(ref).retrievedAt(now);
-    if (insights != null) {
-      for (JsonNode m : insights.path("data")) {
-        String name = text(m, "name");
-        if (name == null) {
+    if (insights != null && insights.data() != null) {
+      for (InstagramDtos.Insight m : insights.data()) {
+        if (m == null || m.name() == null) {
           continue;
         }
+        String name = m.name();
         Long value = insightValue(m);
         if (value == null) {
           continue;
         }
-        JsonNode breakdowns = m.path("total_value").path("breakdowns");
-        if (breakdowns.isArray() && breakdowns.size() > 0) {
+        List<InstagramDtos.Breakdown> breakdowns =
+            m.totalValue() == null ? null : m.totalValue().breakdowns();
+        if (breakdowns != null && !breakdowns.isEmpty()) {
           Map<String, Object> raw = new LinkedHashMap<>();
           raw.put("value", value);
-          for (JsonNode bd : breakdowns) {
-            for (JsonNode r : bd.path("results")) {
-              raw.put(String.join("/", values(r.path("dimension_values"))), r.path("value").asLong());
+          for (InstagramDtos.Breakdown bd : breakdowns) {
+            if (bd == null || bd.results() == null) {
+              continue;
+            }
+            for (InstagramDtos.BreakdownResult r : bd.results()) {
+              if (r == null || r.value() == null) {
+                continue;
+              }
+              List<String> dims = r.dimensionValues() == null ? List.of() : r.dimensionValues();
+              raw.put(String.join("/", dims), r.value());
             }
           }
           b.raw(name, raw);
@@ -169,45 +232,37 @@ public final class InstagramMapper {
     }
     if (fields != null) {
       EngagementMetrics partial = b.build();
-      if (partial.likes().isEmpty() && fields.hasNonNull("like_count")) {
-        b.put(Metric.LIKES, fields.get("like_count").asLong());
-        b.raw("like_count", fields.get("like_count").asLong());
+      if (partial.likes().isEmpty() && fields.likeCount() != null) {
+        b.put(Metric.LIKES, fields.likeCount());
+        b.raw("like_count", fields.likeCount());
       }
-      if (partial.comments().isEmpty() && fields.hasNonNull("comments_count")) {
-        b.put(Metric.COMMENTS, fields.get("comments_count").asLong());
-        b.raw("comments_count", fields.get("comments_count").asLong());
+      if (partial.comments().isEmpty() && fields.commentsCount() != null) {
+        b.put(Metric.COMMENTS, fields.commentsCount());
+        b.raw("comments_count", fields.commentsCount());
       }
     }
     return b.build();
   }
 
   /** Returns the value of one insight: {@code total_value.value}, else the last {@code values[].value}. */
-  static Long insightValue(JsonNode m) {
-    JsonNode total = m.path("total_value").path("value");
-    if (total.isNumber()) {
-      return total.asLong();
+  static Long insightValue(InstagramDtos.Insight m) {
+    if (m.totalValue() != null && m.totalValue().value() != null
+        && m.totalValue().value().isNumber()) {
+      return m.totalValue().value().asLong();
     }
-    JsonNode values = m.path("values");
-    if (values.isArray() && values.size() > 0) {
-      JsonNode v = values.get(values.size() - 1).path("value");
-      if (v.isNumber()) {
-        return v.asLong();
+    List<InstagramDtos.InsightValue> values = m.values();
+    if (values != null && !values.isEmpty()) {
+      InstagramDtos.InsightValue v = values.get(values.size() - 1);
+      if (v != null && v.value() != null && v.value().isNumber()) {
+        return v.value().asLong();
       }
     }
     return null;
   }
 
-  private static String[] values(JsonNode array) {
-    String[] out = new String[array.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = array.get(i).asText();
-    }
-    return out;
-  }
-
   /** Returns the {@code permalink} of a media node, if valid. */
-  public static Optional<URI> permalink(JsonNode media) {
-    String p = text(media, "permalink");
+  public static Optional<URI> permalink(InstagramDtos.MediaNode media) {
+    String p = media == null ? null : media.permalink();
     try {
       return p == null ? Optional.empty() : Optional.of(URI.create(p));
     } catch (IllegalArgumentException e) {
@@ -225,13 +280,5 @@ public final class InstagramMapper {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
-  }
-
-  static String text(JsonNode n, String field) {
-    if (n == null) {
-      return null;
-    }
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
   }
 }

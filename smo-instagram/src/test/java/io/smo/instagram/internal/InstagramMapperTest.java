@@ -10,10 +10,10 @@ import io.smo.core.Platform;
 import io.smo.core.PostRef;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.InvalidRequestException;
+import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.HttpFailure;
 import io.smo.core.http.Operation;
 import io.smo.core.pagination.Page;
-import io.smo.facebook.graph.GraphPaging;
 import io.smo.testkit.SharedFixtures;
 import java.time.Instant;
 import java.util.List;
@@ -25,13 +25,20 @@ class InstagramMapperTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant NOW = Instant.parse("2026-09-12T10:00:00Z");
 
+  private static final ObjectMapper WIRE = ApiRuntime.newObjectMapper();
+
   private static JsonNode fixture(String name) throws Exception {
     return JSON.readTree(SharedFixtures.read("fixtures/instagram/" + name));
   }
 
+  private static <T> T dto(JsonNode node, Class<T> type) throws Exception {
+    return node == null ? null : WIRE.convertValue(node, type);
+  }
+
   @Test
   void containerStatusFinished() throws Exception {
-    InstagramMapper.ContainerStatus s = InstagramMapper.containerStatus(fixture("container_status_finished.json"));
+    InstagramMapper.ContainerStatus s = InstagramMapper.containerStatus(
+        dto(fixture("container_status_finished.json"), InstagramDtos.ContainerState.class));
     assertThat(s.id()).isEqualTo("17966279578433554");
     assertThat(s.statusCode()).isEqualTo("FINISHED");
     assertThat(s.finished()).isTrue();
@@ -42,22 +49,24 @@ class InstagramMapperTest {
   @Test
   void containerStatusWithCopyrightCheckIsFinished() throws Exception {
     InstagramMapper.ContainerStatus s =
-        InstagramMapper.containerStatus(fixture("container_status_with_copyright_check.json"));
+        InstagramMapper.containerStatus(dto(fixture("container_status_with_copyright_check.json"),
+            InstagramDtos.ContainerState.class));
     assertThat(s.id()).isEqualTo("17889615691921648");
     assertThat(s.finished()).isTrue();
   }
 
   @Test
   void createAndPublishAnswersCarryIds() throws Exception {
-    assertThat(InstagramMapper.id(fixture("container_create_photo_response.json"))).isEqualTo("17889455560051444");
-    assertThat(InstagramMapper.id(fixture("media_publish_response.json"))).isEqualTo("17920238422030506");
-    assertThat(InstagramMapper.id(JSON.readTree("{}"))).isNull();
+    assertThat(InstagramMapper.id(dto(fixture("container_create_photo_response.json"), InstagramDtos.Created.class))).isEqualTo("17889455560051444");
+    assertThat(InstagramMapper.id(dto(fixture("media_publish_response.json"), InstagramDtos.Created.class))).isEqualTo("17920238422030506");
+    assertThat(InstagramMapper.id(dto(JSON.readTree("{}"), InstagramDtos.Created.class))).isNull();
   }
 
   @Test
   void legacyInsightsKeepImpressionsRawOnly() throws Exception {
     PostRef ref = PostRef.of(Platform.INSTAGRAM, "17846368219941692");
-    EngagementMetrics m = InstagramMapper.metrics(ref, fixture("media_insights_legacy.json"), null, NOW);
+    EngagementMetrics m = InstagramMapper.metrics(ref,
+        dto(fixture("media_insights_legacy.json"), InstagramDtos.InsightsPage.class), null, NOW);
     assertThat(m.reach()).hasValue(5);
     assertThat(m.saves()).hasValue(0);
     assertThat(m.impressions()).isEmpty(); // deprecated metric: never mapped
@@ -69,7 +78,8 @@ class InstagramMapperTest {
   @Test
   void breakdownInsightKeptRaw() throws Exception {
     PostRef ref = PostRef.of(Platform.INSTAGRAM, "18035507131611621");
-    EngagementMetrics m = InstagramMapper.metrics(ref, fixture("media_insights_with_breakdown.json"), null, NOW);
+    EngagementMetrics m = InstagramMapper.metrics(ref,
+        dto(fixture("media_insights_with_breakdown.json"), InstagramDtos.InsightsPage.class), null, NOW);
     @SuppressWarnings("unchecked")
     Map<String, Object> raw = (Map<String, Object>) m.raw().get("profile_activity");
     assertThat(raw).containsEntry("value", 11L).containsEntry("bio_link_clicked", 11L);
@@ -81,7 +91,7 @@ class InstagramMapperTest {
     JsonNode one = fixture("story_insight_breakdown.json");
     JsonNode wrapped = JSON.createObjectNode().set("data", JSON.createArrayNode().add(one));
     EngagementMetrics m = InstagramMapper.metrics(PostRef.of(Platform.INSTAGRAM, "17969782069736348"),
-        wrapped, null, NOW);
+        dto(wrapped, InstagramDtos.InsightsPage.class), null, NOW);
     @SuppressWarnings("unchecked")
     Map<String, Object> nav = (Map<String, Object>) m.raw().get("navigation");
     assertThat(nav).containsEntry("value", 25L).containsEntry("tap_forward", 19L)
@@ -92,14 +102,14 @@ class InstagramMapperTest {
   void likeAndCommentCountsFillTheGaps() throws Exception {
     JsonNode fields = fixture("user_media_page1.json").path("data").get(1);
     EngagementMetrics m = InstagramMapper.metrics(PostRef.of(Platform.INSTAGRAM, "17896622936197745"),
-        null, fields, NOW);
+        null, dto(fields, InstagramDtos.MediaNode.class), NOW);
     assertThat(m.likes()).hasValue(2);
     assertThat(m.comments()).hasValue(6);
   }
 
   @Test
   void commentFields() throws Exception {
-    Comment c = InstagramMapper.comment(fixture("comment_object_fields.json"));
+    Comment c = InstagramMapper.comment(dto(fixture("comment_object_fields.json"), InstagramDtos.CommentNode.class));
     assertThat(c.id()).isEqualTo("17892250648466172");
     assertThat(c.text()).isEqualTo("@ikroskun Hey, guys");
     assertThat(c.authorName()).hasValue("ikroskun");
@@ -111,7 +121,8 @@ class InstagramMapperTest {
 
   @Test
   void commentsPageWithoutNext() throws Exception {
-    Page<Comment> page = GraphPaging.page(fixture("media_comments_page2.json"), InstagramMapper::comment);
+    Page<Comment> page = InstagramMapper.comments(
+        dto(fixture("media_comments_page2.json"), InstagramDtos.CommentPage.class));
     assertThat(page.items()).extracting(Comment::id).containsExactly("17892250648466172", "17914413430382429");
     assertThat(page.items().get(1).createdAt()).hasValue(Instant.parse("2020-02-24T09:11:00Z"));
     assertThat(page.nextCursor()).isEmpty();
@@ -120,8 +131,9 @@ class InstagramMapperTest {
   @Test
   void mediaPageHasAfterCursorAndPermalink() throws Exception {
     JsonNode body = fixture("user_media_page1.json");
-    assertThat(GraphPaging.afterCursor(body)).hasValue("after");
-    assertThat(InstagramMapper.permalink(body.path("data").get(0)))
+    assertThat(java.util.Optional.ofNullable(InstagramMapper.after(
+        dto(body, InstagramDtos.MediaPage.class).paging()))).hasValue("after");
+    assertThat(InstagramMapper.permalink(dto(body.path("data").get(0), InstagramDtos.MediaNode.class)))
         .hasValueSatisfying(u -> assertThat(u.toString()).isEqualTo("https://www.instagram.com/p/CSgf9BChwVq/"));
     assertThat(InstagramMapper.timestamp(body.path("data").get(0).path("timestamp").asText()))
         .hasValue(Instant.parse("2021-08-13T08:25:28Z"));
@@ -144,19 +156,20 @@ class InstagramMapperTest {
   void publishingLimitShape() throws Exception {
     JsonNode body = JSON.readTree(
         "{\"data\":[{\"quota_usage\":2,\"config\":{\"quota_total\":50,\"quota_duration\":86400}}]}");
-    InstagramMapper.PublishingLimit l = InstagramMapper.publishingLimit(body).orElseThrow();
+    InstagramMapper.PublishingLimit l = InstagramMapper.publishingLimit(dto(body, InstagramDtos.PublishingLimitPage.class)).orElseThrow();
     assertThat(l.used()).isEqualTo(2);
     assertThat(l.total()).isEqualTo(50);
     assertThat(l.windowSeconds()).isEqualTo(86400);
     assertThat(l.exhausted()).isFalse();
-    assertThat(InstagramMapper.publishingLimit(JSON.readTree("{\"data\":[]}"))).isEmpty();
+    assertThat(InstagramMapper.publishingLimit(
+        dto(JSON.readTree("{\"data\":[]}"), InstagramDtos.PublishingLimitPage.class))).isEmpty();
   }
 
   @Test
   void captionCounting() {
-    assertThat(Captions.hashtags("#one #two word#not #über_cool &#35;")).isEqualTo(3);
-    assertThat(Captions.mentions("hi @ana and @bob.smith, mail me at x@y.com")).isEqualTo(2);
-    assertThat(Captions.hashtags(String.join(" ", java.util.Collections.nCopies(31, "#t")))).isEqualTo(31);
+    assertThat(InstagramRules.hashtags("#one #two word#not #über_cool &#35;")).isEqualTo(3);
+    assertThat(InstagramRules.mentions("hi @ana and @bob.smith, mail me at x@y.com")).isEqualTo(2);
+    assertThat(InstagramRules.hashtags(String.join(" ", java.util.Collections.nCopies(31, "#t")))).isEqualTo(31);
     assertThat(List.of()).isEmpty();
   }
 }

@@ -93,14 +93,14 @@ public final class SmoClientFactory {
     try {
       switch (p) {
         case FACEBOOK: {
-          FacebookClient.Builder b = common(FacebookClient.builder(), a, token, base, listeners).pageId(accountId);
+          FacebookClient.Builder b = common(FacebookClient.builder(), a, token, base, listeners).accountId(accountId);
           if (a.getAppSecret() != null) {
             b.appSecret(a.getAppSecret());
           }
           return b.build();
         }
         case INSTAGRAM: {
-          InstagramClient.Builder b = common(InstagramClient.builder(), a, token, base, listeners).igUserId(accountId);
+          InstagramClient.Builder b = common(InstagramClient.builder(), a, token, base, listeners).accountId(accountId);
           if (a.getAppSecret() != null) {
             b.appSecret(a.getAppSecret());
           }

@@ -56,6 +56,9 @@ public final class FacebookEmulator implements PlatformEmulator {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** {@code insights.metric(a,b,...)} in a {@code fields} list (Graph field expansion). */
+  private static final java.util.regex.Pattern INSIGHTS_EXPANSION =
+      java.util.regex.Pattern.compile("(?:^|,)insights\\.metric\\(([^)]*)\\)");
 
   private final TokenRegistry tokens = new TokenRegistry("sbx-fb", 0, Duration.ofHours(2), false);
   private final Set<String> userTokens = new java.util.HashSet<>(Set.of(USER_TOKEN));
@@ -221,6 +224,10 @@ public final class FacebookEmulator implements PlatformEmulator {
       if (s.get(1).equals("insights") && m.equals("GET")) {
         return insights(req, ctx, id);
       }
+    }
+    if (s.size() == 1 && s.get(0).equals("me") && m.equals("GET")) {
+      // a Page access token's own node is the Page (GET /me?fields=id answers the Page id)
+      return node(req, ctx, PAGE_ID);
     }
     if (s.size() == 1) {
       String id = s.get(0);
@@ -716,6 +723,18 @@ public final class FacebookEmulator implements PlatformEmulator {
     r.putObject("comments").putArray("data");
     ((ObjectNode) r.get("comments")).putObject("summary")
         .put("total_count", comments.getOrDefault(id, List.of()).size()).put("can_comment", true);
+    java.util.regex.Matcher expanded = INSIGHTS_EXPANSION.matcher(req.param("fields").orElse(""));
+    if (expanded.find()) {
+      // field expansion: fields=...,insights.metric(a,b).period(lifetime) answers the insights
+      // edge inside the node ({"insights":{"data":[...],"paging":{...}}}); an invalid metric fails
+      // the whole request, as Graph does
+      ObjectNode into = JSON.createObjectNode();
+      SandboxResponse ins = insights(ctx, id, expanded.group(1), into);
+      if (ins.status() != 200) {
+        return ins;
+      }
+      r.set("insights", into);
+    }
     return SandboxResponse.json(200, r);
   }
 
@@ -723,14 +742,17 @@ public final class FacebookEmulator implements PlatformEmulator {
     if (!posts.containsKey(id)) {
       return GraphSupport.notFound(ctx, id);
     }
-    String metric = req.param("metric").orElse("");
+    return insights(ctx, id, req.param("metric").orElse(""), JSON.createObjectNode());
+  }
+
+  /** Answers the insights of post {@code id} for {@code metric} (comma-separated) into {@code root}. */
+  private SandboxResponse insights(EmulatorContext ctx, String id, String metric, ObjectNode root) {
     if (metric.isEmpty()) {
       return GraphSupport.error(ctx, 400, 3001, 1504028, "OAuthException",
           "(#3001) The parameter 'metric' is required", false);
     }
     SeededMetrics sm = new SeededMetrics(ctx.seed());
     int reads = metricReads.getOrDefault(id, 0);
-    ObjectNode root = JSON.createObjectNode();
     ArrayNode data = root.putArray("data");
     for (String name : metric.split(",")) {
       if (DEPRECATED.contains(name)) {

@@ -201,7 +201,8 @@ public final class GraphSupport {
    * with base64 {@code cursors.before/after} and a {@code next} URL (only when more follow).
    *
    * @param ctx the context (its base URL builds {@code next})
-   * @param path the edge path below the platform prefix, e.g. {@code v26.0/123/comments}
+   * @param path the edge path below the platform prefix, e.g. {@code v26.0/123/comments}, with
+   *     the request's own query parameters when the next page needs them ({@code ?platform=…})
    * @param items all items in order
    * @param after the {@code after} cursor of the request, or {@code null}
    * @param limit the page size
@@ -225,7 +226,9 @@ public final class GraphSupport {
       cursors.put("before", cursor(start));
       cursors.put("after", cursor(end - 1));
       if (end < items.size()) {
-        paging.put("next", ctx.baseUrl() + path.replaceAll("^/+", "") + "?limit=" + limit
+        // like Graph's, the next URL repeats the request's own parameters (a path may carry them)
+        paging.put("next", ctx.baseUrl() + path.replaceAll("^/+", "")
+            + (path.contains("?") ? "&" : "?") + "limit=" + limit
             + "&after=" + cursor(end - 1));
       }
     }

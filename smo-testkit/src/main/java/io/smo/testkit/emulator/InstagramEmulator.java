@@ -49,6 +49,15 @@ import java.util.Set;
  *   <li>seeded comments per media, replies, hide / unhide, delete; insights with the current
  *       metric names growing through {@link SeededMetrics} (deprecated {@code impressions} and
  *       {@code plays} refused like the real API);
+ *   <li>the inbox ({@code engagement-and-measurement.md} §2.1.7 to §2.1.9, shared with the
+ *       Facebook emulator through {@code MetaMessaging}): seeded conversations ({@code GET
+ *       /{ig-user-id}/conversations?platform=instagram}, or through the Page with Facebook Login),
+ *       the 20 readable messages of each, the Send API ({@code POST /{ig-user-id}/messages}) with
+ *       the 24-hour window, {@code HUMAN_AGENT} (7 days), retired tags (100), text up to 1,000
+ *       bytes, private replies ({@code recipient.comment_id}, one per comment within 7 days) and
+ *       Meta's error bodies (10 / 2018278 outside the window); {@code GET /{ig-user-id}/tags}
+ *       (media that tag the account, seeded, more with {@link #tagAccount}); {@code GET /me}
+ *       (Instagram Login);
  *   <li>{@code X-Business-Use-Case-Usage} ({@code type:"instagram"}) counting up, 80002 when
  *       exhausted; tokens (Business Login: code, short-lived, long-lived, refresh).
  * </ul>
@@ -84,7 +93,11 @@ public final class InstagramEmulator implements PlatformEmulator {
       "content_publishing_limit", Set.of("since"),
       "insights", Set.of("breakdown", "metric", "period", "metric_type", "since", "until", "timeframe"),
       "comments", Set.of("message", "ad_id"),
-      "replies", Set.of("message"));
+      "replies", Set.of("message"),
+      "conversations", Set.of("platform", "user_id", "folder"),
+      "messages", Set.of("folder", "message", "messaging_type", "payload", "recipient", "reply_to",
+          "sender_action", "tag", "thread_control"),
+      "mentions", Set.of("comment_id", "media_id", "message"));
 
   private final long seed;
   private final String igUserId;
@@ -99,6 +112,8 @@ public final class InstagramEmulator implements PlatformEmulator {
   private final Map<String, String> codes = new HashMap<>();
   private final Map<String, String> shortLived = new HashMap<>();
   private final Map<String, byte[]> hosted = new java.util.concurrent.ConcurrentHashMap<>();
+  private final MetaMessaging messaging;
+  private final List<ObjectNode> tagged = new ArrayList<>();
   private int quotaTotal = 100;
   private int extraQuotaUsage;
   private boolean expireAll;
@@ -117,6 +132,8 @@ public final class InstagramEmulator implements PlatformEmulator {
     this.tokens = new TokenRegistry("sbx-ig", seed, Duration.ofDays(60), false);
     this.metrics = new SeededMetrics(seed);
     this.usage = new GraphSupport.Usage(4800, Duration.ofHours(24), igUserId, "instagram", 80002);
+    // IG Login: the account itself owns the conversations; IGSIDs get their own prefix; text <= 1,000 bytes
+    this.messaging = new MetaMessaging(igUserId, username, "5300000000000", 1000);
   }
 
   @Override
@@ -200,6 +217,34 @@ public final class InstagramEmulator implements PlatformEmulator {
       c = m == null ? null : containers.get(m.containerId);
     }
     return c == null ? Map.of() : Map.copyOf(c.params);
+  }
+
+  /**
+   * Adds an inbound Instagram message from {@code igsid} (test hook: a person writes to the
+   * account), opening or refreshing the 24-hour window.
+   *
+   * @return the new message id
+   */
+  public String receiveMessage(String igsid, String name, String text, Instant at) {
+    return messaging.receive(igsid, name, text, at).id;
+  }
+
+  /**
+   * Adds media by someone else that tags the account (test hook), listed by {@code GET
+   * /{ig-user-id}/tags} newest first.
+   *
+   * @return the media id
+   */
+  public String tagAccount(String authorUsername, String caption, Instant at) {
+    ObjectNode p = JSON.createObjectNode();
+    String id = "1790" + String.format("%013d", tagged.size() + 1 + Math.floorMod(seed, 1000) * 100);
+    p.put("id", id).put("caption", caption).put("media_type", "IMAGE")
+        .put("media_product_type", "FEED").put("timestamp", TS.format(at))
+        .put("permalink", "https://www.instagram.com/p/TAG" + (tagged.size() + 1) + "/")
+        .put("username", authorUsername).put("like_count", 3).put("comments_count", 0);
+    tagged.add(p);
+    tagged.sort((a, b) -> b.path("timestamp").asText().compareTo(a.path("timestamp").asText()));
+    return id;
   }
 
   /** Returns how many token refreshes or exchanges succeeded. */
@@ -301,6 +346,16 @@ public final class InstagramEmulator implements PlatformEmulator {
           "Unknown path components: /" + String.join("/", s.subList(2, s.size())), false);
     }
     String m = req.method();
+    if (id.equals("me") && edge == null && m.equals("GET")) {
+      // Instagram Login: user_id is the professional account id used in paths
+      ObjectNode me = JSON.createObjectNode().put("id", igUserId).put("user_id", igUserId)
+          .put("username", username);
+      return SandboxResponse.json(200, filter(me, req.param("fields")));
+    }
+    SandboxResponse inbox = inbox(req, ctx, s.get(0), id, edge);
+    if (inbox != null) {
+      return inbox;
+    }
     if (id.equals(igUserId)) {
       if (edge == null && m.equals("GET")) {
         return SandboxResponse.json(200, user(req));
@@ -417,6 +472,63 @@ public final class InstagramEmulator implements PlatformEmulator {
     }
     return GraphSupport.error(ctx, 400, 100, null, "GraphMethodException",
         "Unsupported " + m.toLowerCase(java.util.Locale.ROOT) + " request.", false);
+  }
+
+  /**
+   * The inbox: conversations and the Send API on the account (Instagram Login) or its Page
+   * (Facebook Login, {@code platform=instagram}), private replies to the account's comments,
+   * conversation nodes, and {@code /tags} (media that tag the account). {@code null} when the
+   * request is not an inbox one.
+   */
+  private SandboxResponse inbox(SandboxRequest req, EmulatorContext ctx, String ver, String id,
+      String edge) {
+    if (tagged.isEmpty()) {
+      tagAccount("dana.fox", "Loving the new range from @" + username, ctx.now().minus(Duration.ofDays(2)));
+      tagAccount("eli.park", "Shout-out to @" + username + " for the fast delivery",
+          ctx.now().minus(Duration.ofHours(5)));
+    }
+    String m = req.method();
+    boolean owner = id.equals(igUserId) || id.equals(pageId);
+    try {
+      if (owner && "conversations".equals(edge) && m.equals("GET")) {
+        return messaging.list(req, ctx, ver + "/" + id + "/conversations", "instagram");
+      }
+      if (owner && "messages".equals(edge) && m.equals("POST")) {
+        return messaging.send(req, ctx, cid -> {
+          IgComment c = comments.get(cid);
+          return c == null ? null : new MetaMessaging.CommentInfo(c.timestamp, c.fromId, c.username);
+        });
+      }
+    } catch (Exception e) {
+      return GraphSupport.invalidParam(ctx, "Param recipient or message is not valid JSON");
+    }
+    if (id.equals(igUserId) && "tags".equals(edge) && m.equals("GET")) {
+      return SandboxResponse.json(200, GraphSupport.page(ctx, ver + "/" + igUserId + "/tags", tagged,
+          req.param("after").orElse(null), limit(req), x -> filter(x.deepCopy(), req.param("fields"))));
+    }
+    if (id.equals(igUserId) && "mentions".equals(edge) && m.equals("POST")) {
+      // answer a mention: a comment on the mentioning media (or a reply to the mentioning comment)
+      String mediaId = req.param("media_id").orElse("");
+      String text = req.param("message").orElse("");
+      if (mediaId.isEmpty() || text.isBlank()) {
+        return GraphSupport.invalidParam(ctx, "The parameters media_id and message are required");
+      }
+      boolean known = tagged.stream().anyMatch(t -> t.path("id").asText().equals(mediaId));
+      if (!known) {
+        return GraphSupport.notFound(ctx, mediaId);
+      }
+      String cid = ctx.nextId();
+      ObjectNode c = JSON.createObjectNode().put("id", cid).put("text", text)
+          .put("timestamp", TS.format(ctx.now())).put("username", username);
+      c.putObject("media").put("id", mediaId);
+      req.param("comment_id").ifPresent(p -> c.put("parent_id", p));
+      ctx.recordCreated("comment", cid, c);
+      return SandboxResponse.json(200, JSON.createObjectNode().put("id", cid));
+    }
+    if (edge == null && m.equals("GET") && messaging.isConversation(id)) {
+      return messaging.node(req, ctx, id);
+    }
+    return null;
   }
 
   private static int limit(SandboxRequest req) {

@@ -59,6 +59,7 @@ final class MetaMessaging {
   private final Map<String, Conv> convs = new LinkedHashMap<>();
   private final Map<String, Conv> byUser = new LinkedHashMap<>();
   private final Set<String> privatelyAnswered = new HashSet<>();
+  private final int maxTextBytes;
   private boolean seeded;
   private int sequence;
 
@@ -68,9 +69,21 @@ final class MetaMessaging {
    * @param idPrefix distinguishes user ids per platform (PSIDs vs IGSIDs)
    */
   MetaMessaging(String ownerId, String ownerName, String idPrefix) {
+    this(ownerId, ownerName, idPrefix, 0);
+  }
+
+  /**
+   * @param ownerId the Page (or IG account) id
+   * @param ownerName its name
+   * @param idPrefix distinguishes user ids per platform (PSIDs vs IGSIDs)
+   * @param maxTextBytes the text limit in UTF-8 bytes (Instagram: 1,000), 0 for none beyond the
+   *     Messenger 2,000 characters
+   */
+  MetaMessaging(String ownerId, String ownerName, String idPrefix, int maxTextBytes) {
     this.ownerId = ownerId;
     this.ownerName = ownerName;
     this.idPrefix = idPrefix;
+    this.maxTextBytes = maxTextBytes;
   }
 
   /** Seeds three conversations relative to the first request: open, HUMAN_AGENT-only, closed and long. */
@@ -147,7 +160,10 @@ final class MetaMessaging {
     }
     String fields = req.param("fields").orElse("id,updated_time");
     int limit = Integer.parseInt(req.param("limit").orElse("25"));
-    ObjectNode root = GraphSupport.page(ctx, path, all, req.param("after").orElse(null), limit,
+    String query = "?platform=" + platform + "&fields="
+        + java.net.URLEncoder.encode(fields, java.nio.charset.StandardCharsets.UTF_8)
+        + (user != null ? "&user_id=" + user : "");
+    ObjectNode root = GraphSupport.page(ctx, path + query, all, req.param("after").orElse(null), limit,
         c -> render(c, fields, ctx));
     return SandboxResponse.json(200, root);
   }
@@ -218,6 +234,10 @@ final class MetaMessaging {
     }
     if (text.length() > 2000) {
       return GraphSupport.invalidParam(ctx, "Param message[text] must be at most 2000 characters");
+    }
+    if (maxTextBytes > 0 && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxTextBytes) {
+      return GraphSupport.invalidParam(ctx, "Param message[text] must be at most " + maxTextBytes
+          + " bytes");
     }
     String tag = req.param("tag").orElse(null);
     if (tag != null && RETIRED_TAGS.contains(tag)) {
