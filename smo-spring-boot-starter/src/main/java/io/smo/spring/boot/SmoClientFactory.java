@@ -106,8 +106,14 @@ public final class SmoClientFactory {
           }
           return b.build();
         }
-        case TWITTER:
-          return common(TwitterClient.builder(), a, token, base, listeners).accountKey(name).build();
+        case TWITTER: {
+          // the account key is the X user id: the configured one, else learned from /2/users/me
+          TwitterClient.Builder b = common(TwitterClient.builder(), a, token, base, listeners);
+          if (accountId != null) {
+            b.accountId(accountId);
+          }
+          return b.build();
+        }
         case YOUTUBE:
           return common(YouTubeClient.builder(), a, token, base, listeners).build();
         case TIKTOK:

@@ -205,7 +205,7 @@ class SmoAutoConfigurationTest {
   /** A client that is never called. */
   static SocialClient offline() {
     // an offline X client names its user id: a CrossPoster asks every client for its target
-    return io.smo.twitter.TwitterClient.builder().accessToken("t").userId("1234567890")
+    return io.smo.twitter.TwitterClient.builder().accessToken("t").accountId("1234567890")
         .baseUrl(java.net.URI.create("http://127.0.0.1:1/")).build();
   }
 
