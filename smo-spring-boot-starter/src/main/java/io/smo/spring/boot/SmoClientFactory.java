@@ -119,7 +119,12 @@ public final class SmoClientFactory {
         case TIKTOK:
           return common(TikTokClient.builder(), a, token, base, listeners).openId(accountId).build();
         case PINTEREST: {
-          PinterestClient.Builder b = common(PinterestClient.builder(), a, token, base, listeners).accountKey(name);
+          // the account key is the Pinterest username: the configured one, else learned from
+          // GET /v5/user_account
+          PinterestClient.Builder b = common(PinterestClient.builder(), a, token, base, listeners);
+          if (accountId != null) {
+            b.accountId(accountId);
+          }
           String board = a.getBoardId() != null ? a.getBoardId() : toSandbox ? sandbox.extra(p, "boardId") : null;
           if (board != null) {
             b.defaultBoardId(board);
