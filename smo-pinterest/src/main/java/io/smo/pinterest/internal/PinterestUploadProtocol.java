@@ -6,7 +6,6 @@ import io.smo.core.SmoInternalApi;
 import io.smo.core.exception.TransportException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
-import io.smo.core.resilience.RateBucket;
 import io.smo.core.upload.ChunkedUploader;
 import io.smo.core.upload.FileChunk;
 import io.smo.core.upload.ProcessingPoller;
@@ -104,7 +103,7 @@ public final class PinterestUploadProtocol {
       MultipartBody multipart = form.build();
       // the same object key is overwritten on a re-send, so the S3 POST is idempotent
       // the S3 form POST is to another host and counts against no Pinterest category
-      runtime.execute(Operation.write("upload video", (RateBucket) null),
+      runtime.execute(Operation.write("upload video"),
           () -> new Request.Builder().url(url).post(multipart).build(), false);
     } catch (IOException e) {
       throw new TransportException(p, "upload video", "cannot read " + name + ": "
