@@ -25,7 +25,7 @@ class TwitterMapperTest {
   }
 
   private static TwitterDtos.Tweet tweet(JsonNode n) throws Exception {
-    return JSON.treeToValue(n, TwitterDtos.Tweet.class);
+    return JSON.convertValue(n, TwitterDtos.Tweet.class);
   }
 
   private static TwitterDtos.Envelope<List<TwitterDtos.Tweet>> page(JsonNode n) {
