@@ -87,8 +87,13 @@ public final class SmoClientFactory {
       SandboxAccess sandbox) {
     Platform p = check(name, a, sandbox != null);
     boolean toSandbox = sandbox != null && a.getAccessToken() == null && a.getBaseUrl() == null;
-    String token = toSandbox ? sandbox.accessToken(p) : a.getAccessToken();
-    String accountId = toSandbox ? sandbox.accountId(p) : a.getAccountId();
+    // X and Pinterest key a client by the account's real id (#18), so each configured account of
+    // theirs gets its own sandbox account; the other platforms keep the sandbox's main account
+    boolean ownSandboxAccount = p == Platform.TWITTER || p == Platform.PINTEREST;
+    String token = !toSandbox ? a.getAccessToken()
+        : ownSandboxAccount ? sandbox.accessToken(p, name) : sandbox.accessToken(p);
+    String accountId = !toSandbox ? a.getAccountId()
+        : ownSandboxAccount ? sandbox.accountId(p, name) : sandbox.accountId(p);
     URI base = toSandbox ? sandbox.baseUrl(p) : a.getBaseUrl();
     try {
       switch (p) {
