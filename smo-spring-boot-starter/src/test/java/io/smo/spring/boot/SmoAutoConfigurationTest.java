@@ -141,8 +141,9 @@ class SmoAutoConfigurationTest {
 
   @Test
   void sandboxOnlyWhenAskedAndPresent() {
+    // the X user id is configured: otherwise the CrossPoster would learn it from /2/users/me
     runner.withPropertyValues("smo.accounts.x.platform=twitter", "smo.accounts.x.access-token=tok-123",
-        "smo.accounts.x.base-url=http://127.0.0.1:1/").run(ctx -> {
+        "smo.accounts.x.account-id=1234567890", "smo.accounts.x.base-url=http://127.0.0.1:1/").run(ctx -> {
           assertThat(ctx).hasNotFailed();
           assertThat(ctx).doesNotHaveBean(Sandbox.class);
           assertThat(ctx).hasBean("smo.client.x");
