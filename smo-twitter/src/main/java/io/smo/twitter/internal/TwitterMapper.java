@@ -163,7 +163,8 @@ public final class TwitterMapper {
   /** Maps one of the account's own posts ({@code GET /2/users/{id}/tweets}). */
   public static AccountPost accountPost(TwitterDtos.Tweet t) {
     return new AccountPost(PublishedPost.builder(PostRef.of(Platform.TWITTER, t.id()))
-        .url(url(t.id())).build(), t.text() == null ? "" : t.text(), Instant.parse(t.createdAt()));
+        .url(url(t.id())).build(), t.text() == null ? "" : t.text(),
+        Instant.parse(t.createdAt() == null ? "" : t.createdAt()));
   }
 
   /**

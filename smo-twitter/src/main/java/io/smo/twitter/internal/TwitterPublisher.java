@@ -187,8 +187,14 @@ public final class TwitterPublisher {
     }
   }
 
-  /** Renders an answer's {@code errors} back to JSON for the error mapper. */
+  /**
+   * Renders an answer's {@code errors} back to JSON for the error mapper ({@code {}} when it has
+   * none).
+   */
   static String errorBody(ApiRuntime runtime, TwitterDtos.Envelope<?> b) {
+    if (b == null || b.errors() == null) {
+      return "{}";
+    }
     try {
       return runtime.json().writeValueAsString(Map.of("errors", b.errors()));
     } catch (IOException e) {
