@@ -104,7 +104,7 @@ public final class CrossPostExample {
       SnapchatClient snapchat = SnapchatClient.builder()
           .baseUrl(sandbox.baseUrl(Platform.SNAPCHAT))
           .accessToken(sc.accessToken())
-          .profileId(sc.extra("profileId"))
+          .accountId(sc.extra("profileId"))
           .uploadListener(whenReady)
           .build();
 

@@ -48,7 +48,7 @@ public final class ValidateExample {
         InstagramClient instagram = InstagramClient.builder().accessToken("unused").igUserId("0").build();
         // accountKey: an offline client names its X user id (else it reads it from /2/users/me)
         TwitterClient x = TwitterClient.builder().accessToken("unused").accountId("0").build();
-        SnapchatClient snapchat = SnapchatClient.builder().accessToken("unused").profileId("0").build();
+        SnapchatClient snapchat = SnapchatClient.builder().accessToken("unused").accountId("0").build();
         CrossPoster poster = CrossPoster.builder().add(facebook).add(instagram).add(x).add(snapchat).build()) {
 
       Map<Platform, List<Violation>> report = poster.validate(bad);

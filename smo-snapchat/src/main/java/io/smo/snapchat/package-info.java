@@ -4,7 +4,7 @@
  *
  * <p>Entry point: {@link io.smo.snapchat.SnapchatClient}. Per-post settings: {@link
  * io.smo.snapchat.SnapchatOptions}. Limits: {@link io.smo.snapchat.SnapchatCapabilities}. OAuth:
- * {@link io.smo.snapchat.SnapchatAuth}.
+ * {@link io.smo.snapchat.SnapchatOAuth}.
  *
  * @see <a href="https://developers.snap.com/api/marketing-api/Public-Profile-API/Introduction">Public Profile API</a>
  * @see <a href="https://developers.snap.com/api/marketing-api/Ads-API/media">Marketing API: media</a>

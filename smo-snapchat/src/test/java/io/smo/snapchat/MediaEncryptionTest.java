@@ -3,7 +3,7 @@ package io.smo.snapchat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smo.snapchat.internal.MediaEncryption;
+import io.smo.snapchat.internal.SnapchatUploadProtocol.MediaEncryption;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

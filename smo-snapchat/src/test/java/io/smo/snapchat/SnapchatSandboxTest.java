@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +51,7 @@ class SnapchatSandboxTest {
   private SnapchatClient client(Sandbox sandbox, Consumer<SnapchatClient.Builder> edit) {
     SandboxCredentials c = sandbox.credentials(Platform.SNAPCHAT);
     SnapchatClient.Builder b = SnapchatClient.builder()
-        .profileId(c.extra("profileId")).adAccountId(c.extra("adAccountId"))
+        .accountId(c.extra("profileId")).adAccountId(c.extra("adAccountId"))
         .accessToken(c.accessToken()).baseUrl(sandbox.baseUrl(Platform.SNAPCHAT))
         .sleeper(d -> { });
     edit.accept(b);
@@ -94,7 +93,7 @@ class SnapchatSandboxTest {
   void chunkedEncryptedSpotlightWithProgress(Sandbox sandbox) throws Exception {
     Path mp4 = TestMedia.mp4(dir, "clip.mp4", 12, 300_000);
     List<UploadProgress> progress = new ArrayList<>();
-    try (SnapchatClient snap = client(sandbox, b -> b.uploadPartBytes(64 * 1024)
+    try (SnapchatClient snap = client(sandbox, b -> b.chunkSize(64 * 1024)
         .uploadListener(progress::add))) {
       PublishedPost p = snap.publish(Post.builder().text("Spring #snap").addMedia(Media.fromFile(mp4))
           .option(SnapchatOptions.builder().destination(Destination.SPOTLIGHT).locale("en_GB").build())
@@ -171,7 +170,7 @@ class SnapchatSandboxTest {
   @Test
   void promotedChunkedVideoUploadsAllParts(Sandbox sandbox) throws Exception {
     Path mp4 = TestMedia.mp4(dir, "ad.mp4", 8, 200_000);
-    try (SnapchatClient snap = client(sandbox, b -> b.uploadPartBytes(50_000))) {
+    try (SnapchatClient snap = client(sandbox, b -> b.chunkSize(50_000))) {
       PublishedPost p = snap.publish(promoted(mp4, Audience.builder().countries("DE").build()));
       String mediaId = p.ref().attributes().get(SnapchatClient.ATTR_MEDIA);
       assertThat(emulator(sandbox).adMediaBytes(mediaId).orElseThrow()).isEqualTo(Files.readAllBytes(mp4));
@@ -243,15 +242,14 @@ class SnapchatSandboxTest {
   void expiredTokenRefreshesOnceThenSucceeds(Sandbox sandbox) throws Exception {
     Path jpg = TestMedia.jpeg(dir, "e.jpg", 10);
     SandboxCredentials c = sandbox.credentials(Platform.SNAPCHAT);
-    var flow = SnapchatAuth.flow(SnapchatAuth.config(sandbox.baseUrl(Platform.SNAPCHAT),
-        c.clientId(), c.clientSecret(), null, Set.of(SnapchatAuth.SCOPE_PROFILE)),
-        new OkHttpClient(), java.time.Clock.systemUTC());
+    var flow = SnapchatOAuth.create(SnapchatOAuth.config(sandbox.baseUrl(Platform.SNAPCHAT),
+        c.clientId(), c.clientSecret(), null).scopes(Set.of(SnapchatOAuth.SCOPE_PROFILE)).build());
     // a token of its own (refresh grant), so expiring it leaves the other tests' token alone
     AccessToken own = flow.refresh(AccessToken.builder("unused").refreshToken(c.refreshToken()).build());
     InMemoryTokenStore store = new InMemoryTokenStore();
     store.save(c.extra("profileId"), own);
     sandbox.inject(Platform.SNAPCHAT, Fault.of(Fault.Kind.EXPIRED_TOKEN).on("POST", ".*/stories"));
-    try (SnapchatClient snap = SnapchatClient.builder().profileId(c.extra("profileId"))
+    try (SnapchatClient snap = SnapchatClient.builder().accountId(c.extra("profileId"))
         .oauth(flow, store).baseUrl(sandbox.baseUrl(Platform.SNAPCHAT)).sleeper(d -> { }).build()) {
       assertThat(snap.publish(Post.builder().addMedia(Media.fromFile(jpg)).build()).id()).isNotBlank();
     }

@@ -30,7 +30,7 @@ class SnapchatValidationTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    client = SnapchatClient.builder().profileId("p1").adAccountId("a1").accessToken("t")
+    client = SnapchatClient.builder().accountId("p1").adAccountId("a1").accessToken("t")
         .baseUrl(URI.create("http://127.0.0.1:9/")).build();
     jpg = TestMedia.jpeg(dir, "a.jpg", 0);
     mp4 = TestMedia.mp4(dir, "a.mp4", 10, 100);

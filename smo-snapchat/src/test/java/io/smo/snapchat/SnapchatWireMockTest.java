@@ -46,7 +46,7 @@ class SnapchatWireMockTest {
   void start() {
     wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     wm.start();
-    client = SnapchatClient.builder().adAccountId("acct").profileId("prof").accessToken("tok-1")
+    client = SnapchatClient.builder().adAccountId("acct").accountId("prof").accessToken("tok-1")
         .baseUrl(URI.create(wm.baseUrl() + "/")).sleeper(d -> { })
         .rateLimitPolicy(RateLimitPolicy.unlimited()).build();
   }
@@ -127,7 +127,7 @@ class SnapchatWireMockTest {
     assertThatThrownBy(() -> client.metrics(AD_REF)).isInstanceOfSatisfying(RateLimitException.class,
         e -> assertThat(e.retryAt()).isPresent());
     client.close();
-    client = SnapchatClient.builder().adAccountId("acct").profileId("prof").accessToken("tok-1")
+    client = SnapchatClient.builder().adAccountId("acct").accountId("prof").accessToken("tok-1")
         .baseUrl(URI.create(wm.baseUrl() + "/")).sleeper(d -> { })
         .rateLimitPolicy(RateLimitPolicy.unlimited()).build();
     stubStats(429, err("slow down"));

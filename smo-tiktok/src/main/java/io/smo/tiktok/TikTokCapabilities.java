@@ -73,7 +73,7 @@ public final class TikTokCapabilities {
   private TikTokCapabilities() {}
 
   /** Returns TikTok's capabilities. */
-  public static Capabilities capabilities() {
+  public static Capabilities get() {
     return CAPABILITIES;
   }
 }

@@ -3,8 +3,8 @@ package io.smo.tiktok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smo.tiktok.internal.TikTokChunkPlan;
-import io.smo.tiktok.internal.TikTokChunkPlan.Rules;
+import io.smo.tiktok.internal.TikTokUploadProtocol.ChunkPlan;
+import io.smo.tiktok.internal.TikTokUploadProtocol.ChunkPlan.Rules;
 import org.junit.jupiter.api.Test;
 
 /** The chunk arithmetic of TikTok's Media Transfer Guide at its boundaries (no files needed). */
@@ -13,7 +13,7 @@ class TikTokChunkPlanTest {
   private static final long MB64 = 64_000_000L;
   private static final Rules R = Rules.TIKTOK;
 
-  private static void assertValid(TikTokChunkPlan p) {
+  private static void assertValid(ChunkPlan p) {
     long sum = 0;
     for (long i = 0; i < p.chunkCount(); i++) {
       long len = p.lengthOf(i);
@@ -29,7 +29,7 @@ class TikTokChunkPlanTest {
 
   @Test
   void docsExampleGivesFiveChunksTheLastWithTrailingBytes() {
-    TikTokChunkPlan p = TikTokChunkPlan.of(50_000_123L, 10_000_000L, R);
+    ChunkPlan p = ChunkPlan.of(50_000_123L, 10_000_000L, R);
     assertThat(p.chunkSize()).isEqualTo(10_000_000L);
     assertThat(p.chunkCount()).isEqualTo(5);
     assertThat(p.lengthOf(4)).isEqualTo(10_000_123L);
@@ -39,18 +39,18 @@ class TikTokChunkPlanTest {
 
   @Test
   void filesUnderFiveMegabytesGoUpWhole() {
-    TikTokChunkPlan p = TikTokChunkPlan.of(MIB5 - 1, 1, R);
+    ChunkPlan p = ChunkPlan.of(MIB5 - 1, 1, R);
     assertThat(p.chunkSize()).isEqualTo(MIB5 - 1);
     assertThat(p.chunkCount()).isEqualTo(1);
-    assertThat(TikTokChunkPlan.of(1, 10_000_000L, R).chunkCount()).isEqualTo(1);
+    assertThat(ChunkPlan.of(1, 10_000_000L, R).chunkCount()).isEqualTo(1);
   }
 
   @Test
   void exactlyFiveMegabytesWithMinimumChunkIsOneChunk() {
-    TikTokChunkPlan p = TikTokChunkPlan.of(MIB5, 1, R);
+    ChunkPlan p = ChunkPlan.of(MIB5, 1, R);
     assertThat(p.chunkCount()).isEqualTo(1);
     assertThat(p.chunkSize()).isEqualTo(MIB5);
-    TikTokChunkPlan two = TikTokChunkPlan.of(2 * MIB5 + 1, 1, R);
+    ChunkPlan two = ChunkPlan.of(2 * MIB5 + 1, 1, R);
     assertThat(two.chunkSize()).isEqualTo(MIB5);
     assertThat(two.chunkCount()).isEqualTo(2);
     assertThat(two.lengthOf(1)).isEqualTo(MIB5 + 1);
@@ -59,7 +59,7 @@ class TikTokChunkPlanTest {
 
   @Test
   void preferredChunkIsClampedToSixtyFourMegabytes() {
-    TikTokChunkPlan p = TikTokChunkPlan.of(1_000_000_000L, 500_000_000L, R);
+    ChunkPlan p = ChunkPlan.of(1_000_000_000L, 500_000_000L, R);
     assertThat(p.chunkSize()).isEqualTo(MB64);
     assertThat(p.chunkCount()).isEqualTo(15);
     assertValid(p);
@@ -67,11 +67,11 @@ class TikTokChunkPlanTest {
 
   @Test
   void fileUpToSixtyFourMegabytesMayGoWholeButAboveMustBeChunked() {
-    assertThat(TikTokChunkPlan.of(MB64, MB64, R).chunkCount()).isEqualTo(1);
-    TikTokChunkPlan p = TikTokChunkPlan.of(MB64 + 1, MB64, R);
+    assertThat(ChunkPlan.of(MB64, MB64, R).chunkCount()).isEqualTo(1);
+    ChunkPlan p = ChunkPlan.of(MB64 + 1, MB64, R);
     assertThat(p.chunkCount()).isEqualTo(2);
     assertValid(p);
-    TikTokChunkPlan q = TikTokChunkPlan.of(127_999_999L, MB64, R);
+    ChunkPlan q = ChunkPlan.of(127_999_999L, MB64, R);
     assertThat(q.chunkCount()).isEqualTo(2);
     assertValid(q);
   }
@@ -79,7 +79,7 @@ class TikTokChunkPlanTest {
   @Test
   void lastChunkStaysWithinOneHundredTwentyEightMegabytes() {
     // 64 MB chunks: floor leaves up to 63,999,999 trailing bytes in the last chunk
-    TikTokChunkPlan p = TikTokChunkPlan.of(3 * MB64 - 1, MB64, R);
+    ChunkPlan p = ChunkPlan.of(3 * MB64 - 1, MB64, R);
     assertThat(p.chunkCount()).isEqualTo(2);
     assertThat(p.lengthOf(1)).isEqualTo(2 * MB64 - 1).isLessThanOrEqualTo(128_000_000L);
     assertValid(p);
@@ -87,28 +87,28 @@ class TikTokChunkPlanTest {
 
   @Test
   void atMostOneThousandChunks() {
-    TikTokChunkPlan p = TikTokChunkPlan.of(1000 * MIB5 + 5, MIB5, R);
+    ChunkPlan p = ChunkPlan.of(1000 * MIB5 + 5, MIB5, R);
     assertThat(p.chunkCount()).isEqualTo(1000);
     assertValid(p);
-    TikTokChunkPlan more = TikTokChunkPlan.of(1001 * MIB5, MIB5, R);
+    ChunkPlan more = ChunkPlan.of(1001 * MIB5, MIB5, R);
     assertThat(more.chunkCount()).isLessThanOrEqualTo(1000);
     assertThat(more.chunkSize()).isGreaterThan(MIB5);
     assertValid(more);
-    TikTokChunkPlan largest = TikTokChunkPlan.of(R.maxVideoSize(), MB64, R);
+    ChunkPlan largest = ChunkPlan.of(R.maxVideoSize(), MB64, R);
     assertThat(largest.chunkCount()).isEqualTo(1000);
     assertValid(largest);
   }
 
   @Test
   void tooLargeForOneThousandChunksIsRefused() {
-    assertThatThrownBy(() -> TikTokChunkPlan.of(R.maxVideoSize() + 1, MB64, R))
+    assertThatThrownBy(() -> ChunkPlan.of(R.maxVideoSize() + 1, MB64, R))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> TikTokChunkPlan.of(0, MB64, R)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ChunkPlan.of(0, MB64, R)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void lengthAtResumesFromChunkStarts() {
-    TikTokChunkPlan p = TikTokChunkPlan.of(50_000_123L, 10_000_000L, R);
+    ChunkPlan p = ChunkPlan.of(50_000_123L, 10_000_000L, R);
     assertThat(p.lengthAt(0)).isEqualTo(10_000_000L);
     assertThat(p.lengthAt(40_000_000L)).isEqualTo(10_000_123L);
   }

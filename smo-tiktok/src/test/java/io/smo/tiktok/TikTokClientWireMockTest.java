@@ -42,6 +42,8 @@ import io.smo.core.exception.ValidationException;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.upload.UploadProgress;
 import io.smo.core.upload.UploadState;
+import io.smo.tiktok.internal.DefaultTikTokClient;
+import io.smo.tiktok.internal.TikTokUploadProtocol.ChunkPlan;
 import io.smo.tiktok.TikTokOptions.Mode;
 import io.smo.tiktok.TikTokOptions.PrivacyLevel;
 import java.net.URI;
@@ -188,7 +190,8 @@ class TikTokClientWireMockTest {
     wm.stubFor(put(urlPathEqualTo("/upload/")).withHeader("Content-Range", equalTo("bytes 40000-50122/50123"))
         .willReturn(aResponse().withStatus(201)));
     stubStatusSequence(ok("{\"status\":\"PUBLISH_COMPLETE\",\"publicaly_available_post_id\":[\"73\"]}"));
-    try (TikTokClient c = builder().chunkRulesForTesting(5_000, 64_000, 128_000, 1000).chunkSize(10_000).build()) {
+    try (TikTokClient c = DefaultTikTokClient.withChunkRules(builder().chunkSize(10_000).build(),
+        new ChunkPlan.Rules(5_000, 64_000, 128_000, 1000))) {
       assertThat(c.publish(video(Media.fromFile(f), selfOnly())).id()).isEqualTo("73");
     }
     wm.verify(postRequestedFor(urlPathEqualTo("/v2/post/publish/video/init/"))
@@ -217,7 +220,8 @@ class TikTokClientWireMockTest {
     stubStatusSequence(
         ok("{\"status\":\"PROCESSING_UPLOAD\",\"uploaded_bytes\":10000}"),
         ok("{\"status\":\"PUBLISH_COMPLETE\",\"publicaly_available_post_id\":[\"74\"]}"));
-    try (TikTokClient c = builder().chunkRulesForTesting(5_000, 64_000, 128_000, 1000).chunkSize(10_000).build()) {
+    try (TikTokClient c = DefaultTikTokClient.withChunkRules(builder().chunkSize(10_000).build(),
+        new ChunkPlan.Rules(5_000, 64_000, 128_000, 1000))) {
       assertThat(c.publish(video(Media.fromFile(f), selfOnly())).id()).isEqualTo("74");
     }
     assertThat(wm.findAll(putRequestedFor(urlPathEqualTo("/upload/"))))
@@ -495,7 +499,7 @@ class TikTokClientWireMockTest {
     stubStatusSequence(ok("{\"status\":\"PROCESSING_DOWNLOAD\"}"));
     MutableClock clock = new MutableClock();
     try (TikTokClient c = builder().clock(clock).sleeper(clock::advance)
-        .publishTimeout(Duration.ofMinutes(1)).build()) {
+        .processingTimeout(Duration.ofMinutes(1)).build()) {
       assertThatThrownBy(() -> c.publish(video(Media.fromUrl(URI.create("https://cdn.example.com/v.mp4"),
           MediaKind.VIDEO), selfOnly()))).isInstanceOfSatisfying(PublishOutcomeUnknownException.class,
               e -> assertThat(e.knownId()).contains("v_pub_url~v2.4"));

@@ -9,6 +9,7 @@ import io.smo.core.Platform;
 import io.smo.core.PostRef;
 import io.smo.core.PublishedPost;
 import io.smo.core.auth.AccessToken;
+import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.InvalidRequestException;
 import io.smo.core.exception.PermissionException;
@@ -29,7 +30,7 @@ import io.smo.tiktok.internal.TikTokDtos.StatusData;
 import io.smo.tiktok.internal.TikTokDtos.UserInfoData;
 import io.smo.tiktok.internal.TikTokDtos.VideoListData;
 import io.smo.tiktok.internal.TikTokErrorMapper;
-import io.smo.tiktok.internal.TikTokMappers;
+import io.smo.tiktok.internal.TikTokMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,8 +75,9 @@ class TikTokMapperTest {
 
   @Test
   void oauthTokenFixtureKeepsRefreshTokenAndExpiries() throws Exception {
-    var flow = TikTokOAuth.flow(TikTokOAuth.config("key", "secret", URI.create("https://a.example/cb"),
-        Set.of("video.publish")), new OkHttpClient(), Clock.fixed(NOW, ZoneOffset.UTC));
+    var flow = new OAuth2Flow(Platform.TIKTOK, TikTokOAuth.config("key", "secret",
+        URI.create("https://a.example/cb")).scopes(Set.of("video.publish")).build(), new OkHttpClient(),
+        Clock.fixed(NOW, ZoneOffset.UTC));
     AccessToken t = flow.parseToken(JSON.readTree(
         SharedFixtures.read("fixtures/tiktok/oauth_token_response.json")), null);
     assertThat(t.value()).isEqualTo("act.example12345Example12345Example");
@@ -87,8 +89,8 @@ class TikTokMapperTest {
 
   @Test
   void businessApiRefreshFixtureInDataEnvelope() throws Exception {
-    var flow = TikTokOAuth.flow(TikTokOAuth.config("key", "secret", null, Set.of()),
-        new OkHttpClient(), Clock.fixed(NOW, ZoneOffset.UTC));
+    var flow = new OAuth2Flow(Platform.TIKTOK, TikTokOAuth.config("key", "secret", null)
+        .scopes(Set.of()).build(), new OkHttpClient(), Clock.fixed(NOW, ZoneOffset.UTC));
     var root = JSON.readTree(SharedFixtures.read("fixtures/tiktok/business_api_oauth_refresh_response.json"));
     AccessToken t = flow.parseToken(root.get("data"), null);
     assertThat(t.value()).isEqualTo("act.token");
@@ -106,7 +108,7 @@ class TikTokMapperTest {
         + "\"max_video_post_duration_sec\":300},\"error\":{\"code\":\"ok\",\"message\":\"\","
         + "\"log_id\":\"202301012345678\"}}";
     Envelope<CreatorInfoData> e = JSON.readValue(body, new TypeReference<Envelope<CreatorInfoData>>() {});
-    CreatorInfo c = TikTokMappers.creatorInfo(e.data());
+    CreatorInfo c = TikTokMapper.creatorInfo(e.data());
     assertThat(c.username()).isEqualTo("tiktok");
     assertThat(c.privacyLevelOptions()).containsExactly(TikTokOptions.PrivacyLevel.PUBLIC_TO_EVERYONE,
         TikTokOptions.PrivacyLevel.MUTUAL_FOLLOW_FRIENDS, TikTokOptions.PrivacyLevel.SELF_ONLY);
@@ -122,10 +124,10 @@ class TikTokMapperTest {
         + "\"publicaly_available_post_id\":[],\"uploaded_bytes\":10000},\"error\":{\"code\":\"ok\","
         + "\"message\":\"\",\"log_id\":\"202210112248442CB9319E1FB30C1073F3\"}}";
     StatusData s = JSON.readValue(body, new TypeReference<Envelope<StatusData>>() {}).data();
-    ProcessingStatus<StatusData> p = TikTokMappers.processing(s, 10000);
+    ProcessingStatus<StatusData> p = TikTokMapper.processing(s, 10000);
     assertThat(p.outcome()).isEqualTo(ProcessingStatus.Outcome.FAILED);
     assertThat(p.message()).isEqualTo("picture_size_check_failed");
-    assertThat(TikTokMappers.postId(s)).isEmpty();
+    assertThat(TikTokMapper.postId(s)).isEmpty();
   }
 
   @Test
@@ -135,9 +137,9 @@ class TikTokMapperTest {
         + "\"publicaly_available_post_id\":[7390000000000000000],\"uploaded_bytes\":10000000},"
         + "\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"x\"}}";
     StatusData s = JSON.readValue(body, new TypeReference<Envelope<StatusData>>() {}).data();
-    assertThat(TikTokMappers.processing(s, 10_000_000).outcome())
+    assertThat(TikTokMapper.processing(s, 10_000_000).outcome())
         .isEqualTo(ProcessingStatus.Outcome.SUCCEEDED);
-    PublishedPost p = TikTokMappers.published("v_pub_file~v2-1.1", s,
+    PublishedPost p = TikTokMapper.published("v_pub_file~v2-1.1", s,
         new CreatorInfo("creator", "C", null, List.of(), false, false, false, null), NOW);
     assertThat(p.id()).isEqualTo("7390000000000000000");
     assertThat(p.ref().attributes()).containsEntry("publishId", "v_pub_file~v2-1.1")
@@ -148,10 +150,10 @@ class TikTokMapperTest {
   @Test
   void statusProcessingReportsUploadPercent() {
     StatusData s = new StatusData("PROCESSING_UPLOAD", "", List.of(), 5_000L, null);
-    ProcessingStatus<StatusData> p = TikTokMappers.processing(s, 10_000);
+    ProcessingStatus<StatusData> p = TikTokMapper.processing(s, 10_000);
     assertThat(p.outcome()).isEqualTo(ProcessingStatus.Outcome.PENDING);
     assertThat(p.percent()).contains(50);
-    assertThat(TikTokMappers.processing(new StatusData("SEND_TO_USER_INBOX", "", null, null, null), 0)
+    assertThat(TikTokMapper.processing(new StatusData("SEND_TO_USER_INBOX", "", null, null, null), 0)
         .outcome()).isEqualTo(ProcessingStatus.Outcome.SUCCEEDED);
   }
 
@@ -163,7 +165,7 @@ class TikTokMapperTest {
         + "\"comment_count\":0,\"share_count\":2}],\"cursor\":1700000000000,\"has_more\":false},"
         + "\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"x\"}}";
     VideoListData d = JSON.readValue(body, new TypeReference<Envelope<VideoListData>>() {}).data();
-    EngagementMetrics m = TikTokMappers.metrics(PostRef.of(Platform.TIKTOK, "7390"), d.videos().get(0), NOW);
+    EngagementMetrics m = TikTokMapper.metrics(PostRef.of(Platform.TIKTOK, "7390"), d.videos().get(0), NOW);
     assertThat(m.views()).hasValue(10);
     assertThat(m.likes()).hasValue(1);
     assertThat(m.comments()).hasValue(0);
@@ -173,7 +175,7 @@ class TikTokMapperTest {
   }
 
   private static SmoException map(int status, String body) {
-    HttpFailure f = new HttpFailure(Platform.TIKTOK, Operation.create("video init"), status,
+    HttpFailure f = new HttpFailure(Platform.TIKTOK, Operation.create("video init", TikTokRateBucket.VIDEO_INIT), status,
         Map.of(), body, null, NOW);
     return new TikTokErrorMapper().map(f);
   }

@@ -29,6 +29,8 @@ import io.smo.testkit.Fault;
 import io.smo.testkit.Sandbox;
 import io.smo.testkit.SandboxTest;
 import io.smo.testkit.emulator.TikTokEmulator;
+import io.smo.tiktok.internal.DefaultTikTokClient;
+import io.smo.tiktok.internal.TikTokUploadProtocol.ChunkPlan;
 import io.smo.tiktok.TikTokOptions.Mode;
 import io.smo.tiktok.TikTokOptions.PrivacyLevel;
 import java.net.URI;
@@ -72,12 +74,12 @@ class TikTokSandboxTest {
     return Media.fromUrl(URI.create("https://cdn.example.com/v.mp4"), MediaKind.VIDEO);
   }
 
-  static OAuth2Flow flow(Sandbox s) {
-    OAuth2Config cfg = TikTokOAuth.configBuilder().clientId(TikTokEmulator.CLIENT_KEY)
-        .clientSecret(TikTokEmulator.CLIENT_SECRET).redirectUri(URI.create("https://app.example/cb"))
+  static TikTokOAuth flow(Sandbox s) {
+    OAuth2Config cfg = TikTokOAuth.config(TikTokEmulator.CLIENT_KEY, TikTokEmulator.CLIENT_SECRET,
+            URI.create("https://app.example/cb"))
         .scopes(Set.of("video.publish", "video.list"))
         .tokenEndpoint(s.baseUrl(Platform.TIKTOK).resolve("v2/oauth/token/")).build();
-    return TikTokOAuth.flow(cfg, new OkHttpClient(), Clock.systemUTC());
+    return TikTokOAuth.create(cfg);
   }
 
   @Test
@@ -105,8 +107,9 @@ class TikTokSandboxTest {
     e.chunkRules(5_000, 64_000, 128_000, 1000);
     Path f = TestMedia.mp4(dir, "large.mp4", 50_123);
     List<UploadProgress> progress = new CopyOnWriteArrayList<>();
-    try (TikTokClient c = builder(s).chunkRulesForTesting(5_000, 64_000, 128_000, 1000)
-        .chunkSize(10_000).uploadListener(progress::add).build()) {
+    try (TikTokClient c = DefaultTikTokClient.withChunkRules(builder(s)
+        .chunkSize(10_000).uploadListener(progress::add).build(),
+        new ChunkPlan.Rules(5_000, 64_000, 128_000, 1000))) {
       PublishedPost p = c.publish(video(Media.fromFile(f), PrivacyLevel.PUBLIC_TO_EVERYONE));
       assertThat(p.ref().attributes()).doesNotContainKey("postIdPending");
     } finally {
@@ -120,8 +123,9 @@ class TikTokSandboxTest {
   @Test
   void chunkPlanOutsideTikTokRulesIsRefusedAtInit(Sandbox s) throws Exception {
     Path f = TestMedia.mp4(dir, "bad.mp4", 50_123);
-    try (TikTokClient c = builder(s).chunkRulesForTesting(5_000, 64_000, 128_000, 1000)
-        .chunkSize(10_000).build()) {
+    try (TikTokClient c = DefaultTikTokClient.withChunkRules(builder(s)
+        .chunkSize(10_000).build(),
+        new ChunkPlan.Rules(5_000, 64_000, 128_000, 1000))) {
       assertThatThrownBy(() -> c.publish(video(Media.fromFile(f), PrivacyLevel.SELF_ONLY)))
           .isInstanceOfSatisfying(InvalidRequestException.class,
               ex -> assertThat(ex.errorCode()).contains("invalid_params"));
@@ -263,12 +267,12 @@ class TikTokSandboxTest {
 
   @Test
   void oauthCodeExchangeAndRefreshRotation(Sandbox s) {
-    OAuth2Flow flow = flow(s);
+    TikTokOAuth flow = flow(s);
     AuthorizationRequest req = flow.authorizationRequest();
     assertThat(req.url().toString()).startsWith("https://www.tiktok.com/v2/auth/authorize/?")
         .contains("client_key=" + TikTokEmulator.CLIENT_KEY).contains("scope=video.")
         .contains("%2C").contains("code_challenge=");
-    AccessToken t = flow.exchangeCode("sbx-code", req.codeVerifier().orElse(null));
+    AccessToken t = flow.exchange("sbx-code", req.codeVerifier());
     AccessToken t2 = flow.refresh(t);
     assertThat(t2.value()).isNotEqualTo(t.value());
     assertThat(t2.refreshToken()).isPresent().isNotEqualTo(t.refreshToken());
@@ -342,7 +346,7 @@ class TikTokSandboxTest {
     s.inject(Platform.TIKTOK, Fault.of(Fault.Kind.EXPIRED_TOKEN)
         .on("POST", "/v2/post/publish/creator_info/query/"));
     try (TikTokClient c = TikTokClient.builder().baseUrl(s.baseUrl(Platform.TIKTOK))
-        .tokenProvider(TikTokOAuth.tokenProvider("creator", store, flow(s))).openId("creator")
+        .tokenProvider(flow(s).tokenProvider("creator", store)).accountId("creator")
         .sleeper(d -> { }).rateLimitPolicy(RateLimitPolicy.unlimited()).build()) {
       assertThat(c.publish(video(url(), PrivacyLevel.SELF_ONLY)).id()).matches("\\d+");
     }

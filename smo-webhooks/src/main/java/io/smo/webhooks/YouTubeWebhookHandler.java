@@ -154,7 +154,7 @@ public final class YouTubeWebhookHandler extends BaseWebhookHandler {
     private Builder() {}
 
     /**
-     * Required. The {@code hub.secret} sent when subscribing (see {@code YouTubeWebSub} in {@code
+     * Required. The {@code hub.secret} sent when subscribing (see {@code YouTubeWebhookSubscriptions} in {@code
      * smo-youtube}); the hub signs every notification with it.
      */
     public Builder secret(String secret) {

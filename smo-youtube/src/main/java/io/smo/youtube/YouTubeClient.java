@@ -8,23 +8,20 @@ import io.smo.core.PostRef;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.SocialClient;
 import io.smo.core.auth.OAuth2Config;
-import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.RefreshingTokenProvider;
 import io.smo.core.auth.TokenStore;
 import io.smo.core.exception.PermissionException;
 import io.smo.core.exception.QuotaExceededException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.http.ApiRuntime;
-import io.smo.core.http.RateLimitHeaderParser;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.spi.ClientBuilder;
-import io.smo.core.upload.UploadListener;
 import io.smo.youtube.internal.DefaultYouTubeClient;
 import io.smo.youtube.internal.YouTubeErrorMapper;
+import io.smo.youtube.internal.YouTubeRateLimitParser;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import okhttp3.OkHttpClient;
 
 /**
  * A YouTube channel through the Data API v3 and the Analytics API v2.
@@ -43,7 +40,7 @@ import okhttp3.OkHttpClient;
  *       {@code youtube.force-ssl} for a playlist);
  *   <li>{@link #delete} ({@code videos.delete}), {@link #updateVideo} ({@code videos.update});
  *       both need {@code youtube.force-ssl} or {@code youtube};
- *   <li>{@link #metrics} reads {@code videos.list part=statistics} (views, likes, comments) and,
+ *   <li>{@link #metrics} reads {@code videos.list part=snippet,statistics} in one call (views, likes, comments) and,
  *       when the token allows, Analytics reports (views, watch time, shares, demographics by age
  *       group and gender, country), all kept raw;
  *   <li>{@link #comments} ({@code commentThreads.list}, page tokens), {@link #comment} ({@code
@@ -59,7 +56,7 @@ import okhttp3.OkHttpClient;
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
- * YouTubeClient yt = YouTubeClient.builder().accessToken(token).build();
+ * YouTubeClient yt = YouTubeClient.builder().accessToken(token).build();  // the token's channel
  * PublishedPost p = yt.publish(Post.builder().text("Behind the scenes")
  *     .addMedia(Media.fromFile(Path.of("clip.mp4")))
  *     .option(YouTubeOptions.builder().title("Spring shoot").build()).build());
@@ -75,11 +72,34 @@ public interface YouTubeClient extends SocialClient, io.smo.core.inbox.InboxClie
   long DEFAULT_CHUNK_SIZE = 10L * 1024 * 1024;
   /** The chunk granularity Google requires: 256 KiB. */
   long CHUNK_GRANULARITY = 256L * 1024;
+  /** The default processing deadline: 30 minutes. */
+  Duration DEFAULT_PROCESSING_TIMEOUT = Duration.ofMinutes(30);
+  /** The default first wait between processing polls: 5 s (doubling up to 30 s). */
+  Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
 
   /** Returns a new builder. */
   static Builder builder() {
     return new Builder();
   }
+
+  /**
+   * Returns YouTube's documented call-count limits ({@link YouTubeRateBucket}: 100 {@code
+   * videos.insert} a day), the client's default rate-limit policy. Quota units are accounted
+   * separately by {@link YouTubeQuota}.
+   */
+  static RateLimitPolicy defaultRateLimits() {
+    return RateLimitPolicy.documented(YouTubeRateBucket.values());
+  }
+
+  /**
+   * Returns the channel id this client acts for: the one given to {@link Builder#accountId}, else
+   * the token's channel, read once with {@code channels.list part=id mine=true} (1 quota unit) and
+   * kept. {@link #accountKey()} returns the same.
+   *
+   * @throws io.smo.core.exception.NotFoundException if the token's account has no channel
+   * @throws SmoException if that call fails
+   */
+  String accountId();
 
   /**
    * Changes an uploaded video's metadata ({@code videos.list} then {@code videos.update
@@ -128,20 +148,20 @@ public interface YouTubeClient extends SocialClient, io.smo.core.inbox.InboxClie
 
   /**
    * Builds {@link YouTubeClient}. Mutable, not thread-safe. Credentials: {@link #accessToken},
-   * {@link #tokenProvider} or {@link #oauth(OAuth2Config, TokenStore, String)}.
+   * {@link #tokenProvider} or {@link #oauth(YouTubeOAuth, TokenStore)}. Settings shared by every
+   * platform come from {@link ClientBuilder}: {@link #accountId} (the channel id; default: the
+   * token's channel, learned with {@code channels.list mine=true}), {@link #chunkSize} (a multiple
+   * of 256 KiB, default 10 MiB), {@link #processingTimeout} (default 30 minutes), {@link
+   * #pollInterval} (the first wait between processing polls, doubling up to 30 s; default 5 s) and
+   * {@link #uploadListener}.
    */
   final class Builder extends ClientBuilder<Builder> {
     private URI analyticsBaseUrl;
     private YouTubeQuota quota = YouTubeQuota.defaults();
-    private long chunkSize = DEFAULT_CHUNK_SIZE;
-    private Duration processingTimeout = Duration.ofMinutes(30);
-    private Duration processingPollInterval = Duration.ofSeconds(5);
-    private UploadListener uploadListener = UploadListener.NONE;
     private Boolean analytics;
-    private String channelId = "mine";
+    private YouTubeOAuth oauth;
     private OAuth2Config oauthConfig;
     private TokenStore oauthStore;
-    private String oauthAccount;
 
     private Builder() {}
 
@@ -161,53 +181,6 @@ public interface YouTubeClient extends SocialClient, io.smo.core.inbox.InboxClie
     }
 
     /**
-     * Sets the upload chunk size in bytes: a positive multiple of 256 KiB. Default 10 MiB.
-     *
-     * @throws IllegalArgumentException if not a positive multiple of 262,144
-     */
-    public Builder uploadChunkSize(long bytes) {
-      if (bytes <= 0 || bytes % CHUNK_GRANULARITY != 0) {
-        throw new IllegalArgumentException("uploadChunkSize must be a positive multiple of 262144: " + bytes);
-      }
-      this.chunkSize = bytes;
-      return this;
-    }
-
-    /**
-     * Sets how long publish waits for processing in all. Default 30 minutes.
-     *
-     * @throws IllegalArgumentException if not positive
-     */
-    public Builder processingTimeout(Duration timeout) {
-      requireNonNull(timeout, "timeout == null");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("processingTimeout <= 0: " + timeout);
-      }
-      this.processingTimeout = timeout;
-      return this;
-    }
-
-    /**
-     * Sets the first wait between processing polls (doubles up to 30 s). Default 5 s.
-     *
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder processingPollInterval(Duration interval) {
-      requireNonNull(interval, "interval == null");
-      if (interval.isNegative()) {
-        throw new IllegalArgumentException("processingPollInterval < 0: " + interval);
-      }
-      this.processingPollInterval = interval;
-      return this;
-    }
-
-    /** Receives upload and processing progress. Default none. */
-    public Builder uploadListener(UploadListener listener) {
-      this.uploadListener = requireNonNull(listener, "listener == null");
-      return this;
-    }
-
-    /**
      * Sets whether {@code metrics} also queries the Analytics API. Default: when the token's
      * granted scopes include {@link YouTubeOAuth#SCOPE_ANALYTICS}. A 403 from Analytics is
      * tolerated (statistics are still returned).
@@ -217,42 +190,61 @@ public interface YouTubeClient extends SocialClient, io.smo.core.inbox.InboxClie
       return this;
     }
 
-    /** Sets the channel id this client acts for (account key and Analytics {@code ids}). Default {@code mine}. */
-    public Builder channelId(String channelId) {
-      this.channelId = requireNonNull(channelId, "channelId == null");
+    /**
+     * Uses Google OAuth: tokens loaded from {@code store} under the channel id given to {@link
+     * #accountId} (required with this credential), refreshed through {@code oauth} before expiry
+     * and once after a rejection; {@code invalid_grant} is explained (see {@link
+     * YouTubeOAuth#refresh}).
+     */
+    public Builder oauth(YouTubeOAuth oauth, TokenStore store) {
+      this.oauth = requireNonNull(oauth, "oauth == null");
+      this.oauthConfig = null;
+      this.oauthStore = requireNonNull(store, "store == null");
       return this;
     }
 
     /**
-     * Uses Google OAuth: tokens loaded from {@code store} under {@code accountKey}, refreshed with
-     * {@code config} (see {@link YouTubeOAuth#config}) before expiry and once after a rejection,
-     * {@code invalid_grant} explained by {@link YouTubeOAuth#refresher}.
+     * Same as {@link #oauth(YouTubeOAuth, TokenStore)} with {@code YouTubeOAuth.create(config,
+     * httpSettings)} built from this builder's HTTP settings (see {@link YouTubeOAuth#config}).
      */
-    public Builder oauth(OAuth2Config config, TokenStore store, String accountKey) {
+    public Builder oauth(OAuth2Config config, TokenStore store) {
       this.oauthConfig = requireNonNull(config, "config == null");
+      this.oauth = null;
       this.oauthStore = requireNonNull(store, "store == null");
-      this.oauthAccount = requireNonNull(accountKey, "accountKey == null");
       return this;
     }
 
     /**
      * Returns the client.
      *
-     * @throws IllegalStateException if no credentials were set
+     * @throws IllegalStateException if no credentials were set, or OAuth was set without {@link
+     *     #accountId}
+     * @throws IllegalArgumentException if the chunk size is not a multiple of 256 KiB
      */
     public YouTubeClient build() {
-      if (oauthConfig != null) {
-        OkHttpClient http = httpSettings().newOkHttpClient();
-        OAuth2Flow flow = new OAuth2Flow(Platform.YOUTUBE, oauthConfig, http, clock());
-        tokenProvider(RefreshingTokenProvider.builder(oauthAccount, oauthStore,
-            YouTubeOAuth.refresher(flow)).clock(clock()).platform(Platform.YOUTUBE).build());
+      long chunkSize = chunkSizeOr(DEFAULT_CHUNK_SIZE);
+      if (chunkSize % CHUNK_GRANULARITY != 0) {
+        throw new IllegalArgumentException("chunkSize must be a positive multiple of 262144 (256 KiB): "
+            + chunkSize);
+      }
+      String accountId = accountIdSetting();
+      if (oauthStore != null) {
+        if (accountId == null) {
+          throw new IllegalStateException("oauth(...) keeps tokens under the channel id: call accountId(...)");
+        }
+        YouTubeOAuth flow = oauth != null ? oauth : YouTubeOAuth.create(oauthConfig, httpSettings());
+        tokenProvider(RefreshingTokenProvider.builder(accountId, oauthStore, flow).clock(clock())
+            .platform(Platform.YOUTUBE).build());
       }
       URI analyticsUrl = analyticsBaseUrl != null ? analyticsBaseUrl
           : baseUrlOverride() != null ? baseUrlOverride() : DEFAULT_ANALYTICS_BASE_URL;
+      // rate limits are kept per channel when known; else under "mine" (the token's channel)
       ApiRuntime runtime = runtime(Platform.YOUTUBE, "smo-youtube", DEFAULT_BASE_URL,
-          new YouTubeErrorMapper(), RateLimitHeaderParser.NONE, RateLimitPolicy.unlimited(), channelId);
+          new YouTubeErrorMapper(), new YouTubeRateLimitParser(), defaultRateLimits(),
+          accountId != null ? accountId : "mine");
       return new DefaultYouTubeClient(runtime, new DefaultYouTubeClient.Settings(analyticsUrl, quota,
-          chunkSize, processingTimeout, processingPollInterval, uploadListener, analytics, channelId));
+          chunkSize, processingTimeoutOr(DEFAULT_PROCESSING_TIMEOUT), pollIntervalOr(DEFAULT_POLL_INTERVAL),
+          uploadListener(), analytics, accountId));
     }
   }
 }

@@ -8,8 +8,11 @@ import io.smo.core.auth.AccessToken;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.TokenRefresher;
+import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.exception.AuthenticationException;
+import io.smo.core.http.HttpSettings;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Set;
 
 /**
@@ -37,11 +40,22 @@ import java.util.Set;
  *
  * <p>Refresh tokens die when the user revokes access, after 6 months unused, and, for projects
  * whose consent screen is "External" in "Testing" status, <b>after 7 days</b>; Google then answers
- * {@code invalid_grant}, which {@link #refresher(OAuth2Flow)} reports as an {@link
+ * {@code invalid_grant}, which {@link #refresh(AccessToken)} reports as an {@link
  * AuthenticationException} that says so.
+ *
+ * <pre>{@code
+ * OAuth2Config config = YouTubeOAuth.config(clientId, clientSecret, redirectUri).build();
+ * YouTubeOAuth oauth = YouTubeOAuth.create(config);
+ * AuthorizationRequest request = oauth.authorizationRequest();   // send the user to request.url()
+ * AccessToken token = oauth.exchange(code, request.codeVerifier());
+ * YouTubeClient yt = YouTubeClient.builder().oauth(oauth, tokenStore).accountId(channelId).build();
+ * }</pre>
+ *
+ * <p>Every token call goes through core's {@link OAuth2Flow}. Immutable and thread-safe; the client
+ * secret never appears in messages or {@code toString()}.
  */
 @SmoPublicApi
-public final class YouTubeOAuth {
+public final class YouTubeOAuth implements TokenRefresher {
   /** The authorization endpoint. */
   public static final URI AUTHORIZATION_ENDPOINT = URI.create("https://accounts.google.com/o/oauth2/v2/auth");
   /** The token endpoint. */
@@ -60,61 +74,107 @@ public final class YouTubeOAuth {
   public static final Set<String> ALL_SCOPES = Set.of(SCOPE_FORCE_SSL, SCOPE_UPLOAD, SCOPE_READONLY,
       SCOPE_ANALYTICS);
 
-  private YouTubeOAuth() {}
+  private final OAuth2Flow flow;
 
-  /**
-   * Returns Google's OAuth configuration for a web or installed app.
-   *
-   * @param clientId the OAuth client id
-   * @param clientSecret the client secret ({@code null} for installed apps without one)
-   * @param redirectUri the registered redirect (a loopback URI for installed apps)
-   * @param scopes the scopes to request, e.g. {@link #ALL_SCOPES}
-   */
-  public static OAuth2Config config(String clientId, String clientSecret, URI redirectUri,
-      Set<String> scopes) {
-    return config(clientId, clientSecret, redirectUri, scopes, TOKEN_ENDPOINT);
+  private YouTubeOAuth(OAuth2Flow flow) {
+    this.flow = flow;
   }
 
   /**
-   * Returns Google's OAuth configuration with another token endpoint (a proxy or the sandbox's
-   * {@code <base>/token}).
+   * Returns Google's OAuth configuration for a web or installed app, preset with the endpoints,
+   * PKCE S256, client credentials in the form body, {@code access_type=offline}, {@code
+   * prompt=consent}, {@code include_granted_scopes=true} and the scopes {@link #ALL_SCOPES}.
+   * Change the scopes with {@code .scopes(...)}, the token endpoint (a proxy, the sandbox's {@code
+   * <base>/token}) with {@code .tokenEndpoint(...)}, then {@code build()}.
    *
    * @param clientId the OAuth client id
-   * @param clientSecret the client secret, or {@code null}
-   * @param redirectUri the registered redirect, or {@code null}
-   * @param scopes the scopes to request
-   * @param tokenEndpoint the token endpoint
+   * @param clientSecret the client secret ({@code null} for installed apps without one)
+   * @param redirectUri the registered redirect (a loopback URI for installed apps), or {@code null}
+   *     when the configuration only refreshes tokens
    */
-  public static OAuth2Config config(String clientId, String clientSecret, URI redirectUri,
-      Set<String> scopes, URI tokenEndpoint) {
+  public static OAuth2Config.Builder config(String clientId, String clientSecret, URI redirectUri) {
     return OAuth2Config.builder()
         .authorizationEndpoint(AUTHORIZATION_ENDPOINT)
-        .tokenEndpoint(requireNonNull(tokenEndpoint, "tokenEndpoint == null"))
+        .tokenEndpoint(TOKEN_ENDPOINT)
         .clientId(clientId)
         .clientSecret(clientSecret)
         .redirectUri(redirectUri)
-        .scopes(scopes)
+        .scopes(ALL_SCOPES)
         .pkce(true)
         .clientAuthentication(OAuth2Config.ClientAuthentication.POST_BODY)
         .putAuthorizationParameter("access_type", "offline")
         .putAuthorizationParameter("prompt", "consent")
-        .putAuthorizationParameter("include_granted_scopes", "true")
-        .build();
+        .putAuthorizationParameter("include_granted_scopes", "true");
   }
 
   /**
-   * Returns a refresher that runs {@code flow}'s refresh grant and turns Google's {@code
-   * invalid_grant} into an {@link AuthenticationException} explaining the likely causes (revoked,
-   * unused for 6 months, or the 7-day expiry of apps in "Testing" status).
+   * Returns the OAuth helper for {@code config} with default HTTP settings.
+   *
+   * @param config the client registration, usually from {@link #config}
    */
-  public static TokenRefresher refresher(OAuth2Flow flow) {
-    requireNonNull(flow, "flow == null");
-    return current -> refreshOrExplain(flow, current);
+  public static YouTubeOAuth create(OAuth2Config config) {
+    return create(config, HttpSettings.defaults());
   }
 
-  private static AccessToken refreshOrExplain(OAuth2Flow flow, AccessToken current) {
+  /**
+   * Returns the OAuth helper for {@code config}, its token calls made with {@code httpSettings}
+   * (timeouts, proxy, a shared {@code OkHttpClient}).
+   *
+   * @param config the client registration, usually from {@link #config}
+   * @param httpSettings the HTTP settings of the token calls
+   */
+  public static YouTubeOAuth create(OAuth2Config config, HttpSettings httpSettings) {
+    requireNonNull(config, "config == null");
+    requireNonNull(httpSettings, "httpSettings == null");
+    return new YouTubeOAuth(new OAuth2Flow(Platform.YOUTUBE, config, httpSettings.newOkHttpClient(),
+        Clock.systemUTC()));
+  }
+
+  /** Returns the configuration. */
+  public OAuth2Config config() {
+    return flow.config();
+  }
+
+  /**
+   * Returns a new authorization request (URL with state and PKCE challenge) to send the user to;
+   * keep its {@code codeVerifier()} and {@code state()} until the redirect comes back.
+   */
+  public AuthorizationRequest authorizationRequest() {
+    return flow.authorizationRequest();
+  }
+
+  /**
+   * Exchanges an authorization code for tokens ({@code grant_type=authorization_code}).
+   *
+   * @param code the {@code code} of the redirect
+   * @param codeVerifier the PKCE verifier of the request, or {@code null} without PKCE
+   * @throws AuthenticationException if Google refuses the code
+   * @throws io.smo.core.exception.SmoException on transport failures
+   */
+  public AccessToken exchange(String code, String codeVerifier) {
+    return flow.exchangeCode(code, codeVerifier);
+  }
+
+  /**
+   * Runs the refresh grant. Google keeps the refresh token (the answer carries none, the old one
+   * stays). Google's {@code invalid_grant} becomes an {@link AuthenticationException} explaining
+   * the likely causes: revoked, unused for 6 months, or issued to an app in "Testing" status,
+   * whose refresh tokens expire after 7 days.
+   *
+   * @throws AuthenticationException if the refresh token is refused
+   * @throws io.smo.core.exception.SmoException on transport failures
+   */
+  @Override
+  public AccessToken refresh(AccessToken current) {
     try {
-      return flow.refresh(current);
+      AccessToken fresh = flow.refresh(current);
+      if (fresh.refreshToken().isEmpty() && current.refreshToken().isPresent()) {
+        // Google does not rotate refresh tokens: keep the one that was used
+        AccessToken.Builder kept = fresh.toBuilder().refreshToken(current.refreshToken().get());
+        current.refreshTokenExpiresAt().ifPresent(kept::refreshTokenExpiresAt);
+        return kept.build();
+      }
+      return fresh;
     } catch (AuthenticationException e) {
       if ("invalid_grant".equals(e.errorCode().orElse(null))) {
         throw new AuthenticationException(e.details().toBuilder()
@@ -127,8 +187,8 @@ public final class YouTubeOAuth {
     }
   }
 
-  /** Returns the platform these helpers serve. */
-  static Platform platform() {
-    return Platform.YOUTUBE;
+  @Override
+  public String toString() {
+    return "YouTubeOAuth{" + flow.config().clientId() + "}";
   }
 }

@@ -76,7 +76,7 @@ class YouTubeClientWireMockTest {
 
   private YouTubeClient client(YouTubeQuota quota) {
     return YouTubeClient.builder().baseUrl(URI.create(wm.baseUrl() + "/")).accessToken("tok")
-        .uploadChunkSize(KB256).quota(quota).processingPollInterval(Duration.ZERO)
+        .chunkSize(KB256).quota(quota).pollInterval(Duration.ofMillis(1))
         .retryPolicy(RetryPolicy.builder().maxAttempts(4).build()).sleeper(d -> { }).build();
   }
 

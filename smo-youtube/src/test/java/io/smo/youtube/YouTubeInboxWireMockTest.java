@@ -48,8 +48,9 @@ class YouTubeInboxWireMockTest {
       + "\"parentId\":\"UgHeld1\",\"textOriginal\":\"agreed\",\"publishedAt\":\"2019-11-20T12:00:00.000Z\"}}]}}]}";
 
   private YouTubeClient client(WireMockRuntimeInfo wm, String channel) {
-    return YouTubeClient.builder().baseUrl(URI.create(wm.getHttpBaseUrl() + "/")).accessToken("tok")
-        .channelId(channel).sleeper(d -> { }).build();
+    YouTubeClient.Builder b = YouTubeClient.builder().baseUrl(URI.create(wm.getHttpBaseUrl() + "/"))
+        .accessToken("tok").sleeper(d -> { });
+    return channel == null ? b.build() : b.accountId(channel).build();
   }
 
   private void stubStreams(WireMockRuntimeInfo wm) {
@@ -66,7 +67,7 @@ class YouTubeInboxWireMockTest {
     stubStreams(wm);
     wm.getWireMock().register(get(urlPathEqualTo("/youtube/v3/channels")).willReturn(okJson(
         "{\"kind\":\"youtube#channelListResponse\",\"items\":[{\"kind\":\"youtube#channel\",\"id\":\"" + CHANNEL + "\"}]}")));
-    try (YouTubeClient yt = client(wm, "mine")) {
+    try (YouTubeClient yt = client(wm, null)) {
       assertThat(yt.capabilities().supports(Feature.COMMENT_STREAM)).isTrue();
       assertThat(yt.inboxKinds()).containsExactly(InboxItemKind.COMMENT);
       List<InboxComment> all = yt.commentStream().stream().toList();
@@ -78,7 +79,8 @@ class YouTubeInboxWireMockTest {
       assertThat(held.moderationStatus()).hasValue("heldForReview");
       assertThat(held.answered()).isTrue();
       assertThat(held.threadId()).isEqualTo("F1UP7wRCPH8");
-      assertThat(held.account()).isEqualTo("youtube:mine");
+      // #18: the account is the channel learned from channels?mine=true, no longer the constant "youtube:mine"
+      assertThat(held.account()).isEqualTo(CHANNEL);
       assertThat(all.get(3).direction()).isEqualTo(Direction.OUTBOUND);
       assertThat(all.get(2).answered()).isFalse();
       assertThat(all.get(2).dropped()).anyMatch(d -> d.contains("no authorChannelId"));

@@ -54,7 +54,7 @@ class YouTubeReliabilityTest {
         : aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
     wm.stubFor(put(urlPathEqualTo("/upload/youtube/v3/videos")).willReturn(answer));
     try (YouTubeClient yt = YouTubeClient.builder().baseUrl(URI.create(wm.baseUrl() + "/")).accessToken("tok-abcdef")
-        .uploadChunkSize(256 * 1024).processingPollInterval(Duration.ZERO)
+        .chunkSize(256 * 1024).pollInterval(Duration.ofMillis(1))
         .retryPolicy(RetryPolicy.builder().maxAttempts(3).build()).sleeper(d -> { }).build()) {
       Post post = Post.builder().text("desc").addMedia(Media.fromFile(TestFiles.mp4(dir, "v.mp4", 100_000)))
           .option(YouTubeOptions.builder().title("T").waitForProcessing(false).build()).build();

@@ -60,8 +60,8 @@ class YouTubeSandboxTest {
     return YouTubeClient.builder()
         .baseUrl(sandbox.baseUrl(Platform.YOUTUBE))
         .accessToken(sandbox.credentials(Platform.YOUTUBE).accessToken())
-        .uploadChunkSize(256 * 1024)
-        .processingPollInterval(Duration.ZERO)
+        .chunkSize(256 * 1024)
+        .pollInterval(Duration.ofMillis(1))
         .uploadListener(progress::add)
         .sleeper(d -> { });
   }
@@ -226,18 +226,19 @@ class YouTubeSandboxTest {
   void expiredTokenIsRefreshedOnceThroughGoogleOAuth(Sandbox sandbox) throws Exception {
     var creds = sandbox.credentials(Platform.YOUTUBE);
     InMemoryTokenStore store = new InMemoryTokenStore();
-    store.save("chan", AccessToken.builder(creds.accessToken()).refreshToken(creds.refreshToken()).build());
+    String chan = creds.accountId();
+    store.save(chan, AccessToken.builder(creds.accessToken()).refreshToken(creds.refreshToken()).build());
     URI tokenEndpoint = sandbox.baseUrl(Platform.YOUTUBE).resolve("token");
     try (YouTubeClient yt = YouTubeClient.builder().baseUrl(sandbox.baseUrl(Platform.YOUTUBE))
-        .oauth(YouTubeOAuth.config(creds.clientId(), creds.clientSecret(), null, YouTubeOAuth.ALL_SCOPES,
-            tokenEndpoint), store, "chan")
-        .uploadChunkSize(256 * 1024).processingPollInterval(Duration.ZERO).sleeper(d -> { }).build()) {
+        .oauth(YouTubeOAuth.create(YouTubeOAuth.config(creds.clientId(), creds.clientSecret(), null)
+            .tokenEndpoint(tokenEndpoint).build()), store).accountId(chan)
+        .chunkSize(256 * 1024).pollInterval(Duration.ofMillis(1)).sleeper(d -> { }).build()) {
       PublishedPost p = yt.publish(video("tok.mp4", 10 * 1024));
       sandbox.inject(Platform.YOUTUBE, Fault.of(Fault.Kind.EXPIRED_TOKEN).on("GET", "/youtube/v3/videos"));
       EngagementMetrics m = yt.metrics(p.ref());
       assertThat(m.views()).isPresent();
-      assertThat(store.load("chan").orElseThrow().value()).isNotEqualTo(creds.accessToken());
-      assertThat(store.load("chan").orElseThrow().refreshToken()).contains(creds.refreshToken());
+      assertThat(store.load(chan).orElseThrow().value()).isNotEqualTo(creds.accessToken());
+      assertThat(store.load(chan).orElseThrow().refreshToken()).contains(creds.refreshToken());
       // the refreshed token carries yt-analytics.readonly, so analytics were read too
       assertThat(m.raw()).containsKey("analytics.views");
     }
@@ -247,11 +248,12 @@ class YouTubeSandboxTest {
   void revokedRefreshTokenExplainsTheTestingAppExpiry(Sandbox sandbox) throws Exception {
     var creds = sandbox.credentials(Platform.YOUTUBE);
     InMemoryTokenStore store = new InMemoryTokenStore();
-    store.save("chan", AccessToken.builder("sbx-yt-stale").refreshToken("sbx-yt-unknown-refresh")
+    String chan = creds.accountId();
+    store.save(chan, AccessToken.builder("sbx-yt-stale").refreshToken("sbx-yt-unknown-refresh")
         .expiresAt(Instant.EPOCH).build());
     try (YouTubeClient yt = YouTubeClient.builder().baseUrl(sandbox.baseUrl(Platform.YOUTUBE))
-        .oauth(YouTubeOAuth.config(creds.clientId(), creds.clientSecret(), null, YouTubeOAuth.ALL_SCOPES,
-            sandbox.baseUrl(Platform.YOUTUBE).resolve("token")), store, "chan")
+        .oauth(YouTubeOAuth.config(creds.clientId(), creds.clientSecret(), null)
+            .tokenEndpoint(sandbox.baseUrl(Platform.YOUTUBE).resolve("token")).build(), store).accountId(chan)
         .sleeper(d -> { }).build()) {
       assertThatThrownBy(() -> yt.metrics(PostRef.of(Platform.YOUTUBE, "abc")))
           .isInstanceOf(AuthenticationException.class)

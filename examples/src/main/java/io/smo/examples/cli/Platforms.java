@@ -51,14 +51,14 @@ final class Platforms {
             .igUserId(c.accountId()).mediaHost(sandboxHost(sandbox)).uploadListener(listener).build();
       case SNAPCHAT:
         return SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .profileId(c.extra("profileId")).adAccountId(c.extra("adAccountId"))
+            .accountId(c.extra("profileId")).adAccountId(c.extra("adAccountId"))
             .uploadListener(listener).build();
       case TIKTOK:
         return TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .openId(c.accountId()).uploadListener(listener).build();
+            .accountId(c.accountId()).uploadListener(listener).build();
       case YOUTUBE:
         return YouTubeClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .processingPollInterval(java.time.Duration.ofMillis(200))
+            .pollInterval(java.time.Duration.ofMillis(200))
             .uploadListener(listener).build();
       case PINTEREST:
         return PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
@@ -101,7 +101,7 @@ final class Platforms {
             .igUserId(need(c, p, "ig_user_id")).uploadListener(listener).build();
       case SNAPCHAT:
         return SnapchatClient.builder().accessToken(need(c, p, "access_token"))
-            .profileId(need(c, p, "profile_id")).uploadListener(listener).build();
+            .accountId(need(c, p, "profile_id")).uploadListener(listener).build();
       case TIKTOK:
         return TikTokClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
       case YOUTUBE:

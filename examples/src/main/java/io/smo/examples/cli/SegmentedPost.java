@@ -239,13 +239,13 @@ final class SegmentedPost {
             }).build();
       case SNAPCHAT:
         return SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .profileId(c.extra("profileId")).adAccountId(c.extra("adAccountId")).build();
+            .accountId(c.extra("profileId")).adAccountId(c.extra("adAccountId")).build();
       case TIKTOK:
         return TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .openId(c.accountId()).build();
+            .accountId(c.accountId()).build();
       case YOUTUBE:
         return YouTubeClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .channelId(c.accountId()).processingPollInterval(java.time.Duration.ofMillis(200)).build();
+            .accountId(c.accountId()).pollInterval(java.time.Duration.ofMillis(200)).build();
       case PINTEREST:
         return PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.accountId()).defaultBoardId(c.extra("boardId")).build();

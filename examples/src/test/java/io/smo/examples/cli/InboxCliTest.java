@@ -64,7 +64,7 @@ class InboxCliTest {
     assertThat(late.err()).contains("24-hour standard messaging window is closed");
     Run mention = smo("answer", "twitter:1790000000000000042:mention:1800000000000000002:1800000000000000002", "Fixed");
     assertThat(mention.exit()).as(mention.err()).isZero();
-    Run comment = smo("answer", "youtube:youtube%3Amine:comment:sbxInboxVid:UgsbxInbox1AaABAg", "A Shure SM7B");
+    Run comment = smo("answer", "youtube:UCsbxYouTubeChannel0000a:comment:sbxInboxVid:UgsbxInbox1AaABAg", "A Shure SM7B");
     assertThat(comment.exit()).as(comment.err()).isZero();
   }
 

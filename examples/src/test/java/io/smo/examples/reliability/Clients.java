@@ -98,11 +98,11 @@ final class Clients {
             .mediaHost(host).httpSettings(http).retryPolicy(retry).rateLimitPolicy(limits).clock(clock)
             .sleeper(clock.sleeper()).build();
       case SNAPCHAT:
-        return SnapchatClient.builder().baseUrl(base).accessToken(token).profileId(extra1)
+        return SnapchatClient.builder().baseUrl(base).accessToken(token).accountId(extra1)
             .adAccountId(extra2).httpSettings(http).retryPolicy(retry).rateLimitPolicy(limits).clock(clock)
             .sleeper(clock.sleeper()).build();
       case TIKTOK:
-        return TikTokClient.builder().baseUrl(base).accessToken(token).openId(accountId)
+        return TikTokClient.builder().baseUrl(base).accessToken(token).accountId(accountId)
             .httpSettings(http).retryPolicy(retry).rateLimitPolicy(limits).clock(clock).sleeper(clock.sleeper()).build();
       case YOUTUBE:
         return YouTubeClient.builder().baseUrl(base).accessToken(token)

@@ -2,6 +2,13 @@ package io.smo.snapchat.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smo.core.SmoInternalApi;
+import io.smo.snapchat.internal.SnapchatDtos.AdSquadsRequest;
+import io.smo.snapchat.internal.SnapchatDtos.AdsRequest;
+import io.smo.snapchat.internal.SnapchatDtos.CampaignsRequest;
+import io.smo.snapchat.internal.SnapchatDtos.CreativesRequest;
+import io.smo.snapchat.internal.SnapchatDtos.MediaRequest;
+import io.smo.snapchat.internal.SnapchatDtos.ProfileMediaRequest;
+import io.smo.snapchat.internal.SnapchatDtos.ProfilePostRequest;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
 import retrofit2.Call;
@@ -18,9 +25,10 @@ import retrofit2.http.Url;
 /**
  * The Snapchat HTTP endpoints the client uses, relative to the host root (paths start with
  * {@code v1/}). Marketing API paths are on {@code https://adsapi.snapchat.com/}, Public Profile
- * paths on {@code https://businessapi.snapchat.com/}. Bodies are kept as {@link JsonNode}: Snap
- * wraps every entity in the same {@code request_status / <plural>[].<singular>} envelope, read by
- * {@link SnapchatJson}.
+ * paths on {@code https://businessapi.snapchat.com/}. Request bodies are the records of {@link
+ * SnapchatDtos}; answers are kept as {@link JsonNode}: Snap wraps every entity in the same {@code
+ * request_status / <plural>[].<singular>} envelope with status casing that varies, read leniently
+ * by {@link SnapchatMapper}.
  *
  * <p>Marketing API sources: https://developers.snap.com/api/marketing-api/Ads-API/media,
  * .../creatives, .../campaigns, .../ad-squads, .../ads, .../measurement. Public Profile:
@@ -38,7 +46,7 @@ public interface SnapchatApi {
 
   /** {@code POST /v1/adaccounts/{id}/media} with {@code {"media":[{name,type,ad_account_id}]}}. */
   @POST("v1/adaccounts/{adAccountId}/media")
-  Call<JsonNode> createAdMedia(@Path("adAccountId") String adAccountId, @Body JsonNode body);
+  Call<JsonNode> createAdMedia(@Path("adAccountId") String adAccountId, @Body MediaRequest body);
 
   /** {@code POST /v1/media/{id}/upload}: simple upload of at most 32 MB (multipart {@code file}). */
   @Multipart
@@ -69,19 +77,19 @@ public interface SnapchatApi {
 
   /** {@code POST /v1/adaccounts/{id}/creatives}. */
   @POST("v1/adaccounts/{adAccountId}/creatives")
-  Call<JsonNode> createCreative(@Path("adAccountId") String adAccountId, @Body JsonNode body);
+  Call<JsonNode> createCreative(@Path("adAccountId") String adAccountId, @Body CreativesRequest body);
 
   /** {@code POST /v1/adaccounts/{id}/campaigns}. */
   @POST("v1/adaccounts/{adAccountId}/campaigns")
-  Call<JsonNode> createCampaign(@Path("adAccountId") String adAccountId, @Body JsonNode body);
+  Call<JsonNode> createCampaign(@Path("adAccountId") String adAccountId, @Body CampaignsRequest body);
 
   /** {@code POST /v1/campaigns/{id}/adsquads}. */
   @POST("v1/campaigns/{campaignId}/adsquads")
-  Call<JsonNode> createAdSquad(@Path("campaignId") String campaignId, @Body JsonNode body);
+  Call<JsonNode> createAdSquad(@Path("campaignId") String campaignId, @Body AdSquadsRequest body);
 
   /** {@code POST /v1/adsquads/{id}/ads}. */
   @POST("v1/adsquads/{adSquadId}/ads")
-  Call<JsonNode> createAd(@Path("adSquadId") String adSquadId, @Body JsonNode body);
+  Call<JsonNode> createAd(@Path("adSquadId") String adSquadId, @Body AdsRequest body);
 
   /** {@code DELETE /v1/ads/{id}}. */
   @DELETE("v1/ads/{adId}")
@@ -104,7 +112,7 @@ public interface SnapchatApi {
 
   /** {@code POST /v1/public_profiles/{id}/media} with {@code {type,name,key,iv}}. */
   @POST("v1/public_profiles/{profileId}/media")
-  Call<JsonNode> createProfileMedia(@Path("profileId") String profileId, @Body JsonNode body);
+  Call<JsonNode> createProfileMedia(@Path("profileId") String profileId, @Body ProfileMediaRequest body);
 
   /** Multipart upload INIT for profile media (UNCONFIRMED path). */
   @Multipart
@@ -117,7 +125,7 @@ public interface SnapchatApi {
   /** Posts to the public Story, Saved Stories or Spotlight (UNCONFIRMED paths: stories, saved_stories, spotlights). */
   @POST("v1/public_profiles/{profileId}/{collection}")
   Call<JsonNode> createProfilePost(@Path("profileId") String profileId,
-      @Path("collection") String collection, @Body JsonNode body);
+      @Path("collection") String collection, @Body ProfilePostRequest body);
 
   /** Insights of one profile post (UNCONFIRMED path). */
   @GET("v1/public_profiles/{profileId}/{collection}/{id}/stats")

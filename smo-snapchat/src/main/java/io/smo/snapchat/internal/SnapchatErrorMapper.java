@@ -12,12 +12,15 @@ import io.smo.core.exception.PermissionException;
 import io.smo.core.exception.PlatformException;
 import io.smo.core.exception.RateLimitException;
 import io.smo.core.exception.SmoException;
+import io.smo.core.http.ApiResponse;
 import io.smo.core.http.ApiRuntime;
+import io.smo.core.http.Operation;
 import io.smo.core.http.ErrorMapper;
 import io.smo.core.http.HttpFailure;
 import io.smo.core.internal.Redactor;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Maps Snapchat's error answers (Marketing API and Public Profile API) to the SDK's exceptions.
@@ -50,6 +53,26 @@ public final class SnapchatErrorMapper implements ErrorMapper {
 
   /** Creates the mapper. */
   public SnapchatErrorMapper() {}
+
+  /**
+   * Runs a Snapchat call through the runtime and returns its JSON body (an empty object for an
+   * empty body). A 2xx answer whose envelope says {@code "request_status": "ERROR"} is mapped like
+   * a 400, as the runtime does for non-2xx answers.
+   *
+   * @throws SmoException as mapped by this mapper
+   */
+  public static JsonNode call(ApiRuntime runtime, Operation op,
+      Supplier<retrofit2.Call<JsonNode>> call) {
+    ApiResponse<JsonNode> r = runtime.callForResponse(op, call);
+    JsonNode body = r.body();
+    if (body == null) {
+      return runtime.json().createObjectNode();
+    }
+    if (SnapchatMapper.isError(body)) {
+      throw runtime.mapFailure(op, 400, r.headers(), body.toString());
+    }
+    return body;
+  }
 
   @Override
   public SmoException map(HttpFailure f) {

@@ -119,10 +119,15 @@ public final class SmoClientFactory {
           }
           return b.build();
         }
-        case YOUTUBE:
-          return common(YouTubeClient.builder(), a, token, base, listeners).build();
+        case YOUTUBE: {
+          YouTubeClient.Builder b = common(YouTubeClient.builder(), a, token, base, listeners);
+          if (accountId != null && !accountId.isBlank()) {
+            b.accountId(accountId); // the channel id; else learned from channels?mine=true
+          }
+          return b.build();
+        }
         case TIKTOK:
-          return common(TikTokClient.builder(), a, token, base, listeners).openId(accountId).build();
+          return common(TikTokClient.builder(), a, token, base, listeners).accountId(accountId).build();
         case PINTEREST: {
           // the account key is the Pinterest username: the configured one, else learned from
           // GET /v5/user_account
@@ -141,7 +146,7 @@ public final class SmoClientFactory {
           String profile = toSandbox ? sandbox.extra(p, "profileId") : a.getAccountId();
           String ad = toSandbox ? sandbox.extra(p, "adAccountId") : a.getAdAccountId();
           if (profile != null) {
-            b.profileId(profile);
+            b.accountId(profile);
           }
           if (ad != null) {
             b.adAccountId(ad);

@@ -286,7 +286,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
   }
 
   /**
-   * {@code channels.list} with {@code mine=true}: the sandbox channel with the requested parts
+   * {@code channels.list} with {@code mine=true}: the calling account's channel (the sandbox channel,
+   * or an added account's id) with the requested parts
    * ({@code snippet}, {@code statistics}; counts are strings, as in the discovery document's
    * ChannelStatistics).
    */
@@ -297,8 +298,10 @@ public final class YouTubeEmulator implements PlatformEmulator {
     }
     ObjectNode root = NODES.objectNode().put("kind", "youtube#channelListResponse");
     ArrayNode items = root.putArray("items");
-    if (r.param("mine").orElse("").equals("true") || CHANNEL_ID.equals(r.param("id").orElse(""))) {
-      ObjectNode ch = items.addObject().put("kind", "youtube#channel").put("id", CHANNEL_ID);
+    // mine=true answers the calling account's channel (Sandbox.addAccount gives each its own id)
+    String own = ctx.account().orElse(CHANNEL_ID);
+    if (r.param("mine").orElse("").equals("true") || own.equals(r.param("id").orElse(""))) {
+      ObjectNode ch = items.addObject().put("kind", "youtube#channel").put("id", own);
       for (String p : part.split(",")) {
         if (p.trim().equals("snippet")) {
           ch.putObject("snippet").put("title", "SMO Sandbox Channel").put("customUrl", "@smosandbox")

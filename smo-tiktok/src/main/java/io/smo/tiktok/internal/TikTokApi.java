@@ -7,12 +7,14 @@ import io.smo.tiktok.internal.TikTokDtos.Envelope;
 import io.smo.tiktok.internal.TikTokDtos.InitData;
 import io.smo.tiktok.internal.TikTokDtos.StatusData;
 import io.smo.tiktok.internal.TikTokDtos.StatusRequest;
+import io.smo.tiktok.internal.TikTokDtos.UserInfoData;
 import io.smo.tiktok.internal.TikTokDtos.VideoInitRequest;
 import io.smo.tiktok.internal.TikTokDtos.VideoListData;
 import io.smo.tiktok.internal.TikTokDtos.VideoQueryRequest;
 import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
+import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Query;
 
@@ -34,9 +36,12 @@ public interface TikTokApi {
   /** Fields requested from {@code user/info} (stats need scope {@code user.info.stats}). */
   String USER_FIELDS = "open_id,union_id,display_name,username,follower_count,following_count,likes_count,video_count";
 
+  /** Fields requested from {@code user/info} to learn the account id (scope {@code user.info.basic}). */
+  String OPEN_ID_FIELDS = "open_id";
+
   /** {@code GET /v2/user/info/?fields=...} (600 per minute per token). */
-  @retrofit2.http.GET("v2/user/info/")
-  Call<Envelope<com.fasterxml.jackson.databind.JsonNode>> userInfo(@Query("fields") String fields);
+  @GET("v2/user/info/")
+  Call<Envelope<UserInfoData>> userInfo(@Query("fields") String fields);
 
   /** Queries the creator's posting options (20 per minute per token). */
   @POST("v2/post/publish/creator_info/query/")

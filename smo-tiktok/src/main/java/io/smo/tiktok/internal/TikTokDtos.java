@@ -143,11 +143,21 @@ public final class TikTokDtos {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record UserInfoData(User user) {}
 
-  /** The user object of {@code user/info}. */
+  /**
+   * The user object of {@code user/info}: only the fields asked for are present; the counts need
+   * scope {@code user.info.stats}.
+   *
+   * @see <a href="https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info">Get User Info</a>
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record User(
       @JsonProperty("open_id") String openId,
       @JsonProperty("union_id") String unionId,
       @JsonProperty("avatar_url") String avatarUrl,
-      @JsonProperty("display_name") String displayName) {}
+      @JsonProperty("display_name") String displayName,
+      String username,
+      @JsonProperty("follower_count") Long followerCount,
+      @JsonProperty("following_count") Long followingCount,
+      @JsonProperty("likes_count") Long likesCount,
+      @JsonProperty("video_count") Long videoCount) {}
 }

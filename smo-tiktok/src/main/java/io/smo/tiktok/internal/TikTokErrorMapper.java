@@ -17,9 +17,18 @@ import io.smo.core.exception.SmoException;
 import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ErrorMapper;
 import io.smo.core.http.HttpFailure;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smo.core.exception.PublishOutcomeUnknownException;
+import io.smo.core.exception.TransportException;
+import io.smo.core.http.ApiResponse;
+import io.smo.core.http.ApiRuntime;
+import io.smo.core.http.Operation;
+import io.smo.tiktok.internal.TikTokDtos.Envelope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import retrofit2.Call;
 
 /**
  * Maps TikTok's v2 error envelope {@code {"data":{},"error":{"code","message","log_id"}}} (and
@@ -137,6 +146,41 @@ public final class TikTokErrorMapper implements ErrorMapper {
       return new InvalidRequestException(d.build());
     }
     return new PlatformException(d.build(), false);
+  }
+
+  /**
+   * Runs a v2 call through the runtime and returns its {@code data}. A 2xx answer whose envelope
+   * carries an error code is mapped like a non-2xx answer (TikTok reports some refusals that way).
+   *
+   * @param runtime the client's runtime
+   * @param op the operation
+   * @param call the Retrofit call
+   * @param <T> the data type
+   * @return the data, possibly {@code null}
+   * @throws PublishOutcomeUnknownException if a create was answered with an empty body
+   * @throws TransportException if another call was answered with an empty body
+   * @throws SmoException as mapped by this mapper
+   */
+  public static <T> T unwrap(ApiRuntime runtime, Operation op, Supplier<Call<Envelope<T>>> call) {
+    ApiResponse<Envelope<T>> r = runtime.callForResponse(op, call);
+    Envelope<T> e = r.body();
+    if (e == null) {
+      if (op.kind() == Operation.Kind.CREATE) {
+        throw new PublishOutcomeUnknownException(Platform.TIKTOK, op.name(), "empty success answer",
+            null, null, List.of(), null);
+      }
+      throw new TransportException(Platform.TIKTOK, op.name(), "empty answer body", null, true);
+    }
+    if (!e.ok()) {
+      String body;
+      try {
+        body = runtime.json().writeValueAsString(e);
+      } catch (JsonProcessingException ex) {
+        body = "";
+      }
+      throw runtime.mapFailure(op, r.status(), r.headers(), body);
+    }
+    return e.data();
   }
 
   @Override

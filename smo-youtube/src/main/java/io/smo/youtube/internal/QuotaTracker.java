@@ -4,14 +4,21 @@ import io.smo.core.Platform;
 import io.smo.core.SmoInternalApi;
 import io.smo.core.exception.ErrorDetails;
 import io.smo.core.exception.QuotaExceededException;
+import io.smo.core.http.ApiResponse;
+import io.smo.core.http.ApiRuntime;
+import io.smo.core.http.Operation;
 import io.smo.youtube.YouTubeQuota;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.function.Supplier;
+import okhttp3.Request;
 
 /**
  * Counts the quota units this client spends per Pacific-time day and refuses, offline, a call
- * that cannot fit. Every request costs its units, failed ones too. Thread-safe.
+ * that cannot fit. Every request costs its units, failed ones too. Every Data API call of the client
+ * goes through {@link #call} or {@link #execute}, which charge the method's units, then run the call
+ * on the runtime and note Google's own {@code quotaExceeded}. Thread-safe.
  */
 @SmoInternalApi
 public final class QuotaTracker {
@@ -74,5 +81,47 @@ public final class QuotaTracker {
   public synchronized long remaining() {
     roll();
     return Math.max(0, quota.dailyLimit() - used);
+  }
+
+  /**
+   * Charges {@code method}, then runs a Retrofit call on {@code runtime}.
+   *
+   * @param method the API method whose cost is charged ({@code videos.list}, ...)
+   * @throws QuotaExceededException if the call does not fit today, or Google says the quota is gone
+   */
+  public <T> T call(ApiRuntime runtime, String method, Operation op, Supplier<retrofit2.Call<T>> c) {
+    charge(method, op.name());
+    try {
+      return runtime.call(op, c);
+    } catch (QuotaExceededException e) {
+      note(e);
+      throw e;
+    }
+  }
+
+  /**
+   * Charges {@code method}, then runs a raw request on {@code runtime} (see {@link
+   * ApiRuntime#execute}).
+   *
+   * @param method the API method whose cost is charged
+   * @param accepted the non-2xx statuses returned instead of thrown
+   * @throws QuotaExceededException if the call does not fit today, or Google says the quota is gone
+   */
+  public ApiResponse<String> execute(ApiRuntime runtime, String method, Operation op, Supplier<Request> r,
+      int... accepted) {
+    charge(method, op.name());
+    try {
+      return runtime.execute(op, r, true, accepted);
+    } catch (QuotaExceededException e) {
+      note(e);
+      throw e;
+    }
+  }
+
+  private void note(QuotaExceededException e) {
+    String code = e.errorCode().orElse("");
+    if (e.statusCode() != 0 && (code.equals("quotaExceeded") || code.startsWith("dailyLimitExceeded"))) {
+      exhausted();
+    }
   }
 }

@@ -1,7 +1,14 @@
 package io.smo.youtube.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smo.core.SmoInternalApi;
+import io.smo.youtube.internal.YouTubeDtos.ChannelList;
+import io.smo.youtube.internal.YouTubeDtos.Comment;
+import io.smo.youtube.internal.YouTubeDtos.CommentThread;
+import io.smo.youtube.internal.YouTubeDtos.CommentThreadList;
+import io.smo.youtube.internal.YouTubeDtos.PlaylistItem;
+import io.smo.youtube.internal.YouTubeDtos.ResultTable;
+import io.smo.youtube.internal.YouTubeDtos.Video;
+import io.smo.youtube.internal.YouTubeDtos.VideoList;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -10,20 +17,26 @@ import retrofit2.http.POST;
 import retrofit2.http.PUT;
 import retrofit2.http.Query;
 
-/** The Data API v3 methods the client uses (paths relative to {@code https://www.googleapis.com/}). */
+/**
+ * The Data API v3 methods the client uses, as a Retrofit service through {@code ApiRuntime} (paths
+ * relative to {@code https://www.googleapis.com/}; answers typed by {@link YouTubeDtos}). The
+ * resumable upload ({@code upload/youtube/v3/videos}, session URIs) and {@code thumbnails.set} are
+ * raw requests in {@link YouTubeUploadProtocol}, since they read headers and status codes
+ * Retrofit's typed calls hide.
+ */
 @SmoInternalApi
 public interface YouTubeApi {
   /** {@code channels.list} with {@code mine=true}. */
   @GET("youtube/v3/channels")
-  Call<JsonNode> listMyChannels(@Query("part") String part, @Query("mine") boolean mine);
+  Call<ChannelList> listMyChannels(@Query("part") String part, @Query("mine") boolean mine);
 
   /** {@code videos.list}. */
   @GET("youtube/v3/videos")
-  Call<JsonNode> listVideos(@Query("part") String part, @Query("id") String id);
+  Call<VideoList> listVideos(@Query("part") String part, @Query("id") String id);
 
   /** {@code videos.update}. */
   @PUT("youtube/v3/videos")
-  Call<JsonNode> updateVideo(@Query("part") String part, @Body JsonNode video);
+  Call<Video> updateVideo(@Query("part") String part, @Body Video video);
 
   /** {@code videos.delete}. */
   @DELETE("youtube/v3/videos")
@@ -31,24 +44,24 @@ public interface YouTubeApi {
 
   /** {@code commentThreads.list}. */
   @GET("youtube/v3/commentThreads")
-  Call<JsonNode> listCommentThreads(@Query("part") String part, @Query("videoId") String videoId,
+  Call<CommentThreadList> listCommentThreads(@Query("part") String part, @Query("videoId") String videoId,
       @Query("maxResults") Integer maxResults, @Query("pageToken") String pageToken,
       @Query("textFormat") String textFormat);
 
   /** {@code commentThreads.list} across a channel ({@code allThreadsRelatedToChannelId}). */
   @GET("youtube/v3/commentThreads")
-  Call<JsonNode> listChannelCommentThreads(@Query("part") String part,
+  Call<CommentThreadList> listChannelCommentThreads(@Query("part") String part,
       @Query("allThreadsRelatedToChannelId") String channelId, @Query("moderationStatus") String moderationStatus,
       @Query("order") String order, @Query("maxResults") Integer maxResults,
       @Query("pageToken") String pageToken, @Query("textFormat") String textFormat);
 
   /** {@code commentThreads.insert}. */
   @POST("youtube/v3/commentThreads")
-  Call<JsonNode> insertCommentThread(@Query("part") String part, @Body JsonNode body);
+  Call<CommentThread> insertCommentThread(@Query("part") String part, @Body CommentThread body);
 
   /** {@code comments.insert}. */
   @POST("youtube/v3/comments")
-  Call<JsonNode> insertComment(@Query("part") String part, @Body JsonNode body);
+  Call<Comment> insertComment(@Query("part") String part, @Body Comment body);
 
   /** {@code comments.setModerationStatus}. */
   @POST("youtube/v3/comments/setModerationStatus")
@@ -61,11 +74,11 @@ public interface YouTubeApi {
 
   /** {@code playlistItems.insert}. */
   @POST("youtube/v3/playlistItems")
-  Call<JsonNode> insertPlaylistItem(@Query("part") String part, @Body JsonNode body);
+  Call<PlaylistItem> insertPlaylistItem(@Query("part") String part, @Body PlaylistItem body);
 
   /** Analytics {@code reports.query} (on the Analytics base URL). */
   @GET("v2/reports")
-  Call<JsonNode> report(@Query("ids") String ids, @Query("startDate") String startDate,
+  Call<ResultTable> report(@Query("ids") String ids, @Query("startDate") String startDate,
       @Query("endDate") String endDate, @Query("metrics") String metrics,
       @Query("dimensions") String dimensions, @Query("filters") String filters,
       @Query("sort") String sort);

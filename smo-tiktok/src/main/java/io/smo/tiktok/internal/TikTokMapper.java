@@ -1,5 +1,6 @@
 package io.smo.tiktok.internal;
 
+import io.smo.core.AccountInfo;
 import io.smo.core.EngagementMetrics;
 import io.smo.core.EngagementMetrics.Metric;
 import io.smo.core.Platform;
@@ -14,6 +15,7 @@ import io.smo.tiktok.TikTokOptions.PrivacyLevel;
 import io.smo.tiktok.internal.TikTokDtos.CreatorInfoData;
 import io.smo.tiktok.internal.TikTokDtos.PostInfo;
 import io.smo.tiktok.internal.TikTokDtos.StatusData;
+import io.smo.tiktok.internal.TikTokDtos.User;
 import io.smo.tiktok.internal.TikTokDtos.Video;
 import java.net.URI;
 import java.time.Duration;
@@ -31,10 +33,10 @@ import java.util.Optional;
  * @see <a href="https://developers.tiktok.com/doc/tiktok-api-v2-video-object">Video object</a>
  */
 @SmoInternalApi
-public final class TikTokMappers {
+public final class TikTokMapper {
   private static final Platform P = Platform.TIKTOK;
 
-  private TikTokMappers() {}
+  private TikTokMapper() {}
 
   /** Maps {@code creator_info} data; unknown privacy values are dropped, absent flags are false. */
   public static CreatorInfo creatorInfo(CreatorInfoData d) {
@@ -151,6 +153,23 @@ public final class TikTokMappers {
     if (postId.isPresent() && creator != null && creator.username() != null) {
       b.url(URI.create("https://www.tiktok.com/@" + creator.username() + "/video/" + postId.get()));
     }
+    return b.build();
+  }
+
+  /**
+   * Maps {@code user/info} to the account's figures: id {@code open_id}, handle {@code username},
+   * name {@code display_name}, followers, following and posts; the four counts are also kept raw
+   * under TikTok's names (absent without scope {@code user.info.stats}).
+   */
+  public static AccountInfo accountInfo(User u, Instant now) {
+    User user = u != null ? u : new User(null, null, null, null, null, null, null, null, null);
+    AccountInfo.Builder b = AccountInfo.builder(P, user.openId() == null ? "" : user.openId())
+        .handle(user.username()).name(user.displayName()).followers(user.followerCount())
+        .following(user.followingCount()).postCount(user.videoCount()).retrievedAt(now);
+    b.raw("follower_count", user.followerCount());
+    b.raw("following_count", user.followingCount());
+    b.raw("likes_count", user.likesCount());
+    b.raw("video_count", user.videoCount());
     return b.build();
   }
 

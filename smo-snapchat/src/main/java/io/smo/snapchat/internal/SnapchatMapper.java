@@ -1,6 +1,11 @@
 package io.smo.snapchat.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smo.core.Audience;
+import io.smo.core.Gender;
 import io.smo.core.EngagementMetrics;
 import io.smo.core.EngagementMetrics.Metric;
 import io.smo.core.PostRef;
@@ -8,6 +13,7 @@ import io.smo.core.SmoInternalApi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +33,7 @@ import java.util.Map;
  * currency unit).
  */
 @SmoInternalApi
-public final class SnapchatJson {
+public final class SnapchatMapper {
   /** Marketing API stats → neutral metric. {@code swipes} (swipe-ups) are Snap's click figure. */
   public static final Map<String, Metric> AD_METRICS = Map.of(
       "impressions", Metric.IMPRESSIONS,
@@ -46,7 +52,7 @@ public final class SnapchatJson {
       "shares", Metric.SHARES,
       "impressions", Metric.IMPRESSIONS);
 
-  private SnapchatJson() {}
+  private SnapchatMapper() {}
 
   /** Returns whether {@code status} (request or sub-request) reports an error. */
   public static boolean isError(JsonNode root) {
@@ -200,5 +206,67 @@ public final class SnapchatJson {
       }
     }
     return out;
+  }
+
+  /**
+   * Turns an {@link io.smo.core.Audience} into an ad squad {@code targeting} object (validated with
+   * {@link SnapchatRules#targetingViolations}).
+   *
+   * <p>Source: https://developers.snap.com/api/marketing-api/Ads-API/targeting and
+   * .../example-targeting-specs. {@code geos} is required: one entry per country ({@code
+   * country_code} lower-case, {@code operation: INCLUDE}), with that country's {@code region_id}s.
+   * {@code demographics}: one entry with {@code min_age} / {@code max_age}, {@code gender} (only
+   * when exactly one gender is asked; both means everyone) and {@code languages} (ISO 639-1). Snap
+   * documents that multi-country targeting takes a single language per demographics entry; more
+   * than one language with more than one country is therefore refused offline. {@code interests}:
+   * one entry with the Snap category ids ({@code SLC_…}, {@code DLXS_…}, …; the naming pattern is
+   * taken from the docs' examples, other prefixes are accepted).
+   *
+   * <p>Regions are platform keys: {@code "us:3832"} (country, colon, Snap region id) or a bare id
+   * when exactly one country is targeted.
+   */
+  public static ObjectNode targeting(Audience a, ObjectMapper json) {
+    ObjectNode t = json.createObjectNode();
+    Map<String, List<String>> regionsByCountry = new LinkedHashMap<>();
+    for (String c : a.countries()) {
+      regionsByCountry.put(c.toLowerCase(Locale.ROOT), new ArrayList<>());
+    }
+    for (String r : a.regions()) {
+      int i = r.indexOf(':');
+      String cc = i > 0 ? r.substring(0, i).toLowerCase(Locale.ROOT)
+          : regionsByCountry.keySet().stream().findFirst().orElse(null);
+      if (cc != null) {
+        regionsByCountry.computeIfAbsent(cc, k -> new ArrayList<>()).add(i > 0 ? r.substring(i + 1) : r);
+      }
+    }
+    ArrayNode geos = t.putArray("geos");
+    regionsByCountry.forEach((cc, regions) -> {
+      ObjectNode g = geos.addObject().put("country_code", cc).put("operation", "INCLUDE");
+      if (!regions.isEmpty()) {
+        ArrayNode ids = g.putArray("region_id");
+        regions.forEach(ids::add);
+      }
+    });
+    boolean oneGender = a.genders().size() == 1;
+    if (a.ageRange().isPresent() || oneGender || !a.languages().isEmpty()) {
+      ObjectNode d = t.putArray("demographics").addObject().put("operation", "INCLUDE");
+      a.ageRange().ifPresent(r -> {
+        r.min().ifPresent(min -> d.put("min_age", min));
+        r.max().ifPresent(max -> d.put("max_age", max));
+      });
+      if (oneGender) {
+        d.put("gender", a.genders().iterator().next() == Gender.MALE ? "MALE" : "FEMALE");
+      }
+      if (!a.languages().isEmpty()) {
+        ArrayNode l = d.putArray("languages");
+        a.languages().forEach(loc -> l.add(loc.getLanguage().toLowerCase(Locale.ROOT)));
+      }
+    }
+    if (!a.interests().isEmpty()) {
+      ArrayNode ids = t.putArray("interests").addObject().put("operation", "INCLUDE")
+          .putArray("category_id");
+      a.interests().forEach(ids::add);
+    }
+    return t;
   }
 }

@@ -1,7 +1,5 @@
 package io.smo.youtube.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smo.core.Platform;
 import io.smo.core.SmoInternalApi;
 import io.smo.core.exception.PublishOutcomeUnknownException;
@@ -14,6 +12,7 @@ import io.smo.core.upload.ChunkedUploader;
 import io.smo.core.upload.FileChunk;
 import java.io.IOException;
 import java.net.URI;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -34,14 +33,15 @@ import okhttp3.RequestBody;
  *       a new session.
  * </ul>
  *
- * Chunk sends are attempted once and never silently re-sent by OkHttp (the uploader queries before
+ * The chunks and status queries belong to the upload session the {@code videos.insert} start
+ * opened, so they name no rate bucket and cost no further quota units.
+ *
+ * <p>Chunk sends are attempted once and never silently re-sent by OkHttp (the uploader queries before
  * any re-send; a lost answer becomes a retryable transport failure); status queries are
  * retried by the runtime on transport errors and 5xx. Not thread-safe: one upload at a time.
  */
 @SmoInternalApi
-public final class ResumableUploadProtocol implements ChunkedUploader.Protocol {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
+public final class YouTubeUploadProtocol implements ChunkedUploader.Protocol {
   /** The upload session is gone (404/410): start a new one. */
   public static final class SessionExpiredException extends SmoException {
     private static final long serialVersionUID = 1L;
@@ -52,10 +52,10 @@ public final class ResumableUploadProtocol implements ChunkedUploader.Protocol {
   }
 
   private final ApiRuntime runtime;
-  private final URI session;
+  private final HttpUrl session; // parsed once, not per chunk
   private final long chunkSize;
   private final int maxQueries;
-  private JsonNode video;
+  private YouTubeDtos.Video video;
 
   /**
    * Creates the protocol for one session.
@@ -64,15 +64,15 @@ public final class ResumableUploadProtocol implements ChunkedUploader.Protocol {
    * @param session the session URI from the {@code Location} header
    * @param chunkSize the chunk size in bytes, a multiple of 256 KiB
    */
-  public ResumableUploadProtocol(ApiRuntime runtime, URI session, long chunkSize) {
+  public YouTubeUploadProtocol(ApiRuntime runtime, URI session, long chunkSize) {
     this.runtime = runtime;
-    this.session = session;
+    this.session = HttpUrl.get(session);
     this.chunkSize = chunkSize;
     this.maxQueries = Math.max(1, runtime.retryPolicy().maxAttempts());
   }
 
   /** Returns the uploaded video resource once the server said 200/201, else {@code null}. */
-  public JsonNode video() {
+  public YouTubeDtos.Video video() {
     return video;
   }
 
@@ -88,7 +88,7 @@ public final class ResumableUploadProtocol implements ChunkedUploader.Protocol {
     try {
       // a create for the runtime: OkHttp never silently re-sends it, so no byte goes twice
       r = runtime.execute(Operation.create("videos.insert.chunk").withoutRetry(),
-          () -> new Request.Builder().url(session.toString())
+          () -> new Request.Builder().url(this.session)
               .header("Content-Range", "bytes " + chunk.offset() + "-" + last + "/" + total)
               .put(chunk).build(), true, 308, 404, 410);
     } catch (PublishOutcomeUnknownException e) {
@@ -103,7 +103,7 @@ public final class ResumableUploadProtocol implements ChunkedUploader.Protocol {
   public long queryOffset(long total) {
     for (int i = 1; ; i++) {
       ApiResponse<String> r = runtime.execute(Operation.write("videos.insert.status"),
-          () -> new Request.Builder().url(session.toString())
+          () -> new Request.Builder().url(this.session)
               .header("Content-Range", "bytes */" + total)
               .put(RequestBody.create(new byte[0], null)).build(), true, 308, 404, 410);
       try {
@@ -122,11 +122,12 @@ public final class ResumableUploadProtocol implements ChunkedUploader.Protocol {
       throw new SessionExpiredException(s);
     }
     if (s == 308) {
-      return r.header("Range").map(ResumableUploadProtocol::nextOffset).orElse(0L);
+      return r.header("Range").map(YouTubeUploadProtocol::nextOffset).orElse(0L);
     }
     try {
-      JsonNode v = JSON.readTree(r.body() == null ? "" : r.body());
-      if (v == null || !v.path("id").isTextual()) {
+      String body = r.body() == null ? "" : r.body();
+      YouTubeDtos.Video v = body.isBlank() ? null : runtime.json().readValue(body, YouTubeDtos.Video.class);
+      if (v == null || v.id() == null) {
         throw new IOException("no video id in the answer");
       }
       video = v;

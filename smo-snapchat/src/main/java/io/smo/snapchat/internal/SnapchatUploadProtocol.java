@@ -1,7 +1,6 @@
 package io.smo.snapchat.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smo.core.Media;
 import io.smo.core.MediaKind;
 import io.smo.core.Platform;
@@ -18,21 +17,35 @@ import io.smo.core.upload.ProcessingStatus;
 import io.smo.core.upload.UploadListener;
 import io.smo.core.upload.UploadProgress;
 import io.smo.core.upload.UploadState;
+import io.smo.snapchat.SnapchatRateBucket;
+import io.smo.snapchat.internal.SnapchatDtos.MediaRequest;
+import io.smo.snapchat.internal.SnapchatDtos.MediaSpec;
+import io.smo.snapchat.internal.SnapchatDtos.ProfileMediaRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import javax.crypto.Cipher;
+import javax.crypto.CipherOutputStream;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
 
 /**
- * Snapchat's two media upload paths.
+ * Snapchat's two media upload protocols (on core's {@link ChunkedUploader}).
  *
  * <p><b>Marketing API</b> (https://developers.snap.com/api/marketing-api/Ads-API/media): create
  * the media ({@code PENDING_UPLOAD}); files up to the part size (32 MB) go in one {@code POST
@@ -55,8 +68,8 @@ import okhttp3.RequestBody;
  * first part not acknowledged (re-sending a part number replaces it: UNCONFIRMED).
  */
 @SmoInternalApi
-public final class SnapchatUploader {
-  private static final String BUCKET = "token";
+public final class SnapchatUploadProtocol {
+  private static final SnapchatRateBucket BUCKET = SnapchatRateBucket.TOKEN;
   private static final MediaType OCTET = MediaType.get("application/octet-stream");
   private static final MediaType TEXT = MediaType.get("text/plain");
 
@@ -66,9 +79,10 @@ public final class SnapchatUploader {
   private final long partBytes;
   private final UploadListener listener;
   private final Duration processingTimeout;
+  private final Duration pollInterval;
 
   /**
-   * Creates the uploader.
+   * Creates the upload protocol.
    *
    * @param runtime the client's runtime
    * @param adsApi the Marketing API service
@@ -76,15 +90,17 @@ public final class SnapchatUploader {
    * @param partBytes the part size and the single-upload threshold, in bytes
    * @param listener progress receiver
    * @param processingTimeout the longest wait for {@code READY}
+   * @param pollInterval the first wait between media status polls
    */
-  public SnapchatUploader(ApiRuntime runtime, SnapchatApi adsApi, SnapchatApi profileApi,
-      long partBytes, UploadListener listener, Duration processingTimeout) {
+  public SnapchatUploadProtocol(ApiRuntime runtime, SnapchatApi adsApi, SnapchatApi profileApi,
+      long partBytes, UploadListener listener, Duration processingTimeout, Duration pollInterval) {
     this.runtime = runtime;
     this.adsApi = adsApi;
     this.profileApi = profileApi;
     this.partBytes = partBytes;
     this.listener = listener;
     this.processingTimeout = processingTimeout;
+    this.pollInterval = pollInterval;
   }
 
   /** Returns the number of parts for {@code size} bytes. */
@@ -113,13 +129,11 @@ public final class SnapchatUploader {
         }
         file = temp;
       }
-      ObjectNode body = runtime.json().createObjectNode();
-      body.putArray("media").addObject().put("name", name)
-          .put("type", media.kind() == MediaKind.VIDEO ? "VIDEO" : "IMAGE")
-          .put("ad_account_id", adAccountId);
-      JsonNode created = SnapchatCalls.call(runtime, Operation.create("create media", BUCKET),
+      MediaRequest body = new MediaRequest(List.of(new MediaSpec(name,
+          media.kind() == MediaKind.VIDEO ? "VIDEO" : "IMAGE", adAccountId)));
+      JsonNode created = SnapchatErrorMapper.call(runtime, Operation.create("create media", BUCKET),
           () -> adsApi.createAdMedia(adAccountId, body));
-      String mediaId = SnapchatJson.firstId(created, "media", "media");
+      String mediaId = SnapchatMapper.firstId(created, "media", "media");
       if (mediaId == null) {
         throw new TransportException(Platform.SNAPCHAT, "create media",
             "the answer carries no media id", null, false);
@@ -131,10 +145,10 @@ public final class SnapchatUploader {
           ChunkedUploader.notify(listener, progress(fileName, UploadState.UPLOADING, 0, size, null));
           MultipartBody.Part part = MultipartBody.Part.createFormData("file", fileName,
               new FileChunk(ch, 0, size, MediaType.get(media.mimeType())));
-          JsonNode r = SnapchatCalls.call(runtime, Operation.write("upload media", BUCKET),
+          JsonNode r = SnapchatErrorMapper.call(runtime, Operation.write("upload media", BUCKET),
               () -> adsApi.uploadAdMedia(mediaId, part));
           ChunkedUploader.notify(listener, progress(fileName, UploadState.UPLOADING, size, size, null));
-          checkFailed(mediaId, SnapchatJson.media(r));
+          checkFailed(mediaId, SnapchatMapper.media(r));
         } else {
           multipart(adsApi, ch, size, fileName, MediaType.get(media.mimeType()), mediaId,
               () -> adsApi.initAdMultipart(mediaId, "INIT", text(fileName), text(size),
@@ -142,7 +156,7 @@ public final class SnapchatUploader {
         }
       }
       ProcessingPoller.poll(Platform.SNAPCHAT, "media processing", mediaId, () -> {
-        JsonNode m = SnapchatJson.media(SnapchatCalls.call(runtime,
+        JsonNode m = SnapchatMapper.media(SnapchatErrorMapper.call(runtime,
             Operation.read("get media", BUCKET), () -> adsApi.getAdMedia(mediaId)));
         String status = m == null ? "" : m.path("media_status").asText("");
         switch (status.toUpperCase(Locale.ROOT)) {
@@ -155,7 +169,7 @@ public final class SnapchatUploader {
           default:
             return ProcessingStatus.failed(status, "media processing failed");
         }
-      }, processingTimeout, Duration.ofSeconds(1), runtime.clock(), runtime.sleeper(), listener, size);
+      }, processingTimeout, pollInterval, runtime.clock(), runtime.sleeper(), listener, size);
       return mediaId;
     } catch (IOException e) {
       throw new TransportException(Platform.SNAPCHAT, "upload media",
@@ -181,12 +195,12 @@ public final class SnapchatUploader {
       try (InputStream in = open(media)) {
         crypto.encrypt(in, enc);
       }
-      ObjectNode body = runtime.json().createObjectNode()
-          .put("type", media.kind() == MediaKind.VIDEO ? "VIDEO" : "IMAGE")
-          .put("name", name).put("key", crypto.keyBase64()).put("iv", crypto.ivBase64());
-      JsonNode created = SnapchatCalls.call(runtime, Operation.create("create profile media", BUCKET),
+      ProfileMediaRequest body = new ProfileMediaRequest(
+          media.kind() == MediaKind.VIDEO ? "VIDEO" : "IMAGE", name, crypto.keyBase64(),
+          crypto.ivBase64());
+      JsonNode created = SnapchatErrorMapper.call(runtime, Operation.create("create profile media", BUCKET),
           () -> profileApi.createProfileMedia(profileId, body));
-      String mediaId = SnapchatJson.profileMediaId(created);
+      String mediaId = SnapchatMapper.profileMediaId(created);
       if (mediaId == null) {
         throw new TransportException(Platform.SNAPCHAT, "create profile media",
             "the answer carries no media id", null, false);
@@ -197,7 +211,7 @@ public final class SnapchatUploader {
         JsonNode done = multipart(profileApi, ch, size, fileName, OCTET, mediaId,
             () -> profileApi.initProfileMultipart(profileId, mediaId, "INIT", text(fileName),
                 text(size), text(partCount(size, partBytes))));
-        checkFailed(mediaId, SnapchatJson.media(done));
+        checkFailed(mediaId, SnapchatMapper.media(done));
       }
       ChunkedUploader.notify(listener, progress(fileName, UploadState.READY, size, size, "READY"));
       return mediaId;
@@ -214,7 +228,7 @@ public final class SnapchatUploader {
 
   private JsonNode multipart(SnapchatApi api, FileChannel ch, long size, String fileName, MediaType type,
       String mediaId, java.util.function.Supplier<retrofit2.Call<JsonNode>> init) {
-    JsonNode session = SnapchatCalls.call(runtime, Operation.write("init multipart upload", BUCKET), init);
+    JsonNode session = SnapchatErrorMapper.call(runtime, Operation.write("init multipart upload", BUCKET), init);
     String uploadId = session.path("upload_id").asText("");
     String addPath = relative(session.path("add_path").asText(""));
     String finalizePath = relative(session.path("finalize_path").asText(""));
@@ -233,7 +247,7 @@ public final class SnapchatUploader {
       public long send(FileChunk chunk, long total) {
         int partNumber = (int) (chunk.offset() / partBytes) + 1;
         MultipartBody.Part file = MultipartBody.Part.createFormData("file", fileName, chunk);
-        SnapchatCalls.call(runtime, Operation.write("upload part", BUCKET).withoutRetry(),
+        SnapchatErrorMapper.call(runtime, Operation.write("upload part", BUCKET).withoutRetry(),
             () -> api.addPart(addPath, file, text(partNumber), text(uploadId)));
         acked[0] = chunk.offset() + chunk.length();
         return acked[0];
@@ -244,7 +258,7 @@ public final class SnapchatUploader {
         return acked[0];
       }
     }, listener, runtime.retryPolicy(), runtime.sleeper());
-    return SnapchatCalls.call(runtime, Operation.write("finalize multipart upload", BUCKET),
+    return SnapchatErrorMapper.call(runtime, Operation.write("finalize multipart upload", BUCKET),
         () -> api.finalizeUpload(finalizePath, text(uploadId)));
   }
 
@@ -300,6 +314,118 @@ public final class SnapchatUploader {
       } catch (IOException ignored) {
         // a leftover temp file is harmless
       }
+    }
+  }
+
+  /**
+   * AES-256-CBC encryption of Public Profile media with the JDK's own {@code javax.crypto}: a fresh
+   * random 32-byte key and 16-byte IV per upload ({@link SecureRandom}), PKCS#7 padding (what
+   * {@code openssl enc -aes-256-cbc -nosalt -K key -iv iv} writes), streamed from the source to a
+   * temporary file in 64 KiB blocks, so heap use does not depend on the media size.
+   *
+   * <p>Source: https://developers.snap.com/api/marketing-api/Public-Profile-API/ProfileAssetManagement
+   * ("Encrypt and split file"; key and IV are sent base64-encoded when the media is created).
+   *
+   * <p>{@link #toString()} never shows the key or IV.
+   */
+  public static final class MediaEncryption {
+    /** The JCA transformation ({@code PKCS5Padding} is PKCS#7 for 16-byte blocks). */
+    public static final String TRANSFORMATION = "AES/CBC/PKCS5Padding";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int BUFFER = 64 * 1024;
+
+    private final byte[] key;
+    private final byte[] iv;
+
+    private MediaEncryption(byte[] key, byte[] iv) {
+      if (key.length != 32 || iv.length != 16) {
+        throw new IllegalArgumentException("AES-256-CBC needs a 32-byte key and a 16-byte IV");
+      }
+      this.key = key.clone();
+      this.iv = iv.clone();
+    }
+
+    /** Returns a fresh random key and IV. */
+    public static MediaEncryption random() {
+      byte[] k = new byte[32];
+      byte[] v = new byte[16];
+      RANDOM.nextBytes(k);
+      RANDOM.nextBytes(v);
+      return new MediaEncryption(k, v);
+    }
+
+    /** Returns an instance with the given key (32 bytes) and IV (16 bytes), for tests and decryption. */
+    public static MediaEncryption of(byte[] key, byte[] iv) {
+      return new MediaEncryption(key, iv);
+    }
+
+    /** Returns the key, base64-encoded (the {@code key} field of Create Media). */
+    public String keyBase64() {
+      return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** Returns the IV, base64-encoded (the {@code iv} field of Create Media). */
+    public String ivBase64() {
+      return Base64.getEncoder().encodeToString(iv);
+    }
+
+    /** Returns the ciphertext length for {@code plainLength} bytes: the next multiple of 16 above it. */
+    public static long encryptedLength(long plainLength) {
+      return (plainLength / 16 + 1) * 16;
+    }
+
+    /**
+     * Encrypts {@code in} into {@code target}, streaming.
+     *
+     * @param in the plaintext (read to its end, not closed)
+     * @param target the file to write (created or replaced)
+     * @return the number of ciphertext bytes written
+     * @throws IOException on read or write failure
+     */
+    public long encrypt(InputStream in, Path target) throws IOException {
+      Cipher cipher = cipher(Cipher.ENCRYPT_MODE);
+      try (OutputStream out = new CipherOutputStream(Files.newOutputStream(target), cipher)) {
+        byte[] buf = new byte[BUFFER];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          out.write(buf, 0, n);
+        }
+      }
+      return Files.size(target);
+    }
+
+    /**
+     * Decrypts {@code ciphertext} (for tests and the sandbox).
+     *
+     * @throws IllegalArgumentException if it is not valid ciphertext for this key and IV
+     */
+    public byte[] decrypt(byte[] ciphertext) {
+      try {
+        return cipher(Cipher.DECRYPT_MODE).doFinal(ciphertext);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalArgumentException("not AES-256-CBC ciphertext for this key and IV", e);
+      }
+    }
+
+    private Cipher cipher(int mode) {
+      try {
+        Cipher c = Cipher.getInstance(TRANSFORMATION);
+        c.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
+        return c;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("the JDK lacks " + TRANSFORMATION, e);
+      }
+    }
+
+    /** Wipes the key and IV from memory. */
+    public void destroy() {
+      Arrays.fill(key, (byte) 0);
+      Arrays.fill(iv, (byte) 0);
+    }
+
+    @Override
+    public String toString() {
+      return "MediaEncryption{AES-256-CBC, key=[REDACTED]}";
     }
   }
 }

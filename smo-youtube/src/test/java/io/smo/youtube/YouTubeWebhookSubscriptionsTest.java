@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.smo.core.exception.SmoException;
+import io.smo.core.http.HttpSettings;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class YouTubeWebSubTest {
+class YouTubeWebhookSubscriptionsTest {
   WireMockServer wm;
 
   @BeforeEach
@@ -29,8 +30,10 @@ class YouTubeWebSubTest {
   @Test
   void subscribesTheChannelFeedWithASecretAndLease() {
     wm.stubFor(post(urlEqualTo("/subscribe")).willReturn(aResponse().withStatus(202)));
-    YouTubeWebSub.create(URI.create(wm.baseUrl() + "/subscribe"))
-        .subscribe("UC123", URI.create("https://example.com/webhooks/youtube"), "hub-secret", Duration.ofDays(5));
+    try (YouTubeWebhookSubscriptions hub = YouTubeWebhookSubscriptions.create(URI.create("http://127.0.0.1:" + wm.port() + "/subscribe"),
+        HttpSettings.defaults())) {
+      hub.subscribe("UC123", URI.create("https://example.com/webhooks/youtube"), "hub-secret", Duration.ofDays(5));
+    }
     wm.verify(postRequestedFor(urlEqualTo("/subscribe"))
         .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
         .withRequestBody(containing("hub.mode=subscribe"))
@@ -43,7 +46,8 @@ class YouTubeWebSubTest {
   @Test
   void refusalsAreTypedAndBadInputIsRefusedOffline() {
     wm.stubFor(post(urlEqualTo("/subscribe")).willReturn(aResponse().withStatus(400).withBody("Invalid value for hub.callback")));
-    YouTubeWebSub ws = YouTubeWebSub.create(URI.create(wm.baseUrl() + "/subscribe"));
+    YouTubeWebhookSubscriptions ws = YouTubeWebhookSubscriptions.create(URI.create("http://127.0.0.1:" + wm.port() + "/subscribe"),
+        HttpSettings.defaults());
     assertThatThrownBy(() -> ws.subscribe("UC1", URI.create("https://e/x"), "s")).isInstanceOf(SmoException.class)
         .hasMessageContaining("400").hasMessageNotContaining("hub.secret=s");
     assertThatThrownBy(() -> ws.subscribe("UC1", URI.create("https://e/x"), "")).isInstanceOf(IllegalArgumentException.class);

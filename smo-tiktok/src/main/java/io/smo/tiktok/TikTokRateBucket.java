@@ -1,0 +1,68 @@
+package io.smo.tiktok;
+
+import io.smo.core.SmoPublicApi;
+import io.smo.core.resilience.RateBucket;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * TikTok's documented per-token rate limits, one constant per endpoint the client calls. TikTok
+ * counts each endpoint separately over a sliding one-minute window per access token and answers
+ * {@code 429 rate_limit_exceeded} above it; it sends no rate-limit headers.
+ *
+ * <pre>{@code
+ * RateLimitPolicy p = TikTokClient.defaultRateLimits().toBuilder()
+ *     .bucket(TikTokRateBucket.VIDEO_INIT, 3, Duration.ofMinutes(1))  // stricter
+ *     .build();
+ * }</pre>
+ *
+ * @see <a href="https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit">Rate limits</a>
+ */
+@SmoPublicApi
+public enum TikTokRateBucket implements RateBucket {
+  /** {@code POST /v2/post/publish/creator_info/query/}: 20 per minute per token. */
+  CREATOR_INFO("creator-info", 20, "content-posting-api-reference-query-creator-info"),
+  /** {@code POST /v2/post/publish/video/init/} (direct post): 6 per minute per token. */
+  VIDEO_INIT("video-init", 6, "content-posting-api-reference-direct-post"),
+  /** {@code POST /v2/post/publish/inbox/video/init/} (upload to inbox): 6 per minute per token. */
+  INBOX_INIT("inbox-init", 6, "content-posting-api-reference-upload-video"),
+  /** {@code POST /v2/post/publish/content/init/} (photos): 6 per minute per token. */
+  CONTENT_INIT("content-init", 6, "content-posting-api-reference-photo-post"),
+  /** {@code POST /v2/post/publish/status/fetch/}: 30 per minute per token. */
+  STATUS("status", 30, "content-posting-api-reference-get-video-status"),
+  /** {@code POST /v2/video/query/} (Display API): 600 per minute per token. */
+  VIDEO_QUERY("video-query", 600, "tiktok-api-v2-rate-limit"),
+  /** {@code GET /v2/user/info/} (Display API): 600 per minute per token. */
+  USER_INFO("user-info", 600, "tiktok-api-v2-rate-limit");
+
+  private final String id;
+  private final int limit;
+  private final URI documentation;
+
+  TikTokRateBucket(String id, int limit, String page) {
+    this.id = id;
+    this.limit = limit;
+    this.documentation = URI.create("https://developers.tiktok.com/doc/" + page);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public int limit() {
+    return limit;
+  }
+
+  /** Returns one minute: every TikTok v2 limit is per minute. */
+  @Override
+  public Duration period() {
+    return Duration.ofMinutes(1);
+  }
+
+  @Override
+  public URI documentation() {
+    return documentation;
+  }
+}
