@@ -53,7 +53,8 @@ final class LimiterBenchmark {
     try (WindowStub stub = new WindowStub(limit)) {
       List<HikariDataSource> pools = new ArrayList<>();
       List<TwitterClient> clients = new ArrayList<>();
-      String accountKey = "bench-account-" + System.currentTimeMillis(); // fresh state per run
+      // an X user id (digits), fresh per run so the shared limiter state starts empty
+      String accountKey = Long.toString(System.currentTimeMillis());
       for (int i = 0; i < instances; i++) {
         RateLimitStore store;
         if (db.equals("memory")) {
@@ -64,7 +65,7 @@ final class LimiterBenchmark {
           store = new JdbcRateLimitStore(ds);
         }
         clients.add(TwitterClient.builder().baseUrl(URI.create(stub.baseUrl()))
-            .accessToken("bench-token").accountKey(accountKey)
+            .accessToken("bench-token").accountId(accountKey)
             .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
             .rateLimitPolicy(RateLimitPolicy.builder().maxWait(Duration.ofSeconds(2)).store(store).build())
             .build());

@@ -47,7 +47,7 @@ public final class ValidateExample {
     try (FacebookClient facebook = FacebookClient.builder().accessToken("unused").accountId("0").build();
         InstagramClient instagram = InstagramClient.builder().accessToken("unused").accountId("0").build();
         // accountKey: an offline client names its X user id (else it reads it from /2/users/me)
-        TwitterClient x = TwitterClient.builder().accessToken("unused").accountKey("0").build();
+        TwitterClient x = TwitterClient.builder().accessToken("unused").accountId("0").build();
         SnapchatClient snapchat = SnapchatClient.builder().accessToken("unused").accountId("0").build();
         CrossPoster poster = CrossPoster.builder().add(facebook).add(instagram).add(x).add(snapchat).build()) {
 

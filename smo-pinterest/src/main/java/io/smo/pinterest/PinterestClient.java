@@ -14,10 +14,10 @@ import io.smo.core.http.ApiRuntime;
 import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.spi.ClientBuilder;
-import io.smo.core.upload.UploadListener;
 import io.smo.pinterest.internal.DefaultPinterestClient;
 import io.smo.pinterest.internal.PinterestErrorMapper;
 import io.smo.pinterest.internal.PinterestRateLimitParser;
+import io.smo.pinterest.internal.PinterestUploadProtocol;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -74,29 +74,41 @@ public interface PinterestClient extends SocialClient {
   }
 
   /**
-   * Returns the default client-side caps: one bucket per {@code x-ratelimit-category} the client
-   * uses ({@code org_read}, {@code org_write}, {@code org_analytics}), each at Standard access's
-   * universal 100 requests per second per user per app. Pinterest's per-category per-minute figures
-   * for these categories are not published in a readable form, so the server's headers and 429s
-   * drive the rest.
+   * Returns the default client-side caps, one bucket per {@link PinterestRateBucket} (the {@code
+   * x-ratelimit-category} of the calls the client makes: {@code org_read}, {@code org_write},
+   * {@code org_analytics}), each at Standard access's universal 100 requests per second per user
+   * per app. Pinterest's per-category per-minute figures for these categories are not published in
+   * a readable form, so the server's headers and 429s drive the rest. Limits are kept per account
+   * ({@link #accountId()}).
+   *
+   * @see <a href="https://developers.pinterest.com/docs/reference/rate-limits/">Rate limits</a>
    */
   static RateLimitPolicy defaultRateLimits() {
-    return RateLimitPolicy.builder()
-        .bucket("org_read", 100, Duration.ofSeconds(1))
-        .bucket("org_write", 100, Duration.ofSeconds(1))
-        .bucket("org_analytics", 100, Duration.ofSeconds(1))
-        .build();
+    return RateLimitPolicy.documented(PinterestRateBucket.values());
   }
 
-  /** Returns caps for Trial access: 1,000 requests per day per app in each category. */
+  /**
+   * Returns caps for Trial access: {@link PinterestRateBucket#TRIAL_LIMIT} (1,000) requests per
+   * day in each {@link PinterestRateBucket}, and no waiting for a refill (a day is too long).
+   *
+   * @see <a href="https://developers.pinterest.com/docs/key-concepts/access-tiers/">Access tiers</a>
+   */
   static RateLimitPolicy trialRateLimits() {
-    return RateLimitPolicy.builder()
-        .bucket("org_read", 1000, Duration.ofDays(1))
-        .bucket("org_write", 1000, Duration.ofDays(1))
-        .bucket("org_analytics", 1000, Duration.ofDays(1))
-        .maxWait(Duration.ZERO)
-        .build();
+    RateLimitPolicy.Builder b = RateLimitPolicy.builder();
+    for (PinterestRateBucket bucket : PinterestRateBucket.values()) {
+      b.bucket(bucket, PinterestRateBucket.TRIAL_LIMIT, PinterestRateBucket.TRIAL_PERIOD);
+    }
+    return b.maxWait(Duration.ZERO).build();
   }
+
+  /**
+   * Returns the account's Pinterest username (its {@link io.smo.core.Target} account, the key rate
+   * limits and idempotency are kept under): the one given to {@link Builder#accountId(String)},
+   * else read once from {@code GET /v5/user_account} and kept. Equal to {@link #accountKey()}.
+   *
+   * @throws SmoException if it has to be read and the call fails
+   */
+  String accountId();
 
   /** Returns the default board Pins go to when their options name none. */
   Optional<String> defaultBoardId();
@@ -148,16 +160,15 @@ public interface PinterestClient extends SocialClient {
   /**
    * Builds {@link PinterestClient}. Mutable, not thread-safe. Needs credentials: {@link
    * #accessToken(String)}, {@link #tokenProvider}, or {@link #oauth(PinterestOAuth, TokenStore,
-   * String)} for refreshing tokens.
+   * String)} for refreshing tokens. Settings shared by every module come from {@link
+   * ClientBuilder}: {@code accountId} (the Pinterest username), {@code processingTimeout} (video
+   * processing, default 10 minutes), {@code pollInterval} (first wait between video status polls,
+   * doubling up to 30 s, default 2 s), {@code uploadListener}.
    */
   final class Builder extends ClientBuilder<Builder> {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private String defaultBoardId;
-    private String accountKey;
-    private Duration videoProcessingTimeout = Duration.ofMinutes(10);
-    private Duration pollInterval = Duration.ofSeconds(2);
-    private UploadListener uploadListener = UploadListener.NONE;
 
     private Builder() {}
 
@@ -175,55 +186,16 @@ public interface PinterestClient extends SocialClient {
       return this;
     }
 
-    /** Sets the key rate limits and tokens are kept under. Default {@code "pinterest"}. */
-    public Builder accountKey(String accountKey) {
-      this.accountKey = requireNonNull(accountKey, "accountKey == null");
-      return this;
-    }
-
     /**
-     * Uses refreshing OAuth 2.0 tokens: loaded from and saved to {@code store} under {@code
-     * accountKey}, refreshed before expiry and once after a 401, the rotated refresh token
-     * persisted (continuous refresh).
+     * Uses refreshing OAuth 2.0 tokens: loaded from and saved to {@code store} under {@code key},
+     * refreshed before expiry and once after a 401, the rotated refresh token persisted
+     * (continuous refresh). Same as {@code tokenProvider(oauth.tokenProvider(key, store))}.
+     *
+     * @param key the key the token is stored under (not the account id)
      */
-    public Builder oauth(PinterestOAuth oauth, TokenStore store, String accountKey) {
+    public Builder oauth(PinterestOAuth oauth, TokenStore store, String key) {
       requireNonNull(oauth, "oauth == null");
-      this.accountKey = requireNonNull(accountKey, "accountKey == null");
-      return tokenProvider(oauth.tokenProvider(accountKey, store));
-    }
-
-    /**
-     * Sets the longest wait for video processing. Default 10 minutes.
-     *
-     * @throws IllegalArgumentException if not positive
-     */
-    public Builder videoProcessingTimeout(Duration timeout) {
-      requireNonNull(timeout, "timeout == null");
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new IllegalArgumentException("videoProcessingTimeout <= 0: " + timeout);
-      }
-      this.videoProcessingTimeout = timeout;
-      return this;
-    }
-
-    /**
-     * Sets the first wait between video status polls (doubling up to 30 s). Default 2 s.
-     *
-     * @throws IllegalArgumentException if negative
-     */
-    public Builder pollInterval(Duration interval) {
-      requireNonNull(interval, "interval == null");
-      if (interval.isNegative()) {
-        throw new IllegalArgumentException("pollInterval < 0: " + interval);
-      }
-      this.pollInterval = interval;
-      return this;
-    }
-
-    /** Sets the listener of video upload and processing progress. Default none. */
-    public Builder uploadListener(UploadListener listener) {
-      this.uploadListener = requireNonNull(listener, "listener == null");
-      return this;
+      return tokenProvider(oauth.tokenProvider(requireNonNull(key, "key == null"), store));
     }
 
     /**
@@ -232,11 +204,13 @@ public interface PinterestClient extends SocialClient {
      * @throws IllegalStateException if no credentials were set
      */
     public PinterestClient build() {
-      String key = accountKey != null ? accountKey : "pinterest";
+      String accountId = accountIdSetting();
       ApiRuntime runtime = runtime(Platform.PINTEREST, "smo-pinterest", DEFAULT_BASE_URL,
-          new PinterestErrorMapper(), new PinterestRateLimitParser(), defaultRateLimits(), key);
-      return new DefaultPinterestClient(runtime, key, defaultBoardId, videoProcessingTimeout,
-          pollInterval, uploadListener);
+          new PinterestErrorMapper(), new PinterestRateLimitParser(), defaultRateLimits(),
+          accountId != null ? accountId : Platform.PINTEREST.id());
+      return new DefaultPinterestClient(runtime, accountId, defaultBoardId,
+          processingTimeoutOr(PinterestUploadProtocol.DEFAULT_PROCESSING_TIMEOUT),
+          pollIntervalOr(PinterestUploadProtocol.DEFAULT_POLL_INTERVAL), uploadListener());
     }
   }
 }

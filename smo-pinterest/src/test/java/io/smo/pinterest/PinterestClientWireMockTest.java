@@ -446,8 +446,9 @@ class PinterestClientWireMockTest {
             + "\"rt-2\",\"refresh_token_expires_in\":5184000,\"refresh_token_expires_at\":1745000000}")));
     InMemoryTokenStore store = new InMemoryTokenStore();
     store.save("acct", AccessToken.builder("old").refreshToken("rt-1").build());
-    PinterestOAuth oauth = PinterestOAuth.builder().clientId("app").clientSecret("secret")
-        .baseUrl(URI.create(wm.baseUrl() + "/")).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+    PinterestOAuth oauth = PinterestOAuth.create(PinterestOAuth.config("app", "secret", null)
+        .tokenEndpoint(URI.create(wm.baseUrl() + "/v5/oauth/token")).build(), new okhttp3.OkHttpClient(),
+        Clock.fixed(NOW, ZoneOffset.UTC));
     try (PinterestClient c = PinterestClient.builder().baseUrl(URI.create(wm.baseUrl() + "/"))
         .oauth(oauth, store, "acct").clock(Clock.fixed(NOW, ZoneOffset.UTC)).sleeper(d -> { }).build()) {
       c.delete(PostRef.of(Platform.PINTEREST, "5"));
@@ -467,8 +468,8 @@ class PinterestClientWireMockTest {
 
   @Test
   void oauthAuthorizationUrlAndCodeExchange() {
-    PinterestOAuth oauth = PinterestOAuth.builder().clientId("app").clientSecret("s3cr3t-value")
-        .redirectUri(URI.create("https://example.com/cb")).baseUrl(URI.create(wm.baseUrl() + "/")).build();
+    PinterestOAuth oauth = PinterestOAuth.create(PinterestOAuth.config("app", "s3cr3t-value",
+        URI.create("https://example.com/cb")).tokenEndpoint(URI.create(wm.baseUrl() + "/v5/oauth/token")).build());
     URI url = oauth.authorizationRequest().url();
     assertThat(url.toString()).startsWith("https://www.pinterest.com/oauth/?response_type=code&client_id=app")
         .contains("scope=").contains("%2C").doesNotContain("code_challenge");
@@ -476,7 +477,7 @@ class PinterestClientWireMockTest {
         .willReturn(aResponse().withHeader("Content-Type", "application/json")
             .withBody("{\"access_token\":\"a\",\"token_type\":\"bearer\",\"expires_in\":10,\"scope\":\"pins:read\","
                 + "\"refresh_token\":\"r\",\"refresh_token_expires_in\":20}")));
-    AccessToken t = oauth.exchangeCode("code-1");
+    AccessToken t = oauth.exchange("code-1", null);
     assertThat(t.refreshToken()).contains("r");
     assertThat(oauth.toString()).doesNotContain("s3cr3t-value");
     wm.stubFor(post("/v5/oauth/token").withRequestBody(containing("grant_type=refresh_token"))

@@ -90,8 +90,8 @@ class PinterestFaultsTest {
     PinterestEmulator emulator = (PinterestEmulator) sandbox.emulator(Platform.PINTEREST);
     InMemoryTokenStore store = new InMemoryTokenStore();
     store.save("me", AccessToken.builder(cr.accessToken()).refreshToken(cr.refreshToken()).build());
-    PinterestOAuth oauth = PinterestOAuth.builder().clientId(cr.clientId()).clientSecret(cr.clientSecret())
-        .baseUrl(sandbox.baseUrl(Platform.PINTEREST)).build();
+    PinterestOAuth oauth = PinterestOAuth.create(PinterestOAuth.config(cr.clientId(), cr.clientSecret(), null)
+        .tokenEndpoint(sandbox.baseUrl(Platform.PINTEREST).resolve("v5/oauth/token")).build());
     sandbox.inject(Platform.PINTEREST, Fault.of(Fault.Kind.EXPIRED_TOKEN).on("POST", "/v5/pins"));
     int issued = emulator.tokensIssued();
     int before = posts(sandbox);

@@ -34,7 +34,7 @@ class PinterestSandboxTest {
     SandboxCredentials c = sandbox.credentials(Platform.PINTEREST);
     return PinterestClient.builder().baseUrl(sandbox.baseUrl(Platform.PINTEREST))
         .accessToken(c.accessToken()).defaultBoardId(c.extra("boardId")).sleeper(d -> { })
-        .pollInterval(Duration.ZERO).build();
+        .pollInterval(Duration.ofMillis(1)).build();
   }
 
   @Test

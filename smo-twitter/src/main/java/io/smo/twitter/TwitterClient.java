@@ -6,14 +6,11 @@ import io.smo.core.SmoPublicApi;
 import io.smo.core.SocialClient;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.spi.ClientBuilder;
-import io.smo.core.upload.UploadListener;
 import io.smo.twitter.internal.DefaultTwitterClient;
 import io.smo.twitter.internal.TwitterErrorMapper;
-import io.smo.twitter.internal.TwitterMediaUploader;
+import io.smo.twitter.internal.TwitterUploadProtocol;
 import io.smo.twitter.internal.TwitterRateLimitParser;
 import java.net.URI;
-import java.time.Duration;
-import java.util.Objects;
 
 /**
  * X (Twitter) API v2 client.
@@ -40,7 +37,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. Needs scopes {@code tweet.read tweet.write users.read} (posting),
  * {@code media.write} (media), {@code tweet.moderate.write} (hiding), {@code offline.access}
- * (refresh), see {@link TwitterAuth}.
+ * (refresh), see {@link TwitterOAuth}.
  *
  * @see <a href="https://docs.x.com/x-api/posts/manage-tweets/introduction">Manage posts</a>
  */
@@ -55,36 +52,20 @@ public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClie
   }
 
   /**
-   * Returns X's documented caps as client-side buckets: posts 100 per user per 15 minutes ({@code
-   * tweets.create}) and 10,000 per app per 24 hours ({@code tweets.create.app}, enforced by X's
-   * {@code x-app-limit-24hour-*} answers, which become {@link
+   * Returns X's documented caps as client-side buckets, one per {@link TwitterRateBucket}: posts
+   * 100 per user per 15 minutes ({@link TwitterRateBucket#TWEETS_CREATE}) and 10,000 per app per
+   * 24 hours ({@link TwitterRateBucket#TWEETS_CREATE_APP}, enforced by X's {@code
+   * x-app-limit-24hour-*} answers, which become {@link
    * io.smo.core.exception.QuotaExceededException}); deletes 50/15 min; post lookups 900/15 min;
    * recent search 300/15 min; hide replies 50/15 min; one-shot media upload 500/15 min; chunked
-   * upload calls 1,875/15 min; status 1,000/15 min; mentions 300/15 min per user ({@code
-   * users.mentions}); DM reads and DM sends 15/15 min each ({@code dm.read}, {@code dm.create};
-   * sends are also capped at 1,440 per 24 hours by X). The older guide's "200 per 15 minutes" for
-   * posts is superseded by the newer table (stricter value kept).
+   * upload calls 1,875/15 min; status 1,000/15 min; {@code /2/users/me} 75/15 min; own posts
+   * 900/15 min; mentions 300/15 min; DM reads and DM sends 15/15 min each (sends are also capped
+   * at 1,440 per 24 hours by X). Limits are kept per account ({@link #accountId()}).
    *
    * @see <a href="https://docs.x.com/x-api/fundamentals/rate-limits">Rate limits</a>
    */
   static RateLimitPolicy defaultRateLimits() {
-    Duration w = Duration.ofMinutes(15);
-    return RateLimitPolicy.builder()
-        .bucket("tweets.create", 100, w)
-        .bucket("tweets.create.app", 10_000, Duration.ofHours(24))
-        .bucket("tweets.delete", 50, w)
-        .bucket("tweets.read", 900, w)
-        .bucket("tweets.search", 300, w)
-        .bucket("tweets.hide", 50, w)
-        .bucket("media.upload", 500, w)
-        .bucket("media.chunked", 1_875, w)
-        .bucket("media.status", 1_000, w)
-        .bucket("media.metadata", 500, w)
-        .bucket("users.me", 75, w)
-        .bucket("users.mentions", 300, w)
-        .bucket("dm.read", 15, w)
-        .bucket("dm.create", 15, w)
-        .build();
+    return RateLimitPolicy.documented(TwitterRateBucket.values());
   }
 
   /**
@@ -99,13 +80,13 @@ public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClie
   String uploadMedia(Media media);
 
   /**
-   * Returns the account's X user id: the one given to {@link Builder#userId(String)}, else read
-   * once from {@code GET /2/users/me}. Needed for the mentions timeline and to tell sent DMs from
-   * received ones.
+   * Returns the account's X user id (its {@link io.smo.core.Target} account, the key rate limits
+   * and idempotency are kept under): the one given to {@link Builder#accountId(String)}, else read
+   * once from {@code GET /2/users/me} and kept. Equal to {@link #accountKey()}.
    *
    * @throws io.smo.core.exception.SmoException if it has to be read and the call fails
    */
-  String userId();
+  String accountId();
 
   /**
    * Lists the account's DM conversations, grouped from the 100 most recent DM events ({@code GET
@@ -133,66 +114,17 @@ public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClie
   @Override
   io.smo.core.pagination.Paginator<io.smo.core.inbox.Mention> mentions();
 
-  /** Builds {@link TwitterClient}. Mutable, not thread-safe. */
+  /**
+   * Builds {@link TwitterClient}. Mutable, not thread-safe. Settings shared by every module come
+   * from {@link ClientBuilder}: {@code accountId} (the X user id, 1 to 19 digits), {@code
+   * chunkSize} (append segment, default 1 MiB, grown when a file would need more than 1000
+   * segments), {@code processingTimeout} (default 10 minutes), {@code pollInterval} (default 1
+   * second when X names no {@code check_after_secs}), {@code uploadListener}.
+   */
   final class Builder extends ClientBuilder<Builder> {
-    private UploadListener uploadListener = UploadListener.NONE;
-    private long segmentBytes = TwitterMediaUploader.DEFAULT_SEGMENT;
-    private Duration processingDeadline = Duration.ofMinutes(10);
-    private String accountKey;
     private String fieldsParameter = "post.fields";
-    private String userId;
 
     private Builder() {}
-
-    /** Receives media upload and processing progress. Default none. */
-    public Builder uploadListener(UploadListener listener) {
-      this.uploadListener = Objects.requireNonNull(listener, "listener == null");
-      return this;
-    }
-
-    /**
-     * Sets the preferred append segment in bytes (default 1 MiB; grown when a file would need more
-     * than 1000 segments).
-     *
-     * @throws IllegalArgumentException if not positive
-     */
-    public Builder segmentBytes(long bytes) {
-      if (bytes <= 0) {
-        throw new IllegalArgumentException("segmentBytes <= 0: " + bytes);
-      }
-      this.segmentBytes = bytes;
-      return this;
-    }
-
-    /** Sets the longest wait for media processing (default 10 minutes). */
-    public Builder processingDeadline(Duration deadline) {
-      this.processingDeadline = Objects.requireNonNull(deadline, "deadline == null");
-      return this;
-    }
-
-    /**
-     * Sets the X user id of the account (its {@link io.smo.core.Target} and the key rate limits
-     * and idempotency are kept under). Default: read once with {@code GET /2/users/me} when first
-     * needed.
-     */
-    public Builder accountKey(String accountKey) {
-      this.accountKey = Objects.requireNonNull(accountKey, "accountKey == null");
-      return this;
-    }
-
-    /**
-     * Sets the account's X user id (numeric), so that mentions and DMs need no {@code
-     * /2/users/me} call. Optional.
-     *
-     * @throws IllegalArgumentException if it is not 1 to 19 digits
-     */
-    public Builder userId(String userId) {
-      if (userId != null && !userId.matches("[0-9]{1,19}")) {
-        throw new IllegalArgumentException("an X user id is 1 to 19 digits: " + userId);
-      }
-      this.userId = userId;
-      return this;
-    }
 
     /**
      * Chooses the query parameter that asks for post fields: {@code post.fields} (default; the
@@ -215,11 +147,19 @@ public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClie
      * Returns the client.
      *
      * @throws IllegalStateException if no credentials were set
+     * @throws IllegalArgumentException if the account id is not an X user id (1 to 19 digits)
      */
     public TwitterClient build() {
+      String accountId = accountIdSetting();
+      if (accountId != null && !accountId.matches("[0-9]{1,19}")) {
+        throw new IllegalArgumentException("an X user id is 1 to 19 digits: " + accountId);
+      }
       return new DefaultTwitterClient(runtime(Platform.TWITTER, "smo-twitter", DEFAULT_BASE_URL,
-          new TwitterErrorMapper(), new TwitterRateLimitParser(), defaultRateLimits(), accountKey != null ? accountKey : Platform.TWITTER.id()),
-          accountKey, uploadListener, segmentBytes, processingDeadline, fieldsParameter, userId);
+          new TwitterErrorMapper(), new TwitterRateLimitParser(), defaultRateLimits(),
+          accountId != null ? accountId : Platform.TWITTER.id()),
+          accountId, uploadListener(), chunkSizeOr(TwitterUploadProtocol.DEFAULT_CHUNK_SIZE),
+          processingTimeoutOr(TwitterUploadProtocol.DEFAULT_PROCESSING_TIMEOUT),
+          pollIntervalOr(TwitterUploadProtocol.DEFAULT_POLL_INTERVAL), fieldsParameter);
     }
   }
 }

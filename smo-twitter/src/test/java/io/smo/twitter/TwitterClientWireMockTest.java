@@ -273,10 +273,9 @@ class TwitterClientWireMockTest {
     InMemoryTokenStore store = new InMemoryTokenStore();
     store.save("me", AccessToken.builder("old").refreshToken("r1").build());
     OkHttpClient http = new OkHttpClient();
-    try (TwitterClient x = builder().tokenProvider(TwitterAuth.tokenProvider("me", store,
-        TwitterAuth.flow(TwitterAuth.config("cid", "secret", URI.create("https://app/cb"))
+    try (TwitterClient x = builder().tokenProvider(TwitterOAuth.create(TwitterOAuth.config("cid", "secret", URI.create("https://app/cb"))
             .tokenEndpoint(URI.create(wm.baseUrl() + "/2/oauth2/token")).build(), http,
-            Clock.systemUTC()))).build()) {
+            Clock.systemUTC()).tokenProvider("me", store)).build()) {
       assertThat(x.publish(Post.builder().text("x").build()).id()).isEqualTo("13");
     } finally {
       http.dispatcher().executorService().shutdown();
@@ -417,7 +416,7 @@ class TwitterClientWireMockTest {
   void chunkedUploadAppendsSegmentsAndPollsWithCheckAfter() {
     stubChunked("60", "succeeded");
     byte[] gif = TestMedia.gif();
-    try (TwitterClient x = builder().segmentBytes(100).build()) {
+    try (TwitterClient x = builder().chunkSize(100).build()) {
       assertThat(x.uploadMedia(Media.fromBytes(gif))).isEqualTo("60");
     }
     int segments = (gif.length + 99) / 100;
@@ -440,7 +439,7 @@ class TwitterClientWireMockTest {
     }
     wm.resetAll();
     stubChunked("71", "in_progress");
-    try (TwitterClient x = builder().processingDeadline(Duration.ofSeconds(20)).build()) {
+    try (TwitterClient x = builder().processingTimeout(Duration.ofSeconds(20)).build()) {
       assertThatThrownBy(() -> x.uploadMedia(Media.fromBytes(TestMedia.gif())))
           .isInstanceOfSatisfying(MediaProcessingException.class,
               e -> assertThat(e.getMessage()).contains("did not finish"));

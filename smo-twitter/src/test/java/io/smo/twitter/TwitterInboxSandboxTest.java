@@ -26,7 +26,7 @@ class TwitterInboxSandboxTest {
 
   private static TwitterClient client(Sandbox sandbox) {
     return TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
-        .accessToken(sandbox.credentials(Platform.TWITTER).accessToken()).accountKey("x-sandbox")
+        .accessToken(sandbox.credentials(Platform.TWITTER).accessToken())
         .sleeper(d -> { }).build();
   }
 

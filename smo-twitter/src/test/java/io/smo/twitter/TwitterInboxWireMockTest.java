@@ -60,9 +60,9 @@ class TwitterInboxWireMockTest {
 
   private TwitterClient client(WireMockRuntimeInfo wm, String userId) {
     TwitterClient.Builder b = TwitterClient.builder().baseUrl(URI.create(wm.getHttpBaseUrl() + "/"))
-        .accessToken("tok").accountKey("x-main").sleeper(d -> { });
+        .accessToken("tok").sleeper(d -> { });
     if (userId != null) {
-      b.userId(userId);
+      b.accountId(userId);
     }
     return b.build();
   }
@@ -83,7 +83,7 @@ class TwitterInboxWireMockTest {
       assertThat(newest.direction()).isEqualTo(Direction.INBOUND);
       assertThat(newest.answered()).isFalse();
       assertThat(newest.authorName()).hasValue("@ann_dev");
-      assertThat(newest.account()).isEqualTo("x-main");
+      assertThat(newest.account()).isEqualTo(ME);
       assertThat(newest.threadId()).isEqualTo(CONV);
       assertThat(all.get(1).direction()).isEqualTo(Direction.OUTBOUND);
       assertThat(all.get(1).recipientId()).hasValue(ANN);
@@ -92,7 +92,7 @@ class TwitterInboxWireMockTest {
       assertThat(photo.attachments()).extracting(Attachment::type)
           .containsExactly(AttachmentType.IMAGE, AttachmentType.UNKNOWN);
       assertThat(photo.dropped()).anyMatch(d -> d.contains("9_1"));
-      assertThat(x.userId()).isEqualTo(ME);
+      assertThat(x.accountId()).isEqualTo(ME);
     }
     assertThat(wm.getWireMock().find(getRequestedFor(urlPathEqualTo("/2/users/me")))).hasSize(1);
     wm.getWireMock().verifyThat(getRequestedFor(urlPathEqualTo("/2/dm_events"))
@@ -127,7 +127,7 @@ class TwitterInboxWireMockTest {
       assertThat(m.platformId()).isEqualTo("1582838223937400850");
       assertThat(m.direction()).isEqualTo(Direction.OUTBOUND);
       assertThat(x.send(MessageRecipient.user(ANN), OutgoingMessage.text("Hi")).threadId()).isEqualTo(CONV);
-      Message inbound = Message.builder(Platform.TWITTER, "x-main", CONV, "1").authorId(ANN)
+      Message inbound = Message.builder(Platform.TWITTER, ME, CONV, "1").authorId(ANN)
           .createdAt(Instant.parse("2020-01-01T00:00:00Z")).build();
       assertThat(x.answer(inbound, "Years later").platformId()).isEqualTo("1582838223937400850");
     }
@@ -202,7 +202,7 @@ class TwitterInboxWireMockTest {
       List<Mention> ms = x.mentions().stream().toList();
       assertThat(ms).extracting(Mention::platformId).containsExactly("1900000000000000002", "1900000000000000001");
       assertThat(ms.get(0).authorName()).hasValue("@ann_dev");
-      assertThat(ms.get(0).ref().toString()).isEqualTo("twitter:x-main:mention:1900000000000000002:1900000000000000002");
+      assertThat(ms.get(0).ref().toString()).isEqualTo("twitter:" + ME + ":mention:1900000000000000002:1900000000000000002");
       assertThat(ms.get(1).dropped()).hasSize(2);
       InboxItem reply = x.answer(ms.get(0), "@ann_dev sorry, a new one is on its way");
       assertThat(reply.platformId()).isEqualTo("1900000000000000003");

@@ -96,7 +96,7 @@ class TwitterReliabilityTest {
           .clock(clock).sleeper(d -> {
             sleeps.add(d);
             now[0] = now[0].plus(d);
-          }).segmentBytes(100).processingDeadline(Duration.ofSeconds(10)).build()) {
+          }).chunkSize(100).processingTimeout(Duration.ofSeconds(10)).build()) {
         assertThatThrownBy(() -> x.uploadMedia(Media.fromBytes(TestMedia.gif())))
             .isInstanceOf(MediaProcessingException.class);
       }

@@ -118,7 +118,7 @@ class TwitterSandboxTest {
     List<UploadProgress> progress = new CopyOnWriteArrayList<>();
     try (TwitterClient x = TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
         .accessToken(sandbox.credentials(Platform.TWITTER).accessToken()).sleeper(d -> { })
-        .segmentBytes(256).uploadListener(progress::add).build()) {
+        .chunkSize(256).uploadListener(progress::add).build()) {
       PublishedPost img = x.publish(Post.builder().text(unique("picture"))
           .addMedia(Media.fromBytes(TestMedia.png()).withAltText("A tiny test pattern")).build());
       Created c = sandbox.created(Platform.TWITTER, "post").stream()
@@ -239,15 +239,15 @@ class TwitterSandboxTest {
         .build();
     InMemoryTokenStore store = new InMemoryTokenStore();
     store.save("me", issued);
-    OAuth2Config config = TwitterAuth.config(creds.clientId(), creds.clientSecret(),
+    OAuth2Config config = TwitterOAuth.config(creds.clientId(), creds.clientSecret(),
         URI.create("https://app.example.com/callback"))
         .tokenEndpoint(sandbox.baseUrl(Platform.TWITTER).resolve("2/oauth2/token")).build();
     OkHttpClient http = new OkHttpClient();
     int refreshes = emulator.tokens().issuedCount();
     sandbox.inject(Platform.TWITTER, Fault.of(Fault.Kind.EXPIRED_TOKEN).on("POST", "/2/tweets"));
     try (TwitterClient x = TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
-        .tokenProvider(TwitterAuth.tokenProvider("me", store,
-            TwitterAuth.flow(config, http, Clock.systemUTC())))
+        .tokenProvider(TwitterOAuth.create(config, http, Clock.systemUTC())
+            .tokenProvider("me", store))
         .sleeper(d -> { }).build()) {
       PublishedPost p = x.publish(Post.builder().text(unique("after refresh")).build());
       assertThat(posts(sandbox, p.id())).isEqualTo(1);
@@ -324,16 +324,16 @@ class TwitterSandboxTest {
   @Test
   void authorizationCodeExchangeAgainstTheSandbox(Sandbox sandbox) {
     SandboxCredentials creds = sandbox.credentials(Platform.TWITTER);
-    OAuth2Config config = TwitterAuth.config(creds.clientId(), creds.clientSecret(),
+    OAuth2Config config = TwitterOAuth.config(creds.clientId(), creds.clientSecret(),
         URI.create("https://app.example.com/callback"))
         .tokenEndpoint(sandbox.baseUrl(Platform.TWITTER).resolve("2/oauth2/token")).build();
     OkHttpClient http = new OkHttpClient();
     try {
-      io.smo.core.auth.OAuth2Flow flow = TwitterAuth.flow(config, http, Clock.systemUTC());
+      TwitterOAuth flow = TwitterOAuth.create(config, http, Clock.systemUTC());
       io.smo.core.auth.AuthorizationRequest req = flow.authorizationRequest();
       assertThat(req.url().toString()).startsWith("https://x.com/i/oauth2/authorize")
           .contains("code_challenge_method=S256").contains("offline.access");
-      AccessToken token = flow.exchangeCode("code-from-redirect", req.codeVerifier().orElseThrow());
+      AccessToken token = flow.exchange("code-from-redirect", req.codeVerifier().orElseThrow());
       assertThat(token.refreshToken()).isPresent();
       assertThat(token.expiresAt()).isPresent();
       try (TwitterClient x = TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))

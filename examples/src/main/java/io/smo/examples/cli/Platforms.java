@@ -91,7 +91,7 @@ final class Platforms {
             .accountId(need(c, p, "page_id")).uploadListener(listener).build();
       case TWITTER:
         return c.get("user_id") != null
-            ? TwitterClient.builder().accessToken(need(c, p, "access_token")).accountKey(c.get("user_id"))
+            ? TwitterClient.builder().accessToken(need(c, p, "access_token")).accountId(c.get("user_id"))
                 .uploadListener(listener).build()
             : TwitterClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
       case INSTAGRAM:

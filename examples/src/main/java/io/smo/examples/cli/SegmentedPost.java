@@ -248,7 +248,7 @@ final class SegmentedPost {
             .accountId(c.accountId()).pollInterval(java.time.Duration.ofMillis(200)).build();
       case PINTEREST:
         return PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountKey(c.accountId()).defaultBoardId(c.extra("boardId")).build();
+            .accountId(c.accountId()).defaultBoardId(c.extra("boardId")).build();
       default:
         throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
     }

@@ -29,7 +29,7 @@ class UnifiedInboxSandboxTest {
       try (FacebookClient fb = FacebookClient.builder().accountId(fbc.accountId()).accessToken(fbc.accessToken())
               .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { }).build();
           TwitterClient x = TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
-              .accessToken(sandbox.credentials(Platform.TWITTER).accessToken()).accountKey("x-brand")
+              .accessToken(sandbox.credentials(Platform.TWITTER).accessToken())
               .sleeper(d -> { }).build();
           YouTubeClient yt = YouTubeClient.builder().baseUrl(sandbox.baseUrl(Platform.YOUTUBE))
               .accessToken(sandbox.credentials(Platform.YOUTUBE).accessToken()).sleeper(d -> { }).build()) {

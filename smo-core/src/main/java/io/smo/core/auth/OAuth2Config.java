@@ -37,6 +37,7 @@ public final class OAuth2Config {
   private final ClientAuthentication clientAuthentication;
   private final String clientIdParameter;
   private final Map<String, String> extraAuthorizationParameters;
+  private final Map<String, String> extraRefreshParameters;
 
   private OAuth2Config(Builder b) {
     authorizationEndpoint = requireNonNull(b.authorizationEndpoint, "authorizationEndpoint == null");
@@ -50,6 +51,7 @@ public final class OAuth2Config {
     clientAuthentication = b.clientAuthentication;
     clientIdParameter = b.clientIdParameter;
     extraAuthorizationParameters = Map.copyOf(b.extra);
+    extraRefreshParameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.refresh));
   }
 
   /** Returns a builder. */
@@ -112,6 +114,14 @@ public final class OAuth2Config {
     return extraAuthorizationParameters;
   }
 
+  /**
+   * Returns extra form parameters of the refresh-token grant, in order (e.g. Pinterest {@code
+   * continuous_refresh=true}).
+   */
+  public Map<String, String> extraRefreshParameters() {
+    return extraRefreshParameters;
+  }
+
   @Override
   public String toString() {
     return "OAuth2Config{clientId=" + clientId + ", secret=" + (clientSecret != null ? "***" : "none")
@@ -131,6 +141,7 @@ public final class OAuth2Config {
     private ClientAuthentication clientAuthentication = ClientAuthentication.POST_BODY;
     private String clientIdParameter = "client_id";
     private final Map<String, String> extra = new LinkedHashMap<>();
+    private final Map<String, String> refresh = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -198,6 +209,20 @@ public final class OAuth2Config {
     /** Adds an extra authorization URL parameter. */
     public Builder putAuthorizationParameter(String name, String value) {
       extra.put(name, value);
+      return this;
+    }
+
+    /**
+     * Adds an extra form parameter to the refresh-token grant (e.g. Pinterest {@code
+     * continuous_refresh=true}); a {@code null} value removes it.
+     */
+    public Builder putRefreshParameter(String name, String value) {
+      requireNonNull(name, "name == null");
+      if (value == null) {
+        refresh.remove(name);
+      } else {
+        refresh.put(name, value);
+      }
       return this;
     }
 

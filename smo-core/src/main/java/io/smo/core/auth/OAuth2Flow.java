@@ -122,7 +122,8 @@ public final class OAuth2Flow implements TokenRefresher {
   }
 
   /**
-   * Runs the refresh-token grant.
+   * Runs the refresh-token grant, with the configuration's {@link
+   * OAuth2Config#extraRefreshParameters()}.
    *
    * @throws AuthenticationException if there is no refresh token, or the server refused it
    * @throws TransportException if the token endpoint could not be reached or answered garbage
@@ -134,6 +135,7 @@ public final class OAuth2Flow implements TokenRefresher {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "refresh_token");
     form.put("refresh_token", refreshToken);
+    config.extraRefreshParameters().forEach(form::putIfAbsent);
     return tokenCall("refresh token", form, current);
   }
 
@@ -176,6 +178,7 @@ public final class OAuth2Flow implements TokenRefresher {
         }
         // a server may echo the refresh token, code or secret in its text: mask the values sent
         List<String> secrets = new ArrayList<>(form.values());
+        secrets.removeAll(config.extraRefreshParameters().values()); // fixed values, not secrets
         config.clientSecret().ifPresent(secrets::add);
         throw new AuthenticationException(ErrorDetails.builder(platform, operation)
             .httpStatus(resp.code()).errorCode(error == null ? null : Redactor.redactSecrets(error, secrets))

@@ -1,7 +1,7 @@
 package io.smo.pinterest.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smo.core.SmoInternalApi;
+import java.util.Map;
 import okhttp3.RequestBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -13,46 +13,47 @@ import retrofit2.http.Query;
 
 /**
  * The Pinterest API v5 endpoints the SDK uses, relative to the host ({@code
- * https://api.pinterest.com/}). Bodies are read as JSON trees and mapped leniently by {@link
- * PinterestMappers}.
+ * https://api.pinterest.com/}), answering the typed records of {@link PinterestDtos}; the
+ * rate-limit category of each is named.
  */
 @SmoInternalApi
 public interface PinterestApi {
-  /** {@code POST /v5/pins} (org_write): creates a Pin. */
+  /** {@code POST /v5/pins} (org_write): creates a Pin; the body is streamed JSON. */
   @POST("v5/pins")
-  Call<JsonNode> createPin(@Body RequestBody body);
+  Call<PinterestDtos.Pin> createPin(@Body RequestBody body);
 
-  /** {@code GET /v5/pins/{pin_id}} (org_read). */
   /** {@code GET /v5/user_account} (org_read). */
   @GET("v5/user_account")
-  Call<JsonNode> userAccount();
+  Call<PinterestDtos.Account> userAccount();
 
+  /** {@code GET /v5/pins/{pin_id}} (org_read). */
   @GET("v5/pins/{pin_id}")
-  Call<JsonNode> getPin(@Path("pin_id") String pinId);
+  Call<PinterestDtos.Pin> getPin(@Path("pin_id") String pinId);
 
   /** {@code DELETE /v5/pins/{pin_id}} (org_write): 204. */
   @DELETE("v5/pins/{pin_id}")
   Call<Void> deletePin(@Path("pin_id") String pinId);
 
-  /** {@code GET /v5/pins/{pin_id}/analytics} (org_analytics). */
+  /** {@code GET /v5/pins/{pin_id}/analytics} (org_analytics): groups by app type. */
   @GET("v5/pins/{pin_id}/analytics")
-  Call<JsonNode> pinAnalytics(@Path("pin_id") String pinId, @Query("start_date") String startDate,
-      @Query("end_date") String endDate, @Query("metric_types") String metricTypes,
-      @Query("app_types") String appTypes);
+  Call<Map<String, PinterestDtos.PinAnalytics>> pinAnalytics(@Path("pin_id") String pinId,
+      @Query("start_date") String startDate, @Query("end_date") String endDate,
+      @Query("metric_types") String metricTypes, @Query("app_types") String appTypes);
 
   /** {@code POST /v5/media} (org_write): registers a video upload. */
   @POST("v5/media")
-  Call<JsonNode> registerMedia(@Body JsonNode body);
+  Call<PinterestDtos.MediaUpload> registerMedia(@Body PinterestDtos.MediaUploadRequest body);
 
   /** {@code GET /v5/media/{media_id}} (org_read): upload status. */
   @GET("v5/media/{media_id}")
-  Call<JsonNode> getMedia(@Path("media_id") String mediaId);
+  Call<PinterestDtos.MediaStatus> getMedia(@Path("media_id") String mediaId);
 
   /** {@code GET /v5/boards} (org_read), bookmark paging. */
   @GET("v5/boards")
-  Call<JsonNode> listBoards(@Query("bookmark") String bookmark, @Query("page_size") Integer pageSize);
+  Call<PinterestDtos.BoardPage> listBoards(@Query("bookmark") String bookmark,
+      @Query("page_size") Integer pageSize);
 
   /** {@code POST /v5/boards} (org_write). */
   @POST("v5/boards")
-  Call<JsonNode> createBoard(@Body JsonNode body);
+  Call<PinterestDtos.Board> createBoard(@Body PinterestDtos.CreateBoardRequest body);
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The error mapper on the official error examples, and the rate-limit header parser. */
 class PinterestErrorMapperTest {
   private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
-  private static final Operation OP = Operation.read("metrics", "org_analytics");
+  private static final Operation OP = Operation.read("metrics", io.smo.pinterest.PinterestRateBucket.ORG_ANALYTICS);
   private final PinterestErrorMapper mapper = new PinterestErrorMapper();
   private final PinterestRateLimitParser parser = new PinterestRateLimitParser();
 

@@ -18,6 +18,20 @@ public interface SandboxAccess {
   /** Returns the sandbox's account id for {@code platform} (Page id, IG user id, open_id...). */
   String accountId(Platform platform);
 
+  /**
+   * Returns the access token of the sandbox account named {@code account} on {@code platform}:
+   * each configured account gets its own sandbox account (own token, own id), so two accounts of
+   * one platform are two targets. Default: the platform's main account.
+   */
+  default String accessToken(Platform platform, String account) {
+    return accessToken(platform);
+  }
+
+  /** Returns the account id of the sandbox account named {@code account}, see {@link #accessToken(Platform, String)}. */
+  default String accountId(Platform platform, String account) {
+    return accountId(platform);
+  }
+
   /** Returns a platform-specific sandbox value ({@code profileId}, {@code boardId}...), or null. */
   String extra(Platform platform, String name);
 }

@@ -87,8 +87,13 @@ public final class SmoClientFactory {
       SandboxAccess sandbox) {
     Platform p = check(name, a, sandbox != null);
     boolean toSandbox = sandbox != null && a.getAccessToken() == null && a.getBaseUrl() == null;
-    String token = toSandbox ? sandbox.accessToken(p) : a.getAccessToken();
-    String accountId = toSandbox ? sandbox.accountId(p) : a.getAccountId();
+    // X and Pinterest key a client by the account's real id (#18), so each configured account of
+    // theirs gets its own sandbox account; the other platforms keep the sandbox's main account
+    boolean ownSandboxAccount = p == Platform.TWITTER || p == Platform.PINTEREST;
+    String token = !toSandbox ? a.getAccessToken()
+        : ownSandboxAccount ? sandbox.accessToken(p, name) : sandbox.accessToken(p);
+    String accountId = !toSandbox ? a.getAccountId()
+        : ownSandboxAccount ? sandbox.accountId(p, name) : sandbox.accountId(p);
     URI base = toSandbox ? sandbox.baseUrl(p) : a.getBaseUrl();
     try {
       switch (p) {
@@ -106,8 +111,14 @@ public final class SmoClientFactory {
           }
           return b.build();
         }
-        case TWITTER:
-          return common(TwitterClient.builder(), a, token, base, listeners).accountKey(name).build();
+        case TWITTER: {
+          // the account key is the X user id: the configured one, else learned from /2/users/me
+          TwitterClient.Builder b = common(TwitterClient.builder(), a, token, base, listeners);
+          if (accountId != null) {
+            b.accountId(accountId);
+          }
+          return b.build();
+        }
         case YOUTUBE: {
           YouTubeClient.Builder b = common(YouTubeClient.builder(), a, token, base, listeners);
           if (accountId != null && !accountId.isBlank()) {
@@ -118,7 +129,12 @@ public final class SmoClientFactory {
         case TIKTOK:
           return common(TikTokClient.builder(), a, token, base, listeners).accountId(accountId).build();
         case PINTEREST: {
-          PinterestClient.Builder b = common(PinterestClient.builder(), a, token, base, listeners).accountKey(name);
+          // the account key is the Pinterest username: the configured one, else learned from
+          // GET /v5/user_account
+          PinterestClient.Builder b = common(PinterestClient.builder(), a, token, base, listeners);
+          if (accountId != null) {
+            b.accountId(accountId);
+          }
           String board = a.getBoardId() != null ? a.getBoardId() : toSandbox ? sandbox.extra(p, "boardId") : null;
           if (board != null) {
             b.defaultBoardId(board);

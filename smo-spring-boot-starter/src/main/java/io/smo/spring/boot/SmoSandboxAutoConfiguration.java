@@ -46,6 +46,16 @@ public class SmoSandboxAutoConfiguration {
       }
 
       @Override
+      public String accessToken(Platform platform, String account) {
+        return sandbox.addAccount(platform, account).accessToken();
+      }
+
+      @Override
+      public String accountId(Platform platform, String account) {
+        return sandbox.addAccount(platform, account).accountId();
+      }
+
+      @Override
       public String extra(Platform platform, String name) {
         return sandbox.credentials(platform).extra(name);
       }

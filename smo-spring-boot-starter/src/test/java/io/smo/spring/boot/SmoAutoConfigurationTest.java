@@ -78,7 +78,9 @@ class SmoAutoConfigurationTest {
       assertThat(ctx).hasSingleBean(Sandbox.class);
       assertThat(ctx.getBeansOfType(SocialClient.class)).containsOnlyKeys("smo.client.brand-x", "smo.client.brand-fb");
       assertThat(ctx.getBean("smo.client.brand-x", SocialClient.class).platform()).isEqualTo(Platform.TWITTER);
-      assertThat(ctx.getBean("smo.client.brand-x", SocialClient.class).accountKey()).isEqualTo("brand-x");
+      // #18: the key is the account's real X user id (its own sandbox account), not the config name
+      assertThat(ctx.getBean("smo.client.brand-x", SocialClient.class).accountKey())
+          .isEqualTo(ctx.getBean(Sandbox.class).addAccount(Platform.TWITTER, "brand-x").accountId());
       assertThat(ctx.getBean(CrossPoster.class).platforms()).containsExactlyInAnyOrder(Platform.TWITTER, Platform.FACEBOOK);
       assertThat(ctx).doesNotHaveBean(PostScheduler.class); // no DataSource
       assertThat(ctx).doesNotHaveBean(SmoMicrometer.class); // no MeterRegistry
@@ -139,8 +141,9 @@ class SmoAutoConfigurationTest {
 
   @Test
   void sandboxOnlyWhenAskedAndPresent() {
+    // the X user id is configured: otherwise the CrossPoster would learn it from /2/users/me
     runner.withPropertyValues("smo.accounts.x.platform=twitter", "smo.accounts.x.access-token=tok-123",
-        "smo.accounts.x.base-url=http://127.0.0.1:1/").run(ctx -> {
+        "smo.accounts.x.account-id=1234567890", "smo.accounts.x.base-url=http://127.0.0.1:1/").run(ctx -> {
           assertThat(ctx).hasNotFailed();
           assertThat(ctx).doesNotHaveBean(Sandbox.class);
           assertThat(ctx).hasBean("smo.client.x");
@@ -180,14 +183,15 @@ class SmoAutoConfigurationTest {
       assertThat(ctx).hasNotFailed();
       // every account is its own target, two of them on X (Facebook's target is its page id)
       assertThat(ctx.getBean(CrossPoster.class).targets()).hasSize(3).contains(
-          io.smo.core.Target.of(Platform.TWITTER, "brand-x"), io.smo.core.Target.of(Platform.TWITTER, "brand-y"))
+          io.smo.core.Target.of(Platform.TWITTER, xId(ctx, "brand-x")),
+          io.smo.core.Target.of(Platform.TWITTER, xId(ctx, "brand-y")))
           .extracting(io.smo.core.Target::platform).containsOnlyOnce(Platform.FACEBOOK);
     });
     two.withPropertyValues("smo.cross-poster.accounts=brand-y,brand-fb").run(ctx -> {
       assertThat(ctx).hasNotFailed();
       assertThat(ctx.getBeansOfType(SocialClient.class)).hasSize(3);
       assertThat(ctx.getBean(CrossPoster.class).client(Platform.TWITTER).orElseThrow().accountKey())
-          .isEqualTo("brand-y");
+          .isEqualTo(xId(ctx, "brand-y"));
     });
     two.withPropertyValues("smo.cross-poster.accounts=nobody").run(ctx ->
         assertThat(ctx.getStartupFailure()).hasStackTraceContaining("no account named 'nobody'"));
@@ -202,10 +206,15 @@ class SmoAutoConfigurationTest {
     assertThat(a.toString()).doesNotContain("EAAB-secret").doesNotContain("app-secret-value").contains("******");
   }
 
+  /** The X user id of the sandbox account the starter gave the configured account {@code name}. */
+  static String xId(org.springframework.context.ApplicationContext ctx, String name) {
+    return ctx.getBean(Sandbox.class).addAccount(Platform.TWITTER, name).accountId();
+  }
+
   /** A client that is never called. */
   static SocialClient offline() {
     // an offline X client names its user id: a CrossPoster asks every client for its target
-    return io.smo.twitter.TwitterClient.builder().accessToken("t").userId("1234567890")
+    return io.smo.twitter.TwitterClient.builder().accessToken("t").accountId("1234567890")
         .baseUrl(java.net.URI.create("http://127.0.0.1:1/")).build();
   }
 

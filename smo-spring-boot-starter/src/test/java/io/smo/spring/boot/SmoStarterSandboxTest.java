@@ -62,7 +62,8 @@ class SmoStarterSandboxTest {
         .counter().count()).isEqualTo(1);
     assertThat(meters.find(SmoMicrometer.CALLS).meters()).allSatisfy(m ->
         assertThat(m.getId().getTag("account")).isNull());
-    assertThat(x.accountKey()).isEqualTo("brand-x");
+    // #18: the key is the account's real X user id (its own sandbox account), not the config name
+    assertThat(x.accountKey()).isEqualTo(sandbox.addAccount(Platform.TWITTER, "brand-x").accountId());
     assertThat(List.copyOf(scheduler.list())).isEmpty();
   }
 }

@@ -11,6 +11,7 @@ import retrofit2.http.PUT;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
+import java.util.List;
 import java.util.Map;
 
 /** X API v2 endpoints the client uses (paths relative to {@code https://api.x.com/}). */
@@ -18,37 +19,45 @@ import java.util.Map;
 public interface TwitterApi {
   /** {@code POST /2/tweets}: 201 {@code {"data":{"id","text"}}}. */
   @POST("2/tweets")
-  Call<JsonNode> createTweet(@Body JsonNode body);
+  Call<TwitterDtos.Envelope<TwitterDtos.Created>> createTweet(
+      @Body TwitterDtos.CreateTweetRequest body);
 
   /** {@code DELETE /2/tweets/{id}}: {@code {"data":{"deleted":true}}}. */
   @DELETE("2/tweets/{id}")
-  Call<JsonNode> deleteTweet(@Path("id") String id);
+  Call<TwitterDtos.Envelope<TwitterDtos.Deleted>> deleteTweet(@Path("id") String id);
 
   /** {@code GET /2/tweets/{id}} with {@code post.fields} (or the older {@code tweet.fields}). */
   @GET("2/tweets/{id}")
-  Call<JsonNode> tweet(@Path("id") String id, @QueryMap Map<String, String> fields);
+  Call<TwitterDtos.Envelope<TwitterDtos.Tweet>> tweet(@Path("id") String id,
+      @QueryMap Map<String, String> fields);
 
-  /** {@code GET /2/tweets/search/recent}. */
+  /**
+   * {@code GET /2/tweets/search/recent}; {@code query} carries the fields, {@code expansions} and
+   * {@code user.fields} so that the authors come in the same answer ({@code includes.users}).
+   */
   @GET("2/tweets/search/recent")
-  Call<JsonNode> searchRecent(@Query("query") String query, @QueryMap Map<String, String> fields,
-      @Query("max_results") Integer maxResults, @Query("next_token") String nextToken);
+  Call<TwitterDtos.Envelope<List<TwitterDtos.Tweet>>> searchRecent(@Query("query") String query,
+      @QueryMap Map<String, String> fields, @Query("max_results") Integer maxResults,
+      @Query("next_token") String nextToken);
 
   /** {@code PUT /2/tweets/{tweet_id}/hidden} {@code {"hidden":bool}}. */
   @PUT("2/tweets/{id}/hidden")
-  Call<JsonNode> hideReply(@Path("id") String id, @Body JsonNode body);
+  Call<TwitterDtos.Envelope<TwitterDtos.Hidden>> hideReply(@Path("id") String id,
+      @Body TwitterDtos.HideRequest body);
 
   /** {@code GET /2/users/{id}/tweets}: the user's own posts, newest first. */
   @GET("2/users/{id}/tweets")
-  Call<JsonNode> userTweets(@Path("id") String userId, @Query("start_time") String startTime,
-      @Query("tweet.fields") String fields, @Query("max_results") Integer maxResults);
+  Call<TwitterDtos.Envelope<List<TwitterDtos.Tweet>>> userTweets(@Path("id") String userId,
+      @Query("start_time") String startTime, @Query("tweet.fields") String fields,
+      @Query("max_results") Integer maxResults);
 
   /** {@code GET /2/users/me}. */
   @GET("2/users/me")
-  Call<JsonNode> me();
+  Call<TwitterDtos.Envelope<TwitterDtos.User>> me();
 
   /** {@code GET /2/users/me?user.fields=...}. */
   @GET("2/users/me")
-  Call<JsonNode> me(@Query("user.fields") String userFields);
+  Call<TwitterDtos.Envelope<TwitterDtos.User>> me(@Query("user.fields") String userFields);
 
   /** {@code POST /2/media/upload/initialize}. */
   @POST("2/media/upload/initialize")

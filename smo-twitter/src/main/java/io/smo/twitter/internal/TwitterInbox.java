@@ -9,11 +9,11 @@ import io.smo.core.PostRef;
 import io.smo.core.SmoInternalApi;
 import io.smo.core.Violation;
 import io.smo.core.exception.PublishOutcomeUnknownException;
-import io.smo.core.exception.TransportException;
 import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ApiResponse;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
+import io.smo.twitter.TwitterRateBucket;
 import io.smo.core.inbox.Attachment;
 import io.smo.core.inbox.AttachmentType;
 import io.smo.core.inbox.Conversation;
@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -59,8 +58,8 @@ public final class TwitterInbox {
   private final ApiRuntime rt;
   private final TwitterApi api;
   private final java.util.function.Supplier<String> account;
+  private final java.util.function.Supplier<String> knownAccount;
   private final String fieldsParameter;
-  private final AtomicReference<String> userId = new AtomicReference<>();
   private final Supplier<Instant> now;
 
   /**
@@ -68,34 +67,30 @@ public final class TwitterInbox {
    *
    * @param rt the runtime
    * @param api the service
-   * @param account the account key (read when first needed: the client may learn it from {@code /2/users/me})
-   * @param userId the account's X user id, or {@code null} to read it once from {@code /2/users/me}
+   * @param account the account's X user id (read when first needed: the client may learn it from
+   *     {@code /2/users/me}); inbox items carry it and rate limits are kept under it
+   * @param knownAccount the account's X user id when given or already learned, else {@code null}
+   *     (never calls the platform)
    * @param fieldsParameter {@code post.fields} or {@code tweet.fields}
    */
-  public TwitterInbox(ApiRuntime rt, TwitterApi api, java.util.function.Supplier<String> account, String userId,
-      String fieldsParameter) {
+  public TwitterInbox(ApiRuntime rt, TwitterApi api, java.util.function.Supplier<String> account,
+      java.util.function.Supplier<String> knownAccount, String fieldsParameter) {
     this.rt = rt;
     this.api = api;
     this.account = account;
-    this.userId.set(userId);
+    this.knownAccount = knownAccount;
     this.fieldsParameter = fieldsParameter;
     this.now = () -> rt.clock().instant();
   }
 
-  /** Returns the account's X user id, reading {@code GET /2/users/me} once when not configured. */
+  private Operation keyed(Operation op) {
+    String id = knownAccount.get();
+    return id == null ? op : op.forAccount(id);
+  }
+
+  /** Returns the account's X user id (the client's {@code accountId()}). */
   public String userId() {
-    String id = userId.get();
-    if (id != null) {
-      return id;
-    }
-    Operation op = Operation.read("users.me", "users.me");
-    JsonNode me = rt.call(op, api::me);
-    id = me == null ? "" : me.path("data").path("id").asText("");
-    if (id.isEmpty()) {
-      throw new TransportException(Platform.TWITTER, "users.me", "answer has no data.id", null, false);
-    }
-    userId.compareAndSet(null, id);
-    return userId.get();
+    return account.get();
   }
 
   private Map<String, String> dmQuery(String cursor) {
@@ -114,11 +109,11 @@ public final class TwitterInbox {
 
   /** {@code GET /2/dm_events}, newest first, every conversation; inbound messages marked answered lazily. */
   public Paginator<Message> allMessages() {
-    Operation op = Operation.read("messages", "dm.read");
+    Operation read = Operation.read("messages", TwitterRateBucket.DM_READ);
     Set<String> answeredConversations = new HashSet<>();
     return Paginator.of(cursor -> {
       String me = userId();
-      JsonNode b = rt.call(op, () -> api.dmEvents(dmQuery(cursor)));
+      JsonNode b = rt.call(keyed(read), () -> api.dmEvents(dmQuery(cursor)));
       return eventsPage(b, me, answeredConversations, null);
     });
   }
@@ -129,11 +124,11 @@ public final class TwitterInbox {
       throw ValidationException.of(Platform.TWITTER, "conversationId", "not-empty", conversationId, null,
           "conversationId is empty");
     }
-    Operation op = Operation.read("messages", "dm.read");
+    Operation read = Operation.read("messages", TwitterRateBucket.DM_READ);
     Set<String> answered = new HashSet<>();
     return Paginator.of(cursor -> {
       String me = userId();
-      JsonNode b = rt.call(op, () -> api.conversationEvents(conversationId, dmQuery(cursor)));
+      JsonNode b = rt.call(keyed(read), () -> api.conversationEvents(conversationId, dmQuery(cursor)));
       return eventsPage(b, me, answered, conversationId);
     });
   }
@@ -260,9 +255,10 @@ public final class TwitterInbox {
 
   /** {@code GET /2/users/{id}/mentions}, newest first, with authors. */
   public Paginator<Mention> mentions() {
-    Operation op = Operation.read("mentions", "users.mentions");
+    Operation read = Operation.read("mentions", TwitterRateBucket.USERS_MENTIONS);
     return Paginator.of(cursor -> {
       String me = userId();
+      Operation op = keyed(read);
       Map<String, String> q = new LinkedHashMap<>();
       q.put("max_results", "100");
       q.put(fieldsParameter, "created_at,conversation_id");
@@ -344,7 +340,7 @@ public final class TwitterInbox {
     }
     ObjectNode body = rt.json().createObjectNode();
     body.put("text", message.text());
-    Operation op = Operation.create("send", "dm.create");
+    Operation op = keyed(Operation.create("send", TwitterRateBucket.DM_CREATE));
     Instant sentAt = now.get();
     ApiResponse<JsonNode> r = to.conversationId().isPresent()
         ? rt.callForResponse(op, () -> api.sendToConversation(to.conversationId().get(), body))
@@ -362,7 +358,7 @@ public final class TwitterInbox {
     String conv = data.path("dm_conversation_id").asText(to.conversationId().orElse(""));
     Message.Builder b = Message.builder(Platform.TWITTER, account.get(), conv, eventId).direction(Direction.OUTBOUND)
         .text(message.text()).createdAt(sentAt);
-    String me = userId.get();
+    String me = knownAccount.get();
     if (me != null) {
       b.authorId(me);
     }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** The error mapper and the rate-limit parser on X's documented and captured answers. */
 class TwitterErrorMapperTest {
   private static final Instant NOW = Instant.ofEpochSecond(1_635_976_000L);
-  private static final Operation OP = Operation.create("publish", "tweets.create");
+  private static final Operation OP = Operation.create("publish", io.smo.twitter.TwitterRateBucket.TWEETS_CREATE);
   private final TwitterErrorMapper mapper = new TwitterErrorMapper();
 
   private SmoException map(int status, String body, String... headers) {

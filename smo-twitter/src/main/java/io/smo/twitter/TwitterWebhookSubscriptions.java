@@ -39,7 +39,7 @@ import java.time.format.DateTimeFormatter;
  * @since 0.2
  */
 @SmoPublicApi
-public final class XWebhooks {
+public final class TwitterWebhookSubscriptions {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter REPLAY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
 
@@ -47,13 +47,13 @@ public final class XWebhooks {
   private final String appBearerToken;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  private XWebhooks(URI baseUrl, String appBearerToken) {
+  private TwitterWebhookSubscriptions(URI baseUrl, String appBearerToken) {
     this.baseUrl = baseUrl;
     this.appBearerToken = appBearerToken;
   }
 
   /** Returns webhook management on {@code https://api.x.com/} with the app's Bearer token. */
-  public static XWebhooks create(String appBearerToken) {
+  public static TwitterWebhookSubscriptions create(String appBearerToken) {
     return create(URI.create("https://api.x.com/"), appBearerToken);
   }
 
@@ -62,13 +62,13 @@ public final class XWebhooks {
    *
    * @throws IllegalArgumentException if the token is empty
    */
-  public static XWebhooks create(URI baseUrl, String appBearerToken) {
+  public static TwitterWebhookSubscriptions create(URI baseUrl, String appBearerToken) {
     requireNonNull(baseUrl, "baseUrl == null");
     if (appBearerToken == null || appBearerToken.isEmpty()) {
       throw new IllegalArgumentException("appBearerToken is empty");
     }
     String b = baseUrl.toString();
-    return new XWebhooks(URI.create(b.endsWith("/") ? b : b + "/"), appBearerToken);
+    return new TwitterWebhookSubscriptions(URI.create(b.endsWith("/") ? b : b + "/"), appBearerToken);
   }
 
   /**

@@ -17,12 +17,14 @@ import io.smo.core.upload.FileChunk;
 import io.smo.core.upload.ProcessingPoller;
 import io.smo.core.upload.ProcessingStatus;
 import io.smo.core.upload.UploadListener;
+import io.smo.twitter.TwitterRateBucket;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -40,9 +42,13 @@ import okhttp3.RequestBody;
  * @see <a href="https://docs.x.com/x-api/media/quickstart/media-upload-chunked">Chunked media upload</a>
  */
 @SmoInternalApi
-public final class TwitterMediaUploader {
-  /** Default append segment: 1 MiB. */
-  public static final long DEFAULT_SEGMENT = 1024L * 1024;
+public final class TwitterUploadProtocol {
+  /** Default append segment ({@code chunkSize}): 1 MiB. */
+  public static final long DEFAULT_CHUNK_SIZE = 1024L * 1024;
+  /** Default processing timeout: 10 minutes. */
+  public static final Duration DEFAULT_PROCESSING_TIMEOUT = Duration.ofMinutes(10);
+  /** Default interval between two STATUS calls when X names no {@code check_after_secs}: 1 second. */
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
   /** X accepts segment indexes 0 to 999. */
   public static final int MAX_SEGMENTS = 1000;
   /** Images up to this size go through the one-shot upload. */
@@ -54,21 +60,33 @@ public final class TwitterMediaUploader {
   private final TwitterApi api;
   private final long segmentSize;
   private final Duration processingDeadline;
+  private final Duration pollInterval;
+  private final Supplier<String> knownAccount;
 
   /**
-   * Creates the uploader.
+   * Creates the upload protocol.
    *
    * @param runtime the runtime
    * @param api the Retrofit service
-   * @param segmentSize preferred append segment in bytes (grown when 1000 would not suffice)
-   * @param processingDeadline the longest wait for processing
+   * @param chunkSize preferred append segment in bytes (grown when 1000 would not suffice)
+   * @param processingTimeout the longest wait for processing
+   * @param pollInterval the wait between STATUS calls when X names none
+   * @param knownAccount the account's X user id when known (rate limits are kept under it), else
+   *     {@code null}
    */
-  public TwitterMediaUploader(ApiRuntime runtime, TwitterApi api, long segmentSize,
-      Duration processingDeadline) {
+  public TwitterUploadProtocol(ApiRuntime runtime, TwitterApi api, long chunkSize,
+      Duration processingTimeout, Duration pollInterval, Supplier<String> knownAccount) {
     this.runtime = runtime;
     this.api = api;
-    this.segmentSize = segmentSize;
-    this.processingDeadline = processingDeadline;
+    this.segmentSize = chunkSize;
+    this.processingDeadline = processingTimeout;
+    this.pollInterval = pollInterval;
+    this.knownAccount = knownAccount;
+  }
+
+  private Operation keyed(Operation op) {
+    String id = knownAccount.get();
+    return id == null ? op : op.forAccount(id);
   }
 
   /** Returns the {@code media_category} for a kind. */
@@ -133,7 +151,7 @@ public final class TwitterMediaUploader {
     byte[] bytes = media.sourceType() == Media.SourceType.BYTES ? media.bytes().orElseThrow()
         : Files.readAllBytes(media.file().orElseThrow());
     HttpUrl url = HttpUrl.get(runtime.baseUrl().resolve("2/media/upload").toString());
-    ApiResponse<String> r = runtime.execute(Operation.write("media-upload", "media.upload"),
+    ApiResponse<String> r = runtime.execute(keyed(Operation.write("media-upload", TwitterRateBucket.MEDIA_UPLOAD)),
         () -> new Request.Builder().url(url).post(new MultipartBody.Builder()
             .setType(MultipartBody.FORM)
             .addFormDataPart("media", "media", RequestBody.create(bytes, OCTET))
@@ -149,7 +167,7 @@ public final class TwitterMediaUploader {
       id = data.path("media_id_string").asText("");
     }
     if (id.isEmpty()) {
-      throw runtime.mapFailure(Operation.write(op, "media.upload"), r.status(), r.headers(), r.body());
+      throw runtime.mapFailure(keyed(Operation.write(op, TwitterRateBucket.MEDIA_UPLOAD)), r.status(), r.headers(), r.body());
     }
     return id;
   }
@@ -169,7 +187,7 @@ public final class TwitterMediaUploader {
     init.put("media_type", media.mimeType());
     init.put("total_bytes", total);
     init.put("media_category", category(kind));
-    JsonNode initAnswer = runtime.call(Operation.write("media-initialize", "media.chunked"),
+    JsonNode initAnswer = runtime.call(keyed(Operation.write("media-initialize", TwitterRateBucket.MEDIA_CHUNKED)),
         () -> api.initializeUpload(init));
     String id = initAnswer == null ? "" : initAnswer.path("data").path("id").asText("");
     if (id.isEmpty()) {
@@ -191,7 +209,7 @@ public final class TwitterMediaUploader {
             @Override
             public long send(FileChunk chunk, long t) {
               long index = chunk.offset() / seg;
-              runtime.execute(Operation.write("media-append", "media.chunked").withoutRetry(),
+              runtime.execute(keyed(Operation.write("media-append", TwitterRateBucket.MEDIA_CHUNKED).withoutRetry()),
                   () -> new Request.Builder().url(appendUrl).post(new MultipartBody.Builder()
                       .setType(MultipartBody.FORM)
                       .addFormDataPart("segment_index", Long.toString(index))
@@ -208,7 +226,7 @@ public final class TwitterMediaUploader {
             }
           }, listener, runtime.retryPolicy(), runtime.sleeper());
     }
-    JsonNode fin = runtime.call(Operation.write("media-finalize", "media.chunked"),
+    JsonNode fin = runtime.call(keyed(Operation.write("media-finalize", TwitterRateBucket.MEDIA_CHUNKED)),
         () -> api.finalizeUpload(id));
     JsonNode info = fin == null ? null : fin.path("data").get("processing_info");
     if (info == null || info.isNull() || "succeeded".equals(info.path("state").asText())) {
@@ -220,7 +238,7 @@ public final class TwitterMediaUploader {
           "processing failed" + (first.message() != null ? ": " + first.message() : ""), false);
     }
     java.time.Instant deadline = runtime.clock().instant().plus(processingDeadline);
-    Duration wait = first.checkAfter().filter(d -> !d.isNegative()).orElse(Duration.ofSeconds(1));
+    Duration wait = first.checkAfter().filter(d -> !d.isNegative()).orElse(pollInterval);
     if (wait.compareTo(ProcessingPoller.MIN_INTERVAL) < 0) {
       wait = ProcessingPoller.MIN_INTERVAL; // check_after_secs 0: never a tight loop
     }
@@ -237,12 +255,12 @@ public final class TwitterMediaUploader {
     }
     Duration left = Duration.between(runtime.clock().instant(), deadline);
     return ProcessingPoller.poll(Platform.TWITTER, "media-status", id, () -> status(id),
-        left.isNegative() ? Duration.ZERO : left, Duration.ofSeconds(1), runtime.clock(),
+        left.isNegative() ? Duration.ZERO : left, pollInterval, runtime.clock(),
         runtime.sleeper(), listener, total);
   }
 
   private ProcessingStatus<String> status(String id) {
-    JsonNode r = runtime.call(Operation.read("media-status", "media.status"),
+    JsonNode r = runtime.call(keyed(Operation.read("media-status", TwitterRateBucket.MEDIA_STATUS)),
         () -> api.uploadStatus(id, "STATUS"));
     JsonNode info = r == null ? null : r.path("data").get("processing_info");
     return processingStatus(id, info);
@@ -274,6 +292,6 @@ public final class TwitterMediaUploader {
     ObjectNode body = runtime.json().createObjectNode();
     body.put("id", id);
     body.putObject("metadata").putObject("alt_text").put("text", alt);
-    runtime.call(Operation.write("media-metadata", "media.metadata"), () -> api.mediaMetadata(body));
+    runtime.call(keyed(Operation.write("media-metadata", TwitterRateBucket.MEDIA_METADATA)), () -> api.mediaMetadata(body));
   }
 }

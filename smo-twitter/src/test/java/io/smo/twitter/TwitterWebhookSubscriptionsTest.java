@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class XWebhooksTest {
+class TwitterWebhookSubscriptionsTest {
   WireMockServer wm;
 
   @BeforeEach
@@ -34,7 +34,7 @@ class XWebhooksTest {
     wm.stubFor(post(urlEqualTo("/2/webhooks/replay")).willReturn(okJson("{\"data\":{\"job_id\":\"j1\"}}")));
     wm.stubFor(post(urlEqualTo("/2/account_activity/webhooks/1146654567674912769/subscriptions/all"))
         .willReturn(okJson("{\"data\":{\"subscribed\":true}}")));
-    XWebhooks x = XWebhooks.create(URI.create(wm.baseUrl()), "app-bearer");
+    TwitterWebhookSubscriptions x = TwitterWebhookSubscriptions.create(URI.create(wm.baseUrl()), "app-bearer");
     assertThat(x.register(URI.create("https://example.com/webhooks/x"))).isEqualTo("1146654567674912769");
     x.validate("1146654567674912769");
     assertThat(x.replay("1146654567674912769", Instant.parse("2026-12-01T10:00:00Z"),
@@ -52,7 +52,7 @@ class XWebhooksTest {
   void refusalsAreTypedAndBadInputIsRefusedOffline() {
     wm.stubFor(post(urlEqualTo("/2/webhooks")).willReturn(aResponse().withStatus(400)
         .withBody("{\"errors\":[{\"message\":\"CRC check failed\"}]}")));
-    XWebhooks x = XWebhooks.create(URI.create(wm.baseUrl()), "app-bearer");
+    TwitterWebhookSubscriptions x = TwitterWebhookSubscriptions.create(URI.create(wm.baseUrl()), "app-bearer");
     assertThatThrownBy(() -> x.register(URI.create("https://example.com/w"))).isInstanceOf(SmoException.class)
         .hasMessageContaining("CRC check failed").hasMessageNotContaining("app-bearer");
     assertThatThrownBy(() -> x.register(URI.create("http://example.com/w"))).isInstanceOf(IllegalArgumentException.class);

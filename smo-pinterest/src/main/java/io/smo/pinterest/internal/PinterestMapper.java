@@ -1,7 +1,6 @@
 package io.smo.pinterest.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smo.core.AccountInfo;
 import io.smo.core.EngagementMetrics;
 import io.smo.core.EngagementMetrics.Metric;
 import io.smo.core.Platform;
@@ -15,16 +14,16 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Maps Pinterest JSON (Pin, Board, PinAnalyticsResponse) to the SDK model. Stateless. */
+/**
+ * Maps Pinterest wire records ({@link PinterestDtos}: Pin, Board, Account, PinAnalyticsResponse)
+ * to the SDK model. Stateless.
+ */
 @SmoInternalApi
-public final class PinterestMappers {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private PinterestMappers() {}
+public final class PinterestMapper {
+  private PinterestMapper() {}
 
   /** Returns the public URL of a Pin. */
   public static URI pinUrl(String id) {
@@ -32,14 +31,14 @@ public final class PinterestMappers {
   }
 
   /**
-   * Maps a Pin object to a published post.
+   * Maps a Pin to a published post.
    *
-   * @param pin the Pin JSON (must have {@code id})
+   * @param pin the Pin (must have {@code id})
    * @param fallbackTime used when {@code created_at} is absent or unreadable
    */
-  public static PublishedPost published(JsonNode pin, Instant fallbackTime) {
-    String id = pin.path("id").asText();
-    Instant created = instant(pin.path("created_at").asText(null));
+  public static PublishedPost published(PinterestDtos.Pin pin, Instant fallbackTime) {
+    String id = pin.id();
+    Instant created = instant(pin.createdAt());
     return PublishedPost.builder(PostRef.of(Platform.PINTEREST, id)).url(pinUrl(id))
         .publishedAt(created != null ? created : fallbackTime).build();
   }
@@ -65,15 +64,37 @@ public final class PinterestMappers {
     }
   }
 
-  /** Maps a Board object. */
-  public static Board board(JsonNode b) {
-    return Board.builder(b.path("id").asText()).name(b.path("name").asText(""))
-        .description(b.path("description").asText(null))
-        .privacy(b.path("privacy").asText(null))
-        .ownerUsername(b.path("owner").path("username").asText(null))
-        .pinCount(b.hasNonNull("pin_count") ? b.get("pin_count").asLong() : null)
-        .followerCount(b.hasNonNull("follower_count") ? b.get("follower_count").asLong() : null)
-        .createdAt(instant(b.path("created_at").asText(null))).build();
+  /** Maps a Board. */
+  public static Board board(PinterestDtos.Board b) {
+    return Board.builder(b.id() == null ? "" : b.id()).name(b.name() == null ? "" : b.name())
+        .description(b.description())
+        .privacy(b.privacy())
+        .ownerUsername(b.owner() == null ? null : b.owner().username())
+        .pinCount(b.pinCount())
+        .followerCount(b.followerCount())
+        .createdAt(instant(b.createdAt())).build();
+  }
+
+  /**
+   * Maps {@code GET /v5/user_account} to the account's figures ({@code follower_count}, {@code
+   * following_count}, {@code pin_count}; {@code board_count} and {@code monthly_views} in raw).
+   */
+  public static AccountInfo accountInfo(PinterestDtos.Account a, Instant now) {
+    String id = a.id() != null ? a.id() : a.username() != null ? a.username() : "";
+    AccountInfo.Builder b = AccountInfo.builder(Platform.PINTEREST, id)
+        .handle(a.username()).name(a.businessName())
+        .followers(count(a.followerCount())).following(count(a.followingCount()))
+        .postCount(count(a.pinCount())).retrievedAt(now);
+    b.raw("follower_count", count(a.followerCount()));
+    b.raw("following_count", count(a.followingCount()));
+    b.raw("pin_count", count(a.pinCount()));
+    b.raw("board_count", count(a.boardCount()));
+    b.raw("monthly_views", count(a.monthlyViews()));
+    return b.build();
+  }
+
+  private static Long count(Object v) {
+    return v instanceof Number ? ((Number) v).longValue() : null;
   }
 
   /**
@@ -83,18 +104,20 @@ public final class PinterestMappers {
    * views, TOTAL_COMMENTS to comments, TOTAL_REACTIONS to likes. Absent figures stay absent. Raw:
    * every summary and lifetime figure by its Pinterest name, plus {@code daily_metrics} as a list.
    */
-  public static EngagementMetrics metrics(PostRef ref, JsonNode response, Instant retrievedAt) {
+  public static EngagementMetrics metrics(PostRef ref,
+      Map<String, PinterestDtos.PinAnalytics> response, Instant retrievedAt) {
     EngagementMetrics.Builder b = EngagementMetrics.builder(ref).retrievedAt(retrievedAt);
-    JsonNode group = response.has("all") ? response.get("all") : first(response);
-    if (group == null || !group.isObject()) {
+    PinterestDtos.PinAnalytics group = response.containsKey("all") ? response.get("all")
+        : response.values().stream().findFirst().orElse(null);
+    if (group == null) {
       return b.build();
     }
     Map<String, Number> figures = new LinkedHashMap<>();
-    collect(group.path("summary_metrics"), figures);
-    collect(group.path("lifetime_metrics"), figures);
+    collect(group.summaryMetrics(), figures);
+    collect(group.lifetimeMetrics(), figures);
     figures.forEach(b::raw);
-    if (group.path("daily_metrics").isArray()) {
-      b.raw("daily_metrics", JSON.convertValue(group.get("daily_metrics"), java.util.List.class));
+    if (group.dailyMetrics() != null) {
+      b.raw("daily_metrics", group.dailyMetrics());
     }
     put(b, Metric.IMPRESSIONS, figures.get("IMPRESSION"));
     put(b, Metric.SAVES, figures.get("SAVE"));
@@ -105,18 +128,13 @@ public final class PinterestMappers {
     return b.build();
   }
 
-  private static JsonNode first(JsonNode n) {
-    Iterator<JsonNode> it = n.elements();
-    return it.hasNext() ? it.next() : null;
-  }
-
-  private static void collect(JsonNode obj, Map<String, Number> into) {
-    if (!obj.isObject()) {
+  private static void collect(Map<String, Object> obj, Map<String, Number> into) {
+    if (obj == null) {
       return;
     }
-    obj.fields().forEachRemaining(e -> {
-      if (e.getValue().isNumber()) {
-        into.putIfAbsent(e.getKey(), e.getValue().numberValue());
+    obj.forEach((k, v) -> {
+      if (v instanceof Number) {
+        into.putIfAbsent(k, (Number) v);
       }
     });
   }

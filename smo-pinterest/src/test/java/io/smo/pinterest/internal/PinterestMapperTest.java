@@ -17,13 +17,26 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Mapper tests on the shared Pinterest fixtures and the official OpenAPI examples, read in place. */
-class PinterestMappersTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+class PinterestMapperTest {
+  private static final ObjectMapper JSON = io.smo.core.http.ApiRuntime.newObjectMapper();
+
+  private static PinterestDtos.Pin pin(JsonNode n) throws Exception {
+    return JSON.treeToValue(n, PinterestDtos.Pin.class);
+  }
+
+  private static PinterestDtos.Board board(JsonNode n) throws Exception {
+    return JSON.treeToValue(n, PinterestDtos.Board.class);
+  }
+
+  private static java.util.Map<String, PinterestDtos.PinAnalytics> analytics(JsonNode n) {
+    return JSON.convertValue(n, JSON.getTypeFactory().constructMapType(java.util.LinkedHashMap.class,
+        String.class, PinterestDtos.PinAnalytics.class));
+  }
 
   @Test
   void mapsCapturedPinObject() throws Exception {
     JsonNode pin = JSON.readTree(SharedFixtures.read("fixtures/pinterest/pin_object.json"));
-    PublishedPost p = PinterestMappers.published(pin, Instant.EPOCH);
+    PublishedPost p = PinterestMapper.published(pin(pin), Instant.EPOCH);
     assertThat(p.ref()).isEqualTo(PostRef.of(Platform.PINTEREST, "1022106077905927852"));
     assertThat(p.url()).contains(URI.create("https://www.pinterest.com/pin/1022106077905927852/"));
     assertThat(p.publishedAt()).contains(Instant.parse("2022-08-11T08:46:16Z"));
@@ -34,7 +47,7 @@ class PinterestMappersTest {
     ObjectNode pin = (ObjectNode) JSON.readTree(
         SharedFixtures.read("fixtures/pinterest/spec-derived/pin_object_from_schema.json"));
     pin.put("id", "42");
-    PublishedPost p = PinterestMappers.published(pin, Instant.parse("2024-01-01T00:00:00Z"));
+    PublishedPost p = PinterestMapper.published(pin(pin), Instant.parse("2024-01-01T00:00:00Z"));
     assertThat(p.publishedAt()).contains(Instant.parse("2024-01-01T00:00:00Z"));
   }
 
@@ -52,7 +65,7 @@ class PinterestMappersTest {
     response.set("all", all);
 
     PostRef ref = PostRef.of(Platform.PINTEREST, "1");
-    EngagementMetrics m = PinterestMappers.metrics(ref, response, Instant.EPOCH);
+    EngagementMetrics m = PinterestMapper.metrics(ref, analytics(response), Instant.EPOCH);
     assertThat(m.impressions()).hasValue(240);
     assertThat(m.saves()).hasValue(20);
     assertThat(m.clicks()).hasValue(37);
@@ -68,14 +81,14 @@ class PinterestMappersTest {
   @Test
   void absentFiguresStayAbsent() throws Exception {
     JsonNode r = JSON.readTree("{\"all\":{\"summary_metrics\":{\"IMPRESSION\":3}}}");
-    EngagementMetrics m = PinterestMappers.metrics(PostRef.of(Platform.PINTEREST, "1"), r, Instant.EPOCH);
+    EngagementMetrics m = PinterestMapper.metrics(PostRef.of(Platform.PINTEREST, "1"), analytics(r), Instant.EPOCH);
     assertThat(m.values()).containsOnlyKeys(EngagementMetrics.Metric.IMPRESSIONS);
   }
 
   @Test
   void splitResponseUsesFirstGroup() throws Exception {
     JsonNode r = JSON.readTree("{\"WEB\":{\"summary_metrics\":{\"SAVE\":4}}}");
-    EngagementMetrics m = PinterestMappers.metrics(PostRef.of(Platform.PINTEREST, "1"), r, Instant.EPOCH);
+    EngagementMetrics m = PinterestMapper.metrics(PostRef.of(Platform.PINTEREST, "1"), analytics(r), Instant.EPOCH);
     assertThat(m.saves()).hasValue(4);
   }
 
@@ -84,13 +97,13 @@ class PinterestMappersTest {
     JsonNode b = JSON.readTree("{\"id\":\"549755885175\",\"name\":\"Summer recipes\","
         + "\"description\":\"My favorite summer recipes\",\"privacy\":\"SECRET\",\"pin_count\":5,"
         + "\"follower_count\":13,\"owner\":{\"username\":\"u\"},\"created_at\":\"2020-01-01T20:10:40-00:00\"}");
-    Board board = PinterestMappers.board(b);
+    Board board = PinterestMapper.board(board(b));
     assertThat(board.id()).isEqualTo("549755885175");
     assertThat(board.privacy()).isEqualTo(BoardPrivacy.SECRET);
     assertThat(board.pinCount()).hasValue(5);
     assertThat(board.ownerUsername()).contains("u");
     assertThat(board.createdAt()).contains(Instant.parse("2020-01-01T20:10:40Z"));
-    assertThat(PinterestMappers.board(JSON.readTree("{\"id\":\"1\",\"privacy\":\"NEW\"}")).privacy())
+    assertThat(PinterestMapper.board(board(JSON.readTree("{\"id\":\"1\",\"privacy\":\"NEW\"}"))).privacy())
         .isEqualTo(BoardPrivacy.UNKNOWN);
   }
 }

@@ -1,0 +1,71 @@
+package io.smo.pinterest;
+
+import io.smo.core.SmoPublicApi;
+import io.smo.core.resilience.RateBucket;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Pinterest API v5 rate-limit categories ({@code x-ratelimit-category} of each operation in the v5
+ * OpenAPI description) the client uses, each with Standard access's documented universal limit of
+ * 100 requests per second per user per app ({@link PinterestClient#defaultRateLimits()}).
+ * Pinterest's per-category per-minute figures for these categories are not published in a readable
+ * form, so the server's headers and 429s drive the rest. Trial access (1,000 requests per day per
+ * app, whatever the category) is the second policy, {@link PinterestClient#trialRateLimits()}.
+ *
+ * <pre>{@code
+ * RateLimitPolicy p = PinterestClient.defaultRateLimits().toBuilder()
+ *     .bucket(PinterestRateBucket.ORG_WRITE, 10, Duration.ofSeconds(1))
+ *     .build();
+ * }</pre>
+ *
+ * @see <a href="https://developers.pinterest.com/docs/reference/rate-limits/">Rate limits</a>
+ * @see <a href="https://developers.pinterest.com/docs/key-concepts/access-tiers/">Access tiers</a>
+ */
+@SmoPublicApi
+public enum PinterestRateBucket implements RateBucket {
+  /** {@code org_read}: reading Pins, boards, media status and the user account. */
+  ORG_READ("org_read"),
+  /** {@code org_write}: creating and deleting Pins and boards, registering media. */
+  ORG_WRITE("org_write"),
+  /** {@code org_analytics}: Pin analytics. */
+  ORG_ANALYTICS("org_analytics");
+
+  /** Trial access: requests per {@link #TRIAL_PERIOD} per app, all categories together. */
+  public static final int TRIAL_LIMIT = 1_000;
+  /** Trial access's period: one day. */
+  public static final Duration TRIAL_PERIOD = Duration.ofDays(1);
+
+  private static final URI DOC =
+      URI.create("https://developers.pinterest.com/docs/reference/rate-limits/");
+
+  private final String id;
+
+  PinterestRateBucket(String id) {
+    this.id = id;
+  }
+
+  /** Returns Pinterest's category name ({@code org_read}, ...). */
+  @Override
+  public String id() {
+    return id;
+  }
+
+  /** Returns Standard access's 100 requests per second. */
+  @Override
+  public int limit() {
+    return 100;
+  }
+
+  /** Returns one second. */
+  @Override
+  public Duration period() {
+    return Duration.ofSeconds(1);
+  }
+
+  /** Returns Pinterest's rate-limit page. */
+  @Override
+  public URI documentation() {
+    return DOC;
+  }
+}
