@@ -30,6 +30,8 @@ public class SmoProperties {
   private final Metrics metrics = new Metrics();
   /** The webhook receiver (smo-webhooks), mounted in the servlet container. */
   private final Webhooks webhooks = new Webhooks();
+  /** The health indicators. */
+  private final Health health = new Health();
 
   /** Returns the accounts by name. */
   public Map<String, Account> getAccounts() {
@@ -61,6 +63,11 @@ public class SmoProperties {
     return metrics;
   }
 
+  /** Returns the health settings. */
+  public Health getHealth() {
+    return health;
+  }
+
   /** Returns the webhook receiver settings. */
   public Webhooks getWebhooks() {
     return webhooks;
@@ -74,6 +81,14 @@ public class SmoProperties {
     private String accessToken;
     /** The Meta app secret, for appsecret_proof (Facebook, Instagram); a secret. */
     private String appSecret;
+    /**
+     * When the access token expires (UTC, ISO-8601, e.g. {@code 2027-02-01T00:00:00Z}): Meta's
+     * long-lived tokens last about 60 days, TikTok's and X's access tokens hours. The health
+     * indicator turns DOWN once it has passed and warns {@code smo.health.token-expiry-warning}
+     * before. Unset: the expiry is read from the application's {@code TokenStore} bean (under the
+     * account's name) when there is one, else unknown.
+     */
+    private java.time.Instant tokenExpiresAt;
     /**
      * The platform account the client acts as: the Facebook Page id, the Instagram user id, the
      * TikTok open_id, the Snapchat public profile id. Unused for X, YouTube and Pinterest.
@@ -110,6 +125,16 @@ public class SmoProperties {
     /** Sets the access token. */
     public void setAccessToken(String accessToken) {
       this.accessToken = accessToken;
+    }
+
+    /** Returns when the access token expires, or {@code null} when not configured. */
+    public java.time.Instant getTokenExpiresAt() {
+      return tokenExpiresAt;
+    }
+
+    /** Sets when the access token expires (UTC). */
+    public void setTokenExpiresAt(java.time.Instant tokenExpiresAt) {
+      this.tokenExpiresAt = tokenExpiresAt;
     }
 
     /** Returns the Meta app secret. */
@@ -584,6 +609,22 @@ public class SmoProperties {
       public String toString() {
         return "YouTube{secret=" + (secret != null ? "******" : null) + ", topics=" + topics + "}";
       }
+    }
+  }
+
+  /** Health indicator settings. */
+  public static class Health {
+    /** How long before a token's expiry the account health reports {@code tokenExpiresSoon}. Default 7 days. */
+    private Duration tokenExpiryWarning = Duration.ofDays(7);
+
+    /** Returns the warning period before a token's expiry. */
+    public Duration getTokenExpiryWarning() {
+      return tokenExpiryWarning;
+    }
+
+    /** Sets the warning period before a token's expiry. */
+    public void setTokenExpiryWarning(Duration tokenExpiryWarning) {
+      this.tokenExpiryWarning = tokenExpiryWarning;
     }
   }
 }
