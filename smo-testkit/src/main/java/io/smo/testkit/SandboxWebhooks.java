@@ -58,6 +58,9 @@ public final class SandboxWebhooks implements AutoCloseable {
   /** The verify token Meta's handshake is sent with. */
   public static final String VERIFY_TOKEN = "sbx-verify-token";
 
+  /** The WebSub {@code hub.secret} the sandbox signs {@code /youtube} deliveries with. */
+  public static final String HUB_SECRET = "sbx-hub-secret";
+
   /** One delivery that was sent, with the answer the callback gave (0 when none came). */
   public record Delivery(String handler, byte[] body, Map<String, String> headers, int status) {}
 
@@ -108,7 +111,7 @@ public final class SandboxWebhooks implements AutoCloseable {
 
   /** Returns the WebSub {@code hub.secret} deliveries to {@code /youtube} are signed with. */
   public String hubSecret() {
-    return "sbx-hub-secret";
+    return HUB_SECRET;
   }
 
   /**

@@ -44,4 +44,31 @@ class SmoExampleApplicationTest {
 
     assertThat(send("POST", "/posts", "{\"text\":\"\"}").statusCode()).isEqualTo(400);
   }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.context.ApplicationContext context;
+
+  @Test
+  void receivesTheSandboxsSignedWebhookWhenSomeoneComments() throws Exception {
+    io.smo.core.SocialClient facebook = context.getBean("smo.client.brand-fb", io.smo.core.SocialClient.class);
+    io.smo.core.PublishedPost post = facebook.publish(io.smo.core.Post.builder().text("Webhook demo").build());
+    facebook.comment(post.ref(), "First!");
+
+    String feed = "";
+    for (int i = 0; i < 100 && !feed.contains("First!"); i++) {
+      Thread.sleep(100); // the sandbox delivers asynchronously, like the platforms
+      feed = send("GET", "/engagement", null).body();
+    }
+    assertThat(feed).contains("\"platform\":\"facebook\"").contains("First!");
+    assertThat(context.getBean(io.smo.spring.boot.SandboxWebhookDelivery.class).webhooks()).isPresent();
+
+    // a forged delivery is refused and adds nothing
+    HttpResponse<String> forged = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/smo/webhooks/meta"))
+        .header("Content-Type", "application/json")
+        .header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"object\":\"page\",\"entry\":[]}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isIn(401, 403);
+  }
 }

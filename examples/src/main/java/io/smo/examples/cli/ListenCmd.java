@@ -51,10 +51,34 @@ final class ListenCmd extends SmoCli.Base {
   @Option(names = "--max-events", defaultValue = "0", description = "Stop after N events (default: run until stopped).")
   int maxEvents;
 
+  @Option(names = "--inbox", description = "Forward each comment, message and mention to the unified inbox of the configured accounts"
+      + " (the sandbox's with --sandbox): it is yielded by the inbox's next poll, once, even when the platform lists it too.")
+  boolean inbox;
+
+  @Option(names = "--inbox-poll", defaultValue = "0", paramLabel = "SECONDS",
+      description = "With --inbox: poll the inbox every SECONDS and print its new items (default 0: once, when stopping).")
+  int inboxPoll;
+
   @Override
   public Integer call() throws Exception {
-    Sandbox sb = sandbox ? Sandbox.start() : null;
+    if (inboxPoll < 0) {
+      err.println("error: --inbox-poll must be 0 or more seconds");
+      return 2;
+    }
+    Session session = inbox || sandbox ? session(null) : null;
+    if (sandbox && session != null && !session.sandboxOnly()) {
+      err.println("error: --sandbox with credentials configured; drop --sandbox or the credentials");
+      session.close();
+      return 2;
+    }
+    Sandbox sb = sandbox ? session.sandbox() : null;
+    java.util.concurrent.ScheduledExecutorService poller = null;
     try {
+      io.smo.core.inbox.UnifiedInbox unified = inbox ? unifiedInbox(session) : null;
+      java.util.concurrent.atomic.AtomicReference<io.smo.core.inbox.InboxCheckpoint> checkpoint =
+          new java.util.concurrent.atomic.AtomicReference<>(
+              unified == null ? null : io.smo.core.inbox.InboxCheckpoint.start(unified.id()));
+      AtomicInteger forwarded = new AtomicInteger();
       SandboxWebhooks hooks = sb == null ? null : sb.webhooks(java.net.URI.create("http://127.0.0.1:1/"));
       EventDeduplicator dedup = EventDeduplicator.defaults();
       Webhooks.Builder b = hooks != null ? hooks.receiver(dedup) : Webhooks.builder();
@@ -78,8 +102,13 @@ final class ListenCmd extends SmoCli.Base {
       CountDownLatch done = new CountDownLatch(1);
       AtomicInteger count = new AtomicInteger();
       b.addListener(e -> {
+        boolean taken = unified != null && unified.offer(e);
+        if (taken) {
+          forwarded.incrementAndGet();
+        }
         synchronized (out) {
-          out.println(json ? toJson(e) : toText(e));
+          out.println(json ? toJson(e, unified == null ? null : taken)
+              : toText(e) + (taken ? "  -> inbox" : ""));
           out.flush();
         }
         if (maxEvents > 0 && count.incrementAndGet() >= maxEvents) {
@@ -108,14 +137,64 @@ final class ListenCmd extends SmoCli.Base {
           err.println("handshakes: meta challenge " + ok(meta) + ", x crc " + ok(crc) + ", websub " + ok(websub));
           hooks.backgroundActivity(activity);
         }
+        if (unified != null && inboxPoll > 0) {
+          poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "smo-listen-inbox");
+            t.setDaemon(true);
+            return t;
+          });
+          poller.scheduleWithFixedDelay(() -> pollInbox(unified, checkpoint), inboxPoll, inboxPoll,
+              java.util.concurrent.TimeUnit.SECONDS);
+        }
         done.await();
+        if (poller != null) {
+          poller.shutdown();
+          poller.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        if (unified != null) {
+          pollInbox(unified, checkpoint);
+          err.println("inbox: " + forwarded.get() + " event(s) forwarded from webhooks");
+        }
       }
       return 0;
     } finally {
-      if (sb != null) {
-        sb.close();
+      if (poller != null) {
+        poller.shutdownNow();
+      }
+      if (session != null) {
+        session.close();
       }
     }
+  }
+
+  /** The unified inbox of every configured (or sandbox) account that has one. */
+  private static io.smo.core.inbox.UnifiedInbox unifiedInbox(Session s) {
+    io.smo.core.inbox.UnifiedInbox.Builder b = io.smo.core.inbox.UnifiedInbox.builder();
+    for (io.smo.core.Platform p : io.smo.core.Platform.values()) {
+      if (s.sandboxOnly() || !s.onSandbox(p)) {
+        io.smo.core.SocialClient c = s.client(p);
+        if (c instanceof io.smo.core.inbox.InboxClient) {
+          b.add(c);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  /** Polls the inbox once from the checkpoint and prints its new items, oldest first. */
+  private void pollInbox(io.smo.core.inbox.UnifiedInbox unified,
+      java.util.concurrent.atomic.AtomicReference<io.smo.core.inbox.InboxCheckpoint> checkpoint) {
+    io.smo.core.inbox.InboxPoll poll = unified.poll(checkpoint.get());
+    synchronized (out) {
+      for (io.smo.core.inbox.InboxItem i : poll) {
+        out.println("inbox " + i.createdAt() + " " + i.platform().id() + " " + i.kind().id() + " "
+            + i.ref() + " \"" + i.text().replace("\n", " ") + "\"");
+      }
+      out.flush();
+    }
+    poll.errors().forEach((source, e) -> err.println("warning: inbox source " + source
+        + " could not be read: " + e.getMessage()));
+    checkpoint.set(poll.checkpoint());
   }
 
   private static String ok(boolean b) {
@@ -138,7 +217,14 @@ final class ListenCmd extends SmoCli.Base {
   }
 
   static String toJson(EngagementEvent e) {
+    return toJson(e, null);
+  }
+
+  static String toJson(EngagementEvent e, Boolean forwarded) {
     ObjectNode n = JSON.createObjectNode();
+    if (forwarded != null) {
+      n.put("forwardedToInbox", forwarded);
+    }
     n.put("kind", e.kind()).put("platform", e.platform().id()).put("account", e.accountId())
         .put("type", e.type()).put("dedupKey", e.dedupKey());
     e.objectId().ifPresent(v -> n.put("id", v));

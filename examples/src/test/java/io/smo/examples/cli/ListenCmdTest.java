@@ -47,6 +47,45 @@ class ListenCmdTest {
   }
 
   @Test
+  void withInboxTheEventsAreForwardedToTheUnifiedInboxAndYieldedOnce() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = SmoCli.run(new String[] {"listen", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+        "--sandbox", "--activity", "6", "--max-events", "6", "--json", "--inbox"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertEquals(0, exit, stderr);
+    String[] lines = out.toString(StandardCharsets.UTF_8).trim().split("\n");
+    int forwarded = 0;
+    Set<String> forwardedIds = new HashSet<>();
+    Set<String> inboxRefs = new HashSet<>();
+    int inboxRows = 0;
+    for (String line : lines) {
+      if (line.startsWith("inbox ")) {
+        inboxRows++;
+        inboxRefs.add(line.split(" ")[4]);
+        continue;
+      }
+      JsonNode n = new ObjectMapper().readTree(line);
+      assertTrue(n.has("forwardedToInbox"), line);
+      if (n.path("forwardedToInbox").asBoolean()) {
+        forwarded++;
+        forwardedIds.add(n.path("id").asText());
+      }
+    }
+    assertTrue(forwarded > 0, out.toString(StandardCharsets.UTF_8));
+    assertTrue(stderr.contains("inbox: " + forwarded + " event(s) forwarded from webhooks"), stderr);
+    assertEquals(inboxRows, inboxRefs.size(), "an inbox item was yielded twice: " + out);
+    for (String id : forwardedIds) {
+      assertTrue(inboxRefs.stream().anyMatch(r -> r.contains(id)), id + " not in the inbox: " + out);
+    }
+  }
+
+  @Test
   void withoutSecretsItSaysWhatToConfigure() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = SmoCli.run(new String[] {"listen", "--port", "0"}, new PrintStream(new ByteArrayOutputStream()),

@@ -8,11 +8,20 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.exception.AuthenticationException;
+import io.smo.core.event.ApiCall;
+import io.smo.core.event.SmoListener;
+import io.smo.core.event.TokenRefreshEvent;
 import io.smo.core.exception.ErrorDetails;
+import io.smo.core.http.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link TokenProvider} for one account that caches its valid token (Caffeine, until {@link
@@ -26,6 +35,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * read the rotated token. A refused refresh is remembered for the refresh token it was refused for:
  * later calls fail at once with an {@code AuthenticationException} and do not ask the token
  * endpoint again until another refresh token is stored (by a new authorization).
+ *
+ * <p>Proactive refreshes (a token about to expire, refreshed before any call is rejected) are
+ * reported to the {@linkplain Builder#listener(SmoListener) listeners} as a {@link
+ * TokenRefreshEvent} for operation {@code "token-refresh"}: {@code refreshed} true when the
+ * endpoint gave a fresh token, false when it refused. A client built with this provider adds its
+ * own listeners here too, so a metrics binder registered on the client sees them. Refreshes after a
+ * rejection are reported by the call that was rejected, once.
  *
  * <p>Thread-safe.
  *
@@ -44,8 +60,16 @@ public final class RefreshingTokenProvider implements TokenProvider {
   private final Cache<String, AccessToken> cache;
   private final AtomicReference<String> rejectedValue = new AtomicReference<>();
   private final AtomicReference<Refusal> refusal = new AtomicReference<>();
+  private final List<Registered> listeners = new CopyOnWriteArrayList<>();
+  private static final Logger LOG = LoggerFactory.getLogger(RefreshingTokenProvider.class);
+
+  /** A listener with the platform its events name. */
+  private record Registered(Platform platform, SmoListener listener) {}
 
   private RefreshingTokenProvider(Builder b) {
+    for (SmoListener l : b.listeners) {
+      listeners.add(new Registered(b.platform, l));
+    }
     accountKey = b.accountKey;
     store = b.store;
     refresher = b.refresher;
@@ -89,6 +113,35 @@ public final class RefreshingTokenProvider implements TokenProvider {
     return new Builder(accountKey, store, refresher);
   }
 
+  /**
+   * Adds a listener told of proactive refreshes, its events naming {@code platform} when the
+   * provider was built without one. Client builders call this with their own listeners.
+   *
+   * @param platform the platform the events name if the builder set none
+   * @param listener the listener; its failures are logged, never thrown
+   */
+  public void addListener(Platform platform, SmoListener listener) {
+    requireNonNull(platform, "platform == null");
+    requireNonNull(listener, "listener == null");
+    if (listener != SmoListener.NONE) {
+      listeners.add(new Registered(this.platform != null ? this.platform : platform, listener));
+    }
+  }
+
+  private void tellRefresh(Instant startedAt, boolean refreshed) {
+    for (Registered r : listeners) {
+      if (r.platform() == null) {
+        continue; // no platform known to name in the event
+      }
+      try {
+        r.listener().onTokenRefresh(new TokenRefreshEvent(new ApiCall(r.platform(), accountKey,
+            "token-refresh", Operation.Kind.CREATE, startedAt), refreshed));
+      } catch (RuntimeException e) {
+        LOG.warn("SMO listener {} failed on a token refresh event: {}", r.listener(), e.toString());
+      }
+    }
+  }
+
   @Override
   public AccessToken token() {
     return cache.get(accountKey, k -> loadOrRefresh());
@@ -117,6 +170,9 @@ public final class RefreshingTokenProvider implements TokenProvider {
     if (refused != null && refused.matches(stored)) {
       throw refused.error; // the same refusal, however many callers wait: never asked again
     }
+    Instant startedAt = now;
+    boolean proactive = rejectedValue.get() == null;
+    AtomicBoolean asked = new AtomicBoolean();
     try {
       AccessToken kept = store.refresh(accountKey, current -> {
         if (current == null) {
@@ -131,6 +187,7 @@ public final class RefreshingTokenProvider implements TokenProvider {
                   + (current.value().equals(rejectedValue.get()) ? " was rejected" : " expired")
                   + " and there is no refresh token").build());
         }
+        asked.set(true);
         AccessToken fresh = refresher.refresh(current);
         if (fresh.refreshToken().isEmpty()) {
           fresh = fresh.toBuilder().refreshToken(current.refreshToken().get())
@@ -140,8 +197,14 @@ public final class RefreshingTokenProvider implements TokenProvider {
       });
       rejectedValue.set(null);
       refusal.set(null);
+      if (proactive && asked.get()) {
+        tellRefresh(startedAt, true);
+      }
       return kept;
     } catch (AuthenticationException e) {
+      if (proactive && asked.get()) {
+        tellRefresh(startedAt, false);
+      }
       AccessToken now2 = store.load(accountKey).orElse(stored);
       refusal.set(new Refusal(now2.refreshToken().orElse(null), e));
       throw e;
@@ -185,6 +248,7 @@ public final class RefreshingTokenProvider implements TokenProvider {
     private Clock clock = Clock.systemUTC();
     private Duration skew = Duration.ofSeconds(60);
     private Platform platform;
+    private final List<SmoListener> listeners = new java.util.ArrayList<>();
 
     private Builder(String accountKey, TokenStore store, TokenRefresher refresher) {
       this.accountKey = requireNonNull(accountKey, "accountKey == null");
@@ -211,6 +275,16 @@ public final class RefreshingTokenProvider implements TokenProvider {
     /** Sets the platform named in errors. */
     public Builder platform(Platform platform) {
       this.platform = platform;
+      return this;
+    }
+
+    /**
+     * Adds a listener told of proactive refreshes (success or refusal). Needs {@link
+     * #platform(Platform)} for the events to name their platform; a client built with this
+     * provider adds its listeners with its platform on its own.
+     */
+    public Builder listener(SmoListener listener) {
+      listeners.add(requireNonNull(listener, "listener == null"));
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.smo.core.inbox;
 import static java.util.Objects.requireNonNull;
 
 import io.smo.core.Platform;
+import io.smo.core.event.EngagementEvent;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.SocialClient;
 import io.smo.core.exception.SmoException;
@@ -48,6 +49,12 @@ import java.util.NoSuchElementException;
  * through the client's limiter (Pages conversations 2/s, X DM reads 15/15 min...), and a source
  * that fails is reported in {@link InboxPoll#errors()} with its checkpoint left as it was, so the
  * next poll retries it. Thread-safe; a poll is for one thread.
+ *
+ * <p>Webhook events can be forwarded in with {@link #offer(EngagementEvent)}: the next poll yields
+ * an offered item at once, in time order with the polled ones, and only once — when the platform's
+ * own listing shows the same item later, the checkpoint already holds it. Offered items wait in a
+ * bounded buffer ({@value #MAX_OFFERED} items; the oldest are dropped beyond it, and the platform
+ * poll still finds them).
  */
 @SmoPublicApi
 public final class UnifiedInbox {
@@ -59,6 +66,13 @@ public final class UnifiedInbox {
   private static final Comparator<InboxItem> OLDEST_FIRST = Comparator.comparing(InboxItem::createdAt)
       .thenComparing(i -> i.ref().toString());
 
+  /** The most offered items kept until a poll takes them. */
+  public static final int MAX_OFFERED = 10_000;
+
+  private final java.util.concurrent.ConcurrentLinkedDeque<InboxItem> offered =
+      new java.util.concurrent.ConcurrentLinkedDeque<>();
+  private final java.util.concurrent.atomic.AtomicInteger offeredCount =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final String id;
   private final List<InboxClient> clients;
   private final Map<String, InboxClient> byAccount;
@@ -139,6 +153,40 @@ public final class UnifiedInbox {
     return c.answer(item, text);
   }
 
+  /**
+   * Forwards the inbox item a webhook event carries (comment, message, mention) into this inbox:
+   * the next poll yields it at once, exactly once even when the platform's own listing shows it
+   * too. Events without an inbox item (follows, reactions, publish status), items of an account no
+   * client of this inbox holds, and items the filter does not want are not taken.
+   *
+   * @return whether the item was taken
+   */
+  public boolean offer(EngagementEvent event) {
+    requireNonNull(event, "event == null");
+    return event.inboxItem().map(this::offer).orElse(false);
+  }
+
+  /**
+   * Forwards one inbox item (see {@link #offer(EngagementEvent)}).
+   *
+   * @return whether the item was taken: its account is one of this inbox's and the filter wants
+   *     its platform, account and kind
+   */
+  public boolean offer(InboxItem item) {
+    requireNonNull(item, "item == null");
+    InboxClient c = byAccount.get(item.platform().id() + ":" + item.account());
+    if (c == null || !filter.wants(item.platform(), item.account(), item.kind())) {
+      return false;
+    }
+    offered.addLast(item);
+    if (offeredCount.incrementAndGet() > MAX_OFFERED) {
+      if (offered.pollFirst() != null) {
+        offeredCount.decrementAndGet();
+      }
+    }
+    return true;
+  }
+
   /** Returns the client of {@code platform}'s account {@code account}, if this inbox has it. */
   public java.util.Optional<InboxClient> client(Platform platform, String account) {
     return java.util.Optional.ofNullable(byAccount.get(platform.id() + ":" + account));
@@ -179,6 +227,17 @@ public final class UnifiedInbox {
           }
         }
       }
+      List<InboxItem> pushed = new ArrayList<>();
+      for (InboxItem i; (i = offered.pollFirst()) != null; ) {
+        offeredCount.decrementAndGet();
+        pushed.add(i);
+      }
+      java.util.Set<InboxItem> pushedSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      pushedSet.addAll(pushed);
+      if (!pushed.isEmpty()) {
+        pushed.sort(OLDEST_FIRST);
+        sources.add(pushed);
+      }
       Iterator<InboxItem> merged = InboxStreams.merge(sources, OLDEST_FIRST).iterator();
       return new Iterator<>() {
         private InboxItem next;
@@ -187,7 +246,12 @@ public final class UnifiedInbox {
         public boolean hasNext() {
           while (next == null && merged.hasNext()) {
             InboxItem i = merged.next();
-            consume(i);
+            if (alreadySeen(i)) {
+              continue; // offered and polled both: yielded once
+            }
+            // an offered item is remembered as seen but does not move its source's watermark, so
+            // older items the platform has not listed yet are still read by the next poll
+            consume(i, !pushedSet.contains(i));
             if (filter.test(i)) {
               next = i;
             }
@@ -228,17 +292,25 @@ public final class UnifiedInbox {
       return out.iterator();
     }
 
-    private void consume(InboxItem i) {
+    private boolean alreadySeen(InboxItem i) {
+      String src = i.platform().id() + ":" + i.account() + ":" + i.kind().id();
+      Map<String, Instant> s = seen.get(src);
+      return s != null && s.containsKey(i.ref().toString());
+    }
+
+    private void consume(InboxItem i, boolean advance) {
       String src = i.platform().id() + ":" + i.account() + ":" + i.kind().id();
       Instant wm = watermarks.get(src);
-      if (wm == null || i.createdAt().isAfter(wm)) {
+      if (advance && (wm == null || i.createdAt().isAfter(wm))) {
         wm = i.createdAt();
         watermarks.put(src, wm);
       }
       Map<String, Instant> s = seen.computeIfAbsent(src, x -> new LinkedHashMap<>());
       s.put(i.ref().toString(), i.createdAt());
-      Instant floor = wm.minus(overlap);
-      s.values().removeIf(at -> at.isBefore(floor));
+      if (wm != null) {
+        Instant floor = wm.minus(overlap);
+        s.values().removeIf(at -> at.isBefore(floor));
+      }
     }
 
     @Override

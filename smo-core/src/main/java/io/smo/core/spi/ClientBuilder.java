@@ -307,6 +307,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
       throw new IllegalStateException(platform.displayName()
           + " client needs credentials: call accessToken(...) or tokenProvider(...)");
     }
+    if (tokenProvider instanceof io.smo.core.auth.RefreshingTokenProvider refreshing) {
+      refreshing.addListener(platform, listener()); // proactive refreshes reach our listeners
+    }
     return ApiRuntime.builder(platform, module)
         .baseUrl(baseUrl != null ? baseUrl : defaultBaseUrl)
         .httpSettings(httpSettings)

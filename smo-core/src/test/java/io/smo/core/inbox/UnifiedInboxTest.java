@@ -276,4 +276,43 @@ class UnifiedInboxTest {
     assertThatThrownBy(() -> UnifiedInbox.builder().add(a).add(a).build())
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void anOfferedWebhookItemIsYieldedAtOnceAndOnlyOnceWhenThePlatformListsItLater() {
+    MemoryClient fb = new MemoryClient(Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE);
+    MemoryClient x = new MemoryClient(Platform.TWITTER, "x", InboxItemKind.MENTION);
+    InboxItem old = fb.add(InboxItemKind.MESSAGE, T0.minusSeconds(60));
+    UnifiedInbox inbox = UnifiedInbox.builder().add(fb).add(x).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    InboxPoll first = inbox.poll(InboxCheckpoint.start(inbox.id()));
+    assertThat(drain(first)).containsExactly(old.ref().toString());
+
+    // a webhook delivers a new message before the platform's conversation listing shows it
+    InboxItem pushed = Message.builder(Platform.FACEBOOK, "facebook:1", "t1", "m-webhook").authorId("u")
+        .text("via webhook").createdAt(T0.plusSeconds(30)).build();
+    io.smo.core.event.EngagementEvent event = io.smo.core.event.EngagementEvent
+        .builder(Platform.FACEBOOK, "facebook:1", "mid.1", "messages").inboxItem(pushed)
+        .rawJson("{}").messageReceived();
+    assertThat(inbox.offer(event)).isTrue();
+    // an item listed late, older than the pushed one, must still be read by the platform poll
+    InboxItem late = fb.add(InboxItemKind.MESSAGE, T0.minusSeconds(30));
+    InboxPoll second = inbox.poll(first.checkpoint());
+    assertThat(drain(second)).containsExactly(late.ref().toString(), pushed.ref().toString());
+
+    // now the platform lists it too: not yielded again
+    fb.items.get(InboxItemKind.MESSAGE).add(pushed);
+    assertThat(drain(inbox.poll(second.checkpoint()))).isEmpty();
+  }
+
+  @Test
+  void offersOfStrangersAndUnwantedKindsAreNotTaken() {
+    MemoryClient fb = new MemoryClient(Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE);
+    UnifiedInbox inbox = UnifiedInbox.builder().add(fb)
+        .filter(InboxFilter.builder().kinds(List.of(InboxItemKind.MESSAGE)).build()).build();
+    assertThat(inbox.offer(Message.builder(Platform.FACEBOOK, "facebook:2", "t", "m").createdAt(T0).build()))
+        .isFalse();
+    assertThat(inbox.offer(Mention.builder("facebook:1", PostRef.of(Platform.FACEBOOK, "p"),
+        Mention.Source.POST).createdAt(T0).build())).isFalse();
+    assertThat(inbox.offer(Message.builder(Platform.FACEBOOK, "facebook:1", "t", "m").createdAt(T0).build()))
+        .isTrue();
+  }
 }

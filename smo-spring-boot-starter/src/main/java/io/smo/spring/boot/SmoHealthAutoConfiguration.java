@@ -1,6 +1,8 @@
 package io.smo.spring.boot;
 
 import io.smo.core.SocialClient;
+import io.smo.core.auth.AccessToken;
+import io.smo.core.auth.TokenStore;
 import io.smo.scheduler.PostScheduler;
 import io.smo.scheduler.ScheduledPost;
 import java.time.Clock;
@@ -9,6 +11,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
@@ -24,7 +28,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With Spring Boot Actuator: health indicators {@code smo} (per account: platform, credentials
- * source, the last rate-limit figures and their headroom) and {@code smoScheduler} (backlog:
+ * source, token expiry — from {@code smo.accounts.<name>.token-expires-at} or the application's
+ * {@code TokenStore} bean under the account's name; DOWN when a token that cannot be refreshed, or
+ * a refresh token, has expired; {@code tokenExpiresSoon} within {@code
+ * smo.health.token-expiry-warning} — and the last rate-limit figures and their headroom) and {@code smoScheduler} (backlog:
  * pending and overdue scheduled posts). Turn off with {@code management.health.smo.enabled=false}.
  */
 @AutoConfiguration(after = {SmoAutoConfiguration.class, SmoSchedulerAutoConfiguration.class})
@@ -35,21 +42,61 @@ public class SmoHealthAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "smoHealthIndicator")
   @Conditional(OnSmoAccountsCondition.class)
-  public HealthIndicator smoHealthIndicator(ListableBeanFactory beans, SmoProperties properties) {
+  public HealthIndicator smoHealthIndicator(ListableBeanFactory beans, SmoProperties properties,
+      ObjectProvider<TokenStore> tokenStores, ObjectProvider<Clock> clocks) {
     return new AbstractHealthIndicator("SMO account health check failed") {
       @Override
       protected void doHealthCheck(Health.Builder builder) {
+        Instant now = clocks.getIfAvailable(Clock::systemUTC).instant();
+        Duration warning = properties.getHealth().getTokenExpiryWarning();
+        TokenStore store = tokenStores.getIfUnique();
+        boolean anyExpired = false;
         Map<String, Object> accounts = new LinkedHashMap<>();
-        properties.getAccounts().forEach((name, a) -> {
+        for (Map.Entry<String, SmoProperties.Account> e : properties.getAccounts().entrySet()) {
+          String name = e.getKey();
+          SmoProperties.Account a = e.getValue();
           String bean = SmoClientRegistrar.BEAN_PREFIX + name;
           if (!beans.containsBean(bean)) {
-            return;
+            continue;
           }
           SocialClient c = beans.getBean(bean, SocialClient.class);
           Map<String, Object> d = new LinkedHashMap<>();
           d.put("platform", c.platform().id());
-          d.put("token", a.getAccessToken() != null ? "configured (expiry not known for a static token)"
-              : properties.getSandbox().isEnabled() ? "sandbox" : "missing");
+          Instant expiresAt = a.getTokenExpiresAt();
+          Instant refreshExpiresAt = null;
+          String source = a.getAccessToken() != null ? "configured"
+              : properties.getSandbox().isEnabled() ? "sandbox" : "missing";
+          if (store != null) {
+            Optional<AccessToken> stored = loadQuietly(store, name);
+            if (stored.isPresent()) {
+              source = "token store";
+              if (expiresAt == null) {
+                expiresAt = stored.get().expiresAt().orElse(null);
+              }
+              refreshExpiresAt = stored.get().refreshTokenExpiresAt().orElse(null);
+            }
+          }
+          d.put("token", source);
+          boolean refreshable = store != null && loadQuietly(store, name)
+              .flatMap(AccessToken::refreshToken).isPresent();
+          if (expiresAt != null) {
+            d.put("tokenExpiresAt", expiresAt.toString());
+            boolean expired = !expiresAt.isAfter(now);
+            d.put("tokenExpired", expired);
+            d.put("tokenExpiresSoon", !expired && expiresAt.isBefore(now.plus(warning)));
+            // an expired token the SDK can refresh on its own is not an outage
+            if (expired && !refreshable) {
+              d.put("tokenProblem", "the access token expired; authorize the account again");
+              anyExpired = true;
+            }
+          }
+          if (refreshExpiresAt != null) {
+            d.put("refreshTokenExpiresAt", refreshExpiresAt.toString());
+            if (!refreshExpiresAt.isAfter(now)) {
+              d.put("tokenProblem", "the refresh token expired; authorize the account again");
+              anyExpired = true;
+            }
+          }
           c.lastRateLimit().ifPresent(s -> {
             s.remaining().ifPresent(r -> d.put("rateLimitRemaining", r));
             s.limit().ifPresent(l -> d.put("rateLimitLimit", l));
@@ -60,10 +107,18 @@ public class SmoHealthAutoConfiguration {
             s.resetAt().ifPresent(t -> d.put("rateLimitResetAt", t.toString()));
           });
           accounts.put(name, d);
-        });
-        builder.up().withDetail("accounts", accounts);
+        }
+        (anyExpired ? builder.down() : builder.up()).withDetail("accounts", accounts);
       }
     };
+  }
+
+  private static Optional<AccessToken> loadQuietly(TokenStore store, String account) {
+    try {
+      return store.load(account);
+    } catch (RuntimeException e) {
+      return Optional.empty(); // the store's own health is not ours to report
+    }
   }
 
   /** The scheduler's backlog, when a scheduler bean exists. */

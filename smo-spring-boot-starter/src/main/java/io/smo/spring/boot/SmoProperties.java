@@ -28,6 +28,10 @@ public class SmoProperties {
   private final Scheduler scheduler = new Scheduler();
   /** Micrometer meters and observations. */
   private final Metrics metrics = new Metrics();
+  /** The webhook receiver (smo-webhooks), mounted in the servlet container. */
+  private final Webhooks webhooks = new Webhooks();
+  /** The health indicators. */
+  private final Health health = new Health();
 
   /** Returns the accounts by name. */
   public Map<String, Account> getAccounts() {
@@ -59,6 +63,16 @@ public class SmoProperties {
     return metrics;
   }
 
+  /** Returns the health settings. */
+  public Health getHealth() {
+    return health;
+  }
+
+  /** Returns the webhook receiver settings. */
+  public Webhooks getWebhooks() {
+    return webhooks;
+  }
+
   /** One account: a platform, its credentials and its HTTP and retry settings. */
   public static class Account {
     /** The platform id: facebook, instagram, twitter, youtube, tiktok, pinterest or snapchat. */
@@ -67,6 +81,14 @@ public class SmoProperties {
     private String accessToken;
     /** The Meta app secret, for appsecret_proof (Facebook, Instagram); a secret. */
     private String appSecret;
+    /**
+     * When the access token expires (UTC, ISO-8601, e.g. {@code 2027-02-01T00:00:00Z}): Meta's
+     * long-lived tokens last about 60 days, TikTok's and X's access tokens hours. The health
+     * indicator turns DOWN once it has passed and warns {@code smo.health.token-expiry-warning}
+     * before. Unset: the expiry is read from the application's {@code TokenStore} bean (under the
+     * account's name) when there is one, else unknown.
+     */
+    private java.time.Instant tokenExpiresAt;
     /**
      * The platform account the client acts as: the Facebook Page id, the Instagram user id, the
      * TikTok open_id, the Snapchat public profile id. Unused for X, YouTube and Pinterest.
@@ -103,6 +125,16 @@ public class SmoProperties {
     /** Sets the access token. */
     public void setAccessToken(String accessToken) {
       this.accessToken = accessToken;
+    }
+
+    /** Returns when the access token expires, or {@code null} when not configured. */
+    public java.time.Instant getTokenExpiresAt() {
+      return tokenExpiresAt;
+    }
+
+    /** Sets when the access token expires (UTC). */
+    public void setTokenExpiresAt(java.time.Instant tokenExpiresAt) {
+      this.tokenExpiresAt = tokenExpiresAt;
     }
 
     /** Returns the Meta app secret. */
@@ -366,6 +398,233 @@ public class SmoProperties {
     /** Sets whether histograms are published. */
     public void setPercentileHistogram(boolean percentileHistogram) {
       this.percentileHistogram = percentileHistogram;
+    }
+  }
+
+  /**
+   * The webhook receiver: with smo-webhooks and a servlet container, the platforms' webhook
+   * deliveries are verified, parsed and de-duplicated under {@code <path>/meta}, {@code /x},
+   * {@code /tiktok} and {@code /youtube}, and every new event is published as a Spring
+   * application event (an {@code EngagementEvent}; listen with {@code @EventListener}). A platform's
+   * handler is mounted when its secret is set; with the sandbox on and no secret set, all four are
+   * mounted with the sandbox's secrets and the sandbox delivers its events to them.
+   */
+  public static class Webhooks {
+    /** Whether the receiver is mounted (when smo-webhooks and a servlet container are present). */
+    private boolean enabled = true;
+    /** The servlet path the handlers live under. Default {@code /smo/webhooks}. */
+    private String path = "/smo/webhooks";
+    /** The largest delivery accepted, in bytes (larger ones get 413). Default 1 MiB. */
+    private int maxBodyBytes = 1 << 20;
+    /**
+     * Where seen event ids are kept: {@code auto} (the application's DataSource when there is one,
+     * so that several instances deliver each event once; else memory), {@code jdbc} or {@code
+     * memory}.
+     */
+    private String deduplication = "auto";
+    /** Meta (Facebook Pages, Instagram, Messenger) deliveries. */
+    private final Meta meta = new Meta();
+    /** X Account Activity deliveries. */
+    private final X x = new X();
+    /** TikTok deliveries. */
+    private final TikTok tiktok = new TikTok();
+    /** YouTube WebSub (PubSubHubbub) deliveries. */
+    private final YouTube youtube = new YouTube();
+
+    /** Returns whether the receiver is mounted. */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** Sets whether the receiver is mounted. */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** Returns the servlet path. */
+    public String getPath() {
+      return path;
+    }
+
+    /** Sets the servlet path, e.g. {@code /hooks}. */
+    public void setPath(String path) {
+      this.path = path;
+    }
+
+    /** Returns the body cap in bytes. */
+    public int getMaxBodyBytes() {
+      return maxBodyBytes;
+    }
+
+    /** Sets the body cap in bytes. */
+    public void setMaxBodyBytes(int maxBodyBytes) {
+      this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Returns the de-duplication store: auto, jdbc or memory. */
+    public String getDeduplication() {
+      return deduplication;
+    }
+
+    /** Sets the de-duplication store: auto, jdbc or memory. */
+    public void setDeduplication(String deduplication) {
+      this.deduplication = deduplication;
+    }
+
+    /** Returns the Meta settings. */
+    public Meta getMeta() {
+      return meta;
+    }
+
+    /** Returns the X settings. */
+    public X getX() {
+      return x;
+    }
+
+    /** Returns the TikTok settings. */
+    public TikTok getTiktok() {
+      return tiktok;
+    }
+
+    /** Returns the YouTube settings. */
+    public YouTube getYoutube() {
+      return youtube;
+    }
+
+    /** Meta: the app secret signs deliveries; the verify token answers the subscription GET. */
+    public static class Meta {
+      /** The Meta app secret ({@code X-Hub-Signature-256}). */
+      private String appSecret;
+      /** The verify token given when subscribing ({@code hub.verify_token}). */
+      private String verifyToken;
+
+      /** Returns the app secret. */
+      public String getAppSecret() {
+        return appSecret;
+      }
+
+      /** Sets the app secret. */
+      public void setAppSecret(String appSecret) {
+        this.appSecret = appSecret;
+      }
+
+      /** Returns the verify token. */
+      public String getVerifyToken() {
+        return verifyToken;
+      }
+
+      /** Sets the verify token. */
+      public void setVerifyToken(String verifyToken) {
+        this.verifyToken = verifyToken;
+      }
+
+      @Override
+      public String toString() {
+        return "Meta{appSecret=" + (appSecret != null ? "******" : null) + "}";
+      }
+    }
+
+    /** X: the consumer secret signs deliveries and answers the CRC check. */
+    public static class X {
+      /** The app's consumer secret. */
+      private String consumerSecret;
+
+      /** Returns the consumer secret. */
+      public String getConsumerSecret() {
+        return consumerSecret;
+      }
+
+      /** Sets the consumer secret. */
+      public void setConsumerSecret(String consumerSecret) {
+        this.consumerSecret = consumerSecret;
+      }
+
+      @Override
+      public String toString() {
+        return "X{consumerSecret=" + (consumerSecret != null ? "******" : null) + "}";
+      }
+    }
+
+    /** TikTok: the client secret signs deliveries ({@code TikTok-Signature}). */
+    public static class TikTok {
+      /** The app's client secret. */
+      private String clientSecret;
+      /** How far a delivery's timestamp may be from now. Default 5 minutes. */
+      private Duration tolerance = Duration.ofMinutes(5);
+
+      /** Returns the client secret. */
+      public String getClientSecret() {
+        return clientSecret;
+      }
+
+      /** Sets the client secret. */
+      public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+      }
+
+      /** Returns the timestamp tolerance. */
+      public Duration getTolerance() {
+        return tolerance;
+      }
+
+      /** Sets the timestamp tolerance. */
+      public void setTolerance(Duration tolerance) {
+        this.tolerance = tolerance;
+      }
+
+      @Override
+      public String toString() {
+        return "TikTok{clientSecret=" + (clientSecret != null ? "******" : null) + "}";
+      }
+    }
+
+    /** YouTube WebSub: the {@code hub.secret} given when subscribing, and the topics expected. */
+    public static class YouTube {
+      /** The {@code hub.secret} the hub signs notifications with ({@code X-Hub-Signature}). */
+      private String secret;
+      /** The topic URLs this receiver subscribed to (verification requests for others are refused). */
+      private List<String> topics = new ArrayList<>();
+
+      /** Returns the hub secret. */
+      public String getSecret() {
+        return secret;
+      }
+
+      /** Sets the hub secret. */
+      public void setSecret(String secret) {
+        this.secret = secret;
+      }
+
+      /** Returns the topics. */
+      public List<String> getTopics() {
+        return topics;
+      }
+
+      /** Sets the topics. */
+      public void setTopics(List<String> topics) {
+        this.topics = topics;
+      }
+
+      @Override
+      public String toString() {
+        return "YouTube{secret=" + (secret != null ? "******" : null) + ", topics=" + topics + "}";
+      }
+    }
+  }
+
+  /** Health indicator settings. */
+  public static class Health {
+    /** How long before a token's expiry the account health reports {@code tokenExpiresSoon}. Default 7 days. */
+    private Duration tokenExpiryWarning = Duration.ofDays(7);
+
+    /** Returns the warning period before a token's expiry. */
+    public Duration getTokenExpiryWarning() {
+      return tokenExpiryWarning;
+    }
+
+    /** Sets the warning period before a token's expiry. */
+    public void setTokenExpiryWarning(Duration tokenExpiryWarning) {
+      this.tokenExpiryWarning = tokenExpiryWarning;
     }
   }
 }

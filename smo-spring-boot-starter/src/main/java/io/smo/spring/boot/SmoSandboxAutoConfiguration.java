@@ -2,6 +2,7 @@ package io.smo.spring.boot;
 
 import io.smo.core.Platform;
 import io.smo.testkit.Sandbox;
+import io.smo.testkit.SandboxWebhooks;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -58,6 +59,38 @@ public class SmoSandboxAutoConfiguration {
       @Override
       public String extra(Platform platform, String name) {
         return sandbox.credentials(platform).extra(name);
+      }
+    };
+  }
+
+  /** The secrets the sandbox signs webhook deliveries with (for the webhook receiver). */
+  @Bean
+  @ConditionalOnMissingBean
+  public SandboxSecrets smoSandboxSecrets(Sandbox sandbox) {
+    return new SandboxSecrets() {
+      @Override
+      public String metaAppSecret() {
+        return sandbox.credentials(Platform.FACEBOOK).clientSecret();
+      }
+
+      @Override
+      public String verifyToken() {
+        return SandboxWebhooks.VERIFY_TOKEN;
+      }
+
+      @Override
+      public String xConsumerSecret() {
+        return sandbox.credentials(Platform.TWITTER).clientSecret();
+      }
+
+      @Override
+      public String tiktokClientSecret() {
+        return sandbox.credentials(Platform.TIKTOK).clientSecret();
+      }
+
+      @Override
+      public String hubSecret() {
+        return SandboxWebhooks.HUB_SECRET;
       }
     };
   }
