@@ -24,6 +24,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       instances sharing one account's allowance through a JDBC store; issue 21);
  *   <li>{@code webhooks [threads] [deliveries]}: runs {@link WebhookBenchmark} (verified, parsed,
  *       de-duplicated Meta deliveries per second; issue 25);
+ *   <li>{@code perf [MiB] [upload|cpu|fanout|all]}: runs {@link PerfBenchmark} (issue 24: upload
+ *       throughput per platform protocol against a raw OkHttp PUT, CPU per call against a
+ *       hand-written call, fan-out to 70 targets; start it with {@code -Xmx64m});
  *   <li>{@code jmh ...}: passes the arguments to JMH's own command line.
  * </ul>
  */
@@ -52,6 +55,9 @@ public final class Main {
         quietLogging();
         LimiterBenchmark.main(rest);
         break;
+      case "perf":
+        PerfBenchmark.main(rest);
+        break;
       case "webhooks":
         WebhookBenchmark.main(rest);
         break;
@@ -64,6 +70,7 @@ public final class Main {
             + " | java -jar benchmarks.jar scheduler [posts]"
             + " | java -jar benchmarks.jar limiter [seconds] [threads] [limit] [postgresql|h2]"
             + " | java -jar benchmarks.jar webhooks [threads] [deliveries]"
+            + " | java -Xmx64m -jar benchmarks.jar perf [MiB] [upload|cpu|fanout|all]"
             + " | java -jar benchmarks.jar jmh <JMH options>");
     }
   }

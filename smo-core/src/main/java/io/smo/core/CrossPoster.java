@@ -22,14 +22,19 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes one {@link Post} to several targets, each one account on one platform ({@link
  * Target}; several accounts per platform are fine: a global Page and regional Pages): validates
  * it against every target first (offline), then publishes to the valid targets concurrently, each
  * with its own account's client, and returns one {@link PlatformOutcome} per target: PUBLISHED,
- * FAILED, UNKNOWN or SKIPPED.
+ * FAILED, UNKNOWN or SKIPPED. Each target's validation runs once per publish: a client built on
+ * the SDK's {@code BaseSocialClient} does not validate again what this validated. Up to {@link
+ * Builder#parallelism(int)} targets (default one per target, at most 128) are published at the
+ * same time, each on its own thread.
  *
  * <p>The same idempotency key is never published twice to the same target (platform and
  * account): a repeated {@link #publish(Post)} returns the earlier outcome for targets that
@@ -58,8 +63,12 @@ import java.util.concurrent.Executors;
  */
 @SmoPublicApi
 public final class CrossPoster implements AutoCloseable {
+  /** The most publishing threads a CrossPoster starts by default (one per target up to this). */
+  public static final int DEFAULT_MAX_PARALLELISM = 128;
+
   private final Map<Target, SocialClient> clients;
   private final ExecutorService executor;
+  private final int parallelism;
   private final boolean closeClients;
   private final io.smo.core.event.SmoListener listener;
   private final Cache<String, CompletableFuture<PlatformOutcome>> outcomes = Caffeine.newBuilder()
@@ -71,11 +80,15 @@ public final class CrossPoster implements AutoCloseable {
     if (clients.isEmpty()) {
       throw new IllegalStateException("CrossPoster needs at least one client");
     }
-    executor = Executors.newFixedThreadPool(Math.min(clients.size(), 8), r -> {
-      Thread t = new Thread(r, "smo-crossposter");
-      t.setDaemon(true);
-      return t;
-    });
+    parallelism = b.parallelism > 0 ? b.parallelism : Math.min(clients.size(), DEFAULT_MAX_PARALLELISM);
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "smo-crossposter");
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true); // idle posters hold no threads
+    executor = pool;
     closeClients = b.closeClients;
     listener = io.smo.core.event.SmoListeners.of(b.listeners);
     idempotency = b.idempotency;
@@ -84,6 +97,14 @@ public final class CrossPoster implements AutoCloseable {
   /** Returns a builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Returns how many targets are published to at the same time: at most this many threads publish
+   * (started on demand, stopped after 60 s idle). See {@link Builder#parallelism(int)}.
+   */
+  public int parallelism() {
+    return parallelism;
   }
 
   /** Returns the platforms that have at least one target account. */
@@ -204,14 +225,13 @@ public final class CrossPoster implements AutoCloseable {
         futures.put(t, CompletableFuture.completedFuture(PlatformOutcome.skipped(t.platform(), violations)));
       }
     }
+    String content = futures.size() < chosen.size() ? contentHash(post) : null; // once per publish
     for (Target t : chosen) {
       if (futures.containsKey(t)) {
         continue;
       }
       SocialClient c = clients.get(t);
-      Platform p = t.platform();
       String key = t.key() + "|" + post.idempotencyKey();
-      String content = contentHash(post);
       CompletableFuture<PlatformOutcome> f = outcomes.asMap().compute(key + "|" + content, (k, earlier) -> {
         if (earlier != null && earlier.isDone() && missingFirstComment(earlier.join(), post)) {
           PlatformOutcome done = earlier.join(); // published, its first comment missing: add only that
@@ -347,7 +367,8 @@ public final class CrossPoster implements AutoCloseable {
 
   private static PlatformOutcome publishPost(SocialClient c, Post post) {
     try {
-      return PlatformOutcome.published(c.publish(post));
+      // publishTo validated the post against c already: the client does not validate it again
+      return PlatformOutcome.published(io.smo.core.internal.Prevalidated.run(c, post, () -> c.publish(post)));
     } catch (io.smo.core.exception.ValidationException e) {
       return PlatformOutcome.skipped(c.platform(), e.violations());
     } catch (SmoException e) {
@@ -373,8 +394,28 @@ public final class CrossPoster implements AutoCloseable {
     private boolean closeClients;
     private final List<io.smo.core.event.SmoListener> listeners = new ArrayList<>();
     private IdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    private int parallelism;
 
     private Builder() {}
+
+    /**
+     * Sets how many targets are published to at the same time, which is also the most threads the
+     * CrossPoster starts (each blocks on its platform's answers; idle ones stop after 60 s).
+     * Default: one per target, up to {@link CrossPoster#DEFAULT_MAX_PARALLELISM} (128), so that 7 platforms
+     * x 10 accounts publish in about the time of the slowest target. With fewer threads than
+     * targets, targets wait for a free thread and a publish takes several platform round trips.
+     *
+     * @param parallelism the number of threads, 1 to 1024
+     * @return this builder
+     * @throws IllegalArgumentException if out of range
+     */
+    public Builder parallelism(int parallelism) {
+      if (parallelism < 1 || parallelism > 1024) {
+        throw new IllegalArgumentException("parallelism not in 1..1024: " + parallelism);
+      }
+      this.parallelism = parallelism;
+      return this;
+    }
 
     /**
      * Adds a listener told of every finished cross-post ({@link

@@ -23,6 +23,7 @@ import io.smo.core.event.SmoListener;
 import io.smo.core.internal.CallEvents;
 import io.smo.core.internal.CallPhase;
 import io.smo.core.internal.HttpLoggingInterceptor;
+import io.smo.core.internal.NoDelaySocketFactory;
 import io.smo.core.internal.RateLimitGate;
 import io.smo.core.internal.Redactor;
 import io.smo.core.internal.SendTracker;
@@ -153,6 +154,10 @@ public final class ApiRuntime implements AutoCloseable {
         + s.applicationName().map(n -> " " + n).orElse("");
     hb.connectTimeout(s.connectTimeout()).readTimeout(s.readTimeout()).writeTimeout(s.writeTimeout());
     s.applyProxy(hb);
+    // Nagle off: the short last write of every request (upload chunk tail, multipart trailer)
+    // would otherwise wait for the server's delayed ACK (issue 24)
+    hb.socketFactory(NoDelaySocketFactory.wrap(s.okHttpClient().map(OkHttpClient::socketFactory)
+        .orElse(javax.net.SocketFactory.getDefault())));
     hb.addInterceptor(chain -> {
       Request r = chain.request();
       Request.Builder nb = r.newBuilder().header("User-Agent", ua);
@@ -326,6 +331,44 @@ public final class ApiRuntime implements AutoCloseable {
           return new ApiResponse<>(r.code(), r.headers(), rb == null ? "" : rb.string());
         }
         throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.body())));
+      }
+    });
+  }
+
+  /**
+   * Runs a raw request like {@link #execute} and reads a success answer straight from the
+   * response stream into {@code type} with the runtime's Jackson mapper (no intermediate {@code
+   * String} or byte copy of the body). Any non-2xx status is a failure mapped as in {@link
+   * #execute}; an unreadable success body is a {@link TransportException} (retryable) for a read
+   * and a {@link PublishOutcomeUnknownException} for a create.
+   *
+   * @param <T> the answer type
+   * @param op what the call is
+   * @param request makes the request for each attempt (bodies must be re-readable)
+   * @param authenticated whether to send the client's token
+   * @param type the answer type ({@code JsonNode.class} for a tree)
+   * @return status, headers and the parsed body ({@code null} for an empty body)
+   * @throws SmoException typed per the platform's mapper and the retry rules above
+   */
+  public <T> ApiResponse<T> executeJson(Operation op, Supplier<Request> request, boolean authenticated,
+      Class<T> type) {
+    requireNonNull(type, "type == null");
+    return run(op, () -> {
+      Request req = request.get();
+      if (!authenticated) {
+        req = req.newBuilder().tag(NoAuth.class, NoAuth.INSTANCE).build();
+      }
+      OkHttpClient client = noSilentResend(op) ? createHttp : http;
+      try (Response r = client.newCall(req).execute()) {
+        observe(op, r.headers());
+        if (!r.isSuccessful()) {
+          throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.body())));
+        }
+        ResponseBody rb = r.body();
+        if (rb == null || rb.source().exhausted()) {
+          return new ApiResponse<>(r.code(), r.headers(), null);
+        }
+        return new ApiResponse<>(r.code(), r.headers(), json.readValue(rb.byteStream(), type));
       }
     });
   }

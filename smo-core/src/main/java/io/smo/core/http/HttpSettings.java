@@ -110,10 +110,13 @@ public final class HttpSettings {
   /**
    * Returns an OkHttp client for requests made outside a client's runtime (OAuth token
    * endpoints): derived from the shared client when one was given (never shut down by the SDK),
-   * else a new one, with these timeouts, the proxy and its credentials.
+   * else a new one, with these timeouts, the proxy and its credentials, and {@code TCP_NODELAY}
+   * on its sockets like the clients' own.
    */
   public OkHttpClient newOkHttpClient() {
     OkHttpClient.Builder b = okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder();
+    b.socketFactory(io.smo.core.internal.NoDelaySocketFactory.wrap(okHttpClient != null
+        ? okHttpClient.socketFactory() : javax.net.SocketFactory.getDefault()));
     return applyTo(b).build();
   }
 

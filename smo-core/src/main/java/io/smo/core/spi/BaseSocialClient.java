@@ -93,7 +93,9 @@ public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbo
 
   @Override
   public final PublishedPost publish(Post post) {
-    List<Violation> violations = validate(post);
+    // a CrossPoster validated this very post against this client just before: once is enough
+    List<Violation> violations = io.smo.core.internal.Prevalidated.consume(this, post)
+        ? List.of() : validate(post);
     if (!violations.isEmpty()) {
       throw new ValidationException(platform(), violations);
     }

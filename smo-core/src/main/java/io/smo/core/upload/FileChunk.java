@@ -10,13 +10,20 @@ import okio.BufferedSink;
 
 /**
  * A byte range of a file as a re-readable OkHttp request body: read with positional reads from a
- * shared {@link FileChannel} through a 64 KiB buffer, so heap use does not depend on the chunk or
- * file size. Each {@link #writeTo} starts again at the range's first byte, so a retried request
+ * shared {@link FileChannel} through one 64 KiB off-heap buffer per thread straight into OkHttp's
+ * write buffer (no heap copy of the bytes), so heap use does not depend on the chunk or file
+ * size. Each {@link #writeTo} starts again at the range's first byte, so a retried request
  * resends the same bytes.
  */
 @SmoProtectedApi
 public final class FileChunk extends RequestBody {
   private static final int BUFFER = 64 * 1024;
+  /**
+   * One off-heap read buffer per thread, reused by every chunk that thread writes: reading a file
+   * into a heap buffer would make the JDK read into its own direct buffer first and copy.
+   */
+  private static final ThreadLocal<ByteBuffer> READ_BUFFER =
+      ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER));
 
   private final FileChannel channel;
   private final long offset;
@@ -63,7 +70,9 @@ public final class FileChunk extends RequestBody {
 
   @Override
   public void writeTo(BufferedSink sink) throws IOException {
-    ByteBuffer buf = ByteBuffer.allocate((int) Math.min(BUFFER, Math.max(1, length)));
+    // positional reads into a direct buffer (the kernel fills it with no JDK bounce buffer), copied
+    // once into the sink's own segments: one copy between the page cache and OkHttp, none on the heap
+    ByteBuffer buf = READ_BUFFER.get();
     long pos = offset;
     long end = offset + length;
     while (pos < end) {
@@ -74,8 +83,17 @@ public final class FileChunk extends RequestBody {
         throw new IOException("file shorter than expected at " + pos);
       }
       buf.flip();
-      sink.write(buf);
+      while (buf.hasRemaining()) {
+        sink.write(buf);
+      }
       pos += n;
     }
+  }
+
+  /**
+   * Returns this thread's read buffer (for tests: it is direct, and the bytes written come from it).
+   */
+  static ByteBuffer readBuffer() {
+    return READ_BUFFER.get();
   }
 }
