@@ -20,7 +20,7 @@ import io.smo.core.exception.PermissionException;
 import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.http.ApiRuntime;
-import io.smo.core.http.HttpSettings;
+import io.smo.core.HttpSettings;
 import io.smo.core.http.Operation;
 import io.smo.core.inbox.Conversation;
 import io.smo.core.inbox.Direction;
@@ -33,10 +33,10 @@ import io.smo.core.inbox.OutgoingMessage;
 import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.spi.BaseSocialClient;
-import io.smo.core.spi.ClientBuilder;
-import io.smo.core.upload.ChunkedUploader;
-import io.smo.core.upload.ProcessingPoller;
-import io.smo.core.upload.ProcessingStatus;
+import io.smo.core.ClientBuilder;
+import io.smo.core.upload.spi.ChunkedUploader;
+import io.smo.core.upload.spi.ProcessingPoller;
+import io.smo.core.upload.spi.ProcessingStatus;
 import io.smo.core.upload.UploadListener;
 import io.smo.facebook.graph.AppSecretProof;
 import io.smo.facebook.graph.GraphApiVersion;
@@ -324,7 +324,7 @@ public final class FacebookClient extends BaseSocialClient {
             }
 
             @Override
-            public long send(io.smo.core.upload.FileChunk chunk, long t) {
+            public long send(io.smo.core.upload.spi.FileChunk chunk, long t) {
               runtime.execute(REEL_UPLOAD, () -> new Request.Builder().url(target.toString())
                   .header("Authorization", "OAuth " + runtime.tokens().orElseThrow().token().value())
                   .header("offset", Long.toString(chunk.offset()))

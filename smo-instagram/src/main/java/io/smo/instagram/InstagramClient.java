@@ -32,7 +32,7 @@ import io.smo.core.media.MediaInfo;
 import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.spi.BaseSocialClient;
-import io.smo.core.spi.ClientBuilder;
+import io.smo.core.ClientBuilder;
 import io.smo.core.upload.UploadListener;
 import io.smo.core.upload.UploadProgress;
 import io.smo.core.upload.UploadState;

@@ -223,12 +223,12 @@ public final class PinterestOAuth implements TokenRefresher {
 
     /**
      * Uses HTTP settings for the token calls: their timeouts, proxy and proxy credentials
-     * ({@link io.smo.core.http.HttpSettings#newOkHttpClient()}), like the client's own calls.
+     * ({@link io.smo.core.HttpSettings#newOkHttpClient()}), like the client's own calls.
      *
      * @param settings the settings
      * @return this builder
      */
-    public Builder httpSettings(io.smo.core.http.HttpSettings settings) {
+    public Builder httpSettings(io.smo.core.HttpSettings settings) {
       this.http = settings.newOkHttpClient();
       return this;
     }

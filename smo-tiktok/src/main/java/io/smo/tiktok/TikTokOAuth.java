@@ -81,10 +81,10 @@ public final class TikTokOAuth {
 
   /**
    * Returns the OAuth flow for {@code config} whose token requests go through {@code settings}
-   * (timeouts, proxy and proxy credentials, see {@link io.smo.core.http.HttpSettings#newOkHttpClient()}),
+   * (timeouts, proxy and proxy credentials, see {@link io.smo.core.HttpSettings#newOkHttpClient()}),
    * on the system clock. Pass the same settings as the client's builder so refreshes take its route.
    */
-  public static OAuth2Flow flow(OAuth2Config config, io.smo.core.http.HttpSettings settings) {
+  public static OAuth2Flow flow(OAuth2Config config, io.smo.core.HttpSettings settings) {
     return new OAuth2Flow(Platform.TIKTOK, config,
         java.util.Objects.requireNonNull(settings, "settings == null").newOkHttpClient(), Clock.systemUTC());
   }

@@ -77,10 +77,10 @@ public final class TwitterAuth {
 
   /**
    * Returns a flow whose token requests go through {@code settings} (timeouts, proxy and proxy
-   * credentials, see {@link io.smo.core.http.HttpSettings#newOkHttpClient()}), on the system clock.
+   * credentials, see {@link io.smo.core.HttpSettings#newOkHttpClient()}), on the system clock.
    * Pass the same settings as the client's builder so refreshes take the client's route.
    */
-  public static OAuth2Flow flow(OAuth2Config config, io.smo.core.http.HttpSettings settings) {
+  public static OAuth2Flow flow(OAuth2Config config, io.smo.core.HttpSettings settings) {
     return flow(config, requireNonNull(settings, "settings == null").newOkHttpClient(), Clock.systemUTC());
   }
 

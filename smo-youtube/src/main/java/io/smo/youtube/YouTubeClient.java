@@ -17,7 +17,7 @@ import io.smo.core.exception.SmoException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.RateLimitHeaderParser;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.spi.ClientBuilder;
+import io.smo.core.ClientBuilder;
 import io.smo.core.upload.UploadListener;
 import io.smo.youtube.internal.DefaultYouTubeClient;
 import io.smo.youtube.internal.YouTubeErrorMapper;

@@ -1,5 +1,7 @@
 package io.smo.core.auth;
 
+import io.smo.core.auth.spi.TokenResponses;
+
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package io.smo.core.http;
 
+import io.smo.core.HttpSettings;
+
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -10,7 +10,7 @@ import io.smo.core.resilience.InMemoryRateLimitStore;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RateLimitSnapshot;
 import io.smo.core.resilience.RateLimitStore;
-import io.smo.core.resilience.RateLimitWindow;
+import io.smo.core.resilience.spi.RateLimitWindow;
 import io.smo.core.resilience.Sleeper;
 import java.net.URI;
 import java.time.Clock;

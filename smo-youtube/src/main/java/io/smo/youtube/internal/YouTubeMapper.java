@@ -8,7 +8,7 @@ import io.smo.core.Platform;
 import io.smo.core.PostRef;
 import io.smo.core.PublishedPost;
 import io.smo.core.SmoInternalApi;
-import io.smo.core.upload.ProcessingStatus;
+import io.smo.core.upload.spi.ProcessingStatus;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,7 @@
-package io.smo.core.resilience;
+package io.smo.core.resilience.spi;
+
+import io.smo.core.resilience.RateLimitPolicy;
+import io.smo.core.resilience.RateLimitSnapshot;
 
 import io.smo.core.SmoProtectedApi;
 import java.time.Instant;

@@ -1,15 +1,12 @@
-package io.smo.core.spi;
+package io.smo.core;
 
 import static java.util.Objects.requireNonNull;
 
-import io.smo.core.Platform;
-import io.smo.core.SmoPublicApi;
 import io.smo.core.auth.TokenProvider;
 import io.smo.core.event.SmoListener;
 import io.smo.core.event.SmoListeners;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.ErrorMapper;
-import io.smo.core.http.HttpSettings;
 import io.smo.core.http.RateLimitHeaderParser;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RetryPolicy;
