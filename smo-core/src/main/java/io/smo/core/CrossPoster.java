@@ -59,7 +59,9 @@ import java.util.concurrent.Executors;
 @SmoPublicApi
 public final class CrossPoster implements AutoCloseable {
   private final Map<Target, SocialClient> clients;
-  private final ExecutorService executor;
+  private final java.util.concurrent.Executor executor;
+  /** The pool the poster created (shut down by {@link #close()}), {@code null} for the caller's. */
+  private final ExecutorService ownedExecutor;
   private final boolean closeClients;
   private final io.smo.core.event.SmoListener listener;
   private final Cache<String, CompletableFuture<PlatformOutcome>> outcomes = Caffeine.newBuilder()
@@ -71,11 +73,12 @@ public final class CrossPoster implements AutoCloseable {
     if (clients.isEmpty()) {
       throw new IllegalStateException("CrossPoster needs at least one client");
     }
-    executor = Executors.newFixedThreadPool(Math.min(clients.size(), 8), r -> {
+    ownedExecutor = b.executor != null ? null : Executors.newFixedThreadPool(Math.min(clients.size(), 8), r -> {
       Thread t = new Thread(r, "smo-crossposter");
       t.setDaemon(true);
       return t;
     });
+    executor = b.executor != null ? b.executor : ownedExecutor;
     closeClients = b.closeClients;
     listener = io.smo.core.event.SmoListeners.of(b.listeners);
     idempotency = b.idempotency;
@@ -361,7 +364,9 @@ public final class CrossPoster implements AutoCloseable {
   /** Stops the worker threads; closes the clients too when configured to. */
   @Override
   public void close() {
-    executor.shutdown();
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdown();
+    }
     if (closeClients) {
       clients.values().forEach(SocialClient::close);
     }
@@ -373,8 +378,23 @@ public final class CrossPoster implements AutoCloseable {
     private boolean closeClients;
     private final List<io.smo.core.event.SmoListener> listeners = new ArrayList<>();
     private IdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    private java.util.concurrent.Executor executor;
 
     private Builder() {}
+
+    /**
+     * Sets the executor the fan-out runs each target's publish on; the poster never shuts it
+     * down. Default: a pool the poster owns of min(targets, 8) daemon threads, shut down by
+     * {@link CrossPoster#close()} (never {@code ForkJoinPool.commonPool()}: publishing blocks on
+     * I/O and back-off sleeps).
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder asyncExecutor(java.util.concurrent.Executor executor) {
+      this.executor = requireNonNull(executor, "asyncExecutor == null");
+      return this;
+    }
 
     /**
      * Adds a listener told of every finished cross-post ({@link
