@@ -83,7 +83,7 @@ public final class UploadMemory {
 
   static double sdkUpload(LoopbackStub stub, Path file, long size) throws IOException {
     stub.reset();
-    Operation op = Operation.create("upload chunk", null).withoutRetry();
+    Operation op = Operation.create("upload chunk").withoutRetry();
     try (ApiRuntime rt = ApiRuntime.builder(Platform.YOUTUBE, "smo-bench")
             .baseUrl(URI.create(stub.baseUrl())).tokens(TokenProvider.of("bench-token"))
             .errorMapper(f -> new InvalidRequestException(f.details().build()))
@@ -108,7 +108,7 @@ public final class UploadMemory {
 
         @Override
         public long queryOffset(long total) {
-          ApiResponse<String> r = rt.execute(Operation.read("upload status", null),
+          ApiResponse<String> r = rt.execute(Operation.read("upload status"),
               () -> new Request.Builder().url(url + "/status").build(), true);
           return Long.parseLong(r.header("X-Next-Offset").orElseThrow());
         }

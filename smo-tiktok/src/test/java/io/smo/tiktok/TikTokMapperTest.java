@@ -173,7 +173,7 @@ class TikTokMapperTest {
   }
 
   private static SmoException map(int status, String body) {
-    HttpFailure f = new HttpFailure(Platform.TIKTOK, Operation.create("video init", null), status,
+    HttpFailure f = new HttpFailure(Platform.TIKTOK, Operation.create("video init"), status,
         Map.of(), body, null, NOW);
     return new TikTokErrorMapper().map(f);
   }

@@ -24,7 +24,7 @@ class YouTubeErrorMapperTest {
   private static final Instant NOW = Instant.parse("2025-03-10T20:00:00Z"); // 13:00 PDT
 
   private static SmoException map(int status, String body) {
-    return new YouTubeErrorMapper().map(new HttpFailure(Platform.YOUTUBE, Operation.read("test", null),
+    return new YouTubeErrorMapper().map(new HttpFailure(Platform.YOUTUBE, Operation.read("test"),
         status, Map.of("x-guploader-uploadid", List.of("up-1")), body, null, NOW));
   }
 

@@ -254,7 +254,7 @@ class MapperPropertyTest {
       headers.put("x-rate-limit-reset", List.of(retryAfter));
       headers.put("x-ratelimit-reset", List.of(retryAfter));
     }
-    HttpFailure f = new HttpFailure(p, Operation.create("publish", null), status >= 400 ? status : 200,
+    HttpFailure f = new HttpFailure(p, Operation.create("publish"), status >= 400 ? status : 200,
         headers, body, null, Instant.parse("2026-06-01T10:00:00Z"));
     assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
       ErrorMapper m = mapper(p);

@@ -38,6 +38,21 @@ public final class Operation {
     this.retried = retried;
   }
 
+  /** Returns a read counted against no client-side bucket (server figures still apply). */
+  public static Operation read(String name) {
+    return read(name, (String) null);
+  }
+
+  /** Returns an idempotent write counted against no client-side bucket. */
+  public static Operation write(String name) {
+    return write(name, (String) null);
+  }
+
+  /** Returns a non-idempotent create counted against no client-side bucket. */
+  public static Operation create(String name) {
+    return create(name, (String) null);
+  }
+
   /** Returns a read counted against a documented bucket. */
   public static Operation read(String name, io.smo.core.resilience.RateBucket bucket) {
     return read(name, bucketId(bucket));

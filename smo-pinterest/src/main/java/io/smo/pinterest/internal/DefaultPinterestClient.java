@@ -287,7 +287,7 @@ public final class DefaultPinterestClient extends BaseSocialClient implements Pi
       form.addFormDataPart("file", name, file);
       MultipartBody multipart = form.build();
       // the same object key is overwritten on a re-send, so the S3 POST is idempotent
-      runtime.execute(Operation.write("upload video", null),
+      runtime.execute(Operation.write("upload video"),
           () -> new Request.Builder().url(url).post(multipart).build(), false);
     } catch (IOException e) {
       throw new TransportException(platform(), "upload video", "cannot read " + name + ": "

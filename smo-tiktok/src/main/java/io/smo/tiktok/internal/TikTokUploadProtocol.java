@@ -22,7 +22,7 @@ import okhttp3.Request;
  */
 @SmoInternalApi
 public final class TikTokUploadProtocol implements ChunkedUploader.Protocol {
-  private static final Operation CHUNK = Operation.write("upload chunk", null).withoutRetry();
+  private static final Operation CHUNK = Operation.write("upload chunk").withoutRetry();
 
   private final ApiRuntime runtime;
   private final String uploadUrl;

@@ -427,7 +427,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
         .addQueryParameter("part", "snippet,status")
         .addQueryParameter("notifySubscribers", Boolean.toString(notify))
         .build();
-    ApiResponse<String> r = execute("videos.insert", Operation.write("videos.insert", null),
+    ApiResponse<String> r = execute("videos.insert", Operation.write("videos.insert"),
         () -> new Request.Builder().url(u)
             .header("X-Upload-Content-Length", Long.toString(total))
             .header("X-Upload-Content-Type", mime)
@@ -449,7 +449,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
   }
 
   private JsonNode fetchVideo(String id, String parts, String operation) {
-    JsonNode list = call("videos.list", Operation.read(operation, null), () -> api.listVideos(parts, id));
+    JsonNode list = call("videos.list", Operation.read(operation), () -> api.listVideos(parts, id));
     JsonNode item = list == null ? null : list.path("items").path(0);
     if (item == null || !item.isObject()) {
       throw new NotFoundException(ErrorDetails.builder(Platform.YOUTUBE, operation).httpStatus(200)
@@ -469,7 +469,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
     }
     HttpUrl u = url("upload/youtube/v3/thumbnails/set").newBuilder()
         .addQueryParameter("videoId", videoId).addQueryParameter("uploadType", "media").build();
-    execute("thumbnails.set", Operation.write("thumbnails.set", null),
+    execute("thumbnails.set", Operation.write("thumbnails.set"),
         () -> new Request.Builder().url(u)
             .post(RequestBody.create(bytes, MediaType.get(format.mimeType()))).build());
   }
@@ -481,7 +481,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
     ObjectNode res = snippet.putObject("resourceId");
     res.put("kind", "youtube#video");
     res.put("videoId", videoId);
-    JsonNode item = call("playlistItems.insert", Operation.create("addToPlaylist", null),
+    JsonNode item = call("playlistItems.insert", Operation.create("addToPlaylist"),
         () -> api.insertPlaylistItem("snippet", body));
     return item == null ? null : item.path("id").asText(null);
   }
@@ -560,7 +560,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
     if (kids != null) {
       status.put("selfDeclaredMadeForKids", kids);
     }
-    call("videos.update", Operation.write("updateVideo", null), () -> api.updateVideo("snippet,status", body));
+    call("videos.update", Operation.write("updateVideo"), () -> api.updateVideo("snippet,status", body));
   }
 
   @Override
@@ -591,7 +591,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
       throw ValidationException.of(Platform.YOUTUBE, "banAuthor", "ban-without-reject", status,
           YouTubeModerationStatus.REJECTED, "banAuthor is only allowed with REJECTED");
     }
-    call("comments.setModerationStatus", Operation.write("moderate", null),
+    call("comments.setModerationStatus", Operation.write("moderate"),
         () -> api.setModerationStatus(comment.id(), status.wireValue(), banAuthor ? Boolean.TRUE : null));
   }
 
@@ -610,7 +610,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
   @Override
   public void delete(PostRef ref) {
     checkRef(ref);
-    call("videos.delete", Operation.write("delete", null), () -> api.deleteVideo(ref.id()));
+    call("videos.delete", Operation.write("delete"), () -> api.deleteVideo(ref.id()));
   }
 
   @Override
@@ -652,7 +652,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
     String filter = "video==" + videoId;
     String s = start.toString();
     String e = end.toString();
-    Operation op = Operation.read("metrics", null);
+    Operation op = Operation.read("metrics");
     JsonNode totals = runtime.call(op, () -> analyticsApi.report(ids, s, e,
         "views,estimatedMinutesWatched,averageViewDuration,likes,comments,shares", null, filter, null));
     List<Map<String, Object>> rows = YouTubeMapper.reportRows(totals);
@@ -680,7 +680,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
   public Paginator<Comment> comments(PostRef ref) {
     checkRef(ref);
     return Paginator.of(cursor -> {
-      JsonNode page = call("commentThreads.list", Operation.read("comments", null),
+      JsonNode page = call("commentThreads.list", Operation.read("comments"),
           () -> api.listCommentThreads("snippet,replies", ref.id(), 100, cursor, "plainText"));
       return Page.of(YouTubeMapper.threads(page), YouTubeMapper.nextPageToken(page));
     });
@@ -693,7 +693,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
    */
   @Override
   public io.smo.core.AccountInfo accountInfo() {
-    JsonNode list = call("channels.list", Operation.read("account info", null),
+    JsonNode list = call("channels.list", Operation.read("account info"),
         () -> api.listMyChannels("snippet,statistics", true));
     JsonNode ch = list.path("items").path(0);
     if (ch.isMissingNode()) {
@@ -736,7 +736,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
     ObjectNode snippet = body.putObject("snippet");
     snippet.put("videoId", post.id());
     snippet.putObject("topLevelComment").putObject("snippet").put("textOriginal", text);
-    JsonNode thread = call("commentThreads.insert", Operation.create("comment", null),
+    JsonNode thread = call("commentThreads.insert", Operation.create("comment"),
         () -> api.insertCommentThread("snippet", body));
     List<Comment> c = YouTubeMapper.thread(thread);
     if (c.isEmpty()) {
@@ -754,7 +754,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
     ObjectNode snippet = body.putObject("snippet");
     snippet.put("parentId", comment.id());
     snippet.put("textOriginal", text);
-    JsonNode created = call("comments.insert", Operation.create("reply", null),
+    JsonNode created = call("comments.insert", Operation.create("reply"),
         () -> api.insertComment("snippet", body));
     return YouTubeMapper.comment(created);
   }
@@ -770,7 +770,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
         setModerationStatus(comment, YouTubeModerationStatus.PUBLISHED, false);
         break;
       default:
-        call("comments.delete", Operation.write("moderate delete", null),
+        call("comments.delete", Operation.write("moderate delete"),
             () -> api.deleteComment(comment.id()));
     }
   }
@@ -790,7 +790,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
     }
     String id = ownChannel.get();
     if (id == null) {
-      JsonNode r = call("channels.list", Operation.read("channel", null), () -> api.listMyChannels("id", true));
+      JsonNode r = call("channels.list", Operation.read("channel"), () -> api.listMyChannels("id", true));
       id = r == null ? "" : r.path("items").path(0).path("id").asText("");
       if (id.isEmpty()) {
         throw new io.smo.core.exception.NotFoundException(io.smo.core.exception.ErrorDetails
@@ -844,7 +844,7 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
   private Iterable<io.smo.core.inbox.InboxComment> channelStream(String status) {
     Paginator<JsonNode> threads = Paginator.of(cursor -> {
       String channel = channelId();
-      JsonNode page = call("commentThreads.list", Operation.read("comments", null),
+      JsonNode page = call("commentThreads.list", Operation.read("comments"),
           () -> api.listChannelCommentThreads("snippet,replies", channel, status, "time", 100, cursor,
               "plainText"));
       List<JsonNode> items = new java.util.ArrayList<>();

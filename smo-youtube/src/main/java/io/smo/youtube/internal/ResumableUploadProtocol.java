@@ -87,7 +87,7 @@ public final class ResumableUploadProtocol implements ChunkedUploader.Protocol {
     ApiResponse<String> r;
     try {
       // a create for the runtime: OkHttp never silently re-sends it, so no byte goes twice
-      r = runtime.execute(Operation.create("videos.insert.chunk", null).withoutRetry(),
+      r = runtime.execute(Operation.create("videos.insert.chunk").withoutRetry(),
           () -> new Request.Builder().url(session.toString())
               .header("Content-Range", "bytes " + chunk.offset() + "-" + last + "/" + total)
               .put(chunk).build(), true, 308, 404, 410);
@@ -102,7 +102,7 @@ public final class ResumableUploadProtocol implements ChunkedUploader.Protocol {
   @Override
   public long queryOffset(long total) {
     for (int i = 1; ; i++) {
-      ApiResponse<String> r = runtime.execute(Operation.write("videos.insert.status", null),
+      ApiResponse<String> r = runtime.execute(Operation.write("videos.insert.status"),
           () -> new Request.Builder().url(session.toString())
               .header("Content-Range", "bytes */" + total)
               .put(RequestBody.create(new byte[0], null)).build(), true, 308, 404, 410);
