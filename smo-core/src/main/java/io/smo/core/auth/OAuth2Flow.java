@@ -221,7 +221,7 @@ public final class OAuth2Flow implements TokenRefresher {
       config.clientSecret().ifPresent(s -> body.add("client_secret", s));
     }
     req.post(body.build()).header("Accept", "application/json");
-    Operation op = Operation.create(operation, (String) null);
+    Operation op = Operation.create(operation);
     Instant deadline = clock.instant().plus(retryPolicy.callBudget());
     for (int attempt = 1; ; attempt++) {
       SentMark mark = new SentMark();

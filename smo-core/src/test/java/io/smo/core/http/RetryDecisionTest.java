@@ -54,9 +54,9 @@ class RetryDecisionTest {
       boolean notProcessed, long retryAfterS, int attempt, Operation.Kind kind, boolean retried,
       boolean canRefresh, long budgetS, Action action, long delayMs, String ruleName) {
     Operation op = switch (kind) {
-      case READ -> Operation.read("op", (String) null);
-      case IDEMPOTENT_WRITE -> Operation.write("op", (String) null);
-      case CREATE -> Operation.create("op", (String) null);
+      case READ -> Operation.read("op");
+      case IDEMPOTENT_WRITE -> Operation.write("op");
+      case CREATE -> Operation.create("op");
     };
     if (!retried) {
       op = op.withoutRetry();
