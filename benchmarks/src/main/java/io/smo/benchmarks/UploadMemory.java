@@ -8,8 +8,8 @@ import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
 import io.smo.core.resilience.RetryPolicy;
 import io.smo.core.resilience.Sleeper;
-import io.smo.core.upload.ChunkedUploader;
-import io.smo.core.upload.FileChunk;
+import io.smo.core.upload.spi.ChunkedUploader;
+import io.smo.core.upload.spi.FileChunk;
 import io.smo.core.upload.UploadListener;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -87,7 +87,7 @@ public final class UploadMemory {
     try (ApiRuntime rt = ApiRuntime.builder(Platform.YOUTUBE, "smo-bench")
             .baseUrl(URI.create(stub.baseUrl())).tokens(TokenProvider.of("bench-token"))
             .errorMapper(f -> new InvalidRequestException(f.details().build()))
-            .httpSettings(io.smo.core.http.HttpSettings.builder().writeTimeout(Duration.ofMinutes(5)).build())
+            .httpSettings(io.smo.core.HttpSettings.builder().writeTimeout(Duration.ofMinutes(5)).build())
             .build();
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       String url = stub.baseUrl() + "upload";

@@ -67,7 +67,9 @@ public final class CrossPoster implements AutoCloseable {
   public static final int DEFAULT_MAX_PARALLELISM = 128;
 
   private final Map<Target, SocialClient> clients;
-  private final ExecutorService executor;
+  private final java.util.concurrent.Executor executor;
+  /** The pool the poster created (shut down by {@link #close()}), {@code null} for the caller's. */
+  private final ExecutorService ownedExecutor;
   private final int parallelism;
   private final boolean closeClients;
   private final io.smo.core.event.SmoListener listener;
@@ -81,14 +83,20 @@ public final class CrossPoster implements AutoCloseable {
       throw new IllegalStateException("CrossPoster needs at least one client");
     }
     parallelism = b.parallelism > 0 ? b.parallelism : Math.min(clients.size(), DEFAULT_MAX_PARALLELISM);
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "smo-crossposter");
-          t.setDaemon(true);
-          return t;
-        });
-    pool.allowCoreThreadTimeOut(true); // idle posters hold no threads
-    executor = pool;
+    if (b.executor != null) {
+      ownedExecutor = null;
+      executor = b.executor;
+    } else {
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, 60, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "smo-crossposter");
+            t.setDaemon(true);
+            return t;
+          });
+      pool.allowCoreThreadTimeOut(true); // idle posters hold no threads
+      ownedExecutor = pool;
+      executor = pool;
+    }
     closeClients = b.closeClients;
     listener = io.smo.core.event.SmoListeners.of(b.listeners);
     idempotency = b.idempotency;
@@ -382,7 +390,9 @@ public final class CrossPoster implements AutoCloseable {
   /** Stops the worker threads; closes the clients too when configured to. */
   @Override
   public void close() {
-    executor.shutdown();
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdown();
+    }
     if (closeClients) {
       clients.values().forEach(SocialClient::close);
     }
@@ -395,6 +405,7 @@ public final class CrossPoster implements AutoCloseable {
     private final List<io.smo.core.event.SmoListener> listeners = new ArrayList<>();
     private IdempotencyStore idempotency = new InMemoryIdempotencyStore();
     private int parallelism;
+    private java.util.concurrent.Executor executor;
 
     private Builder() {}
 
@@ -414,6 +425,20 @@ public final class CrossPoster implements AutoCloseable {
         throw new IllegalArgumentException("parallelism not in 1..1024: " + parallelism);
       }
       this.parallelism = parallelism;
+      return this;
+    }
+
+    /**
+     * Sets the executor the fan-out runs each target's publish on; the poster never shuts it
+     * down. Default: a pool the poster owns of {@link #parallelism(int)} daemon threads, shut down by
+     * {@link CrossPoster#close()} (never {@code ForkJoinPool.commonPool()}: publishing blocks on
+     * I/O and back-off sleeps).
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder asyncExecutor(java.util.concurrent.Executor executor) {
+      this.executor = requireNonNull(executor, "asyncExecutor == null");
       return this;
     }
 

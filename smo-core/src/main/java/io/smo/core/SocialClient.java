@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * One platform account, seen through the platform-neutral model: publish, delete, metrics,
@@ -161,9 +160,14 @@ public interface SocialClient extends AutoCloseable {
   /** Returns the rate-limit state of the last response, if the platform reported one. */
   Optional<RateLimitSnapshot> lastRateLimit();
 
-  /** Returns the executor async variants run on. Default: the common fork-join pool. */
+  /**
+   * Returns the executor the async variants ({@link #publishAsync}, {@link #metricsAsync}) run on:
+   * the one set with {@link ClientBuilder#asyncExecutor}, else the SDK's own shared pool of at most
+   * 16 daemon threads (idle threads end after 60 s). Never {@code ForkJoinPool.commonPool()}: the
+   * calls block on I/O and back-off sleeps.
+   */
   default Executor asyncExecutor() {
-    return ForkJoinPool.commonPool();
+    return io.smo.core.internal.AsyncExecutors.shared();
   }
 
   /** Releases what the client created (connection pools); idempotent. Never throws. */

@@ -13,7 +13,7 @@ import io.smo.core.auth.TokenRefresher;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.ErrorDetails;
 import io.smo.core.http.ApiRuntime;
-import io.smo.core.http.HttpSettings;
+import io.smo.core.HttpSettings;
 import io.smo.core.http.Operation;
 import io.smo.metagraph.spi.AppSecretProof;
 import io.smo.metagraph.GraphApiVersion;

@@ -6,7 +6,7 @@ import io.smo.core.SmoPublicApi;
 import io.smo.core.SocialClient;
 import io.smo.core.inbox.InboxClient;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.spi.ClientBuilder;
+import io.smo.core.ClientBuilder;
 import io.smo.metagraph.spi.AppSecretProof;
 import io.smo.metagraph.GraphApiVersion;
 import io.smo.instagram.internal.DefaultInstagramClient;

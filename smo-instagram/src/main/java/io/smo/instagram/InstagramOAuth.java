@@ -14,7 +14,7 @@ import io.smo.core.auth.TokenRefresher;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.ErrorDetails;
 import io.smo.core.exception.TransportException;
-import io.smo.core.http.HttpSettings;
+import io.smo.core.HttpSettings;
 import io.smo.core.internal.Redactor;
 import java.io.IOException;
 import java.net.URI;

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RateLimitStore;
-import io.smo.core.resilience.RateLimitWindow;
+import io.smo.core.resilience.spi.RateLimitWindow;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.resilience.RateLimitWindow;
+import io.smo.core.resilience.spi.RateLimitWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

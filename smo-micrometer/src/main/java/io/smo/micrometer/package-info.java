@@ -3,4 +3,7 @@
  * register a {@link io.smo.micrometer.SmoMicrometer} on a client builder, a {@code CrossPoster} or
  * a {@code PostScheduler}. Meter names and tags are listed in the module's README.
  */
+@SmoPublicApi
 package io.smo.micrometer;
+
+import io.smo.core.SmoPublicApi;

@@ -13,7 +13,7 @@ import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.spi.ClientBuilder;
+import io.smo.core.ClientBuilder;
 import io.smo.pinterest.internal.DefaultPinterestClient;
 import io.smo.pinterest.internal.PinterestErrorMapper;
 import io.smo.pinterest.internal.PinterestRateLimitParser;

@@ -11,7 +11,7 @@ import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.spi.ClientBuilder;
+import io.smo.core.ClientBuilder;
 import io.smo.snapchat.SnapchatOptions.Destination;
 import io.smo.snapchat.internal.DefaultSnapchatClient;
 import io.smo.snapchat.internal.SnapchatErrorMapper;

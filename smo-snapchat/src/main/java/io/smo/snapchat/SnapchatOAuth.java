@@ -11,7 +11,7 @@ import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.RefreshingTokenProvider;
 import io.smo.core.auth.TokenRefresher;
 import io.smo.core.auth.TokenStore;
-import io.smo.core.http.HttpSettings;
+import io.smo.core.HttpSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;

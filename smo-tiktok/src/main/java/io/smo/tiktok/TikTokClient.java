@@ -8,7 +8,7 @@ import io.smo.core.SocialClient;
 import io.smo.core.exception.SmoException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.spi.ClientBuilder;
+import io.smo.core.ClientBuilder;
 import io.smo.tiktok.TikTokOptions.PrivacyLevel;
 import io.smo.tiktok.internal.DefaultTikTokClient;
 import io.smo.tiktok.internal.TikTokErrorMapper;

@@ -21,7 +21,7 @@ import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.HttpFailure;
 import io.smo.core.http.Operation;
-import io.smo.core.upload.ProcessingStatus;
+import io.smo.core.upload.spi.ProcessingStatus;
 import io.smo.testkit.SharedFixtures;
 import io.smo.tiktok.internal.TikTokDtos.CreatorInfoData;
 import io.smo.tiktok.internal.TikTokDtos.Envelope;

@@ -5,7 +5,7 @@ import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.SocialClient;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.spi.ClientBuilder;
+import io.smo.core.ClientBuilder;
 import io.smo.twitter.internal.DefaultTwitterClient;
 import io.smo.twitter.internal.TwitterErrorMapper;
 import io.smo.twitter.internal.TwitterUploadProtocol;

@@ -15,7 +15,7 @@ import io.smo.core.exception.QuotaExceededException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.spi.ClientBuilder;
+import io.smo.core.ClientBuilder;
 import io.smo.youtube.internal.DefaultYouTubeClient;
 import io.smo.youtube.internal.YouTubeErrorMapper;
 import io.smo.youtube.internal.YouTubeRateLimitParser;

@@ -10,7 +10,7 @@ import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.TokenRefresher;
 import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.exception.AuthenticationException;
-import io.smo.core.http.HttpSettings;
+import io.smo.core.HttpSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Set;

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.exception.SmoException;
-import io.smo.core.http.HttpSettings;
+import io.smo.core.HttpSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

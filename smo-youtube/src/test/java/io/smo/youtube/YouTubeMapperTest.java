@@ -8,7 +8,7 @@ import io.smo.core.EngagementMetrics;
 import io.smo.core.Platform;
 import io.smo.core.PostRef;
 import io.smo.core.PublishedPost;
-import io.smo.core.upload.ProcessingStatus;
+import io.smo.core.upload.spi.ProcessingStatus;
 import io.smo.testkit.SharedFixtures;
 import io.smo.youtube.internal.YouTubeDtos;
 import io.smo.youtube.internal.YouTubeMapper;

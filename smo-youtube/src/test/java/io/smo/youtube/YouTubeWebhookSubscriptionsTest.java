@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.smo.core.exception.SmoException;
-import io.smo.core.http.HttpSettings;
+import io.smo.core.HttpSettings;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

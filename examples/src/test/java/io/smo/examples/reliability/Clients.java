@@ -4,7 +4,7 @@ import io.smo.core.Media;
 import io.smo.core.Platform;
 import io.smo.core.Post;
 import io.smo.core.SocialClient;
-import io.smo.core.http.HttpSettings;
+import io.smo.core.HttpSettings;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RetryPolicy;
 import io.smo.core.resilience.Sleeper;

@@ -7,7 +7,7 @@ import io.smo.core.Platform;
 import io.smo.core.SocialClient;
 import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.SmoException;
-import io.smo.core.http.HttpSettings;
+import io.smo.core.HttpSettings;
 import io.smo.instagram.MediaHost;
 import io.smo.testkit.Fault;
 import io.smo.testkit.Sandbox;

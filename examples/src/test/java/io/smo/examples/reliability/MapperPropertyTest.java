@@ -19,7 +19,7 @@ import io.smo.core.SocialClient;
 import io.smo.core.exception.SmoException;
 import io.smo.core.http.ErrorMapper;
 import io.smo.core.http.HttpFailure;
-import io.smo.core.http.HttpSettings;
+import io.smo.core.HttpSettings;
 import io.smo.core.http.Operation;
 import io.smo.metagraph.spi.GraphErrorMapper;
 import io.smo.instagram.internal.InstagramErrorMapper;

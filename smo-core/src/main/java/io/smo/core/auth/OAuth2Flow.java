@@ -1,5 +1,7 @@
 package io.smo.core.auth;
 
+import io.smo.core.auth.spi.TokenResponses;
+
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +13,17 @@ import io.smo.core.exception.ErrorDetails;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.internal.Redactor;
+import io.smo.core.HttpSettings;
+import io.smo.core.exception.RateLimitException;
+import io.smo.core.http.Operation;
+import io.smo.core.http.RetryDecision;
+import io.smo.core.resilience.RetryPolicy;
+import io.smo.core.resilience.Sleeper;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +52,14 @@ import okhttp3.ResponseBody;
  * refresh_token}, {@code refresh_token_expires_in}, {@code scope}); error responses ({@code
  * error}, {@code error_description}) become {@link AuthenticationException}.
  *
+ * <p>Token calls go through the SDK's {@link RetryDecision} as non-idempotent calls (a code can be
+ * used once; a refresh may rotate the refresh token): retried only when the request surely did not
+ * reach the server (connection refused, unknown host, no connection established) or on a 429
+ * with {@code Retry-After} (waited up to {@link RetryPolicy#maxRetryAfter()}, at most {@link
+ * RetryPolicy#maxAttempts()} attempts of {@link RetryPolicy#defaults()}); any other failure is
+ * thrown at once as a typed {@link TransportException}, {@link RateLimitException} or {@link
+ * AuthenticationException}. OkHttp's own silent re-send is off for token calls.
+ *
  * <p>Thread-safe. Secrets never reach logs or exception messages.
  */
 @SmoPublicApi
@@ -50,20 +70,71 @@ public final class OAuth2Flow implements TokenRefresher {
   private final OAuth2Config config;
   private final OkHttpClient http;
   private final Clock clock;
+  private final RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private final Sleeper sleeper = Sleeper.SYSTEM;
 
   /**
-   * Creates a flow.
+   * Creates a flow over an OkHttp client.
    *
    * @param platform the platform named in errors
    * @param config the client registration
-   * @param http the HTTP client for token calls (not closed by this flow)
+   * @param http the HTTP client for token calls (not closed by this flow; the flow derives one with
+   *     {@code newBuilder()} that never re-sends a request silently)
    * @param clock the clock turning {@code expires_in} into instants
+   * @deprecated use {@link #create(Platform, OAuth2Config, HttpSettings, Clock)}; an {@code
+   *     OkHttpClient} to share goes into {@link HttpSettings.Builder#okHttpClient}. Kept while
+   *     platform modules still call it.
    */
+  @Deprecated
   public OAuth2Flow(Platform platform, OAuth2Config config, OkHttpClient http, Clock clock) {
     this.platform = requireNonNull(platform, "platform == null");
     this.config = requireNonNull(config, "config == null");
-    this.http = requireNonNull(http, "http == null");
+    this.http = tokenClient(requireNonNull(http, "http == null"));
     this.clock = requireNonNull(clock, "clock == null");
+  }
+
+  /**
+   * Creates a flow whose token calls use {@code settings} (timeouts, proxy, a shared client) and
+   * the system UTC clock.
+   *
+   * @param platform the platform named in errors
+   * @param config the client registration
+   * @param settings the HTTP settings for token calls
+   * @return the flow
+   */
+  public static OAuth2Flow create(Platform platform, OAuth2Config config, HttpSettings settings) {
+    return create(platform, config, settings, Clock.systemUTC());
+  }
+
+  /**
+   * Creates a flow whose token calls use {@code settings} (timeouts, proxy, a shared client).
+   *
+   * @param platform the platform named in errors
+   * @param config the client registration
+   * @param settings the HTTP settings for token calls
+   * @param clock the clock turning {@code expires_in} (seconds) into UTC instants
+   * @return the flow
+   */
+  @SuppressWarnings("deprecation")
+  public static OAuth2Flow create(Platform platform, OAuth2Config config, HttpSettings settings,
+      Clock clock) {
+    return new OAuth2Flow(platform, config,
+        requireNonNull(settings, "settings == null").newOkHttpClient(), clock);
+  }
+
+  /** Marks, as a request tag, that a token request reached the network. */
+  private static final class SentMark {
+    volatile boolean sent;
+  }
+
+  private static OkHttpClient tokenClient(OkHttpClient base) {
+    return base.newBuilder().retryOnConnectionFailure(false).addNetworkInterceptor(chain -> {
+      SentMark m = chain.request().tag(SentMark.class);
+      if (m != null) {
+        m.sent = true;
+      }
+      return chain.proceed(chain.request());
+    }).build();
   }
 
   /** Returns the configuration. */
@@ -152,7 +223,63 @@ public final class OAuth2Flow implements TokenRefresher {
       config.clientSecret().ifPresent(s -> body.add("client_secret", s));
     }
     req.post(body.build()).header("Accept", "application/json");
-    try (Response resp = http.newCall(req.build()).execute()) {
+    Operation op = Operation.create(operation);
+    Instant deadline = clock.instant().plus(retryPolicy.callBudget());
+    for (int attempt = 1; ; attempt++) {
+      SentMark mark = new SentMark();
+      RetryDecision.Failure failure;
+      SmoException error;
+      try {
+        return attempt(operation, req.tag(SentMark.class, mark).build(), form, previous);
+      } catch (RateLimitException e) {
+        error = e;
+        failure = new RetryDecision.Failure(RetryDecision.Cause.RATE_LIMITED, true, 429,
+            !e.retryAfter().isZero(), false, e.retryAfter());
+      } catch (TokenEndpointUnreachable e) {
+        IOException io = e.io;
+        boolean notSent = !mark.sent || io instanceof ConnectException
+            || io instanceof UnknownHostException || io instanceof NoRouteToHostException;
+        error = new TransportException(platform, operation, "token endpoint unreachable: "
+            + io.getClass().getSimpleName() + (notSent ? " before the request was sent" : " after the"
+            + " request was sent; not retried, since a code exchange or refresh is not idempotent"),
+            io, true);
+        failure = new RetryDecision.Failure(RetryDecision.Cause.IO_ERROR, !notSent, 0, true, false,
+            Duration.ZERO);
+      }
+      RetryDecision d = RetryDecision.decide(failure, attempt, op, false, retryPolicy,
+          Duration.between(clock.instant(), deadline));
+      if (d.action() != RetryDecision.Action.WAIT) {
+        throw error.withAttempts(attempt);
+      }
+      try {
+        sleeper.sleep(d.delay());
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw error.withAttempts(attempt);
+      }
+    }
+  }
+
+  /** An I/O failure of one token attempt, classified by the loop. */
+  private static final class TokenEndpointUnreachable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient IOException io;
+
+    TokenEndpointUnreachable(IOException io) {
+      super(null, null, false, false);
+      this.io = io;
+    }
+  }
+
+  private AccessToken attempt(String operation, Request request, Map<String, String> form,
+      AccessToken previous) {
+    try (Response resp = http.newCall(request).execute()) {
+      if (resp.code() == 429) {
+        Duration retryAfter = retryAfterSeconds(resp.header("Retry-After"));
+        throw new RateLimitException(ErrorDetails.builder(platform, operation).httpStatus(429)
+            .message("token endpoint answered HTTP 429" + (retryAfter.isZero() ? " without Retry-After"
+                : ", Retry-After " + retryAfter.toSeconds() + " s")).build(), retryAfter);
+      }
       ResponseBody rb = resp.body();
       String text = rb == null ? "" : rb.string();
       JsonNode json;
@@ -187,9 +314,8 @@ public final class OAuth2Flow implements TokenRefresher {
       }
       return parseToken(data, previous);
     } catch (IOException e) {
-      throw new TransportException(platform, operation, "token endpoint unreachable: "
-          + e.getClass().getSimpleName(), e, true);
-    } catch (SmoException e) {
+      throw new TokenEndpointUnreachable(e);
+    } catch (SmoException | TokenEndpointUnreachable e) {
       throw e;
     } catch (RuntimeException e) {
       // OkHttp or a parser threw something raw: typed, without its message (it may hold a value)
@@ -231,6 +357,19 @@ public final class OAuth2Flow implements TokenRefresher {
       b.scopes(previous.scopes());
     }
     return b.build();
+  }
+
+  /** A {@code Retry-After} in seconds (RFC 9110 §10.2.3 delay-seconds); zero when absent or a date. */
+  private static Duration retryAfterSeconds(String header) {
+    if (header == null) {
+      return Duration.ZERO;
+    }
+    try {
+      long s = Long.parseLong(header.trim());
+      return s > 0 ? Duration.ofSeconds(s) : Duration.ZERO;
+    } catch (NumberFormatException e) {
+      return Duration.ZERO;
+    }
   }
 
   private static String enc(String s) {

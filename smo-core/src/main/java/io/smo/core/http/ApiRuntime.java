@@ -1,5 +1,7 @@
 package io.smo.core.http;
 
+import io.smo.core.HttpSettings;
+
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -22,11 +24,10 @@ import io.smo.core.exception.TransportException;
 import io.smo.core.event.SmoListener;
 import io.smo.core.internal.CallEvents;
 import io.smo.core.internal.CallPhase;
-import io.smo.core.internal.HttpLoggingInterceptor;
-import io.smo.core.internal.NoDelaySocketFactory;
+import io.smo.core.internal.AsyncExecutors;
+import io.smo.core.internal.AttemptContext;
 import io.smo.core.internal.RateLimitGate;
 import io.smo.core.internal.Redactor;
-import io.smo.core.internal.SendTracker;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RateLimitSnapshot;
 import io.smo.core.resilience.RetryPolicy;
@@ -47,11 +48,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import okhttp3.Call;
-import okhttp3.ConnectionPool;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -95,8 +94,6 @@ public final class ApiRuntime implements AutoCloseable {
   public static final String SDK_VERSION = Optional.ofNullable(
       ApiRuntime.class.getPackage().getImplementationVersion()).orElse("0.1.0-SNAPSHOT");
 
-  /** Set while an attempt runs whose request OkHttp must never silently re-send. */
-  private static final ThreadLocal<Boolean> NO_SILENT_RESEND = new ThreadLocal<>();
   private static final int MAX_ERROR_BODY = 64 * 1024;
 
   /** Marks a raw request that must not carry the client's {@code Authorization} header. */
@@ -109,9 +106,7 @@ public final class ApiRuntime implements AutoCloseable {
 
   private final Platform platform;
   private final URI baseUrl;
-  private final OkHttpClient http;
-  private final OkHttpClient createHttp;
-  private final boolean ownsHttp;
+  private final HttpStack stack;
   private final ObjectMapper json;
   private final Retrofit retrofit;
   private final TokenProvider tokens;
@@ -124,6 +119,7 @@ public final class ApiRuntime implements AutoCloseable {
   private final String accountKey;
   private final AtomicReference<RateLimitSnapshot> lastRateLimit = new AtomicReference<>();
   private final CallEvents events;
+  private final Executor asyncExecutor;
 
   private ApiRuntime(Builder b) {
     platform = b.platform;
@@ -135,56 +131,19 @@ public final class ApiRuntime implements AutoCloseable {
     clock = b.clock;
     sleeper = b.sleeper;
     accountKey = b.accountKey;
+    asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : AsyncExecutors.shared();
     events = new CallEvents(b.platform, b.listener, b.clock);
-    gate = new RateLimitGate(platform, baseUrl, b.rateLimitPolicy, clock, events.gateSleeper(sleeper));
+    gate = new RateLimitGate(platform, baseUrl, b.rateLimitPolicy, clock, sleeper);
     gate.open(accountKey);
     json = newObjectMapper();
 
     HttpSettings s = b.httpSettings;
-    OkHttpClient.Builder hb;
-    if (s.okHttpClient().isPresent()) {
-      hb = s.okHttpClient().get().newBuilder();
-      ownsHttp = false;
-    } else {
-      hb = new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS));
-      ownsHttp = true;
-    }
     String ua = "smo-sdk/" + SDK_VERSION + " " + b.module + " (Java "
         + System.getProperty("java.specification.version") + ")"
         + s.applicationName().map(n -> " " + n).orElse("");
-    hb.connectTimeout(s.connectTimeout()).readTimeout(s.readTimeout()).writeTimeout(s.writeTimeout());
-    s.applyProxy(hb);
-    // Nagle off: the short last write of every request (upload chunk tail, multipart trailer)
-    // would otherwise wait for the server's delayed ACK (issue 24)
-    hb.socketFactory(NoDelaySocketFactory.wrap(s.okHttpClient().map(OkHttpClient::socketFactory)
-        .orElse(javax.net.SocketFactory.getDefault())));
-    hb.addInterceptor(chain -> {
-      Request r = chain.request();
-      Request.Builder nb = r.newBuilder().header("User-Agent", ua);
-      if (tokens != null && r.header("Authorization") == null && r.tag(NoAuth.class) == null) {
-        AccessToken t = tokens.token();
-        SendTracker tr = SendTracker.current();
-        if (tr != null) {
-          tr.token(t);
-        }
-        nb.header("Authorization", "Bearer " + t.value());
-      }
-      return chain.proceed(nb.build());
-    });
-    hb.addInterceptor(new HttpLoggingInterceptor());
-    hb.addNetworkInterceptor(chain -> {
-      SendTracker tr = SendTracker.current();
-      if (tr != null) {
-        tr.markSent();
-      }
-      return chain.proceed(chain.request());
-    });
-    hb.addNetworkInterceptor(events.networkInterceptor());
-    http = hb.build();
-    createHttp = http.newBuilder().retryOnConnectionFailure(false).build();
-    Call.Factory factory = request -> (Boolean.TRUE.equals(NO_SILENT_RESEND.get()) ? createHttp : http)
-        .newCall(request);
-    retrofit = new Retrofit.Builder().baseUrl(slash(baseUrl.toString())).callFactory(factory)
+    stack = new HttpStack(s, ua, tokens);
+    retrofit = new Retrofit.Builder().baseUrl(slash(baseUrl.toString()))
+        .callFactory(stack.retrofitCallFactory())
         .addConverterFactory(JacksonConverterFactory.create(json)).build();
   }
 
@@ -244,7 +203,15 @@ public final class ApiRuntime implements AutoCloseable {
 
   /** Returns the OkHttp client with the SDK's interceptors (for raw requests such as uploads). */
   public OkHttpClient http() {
-    return http;
+    return stack.http();
+  }
+
+  /**
+   * Returns the executor the client's async variants run on: the one set on the builder, else the
+   * SDK's shared pool of daemon threads (never the common fork-join pool).
+   */
+  public Executor asyncExecutor() {
+    return asyncExecutor;
   }
 
   /** Returns the token provider, if the runtime authenticates. */
@@ -290,13 +257,15 @@ public final class ApiRuntime implements AutoCloseable {
    * @throws SmoException typed per the platform's mapper and the retry rules above
    */
   public <T> ApiResponse<T> callForResponse(Operation op, Supplier<retrofit2.Call<T>> call) {
-    return run(op, () -> {
-      retrofit2.Response<T> r = call.get().execute();
-      observe(op, r.headers());
+    return run(op, attempt -> {
+      retrofit2.Call<T> c = call.get();
+      attempt.bind(c);
+      retrofit2.Response<T> r = c.execute();
+      observe(op, r.headers(), attempt.permit);
       if (r.isSuccessful()) {
         return new ApiResponse<>(r.code(), r.headers(), r.body());
       }
-      throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.errorBody())));
+      throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.errorBody()), attempt.ctx));
     });
   }
 
@@ -313,14 +282,14 @@ public final class ApiRuntime implements AutoCloseable {
    */
   public ApiResponse<String> execute(Operation op, Supplier<Request> request, boolean authenticated,
       int... acceptedStatuses) {
-    return run(op, () -> {
-      Request req = request.get();
+    return run(op, attempt -> {
+      Request.Builder rb0 = request.get().newBuilder().tag(AttemptContext.class, attempt.ctx);
       if (!authenticated) {
-        req = req.newBuilder().tag(NoAuth.class, NoAuth.INSTANCE).build();
+        rb0.tag(NoAuth.class, NoAuth.INSTANCE);
       }
-      OkHttpClient client = noSilentResend(op) ? createHttp : http;
-      try (Response r = client.newCall(req).execute()) {
-        observe(op, r.headers());
+      Request req = rb0.build();
+      try (Response r = stack.clientFor(req).newCall(req).execute()) {
+        observe(op, r.headers(), attempt.permit);
         boolean accepted = r.isSuccessful();
         for (int s : acceptedStatuses) {
           accepted |= r.code() == s;
@@ -330,7 +299,7 @@ public final class ApiRuntime implements AutoCloseable {
           ResponseBody rb = r.body();
           return new ApiResponse<>(r.code(), r.headers(), rb == null ? "" : rb.string());
         }
-        throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.body())));
+        throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.body()), attempt.ctx));
       }
     });
   }
@@ -353,16 +322,16 @@ public final class ApiRuntime implements AutoCloseable {
   public <T> ApiResponse<T> executeJson(Operation op, Supplier<Request> request, boolean authenticated,
       Class<T> type) {
     requireNonNull(type, "type == null");
-    return run(op, () -> {
-      Request req = request.get();
+    return run(op, attempt -> {
+      Request.Builder rb0 = request.get().newBuilder().tag(AttemptContext.class, attempt.ctx);
       if (!authenticated) {
-        req = req.newBuilder().tag(NoAuth.class, NoAuth.INSTANCE).build();
+        rb0.tag(NoAuth.class, NoAuth.INSTANCE);
       }
-      OkHttpClient client = noSilentResend(op) ? createHttp : http;
-      try (Response r = client.newCall(req).execute()) {
-        observe(op, r.headers());
+      Request req = rb0.build();
+      try (Response r = stack.clientFor(req).newCall(req).execute()) {
+        observe(op, r.headers(), attempt.permit);
         if (!r.isSuccessful()) {
-          throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.body())));
+          throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.body()), attempt.ctx));
         }
         ResponseBody rb = r.body();
         if (rb == null || rb.source().exhausted()) {
@@ -378,26 +347,26 @@ public final class ApiRuntime implements AutoCloseable {
    * the same mapper, for platform modules that detect one.
    */
   public SmoException mapFailure(Operation op, int status, Headers headers, String body) {
-    return safeMap(failure(op, status, headers, body));
+    return safeMap(failure(op, status, headers, body, null));
   }
 
-  private HttpFailure failure(Operation op, int status, Headers headers, String body) {
+  private HttpFailure failure(Operation op, int status, Headers headers, String body,
+      AttemptContext ctx) {
     Map<String, List<String>> h = new TreeMap<>();
     for (String name : headers.names()) {
       h.put(name.toLowerCase(Locale.ROOT), headers.values(name));
     }
-    return new HttpFailure(platform, op, status, h, redactKnownSecrets(body), parse(headers, op),
+    return new HttpFailure(platform, op, status, h, redactKnownSecrets(body, ctx), parse(headers, op),
         clock.instant());
   }
 
   /** Masks the client's own secret values (current token, its refresh token) wherever a server echoed them. */
-  private String redactKnownSecrets(String body) {
+  private String redactKnownSecrets(String body, AttemptContext ctx) {
     if (body == null || body.isEmpty() || tokens == null) {
       return body;
     }
     List<String> secrets = new ArrayList<>(2);
-    SendTracker tr = SendTracker.current();
-    AccessToken sent = tr != null ? tr.token() : null;
+    AccessToken sent = ctx != null ? ctx.token() : null;
     if (sent != null) {
       secrets.add(sent.value());
       sent.refreshToken().ifPresent(secrets::add);
@@ -426,11 +395,11 @@ public final class ApiRuntime implements AutoCloseable {
     }
   }
 
-  private void observe(Operation op, Headers headers) {
+  private void observe(Operation op, Headers headers, RateLimitGate.Permit permit) {
     RateLimitSnapshot s = parse(headers, op);
     if (s != null) {
       lastRateLimit.set(s);
-      gate.observe(account(op), op.bucket(), s);
+      gate.observe(permit, account(op), op.bucket(), s);
     }
   }
 
@@ -461,8 +430,34 @@ public final class ApiRuntime implements AutoCloseable {
         f.status() == 429 || f.status() >= 500);
   }
 
-  private interface Attempt<R> {
-    R run() throws IOException;
+  /** One attempt's work: gets the attempt's context (request tag) and permit. */
+  private interface AttemptFn<R> {
+    R run(Attempt attempt) throws IOException;
+  }
+
+  /** What one attempt passes down explicitly: the request tag and the rate-limit permit. */
+  private static final class Attempt {
+    final AttemptContext ctx;
+    final RateLimitGate.Permit permit;
+
+    Attempt(AttemptContext ctx, RateLimitGate.Permit permit) {
+      this.ctx = ctx;
+      this.permit = permit;
+    }
+
+    /** Binds this attempt to the request of a Retrofit call (its slot tag) before it executes. */
+    void bind(retrofit2.Call<?> call) {
+      Request r;
+      try {
+        r = call.request();
+      } catch (RuntimeException e) {
+        return; // the request could not be built: execute() throws the same failure, unsent
+      }
+      AttemptContext.Slot slot = r.tag(AttemptContext.Slot.class);
+      if (slot != null) {
+        slot.bind(ctx);
+      }
+    }
   }
 
   private static final class FailureSignal extends RuntimeException {
@@ -475,110 +470,117 @@ public final class ApiRuntime implements AutoCloseable {
     }
   }
 
-  private <R> R run(Operation op, Attempt<R> attemptFn) {
-    return events.call(op, account(op), () -> attempts(op, attemptFn));
+  private <R> R run(Operation op, AttemptFn<R> attemptFn) {
+    return events.call(op, account(op), state -> attempts(op, attemptFn, state));
   }
 
-  private <R> R attempts(Operation op, Attempt<R> attemptFn) {
+  /**
+   * The loop: gate, attempt, classify the failure, ask {@link RetryDecision}, carry it out. The
+   * rules are in {@link RetryDecision}; this method only performs them.
+   */
+  private <R> R attempts(Operation op, AttemptFn<R> attemptFn, CallEvents.State state) {
     Instant deadline = clock.instant().plus(retryPolicy.callBudget());
+    boolean create = op.kind() == Operation.Kind.CREATE;
     int attempt = 0;
     boolean refreshed = false;
     while (true) {
       attempt++;
       Duration retryWait = attempt > 1 ? retryPolicy.maxRetryAfter() : Duration.ZERO;
-      RateLimitGate.Permit permit = events.acquire(
-          () -> gate.acquire(account(op), op.bucket(), op.name(), retryWait));
-      SendTracker tracker = SendTracker.begin();
-      events.attemptStarted(attempt);
-      NO_SILENT_RESEND.set(noSilentResend(op));
+      RateLimitGate.Permit permit = events.acquire(state, () -> gate.acquire(account(op), op.bucket(),
+          op.name(), retryWait, CallEvents.gateSleeper(state, sleeper)));
+      AttemptContext ctx = new AttemptContext(noSilentResend(op), state);
+      events.attemptStarted(state, attempt);
       SmoException failure;
+      RetryDecision.Failure classified;
+      String unknownMessage; // why the outcome is unknown, should the decision say so
+      Throwable unknownCause;
       try {
-        R result = attemptFn.run();
-        if (op.kind() == Operation.Kind.CREATE) {
+        R result = attemptFn.run(new Attempt(ctx, permit));
+        if (create) {
           CallPhase.recordCreateAccepted();
         }
         return result;
       } catch (FailureSignal s) {
-        HttpFailure f = s.failure;
-        SmoException ex = safeMap(f);
-        if (ex instanceof AuthenticationException && tokens != null && !refreshed
-            && tracker.token() != null) {
-          refreshed = true;
-          AccessToken fresh = tokens.refreshAfterRejection(tracker.token());
-          events.tokenRefresh(fresh != null);
-          if (fresh != null) {
-            attempt--; // the rejected attempt was not processed; it does not count
-            continue;
-          }
+        HttpFailure httpFailure = s.failure;
+        failure = safeMap(httpFailure);
+        unknownMessage = "HTTP " + httpFailure.status() + " on a create: it may have taken effect";
+        unknownCause = failure;
+        RetryDecision.Cause cause = failure instanceof AuthenticationException
+            ? RetryDecision.Cause.AUTH_REJECTED
+            : failure instanceof RateLimitException ? RetryDecision.Cause.RATE_LIMITED
+            : RetryDecision.Cause.HTTP_ERROR;
+        if (failure instanceof RateLimitException) {
+          gate.blockUntil(permit, account(op), op.bucket(),
+              httpFailure.receivedAt().plus(((RateLimitException) failure).retryAfter()));
         }
-        if (ex instanceof RateLimitException) {
-          RateLimitException rl = (RateLimitException) ex;
-          gate.blockUntil(account(op), op.bucket(), f.receivedAt().plus(rl.retryAfter()));
-        }
-        if (op.kind() == Operation.Kind.CREATE && f.status() >= 500
-            && !(ex instanceof RateLimitException) && !errorMapper.notProcessed(f)) {
-          throw unknown(op, "HTTP " + f.status() + " on a create: it may have taken effect", ex,
-              attempt);
-        }
-        failure = ex;
+        classified = new RetryDecision.Failure(cause, true, httpFailure.status(), failure.retryable(),
+            errorMapper.notProcessed(httpFailure), failure instanceof RateLimitException
+                ? ((RateLimitException) failure).retryAfter() : Duration.ZERO);
       } catch (SmoException e) {
         throw e; // already typed (a token provider's refusal...)
       } catch (RuntimeException e) {
         // the transport or a converter threw something raw (OkHttp's IllegalStateException,
         // a mapper's NullPointerException): typed by phase, never passed on as is
         String what = e.getClass().getSimpleName();
-        if (!tracker.sent()) {
-          throw new TransportException(platform, op.name(), what
-              + " before the request was sent: " + safeMessage(e), null, false).withAttempts(attempt);
-        }
-        if (op.kind() == Operation.Kind.CREATE) {
-          throw unknown(op, what + " after the request was sent", null, attempt);
-        }
-        failure = new TransportException(platform, op.name(), what + " after the request was sent: "
-            + safeMessage(e), null, true);
+        boolean sent = ctx.sent();
+        failure = sent
+            ? new TransportException(platform, op.name(), what + " after the request was sent: "
+                + safeMessage(e), null, true)
+            : new TransportException(platform, op.name(), what
+                + " before the request was sent: " + safeMessage(e), null, false);
+        classified = new RetryDecision.Failure(RetryDecision.Cause.UNEXPECTED, sent, 0,
+            failure.retryable(), false, Duration.ZERO);
+        unknownMessage = what + " after the request was sent";
+        unknownCause = null;
       } catch (JsonProcessingException e) {
-        if (op.kind() == Operation.Kind.CREATE) {
-          throw unknown(op, "success answer could not be read: " + e.getOriginalMessage(), e, attempt);
-        }
         failure = new TransportException(platform, op.name(),
             "malformed response body: " + e.getOriginalMessage(), e, true);
+        unknownMessage = "success answer could not be read: " + e.getOriginalMessage();
+        unknownCause = e;
+        classified = new RetryDecision.Failure(RetryDecision.Cause.UNREADABLE_BODY, true, 0, true,
+            false, Duration.ZERO);
       } catch (IOException e) {
-        boolean surelyNotSent = !tracker.sent() || e instanceof ConnectException
+        boolean surelyNotSent = !ctx.sent() || e instanceof ConnectException
             || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
         String what = describe(e);
-        if (op.kind() == Operation.Kind.CREATE && !surelyNotSent) {
-          throw unknown(op, what + " after the request was sent", e, attempt);
-        }
         failure = new TransportException(platform, op.name(), what
             + (surelyNotSent ? " before the request was sent" : ""), e, true);
+        unknownMessage = what + " after the request was sent";
+        unknownCause = e;
+        classified = new RetryDecision.Failure(RetryDecision.Cause.IO_ERROR, !surelyNotSent, 0, true,
+            false, Duration.ZERO);
       } finally {
-        if (tracker.sent()) {
-          CallPhase.recordSent(op.kind() == Operation.Kind.CREATE);
+        if (ctx.sent()) {
+          CallPhase.recordSent(create);
         }
-        NO_SILENT_RESEND.remove();
-        SendTracker.end();
         gate.release(permit);
-        events.attemptEnded();
+        events.attemptEnded(state);
       }
-      if (!failure.retryable() || !op.retried() || attempt >= retryPolicy.maxAttempts()) {
-        throw failure.withAttempts(attempt);
+      boolean canRefresh = tokens != null && !refreshed && ctx.token() != null;
+      RetryDecision d = RetryDecision.decide(classified, attempt, op, canRefresh, retryPolicy,
+          Duration.between(clock.instant(), deadline));
+      if (d.action() == RetryDecision.Action.RETRY) {
+        refreshed = true;
+        AccessToken fresh = tokens.refreshAfterRejection(ctx.token());
+        events.tokenRefresh(state, fresh != null);
+        if (fresh != null) {
+          attempt--; // the rejected attempt was not processed; it does not count
+          continue;
+        }
+        d = RetryDecision.decide(classified, attempt, op, false, retryPolicy,
+            Duration.between(clock.instant(), deadline));
       }
-      Duration wait = retryPolicy.backoff(attempt);
-      if (failure instanceof RateLimitException) {
-        Duration ra = ((RateLimitException) failure).retryAfter();
-        if (ra.compareTo(retryPolicy.maxRetryAfter()) > 0) {
+      switch (d.action()) {
+        case UNKNOWN:
+          throw unknown(state, op, unknownMessage, unknownCause, attempt);
+        case FAIL:
           throw failure.withAttempts(attempt);
-        }
-        if (!ra.isZero()) {
-          wait = ra;
-        }
+        default:
+          break;
       }
-      if (clock.instant().plus(wait).isAfter(deadline)) {
-        throw failure.withAttempts(attempt);
-      }
-      events.retry(attempt, failure, wait);
+      events.retry(state, attempt, failure, d.delay());
       try {
-        sleeper.sleep(wait);
+        sleeper.sleep(d.delay());
       } catch (InterruptedException ie) {
         Thread.currentThread().interrupt();
         throw failure.withAttempts(attempt);
@@ -619,9 +621,9 @@ public final class ApiRuntime implements AutoCloseable {
     return e.getClass().getSimpleName() + (m != null && m.length() < 120 ? " (" + m + ")" : "");
   }
 
-  private PublishOutcomeUnknownException unknown(Operation op, String message, Throwable cause,
-      int attempt) {
-    events.unknown(attempt, message);
+  private PublishOutcomeUnknownException unknown(CallEvents.State state, Operation op,
+      String message, Throwable cause, int attempt) {
+    events.unknown(state, attempt, message);
     PublishOutcomeUnknownException e = new PublishOutcomeUnknownException(platform, op.name(),
         message + "; not retried so that nothing is posted twice", cause, null, List.of(), null);
     e.withAttempts(attempt);
@@ -632,10 +634,7 @@ public final class ApiRuntime implements AutoCloseable {
   @Override
   public void close() {
     gate.close(accountKey);
-    if (ownsHttp) {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
-    }
+    stack.close();
   }
 
   /** Builds {@link ApiRuntime}. Mutable, not thread-safe. */
@@ -653,6 +652,7 @@ public final class ApiRuntime implements AutoCloseable {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private String accountKey = "default";
     private SmoListener listener = SmoListener.NONE;
+    private Executor asyncExecutor;
 
     private Builder(Platform platform, String module) {
       this.platform = platform;
@@ -722,6 +722,15 @@ public final class ApiRuntime implements AutoCloseable {
     /** Sets the listener told of every call, attempt, retry, wait and refresh. Default none. */
     public Builder listener(SmoListener listener) {
       this.listener = requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /**
+     * Sets the executor for the client's async variants; {@code null} for the SDK's shared pool
+     * of at most 16 daemon threads (the default).
+     */
+    public Builder asyncExecutor(Executor executor) {
+      this.asyncExecutor = executor;
       return this;
     }
 

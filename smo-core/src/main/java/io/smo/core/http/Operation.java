@@ -94,7 +94,7 @@ public final class Operation {
 
   /**
    * Returns a copy the runtime attempts once (a token refresh aside): for upload chunks, whose
-   * retries the {@link io.smo.core.upload.ChunkedUploader} drives after asking the server's offset.
+   * retries the {@link io.smo.core.upload.spi.ChunkedUploader} drives after asking the server's offset.
    */
   public Operation withoutRetry() {
     return new Operation(name, kind, bucket, account, false);

@@ -19,19 +19,21 @@ import io.smo.core.http.Operation;
 import io.smo.core.resilience.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
  * Turns what {@code ApiRuntime} does into {@link SmoListener} events, so that the runtime needs
- * only one-line hooks. The state of the running call lives in a thread-local (a runtime call runs
- * on one thread, OkHttp's synchronous interceptors included). With {@link SmoListener#NONE}
- * every hook returns at once.
+ * only one-line hooks. The state of the running call is a {@link State} the runtime passes down
+ * explicitly (to the network interceptor through the request's {@link AttemptContext} tag). With
+ * {@link SmoListener#NONE} there is no state and every hook returns at once. Upload progress
+ * reaches the listener of the client publishing on the thread ({@link #enterPublish}), since the
+ * platform module's upload code sits between the publish call and the uploader.
  */
 @SmoInternalApi
 public final class CallEvents {
-  private static final ThreadLocal<State> CURRENT = new ThreadLocal<>();
   private static final ThreadLocal<SmoListener> PUBLISHING = new ThreadLocal<>();
   /** A gate that blocked this long without sleeping (Resilience4j's own wait) counts as a wait. */
   private static final long UNSLEPT_WAIT_NANOS = 50_000_000L;
@@ -82,9 +84,9 @@ public final class CallEvents {
     return listener;
   }
 
-  private static final class State {
+  /** The listener state of one running call; {@code null} stands for "no listener". */
+  public static final class State {
     final ApiCall call;
-    final State outer;
     final long startNanos = System.nanoTime();
     int attempts;
     long attemptStart;
@@ -96,38 +98,28 @@ public final class CallEvents {
     long gateSleptNanos;
     final java.util.List<Runnable> afterAttempt = new java.util.ArrayList<>();
 
-    State(ApiCall call, State outer) {
+    State(ApiCall call) {
       this.call = call;
-      this.outer = outer;
     }
   }
 
-  private State current() {
-    State s = CURRENT.get();
-    return off ? null : s;
-  }
-
-  /** Runs a whole call ({@code body}) between {@code onCallStart} and {@code onCallEnd}. */
-  public <R> R call(Operation op, String account, Supplier<R> body) {
+  /**
+   * Runs a whole call ({@code body}) between {@code onCallStart} and {@code onCallEnd}; {@code
+   * body} gets the call's state ({@code null} without a listener) to pass to the other hooks.
+   */
+  public <R> R call(Operation op, String account, Function<State, R> body) {
     if (off) {
-      return body.get();
+      return body.apply(null);
     }
-    State s = new State(new ApiCall(platform, account, op.name(), op.kind(), clock.instant()),
-        CURRENT.get());
-    CURRENT.set(s);
+    State s = new State(new ApiCall(platform, account, op.name(), op.kind(), clock.instant()));
     listener.onCallStart(s.call);
     Throwable error = null;
     try {
-      return body.get();
+      return body.apply(s);
     } catch (RuntimeException | Error e) {
       error = e;
       throw e;
     } finally {
-      if (s.outer == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(s.outer);
-      }
       if (error instanceof RateLimitException && !s.refusedByGate) {
         listener.onRateLimit(new RateLimitEvent(s.call, RateLimitEvent.Action.REFUSED,
             RateLimitEvent.Source.SERVER, ((RateLimitException) error).retryAfter()));
@@ -138,18 +130,15 @@ public final class CallEvents {
   }
 
   /**
-   * Returns {@code sleeper} recording what the rate-limit gate sleeps, so that {@link #acquire}
-   * reports the exact wait (with a fake sleeper too).
+   * Returns {@code sleeper} recording what the rate-limit gate sleeps for call {@code s}, so that
+   * {@link #acquire} reports the exact wait (with a fake sleeper too).
    */
-  public Sleeper gateSleeper(Sleeper sleeper) {
-    if (off) {
+  public static Sleeper gateSleeper(State s, Sleeper sleeper) {
+    if (s == null) {
       return sleeper;
     }
     return d -> {
-      State s = CURRENT.get();
-      if (s != null) {
-        s.gateSleptNanos += d.toNanos();
-      }
+      s.gateSleptNanos += d.toNanos();
       sleeper.sleep(d);
     };
   }
@@ -158,11 +147,11 @@ public final class CallEvents {
    * Runs the rate-limit gate, reporting its wait (sleeps, or a block of 50 ms or more) and a refusal.
    *
    * @param <T> what the gate returns (its permit)
+   * @param s the call's state, {@code null} without a listener
    * @param gate the gate's acquire call
    * @return what {@code gate} returned
    */
-  public <T> T acquire(Supplier<T> gate) {
-    State s = current();
+  public <T> T acquire(State s, Supplier<T> gate) {
     if (s == null) {
       return gate.get();
     }
@@ -186,9 +175,8 @@ public final class CallEvents {
     return result;
   }
 
-  /** An attempt starts (after the gate). */
-  public void attemptStarted(int attempt) {
-    State s = current();
+  /** An attempt of call {@code s} starts (after the gate). */
+  public void attemptStarted(State s, int attempt) {
     if (s != null) {
       s.attempts = attempt;
       s.attemptStart = System.nanoTime();
@@ -207,9 +195,8 @@ public final class CallEvents {
     }
   }
 
-  /** The attempt that started last ended. */
-  public void attemptEnded() {
-    State s = current();
+  /** The attempt of call {@code s} that started last ended. */
+  public void attemptEnded(State s) {
     if (s != null) {
       s.attemptOpen = false;
       listener.onAttempt(new AttemptEvent(s.call, s.attempts, s.status, Outcome.ofStatus(s.status),
@@ -219,10 +206,14 @@ public final class CallEvents {
     }
   }
 
-  /** Returns an OkHttp network interceptor that records status and body sizes of the attempt. */
-  public Interceptor networkInterceptor() {
+  /**
+   * Returns an OkHttp network interceptor that records status and body sizes of the attempt whose
+   * {@link AttemptContext} the request carries.
+   */
+  public static Interceptor networkInterceptor() {
     return chain -> {
-      State s = current();
+      AttemptContext ctx = AttemptContext.of(chain.request());
+      State s = ctx == null ? null : ctx.events();
       if (s == null) {
         return chain.proceed(chain.request());
       }
@@ -235,9 +226,8 @@ public final class CallEvents {
     };
   }
 
-  /** The failed {@code attempt} is retried after {@code wait}. */
-  public void retry(int attempt, SmoException failure, Duration wait) {
-    State s = current();
+  /** The failed {@code attempt} of call {@code s} is retried after {@code wait}. */
+  public void retry(State s, int attempt, SmoException failure, Duration wait) {
     if (s == null) {
       return;
     }
@@ -252,16 +242,14 @@ public final class CallEvents {
   }
 
   /** A rejected token was refreshed ({@code refreshed}) or the refresh was refused. */
-  public void tokenRefresh(boolean refreshed) {
-    State s = current();
+  public void tokenRefresh(State s, boolean refreshed) {
     if (s != null) {
       afterAttempt(s, () -> listener.onTokenRefresh(new TokenRefreshEvent(s.call, refreshed)));
     }
   }
 
   /** The create's outcome is unknown. */
-  public void unknown(int attempt, String reason) {
-    State s = current();
+  public void unknown(State s, int attempt, String reason) {
     if (s != null) {
       afterAttempt(s, () -> listener.onUnknownOutcome(new UnknownOutcomeEvent(s.call, attempt, reason)));
     }

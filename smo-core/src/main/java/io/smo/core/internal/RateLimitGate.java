@@ -10,7 +10,7 @@ import io.smo.core.resilience.InMemoryRateLimitStore;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RateLimitSnapshot;
 import io.smo.core.resilience.RateLimitStore;
-import io.smo.core.resilience.RateLimitWindow;
+import io.smo.core.resilience.spi.RateLimitWindow;
 import io.smo.core.resilience.Sleeper;
 import java.net.URI;
 import java.time.Clock;
@@ -31,7 +31,6 @@ import java.util.Locale;
 @SmoInternalApi
 public final class RateLimitGate {
   private static final Cache<Clock, RateLimitStore> PER_CLOCK = Caffeine.newBuilder().weakKeys().build();
-  private static final ThreadLocal<Permit> CURRENT = new ThreadLocal<>();
   /** Open gates per account on each default in-memory store: its state goes with the last one. */
   private static final java.util.Map<String, Integer> OPEN = new java.util.HashMap<>();
 
@@ -126,6 +125,23 @@ public final class RateLimitGate {
    *     (carrying the instant it opens); after waiting, if the wait was interrupted
    */
   public Permit acquire(String account, String bucket, String operation, Duration retryWait) {
+    return acquire(account, bucket, operation, retryWait, sleeper);
+  }
+
+  /**
+   * Like {@link #acquire(String, String, String, Duration)}, waiting through {@code sleeper} (the
+   * runtime passes one that reports the wait to the call's listener).
+   *
+   * @param account the account key
+   * @param bucket the endpoint bucket, or {@code null}
+   * @param operation the operation, for messages
+   * @param retryWait how long a retry may wait for the window; zero for a first attempt
+   * @param sleeper how to wait
+   * @return the permit, {@code null} for a call without a bucket
+   * @throws RateLimitException as {@link #acquire(String, String, String, Duration)}
+   */
+  public Permit acquire(String account, String bucket, String operation, Duration retryWait,
+      Sleeper sleeper) {
     if (bucket == null) {
       return null;
     }
@@ -140,9 +156,7 @@ public final class RateLimitGate {
       Instant now = clockNow.isBefore(waitedUntil) ? waitedUntil : clockNow;
       RateLimitWindow.Grant g = store.update(key, w -> w.tryAcquire(now, cap));
       if (g.granted()) {
-        Permit p = new Permit(key, g.epoch());
-        CURRENT.set(p);
-        return p;
+        return new Permit(key, g.epoch());
       }
       Instant at = g.retryAt().orElse(now);
       Duration wait = Duration.between(now, at);
@@ -172,13 +186,20 @@ public final class RateLimitGate {
     }
   }
 
-  /** Records the server's figures for the call in progress on this thread (or the key directly). */
+  /** Records the server's figures for the key directly (no call in progress). */
   public void observe(String account, String bucket, RateLimitSnapshot snapshot) {
+    observe(null, account, bucket, snapshot);
+  }
+
+  /**
+   * Records the server's figures: on permit {@code p} of the call in progress when it holds that
+   * key (counted when the permit is returned), else on the key directly.
+   */
+  public void observe(Permit p, String account, String bucket, RateLimitSnapshot snapshot) {
     if (!policy.adaptive() || bucket == null || snapshot == null) {
       return;
     }
     String key = key(account, bucket);
-    Permit p = CURRENT.get();
     if (p != null && p.key.equals(key)) {
       p.observed = snapshot;
       return;
@@ -195,9 +216,6 @@ public final class RateLimitGate {
     if (permit == null) {
       return;
     }
-    if (CURRENT.get() == permit) {
-      CURRENT.remove();
-    }
     Instant now = clock.instant();
     // nobody waits for this: a shared store folds it into the next transaction of the key
     store.updateLater(permit.key, w -> {
@@ -208,11 +226,18 @@ public final class RateLimitGate {
     });
   }
 
-  /** Blocks the bucket until {@code until} (after a 429 with a reset time). */
+  /** Blocks the bucket until {@code until} (after a 429 with a reset time), on the key directly. */
   public void blockUntil(String account, String bucket, Instant until) {
+    blockUntil(null, account, bucket, until);
+  }
+
+  /**
+   * Blocks the bucket until {@code until}: through permit {@code p} of the call in progress when it
+   * holds that key (applied after the answer's figures), else on the key directly.
+   */
+  public void blockUntil(Permit p, String account, String bucket, Instant until) {
     if (policy.adaptive() && bucket != null && until.isAfter(clock.instant())) {
       String key = key(account, bucket);
-      Permit p = CURRENT.get();
       if (p != null && p.key.equals(key)) {
         p.blockUntil = until; // applied after the answer's figures, when the permit is returned
         return;

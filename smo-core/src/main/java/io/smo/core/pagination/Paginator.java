@@ -1,5 +1,7 @@
 package io.smo.core.pagination;
 
+import io.smo.core.pagination.spi.PageFetcher;
+
 import static java.util.Objects.requireNonNull;
 
 import io.smo.core.SmoPublicApi;

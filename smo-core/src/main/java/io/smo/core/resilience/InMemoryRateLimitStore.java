@@ -1,5 +1,7 @@
 package io.smo.core.resilience;
 
+import io.smo.core.resilience.spi.RateLimitWindow;
+
 import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Cache;

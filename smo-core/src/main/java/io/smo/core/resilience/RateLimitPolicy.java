@@ -14,7 +14,7 @@ import java.util.Optional;
  * limiter adapts to the server's figures (remaining calls and reset of the current window).
  *
  * <p>A permit is reserved before each call is sent, against the smaller of the cap and the
- * server's last {@code remaining} (see {@link RateLimitWindow}), so concurrent calls never
+ * server's last {@code remaining} (see {@link io.smo.core.resilience.spi.RateLimitWindow}), so concurrent calls never
  * overshoot a known limit. A call that would exceed it fails at once with a {@code
  * RateLimitException} whose {@code retryAt()} says when the window opens, unless {@link
  * #maxWait()} is set: then the call waits exactly until the window opens if that is within the

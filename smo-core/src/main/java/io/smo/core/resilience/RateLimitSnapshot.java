@@ -71,7 +71,7 @@ public final class RateLimitSnapshot {
     return scope;
   }
 
-  /** Returns the endpoint family or header name the figures came from, e.g. {@code "tweets.create"}. */
+  /** Returns the endpoint family or header name the figures came from, e.g. {@code "tweets.create"} (a bucket id of the platform's {@code RateBucket}). */
   public String bucket() {
     return bucket;
   }

@@ -1,5 +1,7 @@
 package io.smo.core.resilience;
 
+import io.smo.core.resilience.spi.RateLimitWindow;
+
 import io.smo.core.SmoPublicApi;
 import java.util.function.Function;
 

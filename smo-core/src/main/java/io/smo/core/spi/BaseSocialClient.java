@@ -228,6 +228,12 @@ public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbo
         "the API cannot moderate comments");
   }
 
+  /** Returns the executor set with {@code asyncExecutor(...)} on the builder, else the SDK's pool. */
+  @Override
+  public java.util.concurrent.Executor asyncExecutor() {
+    return runtime.asyncExecutor();
+  }
+
   @Override
   public Optional<RateLimitSnapshot> lastRateLimit() {
     return runtime.lastRateLimit();

@@ -1,5 +1,9 @@
-/** What platform modules build their clients on: the shared builder settings and base client. */
-@SmoPublicApi
+/**
+ * What platform modules build their clients on (SPI tier, {@link io.smo.core.SmoProtectedApi}):
+ * the base client. The settings every builder shares are in the public {@link
+ * io.smo.core.ClientBuilder}.
+ */
+@SmoProtectedApi
 package io.smo.core.spi;
 
-import io.smo.core.SmoPublicApi;
+import io.smo.core.SmoProtectedApi;

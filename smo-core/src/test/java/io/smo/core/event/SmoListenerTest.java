@@ -287,11 +287,11 @@ class SmoListenerTest {
     };
     io.smo.core.upload.UploadProgress p = new io.smo.core.upload.UploadProgress(Platform.TWITTER, "a.mp4",
         io.smo.core.upload.UploadState.READY, 10, 10, null, null);
-    io.smo.core.upload.ChunkedUploader.notify(io.smo.core.upload.UploadListener.NONE, p);
+    io.smo.core.upload.spi.ChunkedUploader.notify(io.smo.core.upload.UploadListener.NONE, p);
     assertThat(seen).isEmpty(); // no client publishing on this thread
     SmoListener previous = io.smo.core.internal.CallEvents.enterPublish(SmoListeners.of(l));
     try {
-      io.smo.core.upload.ChunkedUploader.notify(x -> {
+      io.smo.core.upload.spi.ChunkedUploader.notify(x -> {
         throw new IllegalStateException("the user's upload listener fails");
       }, p);
     } finally {

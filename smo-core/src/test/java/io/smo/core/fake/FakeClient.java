@@ -27,7 +27,7 @@ import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RateLimitSnapshot;
 import io.smo.core.spi.BaseSocialClient;
-import io.smo.core.spi.ClientBuilder;
+import io.smo.core.ClientBuilder;
 import io.smo.core.text.TextCounting;
 import io.smo.core.text.TextLimit;
 import java.net.URI;

@@ -19,7 +19,7 @@ import io.smo.core.fake.FakeTime;
 import io.smo.core.resilience.InMemoryRateLimitStore;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RateLimitSnapshot;
-import io.smo.core.resilience.RateLimitWindow;
+import io.smo.core.resilience.spi.RateLimitWindow;
 import io.smo.core.resilience.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.smo.core.pagination;
 
+import io.smo.core.pagination.spi.PageFetcher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -16,7 +16,7 @@ import io.smo.core.exception.InvalidRequestException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.http.ApiResponse;
 import io.smo.core.http.ApiRuntime;
-import io.smo.core.http.HttpSettings;
+import io.smo.core.HttpSettings;
 import io.smo.core.http.Operation;
 import io.smo.core.resilience.RetryPolicy;
 import java.net.Socket;

@@ -1,5 +1,10 @@
 package io.smo.core.upload;
 
+import io.smo.core.upload.spi.ChunkedUploader;
+import io.smo.core.upload.spi.FileChunk;
+import io.smo.core.upload.spi.ProcessingPoller;
+import io.smo.core.upload.spi.ProcessingStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

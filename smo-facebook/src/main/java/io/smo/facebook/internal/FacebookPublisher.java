@@ -13,9 +13,9 @@ import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
-import io.smo.core.upload.ChunkedUploader;
-import io.smo.core.upload.ProcessingPoller;
-import io.smo.core.upload.ProcessingStatus;
+import io.smo.core.upload.spi.ChunkedUploader;
+import io.smo.core.upload.spi.ProcessingPoller;
+import io.smo.core.upload.spi.ProcessingStatus;
 import io.smo.core.upload.UploadListener;
 import io.smo.facebook.FacebookOptions;
 import io.smo.facebook.FacebookRateBucket;
@@ -241,7 +241,7 @@ public final class FacebookPublisher {
             }
 
             @Override
-            public long send(io.smo.core.upload.FileChunk chunk, long t) {
+            public long send(io.smo.core.upload.spi.FileChunk chunk, long t) {
               runtime.execute(REEL_UPLOAD, () -> new Request.Builder().url(target.toString())
                   .header("Authorization", "OAuth " + runtime.tokens().orElseThrow().token().value())
                   .header("offset", Long.toString(chunk.offset()))

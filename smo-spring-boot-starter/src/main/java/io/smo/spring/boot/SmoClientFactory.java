@@ -4,7 +4,7 @@ import io.smo.core.Platform;
 import io.smo.core.SocialClient;
 import io.smo.core.event.SmoListener;
 import io.smo.core.resilience.RetryPolicy;
-import io.smo.core.spi.ClientBuilder;
+import io.smo.core.ClientBuilder;
 import io.smo.facebook.FacebookClient;
 import io.smo.instagram.InstagramClient;
 import io.smo.pinterest.PinterestClient;

@@ -3,4 +3,7 @@
  * client beans, a {@code CrossPoster}, a {@code PostScheduler} on the application's
  * {@code DataSource}, Micrometer meters and observations, health indicators and the sandbox.
  */
+@SmoPublicApi
 package io.smo.spring.boot;
+
+import io.smo.core.SmoPublicApi;

@@ -8,7 +8,7 @@ import io.smo.core.PostRef;
 import io.smo.core.PublishedPost;
 import io.smo.core.SmoInternalApi;
 import io.smo.core.Visibility;
-import io.smo.core.upload.ProcessingStatus;
+import io.smo.core.upload.spi.ProcessingStatus;
 import io.smo.tiktok.CreatorInfo;
 import io.smo.tiktok.TikTokOptions;
 import io.smo.tiktok.TikTokOptions.PrivacyLevel;

@@ -4,8 +4,8 @@ import io.smo.core.SmoInternalApi;
 import io.smo.core.http.ApiResponse;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
-import io.smo.core.upload.ChunkedUploader;
-import io.smo.core.upload.FileChunk;
+import io.smo.core.upload.spi.ChunkedUploader;
+import io.smo.core.upload.spi.FileChunk;
 import java.util.function.LongSupplier;
 import okhttp3.Request;
 

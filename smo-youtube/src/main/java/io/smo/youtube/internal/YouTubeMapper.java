@@ -9,7 +9,7 @@ import io.smo.core.PublishedPost;
 import io.smo.core.SmoInternalApi;
 import io.smo.core.inbox.Direction;
 import io.smo.core.inbox.InboxComment;
-import io.smo.core.upload.ProcessingStatus;
+import io.smo.core.upload.spi.ProcessingStatus;
 import io.smo.youtube.internal.YouTubeDtos.ChannelStatistics;
 import io.smo.youtube.internal.YouTubeDtos.CommentThread;
 import io.smo.youtube.internal.YouTubeDtos.CommentThreadList;

@@ -1,4 +1,8 @@
-package io.smo.core.upload;
+package io.smo.core.upload.spi;
+
+import io.smo.core.upload.UploadListener;
+import io.smo.core.upload.UploadProgress;
+import io.smo.core.upload.UploadState;
 
 import io.smo.core.Platform;
 import io.smo.core.SmoProtectedApi;

@@ -1,4 +1,6 @@
-package io.smo.core.auth;
+package io.smo.core.auth.spi;
+
+import io.smo.core.auth.AccessToken;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smo.core.Platform;
@@ -39,7 +41,7 @@ public final class TokenResponses {
           : v.isTextual() ? "blank" : "a JSON " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
     }
     String s = v.asText().strip();
-    int bad = AccessToken.firstInvalidChar(s);
+    int bad = firstInvalidChar(s);
     if (bad >= 0) {
       throw bad(platform, operation, field + " holds a character that cannot be sent in an HTTP"
           + " header (at position " + bad + ")");
@@ -85,5 +87,16 @@ public final class TokenResponses {
   private static AuthenticationException bad(Platform platform, String operation, String what) {
     return new AuthenticationException(ErrorDetails.builder(platform, operation)
         .message("token endpoint answered an unusable token: " + what).build());
+  }
+
+  /** Index of the first character outside printable ASCII {@code 0x21..0x7E}, or -1 (as AccessToken checks). */
+  private static int firstInvalidChar(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

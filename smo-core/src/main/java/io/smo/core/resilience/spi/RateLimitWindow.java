@@ -1,4 +1,7 @@
-package io.smo.core.resilience;
+package io.smo.core.resilience.spi;
+
+import io.smo.core.resilience.RateLimitPolicy;
+import io.smo.core.resilience.RateLimitSnapshot;
 
 import io.smo.core.SmoProtectedApi;
 import java.time.Instant;
@@ -7,7 +10,7 @@ import java.util.Optional;
 /**
  * The rate-limit state of one (platform, API host, account, bucket): the platform's window as the
  * server last reported it (limit, calls left, reset instant), the permits reserved by calls still
- * in flight, and the client-side cap's own fixed window. A {@link RateLimitStore} keeps one per key
+ * in flight, and the client-side cap's own fixed window. A {@link io.smo.core.resilience.RateLimitStore} keeps one per key
  * and applies every change under a lock (a monitor in memory, a row lock in a database), so that
  * every client sharing the store shares the allowance.
  *

@@ -1,4 +1,4 @@
-package io.smo.core.upload;
+package io.smo.core.upload.spi;
 
 import io.smo.core.SmoProtectedApi;
 import java.time.Duration;

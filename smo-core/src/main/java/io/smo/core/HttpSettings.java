@@ -1,8 +1,7 @@
-package io.smo.core.http;
+package io.smo.core;
 
 import static java.util.Objects.requireNonNull;
 
-import io.smo.core.SmoPublicApi;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,15 +1,12 @@
-package io.smo.core.spi;
+package io.smo.core;
 
 import static java.util.Objects.requireNonNull;
 
-import io.smo.core.Platform;
-import io.smo.core.SmoPublicApi;
 import io.smo.core.auth.TokenProvider;
 import io.smo.core.event.SmoListener;
 import io.smo.core.event.SmoListeners;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.ErrorMapper;
-import io.smo.core.http.HttpSettings;
 import io.smo.core.http.RateLimitHeaderParser;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RetryPolicy;
@@ -20,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +43,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   private Long chunkSize;
   private Duration processingTimeout;
   private Duration pollInterval;
+  private Executor asyncExecutor;
 
   /** Creates a builder with the defaults. */
   protected ClientBuilder() {}
@@ -212,6 +211,17 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /**
+   * Sets the executor the client's async variants ({@code publishAsync}, {@code metricsAsync}) run
+   * on. The SDK never shuts it down. Default: the SDK's own shared pool of at most 16 daemon threads
+   * (idle threads end after 60 s), never {@code ForkJoinPool.commonPool()}, since the calls block
+   * on I/O and back-off sleeps.
+   */
+  public B asyncExecutor(Executor executor) {
+    this.asyncExecutor = requireNonNull(executor, "asyncExecutor == null");
+    return self();
+  }
+
   /** Returns the account id set with {@link #accountId(String)}, or {@code null}. */
   protected String accountIdSetting() {
     return accountId;
@@ -322,6 +332,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         .sleeper(sleeper)
         .accountKey(accountKey)
         .listener(listener())
+        .asyncExecutor(asyncExecutor)
         .build();
   }
 }

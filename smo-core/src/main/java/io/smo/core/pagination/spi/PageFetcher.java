@@ -1,4 +1,6 @@
-package io.smo.core.pagination;
+package io.smo.core.pagination.spi;
+
+import io.smo.core.pagination.Page;
 
 import io.smo.core.SmoProtectedApi;
 
