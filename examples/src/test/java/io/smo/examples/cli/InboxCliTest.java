@@ -54,11 +54,11 @@ class InboxCliTest {
 
   @Test
   void answerRepliesInsideTheWindowAndRefusesOutsideIt() {
-    Run ok = smo("answer", "facebook:facebook%3A104000000000001:message:t_7100000000000001:m_7100000000000001_1",
+    Run ok = smo("answer", "facebook:104000000000001:message:t_7100000000000001:m_7100000000000001_1",
         "Yes, we ship to Canada");
     assertThat(ok.exit()).as(ok.err()).isZero();
     assertThat(ok.out()).startsWith("answered: facebook:");
-    Run late = smo("answer", "facebook:facebook%3A104000000000001:message:t_7100000000000002:m_7100000000000002_4",
+    Run late = smo("answer", "facebook:104000000000001:message:t_7100000000000002:m_7100000000000002_4",
         "late");
     assertThat(late.exit()).isEqualTo(2);
     assertThat(late.err()).contains("24-hour standard messaging window is closed");
@@ -95,7 +95,7 @@ class InboxCliTest {
     Run other = smo("answer", "facebook:facebook%3A999:message:t_1:m_1", "x");
     assertThat(other.exit()).isEqualTo(2);
     assertThat(other.err()).contains("belongs to account facebook:999");
-    Run missing = smo("answer", "facebook:facebook%3A104000000000001:message:t_1:m_nope", "x");
+    Run missing = smo("answer", "facebook:104000000000001:message:t_1:m_nope", "x");
     assertThat(missing.err()).contains("no message m_nope");
   }
 
