@@ -139,6 +139,12 @@ public final class DefaultFacebookClient extends BaseSocialClient implements Fac
     return engagement.accountInfo();
   }
 
+  /** See {@link FacebookEngagement#recentPosts(java.time.Instant)}: the Page's published posts. */
+  @Override
+  public java.util.List<io.smo.core.AccountPost> recentPosts(java.time.Instant since) {
+    return engagement.recentPosts(since);
+  }
+
   /** See {@link FacebookEngagement#metrics(PostRef)}: one request (field expansion). */
   @Override
   public EngagementMetrics metrics(PostRef ref) {

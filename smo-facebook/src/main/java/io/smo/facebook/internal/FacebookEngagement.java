@@ -155,4 +155,30 @@ public final class FacebookEngagement {
         http.delete(MODERATE, comment.id());
     }
   }
+
+  /**
+   * The Page's own published posts created at or after {@code since}, newest first, at most 100:
+   * {@code GET /{page-id}/published_posts?fields=id,message,created_time,permalink_url&limit=100}
+   * (Graph Page reference; Reels are not listed there), for {@link io.smo.core.Reconciler} to
+   * match an unknown outcome by text and time.
+   */
+  public java.util.List<io.smo.core.AccountPost> recentPosts(java.time.Instant since) {
+    requireNonNull(since, "since == null");
+    String pageId = page.get();
+    JsonNode list = http.get(ACCOUNT, pageId + "/published_posts",
+        Map.of("fields", "id,message,created_time,permalink_url", "limit", "100"));
+    java.util.List<io.smo.core.AccountPost> out = new java.util.ArrayList<>();
+    for (JsonNode n : list.path("data")) {
+      java.time.Instant at = io.smo.metagraph.spi.GraphTime.parse(n.path("created_time").asText(null));
+      if (at != null && !at.isBefore(since) && n.hasNonNull("id")) {
+        io.smo.core.PublishedPost.Builder pb =
+            io.smo.core.PublishedPost.builder(PostRef.of(Platform.FACEBOOK, n.get("id").asText()));
+        if (n.hasNonNull("permalink_url")) {
+          pb.url(java.net.URI.create(n.get("permalink_url").asText()));
+        }
+        out.add(new io.smo.core.AccountPost(pb.build(), n.path("message").asText(""), at));
+      }
+    }
+    return out;
+  }
 }
