@@ -1,4 +1,4 @@
-package io.smo.core.upload;
+package io.smo.core.upload.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
