@@ -74,7 +74,7 @@ class ReconcileAcrossPlatformsTest {
             .sleeper(d -> { }).build();
       case FACEBOOK:
         return FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .pageId(c.accountId()).sleeper(d -> { }).build();
+            .accountId(c.accountId()).sleeper(d -> { }).build();
       case INSTAGRAM:
         InstagramEmulator ig = (InstagramEmulator) sandbox.emulator(Platform.INSTAGRAM);
         MediaHost host = (Media m) -> {
@@ -86,10 +86,10 @@ class ReconcileAcrossPlatformsTest {
           }
         };
         return InstagramClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .igUserId(c.accountId()).mediaHost(host).sleeper(d -> { }).build();
+            .accountId(c.accountId()).mediaHost(host).sleeper(d -> { }).build();
       case SNAPCHAT:
         return SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .profileId(c.extra("profileId")).adAccountId(c.extra("adAccountId")).sleeper(d -> { }).build();
+            .accountId(c.extra("profileId")).adAccountId(c.extra("adAccountId")).sleeper(d -> { }).build();
       default:
         throw new IllegalArgumentException(p.toString());
     }
