@@ -108,7 +108,7 @@ public final class PinterestMapper {
       Map<String, PinterestDtos.PinAnalytics> response, Instant retrievedAt) {
     EngagementMetrics.Builder b = EngagementMetrics.builder(ref).retrievedAt(retrievedAt);
     PinterestDtos.PinAnalytics group = response.containsKey("all") ? response.get("all")
-        : response.values().stream().findFirst().orElse(null);
+        : response.values().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     if (group == null) {
       return b.build();
     }
