@@ -67,19 +67,17 @@ class ArchitectureTest {
       // deprecated constructor kept for the platform helpers until they take HttpSettings, and
       // parseToken(JsonNode, ...) that PinterestOAuth and TikTok tests call
       "io.smo.core.auth.OAuth2Flow",
-      // the auth helpers take an OkHttpClient until they become <P>OAuth (issue 17, other branches)
-      "io.smo.instagram.InstagramAuth$Builder",
-      "io.smo.pinterest.PinterestOAuth$Builder",
-      "io.smo.snapchat.SnapchatAuth",
-      "io.smo.tiktok.TikTokOAuth",
-      "io.smo.twitter.TwitterAuth",
+      // create(config, OkHttpClient, Clock): the tests' shared client and fake clock; to go with
+      // OAuth2Flow's deprecated constructor
+      "io.smo.pinterest.PinterestOAuth",
+      "io.smo.twitter.TwitterOAuth",
       // Bitly's builder shares an OkHttpClient (an HttpSettings setter is due)
       "io.smo.bitly.BitlyLinkShortener$Builder",
       // the sandbox's recorded create: body() is a Jackson tree (a typed body or a String is due)
       "io.smo.testkit.Created");
 
   /** Platform package dependencies still present, as {@code from->to}. */
-  private static final Set<String> PENDING_PLATFORM_DEPENDENCIES = Set.of("instagram->facebook");
+  private static final Set<String> PENDING_PLATFORM_DEPENDENCIES = Set.of();
 
   private static JavaClasses classes;
 
