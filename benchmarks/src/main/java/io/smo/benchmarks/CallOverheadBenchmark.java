@@ -83,7 +83,7 @@ public class CallOverheadBenchmark {
     public long impressions;
   }
 
-  static final Operation READ = Operation.read("tweet lookup", "tweets:read");
+  static final Operation READ = Operation.read("tweet lookup", io.smo.twitter.TwitterRateBucket.TWEETS_READ);
 
   static final RateLimitHeaderParser PARSER = (h, op, now) -> {
     String remaining = h.get("x-rate-limit-remaining");
@@ -119,7 +119,7 @@ public class CallOverheadBenchmark {
         .rateLimitParser(PARSER)
         .retryPolicy(RetryPolicy.defaults())
         // a real client-side limiter on the path, with a cap the benchmark never reaches
-        .rateLimitPolicy(RateLimitPolicy.builder().bucket("tweets:read", 1_000_000_000, Duration.ofSeconds(1)).build())
+        .rateLimitPolicy(RateLimitPolicy.builder().bucket(io.smo.twitter.TwitterRateBucket.TWEETS_READ, 1_000_000_000, Duration.ofSeconds(1)).build())
         .build();
     api = runtime.service(TweetsApi.class);
     raw = new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS)).build();

@@ -449,7 +449,7 @@ public final class PerfBenchmark {
       String base = b.url.substring(0, b.url.indexOf("2/tweets/"));
       HttpUrl readUrl = HttpUrl.get(b.url);
       HttpUrl createUrl = HttpUrl.get(base + "2/tweets/new");
-      Operation create = Operation.create("create tweet", "tweets:write");
+      Operation create = Operation.create("create tweet", io.smo.twitter.TwitterRateBucket.TWEETS_CREATE);
       Map<String, Object> tweet = Map.of("text", "hello from the benchmark");
       MediaType jsonType = MediaType.get("application/json; charset=utf-8");
 

@@ -22,7 +22,7 @@ class JdbcRateLimitStoreTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.smo.jdbc.Databases#both")
   void twoInstancesNeverReserveMoreThanTheCap(String db) throws Exception {
-    RateLimitPolicy.BucketLimit cap = RateLimitPolicy.builder().bucket("b", 25, Duration.ofHours(1))
+    RateLimitPolicy.BucketLimit cap = RateLimitPolicy.builder().bucket(TestBucket.B, 25, Duration.ofHours(1))
         .build().bucket("b").orElseThrow();
     String key = "twitter:api.x.com:acct-" + UUID.randomUUID() + ":tweets.read";
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -56,7 +56,7 @@ class JdbcRateLimitStoreTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.smo.jdbc.Databases#both")
   void aChangeThatThrowsFailsOnlyItsCallerAndLeavesTheStateAsItWas(String db) throws Exception {
-    RateLimitPolicy.BucketLimit cap = RateLimitPolicy.builder().bucket("b", 1000, Duration.ofHours(1))
+    RateLimitPolicy.BucketLimit cap = RateLimitPolicy.builder().bucket(TestBucket.B, 1000, Duration.ofHours(1))
         .build().bucket("b").orElseThrow();
     String key = "twitter:api.x.com:acct-" + UUID.randomUUID() + ":tweets.read";
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -88,6 +88,31 @@ class JdbcRateLimitStoreTest {
       pool.shutdown();
       assertThat(ok).isEqualTo(160);
       assertThat(store.update(key, RateLimitWindow::inFlight)).as("only the kept changes count").isEqualTo(160);
+    }
+  }
+
+  /** A bucket of a platform that does not exist, as a platform module publishes its own. */
+  enum TestBucket implements io.smo.core.resilience.RateBucket {
+    B;
+
+    @Override
+    public String id() {
+      return "b";
+    }
+
+    @Override
+    public int limit() {
+      return 1;
+    }
+
+    @Override
+    public java.time.Duration period() {
+      return java.time.Duration.ofHours(1);
+    }
+
+    @Override
+    public java.net.URI documentation() {
+      return java.net.URI.create("https://example.invalid/rate-limits");
     }
   }
 }

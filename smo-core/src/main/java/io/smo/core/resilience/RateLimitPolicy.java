@@ -175,16 +175,12 @@ public final class RateLimitPolicy {
     }
 
     /**
-     * Adds or replaces the cap of one bucket by its id. Prefer {@link #bucket(RateBucket, int,
-     * Duration)}: a misspelt id is silently a bucket no call uses.
-     *
-     * @deprecated use the typed {@link #bucket(RateBucket, int, Duration)}; kept until every
-     *     platform publishes its bucket enum
+     * Adds or replaces the cap of one bucket by its id. Not public: a misspelt id would silently be
+     * a bucket no call uses, so callers name a {@link RateBucket}.
      *
      * @throws IllegalArgumentException if {@code limit < 1} or the period is not positive
      */
-    @Deprecated
-    public Builder bucket(String bucket, int limit, Duration period) {
+    Builder bucket(String bucket, int limit, Duration period) {
       requireNonNull(bucket, "bucket == null");
       requireNonNull(period, "period == null");
       if (limit < 1 || period.isZero() || period.isNegative()) {
@@ -194,13 +190,8 @@ public final class RateLimitPolicy {
       return this;
     }
 
-    /**
-     * Removes the cap of one bucket by its id.
-     *
-     * @deprecated use {@link #removeBucket(RateBucket)}
-     */
-    @Deprecated
-    public Builder removeBucket(String bucket) {
+    /** Removes the cap of one bucket by its id (not public, see {@link #bucket(String, int, Duration)}). */
+    Builder removeBucket(String bucket) {
       buckets.remove(bucket);
       return this;
     }

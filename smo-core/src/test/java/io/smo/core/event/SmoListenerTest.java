@@ -177,7 +177,7 @@ class SmoListenerTest {
     client.metrics(REF);
     assertThat(rec.lines).contains("ratelimit waited client PT20S");
 
-    FakeClient capped = builder(RateLimitPolicy.builder().bucket("reads", 1, Duration.ofHours(1))
+    FakeClient capped = builder(RateLimitPolicy.builder().bucket(io.smo.core.fake.FakeBucket.READS, 1, Duration.ofHours(1))
         .maxWait(Duration.ZERO).build()).accessToken("t").build();
     rec.lines.clear();
     capped.metrics(REF);

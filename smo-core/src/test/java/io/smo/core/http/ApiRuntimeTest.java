@@ -242,7 +242,7 @@ class ApiRuntimeTest {
   @Test
   void clientSideCapFailsFastWithMaxWaitZero(WireMockRuntimeInfo wm) {
     FakeClient capped = client(wm.getHttpBaseUrl(), RateLimitPolicy.builder()
-        .bucket("reads", 2, Duration.ofHours(1)).maxWait(Duration.ZERO).build(), Duration.ofSeconds(2));
+        .bucket(io.smo.core.fake.FakeBucket.READS, 2, Duration.ofHours(1)).maxWait(Duration.ZERO).build(), Duration.ofSeconds(2));
     stubFor(get("/api/posts/p1").willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")));
     capped.metrics(REF);
     capped.metrics(REF);

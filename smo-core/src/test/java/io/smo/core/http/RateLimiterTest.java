@@ -107,7 +107,7 @@ class RateLimiterTest {
   @Test
   void concurrentCallsNeverOvershootTheStaticCap() throws Exception {
     stubFor(get("/api/posts/p1").willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")));
-    FakeClient c = client("cap", RateLimitPolicy.builder().bucket("reads", 5, Duration.ofHours(1)).build());
+    FakeClient c = client("cap", RateLimitPolicy.builder().bucket(io.smo.core.fake.FakeBucket.READS, 5, Duration.ofHours(1)).build());
     int refused = concurrently(16, 40, () -> c.metrics(REF));
     verify(5, getRequestedFor(urlEqualTo("/api/posts/p1")));
     assertThat(refused).isEqualTo(35);
@@ -185,7 +185,7 @@ class RateLimiterTest {
   @Test
   void clientsOfOneAccountShareTheAllowance() throws Exception {
     stubFor(get("/api/posts/p1").willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")));
-    RateLimitPolicy cap = RateLimitPolicy.builder().bucket("reads", 6, Duration.ofHours(1)).build();
+    RateLimitPolicy cap = RateLimitPolicy.builder().bucket(io.smo.core.fake.FakeBucket.READS, 6, Duration.ofHours(1)).build();
     FakeClient a = client("shared", cap);
     FakeClient b = client("shared", cap);
     FakeClient other = client("another-account", cap);
@@ -214,7 +214,7 @@ class RateLimiterTest {
   void aStoreCanBeNamedInThePolicy() {
     stubFor(get("/api/posts/p1").willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")));
     InMemoryRateLimitStore store = new InMemoryRateLimitStore();
-    FakeClient c = client("named", RateLimitPolicy.builder().bucket("reads", 1, Duration.ofHours(1))
+    FakeClient c = client("named", RateLimitPolicy.builder().bucket(io.smo.core.fake.FakeBucket.READS, 1, Duration.ofHours(1))
         .store(store).build());
     c.metrics(REF);
     assertThatThrownBy(() -> c.metrics(REF)).isInstanceOf(RateLimitException.class);
