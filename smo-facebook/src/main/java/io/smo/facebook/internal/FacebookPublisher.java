@@ -117,8 +117,9 @@ public final class FacebookPublisher {
         form.put("caption", post.text());
       }
       JsonNode r = uploadPhoto(first, form);
-      String postId = r.path("post_id").asText("");
       String photoId = id(r, "id", PHOTO);
+      FacebookDtos.Created created = created(r);
+      String postId = created.postId() == null ? "" : created.postId();
       return published(postId.isEmpty() ? photoId : postId, Map.of("photoId", photoId), post);
     }
     List<String> photoIds = new ArrayList<>();
@@ -286,19 +287,22 @@ public final class FacebookPublisher {
 
   private String waitReady(String videoId, long total) {
     return ProcessingPoller.poll(Platform.FACEBOOK, "video_processing", videoId, () -> {
-      JsonNode s = http.get(STATUS, videoId, Map.of("fields", "status,post_id"));
-      String state = s.path("status").path("video_status").asText("processing");
-      String postId = s.path("post_id").asText("");
+      FacebookDtos.VideoState v = videoState(http.get(STATUS, videoId,
+          Map.of("fields", "status,post_id")));
+      FacebookDtos.Status st = v.status();
+      String state = st == null || st.videoStatus() == null ? "processing" : st.videoStatus();
+      String postId = v.postId() == null ? "" : v.postId();
       switch (state) {
         case "ready":
         case "published":
           return ProcessingStatus.succeeded(state, postId.isEmpty() ? videoId : postId);
         case "error":
-          return ProcessingStatus.failed(state, s.path("status").path("processing_phase")
-              .path("error").path("message").asText("video processing failed"));
+          String message = st.processingPhase() == null || st.processingPhase().error() == null
+              || st.processingPhase().error().message() == null
+              ? "video processing failed" : st.processingPhase().error().message();
+          return ProcessingStatus.failed(state, message);
         default:
-          JsonNode p = s.path("status").get("processing_progress");
-          return ProcessingStatus.pending(state, p == null ? null : p.asInt(), null);
+          return ProcessingStatus.pending(state, st == null ? null : st.processingProgress(), null);
       }
     }, processingTimeout, pollInterval, runtime.clock(), runtime.sleeper(), listener, total);
   }
@@ -322,6 +326,24 @@ public final class FacebookPublisher {
       Files.deleteIfExists(p);
     } catch (IOException ignored) {
       // temp file
+    }
+  }
+
+  /** The create answer as a record; an answer of another shape reads as all-absent. */
+  private static FacebookDtos.Created created(JsonNode r) {
+    try {
+      return FacebookDtos.read(r, FacebookDtos.Created.class);
+    } catch (IllegalArgumentException e) {
+      return new FacebookDtos.Created(null, null, null);
+    }
+  }
+
+  /** The video status answer as a record; an answer of another shape reads as still processing. */
+  private static FacebookDtos.VideoState videoState(JsonNode r) {
+    try {
+      return FacebookDtos.read(r, FacebookDtos.VideoState.class);
+    } catch (IllegalArgumentException e) {
+      return new FacebookDtos.VideoState(null, null);
     }
   }
 
