@@ -10,7 +10,7 @@ import io.smo.core.auth.AccessToken;
 import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.OAuth2Flow;
-import io.smo.core.auth.TokenRefresher;
+import io.smo.core.auth.spi.PlatformOAuth;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.ErrorDetails;
 import io.smo.core.exception.TransportException;
@@ -67,7 +67,7 @@ import okhttp3.ResponseBody;
  * @see <a href="https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login">Business Login for Instagram</a>
  */
 @SmoPublicApi
-public final class InstagramOAuth implements TokenRefresher {
+public final class InstagramOAuth extends PlatformOAuth {
   /** Production authorization endpoint. */
   public static final URI AUTHORIZATION_ENDPOINT = URI.create("https://www.instagram.com/oauth/authorize");
   /** Production token endpoint (code exchange). */
@@ -114,20 +114,25 @@ public final class InstagramOAuth implements TokenRefresher {
     }
   }
 
-  private final OAuth2Flow flow;
   private final OAuth2Config config;
   private final URI graphHost;
   private final OkHttpClient http;
   private final Clock clock;
 
   private InstagramOAuth(OAuth2Config config, OkHttpClient http, Clock clock) {
-    this.config = requireNonNull(config, "config == null");
-    requireNonNull(config.clientSecret().orElse(null), "config has no client secret");
-    requireNonNull(config.redirectUri().orElse(null), "config has no redirect URI");
+    super(Platform.INSTAGRAM, new OAuth2Flow(Platform.INSTAGRAM, checked(config), http, clock), clock);
+    this.config = config;
     this.http = http;
     this.clock = clock;
     this.graphHost = graphHost(config.tokenEndpoint());
-    this.flow = new OAuth2Flow(Platform.INSTAGRAM, config, http, clock);
+  }
+
+  /** Returns {@code config} once it has the client secret and redirect URI the calls need. */
+  private static OAuth2Config checked(OAuth2Config config) {
+    requireNonNull(config, "config == null");
+    requireNonNull(config.clientSecret().orElse(null), "config has no client secret");
+    requireNonNull(config.redirectUri().orElse(null), "config has no redirect URI");
+    return config;
   }
 
   /**
@@ -195,22 +200,12 @@ public final class InstagramOAuth implements TokenRefresher {
     return new InstagramOAuth(config, http, requireNonNull(clock, "clock == null"));
   }
 
-  /** Returns the configuration. */
-  public OAuth2Config config() {
-    return config;
-  }
-
   private static URI graphHost(URI tokenEndpoint) {
     if ("api.instagram.com".equalsIgnoreCase(tokenEndpoint.getHost())) {
       return GRAPH_HOST;
     }
     // a base such as the sandbox's: <base>oauth/access_token -> <base>
     return tokenEndpoint.resolve("../");
-  }
-
-  /** Returns the authorization URL (with a fresh {@code state}) to send the user to. */
-  public AuthorizationRequest authorizationRequest() {
-    return flow.authorizationRequest();
   }
 
   /**
@@ -222,6 +217,7 @@ public final class InstagramOAuth implements TokenRefresher {
    * @throws AuthenticationException if the code was refused (used, expired, wrong redirect)
    * @throws TransportException if the endpoint could not be reached or answered garbage
    */
+  @Override
   public AccessToken exchange(String code, String codeVerifier) {
     return exchangeCode(code).token();
   }
