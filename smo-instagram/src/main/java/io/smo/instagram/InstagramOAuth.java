@@ -37,7 +37,7 @@ import okhttp3.ResponseBody;
  * from an {@link OAuth2Config} ({@link #config} presets the endpoints and scopes), the
  * authorization URL, the code
  * exchange for a short-lived token (about one hour), the exchange for a 60-day long-lived token,
- * and its refresh. As a {@link TokenRefresher} it refreshes long-lived tokens, so a {@link
+ * and its refresh. As a {@link io.smo.core.auth.TokenRefresher} it refreshes long-lived tokens, so a {@link
  * io.smo.core.auth.RefreshingTokenProvider} built on it keeps an account signed in for as long as
  * the token is refreshed within 60 days.
  *
