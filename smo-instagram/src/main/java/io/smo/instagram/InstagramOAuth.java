@@ -3,7 +3,6 @@ package io.smo.instagram;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.auth.AccessToken;
@@ -11,6 +10,7 @@ import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.spi.PlatformOAuth;
+import io.smo.core.auth.spi.TokenResponses;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.ErrorDetails;
 import io.smo.core.exception.TransportException;
@@ -86,7 +86,6 @@ public final class InstagramOAuth extends PlatformOAuth {
   /** Assumed lifetime of a short-lived token when the answer gives none. */
   public static final Duration SHORT_LIVED = Duration.ofHours(1);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A token together with the Instagram user id it belongs to. */
   public static final class UserToken {
@@ -321,13 +320,7 @@ public final class InstagramOAuth extends PlatformOAuth {
     try (Response resp = http.newCall(request).execute()) {
       ResponseBody rb = resp.body();
       String text = rb == null ? "" : rb.string();
-      JsonNode json;
-      try {
-        json = JSON.readTree(text.isEmpty() ? "{}" : text);
-      } catch (IOException e) {
-        throw new TransportException(Platform.INSTAGRAM, operation, "token endpoint answered HTTP "
-            + resp.code() + " with a body that is not JSON", null, resp.code() >= 500);
-      }
+      JsonNode json = TokenResponses.parse(text, resp.code(), Platform.INSTAGRAM, operation);
       JsonNode data = json.path("data").isArray() ? json.path("data").path(0) : json;
       if (resp.isSuccessful() && data.hasNonNull("access_token")) {
         return json;
