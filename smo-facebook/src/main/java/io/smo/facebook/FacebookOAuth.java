@@ -10,6 +10,7 @@ import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.TokenRefresher;
+import io.smo.core.auth.spi.PlatformOAuth;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.ErrorDetails;
 import io.smo.core.http.ApiRuntime;
@@ -56,7 +57,7 @@ import java.util.Set;
  * @see <a href="https://developers.facebook.com/docs/facebook-login/guides/access-tokens/get-long-lived">Long-lived tokens</a>
  */
 @SmoPublicApi
-public final class FacebookOAuth implements TokenRefresher, AutoCloseable {
+public final class FacebookOAuth extends PlatformOAuth implements AutoCloseable {
   /** Scopes a Page publisher needs (the default scopes of {@link #config(String, String, URI)}). */
   public static final Set<String> PUBLISH_SCOPES = Set.of("pages_show_list", "pages_manage_posts",
       "pages_read_engagement", "pages_manage_engagement", "pages_read_user_content",
@@ -67,11 +68,9 @@ public final class FacebookOAuth implements TokenRefresher, AutoCloseable {
   private static final Operation EXCHANGE = Operation.read("token_exchange", FacebookRateBucket.OAUTH);
   private static final Operation ACCOUNTS = Operation.read("page_tokens", FacebookRateBucket.OAUTH);
 
-  private final OAuth2Config config;
   private final String appId;
   private final String appSecret;
   private final GraphHttp http;
-  private final OAuth2Flow flow;
 
   /** A Page the user manages, with its Page access token and the user's tasks on it. */
   public static final class PageAccount {
@@ -114,21 +113,34 @@ public final class FacebookOAuth implements TokenRefresher, AutoCloseable {
   }
 
   private FacebookOAuth(OAuth2Config config, HttpSettings settings) {
-    this.config = requireNonNull(config, "config == null");
+    this(config, tokenEndpoint(config), settings);
+  }
+
+  private FacebookOAuth(OAuth2Config config, Matcher m, HttpSettings settings) {
+    this(config, m, ApiRuntime.builder(Platform.FACEBOOK, "smo-facebook")
+        .baseUrl(URI.create(m.group(1))).httpSettings(requireNonNull(settings, "settings == null"))
+        .errorMapper(new GraphErrorMapper(Platform.FACEBOOK))
+        .rateLimitParser(new GraphRateLimitParser(Platform.FACEBOOK)).build());
+  }
+
+  private FacebookOAuth(OAuth2Config config, Matcher m, ApiRuntime rt) {
+    super(Platform.FACEBOOK, new OAuth2Flow(Platform.FACEBOOK, config, rt.http(), Clock.systemUTC()));
     this.appId = config.clientId();
-    this.appSecret = config.clientSecret().orElseThrow(() -> new IllegalArgumentException(
+    this.appSecret = config.clientSecret().orElseThrow();
+    this.http = new GraphHttp(rt, GraphApiVersion.of(m.group(2)));
+  }
+
+  /** Checks {@code config} and returns the match of its token endpoint (graph root, version). */
+  private static Matcher tokenEndpoint(OAuth2Config config) {
+    requireNonNull(config, "config == null");
+    config.clientSecret().orElseThrow(() -> new IllegalArgumentException(
         "a Facebook app needs its app secret (clientSecret) for the code exchange"));
     Matcher m = TOKEN_ENDPOINT.matcher(config.tokenEndpoint().toString());
     if (!m.matches()) {
       throw new IllegalArgumentException("token endpoint is not <graph>/vNN.N/oauth/access_token: "
           + config.tokenEndpoint());
     }
-    ApiRuntime rt = ApiRuntime.builder(Platform.FACEBOOK, "smo-facebook")
-        .baseUrl(URI.create(m.group(1))).httpSettings(requireNonNull(settings, "settings == null"))
-        .errorMapper(new GraphErrorMapper(Platform.FACEBOOK))
-        .rateLimitParser(new GraphRateLimitParser(Platform.FACEBOOK)).build();
-    this.http = new GraphHttp(rt, GraphApiVersion.of(m.group(2)));
-    this.flow = new OAuth2Flow(Platform.FACEBOOK, config, rt.http(), Clock.systemUTC());
+    return m;
   }
 
   /**
@@ -189,29 +201,6 @@ public final class FacebookOAuth implements TokenRefresher, AutoCloseable {
    */
   public static FacebookOAuth create(OAuth2Config config, HttpSettings settings) {
     return new FacebookOAuth(config, settings);
-  }
-
-  /** Returns the configuration. */
-  public OAuth2Config config() {
-    return config;
-  }
-
-  /** Starts a login: the Facebook Login dialog URL with a fresh {@code state} (OAuth2Flow). */
-  public AuthorizationRequest authorizationRequest() {
-    return flow.authorizationRequest();
-  }
-
-  /**
-   * Exchanges the code the redirect brought for a short-lived user token ({@code GET
-   * /oauth/access_token}, through {@link OAuth2Flow}).
-   *
-   * @param code the {@code code} of the redirect
-   * @param codeVerifier the request's verifier, or {@code null} (Facebook Login here uses no PKCE)
-   * @return the user token
-   * @throws io.smo.core.exception.AuthenticationException when Facebook refuses the code
-   */
-  public AccessToken exchange(String code, String codeVerifier) {
-    return flow.exchangeCode(code, codeVerifier);
   }
 
   /**

@@ -44,36 +44,15 @@ public enum FacebookRateBucket implements RateBucket {
    */
   OAUTH("oauth", 200, Duration.ofHours(1), Docs.RATE_LIMITING);
 
-  private final String id;
-  private final int limit;
-  private final Duration period;
-  private final URI documentation;
+  private final Spec spec;
 
   FacebookRateBucket(String id, int limit, Duration period, URI documentation) {
-    this.id = id;
-    this.limit = limit;
-    this.period = period;
-    this.documentation = documentation;
+    this.spec = new Spec(id, limit, period, documentation);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public int limit() {
-    return limit;
-  }
-
-  @Override
-  public Duration period() {
-    return period;
-  }
-
-  @Override
-  public URI documentation() {
-    return documentation;
+  public Spec spec() {
+    return spec;
   }
 
   private static final class Docs {

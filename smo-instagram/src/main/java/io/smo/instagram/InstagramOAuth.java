@@ -3,14 +3,14 @@ package io.smo.instagram;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.auth.AccessToken;
 import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.OAuth2Flow;
-import io.smo.core.auth.TokenRefresher;
+import io.smo.core.auth.spi.PlatformOAuth;
+import io.smo.core.auth.spi.TokenResponses;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.ErrorDetails;
 import io.smo.core.exception.TransportException;
@@ -37,7 +37,7 @@ import okhttp3.ResponseBody;
  * from an {@link OAuth2Config} ({@link #config} presets the endpoints and scopes), the
  * authorization URL, the code
  * exchange for a short-lived token (about one hour), the exchange for a 60-day long-lived token,
- * and its refresh. As a {@link TokenRefresher} it refreshes long-lived tokens, so a {@link
+ * and its refresh. As a {@link io.smo.core.auth.TokenRefresher} it refreshes long-lived tokens, so a {@link
  * io.smo.core.auth.RefreshingTokenProvider} built on it keeps an account signed in for as long as
  * the token is refreshed within 60 days.
  *
@@ -67,7 +67,7 @@ import okhttp3.ResponseBody;
  * @see <a href="https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/business-login">Business Login for Instagram</a>
  */
 @SmoPublicApi
-public final class InstagramOAuth implements TokenRefresher {
+public final class InstagramOAuth extends PlatformOAuth {
   /** Production authorization endpoint. */
   public static final URI AUTHORIZATION_ENDPOINT = URI.create("https://www.instagram.com/oauth/authorize");
   /** Production token endpoint (code exchange). */
@@ -86,7 +86,6 @@ public final class InstagramOAuth implements TokenRefresher {
   /** Assumed lifetime of a short-lived token when the answer gives none. */
   public static final Duration SHORT_LIVED = Duration.ofHours(1);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A token together with the Instagram user id it belongs to. */
   public static final class UserToken {
@@ -114,20 +113,25 @@ public final class InstagramOAuth implements TokenRefresher {
     }
   }
 
-  private final OAuth2Flow flow;
   private final OAuth2Config config;
   private final URI graphHost;
   private final OkHttpClient http;
   private final Clock clock;
 
   private InstagramOAuth(OAuth2Config config, OkHttpClient http, Clock clock) {
-    this.config = requireNonNull(config, "config == null");
-    requireNonNull(config.clientSecret().orElse(null), "config has no client secret");
-    requireNonNull(config.redirectUri().orElse(null), "config has no redirect URI");
+    super(Platform.INSTAGRAM, new OAuth2Flow(Platform.INSTAGRAM, checked(config), http, clock), clock);
+    this.config = config;
     this.http = http;
     this.clock = clock;
     this.graphHost = graphHost(config.tokenEndpoint());
-    this.flow = new OAuth2Flow(Platform.INSTAGRAM, config, http, clock);
+  }
+
+  /** Returns {@code config} once it has the client secret and redirect URI the calls need. */
+  private static OAuth2Config checked(OAuth2Config config) {
+    requireNonNull(config, "config == null");
+    requireNonNull(config.clientSecret().orElse(null), "config has no client secret");
+    requireNonNull(config.redirectUri().orElse(null), "config has no redirect URI");
+    return config;
   }
 
   /**
@@ -195,22 +199,12 @@ public final class InstagramOAuth implements TokenRefresher {
     return new InstagramOAuth(config, http, requireNonNull(clock, "clock == null"));
   }
 
-  /** Returns the configuration. */
-  public OAuth2Config config() {
-    return config;
-  }
-
   private static URI graphHost(URI tokenEndpoint) {
     if ("api.instagram.com".equalsIgnoreCase(tokenEndpoint.getHost())) {
       return GRAPH_HOST;
     }
     // a base such as the sandbox's: <base>oauth/access_token -> <base>
     return tokenEndpoint.resolve("../");
-  }
-
-  /** Returns the authorization URL (with a fresh {@code state}) to send the user to. */
-  public AuthorizationRequest authorizationRequest() {
-    return flow.authorizationRequest();
   }
 
   /**
@@ -222,6 +216,7 @@ public final class InstagramOAuth implements TokenRefresher {
    * @throws AuthenticationException if the code was refused (used, expired, wrong redirect)
    * @throws TransportException if the endpoint could not be reached or answered garbage
    */
+  @Override
   public AccessToken exchange(String code, String codeVerifier) {
     return exchangeCode(code).token();
   }
@@ -325,13 +320,7 @@ public final class InstagramOAuth implements TokenRefresher {
     try (Response resp = http.newCall(request).execute()) {
       ResponseBody rb = resp.body();
       String text = rb == null ? "" : rb.string();
-      JsonNode json;
-      try {
-        json = JSON.readTree(text.isEmpty() ? "{}" : text);
-      } catch (IOException e) {
-        throw new TransportException(Platform.INSTAGRAM, operation, "token endpoint answered HTTP "
-            + resp.code() + " with a body that is not JSON", null, resp.code() >= 500);
-      }
+      JsonNode json = TokenResponses.parse(text, resp.code(), Platform.INSTAGRAM, operation);
       JsonNode data = json.path("data").isArray() ? json.path("data").path(0) : json;
       if (resp.isSuccessful() && data.hasNonNull("access_token")) {
         return json;

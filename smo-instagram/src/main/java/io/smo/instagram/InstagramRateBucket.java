@@ -56,35 +56,14 @@ public enum InstagramRateBucket implements RateBucket {
   HASHTAG_SEARCH("hashtag_search", 30, Duration.ofDays(7),
       "https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag-search");
 
-  private final String id;
-  private final int limit;
-  private final Duration period;
-  private final URI documentation;
+  private final Spec spec;
 
   InstagramRateBucket(String id, int limit, Duration period, String documentation) {
-    this.id = id;
-    this.limit = limit;
-    this.period = period;
-    this.documentation = URI.create(documentation);
+    this.spec = new Spec(id, limit, period, URI.create(documentation));
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public int limit() {
-    return limit;
-  }
-
-  @Override
-  public Duration period() {
-    return period;
-  }
-
-  @Override
-  public URI documentation() {
-    return documentation;
+  public Spec spec() {
+    return spec;
   }
 }

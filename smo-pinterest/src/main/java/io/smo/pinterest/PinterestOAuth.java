@@ -9,7 +9,7 @@ import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.RefreshingTokenProvider;
-import io.smo.core.auth.TokenRefresher;
+import io.smo.core.auth.spi.PlatformOAuth;
 import io.smo.core.auth.TokenStore;
 import io.smo.core.HttpSettings;
 import java.net.URI;
@@ -47,7 +47,7 @@ import okhttp3.OkHttpClient;
  * @see <a href="https://developers.pinterest.com/docs/api/v5/oauth-token/">POST /v5/oauth/token</a>
  */
 @SmoPublicApi
-public final class PinterestOAuth implements TokenRefresher {
+public final class PinterestOAuth extends PlatformOAuth {
   /** Where users authorize the app. */
   public static final URI AUTHORIZATION_ENDPOINT = URI.create("https://www.pinterest.com/oauth/");
   /** The production token endpoint. */
@@ -56,12 +56,8 @@ public final class PinterestOAuth implements TokenRefresher {
   public static final Set<String> PUBLISH_SCOPES = Set.of("boards:read", "boards:write",
       "pins:read", "pins:write");
 
-  private final OAuth2Flow flow;
-  private final Clock clock;
-
   private PinterestOAuth(OAuth2Flow flow, Clock clock) {
-    this.flow = flow;
-    this.clock = clock;
+    super(Platform.PINTEREST, flow, clock);
   }
 
   /**
@@ -114,57 +110,8 @@ public final class PinterestOAuth implements TokenRefresher {
         requireNonNull(clock, "clock == null"));
   }
 
-  /** Returns the client registration (secret hidden in {@code toString()}). */
-  public OAuth2Config config() {
-    return flow.config();
-  }
-
-  /** Returns a new authorization request: the URL to send the user to and the {@code state} to check. */
-  public AuthorizationRequest authorizationRequest() {
-    return flow.authorizationRequest();
-  }
-
-  /**
-   * Exchanges the code from the redirect for tokens ({@code grant_type=authorization_code}).
-   *
-   * @param code the {@code code} query parameter of the redirect
-   * @param codeVerifier the PKCE verifier, or {@code null} (Pinterest uses no PKCE)
-   * @throws io.smo.core.exception.AuthenticationException if Pinterest refused the code
-   * @throws io.smo.core.exception.TransportException if the token endpoint could not be reached
-   *     or answered garbage
-   */
-  public AccessToken exchange(String code, String codeVerifier) {
-    return flow.exchangeCode(requireNonNull(code, "code == null"), codeVerifier);
-  }
-
-  /**
-   * Runs the refresh grant ({@code grant_type=refresh_token}, plus {@code continuous_refresh=true}
-   * unless removed from the configuration); the answer carries a new refresh token and its expiry.
-   *
-   * @throws io.smo.core.exception.AuthenticationException if there is no refresh token or
-   *     Pinterest refused it
-   * @throws io.smo.core.exception.TransportException if the token endpoint could not be reached
-   *     or answered garbage
-   */
-  @Override
-  public AccessToken refresh(AccessToken current) {
-    return flow.refresh(current);
-  }
-
-  /**
-   * Returns a token provider for one stored token: it loads the token from {@code store},
-   * refreshes through {@link #refresh(AccessToken)} before expiry or after a rejection, and saves
-   * every new token (with its rotated refresh token) back to {@code store}.
-   *
-   * @param key the key the token is stored under
-   */
-  public RefreshingTokenProvider tokenProvider(String key, TokenStore store) {
-    return RefreshingTokenProvider.builder(key, store, this).clock(clock)
-        .platform(Platform.PINTEREST).build();
-  }
-
   @Override
   public String toString() {
-    return "PinterestOAuth{" + flow.config() + "}";
+    return "PinterestOAuth{" + config() + "}";
   }
 }

@@ -36,36 +36,16 @@ public enum PinterestRateBucket implements RateBucket {
   /** Trial access's period: one day. */
   public static final Duration TRIAL_PERIOD = Duration.ofDays(1);
 
-  private static final URI DOC =
-      URI.create("https://developers.pinterest.com/docs/reference/rate-limits/");
+  private final Spec spec;
 
-  private final String id;
-
+  /** Standard access: 100 requests per second in every category. */
   PinterestRateBucket(String id) {
-    this.id = id;
+    this.spec = new Spec(id, 100, Duration.ofSeconds(1),
+        URI.create("https://developers.pinterest.com/docs/reference/rate-limits/"));
   }
 
-  /** Returns Pinterest's category name ({@code org_read}, ...). */
   @Override
-  public String id() {
-    return id;
-  }
-
-  /** Returns Standard access's 100 requests per second. */
-  @Override
-  public int limit() {
-    return 100;
-  }
-
-  /** Returns one second. */
-  @Override
-  public Duration period() {
-    return Duration.ofSeconds(1);
-  }
-
-  /** Returns Pinterest's rate-limit page. */
-  @Override
-  public URI documentation() {
-    return DOC;
+  public Spec spec() {
+    return spec;
   }
 }

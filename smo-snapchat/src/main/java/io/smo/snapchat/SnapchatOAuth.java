@@ -9,8 +9,8 @@ import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.RefreshingTokenProvider;
-import io.smo.core.auth.TokenRefresher;
 import io.smo.core.auth.TokenStore;
+import io.smo.core.auth.spi.PlatformOAuth;
 import io.smo.core.HttpSettings;
 import java.net.URI;
 import java.time.Clock;
@@ -37,7 +37,7 @@ import java.util.Set;
  * }</pre>
  */
 @SmoPublicApi
-public final class SnapchatOAuth implements TokenRefresher {
+public final class SnapchatOAuth extends PlatformOAuth {
   /** The production accounts host. */
   public static final URI ACCOUNTS = URI.create("https://accounts.snapchat.com/");
   /** Scope of the Marketing API. */
@@ -45,10 +45,8 @@ public final class SnapchatOAuth implements TokenRefresher {
   /** Scope of the Public Profile API (name from a third party; UNCONFIRMED). */
   public static final String SCOPE_PROFILE = "snapchat-profile-api";
 
-  private final OAuth2Flow flow;
-
   private SnapchatOAuth(OAuth2Flow flow) {
-    this.flow = flow;
+    super(Platform.SNAPCHAT, flow);
   }
 
   /**
@@ -97,19 +95,7 @@ public final class SnapchatOAuth implements TokenRefresher {
    * same route.
    */
   public static SnapchatOAuth create(OAuth2Config config, HttpSettings httpSettings) {
-    requireNonNull(config, "config == null");
-    return new SnapchatOAuth(new OAuth2Flow(Platform.SNAPCHAT, config,
-        requireNonNull(httpSettings, "httpSettings == null").newOkHttpClient(), Clock.systemUTC()));
-  }
-
-  /** Returns the configuration. */
-  public OAuth2Config config() {
-    return flow.config();
-  }
-
-  /** Returns a new authorization request: the URL to send the user to and a fresh {@code state}. */
-  public AuthorizationRequest authorizationRequest() {
-    return flow.authorizationRequest();
+    return new SnapchatOAuth(newFlow(Platform.SNAPCHAT, config, httpSettings));
   }
 
   /**
@@ -121,28 +107,7 @@ public final class SnapchatOAuth implements TokenRefresher {
    * @throws io.smo.core.exception.TransportException if the token endpoint could not be reached
    */
   public AccessToken exchange(String code, Optional<String> codeVerifier) {
-    return flow.exchangeCode(code, requireNonNull(codeVerifier, "codeVerifier == null").orElse(null));
-  }
-
-  /**
-   * Runs the refresh grant.
-   *
-   * @throws io.smo.core.exception.AuthenticationException if the refresh token was refused
-   * @throws io.smo.core.exception.TransportException if the token endpoint could not be reached
-   */
-  @Override
-  public AccessToken refresh(AccessToken token) {
-    return flow.refresh(token);
-  }
-
-  /**
-   * Returns a token provider as {@link #tokenProvider(String, TokenStore, Clock)} on the system clock.
-   *
-   * @param accountId the store key (the client's account id)
-   * @param store where tokens are loaded from and saved to
-   */
-  public RefreshingTokenProvider tokenProvider(String accountId, TokenStore store) {
-    return tokenProvider(accountId, store, Clock.systemUTC());
+    return exchange(code, requireNonNull(codeVerifier, "codeVerifier == null").orElse(null));
   }
 
   /**
@@ -156,10 +121,5 @@ public final class SnapchatOAuth implements TokenRefresher {
   public RefreshingTokenProvider tokenProvider(String accountId, TokenStore store, Clock clock) {
     return RefreshingTokenProvider.builder(accountId, store, this).clock(clock)
         .platform(Platform.SNAPCHAT).build();
-  }
-
-  @Override
-  public String toString() {
-    return "SnapchatOAuth{" + flow + "}";
   }
 }

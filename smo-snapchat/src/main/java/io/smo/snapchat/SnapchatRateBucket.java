@@ -18,32 +18,16 @@ public enum SnapchatRateBucket implements RateBucket {
   /** Every Marketing API and Public Profile API call: 10 requests per second per access token. */
   TOKEN("token", 10);
 
-  private final String id;
-  private final int limit;
+  private final Spec spec;
 
+  /** Every Snapchat limit is per second. */
   SnapchatRateBucket(String id, int limit) {
-    this.id = id;
-    this.limit = limit;
+    this.spec = new Spec(id, limit, Duration.ofSeconds(1),
+        URI.create("https://developers.snap.com/api/marketing-api/Ads-API/rate-limits"));
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public int limit() {
-    return limit;
-  }
-
-  /** Returns one second. */
-  @Override
-  public Duration period() {
-    return Duration.ofSeconds(1);
-  }
-
-  @Override
-  public URI documentation() {
-    return URI.create("https://developers.snap.com/api/marketing-api/Ads-API/rate-limits");
+  public Spec spec() {
+    return spec;
   }
 }

@@ -9,8 +9,8 @@ import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.RefreshingTokenProvider;
-import io.smo.core.auth.TokenRefresher;
 import io.smo.core.auth.TokenStore;
+import io.smo.core.auth.spi.PlatformOAuth;
 import io.smo.core.HttpSettings;
 import java.net.URI;
 import java.time.Clock;
@@ -50,7 +50,7 @@ import java.util.Optional;
  * @see <a href="https://developers.tiktok.com/doc/login-kit-web">Login Kit for Web</a>
  */
 @SmoPublicApi
-public final class TikTokOAuth implements TokenRefresher {
+public final class TikTokOAuth extends PlatformOAuth {
   /** The authorization endpoint. */
   public static final URI AUTHORIZE = URI.create("https://www.tiktok.com/v2/auth/authorize/");
   /** The token endpoint (code exchange and refresh). */
@@ -59,10 +59,8 @@ public final class TikTokOAuth implements TokenRefresher {
   public static final java.util.Set<String> DEFAULT_SCOPES =
       java.util.Set.of("user.info.basic", "video.publish", "video.upload", "video.list");
 
-  private final OAuth2Flow flow;
-
   private TikTokOAuth(OAuth2Flow flow) {
-    this.flow = flow;
+    super(Platform.TIKTOK, flow);
   }
 
   /**
@@ -95,19 +93,7 @@ public final class TikTokOAuth implements TokenRefresher {
    * settings so refreshes take the same route.
    */
   public static TikTokOAuth create(OAuth2Config config, HttpSettings httpSettings) {
-    requireNonNull(config, "config == null");
-    return new TikTokOAuth(new OAuth2Flow(Platform.TIKTOK, config,
-        requireNonNull(httpSettings, "httpSettings == null").newOkHttpClient(), Clock.systemUTC()));
-  }
-
-  /** Returns the configuration. */
-  public OAuth2Config config() {
-    return flow.config();
-  }
-
-  /** Returns a new authorization request: the URL to send the user to, a fresh {@code state} and PKCE verifier. */
-  public AuthorizationRequest authorizationRequest() {
-    return flow.authorizationRequest();
+    return new TikTokOAuth(newFlow(Platform.TIKTOK, config, httpSettings));
   }
 
   /**
@@ -119,33 +105,6 @@ public final class TikTokOAuth implements TokenRefresher {
    * @throws io.smo.core.exception.TransportException if the token endpoint could not be reached
    */
   public AccessToken exchange(String code, Optional<String> codeVerifier) {
-    return flow.exchangeCode(code, requireNonNull(codeVerifier, "codeVerifier == null").orElse(null));
-  }
-
-  /**
-   * Runs the refresh grant; the answer carries a new refresh token (the old one stops working).
-   *
-   * @throws io.smo.core.exception.AuthenticationException if the refresh token was refused
-   * @throws io.smo.core.exception.TransportException if the token endpoint could not be reached
-   */
-  @Override
-  public AccessToken refresh(AccessToken token) {
-    return flow.refresh(token);
-  }
-
-  /**
-   * Returns a token provider for one creator that refreshes through this OAuth and persists every
-   * rotated refresh token in {@code store}.
-   *
-   * @param accountId the creator's {@code open_id} (the store key)
-   * @param store where tokens are loaded from and saved to
-   */
-  public RefreshingTokenProvider tokenProvider(String accountId, TokenStore store) {
-    return RefreshingTokenProvider.builder(accountId, store, this).platform(Platform.TIKTOK).build();
-  }
-
-  @Override
-  public String toString() {
-    return "TikTokOAuth{" + flow + "}";
+    return exchange(code, requireNonNull(codeVerifier, "codeVerifier == null").orElse(null));
   }
 }

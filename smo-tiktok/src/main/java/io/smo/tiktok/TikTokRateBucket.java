@@ -35,34 +35,16 @@ public enum TikTokRateBucket implements RateBucket {
   /** {@code GET /v2/user/info/} (Display API): 600 per minute per token. */
   USER_INFO("user-info", 600, "tiktok-api-v2-rate-limit");
 
-  private final String id;
-  private final int limit;
-  private final URI documentation;
+  private final Spec spec;
 
+  /** Every TikTok v2 limit is per minute. */
   TikTokRateBucket(String id, int limit, String page) {
-    this.id = id;
-    this.limit = limit;
-    this.documentation = URI.create("https://developers.tiktok.com/doc/" + page);
+    this.spec = new Spec(id, limit, Duration.ofMinutes(1),
+        URI.create("https://developers.tiktok.com/doc/" + page));
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public int limit() {
-    return limit;
-  }
-
-  /** Returns one minute: every TikTok v2 limit is per minute. */
-  @Override
-  public Duration period() {
-    return Duration.ofMinutes(1);
-  }
-
-  @Override
-  public URI documentation() {
-    return documentation;
+  public Spec spec() {
+    return spec;
   }
 }

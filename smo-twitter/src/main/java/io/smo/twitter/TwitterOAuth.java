@@ -9,7 +9,7 @@ import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.RefreshingTokenProvider;
-import io.smo.core.auth.TokenRefresher;
+import io.smo.core.auth.spi.PlatformOAuth;
 import io.smo.core.auth.TokenStore;
 import io.smo.core.HttpSettings;
 import java.net.URI;
@@ -41,7 +41,7 @@ import okhttp3.OkHttpClient;
  * @see <a href="https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/authorization-code">OAuth 2.0 Authorization Code with PKCE</a>
  */
 @SmoPublicApi
-public final class TwitterOAuth implements TokenRefresher {
+public final class TwitterOAuth extends PlatformOAuth {
   /** The authorization endpoint. */
   public static final URI AUTHORIZATION_ENDPOINT = URI.create("https://x.com/i/oauth2/authorize");
   /** The token endpoint (code exchange and refresh). */
@@ -53,10 +53,8 @@ public final class TwitterOAuth implements TokenRefresher {
   public static final Set<String> DEFAULT_SCOPES = Set.of("tweet.read", "tweet.write",
       "tweet.moderate.write", "users.read", "media.write", "offline.access");
 
-  private final OAuth2Flow flow;
-
   private TwitterOAuth(OAuth2Flow flow) {
-    this.flow = flow;
+    super(Platform.TWITTER, flow);
   }
 
   /**
@@ -102,55 +100,9 @@ public final class TwitterOAuth implements TokenRefresher {
     return new TwitterOAuth(new OAuth2Flow(Platform.TWITTER, config, http, clock));
   }
 
-  /** Returns the configuration. */
-  public OAuth2Config config() {
-    return flow.config();
-  }
-
-  /**
-   * Returns a new authorization request: the URL to send the user to, a fresh random {@code
-   * state} and the PKCE verifier to keep for {@link #exchange}.
-   */
-  public AuthorizationRequest authorizationRequest() {
-    return flow.authorizationRequest();
-  }
-
-  /**
-   * Exchanges the code X sent to the redirect URI for a token ({@code POST /2/oauth2/token},
-   * {@code grant_type=authorization_code}).
-   *
-   * @param code the {@code code} query parameter of the redirect
-   * @param codeVerifier the PKCE verifier of the {@link #authorizationRequest()} that started it
-   * @throws io.smo.core.exception.AuthenticationException if X refused the code
-   */
-  public AccessToken exchange(String code, String codeVerifier) {
-    return flow.exchangeCode(code, codeVerifier);
-  }
-
-  /**
-   * Refreshes {@code current} ({@code grant_type=refresh_token}); X rotates the refresh token, so
-   * the result carries the new one.
-   *
-   * @throws io.smo.core.exception.AuthenticationException if the refresh token was refused
-   */
-  @Override
-  public AccessToken refresh(AccessToken current) {
-    return flow.refresh(current);
-  }
-
-  /**
-   * Returns a token provider that refreshes through this helper before expiry (and once after a
-   * 401), saving each rotated refresh token in {@code store}.
-   *
-   * @param key the key the token is stored under; {@code store} must hold a token for it
-   */
-  public RefreshingTokenProvider tokenProvider(String key, TokenStore store) {
-    return RefreshingTokenProvider.builder(key, store, this).platform(Platform.TWITTER).build();
-  }
-
   /** Names the client id only, never the secret. */
   @Override
   public String toString() {
-    return "TwitterOAuth{clientId=" + flow.config().clientId() + "}";
+    return "TwitterOAuth{clientId=" + config().clientId() + "}";
   }
 }

@@ -57,39 +57,16 @@ public enum TwitterRateBucket implements RateBucket {
   /** DM sends: 15 per user per 15 minutes (X also caps them at 1,440 per 24 hours). */
   DM_CREATE("dm.create", 15, Duration.ofMinutes(15));
 
-  private static final URI DOC = URI.create("https://docs.x.com/x-api/fundamentals/rate-limits");
+  private final Spec spec;
 
-  private final String id;
-  private final int limit;
-  private final Duration period;
-
+  /** Every X bucket is documented on X's rate-limit page. */
   TwitterRateBucket(String id, int limit, Duration period) {
-    this.id = id;
-    this.limit = limit;
-    this.period = period;
+    this.spec = new Spec(id, limit, period,
+        URI.create("https://docs.x.com/x-api/fundamentals/rate-limits"));
   }
 
-  /** Returns the stable bucket id ({@code "tweets.create"}, ...). */
   @Override
-  public String id() {
-    return id;
-  }
-
-  /** Returns the documented number of calls per {@link #period()}. */
-  @Override
-  public int limit() {
-    return limit;
-  }
-
-  /** Returns the documented window. */
-  @Override
-  public Duration period() {
-    return period;
-  }
-
-  /** Returns X's rate-limit page. */
-  @Override
-  public URI documentation() {
-    return DOC;
+  public Spec spec() {
+    return spec;
   }
 }

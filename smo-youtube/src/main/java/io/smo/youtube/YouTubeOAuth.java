@@ -7,7 +7,7 @@ import io.smo.core.SmoPublicApi;
 import io.smo.core.auth.AccessToken;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.OAuth2Flow;
-import io.smo.core.auth.TokenRefresher;
+import io.smo.core.auth.spi.PlatformOAuth;
 import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.HttpSettings;
@@ -55,7 +55,7 @@ import java.util.Set;
  * secret never appears in messages or {@code toString()}.
  */
 @SmoPublicApi
-public final class YouTubeOAuth implements TokenRefresher {
+public final class YouTubeOAuth extends PlatformOAuth {
   /** The authorization endpoint. */
   public static final URI AUTHORIZATION_ENDPOINT = URI.create("https://accounts.google.com/o/oauth2/v2/auth");
   /** The token endpoint. */
@@ -74,10 +74,8 @@ public final class YouTubeOAuth implements TokenRefresher {
   public static final Set<String> ALL_SCOPES = Set.of(SCOPE_FORCE_SSL, SCOPE_UPLOAD, SCOPE_READONLY,
       SCOPE_ANALYTICS);
 
-  private final OAuth2Flow flow;
-
   private YouTubeOAuth(OAuth2Flow flow) {
-    this.flow = flow;
+    super(Platform.YOUTUBE, flow);
   }
 
   /**
@@ -124,35 +122,7 @@ public final class YouTubeOAuth implements TokenRefresher {
    * @param httpSettings the HTTP settings of the token calls
    */
   public static YouTubeOAuth create(OAuth2Config config, HttpSettings httpSettings) {
-    requireNonNull(config, "config == null");
-    requireNonNull(httpSettings, "httpSettings == null");
-    return new YouTubeOAuth(new OAuth2Flow(Platform.YOUTUBE, config, httpSettings.newOkHttpClient(),
-        Clock.systemUTC()));
-  }
-
-  /** Returns the configuration. */
-  public OAuth2Config config() {
-    return flow.config();
-  }
-
-  /**
-   * Returns a new authorization request (URL with state and PKCE challenge) to send the user to;
-   * keep its {@code codeVerifier()} and {@code state()} until the redirect comes back.
-   */
-  public AuthorizationRequest authorizationRequest() {
-    return flow.authorizationRequest();
-  }
-
-  /**
-   * Exchanges an authorization code for tokens ({@code grant_type=authorization_code}).
-   *
-   * @param code the {@code code} of the redirect
-   * @param codeVerifier the PKCE verifier of the request, or {@code null} without PKCE
-   * @throws AuthenticationException if Google refuses the code
-   * @throws io.smo.core.exception.SmoException on transport failures
-   */
-  public AccessToken exchange(String code, String codeVerifier) {
-    return flow.exchangeCode(code, codeVerifier);
+    return new YouTubeOAuth(newFlow(Platform.YOUTUBE, config, httpSettings));
   }
 
   /**
@@ -167,7 +137,7 @@ public final class YouTubeOAuth implements TokenRefresher {
   @Override
   public AccessToken refresh(AccessToken current) {
     try {
-      AccessToken fresh = flow.refresh(current);
+      AccessToken fresh = super.refresh(current);
       if (fresh.refreshToken().isEmpty() && current.refreshToken().isPresent()) {
         // Google does not rotate refresh tokens: keep the one that was used
         AccessToken.Builder kept = fresh.toBuilder().refreshToken(current.refreshToken().get());
@@ -189,6 +159,6 @@ public final class YouTubeOAuth implements TokenRefresher {
 
   @Override
   public String toString() {
-    return "YouTubeOAuth{" + flow.config().clientId() + "}";
+    return "YouTubeOAuth{" + config().clientId() + "}";
   }
 }

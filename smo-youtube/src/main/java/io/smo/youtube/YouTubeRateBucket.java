@@ -34,35 +34,16 @@ public enum YouTubeRateBucket implements RateBucket {
   /** {@code search.list}: 100 calls a day (the client does not search today; kept for overrides). */
   SEARCH_LIST("search.list", 100, Duration.ofDays(1));
 
-  private static final URI DOC = URI.create("https://developers.google.com/youtube/v3/determine_quota_cost");
+  private final Spec spec;
 
-  private final String id;
-  private final int limit;
-  private final Duration period;
-
+  /** Every YouTube bucket is documented on the quota-cost page. */
   YouTubeRateBucket(String id, int limit, Duration period) {
-    this.id = id;
-    this.limit = limit;
-    this.period = period;
+    this.spec = new Spec(id, limit, period,
+        URI.create("https://developers.google.com/youtube/v3/determine_quota_cost"));
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public int limit() {
-    return limit;
-  }
-
-  @Override
-  public Duration period() {
-    return period;
-  }
-
-  @Override
-  public URI documentation() {
-    return DOC;
+  public Spec spec() {
+    return spec;
   }
 }

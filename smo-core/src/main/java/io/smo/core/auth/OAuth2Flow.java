@@ -5,7 +5,6 @@ import io.smo.core.auth.spi.TokenResponses;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.exception.AuthenticationException;
@@ -64,7 +63,6 @@ import okhttp3.ResponseBody;
  */
 @SmoPublicApi
 public final class OAuth2Flow implements TokenRefresher {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Platform platform;
   private final OAuth2Config config;
@@ -282,13 +280,7 @@ public final class OAuth2Flow implements TokenRefresher {
       }
       ResponseBody rb = resp.body();
       String text = rb == null ? "" : rb.string();
-      JsonNode json;
-      try {
-        json = JSON.readTree(text.isEmpty() ? "{}" : text);
-      } catch (IOException e) {
-        throw new TransportException(platform, operation, "token endpoint answered HTTP " + resp.code()
-            + " with a body that is not JSON", null, resp.code() >= 500);
-      }
+      JsonNode json = TokenResponses.parse(text, resp.code(), platform, operation);
       if (json == null || !json.isObject()) {
         throw new TransportException(platform, operation, "token endpoint answered HTTP " + resp.code()
             + " with JSON that is not an object", null, resp.code() >= 500);

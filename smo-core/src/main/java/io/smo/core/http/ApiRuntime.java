@@ -283,11 +283,7 @@ public final class ApiRuntime implements AutoCloseable {
   public ApiResponse<String> execute(Operation op, Supplier<Request> request, boolean authenticated,
       int... acceptedStatuses) {
     return run(op, attempt -> {
-      Request.Builder rb0 = request.get().newBuilder().tag(AttemptContext.class, attempt.ctx);
-      if (!authenticated) {
-        rb0.tag(NoAuth.class, NoAuth.INSTANCE);
-      }
-      Request req = rb0.build();
+      Request req = tagged(request, attempt, authenticated);
       try (Response r = stack.clientFor(req).newCall(req).execute()) {
         observe(op, r.headers(), attempt.permit);
         boolean accepted = r.isSuccessful();
@@ -323,11 +319,7 @@ public final class ApiRuntime implements AutoCloseable {
       Class<T> type) {
     requireNonNull(type, "type == null");
     return run(op, attempt -> {
-      Request.Builder rb0 = request.get().newBuilder().tag(AttemptContext.class, attempt.ctx);
-      if (!authenticated) {
-        rb0.tag(NoAuth.class, NoAuth.INSTANCE);
-      }
-      Request req = rb0.build();
+      Request req = tagged(request, attempt, authenticated);
       try (Response r = stack.clientFor(req).newCall(req).execute()) {
         observe(op, r.headers(), attempt.permit);
         if (!r.isSuccessful()) {
@@ -431,6 +423,18 @@ public final class ApiRuntime implements AutoCloseable {
   }
 
   /** One attempt's work: gets the attempt's context (request tag) and permit. */
+  /**
+   * Returns the request {@code request} makes for this attempt, tagged with the attempt's context
+   * and, when not {@code authenticated}, with {@link NoAuth} so no token is sent.
+   */
+  private static Request tagged(Supplier<Request> request, Attempt attempt, boolean authenticated) {
+    Request.Builder rb0 = request.get().newBuilder().tag(AttemptContext.class, attempt.ctx);
+    if (!authenticated) {
+      rb0.tag(NoAuth.class, NoAuth.INSTANCE);
+    }
+    return rb0.build();
+  }
+
   private interface AttemptFn<R> {
     R run(Attempt attempt) throws IOException;
   }

@@ -3,10 +3,13 @@ package io.smo.core.auth.spi;
 import io.smo.core.auth.AccessToken;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smo.core.Platform;
 import io.smo.core.SmoProtectedApi;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.ErrorDetails;
+import io.smo.core.exception.TransportException;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,7 +25,29 @@ public final class TokenResponses {
   /** The longest lifetime accepted from {@code expires_in}: 100 years, in seconds. */
   public static final long MAX_EXPIRES_IN = Duration.ofDays(36_525).toSeconds();
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private TokenResponses() {}
+
+  /**
+   * Parses the body of a token endpoint's answer as JSON; an empty body reads as {@code {}}.
+   *
+   * @param text the body text (empty when the answer had none)
+   * @param status the HTTP status of the answer
+   * @param platform the platform named in errors
+   * @param operation the operation named in errors
+   * @return the parsed tree (an object, an array or a scalar, as sent)
+   * @throws TransportException if the body is not JSON (retryable when {@code status} is 500 or
+   *     above)
+   */
+  public static JsonNode parse(String text, int status, Platform platform, String operation) {
+    try {
+      return JSON.readTree(text.isEmpty() ? "{}" : text);
+    } catch (IOException e) {
+      throw new TransportException(platform, operation, "token endpoint answered HTTP " + status
+          + " with a body that is not JSON", null, status >= 500);
+    }
+  }
 
   /**
    * Returns the token text of field {@code field} of {@code json}.
