@@ -96,6 +96,12 @@ class JdbcRateLimitStoreTest {
     B;
 
     @Override
+    public Spec spec() {
+      return new Spec("b", 1, java.time.Duration.ofHours(1),
+          java.net.URI.create("https://example.invalid/rate-limits"));
+    }
+
+    @Override
     public String id() {
       return "b";
     }

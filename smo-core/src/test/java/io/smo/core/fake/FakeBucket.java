@@ -20,6 +20,11 @@ public enum FakeBucket implements RateBucket {
   }
 
   @Override
+  public Spec spec() {
+    return new Spec(id, limit(), period(), documentation());
+  }
+
+  @Override
   public String id() {
     return id;
   }
