@@ -289,17 +289,16 @@ public final class FacebookPublisher {
       JsonNode s = http.get(STATUS, videoId, Map.of("fields", "status,post_id"));
       String state = s.path("status").path("video_status").asText("processing");
       String postId = s.path("post_id").asText("");
-      switch (state) {
-        case "ready":
-        case "published":
-          return ProcessingStatus.succeeded(state, postId.isEmpty() ? videoId : postId);
-        case "error":
-          return ProcessingStatus.failed(state, s.path("status").path("processing_phase")
-              .path("error").path("message").asText("video processing failed"));
-        default:
+      return switch (state) {
+        case "ready", "published" ->
+            ProcessingStatus.succeeded(state, postId.isEmpty() ? videoId : postId);
+        case "error" -> ProcessingStatus.failed(state, s.path("status").path("processing_phase")
+            .path("error").path("message").asText("video processing failed"));
+        default -> {
           JsonNode p = s.path("status").get("processing_progress");
-          return ProcessingStatus.pending(state, p == null ? null : p.asInt(), null);
-      }
+          yield ProcessingStatus.pending(state, p == null ? null : p.asInt(), null);
+        }
+      };
     }, processingTimeout, pollInterval, runtime.clock(), runtime.sleeper(), listener, total);
   }
 
