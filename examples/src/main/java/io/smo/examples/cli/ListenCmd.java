@@ -145,7 +145,8 @@ final class ListenCmd extends SmoCli.Base {
             return t;
           });
           // not awaited: the poller is shut down when listening ends
-          java.util.concurrent.ScheduledFuture<?> unused = poller.scheduleWithFixedDelay(() -> pollInbox(unified, checkpoint), inboxPoll, inboxPoll,
+          java.util.concurrent.ScheduledFuture<?> unused = poller.scheduleWithFixedDelay(
+              () -> pollInbox(unified, checkpoint), inboxPoll, inboxPoll,
               java.util.concurrent.TimeUnit.SECONDS);
         }
         done.await();
