@@ -196,7 +196,7 @@ final class LimiterBenchmark {
       ex.getResponseHeaders().add("x-rate-limit-limit", String.valueOf(limit));
       ex.getResponseHeaders().add("x-rate-limit-remaining", String.valueOf(Math.max(0, limit - n)));
       ex.getResponseHeaders().add("x-rate-limit-reset", String.valueOf(window + 1));
-      byte[] body = over ? "{\"title\":\"Too Many Requests\",\"status\":429}".getBytes()
+      byte[] body = over ? "{\"title\":\"Too Many Requests\",\"status\":429}".getBytes(java.nio.charset.StandardCharsets.UTF_8)
           : LoopbackStub.TWEET;
       ex.sendResponseHeaders(over ? 429 : 200, body.length);
       try (OutputStream out = ex.getResponseBody()) {

@@ -37,34 +37,24 @@ public final class Main {
     String cmd = args.length == 0 ? "help" : args[0];
     String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
     switch (cmd) {
-      case "overhead":
-        overhead();
-        break;
-      case "upload":
-        UploadMemory.main(rest);
-        break;
-      case "sandbox":
+      case "overhead" -> overhead();
+      case "upload" -> UploadMemory.main(rest);
+      case "sandbox" -> {
         quietLogging();
         SandboxBenchmark.main(rest);
-        break;
-      case "scheduler":
+      }
+      case "scheduler" -> {
         quietLogging();
         SchedulerBenchmark.main(rest);
-        break;
-      case "limiter":
+      }
+      case "limiter" -> {
         quietLogging();
         LimiterBenchmark.main(rest);
-        break;
-      case "perf":
-        PerfBenchmark.main(rest);
-        break;
-      case "webhooks":
-        WebhookBenchmark.main(rest);
-        break;
-      case "jmh":
-        org.openjdk.jmh.Main.main(rest);
-        break;
-      default:
+      }
+      case "perf" -> PerfBenchmark.main(rest);
+      case "webhooks" -> WebhookBenchmark.main(rest);
+      case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      default -> {
         System.out.println("usage: java -jar benchmarks.jar overhead | java -Xmx64m -jar benchmarks.jar upload [MiB]"
             + " | java -jar benchmarks.jar sandbox [threads] [requests]"
             + " | java -jar benchmarks.jar scheduler [posts]"
@@ -72,6 +62,7 @@ public final class Main {
             + " | java -jar benchmarks.jar webhooks [threads] [deliveries]"
             + " | java -Xmx64m -jar benchmarks.jar perf [MiB] [upload|cpu|fanout|all]"
             + " | java -jar benchmarks.jar jmh <JMH options>");
+      }
     }
   }
 

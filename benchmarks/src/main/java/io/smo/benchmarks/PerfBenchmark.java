@@ -121,7 +121,7 @@ public final class PerfBenchmark {
 
   static String load() {
     try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ", -1);
       return f[0] + " " + f[1] + " " + f[2];
     } catch (IOException | RuntimeException e) {
       return String.format(Locale.ROOT, "%.2f",
@@ -674,8 +674,8 @@ public final class PerfBenchmark {
 
   static long processCpuNanos() {
     java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean
-        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime() : 0;
   }
 
   static int posterThreads() {

@@ -60,7 +60,7 @@ final class SandboxBenchmark {
     private final long stepSeconds;
 
     FastClock(Duration step) {
-      this.stepSeconds = step.getSeconds();
+      this.stepSeconds = step.toSeconds();
     }
 
     @Override
@@ -84,7 +84,7 @@ final class SandboxBenchmark {
     void run(int thread, int i) throws Exception;
   }
 
-  static void main(String[] args) throws Exception {
+  public static void main(String[] args) throws Exception {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 4;
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     System.out.printf(Locale.ROOT, "sandbox benchmark: %d client threads, %,d requests per load, %d cores, Java %s%n",

@@ -89,7 +89,7 @@ final class SchedulerBenchmark {
     int schedulingThreads = 4;
   }
 
-  static void main(String[] args) throws Exception {
+  public static void main(String[] args) throws Exception {
     Settings s = new Settings();
     if (args.length > 0) {
       s.posts = Integer.parseInt(args[0]);
@@ -399,7 +399,7 @@ final class SchedulerBenchmark {
     for (ScheduledPost p : all) {
       ScheduledTarget t = p.targets().get(0);
       if (t.status() == TargetStatus.PUBLISHED) {
-        int k = (int) Math.min(5, Math.max(0, Duration.between(firstDue, p.dueAt()).getSeconds() / 10));
+        int k = (int) Math.min(5, Math.max(0, Duration.between(firstDue, p.dueAt()).toSeconds() / 10));
         buckets.get(k).add(Duration.between(p.dueAt(), t.updatedAt()).toNanos());
       }
     }

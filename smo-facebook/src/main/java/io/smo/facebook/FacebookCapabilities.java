@@ -71,7 +71,7 @@ public final class FacebookCapabilities {
       .mediaRule(MediaRule.builder(MediaKind.GIF).formats(MediaFormat.GIF)
           .maxCount(MAX_PHOTOS).maxBytes(MAX_PHOTO_BYTES).build())
       .mediaRule(MediaRule.builder(MediaKind.VIDEO).formats(MediaFormat.MP4, MediaFormat.MOV)
-          .maxCount(1).maxBytes(MAX_VIDEO_BYTES).duration(null, Duration.ofMinutes(240)).build())
+          .maxCount(1).maxBytes(MAX_VIDEO_BYTES).duration(null, Duration.ofHours(4)).build())
       .audienceDimensions(EnumSet.of(AudienceDimension.COUNTRIES, AudienceDimension.REGIONS,
           AudienceDimension.CITIES, AudienceDimension.AGE_RANGE, AudienceDimension.GENDERS,
           AudienceDimension.LANGUAGES, AudienceDimension.INTERESTS))

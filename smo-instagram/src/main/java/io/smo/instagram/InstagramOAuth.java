@@ -251,7 +251,7 @@ public final class InstagramOAuth extends PlatformOAuth {
     if (perms.isArray()) {
       perms.forEach(p -> scopes.add(p.asText()));
     } else if (perms.isTextual()) {
-      for (String s : perms.asText().split(",")) {
+      for (String s : perms.asText().split(",", -1)) {
         if (!s.isBlank()) {
           scopes.add(s.trim());
         }

@@ -85,8 +85,8 @@ public final class InstagramOptions implements PlatformOptions {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof UserTag && ((UserTag) o).username.equals(username)
-          && Objects.equals(((UserTag) o).x, x) && Objects.equals(((UserTag) o).y, y);
+      return o instanceof UserTag t && t.username.equals(username)
+          && Objects.equals(t.x, x) && Objects.equals(t.y, y);
     }
 
     @Override
@@ -199,10 +199,9 @@ public final class InstagramOptions implements PlatformOptions {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof InstagramOptions)) {
+    if (!(o instanceof InstagramOptions x)) {
       return false;
     }
-    InstagramOptions x = (InstagramOptions) o;
     return format == x.format && collaborators.equals(x.collaborators) && userTags.equals(x.userTags)
         && Objects.equals(locationId, x.locationId) && Objects.equals(shareToFeed, x.shareToFeed)
         && Objects.equals(coverUrl, x.coverUrl) && Objects.equals(thumbOffset, x.thumbOffset)

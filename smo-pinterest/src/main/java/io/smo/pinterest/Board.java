@@ -90,8 +90,8 @@ public final class Board {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Board && id.equals(((Board) o).id) && name.equals(((Board) o).name)
-        && Objects.equals(privacy, ((Board) o).privacy);
+    return o instanceof Board b && id.equals(b.id) && name.equals(b.name)
+        && Objects.equals(privacy, b.privacy);
   }
 
   @Override

@@ -121,10 +121,9 @@ public final class PinterestOptions implements PlatformOptions {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof PinterestOptions)) {
+    if (!(o instanceof PinterestOptions p)) {
       return false;
     }
-    PinterestOptions p = (PinterestOptions) o;
     return Objects.equals(boardId, p.boardId) && Objects.equals(boardSectionId, p.boardSectionId)
         && Objects.equals(title, p.title) && Objects.equals(link, p.link)
         && Objects.equals(altText, p.altText) && Objects.equals(dominantColor, p.dominantColor)

@@ -107,10 +107,9 @@ public final class SnapchatOptions implements PlatformOptions {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof SnapchatOptions)) {
+    if (!(o instanceof SnapchatOptions s)) {
       return false;
     }
-    SnapchatOptions s = (SnapchatOptions) o;
     return destination == s.destination && Objects.equals(title, s.title)
         && locale.equals(s.locale) && saveToProfile == s.saveToProfile && Objects.equals(ads, s.ads);
   }
@@ -290,10 +289,9 @@ public final class SnapchatOptions implements PlatformOptions {
 
     @Override
     public boolean equals(Object o) {
-      if (!(o instanceof Ads)) {
+      if (!(o instanceof Ads a)) {
         return false;
       }
-      Ads a = (Ads) o;
       return Objects.equals(headline, a.headline) && Objects.equals(brandName, a.brandName)
           && Objects.equals(name, a.name) && Objects.equals(callToAction, a.callToAction)
           && dailyBudgetMicro == a.dailyBudgetMicro

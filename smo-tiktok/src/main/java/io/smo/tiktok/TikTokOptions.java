@@ -167,10 +167,9 @@ public final class TikTokOptions implements PlatformOptions {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof TikTokOptions)) {
+    if (!(o instanceof TikTokOptions t)) {
       return false;
     }
-    TikTokOptions t = (TikTokOptions) o;
     return privacyLevel == t.privacyLevel && mode == t.mode
         && Objects.equals(disableComment, t.disableComment) && Objects.equals(disableDuet, t.disableDuet)
         && Objects.equals(disableStitch, t.disableStitch) && brandContent == t.brandContent

@@ -89,20 +89,14 @@ public final class TwitterCapabilities {
    *     reply is not a {@code reply_settings} value)
    */
   public static Optional<TwitterOptions.ReplySettings> replySettings(ReplyPolicy policy) {
-    switch (policy) {
-      case EVERYONE:
-        return Optional.of(TwitterOptions.ReplySettings.EVERYONE);
-      case FOLLOWING:
-        return Optional.of(TwitterOptions.ReplySettings.FOLLOWING);
-      case MENTIONED_ONLY:
-        return Optional.of(TwitterOptions.ReplySettings.MENTIONED_USERS);
-      case SUBSCRIBERS:
-        return Optional.of(TwitterOptions.ReplySettings.SUBSCRIBERS);
-      case VERIFIED:
-        return Optional.of(TwitterOptions.ReplySettings.VERIFIED);
-      default:
-        return Optional.empty();
-    }
+    return switch (policy) {
+      case EVERYONE -> Optional.of(TwitterOptions.ReplySettings.EVERYONE);
+      case FOLLOWING -> Optional.of(TwitterOptions.ReplySettings.FOLLOWING);
+      case MENTIONED_ONLY -> Optional.of(TwitterOptions.ReplySettings.MENTIONED_USERS);
+      case SUBSCRIBERS -> Optional.of(TwitterOptions.ReplySettings.SUBSCRIBERS);
+      case VERIFIED -> Optional.of(TwitterOptions.ReplySettings.VERIFIED);
+      default -> Optional.empty();
+    };
   }
 
   /** Returns X's weighted length of {@code text} (twitter-text v3). */

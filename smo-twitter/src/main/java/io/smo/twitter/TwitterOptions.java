@@ -113,10 +113,9 @@ public final class TwitterOptions implements PlatformOptions {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof TwitterOptions)) {
+    if (!(o instanceof TwitterOptions t)) {
       return false;
     }
-    TwitterOptions t = (TwitterOptions) o;
     return Objects.equals(quoteTweetId, t.quoteTweetId)
         && Objects.equals(inReplyToTweetId, t.inReplyToTweetId)
         && excludeReplyUserIds.equals(t.excludeReplyUserIds) && replySettings == t.replySettings

@@ -165,10 +165,9 @@ public final class YouTubeOptions implements PlatformOptions {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof YouTubeOptions)) {
+    if (!(o instanceof YouTubeOptions x)) {
       return false;
     }
-    YouTubeOptions x = (YouTubeOptions) o;
     return Objects.equals(title, x.title) && tags.equals(x.tags)
         && Objects.equals(categoryId, x.categoryId) && Objects.equals(defaultLanguage, x.defaultLanguage)
         && Objects.equals(selfDeclaredMadeForKids, x.selfDeclaredMadeForKids)

@@ -104,7 +104,7 @@ public final class YouTubeWebhookSubscriptions implements AutoCloseable {
       throw new IllegalArgumentException("lease <= 0: " + lease);
     }
     post(form("subscribe", channelId, callback).add("hub.secret", secret)
-        .add("hub.lease_seconds", Long.toString(lease.getSeconds())).build(), "subscribe");
+        .add("hub.lease_seconds", Long.toString(lease.toSeconds())).build(), "subscribe");
   }
 
   /** Same as {@link #subscribe(String, URI, String, Duration)} with a 10-day lease. */

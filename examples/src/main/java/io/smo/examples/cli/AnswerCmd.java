@@ -36,11 +36,10 @@ final class AnswerCmd extends SmoCli.Base {
     }
     try (Session s = session(null)) {
       SocialClient c = s.client(r.platform());
-      if (!(c instanceof InboxClient)) {
+      if (!(c instanceof InboxClient inbox)) {
         err.println("error: " + r.platform().displayName() + " has no inbox");
         return 2;
       }
-      InboxClient inbox = (InboxClient) c;
       if (!inbox.accountKey().equals(r.account())) {
         err.println("error: the item belongs to account " + r.account() + ", but the configured "
             + r.platform().displayName() + " account is " + inbox.accountKey());

@@ -42,8 +42,8 @@ final class ExitCodes {
 
   /** Returns the exit code for an exception that ended a command. */
   static int of(Throwable e) {
-    if (e instanceof CliException) {
-      return ((CliException) e).exitCode();
+    if (e instanceof CliException ce) {
+      return ce.exitCode();
     }
     if (e instanceof CommandLine.ParameterException) {
       return USAGE;

@@ -96,7 +96,7 @@ final class InboxCmd extends SmoCli.Base {
   }
 
   private static String state(InboxItem i) {
-    if (i instanceof InboxComment && ((InboxComment) i).heldForReview()) {
+    if (i instanceof InboxComment c && c.heldForReview()) {
       return "held";
     }
     return i.answered() ? "answered" : "open";
@@ -123,8 +123,8 @@ final class InboxCmd extends SmoCli.Base {
       n.put("text", i.text());
       n.put("createdAt", i.createdAt().toString());
       n.put("answered", i.answered());
-      if (i instanceof InboxComment) {
-        n.put("heldForReview", ((InboxComment) i).heldForReview());
+      if (i instanceof InboxComment c) {
+        n.put("heldForReview", c.heldForReview());
       }
       if (!i.dropped().isEmpty()) {
         ArrayNode d = n.putArray("dropped");

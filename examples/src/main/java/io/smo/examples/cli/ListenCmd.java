@@ -106,7 +106,8 @@ final class ListenCmd extends SmoCli.Base {
         if (taken) {
           forwarded.incrementAndGet();
         }
-        synchronized (out) {
+        java.io.PrintStream printer = out; // the stream Picocli's factory injected; set once
+        synchronized (printer) {
           out.println(json ? toJson(e, unified == null ? null : taken)
               : toText(e) + (taken ? "  -> inbox" : ""));
           out.flush();
@@ -143,7 +144,9 @@ final class ListenCmd extends SmoCli.Base {
             t.setDaemon(true);
             return t;
           });
-          poller.scheduleWithFixedDelay(() -> pollInbox(unified, checkpoint), inboxPoll, inboxPoll,
+          // not awaited: the poller is shut down when listening ends
+          java.util.concurrent.ScheduledFuture<?> unused = poller.scheduleWithFixedDelay(
+              () -> pollInbox(unified, checkpoint), inboxPoll, inboxPoll,
               java.util.concurrent.TimeUnit.SECONDS);
         }
         done.await();
@@ -185,7 +188,8 @@ final class ListenCmd extends SmoCli.Base {
   private void pollInbox(io.smo.core.inbox.UnifiedInbox unified,
       java.util.concurrent.atomic.AtomicReference<io.smo.core.inbox.InboxCheckpoint> checkpoint) {
     io.smo.core.inbox.InboxPoll poll = unified.poll(checkpoint.get());
-    synchronized (out) {
+    java.io.PrintStream printer = out; // the stream Picocli's factory injected; set once
+    synchronized (printer) {
       for (io.smo.core.inbox.InboxItem i : poll) {
         out.println("inbox " + i.createdAt() + " " + i.platform().id() + " " + i.kind().id() + " "
             + i.ref() + " \"" + i.text().replace("\n", " ") + "\"");

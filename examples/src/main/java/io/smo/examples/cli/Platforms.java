@@ -39,34 +39,33 @@ final class Platforms {
 
   static SocialClient sandboxClient(Platform p, Sandbox sandbox, UploadListener listener) {
     SandboxCredentials c = sandbox.credentials(p);
-    switch (p) {
-      case FACEBOOK:
-        return FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+    return switch (p) {
+      case FACEBOOK ->
+          FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.accountId()).uploadListener(listener).build();
-      case TWITTER:
-        return TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+      case TWITTER ->
+          TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .uploadListener(listener).build();
-      case INSTAGRAM:
-        return InstagramClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+      case INSTAGRAM ->
+          InstagramClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.accountId()).mediaHost(sandboxHost(sandbox)).uploadListener(listener).build();
-      case SNAPCHAT:
-        return SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+      case SNAPCHAT ->
+          SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.extra("profileId")).adAccountId(c.extra("adAccountId"))
             .uploadListener(listener).build();
-      case TIKTOK:
-        return TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+      case TIKTOK ->
+          TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.accountId()).uploadListener(listener).build();
-      case YOUTUBE:
-        return YouTubeClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+      case YOUTUBE ->
+          YouTubeClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .pollInterval(java.time.Duration.ofMillis(200))
             .uploadListener(listener).build();
-      case PINTEREST:
-        return PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+      case PINTEREST ->
+          PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .defaultBoardId(c.extra("boardId"))
             .uploadListener(listener).build();
-      default:
-        throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
-    }
+      default -> throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
+    };
   }
 
   /** The sandbox's stand-in for a CDN: Instagram pulls image containers from public URLs. */
@@ -85,38 +84,37 @@ final class Platforms {
   }
 
   static SocialClient credentialClient(Platform p, Map<String, String> c, UploadListener listener) {
-    switch (p) {
-      case FACEBOOK:
-        return FacebookClient.builder().accessToken(need(c, p, "access_token"))
+    return switch (p) {
+      case FACEBOOK ->
+          FacebookClient.builder().accessToken(need(c, p, "access_token"))
             .accountId(need(c, p, "page_id")).uploadListener(listener).build();
-      case TWITTER:
-        return c.get("user_id") != null
+      case TWITTER ->
+          c.get("user_id") != null
             ? TwitterClient.builder().accessToken(need(c, p, "access_token")).accountId(c.get("user_id"))
                 .uploadListener(listener).build()
             : TwitterClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
-      case INSTAGRAM:
-        // no MediaHost: the client then refuses local images offline, as a violation, before
-        // anything is sent (Instagram pulls images from public URLs: use url: media)
-        return InstagramClient.builder().accessToken(need(c, p, "access_token"))
+      // no MediaHost: the client then refuses local images offline, as a violation, before
+      // anything is sent (Instagram pulls images from public URLs: use url: media)
+      case INSTAGRAM ->
+          InstagramClient.builder().accessToken(need(c, p, "access_token"))
             .accountId(need(c, p, "ig_user_id")).uploadListener(listener).build();
-      case SNAPCHAT:
-        return SnapchatClient.builder().accessToken(need(c, p, "access_token"))
+      case SNAPCHAT ->
+          SnapchatClient.builder().accessToken(need(c, p, "access_token"))
             .accountId(need(c, p, "profile_id")).uploadListener(listener).build();
-      case TIKTOK:
-        return TikTokClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
-      case YOUTUBE:
-        return YouTubeClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
-      case PINTEREST: {
+      case TIKTOK ->
+          TikTokClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
+      case YOUTUBE ->
+          YouTubeClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
+      case PINTEREST -> {
         PinterestClient.Builder b = PinterestClient.builder().accessToken(need(c, p, "access_token"))
             .uploadListener(listener);
         if (c.get("board_id") != null) {
           b.defaultBoardId(c.get("board_id"));
         }
-        return b.build();
+        yield b.build();
       }
-      default:
-        throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
-    }
+      default -> throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
+    };
   }
 
   /** The override keys each platform takes ({@code media} is read by {@link Campaign#mediaFor}). */
@@ -147,8 +145,8 @@ final class Platforms {
             "unknown-option", e.getValue(), known, "not an option for " + p.displayName()));
       }
     }
-    switch (p) {
-      case FACEBOOK: {
+    return switch (p) {
+      case FACEBOOK -> {
         FacebookOptions.Builder b = FacebookOptions.builder();
         if (o.containsKey("reel")) {
           b.asReel(flag(p, "reel", o.get("reel")));
@@ -156,9 +154,9 @@ final class Platforms {
         if (o.containsKey("videoTitle")) {
           b.videoTitle(String.valueOf(o.get("videoTitle")));
         }
-        return b.build();
+        yield b.build();
       }
-      case TWITTER: {
+      case TWITTER -> {
         TwitterOptions.Builder b = TwitterOptions.builder();
         if (o.containsKey("quote")) {
           b.quote(String.valueOf(o.get("quote")));
@@ -166,9 +164,9 @@ final class Platforms {
         if (o.containsKey("replySettings")) {
           b.replySettings(choice(TwitterOptions.ReplySettings.class, p, "replySettings", o.get("replySettings")));
         }
-        return b.build();
+        yield b.build();
       }
-      case INSTAGRAM: {
+      case INSTAGRAM -> {
         InstagramOptions.Builder b = InstagramOptions.builder();
         if (o.containsKey("format")) {
           b.format(choice(InstagramOptions.Format.class, p, "format", o.get("format")));
@@ -178,9 +176,9 @@ final class Platforms {
           ((List<?>) o.get("collaborators")).forEach(x -> names.add(String.valueOf(x)));
           b.collaborators(names);
         }
-        return b.build();
+        yield b.build();
       }
-      case TIKTOK: {
+      case TIKTOK -> {
         TikTokOptions.Builder b = TikTokOptions.builder();
         if (o.containsKey("privacyLevel")) {
           b.privacyLevel(choice(TikTokOptions.PrivacyLevel.class, p, "privacyLevel", o.get("privacyLevel")));
@@ -190,18 +188,18 @@ final class Platforms {
           if (o.containsKey(sw)) {
             boolean v = flag(p, sw, o.get(sw));
             switch (sw) {
-              case "disableComment": b.disableComment(v); break;
-              case "disableDuet": b.disableDuet(v); break;
-              case "disableStitch": b.disableStitch(v); break;
-              case "brandContent": b.brandContent(v); break;
-              case "brandOrganic": b.brandOrganic(v); break;
-              default: b.aiGenerated(v);
+              case "disableComment" -> b.disableComment(v);
+              case "disableDuet" -> b.disableDuet(v);
+              case "disableStitch" -> b.disableStitch(v);
+              case "brandContent" -> b.brandContent(v);
+              case "brandOrganic" -> b.brandOrganic(v);
+              default -> b.aiGenerated(v);
             }
           }
         }
-        return b.build();
+        yield b.build();
       }
-      case YOUTUBE: {
+      case YOUTUBE -> {
         YouTubeOptions.Builder b = YouTubeOptions.builder();
         if (o.containsKey("title")) {
           b.title(String.valueOf(o.get("title")));
@@ -220,9 +218,9 @@ final class Platforms {
         if (o.containsKey("playlistId")) {
           b.playlistId(String.valueOf(o.get("playlistId")));
         }
-        return b.build();
+        yield b.build();
       }
-      case PINTEREST: {
+      case PINTEREST -> {
         PinterestOptions.Builder b = PinterestOptions.builder();
         if (o.containsKey("board")) {
           b.boardId(String.valueOf(o.get("board")));
@@ -236,9 +234,9 @@ final class Platforms {
         if (o.containsKey("altText")) {
           b.altText(String.valueOf(o.get("altText")));
         }
-        return b.build();
+        yield b.build();
       }
-      case SNAPCHAT: {
+      case SNAPCHAT -> {
         SnapchatOptions.Builder b = SnapchatOptions.builder();
         if (o.containsKey("destination")) {
           b.destination(choice(SnapchatOptions.Destination.class, p, "destination", o.get("destination")));
@@ -246,11 +244,10 @@ final class Platforms {
         if (o.containsKey("title")) {
           b.title(String.valueOf(o.get("title")));
         }
-        return b.build();
+        yield b.build();
       }
-      default:
-        return null;
-    }
+      default -> null;
+    };
   }
 
   /**
@@ -276,8 +273,8 @@ final class Platforms {
    * @throws InvalidOption if the value is not a YAML boolean
    */
   static boolean flag(Platform p, String key, Object value) {
-    if (value instanceof Boolean) {
-      return (Boolean) value;
+    if (value instanceof Boolean b) {
+      return b;
     }
     throw new InvalidOption(io.smo.core.Violation.of(p, "options." + p.id() + "." + key, "boolean",
         value, "true, false", "must be true or false (unquoted)"));

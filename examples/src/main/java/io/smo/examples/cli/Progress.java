@@ -140,7 +140,25 @@ final class Progress implements UploadListener, AutoCloseable {
     if (mode != null) {
       return mode.trim().equalsIgnoreCase("terminal");
     }
-    return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    return consoleIsTerminal() && !"dumb".equals(System.getenv("TERM"));
+  }
+
+  /**
+   * Whether a console is attached to a terminal: before JDK 22 a console exists only then; from JDK
+   * 22 {@code System.console()} always answers, and {@code Console.isTerminal()} (called
+   * reflectively, as the SDK targets Java 17) tells.
+   */
+  @SuppressWarnings("SystemConsoleNull") // the null check is the pre-22 answer; 22+ asks isTerminal()
+  private static boolean consoleIsTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   /** The terminal width: {@code -Dsmo.columns}, else {@code $COLUMNS}, else 80. */
@@ -241,18 +259,12 @@ final class Progress implements UploadListener, AutoCloseable {
 
   /** The line an ended upload leaves, the same on a terminal and elsewhere. */
   static String finalLine(Platform platform, String name, UploadProgress last) {
-    String how;
-    switch (last.state()) {
-      case READY:
-        how = "ready";
-        break;
-      case FAILED:
-        how = "failed";
-        break;
-      default:
-        how = last.totalBytes() > 0 && last.bytesSent() >= last.totalBytes() ? "sent"
-            : "ended while " + last.state().name().toLowerCase(Locale.ROOT);
-    }
+    String how = switch (last.state()) {
+      case READY -> "ready";
+      case FAILED -> "failed";
+      default -> last.totalBytes() > 0 && last.bytesSent() >= last.totalBytes() ? "sent"
+          : "ended while " + last.state().name().toLowerCase(Locale.ROOT);
+    };
     long bytes = last.totalBytes();
     return String.format(Locale.ROOT, "upload %-10s %s: %s%s%s", platform.id(), name, how,
         bytes > 0 ? " (" + bytes + " bytes)" : "", last.platformState().map(s -> " " + s).orElse(""));

@@ -218,14 +218,14 @@ final class SegmentedPost {
 
   /** A client of one sandbox account. */
   static SocialClient sandboxClient(Platform p, Sandbox sandbox, SandboxCredentials c) {
-    switch (p) {
-      case FACEBOOK:
-        return FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+    return switch (p) {
+      case FACEBOOK ->
+          FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.accountId()).build();
-      case TWITTER:
-        return TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken()).build();
-      case INSTAGRAM:
-        return InstagramClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+      case TWITTER ->
+          TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken()).build();
+      case INSTAGRAM ->
+          InstagramClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.accountId()).mediaHost(media -> {
               try {
                 byte[] bytes = media.bytes().isPresent() ? media.bytes().get()
@@ -237,20 +237,19 @@ final class SegmentedPost {
                 throw new UncheckedIOException(e);
               }
             }).build();
-      case SNAPCHAT:
-        return SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+      case SNAPCHAT ->
+          SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.extra("profileId")).adAccountId(c.extra("adAccountId")).build();
-      case TIKTOK:
-        return TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+      case TIKTOK ->
+          TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.accountId()).build();
-      case YOUTUBE:
-        return YouTubeClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+      case YOUTUBE ->
+          YouTubeClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.accountId()).pollInterval(java.time.Duration.ofMillis(200)).build();
-      case PINTEREST:
-        return PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
+      case PINTEREST ->
+          PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
             .accountId(c.accountId()).defaultBoardId(c.extra("boardId")).build();
-      default:
-        throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
-    }
+      default -> throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
+    };
   }
 }

@@ -55,8 +55,8 @@ public final class SmoCli {
   /** Runs the command line with the given streams and environment; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     CommandLine cl = new CommandLine(new SmoCli(), new Factory(out, err, env));
-    cl.setOut(new java.io.PrintWriter(out, true));
-    cl.setErr(new java.io.PrintWriter(err, true));
+    cl.setOut(new java.io.PrintWriter(out, true, java.nio.charset.Charset.defaultCharset()));
+    cl.setErr(new java.io.PrintWriter(err, true, java.nio.charset.Charset.defaultCharset()));
     cl.setExecutionExceptionHandler((ex, line, parse) -> {
       err.println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
       return ExitCodes.of(ex);
@@ -90,10 +90,10 @@ public final class SmoCli {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
       K k = CommandLine.defaultFactory().create(cls);
-      if (k instanceof Base) {
-        ((Base) k).out = out;
-        ((Base) k).err = err;
-        ((Base) k).env = env;
+      if (k instanceof Base b) {
+        b.out = out;
+        b.err = err;
+        b.env = env;
       }
       return k;
     }
@@ -193,7 +193,10 @@ public final class SmoCli {
         return c.targets();
       }
       List<Platform> out = new ArrayList<>();
-      for (String s : platforms.split(",")) {
+      for (String s : platforms.split(",", -1)) {
+        if (s.isEmpty()) {
+          continue;
+        }
         Platform p = Platform.fromId(s);
         if (!out.contains(p)) {
           out.add(p);

@@ -254,8 +254,7 @@ public final class DefaultFacebookClient extends BaseSocialClient implements Fac
   @Override
   public InboxItem answer(InboxItem item, String text) {
     checkOwnItem(item);
-    if (item instanceof Mention) {
-      Mention m = (Mention) item;
+    if (item instanceof Mention m) {
       Comment c = comment(m.post(), text);
       return InboxComment.builder(accountKey(), m.post(), c).direction(Direction.OUTBOUND).build();
     }

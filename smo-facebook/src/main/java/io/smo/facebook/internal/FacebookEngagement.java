@@ -145,14 +145,9 @@ public final class FacebookEngagement {
    */
   public void moderate(CommentRef comment, ModerationAction action) {
     switch (requireNonNull(action, "action == null")) {
-      case HIDE:
-        http.post(MODERATE, comment.id(), Map.of("is_hidden", "true"));
-        break;
-      case UNHIDE:
-        http.post(MODERATE, comment.id(), Map.of("is_hidden", "false"));
-        break;
-      default:
-        http.delete(MODERATE, comment.id());
+      case HIDE -> http.post(MODERATE, comment.id(), Map.of("is_hidden", "true"));
+      case UNHIDE -> http.post(MODERATE, comment.id(), Map.of("is_hidden", "false"));
+      default -> http.delete(MODERATE, comment.id());
     }
   }
 

@@ -104,17 +104,10 @@ public final class FacebookMapper {
         long x = v.asLong();
         b.raw(name, x);
         switch (name) {
-          case "post_media_view":
-            b.add(EngagementMetrics.Metric.VIEWS, x);
-            break;
-          case "post_total_media_view_unique":
-            b.add(EngagementMetrics.Metric.REACH, x);
-            break;
-          case "post_clicks":
-            b.add(EngagementMetrics.Metric.CLICKS, x);
-            break;
-          default:
-            break;
+          case "post_media_view" -> b.add(EngagementMetrics.Metric.VIEWS, x);
+          case "post_total_media_view_unique" -> b.add(EngagementMetrics.Metric.REACH, x);
+          case "post_clicks" -> b.add(EngagementMetrics.Metric.CLICKS, x);
+          default -> { }
         }
       } else if (v.isObject()) {
         Map<String, Long> byType = new java.util.TreeMap<>();

@@ -292,18 +292,15 @@ public final class FacebookPublisher {
       FacebookDtos.Status st = v.status();
       String state = st == null || st.videoStatus() == null ? "processing" : st.videoStatus();
       String postId = v.postId() == null ? "" : v.postId();
-      switch (state) {
-        case "ready":
-        case "published":
-          return ProcessingStatus.succeeded(state, postId.isEmpty() ? videoId : postId);
-        case "error":
-          String message = st.processingPhase() == null || st.processingPhase().error() == null
-              || st.processingPhase().error().message() == null
-              ? "video processing failed" : st.processingPhase().error().message();
-          return ProcessingStatus.failed(state, message);
-        default:
-          return ProcessingStatus.pending(state, st == null ? null : st.processingProgress(), null);
-      }
+      return switch (state) {
+        case "ready", "published" ->
+            ProcessingStatus.succeeded(state, postId.isEmpty() ? videoId : postId);
+        case "error" -> ProcessingStatus.failed(state,
+            st.processingPhase() == null || st.processingPhase().error() == null
+                || st.processingPhase().error().message() == null
+                ? "video processing failed" : st.processingPhase().error().message());
+        default -> ProcessingStatus.pending(state, st == null ? null : st.processingProgress(), null);
+      };
     }, processingTimeout, pollInterval, runtime.clock(), runtime.sleeper(), listener, total);
   }
 

@@ -99,7 +99,6 @@ public final class Targeting {
    */
   public static Map<String, String> params(Audience a, FacebookOptions o) {
     Map<String, String> out = new LinkedHashMap<>();
-    boolean drop = a.dropUnsupported();
     ObjectNode t = JSON.createObjectNode();
     if (!a.countries().isEmpty() || !a.regions().isEmpty() || !a.cities().isEmpty()) {
       ObjectNode geo = t.putObject("geo_locations");

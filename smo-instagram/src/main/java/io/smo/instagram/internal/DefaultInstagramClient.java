@@ -263,8 +263,7 @@ public final class DefaultInstagramClient extends BaseSocialClient implements In
   @Override
   public InboxItem answer(InboxItem item, String text) {
     checkOwnItem(item);
-    if (item instanceof Mention) {
-      Mention m = (Mention) item;
+    if (item instanceof Mention m) {
       checkText(text);
       String id = inbox.answerMention(m, text);
       Comment c = Comment.builder(CommentRef.of(Platform.INSTAGRAM, id)).text(text)

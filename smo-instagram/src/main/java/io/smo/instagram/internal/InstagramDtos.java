@@ -24,7 +24,11 @@ public final class InstagramDtos {
    */
   public record Created(String id, String uri) {}
 
-  /** {@code {"success":true}}: a hide, unhide or delete answer. @param success the flag */
+  /**
+   * {@code {"success":true}}: a hide, unhide or delete answer.
+   *
+   * @param success the flag
+   */
   public record Success(Boolean success) {}
 
   /**
@@ -38,7 +42,11 @@ public final class InstagramDtos {
   public record ContainerState(String id, @JsonProperty("status_code") String statusCode,
       String status) {}
 
-  /** {@code content_publishing_limit}'s answer. @param data one entry */
+  /**
+   * {@code content_publishing_limit}'s answer.
+   *
+   * @param data one entry
+   */
   public record PublishingLimitPage(List<PublishingLimitEntry> data) {}
 
   /**
@@ -59,10 +67,18 @@ public final class InstagramDtos {
   public record PublishingLimitConfig(@JsonProperty("quota_total") Long quotaTotal,
       @JsonProperty("quota_duration") Long quotaDuration) {}
 
-  /** An id reference {@code {"id"}}. @param id the id */
+  /**
+   * An id reference {@code {"id"}}.
+   *
+   * @param id the id
+   */
   public record Ref(String id) {}
 
-  /** A list of id references {@code {"data":[{"id"}]}}. @param data the references */
+  /**
+   * A list of id references {@code {"data":[{"id"}]}}.
+   *
+   * @param data the references
+   */
   public record RefList(List<Ref> data) {}
 
   /**
@@ -168,7 +184,11 @@ public final class InstagramDtos {
    */
   public record Cursors(String before, String after) {}
 
-  /** An insights answer. @param data the metrics */
+  /**
+   * An insights answer.
+   *
+   * @param data the metrics
+   */
   public record InsightsPage(List<Insight> data) {}
 
   /**
@@ -183,7 +203,11 @@ public final class InstagramDtos {
   public record Insight(String name, String period, List<InsightValue> values,
       @JsonProperty("total_value") TotalValue totalValue) {}
 
-  /** One value ({@code value} may be a number or an object). @param value the value */
+  /**
+   * One value ({@code value} may be a number or an object).
+   *
+   * @param value the value
+   */
   public record InsightValue(JsonNode value) {}
 
   /**

@@ -62,10 +62,9 @@ public final class InstagramErrorMapper implements ErrorMapper {
 
   /** Returns whether {@code e} is the "media not ready" answer of {@code media_publish}. */
   public static boolean isNotReady(SmoException e) {
-    if (!(e instanceof PlatformException)) {
+    if (!(e instanceof PlatformException p)) {
       return false;
     }
-    PlatformException p = (PlatformException) e;
     return p.errorCode().filter(String.valueOf(NOT_READY_CODE)::equals).isPresent()
         || p.errorSubcode().filter(String.valueOf(NOT_READY_SUBCODE)::equals).isPresent();
   }

@@ -169,7 +169,7 @@ public final class InstagramMapper {
     if (q < 0) {
       return null;
     }
-    for (String pair : url.substring(q + 1).split("&")) {
+    for (String pair : url.substring(q + 1).split("&", -1)) {
       int i = pair.indexOf('=');
       if (i > 0 && pair.substring(0, i).equals(name)) {
         return java.net.URLDecoder.decode(pair.substring(i + 1), java.nio.charset.StandardCharsets.UTF_8);

@@ -179,20 +179,15 @@ public final class InstagramPublisher {
     Map<String, String> f = new LinkedHashMap<>();
     boolean video = m.kind() == MediaKind.VIDEO;
     switch (kind) {
-      case REEL:
-        f.put("media_type", "REELS");
-        break;
-      case STORY:
-        f.put("media_type", "STORIES");
-        break;
-      case CHILD:
+      case REEL -> f.put("media_type", "REELS");
+      case STORY -> f.put("media_type", "STORIES");
+      case CHILD -> {
         f.put("is_carousel_item", "true");
         if (video) {
           f.put("media_type", "VIDEO");
         }
-        break;
-      default:
-        break;
+      }
+      default -> { }
     }
     boolean resumable = video && m.sourceType() != Media.SourceType.URL && resumableVideo;
     if (resumable) {

@@ -148,8 +148,8 @@ public final class JsonWithBase64Body extends RequestBody {
   @Override
   public void writeTo(BufferedSink sink) throws IOException {
     for (Object seg : segments) {
-      if (seg instanceof byte[]) {
-        sink.write((byte[]) seg);
+      if (seg instanceof byte[] bytes) {
+        sink.write(bytes);
       } else {
         OutputStream raw = new FilterOutputStream(sink.outputStream()) {
           @Override

@@ -65,7 +65,7 @@ public final class PinterestErrorMapper implements ErrorMapper {
     ErrorDetails details = f.details().errorCode(code)
         .message(message != null ? message : "HTTP " + f.status()).traceId(trace).build();
     int s = f.status();
-    if (s == 429 || String.valueOf(RATE_LIMIT_CODE).equals(code) && s != 401 && s != 403) {
+    if (s == 429 || (String.valueOf(RATE_LIMIT_CODE).equals(code) && s != 401 && s != 403)) {
       Duration wait = ErrorMapper.retryAfter(f).orElseGet(() -> f.rateLimit()
           .map(r -> r.untilReset(f.receivedAt())).orElse(Duration.ZERO));
       if (wait.compareTo(QUOTA_THRESHOLD) > 0) {
@@ -73,22 +73,14 @@ public final class PinterestErrorMapper implements ErrorMapper {
       }
       return new RateLimitException(details, wait);
     }
-    switch (s) {
-      case 401:
-        return new AuthenticationException(details);
-      case 403:
-        return new PermissionException(details, null);
-      case 404:
-        return new NotFoundException(details);
-      case 409:
-        return new DuplicateContentException(details);
-      case 400:
-      case 413:
-      case 422:
-        return new InvalidRequestException(details);
-      default:
-        return new PlatformException(details, s >= 500);
-    }
+    return switch (s) {
+      case 401 -> new AuthenticationException(details);
+      case 403 -> new PermissionException(details, null);
+      case 404 -> new NotFoundException(details);
+      case 409 -> new DuplicateContentException(details);
+      case 400, 413, 422 -> new InvalidRequestException(details);
+      default -> new PlatformException(details, s >= 500);
+    };
   }
 
 }

@@ -94,7 +94,7 @@ public final class PinterestMapper {
   }
 
   private static Long count(Object v) {
-    return v instanceof Number ? ((Number) v).longValue() : null;
+    return v instanceof Number n ? n.longValue() : null;
   }
 
   /**
@@ -133,8 +133,8 @@ public final class PinterestMapper {
       return;
     }
     obj.forEach((k, v) -> {
-      if (v instanceof Number) {
-        into.putIfAbsent(k, (Number) v);
+      if (v instanceof Number n) {
+        into.putIfAbsent(k, n);
       }
     });
   }

@@ -115,14 +115,11 @@ public final class PinterestUploadProtocol {
           keyed.apply(Operation.read("video status", PinterestRateBucket.ORG_READ)),
           () -> api.getMedia(mediaId));
       String status = m == null || m.status() == null ? "" : m.status();
-      switch (status) {
-        case "succeeded":
-          return ProcessingStatus.succeeded(status, mediaId);
-        case "failed":
-          return ProcessingStatus.failed(status, "Pinterest could not process the video");
-        default:
-          return ProcessingStatus.pending(status, null, null);
-      }
+      return switch (status) {
+        case "succeeded" -> ProcessingStatus.succeeded(status, mediaId);
+        case "failed" -> ProcessingStatus.failed(status, "Pinterest could not process the video");
+        default -> ProcessingStatus.pending(status, null, null);
+      };
     }, processingTimeout, pollInterval, runtime.clock(), runtime.sleeper(), listener, size);
   }
 

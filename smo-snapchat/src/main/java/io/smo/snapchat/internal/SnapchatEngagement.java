@@ -146,13 +146,12 @@ public final class SnapchatEngagement {
   }
 
   private static String collection(String kind) {
-    switch (kind) {
-      case "story": return "stories";
-      case "saved_story": return "saved_stories";
-      case "spotlight": return "spotlights";
-      default:
-        throw ValidationException.of(Platform.SNAPCHAT, "ref", "ref-kind", kind, null,
-            "unknown Snapchat post kind");
-    }
+    return switch (kind) {
+      case "story" -> "stories";
+      case "saved_story" -> "saved_stories";
+      case "spotlight" -> "spotlights";
+      default -> throw ValidationException.of(Platform.SNAPCHAT, "ref", "ref-kind", kind, null,
+          "unknown Snapchat post kind");
+    };
   }
 }

@@ -88,42 +88,30 @@ public final class SnapchatErrorMapper implements ErrorMapper {
     ErrorDetails d = f.details().message(Redactor.redactText(message)).errorCode(code)
         .traceId(requestId).build();
     int s = f.status();
-    switch (s) {
-      case 401:
-        return new AuthenticationException(d);
-      case 403:
-        return new PermissionException(d, null);
-      case 404:
-      case 410:
-        return new NotFoundException(d);
-      case 429:
-        return new RateLimitException(d, ErrorMapper.retryAfter(f).orElse(DEFAULT_RETRY_AFTER));
-      case 400:
-        if (message.toLowerCase(Locale.ROOT).contains("duplicate")) {
-          return new DuplicateContentException(d);
-        }
-        return new InvalidRequestException(d);
-      case 405:
-      case 406:
-      case 418:
-        return new InvalidRequestException(d);
-      default:
-        return new PlatformException(d, s >= 500);
-    }
+    return switch (s) {
+      case 401 -> new AuthenticationException(d);
+      case 403 -> new PermissionException(d, null);
+      case 404, 410 -> new NotFoundException(d);
+      case 429 -> new RateLimitException(d, ErrorMapper.retryAfter(f).orElse(DEFAULT_RETRY_AFTER));
+      case 400 -> message.toLowerCase(Locale.ROOT).contains("duplicate")
+          ? new DuplicateContentException(d) : new InvalidRequestException(d);
+      case 405, 406, 418 -> new InvalidRequestException(d);
+      default -> new PlatformException(d, s >= 500);
+    };
   }
 
   private static String defaultMessage(int status) {
-    switch (status) {
-      case 400: return "bad request";
-      case 401: return "access token missing, invalid or expired";
-      case 403: return "forbidden: the token lacks access to this resource";
-      case 404: return "not found";
-      case 410: return "gone";
-      case 429: return "too many requests (10/s per token, 20/s per app)";
-      case 500: return "internal server error";
-      case 503: return "service unavailable";
-      default: return "HTTP " + status;
-    }
+    return switch (status) {
+      case 400 -> "bad request";
+      case 401 -> "access token missing, invalid or expired";
+      case 403 -> "forbidden: the token lacks access to this resource";
+      case 404 -> "not found";
+      case 410 -> "gone";
+      case 429 -> "too many requests (10/s per token, 20/s per app)";
+      case 500 -> "internal server error";
+      case 503 -> "service unavailable";
+      default -> "HTTP " + status;
+    };
   }
 
   private static JsonNode parse(String body) {

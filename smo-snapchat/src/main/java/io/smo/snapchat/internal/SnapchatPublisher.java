@@ -103,20 +103,21 @@ public final class SnapchatPublisher {
     String singular;
     ProfilePostRequest body;
     switch (o.destination()) {
-      case SAVED_STORY:
+      case SAVED_STORY -> {
         collection = "saved_stories";
         singular = "saved_story";
         body = new ProfilePostRequest(mediaId, o.title().orElse(null), null, null, null);
-        break;
-      case SPOTLIGHT:
+      }
+      case SPOTLIGHT -> {
         collection = "spotlights";
         singular = "spotlight";
         body = new ProfilePostRequest(mediaId, null, post.text(), o.locale(), o.saveToProfile());
-        break;
-      default:
+      }
+      default -> {
         collection = "stories";
         singular = "story";
         body = new ProfilePostRequest(mediaId, null, null, null, null);
+      }
     }
     Operation op = Operation.create("publish " + singular.replace('_', ' '), BUCKET);
     JsonNode r = SnapchatErrorMapper.call(runtime, op,

@@ -138,7 +138,7 @@ public final class SnapchatUploadProtocol {
         throw new TransportException(Platform.SNAPCHAT, "create media",
             "the answer carries no media id", null, false);
       }
-      String fileName = fileName(media, file);
+      String fileName = fileName(media);
       long size = Files.size(file);
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
         if (size <= partBytes) {
@@ -150,7 +150,7 @@ public final class SnapchatUploadProtocol {
           ChunkedUploader.notify(listener, progress(fileName, UploadState.UPLOADING, size, size, null));
           checkFailed(mediaId, SnapchatMapper.media(r));
         } else {
-          multipart(adsApi, ch, size, fileName, MediaType.get(media.mimeType()), mediaId,
+          multipart(adsApi, ch, size, fileName, MediaType.get(media.mimeType()),
               () -> adsApi.initAdMultipart(mediaId, "INIT", text(fileName), text(size),
                   text(partCount(size, partBytes))));
         }
@@ -159,16 +159,12 @@ public final class SnapchatUploadProtocol {
         JsonNode m = SnapchatMapper.media(SnapchatErrorMapper.call(runtime,
             Operation.read("get media", BUCKET), () -> adsApi.getAdMedia(mediaId)));
         String status = m == null ? "" : m.path("media_status").asText("");
-        switch (status.toUpperCase(Locale.ROOT)) {
-          case "READY":
-            return ProcessingStatus.succeeded(status, mediaId);
-          case "PENDING_UPLOAD":
-          case "PROCESSING":
-          case "":
-            return ProcessingStatus.pending(status.isEmpty() ? "UNKNOWN" : status, null, null);
-          default:
-            return ProcessingStatus.failed(status, "media processing failed");
-        }
+        return switch (status.toUpperCase(Locale.ROOT)) {
+          case "READY" -> ProcessingStatus.succeeded(status, mediaId);
+          case "PENDING_UPLOAD", "PROCESSING", "" ->
+              ProcessingStatus.pending(status.isEmpty() ? "UNKNOWN" : status, null, null);
+          default -> ProcessingStatus.failed(status, "media processing failed");
+        };
       }, processingTimeout, pollInterval, runtime.clock(), runtime.sleeper(), listener, size);
       return mediaId;
     } catch (IOException e) {
@@ -208,7 +204,7 @@ public final class SnapchatUploadProtocol {
       long size = Files.size(enc);
       String fileName = name + ".enc";
       try (FileChannel ch = FileChannel.open(enc, StandardOpenOption.READ)) {
-        JsonNode done = multipart(profileApi, ch, size, fileName, OCTET, mediaId,
+        JsonNode done = multipart(profileApi, ch, size, fileName, OCTET,
             () -> profileApi.initProfileMultipart(profileId, mediaId, "INIT", text(fileName),
                 text(size), text(partCount(size, partBytes))));
         checkFailed(mediaId, SnapchatMapper.media(done));
@@ -227,7 +223,7 @@ public final class SnapchatUploadProtocol {
   // ---------------------------------------------------------------- shared
 
   private JsonNode multipart(SnapchatApi api, FileChannel ch, long size, String fileName, MediaType type,
-      String mediaId, java.util.function.Supplier<retrofit2.Call<JsonNode>> init) {
+      java.util.function.Supplier<retrofit2.Call<JsonNode>> init) {
     JsonNode session = SnapchatErrorMapper.call(runtime, Operation.write("init multipart upload", BUCKET), init);
     String uploadId = session.path("upload_id").asText("");
     String addPath = relative(session.path("add_path").asText(""));
@@ -292,7 +288,7 @@ public final class SnapchatUploadProtocol {
     throw new IOException("Snapchat uploads need a file or bytes, not a URL");
   }
 
-  private static String fileName(Media media, Path file) {
+  private static String fileName(Media media) {
     String ext = media.mimeType().substring(media.mimeType().indexOf('/') + 1)
         .replace("quicktime", "mov").replace("jpeg", "jpg");
     return media.file().map(f -> f.getFileName().toString()).orElse("media." + ext);

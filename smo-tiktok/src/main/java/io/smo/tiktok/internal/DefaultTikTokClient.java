@@ -95,10 +95,9 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
    * @throws IllegalArgumentException if {@code client} was not built by this module
    */
   public static TikTokClient withChunkRules(TikTokClient client, TikTokUploadProtocol.ChunkPlan.Rules chunkRules) {
-    if (!(client instanceof DefaultTikTokClient)) {
+    if (!(client instanceof DefaultTikTokClient d)) {
       throw new IllegalArgumentException("not a client of this module: " + client);
     }
-    DefaultTikTokClient d = (DefaultTikTokClient) client;
     return new DefaultTikTokClient(d.runtime, d.settings, requireNonNull(chunkRules, "chunkRules == null"));
   }
 

@@ -142,7 +142,7 @@ public final class TikTokErrorMapper implements ErrorMapper {
     if (s == 403) {
       return new PermissionException(d.build(), null);
     }
-    if (s >= 400 && s < 500 || !code.isEmpty()) {
+    if ((s >= 400 && s < 500) || !code.isEmpty()) {
       return new InvalidRequestException(d.build());
     }
     return new PlatformException(d.build(), false);

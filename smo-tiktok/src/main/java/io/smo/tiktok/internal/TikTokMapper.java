@@ -61,18 +61,13 @@ public final class TikTokMapper {
 
   /** Returns the TikTok privacy level matching a core visibility, if one does. */
   public static Optional<PrivacyLevel> privacyFor(Visibility v) {
-    switch (v) {
-      case PUBLIC:
-        return Optional.of(PrivacyLevel.PUBLIC_TO_EVERYONE);
-      case FOLLOWERS:
-        return Optional.of(PrivacyLevel.FOLLOWER_OF_CREATOR);
-      case MUTUAL_FOLLOWERS:
-        return Optional.of(PrivacyLevel.MUTUAL_FOLLOW_FRIENDS);
-      case PRIVATE:
-        return Optional.of(PrivacyLevel.SELF_ONLY);
-      default:
-        return Optional.empty();
-    }
+    return switch (v) {
+      case PUBLIC -> Optional.of(PrivacyLevel.PUBLIC_TO_EVERYONE);
+      case FOLLOWERS -> Optional.of(PrivacyLevel.FOLLOWER_OF_CREATOR);
+      case MUTUAL_FOLLOWERS -> Optional.of(PrivacyLevel.MUTUAL_FOLLOW_FRIENDS);
+      case PRIVATE -> Optional.of(PrivacyLevel.SELF_ONLY);
+      default -> Optional.empty();
+    };
   }
 
   private static boolean flag(Optional<Boolean> chosen, boolean creatorDisabled) {
@@ -118,19 +113,17 @@ public final class TikTokMapper {
    */
   public static ProcessingStatus<StatusData> processing(StatusData s, long totalBytes) {
     String state = s == null || s.status() == null ? "UNKNOWN" : s.status();
-    switch (state) {
-      case "PUBLISH_COMPLETE":
-      case "SEND_TO_USER_INBOX":
-        return ProcessingStatus.succeeded(state, s);
-      case "FAILED":
-        return ProcessingStatus.failed(state, s.failReason());
-      default:
+    return switch (state) {
+      case "PUBLISH_COMPLETE", "SEND_TO_USER_INBOX" -> ProcessingStatus.succeeded(state, s);
+      case "FAILED" -> ProcessingStatus.failed(state, s.failReason());
+      default -> {
         Integer pct = null;
         if (s != null && totalBytes > 0 && s.uploadedBytes() != null && state.equals("PROCESSING_UPLOAD")) {
           pct = (int) Math.min(99, s.uploadedBytes() * 100 / totalBytes);
         }
-        return ProcessingStatus.pending(state, pct, null);
-    }
+        yield ProcessingStatus.pending(state, pct, null);
+      }
+    };
   }
 
   /**

@@ -212,8 +212,7 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
   @Override
   public InboxItem answer(InboxItem item, String text) {
     checkOwnItem(item);
-    if (item instanceof Mention) {
-      Mention m = (Mention) item;
+    if (item instanceof Mention m) {
       Comment c = replyTo(m.post().id(), text);
       return InboxComment.builder(accountKey(), m.post(), c).direction(Direction.OUTBOUND).build();
     }

@@ -225,8 +225,8 @@ public final class TwitterInbox {
       }
     }
     if (sender.equals(me) && !e.has("participant_ids") && conv.contains("-")) {
-      for (String part : conv.split("-")) {
-        if (!part.equals(me)) {
+      for (String part : conv.split("-", -1)) {
+        if (!part.isEmpty() && !part.equals(me)) {
           b.recipientId(part);
         }
       }

@@ -74,15 +74,15 @@ public final class TwitterMapper {
 
   private static void raw(EngagementMetrics.Builder b, String name, Map<String, Object> g) {
     g.forEach((k, v) -> {
-      if (v instanceof Number) {
-        b.raw(name + "." + k, ((Number) v).longValue());
+      if (v instanceof Number n) {
+        b.raw(name + "." + k, n.longValue());
       }
     });
   }
 
   private static Long number(Map<String, Object> g, String name) {
     Object v = g == null || name == null ? null : g.get(name);
-    return v instanceof Number ? ((Number) v).longValue() : null;
+    return v instanceof Number n ? n.longValue() : null;
   }
 
   private static Long first(Map<String, Object> a, String an, Map<String, Object> b, String bn,
@@ -177,7 +177,7 @@ public final class TwitterMapper {
         .handle(d.username()).name(d.name())
         .followers(number(pm, "followers_count")).following(number(pm, "following_count"))
         .postCount(number(pm, "tweet_count")).retrievedAt(now);
-    pm.forEach((k, v) -> b.raw(k, v instanceof Number ? ((Number) v).longValue() : null));
+    pm.forEach((k, v) -> b.raw(k, v instanceof Number n ? n.longValue() : null));
     return b.build();
   }
 

@@ -91,14 +91,11 @@ public final class TwitterUploadProtocol {
 
   /** Returns the {@code media_category} for a kind. */
   public static String category(MediaKind kind) {
-    switch (kind) {
-      case GIF:
-        return "tweet_gif";
-      case VIDEO:
-        return "tweet_video";
-      default:
-        return "tweet_image";
-    }
+    return switch (kind) {
+      case GIF -> "tweet_gif";
+      case VIDEO -> "tweet_video";
+      default -> "tweet_image";
+    };
   }
 
   /** Returns the segment length for a file of {@code total} bytes: at most 1000 segments. */
@@ -272,20 +269,21 @@ public final class TwitterUploadProtocol {
       return ProcessingStatus.succeeded("succeeded", id);
     }
     String state = info.path("state").asText("pending");
-    switch (state) {
-      case "succeeded":
-        return ProcessingStatus.succeeded(state, id);
-      case "failed":
+    return switch (state) {
+      case "succeeded" -> ProcessingStatus.succeeded(state, id);
+      case "failed" -> {
         JsonNode err = info.path("error");
         String message = err.path("message").asText(err.path("name").asText(null));
-        return ProcessingStatus.failed(state, message);
-      default: // pending, in_progress
+        yield ProcessingStatus.failed(state, message);
+      }
+      default -> { // pending, in_progress
         Integer pct = info.path("progress_percent").isNumber() ? info.path("progress_percent").asInt()
             : null;
         Duration after = info.path("check_after_secs").isNumber()
             ? Duration.ofSeconds(info.path("check_after_secs").asLong()) : null;
-        return ProcessingStatus.pending(state, pct, after);
-    }
+        yield ProcessingStatus.pending(state, pct, after);
+      }
+    };
   }
 
   private void altText(String id, String alt) {

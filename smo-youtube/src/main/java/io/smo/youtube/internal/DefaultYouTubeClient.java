@@ -194,9 +194,9 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
   @Override
   public InboxItem answer(InboxItem item, String text) {
     checkOwnItem(item);
-    if (item instanceof InboxComment) {
+    if (item instanceof InboxComment c) {
       checkText(text);
-      return inbox.answer((InboxComment) item, text);
+      return inbox.answer(c, text);
     }
     return super.answer(item, text);
   }

@@ -189,8 +189,8 @@ public final class YouTubeEngagement {
       Map<String, Object> row = rows.get(0);
       row.forEach((k, v) -> b.raw("analytics." + k, v));
       Object shares = row.get("shares");
-      if (shares instanceof Number) {
-        b.put(EngagementMetrics.Metric.SHARES, ((Number) shares).longValue());
+      if (shares instanceof Number n) {
+        b.put(EngagementMetrics.Metric.SHARES, n.longValue());
       }
     }
     ResultTable demo = runtime.call(op, () -> analyticsApi.report(ids, s, e, "viewerPercentage",
@@ -239,15 +239,10 @@ public final class YouTubeEngagement {
   /** HIDE = {@code heldForReview}, UNHIDE = {@code published}, DELETE = {@code comments.delete}. */
   public void moderate(CommentRef comment, ModerationAction action) {
     switch (action) {
-      case HIDE:
-        setModerationStatus(comment, YouTubeModerationStatus.HELD_FOR_REVIEW, false);
-        break;
-      case UNHIDE:
-        setModerationStatus(comment, YouTubeModerationStatus.PUBLISHED, false);
-        break;
-      default:
-        quota.call(runtime, "comments.delete", Operation.write("moderate delete"),
-            () -> api.deleteComment(comment.id()));
+      case HIDE -> setModerationStatus(comment, YouTubeModerationStatus.HELD_FOR_REVIEW, false);
+      case UNHIDE -> setModerationStatus(comment, YouTubeModerationStatus.PUBLISHED, false);
+      default -> quota.call(runtime, "comments.delete", Operation.write("moderate delete"),
+          () -> api.deleteComment(comment.id()));
     }
   }
 

@@ -153,7 +153,7 @@ public final class YouTubeMapper {
     b.raw("subscriberCount", subscribers);
     b.raw("videoCount", videos);
     b.raw("viewCount", views);
-    b.raw("hiddenSubscriberCount", st != null && st.hiddenSubscriberCount() != null ? hidden : null);
+    b.raw("hiddenSubscriberCount", (st != null && st.hiddenSubscriberCount() != null) ? hidden : null);
     return b.build();
   }
 
@@ -381,14 +381,11 @@ public final class YouTubeMapper {
 
   /** Maps a visibility to {@code privacyStatus}. */
   static String privacy(io.smo.core.Visibility v) {
-    switch (v) {
-      case UNLISTED:
-        return "unlisted";
-      case PRIVATE:
-        return "private";
-      default:
-        return "public";
-    }
+    return switch (v) {
+      case UNLISTED -> "unlisted";
+      case PRIVATE -> "private";
+      default -> "public";
+    };
   }
 
   private static String title(io.smo.core.Post post, io.smo.youtube.YouTubeOptions o, String fileName) {
