@@ -31,6 +31,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -62,6 +63,9 @@ public final class SandboxWebhooks implements AutoCloseable {
   public static final String HUB_SECRET = "sbx-hub-secret";
 
   /** One delivery that was sent, with the answer the callback gave (0 when none came). */
+  @SuppressWarnings(
+      "ArrayRecordComponent") // public test API: the exact bytes sent; changing the type breaks
+                              // callers
   public record Delivery(String handler, byte[] body, Map<String, String> headers, int status) {}
 
   private final Sandbox sandbox;
@@ -159,7 +163,7 @@ public final class SandboxWebhooks implements AutoCloseable {
   /** Sends every delivery made so far once more, as a platform's retry or X's replay does. */
   public void resendAll() {
     for (Object[] h : List.copyOf(history)) {
-      schedule((String) h[0], (byte[]) h[1], 0);
+      schedule((String) h[0], (byte[]) h[1]);
     }
   }
 
@@ -330,7 +334,7 @@ public final class SandboxWebhooks implements AutoCloseable {
               + "</uri></author><published>" + ts + "</published><updated>" + ts + "</updated></entry></feed>";
           history.add(new Object[] {"youtube", atom.getBytes(StandardCharsets.UTF_8)});
           for (int c = 0; c < copies; c++) {
-            schedule("youtube", atom.getBytes(StandardCharsets.UTF_8), c);
+            schedule("youtube", atom.getBytes(StandardCharsets.UTF_8));
           }
           return;
         }
@@ -359,13 +363,14 @@ public final class SandboxWebhooks implements AutoCloseable {
     byte[] body = payload.toString().getBytes(StandardCharsets.UTF_8);
     history.add(new Object[] {handler, body});
     for (int c = 0; c < copies; c++) {
-      schedule(handler, body, c);
+      schedule(handler, body);
     }
   }
 
-  private void schedule(String handler, byte[] body, int copy) {
+  private void schedule(String handler, byte[] body) {
     long ms = delay.toMillis() + (reorderWindow.isZero() ? 0 : (long) (random.nextDouble() * reorderWindow.toMillis()));
-    sender.schedule(() -> send(handler, body), ms, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> unused =
+        sender.schedule(() -> send(handler, body), ms, TimeUnit.MILLISECONDS);
   }
 
   private void send(String handler, byte[] body) {

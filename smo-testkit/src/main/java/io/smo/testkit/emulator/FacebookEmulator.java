@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -264,10 +265,19 @@ public final class FacebookEmulator implements PlatformEmulator {
         return SandboxResponse.json(200, Map.of("success", true));
       }
     }
-    return GraphSupport.error(ctx, 400, 100, 33, "GraphMethodException", "Unsupported "
-        + m.toLowerCase() + " request. Object with ID '" + String.join("/", s)
-        + "' does not exist, cannot be loaded due to missing permissions, or does not support this"
-        + " operation.", false);
+    return GraphSupport.error(
+        ctx,
+        400,
+        100,
+        33,
+        "GraphMethodException",
+        "Unsupported "
+            + m.toLowerCase(Locale.ROOT)
+            + " request. Object with ID '"
+            + String.join("/", s)
+            + "' does not exist, cannot be loaded due to missing permissions, or does not support this"
+            + " operation.",
+        false);
   }
 
   // ---- inbox: Messenger conversations, Send API, private replies, tagged posts ----

@@ -816,31 +816,48 @@ public final class YouTubeEmulator implements PlatformEmulator {
   // ------------------------------------------------------------------ comments
 
   private List<ObjectNode> threadsOf(String videoId) {
-    return threads.computeIfAbsent(videoId, id -> {
-      List<ObjectNode> list = new ArrayList<>();
-      Video v = videos.get(id);
-      Instant base = v == null ? Instant.EPOCH : v.created;
-      for (int i = 0; i < SEEDED_THREADS; i++) {
-        String cid = "Ugsbx" + Long.toHexString(Math.abs((id + i).hashCode())) + "AaABAg" + i;
-        ObjectNode top = commentNode(cid, id, "Seeded viewer " + (i % 17),
-            "UCviewer" + (i % 17), "Comment " + i + " on " + id, base.plusSeconds(60L * (i + 1)), null);
-        if (i == 3) {
-          ((ObjectNode) top.get("snippet")).put("moderationStatus", "heldForReview");
-        }
-        ObjectNode thread = threadNode(cid, id, top);
-        if (i % 7 == 0) {
-          for (int k = 0; k < 2; k++) {
-            ObjectNode reply = commentNode(cid + ".sbxReply" + k, id, "Seeded replier " + k,
-                "UCreplier" + k, "Reply " + k + " to comment " + i, base.plusSeconds(60L * (i + 1) + 30 + k), cid);
-            addReply(thread, reply);
-            register(reply, thread, id, false);
+    return threads.computeIfAbsent(
+        videoId,
+        id -> {
+          List<ObjectNode> list = new ArrayList<>();
+          Video v = videos.get(id);
+          Instant base = v == null ? Instant.EPOCH : v.created;
+          for (int i = 0; i < SEEDED_THREADS; i++) {
+            String cid =
+                "Ugsbx" + Long.toHexString(Math.abs((long) (id + i).hashCode())) + "AaABAg" + i;
+            ObjectNode top =
+                commentNode(
+                    cid,
+                    id,
+                    "Seeded viewer " + (i % 17),
+                    "UCviewer" + (i % 17),
+                    "Comment " + i + " on " + id,
+                    base.plusSeconds(60L * (i + 1)),
+                    null);
+            if (i == 3) {
+              ((ObjectNode) top.get("snippet")).put("moderationStatus", "heldForReview");
+            }
+            ObjectNode thread = threadNode(cid, id, top);
+            if (i % 7 == 0) {
+              for (int k = 0; k < 2; k++) {
+                ObjectNode reply =
+                    commentNode(
+                        cid + ".sbxReply" + k,
+                        id,
+                        "Seeded replier " + k,
+                        "UCreplier" + k,
+                        "Reply " + k + " to comment " + i,
+                        base.plusSeconds(60L * (i + 1) + 30 + k),
+                        cid);
+                addReply(thread, reply);
+                register(reply, thread, id, false);
+              }
+            }
+            register(top, thread, id, false);
+            list.add(thread);
           }
-        }
-        register(top, thread, id, false);
-        list.add(thread);
-      }
-      return list;
-    });
+          return list;
+        });
   }
 
   private void register(ObjectNode comment, ObjectNode thread, String videoId, boolean own) {
@@ -871,7 +888,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
     s.putObject("authorChannelId").put("value", authorId);
     s.put("canRate", true);
     s.put("viewerRating", "none");
-    s.put("likeCount", Math.abs(id.hashCode()) % 40);
+    s.put("likeCount", Math.abs((long) id.hashCode()) % 40);
     s.put("moderationStatus", "published");
     s.put("publishedAt", at.toString());
     s.put("updatedAt", at.toString());
