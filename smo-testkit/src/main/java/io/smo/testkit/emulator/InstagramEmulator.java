@@ -333,7 +333,7 @@ public final class InstagramEmulator implements PlatformEmulator {
 
   private SandboxResponse route(SandboxRequest req, List<String> s, EmulatorContext ctx) {
     if (s.size() >= 4 && s.get(0).equals("rupload") && s.get(1).equals("ig-api-upload")) {
-      return "POST".equals(req.method()) ? rupload(req, s.get(3), ctx) : ruploadStatus(s.get(3), ctx);
+      return "POST".equals(req.method()) ? rupload(req, s.get(3), ctx) : ruploadStatus(s.get(3));
     }
     if (s.isEmpty() || !s.get(0).matches("v\\d+\\.\\d+")) {
       return GraphSupport.error(ctx, 400, 2500, null, "IGApiException",
@@ -680,7 +680,7 @@ public final class InstagramEmulator implements PlatformEmulator {
         .put("offset", c.uploaded));
   }
 
-  private SandboxResponse ruploadStatus(String containerId, EmulatorContext ctx) {
+  private SandboxResponse ruploadStatus(String containerId) {
     Container c = containers.get(containerId);
     if (c == null) {
       return SandboxResponse.json(404, debugInfo("NotFound", "unknown container"));

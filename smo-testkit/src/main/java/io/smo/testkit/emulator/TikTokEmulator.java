@@ -228,8 +228,8 @@ public final class TikTokEmulator implements PlatformEmulator {
     JsonNode body = req.json();
     return switch (endpoint) {
       case "creator_info" -> creatorInfo(ctx);
-      case "video_init" -> videoInit(req, body, ctx, true);
-      case "inbox_init" -> videoInit(req, body, ctx, false);
+      case "video_init" -> videoInit(body, ctx, true);
+      case "inbox_init" -> videoInit(body, ctx, false);
       case "content_init" -> contentInit(body, ctx);
       case "status" -> status(body, ctx);
       case "user_info" -> userInfo(req, ctx);
@@ -350,7 +350,7 @@ public final class TikTokEmulator implements PlatformEmulator {
     return ok(ctx, d);
   }
 
-  private SandboxResponse videoInit(SandboxRequest req, JsonNode body, EmulatorContext ctx,
+  private SandboxResponse videoInit(JsonNode body, EmulatorContext ctx,
       boolean direct) {
     if (!body.isObject()) {
       return error(ctx, 400, "invalid_params", "Request body must be JSON.");

@@ -256,13 +256,13 @@ public final class YouTubeEmulator implements PlatformEmulator {
         if (r.param("allThreadsRelatedToChannelId").isPresent()) {
           return listChannelThreads(r, ctx);
         }
-        return listThreads(r, ctx);
+        return listThreads(r);
       }
       case "commentThreads.insert" -> {
         return insertThread(r, ctx);
       }
       case "comments.list" -> {
-        return listReplies(r, ctx);
+        return listReplies(r);
       }
       case "comments.insert" -> {
         return insertReply(r, ctx);
@@ -274,7 +274,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
         return deleteComment(r, ctx);
       }
       case "analytics.reports" -> {
-        return report(r, ctx);
+        return report(r);
       }
       default -> {
         return error(404, "NOT_FOUND", "global", "notFound", "Not Found");
@@ -1016,7 +1016,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
     return SandboxResponse.json(200, out);
   }
 
-  private SandboxResponse listThreads(SandboxRequest r, EmulatorContext ctx) {
+  private SandboxResponse listThreads(SandboxRequest r) {
     String part = r.param("part").orElse(null);
     if (part == null) {
       return error(400, "INVALID_ARGUMENT", "global", "required", "Required parameter: part");
@@ -1140,7 +1140,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
     return rec;
   }
 
-  private SandboxResponse listReplies(SandboxRequest r, EmulatorContext ctx) {
+  private SandboxResponse listReplies(SandboxRequest r) {
     String parentId = r.param("parentId").orElse(null);
     if (parentId == null) {
       return error(400, "INVALID_ARGUMENT", "youtube.parameter", "missingRequiredParameter",
@@ -1227,7 +1227,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
 
   // ------------------------------------------------------------------ analytics
 
-  private SandboxResponse report(SandboxRequest r, EmulatorContext ctx) {
+  private SandboxResponse report(SandboxRequest r) {
     String metricsParam = r.param("metrics").orElse(null);
     if (r.param("ids").isEmpty() || metricsParam == null || r.param("startDate").isEmpty()
         || r.param("endDate").isEmpty()) {
