@@ -153,7 +153,7 @@ public final class BitlyLinkShortener implements LinkShortener {
     requireNonNull(linkId, "linkId == null");
     String id = linkId.replaceFirst("(?i)^https?://", "");
     HttpUrl.Builder url = base.newBuilder().addPathSegment("bitlinks");
-    for (String segment : id.split("/")) {
+    for (String segment : id.split("/", -1)) {
       if (segment.isEmpty()) {
         throw new IllegalArgumentException("not a bitlink: '" + linkId + "'");
       }
@@ -196,18 +196,13 @@ public final class BitlyLinkShortener implements LinkShortener {
     ErrorDetails d = ErrorDetails.builder(null, op).httpStatus(status).errorCode(code)
         .message(message.isEmpty() ? "Bitly refused the call" : message)
         .bodySnippet(body.length() > 300 ? body.substring(0, 300) : body).build();
-    switch (status) {
-      case 401:
-        return new AuthenticationException(d);
-      case 403:
-        return new PermissionException(d, null);
-      case 404:
-        return new NotFoundException(d);
-      case 429:
-        return new RateLimitException(d, null);
-      default:
-        return status >= 500 ? new PlatformException(d, true) : new InvalidRequestException(d);
-    }
+    return switch (status) {
+      case 401 -> new AuthenticationException(d);
+      case 403 -> new PermissionException(d, null);
+      case 404 -> new NotFoundException(d);
+      case 429 -> new RateLimitException(d, null);
+      default -> status >= 500 ? new PlatformException(d, true) : new InvalidRequestException(d);
+    };
   }
 
   @Override

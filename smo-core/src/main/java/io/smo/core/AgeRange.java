@@ -46,8 +46,9 @@ public final class AgeRange {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof AgeRange && Objects.equals(min, ((AgeRange) o).min)
-        && Objects.equals(max, ((AgeRange) o).max);
+    return o instanceof AgeRange ageRange
+        && Objects.equals(min, ageRange.min)
+        && Objects.equals(max, ageRange.max);
   }
 
   @Override

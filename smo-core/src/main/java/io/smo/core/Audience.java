@@ -174,10 +174,10 @@ public final class Audience {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Audience)) {
+    if (!(o instanceof Audience a)) {
       return false;
     }
-    Audience a = (Audience) o;
+    
     return visibility == a.visibility && replyPolicy == a.replyPolicy
         && countries.equals(a.countries) && regions.equals(a.regions) && cities.equals(a.cities)
         && languages.equals(a.languages) && Objects.equals(ageRange, a.ageRange)

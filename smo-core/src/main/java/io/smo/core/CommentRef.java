@@ -32,8 +32,9 @@ public final class CommentRef {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CommentRef && platform == ((CommentRef) o).platform
-        && id.equals(((CommentRef) o).id);
+    return o instanceof CommentRef commentRef
+        && platform == commentRef.platform
+        && id.equals(commentRef.id);
   }
 
   @Override

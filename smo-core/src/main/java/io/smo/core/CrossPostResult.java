@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -34,7 +35,7 @@ public final class CrossPostResult {
     this(idempotencyKey, toTargets(outcomes));
   }
 
-  private CrossPostResult(String idempotencyKey, TreeMap<Target, PlatformOutcome> byTarget) {
+  private CrossPostResult(String idempotencyKey, SortedMap<Target, PlatformOutcome> byTarget) {
     this.idempotencyKey = idempotencyKey;
     this.byTarget = Collections.unmodifiableMap(new LinkedHashMap<>(byTarget));
   }
@@ -50,7 +51,8 @@ public final class CrossPostResult {
     return new CrossPostResult(idempotencyKey, new TreeMap<>(outcomes));
   }
 
-  private static TreeMap<Target, PlatformOutcome> toTargets(Map<Platform, PlatformOutcome> outcomes) {
+  private static SortedMap<Target, PlatformOutcome> toTargets(
+      Map<Platform, PlatformOutcome> outcomes) {
     TreeMap<Target, PlatformOutcome> m = new TreeMap<>();
     outcomes.forEach((p, o) -> m.put(o.target().orElse(Target.of(p, p.id())), o));
     return m;

@@ -318,20 +318,43 @@ public final class CrossPoster implements AutoCloseable {
   /** Turns a stored entry into the outcome a repeated publish reports. */
   static PlatformOutcome outcomeOf(Platform p, IdempotencyStore.Entry e, String idempotencyKey) {
     switch (e.state()) {
-      case PUBLISHED:
+      case PUBLISHED -> {
         PublishedPost.Builder b = PublishedPost.builder(PostRef.of(p, e.postId().orElse("")));
         e.url().ifPresent(u -> b.url(java.net.URI.create(u)));
         return PlatformOutcome.published(b.build());
-      case IN_FLIGHT:
-        return PlatformOutcome.failed(p, new PublishOutcomeUnknownException(p, "publish",
-            "an earlier publish with this key was started at " + e.updatedAt() + " and never"
-                + " reported back (still running elsewhere, or its process died); reconcile before"
-                + " publishing again", null, idempotencyKey, List.of(), e.postId().orElse(null)));
-      default:
-        return PlatformOutcome.failed(p, new PublishOutcomeUnknownException(p, "publish",
-            "an earlier publish with this key ended UNKNOWN at " + e.updatedAt() + ": "
-                + e.message().orElse("") + "; reconcile before publishing again", null,
-                idempotencyKey, List.of(), e.postId().orElse(null)));
+      }
+      case IN_FLIGHT -> {
+        return PlatformOutcome.failed(
+            p,
+            new PublishOutcomeUnknownException(
+                p,
+                "publish",
+                "an earlier publish with this key was started at "
+                    + e.updatedAt()
+                    + " and never"
+                    + " reported back (still running elsewhere, or its process died); reconcile before"
+                    + " publishing again",
+                null,
+                idempotencyKey,
+                List.of(),
+                e.postId().orElse(null)));
+      }
+      default -> {
+        return PlatformOutcome.failed(
+            p,
+            new PublishOutcomeUnknownException(
+                p,
+                "publish",
+                "an earlier publish with this key ended UNKNOWN at "
+                    + e.updatedAt()
+                    + ": "
+                    + e.message().orElse("")
+                    + "; reconcile before publishing again",
+                null,
+                idempotencyKey,
+                List.of(),
+                e.postId().orElse(null)));
+      }
     }
   }
 

@@ -182,37 +182,37 @@ public final class Media {
   /** Returns the size in bytes: file size, array length, or -1 for URLs. */
   public long sizeBytes() {
     switch (sourceType) {
-      case FILE:
+      case FILE -> {
         try {
           return Files.size(file);
         } catch (IOException e) {
           return -1;
         }
-      case BYTES:
+      }
+      case BYTES -> {
         return bytes.length;
-      default:
+      }
+      default -> {
         return -1;
+      }
     }
   }
 
   /** Returns a short description for error messages: the file name, the URL or the byte count. */
   public String describe() {
-    switch (sourceType) {
-      case FILE:
-        return String.valueOf(file);
-      case URL:
-        return url.toString();
-      default:
-        return bytes.length + " bytes";
-    }
+    return switch (sourceType) {
+      case FILE -> String.valueOf(file);
+      case URL -> url.toString();
+      default -> bytes.length + " bytes";
+    };
   }
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Media)) {
+    if (!(o instanceof Media m)) {
       return false;
     }
-    Media m = (Media) o;
+    
     return sourceType == m.sourceType && Objects.equals(file, m.file) && Objects.equals(url, m.url)
         && Arrays.equals(bytes, m.bytes) && declaredKind == m.declaredKind
         && Objects.equals(altText, m.altText);

@@ -138,14 +138,12 @@ public final class PlatformOutcome {
 
   /** Returns a one-line reason for anything not published, or empty for PUBLISHED. */
   public String reason() {
-    switch (status) {
-      case PUBLISHED:
-        return "";
-      case SKIPPED:
-        return violations.stream().map(Violation::toString).reduce((a, b) -> a + "; " + b).orElse("");
-      default:
-        return error.getMessage();
-    }
+    return switch (status) {
+      case PUBLISHED -> "";
+      case SKIPPED ->
+          violations.stream().map(Violation::toString).reduce((a, b) -> a + "; " + b).orElse("");
+      default -> error.getMessage();
+    };
   }
 
   /**

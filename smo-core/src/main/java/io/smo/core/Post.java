@@ -157,10 +157,10 @@ public final class Post {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Post)) {
+    if (!(o instanceof Post p)) {
       return false;
     }
-    Post p = (Post) o;
+    
     return text.equals(p.text) && media.equals(p.media) && Objects.equals(link, p.link)
         && audience.equals(p.audience) && Objects.equals(scheduledAt, p.scheduledAt)
         && idempotencyKey.equals(p.idempotencyKey) && textOverflow == p.textOverflow

@@ -66,8 +66,10 @@ public final class PostRef {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PostRef && platform == ((PostRef) o).platform && id.equals(((PostRef) o).id)
-        && attributes.equals(((PostRef) o).attributes);
+    return o instanceof PostRef postRef
+        && platform == postRef.platform
+        && id.equals(postRef.id)
+        && attributes.equals(postRef.attributes);
   }
 
   @Override

@@ -87,9 +87,8 @@ public final class PostValidator {
         int length = limit.count(text);
         if (length > limit.max()) {
           switch (post.textOverflow()) {
-            case TRUNCATE:
-              break;
-            case THREAD:
+            case TRUNCATE -> {}
+            case THREAD -> {
               if (!caps.supports(Feature.THREADS)) {
                 out.add(Violation.of(p, "text", "max-length", length, limit.max(),
                     "text is too long (" + limit.counting().describe() + ") and "
@@ -101,10 +100,16 @@ public final class PostValidator {
                   out.add(Violation.of(p, "text", "thread-split", length, limit.max(), e.getMessage()));
                 }
               }
-              break;
-            default:
-              out.add(Violation.of(p, "text", "max-length", length, limit.max(),
-                  "text is too long, counted as " + limit.counting().describe()));
+            }
+            default ->
+                out.add(
+                    Violation.of(
+                        p,
+                        "text",
+                        "max-length",
+                        length,
+                        limit.max(),
+                        "text is too long, counted as " + limit.counting().describe()));
           }
         }
       }
@@ -360,7 +365,7 @@ public final class PostValidator {
   }
 
   private static String camel(AudienceDimension d) {
-    String[] parts = d.name().toLowerCase(Locale.ROOT).split("_");
+    String[] parts = d.name().toLowerCase(Locale.ROOT).split("_", -1);
     StringBuilder s = new StringBuilder(parts[0]);
     for (int i = 1; i < parts.length; i++) {
       s.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));

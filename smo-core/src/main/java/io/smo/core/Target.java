@@ -88,8 +88,9 @@ public final class Target implements Comparable<Target> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Target && ((Target) o).platform == platform
-        && ((Target) o).account.equals(account);
+    return o instanceof Target target
+        && target.platform == platform
+        && target.account.equals(account);
   }
 
   @Override

@@ -88,10 +88,10 @@ public final class Violation {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Violation)) {
+    if (!(o instanceof Violation v)) {
       return false;
     }
-    Violation v = (Violation) o;
+    
     return platform == v.platform && field.equals(v.field) && rule.equals(v.rule)
         && Objects.equals(actual, v.actual) && Objects.equals(limit, v.limit);
   }

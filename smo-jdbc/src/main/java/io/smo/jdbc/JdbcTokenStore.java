@@ -121,6 +121,7 @@ public final class JdbcTokenStore implements TokenStore {
    * @throws IllegalStateException if the database fails
    */
   @Override
+  @SuppressWarnings("ReferenceEquality") // identity on purpose: the same instance back means "no change"
   public AccessToken refresh(String accountKey, UnaryOperator<AccessToken> change) {
     requireNonNull(accountKey, "accountKey == null");
     requireNonNull(change, "change == null");

@@ -70,8 +70,9 @@ public final class GraphApiVersion implements Comparable<GraphApiVersion> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof GraphApiVersion && ((GraphApiVersion) o).major == major
-        && ((GraphApiVersion) o).minor == minor;
+    return o instanceof GraphApiVersion graphApiVersion
+        && graphApiVersion.major == major
+        && graphApiVersion.minor == minor;
   }
 
   @Override

@@ -147,11 +147,11 @@ public final class SmoMicrometer implements SmoListener {
     Tags bytes = callTags(e.call());
     if (e.bytesSent() > 0) {
       Counter.builder(BYTES_SENT).baseUnit("bytes").description("request body bytes")
-          .tags(bytes).register(registry).increment(e.bytesSent());
+          .tags(bytes).register(registry).increment((double) e.bytesSent());
     }
     if (e.bytesReceived() > 0) {
       Counter.builder(BYTES_RECEIVED).baseUnit("bytes").description("response body bytes")
-          .tags(bytes).register(registry).increment(e.bytesReceived());
+          .tags(bytes).register(registry).increment((double) e.bytesReceived());
     }
   }
 
@@ -190,11 +190,9 @@ public final class SmoMicrometer implements SmoListener {
     timer(CALLS, "SMO API calls, retries and waits included",
         callTags(call).and("outcome", result.outcome().tagValue())).record(result.duration());
     Object o = call.attribute(OBS_KEY);
-    if (o instanceof Observation) {
-      Observation obs = (Observation) o;
-      Object scope = call.attribute(SCOPE_KEY);
-      if (scope instanceof Observation.Scope) {
-        ((Observation.Scope) scope).close();
+    if (o instanceof Observation obs) {
+      if (call.attribute(SCOPE_KEY) instanceof Observation.Scope scope) {
+        scope.close();
       }
       obs.lowCardinalityKeyValue("outcome", result.outcome().tagValue());
       obs.highCardinalityKeyValue("attempts", String.valueOf(result.attempts()));
@@ -207,8 +205,8 @@ public final class SmoMicrometer implements SmoListener {
 
   private static void event(ApiCall call, String name) {
     Object o = call.attribute(OBS_KEY);
-    if (o instanceof Observation) {
-      ((Observation) o).event(Observation.Event.of("smo." + name));
+    if (o instanceof Observation observation) {
+      observation.event(Observation.Event.of("smo." + name));
     }
   }
 
@@ -221,7 +219,7 @@ public final class SmoMicrometer implements SmoListener {
     count(UPLOADS, "finished media uploads", Tags.of("platform", p.platform().id(), "outcome", outcome), 1);
     if (p.state() == UploadState.READY && p.totalBytes() > 0) {
       DistributionSummary.builder(UPLOAD_BYTES).baseUnit("bytes").description("uploaded media sizes")
-          .tags("platform", p.platform().id()).register(registry).record(p.totalBytes());
+          .tags("platform", p.platform().id()).register(registry).record((double) p.totalBytes());
     }
   }
 

@@ -25,10 +25,15 @@ public final class SandboxCredentials {
    * @param clientId the OAuth client id
    * @param clientSecret the OAuth client secret
    * @param accountId the account to act as
-   * @param extra platform-specific ids (e.g. {@code boardId}, {@code adAccountId})
+   * @param extra platform-specific ids (e.g. keys {@code "boardId"}, {@code "adAccountId"})
    */
-  public SandboxCredentials(String accessToken, String refreshToken, String clientId,
-      String clientSecret, String accountId, Map<String, String> extra) {
+  public SandboxCredentials(
+      String accessToken,
+      String refreshToken,
+      String clientId,
+      String clientSecret,
+      String accountId,
+      Map<String, String> extra) {
     this.accessToken = accessToken;
     this.refreshToken = refreshToken;
     this.clientId = clientId;

@@ -22,18 +22,13 @@ public final class SandboxMain {
     Sandbox.Builder b = Sandbox.builder();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--port":
-          b.port(Integer.parseInt(args[++i]));
-          break;
-        case "--strict":
-          b.strict(true);
-          break;
-        case "--seed":
-          b.seed(Long.parseLong(args[++i]));
-          break;
-        default:
+        case "--port" -> b.port(Integer.parseInt(args[++i]));
+        case "--strict" -> b.strict(true);
+        case "--seed" -> b.seed(Long.parseLong(args[++i]));
+        default -> {
           System.err.println("usage: SandboxMain [--port N] [--strict] [--seed N]");
           System.exit(2);
+        }
       }
     }
     Sandbox sandbox = b.build();

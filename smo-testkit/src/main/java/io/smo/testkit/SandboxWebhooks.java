@@ -31,6 +31,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -62,6 +63,9 @@ public final class SandboxWebhooks implements AutoCloseable {
   public static final String HUB_SECRET = "sbx-hub-secret";
 
   /** One delivery that was sent, with the answer the callback gave (0 when none came). */
+  @SuppressWarnings(
+      "ArrayRecordComponent") // public test API: the exact bytes sent; changing the type breaks
+                              // callers
   public record Delivery(String handler, byte[] body, Map<String, String> headers, int status) {}
 
   private final Sandbox sandbox;
@@ -159,7 +163,7 @@ public final class SandboxWebhooks implements AutoCloseable {
   /** Sends every delivery made so far once more, as a platform's retry or X's replay does. */
   public void resendAll() {
     for (Object[] h : List.copyOf(history)) {
-      schedule((String) h[0], (byte[]) h[1], 0);
+      schedule((String) h[0], (byte[]) h[1]);
     }
   }
 
@@ -204,24 +208,22 @@ public final class SandboxWebhooks implements AutoCloseable {
       String fan = "sbx-fan-" + (1000 + random.nextInt(9000));
       long now = clock.instant().getEpochSecond();
       switch (i % 5) {
-        case 0: {
+        case 0 -> {
           String post = latest(Platform.FACEBOOK, page + "_9000");
           ObjectNode v = JSON.createObjectNode().put("item", "comment").put("verb", "add")
               .put("comment_id", post.substring(post.indexOf('_') + 1) + "_bg" + n).put("post_id", post)
               .put("parent_id", post).put("message", "Background comment " + n).put("created_time", now);
           v.putObject("from").put("id", fan).put("name", "Sandbox Fan " + n);
           meta("page", page, "feed", v);
-          break;
         }
-        case 1: {
+        case 1 -> {
           String media = latest(Platform.INSTAGRAM, "17900000000000000");
           ObjectNode v = JSON.createObjectNode().put("id", "1790" + (100000 + n)).put("text", "Background IG comment " + n);
           v.putObject("from").put("id", fan).put("username", "fan" + n);
           v.putObject("media").put("id", media).put("media_product_type", "FEED");
           meta("instagram", ig, "comments", v);
-          break;
         }
-        case 2: {
+        case 2 -> {
           ObjectNode env = JSON.createObjectNode().put("object", "page");
           ObjectNode e = env.putArray("entry").addObject().put("id", page).put("time", now * 1000);
           ObjectNode m = e.putArray("messaging").addObject();
@@ -230,18 +232,16 @@ public final class SandboxWebhooks implements AutoCloseable {
           m.put("timestamp", now * 1000);
           m.putObject("message").put("mid", "m_bg" + n).put("text", "Background message " + n);
           enqueue("meta", env);
-          break;
         }
-        case 3: {
+        case 3 -> {
           ObjectNode env = JSON.createObjectNode().put("for_user_id", xUser);
           ObjectNode t = env.putArray("tweet_create_events").addObject().put("id_str", "19" + (100000 + n))
               .put("text", "@sandbox hello " + n).put("timestamp_ms", Long.toString(now * 1000));
           t.putObject("user").put("id_str", fan).put("screen_name", "fan" + n);
           t.putObject("entities").putArray("user_mentions").addObject().put("id_str", xUser);
           enqueue("x", env);
-          break;
         }
-        default: {
+        default -> {
           ObjectNode env = JSON.createObjectNode().put("for_user_id", xUser);
           ObjectNode d = env.putArray("direct_message_events").addObject().put("type", "message_create")
               .put("id", "dm_bg" + n).put("created_timestamp", Long.toString(now * 1000));
@@ -260,7 +260,7 @@ public final class SandboxWebhooks implements AutoCloseable {
     try {
       long now = clock.instant().getEpochSecond();
       switch (platform) {
-        case FACEBOOK: {
+        case FACEBOOK -> {
           if (!kind.equals("comment") && !kind.equals("reply")) {
             return;
           }
@@ -274,7 +274,7 @@ public final class SandboxWebhooks implements AutoCloseable {
           meta("page", page, "feed", v);
           return;
         }
-        case INSTAGRAM: {
+        case INSTAGRAM -> {
           if (!kind.equals("comment") && !kind.equals("reply")) {
             return;
           }
@@ -287,7 +287,7 @@ public final class SandboxWebhooks implements AutoCloseable {
           meta("instagram", sandbox.credentials(Platform.INSTAGRAM).accountId(), "comments", v);
           return;
         }
-        case TWITTER: {
+        case TWITTER -> {
           if (!kind.equals("post") && !kind.equals("reply")) {
             return;
           }
@@ -304,7 +304,7 @@ public final class SandboxWebhooks implements AutoCloseable {
           enqueue("x", env);
           return;
         }
-        case TIKTOK: {
+        case TIKTOK -> {
           if (!kind.equals("post")) {
             return;
           }
@@ -316,7 +316,7 @@ public final class SandboxWebhooks implements AutoCloseable {
           enqueue("tiktok", env);
           return;
         }
-        case YOUTUBE: {
+        case YOUTUBE -> {
           if (!kind.equals("post")) {
             return;
           }
@@ -334,11 +334,11 @@ public final class SandboxWebhooks implements AutoCloseable {
               + "</uri></author><published>" + ts + "</published><updated>" + ts + "</updated></entry></feed>";
           history.add(new Object[] {"youtube", atom.getBytes(StandardCharsets.UTF_8)});
           for (int c = 0; c < copies; c++) {
-            schedule("youtube", atom.getBytes(StandardCharsets.UTF_8), c);
+            schedule("youtube", atom.getBytes(StandardCharsets.UTF_8));
           }
           return;
         }
-        default:
+        default -> {}
       }
     } catch (RuntimeException e) {
       // an emulator body without the expected fields: no delivery, the API call itself succeeded
@@ -363,23 +363,25 @@ public final class SandboxWebhooks implements AutoCloseable {
     byte[] body = payload.toString().getBytes(StandardCharsets.UTF_8);
     history.add(new Object[] {handler, body});
     for (int c = 0; c < copies; c++) {
-      schedule(handler, body, c);
+      schedule(handler, body);
     }
   }
 
-  private void schedule(String handler, byte[] body, int copy) {
+  private void schedule(String handler, byte[] body) {
     long ms = delay.toMillis() + (reorderWindow.isZero() ? 0 : (long) (random.nextDouble() * reorderWindow.toMillis()));
-    sender.schedule(() -> send(handler, body), ms, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> unused =
+        sender.schedule(() -> send(handler, body), ms, TimeUnit.MILLISECONDS);
   }
 
   private void send(String handler, byte[] body) {
-    String secret;
-    switch (handler) {
-      case "meta": secret = metaAppSecret(); break;
-      case "x": secret = xConsumerSecret(); break;
-      case "tiktok": secret = tiktokClientSecret(); break;
-      default: secret = hubSecret();
-    }
+
+    String secret =
+        switch (handler) {
+          case "meta" -> metaAppSecret();
+          case "x" -> xConsumerSecret();
+          case "tiktok" -> tiktokClientSecret();
+          default -> hubSecret();
+        };
     Map<String, String> headers = signature(handler, secret, body);
     HttpRequest.Builder rb = HttpRequest.newBuilder(callback.resolve(handler)).timeout(Duration.ofSeconds(10))
         .header("Content-Type", handler.equals("youtube") ? "application/atom+xml" : "application/json")
@@ -395,12 +397,12 @@ public final class SandboxWebhooks implements AutoCloseable {
   }
 
   private Map<String, String> signature(String handler, String secret, byte[] body) {
-    switch (handler) {
-      case "meta": return WebhookSigner.meta(secret, body);
-      case "x": return WebhookSigner.x(secret, body);
-      case "tiktok": return WebhookSigner.tiktok(secret, clock.instant().getEpochSecond(), body);
-      default: return WebhookSigner.websub(secret, body);
-    }
+    return switch (handler) {
+      case "meta" -> WebhookSigner.meta(secret, body);
+      case "x" -> WebhookSigner.x(secret, body);
+      case "tiktok" -> WebhookSigner.tiktok(secret, clock.instant().getEpochSecond(), body);
+      default -> WebhookSigner.websub(secret, body);
+    };
   }
 
   private String get(String handler, String query) {

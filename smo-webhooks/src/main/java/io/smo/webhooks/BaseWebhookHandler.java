@@ -45,13 +45,14 @@ abstract class BaseWebhookHandler implements WebhookHandler {
             + " bytes, the cap is " + maxBodyBytes);
       }
       switch (request.method()) {
-        case "GET":
+        case "GET" -> {
           return handshake(request);
-        case "POST":
+        }
+        case "POST" -> {
           List<EngagementEvent> parsed = delivery(request);
           return deduplicate(parsed);
-        default:
-          throw refuse(Reason.METHOD_NOT_ALLOWED, "method " + request.method());
+        }
+        default -> throw refuse(Reason.METHOD_NOT_ALLOWED, "method " + request.method());
       }
     } catch (WebhookException e) {
       return WebhookResult.refused(e);

@@ -73,7 +73,7 @@ public final class TikTokWebhookHandler extends BaseWebhookHandler {
     }
     String t = null;
     String s = null;
-    for (String part : header.split(",")) {
+    for (String part : header.split(",", -1)) {
       String p = part.trim();
       if (p.startsWith("t=") && t == null) {
         t = p.substring(2);
@@ -96,9 +96,14 @@ public final class TikTokWebhookHandler extends BaseWebhookHandler {
       throw refuse(Reason.SIGNATURE_MISMATCH, "TikTok-Signature does not match the body");
     }
     long now = clock.instant().getEpochSecond();
-    if (Math.abs(now - ts) > tolerance.getSeconds()) {
-      throw refuse(Reason.TIMESTAMP_OUT_OF_TOLERANCE, "t is " + (now - ts)
-          + " s away from now; the tolerance is " + tolerance.getSeconds() + " s");
+    if (Math.abs(now - ts) > tolerance.toSeconds()) {
+      throw refuse(
+          Reason.TIMESTAMP_OUT_OF_TOLERANCE,
+          "t is "
+              + (now - ts)
+              + " s away from now; the tolerance is "
+              + tolerance.toSeconds()
+              + " s");
     }
     JsonNode root = parseJson(r.body());
     String event = text(root, "event");
@@ -127,18 +132,18 @@ public final class TikTokWebhookHandler extends BaseWebhookHandler {
             account == null ? "unknown" : account, hashKey(Platform.TIKTOK, event, raw), event)
         .objectId(publishId).occurredAt(created > 0 ? Instant.ofEpochSecond(created) : null)
         .rawJson(raw);
-    switch (event) {
-      case "post.publish.complete":
-      case "post.publish.publicly_available":
-      case "video.publish.completed":
-        return List.of(b.objectId(publishId).postPublished());
-      case "post.publish.failed":
-      case "video.upload.failed":
-        return List.of(b.reason(text(content, "reason") != null ? text(content, "reason")
-            : text(content, "fail_reason")).postFailed());
-      default:
-        return List.of(b.unknown());
-    }
+    return switch (event) {
+      case "post.publish.complete", "post.publish.publicly_available", "video.publish.completed" ->
+          List.of(b.objectId(publishId).postPublished());
+      case "post.publish.failed", "video.upload.failed" ->
+          List.of(
+              b.reason(
+                      text(content, "reason") != null
+                          ? text(content, "reason")
+                          : text(content, "fail_reason"))
+                  .postFailed());
+      default -> List.of(b.unknown());
+    };
   }
 
   /** Builds a {@link TikTokWebhookHandler}. Mutable and not thread-safe. */
@@ -161,7 +166,7 @@ public final class TikTokWebhookHandler extends BaseWebhookHandler {
      */
     public Builder tolerance(Duration tolerance) {
       requireNonNull(tolerance, "tolerance == null");
-      if (tolerance.getSeconds() < 1 || tolerance.compareTo(Duration.ofHours(1)) > 0) {
+      if (tolerance.toSeconds() < 1 || tolerance.compareTo(Duration.ofHours(1)) > 0) {
         throw new IllegalArgumentException("tolerance must be 1 s..1 h: " + tolerance);
       }
       this.tolerance = tolerance;

@@ -82,7 +82,7 @@ public final class WebhookRequest {
       Map<String, String> q = new LinkedHashMap<>();
       String raw = uri.getRawQuery();
       if (raw != null) {
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
           int eq = pair.indexOf('=');
           try {
             String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);

@@ -40,8 +40,12 @@ public final class Webhooks {
     listeners = List.copyOf(b.listeners);
     int max = 0;
     for (WebhookHandler h : handlers.values()) {
-      max = Math.max(max, h instanceof BaseWebhookHandler
-          ? ((BaseWebhookHandler) h).maxBodyBytes() : WebhookHandlerBuilder.DEFAULT_MAX_BODY_BYTES);
+      max =
+          Math.max(
+              max,
+              h instanceof BaseWebhookHandler baseWebhookHandler
+                  ? baseWebhookHandler.maxBodyBytes()
+                  : WebhookHandlerBuilder.DEFAULT_MAX_BODY_BYTES);
     }
     maxBodyBytes = max == 0 ? WebhookHandlerBuilder.DEFAULT_MAX_BODY_BYTES : max;
   }

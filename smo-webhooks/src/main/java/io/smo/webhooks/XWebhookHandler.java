@@ -141,7 +141,7 @@ public final class XWebhookHandler extends BaseWebhookHandler {
   private EngagementEvent item(String account, String kind, JsonNode n, JsonNode root) {
     String raw = n.toString();
     switch (kind) {
-      case "tweet_create_events": {
+      case "tweet_create_events" -> {
         String id = text(n, "id_str");
         String author = text(n.path("user"), "id_str");
         String fullText = n.path("extended_tweet").has("full_text")
@@ -174,7 +174,7 @@ public final class XWebhookHandler extends BaseWebhookHandler {
         }
         return b.unknown();
       }
-      case "favorite_events": {
+      case "favorite_events" -> {
         String id = text(n, "id");
         return EngagementEvent.builder(Platform.TWITTER, account,
                 id == null ? hashKey(Platform.TWITTER, kind, account + raw) : key(Platform.TWITTER, "favorite:" + id),
@@ -183,7 +183,7 @@ public final class XWebhookHandler extends BaseWebhookHandler {
             .authorId(text(n.path("user"), "id_str")).authorName(text(n.path("user"), "screen_name"))
             .reason("like").occurredAt(epochMillis(n.get("timestamp_ms"))).rawJson(raw).reaction();
       }
-      case "follow_events": {
+      case "follow_events" -> {
         String type = text(n, "type");
         return EngagementEvent.builder(Platform.TWITTER, account, hashKey(Platform.TWITTER, kind, account + raw), kind)
             .objectId(text(n.path("target"), "id")).authorId(text(n.path("source"), "id"))
@@ -191,7 +191,7 @@ public final class XWebhookHandler extends BaseWebhookHandler {
             .removed("unfollow".equals(type)).occurredAt(epochMillis(n.get("created_timestamp")))
             .rawJson(raw).follow();
       }
-      case "direct_message_events": {
+      case "direct_message_events" -> {
         String id = text(n, "id");
         JsonNode mc = n.path("message_create");
         String sender = text(mc, "sender_id");
@@ -213,8 +213,9 @@ public final class XWebhookHandler extends BaseWebhookHandler {
             epochMillis(n.get("created_timestamp")), clock.instant()));
         return echo ? b.messageEchoed() : b.messageReceived();
       }
-      default:
+      default -> {
         return unknown(account, kind, raw);
+      }
     }
   }
 

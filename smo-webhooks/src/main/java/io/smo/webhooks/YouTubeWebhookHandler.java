@@ -98,12 +98,26 @@ public final class YouTubeWebhookHandler extends BaseWebhookHandler {
     String alg;
     int len;
     switch (method) {
-      case "sha1": alg = "HmacSHA1"; len = 20; break;
-      case "sha256": alg = "HmacSHA256"; len = 32; break;
-      case "sha384": alg = "HmacSHA384"; len = 48; break;
-      case "sha512": alg = "HmacSHA512"; len = 64; break;
-      default:
-        throw refuse(Reason.SIGNATURE_MALFORMED, "X-Hub-Signature method must be sha1, sha256, sha384 or sha512");
+      case "sha1" -> {
+        alg = "HmacSHA1";
+        len = 20;
+      }
+      case "sha256" -> {
+        alg = "HmacSHA256";
+        len = 32;
+      }
+      case "sha384" -> {
+        alg = "HmacSHA384";
+        len = 48;
+      }
+      case "sha512" -> {
+        alg = "HmacSHA512";
+        len = 64;
+      }
+      default ->
+          throw refuse(
+              Reason.SIGNATURE_MALFORMED,
+              "X-Hub-Signature method must be sha1, sha256, sha384 or sha512");
     }
     byte[] given = Hmac.unhex(header.substring(eq + 1).trim(), len);
     if (given == null) {

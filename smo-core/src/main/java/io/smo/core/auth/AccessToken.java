@@ -125,9 +125,10 @@ public final class AccessToken {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof AccessToken && value.equals(((AccessToken) o).value)
-        && Objects.equals(refreshToken, ((AccessToken) o).refreshToken)
-        && Objects.equals(expiresAt, ((AccessToken) o).expiresAt);
+    return o instanceof AccessToken accessToken
+        && value.equals(accessToken.value)
+        && Objects.equals(refreshToken, accessToken.refreshToken)
+        && Objects.equals(expiresAt, accessToken.expiresAt);
   }
 
   @Override

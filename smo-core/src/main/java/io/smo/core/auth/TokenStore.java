@@ -53,6 +53,8 @@ public interface TokenStore {
    * @throws io.smo.core.exception.AuthenticationException what {@code change} threw, or a
    *     remembered refusal
    */
+  @SuppressWarnings(
+      "ReferenceEquality") // identity on purpose: the same instance back means "no change"
   default AccessToken refresh(String accountKey, UnaryOperator<AccessToken> change) {
     synchronized (this) {
       AccessToken current = load(accountKey).orElse(null);

@@ -69,11 +69,12 @@ public enum Outcome {
     if (error instanceof TransportException) {
       return TRANSPORT_ERROR;
     }
-    if (error instanceof PlatformException && ((PlatformException) error).statusCode() > 0) {
-      return ofStatus(((PlatformException) error).statusCode());
+    if (error instanceof PlatformException platformException
+        && platformException.statusCode() > 0) {
+      return ofStatus(platformException.statusCode());
     }
-    if (error instanceof SmoException) {
-      return ((SmoException) error).retryable() ? SERVER_ERROR : CLIENT_ERROR;
+    if (error instanceof SmoException smoException) {
+      return smoException.retryable() ? SERVER_ERROR : CLIENT_ERROR;
     }
     return TRANSPORT_ERROR;
   }

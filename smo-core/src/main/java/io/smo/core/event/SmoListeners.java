@@ -26,8 +26,8 @@ public final class SmoListeners {
   public static SmoListener of(Collection<? extends SmoListener> listeners) {
     List<SmoListener> all = new ArrayList<>();
     for (SmoListener l : listeners) {
-      if (l instanceof Safe) {
-        all.addAll(((Safe) l).listeners);
+      if (l instanceof Safe safe) {
+        all.addAll(safe.listeners);
       } else if (requireNonNull(l, "listener == null") != SmoListener.NONE) {
         all.add(l);
       }

@@ -513,13 +513,23 @@ public final class ApiRuntime implements AutoCloseable {
             ? RetryDecision.Cause.AUTH_REJECTED
             : failure instanceof RateLimitException ? RetryDecision.Cause.RATE_LIMITED
             : RetryDecision.Cause.HTTP_ERROR;
-        if (failure instanceof RateLimitException) {
-          gate.blockUntil(permit, account(op), op.bucket(),
-              httpFailure.receivedAt().plus(((RateLimitException) failure).retryAfter()));
+        if (failure instanceof RateLimitException rateLimitException) {
+          gate.blockUntil(
+              permit,
+              account(op),
+              op.bucket(),
+              httpFailure.receivedAt().plus(rateLimitException.retryAfter()));
         }
-        classified = new RetryDecision.Failure(cause, true, httpFailure.status(), failure.retryable(),
-            errorMapper.notProcessed(httpFailure), failure instanceof RateLimitException
-                ? ((RateLimitException) failure).retryAfter() : Duration.ZERO);
+        classified =
+            new RetryDecision.Failure(
+                cause,
+                true,
+                httpFailure.status(),
+                failure.retryable(),
+                errorMapper.notProcessed(httpFailure),
+                failure instanceof RateLimitException rateLimitException
+                    ? rateLimitException.retryAfter()
+                    : Duration.ZERO);
       } catch (SmoException e) {
         throw e; // already typed (a token provider's refusal...)
       } catch (RuntimeException e) {
@@ -575,12 +585,9 @@ public final class ApiRuntime implements AutoCloseable {
             Duration.between(clock.instant(), deadline));
       }
       switch (d.action()) {
-        case UNKNOWN:
-          throw unknown(state, op, unknownMessage, unknownCause, attempt);
-        case FAIL:
-          throw failure.withAttempts(attempt);
-        default:
-          break;
+        case UNKNOWN -> throw unknown(state, op, unknownMessage, unknownCause, attempt);
+        case FAIL -> throw failure.withAttempts(attempt);
+        default -> {}
       }
       events.retry(state, attempt, failure, d.delay());
       try {

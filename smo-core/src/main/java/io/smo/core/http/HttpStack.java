@@ -151,7 +151,7 @@ final class HttpStack {
 
     @Override
     public synchronized boolean isCanceled() {
-      return canceled || delegate != null && delegate.isCanceled();
+      return canceled || (delegate != null && delegate.isCanceled());
     }
 
     @Override

@@ -71,10 +71,10 @@ public final class Attachment {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Attachment)) {
+    if (!(o instanceof Attachment a)) {
       return false;
     }
-    Attachment a = (Attachment) o;
+    
     return type == a.type && Objects.equals(platformType, a.platformType) && Objects.equals(url, a.url)
         && Objects.equals(platformId, a.platformId);
   }

@@ -172,14 +172,14 @@ public interface InboxClient extends SocialClient {
    */
   default InboxItem answer(InboxItem item, String text) {
     checkOwnItem(item);
-    if (item instanceof InboxComment) {
-      InboxComment c = (InboxComment) item;
+    if (item instanceof InboxComment c) {
+
       Comment reply = reply(c.commentRef(), text);
       return InboxComment.builder(accountKey(), c.post(), reply).direction(Direction.OUTBOUND)
           .createdAt(reply.createdAt().orElse(clock().instant())).build();
     }
-    if (item instanceof Message) {
-      Message m = (Message) item;
+    if (item instanceof Message m) {
+
       MessageRecipient to = MessageRecipient.of(m.conversationId(), m.counterpartId().orElse(null));
       return send(m.direction() == Direction.INBOUND ? to.lastInboundAt(m.createdAt()) : to,
           OutgoingMessage.text(text));

@@ -129,7 +129,7 @@ public final class InboxComment implements InboxItem {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof InboxComment && ref.equals(((InboxComment) o).ref);
+    return o instanceof InboxComment inboxComment && ref.equals(inboxComment.ref);
   }
 
   @Override

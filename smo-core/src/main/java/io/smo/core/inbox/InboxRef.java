@@ -105,10 +105,10 @@ public final class InboxRef {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof InboxRef)) {
+    if (!(o instanceof InboxRef r)) {
       return false;
     }
-    InboxRef r = (InboxRef) o;
+    
     return platform == r.platform && kind == r.kind && account.equals(r.account)
         && threadId.equals(r.threadId) && id.equals(r.id);
   }

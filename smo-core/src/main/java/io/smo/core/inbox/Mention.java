@@ -141,7 +141,7 @@ public final class Mention implements InboxItem {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Mention && ref.equals(((Mention) o).ref);
+    return o instanceof Mention mention && ref.equals(mention.ref);
   }
 
   @Override

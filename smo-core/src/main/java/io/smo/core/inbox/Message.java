@@ -162,7 +162,7 @@ public final class Message implements InboxItem {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Message && ref.equals(((Message) o).ref);
+    return o instanceof Message message && ref.equals(message.ref);
   }
 
   @Override

@@ -26,9 +26,10 @@ public final class MessagingWindow {
   /** Meta's private reply: one message per comment within 7 days of the comment. */
   public static final MessagingWindow META_PRIVATE_REPLY =
       new MessagingWindow("7-day private reply window", Duration.ofDays(7));
+
   /** TikTok Business Messaging: 48 hours after the user's last message (UNCONFIRMED, from Chatwoot). */
   public static final MessagingWindow TIKTOK_BUSINESS_MESSAGING =
-      new MessagingWindow("48-hour TikTok business messaging window", Duration.ofHours(48));
+      new MessagingWindow("48-hour TikTok business messaging window", Duration.ofDays(2));
 
   private final String name;
   private final Duration length;

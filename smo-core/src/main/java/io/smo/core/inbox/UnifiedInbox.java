@@ -344,11 +344,11 @@ public final class UnifiedInbox {
      */
     public Builder add(SocialClient client) {
       requireNonNull(client, "client == null");
-      if (!(client instanceof InboxClient)) {
+      if (!(client instanceof InboxClient inboxClient)) {
         throw new IllegalArgumentException(client.platform().displayName()
             + " client does not implement InboxClient");
       }
-      clients.add((InboxClient) client);
+      clients.add(inboxClient);
       return this;
     }
 

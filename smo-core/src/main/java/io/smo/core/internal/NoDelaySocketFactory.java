@@ -44,8 +44,8 @@ public final class NoDelaySocketFactory extends SocketFactory {
    */
   public static NoDelaySocketFactory wrap(SocketFactory delegate) {
     requireNonNull(delegate, "delegate == null");
-    if (delegate instanceof NoDelaySocketFactory) {
-      return (NoDelaySocketFactory) delegate;
+    if (delegate instanceof NoDelaySocketFactory noDelaySocketFactory) {
+      return noDelaySocketFactory;
     }
     return delegate.equals(DEFAULT.delegate) ? DEFAULT : new NoDelaySocketFactory(delegate);
   }
@@ -84,7 +84,8 @@ public final class NoDelaySocketFactory extends SocketFactory {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NoDelaySocketFactory && ((NoDelaySocketFactory) o).delegate.equals(delegate);
+    return o instanceof NoDelaySocketFactory noDelaySocketFactory
+        && noDelaySocketFactory.delegate.equals(delegate);
   }
 
   @Override

@@ -55,6 +55,8 @@ public final class Prevalidated {
    * @param post the post it is asked to publish
    * @return whether validation may be skipped
    */
+  @SuppressWarnings(
+      "ReferenceEquality") // identity on purpose: only this very client and post object
   public static boolean consume(SocialClient client, Post post) {
     Prevalidated p = CURRENT.get();
     if (p == null || p.client != client || p.post != post) {

@@ -98,11 +98,12 @@ public final class RateLimitGate {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    if (policy.store().isEmpty() && store instanceof InMemoryRateLimitStore) {
+    if (policy.store().isEmpty()
+        && store instanceof InMemoryRateLimitStore inMemoryRateLimitStore) {
       synchronized (OPEN) {
         Integer n = OPEN.computeIfPresent(openKey(account), (k, v) -> v > 1 ? v - 1 : null);
         if (n == null) {
-          ((InMemoryRateLimitStore) store).forget(key(account, ""));
+          inMemoryRateLimitStore.forget(key(account, ""));
         }
       }
     }

@@ -352,7 +352,7 @@ public final class LinkTagger {
     }
 
     boolean hasUtm() {
-      for (String pair : query.split("[&;]")) {
+      for (String pair : query.split("[&;]", -1)) {
         if (pair.toLowerCase(Locale.ROOT).startsWith("utm_")) {
           return true;
         }

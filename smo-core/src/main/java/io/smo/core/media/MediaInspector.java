@@ -58,14 +58,11 @@ public final class MediaInspector {
     }
     if (n >= 12 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {
       String brand = new String(head, 8, 4, StandardCharsets.ISO_8859_1);
-      switch (brand) {
-        case "qt  ":
-          return MediaFormat.MOV;
-        case "heic": case "heix": case "mif1": case "msf1": case "heim": case "heis": case "hevc":
-          return MediaFormat.HEIC;
-        default:
-          return MediaFormat.MP4;
-      }
+      return switch (brand) {
+        case "qt  " -> MediaFormat.MOV;
+        case "heic", "heix", "mif1", "msf1", "heim", "heis", "hevc" -> MediaFormat.HEIC;
+        default -> MediaFormat.MP4;
+      };
     }
     return MediaFormat.UNKNOWN;
   }
@@ -86,14 +83,11 @@ public final class MediaInspector {
     }
     byte[] h = read == head.length ? head : java.util.Arrays.copyOf(head, read);
     MediaFormat format = detect(h);
-    switch (format) {
-      case JPEG: case PNG: case GIF: case WEBP:
-        return imageInfo(file, format, size);
-      case MP4: case MOV:
-        return videoInfo(file, format, size);
-      default:
-        return new MediaInfo(format, size, 0, 0, null, false);
-    }
+    return switch (format) {
+      case JPEG, PNG, GIF, WEBP -> imageInfo(file, format, size);
+      case MP4, MOV -> videoInfo(file, format, size);
+      default -> new MediaInfo(format, size, 0, 0, null, false);
+    };
   }
 
   /**

@@ -110,8 +110,8 @@ public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbo
       throw e;
     } catch (RuntimeException e) {
       RuntimeException typed = typedByPhase("publish", e, phase);
-      if (typed instanceof PublishOutcomeUnknownException) {
-        throw ((PublishOutcomeUnknownException) typed).withContext(post.idempotencyKey(), List.of());
+      if (typed instanceof PublishOutcomeUnknownException publishOutcomeUnknownException) {
+        throw publishOutcomeUnknownException.withContext(post.idempotencyKey(), List.of());
       }
       throw typed;
     } finally {

@@ -46,39 +46,38 @@ public enum TextCounting {
       return 0;
     }
     switch (this) {
-      case CODE_POINTS:
+      case CODE_POINTS -> {
         return text.codePointCount(0, text.length());
-      case UTF16_UNITS:
+      }
+      case UTF16_UNITS -> {
         return text.length();
-      case UTF8_BYTES:
+      }
+      case UTF8_BYTES -> {
         return text.getBytes(StandardCharsets.UTF_8).length;
-      case GRAPHEMES:
+      }
+      case GRAPHEMES -> {
         Matcher m = GRAPHEME.matcher(text);
         int n = 0;
         while (m.find()) {
           n++;
         }
         return n;
-      case X_WEIGHTED:
+      }
+      case X_WEIGHTED -> {
         return TwitterTextParser.parseTweet(text).weightedLength;
-      default:
-        throw new AssertionError(this);
+      }
+      default -> throw new AssertionError(this);
     }
   }
 
   /** Returns a short name for reports, e.g. {@code "X weighted length"}. */
   public String describe() {
-    switch (this) {
-      case CODE_POINTS:
-        return "characters (code points)";
-      case UTF16_UNITS:
-        return "UTF-16 units";
-      case UTF8_BYTES:
-        return "UTF-8 bytes";
-      case GRAPHEMES:
-        return "graphemes";
-      default:
-        return "X weighted length";
-    }
+    return switch (this) {
+      case CODE_POINTS -> "characters (code points)";
+      case UTF16_UNITS -> "UTF-16 units";
+      case UTF8_BYTES -> "UTF-8 bytes";
+      case GRAPHEMES -> "graphemes";
+      default -> "X weighted length";
+    };
   }
 }

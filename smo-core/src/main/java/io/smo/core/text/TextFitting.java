@@ -37,8 +37,9 @@ public final class TextFitting {
       return text;
     }
     int[] cuts = cutArray(text);
-    int best = largestFitting(text, 0, cuts, 0,
-        end -> limit.fits(text.substring(0, end).stripTrailing() + ELLIPSIS));
+    int best =
+        largestFitting(
+            cuts, 0, end -> limit.fits(text.substring(0, end).stripTrailing() + ELLIPSIS));
     String head = best < 0 ? "" : text.substring(0, cuts[best]).stripTrailing();
     return head.isEmpty() ? "" : head + ELLIPSIS;
   }
@@ -62,8 +63,8 @@ public final class TextFitting {
       final int from = start;
       int first = Arrays.binarySearch(cuts, start + 1);
       first = first >= 0 ? first : -first - 1;
-      int bestIndex = largestFitting(text, from, cuts, first,
-          end -> limit.fits(text.substring(from, end).stripTrailing()));
+      int bestIndex =
+          largestFitting(cuts, first, end -> limit.fits(text.substring(from, end).stripTrailing()));
       if (bestIndex < 0) {
         throw new IllegalArgumentException("text cannot be split to fit " + limit
             + ": an unbreakable part (URL) is too long");
@@ -140,8 +141,7 @@ public final class TextFitting {
    * Index of the largest cut in {@code cuts[first..]} whose prefix fits, or -1 when none does:
    * exponential probing from {@code first}, then binary search (fitting is monotonic).
    */
-  private static int largestFitting(String text, int from, int[] cuts, int first,
-      IntPredicate fitsUpTo) {
+  private static int largestFitting(int[] cuts, int first, IntPredicate fitsUpTo) {
     int good = first - 1;
     int bad = cuts.length;
     int step = 1;

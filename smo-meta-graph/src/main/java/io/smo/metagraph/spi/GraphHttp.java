@@ -171,7 +171,7 @@ public final class GraphHttp {
   }
 
   private JsonNode check(Operation op, int status, okhttp3.Headers headers, JsonNode node) {
-    if (node == null || !node.isObject() && !node.isArray()) {
+    if (node == null || (!node.isObject() && !node.isArray())) {
       if (op.kind() == Operation.Kind.CREATE) {
         throw new PublishOutcomeUnknownException(rt.platform(), op.name(),
             "success answer was not a JSON object", null, null, List.of(), null);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smo.core.SmoProtectedApi;
 import io.smo.core.pagination.Page;
 import io.smo.core.pagination.Paginator;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import java.net.URI;
 
 /**
  * Graph paging into the core {@link Paginator}. A Graph list looks like
@@ -107,7 +107,7 @@ public final class GraphPaging {
     if (q < 0) {
       return Optional.empty();
     }
-    for (String pair : url.substring(q + 1).split("&")) {
+    for (String pair : url.substring(q + 1).split("&", -1)) {
       int i = pair.indexOf('=');
       if (i > 0 && URLDecoder.decode(pair.substring(0, i), StandardCharsets.UTF_8).equals(name)) {
         String v = URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8);

@@ -379,26 +379,15 @@ public final class MessengerInbox {
   }
 
   private static AttachmentType byType(String type) {
-    switch (type.toLowerCase(Locale.ROOT)) {
-      case "image":
-        return AttachmentType.IMAGE;
-      case "video":
-        return AttachmentType.VIDEO;
-      case "audio":
-        return AttachmentType.AUDIO;
-      case "file":
-        return AttachmentType.FILE;
-      case "sticker":
-        return AttachmentType.STICKER;
-      case "share":
-      case "reel":
-      case "ig_reel":
-      case "story_mention":
-      case "fallback":
-        return AttachmentType.SHARE;
-      default:
-        return AttachmentType.UNKNOWN;
-    }
+    return switch (type.toLowerCase(Locale.ROOT)) {
+      case "image" -> AttachmentType.IMAGE;
+      case "video" -> AttachmentType.VIDEO;
+      case "audio" -> AttachmentType.AUDIO;
+      case "file" -> AttachmentType.FILE;
+      case "sticker" -> AttachmentType.STICKER;
+      case "share", "reel", "ig_reel", "story_mention", "fallback" -> AttachmentType.SHARE;
+      default -> AttachmentType.UNKNOWN;
+    };
   }
 
   // ---- sending ----
@@ -551,8 +540,9 @@ public final class MessengerInbox {
   public static boolean isWindowClosed(ErrorDetails d) {
     String code = d.errorCode().orElse("");
     String sub = d.errorSubcode().orElse("");
-    return code.equals("551") || sub.equals("1545041")
-        || code.equals("10") && (sub.equals("2018278") || sub.equals("2534022"));
+    return code.equals("551")
+        || sub.equals("1545041")
+        || (code.equals("10") && (sub.equals("2018278") || sub.equals("2534022")));
   }
 
   private String messageJson(OutgoingMessage m) {

@@ -117,17 +117,16 @@ public final class PostCodec {
       JsonNode o = json.readTree(text);
       Post.Builder b = Post.builder().text(o.path("text").asText(""));
       for (JsonNode n : o.path("media")) {
-        Media m;
-        switch (Media.SourceType.valueOf(n.path("source").asText())) {
-          case FILE:
-            m = Media.fromFile(Path.of(n.path("path").asText()));
-            break;
-          case URL:
-            m = Media.fromUrl(URI.create(n.path("url").asText()), MediaKind.valueOf(n.path("kind").asText()));
-            break;
-          default:
-            m = Media.fromBytes(Base64.getDecoder().decode(n.path("bytes").asText()));
-        }
+
+        Media m =
+            switch (Media.SourceType.valueOf(n.path("source").asText())) {
+              case FILE -> Media.fromFile(Path.of(n.path("path").asText()));
+              case URL ->
+                  Media.fromUrl(
+                      URI.create(n.path("url").asText()),
+                      MediaKind.valueOf(n.path("kind").asText()));
+              default -> Media.fromBytes(Base64.getDecoder().decode(n.path("bytes").asText()));
+            };
         if (n.hasNonNull("alt")) {
           m = m.withAltText(n.get("alt").asText());
         }
@@ -231,14 +230,14 @@ public final class PostCodec {
     if (v instanceof Optional) {
       return ((Optional<?>) v).map(this::encodeValue).orElse(null);
     }
-    if (v instanceof OptionalInt) {
-      return ((OptionalInt) v).isPresent() ? json.valueToTree(((OptionalInt) v).getAsInt()) : null;
+    if (v instanceof OptionalInt optionalInt) {
+      return optionalInt.isPresent() ? json.valueToTree(optionalInt.getAsInt()) : null;
     }
-    if (v instanceof OptionalLong) {
-      return ((OptionalLong) v).isPresent() ? json.valueToTree(((OptionalLong) v).getAsLong()) : null;
+    if (v instanceof OptionalLong optionalLong) {
+      return optionalLong.isPresent() ? json.valueToTree(optionalLong.getAsLong()) : null;
     }
-    if (v instanceof OptionalDouble) {
-      return ((OptionalDouble) v).isPresent() ? json.valueToTree(((OptionalDouble) v).getAsDouble()) : null;
+    if (v instanceof OptionalDouble optionalDouble) {
+      return optionalDouble.isPresent() ? json.valueToTree(optionalDouble.getAsDouble()) : null;
     }
     if (v == null) {
       return null;
@@ -252,11 +251,11 @@ public final class PostCodec {
     if (v instanceof Instant || v instanceof Duration || v instanceof URI || v instanceof LocalDate) {
       return JsonNodeFactory.instance.textNode(v.toString());
     }
-    if (v instanceof Path) {
-      return JsonNodeFactory.instance.textNode(((Path) v).toAbsolutePath().toString());
+    if (v instanceof Path path) {
+      return JsonNodeFactory.instance.textNode(path.toAbsolutePath().toString());
     }
-    if (v instanceof Locale) {
-      return JsonNodeFactory.instance.textNode(((Locale) v).toLanguageTag());
+    if (v instanceof Locale locale) {
+      return JsonNodeFactory.instance.textNode(locale.toLanguageTag());
     }
     if (v instanceof Collection) {
       ArrayNode a = JsonNodeFactory.instance.arrayNode();
@@ -377,8 +376,10 @@ public final class PostCodec {
       return Locale.forLanguageTag(n.asText());
     }
     if (Collection.class.isAssignableFrom(type) && n.isArray()) {
-      Type elem = generic instanceof ParameterizedType
-          ? ((ParameterizedType) generic).getActualTypeArguments()[0] : String.class;
+      Type elem =
+          generic instanceof ParameterizedType parameterizedType
+              ? parameterizedType.getActualTypeArguments()[0]
+              : String.class;
       Class<?> ec = elem instanceof Class ? (Class<?>) elem : String.class;
       Collection<Object> out = Set.class.isAssignableFrom(type) ? new LinkedHashSet<>() : new ArrayList<>();
       for (JsonNode e : n) {
@@ -388,8 +389,10 @@ public final class PostCodec {
     }
     if (Map.class.isAssignableFrom(type) && n.isObject()) {
       Map<String, Object> out = new LinkedHashMap<>();
-      Type vt = generic instanceof ParameterizedType
-          ? ((ParameterizedType) generic).getActualTypeArguments()[1] : String.class;
+      Type vt =
+          generic instanceof ParameterizedType parameterizedType
+              ? parameterizedType.getActualTypeArguments()[1]
+              : String.class;
       Class<?> vc = vt instanceof Class ? (Class<?>) vt : String.class;
       n.fields().forEachRemaining(e -> out.put(e.getKey(), convert(e.getValue(), vc, vc)));
       return out;

@@ -326,8 +326,8 @@ public final class ScheduleStore {
     try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         Object a = args[i];
-        if (a instanceof Instant) {
-          p.setObject(i + 1, utc((Instant) a));
+        if (a instanceof Instant instant) {
+          p.setObject(i + 1, utc(instant));
         } else {
           p.setObject(i + 1, a);
         }

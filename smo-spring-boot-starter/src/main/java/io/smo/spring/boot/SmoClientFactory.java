@@ -97,21 +97,23 @@ public final class SmoClientFactory {
     URI base = toSandbox ? sandbox.baseUrl(p) : a.getBaseUrl();
     try {
       switch (p) {
-        case FACEBOOK: {
-          FacebookClient.Builder b = common(FacebookClient.builder(), a, token, base, listeners).accountId(accountId);
+        case FACEBOOK -> {
+          FacebookClient.Builder b =
+              common(FacebookClient.builder(), a, token, base, listeners).accountId(accountId);
           if (a.getAppSecret() != null) {
             b.appSecret(a.getAppSecret());
           }
           return b.build();
         }
-        case INSTAGRAM: {
-          InstagramClient.Builder b = common(InstagramClient.builder(), a, token, base, listeners).accountId(accountId);
+        case INSTAGRAM -> {
+          InstagramClient.Builder b =
+              common(InstagramClient.builder(), a, token, base, listeners).accountId(accountId);
           if (a.getAppSecret() != null) {
             b.appSecret(a.getAppSecret());
           }
           return b.build();
         }
-        case TWITTER: {
+        case TWITTER -> {
           // the account key is the X user id: the configured one, else learned from /2/users/me
           TwitterClient.Builder b = common(TwitterClient.builder(), a, token, base, listeners);
           if (accountId != null) {
@@ -119,16 +121,19 @@ public final class SmoClientFactory {
           }
           return b.build();
         }
-        case YOUTUBE: {
+        case YOUTUBE -> {
           YouTubeClient.Builder b = common(YouTubeClient.builder(), a, token, base, listeners);
           if (accountId != null && !accountId.isBlank()) {
             b.accountId(accountId); // the channel id; else learned from channels?mine=true
           }
           return b.build();
         }
-        case TIKTOK:
-          return common(TikTokClient.builder(), a, token, base, listeners).accountId(accountId).build();
-        case PINTEREST: {
+        case TIKTOK -> {
+          return common(TikTokClient.builder(), a, token, base, listeners)
+              .accountId(accountId)
+              .build();
+        }
+        case PINTEREST -> {
           // the account key is the Pinterest username: the configured one, else learned from
           // GET /v5/user_account
           PinterestClient.Builder b = common(PinterestClient.builder(), a, token, base, listeners);
@@ -141,7 +146,7 @@ public final class SmoClientFactory {
           }
           return b.build();
         }
-        case SNAPCHAT: {
+        case SNAPCHAT -> {
           SnapchatClient.Builder b = common(SnapchatClient.builder(), a, token, base, listeners);
           String profile = toSandbox ? sandbox.extra(p, "profileId") : a.getAccountId();
           String ad = toSandbox ? sandbox.extra(p, "adAccountId") : a.getAdAccountId();
@@ -153,9 +158,11 @@ public final class SmoClientFactory {
           }
           return b.build();
         }
-        default:
-          throw new InvalidConfigurationPropertyValueException("smo.accounts." + name + ".platform",
-              a.getPlatform(), "not supported by the starter");
+        default ->
+            throw new InvalidConfigurationPropertyValueException(
+                "smo.accounts." + name + ".platform",
+                a.getPlatform(),
+                "not supported by the starter");
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
       // the builders' own checks; the message never carries a secret

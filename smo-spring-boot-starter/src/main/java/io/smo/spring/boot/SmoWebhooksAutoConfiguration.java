@@ -101,9 +101,10 @@ public class SmoWebhooksAutoConfiguration {
       ObjectProvider<DataSource> dataSources) {
     String mode = w.getDeduplication() == null ? "auto" : w.getDeduplication().trim().toLowerCase(Locale.ROOT);
     switch (mode) {
-      case "memory":
+      case "memory" -> {
         return EventDeduplicator.defaults();
-      case "jdbc": {
+      }
+      case "jdbc" -> {
         DataSource ds = dataSources.getIfUnique();
         if (ds == null) {
           throw new InvalidConfigurationPropertyValueException("smo.webhooks.deduplication", mode,
@@ -111,13 +112,13 @@ public class SmoWebhooksAutoConfiguration {
         }
         return JdbcEventDeduplicator.create(ds);
       }
-      case "auto": {
+      case "auto" -> {
         DataSource ds = dataSources.getIfUnique();
         return ds != null ? JdbcEventDeduplicator.create(ds) : EventDeduplicator.defaults();
       }
-      default:
-        throw new InvalidConfigurationPropertyValueException("smo.webhooks.deduplication", mode,
-            "use auto, jdbc or memory");
+      default ->
+          throw new InvalidConfigurationPropertyValueException(
+              "smo.webhooks.deduplication", mode, "use auto, jdbc or memory");
     }
   }
 

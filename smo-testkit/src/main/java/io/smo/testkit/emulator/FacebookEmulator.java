@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -126,24 +127,38 @@ public final class FacebookEmulator implements PlatformEmulator {
 
   @Override
   public SandboxResponse faultResponse(Fault.Kind kind, SandboxRequest req, EmulatorContext ctx) {
-    switch (kind) {
-      case HTTP_429:
-        return GraphSupport.error(ctx, 400, 80001, 2494055, "OAuthException",
-            "(#80001) There have been too many calls to this Page account. Wait a bit and try again.",
-            true).header("X-Business-Use-Case-Usage", "{\"" + PAGE_ID + "\":[{\"type\":\"pages\","
-                + "\"call_count\":100,\"total_cputime\":20,\"total_time\":25,"
-                + "\"estimated_time_to_regain_access\":0}]}");
-      case HTTP_5XX:
-        return GraphSupport.error(ctx, 500, 2, null, "OAuthException",
-            "An unexpected error has occurred. Please retry your request later.", true);
-      case EXPIRED_TOKEN:
-        return GraphSupport.tokenError(ctx, "expired");
-      case DUPLICATE_CONTENT:
-        return GraphSupport.error(ctx, 400, 506, 1455006, "OAuthException",
-            "Duplicate status message", false);
-      default:
-        return null;
-    }
+    return switch (kind) {
+      case HTTP_429 ->
+          GraphSupport.error(
+                  ctx,
+                  400,
+                  80001,
+                  2494055,
+                  "OAuthException",
+                  "(#80001) There have been too many calls to this Page account. Wait a bit and try again.",
+                  true)
+              .header(
+                  "X-Business-Use-Case-Usage",
+                  "{\""
+                      + PAGE_ID
+                      + "\":[{\"type\":\"pages\","
+                      + "\"call_count\":100,\"total_cputime\":20,\"total_time\":25,"
+                      + "\"estimated_time_to_regain_access\":0}]}");
+      case HTTP_5XX ->
+          GraphSupport.error(
+              ctx,
+              500,
+              2,
+              null,
+              "OAuthException",
+              "An unexpected error has occurred. Please retry your request later.",
+              true);
+      case EXPIRED_TOKEN -> GraphSupport.tokenError(ctx, "expired");
+      case DUPLICATE_CONTENT ->
+          GraphSupport.error(
+              ctx, 400, 506, 1455006, "OAuthException", "Duplicate status message", false);
+      default -> null;
+    };
   }
 
   @Override
@@ -197,16 +212,19 @@ public final class FacebookEmulator implements PlatformEmulator {
     }
     if (s.size() == 2 && s.get(0).equals(PAGE_ID) && m.equals("POST")) {
       switch (s.get(1)) {
-        case "feed":
+        case "feed" -> {
           return feed(req, ctx);
-        case "photos":
+        }
+        case "photos" -> {
           return photo(req, ctx);
-        case "videos":
+        }
+        case "videos" -> {
           return video(req, ctx);
-        case "video_reels":
+        }
+        case "video_reels" -> {
           return reel(req, ctx);
-        default:
-          break;
+        }
+        default -> {}
       }
     }
     if (s.size() == 2 && s.get(0).equals(PAGE_ID) && m.equals("GET")
@@ -247,10 +265,19 @@ public final class FacebookEmulator implements PlatformEmulator {
         return SandboxResponse.json(200, Map.of("success", true));
       }
     }
-    return GraphSupport.error(ctx, 400, 100, 33, "GraphMethodException", "Unsupported "
-        + m.toLowerCase() + " request. Object with ID '" + String.join("/", s)
-        + "' does not exist, cannot be loaded due to missing permissions, or does not support this"
-        + " operation.", false);
+    return GraphSupport.error(
+        ctx,
+        400,
+        100,
+        33,
+        "GraphMethodException",
+        "Unsupported "
+            + m.toLowerCase(Locale.ROOT)
+            + " request. Object with ID '"
+            + String.join("/", s)
+            + "' does not exist, cannot be loaded due to missing permissions, or does not support this"
+            + " operation.",
+        false);
   }
 
   // ---- inbox: Messenger conversations, Send API, private replies, tagged posts ----
@@ -380,8 +407,8 @@ public final class FacebookEmulator implements PlatformEmulator {
     String f = req.param("feed_targeting").orElse(null);
     if (f != null) {
       JsonNode n = JSON.readTree(f);
-      if (n.has("age_min") && n.get("age_min").asInt() < 13
-          || n.has("age_max") && n.get("age_max").asInt() > 65) {
+      if ((n.has("age_min") && n.get("age_min").asInt() < 13)
+          || (n.has("age_max") && n.get("age_max").asInt() > 65)) {
         return GraphSupport.invalidParam(ctx, "Invalid parameter: feed_targeting age range");
       }
       into.set("feed_targeting", n);
@@ -513,7 +540,7 @@ public final class FacebookEmulator implements PlatformEmulator {
       return publishVideo(req, ctx, v);
     }
     switch (phase) {
-      case "start": {
+      case "start" -> {
         long size = Long.parseLong(req.param("file_size").orElse("0"));
         if (size <= 0) {
           return GraphSupport.invalidParam(ctx, "The parameter file_size is required");
@@ -528,7 +555,7 @@ public final class FacebookEmulator implements PlatformEmulator {
         return SandboxResponse.json(200, Map.of("upload_session_id", v.sessionId, "video_id", v.id,
             "start_offset", "0", "end_offset", Long.toString(Math.min(size, chunkSize))));
       }
-      case "transfer": {
+      case "transfer" -> {
         Video v = sessions.get(req.param("upload_session_id").orElse(""));
         if (v == null) {
           return GraphSupport.invalidParam(ctx, "Invalid upload_session_id");
@@ -556,7 +583,7 @@ public final class FacebookEmulator implements PlatformEmulator {
         return SandboxResponse.json(200, Map.of("start_offset", Long.toString(v.received),
             "end_offset", Long.toString(next)));
       }
-      case "finish": {
+      case "finish" -> {
         Video v = sessions.get(req.param("upload_session_id").orElse(""));
         if (v == null) {
           return GraphSupport.invalidParam(ctx, "Invalid upload_session_id");
@@ -569,8 +596,9 @@ public final class FacebookEmulator implements PlatformEmulator {
         SandboxResponse r = publishVideo(req, ctx, v);
         return r.status() == 200 ? SandboxResponse.json(200, Map.of("success", true)) : r;
       }
-      default:
+      default -> {
         return GraphSupport.invalidParam(ctx, "Invalid upload_phase " + phase);
+      }
     }
   }
 
@@ -754,7 +782,7 @@ public final class FacebookEmulator implements PlatformEmulator {
     SeededMetrics sm = new SeededMetrics(ctx.seed());
     int reads = metricReads.getOrDefault(id, 0);
     ArrayNode data = root.putArray("data");
-    for (String name : metric.split(",")) {
+    for (String name : metric.split(",", -1)) {
       if (DEPRECATED.contains(name)) {
         return GraphSupport.error(ctx, 400, 100, null, "OAuthException",
             "(#100) The value must be a valid insights metric", false);

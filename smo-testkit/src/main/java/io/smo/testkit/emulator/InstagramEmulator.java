@@ -333,7 +333,7 @@ public final class InstagramEmulator implements PlatformEmulator {
 
   private SandboxResponse route(SandboxRequest req, List<String> s, EmulatorContext ctx) {
     if (s.size() >= 4 && s.get(0).equals("rupload") && s.get(1).equals("ig-api-upload")) {
-      return "POST".equals(req.method()) ? rupload(req, s.get(3), ctx) : ruploadStatus(s.get(3), ctx);
+      return "POST".equals(req.method()) ? rupload(req, s.get(3), ctx) : ruploadStatus(s.get(3));
     }
     if (s.isEmpty() || !s.get(0).matches("v\\d+\\.\\d+")) {
       return GraphSupport.error(ctx, 400, 2500, null, "IGApiException",
@@ -587,7 +587,8 @@ public final class InstagramEmulator implements PlatformEmulator {
       }
       int mh = url.indexOf("/media-host/");
       boolean missingHosted = mh >= 0 && !hosted.containsKey(url.substring(mh + "/media-host/".length()));
-      if (!url.startsWith("http://") && !url.startsWith("https://") || url.contains("unreachable")
+      if ((!url.startsWith("http://") && !url.startsWith("https://"))
+          || url.contains("unreachable")
           || missingHosted) {
         return GraphSupport.error(ctx, 400, 9004, 2207052, "OAuthException",
             "Media download has failed. The media URI doesn't meet our requirements.", false);
@@ -679,7 +680,7 @@ public final class InstagramEmulator implements PlatformEmulator {
         .put("offset", c.uploaded));
   }
 
-  private SandboxResponse ruploadStatus(String containerId, EmulatorContext ctx) {
+  private SandboxResponse ruploadStatus(String containerId) {
     Container c = containers.get(containerId);
     if (c == null) {
       return SandboxResponse.json(404, debugInfo("NotFound", "unknown container"));
@@ -755,7 +756,7 @@ public final class InstagramEmulator implements PlatformEmulator {
     m.timestamp = ctx.now();
     m.shortcode = shortcode(m.id);
     switch (c.type) {
-      case "CAROUSEL":
+      case "CAROUSEL" -> {
         m.mediaType = "CAROUSEL_ALBUM";
         m.productType = "FEED";
         for (String ch : c.children) {
@@ -770,19 +771,22 @@ public final class InstagramEmulator implements PlatformEmulator {
           child.publishedAs = cm.id;
           m.children.add(cm.id);
         }
-        break;
-      case "REELS":
+      }
+      case "REELS" -> {
         m.mediaType = "VIDEO";
         m.productType = "REELS";
-        break;
-      case "STORIES":
-        m.mediaType = c.params.containsKey("video_url") || c.params.containsKey("upload_type")
-            ? "VIDEO" : "IMAGE";
+      }
+      case "STORIES" -> {
+        m.mediaType =
+            c.params.containsKey("video_url") || c.params.containsKey("upload_type")
+                ? "VIDEO"
+                : "IMAGE";
         m.productType = "STORY";
-        break;
-      default:
+      }
+      default -> {
         m.mediaType = "IMAGE";
         m.productType = "FEED";
+      }
     }
     c.publishedAs = m.id;
     media.put(m.id, m);
@@ -839,7 +843,7 @@ public final class InstagramEmulator implements PlatformEmulator {
       return n;
     }
     Set<String> want = new LinkedHashSet<>();
-    for (String f : fields.get().split(",")) {
+    for (String f : fields.get().split(",", -1)) {
       int brace = f.indexOf('{');
       want.add((brace < 0 ? f : f.substring(0, brace)).trim());
     }
@@ -910,7 +914,7 @@ public final class InstagramEmulator implements PlatformEmulator {
         : "REELS".equals(m.productType) ? REELS_METRICS : FEED_METRICS;
     ObjectNode root = JSON.createObjectNode();
     ArrayNode data = root.putArray("data");
-    for (String name : list.split(",")) {
+    for (String name : list.split(",", -1)) {
       name = name.trim();
       if (DEPRECATED.contains(name)) {
         return GraphSupport.error(ctx, 400, 100, 2108006, "OAuthException",
@@ -933,20 +937,15 @@ public final class InstagramEmulator implements PlatformEmulator {
   }
 
   private long value(IgMedia m, String name) {
-    switch (name) {
-      case "views":
-        return metrics.value(m.id, name, m.reads, 1000);
-      case "reach":
-        return metrics.value(m.id, name, m.reads, 500);
-      case "likes":
-        return metrics.value(m.id, name, m.reads, 50);
-      case "total_interactions":
-        return value(m, "likes") + value(m, "comments") + value(m, "saved") + value(m, "shares");
-      case "comments":
-        return comments.values().stream().filter(c -> c.mediaId.equals(m.id)).count();
-      default:
-        return metrics.value(m.id, name, m.reads, 10);
-    }
+    return switch (name) {
+      case "views" -> metrics.value(m.id, name, m.reads, 1000);
+      case "reach" -> metrics.value(m.id, name, m.reads, 500);
+      case "likes" -> metrics.value(m.id, name, m.reads, 50);
+      case "total_interactions" ->
+          value(m, "likes") + value(m, "comments") + value(m, "saved") + value(m, "shares");
+      case "comments" -> comments.values().stream().filter(c -> c.mediaId.equals(m.id)).count();
+      default -> metrics.value(m.id, name, m.reads, 10);
+    };
   }
 
   // ------------------------------------------------------------------ OAuth (Business Login)
@@ -1046,23 +1045,34 @@ public final class InstagramEmulator implements PlatformEmulator {
 
   @Override
   public SandboxResponse faultResponse(Fault.Kind kind, SandboxRequest req, EmulatorContext ctx) {
-    switch (kind) {
-      case HTTP_429:
-        // Meta throttles with HTTP 400 and code 80002 (Instagram BUC), headers included
-        return GraphSupport.error(ctx, 400, 80002, null, "OAuthException",
-            "(#80002) There have been too many calls to this Instagram account. Wait a bit and try"
-                + " again.", true).headers(usage.headers(ctx.now()));
-      case HTTP_5XX:
-        return GraphSupport.error(ctx, 503, 2, null, "OAuthException",
-            "An unexpected error has occurred. Please retry your request later.", true);
-      case EXPIRED_TOKEN:
-        return GraphSupport.tokenError(ctx, "expired");
-      case DUPLICATE_CONTENT:
-        return GraphSupport.error(ctx, 400, 506, null, "OAuthException",
-            "(#506) Duplicate status message", false);
-      default:
-        return null;
-    }
+    return switch (kind) {
+      case HTTP_429 ->
+          // Meta throttles with HTTP 400 and code 80002 (Instagram BUC), headers included
+          GraphSupport.error(
+                  ctx,
+                  400,
+                  80002,
+                  null,
+                  "OAuthException",
+                  "(#80002) There have been too many calls to this Instagram account. Wait a bit and try"
+                      + " again.",
+                  true)
+              .headers(usage.headers(ctx.now()));
+      case HTTP_5XX ->
+          GraphSupport.error(
+              ctx,
+              503,
+              2,
+              null,
+              "OAuthException",
+              "An unexpected error has occurred. Please retry your request later.",
+              true);
+      case EXPIRED_TOKEN -> GraphSupport.tokenError(ctx, "expired");
+      case DUPLICATE_CONTENT ->
+          GraphSupport.error(
+              ctx, 400, 506, null, "OAuthException", "(#506) Duplicate status message", false);
+      default -> null;
+    };
   }
 
   @Override

@@ -125,7 +125,7 @@ final class MetaMessaging {
 
   private Msg add(Conv c, boolean outbound, String text, Instant at, String imageUrl) {
     Msg m = new Msg();
-    m.id = "m_" + c.userId + "_" + (++sequence);
+    m.id = "m_" + c.userId + "_" + ++sequence;
     m.fromId = outbound ? ownerId : c.userId;
     m.fromName = outbound ? ownerName : c.userName;
     m.toId = outbound ? c.userId : ownerId;

@@ -267,13 +267,16 @@ public final class PinterestEmulator implements PlatformEmulator {
     } else {
       return error(400, 1, "Unsupported grant_type.");
     }
-    ObjectNode body = F.objectNode().put("access_token", g.accessToken).put("token_type", "bearer")
-        .put("expires_in", g.expiresIn)
-        .put("scope", "boards:read,boards:write,pins:read,pins:write,user_accounts:read")
-        .put("response_type", grant)
-        .put("refresh_token", g.refreshToken)
-        .put("refresh_token_expires_in", Duration.ofDays(60).getSeconds())
-        .put("refresh_token_expires_at", ctx.now().plus(Duration.ofDays(60)).getEpochSecond());
+    ObjectNode body =
+        F.objectNode()
+            .put("access_token", g.accessToken)
+            .put("token_type", "bearer")
+            .put("expires_in", g.expiresIn)
+            .put("scope", "boards:read,boards:write,pins:read,pins:write,user_accounts:read")
+            .put("response_type", grant)
+            .put("refresh_token", g.refreshToken)
+            .put("refresh_token_expires_in", Duration.ofDays(60).toSeconds())
+            .put("refresh_token_expires_at", ctx.now().plus(Duration.ofDays(60)).getEpochSecond());
     return SandboxResponse.json(200, body);
   }
 
@@ -299,22 +302,20 @@ public final class PinterestEmulator implements PlatformEmulator {
     ObjectNode mediaOut = F.objectNode();
     String type = src.path("source_type").asText("");
     switch (type) {
-      case "image_url":
+      case "image_url" -> {
         if (!src.hasNonNull("url")) {
           return error(400, 1, "media_source.url is required.");
         }
         image(mediaOut, src.get("url").asText());
-        break;
-      case "image_base64": {
+      }
+      case "image_base64" -> {
         String problem = base64(src);
         if (problem != null) {
           return error(400, 1, problem);
         }
         image(mediaOut, "https://i.pinimg.com/originals/sbx/" + ctx.nextId() + ".jpg");
-        break;
       }
-      case "multiple_image_urls":
-      case "multiple_image_base64": {
+      case "multiple_image_urls", "multiple_image_base64" -> {
         JsonNode items = src.path("items");
         if (!items.isArray() || items.size() < 2 || items.size() > 5) {
           return error(400, 1, "media_source.items must hold 2 to 5 images.");
@@ -333,9 +334,8 @@ public final class PinterestEmulator implements PlatformEmulator {
           ObjectNode one = list.addObject().put("item_type", "image");
           image(one, it.path("url").asText("https://i.pinimg.com/originals/sbx/" + ctx.nextId() + ".jpg"));
         }
-        break;
       }
-      case "video_id": {
+      case "video_id" -> {
         MediaState m = media.get(src.path("media_id").asText(""));
         if (m == null) {
           return error(404, 404, "Media not found.");
@@ -351,10 +351,10 @@ public final class PinterestEmulator implements PlatformEmulator {
             .put("height", 1920).put("cover_image_url",
                 src.path("cover_image_url").asText("https://i.pinimg.com/videos/thumbnails/sbx/"
                     + m.id + ".jpg"));
-        break;
       }
-      default:
+      default -> {
         return error(400, 1, "Invalid media_source.source_type.");
+      }
     }
     if (ctx.activeFault().orElse(null) == Fault.Kind.DUPLICATE_CONTENT) {
       return duplicate();
@@ -450,7 +450,7 @@ public final class PinterestEmulator implements PlatformEmulator {
       return error(400, 400, "Invalid pins analytics parameters.");
     }
     List<String> wanted = new ArrayList<>();
-    for (String t : types.get().split(",")) {
+    for (String t : types.get().split(",", -1)) {
       if (!METRICS.contains(t.trim())) {
         return error(400, 400, "Invalid pins analytics parameters.");
       }
@@ -655,7 +655,7 @@ public final class PinterestEmulator implements PlatformEmulator {
     }
     String where = request.method() + " " + request.path() + ": ";
     if (analytics) {
-      for (String t : request.param("metric_types").orElse("").split(",")) {
+      for (String t : request.param("metric_types").orElse("").split(",", -1)) {
         if (!METRICS.contains(t)) {
           out.add(where + "metric_types: '" + t + "' is not a Pin analytics metric type");
         }
@@ -687,7 +687,7 @@ public final class PinterestEmulator implements PlatformEmulator {
   public SandboxResponse faultResponse(Fault.Kind kind, SandboxRequest req, EmulatorContext ctx) {
     init(ctx.seed());
     switch (kind) {
-      case HTTP_429: {
+      case HTTP_429 -> {
         // the per-minute window of this category is used up and rolls over in one second
         RateWindow w = new RateWindow(RATE_LIMIT, Duration.ofSeconds(1));
         while (w.take(ctx.now())) {
@@ -695,15 +695,20 @@ public final class PinterestEmulator implements PlatformEmulator {
         }
         return rateLimited(w, ctx.now()).header("x-ratelimit-limit", Integer.toString(RATE_LIMIT));
       }
-      case HTTP_5XX:
+      case HTTP_5XX -> {
         return error(503, 503, "Service unavailable. Please try again later.");
-      case EXPIRED_TOKEN:
+      }
+      case EXPIRED_TOKEN -> {
         req.bearerToken().ifPresent(tokens::expire);
         return error(401, 2, "Authentication failed.");
-      case DUPLICATE_CONTENT:
-        return null; // handled in createPin after validation
-      default:
+      }
+      case DUPLICATE_CONTENT -> {
         return null;
+        // handled in createPin after validation
+      }
+      default -> {
+        return null;
+      }
     }
   }
 

@@ -130,7 +130,7 @@ public final class SnapchatEmulator implements PlatformEmulator {
       return;
     }
     seed = s;
-    tokens = new TokenRegistry("sbx-snapchat", s, Duration.ofSeconds(3600), false);
+    tokens = new TokenRegistry("sbx-snapchat", s, Duration.ofHours(1), false);
     metrics = new SeededMetrics(s);
     profileId = uuid("profile", 0);
     adAccountId = uuid("adaccount", 0);
@@ -347,7 +347,7 @@ public final class SnapchatEmulator implements PlatformEmulator {
       boolean profile, String path) {
     String action = req.param("action").orElse("");
     switch (action) {
-      case "INIT": {
+      case "INIT" -> {
         String fileName = partText(req, "file_name");
         String size = partText(req, "file_size");
         String n = partText(req, "number_of_parts");
@@ -362,7 +362,7 @@ public final class SnapchatEmulator implements PlatformEmulator {
             .put("finalize_path", path + "?action=FINALIZE");
         return SandboxResponse.json(200, r);
       }
-      case "ADD": {
+      case "ADD" -> {
         Upload u = uploads.get(partText(req, "upload_id"));
         String n = partText(req, "part_number");
         Optional<SandboxRequest.Part> file = req.part("file");
@@ -379,7 +379,7 @@ public final class SnapchatEmulator implements PlatformEmulator {
         u.received.put(number, file.get().body());
         return SandboxResponse.json(200, base());
       }
-      case "FINALIZE": {
+      case "FINALIZE" -> {
         String uploadId = partText(req, "upload_id");
         Upload u = uploads.get(uploadId);
         if (u == null || !u.mediaId.equals(mediaId)) {
@@ -412,8 +412,9 @@ public final class SnapchatEmulator implements PlatformEmulator {
         }
         return SandboxResponse.json(200, r);
       }
-      default:
+      default -> {
         return error(400, "action must be INIT, ADD or FINALIZE", "Invalid upload.");
+      }
     }
   }
 
@@ -644,10 +645,12 @@ public final class SnapchatEmulator implements PlatformEmulator {
       throws Exception {
     String singular;
     switch (collection) {
-      case "stories": singular = "story"; break;
-      case "saved_stories": singular = "saved_story"; break;
-      case "spotlights": singular = "spotlight"; break;
-      default: return error(404, "No route for POST " + req.path(), "Not found.");
+      case "stories" -> singular = "story";
+      case "saved_stories" -> singular = "saved_story";
+      case "spotlights" -> singular = "spotlight";
+      default -> {
+        return error(404, "No route for POST " + req.path(), "Not found.");
+      }
     }
     JsonNode b = req.json();
     ProfileMedia m = profileMedia.get(b.path("media_id").asText(""));
@@ -720,20 +723,19 @@ public final class SnapchatEmulator implements PlatformEmulator {
   @Override
   public SandboxResponse faultResponse(Fault.Kind kind, SandboxRequest req, EmulatorContext ctx) {
     init(ctx.seed());
-    switch (kind) {
-      case HTTP_429:
-        return error(429, "Too many requests", "Please slow down.");
-      case HTTP_5XX:
-        return error(503, "Service Unavailable", "Something went wrong. Please try again later.");
-      case EXPIRED_TOKEN:
+    return switch (kind) {
+      case HTTP_429 -> error(429, "Too many requests", "Please slow down.");
+      case HTTP_5XX ->
+          error(503, "Service Unavailable", "Something went wrong. Please try again later.");
+      case EXPIRED_TOKEN -> {
         req.bearerToken().ifPresent(tokens::expire);
-        return error(401, "Unauthorized: access token expired", "Please log in again.");
-      case DUPLICATE_CONTENT:
-        return error(400, "Duplicate request: an identical entity was just created",
-            "Duplicate request.");
-      default:
-        return null;
-    }
+        yield error(401, "Unauthorized: access token expired", "Please log in again.");
+      }
+      case DUPLICATE_CONTENT ->
+          error(
+              400, "Duplicate request: an identical entity was just created", "Duplicate request.");
+      default -> null;
+    };
   }
 
   // ------------------------------------------------------------------ helpers

@@ -226,42 +226,37 @@ public final class TikTokEmulator implements PlatformEmulator {
       return rateLimited(ctx);
     }
     JsonNode body = req.json();
-    switch (endpoint) {
-      case "creator_info":
-        return creatorInfo(ctx);
-      case "video_init":
-        return videoInit(req, body, ctx, true);
-      case "inbox_init":
-        return videoInit(req, body, ctx, false);
-      case "content_init":
-        return contentInit(body, ctx);
-      case "status":
-        return status(body, ctx);
-      case "user_info":
-        return userInfo(req, ctx);
-      default:
-        return videoQuery(req, body, ctx);
-    }
+    return switch (endpoint) {
+      case "creator_info" -> creatorInfo(ctx);
+      case "video_init" -> videoInit(body, ctx, true);
+      case "inbox_init" -> videoInit(body, ctx, false);
+      case "content_init" -> contentInit(body, ctx);
+      case "status" -> status(body, ctx);
+      case "user_info" -> userInfo(req, ctx);
+      default -> videoQuery(req, body, ctx);
+    };
   }
 
   @Override
   public synchronized SandboxResponse faultResponse(Fault.Kind kind, SandboxRequest req,
       EmulatorContext ctx) {
-    switch (kind) {
-      case HTTP_429:
-        return rateLimited(ctx);
-      case HTTP_5XX:
-        return error(ctx, 500, "internal_error", "Something went wrong. Please try again later.");
-      case EXPIRED_TOKEN:
+    return switch (kind) {
+      case HTTP_429 -> rateLimited(ctx);
+      case HTTP_5XX ->
+          error(ctx, 500, "internal_error", "Something went wrong. Please try again later.");
+      case EXPIRED_TOKEN -> {
         req.bearerToken().ifPresent(tokens::expire);
-        return error(ctx, 401, "access_token_invalid",
+        yield error(
+            ctx,
+            401,
+            "access_token_invalid",
             "The access token is invalid or not found in the request.");
-      case DUPLICATE_CONTENT:
-        return error(ctx, 403, "spam_risk_text",
-            "The post was flagged as spam risk (repeated content).");
-      default:
-        return null;
-    }
+      }
+      case DUPLICATE_CONTENT ->
+          error(
+              ctx, 403, "spam_risk_text", "The post was flagged as spam risk (repeated content).");
+      default -> null;
+    };
   }
 
   // ---------------------------------------------------------------- oauth
@@ -330,7 +325,7 @@ public final class TikTokEmulator implements PlatformEmulator {
     all.put("likes_count", 48_000);
     all.put("video_count", 12 + videos.size());
     ObjectNode user = json(ctx);
-    for (String f : fields.split(",")) {
+    for (String f : fields.split(",", -1)) {
       JsonNode v = all.get(f.trim());
       if (v != null) {
         user.set(f.trim(), v);
@@ -355,7 +350,7 @@ public final class TikTokEmulator implements PlatformEmulator {
     return ok(ctx, d);
   }
 
-  private SandboxResponse videoInit(SandboxRequest req, JsonNode body, EmulatorContext ctx,
+  private SandboxResponse videoInit(JsonNode body, EmulatorContext ctx,
       boolean direct) {
     if (!body.isObject()) {
       return error(ctx, 400, "invalid_params", "Request body must be JSON.");

@@ -147,21 +147,20 @@ public final class TwitterEmulator implements PlatformEmulator {
   @Override
   public SandboxResponse faultResponse(Fault.Kind kind, SandboxRequest req, EmulatorContext ctx) {
     Instant now = ctx.now();
-    switch (kind) {
-      case HTTP_429:
-        return problem(429, "Too Many Requests", "Too Many Requests", "about:blank")
-            .header("x-rate-limit-limit", "100").header("x-rate-limit-remaining", "0")
-            .header("x-rate-limit-reset", Long.toString(now.plusSeconds(2).getEpochSecond()));
-      case HTTP_5XX:
-        return problem(503, "Service Unavailable", "Service Unavailable", "about:blank");
-      case EXPIRED_TOKEN:
+    return switch (kind) {
+      case HTTP_429 ->
+          problem(429, "Too Many Requests", "Too Many Requests", "about:blank")
+              .header("x-rate-limit-limit", "100")
+              .header("x-rate-limit-remaining", "0")
+              .header("x-rate-limit-reset", Long.toString(now.plusSeconds(2).getEpochSecond()));
+      case HTTP_5XX -> problem(503, "Service Unavailable", "Service Unavailable", "about:blank");
+      case EXPIRED_TOKEN -> {
         req.bearerToken().ifPresent(tokens::expire);
-        return unauthorized();
-      case DUPLICATE_CONTENT:
-        return duplicate();
-      default:
-        return null;
-    }
+        yield unauthorized();
+      }
+      case DUPLICATE_CONTENT -> duplicate();
+      default -> null;
+    };
   }
 
   // ---------------------------------------------------------------- routing
@@ -191,7 +190,7 @@ public final class TwitterEmulator implements PlatformEmulator {
     }
     SandboxResponse resp;
     switch (key) {
-      case "tweets.create":
+      case "tweets.create" -> {
         if (!appPosts.take(now)) {
           resp = problem(429, "Too Many Requests", "Too Many Requests", "about:blank");
         } else {
@@ -200,54 +199,23 @@ public final class TwitterEmulator implements PlatformEmulator {
         resp = resp.header("x-app-limit-24hour-limit", Integer.toString(appPosts.limit()))
             .header("x-app-limit-24hour-remaining", Integer.toString(appPosts.remaining(now)))
             .header("x-app-limit-24hour-reset", Long.toString(appPosts.resetAt(now).getEpochSecond()));
-        break;
-      case "tweets.delete":
-        resp = deleteTweet(req.segments().get(2), ctx);
-        break;
-      case "tweets.read":
-        resp = readTweet(req, req.segments().get(2));
-        break;
-      case "tweets.search":
-        resp = search(req);
-        break;
-      case "tweets.hide":
-        resp = hide(req, req.segments().get(2));
-        break;
-      case "users.me":
-        resp = usersMe(req, ctx);
-        break;
-      case "users.tweets":
-        resp = userTweets(req, req.segments().get(2));
-        break;
-      case "media.upload":
-        resp = simpleUpload(req, ctx);
-        break;
-      case "media.initialize":
-        resp = initialize(req, ctx);
-        break;
-      case "media.append":
-        resp = append(req, req.segments().get(3), ctx);
-        break;
-      case "media.finalize":
-        resp = finalizeUpload(req.segments().get(3), ctx);
-        break;
-      case "media.status":
-        resp = status(req);
-        break;
-      case "media.metadata":
-        resp = metadata(req);
-        break;
-      case "users.mentions":
-        resp = mentions(req);
-        break;
-      case "dm.read":
-        resp = readDms(req);
-        break;
-      case "dm.create":
-        resp = sendDm(req, ctx);
-        break;
-      default:
-        throw new IllegalStateException(key);
+      }
+      case "tweets.delete" -> resp = deleteTweet(req.segments().get(2), ctx);
+      case "tweets.read" -> resp = readTweet(req, req.segments().get(2));
+      case "tweets.search" -> resp = search(req);
+      case "tweets.hide" -> resp = hide(req, req.segments().get(2));
+      case "users.me" -> resp = usersMe(req, ctx);
+      case "users.tweets" -> resp = userTweets(req, req.segments().get(2));
+      case "media.upload" -> resp = simpleUpload(req, ctx);
+      case "media.initialize" -> resp = initialize(req, ctx);
+      case "media.append" -> resp = append(req, req.segments().get(3), ctx);
+      case "media.finalize" -> resp = finalizeUpload(req.segments().get(3), ctx);
+      case "media.status" -> resp = status(req);
+      case "media.metadata" -> resp = metadata(req);
+      case "users.mentions" -> resp = mentions(req);
+      case "dm.read" -> resp = readDms(req);
+      case "dm.create" -> resp = sendDm(req, ctx);
+      default -> throw new IllegalStateException(key);
     }
     return rateHeaders(resp, w, now);
   }
@@ -307,33 +275,19 @@ public final class TwitterEmulator implements PlatformEmulator {
 
   /** The documented per-user 15-minute limits. */
   private static int limitOf(String key) {
-    switch (key) {
-      case "tweets.create":
-        return 100;
-      case "tweets.delete":
-      case "tweets.hide":
-        return 50;
-      case "tweets.read":
-        return 900;
-      case "tweets.search":
-        return 300;
-      case "users.me":
-        return 75;
-      case "users.tweets":
-        return 900;
-      case "users.mentions":
-        return 300;
-      case "dm.read":
-      case "dm.create":
-        return 15;
-      case "media.upload":
-      case "media.metadata":
-        return 500;
-      case "media.status":
-        return 1000;
-      default:
-        return 1875;
-    }
+    return switch (key) {
+      case "tweets.create" -> 100;
+      case "tweets.delete", "tweets.hide" -> 50;
+      case "tweets.read" -> 900;
+      case "tweets.search" -> 300;
+      case "users.me" -> 75;
+      case "users.tweets" -> 900;
+      case "users.mentions" -> 300;
+      case "dm.read", "dm.create" -> 15;
+      case "media.upload", "media.metadata" -> 500;
+      case "media.status" -> 1000;
+      default -> 1875;
+    };
   }
 
   private static SandboxResponse rateHeaders(SandboxResponse r, RateWindow w, Instant now) {
@@ -552,7 +506,7 @@ public final class TwitterEmulator implements PlatformEmulator {
   public String mention(String authorId, String username, String text, Instant at) {
     handles.put(authorId, username);
     Tweet t = new Tweet();
-    t.id = Long.toString(1_800_000_000_000_000_000L + (++mentionSequence));
+    t.id = Long.toString(1_800_000_000_000_000_000L + ++mentionSequence);
     while (tweets.containsKey(t.id)) {
       t.id = Long.toString(Long.parseLong(t.id) + 1);
     }

@@ -171,7 +171,7 @@ public final class YouTubeDiscoveryValidator {
       List<String> values = new ArrayList<>();
       for (String v : q.getValue()) {
         if (spec.path("repeated").asBoolean(false) || q.getKey().equals("part")) {
-          for (String x : v.split(",")) {
+          for (String x : v.split(",", -1)) {
             values.add(x.trim());
           }
         } else {

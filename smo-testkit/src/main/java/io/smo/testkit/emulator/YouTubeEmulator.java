@@ -176,22 +176,31 @@ public final class YouTubeEmulator implements PlatformEmulator {
 
   @Override
   public SandboxResponse faultResponse(Fault.Kind kind, SandboxRequest request, EmulatorContext context) {
-    switch (kind) {
-      case HTTP_429:
-        return error(429, "RESOURCE_EXHAUSTED", "global", "rateLimitExceeded",
-            "Resource has been exhausted (e.g. check quota).").header("Retry-After", "1");
-      case HTTP_5XX:
-        return error(503, "UNAVAILABLE", "global", "backendError", "The service is currently unavailable.");
-      case EXPIRED_TOKEN:
-        // the presented token is refused once; it is not retired, so the sandbox's shared
-        // credentials keep working for later tests
-        return unauthorized("authError", "Invalid Credentials");
-      case DUPLICATE_CONTENT:
-        // YouTube does not refuse duplicate videos; this is Google's generic 409 ALREADY_EXISTS.
-        return error(409, "ALREADY_EXISTS", "global", "duplicate", "The resource already exists.");
-      default:
-        return null;
-    }
+    return switch (kind) {
+      case HTTP_429 ->
+          error(
+                  429,
+                  "RESOURCE_EXHAUSTED",
+                  "global",
+                  "rateLimitExceeded",
+                  "Resource has been exhausted (e.g. check quota).")
+              .header("Retry-After", "1");
+      case HTTP_5XX ->
+          error(
+              503,
+              "UNAVAILABLE",
+              "global",
+              "backendError",
+              "The service is currently unavailable.");
+      case EXPIRED_TOKEN ->
+          // the presented token is refused once; it is not retired, so the sandbox's shared
+          // credentials keep working for later tests
+          unauthorized("authError", "Invalid Credentials");
+      case DUPLICATE_CONTENT ->
+          // YouTube does not refuse duplicate videos; this is Google's generic 409 ALREADY_EXISTS.
+          error(409, "ALREADY_EXISTS", "global", "duplicate", "The resource already exists.");
+      default -> null;
+    };
   }
 
   @Override
@@ -222,39 +231,54 @@ public final class YouTubeEmulator implements PlatformEmulator {
       return uploadChunk(r, ctx);
     }
     switch (method) {
-      case "videos.insert":
+      case "videos.insert" -> {
         return startUpload(r, ctx);
-      case "videos.list":
+      }
+      case "videos.list" -> {
         return listVideos(r, ctx);
-      case "channels.list":
+      }
+      case "channels.list" -> {
         return listChannels(r, ctx);
-      case "videos.update":
+      }
+      case "videos.update" -> {
         return updateVideo(r);
-      case "videos.delete":
+      }
+      case "videos.delete" -> {
         return deleteVideo(r, ctx);
-      case "thumbnails.set":
+      }
+      case "thumbnails.set" -> {
         return setThumbnail(r, ctx);
-      case "playlistItems.insert":
+      }
+      case "playlistItems.insert" -> {
         return insertPlaylistItem(r, ctx);
-      case "commentThreads.list":
+      }
+      case "commentThreads.list" -> {
         if (r.param("allThreadsRelatedToChannelId").isPresent()) {
           return listChannelThreads(r, ctx);
         }
-        return listThreads(r, ctx);
-      case "commentThreads.insert":
+        return listThreads(r);
+      }
+      case "commentThreads.insert" -> {
         return insertThread(r, ctx);
-      case "comments.list":
-        return listReplies(r, ctx);
-      case "comments.insert":
+      }
+      case "comments.list" -> {
+        return listReplies(r);
+      }
+      case "comments.insert" -> {
         return insertReply(r, ctx);
-      case "comments.setModerationStatus":
+      }
+      case "comments.setModerationStatus" -> {
         return setModerationStatus(r);
-      case "comments.delete":
+      }
+      case "comments.delete" -> {
         return deleteComment(r, ctx);
-      case "analytics.reports":
-        return report(r, ctx);
-      default:
+      }
+      case "analytics.reports" -> {
+        return report(r);
+      }
+      default -> {
         return error(404, "NOT_FOUND", "global", "notFound", "Not Found");
+      }
     }
   }
 
@@ -302,7 +326,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
     String own = ctx.account().orElse(CHANNEL_ID);
     if (r.param("mine").orElse("").equals("true") || own.equals(r.param("id").orElse(""))) {
       ObjectNode ch = items.addObject().put("kind", "youtube#channel").put("id", own);
-      for (String p : part.split(",")) {
+      for (String p : part.split(",", -1)) {
         if (p.trim().equals("snippet")) {
           ch.putObject("snippet").put("title", "SMO Sandbox Channel").put("customUrl", "@smosandbox")
               .put("description", "");
@@ -415,7 +439,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
     s.total = total;
     s.created = ctx.now();
     s.failProcessing = ctx.activeFault().orElse(null) == Fault.Kind.MEDIA_PROCESSING_FAILURE;
-    String uploadId = "sbx-upload-" + (++counter) + "-" + Long.toHexString(ctx.seed());
+    String uploadId = "sbx-upload-" + ++counter + "-" + Long.toHexString(ctx.seed());
     sessions.put(uploadId, s);
     String location = ctx.baseUrl() + "upload/youtube/v3/videos?uploadType=resumable&part="
         + part.replace(",", "%2C") + "&upload_id=" + uploadId;
@@ -554,8 +578,12 @@ public final class YouTubeEmulator implements PlatformEmulator {
     if (processingRead) {
       v.processingReads++;
     }
-    String pstate = v.failed ? "failed" : v.processingReads > 2 || !read && v.processingReads > 2
-        ? "succeeded" : "processing";
+    String pstate =
+        v.failed
+            ? "failed"
+            : v.processingReads > 2 || (!read && v.processingReads > 2)
+                ? "succeeded"
+                : "processing";
     ObjectNode status = (ObjectNode) v.resource.get("status");
     if (pstate.equals("succeeded")) {
       status.put("uploadStatus", "processed");
@@ -565,13 +593,9 @@ public final class YouTubeEmulator implements PlatformEmulator {
     }
     for (String part : want) {
       switch (part.trim()) {
-        case "snippet":
-          out.set("snippet", v.resource.get("snippet").deepCopy());
-          break;
-        case "status":
-          out.set("status", status.deepCopy());
-          break;
-        case "processingDetails": {
+        case "snippet" -> out.set("snippet", v.resource.get("snippet").deepCopy());
+        case "status" -> out.set("status", status.deepCopy());
+        case "processingDetails" -> {
           ObjectNode pd = out.putObject("processingDetails");
           pd.put("processingStatus", pstate);
           if (pstate.equals("processing")) {
@@ -585,9 +609,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
           }
           pd.put("fileDetailsAvailability", "available");
           pd.put("thumbnailsAvailability", pstate.equals("succeeded") ? "available" : "inProgress");
-          break;
         }
-        case "statistics": {
+        case "statistics" -> {
           String id = v.resource.path("id").asText();
           long reads = read ? v.statReads++ : v.statReads;
           ObjectNode s = out.putObject("statistics");
@@ -595,14 +618,13 @@ public final class YouTubeEmulator implements PlatformEmulator {
           s.put("likeCount", String.valueOf(metrics.value(id, "likeCount", reads, 50)));
           s.put("favoriteCount", "0");
           s.put("commentCount", String.valueOf(threadsOf(id).size()));
-          break;
         }
-        case "id":
-          break;
-        default:
+        case "id" -> {}
+        default -> {
           if (v.resource.has(part)) {
             out.set(part, v.resource.get(part).deepCopy());
           }
+        }
       }
     }
     return out;
@@ -621,7 +643,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
           "No filter selected. Expected one of: id, chart, myRating (the sandbox emulates id).");
     }
     ArrayNode items = NODES.arrayNode();
-    for (String id : ids.split(",")) {
+    for (String id : ids.split(",", -1)) {
       Video v = videos.get(id.trim());
       if (v != null) {
         items.add(videoView(v, part, true));
@@ -732,7 +754,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
       return error(400, "INVALID_ARGUMENT", "youtube.thumbnail", "invalidImage",
           "The provided image content is invalid.");
     }
-    String base = "https://i.ytimg.com/vi/" + id + "/custom-" + (++counter);
+    String base = "https://i.ytimg.com/vi/" + id + "/custom-" + ++counter;
     ObjectNode item = NODES.objectNode();
     item.set("default", thumbUrl(base + "-default.jpg", 120, 90));
     item.set("medium", thumbUrl(base + "-mq.jpg", 320, 180));
@@ -775,7 +797,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
         .encodeToString((playlistId + "." + videoId).getBytes(StandardCharsets.UTF_8));
     ObjectNode out = NODES.objectNode();
     out.put("kind", "youtube#playlistItem");
-    out.put("etag", "sbx-pli-" + (++counter));
+    out.put("etag", "sbx-pli-" + ++counter);
     out.put("id", id);
     ObjectNode snippet = out.putObject("snippet");
     snippet.put("publishedAt", ctx.now().toString());
@@ -794,31 +816,48 @@ public final class YouTubeEmulator implements PlatformEmulator {
   // ------------------------------------------------------------------ comments
 
   private List<ObjectNode> threadsOf(String videoId) {
-    return threads.computeIfAbsent(videoId, id -> {
-      List<ObjectNode> list = new ArrayList<>();
-      Video v = videos.get(id);
-      Instant base = v == null ? Instant.EPOCH : v.created;
-      for (int i = 0; i < SEEDED_THREADS; i++) {
-        String cid = "Ugsbx" + Long.toHexString(Math.abs((id + i).hashCode())) + "AaABAg" + i;
-        ObjectNode top = commentNode(cid, id, "Seeded viewer " + (i % 17),
-            "UCviewer" + (i % 17), "Comment " + i + " on " + id, base.plusSeconds(60L * (i + 1)), null);
-        if (i == 3) {
-          ((ObjectNode) top.get("snippet")).put("moderationStatus", "heldForReview");
-        }
-        ObjectNode thread = threadNode(cid, id, top);
-        if (i % 7 == 0) {
-          for (int k = 0; k < 2; k++) {
-            ObjectNode reply = commentNode(cid + ".sbxReply" + k, id, "Seeded replier " + k,
-                "UCreplier" + k, "Reply " + k + " to comment " + i, base.plusSeconds(60L * (i + 1) + 30 + k), cid);
-            addReply(thread, reply);
-            register(reply, thread, id, false);
+    return threads.computeIfAbsent(
+        videoId,
+        id -> {
+          List<ObjectNode> list = new ArrayList<>();
+          Video v = videos.get(id);
+          Instant base = v == null ? Instant.EPOCH : v.created;
+          for (int i = 0; i < SEEDED_THREADS; i++) {
+            String cid =
+                "Ugsbx" + Long.toHexString(Math.abs((long) (id + i).hashCode())) + "AaABAg" + i;
+            ObjectNode top =
+                commentNode(
+                    cid,
+                    id,
+                    "Seeded viewer " + (i % 17),
+                    "UCviewer" + (i % 17),
+                    "Comment " + i + " on " + id,
+                    base.plusSeconds(60L * (i + 1)),
+                    null);
+            if (i == 3) {
+              ((ObjectNode) top.get("snippet")).put("moderationStatus", "heldForReview");
+            }
+            ObjectNode thread = threadNode(cid, id, top);
+            if (i % 7 == 0) {
+              for (int k = 0; k < 2; k++) {
+                ObjectNode reply =
+                    commentNode(
+                        cid + ".sbxReply" + k,
+                        id,
+                        "Seeded replier " + k,
+                        "UCreplier" + k,
+                        "Reply " + k + " to comment " + i,
+                        base.plusSeconds(60L * (i + 1) + 30 + k),
+                        cid);
+                addReply(thread, reply);
+                register(reply, thread, id, false);
+              }
+            }
+            register(top, thread, id, false);
+            list.add(thread);
           }
-        }
-        register(top, thread, id, false);
-        list.add(thread);
-      }
-      return list;
-    });
+          return list;
+        });
   }
 
   private void register(ObjectNode comment, ObjectNode thread, String videoId, boolean own) {
@@ -849,7 +888,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
     s.putObject("authorChannelId").put("value", authorId);
     s.put("canRate", true);
     s.put("viewerRating", "none");
-    s.put("likeCount", Math.abs(id.hashCode()) % 40);
+    s.put("likeCount", Math.abs((long) id.hashCode()) % 40);
     s.put("moderationStatus", "published");
     s.put("publishedAt", at.toString());
     s.put("updatedAt", at.toString());
@@ -977,7 +1016,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
     return SandboxResponse.json(200, out);
   }
 
-  private SandboxResponse listThreads(SandboxRequest r, EmulatorContext ctx) {
+  private SandboxResponse listThreads(SandboxRequest r) {
     String part = r.param("part").orElse(null);
     if (part == null) {
       return error(400, "INVALID_ARGUMENT", "global", "required", "Required parameter: part");
@@ -1056,7 +1095,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
       return error(400, "INVALID_ARGUMENT", "youtube.commentThread", "commentTextRequired",
           "The comment resource that is being inserted must specify a value for the snippet.topLevelComment.snippet.textOriginal property.");
     }
-    String id = "Ugsbxown" + (++counter) + "AaABAg";
+    String id = "Ugsbxown" + ++counter + "AaABAg";
     ObjectNode top = commentNode(id, videoId, CHANNEL_TITLE, CHANNEL_ID, text, ctx.now(), null);
     ObjectNode thread = threadNode(id, videoId, top);
     threadsOf(videoId).add(0, thread);
@@ -1081,7 +1120,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
     if (parent == null || parent.comment.path("snippet").has("parentId")) {
       return commentNotFound();
     }
-    String id = parentId + ".sbxown" + (++counter);
+    String id = parentId + ".sbxown" + ++counter;
     ObjectNode reply = commentNode(id, parent.videoId, CHANNEL_TITLE, CHANNEL_ID, text, ctx.now(), parentId);
     addReply(parent.thread, reply);
     register(reply, parent.thread, parent.videoId, true);
@@ -1101,7 +1140,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
     return rec;
   }
 
-  private SandboxResponse listReplies(SandboxRequest r, EmulatorContext ctx) {
+  private SandboxResponse listReplies(SandboxRequest r) {
     String parentId = r.param("parentId").orElse(null);
     if (parentId == null) {
       return error(400, "INVALID_ARGUMENT", "youtube.parameter", "missingRequiredParameter",
@@ -1138,7 +1177,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
           "The banAuthor parameter can only be used if the moderationStatus parameter value is rejected.");
     }
     List<CommentRec> recs = new ArrayList<>();
-    for (String id : ids.split(",")) {
+    for (String id : ids.split(",", -1)) {
       CommentRec rec = findComment(id.trim());
       if (rec == null) {
         return commentNotFound();
@@ -1188,7 +1227,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
 
   // ------------------------------------------------------------------ analytics
 
-  private SandboxResponse report(SandboxRequest r, EmulatorContext ctx) {
+  private SandboxResponse report(SandboxRequest r) {
     String metricsParam = r.param("metrics").orElse(null);
     if (r.param("ids").isEmpty() || metricsParam == null || r.param("startDate").isEmpty()
         || r.param("endDate").isEmpty()) {
@@ -1196,11 +1235,12 @@ public final class YouTubeEmulator implements PlatformEmulator {
           "Required parameters: ids, startDate, endDate, metrics");
     }
     String filters = r.param("filters").orElse("");
-    String videoId = filters.startsWith("video==") ? filters.substring(7).split(";")[0] : "channel";
+    String videoId =
+        filters.startsWith("video==") ? filters.substring(7).split(";", -1)[0] : "channel";
     if (!videoId.equals("channel") && !videos.containsKey(videoId)) {
       return error(400, "INVALID_ARGUMENT", "global", "badRequest", "Unknown video in filters: " + videoId);
     }
-    String[] ms = metricsParam.split(",");
+    List<String> ms = List.of(metricsParam.split(",", -1));
     String dims = r.param("dimensions").orElse("");
     ObjectNode out = NODES.objectNode();
     out.put("kind", "youtubeAnalytics#resultTable");
@@ -1228,7 +1268,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
         for (int g = 0; g < genders.length; g++) {
           ArrayNode row = rows.addArray();
           row.add(ages[a]).add(genders[g]);
-          for (int k = 0; k < ms.length; k++) {
+          for (int k = 0; k < ms.size(); k++) {
             row.add(Math.round(shares[a] * split[g] * 10.0) / 10.0);
           }
         }

@@ -114,7 +114,7 @@ public final class SandboxRequest {
   /** Returns the path split on {@code /}, without empty segments. */
   public List<String> segments() {
     List<String> s = new ArrayList<>();
-    for (String p : path.split("/")) {
+    for (String p : path.split("/", -1)) {
       if (!p.isEmpty()) {
         s.add(p);
       }
@@ -127,13 +127,13 @@ public final class SandboxRequest {
     if (!this.method.equals(method)) {
       return false;
     }
-    String[] want = pattern.replaceAll("^/+|/+$", "").split("/");
+    List<String> want = List.of(pattern.replaceAll("^/+|/+$", "").split("/", -1));
     List<String> have = segments();
-    if (want.length != have.size()) {
+    if (want.size() != have.size()) {
       return false;
     }
-    for (int i = 0; i < want.length; i++) {
-      if (!want[i].equals("*") && !want[i].equals(have.get(i))) {
+    for (int i = 0; i < want.size(); i++) {
+      if (!want.get(i).equals("*") && !want.get(i).equals(have.get(i))) {
         return false;
       }
     }
@@ -226,7 +226,7 @@ public final class SandboxRequest {
     if (raw == null || raw.isEmpty()) {
       return m;
     }
-    for (String pair : raw.split("&")) {
+    for (String pair : raw.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

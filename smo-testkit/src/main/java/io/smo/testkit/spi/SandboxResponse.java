@@ -25,8 +25,8 @@ public final class SandboxResponse {
   /** Returns a JSON answer; {@code body} is a Jackson tree, a map, a list or a JSON string. */
   public static SandboxResponse json(int status, Object body) {
     byte[] bytes;
-    if (body instanceof String) {
-      bytes = ((String) body).getBytes(StandardCharsets.UTF_8);
+    if (body instanceof String string) {
+      bytes = string.getBytes(StandardCharsets.UTF_8);
     } else {
       try {
         bytes = JSON.writeValueAsBytes(body);

@@ -87,11 +87,11 @@ public final class TokenRegistry {
 
   /** Issues a new access token (e.g. for a code exchange). */
   public Grant issue(Instant now) {
-    String a = prefix + "-access-" + (++counter) + "-" + Long.toHexString(now.toEpochMilli());
+    String a = prefix + "-access-" + ++counter + "-" + Long.toHexString(now.toEpochMilli());
     String r = prefix + "-refresh-" + counter + "-" + Long.toHexString(now.toEpochMilli());
     access.put(a, now.plus(lifetime));
     refresh.put(r, true);
-    return new Grant(a, r, lifetime.getSeconds());
+    return new Grant(a, r, lifetime.toSeconds());
   }
 
   /** Runs a refresh grant; {@code null} when the refresh token is unknown or retired. */
@@ -99,7 +99,7 @@ public final class TokenRegistry {
     if (refreshToken == null || !Boolean.TRUE.equals(refresh.get(refreshToken))) {
       return null;
     }
-    String a = prefix + "-access-" + (++counter) + "-" + Long.toHexString(now.toEpochMilli());
+    String a = prefix + "-access-" + ++counter + "-" + Long.toHexString(now.toEpochMilli());
     access.put(a, now.plus(lifetime));
     String r = refreshToken;
     if (rotate) {
@@ -107,7 +107,7 @@ public final class TokenRegistry {
       r = prefix + "-refresh-" + counter + "-" + Long.toHexString(now.toEpochMilli());
       refresh.put(r, true);
     }
-    return new Grant(a, r, lifetime.getSeconds());
+    return new Grant(a, r, lifetime.toSeconds());
   }
 
   /** Returns how many refresh grants succeeded. */

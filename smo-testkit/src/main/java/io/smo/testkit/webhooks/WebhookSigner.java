@@ -50,13 +50,13 @@ public final class WebhookSigner {
 
   /** Returns the signature headers for handler {@code name} ({@code meta}, {@code x}, {@code tiktok}, {@code youtube}). */
   static Map<String, String> forHandler(String name, String secret, long epochSeconds, byte[] body) {
-    switch (name.toLowerCase(Locale.ROOT)) {
-      case "meta": return meta(secret, body);
-      case "x": return x(secret, body);
-      case "tiktok": return tiktok(secret, epochSeconds, body);
-      case "youtube": return websub(secret, body);
-      default: throw new IllegalArgumentException("no signing scheme for handler " + name);
-    }
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "meta" -> meta(secret, body);
+      case "x" -> x(secret, body);
+      case "tiktok" -> tiktok(secret, epochSeconds, body);
+      case "youtube" -> websub(secret, body);
+      default -> throw new IllegalArgumentException("no signing scheme for handler " + name);
+    };
   }
 
   private static byte[] mac(String alg, String secret, byte[]... parts) {

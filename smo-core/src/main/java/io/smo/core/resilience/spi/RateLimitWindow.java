@@ -285,7 +285,7 @@ public final class RateLimitWindow {
     if (text == null || !text.startsWith("v1;")) {
       return w;
     }
-    String[] p = text.split(";");
+    String[] p = text.split(";", -1);
     if (p.length != 13) {
       return w;
     }

@@ -115,8 +115,8 @@ public final class ChunkedUploader {
       if (failure instanceof TransportException || failure.retryable()) {
         return true;
       }
-      if (failure instanceof io.smo.core.exception.PlatformException) {
-        int st = ((io.smo.core.exception.PlatformException) failure).details().httpStatus();
+      if (failure instanceof io.smo.core.exception.PlatformException platformException) {
+        int st = platformException.details().httpStatus();
         return st == 0 || st >= 500;
       }
       return false;
@@ -172,9 +172,10 @@ public final class ChunkedUploader {
       } catch (SmoException e) {
         failuresInRow++;
         boolean mendable = e.retryable() || e instanceof TransportException;
-        boolean waitTooLong = e instanceof RateLimitException
-            && ((RateLimitException) e).retryAfter() != null
-            && ((RateLimitException) e).retryAfter().compareTo(retryPolicy.maxRetryAfter()) > 0;
+        boolean waitTooLong =
+            e instanceof RateLimitException rateLimitException
+                && rateLimitException.retryAfter() != null
+                && rateLimitException.retryAfter().compareTo(retryPolicy.maxRetryAfter()) > 0;
         if (!mendable || waitTooLong || failuresInRow >= retryPolicy.maxAttempts()) {
           notify(listener, new UploadProgress(platform, mediaName, UploadState.FAILED, offset, total,
               null, null));
@@ -210,8 +211,8 @@ public final class ChunkedUploader {
    */
   static java.time.Duration waitBefore(SmoException e, int failuresInRow, RetryPolicy retryPolicy) {
     java.time.Duration backoff = retryPolicy.backoff(failuresInRow);
-    if (e instanceof RateLimitException) {
-      java.time.Duration ra = ((RateLimitException) e).retryAfter();
+    if (e instanceof RateLimitException rateLimitException) {
+      java.time.Duration ra = rateLimitException.retryAfter();
       if (ra != null && ra.compareTo(backoff) > 0) {
         return ra;
       }

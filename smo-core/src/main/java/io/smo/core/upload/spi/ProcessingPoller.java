@@ -59,18 +59,32 @@ public final class ProcessingPoller {
       ProcessingStatus<T> s = check.get();
       last = s.platformState();
       switch (s.outcome()) {
-        case SUCCEEDED:
-          ChunkedUploader.notify(listener, new UploadProgress(platform, mediaId, UploadState.READY,
-              totalBytes, totalBytes, last, 100));
+        case SUCCEEDED -> {
+          ChunkedUploader.notify(
+              listener,
+              new UploadProgress(
+                  platform, mediaId, UploadState.READY, totalBytes, totalBytes, last, 100));
           return s.result();
-        case FAILED:
-          ChunkedUploader.notify(listener, new UploadProgress(platform, mediaId, UploadState.FAILED,
-              totalBytes, totalBytes, last, null));
+        }
+        case FAILED -> {
+          ChunkedUploader.notify(
+              listener,
+              new UploadProgress(
+                  platform, mediaId, UploadState.FAILED, totalBytes, totalBytes, last, null));
           throw new MediaProcessingException(platform, operation, mediaId, last,
               "processing failed" + (s.message() != null ? ": " + s.message() : ""), false);
-        default:
-          ChunkedUploader.notify(listener, new UploadProgress(platform, mediaId,
-              UploadState.PROCESSING, totalBytes, totalBytes, last, s.percent().orElse(null)));
+        }
+        default ->
+            ChunkedUploader.notify(
+                listener,
+                new UploadProgress(
+                    platform,
+                    mediaId,
+                    UploadState.PROCESSING,
+                    totalBytes,
+                    totalBytes,
+                    last,
+                    s.percent().orElse(null)));
       }
       Duration wait = s.checkAfter().filter(d -> !d.isNegative()).orElse(interval);
       if (wait.compareTo(floor) < 0) {
