@@ -41,9 +41,9 @@ import retrofit2.http.Path;
 /**
  * Per-call overhead: the SDK's full call path (ApiRuntime: auth and User-Agent interceptors,
  * redacting logging interceptor, send tracking, client-side rate limiter, retry loop, rate-limit
- * header parsing, error mapper, Retrofit + Jackson, mapping to {@link EngagementMetrics}) against
- * a hand-written OkHttp + Jackson call doing the same request and the same mapping, both against
- * the same loopback stub.
+ * header parsing, error mapper, Retrofit + Jackson, mapping to {@link EngagementMetrics}) against a
+ * hand-written OkHttp + Jackson call doing the same request and the same mapping, both against the
+ * same loopback stub.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -65,8 +65,10 @@ public class CallOverheadBenchmark {
   public static final class Tweet {
     @JsonProperty("id")
     public String id;
+
     @JsonProperty("text")
     public String text;
+
     @JsonProperty("public_metrics")
     public Metrics metrics;
   }
@@ -75,32 +77,44 @@ public class CallOverheadBenchmark {
   public static final class Metrics {
     @JsonProperty("like_count")
     public long likes;
+
     @JsonProperty("retweet_count")
     public long retweets;
+
     @JsonProperty("reply_count")
     public long replies;
+
     @JsonProperty("impression_count")
     public long impressions;
   }
 
-  static final Operation READ = Operation.read("tweet lookup", io.smo.twitter.TwitterRateBucket.TWEETS_READ);
+  static final Operation READ =
+      Operation.read("tweet lookup", io.smo.twitter.TwitterRateBucket.TWEETS_READ);
 
-  static final RateLimitHeaderParser PARSER = (h, op, now) -> {
-    String remaining = h.get("x-rate-limit-remaining");
-    if (remaining == null) {
-      return Optional.empty();
-    }
-    String limit = h.get("x-rate-limit-limit");
-    String reset = h.get("x-rate-limit-reset");
-    return Optional.of(RateLimitSnapshot.builder(Platform.TWITTER, now).scope(RateLimitSnapshot.Scope.USER)
-        .bucket(op.bucket()).limit(limit == null ? null : Long.valueOf(limit))
-        .remaining(Long.valueOf(remaining))
-        .resetAt(reset == null ? null : Instant.ofEpochSecond(Long.parseLong(reset))).build());
-  };
+  static final RateLimitHeaderParser PARSER =
+      (h, op, now) -> {
+        String remaining = h.get("x-rate-limit-remaining");
+        if (remaining == null) {
+          return Optional.empty();
+        }
+        String limit = h.get("x-rate-limit-limit");
+        String reset = h.get("x-rate-limit-reset");
+        return Optional.of(
+            RateLimitSnapshot.builder(Platform.TWITTER, now)
+                .scope(RateLimitSnapshot.Scope.USER)
+                .bucket(op.bucket())
+                .limit(limit == null ? null : Long.valueOf(limit))
+                .remaining(Long.valueOf(remaining))
+                .resetAt(reset == null ? null : Instant.ofEpochSecond(Long.parseLong(reset)))
+                .build());
+      };
 
-  static final ErrorMapper MAPPER = f -> f.status() == 429
-      ? new RateLimitException(f.details().build(), ErrorMapper.retryAfter(f).orElse(Duration.ZERO))
-      : new InvalidRequestException(f.details().build());
+  static final ErrorMapper MAPPER =
+      f ->
+          f.status() == 429
+              ? new RateLimitException(
+                  f.details().build(), ErrorMapper.retryAfter(f).orElse(Duration.ZERO))
+              : new InvalidRequestException(f.details().build());
 
   LoopbackStub stub;
   ApiRuntime runtime;
@@ -112,19 +126,32 @@ public class CallOverheadBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     stub = new LoopbackStub();
-    runtime = ApiRuntime.builder(Platform.TWITTER, "smo-bench")
-        .baseUrl(URI.create(stub.baseUrl()))
-        .tokens(TokenProvider.of("bench-token"))
-        .errorMapper(MAPPER)
-        .rateLimitParser(PARSER)
-        .retryPolicy(RetryPolicy.defaults())
-        // a real client-side limiter on the path, with a cap the benchmark never reaches
-        .rateLimitPolicy(RateLimitPolicy.builder().bucket(io.smo.twitter.TwitterRateBucket.TWEETS_READ, 1_000_000_000, Duration.ofSeconds(1)).build())
-        .build();
+    runtime =
+        ApiRuntime.builder(Platform.TWITTER, "smo-bench")
+            .baseUrl(URI.create(stub.baseUrl()))
+            .tokens(TokenProvider.of("bench-token"))
+            .errorMapper(MAPPER)
+            .rateLimitParser(PARSER)
+            .retryPolicy(RetryPolicy.defaults())
+            // a real client-side limiter on the path, with a cap the benchmark never reaches
+            .rateLimitPolicy(
+                RateLimitPolicy.builder()
+                    .bucket(
+                        io.smo.twitter.TwitterRateBucket.TWEETS_READ,
+                        1_000_000_000,
+                        Duration.ofSeconds(1))
+                    .build())
+            .build();
     api = runtime.service(TweetsApi.class);
-    raw = new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS)).build();
-    json = new ObjectMapper().configure(
-        com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    raw =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS))
+            .build();
+    json =
+        new ObjectMapper()
+            .configure(
+                com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                false);
     url = stub.baseUrl() + "2/tweets/1849000000000000001";
   }
 
@@ -154,8 +181,12 @@ public class CallOverheadBenchmark {
   /** The hand-written OkHttp + Jackson path. */
   @Benchmark
   public EngagementMetrics handWritten() throws IOException {
-    Request req = new Request.Builder().url(url).header("Authorization", "Bearer bench-token")
-        .header("User-Agent", "bench").build();
+    Request req =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", "Bearer bench-token")
+            .header("User-Agent", "bench")
+            .build();
     try (Response r = raw.newCall(req).execute()) {
       if (!r.isSuccessful()) {
         throw new IOException("HTTP " + r.code());

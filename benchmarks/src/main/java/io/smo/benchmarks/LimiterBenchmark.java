@@ -34,9 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * past the limit) and counts the calls it receives per window. Two instances, each with its own
  * connection pool, {@link JdbcRateLimitStore} and {@link TwitterClient} on the same database
  * (PostgreSQL on loopback when reachable, else an in-memory H2 database shared by both pools), run
- * {@code threads} threads each reading a tweet for 10 s of warm-up then {@code seconds} seconds, with a max wait of
- * 2 s so that a refused call waits exactly until its window opens. Prints, for the full windows,
- * the calls over the advertised limit (must be 0) and the share of the allowed rate used.
+ * {@code threads} threads each reading a tweet for 10 s of warm-up then {@code seconds} seconds,
+ * with a max wait of 2 s so that a refused call waits exactly until its window opens. Prints, for
+ * the full windows, the calls over the advertised limit (must be 0) and the share of the allowed
+ * rate used.
  *
  * <p>Arguments: {@code [seconds=20] [threads=4] [limit=250] [db=postgresql|h2|memory]} ({@code
  * memory}: both clients on the JVM-wide in-memory store, for comparison).
@@ -64,11 +65,15 @@ final class LimiterBenchmark {
           pools.add(ds);
           store = new JdbcRateLimitStore(ds);
         }
-        clients.add(TwitterClient.builder().baseUrl(URI.create(stub.baseUrl()))
-            .accessToken("bench-token").accountId(accountKey)
-            .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
-            .rateLimitPolicy(RateLimitPolicy.builder().maxWait(Duration.ofSeconds(2)).store(store).build())
-            .build());
+        clients.add(
+            TwitterClient.builder()
+                .baseUrl(URI.create(stub.baseUrl()))
+                .accessToken("bench-token")
+                .accountId(accountKey)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
+                .rateLimitPolicy(
+                    RateLimitPolicy.builder().maxWait(Duration.ofSeconds(2)).store(store).build())
+                .build());
       }
       String account = clients.get(0).accountKey();
       if (!clients.get(1).accountKey().equals(account)) {
@@ -85,18 +90,20 @@ final class LimiterBenchmark {
       List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
       for (TwitterClient c : clients) {
         for (int t = 0; t < threads; t++) {
-          fs.add(pool.submit(() -> {
-            while (System.currentTimeMillis() < end) {
-              try {
-                c.metrics(ref);
-                ok.incrementAndGet();
-              } catch (RateLimitException e) {
-                refused.incrementAndGet();
-              } catch (SmoException e) {
-                failed.incrementAndGet();
-              }
-            }
-          }));
+          fs.add(
+              pool.submit(
+                  () -> {
+                    while (System.currentTimeMillis() < end) {
+                      try {
+                        c.metrics(ref);
+                        ok.incrementAndGet();
+                      } catch (RateLimitException e) {
+                        refused.incrementAndGet();
+                      } catch (SmoException e) {
+                        failed.incrementAndGet();
+                      }
+                    }
+                  }));
         }
       }
       for (java.util.concurrent.Future<?> f : fs) {
@@ -123,19 +130,31 @@ final class LimiterBenchmark {
       }
       long overAll = windows.values().stream().mapToLong(w -> w[1]).sum();
       StringBuilder per = new StringBuilder();
-      windows.forEach((k, w) -> per.append(k == measureFrom ? " |" : "").append(' ').append(w[0])
-          .append(w[1] > 0 ? "+" + w[1] : ""));
-      System.out.printf("limiter: %d instances x %d threads, %s store, stub limit %d calls per 1 s window,"
-          + " %d s measured after %d s of warm-up%n", instances, threads, db, limit, seconds, warmup);
-      System.out.printf("  calls answered 200: %d, refused by the limiter: %d, other failures: %d%n",
+      windows.forEach(
+          (k, w) ->
+              per.append(k == measureFrom ? " |" : "")
+                  .append(' ')
+                  .append(w[0])
+                  .append(w[1] > 0 ? "+" + w[1] : ""));
+      System.out.printf(
+          "limiter: %d instances x %d threads, %s store, stub limit %d calls per 1 s window,"
+              + " %d s measured after %d s of warm-up%n",
+          instances, threads, db, limit, seconds, warmup);
+      System.out.printf(
+          "  calls answered 200: %d, refused by the limiter: %d, other failures: %d%n",
           ok.get(), refused.get(), failed.get());
-      System.out.printf("  full windows: %d, most calls received in one window: %d%n", full, maxInWindow);
-      System.out.println("  calls per window (accepted[+over]; '|' marks the end of the warm-up):" + per);
-      System.out.printf("  calls over the advertised limit: %d in full windows, %d in all windows"
-          + " (must be 0)%n", over, overAll);
-      System.out.printf("  share of the allowed rate used: %.1f %% (%d of %d allowed calls in full"
-          + " windows; target >= 95 %%)%n", full == 0 ? 0.0 : 100.0 * used / ((long) limit * full),
-          used, (long) limit * full);
+      System.out.printf(
+          "  full windows: %d, most calls received in one window: %d%n", full, maxInWindow);
+      System.out.println(
+          "  calls per window (accepted[+over]; '|' marks the end of the warm-up):" + per);
+      System.out.printf(
+          "  calls over the advertised limit: %d in full windows, %d in all windows"
+              + " (must be 0)%n",
+          over, overAll);
+      System.out.printf(
+          "  share of the allowed rate used: %.1f %% (%d of %d allowed calls in full"
+              + " windows; target >= 95 %%)%n",
+          full == 0 ? 0.0 : 100.0 * used / ((long) limit * full), used, (long) limit * full);
     }
   }
 
@@ -145,7 +164,8 @@ final class LimiterBenchmark {
       c.setJdbcUrl("jdbc:h2:mem:limiter-bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
       c.setUsername("sa");
     } else {
-      c.setJdbcUrl(System.getenv().getOrDefault("SMO_PG_URL", "jdbc:postgresql://127.0.0.1:5432/smo_test"));
+      c.setJdbcUrl(
+          System.getenv().getOrDefault("SMO_PG_URL", "jdbc:postgresql://127.0.0.1:5432/smo_test"));
       c.setUsername(System.getenv().getOrDefault("SMO_PG_USER", "postgres"));
       c.setPassword(System.getenv().getOrDefault("SMO_PG_PASSWORD", "smo"));
     }
@@ -158,6 +178,7 @@ final class LimiterBenchmark {
     private final HttpServer server;
     private final ExecutorService exec = Executors.newFixedThreadPool(8);
     private final int limit;
+
     /** window (epoch second) -> {accepted, over the limit}. */
     private final Map<Long, long[]> counts = new ConcurrentHashMap<>();
 
@@ -196,8 +217,11 @@ final class LimiterBenchmark {
       ex.getResponseHeaders().add("x-rate-limit-limit", String.valueOf(limit));
       ex.getResponseHeaders().add("x-rate-limit-remaining", String.valueOf(Math.max(0, limit - n)));
       ex.getResponseHeaders().add("x-rate-limit-reset", String.valueOf(window + 1));
-      byte[] body = over ? "{\"title\":\"Too Many Requests\",\"status\":429}".getBytes(java.nio.charset.StandardCharsets.UTF_8)
-          : LoopbackStub.TWEET;
+      byte[] body =
+          over
+              ? "{\"title\":\"Too Many Requests\",\"status\":429}"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+              : LoopbackStub.TWEET;
       ex.sendResponseHeaders(over ? 429 : 200, body.length);
       try (OutputStream out = ex.getResponseBody()) {
         out.write(body);

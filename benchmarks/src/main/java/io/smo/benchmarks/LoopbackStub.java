@@ -29,16 +29,21 @@ final class LoopbackStub implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  static final byte[] TWEET = ("{\"data\":{\"id\":\"1849000000000000001\",\"text\":\"hello from the stub\","
-      + "\"public_metrics\":{\"like_count\":42,\"retweet_count\":7,\"reply_count\":3,"
-      + "\"impression_count\":1200}},\"extra\":{\"ignored\":true}}").getBytes(StandardCharsets.UTF_8);
+  static final byte[] TWEET =
+      ("{\"data\":{\"id\":\"1849000000000000001\",\"text\":\"hello from the stub\","
+              + "\"public_metrics\":{\"like_count\":42,\"retweet_count\":7,\"reply_count\":3,"
+              + "\"impression_count\":1200}},\"extra\":{\"ignored\":true}}")
+          .getBytes(StandardCharsets.UTF_8);
 
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "stub");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "stub");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicLong received = new AtomicLong();
 
   LoopbackStub() throws IOException {

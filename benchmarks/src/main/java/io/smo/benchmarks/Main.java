@@ -15,7 +15,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <ul>
  *   <li>{@code overhead}: runs {@link CallOverheadBenchmark} with JMH (sample time, 1 fork) and
  *       prints both medians and their ratio (target: SDK at most 1.10x the hand-written call);
- *   <li>{@code upload [MiB]}: runs {@link UploadMemory} in this JVM (start it with {@code -Xmx64m});
+ *   <li>{@code upload [MiB]}: runs {@link UploadMemory} in this JVM (start it with {@code
+ *       -Xmx64m});
  *   <li>{@code sandbox [threads] [requests]}: runs {@link SandboxBenchmark} (sandbox start time and
  *       requests per second, issue 4);
  *   <li>{@code scheduler [posts]}: runs {@link SchedulerBenchmark} (10,000 posts due in one minute,
@@ -55,18 +56,21 @@ public final class Main {
       case "webhooks" -> WebhookBenchmark.main(rest);
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       default -> {
-        System.out.println("usage: java -jar benchmarks.jar overhead | java -Xmx64m -jar benchmarks.jar upload [MiB]"
-            + " | java -jar benchmarks.jar sandbox [threads] [requests]"
-            + " | java -jar benchmarks.jar scheduler [posts]"
-            + " | java -jar benchmarks.jar limiter [seconds] [threads] [limit] [postgresql|h2]"
-            + " | java -jar benchmarks.jar webhooks [threads] [deliveries]"
-            + " | java -Xmx64m -jar benchmarks.jar perf [MiB] [upload|cpu|fanout|all]"
-            + " | java -jar benchmarks.jar jmh <JMH options>");
+        System.out.println(
+            "usage: java -jar benchmarks.jar overhead | java -Xmx64m -jar benchmarks.jar upload [MiB]"
+                + " | java -jar benchmarks.jar sandbox [threads] [requests]"
+                + " | java -jar benchmarks.jar scheduler [posts]"
+                + " | java -jar benchmarks.jar limiter [seconds] [threads] [limit] [postgresql|h2]"
+                + " | java -jar benchmarks.jar webhooks [threads] [deliveries]"
+                + " | java -Xmx64m -jar benchmarks.jar perf [MiB] [upload|cpu|fanout|all]"
+                + " | java -jar benchmarks.jar jmh <JMH options>");
       }
     }
   }
 
-  /** Keeps Jetty's and db-scheduler's INFO lines out of the figures (slf4j-simple reads this once). */
+  /**
+   * Keeps Jetty's and db-scheduler's INFO lines out of the figures (slf4j-simple reads this once).
+   */
   static void quietLogging() {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -74,13 +78,16 @@ public final class Main {
   }
 
   static void overhead() throws Exception {
-    Options opt = new OptionsBuilder()
-        .include(CallOverheadBenchmark.class.getName() + ".*")
-        .forks(1)
-        .warmupIterations(3).warmupTime(TimeValue.seconds(3))
-        .measurementIterations(5).measurementTime(TimeValue.seconds(3))
-        .threads(1)
-        .build();
+    Options opt =
+        new OptionsBuilder()
+            .include(CallOverheadBenchmark.class.getName() + ".*")
+            .forks(1)
+            .warmupIterations(3)
+            .warmupTime(TimeValue.seconds(3))
+            .measurementIterations(5)
+            .measurementTime(TimeValue.seconds(3))
+            .threads(1)
+            .build();
     Collection<RunResult> results = new Runner(opt).run();
     double sdk = Double.NaN;
     double hand = Double.NaN;
@@ -96,6 +103,9 @@ public final class Main {
     System.out.println();
     System.out.printf(Locale.ROOT, "median per call, SDK full path:        %8.1f us%n", sdk);
     System.out.printf(Locale.ROOT, "median per call, hand-written OkHttp:  %8.1f us%n", hand);
-    System.out.printf(Locale.ROOT, "ratio SDK / hand-written:              %8.2fx (target <= 1.10x)%n", sdk / hand);
+    System.out.printf(
+        Locale.ROOT,
+        "ratio SDK / hand-written:              %8.2fx (target <= 1.10x)%n",
+        sdk / hand);
   }
 }

@@ -41,14 +41,14 @@ import okhttp3.Response;
  *   <li>the real {@link FacebookClient}: {@code publish} (POST /{page}/feed).
  * </ol>
  *
- * <p>Each load runs a fixed number of requests (bounded loops) after a warm-up of a tenth of
- * that. Requests are counted by an OkHttp network interceptor, so SDK retries would show.
+ * <p>Each load runs a fixed number of requests (bounded loops) after a warm-up of a tenth of that.
+ * Requests are counted by an OkHttp network interceptor, so SDK retries would show.
  *
  * <p>The emulators count the platforms' real rate limits (X: 100 posts per 15 minutes; Meta: 600
- * calls per hour) and would answer 429 after the first hundred posts; the sandbox therefore runs
- * on a clock that moves 16 minutes forward at every read, so every window has rolled before the
- * next request, and the clients run without client-side caps ({@link RateLimitPolicy#unlimited()}).
- * This measures the server, not the emulated throttling.
+ * calls per hour) and would answer 429 after the first hundred posts; the sandbox therefore runs on
+ * a clock that moves 16 minutes forward at every read, so every window has rolled before the next
+ * request, and the clients run without client-side caps ({@link RateLimitPolicy#unlimited()}). This
+ * measures the server, not the emulated throttling.
  */
 final class SandboxBenchmark {
   private SandboxBenchmark() {}
@@ -79,7 +79,10 @@ final class SandboxBenchmark {
     }
   }
 
-  /** One unit of work of a load: performs one or more requests of thread {@code t}, iteration {@code i}. */
+  /**
+   * One unit of work of a load: performs one or more requests of thread {@code t}, iteration {@code
+   * i}.
+   */
   interface Op {
     void run(int thread, int i) throws Exception;
   }
@@ -87,8 +90,13 @@ final class SandboxBenchmark {
   public static void main(String[] args) throws Exception {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 4;
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-    System.out.printf(Locale.ROOT, "sandbox benchmark: %d client threads, %,d requests per load, %d cores, Java %s%n",
-        threads, requests, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    System.out.printf(
+        Locale.ROOT,
+        "sandbox benchmark: %d client threads, %,d requests per load, %d cores, Java %s%n",
+        threads,
+        requests,
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
     startTimes();
     throughput(threads, requests);
   }
@@ -111,62 +119,121 @@ final class SandboxBenchmark {
     Stats st = new Stats(warm);
     System.out.println();
     System.out.println("Sandbox.start() wall time (target < 2 s):");
-    System.out.println("  cold first start in this JVM: " + Stats.ms(t[0]) + "  (CPU time of the starting thread "
-        + Stats.ms(coldCpu) + "; system load average " + String.format(Locale.ROOT, "%.1f",
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")");
-    System.out.println("  median of the next 5 starts:  " + Stats.ms(st.percentile(50))
-        + "  (min " + Stats.ms(st.percentile(0)) + ", max " + Stats.ms(st.max()) + ")");
+    System.out.println(
+        "  cold first start in this JVM: "
+            + Stats.ms(t[0])
+            + "  (CPU time of the starting thread "
+            + Stats.ms(coldCpu)
+            + "; system load average "
+            + String.format(
+                Locale.ROOT,
+                "%.1f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+            + ")");
+    System.out.println(
+        "  median of the next 5 starts:  "
+            + Stats.ms(st.percentile(50))
+            + "  (min "
+            + Stats.ms(st.percentile(0))
+            + ", max "
+            + Stats.ms(st.max())
+            + ")");
   }
 
   static void throughput(int threads, int requests) throws Exception {
     AtomicLong sent = new AtomicLong();
-    OkHttpClient http = new OkHttpClient.Builder()
-        .connectionPool(new ConnectionPool(threads * 2, 5, TimeUnit.MINUTES))
-        .addNetworkInterceptor(chain -> {
-          sent.incrementAndGet();
-          return chain.proceed(chain.request());
-        })
-        .build();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectionPool(new ConnectionPool(threads * 2, 5, TimeUnit.MINUTES))
+            .addNetworkInterceptor(
+                chain -> {
+                  sent.incrementAndGet();
+                  return chain.proceed(chain.request());
+                })
+            .build();
     try (Sandbox sandbox = Sandbox.builder().clock(new FastClock(Duration.ofMinutes(16))).build()) {
       SandboxCredentials xc = sandbox.credentials(Platform.TWITTER);
       SandboxCredentials fc = sandbox.credentials(Platform.FACEBOOK);
-      try (TwitterClient x = TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
-              .accessToken(xc.accessToken()).rateLimitPolicy(RateLimitPolicy.unlimited())
-              .httpSettings(h -> h.okHttpClient(http)).sleeper(d -> { }).build();
-          FacebookClient fb = FacebookClient.builder().baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
-              .accountId(fc.accountId()).accessToken(fc.accessToken())
-              .rateLimitPolicy(RateLimitPolicy.unlimited())
-              .httpSettings(h -> h.okHttpClient(http)).sleeper(d -> { }).build()) {
+      try (TwitterClient x =
+              TwitterClient.builder()
+                  .baseUrl(sandbox.baseUrl(Platform.TWITTER))
+                  .accessToken(xc.accessToken())
+                  .rateLimitPolicy(RateLimitPolicy.unlimited())
+                  .httpSettings(h -> h.okHttpClient(http))
+                  .sleeper(d -> {})
+                  .build();
+          FacebookClient fb =
+              FacebookClient.builder()
+                  .baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
+                  .accountId(fc.accountId())
+                  .accessToken(fc.accessToken())
+                  .rateLimitPolicy(RateLimitPolicy.unlimited())
+                  .httpSettings(h -> h.okHttpClient(http))
+                  .sleeper(d -> {})
+                  .build()) {
         String seedPost = x.publish(Post.builder().text("benchmark seed post").build()).id();
-        String readUrl = sandbox.baseUrl(Platform.TWITTER) + "2/tweets/" + seedPost
-            + "?tweet.fields=public_metrics";
+        String readUrl =
+            sandbox.baseUrl(Platform.TWITTER)
+                + "2/tweets/"
+                + seedPost
+                + "?tweet.fields=public_metrics";
         String bearer = "Bearer " + xc.accessToken();
         PostRef[] last = new PostRef[threads];
         AtomicLong n = new AtomicLong();
 
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-44s %9s %10s %10s %10s %8s%n", "load (" + threads + " threads)",
-            "requests", "req/s", "p50", "p99", "errors");
-        run("raw OkHttp GET /twitter/2/tweets/{id}", threads, requests, sent, (t, i) -> {
-          Request r = new Request.Builder().url(readUrl).header("Authorization", bearer).build();
-          try (Response resp = http.newCall(r).execute()) {
-            resp.body().bytes();
-            if (resp.code() != 200) {
-              throw new IOException("HTTP " + resp.code());
-            }
-          }
-        });
-        run("TwitterClient publish + metrics (alternating)", threads, requests, sent, (t, i) -> {
-          if (i % 2 == 0 || last[t] == null) {
-            last[t] = x.publish(Post.builder().text("bench x " + t + "-" + n.incrementAndGet()).build()).ref();
-          } else {
-            x.metrics(last[t]);
-          }
-        });
-        run("FacebookClient publish (POST /{page}/feed)", threads, requests, sent, (t, i) ->
-            fb.publish(Post.builder().text("bench fb " + t + "-" + n.incrementAndGet()).build()));
-        System.out.printf(Locale.ROOT, "%nposts created in the sandbox: X %,d, Facebook %,d%n",
-            sandbox.created(Platform.TWITTER, "post").size(), sandbox.created(Platform.FACEBOOK, "post").size());
+        System.out.printf(
+            Locale.ROOT,
+            "%-44s %9s %10s %10s %10s %8s%n",
+            "load (" + threads + " threads)",
+            "requests",
+            "req/s",
+            "p50",
+            "p99",
+            "errors");
+        run(
+            "raw OkHttp GET /twitter/2/tweets/{id}",
+            threads,
+            requests,
+            sent,
+            (t, i) -> {
+              Request r =
+                  new Request.Builder().url(readUrl).header("Authorization", bearer).build();
+              try (Response resp = http.newCall(r).execute()) {
+                resp.body().bytes();
+                if (resp.code() != 200) {
+                  throw new IOException("HTTP " + resp.code());
+                }
+              }
+            });
+        run(
+            "TwitterClient publish + metrics (alternating)",
+            threads,
+            requests,
+            sent,
+            (t, i) -> {
+              if (i % 2 == 0 || last[t] == null) {
+                last[t] =
+                    x.publish(
+                            Post.builder().text("bench x " + t + "-" + n.incrementAndGet()).build())
+                        .ref();
+              } else {
+                x.metrics(last[t]);
+              }
+            });
+        run(
+            "FacebookClient publish (POST /{page}/feed)",
+            threads,
+            requests,
+            sent,
+            (t, i) ->
+                fb.publish(
+                    Post.builder().text("bench fb " + t + "-" + n.incrementAndGet()).build()));
+        System.out.printf(
+            Locale.ROOT,
+            "%nposts created in the sandbox: X %,d, Facebook %,d%n",
+            sandbox.created(Platform.TWITTER, "post").size(),
+            sandbox.created(Platform.FACEBOOK, "post").size());
       }
     } finally {
       http.dispatcher().executorService().shutdown();
@@ -183,8 +250,15 @@ final class SandboxBenchmark {
     long wall = System.nanoTime() - t0;
     long http = sent.get() - before;
     Stats st = new Stats(r.latencies);
-    System.out.printf(Locale.ROOT, "%-44s %,9d %,10.0f %10s %10s %8d%n", name, http, http / (wall / 1e9),
-        Stats.ms(st.percentile(50)), Stats.ms(st.percentile(99)), r.errors);
+    System.out.printf(
+        Locale.ROOT,
+        "%-44s %,9d %,10.0f %10s %10s %8d%n",
+        name,
+        http,
+        http / (wall / 1e9),
+        Stats.ms(st.percentile(50)),
+        Stats.ms(st.percentile(99)),
+        r.errors);
     if (r.firstError != null) {
       System.out.println("    first error: " + r.firstError);
     }
@@ -206,21 +280,23 @@ final class SandboxBenchmark {
       for (int t = 0; t < threads; t++) {
         int thread = t;
         int count = total / threads + (t < total % threads ? 1 : 0);
-        futures.add(pool.submit(() -> {
-          long[] lat = new long[count];
-          for (int i = 0; i < count; i++) {
-            long t0 = System.nanoTime();
-            try {
-              op.run(thread, i);
-            } catch (Exception e) {
-              if (errors.getAndIncrement() == 0) {
-                firstError[0] = e.toString();
-              }
-            }
-            lat[i] = System.nanoTime() - t0;
-          }
-          return lat;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  long[] lat = new long[count];
+                  for (int i = 0; i < count; i++) {
+                    long t0 = System.nanoTime();
+                    try {
+                      op.run(thread, i);
+                    } catch (Exception e) {
+                      if (errors.getAndIncrement() == 0) {
+                        firstError[0] = e.toString();
+                      }
+                    }
+                    lat[i] = System.nanoTime() - t0;
+                  }
+                  return lat;
+                }));
       }
       long[] all = new long[total];
       int k = 0;

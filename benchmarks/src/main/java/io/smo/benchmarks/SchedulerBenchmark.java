@@ -43,39 +43,44 @@ import javax.sql.DataSource;
 
 /**
  * Issue 13's scheduler figures: {@code posts} text posts (default 10,000) due within the same
- * minute, run by two {@link PostScheduler} instances that share one PostgreSQL database (the
- * server {@code .ci/postgres} starts: 127.0.0.1:5432, user {@code postgres}, password {@code smo};
- * database {@code smo_bench}, created when missing; the tables are dropped first), each publishing through its own {@link
- * TwitterClient} to one shared in-process {@link Sandbox}. Prints whether all were published, the
- * duplicates (posts the sandbox created beyond one per schedule; idempotency keys handed to
- * {@code publish} more than once, counted by a wrapper around each instance's client), the time
- * from due to published (the target's {@code updatedAt} minus the schedule's {@code dueAt}:
- * median, p99, max) and the wall time.
+ * minute, run by two {@link PostScheduler} instances that share one PostgreSQL database (the server
+ * {@code .ci/postgres} starts: 127.0.0.1:5432, user {@code postgres}, password {@code smo};
+ * database {@code smo_bench}, created when missing; the tables are dropped first), each publishing
+ * through its own {@link TwitterClient} to one shared in-process {@link Sandbox}. Prints whether
+ * all were published, the duplicates (posts the sandbox created beyond one per schedule;
+ * idempotency keys handed to {@code publish} more than once, counted by a wrapper around each
+ * instance's client), the time from due to published (the target's {@code updatedAt} minus the
+ * schedule's {@code dueAt}: median, p99, max) and the wall time.
  *
  * <p>Then a restart case on fresh tables: the same two instances, and one of them is killed right
  * after the platform accepted its publish number {@code restartPosts / 4}, before the answer is
- * recorded. The kill is simulated in process: from that moment its database connections fail
- * and its client publishes nothing more (no heartbeats, picks, status updates or posts, as after
- * {@code kill -9}), then its threads are stopped. Its picked jobs are taken over by the survivor once their heartbeat is
- * stale (db-scheduler's dead-execution revival, real time: due instants are real instants); a
- * target the killed instance was publishing at that moment is held as UNKNOWN, never published
- * again. Prints the counts.
+ * recorded. The kill is simulated in process: from that moment its database connections fail and
+ * its client publishes nothing more (no heartbeats, picks, status updates or posts, as after {@code
+ * kill -9}), then its threads are stopped. Its picked jobs are taken over by the survivor once
+ * their heartbeat is stale (db-scheduler's dead-execution revival, real time: due instants are real
+ * instants); a target the killed instance was publishing at that moment is held as UNKNOWN, never
+ * published again. Prints the counts.
  *
- * <p>All figures come from real components: PostgreSQL, db-scheduler, the X client and the
- * sandbox on loopback. The sandbox runs on {@link SandboxBenchmark.FastClock} so that X's emulated
- * 100-posts-per-15-minutes limit does not throttle the run, and the clients run without
- * client-side caps.
+ * <p>All figures come from real components: PostgreSQL, db-scheduler, the X client and the sandbox
+ * on loopback. The sandbox runs on {@link SandboxBenchmark.FastClock} so that X's emulated
+ * 100-posts-per-15-minutes limit does not throttle the run, and the clients run without client-side
+ * caps.
  */
 final class SchedulerBenchmark {
   private SchedulerBenchmark() {}
 
-  /** The server {@code .ci/postgres} starts; its database {@code smo_test} is used to create ours. */
-  static final String SERVER = System.getenv().getOrDefault("SMO_PG_SERVER", "jdbc:postgresql://127.0.0.1:5432/");
   /**
-   * A database of its own ({@code smo_bench}, created when missing): the scheduler's tests drop
-   * the tables of {@code smo_test} whenever they run, which would wreck a run in progress.
+   * The server {@code .ci/postgres} starts; its database {@code smo_test} is used to create ours.
+   */
+  static final String SERVER =
+      System.getenv().getOrDefault("SMO_PG_SERVER", "jdbc:postgresql://127.0.0.1:5432/");
+
+  /**
+   * A database of its own ({@code smo_bench}, created when missing): the scheduler's tests drop the
+   * tables of {@code smo_test} whenever they run, which would wreck a run in progress.
    */
   static final String URL = System.getenv().getOrDefault("SMO_PG_URL", SERVER + "smo_bench");
+
   static final String USER = System.getenv().getOrDefault("SMO_PG_USER", "postgres");
   static final String PASSWORD = System.getenv().getOrDefault("SMO_PG_PASSWORD", "smo");
 
@@ -105,38 +110,55 @@ final class SchedulerBenchmark {
     }
     try (Connection c = DriverManager.getConnection(SERVER + "smo_test", USER, PASSWORD);
         Statement st = c.createStatement()) {
-      System.out.println("PostgreSQL " + c.getMetaData().getDatabaseProductVersion() + ", database " + URL);
+      System.out.println(
+          "PostgreSQL " + c.getMetaData().getDatabaseProductVersion() + ", database " + URL);
       if (URL.equals(SERVER + "smo_bench")) {
-        try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname='smo_bench'")) {
+        try (ResultSet rs =
+            st.executeQuery("SELECT 1 FROM pg_database WHERE datname='smo_bench'")) {
           if (!rs.next()) {
             st.execute("CREATE DATABASE smo_bench");
           }
         }
       }
     } catch (SQLException e) {
-      System.out.println("no PostgreSQL at " + SERVER + " (run .ci/postgres first): " + e.getMessage());
+      System.out.println(
+          "no PostgreSQL at " + SERVER + " (run .ci/postgres first): " + e.getMessage());
       System.exit(1);
     }
-    System.out.printf(Locale.ROOT, "scheduler benchmark: %,d posts, 2 instances x %d threads, polling %d ms,"
-        + " heartbeat %d ms, %d cores, Java %s%n", s.posts, s.threads, s.polling.toMillis(),
-        s.heartbeat.toMillis(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-    try (Sandbox sandbox = Sandbox.builder().clock(new SandboxBenchmark.FastClock(Duration.ofMinutes(16))).build()) {
+    System.out.printf(
+        Locale.ROOT,
+        "scheduler benchmark: %,d posts, 2 instances x %d threads, polling %d ms,"
+            + " heartbeat %d ms, %d cores, Java %s%n",
+        s.posts,
+        s.threads,
+        s.polling.toMillis(),
+        s.heartbeat.toMillis(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
+    try (Sandbox sandbox =
+        Sandbox.builder().clock(new SandboxBenchmark.FastClock(Duration.ofMinutes(16))).build()) {
       System.out.println();
-      System.out.println("== 1. " + String.format(Locale.ROOT, "%,d", s.posts)
-          + " posts due in the same minute, two instances ==");
+      System.out.println(
+          "== 1. "
+              + String.format(Locale.ROOT, "%,d", s.posts)
+              + " posts due in the same minute, two instances ==");
       run(sandbox, s, s.posts, false);
     }
-    try (Sandbox sandbox = Sandbox.builder().clock(new SandboxBenchmark.FastClock(Duration.ofMinutes(16))).build()) {
+    try (Sandbox sandbox =
+        Sandbox.builder().clock(new SandboxBenchmark.FastClock(Duration.ofMinutes(16))).build()) {
       System.out.println();
-      System.out.println("== 2. restart: " + String.format(Locale.ROOT, "%,d", s.restartPosts)
-          + " posts, one instance killed midway ==");
+      System.out.println(
+          "== 2. restart: "
+              + String.format(Locale.ROOT, "%,d", s.restartPosts)
+              + " posts, one instance killed midway ==");
       run(sandbox, s, s.restartPosts, true);
     }
   }
 
   /** Drops the scheduler's tables (db-scheduler's and ours). */
   static void dropTables() throws SQLException {
-    try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
+        Statement st = c.createStatement()) {
       st.execute("DROP TABLE IF EXISTS scheduled_tasks");
       st.execute("DROP TABLE IF EXISTS smo_schedule_target");
       st.execute("DROP TABLE IF EXISTS smo_schedule");
@@ -162,6 +184,7 @@ final class SchedulerBenchmark {
     final Map<String, Integer> publishCalls;
     final AtomicInteger published = new AtomicInteger();
     final PostScheduler scheduler;
+
     /** The publish count at which this instance dies (0: never). */
     volatile int killAfter;
 
@@ -170,42 +193,56 @@ final class SchedulerBenchmark {
       this.publishCalls = publishCalls;
       pool = pool(name, s.threads + 4);
       ds = new KillableDataSource(pool);
-      client = TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
-          .accessToken(sandbox.credentials(Platform.TWITTER).accessToken())
-          .rateLimitPolicy(RateLimitPolicy.unlimited()).build();
-      scheduler = PostScheduler.builder().dataSource(ds).add(counting(client))
-          .threads(s.threads).pollingInterval(s.polling).heartbeatInterval(s.heartbeat)
-          .instanceName(name).build();
+      client =
+          TwitterClient.builder()
+              .baseUrl(sandbox.baseUrl(Platform.TWITTER))
+              .accessToken(sandbox.credentials(Platform.TWITTER).accessToken())
+              .rateLimitPolicy(RateLimitPolicy.unlimited())
+              .build();
+      scheduler =
+          PostScheduler.builder()
+              .dataSource(ds)
+              .add(counting(client))
+              .threads(s.threads)
+              .pollingInterval(s.polling)
+              .heartbeatInterval(s.heartbeat)
+              .instanceName(name)
+              .build();
     }
 
     /** Wraps the client: every publish call is counted per idempotency key. */
     SocialClient counting(SocialClient target) {
-      InvocationHandler h = (proxy, method, args) -> {
-        if (method.getName().equals("publish") && args != null && args.length == 1 && args[0] instanceof Post) {
-          if (ds.killed.get()) {
-            throw new IllegalStateException("instance killed");
-          }
-          publishCalls.merge(((Post) args[0]).idempotencyKey(), 1, Integer::sum);
-          try {
-            Object r = method.invoke(target, args);
-            if (published.incrementAndGet() == killAfter) {
-              // killed right after the platform took the post: the answer never reaches the
-              // database, the other jobs in flight on this instance are cut off too
-              ds.killed.set(true);
+      InvocationHandler h =
+          (proxy, method, args) -> {
+            if (method.getName().equals("publish")
+                && args != null
+                && args.length == 1
+                && args[0] instanceof Post) {
+              if (ds.killed.get()) {
+                throw new IllegalStateException("instance killed");
+              }
+              publishCalls.merge(((Post) args[0]).idempotencyKey(), 1, Integer::sum);
+              try {
+                Object r = method.invoke(target, args);
+                if (published.incrementAndGet() == killAfter) {
+                  // killed right after the platform took the post: the answer never reaches the
+                  // database, the other jobs in flight on this instance are cut off too
+                  ds.killed.set(true);
+                }
+                return r;
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
             }
-            return r;
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        }
-        try {
-          return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      };
-      return (SocialClient) Proxy.newProxyInstance(SocialClient.class.getClassLoader(),
-          new Class<?>[] {SocialClient.class}, h);
+            try {
+              return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          };
+      return (SocialClient)
+          Proxy.newProxyInstance(
+              SocialClient.class.getClassLoader(), new Class<?>[] {SocialClient.class}, h);
     }
 
     /** Simulates {@code kill -9}: the database is gone for this instance, then its threads stop. */
@@ -233,16 +270,24 @@ final class SchedulerBenchmark {
         Instance b = new Instance("instance-b", sandbox, s, publishCalls)) {
       // schedule with instance a (not started yet), in parallel; due instants are real instants
       // spread over one minute that starts once scheduling is surely done
-      Duration margin = Duration.ofSeconds(20).plus(estimateScheduling(a, posts, s.schedulingThreads));
+      Duration margin =
+          Duration.ofSeconds(20).plus(estimateScheduling(a, posts, s.schedulingThreads));
       Instant minute = Instant.now().plus(margin);
       long t0 = System.nanoTime();
       List<String> ids = schedule(a, posts, minute, s.schedulingThreads);
       long scheduling = System.nanoTime() - t0;
       Instant scheduledAt = Instant.now();
-      System.out.printf(Locale.ROOT, "scheduled %,d posts in %s (%,.0f per second); due from %s to %s%n",
-          ids.size(), Stats.s(scheduling), ids.size() / (scheduling / 1e9), minute, minute.plusSeconds(59));
+      System.out.printf(
+          Locale.ROOT,
+          "scheduled %,d posts in %s (%,.0f per second); due from %s to %s%n",
+          ids.size(),
+          Stats.s(scheduling),
+          ids.size() / (scheduling / 1e9),
+          minute,
+          minute.plusSeconds(59));
       if (scheduledAt.isAfter(minute)) {
-        System.out.println("  WARNING: scheduling ended after the first due instant: latencies include it");
+        System.out.println(
+            "  WARNING: scheduling ended after the first due instant: latencies include it");
       }
       if (restart) {
         a.killAfter = posts / 4;
@@ -266,9 +311,14 @@ final class SchedulerBenchmark {
           heldByKilled = pickedBy("instance-a");
           a.kill();
           killed = true;
-          System.out.printf(Locale.ROOT, "killed instance-a %s after start, right after its publish no. %,d (instance-b: %,d);"
-              + " jobs it held picked, left for instance-b to revive once their heartbeat is stale: %d%n",
-              Stats.s(System.nanoTime() - start), a.published.get(), b.published.get(), heldByKilled.size());
+          System.out.printf(
+              Locale.ROOT,
+              "killed instance-a %s after start, right after its publish no. %,d (instance-b: %,d);"
+                  + " jobs it held picked, left for instance-b to revive once their heartbeat is stale: %d%n",
+              Stats.s(System.nanoTime() - start),
+              a.published.get(),
+              b.published.get(),
+              heldByKilled.size());
         }
         if (terminal >= posts || System.nanoTime() > deadline) {
           break;
@@ -283,7 +333,8 @@ final class SchedulerBenchmark {
       if (restart) {
         Map<TargetStatus, Integer> revived = new EnumMap<>(TargetStatus.class);
         for (String id : heldByKilled) {
-          revived.merge(b.scheduler.get(id).orElseThrow().targets().get(0).status(), 1, Integer::sum);
+          revived.merge(
+              b.scheduler.get(id).orElseThrow().targets().get(0).status(), 1, Integer::sum);
         }
         System.out.println("jobs instance-a held when killed, now: " + revived);
       }
@@ -296,33 +347,46 @@ final class SchedulerBenchmark {
     long t0 = System.nanoTime();
     List<String> ids = schedule(a, probe, Instant.now().plus(Duration.ofDays(1)), threads);
     long per = (System.nanoTime() - t0) / probe;
-    try (Connection c = a.pool.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = a.pool.getConnection();
+        Statement st = c.createStatement()) {
       st.execute("DELETE FROM scheduled_tasks");
       st.execute("DELETE FROM smo_schedule_target");
       st.execute("DELETE FROM smo_schedule");
     }
     Duration est = Duration.ofNanos(per * posts);
-    System.out.printf(Locale.ROOT, "scheduling probe: %d posts at %s each; due minute starts in %s%n",
-        ids.size(), Stats.ms(per), Stats.s(est.plusSeconds(20).toNanos()));
+    System.out.printf(
+        Locale.ROOT,
+        "scheduling probe: %d posts at %s each; due minute starts in %s%n",
+        ids.size(),
+        Stats.ms(per),
+        Stats.s(est.plusSeconds(20).toNanos()));
     return est;
   }
 
-  static List<String> schedule(Instance a, int posts, Instant minute, int threads) throws Exception {
+  static List<String> schedule(Instance a, int posts, Instant minute, int threads)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<List<String>>> fs = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
-        fs.add(pool.submit(() -> {
-          List<String> out = new ArrayList<>();
-          for (int i = thread; i < posts; i += threads) {
-            String key = "bench-" + i + "-" + minute.toEpochMilli();
-            Post p = Post.builder().text("Scheduled benchmark post " + key).idempotencyKey(key).build();
-            out.add(a.scheduler.schedule(p, List.of(Platform.TWITTER),
-                minute.plusMillis(60_000L * i / posts)));
-          }
-          return out;
-        }));
+        fs.add(
+            pool.submit(
+                () -> {
+                  List<String> out = new ArrayList<>();
+                  for (int i = thread; i < posts; i += threads) {
+                    String key = "bench-" + i + "-" + minute.toEpochMilli();
+                    Post p =
+                        Post.builder()
+                            .text("Scheduled benchmark post " + key)
+                            .idempotencyKey(key)
+                            .build();
+                    out.add(
+                        a.scheduler.schedule(
+                            p, List.of(Platform.TWITTER), minute.plusMillis(60_000L * i / posts)));
+                  }
+                  return out;
+                }));
       }
       List<String> ids = new ArrayList<>();
       for (Future<List<String>> f : fs) {
@@ -338,8 +402,9 @@ final class SchedulerBenchmark {
   static List<String> pickedBy(String instance) throws SQLException {
     List<String> ids = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
-        java.sql.PreparedStatement st = c.prepareStatement(
-            "SELECT task_instance FROM scheduled_tasks WHERE picked AND picked_by=?")) {
+        java.sql.PreparedStatement st =
+            c.prepareStatement(
+                "SELECT task_instance FROM scheduled_tasks WHERE picked AND picked_by=?")) {
       st.setString(1, instance);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -352,8 +417,10 @@ final class SchedulerBenchmark {
 
   static Map<TargetStatus, Integer> statusCounts() throws SQLException {
     Map<TargetStatus, Integer> m = new EnumMap<>(TargetStatus.class);
-    try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT status, COUNT(*) FROM smo_schedule_target GROUP BY status")) {
+    try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT status, COUNT(*) FROM smo_schedule_target GROUP BY status")) {
       while (rs.next()) {
         m.put(TargetStatus.valueOf(rs.getString(1)), rs.getInt(2));
       }
@@ -361,8 +428,17 @@ final class SchedulerBenchmark {
     return m;
   }
 
-  static void report(Instance a, Instance b, Sandbox sandbox, Map<String, Integer> publishCalls,
-      int posts, List<String> ids, long wall, Instant lastDue, boolean restart) throws Exception {
+  static void report(
+      Instance a,
+      Instance b,
+      Sandbox sandbox,
+      Map<String, Integer> publishCalls,
+      int posts,
+      List<String> ids,
+      long wall,
+      Instant lastDue,
+      boolean restart)
+      throws Exception {
     List<ScheduledPost> all = b.scheduler.list();
     Map<TargetStatus, Integer> counts = new EnumMap<>(TargetStatus.class);
     List<Long> latency = new ArrayList<>();
@@ -399,7 +475,8 @@ final class SchedulerBenchmark {
     for (ScheduledPost p : all) {
       ScheduledTarget t = p.targets().get(0);
       if (t.status() == TargetStatus.PUBLISHED) {
-        int k = (int) Math.min(5, Math.max(0, Duration.between(firstDue, p.dueAt()).toSeconds() / 10));
+        int k =
+            (int) Math.min(5, Math.max(0, Duration.between(firstDue, p.dueAt()).toSeconds() / 10));
         buckets.get(k).add(Duration.between(p.dueAt(), t.updatedAt()).toNanos());
       }
     }
@@ -407,36 +484,69 @@ final class SchedulerBenchmark {
     Stats st = new Stats(lat);
     int published = counts.getOrDefault(TargetStatus.PUBLISHED, 0);
     System.out.printf(Locale.ROOT, "schedules: %,d; target statuses: %s%n", all.size(), counts);
-    System.out.printf(Locale.ROOT, "published by instance-a: %,d, by instance-b: %,d%n", a.published.get(),
+    System.out.printf(
+        Locale.ROOT,
+        "published by instance-a: %,d, by instance-b: %,d%n",
+        a.published.get(),
         b.published.get());
     if (!restart) {
-      System.out.println("all published: " + (published == posts ? "yes" : "NO (" + published + " of " + posts + ")"));
+      System.out.println(
+          "all published: "
+              + (published == posts ? "yes" : "NO (" + published + " of " + posts + ")"));
     } else {
       int unknown = counts.getOrDefault(TargetStatus.UNKNOWN, 0);
-      System.out.printf(Locale.ROOT, "published: %,d; held as UNKNOWN for reconciliation (in flight at the kill): %,d;"
-          + " other: %,d%n", published, unknown, posts - published - unknown);
+      System.out.printf(
+          Locale.ROOT,
+          "published: %,d; held as UNKNOWN for reconciliation (in flight at the kill): %,d;"
+              + " other: %,d%n",
+          published,
+          unknown,
+          posts - published - unknown);
     }
-    System.out.printf(Locale.ROOT, "posts the sandbox created: %,d for %,d schedules (same text twice: %d);"
-        + " idempotency keys passed to publish more than once: %d; publish calls: %,d%n",
-        created.size(), posts, sameText, twice, publishCalls.values().stream().mapToInt(Integer::intValue).sum());
-    System.out.printf(Locale.ROOT, "due -> published: median %s, p99 %s, max %s (%,d published)%n",
-        Stats.ms(st.percentile(50)), Stats.ms(st.percentile(99)), Stats.ms(st.max()), st.count());
+    System.out.printf(
+        Locale.ROOT,
+        "posts the sandbox created: %,d for %,d schedules (same text twice: %d);"
+            + " idempotency keys passed to publish more than once: %d; publish calls: %,d%n",
+        created.size(),
+        posts,
+        sameText,
+        twice,
+        publishCalls.values().stream().mapToInt(Integer::intValue).sum());
+    System.out.printf(
+        Locale.ROOT,
+        "due -> published: median %s, p99 %s, max %s (%,d published)%n",
+        Stats.ms(st.percentile(50)),
+        Stats.ms(st.percentile(99)),
+        Stats.ms(st.max()),
+        st.count());
     StringBuilder by = new StringBuilder("  by due second:");
     for (int i = 0; i < 6; i++) {
       Stats b10 = new Stats(buckets.get(i).stream().mapToLong(Long::longValue).toArray());
-      by.append(String.format(Locale.ROOT, " [%d-%ds) %s/%s", i * 10, i * 10 + 10,
-          Stats.ms(b10.percentile(50)).replace(" ms", ""), Stats.ms(b10.percentile(99))));
+      by.append(
+          String.format(
+              Locale.ROOT,
+              " [%d-%ds) %s/%s",
+              i * 10,
+              i * 10 + 10,
+              Stats.ms(b10.percentile(50)).replace(" ms", ""),
+              Stats.ms(b10.percentile(99))));
     }
     System.out.println(by + " (median/p99)");
     if (!lastPublished.equals(Instant.MIN)) {
-      System.out.printf(Locale.ROOT, "last published %s after the last due instant%n",
+      System.out.printf(
+          Locale.ROOT,
+          "last published %s after the last due instant%n",
           Stats.ms(Duration.between(lastDue, lastPublished).toNanos()));
     }
-    System.out.printf(Locale.ROOT, "total wall time (scheduling + waiting for the due minute + publishing): %s%n",
+    System.out.printf(
+        Locale.ROOT,
+        "total wall time (scheduling + waiting for the due minute + publishing): %s%n",
         Stats.s(wall));
   }
 
-  /** A DataSource that fails every new connection once killed (a dead process reaches no database). */
+  /**
+   * A DataSource that fails every new connection once killed (a dead process reaches no database).
+   */
   static final class KillableDataSource implements DataSource {
     final DataSource target;
     final AtomicBoolean killed = new AtomicBoolean();

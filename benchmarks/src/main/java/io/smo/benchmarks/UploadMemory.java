@@ -8,9 +8,9 @@ import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
 import io.smo.core.resilience.RetryPolicy;
 import io.smo.core.resilience.Sleeper;
+import io.smo.core.upload.UploadListener;
 import io.smo.core.upload.spi.ChunkedUploader;
 import io.smo.core.upload.spi.FileChunk;
-import io.smo.core.upload.UploadListener;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
@@ -31,9 +31,9 @@ import okhttp3.Response;
 
 /**
  * Streams a 1 GiB sparse file (no real disk use) through {@link ChunkedUploader} + {@link
- * FileChunk} to a loopback stub that discards the bytes, then the same file through one raw
- * OkHttp PUT, and prints both throughputs and the peak heap. Meant to run with {@code -Xmx64m}:
- * completing proves heap use is independent of file size.
+ * FileChunk} to a loopback stub that discards the bytes, then the same file through one raw OkHttp
+ * PUT, and prints both throughputs and the peak heap. Meant to run with {@code -Xmx64m}: completing
+ * proves heap use is independent of file size.
  */
 public final class UploadMemory {
   static final long SIZE = 1L << 30;
@@ -47,8 +47,12 @@ public final class UploadMemory {
   public static void main(String[] args) throws Exception {
     long size = args.length > 0 ? Long.parseLong(args[0]) << 20 : SIZE;
     long maxHeap = Runtime.getRuntime().maxMemory();
-    System.out.printf(Locale.ROOT, "upload benchmark: %d MiB sparse file, %d MiB chunks, max heap %d MiB%n",
-        size >> 20, CHUNK >> 20, maxHeap >> 20);
+    System.out.printf(
+        Locale.ROOT,
+        "upload benchmark: %d MiB sparse file, %d MiB chunks, max heap %d MiB%n",
+        size >> 20,
+        CHUNK >> 20,
+        maxHeap >> 20);
     Path file = Files.createTempFile("smo-bench-", ".mp4");
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
       raf.setLength(size); // sparse: no blocks allocated
@@ -69,13 +73,22 @@ public final class UploadMemory {
         rawChunked = Math.max(rawChunked, rawChunkedUpload(stub, file, size));
       }
       long peak = heapPeak();
-      System.out.printf(Locale.ROOT, "SDK ChunkedUploader + FileChunk (8 MiB chunks): %8.1f MiB/s%n", sdk);
-      System.out.printf(Locale.ROOT, "raw OkHttp, 8 MiB chunked PUTs:                 %8.1f MiB/s%n", rawChunked);
-      System.out.printf(Locale.ROOT, "raw OkHttp, one PUT of the whole file:          %8.1f MiB/s%n", raw);
-      System.out.printf(Locale.ROOT, "ratio SDK / raw chunked: %.2f; SDK / raw single PUT: %.2f%n",
-          sdk / rawChunked, sdk / raw);
-      System.out.printf(Locale.ROOT, "peak heap used during the runs: %d MiB of %d MiB max; completed%n",
-          peak >> 20, maxHeap >> 20);
+      System.out.printf(
+          Locale.ROOT, "SDK ChunkedUploader + FileChunk (8 MiB chunks): %8.1f MiB/s%n", sdk);
+      System.out.printf(
+          Locale.ROOT, "raw OkHttp, 8 MiB chunked PUTs:                 %8.1f MiB/s%n", rawChunked);
+      System.out.printf(
+          Locale.ROOT, "raw OkHttp, one PUT of the whole file:          %8.1f MiB/s%n", raw);
+      System.out.printf(
+          Locale.ROOT,
+          "ratio SDK / raw chunked: %.2f; SDK / raw single PUT: %.2f%n",
+          sdk / rawChunked,
+          sdk / raw);
+      System.out.printf(
+          Locale.ROOT,
+          "peak heap used during the runs: %d MiB of %d MiB max; completed%n",
+          peak >> 20,
+          maxHeap >> 20);
     } finally {
       Files.deleteIfExists(file);
     }
@@ -84,38 +97,67 @@ public final class UploadMemory {
   static double sdkUpload(LoopbackStub stub, Path file, long size) throws IOException {
     stub.reset();
     Operation op = Operation.create("upload chunk").withoutRetry();
-    try (ApiRuntime rt = ApiRuntime.builder(Platform.YOUTUBE, "smo-bench")
-            .baseUrl(URI.create(stub.baseUrl())).tokens(TokenProvider.of("bench-token"))
-            .errorMapper(f -> new InvalidRequestException(f.details().build()))
-            .httpSettings(io.smo.core.HttpSettings.builder().writeTimeout(Duration.ofMinutes(5)).build())
-            .build();
+    try (ApiRuntime rt =
+            ApiRuntime.builder(Platform.YOUTUBE, "smo-bench")
+                .baseUrl(URI.create(stub.baseUrl()))
+                .tokens(TokenProvider.of("bench-token"))
+                .errorMapper(f -> new InvalidRequestException(f.details().build()))
+                .httpSettings(
+                    io.smo.core.HttpSettings.builder().writeTimeout(Duration.ofMinutes(5)).build())
+                .build();
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       String url = stub.baseUrl() + "upload";
-      ChunkedUploader.Protocol protocol = new ChunkedUploader.Protocol() {
-        @Override
-        public long chunkLength(long offset, long total) {
-          return CHUNK;
-        }
+      ChunkedUploader.Protocol protocol =
+          new ChunkedUploader.Protocol() {
+            @Override
+            public long chunkLength(long offset, long total) {
+              return CHUNK;
+            }
 
-        @Override
-        public long send(FileChunk chunk, long total) {
-          ApiResponse<String> r = rt.execute(op, () -> new Request.Builder().url(url)
-              .header("Content-Range", "bytes " + chunk.offset() + "-" + (chunk.offset() + chunk.length() - 1)
-                  + "/" + total)
-              .put(chunk).build(), true);
-          return Long.parseLong(r.header("X-Next-Offset").orElseThrow());
-        }
+            @Override
+            public long send(FileChunk chunk, long total) {
+              ApiResponse<String> r =
+                  rt.execute(
+                      op,
+                      () ->
+                          new Request.Builder()
+                              .url(url)
+                              .header(
+                                  "Content-Range",
+                                  "bytes "
+                                      + chunk.offset()
+                                      + "-"
+                                      + (chunk.offset() + chunk.length() - 1)
+                                      + "/"
+                                      + total)
+                              .put(chunk)
+                              .build(),
+                      true);
+              return Long.parseLong(r.header("X-Next-Offset").orElseThrow());
+            }
 
-        @Override
-        public long queryOffset(long total) {
-          ApiResponse<String> r = rt.execute(Operation.read("upload status"),
-              () -> new Request.Builder().url(url + "/status").build(), true);
-          return Long.parseLong(r.header("X-Next-Offset").orElseThrow());
-        }
-      };
+            @Override
+            public long queryOffset(long total) {
+              ApiResponse<String> r =
+                  rt.execute(
+                      Operation.read("upload status"),
+                      () -> new Request.Builder().url(url + "/status").build(),
+                      true);
+              return Long.parseLong(r.header("X-Next-Offset").orElseThrow());
+            }
+          };
       long start = System.nanoTime();
-      long done = ChunkedUploader.upload(Platform.YOUTUBE, "bench.mp4", ch, size, MP4, protocol,
-          UploadListener.NONE, RetryPolicy.defaults(), Sleeper.SYSTEM);
+      long done =
+          ChunkedUploader.upload(
+              Platform.YOUTUBE,
+              "bench.mp4",
+              ch,
+              size,
+              MP4,
+              protocol,
+              UploadListener.NONE,
+              RetryPolicy.defaults(),
+              Sleeper.SYSTEM);
       double secs = (System.nanoTime() - start) / 1e9;
       check(stub, done, size);
       return (size / 1048576.0) / secs;
@@ -128,11 +170,19 @@ public final class UploadMemory {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       // the whole range as one streamed body (FileChunk is just a FileChannel-backed RequestBody;
       // okhttp's own file body would read the same bytes through okio)
-      RequestBody body = size != Files.size(file)
-          ? new FileChunk(ch, 0, size, MP4) : RequestBody.create(file.toFile(), MP4);
+      RequestBody body =
+          size != Files.size(file)
+              ? new FileChunk(ch, 0, size, MP4)
+              : RequestBody.create(file.toFile(), MP4);
       long start = System.nanoTime();
-      try (Response r = http.newCall(new Request.Builder().url(stub.baseUrl() + "upload")
-          .header("Authorization", "Bearer bench-token").put(body).build()).execute()) {
+      try (Response r =
+          http.newCall(
+                  new Request.Builder()
+                      .url(stub.baseUrl() + "upload")
+                      .header("Authorization", "Bearer bench-token")
+                      .put(body)
+                      .build())
+              .execute()) {
         if (!r.isSuccessful()) {
           throw new IOException("HTTP " + r.code());
         }
@@ -153,10 +203,16 @@ public final class UploadMemory {
       long start = System.nanoTime();
       for (long off = 0; off < size; off += CHUNK) {
         long len = Math.min(CHUNK, size - off);
-        try (Response r = http.newCall(new Request.Builder().url(stub.baseUrl() + "upload")
-            .header("Authorization", "Bearer bench-token")
-            .header("Content-Range", "bytes " + off + "-" + (off + len - 1) + "/" + size)
-            .put(new FileChunk(ch, off, len, MP4)).build()).execute()) {
+        try (Response r =
+            http.newCall(
+                    new Request.Builder()
+                        .url(stub.baseUrl() + "upload")
+                        .header("Authorization", "Bearer bench-token")
+                        .header(
+                            "Content-Range", "bytes " + off + "-" + (off + len - 1) + "/" + size)
+                        .put(new FileChunk(ch, off, len, MP4))
+                        .build())
+                .execute()) {
           if (!r.isSuccessful()) {
             throw new IOException("HTTP " + r.code());
           }
@@ -173,7 +229,8 @@ public final class UploadMemory {
 
   private static void check(LoopbackStub stub, long done, long size) {
     if (done != size || stub.received() != size) {
-      throw new IllegalStateException("stub received " + stub.received() + " of " + size + " bytes");
+      throw new IllegalStateException(
+          "stub received " + stub.received() + " of " + size + " bytes");
     }
   }
 

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * hosts do, discarding the bytes (it counts them):
  *
  * <ul>
- *   <li>{@code /raw} (PUT or POST): 200, no body (the raw OkHttp baseline, Instagram's
- *       {@code rupload} answers {@code {"success":true}} on {@code /ig});
+ *   <li>{@code /raw} (PUT or POST): 200, no body (the raw OkHttp baseline, Instagram's {@code
+ *       rupload} answers {@code {"success":true}} on {@code /ig});
  *   <li>{@code /graph} (Facebook {@code upload_phase=transfer}, multipart): 200 with {@code
  *       start_offset}/{@code end_offset} JSON;
  *   <li>{@code /resumable} (YouTube, {@code Content-Range}): 308 with {@code Range} until the last
@@ -33,18 +33,22 @@ final class UploadStub implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "upload-stub");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "upload-stub");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicLong received = new AtomicLong();
 
   UploadStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.createContext("/raw", ex -> answer(ex, 200, null));
     server.createContext("/ig", ex -> answer(ex, 200, "{\"success\":true}"));
-    server.createContext("/graph", ex -> answer(ex, 200, "{\"start_offset\":\"0\",\"end_offset\":\"0\"}"));
+    server.createContext(
+        "/graph", ex -> answer(ex, 200, "{\"start_offset\":\"0\",\"end_offset\":\"0\"}"));
     server.createContext("/x", ex -> answer(ex, 204, null));
     server.createContext("/snap", ex -> answer(ex, 200, "{\"request_status\":\"SUCCESS\"}"));
     server.createContext("/pin", ex -> answer(ex, 204, null));
@@ -86,7 +90,9 @@ final class UploadStub implements AutoCloseable {
     String cr = ex.getRequestHeaders().getFirst("Content-Range");
     int dash = cr.indexOf('-');
     int slash = cr.indexOf('/');
-    return new long[] {Long.parseLong(cr.substring(dash + 1, slash)), Long.parseLong(cr.substring(slash + 1))};
+    return new long[] {
+      Long.parseLong(cr.substring(dash + 1, slash)), Long.parseLong(cr.substring(slash + 1))
+    };
   }
 
   private void resumable(HttpExchange ex) throws IOException {

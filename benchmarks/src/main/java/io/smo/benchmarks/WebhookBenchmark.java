@@ -35,21 +35,37 @@ public final class WebhookBenchmark {
   public static void main(String[] args) throws Exception {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     int deliveries = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
-    MetaWebhookHandler handler = MetaWebhookHandler.builder().appSecret(SECRET).verifyToken("v")
-        .deduplicator(EventDeduplicator.defaults()).build();
+    MetaWebhookHandler handler =
+        MetaWebhookHandler.builder()
+            .appSecret(SECRET)
+            .verifyToken("v")
+            .deduplicator(EventDeduplicator.defaults())
+            .build();
     // warm-up on separate ids, then the timed run
     run(handler, threads, Math.min(50_000, deliveries), "w");
     long[] r = run(handler, threads, deliveries, "m");
     double seconds = r[0] / 1e9;
-    System.out.printf(Locale.ROOT, "webhooks: %d Meta deliveries (%d bytes avg, 1 in 5 a duplicate) on %d threads%n",
-        deliveries, r[3], threads);
-    System.out.printf(Locale.ROOT, "verified+parsed+deduplicated: %,.0f deliveries/s (%,.0f new events/s, %d refused)%n",
-        deliveries / seconds, r[1] / seconds, r[2]);
-    System.out.printf(Locale.ROOT, "target: >= 10,000 deliveries/s -> %s%n", deliveries / seconds >= 10_000 ? "met" : "NOT met");
+    System.out.printf(
+        Locale.ROOT,
+        "webhooks: %d Meta deliveries (%d bytes avg, 1 in 5 a duplicate) on %d threads%n",
+        deliveries,
+        r[3],
+        threads);
+    System.out.printf(
+        Locale.ROOT,
+        "verified+parsed+deduplicated: %,.0f deliveries/s (%,.0f new events/s, %d refused)%n",
+        deliveries / seconds,
+        r[1] / seconds,
+        r[2]);
+    System.out.printf(
+        Locale.ROOT,
+        "target: >= 10,000 deliveries/s -> %s%n",
+        deliveries / seconds >= 10_000 ? "met" : "NOT met");
   }
 
   /** Returns {nanos, new events, refused, average body bytes}. */
-  static long[] run(MetaWebhookHandler handler, int threads, int deliveries, String prefix) throws Exception {
+  static long[] run(MetaWebhookHandler handler, int threads, int deliveries, String prefix)
+      throws Exception {
     byte[][] bodies = new byte[deliveries][];
     String[] sigs = new String[deliveries];
     Mac mac = Mac.getInstance("HmacSHA256");
@@ -68,25 +84,32 @@ public final class WebhookBenchmark {
     CountDownLatch start = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
-      Thread th = new Thread(() -> {
-        try {
-          start.await();
-          long i;
-          while ((i = next.getAndIncrement()) < deliveries) {
-            int k = (int) i;
-            WebhookResult res = handler.handle(WebhookRequest.of("POST", uri,
-                Map.of("X-Hub-Signature-256", List.of(sigs[k])), bodies[k]));
-            if (res.status() != 200) {
-              refused.incrementAndGet();
-            }
-            events.addAndGet(res.events().size());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } finally {
-          done.countDown();
-        }
-      });
+      Thread th =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  long i;
+                  while ((i = next.getAndIncrement()) < deliveries) {
+                    int k = (int) i;
+                    WebhookResult res =
+                        handler.handle(
+                            WebhookRequest.of(
+                                "POST",
+                                uri,
+                                Map.of("X-Hub-Signature-256", List.of(sigs[k])),
+                                bodies[k]));
+                    if (res.status() != 200) {
+                      refused.incrementAndGet();
+                    }
+                    events.addAndGet(res.events().size());
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  done.countDown();
+                }
+              });
       th.start();
     }
     long t0 = System.nanoTime();
@@ -98,19 +121,35 @@ public final class WebhookBenchmark {
 
   static String payload(String id) {
     long t = 1764849600L;
-    return "{\"object\":\"page\",\"entry\":[{\"id\":\"104523456789012\",\"time\":" + t + ",\"changes\":["
+    return "{\"object\":\"page\",\"entry\":[{\"id\":\"104523456789012\",\"time\":"
+        + t
+        + ",\"changes\":["
         + "{\"field\":\"feed\",\"value\":{\"from\":{\"id\":\"6543210987654321\",\"name\":\"Ann Example\"},"
         + "\"post\":{\"status_type\":\"added_photos\",\"is_published\":true,\"updated_time\":\"2026-12-04T12:00:00+0000\","
         + "\"permalink_url\":\"https://www.facebook.com/104523456789012/posts/pfbid0abc\",\"promotion_status\":\"inactive\","
         + "\"id\":\"104523456789012_987654321098765\"},\"message\":\"Love the spring collection! Where can I buy the green jacket in Lyon? \\u00e7a me pla\\u00eet \\ud83c\\udf38\","
-        + "\"post_id\":\"104523456789012_987654321098765\",\"comment_id\":\"987654321098765_" + id + "\","
-        + "\"created_time\":" + t + ",\"item\":\"comment\",\"parent_id\":\"104523456789012_987654321098765\",\"verb\":\"add\"}},"
+        + "\"post_id\":\"104523456789012_987654321098765\",\"comment_id\":\"987654321098765_"
+        + id
+        + "\","
+        + "\"created_time\":"
+        + t
+        + ",\"item\":\"comment\",\"parent_id\":\"104523456789012_987654321098765\",\"verb\":\"add\"}},"
         + "{\"field\":\"feed\",\"value\":{\"from\":{\"id\":\"6543210987654322\",\"name\":\"Bo Example\"},"
         + "\"message\":\"+1, same question\",\"post_id\":\"104523456789012_987654321098765\","
-        + "\"comment_id\":\"987654321098765_" + id + "b\",\"created_time\":" + t + ",\"item\":\"comment\","
-        + "\"parent_id\":\"987654321098765_" + id + "\",\"verb\":\"add\"}}],"
+        + "\"comment_id\":\"987654321098765_"
+        + id
+        + "b\",\"created_time\":"
+        + t
+        + ",\"item\":\"comment\","
+        + "\"parent_id\":\"987654321098765_"
+        + id
+        + "\",\"verb\":\"add\"}}],"
         + "\"messaging\":[{\"sender\":{\"id\":\"7012345678901234\"},\"recipient\":{\"id\":\"104523456789012\"},"
-        + "\"timestamp\":" + (t * 1000) + ",\"message\":{\"mid\":\"m_" + id + "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\","
+        + "\"timestamp\":"
+        + (t * 1000)
+        + ",\"message\":{\"mid\":\"m_"
+        + id
+        + "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789\","
         + "\"text\":\"Hello, is the green jacket still available in size M?\"}}]}]}";
   }
 }

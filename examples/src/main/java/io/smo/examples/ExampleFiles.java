@@ -23,7 +23,9 @@ final class ExampleFiles {
         return p;
       }
     }
-    throw new IllegalStateException("cannot find campaigns/media/" + name
-        + ": run the examples from the repository root or from the examples folder");
+    throw new IllegalStateException(
+        "cannot find campaigns/media/"
+            + name
+            + ": run the examples from the repository root or from the examples folder");
   }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
-/** Runs each example program's {@code main} on the sandbox, as a user would, and checks its output. */
+/**
+ * Runs each example program's {@code main} on the sandbox, as a user would, and checks its output.
+ */
 @ResourceLock(Resources.SYSTEM_OUT)
 class ExamplesRunTest {
 
@@ -33,7 +35,8 @@ class ExamplesRunTest {
   void crossPostExamplePublishesEverywhere() throws Exception {
     String out = output(() -> CrossPostExample.main(new String[0]));
 
-    assertThat(out).containsPattern("(?m)^facebook\\s+PUBLISHED ")
+    assertThat(out)
+        .containsPattern("(?m)^facebook\\s+PUBLISHED ")
         .containsPattern("(?m)^instagram\\s+PUBLISHED ")
         .containsPattern("(?m)^twitter\\s+PUBLISHED ")
         .containsPattern("(?m)^snapchat\\s+PUBLISHED ")
@@ -44,7 +47,8 @@ class ExamplesRunTest {
   void engagementExampleRepliesAndHides() throws Exception {
     String out = output(() -> EngagementExample.main(new String[0]));
 
-    assertThat(out).containsPattern("(?m)^published facebook:")
+    assertThat(out)
+        .containsPattern("(?m)^published facebook:")
         .containsPattern("(?m)^metrics\\s+\\{.*LIKES=\\d+")
         .containsPattern("(?m)^comment\\s+facebook:")
         .containsPattern("(?m)^replied\\s+facebook:")
@@ -55,7 +59,8 @@ class ExamplesRunTest {
   void validateExampleReportsEachViolationAndSendsNothing() throws Exception {
     String out = output(() -> ValidateExample.main(new String[0]));
 
-    assertThat(out).containsPattern("text\\s+max-length\\s+actual=\\d+ limit=280")
+    assertThat(out)
+        .containsPattern("text\\s+max-length\\s+actual=\\d+ limit=280")
         .containsPattern("media\\[0\\]\\s+video-duration\\s+actual=PT1M15S limit=PT1M")
         .containsPattern("audience\\.countries\\s+iso-3166\\s+actual=UK")
         .contains("nothing was sent");

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A JUnit 5 test to copy into your project: your publishing code runs against the sandbox (a
- * stateful local emulation of the platform's API), then the test asserts on what the sandbox
- * really created, not only on what the client answered.
+ * stateful local emulation of the platform's API), then the test asserts on what the sandbox really
+ * created, not only on what the client answered.
  *
  * <p>Needs {@code io.smo:smo-testkit} in test scope. {@code @SandboxTest} starts one sandbox per
- * test class on a free loopback port and passes it to every test method that declares a
- * {@link Sandbox} parameter; faults are cleared after each test. Posts accumulate across the
- * tests of the class, so each test looks only at its own (unique text).
+ * test class on a free loopback port and passes it to every test method that declares a {@link
+ * Sandbox} parameter; faults are cleared after each test. Posts accumulate across the tests of the
+ * class, so each test looks only at its own (unique text).
  */
 @SandboxTest
 class SandboxTestExample {
@@ -60,8 +60,8 @@ class SandboxTestExample {
   @Test
   void lostAnswerIsUnknownAndNeverPostedTwice(Sandbox sandbox) {
     // The next POST /2/tweets creates the post, then the connection is reset: the answer is lost.
-    sandbox.inject(Platform.TWITTER,
-        Fault.of(Fault.Kind.CREATED_THEN_RESET).on("POST", "/2/tweets"));
+    sandbox.inject(
+        Platform.TWITTER, Fault.of(Fault.Kind.CREATED_THEN_RESET).on("POST", "/2/tweets"));
     String text = "Aurora test ride sign-ups are open 🚲 (lostAnswerIsUnknownAndNeverPostedTwice)";
     try (TwitterClient x = client(sandbox)) {
       Post post = Post.builder().text(text).idempotencyKey("aurora-signups-1").build();
@@ -69,7 +69,8 @@ class SandboxTestExample {
       // The SDK never retries a create whose outcome is unknown: it reports UNKNOWN with the key,
       // so you can look the post up before trying again.
       assertThatThrownBy(() -> x.publish(post))
-          .isInstanceOfSatisfying(PublishOutcomeUnknownException.class,
+          .isInstanceOfSatisfying(
+              PublishOutcomeUnknownException.class,
               e -> assertThat(e.idempotencyKey()).contains("aurora-signups-1"));
     }
     assertThat(postsWithText(sandbox, text)).hasSize(1); // created once, not twice

@@ -51,7 +51,8 @@ class ArchitectureTest {
   private static final List<String> PLATFORMS =
       List.of("facebook", "instagram", "twitter", "youtube", "tiktok", "pinterest", "snapchat");
   private static final List<String> THIRD_PARTY =
-      List.of("com.fasterxml.jackson.", "retrofit2.", "okhttp3.", "okio.", "io.github.resilience4j.");
+      List.of(
+          "com.fasterxml.jackson.", "retrofit2.", "okhttp3.", "okio.", "io.github.resilience4j.");
 
   /** Public types without a tier (FQN); none today. */
   private static final Set<String> PENDING_UNTIERED = Set.of();
@@ -60,21 +61,24 @@ class ArchitectureTest {
    * Public-API types whose signatures still mention an internal or third-party type (FQN of the
    * type declaring the member). Each is removed when its module reaches the template.
    */
-  private static final Set<String> PENDING_LEAKS = Set.of(
-      // HttpSettings: shared OkHttpClient and proxy setup (an escape hatch users rely on)
-      "io.smo.core.HttpSettings",
-      "io.smo.core.HttpSettings$Builder",
-      // deprecated constructor kept for the platform helpers until they take HttpSettings, and
-      // parseToken(JsonNode, ...) that PinterestOAuth and TikTok tests call
-      "io.smo.core.auth.OAuth2Flow",
-      // create(config, OkHttpClient, Clock): the tests' shared client and fake clock; to go with
-      // OAuth2Flow's deprecated constructor
-      "io.smo.pinterest.PinterestOAuth",
-      "io.smo.twitter.TwitterOAuth",
-      // Bitly's builder shares an OkHttpClient (an HttpSettings setter is due)
-      "io.smo.bitly.BitlyLinkShortener$Builder",
-      // the sandbox's recorded create: body() is a Jackson tree (a typed body or a String is due)
-      "io.smo.testkit.Created");
+  private static final Set<String> PENDING_LEAKS =
+      Set.of(
+          // HttpSettings: shared OkHttpClient and proxy setup (an escape hatch users rely on)
+          "io.smo.core.HttpSettings",
+          "io.smo.core.HttpSettings$Builder",
+          // deprecated constructor kept for the platform helpers until they take HttpSettings, and
+          // parseToken(JsonNode, ...) that PinterestOAuth and TikTok tests call
+          "io.smo.core.auth.OAuth2Flow",
+          // create(config, OkHttpClient, Clock): the tests' shared client and fake clock; to go
+          // with
+          // OAuth2Flow's deprecated constructor
+          "io.smo.pinterest.PinterestOAuth",
+          "io.smo.twitter.TwitterOAuth",
+          // Bitly's builder shares an OkHttpClient (an HttpSettings setter is due)
+          "io.smo.bitly.BitlyLinkShortener$Builder",
+          // the sandbox's recorded create: body() is a Jackson tree (a typed body or a String is
+          // due)
+          "io.smo.testkit.Created");
 
   /** Platform package dependencies still present, as {@code from->to}. */
   private static final Set<String> PENDING_PLATFORM_DEPENDENCIES = Set.of();
@@ -83,9 +87,10 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.smo");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.smo");
     assertThat(classes.stream().map(JavaClass::getPackageName))
         .as("the published modules are on the class path")
         .contains("io.smo.core", "io.smo.facebook", "io.smo.snapchat");
@@ -128,7 +133,8 @@ class ArchitectureTest {
         }
       }
       for (JavaCodeUnit m : c.getCodeUnits()) {
-        if (!visible(m) || m.getModifiers().contains(JavaModifier.SYNTHETIC)
+        if (!visible(m)
+            || m.getModifiers().contains(JavaModifier.SYNTHETIC)
             || m.getModifiers().contains(JavaModifier.BRIDGE)) {
           continue;
         }
@@ -142,65 +148,81 @@ class ArchitectureTest {
         problems.put(c.getName(), String.join("; ", new TreeSet<>(leaks)));
       }
     }
-    checkPending("public-API types mentioning internal or third-party types", problems, PENDING_LEAKS);
+    checkPending(
+        "public-API types mentioning internal or third-party types", problems, PENDING_LEAKS);
   }
 
   @Test
   void noPlatformModuleDependsOnAnother() {
-    Pattern platformPackage = Pattern.compile("^io\\.smo\\.(" + String.join("|", PLATFORMS) + ")(\\..*)?$");
+    Pattern platformPackage =
+        Pattern.compile("^io\\.smo\\.(" + String.join("|", PLATFORMS) + ")(\\..*)?$");
     Map<String, String> problems = new TreeMap<>();
     for (JavaClass c : classes) {
       Matcher from = platformPackage.matcher(c.getPackageName());
       if (!from.matches()) {
         continue;
       }
-      c.getDirectDependenciesFromSelf().forEach(d -> {
-        Matcher to = platformPackage.matcher(d.getTargetClass().getPackageName());
-        if (to.matches() && !to.group(1).equals(from.group(1))) {
-          problems.merge(from.group(1) + "->" + to.group(1),
-              c.getName() + " uses " + d.getTargetClass().getName(), (a, b) -> a);
-        }
-      });
+      c.getDirectDependenciesFromSelf()
+          .forEach(
+              d -> {
+                Matcher to = platformPackage.matcher(d.getTargetClass().getPackageName());
+                if (to.matches() && !to.group(1).equals(from.group(1))) {
+                  problems.merge(
+                      from.group(1) + "->" + to.group(1),
+                      c.getName() + " uses " + d.getTargetClass().getName(),
+                      (a, b) -> a);
+                }
+              });
     }
-    checkPending("platform modules depending on another platform", problems,
-        PENDING_PLATFORM_DEPENDENCIES);
+    checkPending(
+        "platform modules depending on another platform", problems, PENDING_PLATFORM_DEPENDENCIES);
   }
 
   /** Fails on problems outside {@code pending} and on pending items that no longer have one. */
   private static void checkPending(String rule, Map<String, String> problems, Set<String> pending) {
     StringBuilder report = new StringBuilder();
     Set<String> stillPending = new TreeSet<>();
-    problems.forEach((item, why) -> {
-      if (pending.contains(item)) {
-        stillPending.add(item + ": " + why);
-      } else {
-        report.append("\n  ").append(item).append(": ").append(why);
-      }
-    });
+    problems.forEach(
+        (item, why) -> {
+          if (pending.contains(item)) {
+            stillPending.add(item + ": " + why);
+          } else {
+            report.append("\n  ").append(item).append(": ").append(why);
+          }
+        });
     Set<String> fixed = new TreeSet<>(pending);
     fixed.removeAll(problems.keySet());
     if (!stillPending.isEmpty()) {
-      System.out.println("PENDING " + rule + " (" + stillPending.size() + "):\n  "
-          + String.join("\n  ", stillPending));
+      System.out.println(
+          "PENDING "
+              + rule
+              + " ("
+              + stillPending.size()
+              + "):\n  "
+              + String.join("\n  ", stillPending));
     }
     StringBuilder failure = new StringBuilder();
     if (report.length() > 0) {
       failure.append(rule).append(":").append(report);
     }
     if (!fixed.isEmpty()) {
-      failure.append("\n").append(rule).append(": these PENDING items pass now; remove them from"
-          + " PENDING: ").append(fixed);
+      failure
+          .append("\n")
+          .append(rule)
+          .append(": these PENDING items pass now; remove them from" + " PENDING: ")
+          .append(fixed);
     }
     assertThat(failure.toString()).as(rule).isEmpty();
   }
 
-  private static void check(JavaClass owner, String where, Iterable<JavaClass> types, List<String> leaks) {
+  private static void check(
+      JavaClass owner, String where, Iterable<JavaClass> types, List<String> leaks) {
     for (JavaClass t : types) {
       String n = t.getName();
       if (THIRD_PARTY.stream().anyMatch(n::startsWith)) {
         leaks.add(where + " " + n + " (third-party)");
-      } else if (n.startsWith("io.smo.") && (isInternalPackage(t.getPackageName())
-          || tier(t) == SmoInternalApi.class)) {
+      } else if (n.startsWith("io.smo.")
+          && (isInternalPackage(t.getPackageName()) || tier(t) == SmoInternalApi.class)) {
         leaks.add(where + " " + n + " (internal)");
       }
     }
@@ -218,7 +240,9 @@ class ArchitectureTest {
 
   /** A type visible outside its package: public, and every enclosing type public. */
   private static boolean isExported(JavaClass c) {
-    if (!c.getModifiers().contains(JavaModifier.PUBLIC) || c.isAnonymousClass() || c.isLocalClass()) {
+    if (!c.getModifiers().contains(JavaModifier.PUBLIC)
+        || c.isAnonymousClass()
+        || c.isLocalClass()) {
       return false;
     }
     return c.getEnclosingClass().map(ArchitectureTest::isExported).orElse(true);

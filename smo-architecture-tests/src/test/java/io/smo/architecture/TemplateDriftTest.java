@@ -19,12 +19,11 @@ import org.junit.jupiter.api.Test;
  * Compares the {@code src/main/java} file list of each of the seven platform modules with the
  * template in {@code docs/PLATFORM-MODULE.md}: every required file present, nothing else but the
  * optional files the template allows ({@code internal/<P>Inbox.java}, {@code
- * <P>WebhookSubscriptions.java}) and the module's own public value types listed in {@link
- * #EXTRA}. A failure prints, per module, the files missing and the files not in the template.
+ * <P>WebhookSubscriptions.java}) and the module's own public value types listed in {@link #EXTRA}.
+ * A failure prints, per module, the files missing and the files not in the template.
  *
  * <p>Modules still being converted on other branches are in {@link #PENDING}: their drift is
- * reported, and the test fails when a pending module already matches, so that the set only
- * shrinks.
+ * reported, and the test fails when a pending module already matches, so that the set only shrinks.
  */
 class TemplateDriftTest {
   /** Platform name in type names, by package. */
@@ -40,19 +39,31 @@ class TemplateDriftTest {
     MODULES.put("snapchat", "Snapchat");
   }
 
-  /** Further public value types a module's extra operations need (paths under io/smo/<p>/). */
-  private static final Map<String, Set<String>> EXTRA = Map.of(
-      // Targeting: Facebook's feed-targeting rules and parameters (Page posts only)
-      "facebook", Set.of("internal/Targeting.java"),
-      "instagram", Set.of("MediaHost.java", "PublishingQuota.java", "ApiFlavor.java"),
-      "twitter", Set.of(),
-      // QuotaTracker: YouTube's per-project quota units, beside the call-count buckets
-      "youtube", Set.of("YouTubeModerationStatus.java", "YouTubePartialPublishException.java",
-          "YouTubeQuota.java", "YouTubeVideoUpdate.java", "internal/QuotaTracker.java"),
-      "tiktok", Set.of("CreatorInfo.java"),
-      // JsonWithBase64Body: streams base64 media into a JSON body without reading the file whole
-      "pinterest", Set.of("Board.java", "BoardPrivacy.java", "internal/JsonWithBase64Body.java"),
-      "snapchat", Set.of());
+  /**
+   * Further public value types a module's extra operations need (paths under io/smo/
+   *
+   * <p>/).
+   */
+  private static final Map<String, Set<String>> EXTRA =
+      Map.of(
+          // Targeting: Facebook's feed-targeting rules and parameters (Page posts only)
+          "facebook", Set.of("internal/Targeting.java"),
+          "instagram", Set.of("MediaHost.java", "PublishingQuota.java", "ApiFlavor.java"),
+          "twitter", Set.of(),
+          // QuotaTracker: YouTube's per-project quota units, beside the call-count buckets
+          "youtube",
+              Set.of(
+                  "YouTubeModerationStatus.java",
+                  "YouTubePartialPublishException.java",
+                  "YouTubeQuota.java",
+                  "YouTubeVideoUpdate.java",
+                  "internal/QuotaTracker.java"),
+          "tiktok", Set.of("CreatorInfo.java"),
+          // JsonWithBase64Body: streams base64 media into a JSON body without reading the file
+          // whole
+          "pinterest",
+              Set.of("Board.java", "BoardPrivacy.java", "internal/JsonWithBase64Body.java"),
+          "snapchat", Set.of());
 
   /** Modules not yet converted to the template on this branch. */
   private static final Set<String> PENDING = Set.of();
@@ -61,22 +72,24 @@ class TemplateDriftTest {
 
   /** The files the template requires, relative to {@code io/smo/<p>/}. */
   static Set<String> required(String p, String name) {
-    Set<String> files = new TreeSet<>(List.of(
-        "package-info.java",
-        name + "Client.java",
-        name + "Options.java",
-        name + "Capabilities.java",
-        name + "OAuth.java",
-        name + "RateBucket.java",
-        "internal/package-info.java",
-        "internal/Default" + name + "Client.java",
-        "internal/" + name + "Api.java",
-        "internal/" + name + "Dtos.java",
-        "internal/" + name + "Mapper.java",
-        "internal/" + name + "Rules.java",
-        "internal/" + name + "Publisher.java",
-        "internal/" + name + "Engagement.java",
-        "internal/" + name + "UploadProtocol.java"));
+    Set<String> files =
+        new TreeSet<>(
+            List.of(
+                "package-info.java",
+                name + "Client.java",
+                name + "Options.java",
+                name + "Capabilities.java",
+                name + "OAuth.java",
+                name + "RateBucket.java",
+                "internal/package-info.java",
+                "internal/Default" + name + "Client.java",
+                "internal/" + name + "Api.java",
+                "internal/" + name + "Dtos.java",
+                "internal/" + name + "Mapper.java",
+                "internal/" + name + "Rules.java",
+                "internal/" + name + "Publisher.java",
+                "internal/" + name + "Engagement.java",
+                "internal/" + name + "UploadProtocol.java"));
     if (!p.equals("facebook") && !p.equals("instagram")) {
       // Facebook and Instagram take these from smo-meta-graph
       files.add("internal/" + name + "ErrorMapper.java");
@@ -148,14 +161,19 @@ class TemplateDriftTest {
           pending.append("\n  smo-").append(p).append(":").append(d);
         }
       } else if (!d.isEmpty()) {
-        failures.append("\n  smo-").append(p).append(" drifts from docs/PLATFORM-MODULE.md:").append(d);
+        failures
+            .append("\n  smo-")
+            .append(p)
+            .append(" drifts from docs/PLATFORM-MODULE.md:")
+            .append(d);
       }
     }
     if (pending.length() > 0) {
       System.out.println("PENDING template drift:" + pending);
     }
     if (!pendingButMatching.isEmpty()) {
-      failures.append("\n  these PENDING modules match the template now; remove them from PENDING: ")
+      failures
+          .append("\n  these PENDING modules match the template now; remove them from PENDING: ")
           .append(pendingButMatching);
     }
     assertThat(failures.toString()).as("template drift").isEmpty();

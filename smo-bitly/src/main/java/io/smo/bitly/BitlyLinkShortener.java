@@ -35,32 +35,33 @@ import okhttp3.ResponseBody;
  * A {@link LinkShortener} over the Bitly API v4 (https://dev.bitly.com/api-reference).
  *
  * <ul>
- *   <li>Create: {@code POST /v4/shorten} with {@code {"long_url", "domain", "group_guid"}}
- *       ({@code domain} and {@code group_guid} only when set); the answer's {@code id} (e.g.
- *       {@code bit.ly/3xYz}) and {@code link} (the short URL) become the {@link ShortLink}.
+ *   <li>Create: {@code POST /v4/shorten} with {@code {"long_url", "domain", "group_guid"}} ({@code
+ *       domain} and {@code group_guid} only when set); the answer's {@code id} (e.g. {@code
+ *       bit.ly/3xYz}) and {@code link} (the short URL) become the {@link ShortLink}.
  *   <li>Clicks: {@code GET /v4/bitlinks/{bitlink}/clicks/summary?unit=day&units=-1} (every unit of
  *       time); the answer's {@code total_clicks}. How far back Bitly counts depends on the plan.
  * </ul>
  *
- * <p>One link per (post, target, variant): Bitly returns the <em>same</em> bitlink whenever a
- * group shortens the same long URL, so two keys must never share one: tag each variant (and post,
- * where posts share a link) differently with {@link io.smo.core.links.LinkTagger}. This shortener
- * remembers the links it made and refuses ({@link IllegalStateException}) a second key for a URL
- * an earlier key used; asking again with the same key and URL returns the remembered link
- * without a call.
+ * <p>One link per (post, target, variant): Bitly returns the <em>same</em> bitlink whenever a group
+ * shortens the same long URL, so two keys must never share one: tag each variant (and post, where
+ * posts share a link) differently with {@link io.smo.core.links.LinkTagger}. This shortener
+ * remembers the links it made and refuses ({@link IllegalStateException}) a second key for a URL an
+ * earlier key used; asking again with the same key and URL returns the remembered link without a
+ * call.
  *
  * <p>Errors: 401 {@link AuthenticationException}, 403 {@link PermissionException}, 404 {@link
- * NotFoundException}, 429 {@link RateLimitException} (Bitly sends no rate-limit headers; its
- * limits are per hour and per minute, 5 concurrent calls per IP), other 4xx {@link
+ * NotFoundException}, 429 {@link RateLimitException} (Bitly sends no rate-limit headers; its limits
+ * are per hour and per minute, 5 concurrent calls per IP), other 4xx {@link
  * InvalidRequestException}, 5xx and I/O failures retryable {@link PlatformException} / {@link
- * TransportException}. No call is retried here. The access token never reaches logs, messages
- * or {@code toString()}.
+ * TransportException}. No call is retried here. The access token never reaches logs, messages or
+ * {@code toString()}.
  *
  * <p>Thread-safe. {@link #close()} releases the HTTP client only if this shortener created it.
  */
 public final class BitlyLinkShortener implements LinkShortener {
   /** Bitly's API base. */
   public static final URI DEFAULT_BASE_URL = URI.create("https://api-ssl.bitly.com/v4/");
+
   private static final MediaType JSON = MediaType.get("application/json");
 
   private final HttpUrl base;
@@ -80,7 +81,10 @@ public final class BitlyLinkShortener implements LinkShortener {
     domain = b.domain;
     groupGuid = b.groupGuid;
     ownHttp = b.http == null;
-    http = b.http != null ? b.http : new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+    http =
+        b.http != null
+            ? b.http
+            : new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
   }
 
   /**
@@ -103,7 +107,8 @@ public final class BitlyLinkShortener implements LinkShortener {
     requireNonNull(longUrl, "longUrl == null");
     requireNonNull(key, "key == null");
     String scheme = longUrl.getScheme() == null ? "" : longUrl.getScheme().toLowerCase(Locale.ROOT);
-    if (!longUrl.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))
+    if (!longUrl.isAbsolute()
+        || !(scheme.equals("http") || scheme.equals("https"))
         || longUrl.getRawAuthority() == null) {
       throw new IllegalArgumentException("long URL must be absolute http(s): " + longUrl);
     }
@@ -112,13 +117,18 @@ public final class BitlyLinkShortener implements LinkShortener {
       if (known.longUrl().equals(longUrl)) {
         return known;
       }
-      throw new IllegalStateException("short link for " + key + " already points to " + known.longUrl()
-          + ", not " + longUrl);
+      throw new IllegalStateException(
+          "short link for " + key + " already points to " + known.longUrl() + ", not " + longUrl);
     }
     ShortLinkKey other = byUrl.putIfAbsent(longUrl, key);
     if (other != null && !other.equals(key)) {
-      throw new IllegalStateException(key + " and " + other + " share the long URL " + longUrl
-          + "; Bitly would give both one bitlink and merge their clicks: tag each variant differently");
+      throw new IllegalStateException(
+          key
+              + " and "
+              + other
+              + " share the long URL "
+              + longUrl
+              + "; Bitly would give both one bitlink and merge their clicks: tag each variant differently");
     }
     ObjectNode body = json.createObjectNode().put("long_url", longUrl.toASCIIString());
     if (domain != null) {
@@ -127,9 +137,12 @@ public final class BitlyLinkShortener implements LinkShortener {
     if (groupGuid != null) {
       body.put("group_guid", groupGuid);
     }
-    Request req = new Request.Builder().url(base.newBuilder().addPathSegment("shorten").build())
-        .header("Authorization", "Bearer " + token)
-        .post(RequestBody.create(body.toString(), JSON)).build();
+    Request req =
+        new Request.Builder()
+            .url(base.newBuilder().addPathSegment("shorten").build())
+            .header("Authorization", "Bearer " + token)
+            .post(RequestBody.create(body.toString(), JSON))
+            .build();
     JsonNode answer;
     try {
       answer = send(req, "bitly shorten");
@@ -159,9 +172,16 @@ public final class BitlyLinkShortener implements LinkShortener {
       }
       url.addPathSegment(segment);
     }
-    url.addPathSegment("clicks").addPathSegment("summary")
-        .addQueryParameter("unit", "day").addQueryParameter("units", "-1");
-    Request req = new Request.Builder().url(url.build()).header("Authorization", "Bearer " + token).get().build();
+    url.addPathSegment("clicks")
+        .addPathSegment("summary")
+        .addQueryParameter("unit", "day")
+        .addQueryParameter("units", "-1");
+    Request req =
+        new Request.Builder()
+            .url(url.build())
+            .header("Authorization", "Bearer " + token)
+            .get()
+            .build();
     JsonNode answer = send(req, "bitly clicks");
     JsonNode total = answer.get("total_clicks");
     if (total == null || !total.canConvertToLong()) {
@@ -179,7 +199,8 @@ public final class BitlyLinkShortener implements LinkShortener {
       }
       throw failure(op, res.code(), text);
     } catch (IOException e) {
-      throw new TransportException(null, op, "I/O failure: " + e.getClass().getSimpleName(), e, true);
+      throw new TransportException(
+          null, op, "I/O failure: " + e.getClass().getSimpleName(), e, true);
     }
   }
 
@@ -193,9 +214,13 @@ public final class BitlyLinkShortener implements LinkShortener {
     } catch (IOException | RuntimeException e) {
       message = "";
     }
-    ErrorDetails d = ErrorDetails.builder(null, op).httpStatus(status).errorCode(code)
-        .message(message.isEmpty() ? "Bitly refused the call" : message)
-        .bodySnippet(body.length() > 300 ? body.substring(0, 300) : body).build();
+    ErrorDetails d =
+        ErrorDetails.builder(null, op)
+            .httpStatus(status)
+            .errorCode(code)
+            .message(message.isEmpty() ? "Bitly refused the call" : message)
+            .bodySnippet(body.length() > 300 ? body.substring(0, 300) : body)
+            .build();
     return switch (status) {
       case 401 -> new AuthenticationException(d);
       case 403 -> new PermissionException(d, null);

@@ -14,6 +14,7 @@ import java.util.OptionalLong;
  * made-up zero), plus the platform's own figures by their names. Immutable.
  *
  * <p>Where each platform reports them ({@link SocialClient#accountInfo()}):
+ *
  * <ul>
  *   <li>Facebook Page: {@code followers_count} (followers; {@code fan_count}, the Page's likes, is
  *       in {@link #raw()}), no following or post count.
@@ -111,8 +112,18 @@ public final class AccountInfo {
 
   @Override
   public String toString() {
-    return "AccountInfo{" + platform.id() + ":" + id + (handle != null ? " @" + handle : "")
-        + " followers=" + followers + " following=" + following + " posts=" + postCount + "}";
+    return "AccountInfo{"
+        + platform.id()
+        + ":"
+        + id
+        + (handle != null ? " @" + handle : "")
+        + " followers="
+        + followers
+        + " following="
+        + following
+        + " posts="
+        + postCount
+        + "}";
   }
 
   /** Builds {@link AccountInfo}. Mutable, not thread-safe. */
@@ -131,7 +142,8 @@ public final class AccountInfo {
 
     /** Sets the handle; {@code null} or blank leaves it absent; a leading '@' is dropped. */
     public Builder handle(String handle) {
-      this.handle = handle == null || handle.isBlank() ? null : handle.strip().replaceFirst("^@", "");
+      this.handle =
+          handle == null || handle.isBlank() ? null : handle.strip().replaceFirst("^@", "");
       return this;
     }
 

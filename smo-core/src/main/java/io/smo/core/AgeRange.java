@@ -40,7 +40,8 @@ public final class AgeRange {
 
   /** Returns whether bounds are non-negative and min &lt;= max. */
   public boolean isValid() {
-    return (min == null || min >= 0) && (max == null || max >= 0)
+    return (min == null || min >= 0)
+        && (max == null || max >= 0)
         && (min == null || max == null || min <= max);
   }
 

@@ -13,14 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who should see a post and who may answer it: visibility, reply policy, and targeting by
- * country (ISO 3166-1 alpha-2), region and city (platform keys), language (BCP 47), age range,
- * gender and interest.
+ * Who should see a post and who may answer it: visibility, reply policy, and targeting by country
+ * (ISO 3166-1 alpha-2), region and city (platform keys), language (BCP 47), age range, gender and
+ * interest.
  *
- * <p>Each platform maps the dimensions it honours ({@link Capabilities#audienceDimensions()});
- * a post that asks for others fails validation unless {@link Builder#dropUnsupported(boolean)}
- * was set. Country codes are stored upper-case as given; {@link PostValidator} reports unknown
- * codes. Immutable and thread-safe.
+ * <p>Each platform maps the dimensions it honours ({@link Capabilities#audienceDimensions()}); a
+ * post that asks for others fails validation unless {@link Builder#dropUnsupported(boolean)} was
+ * set. Country codes are stored upper-case as given; {@link PostValidator} reports unknown codes.
+ * Immutable and thread-safe.
  *
  * <pre>{@code
  * Audience a = Audience.builder()
@@ -177,25 +177,55 @@ public final class Audience {
     if (!(o instanceof Audience a)) {
       return false;
     }
-    
-    return visibility == a.visibility && replyPolicy == a.replyPolicy
-        && countries.equals(a.countries) && regions.equals(a.regions) && cities.equals(a.cities)
-        && languages.equals(a.languages) && Objects.equals(ageRange, a.ageRange)
-        && genders.equals(a.genders) && interests.equals(a.interests)
+
+    return visibility == a.visibility
+        && replyPolicy == a.replyPolicy
+        && countries.equals(a.countries)
+        && regions.equals(a.regions)
+        && cities.equals(a.cities)
+        && languages.equals(a.languages)
+        && Objects.equals(ageRange, a.ageRange)
+        && genders.equals(a.genders)
+        && interests.equals(a.interests)
         && dropUnsupported == a.dropUnsupported;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(visibility, replyPolicy, countries, regions, cities, languages, ageRange,
-        genders, interests, dropUnsupported);
+    return Objects.hash(
+        visibility,
+        replyPolicy,
+        countries,
+        regions,
+        cities,
+        languages,
+        ageRange,
+        genders,
+        interests,
+        dropUnsupported);
   }
 
   @Override
   public String toString() {
-    return "Audience{" + visibility + ", replies=" + replyPolicy + ", countries=" + countries
-        + ", regions=" + regions + ", cities=" + cities + ", languages=" + languages
-        + ", age=" + ageRange + ", genders=" + genders + ", interests=" + interests + "}";
+    return "Audience{"
+        + visibility
+        + ", replies="
+        + replyPolicy
+        + ", countries="
+        + countries
+        + ", regions="
+        + regions
+        + ", cities="
+        + cities
+        + ", languages="
+        + languages
+        + ", age="
+        + ageRange
+        + ", genders="
+        + genders
+        + ", interests="
+        + interests
+        + "}";
   }
 
   /** Builds {@link Audience} instances. Mutable and not thread-safe; plural setters replace. */
@@ -225,7 +255,10 @@ public final class Audience {
       return this;
     }
 
-    /** Replaces the target countries (ISO 3166-1 alpha-2, any case; validated by {@link PostValidator}). */
+    /**
+     * Replaces the target countries (ISO 3166-1 alpha-2, any case; validated by {@link
+     * PostValidator}).
+     */
     public Builder countries(String... codes) {
       return countries(List.of(codes));
     }
@@ -286,8 +319,8 @@ public final class Audience {
     }
 
     /**
-     * Lets platforms drop the dimensions they do not honour instead of refusing the post.
-     * Default false: asking for unsupported targeting is a validation error.
+     * Lets platforms drop the dimensions they do not honour instead of refusing the post. Default
+     * false: asking for unsupported targeting is a validation error.
      */
     public Builder dropUnsupported(boolean dropUnsupported) {
       this.dropUnsupported = dropUnsupported;

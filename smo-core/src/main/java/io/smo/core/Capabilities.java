@@ -44,7 +44,8 @@ public final class Capabilities {
     maxMediaItems = b.maxMediaItems;
     mixedMediaKinds = b.mixedMediaKinds;
     mediaRules = java.util.Collections.unmodifiableMap(new EnumMap<>(b.mediaRules));
-    audienceDimensions = java.util.Collections.unmodifiableSet(EnumSet.copyOf(b.audienceDimensions));
+    audienceDimensions =
+        java.util.Collections.unmodifiableSet(EnumSet.copyOf(b.audienceDimensions));
     visibilities = java.util.Collections.unmodifiableSet(EnumSet.copyOf(b.visibilities));
     nativeScheduling = b.nativeScheduling;
     EnumSet<Feature> f = EnumSet.noneOf(Feature.class);
@@ -151,8 +152,19 @@ public final class Capabilities {
 
   @Override
   public String toString() {
-    return "Capabilities{" + platform + ", text=" + textLimit + ", media=" + mediaRules.keySet()
-        + " max " + maxMediaItems + ", audience=" + audienceDimensions + ", features=" + features + "}";
+    return "Capabilities{"
+        + platform
+        + ", text="
+        + textLimit
+        + ", media="
+        + mediaRules.keySet()
+        + " max "
+        + maxMediaItems
+        + ", audience="
+        + audienceDimensions
+        + ", features="
+        + features
+        + "}";
   }
 
   /** Builds {@link Capabilities}. Mutable, not thread-safe. */
@@ -164,7 +176,8 @@ public final class Capabilities {
     private int maxMediaItems;
     private boolean mixedMediaKinds;
     private final Map<MediaKind, MediaRule> mediaRules = new EnumMap<>(MediaKind.class);
-    private final Set<AudienceDimension> audienceDimensions = EnumSet.noneOf(AudienceDimension.class);
+    private final Set<AudienceDimension> audienceDimensions =
+        EnumSet.noneOf(AudienceDimension.class);
     private final Set<Visibility> visibilities = EnumSet.of(Visibility.PUBLIC);
     private SchedulingWindow nativeScheduling;
     private final Set<Feature> features = EnumSet.noneOf(Feature.class);

@@ -21,10 +21,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * The settings every platform client builder shares: credentials, base-URL override, HTTP
- * settings, retry and rate-limit policies, clock and sleeper. Each {@code <Platform>Client.Builder}
- * extends it and adds its own settings. Mutable and not thread-safe; {@code build()} takes a
- * snapshot and fails fast on missing or bad values.
+ * The settings every platform client builder shares: credentials, base-URL override, HTTP settings,
+ * retry and rate-limit policies, clock and sleeper. Each {@code <Platform>Client.Builder} extends
+ * it and adds its own settings. Mutable and not thread-safe; {@code build()} takes a snapshot and
+ * fails fast on missing or bad values.
  *
  * @param <B> the concrete builder type
  */
@@ -90,13 +90,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** Sets HTTP settings (timeouts, proxy, shared OkHttpClient). Default {@link HttpSettings#defaults()}. */
+  /**
+   * Sets HTTP settings (timeouts, proxy, shared OkHttpClient). Default {@link
+   * HttpSettings#defaults()}.
+   */
   public B httpSettings(HttpSettings httpSettings) {
     this.httpSettings = requireNonNull(httpSettings, "httpSettings == null");
     return self();
   }
 
-  /** Edits the HTTP settings, e.g. {@code b.httpSettings(h -> h.readTimeout(Duration.ofSeconds(5)))}. */
+  /**
+   * Edits the HTTP settings, e.g. {@code b.httpSettings(h ->
+   * h.readTimeout(Duration.ofSeconds(5)))}.
+   */
   public B httpSettings(Consumer<HttpSettings.Builder> edit) {
     HttpSettings.Builder b = httpSettings.toBuilder();
     edit.accept(b);
@@ -213,9 +219,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /**
    * Sets the executor the client's async variants ({@code publishAsync}, {@code metricsAsync}) run
-   * on. The SDK never shuts it down. Default: the SDK's own shared pool of at most 16 daemon threads
-   * (idle threads end after 60 s), never {@code ForkJoinPool.commonPool()}, since the calls block
-   * on I/O and back-off sleeps.
+   * on. The SDK never shuts it down. Default: the SDK's own shared pool of at most 16 daemon
+   * threads (idle threads end after 60 s), never {@code ForkJoinPool.commonPool()}, since the calls
+   * block on I/O and back-off sleeps.
    */
   public B asyncExecutor(Executor executor) {
     this.asyncExecutor = requireNonNull(executor, "asyncExecutor == null");
@@ -261,8 +267,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /**
    * Returns the upload listener ({@link UploadListener#NONE} when none was set). Progress reaches
-   * the {@link #listener(SmoListener) listeners} too, through {@code ChunkedUploader.notify}
-   * while the client publishes.
+   * the {@link #listener(SmoListener) listeners} too, through {@code ChunkedUploader.notify} while
+   * the client publishes.
    */
   protected UploadListener uploadListener() {
     return uploadListener;
@@ -310,12 +316,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * @param accountKey the account rate limits are kept under
    * @throws IllegalStateException if no credentials were set
    */
-  protected ApiRuntime runtime(Platform platform, String module, URI defaultBaseUrl,
-      ErrorMapper errorMapper, RateLimitHeaderParser parser, RateLimitPolicy defaultRateLimits,
+  protected ApiRuntime runtime(
+      Platform platform,
+      String module,
+      URI defaultBaseUrl,
+      ErrorMapper errorMapper,
+      RateLimitHeaderParser parser,
+      RateLimitPolicy defaultRateLimits,
       String accountKey) {
     if (tokenProvider == null) {
-      throw new IllegalStateException(platform.displayName()
-          + " client needs credentials: call accessToken(...) or tokenProvider(...)");
+      throw new IllegalStateException(
+          platform.displayName()
+              + " client needs credentials: call accessToken(...) or tokenProvider(...)");
     }
     if (tokenProvider instanceof io.smo.core.auth.RefreshingTokenProvider refreshing) {
       refreshing.addListener(platform, listener()); // proactive refreshes reach our listeners

@@ -94,7 +94,15 @@ public final class Comment {
 
   @Override
   public String toString() {
-    return "Comment{" + ref + " by " + authorName + ": '" + text + "'" + (hidden ? " hidden" : "") + "}";
+    return "Comment{"
+        + ref
+        + " by "
+        + authorName
+        + ": '"
+        + text
+        + "'"
+        + (hidden ? " hidden" : "")
+        + "}";
   }
 
   /** Builds {@link Comment}. Mutable, not thread-safe. */

@@ -11,13 +11,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One {@link PlatformOutcome} per target (platform and account) of a {@link CrossPoster#publish(Post)}.
- * One target's failure never hides another's success. Immutable.
+ * One {@link PlatformOutcome} per target (platform and account) of a {@link
+ * CrossPoster#publish(Post)}. One target's failure never hides another's success. Immutable.
  *
  * <p>With one account per platform it reads per platform ({@link #outcomes()}, {@link
  * #outcome(Platform)}); with several accounts on a platform read it per target ({@link
- * #byTarget()}, {@link #outcome(Target)}, {@link #list()}): the per-platform accessors then
- * refuse to pick one account for the caller.
+ * #byTarget()}, {@link #outcome(Target)}, {@link #list()}): the per-platform accessors then refuse
+ * to pick one account for the caller.
  */
 @SmoPublicApi
 public final class CrossPostResult {
@@ -47,7 +47,8 @@ public final class CrossPostResult {
    * @param outcomes the outcome per target
    * @return the result, targets in platform then account order
    */
-  public static CrossPostResult ofTargets(String idempotencyKey, Map<Target, PlatformOutcome> outcomes) {
+  public static CrossPostResult ofTargets(
+      String idempotencyKey, Map<Target, PlatformOutcome> outcomes) {
     return new CrossPostResult(idempotencyKey, new TreeMap<>(outcomes));
   }
 
@@ -81,12 +82,15 @@ public final class CrossPostResult {
    */
   public Map<Platform, PlatformOutcome> outcomes() {
     Map<Platform, PlatformOutcome> m = new EnumMap<>(Platform.class);
-    byTarget.forEach((t, o) -> {
-      if (m.put(t.platform(), o) != null) {
-        throw new IllegalStateException("several " + t.platform().displayName()
-            + " accounts were targets; read the outcomes per target with byTarget()");
-      }
-    });
+    byTarget.forEach(
+        (t, o) -> {
+          if (m.put(t.platform(), o) != null) {
+            throw new IllegalStateException(
+                "several "
+                    + t.platform().displayName()
+                    + " accounts were targets; read the outcomes per target with byTarget()");
+          }
+        });
     return Collections.unmodifiableMap(m);
   }
 
@@ -99,8 +103,11 @@ public final class CrossPostResult {
   public Optional<PlatformOutcome> outcome(Platform platform) {
     List<PlatformOutcome> on = outcomesOn(platform);
     if (on.size() > 1) {
-      throw new IllegalStateException(on.size() + " " + platform.displayName()
-          + " accounts were targets; use outcome(Target) or outcomesOn(platform)");
+      throw new IllegalStateException(
+          on.size()
+              + " "
+              + platform.displayName()
+              + " accounts were targets; use outcome(Target) or outcomesOn(platform)");
     }
     return on.stream().findFirst();
   }
@@ -108,11 +115,12 @@ public final class CrossPostResult {
   /** Returns the outcomes of every target account on {@code platform}. */
   public List<PlatformOutcome> outcomesOn(Platform platform) {
     List<PlatformOutcome> out = new ArrayList<>();
-    byTarget.forEach((t, o) -> {
-      if (t.platform() == platform) {
-        out.add(o);
-      }
-    });
+    byTarget.forEach(
+        (t, o) -> {
+          if (t.platform() == platform) {
+            out.add(o);
+          }
+        });
     return out;
   }
 

@@ -7,8 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -27,29 +27,29 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes one {@link Post} to several targets, each one account on one platform ({@link
- * Target}; several accounts per platform are fine: a global Page and regional Pages): validates
- * it against every target first (offline), then publishes to the valid targets concurrently, each
- * with its own account's client, and returns one {@link PlatformOutcome} per target: PUBLISHED,
- * FAILED, UNKNOWN or SKIPPED. Each target's validation runs once per publish: a client built on
- * the SDK's {@code BaseSocialClient} does not validate again what this validated. Up to {@link
- * Builder#parallelism(int)} targets (default one per target, at most 128) are published at the
- * same time, each on its own thread.
+ * Publishes one {@link Post} to several targets, each one account on one platform ({@link Target};
+ * several accounts per platform are fine: a global Page and regional Pages): validates it against
+ * every target first (offline), then publishes to the valid targets concurrently, each with its own
+ * account's client, and returns one {@link PlatformOutcome} per target: PUBLISHED, FAILED, UNKNOWN
+ * or SKIPPED. Each target's validation runs once per publish: a client built on the SDK's {@code
+ * BaseSocialClient} does not validate again what this validated. Up to {@link
+ * Builder#parallelism(int)} targets (default one per target, at most 128) are published at the same
+ * time, each on its own thread.
  *
- * <p>The same idempotency key is never published twice to the same target (platform and
- * account): a repeated {@link #publish(Post)} returns the earlier outcome for targets that
- * published or ended UNKNOWN (retried only for FAILED and SKIPPED ones); reusing a key for a
- * different post is refused (SKIPPED, rule {@code idempotency-key-reused}). Outcomes are kept per
- * target in the {@link IdempotencyStore} (by default {@link InMemoryIdempotencyStore}: this
- * process, 100,000 entries, 7 days; the JDBC store of {@code smo-jdbc} keeps them across restarts
- * and instances). A target left UNKNOWN (including one whose publisher died mid-call) is reported
- * UNKNOWN again, never republished. Rate limits are kept per account by each client.
+ * <p>The same idempotency key is never published twice to the same target (platform and account): a
+ * repeated {@link #publish(Post)} returns the earlier outcome for targets that published or ended
+ * UNKNOWN (retried only for FAILED and SKIPPED ones); reusing a key for a different post is refused
+ * (SKIPPED, rule {@code idempotency-key-reused}). Outcomes are kept per target in the {@link
+ * IdempotencyStore} (by default {@link InMemoryIdempotencyStore}: this process, 100,000 entries, 7
+ * days; the JDBC store of {@code smo-jdbc} keeps them across restarts and instances). A target left
+ * UNKNOWN (including one whose publisher died mid-call) is reported UNKNOWN again, never
+ * republished. Rate limits are kept per account by each client.
  *
- * <p>A post's {@link Post#firstComment() first comment} is published right after the post, by
- * the same client; the target stays PUBLISHED when the comment fails, and the failure is in
- * {@link PlatformOutcome#firstCommentError()}. Publishing the same post again adds only the
- * missing comment under the existing post (never a second post); a comment whose outcome is
- * unknown is not retried.
+ * <p>A post's {@link Post#firstComment() first comment} is published right after the post, by the
+ * same client; the target stays PUBLISHED when the comment fails, and the failure is in {@link
+ * PlatformOutcome#firstCommentError()}. Publishing the same post again adds only the missing
+ * comment under the existing post (never a second post); a comment whose outcome is unknown is not
+ * retried.
  *
  * <p>Thread-safe. {@link #close()} closes the clients it was given only if built with {@link
  * Builder#closeClients(boolean)}.
@@ -68,13 +68,15 @@ public final class CrossPoster implements AutoCloseable {
 
   private final Map<Target, SocialClient> clients;
   private final java.util.concurrent.Executor executor;
+
   /** The pool the poster created (shut down by {@link #close()}), {@code null} for the caller's. */
   private final ExecutorService ownedExecutor;
+
   private final int parallelism;
   private final boolean closeClients;
   private final io.smo.core.event.SmoListener listener;
-  private final Cache<String, CompletableFuture<PlatformOutcome>> outcomes = Caffeine.newBuilder()
-      .maximumSize(100_000).expireAfterWrite(Duration.ofDays(7)).build();
+  private final Cache<String, CompletableFuture<PlatformOutcome>> outcomes =
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofDays(7)).build();
   private final IdempotencyStore idempotency;
 
   private CrossPoster(Builder b) {
@@ -82,17 +84,24 @@ public final class CrossPoster implements AutoCloseable {
     if (clients.isEmpty()) {
       throw new IllegalStateException("CrossPoster needs at least one client");
     }
-    parallelism = b.parallelism > 0 ? b.parallelism : Math.min(clients.size(), DEFAULT_MAX_PARALLELISM);
+    parallelism =
+        b.parallelism > 0 ? b.parallelism : Math.min(clients.size(), DEFAULT_MAX_PARALLELISM);
     if (b.executor != null) {
       ownedExecutor = null;
       executor = b.executor;
     } else {
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(parallelism, parallelism, 60, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "smo-crossposter");
-            t.setDaemon(true);
-            return t;
-          });
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              parallelism,
+              parallelism,
+              60,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              r -> {
+                Thread t = new Thread(r, "smo-crossposter");
+                t.setDaemon(true);
+                return t;
+              });
       pool.allowCoreThreadTimeOut(true); // idle posters hold no threads
       ownedExecutor = pool;
       executor = pool;
@@ -136,8 +145,13 @@ public final class CrossPoster implements AutoCloseable {
   public Optional<SocialClient> client(Platform platform) {
     List<Target> on = on(platform);
     if (on.size() > 1) {
-      throw new IllegalStateException(on.size() + " " + platform.displayName() + " accounts "
-          + on + " are targets; use client(Target)");
+      throw new IllegalStateException(
+          on.size()
+              + " "
+              + platform.displayName()
+              + " accounts "
+              + on
+              + " are targets; use client(Target)");
     }
     return on.stream().findFirst().map(clients::get);
   }
@@ -149,11 +163,14 @@ public final class CrossPoster implements AutoCloseable {
 
   private List<Target> on(Platform platform) {
     List<Target> out = new ArrayList<>();
-    clients.keySet().forEach(t -> {
-      if (t.platform() == platform) {
-        out.add(t);
-      }
-    });
+    clients
+        .keySet()
+        .forEach(
+            t -> {
+              if (t.platform() == platform) {
+                out.add(t);
+              }
+            });
     return out;
   }
 
@@ -165,10 +182,11 @@ public final class CrossPoster implements AutoCloseable {
    */
   public Map<Platform, List<Violation>> validate(Post post) {
     Map<Platform, List<Violation>> out = new LinkedHashMap<>();
-    clients.forEach((t, c) -> {
-      List<Violation> l = out.computeIfAbsent(t.platform(), k -> new ArrayList<>());
-      c.validate(post).stream().filter(v -> !l.contains(v)).forEach(l::add);
-    });
+    clients.forEach(
+        (t, c) -> {
+          List<Violation> l = out.computeIfAbsent(t.platform(), k -> new ArrayList<>());
+          c.validate(post).stream().filter(v -> !l.contains(v)).forEach(l::add);
+        });
     return out;
   }
 
@@ -210,8 +228,8 @@ public final class CrossPoster implements AutoCloseable {
   }
 
   /**
-   * Publishes to the chosen targets, each as its own account. Never throws for a target's
-   * failure: each target's result is in the returned {@link CrossPostResult}.
+   * Publishes to the chosen targets, each as its own account. Never throws for a target's failure:
+   * each target's result is in the returned {@link CrossPostResult}.
    *
    * @param post the post
    * @param targets the targets to publish to (each must have a client)
@@ -230,7 +248,9 @@ public final class CrossPoster implements AutoCloseable {
       }
       List<Violation> violations = c.validate(post);
       if (!violations.isEmpty()) {
-        futures.put(t, CompletableFuture.completedFuture(PlatformOutcome.skipped(t.platform(), violations)));
+        futures.put(
+            t,
+            CompletableFuture.completedFuture(PlatformOutcome.skipped(t.platform(), violations)));
       }
     }
     String content = futures.size() < chosen.size() ? contentHash(post) : null; // once per publish
@@ -240,30 +260,52 @@ public final class CrossPoster implements AutoCloseable {
       }
       SocialClient c = clients.get(t);
       String key = t.key() + "|" + post.idempotencyKey();
-      CompletableFuture<PlatformOutcome> f = outcomes.asMap().compute(key + "|" + content, (k, earlier) -> {
-        if (earlier != null && earlier.isDone() && missingFirstComment(earlier.join(), post)) {
-          PlatformOutcome done = earlier.join(); // published, its first comment missing: add only that
-          return CompletableFuture.supplyAsync(() -> addFirstComment(c, post, done).withTarget(t), executor);
-        }
-        if (earlier != null && !(earlier.isDone() && retriable(earlier.join()))) {
-          return earlier; // published, unknown or still running: never publish twice
-        }
-        return CompletableFuture.supplyAsync(() -> publishOnce(c, t, post, content).withTarget(t), executor);
-      });
+      CompletableFuture<PlatformOutcome> f =
+          outcomes
+              .asMap()
+              .compute(
+                  key + "|" + content,
+                  (k, earlier) -> {
+                    if (earlier != null
+                        && earlier.isDone()
+                        && missingFirstComment(earlier.join(), post)) {
+                      PlatformOutcome done =
+                          earlier.join(); // published, its first comment missing: add only that
+                      return CompletableFuture.supplyAsync(
+                          () -> addFirstComment(c, post, done).withTarget(t), executor);
+                    }
+                    if (earlier != null && !(earlier.isDone() && retriable(earlier.join()))) {
+                      return earlier; // published, unknown or still running: never publish twice
+                    }
+                    return CompletableFuture.supplyAsync(
+                        () -> publishOnce(c, t, post, content).withTarget(t), executor);
+                  });
       futures.put(t, f);
     }
     Map<Target, PlatformOutcome> result = new LinkedHashMap<>();
-    futures.forEach((t, f) -> {
-      Platform p = t.platform();
-      try {
-        result.put(t, f.join().withTarget(t));
-      } catch (CompletionException e) {
-        result.put(t, PlatformOutcome.failed(p, new TransportException(p, "publish",
-            "unexpected failure: " + e.getCause(), e.getCause(), false)).withTarget(t));
-      }
-    });
+    futures.forEach(
+        (t, f) -> {
+          Platform p = t.platform();
+          try {
+            result.put(t, f.join().withTarget(t));
+          } catch (CompletionException e) {
+            result.put(
+                t,
+                PlatformOutcome.failed(
+                        p,
+                        new TransportException(
+                            p,
+                            "publish",
+                            "unexpected failure: " + e.getCause(),
+                            e.getCause(),
+                            false))
+                    .withTarget(t));
+          }
+        });
     CrossPostResult done = CrossPostResult.ofTargets(post.idempotencyKey(), result);
-    listener.onCrossPost(new io.smo.core.event.CrossPostEvent(done, Duration.ofNanos(System.nanoTime() - startNanos)));
+    listener.onCrossPost(
+        new io.smo.core.event.CrossPostEvent(
+            done, Duration.ofNanos(System.nanoTime() - startNanos)));
     return done;
   }
 
@@ -274,14 +316,29 @@ public final class CrossPoster implements AutoCloseable {
    */
   public static String contentHash(Post post) {
     StringBuilder b = new StringBuilder();
-    b.append(post.text()).append('\u0000').append(post.media()).append('\u0000')
-        .append(post.link().orElse(null)).append('\u0000').append(post.audience()).append('\u0000')
-        .append(post.scheduledAt().orElse(null)).append('\u0000').append(post.thread()).append('\u0000')
-        .append(new java.util.TreeSet<>(post.allOptions().keySet().stream().map(String::valueOf)
-            .collect(java.util.stream.Collectors.toList()))).append('\u0000').append(post.textOverflow());
+    b.append(post.text())
+        .append('\u0000')
+        .append(post.media())
+        .append('\u0000')
+        .append(post.link().orElse(null))
+        .append('\u0000')
+        .append(post.audience())
+        .append('\u0000')
+        .append(post.scheduledAt().orElse(null))
+        .append('\u0000')
+        .append(post.thread())
+        .append('\u0000')
+        .append(
+            new java.util.TreeSet<>(
+                post.allOptions().keySet().stream()
+                    .map(String::valueOf)
+                    .collect(java.util.stream.Collectors.toList())))
+        .append('\u0000')
+        .append(post.textOverflow());
     try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(d);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);
@@ -292,25 +349,42 @@ public final class CrossPoster implements AutoCloseable {
   private PlatformOutcome publishOnce(SocialClient c, Target t, Post post, String content) {
     Platform p = c.platform();
     String target = t.key();
-    IdempotencyStore.Claim claim = idempotency.claim(post.idempotencyKey(), target, content,
-        c.clock().instant());
+    IdempotencyStore.Claim claim =
+        idempotency.claim(post.idempotencyKey(), target, content, c.clock().instant());
     if (claim.isContentMismatch()) {
-      return PlatformOutcome.skipped(p, List.of(Violation.of(p, "idempotencyKey",
-          "idempotency-key-reused", post.idempotencyKey(), null,
-          "this key was already used for a different post; give each post its own key")));
+      return PlatformOutcome.skipped(
+          p,
+          List.of(
+              Violation.of(
+                  p,
+                  "idempotencyKey",
+                  "idempotency-key-reused",
+                  post.idempotencyKey(),
+                  null,
+                  "this key was already used for a different post; give each post its own key")));
     }
     if (!claim.isGranted()) {
       return outcomeOf(p, claim.earlier().orElseThrow(), post.idempotencyKey());
     }
     PlatformOutcome o = publishOne(c, post);
     java.time.Instant now = c.clock().instant();
-    IdempotencyStore.Entry e = new IdempotencyStore.Entry(post.idempotencyKey(), target, content,
-        IdempotencyStore.State.valueOf(o.status().name()),
-        o.published().map(PublishedPost::id).orElseGet(() -> o.error()
-            .filter(x -> x instanceof PublishOutcomeUnknownException)
-            .flatMap(x -> ((PublishOutcomeUnknownException) x).knownId()).orElse(null)),
-        o.published().flatMap(PublishedPost::url).map(Object::toString).orElse(null),
-        o.status() == PlatformOutcome.Status.PUBLISHED ? null : o.reason(), now);
+    IdempotencyStore.Entry e =
+        new IdempotencyStore.Entry(
+            post.idempotencyKey(),
+            target,
+            content,
+            IdempotencyStore.State.valueOf(o.status().name()),
+            o.published()
+                .map(PublishedPost::id)
+                .orElseGet(
+                    () ->
+                        o.error()
+                            .filter(x -> x instanceof PublishOutcomeUnknownException)
+                            .flatMap(x -> ((PublishOutcomeUnknownException) x).knownId())
+                            .orElse(null)),
+            o.published().flatMap(PublishedPost::url).map(Object::toString).orElse(null),
+            o.status() == PlatformOutcome.Status.PUBLISHED ? null : o.reason(),
+            now);
     idempotency.complete(e);
     return o;
   }
@@ -359,35 +433,47 @@ public final class CrossPoster implements AutoCloseable {
   }
 
   private static boolean retriable(PlatformOutcome o) {
-    return o.status() == PlatformOutcome.Status.FAILED || o.status() == PlatformOutcome.Status.SKIPPED;
+    return o.status() == PlatformOutcome.Status.FAILED
+        || o.status() == PlatformOutcome.Status.SKIPPED;
   }
 
   /** Whether {@code o} published but the post's first comment definitely did not. */
   private static boolean missingFirstComment(PlatformOutcome o, Post post) {
-    return o.status() == PlatformOutcome.Status.PUBLISHED && post.firstComment().isPresent()
+    return o.status() == PlatformOutcome.Status.PUBLISHED
+        && post.firstComment().isPresent()
         && o.firstComment().isEmpty()
-        && !(o.firstCommentError().orElse(null) instanceof io.smo.core.exception.PublishOutcomeUnknownException);
+        && !(o.firstCommentError().orElse(null)
+            instanceof io.smo.core.exception.PublishOutcomeUnknownException);
   }
 
   /**
-   * Publishes the first comment under an already published post; a failure is reported beside
-   * the PUBLISHED outcome, never instead of it.
+   * Publishes the first comment under an already published post; a failure is reported beside the
+   * PUBLISHED outcome, never instead of it.
    */
-  private static PlatformOutcome addFirstComment(SocialClient c, Post post, PlatformOutcome published) {
+  private static PlatformOutcome addFirstComment(
+      SocialClient c, Post post, PlatformOutcome published) {
     String text = post.firstComment().orElseThrow();
     PublishedPost p = published.published().orElseThrow();
     if (p.scheduled()) {
-      return published.withFirstCommentError(new io.smo.core.exception.UnsupportedFeatureException(
-          c.platform(), "first comment", "the post is scheduled natively and not live yet; publish the"
-          + " campaign again (same idempotency key) after it goes live to add the first comment"));
+      return published.withFirstCommentError(
+          new io.smo.core.exception.UnsupportedFeatureException(
+              c.platform(),
+              "first comment",
+              "the post is scheduled natively and not live yet; publish the"
+                  + " campaign again (same idempotency key) after it goes live to add the first comment"));
     }
     try {
       return published.withFirstComment(c.comment(p.ref(), text));
     } catch (SmoException e) {
       return published.withFirstCommentError(e);
     } catch (RuntimeException e) {
-      return published.withFirstCommentError(new TransportException(c.platform(), "first comment",
-          "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), e, false));
+      return published.withFirstCommentError(
+          new TransportException(
+              c.platform(),
+              "first comment",
+              "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+              e,
+              false));
     }
   }
 
@@ -399,14 +485,21 @@ public final class CrossPoster implements AutoCloseable {
   private static PlatformOutcome publishPost(SocialClient c, Post post) {
     try {
       // publishTo validated the post against c already: the client does not validate it again
-      return PlatformOutcome.published(io.smo.core.internal.Prevalidated.run(c, post, () -> c.publish(post)));
+      return PlatformOutcome.published(
+          io.smo.core.internal.Prevalidated.run(c, post, () -> c.publish(post)));
     } catch (io.smo.core.exception.ValidationException e) {
       return PlatformOutcome.skipped(c.platform(), e.violations());
     } catch (SmoException e) {
       return PlatformOutcome.failed(c.platform(), e);
     } catch (RuntimeException e) {
-      return PlatformOutcome.failed(c.platform(), new TransportException(c.platform(), "publish",
-          "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(), e, false));
+      return PlatformOutcome.failed(
+          c.platform(),
+          new TransportException(
+              c.platform(),
+              "publish",
+              "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+              e,
+              false));
     }
   }
 
@@ -435,9 +528,10 @@ public final class CrossPoster implements AutoCloseable {
     /**
      * Sets how many targets are published to at the same time, which is also the most threads the
      * CrossPoster starts (each blocks on its platform's answers; idle ones stop after 60 s).
-     * Default: one per target, up to {@link CrossPoster#DEFAULT_MAX_PARALLELISM} (128), so that 7 platforms
-     * x 10 accounts publish in about the time of the slowest target. With fewer threads than
-     * targets, targets wait for a free thread and a publish takes several platform round trips.
+     * Default: one per target, up to {@link CrossPoster#DEFAULT_MAX_PARALLELISM} (128), so that 7
+     * platforms x 10 accounts publish in about the time of the slowest target. With fewer threads
+     * than targets, targets wait for a free thread and a publish takes several platform round
+     * trips.
      *
      * @param parallelism the number of threads, 1 to 1024
      * @return this builder
@@ -452,8 +546,8 @@ public final class CrossPoster implements AutoCloseable {
     }
 
     /**
-     * Sets the executor the fan-out runs each target's publish on; the poster never shuts it
-     * down. Default: a pool the poster owns of {@link #parallelism(int)} daemon threads, shut down by
+     * Sets the executor the fan-out runs each target's publish on; the poster never shuts it down.
+     * Default: a pool the poster owns of {@link #parallelism(int)} daemon threads, shut down by
      * {@link CrossPoster#close()} (never {@code ForkJoinPool.commonPool()}: publishing blocks on
      * I/O and back-off sleeps).
      *
@@ -483,8 +577,8 @@ public final class CrossPoster implements AutoCloseable {
      * target. Any number of accounts per platform may be added.
      *
      * @throws IllegalStateException if a client of the same account was already added
-     * @throws io.smo.core.exception.SmoException if the client must ask the platform who it is
-     *     and that fails
+     * @throws io.smo.core.exception.SmoException if the client must ask the platform who it is and
+     *     that fails
      */
     public Builder add(SocialClient client) {
       requireNonNull(client, "client == null");

@@ -1,6 +1,9 @@
 package io.smo.core;
 
-/** An operation or behaviour a platform may or may not offer; {@link Capabilities#features()} lists those it has. */
+/**
+ * An operation or behaviour a platform may or may not offer; {@link Capabilities#features()} lists
+ * those it has.
+ */
 @SmoPublicApi
 public enum Feature {
   /** Posts with text and no media. */
@@ -27,15 +30,25 @@ public enum Feature {
   FIRST_COMMENT,
   /** {@link SocialClient#accountInfo()}: followers, following and post count of the account. */
   ACCOUNT_INFO,
-  /** Account-wide comment stream as inbox items ({@link io.smo.core.inbox.InboxClient#commentStream()}). */
+  /**
+   * Account-wide comment stream as inbox items ({@link
+   * io.smo.core.inbox.InboxClient#commentStream()}).
+   */
   COMMENT_STREAM,
-  /** Reading direct-message conversations ({@link io.smo.core.inbox.InboxClient#conversations()}). */
+  /**
+   * Reading direct-message conversations ({@link io.smo.core.inbox.InboxClient#conversations()}).
+   */
   CONVERSATIONS,
   /** Sending direct messages ({@link io.smo.core.inbox.InboxClient#send}). */
   SEND_MESSAGES,
-  /** One private message in answer to a comment ({@link io.smo.core.inbox.InboxClient#privateReply}). */
+  /**
+   * One private message in answer to a comment ({@link
+   * io.smo.core.inbox.InboxClient#privateReply}).
+   */
   PRIVATE_REPLIES,
-  /** Posts or comments mentioning the account ({@link io.smo.core.inbox.InboxClient#mentions()}). */
+  /**
+   * Posts or comments mentioning the account ({@link io.smo.core.inbox.InboxClient#mentions()}).
+   */
   MENTIONS,
   /** Meta's {@code HUMAN_AGENT} message tag (replies up to 7 days after the last message). */
   HUMAN_AGENT_TAG

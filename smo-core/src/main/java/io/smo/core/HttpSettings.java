@@ -17,8 +17,8 @@ import okhttp3.OkHttpClient;
  * Basic}) applies to <b>every</b> request the SDK makes for a client: API calls, upload hosts and
  * token endpoints ({@link #newOkHttpClient()}).
  *
- * <p><b>A client never shuts down an {@code OkHttpClient} it was given</b>; it derives its own
- * with {@code newBuilder()} (sharing pool and dispatcher) and closes only what it created.
+ * <p><b>A client never shuts down an {@code OkHttpClient} it was given</b>; it derives its own with
+ * {@code newBuilder()} (sharing pool and dispatcher) and closes only what it created.
  */
 @SmoPublicApi
 public final class HttpSettings {
@@ -96,26 +96,35 @@ public final class HttpSettings {
     }
     if (proxyUser != null) {
       String credential = Credentials.basic(proxyUser, proxyPassword);
-      b.proxyAuthenticator((route, response) -> {
-        if (response.request().header("Proxy-Authorization") != null) {
-          return null; // refused once: do not loop
-        }
-        return response.request().newBuilder().header("Proxy-Authorization", credential).build();
-      });
+      b.proxyAuthenticator(
+          (route, response) -> {
+            if (response.request().header("Proxy-Authorization") != null) {
+              return null; // refused once: do not loop
+            }
+            return response
+                .request()
+                .newBuilder()
+                .header("Proxy-Authorization", credential)
+                .build();
+          });
     }
     return b;
   }
 
   /**
-   * Returns an OkHttp client for requests made outside a client's runtime (OAuth token
-   * endpoints): derived from the shared client when one was given (never shut down by the SDK),
-   * else a new one, with these timeouts, the proxy and its credentials, and {@code TCP_NODELAY}
-   * on its sockets like the clients' own.
+   * Returns an OkHttp client for requests made outside a client's runtime (OAuth token endpoints):
+   * derived from the shared client when one was given (never shut down by the SDK), else a new one,
+   * with these timeouts, the proxy and its credentials, and {@code TCP_NODELAY} on its sockets like
+   * the clients' own.
    */
   public OkHttpClient newOkHttpClient() {
-    OkHttpClient.Builder b = okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder();
-    b.socketFactory(io.smo.core.internal.NoDelaySocketFactory.wrap(okHttpClient != null
-        ? okHttpClient.socketFactory() : javax.net.SocketFactory.getDefault()));
+    OkHttpClient.Builder b =
+        okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder();
+    b.socketFactory(
+        io.smo.core.internal.NoDelaySocketFactory.wrap(
+            okHttpClient != null
+                ? okHttpClient.socketFactory()
+                : javax.net.SocketFactory.getDefault()));
     return applyTo(b).build();
   }
 
@@ -151,9 +160,18 @@ public final class HttpSettings {
 
   @Override
   public String toString() {
-    return "HttpSettings{connect=" + connectTimeout + ", read=" + readTimeout + ", write="
-        + writeTimeout + ", proxy=" + proxy + (proxyUser != null ? " (with credentials)" : "")
-        + ", sharedClient=" + (okHttpClient != null) + "}";
+    return "HttpSettings{connect="
+        + connectTimeout
+        + ", read="
+        + readTimeout
+        + ", write="
+        + writeTimeout
+        + ", proxy="
+        + proxy
+        + (proxyUser != null ? " (with credentials)" : "")
+        + ", sharedClient="
+        + (okHttpClient != null)
+        + "}";
   }
 
   /** Builds {@link HttpSettings}. Mutable, not thread-safe. */
@@ -224,9 +242,7 @@ public final class HttpSettings {
       return this;
     }
 
-    /**
-     * Shares the user's client (pool, dispatcher). <b>It is never shut down by the SDK.</b>
-     */
+    /** Shares the user's client (pool, dispatcher). <b>It is never shut down by the SDK.</b> */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = client;
       return this;

@@ -13,10 +13,10 @@ import java.util.Optional;
  *
  * <p>A target is an opaque string naming where a post goes, {@link #target(Platform, String)
  * platform:account}. The protocol: {@link #claim} before publishing (granted when the target was
- * never published with this key, or only FAILED or was SKIPPED); {@link #complete} with the
- * outcome after. A claim left {@link State#IN_FLIGHT} (the process died while publishing) is never
- * granted again: it is reported UNKNOWN for reconciliation. Implementations are thread-safe and
- * make {@code claim} atomic (across instances, for shared stores).
+ * never published with this key, or only FAILED or was SKIPPED); {@link #complete} with the outcome
+ * after. A claim left {@link State#IN_FLIGHT} (the process died while publishing) is never granted
+ * again: it is reported UNKNOWN for reconciliation. Implementations are thread-safe and make {@code
+ * claim} atomic (across instances, for shared stores).
  */
 @SmoPublicApi
 public interface IdempotencyStore {
@@ -131,13 +131,21 @@ public interface IdempotencyStore {
      * @param target the target
      * @param contentHash the content digest
      * @param state the state
-     * @param postId the platform's post id, for PUBLISHED (or what is known, for UNKNOWN), else {@code null}
+     * @param postId the platform's post id, for PUBLISHED (or what is known, for UNKNOWN), else
+     *     {@code null}
      * @param url the public URL, if known, else {@code null}
      * @param message why, for FAILED, UNKNOWN and SKIPPED (no secrets), else {@code null}
      * @param updatedAt when the entry was written (UTC)
      */
-    public Entry(String idempotencyKey, String target, String contentHash, State state,
-        String postId, String url, String message, Instant updatedAt) {
+    public Entry(
+        String idempotencyKey,
+        String target,
+        String contentHash,
+        State state,
+        String postId,
+        String url,
+        String message,
+        Instant updatedAt) {
       this.idempotencyKey = requireNonNull(idempotencyKey, "idempotencyKey == null");
       this.target = requireNonNull(target, "target == null");
       this.contentHash = requireNonNull(contentHash, "contentHash == null");
@@ -188,15 +196,24 @@ public interface IdempotencyStore {
       return updatedAt;
     }
 
-    /** Returns a copy in {@code state} with the given post id, URL and message, written at {@code at}. */
+    /**
+     * Returns a copy in {@code state} with the given post id, URL and message, written at {@code
+     * at}.
+     */
     public Entry with(State state, String postId, String url, String message, Instant at) {
       return new Entry(idempotencyKey, target, contentHash, state, postId, url, message, at);
     }
 
     @Override
     public String toString() {
-      return "Entry{" + idempotencyKey + " " + target + " " + state
-          + (postId != null ? " " + postId : "") + "}";
+      return "Entry{"
+          + idempotencyKey
+          + " "
+          + target
+          + " "
+          + state
+          + (postId != null ? " " + postId : "")
+          + "}";
     }
   }
 }

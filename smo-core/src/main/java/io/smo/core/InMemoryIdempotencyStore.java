@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  */
 @SmoPublicApi
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
-  private final Cache<String, Entry> entries = Caffeine.newBuilder()
-      .maximumSize(100_000).expireAfterWrite(Duration.ofDays(7)).build();
+  private final Cache<String, Entry> entries =
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofDays(7)).build();
 
   /** Creates an empty store. */
   public InMemoryIdempotencyStore() {}
@@ -30,16 +30,24 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   public Claim claim(String idempotencyKey, String target, String contentHash, Instant now) {
     requireNonNull(contentHash, "contentHash == null");
     Claim[] out = new Claim[1];
-    entries.asMap().compute(key(idempotencyKey, target), (k, earlier) -> {
-      if (earlier == null || (earlier.contentHash().equals(contentHash)
-          && (earlier.state() == State.FAILED || earlier.state() == State.SKIPPED))) {
-        out[0] = Claim.granted();
-        return new Entry(idempotencyKey, target, contentHash, State.IN_FLIGHT, null, null, null, now);
-      }
-      out[0] = earlier.contentHash().equals(contentHash) ? Claim.done(earlier)
-          : Claim.contentMismatch(earlier);
-      return earlier;
-    });
+    entries
+        .asMap()
+        .compute(
+            key(idempotencyKey, target),
+            (k, earlier) -> {
+              if (earlier == null
+                  || (earlier.contentHash().equals(contentHash)
+                      && (earlier.state() == State.FAILED || earlier.state() == State.SKIPPED))) {
+                out[0] = Claim.granted();
+                return new Entry(
+                    idempotencyKey, target, contentHash, State.IN_FLIGHT, null, null, null, now);
+              }
+              out[0] =
+                  earlier.contentHash().equals(contentHash)
+                      ? Claim.done(earlier)
+                      : Claim.contentMismatch(earlier);
+              return earlier;
+            });
     return out[0];
   }
 
@@ -50,8 +58,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
   @Override
   public List<Entry> entries(String idempotencyKey) {
-    return entries.asMap().values().stream().filter(e -> e.idempotencyKey().equals(idempotencyKey))
-        .sorted(Comparator.comparing(Entry::target)).collect(Collectors.toList());
+    return entries.asMap().values().stream()
+        .filter(e -> e.idempotencyKey().equals(idempotencyKey))
+        .sorted(Comparator.comparing(Entry::target))
+        .collect(Collectors.toList());
   }
 
   @Override

@@ -18,10 +18,9 @@ import java.util.Optional;
  * One image, video or GIF of a {@link Post}: where its bytes come from (a local file, a URL the
  * platform pulls, or bytes in memory), its kind and its alt text.
  *
- * <p>For files, the kind and format come from the content ({@link MediaInspector}), never from
- * the file name; a file is never read whole into memory (uploads stream it in chunks). Instances
- * are immutable and thread-safe; {@link #info()} inspects the file on first use and caches the
- * result.
+ * <p>For files, the kind and format come from the content ({@link MediaInspector}), never from the
+ * file name; a file is never read whole into memory (uploads stream it in chunks). Instances are
+ * immutable and thread-safe; {@link #info()} inspects the file on first use and caches the result.
  *
  * <pre>{@code
  * Media photo = Media.fromFile(Path.of("launch.jpg")).withAltText("Our new bike on a hill");
@@ -48,7 +47,13 @@ public final class Media {
   private final String altText;
   private volatile MediaInfo info;
 
-  private Media(SourceType type, Path file, URI url, byte[] bytes, MediaKind kind, String altText,
+  private Media(
+      SourceType type,
+      Path file,
+      URI url,
+      byte[] bytes,
+      MediaKind kind,
+      String altText,
       MediaInfo info) {
     this.sourceType = type;
     this.file = file;
@@ -64,8 +69,8 @@ public final class Media {
    * The file is not opened here: a missing or unreadable file is reported by {@link PostValidator}.
    */
   public static Media fromFile(Path file) {
-    return new Media(SourceType.FILE, requireNonNull(file, "file == null"), null, null, null, null,
-        null);
+    return new Media(
+        SourceType.FILE, requireNonNull(file, "file == null"), null, null, null, null, null);
   }
 
   /**
@@ -95,7 +100,8 @@ public final class Media {
       return false;
     }
     String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
+    return (scheme.equals("https") || scheme.equals("http"))
+        && uri.getHost() != null
         && !uri.getHost().isEmpty();
   }
 
@@ -159,14 +165,17 @@ public final class Media {
     MediaInfo i = info;
     if (i == null) {
       if (sourceType == SourceType.URL) {
-        MediaFormat f = declaredKind == MediaKind.VIDEO ? MediaFormat.MP4
-            : declaredKind == MediaKind.GIF ? MediaFormat.GIF : MediaFormat.JPEG;
+        MediaFormat f =
+            declaredKind == MediaKind.VIDEO
+                ? MediaFormat.MP4
+                : declaredKind == MediaKind.GIF ? MediaFormat.GIF : MediaFormat.JPEG;
         i = new MediaInfo(f, -1, 0, 0, null, false);
       } else {
         try {
           i = MediaInspector.inspect(file);
         } catch (IOException e) {
-          throw new UncheckedIOException("cannot read media file " + file + ": " + e.getMessage(), e);
+          throw new UncheckedIOException(
+              "cannot read media file " + file + ": " + e.getMessage(), e);
         }
       }
       info = i;
@@ -212,9 +221,12 @@ public final class Media {
     if (!(o instanceof Media m)) {
       return false;
     }
-    
-    return sourceType == m.sourceType && Objects.equals(file, m.file) && Objects.equals(url, m.url)
-        && Arrays.equals(bytes, m.bytes) && declaredKind == m.declaredKind
+
+    return sourceType == m.sourceType
+        && Objects.equals(file, m.file)
+        && Objects.equals(url, m.url)
+        && Arrays.equals(bytes, m.bytes)
+        && declaredKind == m.declaredKind
         && Objects.equals(altText, m.altText);
   }
 

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The limits a platform sets on one {@link MediaKind}: accepted formats, how many per post, the
- * largest file in bytes, the duration range and the aspect-ratio range (width / height).
- * Immutable; built with {@link #builder(MediaKind)}.
+ * largest file in bytes, the duration range and the aspect-ratio range (width / height). Immutable;
+ * built with {@link #builder(MediaKind)}.
  */
 @SmoPublicApi
 public final class MediaRule {
@@ -36,7 +36,9 @@ public final class MediaRule {
     maxAspectRatio = b.maxAspectRatio;
   }
 
-  /** Returns a builder for rules on {@code kind}: any format of that kind, one item, no size limit. */
+  /**
+   * Returns a builder for rules on {@code kind}: any format of that kind, one item, no size limit.
+   */
   public static Builder builder(MediaKind kind) {
     return new Builder(requireNonNull(kind, "kind == null"));
   }
@@ -83,9 +85,23 @@ public final class MediaRule {
 
   @Override
   public String toString() {
-    return "MediaRule{" + kind + " " + formats + " max=" + maxCount + " maxBytes=" + maxBytes
-        + " duration=" + minDuration + ".." + maxDuration + " aspect=" + minAspectRatio + ".."
-        + maxAspectRatio + "}";
+    return "MediaRule{"
+        + kind
+        + " "
+        + formats
+        + " max="
+        + maxCount
+        + " maxBytes="
+        + maxBytes
+        + " duration="
+        + minDuration
+        + ".."
+        + maxDuration
+        + " aspect="
+        + minAspectRatio
+        + ".."
+        + maxAspectRatio
+        + "}";
   }
 
   /** Builds {@link MediaRule}. Mutable, not thread-safe. */

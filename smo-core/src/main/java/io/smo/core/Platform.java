@@ -28,7 +28,10 @@ public enum Platform {
     this.displayName = displayName;
   }
 
-  /** Returns the lower-case identifier used in module names, URLs and CLI flags, e.g. {@code "twitter"}. */
+  /**
+   * Returns the lower-case identifier used in module names, URLs and CLI flags, e.g. {@code
+   * "twitter"}.
+   */
   public String id() {
     return id;
   }

@@ -2,8 +2,8 @@ package io.smo.core;
 
 /**
  * Typed per-post options of one platform (a YouTube title, a Pinterest board, a TikTok privacy
- * level...). Each platform module defines one implementation, {@code <Platform>Options}; a
- * {@link Post} holds at most one per platform.
+ * level...). Each platform module defines one implementation, {@code <Platform>Options}; a {@link
+ * Post} holds at most one per platform.
  *
  * <p>Implementations are immutable.
  */

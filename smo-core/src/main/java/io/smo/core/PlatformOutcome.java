@@ -34,13 +34,24 @@ public final class PlatformOutcome {
   private final SmoException firstCommentError;
   private final Target target;
 
-  private PlatformOutcome(Platform platform, Status status, PublishedPost published, SmoException error,
+  private PlatformOutcome(
+      Platform platform,
+      Status status,
+      PublishedPost published,
+      SmoException error,
       List<Violation> violations) {
     this(platform, status, published, error, violations, null, null, null);
   }
 
-  private PlatformOutcome(Platform platform, Status status, PublishedPost published, SmoException error,
-      List<Violation> violations, Comment firstComment, SmoException firstCommentError, Target target) {
+  private PlatformOutcome(
+      Platform platform,
+      Status status,
+      PublishedPost published,
+      SmoException error,
+      List<Violation> violations,
+      Comment firstComment,
+      SmoException firstCommentError,
+      Target target) {
     this.target = target;
     this.platform = platform;
     this.status = status;
@@ -95,25 +106,40 @@ public final class PlatformOutcome {
    */
   public PlatformOutcome withFirstComment(Comment comment) {
     requirePublished();
-    return new PlatformOutcome(platform, status, published, null, violations,
-        java.util.Objects.requireNonNull(comment, "comment == null"), null, target);
+    return new PlatformOutcome(
+        platform,
+        status,
+        published,
+        null,
+        violations,
+        java.util.Objects.requireNonNull(comment, "comment == null"),
+        null,
+        target);
   }
 
   /**
-   * Returns a copy of this PUBLISHED outcome whose first comment failed: the post stays
-   * PUBLISHED, the failure is reported beside it.
+   * Returns a copy of this PUBLISHED outcome whose first comment failed: the post stays PUBLISHED,
+   * the failure is reported beside it.
    *
    * @throws IllegalStateException if this outcome is not PUBLISHED
    */
   public PlatformOutcome withFirstCommentError(SmoException error) {
     requirePublished();
-    return new PlatformOutcome(platform, status, published, null, violations, null,
-        java.util.Objects.requireNonNull(error, "error == null"), target);
+    return new PlatformOutcome(
+        platform,
+        status,
+        published,
+        null,
+        violations,
+        null,
+        java.util.Objects.requireNonNull(error, "error == null"),
+        target);
   }
 
   private void requirePublished() {
     if (status != Status.PUBLISHED) {
-      throw new IllegalStateException("a first comment belongs to a PUBLISHED outcome, not " + status);
+      throw new IllegalStateException(
+          "a first comment belongs to a PUBLISHED outcome, not " + status);
     }
   }
 
@@ -124,8 +150,8 @@ public final class PlatformOutcome {
 
   /**
    * Returns why the first comment failed, if the post had one and it failed (the post itself is
-   * PUBLISHED). A {@link PublishOutcomeUnknownException} means the comment may exist: check
-   * before adding it by hand; {@link CrossPoster} does not retry it.
+   * PUBLISHED). A {@link PublishOutcomeUnknownException} means the comment may exist: check before
+   * adding it by hand; {@link CrossPoster} does not retry it.
    */
   public Optional<SmoException> firstCommentError() {
     return Optional.ofNullable(firstCommentError);
@@ -166,15 +192,19 @@ public final class PlatformOutcome {
     if (target.equals(this.target)) {
       return this;
     }
-    return new PlatformOutcome(platform, status, published, error, violations, firstComment,
-        firstCommentError, target);
+    return new PlatformOutcome(
+        platform, status, published, error, violations, firstComment, firstCommentError, target);
   }
 
   @Override
   public String toString() {
-    return (target != null ? target.key() : platform.id()) + " " + status
+    return (target != null ? target.key() : platform.id())
+        + " "
+        + status
         + (published != null ? " " + published.ref() : " " + reason())
         + (firstComment != null ? " first comment " + firstComment.ref().id() : "")
-        + (firstCommentError != null ? " (first comment failed: " + firstCommentError.getMessage() + ")" : "");
+        + (firstCommentError != null
+            ? " (first comment failed: " + firstCommentError.getMessage() + ")"
+            : "");
   }
 }

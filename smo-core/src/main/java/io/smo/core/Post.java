@@ -104,8 +104,8 @@ public final class Post {
   }
 
   /**
-   * Returns the idempotency key: the same key is never published twice to one account by one
-   * {@link CrossPoster}. Generated (random UUID) when not given.
+   * Returns the idempotency key: the same key is never published twice to one account by one {@link
+   * CrossPoster}. Generated (random UUID) when not given.
    */
   public String idempotencyKey() {
     return idempotencyKey;
@@ -142,9 +142,9 @@ public final class Post {
 
   /**
    * Returns the first comment: a comment published by the same account right after the post
-   * (Facebook, Instagram, YouTube; a self-reply on X), where marketers put links and hashtags.
-   * Its outcome is reported beside the post's ({@link PlatformOutcome#firstComment()}); a failed
-   * first comment never un-publishes the post.
+   * (Facebook, Instagram, YouTube; a self-reply on X), where marketers put links and hashtags. Its
+   * outcome is reported beside the post's ({@link PlatformOutcome#firstComment()}); a failed first
+   * comment never un-publishes the post.
    */
   public Optional<String> firstComment() {
     return Optional.ofNullable(firstComment);
@@ -160,11 +160,16 @@ public final class Post {
     if (!(o instanceof Post p)) {
       return false;
     }
-    
-    return text.equals(p.text) && media.equals(p.media) && Objects.equals(link, p.link)
-        && audience.equals(p.audience) && Objects.equals(scheduledAt, p.scheduledAt)
-        && idempotencyKey.equals(p.idempotencyKey) && textOverflow == p.textOverflow
-        && thread.equals(p.thread) && options.equals(p.options)
+
+    return text.equals(p.text)
+        && media.equals(p.media)
+        && Objects.equals(link, p.link)
+        && audience.equals(p.audience)
+        && Objects.equals(scheduledAt, p.scheduledAt)
+        && idempotencyKey.equals(p.idempotencyKey)
+        && textOverflow == p.textOverflow
+        && thread.equals(p.thread)
+        && options.equals(p.options)
         && Objects.equals(firstComment, p.firstComment);
   }
 
@@ -176,8 +181,17 @@ public final class Post {
   @Override
   public String toString() {
     String t = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    return "Post{text='" + t + "', media=" + media.size() + ", link=" + link
-        + ", scheduledAt=" + scheduledAt + ", key=" + idempotencyKey + "}";
+    return "Post{text='"
+        + t
+        + "', media="
+        + media.size()
+        + ", link="
+        + link
+        + ", scheduledAt="
+        + scheduledAt
+        + ", key="
+        + idempotencyKey
+        + "}";
   }
 
   /** Builds {@link Post} instances. Mutable and not thread-safe. */
@@ -196,9 +210,9 @@ public final class Post {
     private Builder() {}
 
     /**
-     * Sets the first comment, published by the same account right after the post on platforms
-     * that allow it ({@link Feature#FIRST_COMMENT}); {@code null} or blank removes it. Platforms
-     * without comments refuse a post that has one offline (rule {@code first-comment}).
+     * Sets the first comment, published by the same account right after the post on platforms that
+     * allow it ({@link Feature#FIRST_COMMENT}); {@code null} or blank removes it. Platforms without
+     * comments refuse a post that has one offline (rule {@code first-comment}).
      */
     public Builder firstComment(String text) {
       this.firstComment = text == null || text.isBlank() ? null : text;
@@ -243,15 +257,16 @@ public final class Post {
     }
 
     /**
-     * Sets the idempotency key (1 to 255 characters). Default: a random UUID fixed at
-     * {@link #build()}, kept by {@link Post#toBuilder()}.
+     * Sets the idempotency key (1 to 255 characters). Default: a random UUID fixed at {@link
+     * #build()}, kept by {@link Post#toBuilder()}.
      *
      * @throws IllegalArgumentException if blank or longer than 255 characters
      */
     public Builder idempotencyKey(String key) {
       requireNonNull(key, "idempotencyKey == null");
       if (key.isBlank() || key.length() > 255) {
-        throw new IllegalArgumentException("idempotencyKey must be 1..255 characters: '" + key + "'");
+        throw new IllegalArgumentException(
+            "idempotencyKey must be 1..255 characters: '" + key + "'");
       }
       this.idempotencyKey = key;
       return this;

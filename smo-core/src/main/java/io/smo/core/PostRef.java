@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The address of a published post: platform and platform id, plus any extra keys needed to
- * address it again (for example the Facebook Page id or the Snapchat ad account). Immutable.
+ * The address of a published post: platform and platform id, plus any extra keys needed to address
+ * it again (for example the Facebook Page id or the Snapchat ad account). Immutable.
  *
  * <p>{@link #toString()} gives {@code platform:id}, which {@link #parse(String)} reads back.
  */

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a successful publish returns: the {@link PostRef}, the public URL when the platform gives
- * or implies one, when it was published (or is scheduled to be), and the refs of further parts
- * (thread replies). Immutable.
+ * What a successful publish returns: the {@link PostRef}, the public URL when the platform gives or
+ * implies one, when it was published (or is scheduled to be), and the refs of further parts (thread
+ * replies). Immutable.
  */
 @SmoPublicApi
 public final class PublishedPost {
@@ -72,8 +72,12 @@ public final class PublishedPost {
 
   @Override
   public String toString() {
-    return "PublishedPost{" + ref + (url != null ? " " + url : "") + (scheduled ? " scheduled " : " ")
-        + publishedAt + "}";
+    return "PublishedPost{"
+        + ref
+        + (url != null ? " " + url : "")
+        + (scheduled ? " scheduled " : " ")
+        + publishedAt
+        + "}";
   }
 
   /** Builds {@link PublishedPost}. Mutable, not thread-safe. */

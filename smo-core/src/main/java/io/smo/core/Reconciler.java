@@ -18,10 +18,10 @@ import java.util.Optional;
  * <ul>
  *   <li>when the unknown outcome carries an id: it is read back as a post ({@link
  *       SocialClient#metrics}); found means PUBLISHED; not found proves nothing (the id may be an
- *       upload session, a TikTok {@code publish_id} or an Instagram container), so the search
- *       below decides;
- *   <li>otherwise the account's recent posts ({@link SocialClient#recentPosts}) created since the claim
- *       (minus {@link #CLOCK_SLACK}) are searched for the same text (whitespace-insensitive):
+ *       upload session, a TikTok {@code publish_id} or an Instagram container), so the search below
+ *       decides;
+ *   <li>otherwise the account's recent posts ({@link SocialClient#recentPosts}) created since the
+ *       claim (minus {@link #CLOCK_SLACK}) are searched for the same text (whitespace-insensitive):
  *       found means PUBLISHED; absent from a complete listing means FAILED; a listing cut short
  *       (100 posts) leaves it UNKNOWN.
  * </ul>
@@ -38,6 +38,7 @@ import java.util.Optional;
 public final class Reconciler {
   /** How far before the claim a listed post may have been created (clock differences). */
   public static final Duration CLOCK_SLACK = Duration.ofMinutes(5);
+
   private static final int LISTING_CAP = 100;
 
   private Reconciler() {}
@@ -49,7 +50,11 @@ public final class Reconciler {
     private final PublishedPost published;
     private final String evidence;
 
-    Result(Platform platform, PlatformOutcome.Status status, PublishedPost published, String evidence) {
+    Result(
+        Platform platform,
+        PlatformOutcome.Status status,
+        PublishedPost published,
+        String evidence) {
       this.platform = platform;
       this.status = status;
       this.published = published;
@@ -71,7 +76,10 @@ public final class Reconciler {
       return Optional.ofNullable(published);
     }
 
-    /** Returns what the verdict rests on, in words (post id and creation time, or what was searched). */
+    /**
+     * Returns what the verdict rests on, in words (post id and creation time, or what was
+     * searched).
+     */
     public String evidence() {
       return evidence;
     }
@@ -99,15 +107,23 @@ public final class Reconciler {
     requireNonNull(post, "post == null");
     Platform p = client.platform();
     String target = IdempotencyStore.target(p, client.accountKey());
-    IdempotencyStore.Entry e = store.entries(post.idempotencyKey()).stream()
-        .filter(x -> x.target().equals(target)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("nothing recorded for " + post.idempotencyKey()
-            + " on " + target));
-    if (e.state() != IdempotencyStore.State.UNKNOWN && e.state() != IdempotencyStore.State.IN_FLIGHT) {
-      PublishedPost pp = e.postId().filter(id -> e.state() == IdempotencyStore.State.PUBLISHED)
-          .map(id -> PublishedPost.builder(PostRef.of(p, id)).build()).orElse(null);
-      return new Result(p, PlatformOutcome.Status.valueOf(e.state().name()), pp,
-          "already settled: " + e.state());
+    IdempotencyStore.Entry e =
+        store.entries(post.idempotencyKey()).stream()
+            .filter(x -> x.target().equals(target))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "nothing recorded for " + post.idempotencyKey() + " on " + target));
+    if (e.state() != IdempotencyStore.State.UNKNOWN
+        && e.state() != IdempotencyStore.State.IN_FLIGHT) {
+      PublishedPost pp =
+          e.postId()
+              .filter(id -> e.state() == IdempotencyStore.State.PUBLISHED)
+              .map(id -> PublishedPost.builder(PostRef.of(p, id)).build())
+              .orElse(null);
+      return new Result(
+          p, PlatformOutcome.Status.valueOf(e.state().name()), pp, "already settled: " + e.state());
     }
     Instant now = client.clock().instant();
     String idNote = "";
@@ -115,7 +131,12 @@ public final class Reconciler {
       PostRef ref = PostRef.of(p, e.postId().get());
       try {
         client.metrics(ref);
-        return settle(store, e, p, PublishedPost.builder(ref).build(), now,
+        return settle(
+            store,
+            e,
+            p,
+            PublishedPost.builder(ref).build(),
+            now,
             "post " + ref + " (id from the unknown answer) exists on the platform");
       } catch (NotFoundException | io.smo.core.exception.InvalidRequestException nf) {
         // the id an unknown answer carried may be an upload session, a publish_id or a container
@@ -128,35 +149,73 @@ public final class Reconciler {
     try {
       listed = client.recentPosts(since);
     } catch (UnsupportedFeatureException u) {
-      return new Result(p, PlatformOutcome.Status.UNKNOWN, null,
-          idNote + "cannot look it up: " + u.getMessage());
+      return new Result(
+          p, PlatformOutcome.Status.UNKNOWN, null, idNote + "cannot look it up: " + u.getMessage());
     }
     String wanted = normalize(post.text());
     for (AccountPost a : listed) {
       if (!a.createdAt().isBefore(since) && normalize(a.text()).equals(wanted)) {
-        return settle(store, e, p, a.post(), now, idNote + "post " + a.post().ref() + " created at "
-            + a.createdAt() + " has the same text (searched " + listed.size()
-            + " posts of the account since " + since + ")");
+        return settle(
+            store,
+            e,
+            p,
+            a.post(),
+            now,
+            idNote
+                + "post "
+                + a.post().ref()
+                + " created at "
+                + a.createdAt()
+                + " has the same text (searched "
+                + listed.size()
+                + " posts of the account since "
+                + since
+                + ")");
       }
     }
     if (listed.size() >= LISTING_CAP) {
-      return new Result(p, PlatformOutcome.Status.UNKNOWN, null, idNote + "no match among the " + listed.size()
-          + " most recent posts, but the listing may be cut short; look again or check by hand");
+      return new Result(
+          p,
+          PlatformOutcome.Status.UNKNOWN,
+          null,
+          idNote
+              + "no match among the "
+              + listed.size()
+              + " most recent posts, but the listing may be cut short; look again or check by hand");
     }
-    return fail(store, e, p, now, idNote + "no post with the same text among the " + listed.size()
-        + " posts of the account created since " + since);
+    return fail(
+        store,
+        e,
+        p,
+        now,
+        idNote
+            + "no post with the same text among the "
+            + listed.size()
+            + " posts of the account created since "
+            + since);
   }
 
-  private static Result settle(IdempotencyStore store, IdempotencyStore.Entry e, Platform p,
-      PublishedPost found, Instant now, String evidence) {
-    store.complete(e.with(IdempotencyStore.State.PUBLISHED, found.id(),
-        found.url().map(Object::toString).orElse(null), "reconciled: " + evidence, now));
+  private static Result settle(
+      IdempotencyStore store,
+      IdempotencyStore.Entry e,
+      Platform p,
+      PublishedPost found,
+      Instant now,
+      String evidence) {
+    store.complete(
+        e.with(
+            IdempotencyStore.State.PUBLISHED,
+            found.id(),
+            found.url().map(Object::toString).orElse(null),
+            "reconciled: " + evidence,
+            now));
     return new Result(p, PlatformOutcome.Status.PUBLISHED, found, evidence);
   }
 
-  private static Result fail(IdempotencyStore store, IdempotencyStore.Entry e, Platform p,
-      Instant now, String evidence) {
-    store.complete(e.with(IdempotencyStore.State.FAILED, null, null, "reconciled: " + evidence, now));
+  private static Result fail(
+      IdempotencyStore store, IdempotencyStore.Entry e, Platform p, Instant now, String evidence) {
+    store.complete(
+        e.with(IdempotencyStore.State.FAILED, null, null, "reconciled: " + evidence, now));
     return new Result(p, PlatformOutcome.Status.FAILED, null, evidence);
   }
 

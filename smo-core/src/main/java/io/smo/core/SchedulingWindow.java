@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How far ahead a platform schedules posts natively, e.g. Facebook: at least 10 minutes and at
- * most 30 days after the request. Immutable.
+ * How far ahead a platform schedules posts natively, e.g. Facebook: at least 10 minutes and at most
+ * 30 days after the request. Immutable.
  */
 @SmoPublicApi
 public final class SchedulingWindow {

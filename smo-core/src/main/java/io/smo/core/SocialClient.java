@@ -16,8 +16,8 @@ import java.util.concurrent.Executor;
 
 /**
  * One platform account, seen through the platform-neutral model: publish, delete, metrics,
- * comments, replies and moderation. Each platform module implements it as {@code
- * <Platform>Client}, built with a builder, and adds its extras.
+ * comments, replies and moderation. Each platform module implements it as {@code <Platform>Client},
+ * built with a builder, and adds its extras.
  *
  * <p>Implementations are immutable and thread-safe; share one per account. {@link #close()}
  * releases only what the client created itself (never a user-supplied {@code OkHttpClient}).
@@ -35,8 +35,8 @@ public interface SocialClient extends AutoCloseable {
   Capabilities capabilities();
 
   /**
-   * Returns a stable key naming the account this client acts for (a Page id, a user id, a
-   * channel id), used to keep idempotency and rate limits per account. Default: the platform id.
+   * Returns a stable key naming the account this client acts for (a Page id, a user id, a channel
+   * id), used to keep idempotency and rate limits per account. Default: the platform id.
    */
   default String accountKey() {
     return platform().id();
@@ -45,8 +45,8 @@ public interface SocialClient extends AutoCloseable {
   /**
    * Returns the target this client publishes to: its platform and {@link #accountKey()}.
    *
-   * @throws io.smo.core.exception.SmoException if the account must be read from the platform
-   *     (first call) and that fails
+   * @throws io.smo.core.exception.SmoException if the account must be read from the platform (first
+   *     call) and that fails
    */
   default Target target() {
     return Target.of(this);
@@ -83,7 +83,8 @@ public interface SocialClient extends AutoCloseable {
   /**
    * Publishes asynchronously on the client's executor.
    *
-   * @return a future completed with the published post, or exceptionally with a {@link SmoException}
+   * @return a future completed with the published post, or exceptionally with a {@link
+   *     SmoException}
    */
   default CompletableFuture<PublishedPost> publishAsync(Post post) {
     return CompletableFuture.supplyAsync(() -> publish(post), asyncExecutor());
@@ -122,7 +123,8 @@ public interface SocialClient extends AutoCloseable {
    *
    * @return the new reply
    * @throws UnsupportedFeatureException if the platform cannot reply through its API
-   * @throws PublishOutcomeUnknownException if the reply may have been created but the answer was lost
+   * @throws PublishOutcomeUnknownException if the reply may have been created but the answer was
+   *     lost
    * @throws SmoException on failure
    */
   Comment reply(CommentRef comment, String text);
@@ -145,15 +147,17 @@ public interface SocialClient extends AutoCloseable {
   void moderate(CommentRef comment, ModerationAction action);
 
   /**
-   * Reads the figures of the account this client acts for (followers, following, post count),
-   * each absent where the platform does not report it. See {@link AccountInfo} for the fields
-   * each platform reads.
+   * Reads the figures of the account this client acts for (followers, following, post count), each
+   * absent where the platform does not report it. See {@link AccountInfo} for the fields each
+   * platform reads.
    *
    * @throws UnsupportedFeatureException if the platform has no such API (the default)
    * @throws SmoException on failure
    */
   default AccountInfo accountInfo() {
-    throw new UnsupportedFeatureException(platform(), "account info",
+    throw new UnsupportedFeatureException(
+        platform(),
+        "account info",
         platform().displayName() + " reports no account figures through this SDK");
   }
 
@@ -182,7 +186,9 @@ public interface SocialClient extends AutoCloseable {
    * @throws SmoException if the listing failed
    */
   default List<AccountPost> recentPosts(java.time.Instant since) {
-    throw new UnsupportedFeatureException(platform(), "recent posts",
+    throw new UnsupportedFeatureException(
+        platform(),
+        "recent posts",
         "listing an account's own posts is not implemented for this platform");
   }
 }

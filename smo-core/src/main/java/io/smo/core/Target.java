@@ -6,15 +6,15 @@ import java.util.Objects;
 
 /**
  * Where a post goes: one account on one platform, such as a Facebook Page ({@code
- * facebook:1234567890}), an Instagram professional account (its IG user id), an X account (its
- * user id), a YouTube channel (its channel id), a TikTok creator ({@code open_id}), a Pinterest
- * account (its username) or a Snapchat Public Profile (its profile id). Immutable; equal when
- * platform and account are equal.
+ * facebook:1234567890}), an Instagram professional account (its IG user id), an X account (its user
+ * id), a YouTube channel (its channel id), a TikTok creator ({@code open_id}), a Pinterest account
+ * (its username) or a Snapchat Public Profile (its profile id). Immutable; equal when platform and
+ * account are equal.
  *
  * <p>{@link #toString()} and {@link #key()} give {@code platform:account}, which {@link
  * #parse(String)} reads back. An organisation usually has several targets per platform (a global
- * Page and regional Pages); every publishing API of the SDK keeps outcomes, idempotency memory
- * and rate limits per target, never per platform.
+ * Page and regional Pages); every publishing API of the SDK keeps outcomes, idempotency memory and
+ * rate limits per target, never per platform.
  */
 @SmoPublicApi
 public final class Target implements Comparable<Target> {
@@ -33,8 +33,8 @@ public final class Target implements Comparable<Target> {
   }
 
   /**
-   * Returns the target of {@code account} on {@code platform}. An account already written as
-   * {@code platform:account} is accepted and stored without the prefix.
+   * Returns the target of {@code account} on {@code platform}. An account already written as {@code
+   * platform:account} is accepted and stored without the prefix.
    *
    * @throws IllegalArgumentException if the account is blank
    */

@@ -5,12 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.util.Objects;
 
 /**
- * One broken rule found by offline validation: which platform, which field, which rule, the
- * actual value and the limit. Immutable.
+ * One broken rule found by offline validation: which platform, which field, which rule, the actual
+ * value and the limit. Immutable.
  *
  * <p>Field names are paths into the post: {@code text}, {@code media[0]}, {@code
- * audience.countries}, {@code options.youtube.title}... Rule names are stable identifiers such
- * as {@code max-length}, {@code media-format}, {@code video-duration}.
+ * audience.countries}, {@code options.youtube.title}... Rule names are stable identifiers such as
+ * {@code max-length}, {@code media-format}, {@code video-duration}.
  */
 @SmoPublicApi
 public final class Violation {
@@ -21,8 +21,8 @@ public final class Violation {
   private final String limit;
   private final String message;
 
-  private Violation(Platform platform, String field, String rule, String actual, String limit,
-      String message) {
+  private Violation(
+      Platform platform, String field, String rule, String actual, String limit, String message) {
     this.platform = platform;
     this.field = requireNonNull(field, "field == null");
     this.rule = requireNonNull(rule, "rule == null");
@@ -41,10 +41,15 @@ public final class Violation {
    * @param limit the limit, or {@code null}
    * @param message a sentence for people
    */
-  public static Violation of(Platform platform, String field, String rule, Object actual,
-      Object limit, String message) {
-    return new Violation(platform, field, rule, actual == null ? null : shorten(String.valueOf(actual)),
-        limit == null ? null : String.valueOf(limit), message);
+  public static Violation of(
+      Platform platform, String field, String rule, Object actual, Object limit, String message) {
+    return new Violation(
+        platform,
+        field,
+        rule,
+        actual == null ? null : shorten(String.valueOf(actual)),
+        limit == null ? null : String.valueOf(limit),
+        message);
   }
 
   private static String shorten(String s) {
@@ -91,9 +96,12 @@ public final class Violation {
     if (!(o instanceof Violation v)) {
       return false;
     }
-    
-    return platform == v.platform && field.equals(v.field) && rule.equals(v.rule)
-        && Objects.equals(actual, v.actual) && Objects.equals(limit, v.limit);
+
+    return platform == v.platform
+        && field.equals(v.field)
+        && rule.equals(v.rule)
+        && Objects.equals(actual, v.actual)
+        && Objects.equals(limit, v.limit);
   }
 
   @Override
@@ -103,8 +111,14 @@ public final class Violation {
 
   @Override
   public String toString() {
-    return (platform == null ? "" : platform.id() + " ") + field + " [" + rule + "] " + message
-        + (actual != null ? " (actual: " + actual + (limit != null ? ", limit: " + limit : "") + ")"
+    return (platform == null ? "" : platform.id() + " ")
+        + field
+        + " ["
+        + rule
+        + "] "
+        + message
+        + (actual != null
+            ? " (actual: " + actual + (limit != null ? ", limit: " + limit : "") + ")"
             : limit != null ? " (limit: " + limit + ")" : "");
   }
 }

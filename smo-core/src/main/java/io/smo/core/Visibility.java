@@ -1,6 +1,9 @@
 package io.smo.core;
 
-/** Who may see a post. Each platform maps what it honours and declares the rest in {@link Capabilities}. */
+/**
+ * Who may see a post. Each platform maps what it honours and declares the rest in {@link
+ * Capabilities}.
+ */
 @SmoPublicApi
 public enum Visibility {
   /** Everyone (the default). */

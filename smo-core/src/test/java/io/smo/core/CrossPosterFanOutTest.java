@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 24: a publish validates each target once (the errors stay those of {@link
- * SocialClient#validate}), and all targets of an organisation publish at the same time on a
- * bounded pool.
+ * SocialClient#validate}), and all targets of an organisation publish at the same time on a bounded
+ * pool.
  */
 class CrossPosterFanOutTest {
   /** A client counting its validations; its publish optionally waits at a latch. */
@@ -31,10 +31,16 @@ class CrossPosterFanOutTest {
     final CountDownLatch together;
 
     CountingClient(Platform p, String account, CountDownLatch together) {
-      super(ApiRuntime.builder(p, "smo-test").baseUrl(URI.create("http://127.0.0.1:9/"))
-          .tokens(TokenProvider.of("t")).accountKey(account)
-          .errorMapper(f -> new InvalidRequestException(f.details().build())).build(),
-          Capabilities.builder(p).textLimit(TextLimit.of("text", 20, TextCounting.CODE_POINTS)).build(),
+      super(
+          ApiRuntime.builder(p, "smo-test")
+              .baseUrl(URI.create("http://127.0.0.1:9/"))
+              .tokens(TokenProvider.of("t"))
+              .accountKey(account)
+              .errorMapper(f -> new InvalidRequestException(f.details().build()))
+              .build(),
+          Capabilities.builder(p)
+              .textLimit(TextLimit.of("text", 20, TextCounting.CODE_POINTS))
+              .build(),
           account);
       this.together = together;
     }
@@ -79,10 +85,12 @@ class CrossPosterFanOutTest {
     try (CrossPoster poster = CrossPoster.builder().addAll(cs).closeClients(true).build()) {
       CrossPostResult r = poster.publish(Post.builder().text("hello").build());
       assertThat(r.allPublished()).isTrue();
-      assertThat(cs).allSatisfy(c -> {
-        assertThat(c.validations).hasValue(1);
-        assertThat(c.published).hasValue(1);
-      });
+      assertThat(cs)
+          .allSatisfy(
+              c -> {
+                assertThat(c.validations).hasValue(1);
+                assertThat(c.published).hasValue(1);
+              });
     }
     // a client used on its own still validates before publishing
     CountingClient alone = new CountingClient(Platform.TWITTER, "alone", null);
@@ -103,14 +111,17 @@ class CrossPosterFanOutTest {
       List<Violation> expected = cs.get(0).validate(bad);
       cs.get(0).validations.set(0);
       CrossPostResult r = poster.publish(bad);
-      assertThat(r.list()).allSatisfy(o -> assertThat(o.status()).isEqualTo(PlatformOutcome.Status.SKIPPED));
+      assertThat(r.list())
+          .allSatisfy(o -> assertThat(o.status()).isEqualTo(PlatformOutcome.Status.SKIPPED));
       PlatformOutcome first = r.outcome(cs.get(0).target()).orElseThrow();
       assertThat(first.violations()).isEqualTo(expected);
       assertThat(first.violations()).extracting(Violation::rule).contains("no-forbidden");
-      assertThat(cs).allSatisfy(c -> {
-        assertThat(c.validations).hasValue(1);
-        assertThat(c.published).hasValue(0);
-      });
+      assertThat(cs)
+          .allSatisfy(
+              c -> {
+                assertThat(c.validations).hasValue(1);
+                assertThat(c.published).hasValue(0);
+              });
     }
   }
 
@@ -131,13 +142,17 @@ class CrossPosterFanOutTest {
   @Test
   void parallelismIsASettingWithABoundedDefault() {
     List<CountingClient> cs = clients(1, null);
-    try (CrossPoster poster = CrossPoster.builder().addAll(cs).parallelism(3).closeClients(true).build()) {
+    try (CrossPoster poster =
+        CrossPoster.builder().addAll(cs).parallelism(3).closeClients(true).build()) {
       assertThat(poster.parallelism()).isEqualTo(3);
-      assertThat(poster.publish(Post.builder().text("three at a time").build()).allPublished()).isTrue();
+      assertThat(poster.publish(Post.builder().text("three at a time").build()).allPublished())
+          .isTrue();
     }
     assertThat(CrossPoster.DEFAULT_MAX_PARALLELISM).isEqualTo(128);
-    assertThatThrownBy(() -> CrossPoster.builder().parallelism(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> CrossPoster.builder().parallelism(0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("parallelism not in 1..1024: 0");
-    assertThatThrownBy(() -> CrossPoster.builder().parallelism(1025)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CrossPoster.builder().parallelism(1025))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

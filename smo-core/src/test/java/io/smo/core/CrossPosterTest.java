@@ -36,9 +36,14 @@ class CrossPosterTest {
   String base;
 
   FakeClient client(Platform p, Capabilities caps) {
-    return FakeClient.builder(p).capabilities(caps).baseUrl(URI.create(base + "/" + p.id() + "/"))
-        .accessToken("t-" + p.id()).clock(time).sleeper(time.sleeper())
-        .retryPolicy(RetryPolicy.builder().jitter(0).build()).build();
+    return FakeClient.builder(p)
+        .capabilities(caps)
+        .baseUrl(URI.create(base + "/" + p.id() + "/"))
+        .accessToken("t-" + p.id())
+        .clock(time)
+        .sleeper(time.sleeper())
+        .retryPolicy(RetryPolicy.builder().jitter(0).build())
+        .build();
   }
 
   @BeforeEach
@@ -46,16 +51,24 @@ class CrossPosterTest {
     base = wm.getHttpBaseUrl();
     time = new FakeTime();
     stubFor(post("/facebook/posts").willReturn(okJson("{\"id\":\"fb-1\"}")));
-    stubFor(post("/twitter/posts").willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad\"}")));
+    stubFor(
+        post("/twitter/posts")
+            .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad\"}")));
     stubFor(post("/youtube/posts").willReturn(aResponse().withStatus(500)));
     stubFor(post("/pinterest/posts").willReturn(okJson("{\"id\":\"pin-1\"}")));
-    poster = CrossPoster.builder()
-        .add(client(Platform.FACEBOOK, FakeClient.defaultCapabilities(Platform.FACEBOOK)))
-        .add(client(Platform.TWITTER, FakeClient.defaultCapabilities(Platform.TWITTER)))
-        .add(client(Platform.YOUTUBE, FakeClient.defaultCapabilities(Platform.YOUTUBE)))
-        .add(client(Platform.PINTEREST, FakeClient.defaultCapabilities(Platform.PINTEREST).toBuilder()
-            .mediaRequired(true).build()))
-        .closeClients(true).build();
+    poster =
+        CrossPoster.builder()
+            .add(client(Platform.FACEBOOK, FakeClient.defaultCapabilities(Platform.FACEBOOK)))
+            .add(client(Platform.TWITTER, FakeClient.defaultCapabilities(Platform.TWITTER)))
+            .add(client(Platform.YOUTUBE, FakeClient.defaultCapabilities(Platform.YOUTUBE)))
+            .add(
+                client(
+                    Platform.PINTEREST,
+                    FakeClient.defaultCapabilities(Platform.PINTEREST).toBuilder()
+                        .mediaRequired(true)
+                        .build()))
+            .closeClients(true)
+            .build();
   }
 
   @AfterEach
@@ -68,8 +81,9 @@ class CrossPosterTest {
     Post post = Post.builder().text("launch day").build();
     CrossPostResult r = poster.publish(post);
     assertThat(r.idempotencyKey()).isEqualTo(post.idempotencyKey());
-    assertThat(r.outcomes()).containsOnlyKeys(Platform.FACEBOOK, Platform.TWITTER, Platform.YOUTUBE,
-        Platform.PINTEREST);
+    assertThat(r.outcomes())
+        .containsOnlyKeys(
+            Platform.FACEBOOK, Platform.TWITTER, Platform.YOUTUBE, Platform.PINTEREST);
 
     PlatformOutcome fb = r.outcome(Platform.FACEBOOK).orElseThrow();
     assertThat(fb.status()).isEqualTo(PlatformOutcome.Status.PUBLISHED);
@@ -77,13 +91,18 @@ class CrossPosterTest {
 
     PlatformOutcome x = r.outcome(Platform.TWITTER).orElseThrow();
     assertThat(x.status()).isEqualTo(PlatformOutcome.Status.FAILED);
-    assertThat(x.error()).hasValueSatisfying(e -> assertThat(e).isInstanceOf(InvalidRequestException.class));
+    assertThat(x.error())
+        .hasValueSatisfying(e -> assertThat(e).isInstanceOf(InvalidRequestException.class));
 
     PlatformOutcome yt = r.outcome(Platform.YOUTUBE).orElseThrow();
     assertThat(yt.status()).isEqualTo(PlatformOutcome.Status.UNKNOWN);
-    assertThat(yt.error()).hasValueSatisfying(e -> assertThat(e)
-        .isInstanceOfSatisfying(PublishOutcomeUnknownException.class,
-            u -> assertThat(u.idempotencyKey()).hasValue(post.idempotencyKey())));
+    assertThat(yt.error())
+        .hasValueSatisfying(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        PublishOutcomeUnknownException.class,
+                        u -> assertThat(u.idempotencyKey()).hasValue(post.idempotencyKey())));
 
     PlatformOutcome pin = r.outcome(Platform.PINTEREST).orElseThrow();
     assertThat(pin.status()).isEqualTo(PlatformOutcome.Status.SKIPPED);
@@ -112,7 +131,8 @@ class CrossPosterTest {
     // a definite failure did not post: trying again is allowed
     verify(2, postRequestedFor(urlEqualTo("/twitter/posts")));
     // a different key is a different post
-    poster.publish(Post.builder().text("once").idempotencyKey("campaign-43").build(),
+    poster.publish(
+        Post.builder().text("once").idempotencyKey("campaign-43").build(),
         List.of(Platform.FACEBOOK));
     verify(2, postRequestedFor(urlEqualTo("/facebook/posts")));
   }
@@ -126,10 +146,12 @@ class CrossPosterTest {
     try {
       List<Future<CrossPostResult>> fs = new java.util.ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        fs.add(pool.submit(() -> {
-          go.await();
-          return poster.publish(post, List.of(Platform.FACEBOOK));
-        }));
+        fs.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return poster.publish(post, List.of(Platform.FACEBOOK));
+                }));
       }
       go.countDown();
       for (Future<CrossPostResult> f : fs) {
@@ -146,7 +168,8 @@ class CrossPosterTest {
   void validateReportsPerPlatformWithoutCalls() {
     var v = poster.validate(Post.builder().text("x".repeat(300)).build());
     assertThat(v.get(Platform.TWITTER)).extracting(Violation::rule).containsExactly("max-length");
-    assertThat(v.get(Platform.PINTEREST)).extracting(Violation::rule)
+    assertThat(v.get(Platform.PINTEREST))
+        .extracting(Violation::rule)
         .containsExactlyInAnyOrder("max-length", "media-required");
     verify(0, postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
   }

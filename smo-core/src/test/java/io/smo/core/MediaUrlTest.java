@@ -12,7 +12,9 @@ class MediaUrlTest {
     // "http:foo" (opaque) and "https:///a.jpg" (no authority) passed as "absolute http(s)"
     for (String u : new String[] {"http:foo", "https:///a.jpg", "http:/relative.jpg"}) {
       assertThatThrownBy(() -> Media.fromUrl(URI.create(u), MediaKind.IMAGE))
-          .as(u).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(u);
+          .as(u)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(u);
     }
   }
 

@@ -2,14 +2,14 @@ package io.smo.facebook;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smo.core.ClientBuilder;
+import io.smo.core.HttpSettings;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.SocialClient;
 import io.smo.core.http.ApiRuntime;
-import io.smo.core.HttpSettings;
 import io.smo.core.inbox.InboxClient;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.ClientBuilder;
 import io.smo.facebook.internal.DefaultFacebookClient;
 import io.smo.metagraph.GraphApiVersion;
 import io.smo.metagraph.spi.AppSecretProof;
@@ -28,21 +28,21 @@ import okhttp3.OkHttpClient;
  *
  * <ul>
  *   <li>text and link: {@code POST /{page-id}/feed} ({@code message}, {@code link});
- *   <li>one photo: {@code POST /{page-id}/photos} ({@code url} or multipart {@code source},
- *       {@code caption}); the returned {@code post_id} is the post's id (insights and comments
- *       belong to it), the photo id is kept as attribute {@code photoId};
+ *   <li>one photo: {@code POST /{page-id}/photos} ({@code url} or multipart {@code source}, {@code
+ *       caption}); the returned {@code post_id} is the post's id (insights and comments belong to
+ *       it), the photo id is kept as attribute {@code photoId};
  *   <li>several photos: each uploaded with {@code published=false} (plus {@code temporary=true}
  *       when scheduled), then {@code POST /{page-id}/feed} with {@code attached_media[i]};
  *   <li>video: {@code POST /{page-id}/videos}, with {@code file_url} for a URL, else the chunked
  *       protocol ({@code upload_phase=start|transfer|finish}, server-decided offsets, a failed
- *       chunk resumed at the offset the error reports), then {@code status.video_status} polled
- *       to {@code ready};
+ *       chunk resumed at the offset the error reports), then {@code status.video_status} polled to
+ *       {@code ready};
  *   <li>Reel ({@link FacebookOptions#asReel()}): {@code POST /{page-id}/video_reels} {@code
  *       upload_phase=start}, the bytes to the returned {@code upload_url} ({@code offset} and
  *       {@code file_size} headers), then {@code upload_phase=finish} with {@code
  *       video_state=PUBLISHED|SCHEDULED};
- *   <li>native scheduling: {@code published=false} + {@code scheduled_publish_time} (unix
- *       seconds), 10 minutes to 30 days ahead (checked offline);
+ *   <li>native scheduling: {@code published=false} + {@code scheduled_publish_time} (unix seconds),
+ *       10 minutes to 30 days ahead (checked offline);
  *   <li>audience: {@code targeting} and {@code feed_targeting} (see {@link FacebookOptions}).
  * </ul>
  *
@@ -57,14 +57,20 @@ import okhttp3.OkHttpClient;
  * }</pre>
  *
  * @see <a href="https://developers.facebook.com/docs/pages-api/posts">Pages API: posts</a>
- * @see <a href="https://developers.facebook.com/docs/video-api/guides/reels-publishing">Reels publishing</a>
+ * @see <a href="https://developers.facebook.com/docs/video-api/guides/reels-publishing">Reels
+ *     publishing</a>
  */
 @SmoPublicApi
 public interface FacebookClient extends SocialClient, InboxClient {
   /** The production base URL. */
   URI DEFAULT_BASE_URL = URI.create("https://graph.facebook.com/");
-  /** Longest wait for video processing unless {@link Builder#processingTimeout(Duration)}: 30 minutes. */
+
+  /**
+   * Longest wait for video processing unless {@link Builder#processingTimeout(Duration)}: 30
+   * minutes.
+   */
   Duration PROCESSING_DEADLINE = Duration.ofMinutes(30);
+
   /** Wait between video status reads unless {@link Builder#pollInterval(Duration)}: 2 seconds. */
   Duration POLL_INTERVAL = Duration.ofSeconds(2);
 
@@ -75,8 +81,8 @@ public interface FacebookClient extends SocialClient, InboxClient {
 
   /**
    * Returns the client-side caps used unless {@link Builder#rateLimitPolicy} says otherwise: the
-   * Conversations API's 2 calls per second per Page ({@link FacebookRateBucket#CONVERSATIONS}).
-   * The Pages calls are paced by Graph's usage headers instead (see {@link FacebookRateBucket}).
+   * Conversations API's 2 calls per second per Page ({@link FacebookRateBucket#CONVERSATIONS}). The
+   * Pages calls are paced by Graph's usage headers instead (see {@link FacebookRateBucket}).
    */
   static RateLimitPolicy defaultRateLimits() {
     return RateLimitPolicy.unlimited().toBuilder().bucket(FacebookRateBucket.CONVERSATIONS).build();
@@ -141,18 +147,32 @@ public interface FacebookClient extends SocialClient, InboxClient {
         AppSecretProof proof = AppSecretProof.of(appSecret);
         HttpSettings s = httpSettings();
         OkHttpClient base = s.okHttpClient().orElse(null);
-        OkHttpClient withProof = (base != null ? base.newBuilder() : new OkHttpClient.Builder())
-            .addNetworkInterceptor(proof.networkInterceptor()).build();
+        OkHttpClient withProof =
+            (base != null ? base.newBuilder() : new OkHttpClient.Builder())
+                .addNetworkInterceptor(proof.networkInterceptor())
+                .build();
         if (base == null) {
           owned = withProof;
         }
         httpSettings(s.toBuilder().okHttpClient(withProof).build());
       }
-      ApiRuntime rt = runtime(Platform.FACEBOOK, "smo-facebook", DEFAULT_BASE_URL,
-          new GraphErrorMapper(Platform.FACEBOOK), new GraphRateLimitParser(Platform.FACEBOOK),
-          defaultRateLimits(), accountId != null ? accountId : Platform.FACEBOOK.id());
-      return new DefaultFacebookClient(rt, version, accountId, uploadListener(),
-          processingTimeoutOr(PROCESSING_DEADLINE), pollIntervalOr(POLL_INTERVAL), owned);
+      ApiRuntime rt =
+          runtime(
+              Platform.FACEBOOK,
+              "smo-facebook",
+              DEFAULT_BASE_URL,
+              new GraphErrorMapper(Platform.FACEBOOK),
+              new GraphRateLimitParser(Platform.FACEBOOK),
+              defaultRateLimits(),
+              accountId != null ? accountId : Platform.FACEBOOK.id());
+      return new DefaultFacebookClient(
+          rt,
+          version,
+          accountId,
+          uploadListener(),
+          processingTimeoutOr(PROCESSING_DEADLINE),
+          pollIntervalOr(POLL_INTERVAL),
+          owned);
     }
   }
 }

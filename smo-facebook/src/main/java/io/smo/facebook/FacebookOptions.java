@@ -22,7 +22,8 @@ import java.util.Set;
  *       the audience names languages, because Graph takes keys, not language tags.
  * </ul>
  *
- * @see <a href="https://developers.facebook.com/docs/graph-api/reference/page/feed/">Page feed reference</a>
+ * @see <a href="https://developers.facebook.com/docs/graph-api/reference/page/feed/">Page feed
+ *     reference</a>
  */
 @SmoPublicApi
 public final class FacebookOptions implements PlatformOptions {
@@ -73,9 +74,12 @@ public final class FacebookOptions implements PlatformOptions {
 
   @Override
   public String toString() {
-    return "FacebookOptions{reel=" + reel + (videoTitle != null ? ", title=" + videoTitle : "")
+    return "FacebookOptions{reel="
+        + reel
+        + (videoTitle != null ? ", title=" + videoTitle : "")
         + (ageRestriction != null ? ", ageRestriction=" + ageRestriction : "")
-        + (localeKeys.isEmpty() ? "" : ", localeKeys=" + localeKeys) + "}";
+        + (localeKeys.isEmpty() ? "" : ", localeKeys=" + localeKeys)
+        + "}";
   }
 
   /** Builds {@link FacebookOptions}. Mutable, not thread-safe. */

@@ -30,7 +30,8 @@ public final class FacebookWebhookSubscriptions {
   private final URI baseUrl;
   private final String version;
   private final String pageAccessToken;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private FacebookWebhookSubscriptions(URI baseUrl, String version, String pageAccessToken) {
     this.baseUrl = baseUrl;
@@ -38,9 +39,13 @@ public final class FacebookWebhookSubscriptions {
     this.pageAccessToken = pageAccessToken;
   }
 
-  /** Returns subscriptions management against {@code https://graph.facebook.com/} and the SDK's Graph version. */
+  /**
+   * Returns subscriptions management against {@code https://graph.facebook.com/} and the SDK's
+   * Graph version.
+   */
   public static FacebookWebhookSubscriptions create(String pageAccessToken) {
-    return create(URI.create("https://graph.facebook.com/"), GraphApiVersion.DEFAULT.path(), pageAccessToken);
+    return create(
+        URI.create("https://graph.facebook.com/"), GraphApiVersion.DEFAULT.path(), pageAccessToken);
   }
 
   /**
@@ -48,21 +53,24 @@ public final class FacebookWebhookSubscriptions {
    *
    * @throws IllegalArgumentException if the token is empty
    */
-  public static FacebookWebhookSubscriptions create(URI baseUrl, String version, String pageAccessToken) {
+  public static FacebookWebhookSubscriptions create(
+      URI baseUrl, String version, String pageAccessToken) {
     requireNonNull(baseUrl, "baseUrl == null");
     requireNonNull(version, "version == null");
     if (pageAccessToken == null || pageAccessToken.isEmpty()) {
       throw new IllegalArgumentException("pageAccessToken is empty");
     }
     String b = baseUrl.toString();
-    return new FacebookWebhookSubscriptions(URI.create(b.endsWith("/") ? b : b + "/"), version, pageAccessToken);
+    return new FacebookWebhookSubscriptions(
+        URI.create(b.endsWith("/") ? b : b + "/"), version, pageAccessToken);
   }
 
   /**
    * Subscribes the app to {@code fields} of Page {@code pageId}, e.g. {@code "feed", "messages"}.
    *
    * @throws IllegalArgumentException if no field is given or a field is not a Graph field name
-   * @throws SmoException if Facebook refuses (status and Graph error in the message) or cannot be reached
+   * @throws SmoException if Facebook refuses (status and Graph error in the message) or cannot be
+   *     reached
    */
   public void subscribe(String pageId, String... fields) {
     if (fields.length == 0) {
@@ -90,21 +98,33 @@ public final class FacebookWebhookSubscriptions {
     if (pageId == null || !pageId.matches("[0-9A-Za-z_]{1,64}")) {
       throw new IllegalArgumentException("not a Page id: " + pageId);
     }
-    URI uri = baseUrl.resolve(version + "/" + pageId + "/subscribed_apps"
-        + (query == null ? "" : "?" + query));
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + pageAccessToken);
+    URI uri =
+        baseUrl.resolve(
+            version + "/" + pageId + "/subscribed_apps" + (query == null ? "" : "?" + query));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + pageAccessToken);
     b.method(method, HttpRequest.BodyPublishers.noBody());
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() / 100 != 2) {
         String body = r.body() == null ? "" : r.body();
-        throw new SmoException(Platform.FACEBOOK, "webhook subscription", "HTTP " + r.statusCode() + ": "
-            + body.substring(0, Math.min(300, body.length())), null, r.statusCode() >= 500);
+        throw new SmoException(
+            Platform.FACEBOOK,
+            "webhook subscription",
+            "HTTP " + r.statusCode() + ": " + body.substring(0, Math.min(300, body.length())),
+            null,
+            r.statusCode() >= 500);
       }
       return r.body();
     } catch (IOException e) {
-      throw new SmoException(Platform.FACEBOOK, "webhook subscription", "no answer: " + e.getClass().getSimpleName(), e, true);
+      throw new SmoException(
+          Platform.FACEBOOK,
+          "webhook subscription",
+          "no answer: " + e.getClass().getSimpleName(),
+          e,
+          true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SmoException(Platform.FACEBOOK, "webhook subscription", "interrupted", e, false);

@@ -29,8 +29,12 @@ class FacebookInboxSandboxTest {
 
   private FacebookClient client(Sandbox sandbox) {
     SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
-    return FacebookClient.builder().accountId(c.accountId()).accessToken(c.accessToken())
-        .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { }).build();
+    return FacebookClient.builder()
+        .accountId(c.accountId())
+        .accessToken(c.accessToken())
+        .baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
+        .sleeper(d -> {})
+        .build();
   }
 
   @Test
@@ -54,25 +58,45 @@ class FacebookInboxSandboxTest {
 
       Message bruno = with(convs, "Bruno Diaz").messages().get(0);
       assertThatThrownBy(() -> fb.answer(bruno, "Back in stock!"))
-          .isInstanceOfSatisfying(MessagingWindowClosedException.class, e -> assertThat(e.offline()).isTrue());
-      Message human = fb.send(MessageRecipient.user(bruno.authorId().orElseThrow()),
-          OutgoingMessage.builder().text("A person here: it is back").tag(OutgoingMessage.HUMAN_AGENT).build());
+          .isInstanceOfSatisfying(
+              MessagingWindowClosedException.class, e -> assertThat(e.offline()).isTrue());
+      Message human =
+          fb.send(
+              MessageRecipient.user(bruno.authorId().orElseThrow()),
+              OutgoingMessage.builder()
+                  .text("A person here: it is back")
+                  .tag(OutgoingMessage.HUMAN_AGENT)
+                  .build());
       assertThat(human.platformId()).startsWith("m_");
 
       String chenId = chen.participants().get(0).id();
-      assertThatThrownBy(() -> fb.send(MessageRecipient.user(chenId), OutgoingMessage.builder()
-          .text("too late").tag(OutgoingMessage.HUMAN_AGENT).build()))
-          .isInstanceOfSatisfying(MessagingWindowClosedException.class, e -> {
-            assertThat(e.offline()).isFalse();
-            assertThat(e.details().orElseThrow().errorSubcode()).hasValue("2018278");
-          });
-      assertThatThrownBy(() -> fb.send(MessageRecipient.user(chenId), OutgoingMessage.builder()
-          .text("x").tag("POST_PURCHASE_UPDATE").build())).isInstanceOf(ValidationException.class);
+      assertThatThrownBy(
+              () ->
+                  fb.send(
+                      MessageRecipient.user(chenId),
+                      OutgoingMessage.builder()
+                          .text("too late")
+                          .tag(OutgoingMessage.HUMAN_AGENT)
+                          .build()))
+          .isInstanceOfSatisfying(
+              MessagingWindowClosedException.class,
+              e -> {
+                assertThat(e.offline()).isFalse();
+                assertThat(e.details().orElseThrow().errorSubcode()).hasValue("2018278");
+              });
+      assertThatThrownBy(
+              () ->
+                  fb.send(
+                      MessageRecipient.user(chenId),
+                      OutgoingMessage.builder().text("x").tag("POST_PURCHASE_UPDATE").build()))
+          .isInstanceOf(ValidationException.class);
     }
   }
 
   private static Conversation with(List<Conversation> convs, String name) {
-    return convs.stream().filter(c -> c.participants().get(0).name().orElse("").equals(name)).findFirst()
+    return convs.stream()
+        .filter(c -> c.participants().get(0).name().orElse("").equals(name))
+        .findFirst()
         .orElseThrow();
   }
 
@@ -82,7 +106,8 @@ class FacebookInboxSandboxTest {
         (io.smo.testkit.emulator.FacebookEmulator) sandbox.emulator(Platform.FACEBOOK);
     try (FacebookClient fb = client(sandbox)) {
       java.time.Instant since = fb.clock().instant().minusSeconds(60);
-      String mid = emu.receiveMessage("7100000000000099", "Gia Ross", "Hello there", fb.clock().instant());
+      String mid =
+          emu.receiveMessage("7100000000000099", "Gia Ross", "Hello there", fb.clock().instant());
       List<String> ids = new java.util.ArrayList<>();
       fb.items(InboxItemKind.MESSAGE, since).forEach(i -> ids.add(i.platformId()));
       assertThat(ids).containsExactly(mid);
@@ -94,13 +119,16 @@ class FacebookInboxSandboxTest {
     try (FacebookClient fb = client(sandbox)) {
       PublishedPost p = fb.publish(Post.builder().text("Giveaway! Comment to enter").build());
       Comment c = fb.comments(p.ref()).stream().findFirst().orElseThrow();
-      Message m = fb.privateReply(c.ref(), c.createdAt().orElseThrow(), OutgoingMessage.text("You won!"));
+      Message m =
+          fb.privateReply(c.ref(), c.createdAt().orElseThrow(), OutgoingMessage.text("You won!"));
       assertThat(m.direction()).isEqualTo(Direction.OUTBOUND);
       assertThatThrownBy(() -> fb.privateReply(c.ref(), null, OutgoingMessage.text("again")))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("already answered privately");
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("already answered privately");
       try (FacebookClient other = client(sandbox)) {
         assertThatThrownBy(() -> other.privateReply(c.ref(), null, OutgoingMessage.text("again")))
-            .isInstanceOfSatisfying(MessagingWindowClosedException.class,
+            .isInstanceOfSatisfying(
+                MessagingWindowClosedException.class,
                 e -> assertThat(e.window().name()).contains("private reply"));
       }
     }

@@ -3,8 +3,8 @@ package io.smo.facebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smo.core.Audience;
 import io.smo.core.AgeRange;
+import io.smo.core.Audience;
 import io.smo.core.Comment;
 import io.smo.core.EngagementMetrics;
 import io.smo.core.Gender;
@@ -41,26 +41,31 @@ import org.junit.jupiter.api.io.TempDir;
 @SandboxTest
 class FacebookSandboxTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private FacebookClient client(Sandbox sandbox) {
     SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
-    return FacebookClient.builder().accountId(c.accountId()).accessToken(c.accessToken())
-        .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { }).build();
+    return FacebookClient.builder()
+        .accountId(c.accountId())
+        .accessToken(c.accessToken())
+        .baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
+        .sleeper(d -> {})
+        .build();
   }
 
   static Path jpeg(Path f) throws Exception {
-    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 48,
-        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
     javax.imageio.ImageIO.write(img, "jpg", f.toFile());
     return f;
   }
 
   static Path mp4(Path dir, int size) throws Exception {
     byte[] b = new byte[size];
-    byte[] head = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0, 0, 0, 'm', 'p', '4',
-        '2', 'i', 's', 'o', 'm'};
+    byte[] head = {
+      0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0, 0, 0, 'm', 'p', '4', '2', 'i',
+      's', 'o', 'm'
+    };
     System.arraycopy(head, 0, b, 0, head.length);
     for (int i = head.length; i < size; i++) {
       b[i] = (byte) (i * 31);
@@ -74,8 +79,12 @@ class FacebookSandboxTest {
   void textPostIsCreatedOnceAndReadable(Sandbox sandbox) {
     try (FacebookClient fb = client(sandbox)) {
       int before = sandbox.created(Platform.FACEBOOK, "post").size();
-      PublishedPost p = fb.publish(Post.builder().text("Hello from the sandbox")
-          .link(URI.create("https://example.com/a")).build());
+      PublishedPost p =
+          fb.publish(
+              Post.builder()
+                  .text("Hello from the sandbox")
+                  .link(URI.create("https://example.com/a"))
+                  .build());
       assertThat(p.id()).startsWith(FacebookEmulator.PAGE_ID + "_");
       assertThat(sandbox.created(Platform.FACEBOOK, "post")).hasSize(before + 1);
       EngagementMetrics m1 = fb.metrics(p.ref());
@@ -95,12 +104,18 @@ class FacebookSandboxTest {
     Path a = jpeg(tmp.resolve("a.jpg"));
     Path b = jpeg(tmp.resolve("b.jpg"));
     try (FacebookClient fb = client(sandbox)) {
-      PublishedPost one = fb.publish(Post.builder().text("one").addMedia(Media.fromFile(a)).build());
+      PublishedPost one =
+          fb.publish(Post.builder().text("one").addMedia(Media.fromFile(a)).build());
       assertThat(one.ref().attributes()).containsKey("photoId");
-      assertThat(one.id()).isEqualTo(FacebookEmulator.PAGE_ID + "_" + one.ref().attributes().get("photoId"));
+      assertThat(one.id())
+          .isEqualTo(FacebookEmulator.PAGE_ID + "_" + one.ref().attributes().get("photoId"));
       int posts = sandbox.created(Platform.FACEBOOK, "post").size();
-      PublishedPost many = fb.publish(Post.builder().text("two")
-          .media(List.of(Media.fromFile(a), Media.fromFile(b))).build());
+      PublishedPost many =
+          fb.publish(
+              Post.builder()
+                  .text("two")
+                  .media(List.of(Media.fromFile(a), Media.fromFile(b)))
+                  .build());
       assertThat(many.ref().attributes().get("photoIds").split(",")).hasSize(2);
       assertThat(sandbox.created(Platform.FACEBOOK, "post")).hasSize(posts + 1);
     }
@@ -114,10 +129,16 @@ class FacebookSandboxTest {
     Path video = mp4(tmp, 3500);
     List<UploadState> states = new ArrayList<>();
     SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
-    try (FacebookClient fb = FacebookClient.builder().accountId(c.accountId()).accessToken(c.accessToken())
-        .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { })
-        .uploadListener((UploadProgress p) -> states.add(p.state())).build()) {
-      PublishedPost p = fb.publish(Post.builder().text("video").addMedia(Media.fromFile(video)).build());
+    try (FacebookClient fb =
+        FacebookClient.builder()
+            .accountId(c.accountId())
+            .accessToken(c.accessToken())
+            .baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
+            .sleeper(d -> {})
+            .uploadListener((UploadProgress p) -> states.add(p.state()))
+            .build()) {
+      PublishedPost p =
+          fb.publish(Post.builder().text("video").addMedia(Media.fromFile(video)).build());
       String videoId = p.ref().attributes().get("videoId");
       assertThat(emu.bytesReceived(videoId)).isEqualTo(3500);
       assertThat(states).contains(UploadState.RESUMING, UploadState.PROCESSING, UploadState.READY);
@@ -131,8 +152,13 @@ class FacebookSandboxTest {
   void reelIsPublished(Sandbox sandbox) throws Exception {
     Path video = mp4(tmp, 2048);
     try (FacebookClient fb = client(sandbox)) {
-      PublishedPost p = fb.publish(Post.builder().text("reel").addMedia(Media.fromFile(video))
-          .option(FacebookOptions.builder().asReel(true).build()).build());
+      PublishedPost p =
+          fb.publish(
+              Post.builder()
+                  .text("reel")
+                  .addMedia(Media.fromFile(video))
+                  .option(FacebookOptions.builder().asReel(true).build())
+                  .build());
       assertThat(p.ref().attributes()).containsEntry("reel", "true");
       FacebookEmulator emu = (FacebookEmulator) sandbox.emulator(Platform.FACEBOOK);
       assertThat(emu.bytesReceived(p.ref().attributes().get("videoId"))).isEqualTo(2048);
@@ -142,10 +168,18 @@ class FacebookSandboxTest {
   @Test
   void scheduledPostWithTargeting(Sandbox sandbox) {
     try (FacebookClient fb = client(sandbox)) {
-      PublishedPost p = fb.publish(Post.builder().text("later")
-          .scheduledAt(Instant.now().plus(Duration.ofDays(2)))
-          .audience(Audience.builder().countries("DE", "AT").ageRange(AgeRange.of(18, 40))
-              .genders(List.of(Gender.FEMALE)).build()).build());
+      PublishedPost p =
+          fb.publish(
+              Post.builder()
+                  .text("later")
+                  .scheduledAt(Instant.now().plus(Duration.ofDays(2)))
+                  .audience(
+                      Audience.builder()
+                          .countries("DE", "AT")
+                          .ageRange(AgeRange.of(18, 40))
+                          .genders(List.of(Gender.FEMALE))
+                          .build())
+                  .build());
       assertThat(p.scheduled()).isTrue();
     }
   }
@@ -154,18 +188,42 @@ class FacebookSandboxTest {
   void offlineRejections(Sandbox sandbox) {
     try (FacebookClient fb = client(sandbox)) {
       int before = sandbox.created(Platform.FACEBOOK).size();
-      assertThatThrownBy(() -> fb.publish(Post.builder().text("too soon")
-          .scheduledAt(Instant.now().plus(Duration.ofMinutes(5))).build()))
+      assertThatThrownBy(
+              () ->
+                  fb.publish(
+                      Post.builder()
+                          .text("too soon")
+                          .scheduledAt(Instant.now().plus(Duration.ofMinutes(5)))
+                          .build()))
           .isInstanceOf(ValidationException.class);
-      assertThatThrownBy(() -> fb.publish(Post.builder().text("too late")
-          .scheduledAt(Instant.now().plus(Duration.ofDays(31))).build()))
+      assertThatThrownBy(
+              () ->
+                  fb.publish(
+                      Post.builder()
+                          .text("too late")
+                          .scheduledAt(Instant.now().plus(Duration.ofDays(31)))
+                          .build()))
           .isInstanceOf(ValidationException.class);
-      assertThatThrownBy(() -> fb.publish(Post.builder().text("overlap")
-          .audience(Audience.builder().countries("US").regions(List.of("US:3847")).build()).build()))
+      assertThatThrownBy(
+              () ->
+                  fb.publish(
+                      Post.builder()
+                          .text("overlap")
+                          .audience(
+                              Audience.builder()
+                                  .countries("US")
+                                  .regions(List.of("US:3847"))
+                                  .build())
+                          .build()))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("overlap");
-      assertThatThrownBy(() -> fb.publish(Post.builder().text("age")
-          .option(FacebookOptions.builder().ageRestriction(16).build()).build()))
+      assertThatThrownBy(
+              () ->
+                  fb.publish(
+                      Post.builder()
+                          .text("age")
+                          .option(FacebookOptions.builder().ageRestriction(16).build())
+                          .build()))
           .isInstanceOf(ValidationException.class);
       assertThat(sandbox.created(Platform.FACEBOOK)).hasSize(before);
     }
@@ -181,8 +239,13 @@ class FacebookSandboxTest {
       Comment reply = fb.reply(first.ref(), "thanks!");
       assertThat(reply.parentId()).contains(first.id());
       fb.moderate(first.ref(), ModerationAction.HIDE);
-      assertThat(fb.comments(p.ref()).stream().filter(c -> c.id().equals(first.id())).findFirst()
-          .orElseThrow().hidden()).isTrue();
+      assertThat(
+              fb.comments(p.ref()).stream()
+                  .filter(c -> c.id().equals(first.id()))
+                  .findFirst()
+                  .orElseThrow()
+                  .hidden())
+          .isTrue();
       fb.moderate(first.ref(), ModerationAction.UNHIDE);
       fb.moderate(reply.ref(), ModerationAction.DELETE);
       assertThat(fb.comments(p.ref()).toList()).hasSize(all.size());
@@ -210,12 +273,17 @@ class FacebookSandboxTest {
 
   @Test
   void createdThenResetIsUnknownAndPostsOnce(Sandbox sandbox) {
-    sandbox.inject(Platform.FACEBOOK, Fault.of(Fault.Kind.CREATED_THEN_RESET).on("POST", ".*/feed"));
+    sandbox.inject(
+        Platform.FACEBOOK, Fault.of(Fault.Kind.CREATED_THEN_RESET).on("POST", ".*/feed"));
     try (FacebookClient fb = client(sandbox)) {
       int before = sandbox.created(Platform.FACEBOOK, "post").size();
-      assertThatThrownBy(() -> fb.publish(Post.builder().text("reset").idempotencyKey("k-1").build()))
+      assertThatThrownBy(
+              () -> fb.publish(Post.builder().text("reset").idempotencyKey("k-1").build()))
           .isInstanceOf(PublishOutcomeUnknownException.class)
-          .satisfies(e -> assertThat(((PublishOutcomeUnknownException) e).idempotencyKey()).contains("k-1"));
+          .satisfies(
+              e ->
+                  assertThat(((PublishOutcomeUnknownException) e).idempotencyKey())
+                      .contains("k-1"));
       assertThat(sandbox.created(Platform.FACEBOOK, "post")).hasSize(before + 1);
     }
   }
@@ -224,15 +292,29 @@ class FacebookSandboxTest {
   void expiredTokenRefreshesOnceThenSucceeds(Sandbox sandbox) {
     SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
     InMemoryTokenStore store = new InMemoryTokenStore();
-    store.save("fb", AccessToken.builder(c.accessToken()).refreshToken(c.extra("userToken")).build());
-    try (FacebookOAuth auth = FacebookOAuth.create(FacebookOAuth.config(c.clientId(),
-        c.clientSecret(), URI.create("https://app.example/callback"), sandbox.baseUrl(Platform.FACEBOOK),
-        io.smo.metagraph.GraphApiVersion.DEFAULT).build())) {
-      RefreshingTokenProvider tokens = RefreshingTokenProvider.builder("fb", store,
-          auth.pageTokenRefresher(c.extra("userToken"), c.accountId())).build();
+    store.save(
+        "fb", AccessToken.builder(c.accessToken()).refreshToken(c.extra("userToken")).build());
+    try (FacebookOAuth auth =
+        FacebookOAuth.create(
+            FacebookOAuth.config(
+                    c.clientId(),
+                    c.clientSecret(),
+                    URI.create("https://app.example/callback"),
+                    sandbox.baseUrl(Platform.FACEBOOK),
+                    io.smo.metagraph.GraphApiVersion.DEFAULT)
+                .build())) {
+      RefreshingTokenProvider tokens =
+          RefreshingTokenProvider.builder(
+                  "fb", store, auth.pageTokenRefresher(c.extra("userToken"), c.accountId()))
+              .build();
       sandbox.inject(Platform.FACEBOOK, Fault.of(Fault.Kind.EXPIRED_TOKEN).on("POST", ".*/feed"));
-      try (FacebookClient fb = FacebookClient.builder().accountId(c.accountId()).tokenProvider(tokens)
-          .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { }).build()) {
+      try (FacebookClient fb =
+          FacebookClient.builder()
+              .accountId(c.accountId())
+              .tokenProvider(tokens)
+              .baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
+              .sleeper(d -> {})
+              .build()) {
         fb.publish(Post.builder().text("after refresh").build());
       }
       assertThat(store.load("fb").orElseThrow().value()).isNotEqualTo(c.accessToken());
@@ -244,11 +326,19 @@ class FacebookSandboxTest {
     SandboxCredentials a = sandbox.addAccount(Platform.FACEBOOK, "dealer-a");
     SandboxCredentials b = sandbox.addAccount(Platform.FACEBOOK, "dealer-b");
     assertThat(a.accountId()).isNotEqualTo(b.accountId());
-    try (FacebookClient learned = FacebookClient.builder().accessToken(a.accessToken())
-            .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { }).build();
-        FacebookClient given = FacebookClient.builder().accountId(b.accountId())
-            .accessToken(b.accessToken()).baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
-            .sleeper(d -> { }).build()) {
+    try (FacebookClient learned =
+            FacebookClient.builder()
+                .accessToken(a.accessToken())
+                .baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
+                .sleeper(d -> {})
+                .build();
+        FacebookClient given =
+            FacebookClient.builder()
+                .accountId(b.accountId())
+                .accessToken(b.accessToken())
+                .baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
+                .sleeper(d -> {})
+                .build()) {
       // learned once with GET /me?fields=id (the Page token's own node), never a constant
       assertThat(learned.accountId()).isEqualTo(a.accountId());
       assertThat(learned.accountKey()).isEqualTo(a.accountId());
@@ -279,9 +369,11 @@ class FacebookSandboxTest {
     try (FacebookClient fb = client(sandbox)) {
       assertThatThrownBy(() -> fb.publish(Post.builder().text("dup").build()))
           .isInstanceOf(DuplicateContentException.class);
-      sandbox.inject(Platform.FACEBOOK, Fault.of(Fault.Kind.MEDIA_PROCESSING_FAILURE).on("POST", ".*/videos"));
+      sandbox.inject(
+          Platform.FACEBOOK, Fault.of(Fault.Kind.MEDIA_PROCESSING_FAILURE).on("POST", ".*/videos"));
       Path video = mp4(tmp, 1500);
-      assertThatThrownBy(() -> fb.publish(Post.builder().text("v").addMedia(Media.fromFile(video)).build()))
+      assertThatThrownBy(
+              () -> fb.publish(Post.builder().text("v").addMedia(Media.fromFile(video)).build()))
           .isInstanceOf(MediaProcessingException.class);
     }
   }
@@ -289,9 +381,15 @@ class FacebookSandboxTest {
   @Test
   void longLivedExchangeAndPageTokens(Sandbox sandbox) {
     SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
-    try (FacebookOAuth auth = FacebookOAuth.create(FacebookOAuth.config(c.clientId(),
-        c.clientSecret(), URI.create("https://app.example/callback"), sandbox.baseUrl(Platform.FACEBOOK),
-        io.smo.metagraph.GraphApiVersion.DEFAULT).build())) {
+    try (FacebookOAuth auth =
+        FacebookOAuth.create(
+            FacebookOAuth.config(
+                    c.clientId(),
+                    c.clientSecret(),
+                    URI.create("https://app.example/callback"),
+                    sandbox.baseUrl(Platform.FACEBOOK),
+                    io.smo.metagraph.GraphApiVersion.DEFAULT)
+                .build())) {
       AccessToken ll = auth.exchangeForLongLived(c.extra("shortUserToken"));
       assertThat(ll.expiresAt()).isPresent();
       List<FacebookOAuth.PageAccount> pages = auth.pages(ll.value());

@@ -28,25 +28,40 @@ class FacebookWebhookSubscriptionsTest {
 
   @Test
   void subscribesThePagesFieldsWithThePageToken() {
-    wm.stubFor(post(urlPathEqualTo("/v26.0/123/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
-    wm.stubFor(get(urlPathEqualTo("/v26.0/123/subscribed_apps")).willReturn(okJson("{\"data\":[{\"subscribed_fields\":[\"feed\"]}]}")));
-    FacebookWebhookSubscriptions s = FacebookWebhookSubscriptions.create(URI.create(wm.baseUrl()), "v26.0", "page-token");
+    wm.stubFor(
+        post(urlPathEqualTo("/v26.0/123/subscribed_apps"))
+            .willReturn(okJson("{\"success\":true}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/v26.0/123/subscribed_apps"))
+            .willReturn(okJson("{\"data\":[{\"subscribed_fields\":[\"feed\"]}]}")));
+    FacebookWebhookSubscriptions s =
+        FacebookWebhookSubscriptions.create(URI.create(wm.baseUrl()), "v26.0", "page-token");
     s.subscribe("123", "feed", "messages");
     assertThat(s.list("123")).contains("feed");
-    wm.verify(postRequestedFor(urlPathEqualTo("/v26.0/123/subscribed_apps"))
-        .withQueryParam("subscribed_fields", equalTo("feed,messages"))
-        .withHeader("Authorization", equalTo("Bearer page-token")));
+    wm.verify(
+        postRequestedFor(urlPathEqualTo("/v26.0/123/subscribed_apps"))
+            .withQueryParam("subscribed_fields", equalTo("feed,messages"))
+            .withHeader("Authorization", equalTo("Bearer page-token")));
   }
 
   @Test
   void refusalsAreTypedAndBadInputIsRefusedOffline() {
-    wm.stubFor(post(urlPathEqualTo("/v26.0/123/subscribed_apps")).willReturn(aResponse().withStatus(403)
-        .withBody("{\"error\":{\"code\":200,\"message\":\"Permissions error\"}}")));
-    FacebookWebhookSubscriptions s = FacebookWebhookSubscriptions.create(URI.create(wm.baseUrl()), "v26.0", "page-token");
-    assertThatThrownBy(() -> s.subscribe("123", "feed")).isInstanceOf(SmoException.class)
-        .hasMessageContaining("403").hasMessageNotContaining("page-token");
+    wm.stubFor(
+        post(urlPathEqualTo("/v26.0/123/subscribed_apps"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withBody("{\"error\":{\"code\":200,\"message\":\"Permissions error\"}}")));
+    FacebookWebhookSubscriptions s =
+        FacebookWebhookSubscriptions.create(URI.create(wm.baseUrl()), "v26.0", "page-token");
+    assertThatThrownBy(() -> s.subscribe("123", "feed"))
+        .isInstanceOf(SmoException.class)
+        .hasMessageContaining("403")
+        .hasMessageNotContaining("page-token");
     assertThatThrownBy(() -> s.subscribe("123")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> s.subscribe("1/2", "feed")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> s.subscribe("123", "feed&x=1")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> s.subscribe("1/2", "feed"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> s.subscribe("123", "feed&x=1"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -2,16 +2,16 @@ package io.smo.instagram;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smo.core.ClientBuilder;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.SocialClient;
 import io.smo.core.inbox.InboxClient;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.ClientBuilder;
-import io.smo.metagraph.spi.AppSecretProof;
-import io.smo.metagraph.GraphApiVersion;
 import io.smo.instagram.internal.DefaultInstagramClient;
 import io.smo.instagram.internal.InstagramErrorMapper;
 import io.smo.instagram.internal.InstagramRateLimitParser;
+import io.smo.metagraph.GraphApiVersion;
+import io.smo.metagraph.spi.AppSecretProof;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 
@@ -51,8 +51,8 @@ import okhttp3.OkHttpClient;
  *
  * <p><b>Inbox</b> ({@link InboxClient}): conversations and their messages (the 20 most recent of
  * each, Meta's limit), sends inside the 24-hour window or with the {@code HUMAN_AGENT} tag up to 7
- * days, one private reply per comment within 7 days, and mentions (media the account is tagged
- * in, {@code GET /{ig-user-id}/tags}). With Instagram Login messages go through {@code
+ * days, one private reply per comment within 7 days, and mentions (media the account is tagged in,
+ * {@code GET /{ig-user-id}/tags}). With Instagram Login messages go through {@code
  * /{ig-user-id}/conversations} and {@code /messages}; with Facebook Login through the linked Page
  * ({@code platform=instagram}), so {@link Builder#facebookPageId} is needed for messaging.
  *
@@ -78,6 +78,7 @@ import okhttp3.OkHttpClient;
 public interface InstagramClient extends SocialClient, InboxClient {
   /** Default wait between two container status checks (doubles up to 30 s): 10 seconds. */
   Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
+
   /** Default longest wait for a container to reach FINISHED: 5 minutes (Meta's advice). */
   Duration DEFAULT_PROCESSING_TIMEOUT = Duration.ofMinutes(5);
 
@@ -90,8 +91,8 @@ public interface InstagramClient extends SocialClient, InboxClient {
    * Returns Instagram's documented fixed caps as client-side buckets, from {@link
    * InstagramRateBucket}: containers 400 and API-published posts 100 per account per 24 hours,
    * Conversations API 2 calls/s, sends 100/s, private replies 750/h, hashtag search 30 per 7 days.
-   * {@link InstagramRateBucket#GRAPH} scales with impressions and is left to Meta's usage header.
-   * A throttle answer (80002) carries no wait, so the longest wait allowed is 90 s (the default
+   * {@link InstagramRateBucket#GRAPH} scales with impressions and is left to Meta's usage header. A
+   * throttle answer (80002) carries no wait, so the longest wait allowed is 90 s (the default
    * one-minute back-off must fit).
    */
   static RateLimitPolicy defaultRateLimits() {
@@ -130,7 +131,8 @@ public interface InstagramClient extends SocialClient, InboxClient {
   String accountKey();
 
   /**
-   * Reads the publishing limit ({@code GET /{ig-user-id}/content_publishing_limit?fields=quota_usage,config}).
+   * Reads the publishing limit ({@code GET
+   * /{ig-user-id}/content_publishing_limit?fields=quota_usage,config}).
    *
    * @return used and allowed posts in the 24-hour moving window
    * @throws io.smo.core.exception.SmoException if the read failed
@@ -179,8 +181,8 @@ public interface InstagramClient extends SocialClient, InboxClient {
 
     /**
      * With Facebook Login: the Facebook Page linked to the Instagram account. The account id is
-     * read from {@code instagram_business_account} on first use when {@link #accountId} is not
-     * set, and messaging goes through this Page ({@code /{page-id}/conversations?platform=instagram},
+     * read from {@code instagram_business_account} on first use when {@link #accountId} is not set,
+     * and messaging goes through this Page ({@code /{page-id}/conversations?platform=instagram},
      * {@code /{page-id}/messages}).
      */
     public Builder facebookPageId(String pageId) {
@@ -224,32 +226,59 @@ public interface InstagramClient extends SocialClient, InboxClient {
         throw new IllegalStateException("facebookPageId(...) needs ApiFlavor.FACEBOOK_LOGIN");
       }
       if (accountId == null && facebookPageId == null && flavor == ApiFlavor.FACEBOOK_LOGIN) {
-        throw new IllegalStateException("Instagram client with Facebook Login needs accountId(...)"
-            + " or facebookPageId(...)");
+        throw new IllegalStateException(
+            "Instagram client with Facebook Login needs accountId(...)"
+                + " or facebookPageId(...)");
       }
       OkHttpClient owned = null;
       if (appSecret != null) {
         OkHttpClient given = httpSettings().okHttpClient().orElse(null);
         OkHttpClient withProof;
         if (given != null) {
-          withProof = given.newBuilder()
-              .addNetworkInterceptor(AppSecretProof.of(appSecret).networkInterceptor()).build();
+          withProof =
+              given
+                  .newBuilder()
+                  .addNetworkInterceptor(AppSecretProof.of(appSecret).networkInterceptor())
+                  .build();
         } else {
-          owned = httpSettings().newOkHttpClient().newBuilder()
-              .addNetworkInterceptor(AppSecretProof.of(appSecret).networkInterceptor()).build();
+          owned =
+              httpSettings()
+                  .newOkHttpClient()
+                  .newBuilder()
+                  .addNetworkInterceptor(AppSecretProof.of(appSecret).networkInterceptor())
+                  .build();
           withProof = owned;
         }
         httpSettings(httpSettings().toBuilder().okHttpClient(withProof).build());
       }
-      String key = "instagram:" + (accountId != null ? accountId
-          : facebookPageId != null ? "page-" + facebookPageId : "me");
+      String key =
+          "instagram:"
+              + (accountId != null
+                  ? accountId
+                  : facebookPageId != null ? "page-" + facebookPageId : "me");
       try {
-        var rt = runtime(io.smo.core.Platform.INSTAGRAM, "smo-instagram", flavor.host(),
-            new InstagramErrorMapper(), new InstagramRateLimitParser(), defaultRateLimits(), key);
-        return new DefaultInstagramClient(rt, new DefaultInstagramClient.Settings(flavor,
-            version, accountId, facebookPageId, mediaHost, resumableVideo,
-            pollIntervalOr(DEFAULT_POLL_INTERVAL), processingTimeoutOr(DEFAULT_PROCESSING_TIMEOUT),
-            uploadListener(), owned));
+        var rt =
+            runtime(
+                io.smo.core.Platform.INSTAGRAM,
+                "smo-instagram",
+                flavor.host(),
+                new InstagramErrorMapper(),
+                new InstagramRateLimitParser(),
+                defaultRateLimits(),
+                key);
+        return new DefaultInstagramClient(
+            rt,
+            new DefaultInstagramClient.Settings(
+                flavor,
+                version,
+                accountId,
+                facebookPageId,
+                mediaHost,
+                resumableVideo,
+                pollIntervalOr(DEFAULT_POLL_INTERVAL),
+                processingTimeoutOr(DEFAULT_PROCESSING_TIMEOUT),
+                uploadListener(),
+                owned));
       } catch (RuntimeException e) {
         DefaultInstagramClient.release(owned);
         throw e;

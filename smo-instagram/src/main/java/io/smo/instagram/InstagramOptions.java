@@ -40,7 +40,9 @@ public final class InstagramOptions implements PlatformOptions {
     STORY
   }
 
-  /** A user tag on an image: the tagged username and the tag position in [0, 1] from the top-left. */
+  /**
+   * A user tag on an image: the tagged username and the tag position in [0, 1] from the top-left.
+   */
   public static final class UserTag {
     private final String username;
     private final Double x;
@@ -85,8 +87,10 @@ public final class InstagramOptions implements PlatformOptions {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof UserTag t && t.username.equals(username)
-          && Objects.equals(t.x, x) && Objects.equals(t.y, y);
+      return o instanceof UserTag t
+          && t.username.equals(username)
+          && Objects.equals(t.x, x)
+          && Objects.equals(t.y, y);
     }
 
     @Override
@@ -142,7 +146,9 @@ public final class InstagramOptions implements PlatformOptions {
     return format;
   }
 
-  /** Returns the usernames invited as collaborators (at most 3; feed posts, Reels and carousels). */
+  /**
+   * Returns the usernames invited as collaborators (at most 3; feed posts, Reels and carousels).
+   */
   public List<String> collaborators() {
     return collaborators;
   }
@@ -157,7 +163,10 @@ public final class InstagramOptions implements PlatformOptions {
     return Optional.ofNullable(locationId);
   }
 
-  /** Returns whether a Reel also appears in the feed ({@code share_to_feed}); absent = platform default. */
+  /**
+   * Returns whether a Reel also appears in the feed ({@code share_to_feed}); absent = platform
+   * default.
+   */
   public Optional<Boolean> shareToFeed() {
     return Optional.ofNullable(shareToFeed);
   }
@@ -167,7 +176,9 @@ public final class InstagramOptions implements PlatformOptions {
     return Optional.ofNullable(coverUrl);
   }
 
-  /** Returns the Reel frame used as cover ({@code thumb_offset}, ignored when a cover URL is set). */
+  /**
+   * Returns the Reel frame used as cover ({@code thumb_offset}, ignored when a cover URL is set).
+   */
   public Optional<Duration> thumbOffset() {
     return Optional.ofNullable(thumbOffset);
   }
@@ -177,7 +188,9 @@ public final class InstagramOptions implements PlatformOptions {
     return Optional.ofNullable(audioName);
   }
 
-  /** Returns whether the post is labelled as AI-generated ({@code is_ai_generated}, parent only). */
+  /**
+   * Returns whether the post is labelled as AI-generated ({@code is_ai_generated}, parent only).
+   */
   public boolean aiGenerated() {
     return aiGenerated;
   }
@@ -202,23 +215,46 @@ public final class InstagramOptions implements PlatformOptions {
     if (!(o instanceof InstagramOptions x)) {
       return false;
     }
-    return format == x.format && collaborators.equals(x.collaborators) && userTags.equals(x.userTags)
-        && Objects.equals(locationId, x.locationId) && Objects.equals(shareToFeed, x.shareToFeed)
-        && Objects.equals(coverUrl, x.coverUrl) && Objects.equals(thumbOffset, x.thumbOffset)
-        && Objects.equals(audioName, x.audioName) && aiGenerated == x.aiGenerated;
+    return format == x.format
+        && collaborators.equals(x.collaborators)
+        && userTags.equals(x.userTags)
+        && Objects.equals(locationId, x.locationId)
+        && Objects.equals(shareToFeed, x.shareToFeed)
+        && Objects.equals(coverUrl, x.coverUrl)
+        && Objects.equals(thumbOffset, x.thumbOffset)
+        && Objects.equals(audioName, x.audioName)
+        && aiGenerated == x.aiGenerated;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(format, collaborators, userTags, locationId, shareToFeed, coverUrl,
-        thumbOffset, audioName, aiGenerated);
+    return Objects.hash(
+        format,
+        collaborators,
+        userTags,
+        locationId,
+        shareToFeed,
+        coverUrl,
+        thumbOffset,
+        audioName,
+        aiGenerated);
   }
 
   @Override
   public String toString() {
-    return "InstagramOptions{format=" + format + ", collaborators=" + collaborators + ", userTags="
-        + userTags + ", locationId=" + locationId + ", shareToFeed=" + shareToFeed + ", aiGenerated="
-        + aiGenerated + "}";
+    return "InstagramOptions{format="
+        + format
+        + ", collaborators="
+        + collaborators
+        + ", userTags="
+        + userTags
+        + ", locationId="
+        + locationId
+        + ", shareToFeed="
+        + shareToFeed
+        + ", aiGenerated="
+        + aiGenerated
+        + "}";
   }
 
   /** Builds {@link InstagramOptions}. Mutable, not thread-safe. */
@@ -265,7 +301,9 @@ public final class InstagramOptions implements PlatformOptions {
       return this;
     }
 
-    /** Sets whether a Reel is also shown in the feed; {@code null} for the platform default (true). */
+    /**
+     * Sets whether a Reel is also shown in the feed; {@code null} for the platform default (true).
+     */
     public Builder shareToFeed(Boolean shareToFeed) {
       this.shareToFeed = shareToFeed;
       return this;
@@ -277,7 +315,10 @@ public final class InstagramOptions implements PlatformOptions {
       return this;
     }
 
-    /** Sets the Reel frame used as cover, from the start (sent in milliseconds); {@code null} for none. */
+    /**
+     * Sets the Reel frame used as cover, from the start (sent in milliseconds); {@code null} for
+     * none.
+     */
     public Builder thumbOffset(Duration thumbOffset) {
       this.thumbOffset = thumbOffset;
       return this;

@@ -4,12 +4,14 @@ import io.smo.core.SmoPublicApi;
 import java.time.Duration;
 
 /**
- * The account's publishing limit as {@code GET /{ig-user-id}/content_publishing_limit} reports
- * it: posts published through the API in the moving window, and how many are allowed (Meta's docs
- * say 50 in one place and 100 in another, so the SDK always reads it). Carousels count as one
- * post. Immutable.
+ * The account's publishing limit as {@code GET /{ig-user-id}/content_publishing_limit} reports it:
+ * posts published through the API in the moving window, and how many are allowed (Meta's docs say
+ * 50 in one place and 100 in another, so the SDK always reads it). Carousels count as one post.
+ * Immutable.
  *
- * @see <a href="https://developers.facebook.com/docs/instagram-platform/content-publishing#rate-limit">Publishing rate limit</a>
+ * @see <a
+ *     href="https://developers.facebook.com/docs/instagram-platform/content-publishing#rate-limit">Publishing
+ *     rate limit</a>
  */
 @SmoPublicApi
 public final class PublishingQuota {

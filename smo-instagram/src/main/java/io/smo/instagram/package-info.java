@@ -1,7 +1,7 @@
 /**
- * Instagram professional accounts (Business and Creator) over the Instagram Graph API: the
- * {@link io.smo.instagram.InstagramClient} publishes images, Reels, carousels and Stories through
- * media containers, reads insights, and lists, answers, hides and deletes comments.
+ * Instagram professional accounts (Business and Creator) over the Instagram Graph API: the {@link
+ * io.smo.instagram.InstagramClient} publishes images, Reels, carousels and Stories through media
+ * containers, reads insights, and lists, answers, hides and deletes comments.
  *
  * <p>Documentation followed: <a
  * href="https://developers.facebook.com/docs/instagram-platform/content-publishing">Content

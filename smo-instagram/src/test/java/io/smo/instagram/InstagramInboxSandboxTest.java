@@ -56,8 +56,11 @@ class InstagramInboxSandboxTest {
   }
 
   private InstagramClient client(Sandbox sandbox, String token, String accountId) {
-    InstagramClient.Builder b = InstagramClient.builder().baseUrl(sandbox.baseUrl(Platform.INSTAGRAM))
-        .accessToken(token).sleeper(d -> { });
+    InstagramClient.Builder b =
+        InstagramClient.builder()
+            .baseUrl(sandbox.baseUrl(Platform.INSTAGRAM))
+            .accessToken(token)
+            .sleeper(d -> {});
     if (accountId != null) {
       b.accountId(accountId);
     }
@@ -71,8 +74,11 @@ class InstagramInboxSandboxTest {
   }
 
   private static Conversation byName(List<Conversation> all, String name) {
-    return all.stream().filter(c -> c.participants().stream()
-        .anyMatch(p -> p.name().filter(name::equals).isPresent())).findFirst().orElseThrow();
+    return all.stream()
+        .filter(
+            c -> c.participants().stream().anyMatch(p -> p.name().filter(name::equals).isPresent()))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -83,13 +89,15 @@ class InstagramInboxSandboxTest {
     List<Conversation> all = ig.conversations().stream().toList();
     assertThat(all).hasSize(3);
     for (int i = 1; i < all.size(); i++) {
-      assertThat(all.get(i).updatedAt().orElseThrow()).isBeforeOrEqualTo(all.get(i - 1).updatedAt().orElseThrow());
+      assertThat(all.get(i).updatedAt().orElseThrow())
+          .isBeforeOrEqualTo(all.get(i - 1).updatedAt().orElseThrow());
     }
     Conversation chen = byName(all, "Chen Wei");
     assertThat(chen.messages()).hasSize(20);
     assertThat(chen.truncated()).isTrue();
     assertThat(chen.account()).isEqualTo(ig.accountKey());
-    assertThat(chen.participants()).extracting(Conversation.Participant::id)
+    assertThat(chen.participants())
+        .extracting(Conversation.Participant::id)
         .doesNotContain(ig.accountId());
     Conversation ann = byName(all, "Ann Lee");
     Message hi = ann.messages().get(0);
@@ -113,20 +121,28 @@ class InstagramInboxSandboxTest {
 
     // Bruno wrote 3 days ago: closed for the standard window, known offline from the message
     Conversation bruno = byName(all, "Bruno Diaz");
-    Message last = bruno.messages().stream().filter(m -> m.direction() == Direction.INBOUND)
-        .findFirst().orElseThrow();
+    Message last =
+        bruno.messages().stream()
+            .filter(m -> m.direction() == Direction.INBOUND)
+            .findFirst()
+            .orElseThrow();
     int created = sandbox.created(Platform.INSTAGRAM).size();
     assertThatThrownBy(() -> ig.answer(last, "late"))
-        .isInstanceOfSatisfying(MessagingWindowClosedException.class,
+        .isInstanceOfSatisfying(
+            MessagingWindowClosedException.class,
             e -> assertThat(e.getMessage()).contains("24-hour standard messaging window"));
     // without the last inbound time, Meta's answer (10 / 2018278) becomes the same exception
     String brunoId = bruno.participants().get(0).id();
     assertThatThrownBy(() -> ig.send(MessageRecipient.user(brunoId), OutgoingMessage.text("late")))
         .isInstanceOf(MessagingWindowClosedException.class);
     // HUMAN_AGENT reaches up to 7 days
-    Message human = ig.send(MessageRecipient.user(brunoId).lastInboundAt(last.createdAt()),
-        OutgoingMessage.builder().text("A person here: it is back next week").tag(OutgoingMessage.HUMAN_AGENT)
-            .build());
+    Message human =
+        ig.send(
+            MessageRecipient.user(brunoId).lastInboundAt(last.createdAt()),
+            OutgoingMessage.builder()
+                .text("A person here: it is back next week")
+                .tag(OutgoingMessage.HUMAN_AGENT)
+                .build());
     assertThat(human.direction()).isEqualTo(Direction.OUTBOUND);
     assertThat(sandbox.created(Platform.INSTAGRAM)).hasSize(created);
   }
@@ -136,45 +152,72 @@ class InstagramInboxSandboxTest {
     InstagramClient ig = client(sandbox);
     MessageRecipient ann = MessageRecipient.user("530000000000001");
     assertThatThrownBy(() -> ig.send(ann, OutgoingMessage.text("x".repeat(1001))))
-        .isInstanceOfSatisfying(ValidationException.class,
+        .isInstanceOfSatisfying(
+            ValidationException.class,
             e -> assertThat(e.violations()).anyMatch(v -> v.rule().equals("max-bytes")));
     // 400 three-byte characters: 400 UTF-16 units but 1,200 bytes
     assertThatThrownBy(() -> ig.send(ann, OutgoingMessage.text("\u20ac".repeat(400))))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> ig.send(ann, OutgoingMessage.builder().text("hi").tag("ACCOUNT_UPDATE").build()))
-        .isInstanceOfSatisfying(ValidationException.class,
+    assertThatThrownBy(
+            () -> ig.send(ann, OutgoingMessage.builder().text("hi").tag("ACCOUNT_UPDATE").build()))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
             e -> assertThat(e.violations()).anyMatch(v -> v.rule().equals("retired-tag")));
     assertThatThrownBy(() -> ig.send(ann, OutgoingMessage.text(" ")))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> ig.send(ann.lastInboundAt(Instant.now().minus(Duration.ofDays(8))),
-        OutgoingMessage.builder().text("hi").tag(OutgoingMessage.HUMAN_AGENT).build()))
-        .isInstanceOfSatisfying(MessagingWindowClosedException.class,
+    assertThatThrownBy(
+            () ->
+                ig.send(
+                    ann.lastInboundAt(Instant.now().minus(Duration.ofDays(8))),
+                    OutgoingMessage.builder().text("hi").tag(OutgoingMessage.HUMAN_AGENT).build()))
+        .isInstanceOfSatisfying(
+            MessagingWindowClosedException.class,
             e -> assertThat(e.getMessage()).contains("7-day HUMAN_AGENT window"));
   }
 
   @Test
   void privateReplyOncePerComment(Sandbox sandbox) {
     InstagramClient ig = client(sandbox);
-    PublishedPost p = ig.publish(Post.builder().text("new drop")
-        .addMedia(Media.fromUrl(URI.create("https://cdn.example.com/drop.jpg"), MediaKind.IMAGE)).build());
+    PublishedPost p =
+        ig.publish(
+            Post.builder()
+                .text("new drop")
+                .addMedia(
+                    Media.fromUrl(URI.create("https://cdn.example.com/drop.jpg"), MediaKind.IMAGE))
+                .build());
     Comment first = ig.comments(p.ref()).stream().findFirst().orElseThrow();
-    Message m = ig.privateReply(first.ref(), first.createdAt().orElse(null),
-        OutgoingMessage.text("Thanks! Here is your code: WELCOME10"));
+    Message m =
+        ig.privateReply(
+            first.ref(),
+            first.createdAt().orElse(null),
+            OutgoingMessage.text("Thanks! Here is your code: WELCOME10"));
     assertThat(m.direction()).isEqualTo(Direction.OUTBOUND);
     assertThatThrownBy(() -> ig.privateReply(first.ref(), null, OutgoingMessage.text("again")))
-        .isInstanceOfSatisfying(ValidationException.class,
+        .isInstanceOfSatisfying(
+            ValidationException.class,
             e -> assertThat(e.violations()).anyMatch(v -> v.rule().equals("private-reply-once")));
-    assertThatThrownBy(() -> ig.privateReply(first.ref(), Instant.now().minus(Duration.ofDays(8)),
-        OutgoingMessage.text("too late"))).isInstanceOf(MessagingWindowClosedException.class);
-    assertThatThrownBy(() -> ig.privateReply(first.ref(), null,
-        OutgoingMessage.builder().text("x").tag(OutgoingMessage.HUMAN_AGENT).build()))
+    assertThatThrownBy(
+            () ->
+                ig.privateReply(
+                    first.ref(),
+                    Instant.now().minus(Duration.ofDays(8)),
+                    OutgoingMessage.text("too late")))
+        .isInstanceOf(MessagingWindowClosedException.class);
+    assertThatThrownBy(
+            () ->
+                ig.privateReply(
+                    first.ref(),
+                    null,
+                    OutgoingMessage.builder().text("x").tag(OutgoingMessage.HUMAN_AGENT).build()))
         .isInstanceOf(ValidationException.class);
   }
 
   @Test
   void mentionsFromTagsNewestFirstAndAnswered(Sandbox sandbox) {
     InstagramClient ig = client(sandbox);
-    emulator(sandbox).tagAccount("fan.club", "Look what @sbx_brand sent me", Instant.now().minus(Duration.ofMinutes(5)));
+    emulator(sandbox)
+        .tagAccount(
+            "fan.club", "Look what @sbx_brand sent me", Instant.now().minus(Duration.ofMinutes(5)));
     List<Mention> mentions = ig.mentions().stream().toList();
     assertThat(mentions).hasSizeGreaterThanOrEqualTo(3);
     assertThat(mentions.get(0).authorName()).hasValue("fan.club");
@@ -196,7 +239,10 @@ class InstagramInboxSandboxTest {
     InstagramEmulator emu = emulator(sandbox);
     Instant now = Instant.now();
     for (int i = 0; i < 30; i++) {
-      emu.receiveMessage("5300000000001" + String.format("%02d", 10 + i), "Person " + i, "hello " + i,
+      emu.receiveMessage(
+          "5300000000001" + String.format("%02d", 10 + i),
+          "Person " + i,
+          "hello " + i,
           now.minusSeconds(60L * (i + 1)));
     }
     List<Conversation> all = ig.conversations().stream().toList();
@@ -217,26 +263,43 @@ class InstagramInboxSandboxTest {
     assertThat(a.accountId()).isEqualTo(main.accountId());
     assertThat(a.accountKey()).isEqualTo(main.accountId());
     assertThat(b.accountId()).isEqualTo(second.accountId()).isNotEqualTo(main.accountId());
-    PublishedPost p = b.publish(Post.builder().text("from the second account")
-        .addMedia(Media.fromUrl(URI.create("https://cdn.example.com/second.jpg"), MediaKind.IMAGE)).build());
+    PublishedPost p =
+        b.publish(
+            Post.builder()
+                .text("from the second account")
+                .addMedia(
+                    Media.fromUrl(
+                        URI.create("https://cdn.example.com/second.jpg"), MediaKind.IMAGE))
+                .build());
     assertThat(sandbox.created(Platform.INSTAGRAM, "post", second.accountId()))
-        .extracting(Created::id).contains(p.id());
-    assertThat(b.conversations().stream().findFirst().orElseThrow().account()).isEqualTo(second.accountId());
+        .extracting(Created::id)
+        .contains(p.id());
+    assertThat(b.conversations().stream().findFirst().orElseThrow().account())
+        .isEqualTo(second.accountId());
   }
 
   @Test
   void facebookLoginWithoutPageHasNoMessaging(Sandbox sandbox) {
     SandboxCredentials cr = sandbox.credentials(Platform.INSTAGRAM);
-    InstagramClient fb = InstagramClient.builder().flavor(ApiFlavor.FACEBOOK_LOGIN)
-        .baseUrl(sandbox.baseUrl(Platform.INSTAGRAM)).accessToken(cr.accessToken())
-        .accountId(cr.accountId()).build();
+    InstagramClient fb =
+        InstagramClient.builder()
+            .flavor(ApiFlavor.FACEBOOK_LOGIN)
+            .baseUrl(sandbox.baseUrl(Platform.INSTAGRAM))
+            .accessToken(cr.accessToken())
+            .accountId(cr.accountId())
+            .build();
     clients.add(fb);
     assertThat(fb.inboxKinds()).containsExactly(InboxItemKind.MENTION);
-    assertThatThrownBy(fb::conversations).isInstanceOf(UnsupportedFeatureException.class)
+    assertThatThrownBy(fb::conversations)
+        .isInstanceOf(UnsupportedFeatureException.class)
         .hasMessageContaining("facebookPageId");
-    InstagramClient withPage = InstagramClient.builder().flavor(ApiFlavor.FACEBOOK_LOGIN)
-        .baseUrl(sandbox.baseUrl(Platform.INSTAGRAM)).accessToken(cr.accessToken())
-        .facebookPageId(cr.extra("pageId")).build();
+    InstagramClient withPage =
+        InstagramClient.builder()
+            .flavor(ApiFlavor.FACEBOOK_LOGIN)
+            .baseUrl(sandbox.baseUrl(Platform.INSTAGRAM))
+            .accessToken(cr.accessToken())
+            .facebookPageId(cr.extra("pageId"))
+            .build();
     clients.add(withPage);
     assertThat(withPage.accountId()).isEqualTo(cr.accountId());
     assertThat(withPage.conversations().stream().toList()).hasSize(3);

@@ -27,9 +27,12 @@ final class TestMedia {
   static Path mp4(Path dir, String name, int payloadBytes) {
     try {
       ByteBuffer b = ByteBuffer.allocate(24 + 8 + payloadBytes);
-      b.putInt(24).put("ftyp".getBytes(StandardCharsets.US_ASCII))
-          .put("isom".getBytes(StandardCharsets.US_ASCII)).putInt(0x200)
-          .put("isom".getBytes(StandardCharsets.US_ASCII)).put("mp42".getBytes(StandardCharsets.US_ASCII));
+      b.putInt(24)
+          .put("ftyp".getBytes(StandardCharsets.US_ASCII))
+          .put("isom".getBytes(StandardCharsets.US_ASCII))
+          .putInt(0x200)
+          .put("isom".getBytes(StandardCharsets.US_ASCII))
+          .put("mp42".getBytes(StandardCharsets.US_ASCII));
       b.putInt(8 + payloadBytes).put("mdat".getBytes(StandardCharsets.US_ASCII));
       for (int i = 0; i < payloadBytes; i++) {
         b.put((byte) i);

@@ -16,13 +16,14 @@ final class Jdbc {
 
   /** Thrown for a database failure. */
   static IllegalStateException failure(String what, SQLException e) {
-    return new IllegalStateException(what + " failed: " + e.getMessage() + " (SQLState "
-        + e.getSQLState() + ")", e);
+    return new IllegalStateException(
+        what + " failed: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
   }
 
   /** Runs DDL statements, each on its own (auto-commit). */
   static void ddl(DataSource ds, String... statements) {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       c.setAutoCommit(true);
       for (String sql : statements) {
         s.execute(sql);
@@ -32,7 +33,9 @@ final class Jdbc {
     }
   }
 
-  /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   */
   static <R> R tx(DataSource ds, String what, Work<R> work) {
     try (Connection c = ds.getConnection()) {
       boolean auto = c.getAutoCommit();
@@ -69,7 +72,10 @@ final class Jdbc {
     }
   }
 
-  /** Returns whether {@code e} is a unique-key violation (SQLState class 23, as PostgreSQL and H2 report). */
+  /**
+   * Returns whether {@code e} is a unique-key violation (SQLState class 23, as PostgreSQL and H2
+   * report).
+   */
   static boolean duplicate(SQLException e) {
     return e.getSQLState() != null && e.getSQLState().startsWith("23");
   }

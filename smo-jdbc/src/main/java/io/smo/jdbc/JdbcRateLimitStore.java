@@ -40,12 +40,12 @@ import javax.sql.DataSource;
  * LOCAL}, this store's transactions only): a commit does not wait for its WAL flush, which on a
  * busy disk was most of a call's cost. The trade-off, documented by PostgreSQL: if the database
  * server itself crashes, the last fraction of a second of rate-limit changes may be lost (never
- * torn), so the window in progress may be undercounted once; the server's own {@code remaining}
- * on the next answers corrects it. Nothing else (tokens, idempotency, scheduler) does this.
+ * torn), so the window in progress may be undercounted once; the server's own {@code remaining} on
+ * the next answers corrects it. Nothing else (tokens, idempotency, scheduler) does this.
  *
  * <p>Plain SQL over the shared {@link RateLimitWindow} state rather than a token-bucket library:
- * the limiter follows the server's own windows (remaining, reset, calls in flight), which a
- * token bucket does not model. Works on PostgreSQL and H2. Thread-safe.
+ * the limiter follows the server's own windows (remaining, reset, calls in flight), which a token
+ * bucket does not model. Works on PostgreSQL and H2. Thread-safe.
  *
  * <pre>{@code
  * RateLimitStore shared = new JdbcRateLimitStore(dataSource);
@@ -73,10 +73,19 @@ public final class JdbcRateLimitStore implements RateLimitStore {
    */
   public JdbcRateLimitStore(DataSource dataSource) {
     this.dataSource = requireNonNull(dataSource, "dataSource == null");
-    Jdbc.ddl(dataSource, "CREATE TABLE IF NOT EXISTS smo_rate_limit ("
-        + "limit_key VARCHAR(600) PRIMARY KEY, state VARCHAR(400) NOT NULL, updated_at BIGINT NOT NULL)");
-    this.postgres = Jdbc.auto(dataSource, "database detection", c -> c.getMetaData()
-        .getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+    Jdbc.ddl(
+        dataSource,
+        "CREATE TABLE IF NOT EXISTS smo_rate_limit ("
+            + "limit_key VARCHAR(600) PRIMARY KEY, state VARCHAR(400) NOT NULL, updated_at BIGINT NOT NULL)");
+    this.postgres =
+        Jdbc.auto(
+            dataSource,
+            "database detection",
+            c ->
+                c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres"));
   }
 
   /**
@@ -117,10 +126,12 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     requireNonNull(change, "change == null");
     ensureRow(key);
     Combiner combiner = combiners.computeIfAbsent(key, k -> new Combiner());
-    Pending<Void> later = new Pending<>(w -> {
-      change.accept(w);
-      return null;
-    });
+    Pending<Void> later =
+        new Pending<>(
+            w -> {
+              change.accept(w);
+              return null;
+            });
     later.deferred = true;
     combiner.queue.add(later);
     help(key, combiner);
@@ -132,7 +143,8 @@ public final class JdbcRateLimitStore implements RateLimitStore {
    * has had its turn), so nothing queued is left behind.
    */
   private void help(String key, Combiner combiner) {
-    while (!combiner.queue.isEmpty() && !combiner.lock.hasQueuedThreads()
+    while (!combiner.queue.isEmpty()
+        && !combiner.lock.hasQueuedThreads()
         && combiner.lock.tryLock()) {
       try {
         if (!combiner.queue.isEmpty()) {
@@ -156,39 +168,44 @@ public final class JdbcRateLimitStore implements RateLimitStore {
       batch.add(p);
     }
     try {
-      Jdbc.tx(dataSource, "rate-limit update", c -> {
-        if (postgres) {
-          try (java.sql.Statement st = c.createStatement()) {
-            st.execute("SET LOCAL synchronous_commit TO OFF");
-          }
-        }
-        String state;
-        try (PreparedStatement s = c.prepareStatement(
-            "SELECT state FROM smo_rate_limit WHERE limit_key = ? FOR UPDATE")) {
-          s.setString(1, key);
-          try (ResultSet rs = s.executeQuery()) {
-            state = rs.next() ? rs.getString(1) : null;
-          }
-        }
-        for (Pending<?> p : batch) {
-          p.reset();
-          RateLimitWindow w = RateLimitWindow.decode(state);
-          try {
-            p.apply(w);
-            state = w.encode();
-          } catch (RuntimeException e) {
-            p.error = e;
-          }
-        }
-        try (PreparedStatement u = c.prepareStatement(
-            "UPDATE smo_rate_limit SET state = ?, updated_at = ? WHERE limit_key = ?")) {
-          u.setString(1, state == null ? new RateLimitWindow().encode() : state);
-          u.setLong(2, System.currentTimeMillis());
-          u.setString(3, key);
-          u.executeUpdate();
-        }
-        return null;
-      });
+      Jdbc.tx(
+          dataSource,
+          "rate-limit update",
+          c -> {
+            if (postgres) {
+              try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LOCAL synchronous_commit TO OFF");
+              }
+            }
+            String state;
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "SELECT state FROM smo_rate_limit WHERE limit_key = ? FOR UPDATE")) {
+              s.setString(1, key);
+              try (ResultSet rs = s.executeQuery()) {
+                state = rs.next() ? rs.getString(1) : null;
+              }
+            }
+            for (Pending<?> p : batch) {
+              p.reset();
+              RateLimitWindow w = RateLimitWindow.decode(state);
+              try {
+                p.apply(w);
+                state = w.encode();
+              } catch (RuntimeException e) {
+                p.error = e;
+              }
+            }
+            try (PreparedStatement u =
+                c.prepareStatement(
+                    "UPDATE smo_rate_limit SET state = ?, updated_at = ? WHERE limit_key = ?")) {
+              u.setString(1, state == null ? new RateLimitWindow().encode() : state);
+              u.setLong(2, System.currentTimeMillis());
+              u.setString(3, key);
+              u.executeUpdate();
+            }
+            return null;
+          });
     } catch (RuntimeException e) {
       for (Pending<?> p : batch) {
         p.error = e;
@@ -202,8 +219,12 @@ public final class JdbcRateLimitStore implements RateLimitStore {
       for (Pending<?> p : batch) {
         p.done = true; // read by the waiting callers after they take the combiner's lock
         if (p.deferred && p.error != null) {
-          LOG.log(System.Logger.Level.WARNING, "rate-limit state of {0} not updated after a call"
-              + " (its permit stays counted until the window passes): {1}", key, p.error.toString());
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "rate-limit state of {0} not updated after a call"
+                  + " (its permit stays counted until the window passes): {1}",
+              key,
+              p.error.toString());
         }
       }
     }
@@ -248,20 +269,24 @@ public final class JdbcRateLimitStore implements RateLimitStore {
     if (knownKeys.contains(key)) {
       return;
     }
-    Jdbc.auto(dataSource, "rate-limit key creation", c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO smo_rate_limit (limit_key, state, updated_at) VALUES (?, ?, ?)")) {
-        s.setString(1, key);
-        s.setString(2, new RateLimitWindow().encode());
-        s.setLong(3, System.currentTimeMillis());
-        s.executeUpdate();
-      } catch (SQLException e) {
-        if (!Jdbc.duplicate(e)) {
-          throw e;
-        }
-      }
-      return null;
-    });
+    Jdbc.auto(
+        dataSource,
+        "rate-limit key creation",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO smo_rate_limit (limit_key, state, updated_at) VALUES (?, ?, ?)")) {
+            s.setString(1, key);
+            s.setString(2, new RateLimitWindow().encode());
+            s.setLong(3, System.currentTimeMillis());
+            s.executeUpdate();
+          } catch (SQLException e) {
+            if (!Jdbc.duplicate(e)) {
+              throw e;
+            }
+          }
+          return null;
+        });
     knownKeys.add(key);
   }
 

@@ -82,15 +82,16 @@ public final class TokenCipher {
       System.arraycopy(ct, 0, out, NONCE_BYTES, ct.length);
       return PREFIX + Base64.getEncoder().encodeToString(out);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM encryption failed: " + e.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "AES-GCM encryption failed: " + e.getClass().getSimpleName(), e);
     }
   }
 
   /**
    * Decrypts what {@link #encrypt} returned for the same {@code context}.
    *
-   * @throws IllegalStateException if the text was not written by this key for this context, or
-   *     was altered (the message names neither the key nor the text)
+   * @throws IllegalStateException if the text was not written by this key for this context, or was
+   *     altered (the message names neither the key nor the text)
    */
   public String decrypt(String stored, String context) {
     if (stored == null || !stored.startsWith(PREFIX)) {
@@ -107,8 +108,9 @@ public final class TokenCipher {
       byte[] pt = c.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
       return new String(pt, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalStateException("stored token cannot be decrypted with this key"
-          + " (wrong key, or the row was altered)", e);
+      throw new IllegalStateException(
+          "stored token cannot be decrypted with this key" + " (wrong key, or the row was altered)",
+          e);
     }
   }
 

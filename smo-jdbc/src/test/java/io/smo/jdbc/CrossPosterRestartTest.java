@@ -50,12 +50,22 @@ class CrossPosterRestartTest {
     pools.add(ds);
     SandboxCredentials fb = sandbox.credentials(Platform.FACEBOOK);
     return CrossPoster.builder()
-        .add(TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
-            .accessToken(sandbox.credentials(Platform.TWITTER).accessToken()).sleeper(d -> { }).build())
-        .add(FacebookClient.builder().accountId(fb.accountId()).accessToken(fb.accessToken())
-            .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).sleeper(d -> { }).build())
+        .add(
+            TwitterClient.builder()
+                .baseUrl(sandbox.baseUrl(Platform.TWITTER))
+                .accessToken(sandbox.credentials(Platform.TWITTER).accessToken())
+                .sleeper(d -> {})
+                .build())
+        .add(
+            FacebookClient.builder()
+                .accountId(fb.accountId())
+                .accessToken(fb.accessToken())
+                .baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
+                .sleeper(d -> {})
+                .build())
         .closeClients(true)
-        .idempotencyStore(new JdbcIdempotencyStore(ds)).build();
+        .idempotencyStore(new JdbcIdempotencyStore(ds))
+        .build();
   }
 
   long created(Platform p) {
@@ -65,15 +75,20 @@ class CrossPosterRestartTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.smo.jdbc.Databases#both")
   void aRestartPublishesOnlyWhatNeverWentOut(String db) {
-    Post post = Post.builder().text("restart " + UUID.randomUUID())
-        .idempotencyKey("campaign-" + UUID.randomUUID()).build();
+    Post post =
+        Post.builder()
+            .text("restart " + UUID.randomUUID())
+            .idempotencyKey("campaign-" + UUID.randomUUID())
+            .build();
     sandbox.inject(Platform.FACEBOOK, Fault.of(Fault.Kind.EXPIRED_TOKEN).times(1));
     CrossPostResult first;
     try (CrossPoster one = instance(db)) {
       first = one.publish(post);
     }
-    assertThat(first.outcome(Platform.TWITTER).orElseThrow().status()).isEqualTo(PlatformOutcome.Status.PUBLISHED);
-    assertThat(first.outcome(Platform.FACEBOOK).orElseThrow().status()).isEqualTo(PlatformOutcome.Status.FAILED);
+    assertThat(first.outcome(Platform.TWITTER).orElseThrow().status())
+        .isEqualTo(PlatformOutcome.Status.PUBLISHED);
+    assertThat(first.outcome(Platform.FACEBOOK).orElseThrow().status())
+        .isEqualTo(PlatformOutcome.Status.FAILED);
     long tweets = created(Platform.TWITTER);
     long fbPosts = created(Platform.FACEBOOK);
 
@@ -97,13 +112,19 @@ class CrossPosterRestartTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.smo.jdbc.Databases#both")
   void aPublisherThatDiedMidCallLeavesTheTargetUnknown(String db) {
-    Post post = Post.builder().text("crash " + UUID.randomUUID())
-        .idempotencyKey("campaign-" + UUID.randomUUID()).build();
+    Post post =
+        Post.builder()
+            .text("crash " + UUID.randomUUID())
+            .idempotencyKey("campaign-" + UUID.randomUUID())
+            .build();
     HikariDataSource ds = Databases.pool(db, "idempotency", 2);
     pools.add(ds);
     String target;
-    try (TwitterClient x = TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
-        .accessToken(sandbox.credentials(Platform.TWITTER).accessToken()).build()) {
+    try (TwitterClient x =
+        TwitterClient.builder()
+            .baseUrl(sandbox.baseUrl(Platform.TWITTER))
+            .accessToken(sandbox.credentials(Platform.TWITTER).accessToken())
+            .build()) {
       target = IdempotencyStore.target(Platform.TWITTER, x.accountKey());
     }
     // the crashed process: claimed X, then died before recording the outcome
@@ -115,9 +136,11 @@ class CrossPosterRestartTest {
     try (CrossPoster restarted = instance(db)) {
       rerun = restarted.publish(post);
     }
-    assertThat(rerun.outcome(Platform.TWITTER).orElseThrow().status()).isEqualTo(PlatformOutcome.Status.UNKNOWN);
+    assertThat(rerun.outcome(Platform.TWITTER).orElseThrow().status())
+        .isEqualTo(PlatformOutcome.Status.UNKNOWN);
     assertThat(rerun.outcome(Platform.TWITTER).orElseThrow().reason()).contains("reconcile");
-    assertThat(rerun.outcome(Platform.FACEBOOK).orElseThrow().status()).isEqualTo(PlatformOutcome.Status.PUBLISHED);
+    assertThat(rerun.outcome(Platform.FACEBOOK).orElseThrow().status())
+        .isEqualTo(PlatformOutcome.Status.PUBLISHED);
     assertThat(created(Platform.TWITTER)).isEqualTo(tweets);
     assertThat(created(Platform.FACEBOOK)).isEqualTo(fbPosts + 1);
   }

@@ -22,8 +22,12 @@ class JdbcRateLimitStoreTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.smo.jdbc.Databases#both")
   void twoInstancesNeverReserveMoreThanTheCap(String db) throws Exception {
-    RateLimitPolicy.BucketLimit cap = RateLimitPolicy.builder().bucket(TestBucket.B, 25, Duration.ofHours(1))
-        .build().bucket("b").orElseThrow();
+    RateLimitPolicy.BucketLimit cap =
+        RateLimitPolicy.builder()
+            .bucket(TestBucket.B, 25, Duration.ofHours(1))
+            .build()
+            .bucket("b")
+            .orElseThrow();
     String key = "twitter:api.x.com:acct-" + UUID.randomUUID() + ":tweets.read";
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     try (HikariDataSource one = Databases.pool(db, "limits", 4);
@@ -35,14 +39,16 @@ class JdbcRateLimitStoreTest {
       List<Future<?>> fs = new ArrayList<>();
       for (int i = 0; i < 80; i++) {
         JdbcRateLimitStore s = i % 2 == 0 ? a : b;
-        fs.add(pool.submit(() -> {
-          RateLimitWindow.Grant g = s.update(key, w -> w.tryAcquire(now, cap));
-          if (g.granted()) {
-            granted.incrementAndGet();
-          } else {
-            assertThat(g.retryAt()).hasValue(now.plus(Duration.ofHours(1)));
-          }
-        }));
+        fs.add(
+            pool.submit(
+                () -> {
+                  RateLimitWindow.Grant g = s.update(key, w -> w.tryAcquire(now, cap));
+                  if (g.granted()) {
+                    granted.incrementAndGet();
+                  } else {
+                    assertThat(g.retryAt()).hasValue(now.plus(Duration.ofHours(1)));
+                  }
+                }));
       }
       for (Future<?> f : fs) {
         f.get();
@@ -56,8 +62,12 @@ class JdbcRateLimitStoreTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.smo.jdbc.Databases#both")
   void aChangeThatThrowsFailsOnlyItsCallerAndLeavesTheStateAsItWas(String db) throws Exception {
-    RateLimitPolicy.BucketLimit cap = RateLimitPolicy.builder().bucket(TestBucket.B, 1000, Duration.ofHours(1))
-        .build().bucket("b").orElseThrow();
+    RateLimitPolicy.BucketLimit cap =
+        RateLimitPolicy.builder()
+            .bucket(TestBucket.B, 1000, Duration.ofHours(1))
+            .build()
+            .bucket("b")
+            .orElseThrow();
     String key = "twitter:api.x.com:acct-" + UUID.randomUUID() + ":tweets.read";
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     try (HikariDataSource one = Databases.pool(db, "limits", 8)) {
@@ -66,20 +76,24 @@ class JdbcRateLimitStoreTest {
       List<Future<Boolean>> fs = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
         boolean fail = i % 5 == 0;
-        fs.add(pool.submit(() -> {
-          try {
-            store.update(key, w -> {
-              w.tryAcquire(now, cap);
-              if (fail) {
-                throw new IllegalArgumentException("refused by the change");
-              }
-              return true;
-            });
-            return true;
-          } catch (IllegalArgumentException e) {
-            return false;
-          }
-        }));
+        fs.add(
+            pool.submit(
+                () -> {
+                  try {
+                    store.update(
+                        key,
+                        w -> {
+                          w.tryAcquire(now, cap);
+                          if (fail) {
+                            throw new IllegalArgumentException("refused by the change");
+                          }
+                          return true;
+                        });
+                    return true;
+                  } catch (IllegalArgumentException e) {
+                    return false;
+                  }
+                }));
       }
       int ok = 0;
       for (Future<Boolean> f : fs) {
@@ -87,7 +101,9 @@ class JdbcRateLimitStoreTest {
       }
       pool.shutdown();
       assertThat(ok).isEqualTo(160);
-      assertThat(store.update(key, RateLimitWindow::inFlight)).as("only the kept changes count").isEqualTo(160);
+      assertThat(store.update(key, RateLimitWindow::inFlight))
+          .as("only the kept changes count")
+          .isEqualTo(160);
     }
   }
 
@@ -97,7 +113,10 @@ class JdbcRateLimitStoreTest {
 
     @Override
     public Spec spec() {
-      return new Spec("b", 1, java.time.Duration.ofHours(1),
+      return new Spec(
+          "b",
+          1,
+          java.time.Duration.ofHours(1),
           java.net.URI.create("https://example.invalid/rate-limits"));
     }
 

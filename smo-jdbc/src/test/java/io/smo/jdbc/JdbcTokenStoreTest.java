@@ -53,11 +53,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @WireMockTest
 class JdbcTokenStoreTest {
-  // 200 calls at once on a loaded build machine: WireMock may take longer than OkHttp's default 10 s
-  static final OkHttpClient HTTP = new OkHttpClient.Builder()
-      .connectTimeout(java.time.Duration.ofSeconds(60)).readTimeout(java.time.Duration.ofSeconds(60))
-      .build();
-  static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  // 200 calls at once on a loaded build machine: WireMock may take longer than OkHttp's default 10
+  // s
+  static final OkHttpClient HTTP =
+      new OkHttpClient.Builder()
+          .connectTimeout(java.time.Duration.ofSeconds(60))
+          .readTimeout(java.time.Duration.ofSeconds(60))
+          .build();
+  static final byte[] KEY =
+      "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   static final int THREADS = 100;
 
   final List<HikariDataSource> pools = new ArrayList<>();
@@ -68,8 +72,10 @@ class JdbcTokenStoreTest {
   void setUp(WireMockRuntimeInfo wm) {
     base = wm.getHttpBaseUrl();
     account = "x:user-" + UUID.randomUUID();
-    stubFor(get("/api/me").withHeader("Authorization", equalTo("Bearer rotated-access"))
-        .willReturn(okJson("{\"ok\":true}")));
+    stubFor(
+        get("/api/me")
+            .withHeader("Authorization", equalTo("Bearer rotated-access"))
+            .willReturn(okJson("{\"ok\":true}")));
     stubFor(get("/api/me").atPriority(10).willReturn(aResponse().withStatus(401)));
   }
 
@@ -85,22 +91,32 @@ class JdbcTokenStoreTest {
   }
 
   OAuth2Flow flow() {
-    OAuth2Config config = OAuth2Config.builder()
-        .authorizationEndpoint(URI.create(base + "/oauth/authorize"))
-        .tokenEndpoint(URI.create(base + "/oauth/token"))
-        .clientId("client-abc").clientSecret("shh-client-secret").build();
+    OAuth2Config config =
+        OAuth2Config.builder()
+            .authorizationEndpoint(URI.create(base + "/oauth/authorize"))
+            .tokenEndpoint(URI.create(base + "/oauth/token"))
+            .clientId("client-abc")
+            .clientSecret("shh-client-secret")
+            .build();
     return new OAuth2Flow(Platform.TWITTER, config, HTTP, Clock.systemUTC());
   }
 
   RefreshingTokenProvider instance(HikariDataSource ds) {
-    return RefreshingTokenProvider.builder(account, new JdbcTokenStore(ds, TokenCipher.aesGcm(KEY)), flow())
-        .platform(Platform.TWITTER).build();
+    return RefreshingTokenProvider.builder(
+            account, new JdbcTokenStore(ds, TokenCipher.aesGcm(KEY)), flow())
+        .platform(Platform.TWITTER)
+        .build();
   }
 
   void storeExpired(HikariDataSource ds) {
-    new JdbcTokenStore(ds, TokenCipher.aesGcm(KEY)).save(account, AccessToken.builder("old-access")
-        .refreshToken("refresh-1").expiresAt(Instant.now().minusSeconds(10))
-        .scopes(Set.of("tweet.read", "offline.access")).build());
+    new JdbcTokenStore(ds, TokenCipher.aesGcm(KEY))
+        .save(
+            account,
+            AccessToken.builder("old-access")
+                .refreshToken("refresh-1")
+                .expiresAt(Instant.now().minusSeconds(10))
+                .scopes(Set.of("tweet.read", "offline.access"))
+                .build());
   }
 
   /** Runs one call per thread on both instances at once; returns the failures. */
@@ -110,15 +126,22 @@ class JdbcTokenStoreTest {
     List<Future<?>> fs = new ArrayList<>();
     for (int i = 0; i < 2 * THREADS; i++) {
       RefreshingTokenProvider p = i % 2 == 0 ? a : b;
-      fs.add(pool.submit(() -> {
-        start.await();
-        AccessToken t = p.token();
-        try (Response r = HTTP.newCall(new Request.Builder().url(base + "/api/me")
-            .header("Authorization", "Bearer " + t.value()).build()).execute()) {
-          assertThat(r.code()).as("call with %s", t.fingerprint()).isEqualTo(200);
-        }
-        return null;
-      }));
+      fs.add(
+          pool.submit(
+              () -> {
+                start.await();
+                AccessToken t = p.token();
+                try (Response r =
+                    HTTP.newCall(
+                            new Request.Builder()
+                                .url(base + "/api/me")
+                                .header("Authorization", "Bearer " + t.value())
+                                .build())
+                        .execute()) {
+                  assertThat(r.code()).as("call with %s", t.fingerprint()).isEqualTo(200);
+                }
+                return null;
+              }));
     }
     start.countDown();
     List<Throwable> failures = new ArrayList<>();
@@ -136,15 +159,20 @@ class JdbcTokenStoreTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.smo.jdbc.Databases#both")
   void twoInstancesRefreshARotatingTokenExactlyOnce(String db) throws Exception {
-    stubFor(post("/oauth/token").willReturn(okJson("{\"access_token\":\"rotated-access\","
-        + "\"refresh_token\":\"refresh-2\",\"token_type\":\"bearer\",\"expires_in\":7200}")));
+    stubFor(
+        post("/oauth/token")
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\"rotated-access\","
+                        + "\"refresh_token\":\"refresh-2\",\"token_type\":\"bearer\",\"expires_in\":7200}")));
     HikariDataSource one = pool(db);
     HikariDataSource two = pool(db);
     storeExpired(one);
     List<Throwable> failures = hammer(instance(one), instance(two));
     assertThat(failures).isEmpty();
     verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
-    AccessToken stored = new JdbcTokenStore(two, TokenCipher.aesGcm(KEY)).load(account).orElseThrow();
+    AccessToken stored =
+        new JdbcTokenStore(two, TokenCipher.aesGcm(KEY)).load(account).orElseThrow();
     assertThat(stored.value()).isEqualTo("rotated-access");
     assertThat(stored.refreshToken()).hasValue("refresh-2");
   }
@@ -152,9 +180,14 @@ class JdbcTokenStoreTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.smo.jdbc.Databases#both")
   void aRefusedRefreshIsAskedOnceAndRemembered(String db) throws Exception {
-    stubFor(post("/oauth/token").willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"refresh token revoked\"}")));
+    stubFor(
+        post("/oauth/token")
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token revoked\"}")));
     HikariDataSource one = pool(db);
     HikariDataSource two = pool(db);
     storeExpired(one);
@@ -162,7 +195,8 @@ class JdbcTokenStoreTest {
     assertThat(failures).hasSize(2 * THREADS).allMatch(e -> e instanceof AuthenticationException);
     verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
     // a third instance started later does not ask again either
-    assertThatThrownBy(() -> instance(pool(db)).token()).isInstanceOf(AuthenticationException.class)
+    assertThatThrownBy(() -> instance(pool(db)).token())
+        .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("refused earlier");
     verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
   }
@@ -172,11 +206,14 @@ class JdbcTokenStoreTest {
   void tokensAreEncryptedAtRestAndRefreshTokensNeverEmptied(String db) throws Exception {
     HikariDataSource ds = pool(db);
     JdbcTokenStore store = new JdbcTokenStore(ds, TokenCipher.aesGcm(KEY));
-    store.save(account, AccessToken.builder("secret-access").refreshToken("secret-refresh").build());
+    store.save(
+        account, AccessToken.builder("secret-access").refreshToken("secret-refresh").build());
     store.save(account, AccessToken.builder("secret-access-2").build());
     assertThat(store.load(account).orElseThrow().refreshToken()).hasValue("secret-refresh");
-    try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(
-        "SELECT access_token, refresh_token FROM smo_token WHERE account_key = ?")) {
+    try (Connection c = ds.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT access_token, refresh_token FROM smo_token WHERE account_key = ?")) {
       s.setString(1, account);
       try (ResultSet rs = s.executeQuery()) {
         assertThat(rs.next()).isTrue();
@@ -187,7 +224,8 @@ class JdbcTokenStoreTest {
     byte[] other = KEY.clone();
     other[0] ^= 1;
     assertThatThrownBy(() -> new JdbcTokenStore(ds, TokenCipher.aesGcm(other)).load(account))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("wrong key")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("wrong key")
         .hasMessageNotContaining("secret");
     assertThat(store.toString()).doesNotContain("secret");
   }
@@ -197,7 +235,9 @@ class JdbcTokenStoreTest {
     TokenCipher c = TokenCipher.aesGcm(KEY);
     String sealed = c.encrypt("tok", "smo_token/a/access");
     assertThat(c.decrypt(sealed, "smo_token/a/access")).isEqualTo("tok");
-    assertThatThrownBy(() -> c.decrypt(sealed, "smo_token/b/access")).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> TokenCipher.aesGcm(new byte[7])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> c.decrypt(sealed, "smo_token/b/access"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> TokenCipher.aesGcm(new byte[7]))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

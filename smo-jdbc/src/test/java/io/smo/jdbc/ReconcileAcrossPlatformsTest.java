@@ -40,8 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Targets left UNKNOWN by a publisher that died mid-call, settled against the sandbox on X,
  * Facebook and Instagram (each account's recent posts matched by text and time: {@code GET
  * /2/users/:id/tweets}, {@code GET /{page-id}/published_posts}, {@code GET /{ig-user-id}/media}):
- * PUBLISHED with the post found, FAILED when it never went out; on Snapchat, which lists no
- * account posts, the target stays UNKNOWN with that as the evidence. H2 and PostgreSQL.
+ * PUBLISHED with the post found, FAILED when it never went out; on Snapchat, which lists no account
+ * posts, the target stays UNKNOWN with that as the evidence. H2 and PostgreSQL.
  */
 class ReconcileAcrossPlatformsTest {
   @TempDir Path dir;
@@ -62,42 +62,67 @@ class ReconcileAcrossPlatformsTest {
   }
 
   static Stream<Arguments> cases() {
-    return Databases.both().flatMap(db -> Stream.of(Platform.TWITTER, Platform.FACEBOOK,
-        Platform.INSTAGRAM).map(p -> Arguments.of(db, p)));
+    return Databases.both()
+        .flatMap(
+            db ->
+                Stream.of(Platform.TWITTER, Platform.FACEBOOK, Platform.INSTAGRAM)
+                    .map(p -> Arguments.of(db, p)));
   }
 
   SocialClient client(Platform p) {
     SandboxCredentials c = sandbox.credentials(p);
     switch (p) {
       case TWITTER:
-        return TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .sleeper(d -> { }).build();
+        return TwitterClient.builder()
+            .baseUrl(sandbox.baseUrl(p))
+            .accessToken(c.accessToken())
+            .sleeper(d -> {})
+            .build();
       case FACEBOOK:
-        return FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.accountId()).sleeper(d -> { }).build();
+        return FacebookClient.builder()
+            .baseUrl(sandbox.baseUrl(p))
+            .accessToken(c.accessToken())
+            .accountId(c.accountId())
+            .sleeper(d -> {})
+            .build();
       case INSTAGRAM:
         InstagramEmulator ig = (InstagramEmulator) sandbox.emulator(Platform.INSTAGRAM);
-        MediaHost host = (Media m) -> {
-          try {
-            return ig.hostMedia(sandbox.baseUrl(Platform.INSTAGRAM), "photo.jpg",
-                Files.readAllBytes(m.file().orElseThrow()));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        };
-        return InstagramClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.accountId()).mediaHost(host).sleeper(d -> { }).build();
+        MediaHost host =
+            (Media m) -> {
+              try {
+                return ig.hostMedia(
+                    sandbox.baseUrl(Platform.INSTAGRAM),
+                    "photo.jpg",
+                    Files.readAllBytes(m.file().orElseThrow()));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            };
+        return InstagramClient.builder()
+            .baseUrl(sandbox.baseUrl(p))
+            .accessToken(c.accessToken())
+            .accountId(c.accountId())
+            .mediaHost(host)
+            .sleeper(d -> {})
+            .build();
       case SNAPCHAT:
-        return SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.extra("profileId")).adAccountId(c.extra("adAccountId")).sleeper(d -> { }).build();
+        return SnapchatClient.builder()
+            .baseUrl(sandbox.baseUrl(p))
+            .accessToken(c.accessToken())
+            .accountId(c.extra("profileId"))
+            .adAccountId(c.extra("adAccountId"))
+            .sleeper(d -> {})
+            .build();
       default:
         throw new IllegalArgumentException(p.toString());
     }
   }
 
   Post post(Platform p) throws IOException {
-    Post.Builder b = Post.builder().text("reconcile me " + UUID.randomUUID())
-        .idempotencyKey("campaign-" + UUID.randomUUID());
+    Post.Builder b =
+        Post.builder()
+            .text("reconcile me " + UUID.randomUUID())
+            .idempotencyKey("campaign-" + UUID.randomUUID());
     if (p == Platform.INSTAGRAM || p == Platform.SNAPCHAT) {
       Path jpg = dir.resolve(UUID.randomUUID() + ".jpg");
       ImageIO.write(new BufferedImage(1080, 1080, BufferedImage.TYPE_INT_RGB), "jpg", jpg.toFile());
@@ -106,12 +131,17 @@ class ReconcileAcrossPlatformsTest {
     return b.build();
   }
 
-  /** The crashed process: claimed the target; {@code wentOut} says whether its request took effect. */
+  /**
+   * The crashed process: claimed the target; {@code wentOut} says whether its request took effect.
+   */
   Post crashed(JdbcIdempotencyStore store, Platform p, boolean wentOut) throws IOException {
     Post post = post(p);
     try (SocialClient c = client(p)) {
-      store.claim(post.idempotencyKey(), IdempotencyStore.target(p, c.accountKey()),
-          CrossPoster.contentHash(post), Instant.now());
+      store.claim(
+          post.idempotencyKey(),
+          IdempotencyStore.target(p, c.accountKey()),
+          CrossPoster.contentHash(post),
+          Instant.now());
       if (wentOut) {
         c.publish(post);
       }
@@ -125,7 +155,8 @@ class ReconcileAcrossPlatformsTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
-  void anUnknownThatWentOutIsSettledPublishedWithTheEvidence(String db, Platform p) throws IOException {
+  void anUnknownThatWentOutIsSettledPublishedWithTheEvidence(String db, Platform p)
+      throws IOException {
     ds = Databases.pool(db, "reconcile-" + p.id(), 2);
     JdbcIdempotencyStore store = new JdbcIdempotencyStore(ds);
     Post post = crashed(store, p, true);
@@ -135,10 +166,13 @@ class ReconcileAcrossPlatformsTest {
       assertThat(r.status()).as(r.evidence()).isEqualTo(PlatformOutcome.Status.PUBLISHED);
       assertThat(r.evidence()).contains("same text").contains("created at");
       PublishedPost found = r.published().orElseThrow();
-      assertThat(store.entries(post.idempotencyKey())).singleElement().satisfies(e -> {
-        assertThat(e.state()).isEqualTo(IdempotencyStore.State.PUBLISHED);
-        assertThat(e.postId()).hasValue(found.id());
-      });
+      assertThat(store.entries(post.idempotencyKey()))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.state()).isEqualTo(IdempotencyStore.State.PUBLISHED);
+                assertThat(e.postId()).hasValue(found.id());
+              });
     }
     assertThat(sandbox.created(p)).as("nothing published again").hasSize(before);
   }
@@ -181,8 +215,13 @@ class ReconcileAcrossPlatformsTest {
     Post post = crashed(store, Platform.FACEBOOK, true);
     // the unknown answer carried an upload session's id, not the post's
     IdempotencyStore.Entry e = store.entries(post.idempotencyKey()).get(0);
-    store.complete(e.with(IdempotencyStore.State.UNKNOWN, "upload-session-12345", null,
-        "answer to the finish call lost", Instant.now()));
+    store.complete(
+        e.with(
+            IdempotencyStore.State.UNKNOWN,
+            "upload-session-12345",
+            null,
+            "answer to the finish call lost",
+            Instant.now()));
     try (SocialClient c = client(Platform.FACEBOOK)) {
       Reconciler.Result r = Reconciler.reconcile(store, c, post);
       assertThat(r.status()).as(r.evidence()).isEqualTo(PlatformOutcome.Status.PUBLISHED);

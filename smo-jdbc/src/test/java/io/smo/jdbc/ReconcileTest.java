@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A target left UNKNOWN by a publisher that died mid-call, settled against the sandbox's X
- * emulator (the account's recent posts matched by text and time): PUBLISHED with the post found,
- * or FAILED when it never went out; a re-run then publishes only the FAILED one. H2 and PostgreSQL.
+ * A target left UNKNOWN by a publisher that died mid-call, settled against the sandbox's X emulator
+ * (the account's recent posts matched by text and time): PUBLISHED with the post found, or FAILED
+ * when it never went out; a re-run then publishes only the FAILED one. H2 and PostgreSQL.
  */
 class ReconcileTest {
   Sandbox sandbox;
@@ -42,21 +42,32 @@ class ReconcileTest {
   }
 
   TwitterClient x() {
-    return TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
-        .accessToken(sandbox.credentials(Platform.TWITTER).accessToken()).sleeper(d -> { }).build();
+    return TwitterClient.builder()
+        .baseUrl(sandbox.baseUrl(Platform.TWITTER))
+        .accessToken(sandbox.credentials(Platform.TWITTER).accessToken())
+        .sleeper(d -> {})
+        .build();
   }
 
   long tweets() {
     return sandbox.created(Platform.TWITTER, "post").size();
   }
 
-  /** The crashed process: claimed the target; {@code wentOut} says whether its request took effect. */
+  /**
+   * The crashed process: claimed the target; {@code wentOut} says whether its request took effect.
+   */
   Post crashed(JdbcIdempotencyStore store, boolean wentOut) {
-    Post post = Post.builder().text("reconcile me " + UUID.randomUUID())
-        .idempotencyKey("campaign-" + UUID.randomUUID()).build();
+    Post post =
+        Post.builder()
+            .text("reconcile me " + UUID.randomUUID())
+            .idempotencyKey("campaign-" + UUID.randomUUID())
+            .build();
     try (TwitterClient x = x()) {
-      store.claim(post.idempotencyKey(), IdempotencyStore.target(Platform.TWITTER, x.accountKey()),
-          CrossPoster.contentHash(post), Instant.now());
+      store.claim(
+          post.idempotencyKey(),
+          IdempotencyStore.target(Platform.TWITTER, x.accountKey()),
+          CrossPoster.contentHash(post),
+          Instant.now());
       if (wentOut) {
         x.publish(post);
       }
@@ -76,11 +87,15 @@ class ReconcileTest {
       assertThat(r.status()).isEqualTo(PlatformOutcome.Status.PUBLISHED);
       assertThat(r.evidence()).contains("same text").contains("created at");
       PublishedPost found = r.published().orElseThrow();
-      assertThat(store.entries(post.idempotencyKey())).singleElement().satisfies(e -> {
-        assertThat(e.state()).isEqualTo(IdempotencyStore.State.PUBLISHED);
-        assertThat(e.postId()).hasValue(found.id());
-      });
-      try (CrossPoster again = CrossPoster.builder().add(x).idempotencyStore(new JdbcIdempotencyStore(ds)).build()) {
+      assertThat(store.entries(post.idempotencyKey()))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.state()).isEqualTo(IdempotencyStore.State.PUBLISHED);
+                assertThat(e.postId()).hasValue(found.id());
+              });
+      try (CrossPoster again =
+          CrossPoster.builder().add(x).idempotencyStore(new JdbcIdempotencyStore(ds)).build()) {
         PlatformOutcome o = again.publish(post).outcome(Platform.TWITTER).orElseThrow();
         assertThat(o.status()).isEqualTo(PlatformOutcome.Status.PUBLISHED);
         assertThat(o.published().orElseThrow().id()).isEqualTo(found.id());

@@ -10,10 +10,9 @@ import java.util.regex.Pattern;
  * A Graph API version, the {@code vNN.N} path segment every Graph call starts with (e.g. {@code
  * v26.0}). Immutable; compare with {@link #equals(Object)}.
  *
- * <p>Meta releases about two versions a year, each available for about two years. {@link
- * #DEFAULT} is the newest stable version documented when this SDK was built: v26.0 (released
- * 2026-07-29); v25.0 (2026-02-18) is available until 2028-07-29. Clients let callers pin another
- * version.
+ * <p>Meta releases about two versions a year, each available for about two years. {@link #DEFAULT}
+ * is the newest stable version documented when this SDK was built: v26.0 (released 2026-07-29);
+ * v25.0 (2026-02-18) is available until 2028-07-29. Clients let callers pin another version.
  *
  * @see <a href="https://developers.facebook.com/docs/graph-api/changelog">Graph API changelog</a>
  */
@@ -23,11 +22,17 @@ public final class GraphApiVersion implements Comparable<GraphApiVersion> {
 
   /** v26.0, released 2026-07-29. */
   public static final GraphApiVersion V26_0 = new GraphApiVersion(26, 0);
+
   /** v25.0, released 2026-02-18, available until 2028-07-29. */
   public static final GraphApiVersion V25_0 = new GraphApiVersion(25, 0);
+
   /** v24.0, released 2025-10-08, available until 2028-02-18. */
   public static final GraphApiVersion V24_0 = new GraphApiVersion(24, 0);
-  /** The version clients use unless told otherwise: the newest stable documented one, {@link #V26_0}. */
+
+  /**
+   * The version clients use unless told otherwise: the newest stable documented one, {@link
+   * #V26_0}.
+   */
   public static final GraphApiVersion DEFAULT = V26_0;
 
   private final int major;

@@ -47,32 +47,46 @@ import java.util.Locale;
 public final class SmoMicrometer implements SmoListener {
   /** The observation name of an API call. */
   public static final String OBSERVATION = "smo.api.call";
+
   /** Timer of whole API calls, retries and waits included. */
   public static final String CALLS = "smo.api.calls";
+
   /** Counter of HTTP attempts. */
   public static final String ATTEMPTS = "smo.api.attempts";
+
   /** Counter of retries. */
   public static final String RETRIES = "smo.api.retries";
+
   /** Timer of rate-limit waits. */
   public static final String RATE_LIMIT_WAITS = "smo.api.ratelimit.waits";
+
   /** Counter of rate-limit refusals. */
   public static final String RATE_LIMIT_REFUSALS = "smo.api.ratelimit.refusals";
+
   /** Counter of token refreshes after a rejection. */
   public static final String TOKEN_REFRESHES = "smo.api.token.refreshes";
+
   /** Counter of creates with an unknown outcome. */
   public static final String UNKNOWN_OUTCOMES = "smo.api.unknown.outcomes";
+
   /** Counter of request body bytes. */
   public static final String BYTES_SENT = "smo.api.bytes.sent";
+
   /** Counter of response body bytes (as declared by the server). */
   public static final String BYTES_RECEIVED = "smo.api.bytes.received";
+
   /** Counter of finished media uploads. */
   public static final String UPLOADS = "smo.uploads";
+
   /** Distribution of the size of uploaded media. */
   public static final String UPLOAD_BYTES = "smo.upload.bytes";
+
   /** Timer of cross-posts. */
   public static final String CROSS_POSTS = "smo.crosspost";
+
   /** Counter of cross-post target outcomes. */
   public static final String CROSS_POST_TARGETS = "smo.crosspost.targets";
+
   /** Counter of scheduler runs. */
   public static final String SCHEDULER_RUNS = "smo.scheduler.runs";
 
@@ -104,8 +118,14 @@ public final class SmoMicrometer implements SmoListener {
   }
 
   private Tags callTags(ApiCall call) {
-    Tags t = Tags.of("platform", call.platform().id(), "operation", call.operation(),
-        "kind", call.kind().name().toLowerCase(Locale.ROOT));
+    Tags t =
+        Tags.of(
+            "platform",
+            call.platform().id(),
+            "operation",
+            call.operation(),
+            "kind",
+            call.kind().name().toLowerCase(Locale.ROOT));
     return accountTag ? t.and("account", call.account()) : t;
   }
 
@@ -129,13 +149,14 @@ public final class SmoMicrometer implements SmoListener {
     if (observations.isNoop()) {
       return;
     }
-    Observation o = Observation.createNotStarted(OBSERVATION, observations)
-        .contextualName("smo " + call.platform().id() + " " + call.operation())
-        .lowCardinalityKeyValue("platform", call.platform().id())
-        .lowCardinalityKeyValue("operation", call.operation())
-        .lowCardinalityKeyValue("kind", call.kind().name().toLowerCase(Locale.ROOT))
-        .highCardinalityKeyValue("account", call.account())
-        .start();
+    Observation o =
+        Observation.createNotStarted(OBSERVATION, observations)
+            .contextualName("smo " + call.platform().id() + " " + call.operation())
+            .lowCardinalityKeyValue("platform", call.platform().id())
+            .lowCardinalityKeyValue("operation", call.operation())
+            .lowCardinalityKeyValue("kind", call.kind().name().toLowerCase(Locale.ROOT))
+            .highCardinalityKeyValue("account", call.account())
+            .start();
     call.attribute(OBS_KEY, o);
     call.attribute(SCOPE_KEY, o.openScope());
   }
@@ -146,18 +167,30 @@ public final class SmoMicrometer implements SmoListener {
     count(ATTEMPTS, "HTTP attempts of SMO API calls", tags, 1);
     Tags bytes = callTags(e.call());
     if (e.bytesSent() > 0) {
-      Counter.builder(BYTES_SENT).baseUnit("bytes").description("request body bytes")
-          .tags(bytes).register(registry).increment((double) e.bytesSent());
+      Counter.builder(BYTES_SENT)
+          .baseUnit("bytes")
+          .description("request body bytes")
+          .tags(bytes)
+          .register(registry)
+          .increment((double) e.bytesSent());
     }
     if (e.bytesReceived() > 0) {
-      Counter.builder(BYTES_RECEIVED).baseUnit("bytes").description("response body bytes")
-          .tags(bytes).register(registry).increment((double) e.bytesReceived());
+      Counter.builder(BYTES_RECEIVED)
+          .baseUnit("bytes")
+          .description("response body bytes")
+          .tags(bytes)
+          .register(registry)
+          .increment((double) e.bytesReceived());
     }
   }
 
   @Override
   public void onRetry(RetryEvent e) {
-    count(RETRIES, "retries of SMO API calls", callTags(e.call()).and("reason", e.reason().tagValue()), 1);
+    count(
+        RETRIES,
+        "retries of SMO API calls",
+        callTags(e.call()).and("reason", e.reason().tagValue()),
+        1);
     event(e.call(), "retry");
   }
 
@@ -165,7 +198,8 @@ public final class SmoMicrometer implements SmoListener {
   public void onRateLimit(RateLimitEvent e) {
     Tags tags = callTags(e.call()).and("source", e.source().tagValue());
     if (e.action() == RateLimitEvent.Action.WAITED) {
-      timer(RATE_LIMIT_WAITS, "time SMO API calls waited for rate limits", tags).record(e.duration());
+      timer(RATE_LIMIT_WAITS, "time SMO API calls waited for rate limits", tags)
+          .record(e.duration());
       event(e.call(), "ratelimit.wait");
     } else {
       count(RATE_LIMIT_REFUSALS, "SMO API calls refused by a rate limit", tags, 1);
@@ -174,21 +208,34 @@ public final class SmoMicrometer implements SmoListener {
 
   @Override
   public void onTokenRefresh(TokenRefreshEvent e) {
-    count(TOKEN_REFRESHES, "token refreshes after the platform rejected a token",
-        Tags.of("platform", e.call().platform().id(), "result", e.refreshed() ? "refreshed" : "refused"), 1);
+    count(
+        TOKEN_REFRESHES,
+        "token refreshes after the platform rejected a token",
+        Tags.of(
+            "platform",
+            e.call().platform().id(),
+            "result",
+            e.refreshed() ? "refreshed" : "refused"),
+        1);
     event(e.call(), e.refreshed() ? "token.refreshed" : "token.refused");
   }
 
   @Override
   public void onUnknownOutcome(UnknownOutcomeEvent e) {
-    count(UNKNOWN_OUTCOMES, "creates that may or may not have taken effect (reconcile)",
-        Tags.of("platform", e.call().platform().id(), "operation", e.call().operation()), 1);
+    count(
+        UNKNOWN_OUTCOMES,
+        "creates that may or may not have taken effect (reconcile)",
+        Tags.of("platform", e.call().platform().id(), "operation", e.call().operation()),
+        1);
   }
 
   @Override
   public void onCallEnd(ApiCall call, CallResult result) {
-    timer(CALLS, "SMO API calls, retries and waits included",
-        callTags(call).and("outcome", result.outcome().tagValue())).record(result.duration());
+    timer(
+            CALLS,
+            "SMO API calls, retries and waits included",
+            callTags(call).and("outcome", result.outcome().tagValue()))
+        .record(result.duration());
     Object o = call.attribute(OBS_KEY);
     if (o instanceof Observation obs) {
       if (call.attribute(SCOPE_KEY) instanceof Observation.Scope scope) {
@@ -216,24 +263,42 @@ public final class SmoMicrometer implements SmoListener {
       return;
     }
     String outcome = p.state().name().toLowerCase(Locale.ROOT);
-    count(UPLOADS, "finished media uploads", Tags.of("platform", p.platform().id(), "outcome", outcome), 1);
+    count(
+        UPLOADS,
+        "finished media uploads",
+        Tags.of("platform", p.platform().id(), "outcome", outcome),
+        1);
     if (p.state() == UploadState.READY && p.totalBytes() > 0) {
-      DistributionSummary.builder(UPLOAD_BYTES).baseUnit("bytes").description("uploaded media sizes")
-          .tags("platform", p.platform().id()).register(registry).record((double) p.totalBytes());
+      DistributionSummary.builder(UPLOAD_BYTES)
+          .baseUnit("bytes")
+          .description("uploaded media sizes")
+          .tags("platform", p.platform().id())
+          .register(registry)
+          .record((double) p.totalBytes());
     }
   }
 
   @Override
   public void onCrossPost(CrossPostEvent e) {
     timer(CROSS_POSTS, "cross-posts, all targets", Tags.empty()).record(e.duration());
-    e.result().outcomes().forEach((platform, o) -> count(CROSS_POST_TARGETS, "cross-post target outcomes",
-        Tags.of("platform", platform.id(), "status", status(o.status())), 1));
+    e.result()
+        .outcomes()
+        .forEach(
+            (platform, o) ->
+                count(
+                    CROSS_POST_TARGETS,
+                    "cross-post target outcomes",
+                    Tags.of("platform", platform.id(), "status", status(o.status())),
+                    1));
   }
 
   @Override
   public void onSchedulerRun(SchedulerRunEvent e) {
-    count(SCHEDULER_RUNS, "scheduled targets run",
-        Tags.of("platform", e.platform().id(), "status", e.status()), 1);
+    count(
+        SCHEDULER_RUNS,
+        "scheduled targets run",
+        Tags.of("platform", e.platform().id(), "status", e.status()),
+        1);
   }
 
   private static String status(PlatformOutcome.Status s) {
@@ -252,7 +317,9 @@ public final class SmoMicrometer implements SmoListener {
       this.registry = registry;
     }
 
-    /** Also records one Observation per API call. Default {@link ObservationRegistry#NOOP} (none). */
+    /**
+     * Also records one Observation per API call. Default {@link ObservationRegistry#NOOP} (none).
+     */
     public Builder observationRegistry(ObservationRegistry observations) {
       this.observations = requireNonNull(observations, "observations == null");
       return this;
@@ -298,5 +365,4 @@ public final class SmoMicrometer implements SmoListener {
   public String toString() {
     return "SmoMicrometer[" + registry.getClass().getSimpleName() + "]";
   }
-
 }

@@ -90,7 +90,9 @@ public final class Board {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Board b && id.equals(b.id) && name.equals(b.name)
+    return o instanceof Board b
+        && id.equals(b.id)
+        && name.equals(b.name)
         && Objects.equals(privacy, b.privacy);
   }
 
@@ -129,7 +131,9 @@ public final class Board {
       return this;
     }
 
-    /** Sets the privacy as Pinterest spells it ({@code PUBLIC}, {@code PROTECTED}, {@code SECRET}). */
+    /**
+     * Sets the privacy as Pinterest spells it ({@code PUBLIC}, {@code PROTECTED}, {@code SECRET}).
+     */
     public Builder privacy(String privacy) {
       this.privacy = privacy;
       return this;

@@ -4,8 +4,8 @@ import io.smo.core.SmoPublicApi;
 import java.util.Locale;
 
 /**
- * Who can see a board and the Pins on it (Pinterest {@code BoardPrivacy}). Pinterest has no
- * per-Pin audience: a Pin is as visible as its board.
+ * Who can see a board and the Pins on it (Pinterest {@code BoardPrivacy}). Pinterest has no per-Pin
+ * audience: a Pin is as visible as its board.
  *
  * @see <a href="https://developers.pinterest.com/docs/api/v5/boards-create/">Create board</a>
  */

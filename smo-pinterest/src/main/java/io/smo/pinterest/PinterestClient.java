@@ -2,6 +2,7 @@ package io.smo.pinterest;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smo.core.ClientBuilder;
 import io.smo.core.EngagementMetrics;
 import io.smo.core.Platform;
 import io.smo.core.PostRef;
@@ -13,7 +14,6 @@ import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.ClientBuilder;
 import io.smo.pinterest.internal.DefaultPinterestClient;
 import io.smo.pinterest.internal.PinterestErrorMapper;
 import io.smo.pinterest.internal.PinterestRateLimitParser;
@@ -32,20 +32,20 @@ import java.util.regex.Pattern;
  *   <li>{@link #publish} sends {@code POST /v5/pins}. The post text is the Pin description, its
  *       link the destination link; {@link PinterestOptions} adds board, title, alt text, dominant
  *       colour and video cover. One image goes as {@code image_url} (URL media) or {@code
- *       image_base64} (files and bytes, base64-encoded while streaming, never read whole);
- *       several images as {@code multiple_image_urls} or {@code multiple_image_base64}. A video is
+ *       image_base64} (files and bytes, base64-encoded while streaming, never read whole); several
+ *       images as {@code multiple_image_urls} or {@code multiple_image_base64}. A video is
  *       registered ({@code POST /v5/media}), uploaded to the returned {@code upload_url} as a
- *       multipart form with the returned {@code upload_parameters} (streamed from disk, without
- *       the Authorization header), polled ({@code GET /v5/media/{id}}) until {@code succeeded},
- *       then published with {@code video_id} and the cover image.
+ *       multipart form with the returned {@code upload_parameters} (streamed from disk, without the
+ *       Authorization header), polled ({@code GET /v5/media/{id}}) until {@code succeeded}, then
+ *       published with {@code video_id} and the cover image.
  *   <li>The board is required: {@link PinterestOptions#boardId()} or {@link
  *       Builder#defaultBoardId(String)}; without one, publish throws {@link ValidationException}.
  *   <li>No comments API and no native scheduling: those calls throw {@link
  *       io.smo.core.exception.UnsupportedFeatureException}; a scheduled post fails validation.
  *   <li><b>Trial access:</b> apps with Trial access create Pins and boards visible only to their
  *       creator (sandbox entities), and get 1,000 requests a day ({@link #trialRateLimits()}).
- *   <li>Scopes: {@code boards:read, boards:write, pins:read, pins:write} (plus the {@code
- *       _secret} variants for secret boards); analytics need {@code pins:read}.
+ *   <li>Scopes: {@code boards:read, boards:write, pins:read, pins:write} (plus the {@code _secret}
+ *       variants for secret boards); analytics need {@code pins:read}.
  * </ul>
  *
  * <p>Immutable and thread-safe; close it to release its connection pool.
@@ -88,10 +88,11 @@ public interface PinterestClient extends SocialClient {
   }
 
   /**
-   * Returns caps for Trial access: {@link PinterestRateBucket#TRIAL_LIMIT} (1,000) requests per
-   * day in each {@link PinterestRateBucket}, and no waiting for a refill (a day is too long).
+   * Returns caps for Trial access: {@link PinterestRateBucket#TRIAL_LIMIT} (1,000) requests per day
+   * in each {@link PinterestRateBucket}, and no waiting for a refill (a day is too long).
    *
-   * @see <a href="https://developers.pinterest.com/docs/key-concepts/access-tiers/">Access tiers</a>
+   * @see <a href="https://developers.pinterest.com/docs/key-concepts/access-tiers/">Access
+   *     tiers</a>
    */
   static RateLimitPolicy trialRateLimits() {
     RateLimitPolicy.Builder b = RateLimitPolicy.builder();
@@ -135,8 +136,8 @@ public interface PinterestClient extends SocialClient {
   Board createBoard(String name, String description, BoardPrivacy privacy);
 
   /**
-   * Reads a Pin's analytics for a date window ({@code GET /v5/pins/{id}/analytics}, all app
-   * types, no split): IMPRESSION, OUTBOUND_CLICK, PIN_CLICK, SAVE, SAVE_RATE, TOTAL_COMMENTS,
+   * Reads a Pin's analytics for a date window ({@code GET /v5/pins/{id}/analytics}, all app types,
+   * no split): IMPRESSION, OUTBOUND_CLICK, PIN_CLICK, SAVE, SAVE_RATE, TOTAL_COMMENTS,
    * TOTAL_REACTIONS and VIDEO_MRC_VIEW. Dates are UTC days.
    *
    * @param ref the Pin
@@ -188,8 +189,8 @@ public interface PinterestClient extends SocialClient {
 
     /**
      * Uses refreshing OAuth 2.0 tokens: loaded from and saved to {@code store} under {@code key},
-     * refreshed before expiry and once after a 401, the rotated refresh token persisted
-     * (continuous refresh). Same as {@code tokenProvider(oauth.tokenProvider(key, store))}.
+     * refreshed before expiry and once after a 401, the rotated refresh token persisted (continuous
+     * refresh). Same as {@code tokenProvider(oauth.tokenProvider(key, store))}.
      *
      * @param key the key the token is stored under (not the account id)
      */
@@ -205,12 +206,22 @@ public interface PinterestClient extends SocialClient {
      */
     public PinterestClient build() {
       String accountId = accountIdSetting();
-      ApiRuntime runtime = runtime(Platform.PINTEREST, "smo-pinterest", DEFAULT_BASE_URL,
-          new PinterestErrorMapper(), new PinterestRateLimitParser(), defaultRateLimits(),
-          accountId != null ? accountId : Platform.PINTEREST.id());
-      return new DefaultPinterestClient(runtime, accountId, defaultBoardId,
+      ApiRuntime runtime =
+          runtime(
+              Platform.PINTEREST,
+              "smo-pinterest",
+              DEFAULT_BASE_URL,
+              new PinterestErrorMapper(),
+              new PinterestRateLimitParser(),
+              defaultRateLimits(),
+              accountId != null ? accountId : Platform.PINTEREST.id());
+      return new DefaultPinterestClient(
+          runtime,
+          accountId,
+          defaultBoardId,
           processingTimeoutOr(PinterestUploadProtocol.DEFAULT_PROCESSING_TIMEOUT),
-          pollIntervalOr(PinterestUploadProtocol.DEFAULT_POLL_INTERVAL), uploadListener());
+          pollIntervalOr(PinterestUploadProtocol.DEFAULT_POLL_INTERVAL),
+          uploadListener());
     }
   }
 }

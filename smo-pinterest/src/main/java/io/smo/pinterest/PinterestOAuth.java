@@ -2,16 +2,13 @@ package io.smo.pinterest;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smo.core.HttpSettings;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
-import io.smo.core.auth.AccessToken;
-import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.RefreshingTokenProvider;
 import io.smo.core.auth.spi.PlatformOAuth;
-import io.smo.core.auth.TokenStore;
-import io.smo.core.HttpSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
@@ -24,9 +21,9 @@ import okhttp3.OkHttpClient;
  * /v5/oauth/token} with HTTP Basic client authentication.
  *
  * <p>Refresh tokens are <b>continuous</b>: 60 days, refreshable indefinitely, each refresh
- * answering a new refresh token that {@link RefreshingTokenProvider} persists. Apps created
- * before 25 September 2025 must ask for it with {@code continuous_refresh=true}, which {@link
- * #config} adds to the refresh grant by default (remove it with {@code
+ * answering a new refresh token that {@link RefreshingTokenProvider} persists. Apps created before
+ * 25 September 2025 must ask for it with {@code continuous_refresh=true}, which {@link #config}
+ * adds to the refresh grant by default (remove it with {@code
  * .putRefreshParameter("continuous_refresh", null)}); the legacy 365-day token is no longer
  * supported. Access tokens last 30 days.
  *
@@ -43,18 +40,21 @@ import okhttp3.OkHttpClient;
  *
  * <p>Immutable and thread-safe. The client secret never appears in logs or {@link #toString()}.
  *
- * @see <a href="https://developers.pinterest.com/docs/getting-started/set-up-authentication-and-authorization/">Authentication</a>
+ * @see <a
+ *     href="https://developers.pinterest.com/docs/getting-started/set-up-authentication-and-authorization/">Authentication</a>
  * @see <a href="https://developers.pinterest.com/docs/api/v5/oauth-token/">POST /v5/oauth/token</a>
  */
 @SmoPublicApi
 public final class PinterestOAuth extends PlatformOAuth {
   /** Where users authorize the app. */
   public static final URI AUTHORIZATION_ENDPOINT = URI.create("https://www.pinterest.com/oauth/");
+
   /** The production token endpoint. */
   public static final URI TOKEN_ENDPOINT = URI.create("https://api.pinterest.com/v5/oauth/token");
+
   /** The scopes a client needs to publish and read Pins and boards. */
-  public static final Set<String> PUBLISH_SCOPES = Set.of("boards:read", "boards:write",
-      "pins:read", "pins:write");
+  public static final Set<String> PUBLISH_SCOPES =
+      Set.of("boards:read", "boards:write", "pins:read", "pins:write");
 
   private PinterestOAuth(OAuth2Flow flow, Clock clock) {
     super(Platform.PINTEREST, flow, clock);
@@ -72,8 +72,7 @@ public final class PinterestOAuth extends PlatformOAuth {
    *     refreshing
    * @throws NullPointerException if {@code clientId} or {@code clientSecret} is null
    */
-  public static OAuth2Config.Builder config(String clientId, String clientSecret,
-      URI redirectUri) {
+  public static OAuth2Config.Builder config(String clientId, String clientSecret, URI redirectUri) {
     return OAuth2Config.builder()
         .authorizationEndpoint(AUTHORIZATION_ENDPOINT)
         .tokenEndpoint(TOKEN_ENDPOINT)
@@ -93,12 +92,12 @@ public final class PinterestOAuth extends PlatformOAuth {
   }
 
   /**
-   * Returns the OAuth helper whose token requests go through {@code settings} (timeouts, proxy,
-   * see {@link HttpSettings#newOkHttpClient()}), on the system clock.
+   * Returns the OAuth helper whose token requests go through {@code settings} (timeouts, proxy, see
+   * {@link HttpSettings#newOkHttpClient()}), on the system clock.
    */
   public static PinterestOAuth create(OAuth2Config config, HttpSettings settings) {
-    return create(config, requireNonNull(settings, "settings == null").newOkHttpClient(),
-        Clock.systemUTC());
+    return create(
+        config, requireNonNull(settings, "settings == null").newOkHttpClient(), Clock.systemUTC());
   }
 
   /**
@@ -106,7 +105,8 @@ public final class PinterestOAuth extends PlatformOAuth {
    * {@code expires_in} into instants and decides when a token is due for refresh).
    */
   public static PinterestOAuth create(OAuth2Config config, OkHttpClient http, Clock clock) {
-    return new PinterestOAuth(new OAuth2Flow(Platform.PINTEREST, config, http, clock),
+    return new PinterestOAuth(
+        new OAuth2Flow(Platform.PINTEREST, config, http, clock),
         requireNonNull(clock, "clock == null"));
   }
 

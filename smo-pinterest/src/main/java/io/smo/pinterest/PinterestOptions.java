@@ -1,6 +1,5 @@
 package io.smo.pinterest;
 
-
 import io.smo.core.Platform;
 import io.smo.core.PlatformOptions;
 import io.smo.core.SmoPublicApi;
@@ -11,8 +10,8 @@ import java.util.OptionalInt;
 
 /**
  * Per-Pin options for Pinterest ({@code POST /v5/pins} fields the neutral {@link io.smo.core.Post}
- * does not carry): the board (required here or as the client's default board), a board section,
- * the title (at most 100 characters), a link overriding {@link io.smo.core.Post#link()} (at most
+ * does not carry): the board (required here or as the client's default board), a board section, the
+ * title (at most 100 characters), a link overriding {@link io.smo.core.Post#link()} (at most
  * 2,048), the alt text (at most 500; default: the first media item's alt text), the dominant colour
  * ({@code #RRGGBB}) and, for video Pins, the cover image (a URL, or a key-frame time in seconds;
  * default key frame 0). Limits are checked offline by {@link PinterestClient#validate}. Immutable.
@@ -115,7 +114,8 @@ public final class PinterestOptions implements PlatformOptions {
 
   /** Returns the video cover key-frame time in seconds, if set. */
   public OptionalInt coverImageKeyFrameSeconds() {
-    return coverImageKeyFrameSeconds == null ? OptionalInt.empty()
+    return coverImageKeyFrameSeconds == null
+        ? OptionalInt.empty()
         : OptionalInt.of(coverImageKeyFrameSeconds);
   }
 
@@ -124,26 +124,42 @@ public final class PinterestOptions implements PlatformOptions {
     if (!(o instanceof PinterestOptions p)) {
       return false;
     }
-    return Objects.equals(boardId, p.boardId) && Objects.equals(boardSectionId, p.boardSectionId)
-        && Objects.equals(title, p.title) && Objects.equals(link, p.link)
-        && Objects.equals(altText, p.altText) && Objects.equals(dominantColor, p.dominantColor)
+    return Objects.equals(boardId, p.boardId)
+        && Objects.equals(boardSectionId, p.boardSectionId)
+        && Objects.equals(title, p.title)
+        && Objects.equals(link, p.link)
+        && Objects.equals(altText, p.altText)
+        && Objects.equals(dominantColor, p.dominantColor)
         && Objects.equals(coverImageUrl, p.coverImageUrl)
         && Objects.equals(coverImageKeyFrameSeconds, p.coverImageKeyFrameSeconds);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(boardId, boardSectionId, title, link, altText, dominantColor, coverImageUrl,
+    return Objects.hash(
+        boardId,
+        boardSectionId,
+        title,
+        link,
+        altText,
+        dominantColor,
+        coverImageUrl,
         coverImageKeyFrameSeconds);
   }
 
   @Override
   public String toString() {
-    return "PinterestOptions{board=" + boardId + (boardSectionId != null ? "/" + boardSectionId : "")
-        + (title != null ? ", title='" + title + "'" : "") + "}";
+    return "PinterestOptions{board="
+        + boardId
+        + (boardSectionId != null ? "/" + boardSectionId : "")
+        + (title != null ? ", title='" + title + "'" : "")
+        + "}";
   }
 
-  /** Builds {@link PinterestOptions}. Mutable, not thread-safe; limits are checked offline at publish. */
+  /**
+   * Builds {@link PinterestOptions}. Mutable, not thread-safe; limits are checked offline at
+   * publish.
+   */
   public static final class Builder {
     private String boardId;
     private String boardSectionId;

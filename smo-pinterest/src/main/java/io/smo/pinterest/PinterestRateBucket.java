@@ -33,6 +33,7 @@ public enum PinterestRateBucket implements RateBucket {
 
   /** Trial access: requests per {@link #TRIAL_PERIOD} per app, all categories together. */
   public static final int TRIAL_LIMIT = 1_000;
+
   /** Trial access's period: one day. */
   public static final Duration TRIAL_PERIOD = Duration.ofDays(1);
 
@@ -40,8 +41,12 @@ public enum PinterestRateBucket implements RateBucket {
 
   /** Standard access: 100 requests per second in every category. */
   PinterestRateBucket(String id) {
-    this.spec = new Spec(id, 100, Duration.ofSeconds(1),
-        URI.create("https://developers.pinterest.com/docs/reference/rate-limits/"));
+    this.spec =
+        new Spec(
+            id,
+            100,
+            Duration.ofSeconds(1),
+            URI.create("https://developers.pinterest.com/docs/reference/rate-limits/"));
   }
 
   @Override

@@ -26,8 +26,11 @@ import org.junit.jupiter.api.Test;
 class PinterestAccountsSandboxTest {
 
   private static PinterestClient.Builder client(Sandbox sandbox, SandboxCredentials c) {
-    return PinterestClient.builder().baseUrl(sandbox.baseUrl(Platform.PINTEREST))
-        .accessToken(c.accessToken()).defaultBoardId(c.extra("boardId")).sleeper(d -> { });
+    return PinterestClient.builder()
+        .baseUrl(sandbox.baseUrl(Platform.PINTEREST))
+        .accessToken(c.accessToken())
+        .defaultBoardId(c.extra("boardId"))
+        .sleeper(d -> {});
   }
 
   @Test
@@ -52,15 +55,24 @@ class PinterestAccountsSandboxTest {
   void crossPosterKeepsTwoPinterestAccountsApart(Sandbox sandbox) {
     SandboxCredentials us = sandbox.addAccount(Platform.PINTEREST, "us");
     SandboxCredentials uk = sandbox.addAccount(Platform.PINTEREST, "uk");
-    try (CrossPoster poster = CrossPoster.builder()
-        .add(client(sandbox, us).build()).add(client(sandbox, uk).build())
-        .closeClients(true).build()) {
-      assertThat(poster.targets()).containsExactlyInAnyOrder(
-          Target.of(Platform.PINTEREST, us.accountId()),
-          Target.of(Platform.PINTEREST, uk.accountId()));
-      Post post = Post.builder().text("Two boards, one call (#18)")
-          .addMedia(Media.fromUrl(URI.create("https://example.com/pin.jpg"), io.smo.core.MediaKind.IMAGE))
-          .idempotencyKey("p18-1").build();
+    try (CrossPoster poster =
+        CrossPoster.builder()
+            .add(client(sandbox, us).build())
+            .add(client(sandbox, uk).build())
+            .closeClients(true)
+            .build()) {
+      assertThat(poster.targets())
+          .containsExactlyInAnyOrder(
+              Target.of(Platform.PINTEREST, us.accountId()),
+              Target.of(Platform.PINTEREST, uk.accountId()));
+      Post post =
+          Post.builder()
+              .text("Two boards, one call (#18)")
+              .addMedia(
+                  Media.fromUrl(
+                      URI.create("https://example.com/pin.jpg"), io.smo.core.MediaKind.IMAGE))
+              .idempotencyKey("p18-1")
+              .build();
 
       CrossPostResult result = poster.publish(post);
 

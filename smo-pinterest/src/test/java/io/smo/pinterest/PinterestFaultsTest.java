@@ -30,8 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 @SandboxTest(strict = true)
 class PinterestFaultsTest {
   private static Post image(String key) {
-    return Post.builder().idempotencyKey(key).text("fault test")
-        .addMedia(Media.fromUrl(URI.create("https://cdn.example.com/f.jpg"), MediaKind.IMAGE)).build();
+    return Post.builder()
+        .idempotencyKey(key)
+        .text("fault test")
+        .addMedia(Media.fromUrl(URI.create("https://cdn.example.com/f.jpg"), MediaKind.IMAGE))
+        .build();
   }
 
   private static int posts(Sandbox sandbox) {
@@ -50,15 +53,24 @@ class PinterestFaultsTest {
 
   @Test
   void http429ExhaustingRetriesSurfacesRateLimit(Sandbox sandbox) {
-    sandbox.inject(Platform.PINTEREST, Fault.of(Fault.Kind.HTTP_429).times(5).on("GET", "/v5/boards"));
+    sandbox.inject(
+        Platform.PINTEREST, Fault.of(Fault.Kind.HTTP_429).times(5).on("GET", "/v5/boards"));
     SandboxCredentials cr = sandbox.credentials(Platform.PINTEREST);
-    try (PinterestClient c = PinterestClient.builder().baseUrl(sandbox.baseUrl(Platform.PINTEREST))
-        .accessToken(cr.accessToken()).sleeper(d -> { })
-        .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()) {
-      assertThatThrownBy(() -> c.boards().toList()).isInstanceOfSatisfying(RateLimitException.class, e -> {
-        assertThat(e.details().errorCode()).contains("8");
-        assertThat(e.details().rateLimit()).hasValueSatisfying(r -> assertThat(r.remaining()).hasValue(0));
-      });
+    try (PinterestClient c =
+        PinterestClient.builder()
+            .baseUrl(sandbox.baseUrl(Platform.PINTEREST))
+            .accessToken(cr.accessToken())
+            .sleeper(d -> {})
+            .retryPolicy(RetryPolicy.builder().maxAttempts(2).build())
+            .build()) {
+      assertThatThrownBy(() -> c.boards().toList())
+          .isInstanceOfSatisfying(
+              RateLimitException.class,
+              e -> {
+                assertThat(e.details().errorCode()).contains("8");
+                assertThat(e.details().rateLimit())
+                    .hasValueSatisfying(r -> assertThat(r.remaining()).hasValue(0));
+              });
     }
   }
 
@@ -67,15 +79,18 @@ class PinterestFaultsTest {
     sandbox.inject(Platform.PINTEREST, Fault.of(Fault.Kind.HTTP_5XX).on("POST", "/v5/pins"));
     int before = posts(sandbox);
     try (PinterestClient c = PinterestSandboxTest.client(sandbox)) {
-      assertThatThrownBy(() -> c.publish(image("k5xx"))).isInstanceOfSatisfying(
-          PublishOutcomeUnknownException.class, e -> assertThat(e.idempotencyKey()).contains("k5xx"));
+      assertThatThrownBy(() -> c.publish(image("k5xx")))
+          .isInstanceOfSatisfying(
+              PublishOutcomeUnknownException.class,
+              e -> assertThat(e.idempotencyKey()).contains("k5xx"));
     }
     assertThat(posts(sandbox)).isEqualTo(before);
   }
 
   @Test
   void createdThenResetIsUnknownWithExactlyOnePost(Sandbox sandbox) {
-    sandbox.inject(Platform.PINTEREST, Fault.of(Fault.Kind.CREATED_THEN_RESET).on("POST", "/v5/pins"));
+    sandbox.inject(
+        Platform.PINTEREST, Fault.of(Fault.Kind.CREATED_THEN_RESET).on("POST", "/v5/pins"));
     int before = posts(sandbox);
     try (PinterestClient c = PinterestSandboxTest.client(sandbox)) {
       assertThatThrownBy(() -> c.publish(image("kreset")))
@@ -90,13 +105,21 @@ class PinterestFaultsTest {
     PinterestEmulator emulator = (PinterestEmulator) sandbox.emulator(Platform.PINTEREST);
     InMemoryTokenStore store = new InMemoryTokenStore();
     store.save("me", AccessToken.builder(cr.accessToken()).refreshToken(cr.refreshToken()).build());
-    PinterestOAuth oauth = PinterestOAuth.create(PinterestOAuth.config(cr.clientId(), cr.clientSecret(), null)
-        .tokenEndpoint(sandbox.baseUrl(Platform.PINTEREST).resolve("v5/oauth/token")).build());
+    PinterestOAuth oauth =
+        PinterestOAuth.create(
+            PinterestOAuth.config(cr.clientId(), cr.clientSecret(), null)
+                .tokenEndpoint(sandbox.baseUrl(Platform.PINTEREST).resolve("v5/oauth/token"))
+                .build());
     sandbox.inject(Platform.PINTEREST, Fault.of(Fault.Kind.EXPIRED_TOKEN).on("POST", "/v5/pins"));
     int issued = emulator.tokensIssued();
     int before = posts(sandbox);
-    try (PinterestClient c = PinterestClient.builder().baseUrl(sandbox.baseUrl(Platform.PINTEREST))
-        .oauth(oauth, store, "me").defaultBoardId(cr.extra("boardId")).sleeper(d -> { }).build()) {
+    try (PinterestClient c =
+        PinterestClient.builder()
+            .baseUrl(sandbox.baseUrl(Platform.PINTEREST))
+            .oauth(oauth, store, "me")
+            .defaultBoardId(cr.extra("boardId"))
+            .sleeper(d -> {})
+            .build()) {
       c.publish(image("kexp"));
     }
     assertThat(emulator.tokensIssued()).isEqualTo(issued + 1);
@@ -108,9 +131,11 @@ class PinterestFaultsTest {
 
   @Test
   void malformedBodyOnReadIsTyped(Sandbox sandbox) {
-    sandbox.inject(Platform.PINTEREST, Fault.of(Fault.Kind.MALFORMED_JSON).times(5).on("GET", "/v5/boards"));
+    sandbox.inject(
+        Platform.PINTEREST, Fault.of(Fault.Kind.MALFORMED_JSON).times(5).on("GET", "/v5/boards"));
     try (PinterestClient c = PinterestSandboxTest.client(sandbox)) {
-      assertThatThrownBy(() -> c.boards().toList()).isInstanceOf(TransportException.class)
+      assertThatThrownBy(() -> c.boards().toList())
+          .isInstanceOf(TransportException.class)
           .hasMessageContaining("malformed");
     }
   }
@@ -126,7 +151,8 @@ class PinterestFaultsTest {
 
   @Test
   void connectionResetOnReadIsRetried(Sandbox sandbox) {
-    sandbox.inject(Platform.PINTEREST, Fault.of(Fault.Kind.CONNECTION_RESET).on("GET", "/v5/boards"));
+    sandbox.inject(
+        Platform.PINTEREST, Fault.of(Fault.Kind.CONNECTION_RESET).on("GET", "/v5/boards"));
     try (PinterestClient c = PinterestSandboxTest.client(sandbox)) {
       assertThat(c.boards().toList()).isNotEmpty();
     }
@@ -134,34 +160,49 @@ class PinterestFaultsTest {
 
   @Test
   void delayBeyondTheReadTimeoutOnCreateIsUnknown(Sandbox sandbox) {
-    sandbox.inject(Platform.PINTEREST, Fault.of(Fault.Kind.DELAY).delay(Duration.ofSeconds(3))
-        .on("POST", "/v5/pins"));
+    sandbox.inject(
+        Platform.PINTEREST,
+        Fault.of(Fault.Kind.DELAY).delay(Duration.ofSeconds(3)).on("POST", "/v5/pins"));
     SandboxCredentials cr = sandbox.credentials(Platform.PINTEREST);
-    try (PinterestClient c = PinterestClient.builder().baseUrl(sandbox.baseUrl(Platform.PINTEREST))
-        .accessToken(cr.accessToken()).defaultBoardId(cr.extra("boardId")).sleeper(d -> { })
-        .httpSettings(h -> h.readTimeout(Duration.ofMillis(500))).build()) {
-      assertThatThrownBy(() -> c.publish(image("kdelay"))).isInstanceOf(PublishOutcomeUnknownException.class);
+    try (PinterestClient c =
+        PinterestClient.builder()
+            .baseUrl(sandbox.baseUrl(Platform.PINTEREST))
+            .accessToken(cr.accessToken())
+            .defaultBoardId(cr.extra("boardId"))
+            .sleeper(d -> {})
+            .httpSettings(h -> h.readTimeout(Duration.ofMillis(500)))
+            .build()) {
+      assertThatThrownBy(() -> c.publish(image("kdelay")))
+          .isInstanceOf(PublishOutcomeUnknownException.class);
     }
   }
 
   @Test
   void duplicateContentIsTyped(Sandbox sandbox) {
-    sandbox.inject(Platform.PINTEREST, Fault.of(Fault.Kind.DUPLICATE_CONTENT).on("POST", "/v5/pins"));
+    sandbox.inject(
+        Platform.PINTEREST, Fault.of(Fault.Kind.DUPLICATE_CONTENT).on("POST", "/v5/pins"));
     int before = posts(sandbox);
     try (PinterestClient c = PinterestSandboxTest.client(sandbox)) {
-      assertThatThrownBy(() -> c.publish(image("kdup"))).isInstanceOf(DuplicateContentException.class);
+      assertThatThrownBy(() -> c.publish(image("kdup")))
+          .isInstanceOf(DuplicateContentException.class);
     }
     assertThat(posts(sandbox)).isEqualTo(before);
   }
 
   @Test
-  void mediaProcessingFailureIsTypedAndNoPinIsCreated(Sandbox sandbox, @TempDir Path dir) throws Exception {
-    sandbox.inject(Platform.PINTEREST, Fault.of(Fault.Kind.MEDIA_PROCESSING_FAILURE).on("POST", "/v5/media"));
+  void mediaProcessingFailureIsTypedAndNoPinIsCreated(Sandbox sandbox, @TempDir Path dir)
+      throws Exception {
+    sandbox.inject(
+        Platform.PINTEREST, Fault.of(Fault.Kind.MEDIA_PROCESSING_FAILURE).on("POST", "/v5/media"));
     int before = posts(sandbox);
     try (PinterestClient c = PinterestSandboxTest.client(sandbox)) {
-      Post video = Post.builder().addMedia(Media.fromFile(TestMedia.videoFile(dir, "bad.mp4", 4096))).build();
-      assertThatThrownBy(() -> c.publish(video)).isInstanceOfSatisfying(MediaProcessingException.class,
-          e -> assertThat(e.state()).contains("failed"));
+      Post video =
+          Post.builder()
+              .addMedia(Media.fromFile(TestMedia.videoFile(dir, "bad.mp4", 4096)))
+              .build();
+      assertThatThrownBy(() -> c.publish(video))
+          .isInstanceOfSatisfying(
+              MediaProcessingException.class, e -> assertThat(e.state()).contains("failed"));
     }
     assertThat(posts(sandbox)).isEqualTo(before);
   }

@@ -25,7 +25,10 @@ import io.smo.core.http.ApiRuntime;
 import io.smo.scheduler.internal.EmbeddedH2;
 import io.smo.scheduler.internal.PostCodec;
 import io.smo.scheduler.internal.ScheduleStore;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,9 +38,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,32 +50,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Schedules posts across platforms: natively where the platform schedules and the time lies in
- * its window (Facebook {@code scheduled_publish_time}, YouTube {@code publishAt}), and as a
- * persistent job elsewhere, run by db-scheduler over JDBC: an embedded H2 file database by
- * default, PostgreSQL (row locking) for several application instances that share the jobs. H2 is
- * an optional dependency: add {@code com.h2database:h2} (version from smo-bom) to use the default,
- * else give a {@link Builder#dataSource(DataSource) DataSource}; without either, building the
- * scheduler fails with an {@link IllegalStateException} that says so.
+ * Schedules posts across platforms: natively where the platform schedules and the time lies in its
+ * window (Facebook {@code scheduled_publish_time}, YouTube {@code publishAt}), and as a persistent
+ * job elsewhere, run by db-scheduler over JDBC: an embedded H2 file database by default, PostgreSQL
+ * (row locking) for several application instances that share the jobs. H2 is an optional
+ * dependency: add {@code com.h2database:h2} (version from smo-bom) to use the default, else give a
+ * {@link Builder#dataSource(DataSource) DataSource}; without either, building the scheduler fails
+ * with an {@link IllegalStateException} that says so.
  *
  * <p>Nothing is lost or doubled: a post is validated when it is scheduled, not only when it runs;
  * jobs survive restarts; each target is claimed with one conditional UPDATE before publishing, so
- * two instances never both publish it; a run that stopped while publishing leaves the target
- * {@link TargetStatus#UNKNOWN}, held for {@link #reconcile} and never re-run automatically; a
- * retryable failure is retried with exponential back-off up to {@link Builder#maxAttempts(int)}.
+ * two instances never both publish it; a run that stopped while publishing leaves the target {@link
+ * TargetStatus#UNKNOWN}, held for {@link #reconcile} and never re-run automatically; a retryable
+ * failure is retried with exponential back-off up to {@link Builder#maxAttempts(int)}.
  *
- * <p>A target is one account on one platform ({@link Target}); an instance may hold several
- * clients per platform, one per account. A schedule records its targets' accounts, and an
- * instance publishes only the targets whose account it holds a client for: each account has its
- * own persistent job ({@code smo-publish@platform:account}), which only instances holding that
- * account pick. A due target whose account no running instance serves stays {@link
- * TargetStatus#PENDING}, and {@link #list()} says why on {@link ScheduledTarget#reason()}; it is
- * never published with another account's credentials. Schedules stored by an older version,
- * without their account, are {@link TargetStatus#REFUSED} when the tables are migrated on start.
+ * <p>A target is one account on one platform ({@link Target}); an instance may hold several clients
+ * per platform, one per account. A schedule records its targets' accounts, and an instance
+ * publishes only the targets whose account it holds a client for: each account has its own
+ * persistent job ({@code smo-publish@platform:account}), which only instances holding that account
+ * pick. A due target whose account no running instance serves stays {@link TargetStatus#PENDING},
+ * and {@link #list()} says why on {@link ScheduledTarget#reason()}; it is never published with
+ * another account's credentials. Schedules stored by an older version, without their account, are
+ * {@link TargetStatus#REFUSED} when the tables are migrated on start.
  *
  * <p>Times are {@link Instant}s, stored and read as UTC; the {@link ZoneId} given with a schedule
- * is kept for display only. Nothing depends on the JVM's default zone. A wall-clock time is
- * turned into an instant by {@link ScheduleTime#resolve}, which reports DST gaps and overlaps.
+ * is kept for display only. Nothing depends on the JVM's default zone. A wall-clock time is turned
+ * into an instant by {@link ScheduleTime#resolve}, which reports DST gaps and overlaps.
  * Thread-safe.
  *
  * <pre>{@code
@@ -89,8 +89,10 @@ import org.slf4j.LoggerFactory;
 @SmoPublicApi
 public final class PostScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostScheduler.class);
+
   /** The task of jobs stored before schedules recorded their accounts (they only get refused). */
   private static final String LEGACY_TASK = "smo-publish";
+
   private static final String TASK_PREFIX = "smo-publish@";
 
   private final Map<Target, SocialClient> clients;
@@ -118,25 +120,32 @@ public final class PostScheduler implements AutoCloseable {
     }
     List<com.github.kagkarlsson.scheduler.task.Task<?>> known = new ArrayList<>();
     for (Target t : clients.keySet()) {
-      OneTimeTask<String> task = Tasks.oneTime(taskName(t), String.class)
-          .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(b.retryBackoff, 2.0))
-          .execute((instance, ctx) -> run(instance.getData(), t));
+      OneTimeTask<String> task =
+          Tasks.oneTime(taskName(t), String.class)
+              .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(b.retryBackoff, 2.0))
+              .execute((instance, ctx) -> run(instance.getData(), t));
       tasks.put(t, task);
       known.add(task);
     }
-    known.add(Tasks.oneTime(LEGACY_TASK, String.class).execute((instance, ctx) ->
-        LOG.warn("schedule {} was stored before schedules recorded their accounts: {}",
-            instance.getData(), ScheduleStore.LEGACY_REFUSAL)));
-    scheduler = Scheduler.create(ds, known)
-        // jobs of accounts this instance does not hold are left for the instances that do
-        .deleteUnresolvedAfter(Duration.ofDays(36500))
-        .clock(clock::instant)
-        .pollingInterval(b.pollingInterval)
-        .heartbeatInterval(b.heartbeatInterval)
-        .threads(b.threads)
-        .schedulerName(new SchedulerName.Fixed(b.instanceName))
-        .alwaysPersistTimestampInUTC()
-        .build();
+    known.add(
+        Tasks.oneTime(LEGACY_TASK, String.class)
+            .execute(
+                (instance, ctx) ->
+                    LOG.warn(
+                        "schedule {} was stored before schedules recorded their accounts: {}",
+                        instance.getData(),
+                        ScheduleStore.LEGACY_REFUSAL)));
+    scheduler =
+        Scheduler.create(ds, known)
+            // jobs of accounts this instance does not hold are left for the instances that do
+            .deleteUnresolvedAfter(Duration.ofDays(36500))
+            .clock(clock::instant)
+            .pollingInterval(b.pollingInterval)
+            .heartbeatInterval(b.heartbeatInterval)
+            .threads(b.threads)
+            .schedulerName(new SchedulerName.Fixed(b.instanceName))
+            .alwaysPersistTimestampInUTC()
+            .build();
   }
 
   /** The embedded default; H2 is optional, so EmbeddedH2 alone names its types. */
@@ -150,8 +159,9 @@ public final class PostScheduler implements AutoCloseable {
   }
 
   /**
-   * Returns the db-scheduler task name of {@code target}'s jobs: {@code smo-publish@platform:account},
-   * or a SHA-256 digest of the key when that is longer than the 100 characters db-scheduler stores.
+   * Returns the db-scheduler task name of {@code target}'s jobs: {@code
+   * smo-publish@platform:account}, or a SHA-256 digest of the key when that is longer than the 100
+   * characters db-scheduler stores.
    */
   static String taskName(Target target) {
     String name = TASK_PREFIX + target.key();
@@ -159,16 +169,16 @@ public final class PostScheduler implements AutoCloseable {
       return name;
     }
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(target.key().getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(target.key().getBytes(StandardCharsets.UTF_8));
       return TASK_PREFIX + target.platform().id() + ":sha256:" + HexFormat.of().formatHex(d);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /**
-   * Returns the targets this instance holds a client for, in the order they were added.
-   */
+  /** Returns the targets this instance holds a client for, in the order they were added. */
   public List<Target> targets() {
     return List.copyOf(clients.keySet());
   }
@@ -224,18 +234,18 @@ public final class PostScheduler implements AutoCloseable {
   }
 
   /**
-   * Schedules {@code post} on {@code targets}: natively on each target that schedules natively
-   * when {@code at} is inside its window (the platform is called now, as that account), as a
-   * persistent local job of the target's account otherwise. Only an instance holding a client for
-   * that account will publish it.
+   * Schedules {@code post} on {@code targets}: natively on each target that schedules natively when
+   * {@code at} is inside its window (the platform is called now, as that account), as a persistent
+   * local job of the target's account otherwise. Only an instance holding a client for that account
+   * will publish it.
    *
    * @param post the post (its own scheduled time, if any, is replaced by {@code at})
    * @param targets the accounts (each needs a client in this instance, for validation)
    * @param at when to publish (UTC instant)
    * @param zone the zone to display the time in
    * @return the schedule id
-   * @throws ValidationException if the post breaks any target's rules, or options cannot be
-   *     stored, or {@code at} is in the past, or there is no target; nothing is scheduled then
+   * @throws ValidationException if the post breaks any target's rules, or options cannot be stored,
+   *     or {@code at} is in the past, or there is no target; nothing is scheduled then
    * @throws IllegalArgumentException if a target has no client in this instance
    * @throws IllegalStateException if the database fails
    */
@@ -247,7 +257,8 @@ public final class PostScheduler implements AutoCloseable {
     Instant now = clock.instant();
     List<Violation> violations = new ArrayList<>();
     if (at.isBefore(now.minusSeconds(1))) {
-      violations.add(Violation.of(null, "scheduledAt", "in-the-past", at, now, "the time has passed"));
+      violations.add(
+          Violation.of(null, "scheduledAt", "in-the-past", at, now, "the time has passed"));
     }
     Post local = post.toBuilder().scheduledAt(null).build();
     Post nativePost = post.toBuilder().scheduledAt(at).build();
@@ -255,13 +266,20 @@ public final class PostScheduler implements AutoCloseable {
     for (Target t : new LinkedHashSet<>(targets)) {
       SocialClient c = client(t);
       Optional<SchedulingWindow> w = c.capabilities().nativeScheduling();
-      ScheduleMode mode = w.isPresent() && w.get().contains(at, now) ? ScheduleMode.NATIVE : ScheduleMode.LOCAL;
+      ScheduleMode mode =
+          w.isPresent() && w.get().contains(at, now) ? ScheduleMode.NATIVE : ScheduleMode.LOCAL;
       modes.put(t, mode);
       violations.addAll(c.validate(mode == ScheduleMode.NATIVE ? nativePost : local));
     }
     for (Platform p : codec.checkRoundTrip(post)) {
-      violations.add(Violation.of(p, "options." + p.id(), "storable", null, null,
-          "these options cannot be stored for a scheduled post"));
+      violations.add(
+          Violation.of(
+              p,
+              "options." + p.id(),
+              "storable",
+              null,
+              null,
+              "these options cannot be stored for a scheduled post"));
     }
     if (targets.isEmpty()) {
       violations.add(Violation.of(null, "targets", "not-empty", 0, 1, "no target platform"));
@@ -275,8 +293,18 @@ public final class PostScheduler implements AutoCloseable {
       if (e.getValue() == ScheduleMode.NATIVE) {
         rows.add(scheduleNatively(e.getKey(), nativePost, now));
       } else {
-        rows.add(new ScheduledTarget(e.getKey().platform(), e.getKey().account(), ScheduleMode.LOCAL,
-            TargetStatus.PENDING, null, null, null, 0, now, null));
+        rows.add(
+            new ScheduledTarget(
+                e.getKey().platform(),
+                e.getKey().account(),
+                ScheduleMode.LOCAL,
+                TargetStatus.PENDING,
+                null,
+                null,
+                null,
+                0,
+                now,
+                null));
       }
     }
     try {
@@ -296,14 +324,41 @@ public final class PostScheduler implements AutoCloseable {
     Platform p = t.platform();
     try {
       PublishedPost pp = client(t).publish(post);
-      return new ScheduledTarget(p, t.account(), ScheduleMode.NATIVE, TargetStatus.SCHEDULED_NATIVE,
-          pp.id(), pp.url().map(Object::toString).orElse(null), null, 1, now, null);
+      return new ScheduledTarget(
+          p,
+          t.account(),
+          ScheduleMode.NATIVE,
+          TargetStatus.SCHEDULED_NATIVE,
+          pp.id(),
+          pp.url().map(Object::toString).orElse(null),
+          null,
+          1,
+          now,
+          null);
     } catch (PublishOutcomeUnknownException e) {
-      return new ScheduledTarget(p, t.account(), ScheduleMode.NATIVE, TargetStatus.UNKNOWN, null,
-          null, e.getMessage(), 1, now, null);
+      return new ScheduledTarget(
+          p,
+          t.account(),
+          ScheduleMode.NATIVE,
+          TargetStatus.UNKNOWN,
+          null,
+          null,
+          e.getMessage(),
+          1,
+          now,
+          null);
     } catch (SmoException e) {
-      return new ScheduledTarget(p, t.account(), ScheduleMode.NATIVE, TargetStatus.FAILED, null,
-          null, e.getMessage(), 1, now, null);
+      return new ScheduledTarget(
+          p,
+          t.account(),
+          ScheduleMode.NATIVE,
+          TargetStatus.FAILED,
+          null,
+          null,
+          e.getMessage(),
+          1,
+          now,
+          null);
     }
   }
 
@@ -311,8 +366,8 @@ public final class PostScheduler implements AutoCloseable {
    * Moves the local jobs of a schedule to {@code at}.
    *
    * @throws IllegalArgumentException if there is no such schedule
-   * @throws IllegalStateException if a target is natively scheduled (cancel and schedule again),
-   *     or a waiting target's account has no client in this instance, or no local target is still
+   * @throws IllegalStateException if a target is natively scheduled (cancel and schedule again), or
+   *     a waiting target's account has no client in this instance, or no local target is still
    *     pending
    */
   public void reschedule(String id, Instant at) {
@@ -320,13 +375,15 @@ public final class PostScheduler implements AutoCloseable {
     List<Target> waiting = new ArrayList<>();
     for (ScheduledTarget t : s.targets()) {
       if (t.status() == TargetStatus.SCHEDULED_NATIVE) {
-        throw new IllegalStateException(t.platform().displayName()
-            + " holds this post natively; cancel and schedule again");
+        throw new IllegalStateException(
+            t.platform().displayName() + " holds this post natively; cancel and schedule again");
       }
       if (t.mode() == ScheduleMode.LOCAL && !t.status().terminal() && t.target().isPresent()) {
         if (!tasks.containsKey(t.target().get())) {
-          throw new IllegalStateException("no client for " + t.target().get()
-              + " in this scheduler instance; reschedule from an instance that holds it");
+          throw new IllegalStateException(
+              "no client for "
+                  + t.target().get()
+                  + " in this scheduler instance; reschedule from an instance that holds it");
         }
         waiting.add(t.target().get());
       }
@@ -365,9 +422,10 @@ public final class PostScheduler implements AutoCloseable {
       for (ScheduledTarget t : s.targets()) {
         if (t.status() == TargetStatus.PENDING || t.status() == TargetStatus.RETRY) {
           // a job of an account held elsewhere finds nothing pending when it runs
-          store.transition(id, t.platform(), t.account().orElse(null), t.status(),
-              TargetStatus.CANCELLED, now);
-        } else if (t.status() == TargetStatus.SCHEDULED_NATIVE && t.postId().isPresent()
+          store.transition(
+              id, t.platform(), t.account().orElse(null), t.status(), TargetStatus.CANCELLED, now);
+        } else if (t.status() == TargetStatus.SCHEDULED_NATIVE
+            && t.postId().isPresent()
             && t.target().isPresent()) {
           SocialClient c = clients.get(t.target().get());
           if (c != null && c.capabilities().supports(Feature.DELETE)) {
@@ -375,8 +433,14 @@ public final class PostScheduler implements AutoCloseable {
               c.delete(PostRef.of(t.platform(), t.postId().get()));
               store.finish(id, t.target().get(), TargetStatus.CANCELLED, null, null, null, now);
             } catch (SmoException e) {
-              store.finish(id, t.target().get(), TargetStatus.SCHEDULED_NATIVE, null, null,
-                  "cancel failed: " + e.getMessage(), now);
+              store.finish(
+                  id,
+                  t.target().get(),
+                  TargetStatus.SCHEDULED_NATIVE,
+                  null,
+                  null,
+                  "cancel failed: " + e.getMessage(),
+                  now);
             }
           }
         }
@@ -398,10 +462,18 @@ public final class PostScheduler implements AutoCloseable {
   public void reconcile(String id, Platform platform, String publishedId) {
     ScheduledPost s = get(id).orElseThrow(() -> new IllegalArgumentException("no schedule " + id));
     List<Target> on = new ArrayList<>();
-    s.targets().stream().filter(t -> t.platform() == platform).forEach(t -> t.target().ifPresent(on::add));
+    s.targets().stream()
+        .filter(t -> t.platform() == platform)
+        .forEach(t -> t.target().ifPresent(on::add));
     if (on.size() != 1) {
-      throw new IllegalArgumentException("schedule " + id + " has " + on.size() + " targets on "
-          + platform.displayName() + "; name the account: reconcile(id, Target, publishedId)");
+      throw new IllegalArgumentException(
+          "schedule "
+              + id
+              + " has "
+              + on.size()
+              + " targets on "
+              + platform.displayName()
+              + "; name the account: reconcile(id, Target, publishedId)");
     }
     reconcile(id, on.get(0), publishedId);
   }
@@ -420,18 +492,29 @@ public final class PostScheduler implements AutoCloseable {
     Instant now = clock.instant();
     try {
       if (publishedId != null) {
-        if (!store.transition(id, target.platform(), target.account(), TargetStatus.UNKNOWN,
-            TargetStatus.PUBLISHED, now)) {
+        if (!store.transition(
+            id,
+            target.platform(),
+            target.account(),
+            TargetStatus.UNKNOWN,
+            TargetStatus.PUBLISHED,
+            now)) {
           throw new IllegalStateException(target + " of " + id + " is not UNKNOWN");
         }
         store.finish(id, target, TargetStatus.PUBLISHED, publishedId, null, null, now);
       } else {
         OneTimeTask<String> task = tasks.get(target);
         if (task == null) {
-          throw new IllegalStateException("no client for " + target + " in this scheduler instance");
+          throw new IllegalStateException(
+              "no client for " + target + " in this scheduler instance");
         }
-        if (!store.transition(id, target.platform(), target.account(), TargetStatus.UNKNOWN,
-            TargetStatus.RETRY, now)) {
+        if (!store.transition(
+            id,
+            target.platform(),
+            target.account(),
+            TargetStatus.UNKNOWN,
+            TargetStatus.RETRY,
+            now)) {
           throw new IllegalStateException(target + " of " + id + " is not UNKNOWN");
         }
         TaskInstanceId job = TaskInstanceId.of(taskName(target), id);
@@ -478,10 +561,15 @@ public final class PostScheduler implements AutoCloseable {
       if (t.mode() == ScheduleMode.LOCAL
           && (t.status() == TargetStatus.PENDING || t.status() == TargetStatus.RETRY)) {
         String who = t.target().map(Target::toString).orElse(t.platform().id());
-        out.add(t.withReason(clients.containsKey(t.target().orElse(null))
-            ? "due since " + s.dueAt() + "; waiting for a worker of this instance"
-            : "due since " + s.dueAt() + "; this scheduler instance holds no client for " + who
-                + ", and no instance holding one has published it: it stays pending until one runs"));
+        out.add(
+            t.withReason(
+                clients.containsKey(t.target().orElse(null))
+                    ? "due since " + s.dueAt() + "; waiting for a worker of this instance"
+                    : "due since "
+                        + s.dueAt()
+                        + "; this scheduler instance holds no client for "
+                        + who
+                        + ", and no instance holding one has published it: it stays pending until one runs"));
       } else {
         out.add(t);
       }
@@ -521,8 +609,14 @@ public final class PostScheduler implements AutoCloseable {
       throw new IllegalArgumentException("no client for " + p.displayName());
     }
     if (on.size() > 1) {
-      throw new IllegalArgumentException("this scheduler holds " + on.size() + " "
-          + p.displayName() + " accounts " + on + "; name the target accounts with scheduleTo(...)");
+      throw new IllegalArgumentException(
+          "this scheduler holds "
+              + on.size()
+              + " "
+              + p.displayName()
+              + " accounts "
+              + on
+              + "; name the target accounts with scheduleTo(...)");
     }
     return on.get(0);
   }
@@ -536,15 +630,18 @@ public final class PostScheduler implements AutoCloseable {
     try {
       int stale = store.publishingToUnknown(id, target, now);
       if (stale > 0) {
-        LOG.warn("schedule {}: {} was left publishing by a stopped run; held as UNKNOWN", id, target);
+        LOG.warn(
+            "schedule {}: {} was left publishing by a stopped run; held as UNKNOWN", id, target);
       }
       Optional<ScheduleStore.Row> row = store.row(id);
       Optional<ScheduledPost> view = store.find(id);
       if (row.isEmpty() || view.isEmpty()) {
         return;
       }
-      Optional<ScheduledTarget> mine = view.get().targets().stream()
-          .filter(t -> t.target().filter(target::equals).isPresent()).findFirst();
+      Optional<ScheduledTarget> mine =
+          view.get().targets().stream()
+              .filter(t -> t.target().filter(target::equals).isPresent())
+              .findFirst();
       if (mine.isEmpty()) {
         return;
       }
@@ -578,11 +675,13 @@ public final class PostScheduler implements AutoCloseable {
           status = TargetStatus.UNKNOWN;
           error = e.getMessage();
         } catch (SmoException e) {
-          status = e.retryable() && attempt < maxAttempts ? TargetStatus.RETRY : TargetStatus.FAILED;
+          status =
+              e.retryable() && attempt < maxAttempts ? TargetStatus.RETRY : TargetStatus.FAILED;
           error = e.getMessage();
         } catch (RuntimeException e) {
           status = TargetStatus.UNKNOWN;
-          error = "unexpected " + e.getClass().getSimpleName() + " while publishing: " + e.getMessage();
+          error =
+              "unexpected " + e.getClass().getSimpleName() + " while publishing: " + e.getMessage();
         }
         if (record(id, target, token, status, postId, url, error) && status == TargetStatus.RETRY) {
           throw new RetryLater(id);
@@ -599,34 +698,53 @@ public final class PostScheduler implements AutoCloseable {
   private static final long[] RECORD_PAUSES_MS = {250, 500, 1_000, 2_000, 4_000};
 
   /**
-   * Writes the outcome of the run holding claim {@code token}, trying again over about 8 s when
-   * the database fails: the outcome (a post id above all) exists only in this run's memory, and
-   * losing it would leave a published target UNKNOWN. If the database stays down, the failure is
-   * thrown (db-scheduler runs the job again, which holds the target UNKNOWN, never publishing it a
-   * second time) after logging the outcome for {@link #reconcile}.
+   * Writes the outcome of the run holding claim {@code token}, trying again over about 8 s when the
+   * database fails: the outcome (a post id above all) exists only in this run's memory, and losing
+   * it would leave a published target UNKNOWN. If the database stays down, the failure is thrown
+   * (db-scheduler runs the job again, which holds the target UNKNOWN, never publishing it a second
+   * time) after logging the outcome for {@link #reconcile}.
    *
-   * @return whether the outcome was written (false: another run or a reconcile changed the
-   *     target since this run claimed it; their write stands)
+   * @return whether the outcome was written (false: another run or a reconcile changed the target
+   *     since this run claimed it; their write stands)
    */
-  private boolean record(String id, Target target, String token, TargetStatus status,
-      String postId, String url, String error) throws SQLException {
+  private boolean record(
+      String id,
+      Target target,
+      String token,
+      TargetStatus status,
+      String postId,
+      String url,
+      String error)
+      throws SQLException {
     for (int i = 0; ; i++) {
       try {
-        boolean written = store.finishClaimed(id, target, token, status, postId, url, error,
-            clock.instant());
+        boolean written =
+            store.finishClaimed(id, target, token, status, postId, url, error, clock.instant());
         if (!written) {
-          LOG.warn("schedule {}: {} changed while this run was publishing; its outcome {}{} is not"
-              + " written", id, target, status, postId == null ? "" : " (post " + postId + ")");
+          LOG.warn(
+              "schedule {}: {} changed while this run was publishing; its outcome {}{} is not"
+                  + " written",
+              id,
+              target,
+              status,
+              postId == null ? "" : " (post " + postId + ")");
         }
         return written;
       } catch (SQLException | RuntimeException e) {
         if (i >= RECORD_PAUSES_MS.length) {
-          LOG.error("schedule {}: could not store the outcome of {}: {}{}; the target will be held"
-              + " UNKNOWN: reconcile it", id, target, status,
+          LOG.error(
+              "schedule {}: could not store the outcome of {}: {}{}; the target will be held"
+                  + " UNKNOWN: reconcile it",
+              id,
+              target,
+              status,
               postId == null ? "" : " as post " + postId);
           throw e;
         }
-        LOG.warn("schedule {}: storing the outcome of {} failed ({}); trying again", id, target,
+        LOG.warn(
+            "schedule {}: storing the outcome of {} failed ({}); trying again",
+            id,
+            target,
             e.toString());
         try {
           Thread.sleep(RECORD_PAUSES_MS[i]);
@@ -645,10 +763,21 @@ public final class PostScheduler implements AutoCloseable {
     }
     java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - startNanos);
     try {
-      store.find(id).flatMap(v -> v.targets().stream()
-              .filter(t -> t.target().filter(target::equals).isPresent()).findFirst())
-          .ifPresent(t -> listener.onSchedulerRun(new io.smo.core.event.SchedulerRunEvent(target.platform(),
-              c.accountKey(), t.status().name().toLowerCase(java.util.Locale.ROOT), took)));
+      store
+          .find(id)
+          .flatMap(
+              v ->
+                  v.targets().stream()
+                      .filter(t -> t.target().filter(target::equals).isPresent())
+                      .findFirst())
+          .ifPresent(
+              t ->
+                  listener.onSchedulerRun(
+                      new io.smo.core.event.SchedulerRunEvent(
+                          target.platform(),
+                          c.accountKey(),
+                          t.status().name().toLowerCase(java.util.Locale.ROOT),
+                          took)));
     } catch (SQLException | RuntimeException e) {
       LOG.warn("schedule {}: could not report the run to listeners: {}", id, e.toString());
     }
@@ -666,7 +795,8 @@ public final class PostScheduler implements AutoCloseable {
   /** Builds {@link PostScheduler}. Mutable, not thread-safe. */
   public static final class Builder {
     private final Map<Target, SocialClient> clients = new LinkedHashMap<>();
-    private final java.util.List<io.smo.core.event.SmoListener> listeners = new java.util.ArrayList<>();
+    private final java.util.List<io.smo.core.event.SmoListener> listeners =
+        new java.util.ArrayList<>();
     private DataSource dataSource;
     private Path h2File = Path.of("smo-scheduler");
     private Clock clock = Clock.systemUTC();
@@ -734,7 +864,10 @@ public final class PostScheduler implements AutoCloseable {
       return this;
     }
 
-    /** Sets the heartbeat interval (a stopped instance's jobs are taken over after 6 missed beats). Default 30 s. */
+    /**
+     * Sets the heartbeat interval (a stopped instance's jobs are taken over after 6 missed beats).
+     * Default 30 s.
+     */
     public Builder heartbeatInterval(Duration d) {
       this.heartbeatInterval = requireNonNull(d, "heartbeatInterval == null");
       return this;

@@ -22,9 +22,9 @@ import java.util.Optional;
  *   <li><b>gap</b> (spring forward: 02:30 does not exist in Europe/Berlin on 2026-03-29): the time
  *       is moved forward by the length of the gap (02:30 becomes 03:30 CEST), the same instant
  *       {@link ZonedDateTime#of} picks; {@link #kind()} is {@link Kind#GAP}.
- *   <li><b>overlap</b> (fall back: 01:30 happens twice in America/Los_Angeles on 2026-11-01):
- *       the <em>first</em> occurrence is taken (01:30 PDT, 08:30 UTC), so the post never goes out
- *       an hour later than the earliest reading; {@link #kind()} is {@link Kind#OVERLAP}. Give an
+ *   <li><b>overlap</b> (fall back: 01:30 happens twice in America/Los_Angeles on 2026-11-01): the
+ *       <em>first</em> occurrence is taken (01:30 PDT, 08:30 UTC), so the post never goes out an
+ *       hour later than the earliest reading; {@link #kind()} is {@link Kind#OVERLAP}. Give an
  *       offset ({@link #resolve(LocalDateTime, ZoneId, ZoneOffset)}) to choose the second one.
  * </ul>
  *
@@ -82,11 +82,25 @@ public final class ScheduleTime {
     }
     if (tr.isGap()) {
       ZonedDateTime z = ZonedDateTime.of(local, zone); // shifted by the gap's length
-      return new ScheduleTime(local, z, Kind.GAP, local + " does not exist in " + zone
-          + " (clocks jump from " + tr.getDateTimeBefore().toLocalTime() + " to "
-          + tr.getDateTimeAfter().toLocalTime() + "); moved forward by "
-          + minutes(tr.getDuration()) + " to " + z.toLocalDateTime() + z.getOffset()
-          + " (" + z.toInstant() + ")");
+      return new ScheduleTime(
+          local,
+          z,
+          Kind.GAP,
+          local
+              + " does not exist in "
+              + zone
+              + " (clocks jump from "
+              + tr.getDateTimeBefore().toLocalTime()
+              + " to "
+              + tr.getDateTimeAfter().toLocalTime()
+              + "); moved forward by "
+              + minutes(tr.getDuration())
+              + " to "
+              + z.toLocalDateTime()
+              + z.getOffset()
+              + " ("
+              + z.toInstant()
+              + ")");
     }
     ZoneOffset offset = tr.getOffsetBefore();
     String which = "the first occurrence";
@@ -95,10 +109,24 @@ public final class ScheduleTime {
       which = "the second occurrence, as asked";
     }
     ZonedDateTime z = ZonedDateTime.ofLocal(local, zone, offset);
-    return new ScheduleTime(local, z, Kind.OVERLAP, local + " happens twice in " + zone
-        + " (clocks go back from " + tr.getDateTimeBefore().toLocalTime() + " to "
-        + tr.getDateTimeAfter().toLocalTime() + "); took " + which + ", " + z.getOffset()
-        + " (" + z.toInstant() + ")");
+    return new ScheduleTime(
+        local,
+        z,
+        Kind.OVERLAP,
+        local
+            + " happens twice in "
+            + zone
+            + " (clocks go back from "
+            + tr.getDateTimeBefore().toLocalTime()
+            + " to "
+            + tr.getDateTimeAfter().toLocalTime()
+            + "); took "
+            + which
+            + ", "
+            + z.getOffset()
+            + " ("
+            + z.toInstant()
+            + ")");
   }
 
   private static String minutes(Duration d) {

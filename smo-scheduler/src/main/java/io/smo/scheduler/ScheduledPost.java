@@ -7,9 +7,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * A scheduled post as stored: id, due instant (UTC) with the zone the user chose (kept for
- * display only), the text's first characters, and one {@link ScheduledTarget} per platform.
- * Immutable.
+ * A scheduled post as stored: id, due instant (UTC) with the zone the user chose (kept for display
+ * only), the text's first characters, and one {@link ScheduledTarget} per platform. Immutable.
  */
 @SmoPublicApi
 public final class ScheduledPost {
@@ -28,8 +27,8 @@ public final class ScheduledPost {
    * @param summary the post text's first 60 characters
    * @param targets one entry per target platform
    */
-  public ScheduledPost(String id, Instant dueAt, ZoneId zone, String summary,
-      List<ScheduledTarget> targets) {
+  public ScheduledPost(
+      String id, Instant dueAt, ZoneId zone, String summary, List<ScheduledTarget> targets) {
     this.id = id;
     this.dueAt = dueAt;
     this.zone = zone;

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One target platform of a scheduled post: mode, status, the published ref and URL once known,
- * the last error message, attempts so far and when it last changed. Immutable.
+ * One target platform of a scheduled post: mode, status, the published ref and URL once known, the
+ * last error message, attempts so far and when it last changed. Immutable.
  */
 @SmoPublicApi
 public final class ScheduledTarget {
@@ -35,8 +35,15 @@ public final class ScheduledTarget {
    * @param attempts publish attempts so far
    * @param updatedAt when the status last changed (UTC)
    */
-  public ScheduledTarget(Platform platform, ScheduleMode mode, TargetStatus status, String postId,
-      String url, String error, int attempts, Instant updatedAt) {
+  public ScheduledTarget(
+      Platform platform,
+      ScheduleMode mode,
+      TargetStatus status,
+      String postId,
+      String url,
+      String error,
+      int attempts,
+      Instant updatedAt) {
     this(platform, null, mode, status, postId, url, error, attempts, updatedAt, null);
   }
 
@@ -55,8 +62,17 @@ public final class ScheduledTarget {
    * @param updatedAt when the status last changed (UTC)
    * @param reason why a due target is still waiting, or {@code null}
    */
-  public ScheduledTarget(Platform platform, String account, ScheduleMode mode, TargetStatus status,
-      String postId, String url, String error, int attempts, Instant updatedAt, String reason) {
+  public ScheduledTarget(
+      Platform platform,
+      String account,
+      ScheduleMode mode,
+      TargetStatus status,
+      String postId,
+      String url,
+      String error,
+      int attempts,
+      Instant updatedAt,
+      String reason) {
     this.platform = platform;
     this.account = account == null || account.isEmpty() ? null : account;
     this.mode = mode;
@@ -93,8 +109,8 @@ public final class ScheduledTarget {
 
   /** Returns a copy with {@code reason}. */
   public ScheduledTarget withReason(String reason) {
-    return new ScheduledTarget(platform, account, mode, status, postId, url, error, attempts,
-        updatedAt, reason);
+    return new ScheduledTarget(
+        platform, account, mode, status, postId, url, error, attempts, updatedAt, reason);
   }
 
   /** Returns the platform. */
@@ -139,8 +155,15 @@ public final class ScheduledTarget {
 
   @Override
   public String toString() {
-    return platform.id() + " " + mode + " " + status + (postId != null ? " " + postId : "")
-        + " as " + (account != null ? platform.id() + ":" + account : "an unrecorded account")
-        + (error != null ? " (" + error + ")" : "") + (reason != null ? " [" + reason + "]" : "");
+    return platform.id()
+        + " "
+        + mode
+        + " "
+        + status
+        + (postId != null ? " " + postId : "")
+        + " as "
+        + (account != null ? platform.id() + ":" + account : "an unrecorded account")
+        + (error != null ? " (" + error + ")" : "")
+        + (reason != null ? " [" + reason + "]" : "");
   }
 }

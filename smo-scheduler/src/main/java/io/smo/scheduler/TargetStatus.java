@@ -17,15 +17,18 @@ public enum TargetStatus {
   RETRY,
   /** Failed for good (or retries used up). */
   FAILED,
-  /** The publish may have taken effect; held for the caller to reconcile, never re-run automatically. */
+  /**
+   * The publish may have taken effect; held for the caller to reconcile, never re-run
+   * automatically.
+   */
   UNKNOWN,
   /** Offline validation refused the post at run time. */
   SKIPPED,
   /** Cancelled before it ran. */
   CANCELLED,
   /**
-   * Never published: stored before schedules recorded their target account, so no instance can
-   * know which account's credentials it was meant for. Schedule it again naming the account.
+   * Never published: stored before schedules recorded their target account, so no instance can know
+   * which account's credentials it was meant for. Schedule it again naming the account.
    */
   REFUSED;
 

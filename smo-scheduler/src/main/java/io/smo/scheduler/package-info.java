@@ -1,4 +1,6 @@
-/** Scheduling posts across platforms: native where possible, persistent db-scheduler jobs elsewhere. */
+/**
+ * Scheduling posts across platforms: native where possible, persistent db-scheduler jobs elsewhere.
+ */
 @SmoPublicApi
 package io.smo.scheduler;
 

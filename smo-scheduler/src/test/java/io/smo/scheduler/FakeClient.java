@@ -36,25 +36,33 @@ final class FakeClient implements SocialClient {
   final List<Post> published = new CopyOnWriteArrayList<>();
   final List<String> deleted = new CopyOnWriteArrayList<>();
   final Queue<Supplier<SmoException>> failures = new ConcurrentLinkedQueue<>();
+
   /** Runs after a post is recorded as published, before the answer is returned (tests' faults). */
   volatile Runnable afterPublish;
+
   final AtomicInteger counter;
 
   final String account;
 
-  FakeClient(Platform platform, boolean nativeScheduling, Clock clock, AtomicInteger sharedCounter) {
+  FakeClient(
+      Platform platform, boolean nativeScheduling, Clock clock, AtomicInteger sharedCounter) {
     this(platform, platform.id(), nativeScheduling, clock, sharedCounter);
   }
 
-  FakeClient(Platform platform, String account, boolean nativeScheduling, Clock clock,
+  FakeClient(
+      Platform platform,
+      String account,
+      boolean nativeScheduling,
+      Clock clock,
       AtomicInteger sharedCounter) {
     this.account = account;
     this.platform = platform;
     this.clock = clock;
     this.counter = sharedCounter;
-    Capabilities.Builder b = Capabilities.builder(platform)
-        .textLimit(TextLimit.of("text", 500, TextCounting.CODE_POINTS))
-        .features(Set.of(Feature.DELETE, Feature.TEXT_ONLY_POSTS));
+    Capabilities.Builder b =
+        Capabilities.builder(platform)
+            .textLimit(TextLimit.of("text", 500, TextCounting.CODE_POINTS))
+            .features(Set.of(Feature.DELETE, Feature.TEXT_ONLY_POSTS));
     if (nativeScheduling) {
       b.nativeScheduling(SchedulingWindow.of(Duration.ofMinutes(10), Duration.ofDays(30)));
     }
@@ -94,7 +102,9 @@ final class FakeClient implements SocialClient {
     }
     int n = counter.incrementAndGet();
     return PublishedPost.builder(PostRef.of(platform, platform.id() + "-" + n))
-        .scheduled(post.scheduledAt().isPresent()).publishedAt(clock.instant()).build();
+        .scheduled(post.scheduledAt().isPresent())
+        .publishedAt(clock.instant())
+        .build();
   }
 
   @Override

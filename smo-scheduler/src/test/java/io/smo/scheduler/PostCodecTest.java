@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Options classes written to the SDK's conventions survive storage, whatever their setters look like. */
+/**
+ * Options classes written to the SDK's conventions survive storage, whatever their setters look
+ * like.
+ */
 class PostCodecTest {
   /** Varargs setter, plural accessor with a singular adder, optional values. */
   public static final class Sample implements PlatformOptions {
@@ -77,8 +80,11 @@ class PostCodecTest {
   @Test
   void defaultsAndFilledOptionsRoundTrip() {
     Post empty = Post.builder().text("a").option(Sample.builder().build()).build();
-    Post full = Post.builder().text("b")
-        .option(Sample.builder().keys(6, 24).tag("x").tag("y").title("t").build()).build();
+    Post full =
+        Post.builder()
+            .text("b")
+            .option(Sample.builder().keys(6, 24).tag("x").tag("y").title("t").build())
+            .build();
     assertThat(codec.checkRoundTrip(empty)).isEmpty();
     assertThat(codec.checkRoundTrip(full)).isEmpty();
     Sample back = codec.decode(codec.encode(full)).options(Sample.class).orElseThrow();

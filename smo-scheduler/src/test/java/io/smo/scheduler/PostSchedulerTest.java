@@ -33,9 +33,15 @@ class PostSchedulerTest {
   private final FakeClient x = new FakeClient(Platform.TWITTER, false, clock, counter);
 
   private PostScheduler scheduler(String name) {
-    return PostScheduler.builder().h2File(dir.resolve("db")).clock(clock).add(facebook).add(x)
-        .pollingInterval(Duration.ofSeconds(1)).retryBackoff(Duration.ofSeconds(10))
-        .instanceName(name).build();
+    return PostScheduler.builder()
+        .h2File(dir.resolve("db"))
+        .clock(clock)
+        .add(facebook)
+        .add(x)
+        .pollingInterval(Duration.ofSeconds(1))
+        .retryBackoff(Duration.ofSeconds(10))
+        .instanceName(name)
+        .build();
   }
 
   private static Post post(String text) {
@@ -55,14 +61,21 @@ class PostSchedulerTest {
   @Test
   void choosesNativeSchedulingInsideTheWindowAndALocalJobElsewhere() {
     try (PostScheduler s = scheduler("a")) {
-      String id = s.schedule(post("launch"), List.of(Platform.FACEBOOK, Platform.TWITTER),
-          START.plus(Duration.ofHours(2)));
+      String id =
+          s.schedule(
+              post("launch"),
+              List.of(Platform.FACEBOOK, Platform.TWITTER),
+              START.plus(Duration.ofHours(2)));
       ScheduledPost sp = s.get(id).orElseThrow();
-      assertThat(sp.targets()).extracting(ScheduledTarget::platform, ScheduledTarget::mode, ScheduledTarget::status)
+      assertThat(sp.targets())
+          .extracting(ScheduledTarget::platform, ScheduledTarget::mode, ScheduledTarget::status)
           .containsExactlyInAnyOrder(
-              org.assertj.core.groups.Tuple.tuple(Platform.FACEBOOK, ScheduleMode.NATIVE, TargetStatus.SCHEDULED_NATIVE),
-              org.assertj.core.groups.Tuple.tuple(Platform.TWITTER, ScheduleMode.LOCAL, TargetStatus.PENDING));
-      assertThat(facebook.published).singleElement()
+              org.assertj.core.groups.Tuple.tuple(
+                  Platform.FACEBOOK, ScheduleMode.NATIVE, TargetStatus.SCHEDULED_NATIVE),
+              org.assertj.core.groups.Tuple.tuple(
+                  Platform.TWITTER, ScheduleMode.LOCAL, TargetStatus.PENDING));
+      assertThat(facebook.published)
+          .singleElement()
           .satisfies(p -> assertThat(p.scheduledAt()).contains(START.plus(Duration.ofHours(2))));
       assertThat(x.published).isEmpty();
     }
@@ -72,8 +85,10 @@ class PostSchedulerTest {
   void outsideTheNativeWindowFallsBackToALocalJob() {
     try (PostScheduler s = scheduler("a")) {
       // Facebook's window starts 10 minutes ahead: 5 minutes is too soon, 40 days too far
-      String soon = s.schedule(post("soon"), List.of(Platform.FACEBOOK), START.plus(Duration.ofMinutes(5)));
-      String far = s.schedule(post("far"), List.of(Platform.FACEBOOK), START.plus(Duration.ofDays(40)));
+      String soon =
+          s.schedule(post("soon"), List.of(Platform.FACEBOOK), START.plus(Duration.ofMinutes(5)));
+      String far =
+          s.schedule(post("far"), List.of(Platform.FACEBOOK), START.plus(Duration.ofDays(40)));
       assertThat(s.get(soon).orElseThrow().targets().get(0).mode()).isEqualTo(ScheduleMode.LOCAL);
       assertThat(s.get(far).orElseThrow().targets().get(0).mode()).isEqualTo(ScheduleMode.LOCAL);
       assertThat(facebook.published).isEmpty();
@@ -83,12 +98,20 @@ class PostSchedulerTest {
   @Test
   void validatesWhenScheduledNotOnlyWhenRun() {
     try (PostScheduler s = scheduler("a")) {
-      assertThatThrownBy(() -> s.schedule(post("x".repeat(501)), List.of(Platform.TWITTER),
-          START.plus(Duration.ofHours(1))))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("max-length");
-      assertThatThrownBy(() -> s.schedule(post("past"), List.of(Platform.TWITTER),
-          START.minus(Duration.ofHours(1))))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("in-the-past");
+      assertThatThrownBy(
+              () ->
+                  s.schedule(
+                      post("x".repeat(501)),
+                      List.of(Platform.TWITTER),
+                      START.plus(Duration.ofHours(1))))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("max-length");
+      assertThatThrownBy(
+              () ->
+                  s.schedule(
+                      post("past"), List.of(Platform.TWITTER), START.minus(Duration.ofHours(1))))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("in-the-past");
       assertThat(s.list()).isEmpty();
     }
   }
@@ -97,13 +120,16 @@ class PostSchedulerTest {
   void aJobSurvivesARestartAndRunsOnce() throws Exception {
     String id;
     try (PostScheduler first = scheduler("first")) {
-      id = first.schedule(post("survive"), List.of(Platform.TWITTER), START.plus(Duration.ofMinutes(30)));
+      id =
+          first.schedule(
+              post("survive"), List.of(Platform.TWITTER), START.plus(Duration.ofMinutes(30)));
     }
     clock.advance(Duration.ofHours(1));
     try (PostScheduler second = scheduler("second")) {
       second.start();
       await(() -> second.get(id).orElseThrow().done());
-      assertThat(second.get(id).orElseThrow().targets().get(0).status()).isEqualTo(TargetStatus.PUBLISHED);
+      assertThat(second.get(id).orElseThrow().targets().get(0).status())
+          .isEqualTo(TargetStatus.PUBLISHED);
       Thread.sleep(1500); // a few more polls: nothing runs twice
     }
     assertThat(x.published).hasSize(1);
@@ -113,15 +139,20 @@ class PostSchedulerTest {
   void dstDayKeepsNineOClockLocal() throws Exception {
     ZoneId berlin = ZoneId.of("Europe/Berlin");
     // 2026-03-29: clocks go from 02:00 to 03:00 in Berlin; 09:00 local is 07:00 UTC (CEST, +02:00)
-    ZonedDateTime springNine = ZonedDateTime.of(LocalDate.of(2026, 3, 29), LocalTime.of(9, 0), berlin);
+    ZonedDateTime springNine =
+        ZonedDateTime.of(LocalDate.of(2026, 3, 29), LocalTime.of(9, 0), berlin);
     // 2026-10-25: clocks go from 03:00 back to 02:00; 09:00 local is 08:00 UTC (CET, +01:00)
-    ZonedDateTime autumnNine = ZonedDateTime.of(LocalDate.of(2026, 10, 25), LocalTime.of(9, 0), berlin);
+    ZonedDateTime autumnNine =
+        ZonedDateTime.of(LocalDate.of(2026, 10, 25), LocalTime.of(9, 0), berlin);
     try (PostScheduler s = scheduler("a")) {
       String spring = s.schedule(post("spring"), List.of(Platform.TWITTER), springNine);
       String autumn = s.schedule(post("autumn"), List.of(Platform.TWITTER), autumnNine);
-      assertThat(s.get(spring).orElseThrow().dueAt()).isEqualTo(Instant.parse("2026-03-29T07:00:00Z"));
-      assertThat(s.get(spring).orElseThrow().dueAtLocal().toLocalTime()).isEqualTo(LocalTime.of(9, 0));
-      assertThat(s.get(autumn).orElseThrow().dueAt()).isEqualTo(Instant.parse("2026-10-25T08:00:00Z"));
+      assertThat(s.get(spring).orElseThrow().dueAt())
+          .isEqualTo(Instant.parse("2026-03-29T07:00:00Z"));
+      assertThat(s.get(spring).orElseThrow().dueAtLocal().toLocalTime())
+          .isEqualTo(LocalTime.of(9, 0));
+      assertThat(s.get(autumn).orElseThrow().dueAt())
+          .isEqualTo(Instant.parse("2026-10-25T08:00:00Z"));
       s.start();
       clock.set(Instant.parse("2026-03-29T06:59:00Z")); // 08:59 local: not yet
       Thread.sleep(1500);
@@ -134,10 +165,19 @@ class PostSchedulerTest {
 
   @Test
   void anUnknownOutcomeIsHeldForReconciliationNotRerun() throws Exception {
-    x.failures.add(() -> new PublishOutcomeUnknownException(Platform.TWITTER, "publish",
-        "timed out after the request was sent", null, null, List.of(), null));
+    x.failures.add(
+        () ->
+            new PublishOutcomeUnknownException(
+                Platform.TWITTER,
+                "publish",
+                "timed out after the request was sent",
+                null,
+                null,
+                List.of(),
+                null));
     try (PostScheduler s = scheduler("a")) {
-      String id = s.schedule(post("maybe"), List.of(Platform.TWITTER), START.plus(Duration.ofMinutes(1)));
+      String id =
+          s.schedule(post("maybe"), List.of(Platform.TWITTER), START.plus(Duration.ofMinutes(1)));
       s.start();
       clock.advance(Duration.ofMinutes(2));
       await(() -> s.get(id).orElseThrow().done());
@@ -148,16 +188,20 @@ class PostSchedulerTest {
       assertThat(x.published).isEmpty();
       assertThat(s.get(id).orElseThrow().targets().get(0).status()).isEqualTo(TargetStatus.UNKNOWN);
       s.reconcile(id, Platform.TWITTER, "1234");
-      assertThat(s.get(id).orElseThrow().targets().get(0).status()).isEqualTo(TargetStatus.PUBLISHED);
+      assertThat(s.get(id).orElseThrow().targets().get(0).status())
+          .isEqualTo(TargetStatus.PUBLISHED);
       assertThat(s.get(id).orElseThrow().targets().get(0).postId()).contains("1234");
     }
   }
 
   @Test
   void aRetryableFailureIsRetriedWithBackoff() throws Exception {
-    x.failures.add(() -> new TransportException(Platform.TWITTER, "publish", "connection refused", null, true));
+    x.failures.add(
+        () ->
+            new TransportException(Platform.TWITTER, "publish", "connection refused", null, true));
     try (PostScheduler s = scheduler("a")) {
-      String id = s.schedule(post("again"), List.of(Platform.TWITTER), START.plus(Duration.ofMinutes(1)));
+      String id =
+          s.schedule(post("again"), List.of(Platform.TWITTER), START.plus(Duration.ofMinutes(1)));
       s.start();
       clock.advance(Duration.ofMinutes(2));
       await(() -> s.get(id).orElseThrow().targets().get(0).status() == TargetStatus.RETRY);
@@ -174,10 +218,15 @@ class PostSchedulerTest {
   @Test
   void cancelStopsALocalJobAndDeletesANativelyScheduledPost() throws Exception {
     try (PostScheduler s = scheduler("a")) {
-      String id = s.schedule(post("cancel me"), List.of(Platform.FACEBOOK, Platform.TWITTER),
-          START.plus(Duration.ofHours(1)));
+      String id =
+          s.schedule(
+              post("cancel me"),
+              List.of(Platform.FACEBOOK, Platform.TWITTER),
+              START.plus(Duration.ofHours(1)));
       ScheduledPost after = s.cancel(id);
-      assertThat(after.targets()).extracting(ScheduledTarget::status).containsOnly(TargetStatus.CANCELLED);
+      assertThat(after.targets())
+          .extracting(ScheduledTarget::status)
+          .containsOnly(TargetStatus.CANCELLED);
       assertThat(facebook.deleted).hasSize(1);
       s.start();
       clock.advance(Duration.ofHours(2));
@@ -189,7 +238,8 @@ class PostSchedulerTest {
   @Test
   void rescheduleMovesALocalJob() throws Exception {
     try (PostScheduler s = scheduler("a")) {
-      String id = s.schedule(post("later"), List.of(Platform.TWITTER), START.plus(Duration.ofMinutes(5)));
+      String id =
+          s.schedule(post("later"), List.of(Platform.TWITTER), START.plus(Duration.ofMinutes(5)));
       s.reschedule(id, START.plus(Duration.ofHours(5)));
       assertThat(s.get(id).orElseThrow().dueAt()).isEqualTo(START.plus(Duration.ofHours(5)));
       s.start();

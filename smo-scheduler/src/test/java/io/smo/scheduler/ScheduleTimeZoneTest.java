@@ -48,32 +48,44 @@ class ScheduleTimeZoneTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
-  void theSecondOneThirtyOfAFallBackNightIsStoredReadAndRunAsItsUtcInstant(String db) throws Exception {
+  void theSecondOneThirtyOfAFallBackNightIsStoredReadAndRunAsItsUtcInstant(String db)
+      throws Exception {
     assertThat(TimeZone.getDefault().getID()).isEqualTo("America/Los_Angeles");
     DataSource ds = MultiInstanceTest.database(db);
-    ScheduleTime second = ScheduleTime.resolve(LocalDateTime.of(2026, 11, 1, 1, 30), LA,
-        ZoneOffset.ofHours(-8));
+    ScheduleTime second =
+        ScheduleTime.resolve(LocalDateTime.of(2026, 11, 1, 1, 30), LA, ZoneOffset.ofHours(-8));
     Instant due = Instant.parse("2026-11-01T09:30:00Z");
     assertThat(second.instant()).isEqualTo(due);
     assertThat(second.kind()).isEqualTo(ScheduleTime.Kind.OVERLAP);
-    assertThat(second.adjustment()).hasValueSatisfying(a -> assertThat(a).contains("second occurrence"));
+    assertThat(second.adjustment())
+        .hasValueSatisfying(a -> assertThat(a).contains("second occurrence"));
 
     // the first 01:30 (08:30 UTC) has passed, the second has not
     MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:45:00Z"));
     FakeClient x = new FakeClient(Platform.TWITTER, "x-la", false, clock, new AtomicInteger());
-    try (PostScheduler s = PostScheduler.builder().dataSource(ds).clock(clock).add(x)
-        .pollingInterval(Duration.ofSeconds(1)).build()) {
-      String id = s.scheduleTo(Post.builder().text("01:30 PST").build(),
-          List.of(Target.of(Platform.TWITTER, "x-la")), second);
+    try (PostScheduler s =
+        PostScheduler.builder()
+            .dataSource(ds)
+            .clock(clock)
+            .add(x)
+            .pollingInterval(Duration.ofSeconds(1))
+            .build()) {
+      String id =
+          s.scheduleTo(
+              Post.builder().text("01:30 PST").build(),
+              List.of(Target.of(Platform.TWITTER, "x-la")),
+              second);
       ScheduledPost p = s.get(id).orElseThrow();
       assertThat(p.dueAt()).isEqualTo(due);
       assertThat(p.dueAtLocal().getOffset()).isEqualTo(ZoneOffset.ofHours(-8));
-      try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+      try (Connection c = ds.getConnection();
+          Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT due_at FROM smo_schedule WHERE id='" + id + "'")) {
         rs.next();
         assertThat(rs.getObject(1, OffsetDateTime.class).toInstant()).isEqualTo(due);
       }
-      try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+      try (Connection c = ds.getConnection();
+          Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT execution_time FROM scheduled_tasks")) {
         rs.next();
         assertThat(rs.getObject(1, OffsetDateTime.class).toInstant()).isEqualTo(due);
@@ -96,18 +108,25 @@ class ScheduleTimeZoneTest {
     ScheduleTime t = ScheduleTime.resolve(LocalDateTime.of(2026, 11, 1, 1, 30), LA);
     assertThat(t.instant()).isEqualTo(Instant.parse("2026-11-01T08:30:00Z"));
     assertThat(t.kind()).isEqualTo(ScheduleTime.Kind.OVERLAP);
-    assertThat(t.adjustment()).hasValueSatisfying(a -> assertThat(a)
-        .contains("happens twice").contains("first occurrence").contains("-07:00"));
+    assertThat(t.adjustment())
+        .hasValueSatisfying(
+            a ->
+                assertThat(a)
+                    .contains("happens twice")
+                    .contains("first occurrence")
+                    .contains("-07:00"));
   }
 
   @Test
   void aGapMovesForwardByItsLengthAndSaysSo() {
-    ScheduleTime t = ScheduleTime.resolve(LocalDateTime.of(2026, 3, 29, 2, 30), ZoneId.of("Europe/Berlin"));
+    ScheduleTime t =
+        ScheduleTime.resolve(LocalDateTime.of(2026, 3, 29, 2, 30), ZoneId.of("Europe/Berlin"));
     assertThat(t.instant()).isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
     assertThat(t.zoned().toLocalDateTime()).isEqualTo(LocalDateTime.of(2026, 3, 29, 3, 30));
     assertThat(t.kind()).isEqualTo(ScheduleTime.Kind.GAP);
-    assertThat(t.adjustment()).hasValueSatisfying(a -> assertThat(a)
-        .contains("does not exist").contains("moved forward by 1 h"));
+    assertThat(t.adjustment())
+        .hasValueSatisfying(
+            a -> assertThat(a).contains("does not exist").contains("moved forward by 1 h"));
   }
 
   @Test

@@ -30,27 +30,52 @@ class SchedulerListenerTest {
 
   @Test
   void eachRunIsReportedWithItsStatus() throws Exception {
-    x.failures.add(() -> new PublishOutcomeUnknownException(Platform.TWITTER, "publish",
-        "timed out after the request was sent", null, null, List.of(), null));
-    SmoListener failing = new SmoListener() {
-      @Override
-      public void onSchedulerRun(SchedulerRunEvent event) {
-        throw new IllegalStateException("a broken listener must not break the scheduler");
-      }
-    };
-    SmoListener recording = new SmoListener() {
-      @Override
-      public void onSchedulerRun(SchedulerRunEvent event) {
-        runs.add(event);
-      }
-    };
-    try (PostScheduler s = PostScheduler.builder().h2File(dir.resolve("db")).clock(clock).add(facebook).add(x)
-        .pollingInterval(Duration.ofSeconds(1)).retryBackoff(Duration.ofSeconds(10))
-        .listener(failing).listener(recording).instanceName("a").build()) {
-      String first = s.schedule(Post.builder().text("maybe").build(), List.of(Platform.TWITTER),
-          START.plus(Duration.ofMinutes(1)));
-      String second = s.schedule(Post.builder().text("surely").build(), List.of(Platform.TWITTER),
-          START.plus(Duration.ofMinutes(1)));
+    x.failures.add(
+        () ->
+            new PublishOutcomeUnknownException(
+                Platform.TWITTER,
+                "publish",
+                "timed out after the request was sent",
+                null,
+                null,
+                List.of(),
+                null));
+    SmoListener failing =
+        new SmoListener() {
+          @Override
+          public void onSchedulerRun(SchedulerRunEvent event) {
+            throw new IllegalStateException("a broken listener must not break the scheduler");
+          }
+        };
+    SmoListener recording =
+        new SmoListener() {
+          @Override
+          public void onSchedulerRun(SchedulerRunEvent event) {
+            runs.add(event);
+          }
+        };
+    try (PostScheduler s =
+        PostScheduler.builder()
+            .h2File(dir.resolve("db"))
+            .clock(clock)
+            .add(facebook)
+            .add(x)
+            .pollingInterval(Duration.ofSeconds(1))
+            .retryBackoff(Duration.ofSeconds(10))
+            .listener(failing)
+            .listener(recording)
+            .instanceName("a")
+            .build()) {
+      String first =
+          s.schedule(
+              Post.builder().text("maybe").build(),
+              List.of(Platform.TWITTER),
+              START.plus(Duration.ofMinutes(1)));
+      String second =
+          s.schedule(
+              Post.builder().text("surely").build(),
+              List.of(Platform.TWITTER),
+              START.plus(Duration.ofMinutes(1)));
       s.start();
       clock.advance(Duration.ofMinutes(2));
       long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -59,10 +84,14 @@ class SchedulerListenerTest {
         Thread.sleep(100);
       }
     }
-    assertThat(runs).extracting(SchedulerRunEvent::status).containsExactlyInAnyOrder("unknown", "published");
-    assertThat(runs).allSatisfy(r -> {
-      assertThat(r.platform()).isEqualTo(Platform.TWITTER);
-      assertThat(r.account()).isEqualTo(x.accountKey());
-    });
+    assertThat(runs)
+        .extracting(SchedulerRunEvent::status)
+        .containsExactlyInAnyOrder("unknown", "published");
+    assertThat(runs)
+        .allSatisfy(
+            r -> {
+              assertThat(r.platform()).isEqualTo(Platform.TWITTER);
+              assertThat(r.account()).isEqualTo(x.accountKey());
+            });
   }
 }

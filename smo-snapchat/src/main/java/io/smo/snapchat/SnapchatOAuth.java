@@ -2,6 +2,7 @@ package io.smo.snapchat;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smo.core.HttpSettings;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.auth.AccessToken;
@@ -11,7 +12,6 @@ import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.RefreshingTokenProvider;
 import io.smo.core.auth.TokenStore;
 import io.smo.core.auth.spi.PlatformOAuth;
-import io.smo.core.HttpSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -21,12 +21,12 @@ import java.util.Set;
  * Snapchat OAuth 2.0 (authorization code + refresh token). Every token call goes through core's
  * {@link OAuth2Flow}. Immutable and thread-safe.
  *
- * <p>Source: https://developers.snap.com/api/marketing-api/Ads-API/authentication.
- * Authorize at {@code https://accounts.snapchat.com/login/oauth2/authorize}; exchange and refresh
- * at {@code https://accounts.snapchat.com/login/oauth2/access_token} with {@code client_id} and
- * {@code client_secret} in the form body. Access tokens live about 3600 s (older client mocks
- * show 1800); the refresh-token lifetime is UNCONFIRMED. Apps are created in Snap Business
- * Manager; the redirect URI cannot be edited later. PKCE is not documented by Snap and is off.
+ * <p>Source: https://developers.snap.com/api/marketing-api/Ads-API/authentication. Authorize at
+ * {@code https://accounts.snapchat.com/login/oauth2/authorize}; exchange and refresh at {@code
+ * https://accounts.snapchat.com/login/oauth2/access_token} with {@code client_id} and {@code
+ * client_secret} in the form body. Access tokens live about 3600 s (older client mocks show 1800);
+ * the refresh-token lifetime is UNCONFIRMED. Apps are created in Snap Business Manager; the
+ * redirect URI cannot be edited later. PKCE is not documented by Snap and is off.
  *
  * <pre>{@code
  * OAuth2Config config = SnapchatOAuth.config(clientId, secret, redirect)
@@ -40,8 +40,10 @@ import java.util.Set;
 public final class SnapchatOAuth extends PlatformOAuth {
   /** The production accounts host. */
   public static final URI ACCOUNTS = URI.create("https://accounts.snapchat.com/");
+
   /** Scope of the Marketing API. */
   public static final String SCOPE_MARKETING = "snapchat-marketing-api";
+
   /** Scope of the Public Profile API (name from a third party; UNCONFIRMED). */
   public static final String SCOPE_PROFILE = "snapchat-profile-api";
 
@@ -68,19 +70,21 @@ public final class SnapchatOAuth extends PlatformOAuth {
    *
    * @param accountsBaseUrl the accounts host root
    */
-  public static OAuth2Config.Builder config(URI accountsBaseUrl, String clientId,
-      String clientSecret, URI redirectUri) {
+  public static OAuth2Config.Builder config(
+      URI accountsBaseUrl, String clientId, String clientSecret, URI redirectUri) {
     String base = requireNonNull(accountsBaseUrl, "accountsBaseUrl == null").toString();
     if (!base.endsWith("/")) {
       base += "/";
     }
-    OAuth2Config.Builder b = OAuth2Config.builder()
-        .authorizationEndpoint(URI.create(base + "login/oauth2/authorize"))
-        .tokenEndpoint(URI.create(base + "login/oauth2/access_token"))
-        .clientId(requireNonNull(clientId, "clientId == null"))
-        .clientSecret(requireNonNull(clientSecret, "clientSecret == null"))
-        .scopes(Set.of(SCOPE_MARKETING))
-        .pkce(false).clientAuthentication(OAuth2Config.ClientAuthentication.POST_BODY);
+    OAuth2Config.Builder b =
+        OAuth2Config.builder()
+            .authorizationEndpoint(URI.create(base + "login/oauth2/authorize"))
+            .tokenEndpoint(URI.create(base + "login/oauth2/access_token"))
+            .clientId(requireNonNull(clientId, "clientId == null"))
+            .clientSecret(requireNonNull(clientSecret, "clientSecret == null"))
+            .scopes(Set.of(SCOPE_MARKETING))
+            .pkce(false)
+            .clientAuthentication(OAuth2Config.ClientAuthentication.POST_BODY);
     return redirectUri == null ? b : b.redirectUri(redirectUri);
   }
 
@@ -90,9 +94,8 @@ public final class SnapchatOAuth extends PlatformOAuth {
   }
 
   /**
-   * Returns Snapchat OAuth for {@code config} whose token requests go through {@code
-   * httpSettings}, on the system clock. Pass the client builder's settings so refreshes take the
-   * same route.
+   * Returns Snapchat OAuth for {@code config} whose token requests go through {@code httpSettings},
+   * on the system clock. Pass the client builder's settings so refreshes take the same route.
    */
   public static SnapchatOAuth create(OAuth2Config config, HttpSettings httpSettings) {
     return new SnapchatOAuth(newFlow(Platform.SNAPCHAT, config, httpSettings));
@@ -119,7 +122,9 @@ public final class SnapchatOAuth extends PlatformOAuth {
    * @param clock the clock expiry is judged by
    */
   public RefreshingTokenProvider tokenProvider(String accountId, TokenStore store, Clock clock) {
-    return RefreshingTokenProvider.builder(accountId, store, this).clock(clock)
-        .platform(Platform.SNAPCHAT).build();
+    return RefreshingTokenProvider.builder(accountId, store, this)
+        .clock(clock)
+        .platform(Platform.SNAPCHAT)
+        .build();
   }
 }

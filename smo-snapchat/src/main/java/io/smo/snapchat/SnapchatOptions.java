@@ -10,11 +10,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Snapchat options of one post: where the organic post goes ({@link Destination}), the Saved
- * Story title, the Spotlight locale, and — only when set — {@link Ads}: paid distribution through
- * the Marketing API, which is the only way Snapchat honours {@link io.smo.core.Audience}
- * targeting. Ads spend money, so they never happen implicitly: a post with targeting and no
- * {@code ads(...)} fails validation. Immutable.
+ * Snapchat options of one post: where the organic post goes ({@link Destination}), the Saved Story
+ * title, the Spotlight locale, and — only when set — {@link Ads}: paid distribution through the
+ * Marketing API, which is the only way Snapchat honours {@link io.smo.core.Audience} targeting. Ads
+ * spend money, so they never happen implicitly: a post with targeting and no {@code ads(...)} fails
+ * validation. Immutable.
  *
  * <pre>{@code
  * SnapchatOptions organic = SnapchatOptions.builder().destination(Destination.SPOTLIGHT).build();
@@ -36,7 +36,9 @@ public final class SnapchatOptions implements PlatformOptions {
     STORY,
     /** Saved Stories: permanent on the Public Profile. Image or video; optional title (≤ 45). */
     SAVED_STORY,
-    /** Spotlight: permanent video feed; the post text is the description (≤ 160); reviewed by Snap. */
+    /**
+     * Spotlight: permanent video feed; the post text is the description (≤ 160); reviewed by Snap.
+     */
     SPOTLIGHT
   }
 
@@ -79,7 +81,10 @@ public final class SnapchatOptions implements PlatformOptions {
     return Optional.ofNullable(title);
   }
 
-  /** Returns the Spotlight locale, e.g. {@code en_US} (required by Spotlight). Default {@code en_US}. */
+  /**
+   * Returns the Spotlight locale, e.g. {@code en_US} (required by Spotlight). Default {@code
+   * en_US}.
+   */
   public String locale() {
     return locale;
   }
@@ -110,8 +115,11 @@ public final class SnapchatOptions implements PlatformOptions {
     if (!(o instanceof SnapchatOptions s)) {
       return false;
     }
-    return destination == s.destination && Objects.equals(title, s.title)
-        && locale.equals(s.locale) && saveToProfile == s.saveToProfile && Objects.equals(ads, s.ads);
+    return destination == s.destination
+        && Objects.equals(title, s.title)
+        && locale.equals(s.locale)
+        && saveToProfile == s.saveToProfile
+        && Objects.equals(ads, s.ads);
   }
 
   @Override
@@ -121,8 +129,13 @@ public final class SnapchatOptions implements PlatformOptions {
 
   @Override
   public String toString() {
-    return "SnapchatOptions{" + destination + (title != null ? ", title=" + title : "")
-        + ", locale=" + locale + (ads != null ? ", " + ads : "") + "}";
+    return "SnapchatOptions{"
+        + destination
+        + (title != null ? ", title=" + title : "")
+        + ", locale="
+        + locale
+        + (ads != null ? ", " + ads : "")
+        + "}";
   }
 
   /** Builds {@link SnapchatOptions}. Mutable, not thread-safe. */
@@ -141,7 +154,9 @@ public final class SnapchatOptions implements PlatformOptions {
       return this;
     }
 
-    /** Sets the Saved Story title (checked offline: at most 45 characters); {@code null} for none. */
+    /**
+     * Sets the Saved Story title (checked offline: at most 45 characters); {@code null} for none.
+     */
     public Builder title(String title) {
       this.title = title;
       return this;
@@ -177,9 +192,9 @@ public final class SnapchatOptions implements PlatformOptions {
 
   /**
    * Paid distribution of a post through the Marketing API: the campaign, the ad squad (budget,
-   * schedule, bid and the {@link io.smo.core.Audience} targeting) and the creative (headline,
-   * brand name, call to action). Money is in micro-currency: 1,000,000 = one unit of the ad
-   * account's currency. Immutable.
+   * schedule, bid and the {@link io.smo.core.Audience} targeting) and the creative (headline, brand
+   * name, call to action). Money is in micro-currency: 1,000,000 = one unit of the ad account's
+   * currency. Immutable.
    *
    * <p>Sources: https://developers.snap.com/api/marketing-api/Ads-API/campaigns, .../ad-squads,
    * .../creatives (headline ≤ 34, brand_name ≤ 32, name ≤ 375). Minimum budgets are set per
@@ -222,7 +237,9 @@ public final class SnapchatOptions implements PlatformOptions {
       status = b.status;
     }
 
-    /** Returns a builder: no budget (required), objective BRAND_AWARENESS, goal IMPRESSIONS, ACTIVE. */
+    /**
+     * Returns a builder: no budget (required), objective BRAND_AWARENESS, goal IMPRESSIONS, ACTIVE.
+     */
     public static Builder builder() {
       return new Builder();
     }
@@ -292,13 +309,18 @@ public final class SnapchatOptions implements PlatformOptions {
       if (!(o instanceof Ads a)) {
         return false;
       }
-      return Objects.equals(headline, a.headline) && Objects.equals(brandName, a.brandName)
-          && Objects.equals(name, a.name) && Objects.equals(callToAction, a.callToAction)
+      return Objects.equals(headline, a.headline)
+          && Objects.equals(brandName, a.brandName)
+          && Objects.equals(name, a.name)
+          && Objects.equals(callToAction, a.callToAction)
           && dailyBudgetMicro == a.dailyBudgetMicro
           && Objects.equals(lifetimeSpendCapMicro, a.lifetimeSpendCapMicro)
-          && Objects.equals(bidMicro, a.bidMicro) && Objects.equals(startTime, a.startTime)
-          && Objects.equals(endTime, a.endTime) && objective.equals(a.objective)
-          && optimizationGoal.equals(a.optimizationGoal) && status == a.status;
+          && Objects.equals(bidMicro, a.bidMicro)
+          && Objects.equals(startTime, a.startTime)
+          && Objects.equals(endTime, a.endTime)
+          && objective.equals(a.objective)
+          && optimizationGoal.equals(a.optimizationGoal)
+          && status == a.status;
     }
 
     @Override
@@ -308,8 +330,17 @@ public final class SnapchatOptions implements PlatformOptions {
 
     @Override
     public String toString() {
-      return "Ads{headline=" + headline + ", dailyBudgetMicro=" + dailyBudgetMicro + ", start="
-          + startTime + ", end=" + endTime + ", " + status + "}";
+      return "Ads{headline="
+          + headline
+          + ", dailyBudgetMicro="
+          + dailyBudgetMicro
+          + ", start="
+          + startTime
+          + ", end="
+          + endTime
+          + ", "
+          + status
+          + "}";
     }
 
     /** Builds {@link Ads}. Mutable, not thread-safe. */
@@ -377,7 +408,10 @@ public final class SnapchatOptions implements PlatformOptions {
         return this;
       }
 
-      /** Sets when delivery ends (UTC; after the start, checked offline); {@code null} for open-ended. */
+      /**
+       * Sets when delivery ends (UTC; after the start, checked offline); {@code null} for
+       * open-ended.
+       */
       public Builder endTime(Instant endTime) {
         this.endTime = endTime;
         return this;

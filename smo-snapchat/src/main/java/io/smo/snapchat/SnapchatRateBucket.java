@@ -22,8 +22,12 @@ public enum SnapchatRateBucket implements RateBucket {
 
   /** Every Snapchat limit is per second. */
   SnapchatRateBucket(String id, int limit) {
-    this.spec = new Spec(id, limit, Duration.ofSeconds(1),
-        URI.create("https://developers.snap.com/api/marketing-api/Ads-API/rate-limits"));
+    this.spec =
+        new Spec(
+            id,
+            limit,
+            Duration.ofSeconds(1),
+            URI.create("https://developers.snap.com/api/marketing-api/Ads-API/rate-limits"));
   }
 
   @Override

@@ -6,8 +6,11 @@
  * io.smo.snapchat.SnapchatOptions}. Limits: {@link io.smo.snapchat.SnapchatCapabilities}. OAuth:
  * {@link io.smo.snapchat.SnapchatOAuth}.
  *
- * @see <a href="https://developers.snap.com/api/marketing-api/Public-Profile-API/Introduction">Public Profile API</a>
- * @see <a href="https://developers.snap.com/api/marketing-api/Ads-API/media">Marketing API: media</a>
+ * @see <a
+ *     href="https://developers.snap.com/api/marketing-api/Public-Profile-API/Introduction">Public
+ *     Profile API</a>
+ * @see <a href="https://developers.snap.com/api/marketing-api/Ads-API/media">Marketing API:
+ *     media</a>
  */
 @SmoPublicApi
 package io.smo.snapchat;

@@ -26,8 +26,10 @@ class MediaEncryptionTest {
     assertThat(n).isEqualTo(MediaEncryption.encryptedLength(Files.size(plain)));
     byte[] cipher = Files.readAllBytes(out);
     assertThat(cipher[0] == (byte) 0xFF && cipher[1] == (byte) 0xD8).isFalse();
-    MediaEncryption same = MediaEncryption.of(Base64.getDecoder().decode(enc.keyBase64()),
-        Base64.getDecoder().decode(enc.ivBase64()));
+    MediaEncryption same =
+        MediaEncryption.of(
+            Base64.getDecoder().decode(enc.keyBase64()),
+            Base64.getDecoder().decode(enc.ivBase64()));
     assertThat(same.decrypt(cipher)).isEqualTo(Files.readAllBytes(plain));
   }
 

@@ -15,17 +15,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue #18 on the sandbox: two Snapchat Public Profiles, each client reporting its own profile
- * id as its account and posting as that profile.
+ * Issue #18 on the sandbox: two Snapchat Public Profiles, each client reporting its own profile id
+ * as its account and posting as that profile.
  */
 @SandboxTest
 class SnapchatAccountsSandboxTest {
   @TempDir Path dir;
 
   static SnapchatClient client(Sandbox s, SandboxCredentials c) {
-    return SnapchatClient.builder().baseUrl(s.baseUrl(Platform.SNAPCHAT)).accessToken(c.accessToken())
-        .accountId(c.extra("profileId")).adAccountId(c.extra("adAccountId"))
-        .sleeper(d -> { }).rateLimitPolicy(RateLimitPolicy.unlimited()).build();
+    return SnapchatClient.builder()
+        .baseUrl(s.baseUrl(Platform.SNAPCHAT))
+        .accessToken(c.accessToken())
+        .accountId(c.extra("profileId"))
+        .adAccountId(c.extra("adAccountId"))
+        .sleeper(d -> {})
+        .rateLimitPolicy(RateLimitPolicy.unlimited())
+        .build();
   }
 
   @Test
@@ -34,14 +39,17 @@ class SnapchatAccountsSandboxTest {
     SandboxCredentials main = s.credentials(Platform.SNAPCHAT);
     SandboxCredentials uk = s.addAccount(Platform.SNAPCHAT, "uk");
     assertThat(uk.extra("profileId")).isNotEqualTo(main.extra("profileId"));
-    try (SnapchatClient a = client(s, main); SnapchatClient b = client(s, uk)) {
+    try (SnapchatClient a = client(s, main);
+        SnapchatClient b = client(s, uk)) {
       assertThat(a.accountKey()).isEqualTo(main.extra("profileId")).isEqualTo(a.accountId());
       assertThat(b.accountKey()).isEqualTo(uk.extra("profileId")).isEqualTo(b.accountId());
       assertThat(b.adAccountId()).contains(uk.extra("adAccountId"));
       PublishedPost pa = a.publish(Post.builder().addMedia(Media.fromFile(jpg)).build());
       PublishedPost pb = b.publish(Post.builder().addMedia(Media.fromFile(jpg)).build());
-      assertThat(pa.ref().attributes()).containsEntry(SnapchatClient.ATTR_PROFILE, main.extra("profileId"));
-      assertThat(pb.ref().attributes()).containsEntry(SnapchatClient.ATTR_PROFILE, uk.extra("profileId"));
+      assertThat(pa.ref().attributes())
+          .containsEntry(SnapchatClient.ATTR_PROFILE, main.extra("profileId"));
+      assertThat(pb.ref().attributes())
+          .containsEntry(SnapchatClient.ATTR_PROFILE, uk.extra("profileId"));
     }
     assertThat(s.created(Platform.SNAPCHAT, "post", main.accountId())).hasSize(1);
     assertThat(s.created(Platform.SNAPCHAT, "post", uk.accountId())).hasSize(1);
@@ -49,7 +57,8 @@ class SnapchatAccountsSandboxTest {
 
   @Test
   void promotionOnlyClientActsAsItsAdAccount() {
-    try (SnapchatClient c = SnapchatClient.builder().accessToken("t").adAccountId("acct-1").build()) {
+    try (SnapchatClient c =
+        SnapchatClient.builder().accessToken("t").adAccountId("acct-1").build()) {
       assertThat(c.accountId()).isEqualTo("acct-1").isEqualTo(c.accountKey());
     }
   }

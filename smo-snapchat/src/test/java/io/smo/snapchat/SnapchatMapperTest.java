@@ -40,22 +40,33 @@ class SnapchatMapperTest {
 
   @Test
   void capturedEnvelopesUpperCaseStatus() throws Exception {
-    assertThat(SnapchatMapper.firstId(fixture("captured/campaign_create_response.json"), "campaigns",
-        "campaign")).isEqualTo("0b415efa-c1c9-4dc8-8347-f6b9c13844b3");
-    assertThat(SnapchatMapper.firstId(fixture("captured/creative_create_response.json"), "creatives",
-        "creative")).isEqualTo("85946858-97f8-46fb-8615-113f66d33f5d");
-    JsonNode squad = SnapchatMapper.entities(fixture("captured/adsquad_create_response.json"),
-        "adsquads", "adsquad").get(0);
-    assertThat(squad.path("targeting").path("geos").path(0).path("country_code").asText()).isEqualTo("us");
+    assertThat(
+            SnapchatMapper.firstId(
+                fixture("captured/campaign_create_response.json"), "campaigns", "campaign"))
+        .isEqualTo("0b415efa-c1c9-4dc8-8347-f6b9c13844b3");
+    assertThat(
+            SnapchatMapper.firstId(
+                fixture("captured/creative_create_response.json"), "creatives", "creative"))
+        .isEqualTo("85946858-97f8-46fb-8615-113f66d33f5d");
+    JsonNode squad =
+        SnapchatMapper.entities(
+                fixture("captured/adsquad_create_response.json"), "adsquads", "adsquad")
+            .get(0);
+    assertThat(squad.path("targeting").path("geos").path(0).path("country_code").asText())
+        .isEqualTo("us");
     assertThat(squad.path("daily_budget_micro").asLong()).isEqualTo(1_000_000L);
-    assertThat(SnapchatMapper.firstId(fixture("captured/ad_delete_response.json"), "ads", "ad")).isNull();
+    assertThat(SnapchatMapper.firstId(fixture("captured/ad_delete_response.json"), "ads", "ad"))
+        .isNull();
     assertThat(SnapchatMapper.nextLink(fixture("captured/ads_list_adaccount.json"))).isNull();
   }
 
   @Test
   void mediaStatesAndIds() throws Exception {
-    assertThat(SnapchatMapper.media(fixture("media_created_pending_upload.json")).path("media_status")
-        .asText()).isEqualTo("PENDING_UPLOAD");
+    assertThat(
+            SnapchatMapper.media(fixture("media_created_pending_upload.json"))
+                .path("media_status")
+                .asText())
+        .isEqualTo("PENDING_UPLOAD");
     JsonNode got = SnapchatMapper.media(fixture("captured/media_get.json"));
     assertThat(got.path("media_status").asText()).isEqualTo("READY");
     assertThat(got.path("file_size_in_bytes").asLong()).isEqualTo(2_490_939L);
@@ -68,27 +79,37 @@ class SnapchatMapperTest {
 
   @Test
   void totalStatsMapToMetricsKeepingSpendRaw() throws Exception {
-    EngagementMetrics m = SnapchatMapper.metrics(REF, fixture("stats_ad.json"),
-        SnapchatMapper.AD_METRICS, Instant.EPOCH);
+    EngagementMetrics m =
+        SnapchatMapper.metrics(
+            REF, fixture("stats_ad.json"), SnapchatMapper.AD_METRICS, Instant.EPOCH);
     assertThat(m.impressions()).hasValue(0);
     assertThat(m.clicks()).hasValue(0);
     assertThat(m.views()).isEmpty(); // video_views not in this answer: absent, not zero
     assertThat(m.raw()).containsEntry("spend", 0L).containsEntry("screen_time_millis", 0L);
-    EngagementMetrics acct = SnapchatMapper.metrics(REF, fixture("stats_adaccount.json"),
-        SnapchatMapper.AD_METRICS, Instant.EPOCH);
+    EngagementMetrics acct =
+        SnapchatMapper.metrics(
+            REF, fixture("stats_adaccount.json"), SnapchatMapper.AD_METRICS, Instant.EPOCH);
     assertThat(acct.raw()).containsEntry("spend", 89_196_290L);
     assertThat(acct.impressions()).isEmpty();
   }
 
   @Test
   void timeseriesStatsAreSummed() throws Exception {
-    EngagementMetrics m = SnapchatMapper.metrics(REF, fixture("stats_campaign_day_timeseries.json"),
-        SnapchatMapper.AD_METRICS, Instant.EPOCH);
+    EngagementMetrics m =
+        SnapchatMapper.metrics(
+            REF,
+            fixture("stats_campaign_day_timeseries.json"),
+            SnapchatMapper.AD_METRICS,
+            Instant.EPOCH);
     assertThat(m.impressions()).hasValue(2 * 7715);
     assertThat(m.clicks()).hasValue(2 * 57);
     assertThat(m.raw()).containsEntry("conversion_purchases", 400L);
-    EngagementMetrics captured = SnapchatMapper.metrics(REF,
-        fixture("captured/campaign_stats_granular_day.json"), SnapchatMapper.AD_METRICS, Instant.EPOCH);
+    EngagementMetrics captured =
+        SnapchatMapper.metrics(
+            REF,
+            fixture("captured/campaign_stats_granular_day.json"),
+            SnapchatMapper.AD_METRICS,
+            Instant.EPOCH);
     assertThat(captured.impressions()).hasValue(0);
     assertThat(captured.raw()).containsEntry("spend", 0L);
   }

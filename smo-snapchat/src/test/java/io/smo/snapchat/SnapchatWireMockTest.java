@@ -33,7 +33,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every operation and error path against WireMock (Snap's error body is UNCONFIRMED: built from the issue's description). */
+/**
+ * Every operation and error path against WireMock (Snap's error body is UNCONFIRMED: built from the
+ * issue's description).
+ */
 class SnapchatWireMockTest {
   private static final String AD = "e8d6217f-32ab-400f-9e54-39a86a7963e4";
   private static final PostRef AD_REF = PostRef.of(Platform.SNAPCHAT, AD, Map.of("kind", "ad"));
@@ -46,9 +49,15 @@ class SnapchatWireMockTest {
   void start() {
     wm = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     wm.start();
-    client = SnapchatClient.builder().adAccountId("acct").accountId("prof").accessToken("tok-1")
-        .baseUrl(URI.create(wm.baseUrl() + "/")).sleeper(d -> { })
-        .rateLimitPolicy(RateLimitPolicy.unlimited()).build();
+    client =
+        SnapchatClient.builder()
+            .adAccountId("acct")
+            .accountId("prof")
+            .accessToken("tok-1")
+            .baseUrl(URI.create(wm.baseUrl() + "/"))
+            .sleeper(d -> {})
+            .rateLimitPolicy(RateLimitPolicy.unlimited())
+            .build();
   }
 
   @AfterEach
@@ -58,43 +67,57 @@ class SnapchatWireMockTest {
   }
 
   private static String err(String debug) {
-    return "{\"request_status\":\"ERROR\",\"request_id\":\"req-42\",\"debug_message\":\"" + debug
+    return "{\"request_status\":\"ERROR\",\"request_id\":\"req-42\",\"debug_message\":\""
+        + debug
         + "\",\"display_message\":\"Oops\",\"error_code\":\"E1001\"}";
   }
 
   private void stubStats(int status, String body) {
-    wm.stubFor(get(urlPathEqualTo(STATS)).willReturn(aResponse().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody(body)));
+    wm.stubFor(
+        get(urlPathEqualTo(STATS))
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(body)));
   }
 
   @Test
   void adStatsRequestAndMapping() {
-    stubStats(200, "{\"request_status\":\"SUCCESS\",\"request_id\":\"r\",\"total_stats\":[{"
-        + "\"sub_request_status\":\"SUCCESS\",\"total_stat\":{\"id\":\"" + AD + "\",\"type\":\"AD\","
-        + "\"granularity\":\"TOTAL\",\"stats\":{\"impressions\":1200,\"swipes\":31,\"spend\":4500000,"
-        + "\"video_views\":700,\"screen_time_millis\":90000}}}]}");
+    stubStats(
+        200,
+        "{\"request_status\":\"SUCCESS\",\"request_id\":\"r\",\"total_stats\":[{"
+            + "\"sub_request_status\":\"SUCCESS\",\"total_stat\":{\"id\":\""
+            + AD
+            + "\",\"type\":\"AD\","
+            + "\"granularity\":\"TOTAL\",\"stats\":{\"impressions\":1200,\"swipes\":31,\"spend\":4500000,"
+            + "\"video_views\":700,\"screen_time_millis\":90000}}}]}");
     EngagementMetrics m = client.metrics(AD_REF);
     assertThat(m.impressions()).hasValue(1200);
     assertThat(m.clicks()).hasValue(31);
     assertThat(m.views()).hasValue(700);
     assertThat(m.likes()).isEmpty();
     assertThat(m.raw()).containsEntry("spend", 4_500_000L);
-    wm.verify(getRequestedFor(urlPathEqualTo(STATS)).withQueryParam("granularity", equalTo("TOTAL"))
-        .withHeader("Authorization", equalTo("Bearer tok-1")));
+    wm.verify(
+        getRequestedFor(urlPathEqualTo(STATS))
+            .withQueryParam("granularity", equalTo("TOTAL"))
+            .withHeader("Authorization", equalTo("Bearer tok-1")));
   }
 
   @Test
   void badRequestKeepsDebugMessageCodeAndRequestId() {
     stubStats(400, err("fields is invalid"));
-    assertThatThrownBy(() -> client.metrics(AD_REF)).isInstanceOf(InvalidRequestException.class)
-        .satisfies(e -> {
-          PlatformException p = (PlatformException) e;
-          assertThat(p.statusCode()).isEqualTo(400);
-          assertThat(p.traceId()).hasValue("req-42");
-          assertThat(p.errorCode()).hasValue("E1001");
-          assertThat(p.getMessage()).contains("fields is invalid");
-          assertThat(p.retryable()).isFalse();
-        });
+    assertThatThrownBy(() -> client.metrics(AD_REF))
+        .isInstanceOf(InvalidRequestException.class)
+        .satisfies(
+            e -> {
+              PlatformException p = (PlatformException) e;
+              assertThat(p.statusCode()).isEqualTo(400);
+              assertThat(p.traceId()).hasValue("req-42");
+              assertThat(p.errorCode()).hasValue("E1001");
+              assertThat(p.getMessage()).contains("fields is invalid");
+              assertThat(p.retryable()).isFalse();
+            });
   }
 
   @Test
@@ -117,30 +140,54 @@ class SnapchatWireMockTest {
 
   @Test
   void tooManyRequestsHonoursRetryAfterOrDefaultsToOneSecond() {
-    wm.stubFor(get(urlPathEqualTo(STATS)).willReturn(aResponse().withStatus(429)
-        .withHeader("Retry-After", "2").withBody(err("slow down"))));
-    assertThatThrownBy(() -> client.metrics(AD_REF)).isInstanceOf(RateLimitException.class)
-        .satisfies(e -> assertThat(((RateLimitException) e).retryAfter()).isEqualTo(Duration.ofSeconds(2)));
+    wm.stubFor(
+        get(urlPathEqualTo(STATS))
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Retry-After", "2")
+                    .withBody(err("slow down"))));
+    assertThatThrownBy(() -> client.metrics(AD_REF))
+        .isInstanceOf(RateLimitException.class)
+        .satisfies(
+            e ->
+                assertThat(((RateLimitException) e).retryAfter()).isEqualTo(Duration.ofSeconds(2)));
     wm.resetAll();
     // the 429 above asked for 2 s, so the limiter now refuses this account's calls at once until
     // then; a fresh client (the last one of the account closed) asks the server again
-    assertThatThrownBy(() -> client.metrics(AD_REF)).isInstanceOfSatisfying(RateLimitException.class,
-        e -> assertThat(e.retryAt()).isPresent());
+    assertThatThrownBy(() -> client.metrics(AD_REF))
+        .isInstanceOfSatisfying(RateLimitException.class, e -> assertThat(e.retryAt()).isPresent());
     client.close();
-    client = SnapchatClient.builder().adAccountId("acct").accountId("prof").accessToken("tok-1")
-        .baseUrl(URI.create(wm.baseUrl() + "/")).sleeper(d -> { })
-        .rateLimitPolicy(RateLimitPolicy.unlimited()).build();
+    client =
+        SnapchatClient.builder()
+            .adAccountId("acct")
+            .accountId("prof")
+            .accessToken("tok-1")
+            .baseUrl(URI.create(wm.baseUrl() + "/"))
+            .sleeper(d -> {})
+            .rateLimitPolicy(RateLimitPolicy.unlimited())
+            .build();
     stubStats(429, err("slow down"));
-    assertThatThrownBy(() -> client.metrics(AD_REF)).isInstanceOf(RateLimitException.class)
-        .satisfies(e -> assertThat(((RateLimitException) e).retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+    assertThatThrownBy(() -> client.metrics(AD_REF))
+        .isInstanceOf(RateLimitException.class)
+        .satisfies(
+            e ->
+                assertThat(((RateLimitException) e).retryAfter()).isEqualTo(Duration.ofSeconds(1)));
   }
 
   @Test
   void serverErrorOnReadIsRetriedThenSucceeds() {
-    wm.stubFor(get(urlPathEqualTo(STATS)).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(503).withBody(err("unavailable"))).willSetStateTo("ok"));
-    wm.stubFor(get(urlPathEqualTo(STATS)).inScenario("s").whenScenarioStateIs("ok")
-        .willReturn(okJson("{\"request_status\":\"SUCCESS\",\"total_stats\":[]}")));
+    wm.stubFor(
+        get(urlPathEqualTo(STATS))
+            .inScenario("s")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503).withBody(err("unavailable")))
+            .willSetStateTo("ok"));
+    wm.stubFor(
+        get(urlPathEqualTo(STATS))
+            .inScenario("s")
+            .whenScenarioStateIs("ok")
+            .willReturn(okJson("{\"request_status\":\"SUCCESS\",\"total_stats\":[]}")));
     assertThat(client.metrics(AD_REF).values()).isEmpty();
     wm.verify(2, getRequestedFor(urlPathEqualTo(STATS)));
   }
@@ -148,17 +195,21 @@ class SnapchatWireMockTest {
   @Test
   void errorEnvelopeInsideA200IsMapped() {
     stubStats(200, err("granularity not allowed"));
-    assertThatThrownBy(() -> client.metrics(AD_REF)).isInstanceOf(InvalidRequestException.class)
+    assertThatThrownBy(() -> client.metrics(AD_REF))
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("granularity not allowed");
   }
 
   @Test
   void deleteAdAndUnsupportedOrganicDelete() {
-    wm.stubFor(delete(urlPathEqualTo("/v1/ads/" + AD)).willReturn(okJson(
-        "{\"request_status\":\"SUCCESS\",\"request_id\":\"x\",\"ads\":[]}")));
+    wm.stubFor(
+        delete(urlPathEqualTo("/v1/ads/" + AD))
+            .willReturn(
+                okJson("{\"request_status\":\"SUCCESS\",\"request_id\":\"x\",\"ads\":[]}")));
     client.delete(AD_REF);
     wm.verify(deleteRequestedFor(urlPathEqualTo("/v1/ads/" + AD)));
-    assertThatThrownBy(() -> client.delete(PostRef.of(Platform.SNAPCHAT, "s", Map.of("kind", "story"))))
+    assertThatThrownBy(
+            () -> client.delete(PostRef.of(Platform.SNAPCHAT, "s", Map.of("kind", "story"))))
         .isInstanceOf(UnsupportedFeatureException.class);
     assertThatThrownBy(() -> client.delete(PostRef.of(Platform.SNAPCHAT, "s")))
         .isInstanceOf(ValidationException.class);
@@ -166,10 +217,14 @@ class SnapchatWireMockTest {
 
   @Test
   void profileInsightsPath() {
-    wm.stubFor(get(urlPathEqualTo("/v1/public_profiles/prof/spotlights/sp1/stats")).willReturn(okJson(
-        "{\"request_status\":\"SUCCESS\",\"total_stats\":[{\"total_stat\":{\"stats\":"
-            + "{\"views\":10,\"viewers\":8,\"shares\":2,\"screenshots\":1}}}]}")));
-    EngagementMetrics m = client.metrics(PostRef.of(Platform.SNAPCHAT, "sp1", Map.of("kind", "spotlight")));
+    wm.stubFor(
+        get(urlPathEqualTo("/v1/public_profiles/prof/spotlights/sp1/stats"))
+            .willReturn(
+                okJson(
+                    "{\"request_status\":\"SUCCESS\",\"total_stats\":[{\"total_stat\":{\"stats\":"
+                        + "{\"views\":10,\"viewers\":8,\"shares\":2,\"screenshots\":1}}}]}")));
+    EngagementMetrics m =
+        client.metrics(PostRef.of(Platform.SNAPCHAT, "sp1", Map.of("kind", "spotlight")));
     assertThat(m.views()).hasValue(10);
     assertThat(m.reach()).hasValue(8);
     assertThat(m.shares()).hasValue(2);
@@ -179,12 +234,21 @@ class SnapchatWireMockTest {
   @Test
   void promotedPostsFollowNextLink() {
     String page2 = wm.baseUrl() + "/v1/adaccounts/acct/ads?cursor=2";
-    wm.stubFor(get(urlPathEqualTo("/v1/adaccounts/acct/ads")).withQueryParam("limit", equalTo("50"))
-        .willReturn(okJson("{\"request_status\":\"SUCCESS\",\"paging\":{\"next_link\":\"" + page2
-            + "\"},\"ads\":[{\"sub_request_status\":\"SUCCESS\",\"ad\":{\"id\":\"a1\"}}]}")));
-    wm.stubFor(get(urlPathEqualTo("/v1/adaccounts/acct/ads")).withQueryParam("cursor", equalTo("2"))
-        .willReturn(okJson("{\"request_status\":\"SUCCESS\",\"paging\":{},"
-            + "\"ads\":[{\"sub_request_status\":\"SUCCESS\",\"ad\":{\"id\":\"a2\"}}]}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/v1/adaccounts/acct/ads"))
+            .withQueryParam("limit", equalTo("50"))
+            .willReturn(
+                okJson(
+                    "{\"request_status\":\"SUCCESS\",\"paging\":{\"next_link\":\""
+                        + page2
+                        + "\"},\"ads\":[{\"sub_request_status\":\"SUCCESS\",\"ad\":{\"id\":\"a1\"}}]}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/v1/adaccounts/acct/ads"))
+            .withQueryParam("cursor", equalTo("2"))
+            .willReturn(
+                okJson(
+                    "{\"request_status\":\"SUCCESS\",\"paging\":{},"
+                        + "\"ads\":[{\"sub_request_status\":\"SUCCESS\",\"ad\":{\"id\":\"a2\"}}]}")));
     assertThat(client.promotedPosts().stream().map(PostRef::id)).containsExactly("a1", "a2");
   }
 }

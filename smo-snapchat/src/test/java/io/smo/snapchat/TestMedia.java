@@ -31,13 +31,24 @@ final class TestMedia {
     return p;
   }
 
-  /** A minimal MP4 (ftyp + moov/mvhd with the given duration) followed by a free box of {@code padding} bytes. */
+  /**
+   * A minimal MP4 (ftyp + moov/mvhd with the given duration) followed by a free box of {@code
+   * padding} bytes.
+   */
   static Path mp4(Path dir, String name, int seconds, int padding) throws IOException {
     ByteBuffer b = ByteBuffer.allocate(20 + 8 + 108 + 8 + padding);
     b.putInt(20).put("ftyp".getBytes()).put("isom".getBytes()).putInt(0x200).put("isom".getBytes());
     b.putInt(8 + 108).put("moov".getBytes());
-    b.putInt(108).put("mvhd".getBytes()).putInt(0).putInt(0).putInt(0).putInt(1000)
-        .putInt(seconds * 1000).putInt(0x00010000).putShort((short) 0x0100).put(new byte[10]);
+    b.putInt(108)
+        .put("mvhd".getBytes())
+        .putInt(0)
+        .putInt(0)
+        .putInt(0)
+        .putInt(1000)
+        .putInt(seconds * 1000)
+        .putInt(0x00010000)
+        .putShort((short) 0x0100)
+        .put(new byte[10]);
     int[] matrix = {0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000};
     for (int m : matrix) {
       b.putInt(m);

@@ -6,8 +6,8 @@ import io.smo.core.SmoPublicApi;
 import java.time.Instant;
 
 /**
- * Something the sandbox really created: a post, a media upload, a comment... Tests assert on
- * {@link Sandbox#created(Platform)} to prove "exactly one post", whatever the client saw.
+ * Something the sandbox really created: a post, a media upload, a comment... Tests assert on {@link
+ * Sandbox#created(Platform)} to prove "exactly one post", whatever the client saw.
  */
 @SmoPublicApi
 public final class Created {
@@ -39,10 +39,11 @@ public final class Created {
    * @param id its id
    * @param body what the sandbox stored
    * @param at when (sandbox clock)
-   * @param account the account id whose token made the request (the sandbox's main account or
-   *     one added with {@link Sandbox#addAccount(Platform, String)})
+   * @param account the account id whose token made the request (the sandbox's main account or one
+   *     added with {@link Sandbox#addAccount(Platform, String)})
    */
-  public Created(Platform platform, String kind, String id, JsonNode body, Instant at, String account) {
+  public Created(
+      Platform platform, String kind, String id, JsonNode body, Instant at, String account) {
     this.platform = platform;
     this.kind = kind;
     this.id = id;
@@ -52,8 +53,8 @@ public final class Created {
   }
 
   /**
-   * Returns the id of the account whose token created it: {@link SandboxCredentials#accountId()}
-   * of the credentials used (the main account's, or an added account's).
+   * Returns the id of the account whose token created it: {@link SandboxCredentials#accountId()} of
+   * the credentials used (the main account's, or an added account's).
    */
   public String account() {
     return account;

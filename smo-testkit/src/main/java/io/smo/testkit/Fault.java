@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * A scripted fault for the next {@link #times()} requests that match: a method (or any) and a
- * path regex below the platform prefix (or any). Immutable; inject with {@link
+ * A scripted fault for the next {@link #times()} requests that match: a method (or any) and a path
+ * regex below the platform prefix (or any). Immutable; inject with {@link
  * Sandbox#inject(io.smo.core.Platform, Fault)}.
  *
  * <pre>{@code
@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
 public final class Fault {
   /** What goes wrong. */
   public enum Kind {
-    /** 429 with the platform's own throttling body and headers (Meta: 400 with code 4/32 as it sends). */
+    /**
+     * 429 with the platform's own throttling body and headers (Meta: 400 with code 4/32 as it
+     * sends).
+     */
     HTTP_429,
     /** 503 with the platform's error body; the request has no effect. */
     HTTP_5XX,
@@ -38,7 +41,10 @@ public final class Fault {
     DUPLICATE_CONTENT,
     /** Media processing fails (container ERROR, upload FAILED...) for the matching upload. */
     MEDIA_PROCESSING_FAILURE,
-    /** The request takes effect (the post is created), then the connection is reset: the answer is lost. */
+    /**
+     * The request takes effect (the post is created), then the connection is reset: the answer is
+     * lost.
+     */
     CREATED_THEN_RESET
   }
 
@@ -111,7 +117,12 @@ public final class Fault {
 
   @Override
   public String toString() {
-    return "Fault{" + kind + " x" + times + (method != null ? " " + method : "")
-        + (path != null ? " " + path : "") + "}";
+    return "Fault{"
+        + kind
+        + " x"
+        + times
+        + (method != null ? " " + method : "")
+        + (path != null ? " " + path : "")
+        + "}";
   }
 }

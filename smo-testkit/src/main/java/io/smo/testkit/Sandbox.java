@@ -15,9 +15,9 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.http.client.HttpClientFactory;
 import com.github.tomakehurst.wiremock.standalone.MappingsSource;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.testkit.spi.BundledSpecs;
@@ -44,17 +44,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A local sandbox that emulates, with state, the HTTP APIs the SDK uses on Facebook, Instagram,
- * X, YouTube, TikTok, Pinterest and Snapchat: an embedded WireMock 3 server on a loopback port,
- * one stateful emulator per platform under {@code /<platform>/} (e.g. {@code
+ * A local sandbox that emulates, with state, the HTTP APIs the SDK uses on Facebook, Instagram, X,
+ * YouTube, TikTok, Pinterest and Snapchat: an embedded WireMock 3 server on a loopback port, one
+ * stateful emulator per platform under {@code /<platform>/} (e.g. {@code
  * http://127.0.0.1:PORT/twitter/2/tweets}).
  *
  * <p>Creates take effect and can be read back; uploads follow each platform's protocol; metrics
  * grow deterministically from the seed; rate-limit headers count down in each platform's format.
- * {@link #inject(Platform, Fault)} scripts faults; {@link #created(Platform)} lists what was
- * really created. In strict mode, requests are checked against the platform's official
- * machine-readable description where one exists, and mismatches are answered with 400 and
- * collected in {@link #strictViolations()}.
+ * {@link #inject(Platform, Fault)} scripts faults; {@link #created(Platform)} lists what was really
+ * created. In strict mode, requests are checked against the platform's official machine-readable
+ * description where one exists, and mismatches are answered with 400 and collected in {@link
+ * #strictViolations()}.
  *
  * <p>Thread-safe. Close it to free the port.
  *
@@ -90,7 +90,9 @@ public final class Sandbox implements AutoCloseable {
   private final Map<Platform, List<Account>> accounts = new EnumMap<>(Platform.class);
   private final ThreadLocal<String> currentAccount = new ThreadLocal<>();
 
-  /** One account added with {@link #addAccount}: its own token and id, standing in for the main one. */
+  /**
+   * One account added with {@link #addAccount}: its own token and id, standing in for the main one.
+   */
   private static final class Account {
     final String name;
     final String id;
@@ -121,47 +123,51 @@ public final class Sandbox implements AutoCloseable {
     if (strict) {
       BundledSpecs.requireAll(); // strict mode never silently checks nothing
     }
-    WireMockConfiguration cfg = WireMockConfiguration.options()
-        .bindAddress("127.0.0.1")
-        .port(b.port)
-        .disableRequestJournal()
-        .gzipDisabled(true)
-        .containerThreads(Math.max(20, b.threads))
-        .jettyIdleTimeout(120_000L)
-        .jettyAcceptors(1)
-        // start-up time: the sandbox never proxies, so skip building WireMock's Apache proxy
-        // client and its trust store (a quarter of a cold start), and never reads stub files
-        .httpClientFactory(NO_PROXY_CLIENT)
-        .mappingSource(NO_MAPPING_FILES)
-        .extensions(new Router());
+    WireMockConfiguration cfg =
+        WireMockConfiguration.options()
+            .bindAddress("127.0.0.1")
+            .port(b.port)
+            .disableRequestJournal()
+            .gzipDisabled(true)
+            .containerThreads(Math.max(20, b.threads))
+            .jettyIdleTimeout(120_000L)
+            .jettyAcceptors(1)
+            // start-up time: the sandbox never proxies, so skip building WireMock's Apache proxy
+            // client and its trust store (a quarter of a cold start), and never reads stub files
+            .httpClientFactory(NO_PROXY_CLIENT)
+            .mappingSource(NO_MAPPING_FILES)
+            .extensions(new Router());
     server = new WireMockServer(cfg);
-    server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(404)));
+    server.stubFor(
+        WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(404)));
     server.start();
   }
 
   /** The sandbox answers everything itself: WireMock's proxy client is never used. */
-  private static final HttpClientFactory NO_PROXY_CLIENT = (options, trustAll, trustedHosts, useSystemProperties) ->
-      request -> {
-        throw new IOException("the sandbox does not proxy");
-      };
+  private static final HttpClientFactory NO_PROXY_CLIENT =
+      (options, trustAll, trustedHosts, useSystemProperties) ->
+          request -> {
+            throw new IOException("the sandbox does not proxy");
+          };
 
   /** The sandbox's only stub is added in code: no mapping files are read or written. */
-  private static final MappingsSource NO_MAPPING_FILES = new MappingsSource() {
-    @Override
-    public void loadMappingsInto(StubMappings stubMappings) {}
+  private static final MappingsSource NO_MAPPING_FILES =
+      new MappingsSource() {
+        @Override
+        public void loadMappingsInto(StubMappings stubMappings) {}
 
-    @Override
-    public void save(List<StubMapping> stubMappings) {}
+        @Override
+        public void save(List<StubMapping> stubMappings) {}
 
-    @Override
-    public void save(StubMapping stubMapping) {}
+        @Override
+        public void save(StubMapping stubMapping) {}
 
-    @Override
-    public void remove(StubMapping stubMapping) {}
+        @Override
+        public void remove(StubMapping stubMapping) {}
 
-    @Override
-    public void removeAll() {}
-  };
+        @Override
+        public void removeAll() {}
+      };
 
   private static PlatformEmulator load(Platform p) {
     String name = p.name().charAt(0) + p.name().substring(1).toLowerCase(Locale.ROOT);
@@ -195,7 +201,10 @@ public final class Sandbox implements AutoCloseable {
     return server.port();
   }
 
-  /** Returns the base URL a client of {@code platform} should use, e.g. {@code http://127.0.0.1:PORT/twitter/}. */
+  /**
+   * Returns the base URL a client of {@code platform} should use, e.g. {@code
+   * http://127.0.0.1:PORT/twitter/}.
+   */
   public URI baseUrl(Platform platform) {
     return URI.create("http://127.0.0.1:" + server.port() + "/" + platform.id() + "/");
   }
@@ -252,13 +261,16 @@ public final class Sandbox implements AutoCloseable {
       }
       String token = "sbx-acct-" + platform.id() + "-" + n + "-" + Long.toHexString(seed);
       Map<String, String> extras = new LinkedHashMap<>();
-      main.extras().forEach((k, v) -> extras.put(k, mainId != null && v != null ? v.replace(mainId, id) : v));
+      main.extras()
+          .forEach(
+              (k, v) -> extras.put(k, mainId != null && v != null ? v.replace(mainId, id) : v));
       extras.put("name", name);
       if (platform == Platform.SNAPCHAT) {
         extras.put("profileId", id);
       }
-      SandboxCredentials c = new SandboxCredentials(token, main.refreshToken(), main.clientId(),
-          main.clientSecret(), id, extras);
+      SandboxCredentials c =
+          new SandboxCredentials(
+              token, main.refreshToken(), main.clientId(), main.clientSecret(), id, extras);
       list.add(new Account(name, id, token, c));
       return c;
     }
@@ -290,7 +302,8 @@ public final class Sandbox implements AutoCloseable {
   public PlatformEmulator emulator(Platform platform) {
     PlatformEmulator e = emulators.get(requireNonNull(platform, "platform == null"));
     if (e == null) {
-      throw new IllegalArgumentException(platform.displayName() + " is not emulated by this sandbox");
+      throw new IllegalArgumentException(
+          platform.displayName() + " is not emulated by this sandbox");
     }
     return e;
   }
@@ -318,7 +331,9 @@ public final class Sandbox implements AutoCloseable {
     return Collections.unmodifiableList(new ArrayList<>(created.get(platform)));
   }
 
-  /** Returns what was really created of one kind ({@code post}, {@code media}, {@code comment}...). */
+  /**
+   * Returns what was really created of one kind ({@code post}, {@code media}, {@code comment}...).
+   */
   public List<Created> created(Platform platform, String kind) {
     List<Created> out = new ArrayList<>();
     for (Created c : created.get(platform)) {
@@ -404,7 +419,7 @@ public final class Sandbox implements AutoCloseable {
 
   private Fault takeFault(Platform platform, String method, String path) {
     synchronized (faults) {
-      for (Iterator<Fault> it = faults.iterator(); it.hasNext();) {
+      for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
         Fault f = it.next();
         if (faultPlatforms.get(f) == platform && f.matches(method, path)) {
           int used = faultUses.merge(f, 1, Integer::sum);
@@ -452,8 +467,16 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void recordCreated(String kind, String id, JsonNode body) {
       String acct = currentAccount.get();
-      created.get(platform).add(new Created(platform, kind, id, body, clock.instant(),
-          acct != null ? acct : emulators.get(platform).credentials().accountId()));
+      created
+          .get(platform)
+          .add(
+              new Created(
+                  platform,
+                  kind,
+                  id,
+                  body,
+                  clock.instant(),
+                  acct != null ? acct : emulators.get(platform).credentials().accountId()));
       SandboxWebhooks w = webhooks;
       if (w != null) {
         w.created(platform, kind, id, body);
@@ -537,24 +560,37 @@ public final class Sandbox implements AutoCloseable {
         headers.forEach((k, v) -> h.put(k, v.stream().map(x -> swap(x, from, to)).toList()));
         headers = h;
         if (body != null && body.length > 0 && parts.isEmpty() && isText(body)) {
-          body = swap(new String(body, StandardCharsets.UTF_8), from, to).getBytes(StandardCharsets.UTF_8);
+          body =
+              swap(new String(body, StandardCharsets.UTF_8), from, to)
+                  .getBytes(StandardCharsets.UTF_8);
         }
         List<SandboxRequest.Part> ps = new ArrayList<>();
         for (SandboxRequest.Part pt : parts) {
-          ps.add(isText(pt.body()) && pt.body().length < 4096
-              ? new SandboxRequest.Part(pt.name(), pt.fileName().orElse(null), pt.contentType().orElse(null),
-                  swap(pt.text(), from, to).getBytes(StandardCharsets.UTF_8))
-              : pt);
+          ps.add(
+              isText(pt.body()) && pt.body().length < 4096
+                  ? new SandboxRequest.Part(
+                      pt.name(),
+                      pt.fileName().orElse(null),
+                      pt.contentType().orElse(null),
+                      swap(pt.text(), from, to).getBytes(StandardCharsets.UTF_8))
+                  : pt);
         }
         parts = ps;
       }
       currentAccount.set(acct == null ? null : acct.id);
       try {
-        ResponseDefinition def = serve(platform, emulator, method, sub, rawQuery, headers, body, parts);
-        if (acct != null && mainId != null && def.getByteBody() != null && def.getByteBody().length > 0
+        ResponseDefinition def =
+            serve(platform, emulator, method, sub, rawQuery, headers, body, parts);
+        if (acct != null
+            && mainId != null
+            && def.getByteBody() != null
+            && def.getByteBody().length > 0
             && isText(def.getByteBody())) {
-          String text = new String(def.getByteBody(), StandardCharsets.UTF_8).replace(mainId, acct.id);
-          return ResponseDefinitionBuilder.like(def).withBody(text.getBytes(StandardCharsets.UTF_8)).build();
+          String text =
+              new String(def.getByteBody(), StandardCharsets.UTF_8).replace(mainId, acct.id);
+          return ResponseDefinitionBuilder.like(def)
+              .withBody(text.getBytes(StandardCharsets.UTF_8))
+              .build();
         }
         return def;
       } finally {
@@ -562,8 +598,14 @@ public final class Sandbox implements AutoCloseable {
       }
     }
 
-    private ResponseDefinition serve(Platform platform, PlatformEmulator emulator, String method,
-        String sub, String rawQuery, Map<String, List<String>> headers, byte[] body,
+    private ResponseDefinition serve(
+        Platform platform,
+        PlatformEmulator emulator,
+        String method,
+        String sub,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        byte[] body,
         List<SandboxRequest.Part> parts) {
       SandboxRequest request = new SandboxRequest(method, sub, rawQuery, headers, body, parts);
 
@@ -581,7 +623,8 @@ public final class Sandbox implements AutoCloseable {
           for (String p : problems) {
             strictViolations.add(platform.id() + " " + method + " " + sub + ": " + p);
           }
-          return toDefinition(SandboxResponse.json(400, Map.of("sandbox_strict_violation", problems)));
+          return toDefinition(
+              SandboxResponse.json(400, Map.of("sandbox_strict_violation", problems)));
         }
       }
 
@@ -589,7 +632,8 @@ public final class Sandbox implements AutoCloseable {
       Fault.Kind kind = fault == null ? null : fault.kind();
       if (kind == Fault.Kind.CONNECTION_RESET) {
         return ResponseDefinitionBuilder.responseDefinition()
-            .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+            .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)
+            .build();
       }
       if (kind == Fault.Kind.MALFORMED_JSON) {
         return plain(200, "<html>this is not JSON</html>");
@@ -611,23 +655,33 @@ public final class Sandbox implements AutoCloseable {
         }
         if (kind == Fault.Kind.CREATED_THEN_RESET) {
           return ResponseDefinitionBuilder.responseDefinition()
-              .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+              .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)
+              .build();
         }
         ResponseDefinition def = toDefinition(resp);
         if (kind == Fault.Kind.DELAY) {
-          return ResponseDefinitionBuilder.like(def).withFixedDelay((int) fault.delay().toMillis()).build();
+          return ResponseDefinitionBuilder.like(def)
+              .withFixedDelay((int) fault.delay().toMillis())
+              .build();
         }
         return def;
       } catch (Exception e) {
-        return plain(500, "{\"sandbox_error\":\"emulator failed: "
-            + String.valueOf(e).replace("\"", "'").replace("\\", "/") + "\"}");
+        return plain(
+            500,
+            "{\"sandbox_error\":\"emulator failed: "
+                + String.valueOf(e).replace("\"", "'").replace("\\", "/")
+                + "\"}");
       }
     }
   }
 
   /** Returns the added account whose token the request carries, if any. */
-  private Account accountOf(Platform platform, String rawQuery, Map<String, List<String>> headers,
-      byte[] body, List<SandboxRequest.Part> parts) {
+  private Account accountOf(
+      Platform platform,
+      String rawQuery,
+      Map<String, List<String>> headers,
+      byte[] body,
+      List<SandboxRequest.Part> parts) {
     List<Account> list = accounts.get(platform);
     if (list == null || list.isEmpty()) {
       return null;
@@ -689,21 +743,27 @@ public final class Sandbox implements AutoCloseable {
     List<SandboxRequest.Part> out = new ArrayList<>();
     for (Request.Part p : r.getParts()) {
       HttpHeader ct = p.getHeader("Content-Type");
-      out.add(new SandboxRequest.Part(p.getName(), p.getFileName(),
-          ct != null && ct.isPresent() ? ct.firstValue() : null, p.getBody().asBytes()));
+      out.add(
+          new SandboxRequest.Part(
+              p.getName(),
+              p.getFileName(),
+              ct != null && ct.isPresent() ? ct.firstValue() : null,
+              p.getBody().asBytes()));
     }
     return out;
   }
 
   private static ResponseDefinition plain(int status, String body) {
-    return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+    return ResponseDefinitionBuilder.responseDefinition()
+        .withStatus(status)
         .withHeader("Content-Type", "application/json")
-        .withBody(body.getBytes(StandardCharsets.UTF_8)).build();
+        .withBody(body.getBytes(StandardCharsets.UTF_8))
+        .build();
   }
 
   private static ResponseDefinition toDefinition(SandboxResponse resp) {
-    ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition()
-        .withStatus(resp.status());
+    ResponseDefinitionBuilder b =
+        ResponseDefinitionBuilder.responseDefinition().withStatus(resp.status());
     resp.headers().forEach(b::withHeader);
     if (resp.body().length > 0) {
       b.withBody(resp.body());

@@ -79,6 +79,12 @@ public final class SandboxCredentials {
 
   @Override
   public String toString() {
-    return "SandboxCredentials{account=" + accountId + ", clientId=" + clientId + ", extras=" + extra + "}";
+    return "SandboxCredentials{account="
+        + accountId
+        + ", clientId="
+        + clientId
+        + ", extras="
+        + extra
+        + "}";
   }
 }

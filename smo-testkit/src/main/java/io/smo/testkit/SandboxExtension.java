@@ -15,8 +15,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * test; strict-mode mismatches fail the test that caused them.
  */
 @SmoPublicApi
-public final class SandboxExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SandboxExtension.class);
+public final class SandboxExtension
+    implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(SandboxExtension.class);
 
   /** Creates the extension (JUnit does). */
   public SandboxExtension() {}
@@ -25,7 +27,8 @@ public final class SandboxExtension implements ParameterResolver, BeforeEachCall
    * Closes the sandbox with the class's store. AutoCloseable for JUnit 5.13+ (which warns about
    * CloseableResource alone), CloseableResource for older JUnit 5 releases; closed once either way.
    */
-  private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private static final class Holder
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final Sandbox sandbox;
 
     Holder(Sandbox sandbox) {
@@ -40,7 +43,8 @@ public final class SandboxExtension implements ParameterResolver, BeforeEachCall
 
   private static SandboxTest config(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
-    while (testClass.getEnclosingClass() != null && !testClass.isAnnotationPresent(SandboxTest.class)) {
+    while (testClass.getEnclosingClass() != null
+        && !testClass.isAnnotationPresent(SandboxTest.class)) {
       testClass = testClass.getEnclosingClass();
     }
     return testClass.getAnnotation(SandboxTest.class);
@@ -54,8 +58,13 @@ public final class SandboxExtension implements ParameterResolver, BeforeEachCall
     while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
       classContext = classContext.getParent().get();
     }
-    return classContext.getStore(NS).getOrComputeIfAbsent(Holder.class,
-        k -> new Holder(Sandbox.builder().strict(strict).seed(seed).build()), Holder.class).sandbox;
+    return classContext
+        .getStore(NS)
+        .getOrComputeIfAbsent(
+            Holder.class,
+            k -> new Holder(Sandbox.builder().strict(strict).seed(seed).build()),
+            Holder.class)
+        .sandbox;
   }
 
   @Override
@@ -84,8 +93,8 @@ public final class SandboxExtension implements ParameterResolver, BeforeEachCall
     List<String> v = s.strictViolations();
     s.clearStrictViolations();
     if (!v.isEmpty()) {
-      throw new AssertionError("requests broke the official spec (strict sandbox):\n  "
-          + String.join("\n  ", v));
+      throw new AssertionError(
+          "requests broke the official spec (strict sandbox):\n  " + String.join("\n  ", v));
     }
   }
 }

@@ -39,12 +39,15 @@ public final class SandboxMain {
 
   /** Returns the table of base URLs and test tokens that {@link #main} prints. */
   public static String describe(Sandbox sandbox) {
-    StringBuilder s = new StringBuilder("SMO sandbox listening on 127.0.0.1:" + sandbox.port() + "\n");
+    StringBuilder s =
+        new StringBuilder("SMO sandbox listening on 127.0.0.1:" + sandbox.port() + "\n");
     for (Platform p : Platform.values()) {
       s.append(String.format("  %-10s %s", p.id(), sandbox.baseUrl(p)));
       if (sandbox.emulates(p)) {
-        s.append("  token=").append(sandbox.credentials(p).accessToken())
-            .append("  account=").append(sandbox.credentials(p).accountId());
+        s.append("  token=")
+            .append(sandbox.credentials(p).accessToken())
+            .append("  account=")
+            .append(sandbox.credentials(p).accountId());
       } else {
         s.append("  (not emulated)");
       }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Starts one {@link Sandbox} per test class and injects it into test methods, constructors and
  * lifecycle methods that declare a {@code Sandbox} parameter. Faults are cleared after each test;
- * in strict mode a test fails when any request it made broke the official spec. By default what
- * one test creates stays visible to the next ({@link Isolation#PER_CLASS}); {@code isolation =
+ * in strict mode a test fails when any request it made broke the official spec. By default what one
+ * test creates stays visible to the next ({@link Isolation#PER_CLASS}); {@code isolation =
  * PER_METHOD} resets the sandbox before each test.
  *
  * <pre>{@code
@@ -35,9 +35,7 @@ public @interface SandboxTest {
   /** The seed of ids, metrics and comments. Default 42. */
   long seed() default 42;
 
-  /**
-   * Whether tests of the class share the sandbox's state. Default {@link Isolation#PER_CLASS}.
-   */
+  /** Whether tests of the class share the sandbox's state. Default {@link Isolation#PER_CLASS}. */
   Isolation isolation() default Isolation.PER_CLASS;
 
   /** How much of the sandbox's state one test sees of another's. */
@@ -45,8 +43,8 @@ public @interface SandboxTest {
     /** One sandbox per class; what a test creates stays for the next tests (faults are cleared). */
     PER_CLASS,
     /**
-     * The same server, {@linkplain Sandbox#reset() reset} before each test: every test starts
-     * from a fresh sandbox's state (same port, same seed, same credentials).
+     * The same server, {@linkplain Sandbox#reset() reset} before each test: every test starts from
+     * a fresh sandbox's state (same port, same seed, same credentials).
      */
     PER_METHOD
   }

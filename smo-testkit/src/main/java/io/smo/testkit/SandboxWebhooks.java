@@ -36,26 +36,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The sandbox's webhook mode: when something happens in an emulator (a comment or reply on
- * Facebook or Instagram, a post or reply on X, a TikTok publish, a YouTube upload) or in the seeded
+ * The sandbox's webhook mode: when something happens in an emulator (a comment or reply on Facebook
+ * or Instagram, a post or reply on X, a TikTok publish, a YouTube upload) or in the seeded
  * background activity ({@link #backgroundActivity(int)}: comments, messages, mentions from the
- * audience), a signed delivery in the platform's own shape is POSTed to {@code
- * <callback>/meta}, {@code /x}, {@code /tiktok} or {@code /youtube}. Like the real platforms it can
- * duplicate, reorder, delay and re-send deliveries, and it performs the handshakes (Meta's
- * challenge, X's CRC, WebSub verification).
+ * audience), a signed delivery in the platform's own shape is POSTed to {@code <callback>/meta},
+ * {@code /x}, {@code /tiktok} or {@code /youtube}. Like the real platforms it can duplicate,
+ * reorder, delay and re-send deliveries, and it performs the handshakes (Meta's challenge, X's CRC,
+ * WebSub verification).
  *
  * <p>Secrets: Meta deliveries (Facebook and Instagram) are signed with the Facebook sandbox app
  * secret, X with the X client secret, TikTok with the TikTok client secret, WebSub with {@link
  * #hubSecret()}. {@link #receiver()} returns handlers configured with exactly these.
  *
- * <p>Deliveries are sent from one background thread, in order unless {@link #reorder(Duration)}
- * is set. Thread-safe. Obtained from {@link Sandbox#webhooks(URI)}; stopped with the sandbox.
+ * <p>Deliveries are sent from one background thread, in order unless {@link #reorder(Duration)} is
+ * set. Thread-safe. Obtained from {@link Sandbox#webhooks(URI)}; stopped with the sandbox.
  *
  * @since 0.2
  */
 @SmoPublicApi
 public final class SandboxWebhooks implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The verify token Meta's handshake is sent with. */
   public static final String VERIFY_TOKEN = "sbx-verify-token";
 
@@ -65,18 +66,21 @@ public final class SandboxWebhooks implements AutoCloseable {
   /** One delivery that was sent, with the answer the callback gave (0 when none came). */
   @SuppressWarnings(
       "ArrayRecordComponent") // public test API: the exact bytes sent; changing the type breaks
-                              // callers
+  // callers
   public record Delivery(String handler, byte[] body, Map<String, String> headers, int status) {}
 
   private final Sandbox sandbox;
   private final URI callback;
   private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "smo-sandbox-webhooks");
-    t.setDaemon(true);
-    return t;
-  });
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ScheduledExecutorService sender =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "smo-sandbox-webhooks");
+            t.setDaemon(true);
+            return t;
+          });
   private final List<Delivery> sent = new CopyOnWriteArrayList<>();
   private final List<Object[]> history = new CopyOnWriteArrayList<>();
   private final Random random;
@@ -124,11 +128,24 @@ public final class SandboxWebhooks implements AutoCloseable {
    */
   public Webhooks.Builder receiver(EventDeduplicator deduplicator) {
     return Webhooks.builder()
-        .add(MetaWebhookHandler.builder().appSecret(metaAppSecret()).verifyToken(VERIFY_TOKEN)
-            .deduplicator(deduplicator).build())
-        .add(XWebhookHandler.builder().consumerSecret(xConsumerSecret()).deduplicator(deduplicator).build())
-        .add(TikTokWebhookHandler.builder().clientSecret(tiktokClientSecret()).deduplicator(deduplicator).build())
-        .add(YouTubeWebhookHandler.builder().secret(hubSecret()).deduplicator(deduplicator).build());
+        .add(
+            MetaWebhookHandler.builder()
+                .appSecret(metaAppSecret())
+                .verifyToken(VERIFY_TOKEN)
+                .deduplicator(deduplicator)
+                .build())
+        .add(
+            XWebhookHandler.builder()
+                .consumerSecret(xConsumerSecret())
+                .deduplicator(deduplicator)
+                .build())
+        .add(
+            TikTokWebhookHandler.builder()
+                .clientSecret(tiktokClientSecret())
+                .deduplicator(deduplicator)
+                .build())
+        .add(
+            YouTubeWebhookHandler.builder().secret(hubSecret()).deduplicator(deduplicator).build());
   }
 
   /** Same as {@link #receiver(EventDeduplicator)} with a fresh in-memory deduplicator. */
@@ -136,7 +153,9 @@ public final class SandboxWebhooks implements AutoCloseable {
     return receiver(EventDeduplicator.defaults());
   }
 
-  /** Sends every delivery {@code copies} times (1 = once, the default), as platforms do on retries. */
+  /**
+   * Sends every delivery {@code copies} times (1 = once, the default), as platforms do on retries.
+   */
   public SandboxWebhooks duplicate(int copies) {
     if (copies < 1 || copies > 10) {
       throw new IllegalArgumentException("copies must be 1..10: " + copies);
@@ -175,8 +194,13 @@ public final class SandboxWebhooks implements AutoCloseable {
   /** Performs Meta's verification GET and returns whether the callback echoed the challenge. */
   public boolean verifyMeta() {
     String challenge = Integer.toString(1_000_000 + random.nextInt(1_000_000));
-    String body = get("meta", "hub.mode=subscribe&hub.verify_token=" + enc(VERIFY_TOKEN)
-        + "&hub.challenge=" + challenge);
+    String body =
+        get(
+            "meta",
+            "hub.mode=subscribe&hub.verify_token="
+                + enc(VERIFY_TOKEN)
+                + "&hub.challenge="
+                + challenge);
     return challenge.equals(body);
   }
 
@@ -187,17 +211,25 @@ public final class SandboxWebhooks implements AutoCloseable {
     return body != null && body.contains(WebhookSigner.crcResponseToken(xConsumerSecret(), token));
   }
 
-  /** Performs a WebSub subscription verification for {@code topic}; true if the challenge came back. */
+  /**
+   * Performs a WebSub subscription verification for {@code topic}; true if the challenge came back.
+   */
   public boolean verifyWebSub(String topic) {
     String challenge = "ch" + Long.toHexString(random.nextLong());
-    String body = get("youtube", "hub.mode=subscribe&hub.topic=" + enc(topic) + "&hub.challenge="
-        + challenge + "&hub.lease_seconds=432000");
+    String body =
+        get(
+            "youtube",
+            "hub.mode=subscribe&hub.topic="
+                + enc(topic)
+                + "&hub.challenge="
+                + challenge
+                + "&hub.lease_seconds=432000");
     return challenge.equals(body);
   }
 
   /**
-   * Emits {@code count} seeded deliveries of audience activity: comments on the latest Facebook
-   * and Instagram posts, Messenger messages, X mentions and DMs, in turn.
+   * Emits {@code count} seeded deliveries of audience activity: comments on the latest Facebook and
+   * Instagram posts, Messenger messages, X mentions and DMs, in turn.
    */
   public void backgroundActivity(int count) {
     String page = sandbox.credentials(Platform.FACEBOOK).accountId();
@@ -210,15 +242,24 @@ public final class SandboxWebhooks implements AutoCloseable {
       switch (i % 5) {
         case 0 -> {
           String post = latest(Platform.FACEBOOK, page + "_9000");
-          ObjectNode v = JSON.createObjectNode().put("item", "comment").put("verb", "add")
-              .put("comment_id", post.substring(post.indexOf('_') + 1) + "_bg" + n).put("post_id", post)
-              .put("parent_id", post).put("message", "Background comment " + n).put("created_time", now);
+          ObjectNode v =
+              JSON.createObjectNode()
+                  .put("item", "comment")
+                  .put("verb", "add")
+                  .put("comment_id", post.substring(post.indexOf('_') + 1) + "_bg" + n)
+                  .put("post_id", post)
+                  .put("parent_id", post)
+                  .put("message", "Background comment " + n)
+                  .put("created_time", now);
           v.putObject("from").put("id", fan).put("name", "Sandbox Fan " + n);
           meta("page", page, "feed", v);
         }
         case 1 -> {
           String media = latest(Platform.INSTAGRAM, "17900000000000000");
-          ObjectNode v = JSON.createObjectNode().put("id", "1790" + (100000 + n)).put("text", "Background IG comment " + n);
+          ObjectNode v =
+              JSON.createObjectNode()
+                  .put("id", "1790" + (100000 + n))
+                  .put("text", "Background IG comment " + n);
           v.putObject("from").put("id", fan).put("username", "fan" + n);
           v.putObject("media").put("id", media).put("media_product_type", "FEED");
           meta("instagram", ig, "comments", v);
@@ -235,16 +276,24 @@ public final class SandboxWebhooks implements AutoCloseable {
         }
         case 3 -> {
           ObjectNode env = JSON.createObjectNode().put("for_user_id", xUser);
-          ObjectNode t = env.putArray("tweet_create_events").addObject().put("id_str", "19" + (100000 + n))
-              .put("text", "@sandbox hello " + n).put("timestamp_ms", Long.toString(now * 1000));
+          ObjectNode t =
+              env.putArray("tweet_create_events")
+                  .addObject()
+                  .put("id_str", "19" + (100000 + n))
+                  .put("text", "@sandbox hello " + n)
+                  .put("timestamp_ms", Long.toString(now * 1000));
           t.putObject("user").put("id_str", fan).put("screen_name", "fan" + n);
           t.putObject("entities").putArray("user_mentions").addObject().put("id_str", xUser);
           enqueue("x", env);
         }
         default -> {
           ObjectNode env = JSON.createObjectNode().put("for_user_id", xUser);
-          ObjectNode d = env.putArray("direct_message_events").addObject().put("type", "message_create")
-              .put("id", "dm_bg" + n).put("created_timestamp", Long.toString(now * 1000));
+          ObjectNode d =
+              env.putArray("direct_message_events")
+                  .addObject()
+                  .put("type", "message_create")
+                  .put("id", "dm_bg" + n)
+                  .put("created_timestamp", Long.toString(now * 1000));
           ObjectNode mc = d.putObject("message_create");
           mc.putObject("target").put("recipient_id", xUser);
           mc.put("sender_id", fan);
@@ -267,9 +316,15 @@ public final class SandboxWebhooks implements AutoCloseable {
           String page = sandbox.credentials(Platform.FACEBOOK).accountId();
           String post = page + "_" + id.substring(0, id.lastIndexOf('_'));
           String parent = body.path("parent").path("id").asText(post);
-          ObjectNode v = JSON.createObjectNode().put("item", "comment").put("verb", "add")
-              .put("comment_id", id).put("post_id", post).put("parent_id", parent)
-              .put("message", body.path("message").asText("")).put("created_time", now);
+          ObjectNode v =
+              JSON.createObjectNode()
+                  .put("item", "comment")
+                  .put("verb", "add")
+                  .put("comment_id", id)
+                  .put("post_id", post)
+                  .put("parent_id", parent)
+                  .put("message", body.path("message").asText(""))
+                  .put("created_time", now);
           v.set("from", body.path("from").deepCopy());
           meta("page", page, "feed", v);
           return;
@@ -278,9 +333,12 @@ public final class SandboxWebhooks implements AutoCloseable {
           if (!kind.equals("comment") && !kind.equals("reply")) {
             return;
           }
-          ObjectNode v = JSON.createObjectNode().put("id", id).put("text", body.path("text").asText(""));
+          ObjectNode v =
+              JSON.createObjectNode().put("id", id).put("text", body.path("text").asText(""));
           v.set("from", body.path("from").deepCopy());
-          v.putObject("media").put("id", body.path("media").path("id").asText()).put("media_product_type", "FEED");
+          v.putObject("media")
+              .put("id", body.path("media").path("id").asText())
+              .put("media_product_type", "FEED");
           if (body.hasNonNull("parent_id")) {
             v.put("parent_id", body.path("parent_id").asText());
           }
@@ -293,10 +351,15 @@ public final class SandboxWebhooks implements AutoCloseable {
           }
           String user = sandbox.credentials(Platform.TWITTER).accountId();
           ObjectNode env = JSON.createObjectNode().put("for_user_id", user);
-          ObjectNode t = env.putArray("tweet_create_events").addObject().put("id_str", id)
-              .put("text", body.path("text").asText("")).put("timestamp_ms", Long.toString(now * 1000));
-          t.putObject("user").put("id_str", user).put("screen_name",
-              sandbox.credentials(Platform.TWITTER).extra("username"));
+          ObjectNode t =
+              env.putArray("tweet_create_events")
+                  .addObject()
+                  .put("id_str", id)
+                  .put("text", body.path("text").asText(""))
+                  .put("timestamp_ms", Long.toString(now * 1000));
+          t.putObject("user")
+              .put("id_str", user)
+              .put("screen_name", sandbox.credentials(Platform.TWITTER).extra("username"));
           String replyTo = body.path("reply").path("in_reply_to_tweet_id").asText(null);
           if (replyTo != null) {
             t.put("in_reply_to_status_id_str", replyTo);
@@ -308,11 +371,15 @@ public final class SandboxWebhooks implements AutoCloseable {
           if (!kind.equals("post")) {
             return;
           }
-          ObjectNode content = JSON.createObjectNode().put("publish_id", id).put("publish_type", "DIRECT_PUBLISH");
-          ObjectNode env = JSON.createObjectNode().put("client_key", sandbox.credentials(Platform.TIKTOK).clientId())
-              .put("event", "post.publish.complete").put("create_time", now)
-              .put("user_openid", sandbox.credentials(Platform.TIKTOK).accountId())
-              .put("content", content.toString());
+          ObjectNode content =
+              JSON.createObjectNode().put("publish_id", id).put("publish_type", "DIRECT_PUBLISH");
+          ObjectNode env =
+              JSON.createObjectNode()
+                  .put("client_key", sandbox.credentials(Platform.TIKTOK).clientId())
+                  .put("event", "post.publish.complete")
+                  .put("create_time", now)
+                  .put("user_openid", sandbox.credentials(Platform.TIKTOK).accountId())
+                  .put("content", content.toString());
           enqueue("tiktok", env);
           return;
         }
@@ -323,15 +390,33 @@ public final class SandboxWebhooks implements AutoCloseable {
           String channel = sandbox.credentials(Platform.YOUTUBE).accountId();
           String title = xml(body.path("snippet").path("title").asText(""));
           String ts = Instant.ofEpochSecond(now).toString();
-          String atom = "<?xml version='1.0' encoding='UTF-8'?>"
-              + "<feed xmlns:yt=\"http://www.youtube.com/xml/schemas/2015\" xmlns=\"http://www.w3.org/2005/Atom\">"
-              + "<link rel=\"hub\" href=\"https://pubsubhubbub.appspot.com\"/>"
-              + "<title>YouTube video feed</title><updated>" + ts + "</updated>"
-              + "<entry><id>yt:video:" + xml(id) + "</id><yt:videoId>" + xml(id) + "</yt:videoId>"
-              + "<yt:channelId>" + xml(channel) + "</yt:channelId><title>" + title + "</title>"
-              + "<link rel=\"alternate\" href=\"https://www.youtube.com/watch?v=" + xml(id) + "\"/>"
-              + "<author><name>Sandbox Channel</name><uri>https://www.youtube.com/channel/" + xml(channel)
-              + "</uri></author><published>" + ts + "</published><updated>" + ts + "</updated></entry></feed>";
+          String atom =
+              "<?xml version='1.0' encoding='UTF-8'?>"
+                  + "<feed xmlns:yt=\"http://www.youtube.com/xml/schemas/2015\" xmlns=\"http://www.w3.org/2005/Atom\">"
+                  + "<link rel=\"hub\" href=\"https://pubsubhubbub.appspot.com\"/>"
+                  + "<title>YouTube video feed</title><updated>"
+                  + ts
+                  + "</updated>"
+                  + "<entry><id>yt:video:"
+                  + xml(id)
+                  + "</id><yt:videoId>"
+                  + xml(id)
+                  + "</yt:videoId>"
+                  + "<yt:channelId>"
+                  + xml(channel)
+                  + "</yt:channelId><title>"
+                  + title
+                  + "</title>"
+                  + "<link rel=\"alternate\" href=\"https://www.youtube.com/watch?v="
+                  + xml(id)
+                  + "\"/>"
+                  + "<author><name>Sandbox Channel</name><uri>https://www.youtube.com/channel/"
+                  + xml(channel)
+                  + "</uri></author><published>"
+                  + ts
+                  + "</published><updated>"
+                  + ts
+                  + "</updated></entry></feed>";
           history.add(new Object[] {"youtube", atom.getBytes(StandardCharsets.UTF_8)});
           for (int c = 0; c < copies; c++) {
             schedule("youtube", atom.getBytes(StandardCharsets.UTF_8));
@@ -352,8 +437,11 @@ public final class SandboxWebhooks implements AutoCloseable {
 
   private void meta(String object, String account, String field, ObjectNode value) {
     ObjectNode env = JSON.createObjectNode().put("object", object);
-    ObjectNode e = env.putArray("entry").addObject().put("id", account)
-        .put("time", clock.instant().getEpochSecond());
+    ObjectNode e =
+        env.putArray("entry")
+            .addObject()
+            .put("id", account)
+            .put("time", clock.instant().getEpochSecond());
     ArrayNode changes = e.putArray("changes");
     changes.addObject().put("field", field).set("value", value);
     enqueue("meta", env);
@@ -368,7 +456,11 @@ public final class SandboxWebhooks implements AutoCloseable {
   }
 
   private void schedule(String handler, byte[] body) {
-    long ms = delay.toMillis() + (reorderWindow.isZero() ? 0 : (long) (random.nextDouble() * reorderWindow.toMillis()));
+    long ms =
+        delay.toMillis()
+            + (reorderWindow.isZero()
+                ? 0
+                : (long) (random.nextDouble() * reorderWindow.toMillis()));
     ScheduledFuture<?> unused =
         sender.schedule(() -> send(handler, body), ms, TimeUnit.MILLISECONDS);
   }
@@ -383,9 +475,13 @@ public final class SandboxWebhooks implements AutoCloseable {
           default -> hubSecret();
         };
     Map<String, String> headers = signature(handler, secret, body);
-    HttpRequest.Builder rb = HttpRequest.newBuilder(callback.resolve(handler)).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", handler.equals("youtube") ? "application/atom+xml" : "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder rb =
+        HttpRequest.newBuilder(callback.resolve(handler))
+            .timeout(Duration.ofSeconds(10))
+            .header(
+                "Content-Type",
+                handler.equals("youtube") ? "application/atom+xml" : "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(rb::header);
     int status;
     try {
@@ -407,8 +503,11 @@ public final class SandboxWebhooks implements AutoCloseable {
 
   private String get(String handler, String query) {
     try {
-      HttpRequest r = HttpRequest.newBuilder(URI.create(callback.resolve(handler) + "?" + query))
-          .timeout(Duration.ofSeconds(10)).GET().build();
+      HttpRequest r =
+          HttpRequest.newBuilder(URI.create(callback.resolve(handler) + "?" + query))
+              .timeout(Duration.ofSeconds(10))
+              .GET()
+              .build();
       HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString());
       return resp.statusCode() == 200 ? resp.body() : null;
     } catch (Exception e) {
@@ -421,7 +520,10 @@ public final class SandboxWebhooks implements AutoCloseable {
   }
 
   private static String xml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   /** Stops delivering; deliveries not sent yet are dropped. */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Finds the project's shared folder of platform specs and captured responses ({@code specs/},
  * {@code fixtures/}), which tests read in place and never copy: the system property {@code
- * smo.shared.dir}, else {@code ../shared} or {@code ../../shared} from the working directory.
- * Tests call {@link #require(String)}, which skips the test with a clear message when the folder is
+ * smo.shared.dir}, else {@code ../shared} or {@code ../../shared} from the working directory. Tests
+ * call {@link #require(String)}, which skips the test with a clear message when the folder is
  * absent.
  */
 @SmoPublicApi
@@ -39,15 +39,18 @@ public final class SharedFixtures {
   }
 
   /**
-   * Returns {@code relative} inside the shared folder, skipping the calling test (JUnit
-   * assumption) with a clear message when the folder or the file is absent.
+   * Returns {@code relative} inside the shared folder, skipping the calling test (JUnit assumption)
+   * with a clear message when the folder or the file is absent.
    *
    * @param relative e.g. {@code "fixtures/twitter/tweet_create_response.json"}
    */
   public static Path require(String relative) {
     Optional<Path> dir = dir();
-    Assumptions.assumeTrue(dir.isPresent(), "shared folder not found (set -Dsmo.shared.dir=...): "
-        + "skipping the test that reads " + relative);
+    Assumptions.assumeTrue(
+        dir.isPresent(),
+        "shared folder not found (set -Dsmo.shared.dir=...): "
+            + "skipping the test that reads "
+            + relative);
     Path p = dir.get().resolve(relative);
     Assumptions.assumeTrue(Files.exists(p), "shared file absent, skipping: " + p);
     return p;

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scripted faults against the real X emulator, with raw OkHttp calls: which requests a fault
- * hits, how many times, and what each kind the framework handles itself does to the wire and to
- * what was created.
+ * Scripted faults against the real X emulator, with raw OkHttp calls: which requests a fault hits,
+ * how many times, and what each kind the framework handles itself does to the wire and to what was
+ * created.
  */
 class FaultInjectionTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +48,8 @@ class FaultInjectionTest {
 
   private static long postsWithText(String text) {
     return sandbox.created(Platform.TWITTER, "post").stream()
-        .filter(c -> c.body().path("text").asText().equals(text)).count();
+        .filter(c -> c.body().path("text").asText().equals(text))
+        .count();
   }
 
   @Test
@@ -81,7 +82,8 @@ class FaultInjectionTest {
     assertThat(f.matches("POST", "/2/tweets/123")).isFalse();
     assertThat(f.matches("GET", "/2/tweets")).isFalse();
     assertThat(Fault.of(Fault.Kind.HTTP_429).matches("PATCH", "/x")).isTrue();
-    assertThat(Fault.of(Fault.Kind.HTTP_429).onPath("/2/.*").matches("GET", "/2/users/me")).isTrue();
+    assertThat(Fault.of(Fault.Kind.HTTP_429).onPath("/2/.*").matches("GET", "/2/users/me"))
+        .isTrue();
     assertThat(f.times()).isEqualTo(1);
     assertThat(f.times(3).times()).isEqualTo(3);
     assertThat(f.toString()).contains("HTTP_429").contains("x1").contains("post");
@@ -137,8 +139,9 @@ class FaultInjectionTest {
 
   @Test
   void delayOutlastsTheClientTimeoutButTheCreateTakesEffect() throws Exception {
-    sandbox.inject(Platform.TWITTER, Fault.of(Fault.Kind.DELAY).delay(Duration.ofMillis(1500))
-        .on("POST", "/2/tweets"));
+    sandbox.inject(
+        Platform.TWITTER,
+        Fault.of(Fault.Kind.DELAY).delay(Duration.ofMillis(1500)).on("POST", "/2/tweets"));
     String t = text();
     RawHttp impatient = new RawHttp(sandbox, Duration.ofMillis(200));
     assertThatThrownBy(() -> impatient.tweet(t)).isInstanceOf(SocketTimeoutException.class);
@@ -155,7 +158,8 @@ class FaultInjectionTest {
 
   @Test
   void createdThenResetRecordsTheCreateButLosesTheAnswer() throws Exception {
-    sandbox.inject(Platform.TWITTER, Fault.of(Fault.Kind.CREATED_THEN_RESET).on("POST", "/2/tweets"));
+    sandbox.inject(
+        Platform.TWITTER, Fault.of(Fault.Kind.CREATED_THEN_RESET).on("POST", "/2/tweets"));
     String t = text();
     assertThatThrownBy(() -> http.tweet(t)).isInstanceOf(IOException.class);
     assertThat(postsWithText(t)).as("created exactly once, answer lost").isEqualTo(1);
@@ -174,11 +178,13 @@ class FaultInjectionTest {
       h.tweet("second");
       List<Created> posts = s.created(Platform.TWITTER, "post");
       assertThat(posts).extracting(Created::id).hasSize(2).first().isEqualTo(id);
-      assertThat(posts).allSatisfy(c -> {
-        assertThat(c.platform()).isEqualTo(Platform.TWITTER);
-        assertThat(c.kind()).isEqualTo("post");
-        assertThat(c.at()).isNotNull();
-      });
+      assertThat(posts)
+          .allSatisfy(
+              c -> {
+                assertThat(c.platform()).isEqualTo(Platform.TWITTER);
+                assertThat(c.kind()).isEqualTo("post");
+                assertThat(c.at()).isNotNull();
+              });
       assertThat(posts.get(0).body().path("text").asText()).isEqualTo("first");
       assertThat(posts.get(0).toString()).isEqualTo("twitter post " + id);
       assertThat(s.created(Platform.TWITTER)).containsAll(posts);
@@ -188,7 +194,10 @@ class FaultInjectionTest {
           .isInstanceOf(UnsupportedOperationException.class);
 
       assertThat(h.delete(Platform.TWITTER, "2/tweets/" + id).status()).isEqualTo(200);
-      assertThat(s.created(Platform.TWITTER, "post")).extracting(Created::id).doesNotContain(id).hasSize(1);
+      assertThat(s.created(Platform.TWITTER, "post"))
+          .extracting(Created::id)
+          .doesNotContain(id)
+          .hasSize(1);
     }
   }
 }

@@ -25,7 +25,8 @@ final class RawHttp {
 
   RawHttp(Sandbox sandbox, Duration readTimeout) {
     this.sandbox = sandbox;
-    this.http = new OkHttpClient.Builder().readTimeout(readTimeout).retryOnConnectionFailure(false).build();
+    this.http =
+        new OkHttpClient.Builder().readTimeout(readTimeout).retryOnConnectionFailure(false).build();
   }
 
   Answer get(Platform platform, String path) throws IOException {
@@ -35,8 +36,11 @@ final class RawHttp {
   /** Posts {@code {"text": text}} to X's {@code 2/tweets}. */
   Answer tweet(String text) throws IOException {
     String body = "{\"text\":\"" + text.replace("\"", "\\\"") + "\"}";
-    return call(new Request.Builder().url(sandbox.baseUrl(Platform.TWITTER) + "2/tweets")
-        .post(RequestBody.create(body, JSON)), Platform.TWITTER);
+    return call(
+        new Request.Builder()
+            .url(sandbox.baseUrl(Platform.TWITTER) + "2/tweets")
+            .post(RequestBody.create(body, JSON)),
+        Platform.TWITTER);
   }
 
   Answer delete(Platform platform, String path) throws IOException {
@@ -44,8 +48,12 @@ final class RawHttp {
   }
 
   Answer raw(String absolutePath) throws IOException {
-    try (Response r = http.newCall(new Request.Builder()
-        .url("http://127.0.0.1:" + sandbox.port() + absolutePath).build()).execute()) {
+    try (Response r =
+        http.newCall(
+                new Request.Builder()
+                    .url("http://127.0.0.1:" + sandbox.port() + absolutePath)
+                    .build())
+            .execute()) {
       return new Answer(r.code(), r.body().string());
     }
   }

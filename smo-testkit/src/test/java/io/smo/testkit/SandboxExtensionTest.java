@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 
 /**
  * {@link SandboxTest} / {@link SandboxExtension}: one sandbox per class injected into the
- * constructor, lifecycle methods and tests; faults cleared after each test; strict-mode
- * mismatches fail the test that caused them (checked by calling the extension directly).
+ * constructor, lifecycle methods and tests; faults cleared after each test; strict-mode mismatches
+ * fail the test that caused them (checked by calling the extension directly).
  */
 @SandboxTest(seed = 1234)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -81,14 +81,19 @@ class SandboxExtensionTest {
     when(ctx.getTestMethod()).thenReturn(Optional.empty());
     when(ctx.getParent()).thenReturn(Optional.empty());
     when(ctx.getStore(any())).thenReturn(s);
-    when(s.getOrComputeIfAbsent(any(), any(Function.class), any(Class.class))).thenAnswer(inv ->
-        store.computeIfAbsent(inv.getArgument(0), k -> ((Function<Object, Object>) inv.getArgument(1)).apply(k)));
+    when(s.getOrComputeIfAbsent(any(), any(Function.class), any(Class.class)))
+        .thenAnswer(
+            inv ->
+                store.computeIfAbsent(
+                    inv.getArgument(0),
+                    k -> ((Function<Object, Object>) inv.getArgument(1)).apply(k)));
     return ctx;
   }
 
   private static ParameterContext parameter(int index) throws Exception {
-    Parameter p = StrictUserTest.class.getDeclaredMethod("method", Sandbox.class, String.class)
-        .getParameters()[index];
+    Parameter p =
+        StrictUserTest.class.getDeclaredMethod("method", Sandbox.class, String.class)
+            .getParameters()[index];
     ParameterContext pc = mock(ParameterContext.class);
     when(pc.getParameter()).thenReturn(p);
     return pc;
@@ -120,13 +125,19 @@ class SandboxExtensionTest {
       RawHttp.Answer a = http.get(Platform.TWITTER, "2/tweetz");
       assertThat(a.status()).isEqualTo(400);
       assertThat(a.body()).contains("sandbox_strict_violation");
-      assertThat(s.strictViolations()).singleElement().asString().startsWith("twitter GET /2/tweetz: ");
+      assertThat(s.strictViolations())
+          .singleElement()
+          .asString()
+          .startsWith("twitter GET /2/tweetz: ");
 
-      assertThatThrownBy(() -> ext.afterEach(ctx)).isInstanceOf(AssertionError.class)
+      assertThatThrownBy(() -> ext.afterEach(ctx))
+          .isInstanceOf(AssertionError.class)
           .hasMessageContaining("requests broke the official spec (strict sandbox)")
           .hasMessageContaining("twitter GET /2/tweetz");
       assertThat(s.strictViolations()).isEmpty();
-      assertThat(http.get(Platform.TWITTER, "2/users/me").status()).as("faults cleared").isEqualTo(200);
+      assertThat(http.get(Platform.TWITTER, "2/users/me").status())
+          .as("faults cleared")
+          .isEqualTo(200);
       assertThatCode(() -> ext.afterEach(ctx)).as("a clean test passes").doesNotThrowAnyException();
     } finally {
       s.close();

@@ -12,7 +12,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox as a server: ports, base URLs, routing of unknown and not-emulated platforms, describe. */
+/**
+ * The sandbox as a server: ports, base URLs, routing of unknown and not-emulated platforms,
+ * describe.
+ */
 class SandboxFrameworkTest {
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -31,7 +34,8 @@ class SandboxFrameworkTest {
   @Test
   void startsOnAFreeLoopbackPortAndFreesItOnClose() throws Exception {
     int port;
-    try (Sandbox a = Sandbox.start(); Sandbox b = Sandbox.start()) {
+    try (Sandbox a = Sandbox.start();
+        Sandbox b = Sandbox.start()) {
       port = a.port();
       assertThat(port).isPositive();
       assertThat(b.port()).isPositive().isNotEqualTo(port);
@@ -46,14 +50,17 @@ class SandboxFrameworkTest {
     int port = freePort();
     try (Sandbox s = Sandbox.builder().port(port).build()) {
       assertThat(s.port()).isEqualTo(port);
-      assertThat(s.baseUrl(Platform.FACEBOOK)).hasToString("http://127.0.0.1:" + port + "/facebook/");
+      assertThat(s.baseUrl(Platform.FACEBOOK))
+          .hasToString("http://127.0.0.1:" + port + "/facebook/");
     }
   }
 
   @Test
   void builderRejectsPortsOutOfRange() {
-    assertThatThrownBy(() -> Sandbox.builder().port(-1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Sandbox.builder().port(65536)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Sandbox.builder().port(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Sandbox.builder().port(65536))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -71,7 +78,9 @@ class SandboxFrameworkTest {
     try (Sandbox s = Sandbox.start()) {
       RawHttp.Answer a = new RawHttp(s).raw("/myspace/v1/posts");
       assertThat(a.status()).isEqualTo(404);
-      assertThat(a.body()).contains("sandbox_error").contains("unknown platform prefix in /myspace/v1/posts");
+      assertThat(a.body())
+          .contains("sandbox_error")
+          .contains("unknown platform prefix in /myspace/v1/posts");
       assertThat(new RawHttp(s).raw("/").status()).isEqualTo(404);
     }
   }
@@ -79,13 +88,16 @@ class SandboxFrameworkTest {
   @Test
   void platformWithoutEmulatorIs501() throws Exception {
     try (Sandbox s = Sandbox.start()) {
-      Optional<Platform> missing = Arrays.stream(Platform.values()).filter(p -> !s.emulates(p)).findFirst();
-      Assumptions.assumeTrue(missing.isPresent(), "every platform is emulated now: nothing answers 501");
+      Optional<Platform> missing =
+          Arrays.stream(Platform.values()).filter(p -> !s.emulates(p)).findFirst();
+      Assumptions.assumeTrue(
+          missing.isPresent(), "every platform is emulated now: nothing answers 501");
       Platform p = missing.get();
       RawHttp.Answer a = new RawHttp(s).get(p, "anything");
       assertThat(a.status()).isEqualTo(501);
       assertThat(a.body()).contains(p.id() + " is not emulated");
-      assertThatThrownBy(() -> s.credentials(p)).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> s.credentials(p))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("not emulated");
       assertThatThrownBy(() -> s.emulator(p)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -110,10 +122,12 @@ class SandboxFrameworkTest {
       assertThat(d).startsWith("SMO sandbox listening on 127.0.0.1:" + s.port() + "\n");
       assertThat(d.lines().count()).isEqualTo(1 + Platform.values().length);
       for (Platform p : Platform.values()) {
-        String line = d.lines().filter(l -> l.trim().startsWith(p.id() + " ")).findFirst().orElseThrow();
+        String line =
+            d.lines().filter(l -> l.trim().startsWith(p.id() + " ")).findFirst().orElseThrow();
         assertThat(line).contains(s.baseUrl(p).toString());
         if (s.emulates(p)) {
-          assertThat(line).contains("token=" + s.credentials(p).accessToken())
+          assertThat(line)
+              .contains("token=" + s.credentials(p).accessToken())
               .contains("account=" + s.credentials(p).accountId());
         } else {
           assertThat(line).endsWith("(not emulated)");

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smo.core.Platform;
 import org.junit.jupiter.api.Test;
 
-/** {@link Sandbox#reset()}: a sandbox in use answers like a fresh one afterwards, on the same port. */
+/**
+ * {@link Sandbox#reset()}: a sandbox in use answers like a fresh one afterwards, on the same port.
+ */
 class SandboxResetTest {
   @Test
   void resetForgetsStateFaultsAndViolationsAndRestartsIds() throws Exception {
-    try (Sandbox sandbox = Sandbox.builder().seed(7).build(); Sandbox fresh = Sandbox.builder().seed(7).build()) {
+    try (Sandbox sandbox = Sandbox.builder().seed(7).build();
+        Sandbox fresh = Sandbox.builder().seed(7).build()) {
       RawHttp http = new RawHttp(sandbox);
       int port = sandbox.port();
       String token = sandbox.credentials(Platform.TWITTER).accessToken();
@@ -25,7 +28,8 @@ class SandboxResetTest {
       assertThat(sandbox.created(Platform.TWITTER)).isEmpty();
       // X answers a lookup of an unknown post with 200 and an errors array
       assertThat(http.get(Platform.TWITTER, "2/tweets/" + firstId).body())
-          .doesNotContain("before reset").contains("errors");
+          .doesNotContain("before reset")
+          .contains("errors");
       // the fault is gone and ids start again where a fresh sandbox of the same seed starts
       assertThat(http.tweet("after reset").status()).isEqualTo(201);
       assertThat(new RawHttp(fresh).tweet("fresh").status()).isEqualTo(201);

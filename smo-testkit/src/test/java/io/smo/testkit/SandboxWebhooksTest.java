@@ -53,16 +53,23 @@ class SandboxWebhooksTest {
 
         assertThat(hooks.verifyMeta()).isTrue();
         assertThat(hooks.crcCheck()).isTrue();
-        assertThat(hooks.verifyWebSub("https://www.youtube.com/xml/feeds/videos.xml?channel_id=UC1")).isTrue();
+        assertThat(
+                hooks.verifyWebSub("https://www.youtube.com/xml/feeds/videos.xml?channel_id=UC1"))
+            .isTrue();
 
         hooks.backgroundActivity(5);
         // an X post made through the sandbox's API, as a client would
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(sandbox.baseUrl(Platform.TWITTER).resolve("2/tweets"))
-            .header("Authorization", "Bearer " + sandbox.credentials(Platform.TWITTER).accessToken())
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"webhook hello\"}")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post =
+            http.send(
+                HttpRequest.newBuilder(sandbox.baseUrl(Platform.TWITTER).resolve("2/tweets"))
+                    .header(
+                        "Authorization",
+                        "Bearer " + sandbox.credentials(Platform.TWITTER).accessToken())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"webhook hello\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(201);
 
         SandboxWebhooks h = hooks;
@@ -72,11 +79,21 @@ class SandboxWebhooksTest {
         awaitTrue(() -> h.deliveries().size() == 24, "re-sent deliveries");
         assertThat(h.deliveries()).allMatch(d -> d.status() == 200);
         assertThat(events).hasSize(6);
-        assertThat(events).extracting(EngagementEvent::kind).containsExactlyInAnyOrder("comment.created",
-            "comment.created", "message.received", "mention", "message.received", "post.published");
-        assertThat(events).filteredOn(e -> e.kind().equals("post.published")).singleElement()
+        assertThat(events)
+            .extracting(EngagementEvent::kind)
+            .containsExactlyInAnyOrder(
+                "comment.created",
+                "comment.created",
+                "message.received",
+                "mention",
+                "message.received",
+                "post.published");
+        assertThat(events)
+            .filteredOn(e -> e.kind().equals("post.published"))
+            .singleElement()
             .satisfies(e -> assertThat(e.text()).contains("webhook hello"));
-        assertThat(events).filteredOn(e -> !e.kind().equals("post.published"))
+        assertThat(events)
+            .filteredOn(e -> !e.kind().equals("post.published"))
             .allMatch(e -> e.inboxItem().isPresent());
       } finally {
         if (server != null) {
@@ -88,16 +105,24 @@ class SandboxWebhooksTest {
 
   @Test
   void theTestOnlySwitchSignsUnsignedFixturesButStillRefusesWrongSignatures() {
-    MetaWebhookHandler real = MetaWebhookHandler.builder().appSecret("s3cret").verifyToken("v").build();
+    MetaWebhookHandler real =
+        MetaWebhookHandler.builder().appSecret("s3cret").verifyToken("v").build();
     WebhookHandler lenient = UnsignedWebhooks.accepting(real, "s3cret");
-    byte[] fixture = ("{\"object\":\"page\",\"entry\":[{\"id\":\"P\",\"messaging\":[{\"sender\":{\"id\":\"u\"},"
-        + "\"recipient\":{\"id\":\"P\"},\"message\":{\"mid\":\"m1\",\"text\":\"hi\"}}]}]}").getBytes(StandardCharsets.UTF_8);
+    byte[] fixture =
+        ("{\"object\":\"page\",\"entry\":[{\"id\":\"P\",\"messaging\":[{\"sender\":{\"id\":\"u\"},"
+                + "\"recipient\":{\"id\":\"P\"},\"message\":{\"mid\":\"m1\",\"text\":\"hi\"}}]}]}")
+            .getBytes(StandardCharsets.UTF_8);
     WebhookResult ok = lenient.handle("POST", URI.create("/webhooks/meta"), Map.of(), fixture);
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.events()).hasSize(1);
-    WebhookResult wrong = lenient.handle("POST", URI.create("/webhooks/meta"),
-        Map.of("X-Hub-Signature-256", List.of("sha256=" + "0".repeat(64))), fixture);
+    WebhookResult wrong =
+        lenient.handle(
+            "POST",
+            URI.create("/webhooks/meta"),
+            Map.of("X-Hub-Signature-256", List.of("sha256=" + "0".repeat(64))),
+            fixture);
     assertThat(wrong.status()).isEqualTo(403);
-    assertThat(real.handle("POST", URI.create("/webhooks/meta"), Map.of(), fixture).status()).isEqualTo(401);
+    assertThat(real.handle("POST", URI.create("/webhooks/meta"), Map.of(), fixture).status())
+        .isEqualTo(401);
   }
 }

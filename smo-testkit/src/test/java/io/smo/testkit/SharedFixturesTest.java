@@ -56,8 +56,13 @@ class SharedFixturesTest {
   @Test
   void aPropertyNamingNoFolderFallsBackToTheUsualPlaces(@TempDir Path dir) {
     System.setProperty(PROP, dir.resolve("does-not-exist").toString());
-    SharedFixtures.dir().ifPresent(p -> assertThat(
-        Files.isDirectory(p.resolve("fixtures")) || Files.isDirectory(p.resolve("specs"))).isTrue());
+    SharedFixtures.dir()
+        .ifPresent(
+            p ->
+                assertThat(
+                        Files.isDirectory(p.resolve("fixtures"))
+                            || Files.isDirectory(p.resolve("specs")))
+                    .isTrue());
     System.setProperty(PROP, " ");
     SharedFixtures.dir().ifPresent(p -> assertThat(p.getFileName().toString()).isNotBlank());
   }

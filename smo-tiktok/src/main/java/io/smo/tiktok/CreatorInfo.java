@@ -18,13 +18,22 @@ import java.util.Optional;
  * @param commentDisabled whether the creator disabled comments
  * @param duetDisabled whether the creator disabled duets
  * @param stitchDisabled whether the creator disabled stitches
- * @param maxVideoPostDuration the longest video the creator may post, or {@code null} when not reported
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info">Query Creator Info</a>
+ * @param maxVideoPostDuration the longest video the creator may post, or {@code null} when not
+ *     reported
+ * @see <a
+ *     href="https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info">Query
+ *     Creator Info</a>
  */
 @SmoPublicApi
-public record CreatorInfo(String username, String nickname, String avatarUrl,
-    List<TikTokOptions.PrivacyLevel> privacyLevelOptions, boolean commentDisabled,
-    boolean duetDisabled, boolean stitchDisabled, Duration maxVideoPostDuration) {
+public record CreatorInfo(
+    String username,
+    String nickname,
+    String avatarUrl,
+    List<TikTokOptions.PrivacyLevel> privacyLevelOptions,
+    boolean commentDisabled,
+    boolean duetDisabled,
+    boolean stitchDisabled,
+    Duration maxVideoPostDuration) {
 
   /** Copies the list. */
   public CreatorInfo {

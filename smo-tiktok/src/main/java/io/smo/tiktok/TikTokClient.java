@@ -2,13 +2,13 @@ package io.smo.tiktok;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smo.core.ClientBuilder;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.SocialClient;
 import io.smo.core.exception.SmoException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.ClientBuilder;
 import io.smo.tiktok.TikTokOptions.PrivacyLevel;
 import io.smo.tiktok.internal.DefaultTikTokClient;
 import io.smo.tiktok.internal.TikTokErrorMapper;
@@ -17,16 +17,16 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * A TikTok creator account through the Content Posting API (video and photo posts, direct or to
- * the creator's inbox) and the Display API (metrics, account figures). Immutable and thread-safe;
- * close it to release its connection pool.
+ * A TikTok creator account through the Content Posting API (video and photo posts, direct or to the
+ * creator's inbox) and the Display API (metrics, account figures). Immutable and thread-safe; close
+ * it to release its connection pool.
  *
  * <p>Publishing a post:
  *
  * <ol>
- *   <li>offline validation: core rules, a privacy level chosen explicitly for direct posts
- *       ({@link TikTokOptions#privacyLevel()} is never defaulted), photos only from URLs, photo
- *       title length, branded content not private;
+ *   <li>offline validation: core rules, a privacy level chosen explicitly for direct posts ({@link
+ *       TikTokOptions#privacyLevel()} is never defaulted), photos only from URLs, photo title
+ *       length, branded content not private;
  *   <li>for direct posts, {@code creator_info} is read (cached for {@link
  *       Builder#creatorInfoTtl(Duration) one minute}) and the post is checked against it: the
  *       privacy level must be one of the creator's options, an interaction the creator disabled
@@ -41,23 +41,23 @@ import java.time.Duration;
  *       verified in the developer portal);
  *   <li>{@code /v2/post/publish/status/fetch/} is polled until {@code PUBLISH_COMPLETE}, {@code
  *       SEND_TO_USER_INBOX} or {@code FAILED}, under {@link Builder#processingTimeout(Duration)}
- *       (default 10 minutes), with progress to the {@link Builder#uploadListener upload
- *       listener}. The post id comes from {@code publicaly_available_post_id} (TikTok's spelling),
- *       which TikTok fills only after moderation; until then the returned ref carries the {@code
+ *       (default 10 minutes), with progress to the {@link Builder#uploadListener upload listener}.
+ *       The post id comes from {@code publicaly_available_post_id} (TikTok's spelling), which
+ *       TikTok fills only after moderation; until then the returned ref carries the {@code
  *       publish_id} and the attribute {@code postIdPending=true}.
  * </ol>
  *
- * <p><b>Unaudited apps</b>: "All content posted by unaudited clients will be restricted to
- * private viewing mode": until TikTok audits the app, only {@link PrivacyLevel#SELF_ONLY} works,
- * the creator's account must be private, and at most 5 users may post per 24 hours. Posting
- * otherwise gives a {@link io.smo.core.exception.PermissionException}.
+ * <p><b>Unaudited apps</b>: "All content posted by unaudited clients will be restricted to private
+ * viewing mode": until TikTok audits the app, only {@link PrivacyLevel#SELF_ONLY} works, the
+ * creator's account must be private, and at most 5 users may post per 24 hours. Posting otherwise
+ * gives a {@link io.smo.core.exception.PermissionException}.
  *
  * <p>Not offered by TikTok's Content Posting and Display APIs (each throws {@link
  * io.smo.core.exception.UnsupportedFeatureException} with the reason): delete, native scheduling,
- * comments, replies and moderation. Comments of TikTok <em>Business</em> accounts exist only in
- * the separate TikTok API for Business ({@code business-api.tiktok.com}, its own app, token and
- * {@code business_id}), whose comment paths are known from an independent SDK only; this client
- * does not call it and says so in the exception.
+ * comments, replies and moderation. Comments of TikTok <em>Business</em> accounts exist only in the
+ * separate TikTok API for Business ({@code business-api.tiktok.com}, its own app, token and {@code
+ * business_id}), whose comment paths are known from an independent SDK only; this client does not
+ * call it and says so in the exception.
  *
  * <p>Client-side rate limits default to TikTok's per-token caps ({@link TikTokRateBucket}):
  * creator_info 20/min, each init endpoint 6/min, status 30/min, video query and user info 600/min.
@@ -73,18 +73,23 @@ import java.time.Duration;
  * }
  * }</pre>
  *
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-get-started">Content Posting API</a>
- * @see <a href="https://developers.tiktok.com/doc/content-sharing-guidelines">Content sharing guidelines</a>
+ * @see <a href="https://developers.tiktok.com/doc/content-posting-api-get-started">Content Posting
+ *     API</a>
+ * @see <a href="https://developers.tiktok.com/doc/content-sharing-guidelines">Content sharing
+ *     guidelines</a>
  * @see <a href="https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit">Rate limits</a>
  */
 @SmoPublicApi
 public interface TikTokClient extends SocialClient {
   /** The production API base. */
   URI DEFAULT_BASE_URL = URI.create("https://open.tiktokapis.com/");
+
   /** The default preferred chunk size: 10,000,000 bytes, as in TikTok's guide. */
   long DEFAULT_CHUNK_SIZE = 10_000_000L;
+
   /** The default longest wait for TikTok to finish a post: 10 minutes. */
   Duration DEFAULT_PROCESSING_TIMEOUT = Duration.ofMinutes(10);
+
   /** The default first wait between status polls (doubling up to 30 s): 2 seconds. */
   Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
 
@@ -104,9 +109,9 @@ public interface TikTokClient extends SocialClient {
   }
 
   /**
-   * Returns the creator's {@code open_id}: the one given to {@link Builder#accountId(String)},
-   * else read once with {@code GET /v2/user/info/?fields=open_id} (scope {@code user.info.basic})
-   * and kept. Same as {@link #accountKey()}.
+   * Returns the creator's {@code open_id}: the one given to {@link Builder#accountId(String)}, else
+   * read once with {@code GET /v2/user/info/?fields=open_id} (scope {@code user.info.basic}) and
+   * kept. Same as {@link #accountKey()}.
    *
    * @throws SmoException if that call fails
    */
@@ -124,12 +129,11 @@ public interface TikTokClient extends SocialClient {
   /**
    * Builds {@link TikTokClient}. Needs credentials ({@code accessToken} or {@code tokenProvider},
    * e.g. {@link TikTokOAuth#tokenProvider}). Shared settings come from {@link ClientBuilder}:
-   * {@code accountId} (the creator's {@code open_id}; learned from {@code user/info} when not
-   * set), {@code chunkSize} (preferred bytes per chunk, default {@value
-   * TikTokClient#DEFAULT_CHUNK_SIZE}, clamped to TikTok's 5 to 64 MB and raised when a file would
-   * need more than 1,000 chunks), {@code processingTimeout} (default 10 minutes), {@code
-   * pollInterval} (first wait between status polls, doubling up to 30 s; default 2 s) and {@code
-   * uploadListener}. Mutable, not thread-safe.
+   * {@code accountId} (the creator's {@code open_id}; learned from {@code user/info} when not set),
+   * {@code chunkSize} (preferred bytes per chunk, default {@value TikTokClient#DEFAULT_CHUNK_SIZE},
+   * clamped to TikTok's 5 to 64 MB and raised when a file would need more than 1,000 chunks),
+   * {@code processingTimeout} (default 10 minutes), {@code pollInterval} (first wait between status
+   * polls, doubling up to 30 s; default 2 s) and {@code uploadListener}. Mutable, not thread-safe.
    */
   final class Builder extends ClientBuilder<Builder> {
     private Duration creatorInfoTtl = Duration.ofMinutes(1);
@@ -137,7 +141,8 @@ public interface TikTokClient extends SocialClient {
     private Builder() {}
 
     /**
-     * Sets how long {@code creator_info} is reused. Default 1 minute; zero re-reads it for every post.
+     * Sets how long {@code creator_info} is reused. Default 1 minute; zero re-reads it for every
+     * post.
      *
      * @throws IllegalArgumentException if negative
      */
@@ -157,12 +162,24 @@ public interface TikTokClient extends SocialClient {
      */
     public TikTokClient build() {
       String accountId = accountIdSetting();
-      ApiRuntime runtime = runtime(Platform.TIKTOK, "smo-tiktok", DEFAULT_BASE_URL,
-          new TikTokErrorMapper(), new TikTokRateLimitParser(), defaultRateLimits(),
-          accountId != null ? accountId : Platform.TIKTOK.id());
-      return new DefaultTikTokClient(runtime, new DefaultTikTokClient.Settings(accountId,
-          chunkSizeOr(DEFAULT_CHUNK_SIZE), processingTimeoutOr(DEFAULT_PROCESSING_TIMEOUT),
-          pollIntervalOr(DEFAULT_POLL_INTERVAL), creatorInfoTtl, uploadListener()));
+      ApiRuntime runtime =
+          runtime(
+              Platform.TIKTOK,
+              "smo-tiktok",
+              DEFAULT_BASE_URL,
+              new TikTokErrorMapper(),
+              new TikTokRateLimitParser(),
+              defaultRateLimits(),
+              accountId != null ? accountId : Platform.TIKTOK.id());
+      return new DefaultTikTokClient(
+          runtime,
+          new DefaultTikTokClient.Settings(
+              accountId,
+              chunkSizeOr(DEFAULT_CHUNK_SIZE),
+              processingTimeoutOr(DEFAULT_PROCESSING_TIMEOUT),
+              pollIntervalOr(DEFAULT_POLL_INTERVAL),
+              creatorInfoTtl,
+              uploadListener()));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.smo.tiktok;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smo.core.HttpSettings;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.auth.AccessToken;
@@ -11,9 +12,7 @@ import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.RefreshingTokenProvider;
 import io.smo.core.auth.TokenStore;
 import io.smo.core.auth.spi.PlatformOAuth;
-import io.smo.core.HttpSettings;
 import java.net.URI;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -27,12 +26,12 @@ import java.util.Optional;
  * <p>TikTok rotates refresh tokens: each refresh returns a new one and the previous one stops
  * working, so the token returned by a refresh must be persisted. {@link #tokenProvider} builds a
  * {@link RefreshingTokenProvider} that saves every new pair to the {@link TokenStore}. Access
- * tokens live 24 hours per one page of the docs and 2 hours per a newer one; the SDK schedules
- * from {@code expires_in} and never assumes a lifetime.
+ * tokens live 24 hours per one page of the docs and 2 hours per a newer one; the SDK schedules from
+ * {@code expires_in} and never assumes a lifetime.
  *
- * <p>PKCE uses RFC 7636 S256 (base64url); TikTok's Login Kit for Desktop page is reported by
- * users to expect a hex-encoded SHA-256 challenge instead (UNCONFIRMED in the stored docs); web
- * apps with a client secret may turn PKCE off with {@code config(...).pkce(false)}.
+ * <p>PKCE uses RFC 7636 S256 (base64url); TikTok's Login Kit for Desktop page is reported by users
+ * to expect a hex-encoded SHA-256 challenge instead (UNCONFIRMED in the stored docs); web apps with
+ * a client secret may turn PKCE off with {@code config(...).pkce(false)}.
  *
  * <p>Scopes: {@code video.publish} (direct post, creator_info), {@code video.upload} (inbox),
  * {@code video.list} (metrics), {@code user.info.basic} (the {@code open_id} the client learns its
@@ -46,15 +45,18 @@ import java.util.Optional;
  * AccessToken token = oauth.exchange(code, request.codeVerifier());
  * }</pre>
  *
- * @see <a href="https://developers.tiktok.com/doc/oauth-user-access-token-management">Token management</a>
+ * @see <a href="https://developers.tiktok.com/doc/oauth-user-access-token-management">Token
+ *     management</a>
  * @see <a href="https://developers.tiktok.com/doc/login-kit-web">Login Kit for Web</a>
  */
 @SmoPublicApi
 public final class TikTokOAuth extends PlatformOAuth {
   /** The authorization endpoint. */
   public static final URI AUTHORIZE = URI.create("https://www.tiktok.com/v2/auth/authorize/");
+
   /** The token endpoint (code exchange and refresh). */
   public static final URI TOKEN = URI.create("https://open.tiktokapis.com/v2/oauth/token/");
+
   /** The scopes {@link #config} requests unless told otherwise. */
   public static final java.util.Set<String> DEFAULT_SCOPES =
       java.util.Set.of("user.info.basic", "video.publish", "video.upload", "video.list");
@@ -66,19 +68,26 @@ public final class TikTokOAuth extends PlatformOAuth {
   /**
    * Returns a config builder pre-set for TikTok: endpoints, {@code client_key} as the client id
    * parameter, comma-separated scopes ({@link #DEFAULT_SCOPES}), client credentials in the form
-   * body, PKCE on. Change what differs (scopes, the token endpoint of a sandbox) and {@code build()}.
+   * body, PKCE on. Change what differs (scopes, the token endpoint of a sandbox) and {@code
+   * build()}.
    *
    * @param clientKey the app's client key
    * @param clientSecret the app's client secret (never logged)
    * @param redirectUri the registered redirect URI, or {@code null} when only refreshing
    */
-  public static OAuth2Config.Builder config(String clientKey, String clientSecret, URI redirectUri) {
-    OAuth2Config.Builder b = OAuth2Config.builder().authorizationEndpoint(AUTHORIZE).tokenEndpoint(TOKEN)
-        .clientIdParameter("client_key").scopeDelimiter(",").pkce(true)
-        .clientAuthentication(OAuth2Config.ClientAuthentication.POST_BODY)
-        .clientId(requireNonNull(clientKey, "clientKey == null"))
-        .clientSecret(requireNonNull(clientSecret, "clientSecret == null"))
-        .scopes(DEFAULT_SCOPES);
+  public static OAuth2Config.Builder config(
+      String clientKey, String clientSecret, URI redirectUri) {
+    OAuth2Config.Builder b =
+        OAuth2Config.builder()
+            .authorizationEndpoint(AUTHORIZE)
+            .tokenEndpoint(TOKEN)
+            .clientIdParameter("client_key")
+            .scopeDelimiter(",")
+            .pkce(true)
+            .clientAuthentication(OAuth2Config.ClientAuthentication.POST_BODY)
+            .clientId(requireNonNull(clientKey, "clientKey == null"))
+            .clientSecret(requireNonNull(clientSecret, "clientSecret == null"))
+            .scopes(DEFAULT_SCOPES);
     return redirectUri == null ? b : b.redirectUri(redirectUri);
   }
 

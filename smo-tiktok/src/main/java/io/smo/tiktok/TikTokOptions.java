@@ -17,8 +17,8 @@ import java.util.OptionalLong;
  * href="https://developers.tiktok.com/doc/content-sharing-guidelines">content sharing
  * guidelines</a> require the user's explicit choice among the creator's {@code
  * privacy_level_options} (read from {@code creator_info} before every direct post). A direct post
- * without {@link #privacyLevel()} fails validation before any network call. Unaudited apps may
- * only post {@link PrivacyLevel#SELF_ONLY} (and only to private accounts).
+ * without {@link #privacyLevel()} fails validation before any network call. Unaudited apps may only
+ * post {@link PrivacyLevel#SELF_ONLY} (and only to private accounts).
  *
  * <p>Interaction switches are tri-state: unset follows the creator's own settings (disabled when
  * the creator disabled that interaction, else enabled); {@code true} disables the interaction;
@@ -34,8 +34,10 @@ import java.util.OptionalLong;
  *     .build();
  * }</pre>
  *
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-direct-post">Direct Post reference</a>
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-photo-post">Photo post reference</a>
+ * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-direct-post">Direct
+ *     Post reference</a>
+ * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-photo-post">Photo
+ *     post reference</a>
  */
 @SmoPublicApi
 public final class TikTokOptions implements PlatformOptions {
@@ -55,8 +57,8 @@ public final class TikTokOptions implements PlatformOptions {
   /** How the content reaches TikTok. */
   public enum Mode {
     /**
-     * Published directly ({@code /v2/post/publish/video/init/}, photo {@code post_mode=DIRECT_POST});
-     * needs the {@code video.publish} scope.
+     * Published directly ({@code /v2/post/publish/video/init/}, photo {@code
+     * post_mode=DIRECT_POST}); needs the {@code video.publish} scope.
      */
     DIRECT_POST,
     /**
@@ -125,17 +127,24 @@ public final class TikTokOptions implements PlatformOptions {
     return Optional.ofNullable(disableDuet);
   }
 
-  /** Returns the stitch switch: empty when unset, {@code true} to disable stitches (videos only). */
+  /**
+   * Returns the stitch switch: empty when unset, {@code true} to disable stitches (videos only).
+   */
   public Optional<Boolean> disableStitch() {
     return Optional.ofNullable(disableStitch);
   }
 
-  /** Returns whether the post promotes a third party (paid partnership, {@code brand_content_toggle}). */
+  /**
+   * Returns whether the post promotes a third party (paid partnership, {@code
+   * brand_content_toggle}).
+   */
   public boolean brandContent() {
     return brandContent;
   }
 
-  /** Returns whether the post promotes the creator's own business ({@code brand_organic_toggle}). */
+  /**
+   * Returns whether the post promotes the creator's own business ({@code brand_organic_toggle}).
+   */
   public boolean brandOrganic() {
     return brandOrganic;
   }
@@ -147,10 +156,14 @@ public final class TikTokOptions implements PlatformOptions {
 
   /** Returns the video frame used as cover, in milliseconds from the start, if set. */
   public OptionalLong videoCoverTimestampMs() {
-    return videoCoverTimestampMs == null ? OptionalLong.empty() : OptionalLong.of(videoCoverTimestampMs);
+    return videoCoverTimestampMs == null
+        ? OptionalLong.empty()
+        : OptionalLong.of(videoCoverTimestampMs);
   }
 
-  /** Returns the photo post title (at most 90 characters), if set; the post text is the description. */
+  /**
+   * Returns the photo post title (at most 90 characters), if set; the post text is the description.
+   */
   public Optional<String> photoTitle() {
     return Optional.ofNullable(photoTitle);
   }
@@ -170,26 +183,55 @@ public final class TikTokOptions implements PlatformOptions {
     if (!(o instanceof TikTokOptions t)) {
       return false;
     }
-    return privacyLevel == t.privacyLevel && mode == t.mode
-        && Objects.equals(disableComment, t.disableComment) && Objects.equals(disableDuet, t.disableDuet)
-        && Objects.equals(disableStitch, t.disableStitch) && brandContent == t.brandContent
-        && brandOrganic == t.brandOrganic && aiGenerated == t.aiGenerated
+    return privacyLevel == t.privacyLevel
+        && mode == t.mode
+        && Objects.equals(disableComment, t.disableComment)
+        && Objects.equals(disableDuet, t.disableDuet)
+        && Objects.equals(disableStitch, t.disableStitch)
+        && brandContent == t.brandContent
+        && brandOrganic == t.brandOrganic
+        && aiGenerated == t.aiGenerated
         && Objects.equals(videoCoverTimestampMs, t.videoCoverTimestampMs)
-        && Objects.equals(photoTitle, t.photoTitle) && Objects.equals(photoCoverIndex, t.photoCoverIndex)
+        && Objects.equals(photoTitle, t.photoTitle)
+        && Objects.equals(photoCoverIndex, t.photoCoverIndex)
         && autoAddMusic == t.autoAddMusic;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(privacyLevel, mode, disableComment, disableDuet, disableStitch, brandContent,
-        brandOrganic, aiGenerated, videoCoverTimestampMs, photoTitle, photoCoverIndex, autoAddMusic);
+    return Objects.hash(
+        privacyLevel,
+        mode,
+        disableComment,
+        disableDuet,
+        disableStitch,
+        brandContent,
+        brandOrganic,
+        aiGenerated,
+        videoCoverTimestampMs,
+        photoTitle,
+        photoCoverIndex,
+        autoAddMusic);
   }
 
   @Override
   public String toString() {
-    return "TikTokOptions{privacy=" + privacyLevel + ", mode=" + mode + ", disableComment="
-        + disableComment + ", disableDuet=" + disableDuet + ", disableStitch=" + disableStitch
-        + ", brandContent=" + brandContent + ", brandOrganic=" + brandOrganic + ", aigc=" + aiGenerated
+    return "TikTokOptions{privacy="
+        + privacyLevel
+        + ", mode="
+        + mode
+        + ", disableComment="
+        + disableComment
+        + ", disableDuet="
+        + disableDuet
+        + ", disableStitch="
+        + disableStitch
+        + ", brandContent="
+        + brandContent
+        + ", brandOrganic="
+        + brandOrganic
+        + ", aigc="
+        + aiGenerated
         + "}";
   }
 
@@ -222,19 +264,27 @@ public final class TikTokOptions implements PlatformOptions {
       return this;
     }
 
-    /** Sets the comment switch: {@code true} disables comments, {@code false} turns them on explicitly. */
+    /**
+     * Sets the comment switch: {@code true} disables comments, {@code false} turns them on
+     * explicitly.
+     */
     public Builder disableComment(boolean disable) {
       this.disableComment = disable;
       return this;
     }
 
-    /** Sets the duet switch: {@code true} disables duets, {@code false} turns them on explicitly. */
+    /**
+     * Sets the duet switch: {@code true} disables duets, {@code false} turns them on explicitly.
+     */
     public Builder disableDuet(boolean disable) {
       this.disableDuet = disable;
       return this;
     }
 
-    /** Sets the stitch switch: {@code true} disables stitches, {@code false} turns them on explicitly. */
+    /**
+     * Sets the stitch switch: {@code true} disables stitches, {@code false} turns them on
+     * explicitly.
+     */
     public Builder disableStitch(boolean disable) {
       this.disableStitch = disable;
       return this;
@@ -271,7 +321,10 @@ public final class TikTokOptions implements PlatformOptions {
       return this;
     }
 
-    /** Sets the photo post title (at most 90 characters, checked by validation); {@code null} removes it. */
+    /**
+     * Sets the photo post title (at most 90 characters, checked by validation); {@code null}
+     * removes it.
+     */
     public Builder photoTitle(String title) {
       this.photoTitle = title;
       return this;

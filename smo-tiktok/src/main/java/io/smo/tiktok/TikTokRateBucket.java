@@ -39,8 +39,12 @@ public enum TikTokRateBucket implements RateBucket {
 
   /** Every TikTok v2 limit is per minute. */
   TikTokRateBucket(String id, int limit, String page) {
-    this.spec = new Spec(id, limit, Duration.ofMinutes(1),
-        URI.create("https://developers.tiktok.com/doc/" + page));
+    this.spec =
+        new Spec(
+            id,
+            limit,
+            Duration.ofMinutes(1),
+            URI.create("https://developers.tiktok.com/doc/" + page));
   }
 
   @Override

@@ -4,8 +4,7 @@
  *
  * <p>Entry point: {@link io.smo.tiktok.TikTokClient}. Per-post settings: {@link
  * io.smo.tiktok.TikTokOptions}. Limits: {@link io.smo.tiktok.TikTokCapabilities}. Docs: <a
- * href="https://developers.tiktok.com/doc/content-posting-api-get-started">Content Posting
- * API</a>.
+ * href="https://developers.tiktok.com/doc/content-posting-api-get-started">Content Posting API</a>.
  */
 @SmoPublicApi
 package io.smo.tiktok;

@@ -14,8 +14,12 @@ final class TestMedia {
   static Path mp4(Path dir, String name, int size) throws IOException {
     Path f = dir.resolve(name);
     ByteBuffer head = ByteBuffer.allocate(32);
-    head.putInt(24).put("ftyp".getBytes()).put("isom".getBytes()).putInt(0x200)
-        .put("isom".getBytes()).put("mp41".getBytes());
+    head.putInt(24)
+        .put("ftyp".getBytes())
+        .put("isom".getBytes())
+        .putInt(0x200)
+        .put("isom".getBytes())
+        .put("mp41".getBytes());
     head.putInt(size - 24).put("mdat".getBytes());
     try (OutputStream out = Files.newOutputStream(f)) {
       out.write(head.array());
@@ -32,11 +36,23 @@ final class TestMedia {
   static Path mp4WithDuration(Path dir, String name, int seconds) throws IOException {
     Path f = dir.resolve(name);
     ByteBuffer b = ByteBuffer.allocate(24 + 116 + 8 + 1000);
-    b.putInt(24).put("ftyp".getBytes()).put("isom".getBytes()).putInt(0x200)
-        .put("isom".getBytes()).put("mp41".getBytes());
+    b.putInt(24)
+        .put("ftyp".getBytes())
+        .put("isom".getBytes())
+        .putInt(0x200)
+        .put("isom".getBytes())
+        .put("mp41".getBytes());
     b.putInt(116).put("moov".getBytes());
-    b.putInt(108).put("mvhd".getBytes()).putInt(0).putInt(0).putInt(0).putInt(1000)
-        .putInt(seconds * 1000).putInt(0x00010000).putShort((short) 0x0100).putShort((short) 0)
+    b.putInt(108)
+        .put("mvhd".getBytes())
+        .putInt(0)
+        .putInt(0)
+        .putInt(0)
+        .putInt(1000)
+        .putInt(seconds * 1000)
+        .putInt(0x00010000)
+        .putShort((short) 0x0100)
+        .putShort((short) 0)
         .putLong(0);
     int[] matrix = {0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000};
     for (int m : matrix) {

@@ -48,15 +48,22 @@ class TikTokAccountIdWireMockTest {
   }
 
   TikTokClient.Builder builder() {
-    return TikTokClient.builder().baseUrl(URI.create(wm.baseUrl() + "/")).accessToken("act.test")
-        .sleeper(d -> { }).rateLimitPolicy(RateLimitPolicy.unlimited());
+    return TikTokClient.builder()
+        .baseUrl(URI.create(wm.baseUrl() + "/"))
+        .accessToken("act.test")
+        .sleeper(d -> {})
+        .rateLimitPolicy(RateLimitPolicy.unlimited());
   }
 
   @Test
   void openIdIsReadOnceFromUserInfoOfTheDocsFixture() throws Exception {
-    wm.stubFor(get(urlPathEqualTo("/v2/user/info/")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody(SharedFixtures.read("fixtures/tiktok/user_info_basic_response.json"))));
+    wm.stubFor(
+        get(urlPathEqualTo("/v2/user/info/"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        SharedFixtures.read("fixtures/tiktok/user_info_basic_response.json"))));
     try (TikTokClient c = builder().build()) {
       assertThat(c.toString()).doesNotContain("723f24d7");
       wm.verify(0, getRequestedFor(urlPathEqualTo("/v2/user/info/")));
@@ -65,27 +72,39 @@ class TikTokAccountIdWireMockTest {
       assertThat(c.target().account()).isEqualTo(c.accountKey());
       assertThat(c.toString()).contains("723f24d7");
     }
-    wm.verify(1, getRequestedFor(urlPathEqualTo("/v2/user/info/"))
-        .withQueryParam("fields", equalTo("open_id")));
+    wm.verify(
+        1,
+        getRequestedFor(urlPathEqualTo("/v2/user/info/"))
+            .withQueryParam("fields", equalTo("open_id")));
   }
 
   @Test
   void userInfoWithoutOpenIdIsAnErrorNotAConstant() {
-    wm.stubFor(get(urlPathEqualTo("/v2/user/info/")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"data\":{\"user\":{}},\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"L\"}}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/v2/user/info/"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"data\":{\"user\":{}},\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"L\"}}")));
     try (TikTokClient c = builder().build()) {
-      assertThatThrownBy(c::accountKey).isInstanceOf(PlatformException.class)
+      assertThatThrownBy(c::accountKey)
+          .isInstanceOf(PlatformException.class)
           .hasMessageContaining("open_id");
     }
   }
 
   @Test
   void refusedTokenWhileLearningTheIdIsTyped() {
-    wm.stubFor(get(urlPathEqualTo("/v2/user/info/")).willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"data\":{},\"error\":{\"code\":\"access_token_invalid\",\"message\":\"bad\","
-            + "\"log_id\":\"L\"}}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/v2/user/info/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"data\":{},\"error\":{\"code\":\"access_token_invalid\",\"message\":\"bad\","
+                            + "\"log_id\":\"L\"}}")));
     try (TikTokClient c = builder().build()) {
       assertThatThrownBy(c::accountId).isInstanceOf(AuthenticationException.class);
     }
@@ -115,7 +134,8 @@ class TikTokAccountIdWireMockTest {
     try (TikTokClient c = builder().accountId("open-1").build()) {
       assertThatThrownBy(() -> c.comments(PostRef.of(Platform.TIKTOK, "1")))
           .isInstanceOf(UnsupportedFeatureException.class)
-          .hasMessageContaining("TikTok API for Business").hasMessageContaining("business_id");
+          .hasMessageContaining("TikTok API for Business")
+          .hasMessageContaining("business_id");
     }
   }
 }

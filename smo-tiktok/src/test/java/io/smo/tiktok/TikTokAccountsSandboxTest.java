@@ -23,14 +23,19 @@ import org.junit.jupiter.api.Test;
 @SandboxTest(strict = true)
 class TikTokAccountsSandboxTest {
   static TikTokClient.Builder builder(Sandbox s, String token) {
-    return TikTokClient.builder().baseUrl(s.baseUrl(Platform.TIKTOK)).accessToken(token)
-        .sleeper(d -> { }).rateLimitPolicy(RateLimitPolicy.unlimited());
+    return TikTokClient.builder()
+        .baseUrl(s.baseUrl(Platform.TIKTOK))
+        .accessToken(token)
+        .sleeper(d -> {})
+        .rateLimitPolicy(RateLimitPolicy.unlimited());
   }
 
   static Post post() {
-    return Post.builder().text("Two creators #test")
+    return Post.builder()
+        .text("Two creators #test")
         .addMedia(Media.fromUrl(URI.create("https://cdn.example.com/v.mp4"), MediaKind.VIDEO))
-        .option(TikTokOptions.builder().privacyLevel(PrivacyLevel.SELF_ONLY).build()).build();
+        .option(TikTokOptions.builder().privacyLevel(PrivacyLevel.SELF_ONLY).build())
+        .build();
   }
 
   @Test

@@ -23,7 +23,8 @@ class TikTokChunkPlanTest {
       }
     }
     assertThat(sum).isEqualTo(p.videoSize());
-    assertThat(p.chunkCount()).isBetween(1L, 1000L)
+    assertThat(p.chunkCount())
+        .isBetween(1L, 1000L)
         .isEqualTo(p.chunkCount() == 1 ? 1 : p.videoSize() / p.chunkSize());
   }
 
@@ -33,7 +34,8 @@ class TikTokChunkPlanTest {
     assertThat(p.chunkSize()).isEqualTo(10_000_000L);
     assertThat(p.chunkCount()).isEqualTo(5);
     assertThat(p.lengthOf(4)).isEqualTo(10_000_123L);
-    assertThat(p.contentRange(40_000_000L, 10_000_123L)).isEqualTo("bytes 40000000-50000122/50000123");
+    assertThat(p.contentRange(40_000_000L, 10_000_123L))
+        .isEqualTo("bytes 40000000-50000122/50000123");
     assertValid(p);
   }
 

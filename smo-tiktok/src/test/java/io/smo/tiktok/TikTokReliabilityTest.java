@@ -22,12 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue #16 audit: a direct post's last chunk answer lost is UNKNOWN, never a retryable failure. */
+/**
+ * Issue #16 audit: a direct post's last chunk answer lost is UNKNOWN, never a retryable failure.
+ */
 class TikTokReliabilityTest {
   WireMockServer wm;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeEach
   void start() {
@@ -42,23 +43,53 @@ class TikTokReliabilityTest {
 
   @Test
   void lastChunkAnswerAndStatusLostIsUnknownWithThePublishId() throws Exception {
-    wm.stubFor(post(urlPathEqualTo("/v2/post/publish/creator_info/query/")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(TikTokClientWireMockTest.CREATOR)));
+    wm.stubFor(
+        post(urlPathEqualTo("/v2/post/publish/creator_info/query/"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(TikTokClientWireMockTest.CREATOR)));
     String upload = wm.baseUrl() + "/upload/?upload_id=1&upload_token=t";
-    wm.stubFor(post(urlPathEqualTo("/v2/post/publish/video/init/")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody(TikTokClientWireMockTest.ok(
-            "{\"publish_id\":\"v_pub_file~v2-9\",\"upload_url\":\"" + upload + "\"}"))));
+    wm.stubFor(
+        post(urlPathEqualTo("/v2/post/publish/video/init/"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        TikTokClientWireMockTest.ok(
+                            "{\"publish_id\":\"v_pub_file~v2-9\",\"upload_url\":\""
+                                + upload
+                                + "\"}"))));
     wm.stubFor(put(urlPathEqualTo("/upload/")).willReturn(aResponse().withStatus(503)));
-    wm.stubFor(post(urlPathEqualTo("/v2/post/publish/status/fetch/")).willReturn(aResponse().withStatus(503)
-        .withHeader("Content-Type", "application/json").withBody(TikTokClientWireMockTest.err("internal_error"))));
+    wm.stubFor(
+        post(urlPathEqualTo("/v2/post/publish/status/fetch/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(503)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(TikTokClientWireMockTest.err("internal_error"))));
     Path f = TestMedia.mp4(dir, "clip.mp4", 4000);
-    try (TikTokClient c = TikTokClient.builder().baseUrl(URI.create(wm.baseUrl() + "/")).accessToken("act.test")
-        .sleeper(d -> { }).rateLimitPolicy(RateLimitPolicy.unlimited()).build()) {
-      assertThatThrownBy(() -> c.publish(Post.builder().text("Launch").addMedia(Media.fromFile(f))
-          .option(TikTokOptions.builder().privacyLevel(PrivacyLevel.SELF_ONLY).build()).build()))
-          .isInstanceOfSatisfying(PublishOutcomeUnknownException.class,
+    try (TikTokClient c =
+        TikTokClient.builder()
+            .baseUrl(URI.create(wm.baseUrl() + "/"))
+            .accessToken("act.test")
+            .sleeper(d -> {})
+            .rateLimitPolicy(RateLimitPolicy.unlimited())
+            .build()) {
+      assertThatThrownBy(
+              () ->
+                  c.publish(
+                      Post.builder()
+                          .text("Launch")
+                          .addMedia(Media.fromFile(f))
+                          .option(
+                              TikTokOptions.builder().privacyLevel(PrivacyLevel.SELF_ONLY).build())
+                          .build()))
+          .isInstanceOfSatisfying(
+              PublishOutcomeUnknownException.class,
               e -> assertThat(e.knownId()).hasValue("v_pub_file~v2-9"));
     }
-    assertThat(wm.findAll(postRequestedFor(urlPathEqualTo("/v2/post/publish/video/init/")))).hasSize(1);
+    assertThat(wm.findAll(postRequestedFor(urlPathEqualTo("/v2/post/publish/video/init/"))))
+        .hasSize(1);
   }
 }

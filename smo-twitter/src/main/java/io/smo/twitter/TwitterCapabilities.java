@@ -39,41 +39,74 @@ import java.util.Optional;
 public final class TwitterCapabilities {
   /** Maximum weighted length of a post. */
   public static final int MAX_WEIGHTED_LENGTH = 280;
+
   /** Maximum alt text length, in characters. */
   public static final int MAX_ALT_TEXT = 1000;
+
   /** Largest image, in bytes (5 MB). */
   public static final long MAX_IMAGE_BYTES = 5L * 1024 * 1024;
+
   /** Largest GIF, in bytes (15 MB). */
   public static final long MAX_GIF_BYTES = 15L * 1024 * 1024;
+
   /** Largest video, in bytes (512 MB). */
   public static final long MAX_VIDEO_BYTES = 512L * 1024 * 1024;
-  /** The platform metric names {@code metrics()} reads. */
-  public static final List<String> METRIC_NAMES = List.of("impression_count", "like_count",
-      "reply_count", "retweet_count", "repost_count", "quote_count", "bookmark_count",
-      "url_link_clicks", "user_profile_clicks", "engagements");
 
-  private static final Capabilities CAPABILITIES = Capabilities.builder(Platform.TWITTER)
-      .textLimit(TextLimit.of("text", MAX_WEIGHTED_LENGTH, TextCounting.X_WEIGHTED))
-      .fieldLimit(TextLimit.of("media.altText", MAX_ALT_TEXT, TextCounting.CODE_POINTS))
-      .maxMediaItems(4)
-      .mixedMediaKinds(false)
-      .mediaRule(MediaRule.builder(MediaKind.IMAGE)
-          .formats(MediaFormat.JPEG, MediaFormat.PNG, MediaFormat.WEBP)
-          .maxCount(4).maxBytes(MAX_IMAGE_BYTES).build())
-      .mediaRule(MediaRule.builder(MediaKind.GIF).maxCount(1).maxBytes(MAX_GIF_BYTES).build())
-      .mediaRule(MediaRule.builder(MediaKind.VIDEO)
-          .formats(MediaFormat.MP4, MediaFormat.MOV)
-          .maxCount(1).maxBytes(MAX_VIDEO_BYTES)
-          .duration(Duration.ofMillis(500), Duration.ofSeconds(140))
-          .aspectRatio(1.0 / 3.0, 3.0).build())
-      .audienceDimensions(EnumSet.of(AudienceDimension.VISIBILITY, AudienceDimension.REPLY_POLICY))
-      .nativeScheduling(null)
-      .features(EnumSet.of(Feature.TEXT_ONLY_POSTS, Feature.DELETE, Feature.METRICS,
-          Feature.COMMENTS, Feature.REPLY, Feature.HIDE_COMMENTS, Feature.THREADS, Feature.ALT_TEXT,
-          Feature.FIRST_COMMENT, Feature.ACCOUNT_INFO,
-          Feature.CONVERSATIONS, Feature.SEND_MESSAGES, Feature.MENTIONS))
-      .metricNames(METRIC_NAMES)
-      .build();
+  /** The platform metric names {@code metrics()} reads. */
+  public static final List<String> METRIC_NAMES =
+      List.of(
+          "impression_count",
+          "like_count",
+          "reply_count",
+          "retweet_count",
+          "repost_count",
+          "quote_count",
+          "bookmark_count",
+          "url_link_clicks",
+          "user_profile_clicks",
+          "engagements");
+
+  private static final Capabilities CAPABILITIES =
+      Capabilities.builder(Platform.TWITTER)
+          .textLimit(TextLimit.of("text", MAX_WEIGHTED_LENGTH, TextCounting.X_WEIGHTED))
+          .fieldLimit(TextLimit.of("media.altText", MAX_ALT_TEXT, TextCounting.CODE_POINTS))
+          .maxMediaItems(4)
+          .mixedMediaKinds(false)
+          .mediaRule(
+              MediaRule.builder(MediaKind.IMAGE)
+                  .formats(MediaFormat.JPEG, MediaFormat.PNG, MediaFormat.WEBP)
+                  .maxCount(4)
+                  .maxBytes(MAX_IMAGE_BYTES)
+                  .build())
+          .mediaRule(MediaRule.builder(MediaKind.GIF).maxCount(1).maxBytes(MAX_GIF_BYTES).build())
+          .mediaRule(
+              MediaRule.builder(MediaKind.VIDEO)
+                  .formats(MediaFormat.MP4, MediaFormat.MOV)
+                  .maxCount(1)
+                  .maxBytes(MAX_VIDEO_BYTES)
+                  .duration(Duration.ofMillis(500), Duration.ofSeconds(140))
+                  .aspectRatio(1.0 / 3.0, 3.0)
+                  .build())
+          .audienceDimensions(
+              EnumSet.of(AudienceDimension.VISIBILITY, AudienceDimension.REPLY_POLICY))
+          .nativeScheduling(null)
+          .features(
+              EnumSet.of(
+                  Feature.TEXT_ONLY_POSTS,
+                  Feature.DELETE,
+                  Feature.METRICS,
+                  Feature.COMMENTS,
+                  Feature.REPLY,
+                  Feature.HIDE_COMMENTS,
+                  Feature.THREADS,
+                  Feature.ALT_TEXT,
+                  Feature.FIRST_COMMENT,
+                  Feature.ACCOUNT_INFO,
+                  Feature.CONVERSATIONS,
+                  Feature.SEND_MESSAGES,
+                  Feature.MENTIONS))
+          .metricNames(METRIC_NAMES)
+          .build();
 
   private TwitterCapabilities() {}
 

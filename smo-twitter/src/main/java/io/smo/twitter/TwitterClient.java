@@ -1,15 +1,15 @@
 package io.smo.twitter;
 
+import io.smo.core.ClientBuilder;
 import io.smo.core.Media;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.SocialClient;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.ClientBuilder;
 import io.smo.twitter.internal.DefaultTwitterClient;
 import io.smo.twitter.internal.TwitterErrorMapper;
-import io.smo.twitter.internal.TwitterUploadProtocol;
 import io.smo.twitter.internal.TwitterRateLimitParser;
+import io.smo.twitter.internal.TwitterUploadProtocol;
 import java.net.URI;
 
 /**
@@ -20,8 +20,8 @@ import java.net.URI;
  *       (uploaded first through the v2 media endpoints, alt text through {@code
  *       /2/media/metadata}), {@code reply_settings} from the audience's reply policy (or {@link
  *       TwitterOptions}), quote and reply targets; a long text with {@link
- *       io.smo.core.TextOverflow#THREAD} or an explicit {@link io.smo.core.Post#thread()} becomes
- *       a reply chain. When a later part fails, a {@link
+ *       io.smo.core.TextOverflow#THREAD} or an explicit {@link io.smo.core.Post#thread()} becomes a
+ *       reply chain. When a later part fails, a {@link
  *       io.smo.core.exception.PublishOutcomeUnknownException} lists the parts already posted
  *       ({@code publishedParts()}) with the failure as its cause.
  *   <li>{@link #delete}: {@code DELETE /2/tweets/{id}} (own posts only).
@@ -53,14 +53,14 @@ public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClie
 
   /**
    * Returns X's documented caps as client-side buckets, one per {@link TwitterRateBucket}: posts
-   * 100 per user per 15 minutes ({@link TwitterRateBucket#TWEETS_CREATE}) and 10,000 per app per
-   * 24 hours ({@link TwitterRateBucket#TWEETS_CREATE_APP}, enforced by X's {@code
+   * 100 per user per 15 minutes ({@link TwitterRateBucket#TWEETS_CREATE}) and 10,000 per app per 24
+   * hours ({@link TwitterRateBucket#TWEETS_CREATE_APP}, enforced by X's {@code
    * x-app-limit-24hour-*} answers, which become {@link
    * io.smo.core.exception.QuotaExceededException}); deletes 50/15 min; post lookups 900/15 min;
    * recent search 300/15 min; hide replies 50/15 min; one-shot media upload 500/15 min; chunked
-   * upload calls 1,875/15 min; status 1,000/15 min; {@code /2/users/me} 75/15 min; own posts
-   * 900/15 min; mentions 300/15 min; DM reads and DM sends 15/15 min each (sends are also capped
-   * at 1,440 per 24 hours by X). Limits are kept per account ({@link #accountId()}).
+   * upload calls 1,875/15 min; status 1,000/15 min; {@code /2/users/me} 75/15 min; own posts 900/15
+   * min; mentions 300/15 min; DM reads and DM sends 15/15 min each (sends are also capped at 1,440
+   * per 24 hours by X). Limits are kept per account ({@link #accountId()}).
    *
    * @see <a href="https://docs.x.com/x-api/fundamentals/rate-limits">Rate limits</a>
    */
@@ -99,13 +99,13 @@ public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClie
   /**
    * Sends a text DM: {@code POST /2/dm_conversations/{dm_conversation_id}/messages} when the
    * recipient names a conversation, else {@code POST
-   * /2/dm_conversations/with/{participant_id}/messages}. X has no reply window and no message
-   * tags (a tag is refused offline); media must be uploaded ids, so attachments are refused
-   * offline. Never retried once it may have been delivered.
+   * /2/dm_conversations/with/{participant_id}/messages}. X has no reply window and no message tags
+   * (a tag is refused offline); media must be uploaded ids, so attachments are refused offline.
+   * Never retried once it may have been delivered.
    */
   @Override
-  io.smo.core.inbox.Message send(io.smo.core.inbox.MessageRecipient to,
-      io.smo.core.inbox.OutgoingMessage message);
+  io.smo.core.inbox.Message send(
+      io.smo.core.inbox.MessageRecipient to, io.smo.core.inbox.OutgoingMessage message);
 
   /**
    * Reads the mentions timeline ({@code GET /2/users/{id}/mentions}, newest first, with {@code
@@ -127,8 +127,8 @@ public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClie
     private Builder() {}
 
     /**
-     * Chooses the query parameter that asks for post fields: {@code post.fields} (default; the
-     * name in the official OpenAPI description 2.167) or {@code tweet.fields} (the name the
+     * Chooses the query parameter that asks for post fields: {@code post.fields} (default; the name
+     * in the official OpenAPI description 2.167) or {@code tweet.fields} (the name the
      * documentation pages and earlier descriptions use). Responses are read in both spellings.
      *
      * @param name {@code "post.fields"} or {@code "tweet.fields"}
@@ -136,8 +136,8 @@ public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClie
      */
     public Builder fieldsParameter(String name) {
       if (!"post.fields".equals(name) && !"tweet.fields".equals(name)) {
-        throw new IllegalArgumentException("fieldsParameter must be post.fields or tweet.fields: "
-            + name);
+        throw new IllegalArgumentException(
+            "fieldsParameter must be post.fields or tweet.fields: " + name);
       }
       this.fieldsParameter = name;
       return this;
@@ -154,12 +154,21 @@ public interface TwitterClient extends SocialClient, io.smo.core.inbox.InboxClie
       if (accountId != null && !accountId.matches("[0-9]{1,19}")) {
         throw new IllegalArgumentException("an X user id is 1 to 19 digits: " + accountId);
       }
-      return new DefaultTwitterClient(runtime(Platform.TWITTER, "smo-twitter", DEFAULT_BASE_URL,
-          new TwitterErrorMapper(), new TwitterRateLimitParser(), defaultRateLimits(),
-          accountId != null ? accountId : Platform.TWITTER.id()),
-          accountId, uploadListener(), chunkSizeOr(TwitterUploadProtocol.DEFAULT_CHUNK_SIZE),
+      return new DefaultTwitterClient(
+          runtime(
+              Platform.TWITTER,
+              "smo-twitter",
+              DEFAULT_BASE_URL,
+              new TwitterErrorMapper(),
+              new TwitterRateLimitParser(),
+              defaultRateLimits(),
+              accountId != null ? accountId : Platform.TWITTER.id()),
+          accountId,
+          uploadListener(),
+          chunkSizeOr(TwitterUploadProtocol.DEFAULT_CHUNK_SIZE),
           processingTimeoutOr(TwitterUploadProtocol.DEFAULT_PROCESSING_TIMEOUT),
-          pollIntervalOr(TwitterUploadProtocol.DEFAULT_POLL_INTERVAL), fieldsParameter);
+          pollIntervalOr(TwitterUploadProtocol.DEFAULT_POLL_INTERVAL),
+          fieldsParameter);
     }
   }
 }

@@ -2,16 +2,13 @@ package io.smo.twitter;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smo.core.HttpSettings;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
-import io.smo.core.auth.AccessToken;
-import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.OAuth2Flow;
-import io.smo.core.auth.RefreshingTokenProvider;
-import io.smo.core.auth.spi.PlatformOAuth;
 import io.smo.core.auth.TokenStore;
-import io.smo.core.HttpSettings;
+import io.smo.core.auth.spi.PlatformOAuth;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
@@ -38,20 +35,30 @@ import okhttp3.OkHttpClient;
  * <p>Immutable and thread-safe. Secrets never reach logs, exception messages or {@link
  * #toString()}.
  *
- * @see <a href="https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/authorization-code">OAuth 2.0 Authorization Code with PKCE</a>
+ * @see <a
+ *     href="https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/authorization-code">OAuth
+ *     2.0 Authorization Code with PKCE</a>
  */
 @SmoPublicApi
 public final class TwitterOAuth extends PlatformOAuth {
   /** The authorization endpoint. */
   public static final URI AUTHORIZATION_ENDPOINT = URI.create("https://x.com/i/oauth2/authorize");
+
   /** The token endpoint (code exchange and refresh). */
   public static final URI TOKEN_ENDPOINT = URI.create("https://api.x.com/2/oauth2/token");
+
   /**
-   * The scopes this module needs: read and write posts, hide replies, upload media, read the
-   * user, and {@code offline.access} for a refresh token.
+   * The scopes this module needs: read and write posts, hide replies, upload media, read the user,
+   * and {@code offline.access} for a refresh token.
    */
-  public static final Set<String> DEFAULT_SCOPES = Set.of("tweet.read", "tweet.write",
-      "tweet.moderate.write", "users.read", "media.write", "offline.access");
+  public static final Set<String> DEFAULT_SCOPES =
+      Set.of(
+          "tweet.read",
+          "tweet.write",
+          "tweet.moderate.write",
+          "users.read",
+          "media.write",
+          "offline.access");
 
   private TwitterOAuth(OAuth2Flow flow) {
     super(Platform.TWITTER, flow);
@@ -67,13 +74,14 @@ public final class TwitterOAuth extends PlatformOAuth {
    * @throws NullPointerException if {@code clientId} or {@code redirectUri} is null
    */
   public static OAuth2Config.Builder config(String clientId, String clientSecret, URI redirectUri) {
-    OAuth2Config.Builder b = OAuth2Config.builder()
-        .authorizationEndpoint(AUTHORIZATION_ENDPOINT)
-        .tokenEndpoint(TOKEN_ENDPOINT)
-        .clientId(requireNonNull(clientId, "clientId == null"))
-        .redirectUri(requireNonNull(redirectUri, "redirectUri == null"))
-        .scopes(DEFAULT_SCOPES)
-        .pkce(true);
+    OAuth2Config.Builder b =
+        OAuth2Config.builder()
+            .authorizationEndpoint(AUTHORIZATION_ENDPOINT)
+            .tokenEndpoint(TOKEN_ENDPOINT)
+            .clientId(requireNonNull(clientId, "clientId == null"))
+            .redirectUri(requireNonNull(redirectUri, "redirectUri == null"))
+            .scopes(DEFAULT_SCOPES)
+            .pkce(true);
     if (clientSecret != null) {
       b.clientSecret(clientSecret).clientAuthentication(OAuth2Config.ClientAuthentication.BASIC);
     }
@@ -91,8 +99,8 @@ public final class TwitterOAuth extends PlatformOAuth {
    * same settings as the client's builder so refreshes take the client's route.
    */
   public static TwitterOAuth create(OAuth2Config config, HttpSettings settings) {
-    return create(config, requireNonNull(settings, "settings == null").newOkHttpClient(),
-        Clock.systemUTC());
+    return create(
+        config, requireNonNull(settings, "settings == null").newOkHttpClient(), Clock.systemUTC());
   }
 
   /** Returns the OAuth helper over {@code http} (not closed by it) and {@code clock}. */

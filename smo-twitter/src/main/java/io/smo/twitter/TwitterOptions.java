@@ -88,7 +88,9 @@ public final class TwitterOptions implements PlatformOptions {
     return Optional.ofNullable(inReplyToTweetId);
   }
 
-  /** Returns the user ids removed from the reply's mentions ({@code reply.exclude_reply_user_ids}). */
+  /**
+   * Returns the user ids removed from the reply's mentions ({@code reply.exclude_reply_user_ids}).
+   */
   public List<String> excludeReplyUserIds() {
     return excludeReplyUserIds;
   }
@@ -118,20 +120,32 @@ public final class TwitterOptions implements PlatformOptions {
     }
     return Objects.equals(quoteTweetId, t.quoteTweetId)
         && Objects.equals(inReplyToTweetId, t.inReplyToTweetId)
-        && excludeReplyUserIds.equals(t.excludeReplyUserIds) && replySettings == t.replySettings
-        && madeWithAi == t.madeWithAi && paidPartnership == t.paidPartnership;
+        && excludeReplyUserIds.equals(t.excludeReplyUserIds)
+        && replySettings == t.replySettings
+        && madeWithAi == t.madeWithAi
+        && paidPartnership == t.paidPartnership;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(quoteTweetId, inReplyToTweetId, excludeReplyUserIds, replySettings,
-        madeWithAi, paidPartnership);
+    return Objects.hash(
+        quoteTweetId,
+        inReplyToTweetId,
+        excludeReplyUserIds,
+        replySettings,
+        madeWithAi,
+        paidPartnership);
   }
 
   @Override
   public String toString() {
-    return "TwitterOptions{quote=" + quoteTweetId + ", inReplyTo=" + inReplyToTweetId
-        + ", replySettings=" + replySettings + "}";
+    return "TwitterOptions{quote="
+        + quoteTweetId
+        + ", inReplyTo="
+        + inReplyToTweetId
+        + ", replySettings="
+        + replySettings
+        + "}";
   }
 
   /** Builds {@link TwitterOptions}. Mutable, not thread-safe. */

@@ -61,8 +61,9 @@ public enum TwitterRateBucket implements RateBucket {
 
   /** Every X bucket is documented on X's rate-limit page. */
   TwitterRateBucket(String id, int limit, Duration period) {
-    this.spec = new Spec(id, limit, period,
-        URI.create("https://docs.x.com/x-api/fundamentals/rate-limits"));
+    this.spec =
+        new Spec(
+            id, limit, period, URI.create("https://docs.x.com/x-api/fundamentals/rate-limits"));
   }
 
   @Override

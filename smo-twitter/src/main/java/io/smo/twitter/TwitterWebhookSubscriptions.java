@@ -18,8 +18,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * One-time webhook setup on X (X API v2 webhooks and Account Activity), per X's docs
- * ({@code x-api/webhooks/*}, {@code x-api/account-activity/*}):
+ * One-time webhook setup on X (X API v2 webhooks and Account Activity), per X's docs ({@code
+ * x-api/webhooks/*}, {@code x-api/account-activity/*}):
  *
  * <ul>
  *   <li>{@link #register(URI)}: {@code POST /2/webhooks {"url": …}} (app Bearer token); X sends the
@@ -41,11 +41,13 @@ import java.time.format.DateTimeFormatter;
 @SmoPublicApi
 public final class TwitterWebhookSubscriptions {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter REPLAY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter REPLAY_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
 
   private final URI baseUrl;
   private final String appBearerToken;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private TwitterWebhookSubscriptions(URI baseUrl, String appBearerToken) {
     this.baseUrl = baseUrl;
@@ -68,11 +70,13 @@ public final class TwitterWebhookSubscriptions {
       throw new IllegalArgumentException("appBearerToken is empty");
     }
     String b = baseUrl.toString();
-    return new TwitterWebhookSubscriptions(URI.create(b.endsWith("/") ? b : b + "/"), appBearerToken);
+    return new TwitterWebhookSubscriptions(
+        URI.create(b.endsWith("/") ? b : b + "/"), appBearerToken);
   }
 
   /**
-   * Registers {@code callbackUrl} (HTTPS, served by {@code XWebhookHandler}) and returns the webhook id.
+   * Registers {@code callbackUrl} (HTTPS, served by {@code XWebhookHandler}) and returns the
+   * webhook id.
    *
    * @throws IllegalArgumentException if the URL is not HTTPS
    * @throws SmoException if X refuses (for example a failed CRC) or cannot be reached
@@ -112,23 +116,36 @@ public final class TwitterWebhookSubscriptions {
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException("from must be before to");
     }
-    String body = JSON.createObjectNode().put("webhook_id", id(webhookId))
-        .put("from_date", REPLAY_TIME.format(from)).put("to_date", REPLAY_TIME.format(to)).toString();
+    String body =
+        JSON.createObjectNode()
+            .put("webhook_id", id(webhookId))
+            .put("from_date", REPLAY_TIME.format(from))
+            .put("to_date", REPLAY_TIME.format(to))
+            .toString();
     return send("POST", "2/webhooks/replay", body, appBearerToken).toString();
   }
 
-  /** Subscribes the account whose OAuth 2.0 user token is {@code userAccessToken} to the webhook. */
+  /**
+   * Subscribes the account whose OAuth 2.0 user token is {@code userAccessToken} to the webhook.
+   */
   public void subscribe(String webhookId, String userAccessToken) {
     if (userAccessToken == null || userAccessToken.isEmpty()) {
       throw new IllegalArgumentException("userAccessToken is empty");
     }
-    send("POST", "2/account_activity/webhooks/" + id(webhookId) + "/subscriptions/all", null, userAccessToken);
+    send(
+        "POST",
+        "2/account_activity/webhooks/" + id(webhookId) + "/subscriptions/all",
+        null,
+        userAccessToken);
   }
 
   /** Removes user {@code userId}'s subscription (app token). */
   public void unsubscribe(String webhookId, String userId) {
-    send("DELETE", "2/account_activity/webhooks/" + id(webhookId) + "/subscriptions/" + id(userId) + "/all",
-        null, appBearerToken);
+    send(
+        "DELETE",
+        "2/account_activity/webhooks/" + id(webhookId) + "/subscriptions/" + id(userId) + "/all",
+        null,
+        appBearerToken);
   }
 
   private static String id(String id) {
@@ -139,10 +156,13 @@ public final class TwitterWebhookSubscriptions {
   }
 
   private JsonNode send(String method, String path, String json, String token) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(baseUrl.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token);
     if (json != null) {
-      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
     } else {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }
@@ -150,12 +170,21 @@ public final class TwitterWebhookSubscriptions {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       String body = r.body() == null ? "" : r.body();
       if (r.statusCode() / 100 != 2) {
-        throw new SmoException(Platform.TWITTER, "webhooks", "HTTP " + r.statusCode() + ": "
-            + body.substring(0, Math.min(300, body.length())), null, r.statusCode() >= 500 || r.statusCode() == 429);
+        throw new SmoException(
+            Platform.TWITTER,
+            "webhooks",
+            "HTTP " + r.statusCode() + ": " + body.substring(0, Math.min(300, body.length())),
+            null,
+            r.statusCode() >= 500 || r.statusCode() == 429);
       }
       return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
     } catch (IOException e) {
-      throw new SmoException(Platform.TWITTER, "webhooks", "no usable answer: " + e.getClass().getSimpleName(), e, true);
+      throw new SmoException(
+          Platform.TWITTER,
+          "webhooks",
+          "no usable answer: " + e.getClass().getSimpleName(),
+          e,
+          true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SmoException(Platform.TWITTER, "webhooks", "interrupted", e, false);

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 class TwitterAccountsSandboxTest {
 
   private static TwitterClient.Builder x(Sandbox sandbox, SandboxCredentials c) {
-    return TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
-        .accessToken(c.accessToken()).sleeper(d -> { });
+    return TwitterClient.builder()
+        .baseUrl(sandbox.baseUrl(Platform.TWITTER))
+        .accessToken(c.accessToken())
+        .sleeper(d -> {});
   }
 
   @Test
@@ -37,7 +39,8 @@ class TwitterAccountsSandboxTest {
     SandboxCredentials brand = sandbox.addAccount(Platform.TWITTER, "brand");
     SandboxCredentials support = sandbox.addAccount(Platform.TWITTER, "support");
     assertThat(brand.accountId()).isNotEqualTo(support.accountId()).matches("[0-9]+");
-    try (TwitterClient a = x(sandbox, brand).build(); TwitterClient b = x(sandbox, support).build()) {
+    try (TwitterClient a = x(sandbox, brand).build();
+        TwitterClient b = x(sandbox, support).build()) {
       assertThat(a.accountId()).isEqualTo(brand.accountId());
       assertThat(a.accountKey()).isEqualTo(brand.accountId());
       assertThat(b.accountKey()).isEqualTo(support.accountId());
@@ -53,7 +56,8 @@ class TwitterAccountsSandboxTest {
       assertThat(a.accountKey()).isEqualTo(brand.accountId());
     }
     assertThatThrownBy(() -> x(sandbox, brand).accountId("x-brand").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 19 digits");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 to 19 digits");
   }
 
   @Test
@@ -62,20 +66,26 @@ class TwitterAccountsSandboxTest {
     SandboxCredentials support = sandbox.addAccount(Platform.TWITTER, "support");
     // one post per 15 minutes per account and no waiting: two accounts under one key would refuse
     // the second post, so both succeeding shows the limits are kept per account
-    RateLimitPolicy tight = TwitterClient.defaultRateLimits().toBuilder()
-        .bucket(TwitterRateBucket.TWEETS_CREATE, 1, Duration.ofMinutes(15))
-        .maxWait(Duration.ZERO).store(new InMemoryRateLimitStore()).build();
+    RateLimitPolicy tight =
+        TwitterClient.defaultRateLimits().toBuilder()
+            .bucket(TwitterRateBucket.TWEETS_CREATE, 1, Duration.ofMinutes(15))
+            .maxWait(Duration.ZERO)
+            .store(new InMemoryRateLimitStore())
+            .build();
     String text = "Two X accounts, one call (#18)";
-    try (CrossPoster poster = CrossPoster.builder()
-        .add(x(sandbox, brand).rateLimitPolicy(tight).build())
-        .add(x(sandbox, support).rateLimitPolicy(tight).build())
-        .closeClients(true).build()) {
-      assertThat(poster.targets()).containsExactlyInAnyOrder(
-          Target.of(Platform.TWITTER, brand.accountId()),
-          Target.of(Platform.TWITTER, support.accountId()));
+    try (CrossPoster poster =
+        CrossPoster.builder()
+            .add(x(sandbox, brand).rateLimitPolicy(tight).build())
+            .add(x(sandbox, support).rateLimitPolicy(tight).build())
+            .closeClients(true)
+            .build()) {
+      assertThat(poster.targets())
+          .containsExactlyInAnyOrder(
+              Target.of(Platform.TWITTER, brand.accountId()),
+              Target.of(Platform.TWITTER, support.accountId()));
 
-      CrossPostResult result = poster.publish(Post.builder().text(text).idempotencyKey("x18-1")
-          .build());
+      CrossPostResult result =
+          poster.publish(Post.builder().text(text).idempotencyKey("x18-1").build());
 
       assertThat(result.allPublished()).as(result.toString()).isTrue();
       assertThat(result.list()).hasSize(2);
@@ -86,13 +96,24 @@ class TwitterAccountsSandboxTest {
         PublishedPost p = result.outcome(t).orElseThrow().published().orElseThrow();
         assertThat(made.get(0).id()).isEqualTo(p.id());
       }
-      assertThat(result.outcome(Target.of(Platform.TWITTER, brand.accountId())).orElseThrow()
-          .published().orElseThrow().id()).isNotEqualTo(result.outcome(Target.of(
-              Platform.TWITTER, support.accountId())).orElseThrow().published().orElseThrow().id());
+      assertThat(
+              result
+                  .outcome(Target.of(Platform.TWITTER, brand.accountId()))
+                  .orElseThrow()
+                  .published()
+                  .orElseThrow()
+                  .id())
+          .isNotEqualTo(
+              result
+                  .outcome(Target.of(Platform.TWITTER, support.accountId()))
+                  .orElseThrow()
+                  .published()
+                  .orElseThrow()
+                  .id());
 
       // idempotency per target: the same key again creates nothing for either account
-      CrossPostResult again = poster.publish(Post.builder().text(text).idempotencyKey("x18-1")
-          .build());
+      CrossPostResult again =
+          poster.publish(Post.builder().text(text).idempotencyKey("x18-1").build());
       assertThat(again.allPublished()).isTrue();
       assertThat(sandbox.created(Platform.TWITTER, "post", brand.accountId())).hasSize(1);
       assertThat(sandbox.created(Platform.TWITTER, "post", support.accountId())).hasSize(1);

@@ -46,7 +46,7 @@ class TwitterCapabilitiesTest {
   void urlsCountTwentyThree() {
     String url = "https://example.com/" + "x".repeat(100);
     assertThat(TwitterCapabilities.weightedLength(url)).isEqualTo(23);
-    assertThat(fits("a".repeat(256) + " " + url)).isTrue();  // 256 + 1 + 23 = 280
+    assertThat(fits("a".repeat(256) + " " + url)).isTrue(); // 256 + 1 + 23 = 280
     assertThat(fits("a".repeat(257) + " " + url)).isFalse();
   }
 
@@ -58,8 +58,8 @@ class TwitterCapabilitiesTest {
     assertThat(caps.mediaRules().get(MediaKind.IMAGE).maxCount()).isEqualTo(4);
     assertThat(caps.mediaRules().get(MediaKind.GIF).maxCount()).isEqualTo(1);
     assertThat(caps.mediaRules().get(MediaKind.VIDEO).maxCount()).isEqualTo(1);
-    assertThat(caps.mediaRules().get(MediaKind.VIDEO).maxDuration()).hasValueSatisfying(
-        d -> assertThat(d.getSeconds()).isEqualTo(140));
+    assertThat(caps.mediaRules().get(MediaKind.VIDEO).maxDuration())
+        .hasValueSatisfying(d -> assertThat(d.getSeconds()).isEqualTo(140));
     assertThat(caps.nativeScheduling()).isEmpty();
     assertThat(caps.supports(Feature.THREADS)).isTrue();
     assertThat(caps.supports(Feature.NATIVE_SCHEDULING)).isFalse();
@@ -67,10 +67,14 @@ class TwitterCapabilitiesTest {
 
   @Test
   void replyPolicyMapping() {
-    assertThat(TwitterCapabilities.replySettings(ReplyPolicy.MENTIONED_ONLY)
-        .flatMap(TwitterOptions.ReplySettings::wireValue)).contains("mentionedUsers");
-    assertThat(TwitterCapabilities.replySettings(ReplyPolicy.EVERYONE)
-        .flatMap(TwitterOptions.ReplySettings::wireValue)).isEmpty();
+    assertThat(
+            TwitterCapabilities.replySettings(ReplyPolicy.MENTIONED_ONLY)
+                .flatMap(TwitterOptions.ReplySettings::wireValue))
+        .contains("mentionedUsers");
+    assertThat(
+            TwitterCapabilities.replySettings(ReplyPolicy.EVERYONE)
+                .flatMap(TwitterOptions.ReplySettings::wireValue))
+        .isEmpty();
     assertThat(TwitterCapabilities.replySettings(ReplyPolicy.NOBODY)).isEqualTo(Optional.empty());
   }
 }

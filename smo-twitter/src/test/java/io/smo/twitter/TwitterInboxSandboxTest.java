@@ -20,14 +20,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** X DMs and mentions end to end on the sandbox, every request checked against the X OpenAPI description. */
+/**
+ * X DMs and mentions end to end on the sandbox, every request checked against the X OpenAPI
+ * description.
+ */
 @SandboxTest(strict = true)
 class TwitterInboxSandboxTest {
 
   private static TwitterClient client(Sandbox sandbox) {
-    return TwitterClient.builder().baseUrl(sandbox.baseUrl(Platform.TWITTER))
+    return TwitterClient.builder()
+        .baseUrl(sandbox.baseUrl(Platform.TWITTER))
         .accessToken(sandbox.credentials(Platform.TWITTER).accessToken())
-        .sleeper(d -> { }).build();
+        .sleeper(d -> {})
+        .build();
   }
 
   private static List<Message> messages(TwitterClient x) {
@@ -40,24 +45,36 @@ class TwitterInboxSandboxTest {
   void dmsAreListedAnsweredAndNewOnesArrive(Sandbox sandbox) {
     try (TwitterClient x = client(sandbox)) {
       List<Message> ms = messages(x);
-      Message ann = ms.stream().filter(m -> m.authorName().orElse("").equals("@ann_sandbox")).findFirst()
-          .orElseThrow();
+      Message ann =
+          ms.stream()
+              .filter(m -> m.authorName().orElse("").equals("@ann_sandbox"))
+              .findFirst()
+              .orElseThrow();
       assertThat(ann.answered()).isFalse();
-      assertThat(ms.stream().filter(m -> m.authorName().orElse("").equals("@bo_sandbox")).findFirst()
-          .orElseThrow().answered()).isTrue();
+      assertThat(
+              ms.stream()
+                  .filter(m -> m.authorName().orElse("").equals("@bo_sandbox"))
+                  .findFirst()
+                  .orElseThrow()
+                  .answered())
+          .isTrue();
       InboxItem sent = x.answer(ann, "Not on our side, checking");
       assertThat(sent.direction()).isEqualTo(Direction.OUTBOUND);
       assertThat(sent.threadId()).isEqualTo(ann.threadId());
-      assertThat(x.messages(ann.conversationId()).stream().toList()).extracting(Message::text)
+      assertThat(x.messages(ann.conversationId()).stream().toList())
+          .extracting(Message::text)
           .startsWith("Not on our side, checking");
       List<Conversation> cs = x.conversations().stream().toList();
       assertThat(cs).extracting(Conversation::id).contains(ann.conversationId());
 
       TwitterEmulator emu = (TwitterEmulator) sandbox.emulator(Platform.TWITTER);
-      String id = emu.receiveDm("1790000000000000109", "dee_sandbox", "hello?", x.clock().instant());
+      String id =
+          emu.receiveDm("1790000000000000109", "dee_sandbox", "hello?", x.clock().instant());
       assertThat(messages(x).get(0).platformId()).isEqualTo(id);
 
-      assertThatThrownBy(() -> x.send(MessageRecipient.user("1790000000000000999"), OutgoingMessage.text("hi")))
+      assertThatThrownBy(
+              () ->
+                  x.send(MessageRecipient.user("1790000000000000999"), OutgoingMessage.text("hi")))
           .isInstanceOf(PermissionException.class);
     }
   }

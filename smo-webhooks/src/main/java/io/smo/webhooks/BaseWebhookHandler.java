@@ -41,8 +41,9 @@ abstract class BaseWebhookHandler implements WebhookHandler {
     requireNonNull(request, "request == null");
     try {
       if (request.body().length > maxBodyBytes) {
-        throw refuse(Reason.BODY_TOO_LARGE, "body has " + request.body().length
-            + " bytes, the cap is " + maxBodyBytes);
+        throw refuse(
+            Reason.BODY_TOO_LARGE,
+            "body has " + request.body().length + " bytes, the cap is " + maxBodyBytes);
       }
       switch (request.method()) {
         case "GET" -> {
@@ -58,8 +59,12 @@ abstract class BaseWebhookHandler implements WebhookHandler {
       return WebhookResult.refused(e);
     } catch (RuntimeException | StackOverflowError e) {
       // a body the parser could not follow; it was signed, so the sender is the platform
-      return WebhookResult.refused(new WebhookException(platform, Reason.MALFORMED_BODY,
-          "unreadable " + name() + " payload: " + e.getClass().getSimpleName(), null));
+      return WebhookResult.refused(
+          new WebhookException(
+              platform,
+              Reason.MALFORMED_BODY,
+              "unreadable " + name() + " payload: " + e.getClass().getSimpleName(),
+              null));
     }
   }
 
@@ -95,8 +100,12 @@ abstract class BaseWebhookHandler implements WebhookHandler {
           // the platform re-delivers; at worst these keys stay marked until they expire
         }
       }
-      return WebhookResult.refused(new WebhookException(platform, Reason.STORE_FAILED,
-          "event store failed: " + storeFailure.getClass().getSimpleName(), storeFailure));
+      return WebhookResult.refused(
+          new WebhookException(
+              platform,
+              Reason.STORE_FAILED,
+              "event store failed: " + storeFailure.getClass().getSimpleName(),
+              storeFailure));
     }
     return WebhookResult.accepted(ok(), fresh, duplicates);
   }
@@ -123,7 +132,9 @@ abstract class BaseWebhookHandler implements WebhookHandler {
   /** A dedup key: the platform prefix plus {@code id}, or a hash when it would be too long. */
   static String key(Platform p, String id) {
     String k = p.id() + ":" + id;
-    return k.length() <= 512 ? k : p.id() + ":sha256:" + Hmac.sha256Hex(k.getBytes(StandardCharsets.UTF_8));
+    return k.length() <= 512
+        ? k
+        : p.id() + ":sha256:" + Hmac.sha256Hex(k.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A content-hash dedup key for items without an id. */

@@ -21,18 +21,32 @@ final class InboxItems {
 
   private InboxItems() {}
 
-  static InboxItem comment(Platform p, String account, String postId, String commentId,
-      String parentCommentId, String authorId, String authorName, String text, Instant at,
+  static InboxItem comment(
+      Platform p,
+      String account,
+      String postId,
+      String commentId,
+      String parentCommentId,
+      String authorId,
+      String authorName,
+      String text,
+      Instant at,
       Instant now) {
     if (postId == null || commentId == null) {
       return null;
     }
     try {
-      Comment c = Comment.builder(CommentRef.of(p, commentId)).authorId(authorId)
-          .authorName(authorName).text(text).createdAt(at != null ? at : now)
-          .parentId(parentCommentId).build();
-      InboxComment.Builder b = InboxComment.builder(account, PostRef.of(p, postId), c)
-          .direction(account.equals(authorId) ? Direction.OUTBOUND : Direction.INBOUND);
+      Comment c =
+          Comment.builder(CommentRef.of(p, commentId))
+              .authorId(authorId)
+              .authorName(authorName)
+              .text(text)
+              .createdAt(at != null ? at : now)
+              .parentId(parentCommentId)
+              .build();
+      InboxComment.Builder b =
+          InboxComment.builder(account, PostRef.of(p, postId), c)
+              .direction(account.equals(authorId) ? Direction.OUTBOUND : Direction.INBOUND);
       if (at == null) {
         b.drop(NO_TIME);
       }
@@ -42,16 +56,28 @@ final class InboxItems {
     }
   }
 
-  static InboxItem message(Platform p, String account, String conversationId, String id,
-      boolean outbound, String authorId, String recipientId, String text, Instant at, Instant now) {
+  static InboxItem message(
+      Platform p,
+      String account,
+      String conversationId,
+      String id,
+      boolean outbound,
+      String authorId,
+      String recipientId,
+      String text,
+      Instant at,
+      Instant now) {
     if (conversationId == null || id == null) {
       return null;
     }
     try {
-      Message.Builder b = Message.builder(p, account, conversationId, id)
-          .direction(outbound ? Direction.OUTBOUND : Direction.INBOUND)
-          .authorId(authorId).recipientId(recipientId).text(text)
-          .createdAt(at != null ? at : now);
+      Message.Builder b =
+          Message.builder(p, account, conversationId, id)
+              .direction(outbound ? Direction.OUTBOUND : Direction.INBOUND)
+              .authorId(authorId)
+              .recipientId(recipientId)
+              .text(text)
+              .createdAt(at != null ? at : now);
       if (at == null) {
         b.drop(NO_TIME);
       }
@@ -61,16 +87,30 @@ final class InboxItems {
     }
   }
 
-  static InboxItem mention(Platform p, String account, String postId, String commentId,
-      String authorId, String authorName, String text, Instant at, Instant now) {
+  static InboxItem mention(
+      Platform p,
+      String account,
+      String postId,
+      String commentId,
+      String authorId,
+      String authorName,
+      String text,
+      Instant at,
+      Instant now) {
     if (postId == null) {
       return null;
     }
     try {
-      Mention.Builder b = Mention.builder(account, PostRef.of(p, postId),
-              commentId != null ? Mention.Source.COMMENT : Mention.Source.POST)
-          .commentId(commentId).authorId(authorId).authorName(authorName).text(text)
-          .createdAt(at != null ? at : now);
+      Mention.Builder b =
+          Mention.builder(
+                  account,
+                  PostRef.of(p, postId),
+                  commentId != null ? Mention.Source.COMMENT : Mention.Source.POST)
+              .commentId(commentId)
+              .authorId(authorId)
+              .authorName(authorName)
+              .text(text)
+              .createdAt(at != null ? at : now);
       return b.build();
     } catch (RuntimeException e) {
       return null;

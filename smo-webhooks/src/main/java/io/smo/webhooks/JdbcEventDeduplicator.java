@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * An {@link EventDeduplicator} in a relational database, so that several instances behind one
- * load balancer hand each event over once. Plain SQL that runs on PostgreSQL and H2 (the
- * scheduler's databases): one table {@code (dedup_key VARCHAR(512) PRIMARY KEY, seen_at
- * TIMESTAMP)}; a key is new when its {@code INSERT} succeeds, and the primary key makes that
- * atomic across instances. {@link #purgeOlderThan(Duration)} deletes old keys; call it now and
- * then (for example daily). Thread-safe.
+ * An {@link EventDeduplicator} in a relational database, so that several instances behind one load
+ * balancer hand each event over once. Plain SQL that runs on PostgreSQL and H2 (the scheduler's
+ * databases): one table {@code (dedup_key VARCHAR(512) PRIMARY KEY, seen_at TIMESTAMP)}; a key is
+ * new when its {@code INSERT} succeeds, and the primary key makes that atomic across instances.
+ * {@link #purgeOlderThan(Duration)} deletes old keys; call it now and then (for example daily).
+ * Thread-safe.
  *
  * <pre>{@code
  * EventDeduplicator dedup = JdbcEventDeduplicator.create(dataSource); // creates the table if absent
@@ -34,6 +34,7 @@ import javax.sql.DataSource;
 public final class JdbcEventDeduplicator implements EventDeduplicator {
   /** The default table name. */
   public static final String DEFAULT_TABLE = "smo_webhook_events";
+
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
   private final DataSource dataSource;
@@ -74,11 +75,15 @@ public final class JdbcEventDeduplicator implements EventDeduplicator {
   }
 
   private void createTable() {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS " + table
-          + " (dedup_key VARCHAR(512) NOT NULL PRIMARY KEY, seen_at TIMESTAMP NOT NULL)");
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS "
+              + table
+              + " (dedup_key VARCHAR(512) NOT NULL PRIMARY KEY, seen_at TIMESTAMP NOT NULL)");
     } catch (SQLException e) {
-      throw new SmoException(null, "webhook", "cannot create table " + table + ": " + e.getSQLState(), e, true);
+      throw new SmoException(
+          null, "webhook", "cannot create table " + table + ": " + e.getSQLState(), e, true);
     }
   }
 
@@ -86,7 +91,8 @@ public final class JdbcEventDeduplicator implements EventDeduplicator {
   public boolean firstSeen(String key) {
     requireNonNull(key, "key == null");
     if (key.isEmpty() || key.length() > 512) {
-      throw new IllegalArgumentException("dedup key must have 1..512 characters, has " + key.length());
+      throw new IllegalArgumentException(
+          "dedup key must have 1..512 characters, has " + key.length());
     }
     try (Connection c = dataSource.getConnection()) {
       if (!c.getAutoCommit()) {
@@ -94,9 +100,13 @@ public final class JdbcEventDeduplicator implements EventDeduplicator {
       }
       // INSERT ... SELECT ... WHERE NOT EXISTS keeps PostgreSQL's transaction usable and avoids
       // an exception on the common duplicate path; the primary key settles concurrent inserts.
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-          + " (dedup_key, seen_at) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM " + table
-          + " WHERE dedup_key = ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO "
+                  + table
+                  + " (dedup_key, seen_at) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM "
+                  + table
+                  + " WHERE dedup_key = ?)")) {
         ps.setString(1, key);
         ps.setTimestamp(2, Timestamp.from(clock.instant()));
         ps.setString(3, key);
@@ -108,7 +118,8 @@ public final class JdbcEventDeduplicator implements EventDeduplicator {
         throw e;
       }
     } catch (SQLException e) {
-      throw new SmoException(null, "webhook", "event store failed: SQLState " + e.getSQLState(), e, true);
+      throw new SmoException(
+          null, "webhook", "event store failed: SQLState " + e.getSQLState(), e, true);
     }
   }
 
@@ -118,11 +129,13 @@ public final class JdbcEventDeduplicator implements EventDeduplicator {
       return;
     }
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE dedup_key = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("DELETE FROM " + table + " WHERE dedup_key = ?")) {
       ps.setString(1, key);
       ps.executeUpdate();
     } catch (SQLException e) {
-      throw new SmoException(null, "webhook", "event store failed: SQLState " + e.getSQLState(), e, true);
+      throw new SmoException(
+          null, "webhook", "event store failed: SQLState " + e.getSQLState(), e, true);
     }
   }
 
@@ -138,7 +151,8 @@ public final class JdbcEventDeduplicator implements EventDeduplicator {
       ps.setTimestamp(1, Timestamp.from(cutoff));
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw new SmoException(null, "webhook", "event store failed: SQLState " + e.getSQLState(), e, true);
+      throw new SmoException(
+          null, "webhook", "event store failed: SQLState " + e.getSQLState(), e, true);
     }
   }
 }

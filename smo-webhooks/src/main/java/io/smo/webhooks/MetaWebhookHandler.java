@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  *       answered 200 with the challenge when the verify token matches (compared in constant time),
  *       else 403 ({@link Reason#VERIFY_TOKEN_MISMATCH});
  *   <li>POST: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw body)>} is
- *       required (401 when absent, 403 when malformed or wrong) and checked on the raw bytes
- *       before any parsing;
+ *       required (401 when absent, 403 when malformed or wrong) and checked on the raw bytes before
+ *       any parsing;
  *   <li>both {@code entry[].changes[]} (Page {@code feed}, {@code mention}; Instagram {@code
  *       comments}, {@code live_comments}, {@code mentions}) and {@code entry[].messaging[]}
  *       (messages, echoes, reactions) are parsed; {@code is_echo} messages become {@link
@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  *       EngagementEvent.Unknown} with its raw JSON.
  * </ul>
  *
- * <p>Meta sends no event id: comments and messages are keyed by their id and verb, other changes
- * by a hash of their JSON, so a change delivered twice (retries for up to 36 hours, or once through
+ * <p>Meta sends no event id: comments and messages are keyed by their id and verb, other changes by
+ * a hash of their JSON, so a change delivered twice (retries for up to 36 hours, or once through
  * Messenger and once through Instagram Login) is handed over once. Thread-safe.
  *
  * <pre>{@code
@@ -76,7 +76,8 @@ public final class MetaWebhookHandler extends BaseWebhookHandler {
     String token = r.queryParam("hub.verify_token").orElse(null);
     String challenge = r.queryParam("hub.challenge").orElse(null);
     if (mode == null || token == null || challenge == null) {
-      throw refuse(Reason.BAD_HANDSHAKE, "hub.mode, hub.verify_token and hub.challenge are required");
+      throw refuse(
+          Reason.BAD_HANDSHAKE, "hub.mode, hub.verify_token and hub.challenge are required");
     }
     if (!Hmac.equal(verifyToken, token.getBytes(StandardCharsets.UTF_8))) {
       throw refuse(Reason.VERIFY_TOKEN_MISMATCH, "hub.verify_token does not match");
@@ -130,8 +131,8 @@ public final class MetaWebhookHandler extends BaseWebhookHandler {
     return out;
   }
 
-  private EngagementEvent change(Platform p, String object, String account, Instant time,
-      JsonNode change) {
+  private EngagementEvent change(
+      Platform p, String object, String account, Instant time, JsonNode change) {
     String field = text(change, "field");
     JsonNode v = change.path("value");
     String raw = change.toString();
@@ -139,22 +140,41 @@ public final class MetaWebhookHandler extends BaseWebhookHandler {
       String item = text(v, "item");
       String verb = text(v, "verb");
       String type = "feed/" + item + "/" + verb;
-      EngagementEvent.Builder b = EngagementEvent.builder(p, account,
-          idKey(p, "feed", text(v, "comment_id") != null && "comment".equals(item)
-              ? text(v, "comment_id") + ":" + verb : null, raw), type)
-          .authorId(text(v.path("from"), "id")).authorName(text(v.path("from"), "name"))
-          .text(text(v, "message")).occurredAt(orElse(epoch(v.get("created_time")), time))
-          .rawJson(raw);
+      EngagementEvent.Builder b =
+          EngagementEvent.builder(
+                  p,
+                  account,
+                  idKey(
+                      p,
+                      "feed",
+                      text(v, "comment_id") != null && "comment".equals(item)
+                          ? text(v, "comment_id") + ":" + verb
+                          : null,
+                      raw),
+                  type)
+              .authorId(text(v.path("from"), "id"))
+              .authorName(text(v.path("from"), "name"))
+              .text(text(v, "message"))
+              .occurredAt(orElse(epoch(v.get("created_time")), time))
+              .rawJson(raw);
       if ("comment".equals(item)) {
         String parent = text(v, "parent_id");
         String post = text(v, "post_id");
         b.objectId(text(v, "comment_id")).parentId(parent != null ? parent : post);
         boolean add = "add".equals(verb);
         if (add || "edited".equals(verb) || "edit".equals(verb)) {
-          b.inboxItem(InboxItems.comment(p, account, post, text(v, "comment_id"),
-              parent != null && !parent.equals(post) ? parent : null, text(v.path("from"), "id"),
-              text(v.path("from"), "name"), text(v, "message"), epoch(v.get("created_time")),
-              clock.instant()));
+          b.inboxItem(
+              InboxItems.comment(
+                  p,
+                  account,
+                  post,
+                  text(v, "comment_id"),
+                  parent != null && !parent.equals(post) ? parent : null,
+                  text(v.path("from"), "id"),
+                  text(v.path("from"), "name"),
+                  text(v, "message"),
+                  epoch(v.get("created_time")),
+                  clock.instant()));
           return add ? b.commentCreated() : b.commentEdited();
         }
         if ("remove".equals(verb) || "hide".equals(verb)) {
@@ -165,11 +185,17 @@ public final class MetaWebhookHandler extends BaseWebhookHandler {
       if ("reaction".equals(item) || "like".equals(item)) {
         String target = text(v, "comment_id") != null ? text(v, "comment_id") : text(v, "post_id");
         String reaction = "like".equals(item) ? "like" : text(v, "reaction_type");
-        return b.objectId(target).parentId(text(v, "post_id")).reason(reaction)
-            .removed("remove".equals(verb)).reaction();
+        return b.objectId(target)
+            .parentId(text(v, "post_id"))
+            .reason(reaction)
+            .removed("remove".equals(verb))
+            .reaction();
       }
-      if (("status".equals(item) || "post".equals(item) || "photo".equals(item)
-          || "video".equals(item)) && "add".equals(verb)
+      if (("status".equals(item)
+              || "post".equals(item)
+              || "photo".equals(item)
+              || "video".equals(item))
+          && "add".equals(verb)
           && account.equals(text(v.path("from"), "id"))) {
         return b.objectId(text(v, "post_id")).postPublished();
       }
@@ -178,32 +204,59 @@ public final class MetaWebhookHandler extends BaseWebhookHandler {
     if ("comments".equals(field) || "live_comments".equals(field)) {
       String id = text(v, "id");
       String parent = text(v, "parent_id");
-      return EngagementEvent.builder(p, account, idKey(p, field, id == null ? null : id + ":add", raw),
-              field)
-          .objectId(id).parentId(parent != null ? parent : text(v.path("media"), "id"))
-          .authorId(text(v.path("from"), "id")).authorName(text(v.path("from"), "username"))
-          .text(text(v, "text")).occurredAt(time).rawJson(raw)
-          .inboxItem(InboxItems.comment(p, account, text(v.path("media"), "id"), id, parent,
-              text(v.path("from"), "id"), text(v.path("from"), "username"), text(v, "text"), time,
-              clock.instant()))
+      return EngagementEvent.builder(
+              p, account, idKey(p, field, id == null ? null : id + ":add", raw), field)
+          .objectId(id)
+          .parentId(parent != null ? parent : text(v.path("media"), "id"))
+          .authorId(text(v.path("from"), "id"))
+          .authorName(text(v.path("from"), "username"))
+          .text(text(v, "text"))
+          .occurredAt(time)
+          .rawJson(raw)
+          .inboxItem(
+              InboxItems.comment(
+                  p,
+                  account,
+                  text(v.path("media"), "id"),
+                  id,
+                  parent,
+                  text(v.path("from"), "id"),
+                  text(v.path("from"), "username"),
+                  text(v, "text"),
+                  time,
+                  clock.instant()))
           .commentCreated();
     }
     if ("mentions".equals(field) || "mention".equals(field)) {
-      String id = text(v, "comment_id") != null ? text(v, "comment_id")
-          : text(v, "media_id") != null ? text(v, "media_id") : text(v, "post_id");
+      String id =
+          text(v, "comment_id") != null
+              ? text(v, "comment_id")
+              : text(v, "media_id") != null ? text(v, "media_id") : text(v, "post_id");
       return EngagementEvent.builder(p, account, idKey(p, field, id, raw), field)
-          .objectId(id).parentId(text(v, "media_id") != null ? text(v, "media_id") : text(v, "post_id"))
-          .authorId(text(v.path("from"), "id")).text(text(v, "message"))
-          .occurredAt(orElse(epoch(v.get("created_time")), time)).rawJson(raw)
-          .inboxItem(InboxItems.mention(p, account, text(v, "media_id") != null ? text(v, "media_id")
-              : text(v, "post_id"), text(v, "comment_id"), text(v.path("from"), "id"),
-              text(v.path("from"), "name"), text(v, "message"),
-              orElse(epoch(v.get("created_time")), time), clock.instant()))
+          .objectId(id)
+          .parentId(text(v, "media_id") != null ? text(v, "media_id") : text(v, "post_id"))
+          .authorId(text(v.path("from"), "id"))
+          .text(text(v, "message"))
+          .occurredAt(orElse(epoch(v.get("created_time")), time))
+          .rawJson(raw)
+          .inboxItem(
+              InboxItems.mention(
+                  p,
+                  account,
+                  text(v, "media_id") != null ? text(v, "media_id") : text(v, "post_id"),
+                  text(v, "comment_id"),
+                  text(v.path("from"), "id"),
+                  text(v.path("from"), "name"),
+                  text(v, "message"),
+                  orElse(epoch(v.get("created_time")), time),
+                  clock.instant()))
           .mention();
     }
     String type = (object == null ? "unknown" : object) + "/" + (field == null ? "unknown" : field);
     return EngagementEvent.builder(p, account, hashKey(p, type, account + raw), type)
-        .occurredAt(time).rawJson(raw).unknown();
+        .occurredAt(time)
+        .rawJson(raw)
+        .unknown();
   }
 
   private EngagementEvent messaging(Platform p, String account, JsonNode m) {
@@ -217,33 +270,59 @@ public final class MetaWebhookHandler extends BaseWebhookHandler {
       boolean echo = message.path("is_echo").asBoolean(false);
       boolean deleted = message.path("is_deleted").asBoolean(false);
       String type = deleted ? "messages/deleted" : echo ? "messages/echo" : "messages";
-      EngagementEvent.Builder b = EngagementEvent.builder(p, account,
-              idKey(p, type, mid, account + raw), type)
-          .objectId(mid).parentId(echo ? recipient : sender).authorId(sender)
-          .text(text(message, "text")).occurredAt(at).rawJson(raw);
+      EngagementEvent.Builder b =
+          EngagementEvent.builder(p, account, idKey(p, type, mid, account + raw), type)
+              .objectId(mid)
+              .parentId(echo ? recipient : sender)
+              .authorId(sender)
+              .text(text(message, "text"))
+              .occurredAt(at)
+              .rawJson(raw);
       if (deleted) {
         return b.unknown();
       }
-      b.inboxItem(InboxItems.message(p, account, echo ? recipient : sender, mid, echo, sender,
-          recipient, text(message, "text"), at, clock.instant()));
+      b.inboxItem(
+          InboxItems.message(
+              p,
+              account,
+              echo ? recipient : sender,
+              mid,
+              echo,
+              sender,
+              recipient,
+              text(message, "text"),
+              at,
+              clock.instant()));
       return echo ? b.messageEchoed() : b.messageReceived();
     }
     JsonNode reaction = m.get("reaction");
     if (reaction != null && reaction.isObject()) {
       String action = text(reaction, "action");
-      return EngagementEvent.builder(p, account, hashKey(p, "message_reactions", account + raw),
-              "message_reactions")
-          .objectId(text(reaction, "mid")).parentId(sender).authorId(sender)
-          .reason(text(reaction, "reaction") != null ? text(reaction, "reaction") : text(reaction, "emoji"))
-          .removed("unreact".equals(action)).occurredAt(at).rawJson(raw).reaction();
+      return EngagementEvent.builder(
+              p, account, hashKey(p, "message_reactions", account + raw), "message_reactions")
+          .objectId(text(reaction, "mid"))
+          .parentId(sender)
+          .authorId(sender)
+          .reason(
+              text(reaction, "reaction") != null
+                  ? text(reaction, "reaction")
+                  : text(reaction, "emoji"))
+          .removed("unreact".equals(action))
+          .occurredAt(at)
+          .rawJson(raw)
+          .reaction();
     }
     String type = "messaging/" + firstEventField(m);
     return EngagementEvent.builder(p, account, hashKey(p, type, account + raw), type)
-        .parentId(sender).authorId(sender).occurredAt(at).rawJson(raw).unknown();
+        .parentId(sender)
+        .authorId(sender)
+        .occurredAt(at)
+        .rawJson(raw)
+        .unknown();
   }
 
   private static String firstEventField(JsonNode m) {
-    for (java.util.Iterator<String> it = m.fieldNames(); it.hasNext();) {
+    for (java.util.Iterator<String> it = m.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!f.equals("sender") && !f.equals("recipient") && !f.equals("timestamp")) {
         return f.toLowerCase(Locale.ROOT);

@@ -20,9 +20,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>POST only (TikTok has no handshake; the callback URL is set in the developer portal);
- *   <li>{@code TikTok-Signature: t=<epoch seconds>,s=<hex HMAC-SHA256(client secret, t + "." +
- *       raw body)>} is required (401 when absent, 403 when malformed or wrong), and {@code t} must
- *       lie within the tolerance of now, in both directions (default 5 minutes; 403 {@link
+ *   <li>{@code TikTok-Signature: t=<epoch seconds>,s=<hex HMAC-SHA256(client secret, t + "." + raw
+ *       body)>} is required (401 when absent, 403 when malformed or wrong), and {@code t} must lie
+ *       within the tolerance of now, in both directions (default 5 minutes; 403 {@link
  *       Reason#TIMESTAMP_OUT_OF_TOLERANCE});
  *   <li>body {@code {client_key, event, create_time, user_openid, content: "<JSON string>"}}:
  *       {@code post.publish.complete}, {@code post.publish.publicly_available} and {@code
@@ -32,9 +32,9 @@ import java.util.List;
  *       publishing; every other event is kept as {@link EngagementEvent.Unknown}.
  * </ul>
  *
- * <p>The key: TikTok's text was cut off in our copy; Chatwoot's TikTok handler and hookdeck's
- * guide use the app's client secret, as this handler does (UNCONFIRMED verbatim). TikTok sends no
- * event id and retries for 72 hours: events are keyed by a hash of the body. Thread-safe.
+ * <p>The key: TikTok's text was cut off in our copy; Chatwoot's TikTok handler and hookdeck's guide
+ * use the app's client secret, as this handler does (UNCONFIRMED verbatim). TikTok sends no event
+ * id and retries for 72 hours: events are keyed by a hash of the body. Thread-safe.
  *
  * @since 0.2
  */
@@ -128,10 +128,15 @@ public final class TikTokWebhookHandler extends BaseWebhookHandler {
       publishId = text(content, "share_id");
     }
     long created = root.path("create_time").asLong(0);
-    EngagementEvent.Builder b = EngagementEvent.builder(Platform.TIKTOK,
-            account == null ? "unknown" : account, hashKey(Platform.TIKTOK, event, raw), event)
-        .objectId(publishId).occurredAt(created > 0 ? Instant.ofEpochSecond(created) : null)
-        .rawJson(raw);
+    EngagementEvent.Builder b =
+        EngagementEvent.builder(
+                Platform.TIKTOK,
+                account == null ? "unknown" : account,
+                hashKey(Platform.TIKTOK, event, raw),
+                event)
+            .objectId(publishId)
+            .occurredAt(created > 0 ? Instant.ofEpochSecond(created) : null)
+            .rawJson(raw);
     return switch (event) {
       case "post.publish.complete", "post.publish.publicly_available", "video.publish.completed" ->
           List.of(b.objectId(publishId).postPublished());

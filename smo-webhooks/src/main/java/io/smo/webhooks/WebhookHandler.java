@@ -25,7 +25,9 @@ import java.util.Map;
  */
 @SmoPublicApi
 public interface WebhookHandler {
-  /** Returns the path segment this handler is served under by {@link Webhooks}, e.g. {@code "meta"}. */
+  /**
+   * Returns the path segment this handler is served under by {@link Webhooks}, e.g. {@code "meta"}.
+   */
   String name();
 
   /**
@@ -45,8 +47,8 @@ public interface WebhookHandler {
    * @param rawBody the body exactly as received; may be null
    * @return the answer to send, the new events and the refusal, if any; never null
    */
-  default WebhookResult handle(String method, URI uri, Map<String, List<String>> headers,
-      byte[] rawBody) {
+  default WebhookResult handle(
+      String method, URI uri, Map<String, List<String>> headers, byte[] rawBody) {
     return handle(WebhookRequest.of(method, uri, headers, rawBody));
   }
 }

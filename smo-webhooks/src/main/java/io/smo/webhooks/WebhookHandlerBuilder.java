@@ -7,15 +7,16 @@ import io.smo.core.event.EventDeduplicator;
 import java.time.Clock;
 
 /**
- * Settings every webhook handler shares: the de-duplicator, the body cap and the clock. Mutable
- * and not thread-safe.
+ * Settings every webhook handler shares: the de-duplicator, the body cap and the clock. Mutable and
+ * not thread-safe.
  *
  * @param <B> the concrete builder
  * @param <H> the handler it builds
  * @since 0.2
  */
 @SmoPublicApi
-public abstract class WebhookHandlerBuilder<B extends WebhookHandlerBuilder<B, H>, H extends WebhookHandler> {
+public abstract class WebhookHandlerBuilder<
+    B extends WebhookHandlerBuilder<B, H>, H extends WebhookHandler> {
   /** The default body cap: 1 MiB (Meta batches up to 1,000 updates in one delivery). */
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
@@ -32,8 +33,8 @@ public abstract class WebhookHandlerBuilder<B extends WebhookHandlerBuilder<B, H
 
   /**
    * Sets where seen events are remembered. Default: a bounded in-memory one per handler ({@link
-   * EventDeduplicator#defaults()}); share one (or a {@code JdbcEventDeduplicator}) between
-   * handlers and instances.
+   * EventDeduplicator#defaults()}); share one (or a {@code JdbcEventDeduplicator}) between handlers
+   * and instances.
    */
   public B deduplicator(EventDeduplicator deduplicator) {
     this.deduplicator = requireNonNull(deduplicator, "deduplicator == null");
@@ -69,7 +70,8 @@ public abstract class WebhookHandlerBuilder<B extends WebhookHandlerBuilder<B, H
 
   static String required(String value, String name) {
     if (value == null || value.isEmpty()) {
-      throw new IllegalStateException(name + " is required: webhook verification cannot be turned off");
+      throw new IllegalStateException(
+          name + " is required: webhook verification cannot be turned off");
     }
     return value;
   }

@@ -32,11 +32,12 @@ public final class WebhookRequest {
     this.uri = requireNonNull(uri, "uri == null");
     Map<String, List<String>> h = new LinkedHashMap<>();
     if (headers != null) {
-      headers.forEach((k, v) -> {
-        if (k != null && v != null) {
-          h.put(k.toLowerCase(Locale.ROOT), List.copyOf(v));
-        }
-      });
+      headers.forEach(
+          (k, v) -> {
+            if (k != null && v != null) {
+              h.put(k.toLowerCase(Locale.ROOT), List.copyOf(v));
+            }
+          });
     }
     this.headers = h;
     this.body = body == null ? new byte[0] : body;
@@ -50,8 +51,8 @@ public final class WebhookRequest {
    * @param headers the headers, any case; null means none
    * @param rawBody the body exactly as received; null means empty
    */
-  public static WebhookRequest of(String method, URI uri, Map<String, List<String>> headers,
-      byte[] rawBody) {
+  public static WebhookRequest of(
+      String method, URI uri, Map<String, List<String>> headers, byte[] rawBody) {
     return new WebhookRequest(method, uri, headers, rawBody);
   }
 
@@ -85,8 +86,10 @@ public final class WebhookRequest {
         for (String pair : raw.split("&", -1)) {
           int eq = pair.indexOf('=');
           try {
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String k =
+                URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v =
+                eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             q.putIfAbsent(k, v);
           } catch (IllegalArgumentException e) {
             // a malformed escape: the parameter is treated as absent

@@ -2,15 +2,15 @@ package io.smo.webhooks;
 
 import static java.util.Objects.requireNonNull;
 
-import io.smo.core.event.EngagementEvent;
 import io.smo.core.SmoPublicApi;
+import io.smo.core.event.EngagementEvent;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What a handler made of one delivery: the HTTP answer to send, the events that are new (each
- * event is in exactly one result, however often the platform delivers it), how many duplicates
- * were dropped, and the refusal, if the delivery was refused. Immutable.
+ * What a handler made of one delivery: the HTTP answer to send, the events that are new (each event
+ * is in exactly one result, however often the platform delivers it), how many duplicates were
+ * dropped, and the refusal, if the delivery was refused. Immutable.
  *
  * @since 0.2
  */
@@ -21,7 +21,10 @@ public final class WebhookResult {
   private final int duplicates;
   private final WebhookException error;
 
-  private WebhookResult(WebhookResponse response, List<EngagementEvent> events, int duplicates,
+  private WebhookResult(
+      WebhookResponse response,
+      List<EngagementEvent> events,
+      int duplicates,
       WebhookException error) {
     this.response = requireNonNull(response, "response == null");
     this.events = List.copyOf(events);
@@ -30,14 +33,15 @@ public final class WebhookResult {
   }
 
   /** Returns an accepted delivery. */
-  public static WebhookResult accepted(WebhookResponse response, List<EngagementEvent> events,
-      int duplicates) {
+  public static WebhookResult accepted(
+      WebhookResponse response, List<EngagementEvent> events, int duplicates) {
     return new WebhookResult(response, events, duplicates, null);
   }
 
   /** Returns a refused delivery, answered with the reason's status and a short JSON body. */
   public static WebhookResult refused(WebhookException error) {
-    String body = "{\"error\":\"" + error.reason().name().toLowerCase(java.util.Locale.ROOT) + "\"}";
+    String body =
+        "{\"error\":\"" + error.reason().name().toLowerCase(java.util.Locale.ROOT) + "\"}";
     return new WebhookResult(WebhookResponse.json(error.status(), body), List.of(), 0, error);
   }
 
@@ -68,7 +72,13 @@ public final class WebhookResult {
 
   @Override
   public String toString() {
-    return "WebhookResult{" + response.status() + ", events=" + events.size()
-        + ", duplicates=" + duplicates + (error == null ? "" : ", " + error.reason()) + "}";
+    return "WebhookResult{"
+        + response.status()
+        + ", events="
+        + events.size()
+        + ", duplicates="
+        + duplicates
+        + (error == null ? "" : ", " + error.reason())
+        + "}";
   }
 }

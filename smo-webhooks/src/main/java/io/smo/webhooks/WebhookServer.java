@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 public final class WebhookServer implements AutoCloseable {
   /** The path prefix handlers are served under. */
   public static final String PATH = "/webhooks/";
+
   private static final long DRAIN_LIMIT = 64L << 20;
 
   private final HttpServer server;
@@ -44,12 +45,14 @@ public final class WebhookServer implements AutoCloseable {
   private WebhookServer(Webhooks webhooks, InetSocketAddress address) throws IOException {
     this.webhooks = webhooks;
     server = HttpServer.create(address, 128);
-    executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
-        r -> {
-          Thread t = new Thread(r, "smo-webhooks");
-          t.setDaemon(true);
-          return t;
-        });
+    executor =
+        Executors.newFixedThreadPool(
+            Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
+            r -> {
+              Thread t = new Thread(r, "smo-webhooks");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::exchange);
     server.start();
@@ -83,7 +86,9 @@ public final class WebhookServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** Returns the callback URL of handler {@code name} on loopback, e.g. {@code .../webhooks/meta}. */
+  /**
+   * Returns the callback URL of handler {@code name} on loopback, e.g. {@code .../webhooks/meta}.
+   */
   public URI callbackUrl(String name) {
     return URI.create("http://127.0.0.1:" + port() + PATH + name);
   }

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Serves several platform handlers on one endpoint: a request whose path ends with {@code
- * /meta}, {@code /x}, {@code /tiktok} or {@code /youtube} (the handler's {@link
- * WebhookHandler#name()}) goes to that handler; anything else is answered 404. New events are also
- * passed to the listeners, in order, on the calling thread; a listener that throws does not change
- * the HTTP answer (the event was already recorded as seen). Immutable and thread-safe.
+ * Serves several platform handlers on one endpoint: a request whose path ends with {@code /meta},
+ * {@code /x}, {@code /tiktok} or {@code /youtube} (the handler's {@link WebhookHandler#name()})
+ * goes to that handler; anything else is answered 404. New events are also passed to the listeners,
+ * in order, on the calling thread; a listener that throws does not change the HTTP answer (the
+ * event was already recorded as seen). Immutable and thread-safe.
  *
  * <p>In a servlet, a Spring controller or any other framework, three lines do it:
  *
@@ -80,8 +80,12 @@ public final class Webhooks {
     }
     WebhookHandler h = handlers.get(name);
     if (h == null) {
-      return WebhookResult.refused(new WebhookException(null, Reason.NO_HANDLER,
-          "no webhook handler under this path; serving " + handlers.keySet(), null));
+      return WebhookResult.refused(
+          new WebhookException(
+              null,
+              Reason.NO_HANDLER,
+              "no webhook handler under this path; serving " + handlers.keySet(),
+              null));
     }
     WebhookResult r = h.handle(request);
     for (EngagementEvent e : r.events()) {
@@ -97,8 +101,8 @@ public final class Webhooks {
   }
 
   /** Same as {@link #handle(WebhookRequest)} with the request given as its parts. */
-  public WebhookResult handle(String method, URI uri, Map<String, List<String>> headers,
-      byte[] rawBody) {
+  public WebhookResult handle(
+      String method, URI uri, Map<String, List<String>> headers, byte[] rawBody) {
     return handle(WebhookRequest.of(method, uri, headers, rawBody));
   }
 

@@ -47,8 +47,8 @@ public final class XWebhookHandler extends BaseWebhookHandler {
   private static final String PREFIX = "sha256=";
   private static final DateTimeFormatter CREATED_AT =
       DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT);
-  private static final Set<String> ENVELOPE = Set.of("for_user_id", "user_has_blocked", "users",
-      "apps", "source", "is_blocked_by");
+  private static final Set<String> ENVELOPE =
+      Set.of("for_user_id", "user_has_blocked", "users", "apps", "source", "is_blocked_by");
 
   private final Hmac hmac;
 
@@ -72,7 +72,8 @@ public final class XWebhookHandler extends BaseWebhookHandler {
    * Returns the CRC response token for {@code crcToken}: {@code "sha256=" + base64(HMAC-SHA256)}.
    */
   public String crcResponseToken(String crcToken) {
-    return PREFIX + Base64.getEncoder().encodeToString(hmac.mac(crcToken.getBytes(StandardCharsets.UTF_8)));
+    return PREFIX
+        + Base64.getEncoder().encodeToString(hmac.mac(crcToken.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override
@@ -97,7 +98,8 @@ public final class XWebhookHandler extends BaseWebhookHandler {
       throw refuse(Reason.SIGNATURE_MISSING, "x-twitter-webhooks-signature is absent");
     }
     if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-      throw refuse(Reason.SIGNATURE_MALFORMED, "x-twitter-webhooks-signature must start with sha256=");
+      throw refuse(
+          Reason.SIGNATURE_MALFORMED, "x-twitter-webhooks-signature must start with sha256=");
     }
     byte[] given;
     try {
@@ -109,7 +111,8 @@ public final class XWebhookHandler extends BaseWebhookHandler {
       throw refuse(Reason.SIGNATURE_MALFORMED, "x-twitter-webhooks-signature is not 32 bytes");
     }
     if (!Hmac.equal(hmac.mac(r.body()), given)) {
-      throw refuse(Reason.SIGNATURE_MISMATCH, "x-twitter-webhooks-signature does not match the body");
+      throw refuse(
+          Reason.SIGNATURE_MISMATCH, "x-twitter-webhooks-signature does not match the body");
     }
     JsonNode root = parseJson(r.body());
     String account = text(root, "for_user_id");
@@ -118,7 +121,7 @@ public final class XWebhookHandler extends BaseWebhookHandler {
     }
     List<EngagementEvent> out = new ArrayList<>();
     boolean any = false;
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       if (ENVELOPE.contains(f.getKey())) {
         continue;
@@ -144,13 +147,24 @@ public final class XWebhookHandler extends BaseWebhookHandler {
       case "tweet_create_events" -> {
         String id = text(n, "id_str");
         String author = text(n.path("user"), "id_str");
-        String fullText = n.path("extended_tweet").has("full_text")
-            ? text(n.path("extended_tweet"), "full_text") : text(n, "text");
-        EngagementEvent.Builder b = EngagementEvent.builder(Platform.TWITTER, account,
-                id == null ? hashKey(Platform.TWITTER, kind, account + raw) : key(Platform.TWITTER, "post:" + id + ":" + account),
-                kind)
-            .objectId(id).authorId(author).authorName(text(n.path("user"), "screen_name"))
-            .text(fullText).occurredAt(createdAt(n)).rawJson(raw);
+        String fullText =
+            n.path("extended_tweet").has("full_text")
+                ? text(n.path("extended_tweet"), "full_text")
+                : text(n, "text");
+        EngagementEvent.Builder b =
+            EngagementEvent.builder(
+                    Platform.TWITTER,
+                    account,
+                    id == null
+                        ? hashKey(Platform.TWITTER, kind, account + raw)
+                        : key(Platform.TWITTER, "post:" + id + ":" + account),
+                    kind)
+                .objectId(id)
+                .authorId(author)
+                .authorName(text(n.path("user"), "screen_name"))
+                .text(fullText)
+                .occurredAt(createdAt(n))
+                .rawJson(raw);
         if (account.equals(author)) {
           return b.parentId(text(n, "in_reply_to_status_id_str")).postPublished();
         }
@@ -158,38 +172,73 @@ public final class XWebhookHandler extends BaseWebhookHandler {
         String name = text(n.path("user"), "screen_name");
         if (account.equals(text(n, "in_reply_to_user_id_str"))) {
           String post = text(n, "in_reply_to_status_id_str");
-          return b.parentId(post).inboxItem(InboxItems.comment(Platform.TWITTER, account, post, id,
-              null, author, name, fullText, at, clock.instant())).commentCreated();
+          return b.parentId(post)
+              .inboxItem(
+                  InboxItems.comment(
+                      Platform.TWITTER,
+                      account,
+                      post,
+                      id,
+                      null,
+                      author,
+                      name,
+                      fullText,
+                      at,
+                      clock.instant()))
+              .commentCreated();
         }
         boolean mentioned = account.equals(text(n.path("quoted_status").path("user"), "id_str"));
         for (JsonNode m : n.path("entities").path("user_mentions")) {
           mentioned |= account.equals(text(m, "id_str"));
         }
         if (mentioned) {
-          return b.parentId(text(n, "in_reply_to_status_id_str") != null
-                  ? text(n, "in_reply_to_status_id_str") : text(n.path("quoted_status"), "id_str"))
-              .inboxItem(InboxItems.mention(Platform.TWITTER, account, id, null, author, name,
-                  fullText, at, clock.instant()))
+          return b.parentId(
+                  text(n, "in_reply_to_status_id_str") != null
+                      ? text(n, "in_reply_to_status_id_str")
+                      : text(n.path("quoted_status"), "id_str"))
+              .inboxItem(
+                  InboxItems.mention(
+                      Platform.TWITTER,
+                      account,
+                      id,
+                      null,
+                      author,
+                      name,
+                      fullText,
+                      at,
+                      clock.instant()))
               .mention();
         }
         return b.unknown();
       }
       case "favorite_events" -> {
         String id = text(n, "id");
-        return EngagementEvent.builder(Platform.TWITTER, account,
-                id == null ? hashKey(Platform.TWITTER, kind, account + raw) : key(Platform.TWITTER, "favorite:" + id),
+        return EngagementEvent.builder(
+                Platform.TWITTER,
+                account,
+                id == null
+                    ? hashKey(Platform.TWITTER, kind, account + raw)
+                    : key(Platform.TWITTER, "favorite:" + id),
                 kind)
             .objectId(text(n.path("favorited_status"), "id_str"))
-            .authorId(text(n.path("user"), "id_str")).authorName(text(n.path("user"), "screen_name"))
-            .reason("like").occurredAt(epochMillis(n.get("timestamp_ms"))).rawJson(raw).reaction();
+            .authorId(text(n.path("user"), "id_str"))
+            .authorName(text(n.path("user"), "screen_name"))
+            .reason("like")
+            .occurredAt(epochMillis(n.get("timestamp_ms")))
+            .rawJson(raw)
+            .reaction();
       }
       case "follow_events" -> {
         String type = text(n, "type");
-        return EngagementEvent.builder(Platform.TWITTER, account, hashKey(Platform.TWITTER, kind, account + raw), kind)
-            .objectId(text(n.path("target"), "id")).authorId(text(n.path("source"), "id"))
+        return EngagementEvent.builder(
+                Platform.TWITTER, account, hashKey(Platform.TWITTER, kind, account + raw), kind)
+            .objectId(text(n.path("target"), "id"))
+            .authorId(text(n.path("source"), "id"))
             .authorName(text(n.path("source"), "screen_name"))
-            .removed("unfollow".equals(type)).occurredAt(epochMillis(n.get("created_timestamp")))
-            .rawJson(raw).follow();
+            .removed("unfollow".equals(type))
+            .occurredAt(epochMillis(n.get("created_timestamp")))
+            .rawJson(raw)
+            .follow();
       }
       case "direct_message_events" -> {
         String id = text(n, "id");
@@ -197,20 +246,37 @@ public final class XWebhookHandler extends BaseWebhookHandler {
         String sender = text(mc, "sender_id");
         String recipient = text(mc.path("target"), "recipient_id");
         boolean echo = account.equals(sender);
-        EngagementEvent.Builder b = EngagementEvent.builder(Platform.TWITTER, account,
-                id == null ? hashKey(Platform.TWITTER, kind, account + raw) : key(Platform.TWITTER, "dm:" + id + ":" + account),
-                kind)
-            .objectId(id).parentId(echo ? recipient : sender).authorId(sender)
-            .authorName(text(root.path("users").path(sender == null ? "" : sender), "screen_name"))
-            .text(text(mc.path("message_data"), "text"))
-            .occurredAt(epochMillis(n.get("created_timestamp"))).rawJson(raw);
+        EngagementEvent.Builder b =
+            EngagementEvent.builder(
+                    Platform.TWITTER,
+                    account,
+                    id == null
+                        ? hashKey(Platform.TWITTER, kind, account + raw)
+                        : key(Platform.TWITTER, "dm:" + id + ":" + account),
+                    kind)
+                .objectId(id)
+                .parentId(echo ? recipient : sender)
+                .authorId(sender)
+                .authorName(
+                    text(root.path("users").path(sender == null ? "" : sender), "screen_name"))
+                .text(text(mc.path("message_data"), "text"))
+                .occurredAt(epochMillis(n.get("created_timestamp")))
+                .rawJson(raw);
         if (!"message_create".equals(text(n, "type"))) {
           return b.unknown();
         }
-        b.inboxItem(InboxItems.message(Platform.TWITTER, account,
-            InboxItems.xConversation(sender, recipient != null ? recipient : account), id, echo,
-            sender, recipient, text(mc.path("message_data"), "text"),
-            epochMillis(n.get("created_timestamp")), clock.instant()));
+        b.inboxItem(
+            InboxItems.message(
+                Platform.TWITTER,
+                account,
+                InboxItems.xConversation(sender, recipient != null ? recipient : account),
+                id,
+                echo,
+                sender,
+                recipient,
+                text(mc.path("message_data"), "text"),
+                epochMillis(n.get("created_timestamp")),
+                clock.instant()));
         return echo ? b.messageEchoed() : b.messageReceived();
       }
       default -> {
@@ -220,8 +286,10 @@ public final class XWebhookHandler extends BaseWebhookHandler {
   }
 
   private EngagementEvent unknown(String account, String kind, String raw) {
-    return EngagementEvent.builder(Platform.TWITTER, account, hashKey(Platform.TWITTER, kind, account + raw), kind)
-        .rawJson(raw).unknown();
+    return EngagementEvent.builder(
+            Platform.TWITTER, account, hashKey(Platform.TWITTER, kind, account + raw), kind)
+        .rawJson(raw)
+        .unknown();
   }
 
   private static Instant createdAt(JsonNode n) {

@@ -72,9 +72,12 @@ public final class YouTubeWebhookHandler extends BaseWebhookHandler {
     if ("denied".equals(mode)) {
       return WebhookResult.accepted(WebhookResponse.text(200, ""), List.of(), 0);
     }
-    if (!("subscribe".equals(mode) || "unsubscribe".equals(mode)) || challenge == null
+    if (!("subscribe".equals(mode) || "unsubscribe".equals(mode))
+        || challenge == null
         || !CHALLENGE.matcher(challenge).matches()) {
-      throw refuse(Reason.BAD_HANDSHAKE, "hub.mode must be subscribe or unsubscribe, with a printable hub.challenge");
+      throw refuse(
+          Reason.BAD_HANDSHAKE,
+          "hub.mode must be subscribe or unsubscribe, with a printable hub.challenge");
     }
     return WebhookResult.accepted(WebhookResponse.text(200, challenge), List.of(), 0);
   }
@@ -121,7 +124,8 @@ public final class YouTubeWebhookHandler extends BaseWebhookHandler {
     }
     byte[] given = Hmac.unhex(header.substring(eq + 1).trim(), len);
     if (given == null) {
-      throw refuse(Reason.SIGNATURE_MALFORMED, "X-Hub-Signature is not " + (len * 2) + " hex digits");
+      throw refuse(
+          Reason.SIGNATURE_MALFORMED, "X-Hub-Signature is not " + (len * 2) + " hex digits");
     }
     if (!Hmac.equal(macs(alg).mac(r.body()), given)) {
       throw refuse(Reason.SIGNATURE_MISMATCH, "X-Hub-Signature does not match the body");
@@ -136,19 +140,35 @@ public final class YouTubeWebhookHandler extends BaseWebhookHandler {
     for (AtomParser.Entry e : entries) {
       String channel = e.channelId() == null ? "unknown" : e.channelId();
       if (e.deleted()) {
-        out.add(EngagementEvent.builder(Platform.YOUTUBE, channel,
-                key(Platform.YOUTUBE, "deleted:" + e.videoId() + ":" + e.when()), "video.deleted")
-            .objectId(e.videoId()).occurredAt(e.updated()).rawJson(e.xml()).unknown());
+        out.add(
+            EngagementEvent.builder(
+                    Platform.YOUTUBE,
+                    channel,
+                    key(Platform.YOUTUBE, "deleted:" + e.videoId() + ":" + e.when()),
+                    "video.deleted")
+                .objectId(e.videoId())
+                .occurredAt(e.updated())
+                .rawJson(e.xml())
+                .unknown());
         continue;
       }
-      boolean fresh = e.published() != null && e.updated() != null
-          && Math.abs(e.updated().getEpochSecond() - e.published().getEpochSecond()) <= 60;
-      out.add(EngagementEvent.builder(Platform.YOUTUBE, channel,
-              key(Platform.YOUTUBE, "video:" + e.videoId() + ":" + e.when()),
-              fresh ? "video.new" : "video.updated")
-          .objectId(e.videoId()).parentId(channel).authorName(e.author()).text(e.title())
-          .occurredAt(e.updated() != null ? e.updated() : e.published()).rawJson(e.xml())
-          .postPublished());
+      boolean fresh =
+          e.published() != null
+              && e.updated() != null
+              && Math.abs(e.updated().getEpochSecond() - e.published().getEpochSecond()) <= 60;
+      out.add(
+          EngagementEvent.builder(
+                  Platform.YOUTUBE,
+                  channel,
+                  key(Platform.YOUTUBE, "video:" + e.videoId() + ":" + e.when()),
+                  fresh ? "video.new" : "video.updated")
+              .objectId(e.videoId())
+              .parentId(channel)
+              .authorName(e.author())
+              .text(e.title())
+              .occurredAt(e.updated() != null ? e.updated() : e.published())
+              .rawJson(e.xml())
+              .postPublished());
     }
     return out;
   }
@@ -168,8 +188,9 @@ public final class YouTubeWebhookHandler extends BaseWebhookHandler {
     private Builder() {}
 
     /**
-     * Required. The {@code hub.secret} sent when subscribing (see {@code YouTubeWebhookSubscriptions} in {@code
-     * smo-youtube}); the hub signs every notification with it.
+     * Required. The {@code hub.secret} sent when subscribing (see {@code
+     * YouTubeWebhookSubscriptions} in {@code smo-youtube}); the hub signs every notification with
+     * it.
      */
     public Builder secret(String secret) {
       this.secret = secret;

@@ -19,19 +19,23 @@ class BadInputTest {
 
   @Test
   void hugeBodiesAreAnswered413BeforeAnyWork() {
-    MetaWebhookHandler h = MetaWebhookHandler.builder().appSecret("s").verifyToken("v")
-        .maxBodyBytes(1024).build();
+    MetaWebhookHandler h =
+        MetaWebhookHandler.builder().appSecret("s").verifyToken("v").maxBodyBytes(1024).build();
     byte[] big = new byte[1025];
     WebhookResult r = Sign.post(h, "X-Hub-Signature-256", Sign.meta("s", big), big);
     assertThat(r.status()).isEqualTo(413);
     assertThat(reason(r)).isEqualTo(Reason.BODY_TOO_LARGE);
-    assertThat(Sign.post(Sign.x(), "x", null, new byte[WebhookHandlerBuilder.DEFAULT_MAX_BODY_BYTES + 1])
-        .status()).isEqualTo(413);
+    assertThat(
+            Sign.post(
+                    Sign.x(), "x", null, new byte[WebhookHandlerBuilder.DEFAULT_MAX_BODY_BYTES + 1])
+                .status())
+        .isEqualTo(413);
   }
 
   @Test
   void signedBodiesThatAreNotJsonAre400() {
-    for (String body : List.of("", "not json", "[1,2]", "\"str\"", "{\"entry\":", "<xml/>", "{\"entry\":{}}")) {
+    for (String body :
+        List.of("", "not json", "[1,2]", "\"str\"", "{\"entry\":", "<xml/>", "{\"entry\":{}}")) {
       WebhookResult m = Sign.meta(Sign.meta(), body);
       assertThat(m.status()).as(body).isEqualTo(400);
       assertThat(reason(m)).isEqualTo(Reason.MALFORMED_BODY);
@@ -47,14 +51,19 @@ class BadInputTest {
 
   @Test
   void unknownEventTypesAreKeptWithTheirRawJson() {
-    List<EngagementEvent> x = Sign.x(Sign.x(), "{\"for_user_id\":\"1\",\"brand_new_events\":[{\"id\":\"z\"}]}").events();
+    List<EngagementEvent> x =
+        Sign.x(Sign.x(), "{\"for_user_id\":\"1\",\"brand_new_events\":[{\"id\":\"z\"}]}").events();
     assertThat(x).hasSize(1);
     assertThat(x.get(0)).isInstanceOf(EngagementEvent.Unknown.class);
     assertThat(x.get(0).rawJson()).isEqualTo("{\"id\":\"z\"}");
-    List<EngagementEvent> xaa = Sign.x(Sign.x(), "{\"data\":{\"event_type\":\"post.mention.create\"}}").events();
+    List<EngagementEvent> xaa =
+        Sign.x(Sign.x(), "{\"data\":{\"event_type\":\"post.mention.create\"}}").events();
     assertThat(xaa).hasSize(1).allMatch(e -> e instanceof EngagementEvent.Unknown);
-    List<EngagementEvent> meta = Sign.meta(Sign.meta(),
-        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":\"messages\",\"value\":{}}]}]}").events();
+    List<EngagementEvent> meta =
+        Sign.meta(
+                Sign.meta(),
+                "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":\"messages\",\"value\":{}}]}]}")
+            .events();
     assertThat(meta).hasSize(1).allMatch(e -> e instanceof EngagementEvent.Unknown);
   }
 
@@ -64,16 +73,18 @@ class BadInputTest {
     Random rnd = new Random(25);
     List<WebhookHandler> handlers = List.of(Sign.meta(), Sign.x(), Sign.tiktok(), Sign.youtube());
     String[] seeds = {
-        "{\"object\":\"page\",\"entry\":[{\"id\":\"P\",\"changes\":[{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"1\"}}],\"messaging\":[{\"sender\":{\"id\":\"1\"},\"message\":{\"mid\":\"m\"}}]}]}",
-        "{\"for_user_id\":\"1\",\"tweet_create_events\":[{\"id_str\":\"1\",\"user\":{\"id_str\":\"2\"}}],\"direct_message_events\":[{\"type\":\"message_create\"}]}",
-        "{\"event\":\"post.publish.complete\",\"user_openid\":\"u\",\"content\":\"{\\\"publish_id\\\":1}\"}",
-        ParsingTest.ATOM_NEW};
+      "{\"object\":\"page\",\"entry\":[{\"id\":\"P\",\"changes\":[{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"1\"}}],\"messaging\":[{\"sender\":{\"id\":\"1\"},\"message\":{\"mid\":\"m\"}}]}]}",
+      "{\"for_user_id\":\"1\",\"tweet_create_events\":[{\"id_str\":\"1\",\"user\":{\"id_str\":\"2\"}}],\"direct_message_events\":[{\"type\":\"message_create\"}]}",
+      "{\"event\":\"post.publish.complete\",\"user_openid\":\"u\",\"content\":\"{\\\"publish_id\\\":1}\"}",
+      ParsingTest.ATOM_NEW
+    };
     for (int i = 0; i < 4000; i++) {
       WebhookHandler h = handlers.get(i % 4);
       byte[] body = i % 3 == 0 ? randomBytes(rnd) : mutate(seeds[i % 4], rnd);
       boolean sign = rnd.nextInt(4) != 0;
       String method = rnd.nextInt(10) == 0 ? "GET" : "POST";
-      Map<String, List<String>> headers = sign ? signed(h, body) : Map.of(randomAscii(rnd), List.of(randomAscii(rnd)));
+      Map<String, List<String>> headers =
+          sign ? signed(h, body) : Map.of(randomAscii(rnd), List.of(randomAscii(rnd)));
       String query = rnd.nextBoolean() ? "" : "?" + randomAscii(rnd).replace(' ', '&');
       URI uri;
       try {
@@ -98,10 +109,16 @@ class BadInputTest {
 
   private static Map<String, List<String>> signed(WebhookHandler h, byte[] body) {
     switch (h.name()) {
-      case "meta": return Map.of("X-Hub-Signature-256", List.of(Sign.meta(Sign.META_SECRET, body)));
-      case "x": return Map.of("x-twitter-webhooks-signature", List.of(Sign.x(Sign.X_SECRET, body)));
-      case "tiktok": return Map.of("TikTok-Signature", List.of(Sign.tiktok(Sign.TIKTOK_SECRET, System.currentTimeMillis() / 1000, body)));
-      default: return Map.of("X-Hub-Signature", List.of(Sign.websub("sha1", Sign.HUB_SECRET, body)));
+      case "meta":
+        return Map.of("X-Hub-Signature-256", List.of(Sign.meta(Sign.META_SECRET, body)));
+      case "x":
+        return Map.of("x-twitter-webhooks-signature", List.of(Sign.x(Sign.X_SECRET, body)));
+      case "tiktok":
+        return Map.of(
+            "TikTok-Signature",
+            List.of(Sign.tiktok(Sign.TIKTOK_SECRET, System.currentTimeMillis() / 1000, body)));
+      default:
+        return Map.of("X-Hub-Signature", List.of(Sign.websub("sha1", Sign.HUB_SECRET, body)));
     }
   }
 
@@ -117,10 +134,18 @@ class BadInputTest {
     for (int e = 0; e < edits && s.length() > 0; e++) {
       int at = rnd.nextInt(s.length());
       switch (rnd.nextInt(4)) {
-        case 0: s.deleteCharAt(at); break;
-        case 1: s.insert(at, "{[\"0:,}]<>&".charAt(rnd.nextInt(11))); break;
-        case 2: s.setCharAt(at, (char) (32 + rnd.nextInt(95))); break;
-        default: s.insert(at, "null"); break;
+        case 0:
+          s.deleteCharAt(at);
+          break;
+        case 1:
+          s.insert(at, "{[\"0:,}]<>&".charAt(rnd.nextInt(11)));
+          break;
+        case 2:
+          s.setCharAt(at, (char) (32 + rnd.nextInt(95)));
+          break;
+        default:
+          s.insert(at, "null");
+          break;
       }
     }
     return s.toString().getBytes(StandardCharsets.UTF_8);

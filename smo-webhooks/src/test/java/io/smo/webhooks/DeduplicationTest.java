@@ -41,26 +41,34 @@ class DeduplicationTest {
     switch (name) {
       case "memory":
         return EventDeduplicator.defaults();
-      case "h2": {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve("dedup-" + System.nanoTime()).toAbsolutePath()
-            + ";DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        return JdbcEventDeduplicator.create(ds);
-      }
-      default: {
-        DataSource pg = postgres();
-        Assumptions.assumeTrue(pg != null, "no PostgreSQL on 127.0.0.1:5432 (run .ci/postgres): skipped");
-        return JdbcEventDeduplicator.create(pg, "smo_webhook_events_test", java.time.Clock.systemUTC());
-      }
+      case "h2":
+        {
+          JdbcDataSource ds = new JdbcDataSource();
+          ds.setURL(
+              "jdbc:h2:file:"
+                  + dir.resolve("dedup-" + System.nanoTime()).toAbsolutePath()
+                  + ";DB_CLOSE_DELAY=-1");
+          ds.setUser("sa");
+          return JdbcEventDeduplicator.create(ds);
+        }
+      default:
+        {
+          DataSource pg = postgres();
+          Assumptions.assumeTrue(
+              pg != null, "no PostgreSQL on 127.0.0.1:5432 (run .ci/postgres): skipped");
+          return JdbcEventDeduplicator.create(
+              pg, "smo_webhook_events_test", java.time.Clock.systemUTC());
+        }
     }
   }
 
   static DataSource postgres() {
-    String url = System.getenv().getOrDefault("SMO_PG_URL", "jdbc:postgresql://127.0.0.1:5432/smo_test");
+    String url =
+        System.getenv().getOrDefault("SMO_PG_URL", "jdbc:postgresql://127.0.0.1:5432/smo_test");
     String user = System.getenv().getOrDefault("SMO_PG_USER", "postgres");
     String password = System.getenv().getOrDefault("SMO_PG_PASSWORD", "smo");
-    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS smo_webhook_events_test");
     } catch (Exception e) {
       return null;
@@ -72,7 +80,9 @@ class DeduplicationTest {
     return ds;
   }
 
-  /** X deliveries of several DMs each, every delivery sent 3 times, all shuffled: each event once. */
+  /**
+   * X deliveries of several DMs each, every delivery sent 3 times, all shuffled: each event once.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("stores")
   void duplicatedAndReorderedDeliveriesGiveEachEventOnce(String store) {
@@ -80,13 +90,17 @@ class DeduplicationTest {
     // a database call costs a connection here (no pool in the test): fewer events, same shape
     int batches = store.equals("memory") ? 30 : 6;
     int perBatch = store.equals("memory") ? 10 : 4;
-    XWebhookHandler h = XWebhookHandler.builder().consumerSecret(Sign.X_SECRET).deduplicator(dedup).build();
+    XWebhookHandler h =
+        XWebhookHandler.builder().consumerSecret(Sign.X_SECRET).deduplicator(dedup).build();
     List<String> deliveries = new ArrayList<>();
     for (int d = 0; d < batches; d++) {
       StringBuilder b = new StringBuilder("{\"for_user_id\":\"42\",\"direct_message_events\":[");
       for (int i = 0; i < perBatch; i++) {
-        b.append(i == 0 ? "" : ",").append("{\"type\":\"message_create\",\"id\":\"").append(d * perBatch + i)
-            .append("\",\"message_create\":{\"sender_id\":\"7\",\"message_data\":{\"text\":\"m\"}}}");
+        b.append(i == 0 ? "" : ",")
+            .append("{\"type\":\"message_create\",\"id\":\"")
+            .append(d * perBatch + i)
+            .append(
+                "\",\"message_create\":{\"sender_id\":\"7\",\"message_data\":{\"text\":\"m\"}}}");
       }
       String json = b.append("]}").toString();
       deliveries.add(json);
@@ -111,23 +125,36 @@ class DeduplicationTest {
   @MethodSource("stores")
   void concurrentInstancesOnOneStoreGiveEachEventOnce(String store) throws Exception {
     EventDeduplicator dedup = store(store);
-    List<MetaWebhookHandler> instances = List.of(
-        MetaWebhookHandler.builder().appSecret(Sign.META_SECRET).verifyToken("v").deduplicator(dedup).build(),
-        MetaWebhookHandler.builder().appSecret(Sign.META_SECRET).verifyToken("v").deduplicator(dedup).build());
+    List<MetaWebhookHandler> instances =
+        List.of(
+            MetaWebhookHandler.builder()
+                .appSecret(Sign.META_SECRET)
+                .verifyToken("v")
+                .deduplicator(dedup)
+                .build(),
+            MetaWebhookHandler.builder()
+                .appSecret(Sign.META_SECRET)
+                .verifyToken("v")
+                .deduplicator(dedup)
+                .build());
     ConcurrentLinkedQueue<String> got = new ConcurrentLinkedQueue<>();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     CountDownLatch start = new CountDownLatch(1);
     for (int t = 0; t < 4; t++) {
       MetaWebhookHandler h = instances.get(t % 2);
-      pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < 20; i++) {
-          String json = "{\"object\":\"page\",\"entry\":[{\"id\":\"P\",\"messaging\":[{\"sender\":{\"id\":\"u\"},"
-              + "\"recipient\":{\"id\":\"P\"},\"message\":{\"mid\":\"mid-" + i + "\",\"text\":\"x\"}}]}]}";
-          Sign.meta(h, json).events().forEach(e -> got.add(e.objectId().orElseThrow()));
-        }
-        return null;
-      });
+      pool.submit(
+          () -> {
+            start.await();
+            for (int i = 0; i < 20; i++) {
+              String json =
+                  "{\"object\":\"page\",\"entry\":[{\"id\":\"P\",\"messaging\":[{\"sender\":{\"id\":\"u\"},"
+                      + "\"recipient\":{\"id\":\"P\"},\"message\":{\"mid\":\"mid-"
+                      + i
+                      + "\",\"text\":\"x\"}}]}]}";
+              Sign.meta(h, json).events().forEach(e -> got.add(e.objectId().orElseThrow()));
+            }
+            return null;
+          });
     }
     start.countDown();
     pool.shutdown();
@@ -138,8 +165,9 @@ class DeduplicationTest {
   @Test
   void theSameCommentViaTwoEnvelopesIsOneEvent() {
     MetaWebhookHandler h = Sign.meta();
-    String a = "{\"object\":\"page\",\"entry\":[{\"id\":\"P\",\"time\":1,\"changes\":[{\"field\":\"feed\",\"value\":"
-        + "{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"C1\",\"post_id\":\"P_1\"}}]}]}";
+    String a =
+        "{\"object\":\"page\",\"entry\":[{\"id\":\"P\",\"time\":1,\"changes\":[{\"field\":\"feed\",\"value\":"
+            + "{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"C1\",\"post_id\":\"P_1\"}}]}]}";
     String b = a.replace("\"time\":1", "\"time\":2"); // a retry of the same change, batched anew
     assertThat(Sign.meta(h, a).events()).hasSize(1);
     WebhookResult again = Sign.meta(h, b);
@@ -150,7 +178,8 @@ class DeduplicationTest {
   @Test
   void inMemoryStoreIsBoundedAndExpires() {
     AtomicLong nanos = new AtomicLong();
-    InMemoryEventDeduplicator d = InMemoryEventDeduplicator.create(1000, Duration.ofHours(1), nanos::get);
+    InMemoryEventDeduplicator d =
+        InMemoryEventDeduplicator.create(1000, Duration.ofHours(1), nanos::get);
     assertThat(d.firstSeen("k")).isTrue();
     assertThat(d.firstSeen("k")).isFalse();
     nanos.addAndGet(Duration.ofHours(2).toNanos());
@@ -171,24 +200,27 @@ class DeduplicationTest {
   @Test
   void aFailingStoreAnswers500AndForgetsWhatItMarked() {
     List<String> forgotten = new ArrayList<>();
-    EventDeduplicator failing = new EventDeduplicator() {
-      int calls;
+    EventDeduplicator failing =
+        new EventDeduplicator() {
+          int calls;
 
-      @Override
-      public boolean firstSeen(String key) {
-        if (++calls == 2) {
-          throw new IllegalStateException("db down");
-        }
-        return true;
-      }
+          @Override
+          public boolean firstSeen(String key) {
+            if (++calls == 2) {
+              throw new IllegalStateException("db down");
+            }
+            return true;
+          }
 
-      @Override
-      public void forget(String key) {
-        forgotten.add(key);
-      }
-    };
-    XWebhookHandler h = XWebhookHandler.builder().consumerSecret(Sign.X_SECRET).deduplicator(failing).build();
-    WebhookResult r = Sign.x(h, "{\"for_user_id\":\"1\",\"favorite_events\":[{\"id\":\"a\"},{\"id\":\"b\"}]}");
+          @Override
+          public void forget(String key) {
+            forgotten.add(key);
+          }
+        };
+    XWebhookHandler h =
+        XWebhookHandler.builder().consumerSecret(Sign.X_SECRET).deduplicator(failing).build();
+    WebhookResult r =
+        Sign.x(h, "{\"for_user_id\":\"1\",\"favorite_events\":[{\"id\":\"a\"},{\"id\":\"b\"}]}");
     assertThat(r.status()).isEqualTo(500);
     assertThat(r.events()).isEmpty();
     assertThat(r.error().orElseThrow().reason()).isEqualTo(WebhookException.Reason.STORE_FAILED);
@@ -200,11 +232,23 @@ class DeduplicationTest {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:purge;DB_CLOSE_DELAY=-1");
     java.time.Instant[] now = {java.time.Instant.parse("2026-12-01T00:00:00Z")};
-    java.time.Clock clock = new java.time.Clock() {
-      @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
-      @Override public java.time.Clock withZone(java.time.ZoneId z) { return this; }
-      @Override public java.time.Instant instant() { return now[0]; }
-    };
+    java.time.Clock clock =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId z) {
+            return this;
+          }
+
+          @Override
+          public java.time.Instant instant() {
+            return now[0];
+          }
+        };
     JdbcEventDeduplicator d = JdbcEventDeduplicator.create(ds, "purge_test", clock);
     assertThat(d.firstSeen("old")).isTrue();
     now[0] = now[0].plus(Duration.ofDays(8));
@@ -212,7 +256,8 @@ class DeduplicationTest {
     assertThat(d.purgeOlderThan(EventDeduplicator.DEFAULT_RETENTION)).isEqualTo(1);
     assertThat(d.firstSeen("old")).isTrue();
     assertThat(d.firstSeen("new")).isFalse();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JdbcEventDeduplicator.create(ds, "x; drop", clock))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> JdbcEventDeduplicator.create(ds, "x; drop", clock))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -16,30 +16,39 @@ import org.junit.jupiter.api.Test;
 
 /** Payload shapes from the platforms' documentation and captured fixtures become neutral events. */
 class ParsingTest {
-  static final String ATOM_NEW = "<?xml version='1.0' encoding='UTF-8'?>"
-      + "<feed xmlns:yt=\"http://www.youtube.com/xml/schemas/2015\" xmlns=\"http://www.w3.org/2005/Atom\">"
-      + "<link rel=\"hub\" href=\"https://pubsubhubbub.appspot.com\"/>"
-      + "<title>YouTube video feed</title><updated>2026-12-04T12:00:00.5+00:00</updated>"
-      + "<entry><id>yt:video:VIDEO_ID</id><yt:videoId>VIDEO_ID</yt:videoId>"
-      + "<yt:channelId>CHANNEL_ID</yt:channelId><title>Video title</title>"
-      + "<link rel=\"alternate\" href=\"http://www.youtube.com/watch?v=VIDEO_ID\"/>"
-      + "<author><name>Channel title</name><uri>http://www.youtube.com/channel/CHANNEL_ID</uri></author>"
-      + "<published>2026-12-04T12:00:00+00:00</published><updated>2026-12-04T12:00:10+00:00</updated>"
-      + "</entry></feed>";
+  static final String ATOM_NEW =
+      "<?xml version='1.0' encoding='UTF-8'?>"
+          + "<feed xmlns:yt=\"http://www.youtube.com/xml/schemas/2015\" xmlns=\"http://www.w3.org/2005/Atom\">"
+          + "<link rel=\"hub\" href=\"https://pubsubhubbub.appspot.com\"/>"
+          + "<title>YouTube video feed</title><updated>2026-12-04T12:00:00.5+00:00</updated>"
+          + "<entry><id>yt:video:VIDEO_ID</id><yt:videoId>VIDEO_ID</yt:videoId>"
+          + "<yt:channelId>CHANNEL_ID</yt:channelId><title>Video title</title>"
+          + "<link rel=\"alternate\" href=\"http://www.youtube.com/watch?v=VIDEO_ID\"/>"
+          + "<author><name>Channel title</name><uri>http://www.youtube.com/channel/CHANNEL_ID</uri></author>"
+          + "<published>2026-12-04T12:00:00+00:00</published><updated>2026-12-04T12:00:10+00:00</updated>"
+          + "</entry></feed>";
 
   @Test
   void pageFeedCommentsAndReactions() {
-    String json = "{\"object\":\"page\",\"entry\":[{\"id\":\"PAGE\",\"time\":1764849600,\"changes\":["
-        + "{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"P_C1\",\"post_id\":\"PAGE_P\","
-        + "\"parent_id\":\"PAGE_P\",\"from\":{\"id\":\"U1\",\"name\":\"Ann\"},\"message\":\"nice\",\"created_time\":1764849601}},"
-        + "{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"edited\",\"comment_id\":\"P_C1\",\"post_id\":\"PAGE_P\",\"message\":\"nicer\"}},"
-        + "{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"remove\",\"comment_id\":\"P_C1\",\"post_id\":\"PAGE_P\"}},"
-        + "{\"field\":\"feed\",\"value\":{\"item\":\"reaction\",\"verb\":\"add\",\"reaction_type\":\"love\",\"post_id\":\"PAGE_P\",\"from\":{\"id\":\"U2\"}}},"
-        + "{\"field\":\"feed\",\"value\":{\"item\":\"status\",\"verb\":\"add\",\"post_id\":\"PAGE_P2\",\"from\":{\"id\":\"PAGE\"}}},"
-        + "{\"field\":\"ratings\",\"value\":{\"x\":1}}]}]}";
+    String json =
+        "{\"object\":\"page\",\"entry\":[{\"id\":\"PAGE\",\"time\":1764849600,\"changes\":["
+            + "{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"P_C1\",\"post_id\":\"PAGE_P\","
+            + "\"parent_id\":\"PAGE_P\",\"from\":{\"id\":\"U1\",\"name\":\"Ann\"},\"message\":\"nice\",\"created_time\":1764849601}},"
+            + "{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"edited\",\"comment_id\":\"P_C1\",\"post_id\":\"PAGE_P\",\"message\":\"nicer\"}},"
+            + "{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"remove\",\"comment_id\":\"P_C1\",\"post_id\":\"PAGE_P\"}},"
+            + "{\"field\":\"feed\",\"value\":{\"item\":\"reaction\",\"verb\":\"add\",\"reaction_type\":\"love\",\"post_id\":\"PAGE_P\",\"from\":{\"id\":\"U2\"}}},"
+            + "{\"field\":\"feed\",\"value\":{\"item\":\"status\",\"verb\":\"add\",\"post_id\":\"PAGE_P2\",\"from\":{\"id\":\"PAGE\"}}},"
+            + "{\"field\":\"ratings\",\"value\":{\"x\":1}}]}]}";
     List<EngagementEvent> ev = Sign.meta(Sign.meta(), json).events();
-    assertThat(ev).extracting(EngagementEvent::kind).containsExactly("comment.created",
-        "comment.edited", "comment.removed", "reaction", "post.published", "unknown");
+    assertThat(ev)
+        .extracting(EngagementEvent::kind)
+        .containsExactly(
+            "comment.created",
+            "comment.edited",
+            "comment.removed",
+            "reaction",
+            "post.published",
+            "unknown");
     EngagementEvent c = ev.get(0);
     assertThat(c.platform()).isEqualTo(Platform.FACEBOOK);
     assertThat(c.accountId()).isEqualTo("PAGE");
@@ -81,13 +90,15 @@ class ParsingTest {
 
   @Test
   void messagingMessagesEchoesAndReactions() {
-    String json = "{\"object\":\"page\",\"entry\":[{\"id\":\"PAGE\",\"time\":1458692752478,\"messaging\":["
-        + "{\"sender\":{\"id\":\"PSID\"},\"recipient\":{\"id\":\"PAGE\"},\"timestamp\":1458692752478,\"message\":{\"mid\":\"m1\",\"text\":\"hello\"}},"
-        + "{\"sender\":{\"id\":\"PAGE\"},\"recipient\":{\"id\":\"PSID\"},\"timestamp\":1458692752479,\"message\":{\"mid\":\"m2\",\"text\":\"hi!\",\"is_echo\":true}},"
-        + "{\"sender\":{\"id\":\"PSID\"},\"recipient\":{\"id\":\"PAGE\"},\"timestamp\":1458692752480,\"reaction\":{\"mid\":\"m2\",\"action\":\"react\",\"reaction\":\"love\"}},"
-        + "{\"sender\":{\"id\":\"PSID\"},\"recipient\":{\"id\":\"PAGE\"},\"timestamp\":1458692752481,\"read\":{\"watermark\":1}}]}]}";
+    String json =
+        "{\"object\":\"page\",\"entry\":[{\"id\":\"PAGE\",\"time\":1458692752478,\"messaging\":["
+            + "{\"sender\":{\"id\":\"PSID\"},\"recipient\":{\"id\":\"PAGE\"},\"timestamp\":1458692752478,\"message\":{\"mid\":\"m1\",\"text\":\"hello\"}},"
+            + "{\"sender\":{\"id\":\"PAGE\"},\"recipient\":{\"id\":\"PSID\"},\"timestamp\":1458692752479,\"message\":{\"mid\":\"m2\",\"text\":\"hi!\",\"is_echo\":true}},"
+            + "{\"sender\":{\"id\":\"PSID\"},\"recipient\":{\"id\":\"PAGE\"},\"timestamp\":1458692752480,\"reaction\":{\"mid\":\"m2\",\"action\":\"react\",\"reaction\":\"love\"}},"
+            + "{\"sender\":{\"id\":\"PSID\"},\"recipient\":{\"id\":\"PAGE\"},\"timestamp\":1458692752481,\"read\":{\"watermark\":1}}]}]}";
     List<EngagementEvent> ev = Sign.meta(Sign.meta(), json).events();
-    assertThat(ev).extracting(EngagementEvent::kind)
+    assertThat(ev)
+        .extracting(EngagementEvent::kind)
         .containsExactly("message.received", "message.echoed", "reaction", "unknown");
     assertThat(ev.get(0).objectId()).contains("m1");
     assertThat(ev.get(0).parentId()).contains("PSID");
@@ -104,20 +115,31 @@ class ParsingTest {
 
   @Test
   void xRepliesMentionsOwnPostsLikesFollowsAndDms() {
-    String json = "{\"for_user_id\":\"42\","
-        + "\"tweet_create_events\":["
-        + "{\"id_str\":\"t1\",\"text\":\"@me thanks\",\"user\":{\"id_str\":\"7\",\"screen_name\":\"ann\"},\"in_reply_to_status_id_str\":\"t0\",\"in_reply_to_user_id_str\":\"42\",\"timestamp_ms\":\"1764849600000\"},"
-        + "{\"id_str\":\"t2\",\"text\":\"look @me\",\"user\":{\"id_str\":\"8\"},\"entities\":{\"user_mentions\":[{\"id_str\":\"42\"}]}},"
-        + "{\"id_str\":\"t3\",\"text\":\"mine\",\"user\":{\"id_str\":\"42\"}}],"
-        + "\"favorite_events\":[{\"id\":\"f1\",\"favorited_status\":{\"id_str\":\"t3\"},\"user\":{\"id_str\":\"9\"}}],"
-        + "\"follow_events\":[{\"type\":\"follow\",\"source\":{\"id\":\"9\"},\"target\":{\"id\":\"42\"}},{\"type\":\"unfollow\",\"source\":{\"id\":\"10\"},\"target\":{\"id\":\"42\"}}],"
-        + "\"direct_message_events\":[{\"type\":\"message_create\",\"id\":\"d1\",\"created_timestamp\":\"1764849600000\",\"message_create\":{\"target\":{\"recipient_id\":\"42\"},\"sender_id\":\"7\",\"message_data\":{\"text\":\"psst\"}}},"
-        + "{\"type\":\"message_create\",\"id\":\"d2\",\"message_create\":{\"target\":{\"recipient_id\":\"7\"},\"sender_id\":\"42\",\"message_data\":{\"text\":\"yes?\"}}}],"
-        + "\"users\":{\"7\":{\"screen_name\":\"ann\"}},"
-        + "\"tweet_delete_events\":[{\"status\":{\"id\":\"t9\"}}]}";
+    String json =
+        "{\"for_user_id\":\"42\","
+            + "\"tweet_create_events\":["
+            + "{\"id_str\":\"t1\",\"text\":\"@me thanks\",\"user\":{\"id_str\":\"7\",\"screen_name\":\"ann\"},\"in_reply_to_status_id_str\":\"t0\",\"in_reply_to_user_id_str\":\"42\",\"timestamp_ms\":\"1764849600000\"},"
+            + "{\"id_str\":\"t2\",\"text\":\"look @me\",\"user\":{\"id_str\":\"8\"},\"entities\":{\"user_mentions\":[{\"id_str\":\"42\"}]}},"
+            + "{\"id_str\":\"t3\",\"text\":\"mine\",\"user\":{\"id_str\":\"42\"}}],"
+            + "\"favorite_events\":[{\"id\":\"f1\",\"favorited_status\":{\"id_str\":\"t3\"},\"user\":{\"id_str\":\"9\"}}],"
+            + "\"follow_events\":[{\"type\":\"follow\",\"source\":{\"id\":\"9\"},\"target\":{\"id\":\"42\"}},{\"type\":\"unfollow\",\"source\":{\"id\":\"10\"},\"target\":{\"id\":\"42\"}}],"
+            + "\"direct_message_events\":[{\"type\":\"message_create\",\"id\":\"d1\",\"created_timestamp\":\"1764849600000\",\"message_create\":{\"target\":{\"recipient_id\":\"42\"},\"sender_id\":\"7\",\"message_data\":{\"text\":\"psst\"}}},"
+            + "{\"type\":\"message_create\",\"id\":\"d2\",\"message_create\":{\"target\":{\"recipient_id\":\"7\"},\"sender_id\":\"42\",\"message_data\":{\"text\":\"yes?\"}}}],"
+            + "\"users\":{\"7\":{\"screen_name\":\"ann\"}},"
+            + "\"tweet_delete_events\":[{\"status\":{\"id\":\"t9\"}}]}";
     List<EngagementEvent> ev = Sign.x(Sign.x(), json).events();
-    assertThat(ev).extracting(EngagementEvent::kind).containsExactly("comment.created", "mention",
-        "post.published", "reaction", "follow", "follow", "message.received", "message.echoed", "unknown");
+    assertThat(ev)
+        .extracting(EngagementEvent::kind)
+        .containsExactly(
+            "comment.created",
+            "mention",
+            "post.published",
+            "reaction",
+            "follow",
+            "follow",
+            "message.received",
+            "message.echoed",
+            "unknown");
     assertThat(ev).allMatch(e -> e.accountId().equals("42"));
     assertThat(ev.get(0).parentId()).contains("t0");
     assertThat(((EngagementEvent.Follow) ev.get(5)).removed()).isTrue();
@@ -134,17 +156,21 @@ class ParsingTest {
   @Test
   void tiktokPublishEventsCarryThePublishId() {
     TikTokWebhookHandler h = Sign.tiktok();
-    String ok = "{\"client_key\":\"ck\",\"event\":\"post.publish.complete\",\"create_time\":1764849600,"
-        + "\"user_openid\":\"open-1\",\"content\":\"{\\\"publish_id\\\":\\\"v_pub_file~v2-1.123\\\",\\\"publish_type\\\":\\\"DIRECT_PUBLISH\\\"}\"}";
-    String failed = "{\"client_key\":\"ck\",\"event\":\"post.publish.failed\",\"create_time\":1764849601,"
-        + "\"user_openid\":\"open-1\",\"content\":\"{\\\"publish_id\\\":\\\"v_pub_file~v2-1.124\\\",\\\"reason\\\":\\\"file_format_check_failed\\\"}\"}";
-    String other = "{\"client_key\":\"ck\",\"event\":\"authorization.removed\",\"create_time\":1764849602,"
-        + "\"user_openid\":\"open-1\",\"content\":\"{\\\"reason\\\":1}\"}";
+    String ok =
+        "{\"client_key\":\"ck\",\"event\":\"post.publish.complete\",\"create_time\":1764849600,"
+            + "\"user_openid\":\"open-1\",\"content\":\"{\\\"publish_id\\\":\\\"v_pub_file~v2-1.123\\\",\\\"publish_type\\\":\\\"DIRECT_PUBLISH\\\"}\"}";
+    String failed =
+        "{\"client_key\":\"ck\",\"event\":\"post.publish.failed\",\"create_time\":1764849601,"
+            + "\"user_openid\":\"open-1\",\"content\":\"{\\\"publish_id\\\":\\\"v_pub_file~v2-1.124\\\",\\\"reason\\\":\\\"file_format_check_failed\\\"}\"}";
+    String other =
+        "{\"client_key\":\"ck\",\"event\":\"authorization.removed\",\"create_time\":1764849602,"
+            + "\"user_openid\":\"open-1\",\"content\":\"{\\\"reason\\\":1}\"}";
     EngagementEvent a = Sign.tiktok(h, ok).events().get(0);
     assertThat(a).isInstanceOf(EngagementEvent.PostPublished.class);
     assertThat(a.objectId()).contains("v_pub_file~v2-1.123");
     assertThat(a.accountId()).isEqualTo("open-1");
-    EngagementEvent.PostFailed f = (EngagementEvent.PostFailed) Sign.tiktok(h, failed).events().get(0);
+    EngagementEvent.PostFailed f =
+        (EngagementEvent.PostFailed) Sign.tiktok(h, failed).events().get(0);
     assertThat(f.objectId()).contains("v_pub_file~v2-1.124");
     assertThat(f.reason()).contains("file_format_check_failed");
     EngagementEvent u = Sign.tiktok(h, other).events().get(0);
@@ -161,13 +187,16 @@ class ParsingTest {
     assertThat(e.objectId()).contains("VIDEO_ID");
     assertThat(e.accountId()).isEqualTo("CHANNEL_ID");
     assertThat(e.text()).contains("Video title");
-    String updated = ATOM_NEW.replace("<updated>2026-12-04T12:00:10+00:00</updated>",
-        "<updated>2026-12-05T09:00:00+00:00</updated>");
+    String updated =
+        ATOM_NEW.replace(
+            "<updated>2026-12-04T12:00:10+00:00</updated>",
+            "<updated>2026-12-05T09:00:00+00:00</updated>");
     assertThat(Sign.youtube(h, updated).events().get(0).type()).isEqualTo("video.updated");
-    String deleted = "<feed xmlns:at=\"http://purl.org/atompub/tombstones/1.0\" xmlns=\"http://www.w3.org/2005/Atom\">"
-        + "<at:deleted-entry ref=\"yt:video:VID9\" when=\"2026-12-04T13:00:00+00:00\">"
-        + "<link href=\"https://www.youtube.com/watch?v=VID9\"/><at:by><name>c</name>"
-        + "<uri>https://www.youtube.com/channel/CHAN9</uri></at:by></at:deleted-entry></feed>";
+    String deleted =
+        "<feed xmlns:at=\"http://purl.org/atompub/tombstones/1.0\" xmlns=\"http://www.w3.org/2005/Atom\">"
+            + "<at:deleted-entry ref=\"yt:video:VID9\" when=\"2026-12-04T13:00:00+00:00\">"
+            + "<link href=\"https://www.youtube.com/watch?v=VID9\"/><at:by><name>c</name>"
+            + "<uri>https://www.youtube.com/channel/CHAN9</uri></at:by></at:deleted-entry></feed>";
     EngagementEvent d = Sign.youtube(h, deleted).events().get(0);
     assertThat(d.type()).isEqualTo("video.deleted");
     assertThat(d.objectId()).contains("VID9");
@@ -175,18 +204,23 @@ class ParsingTest {
   }
 
   @Test
-  void xxeAndEntityExpansionAreRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void xxeAndEntityExpansionAreRefused(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
     Path secret = dir.resolve("secret.txt");
     Files.writeString(secret, "TOP-SECRET-FILE");
-    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
-        + "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:yt=\"http://www.youtube.com/xml/schemas/2015\">"
-        + "<entry><yt:videoId>&x;</yt:videoId></entry></feed>";
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE feed [<!ENTITY x SYSTEM \""
+            + secret.toUri()
+            + "\">]>"
+            + "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:yt=\"http://www.youtube.com/xml/schemas/2015\">"
+            + "<entry><yt:videoId>&x;</yt:videoId></entry></feed>";
     WebhookResult r = Sign.youtube(Sign.youtube(), xxe);
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.error().orElseThrow().reason()).isEqualTo(Reason.MALFORMED_BODY);
     assertThat(r.events()).isEmpty();
-    String bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>"
-        + "<feed xmlns=\"http://www.w3.org/2005/Atom\">&lol2;</feed>";
+    String bomb =
+        "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>"
+            + "<feed xmlns=\"http://www.w3.org/2005/Atom\">&lol2;</feed>";
     assertThat(Sign.youtube(Sign.youtube(), bomb).status()).isEqualTo(400);
     assertThat(Sign.youtube(Sign.youtube(), "{\"json\":true}").status()).isEqualTo(400);
   }

@@ -41,8 +41,12 @@ final class Sign {
   }
 
   static String tiktok(String secret, long t, byte[] body) {
-    return "t=" + t + ",s=" + HexFormat.of().formatHex(
-        mac("HmacSHA256", secret, (t + ".").getBytes(StandardCharsets.US_ASCII), body));
+    return "t="
+        + t
+        + ",s="
+        + HexFormat.of()
+            .formatHex(
+                mac("HmacSHA256", secret, (t + ".").getBytes(StandardCharsets.US_ASCII), body));
   }
 
   static String websub(String method, String secret, byte[] body) {
@@ -55,8 +59,11 @@ final class Sign {
   }
 
   static WebhookResult post(WebhookHandler h, String header, String value, byte[] body) {
-    return h.handle("POST", URI.create("/webhooks/" + h.name()),
-        value == null ? Map.of() : Map.of(header, List.of(value)), body);
+    return h.handle(
+        "POST",
+        URI.create("/webhooks/" + h.name()),
+        value == null ? Map.of() : Map.of(header, List.of(value)),
+        body);
   }
 
   static MetaWebhookHandler meta() {
@@ -87,7 +94,8 @@ final class Sign {
 
   static WebhookResult tiktok(TikTokWebhookHandler h, String json) {
     byte[] b = utf8(json);
-    return post(h, "TikTok-Signature", tiktok(TIKTOK_SECRET, System.currentTimeMillis() / 1000, b), b);
+    return post(
+        h, "TikTok-Signature", tiktok(TIKTOK_SECRET, System.currentTimeMillis() / 1000, b), b);
   }
 
   static WebhookResult youtube(YouTubeWebhookHandler h, String xml) {

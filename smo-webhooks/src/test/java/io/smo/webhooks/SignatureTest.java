@@ -41,9 +41,13 @@ class SignatureTest {
   @Test
   void metaSchemeMatchesXHubJsVector() {
     String published = "sha256=2d9425c2ae617d90196c5d22f48370822036174914268970cc864a7095b065dd";
-    assertThat(Sign.meta("It's a secret to everybody!", utf8("{\"foo\":\"bar\"}"))).isEqualTo(published);
-    MetaWebhookHandler h = MetaWebhookHandler.builder().appSecret("It's a secret to everybody!")
-        .verifyToken("t").build();
+    assertThat(Sign.meta("It's a secret to everybody!", utf8("{\"foo\":\"bar\"}")))
+        .isEqualTo(published);
+    MetaWebhookHandler h =
+        MetaWebhookHandler.builder()
+            .appSecret("It's a secret to everybody!")
+            .verifyToken("t")
+            .build();
     WebhookResult r = Sign.post(h, "X-Hub-Signature-256", published, utf8("{\"foo\":\"bar\"}"));
     assertThat(r.error().orElseThrow().reason()).isEqualTo(Reason.MALFORMED_BODY); // no entry[]
   }
@@ -54,8 +58,10 @@ class SignatureTest {
     byte[] body = utf8("{\"object\":\"page\",\"entry\":[]}");
     String sig = Sign.meta(Sign.META_SECRET, body);
     assertThat(Sign.post(h, "X-Hub-Signature-256", sig, body).status()).isEqualTo(200);
-    assertThat(Sign.post(h, "x-hub-signature-256", "SHA256=" + sig.substring(7).toUpperCase(), body)
-        .status()).isEqualTo(200);
+    assertThat(
+            Sign.post(h, "x-hub-signature-256", "SHA256=" + sig.substring(7).toUpperCase(), body)
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -63,13 +69,17 @@ class SignatureTest {
     MetaWebhookHandler h = Sign.meta();
     byte[] body = utf8("{\"object\":\"page\",\"entry\":[]}");
     String good = Sign.meta(Sign.META_SECRET, body);
-    assertThat(reason(Sign.post(h, "X-Hub-Signature-256", null, body))).isEqualTo(Reason.SIGNATURE_MISSING);
+    assertThat(reason(Sign.post(h, "X-Hub-Signature-256", null, body)))
+        .isEqualTo(Reason.SIGNATURE_MISSING);
     assertThat(Sign.post(h, "X-Hub-Signature-256", null, body).status()).isEqualTo(401);
     assertThat(reason(Sign.post(h, "X-Hub-Signature-256", Sign.meta("other", body), body)))
         .isEqualTo(Reason.SIGNATURE_MISMATCH);
     // base64 where hex is expected, sha1 prefix, truncated, no prefix
-    String b64 = "sha256=" + Base64.getEncoder().encodeToString(Sign.mac("HmacSHA256", Sign.META_SECRET, body));
-    assertThat(reason(Sign.post(h, "X-Hub-Signature-256", b64, body))).isEqualTo(Reason.SIGNATURE_MALFORMED);
+    String b64 =
+        "sha256="
+            + Base64.getEncoder().encodeToString(Sign.mac("HmacSHA256", Sign.META_SECRET, body));
+    assertThat(reason(Sign.post(h, "X-Hub-Signature-256", b64, body)))
+        .isEqualTo(Reason.SIGNATURE_MALFORMED);
     assertThat(reason(Sign.post(h, "X-Hub-Signature-256", "sha1=" + good.substring(7), body)))
         .isEqualTo(Reason.SIGNATURE_MALFORMED);
     assertThat(reason(Sign.post(h, "X-Hub-Signature-256", good.substring(0, 40), body)))
@@ -77,8 +87,15 @@ class SignatureTest {
     assertThat(reason(Sign.post(h, "X-Hub-Signature-256", good.substring(7), body)))
         .isEqualTo(Reason.SIGNATURE_MALFORMED);
     // the legacy sha1 header alone is not enough
-    assertThat(reason(Sign.post(h, "X-Hub-Signature", "sha1=" + HexFormat.of().formatHex(
-        Sign.mac("HmacSHA1", Sign.META_SECRET, body)), body))).isEqualTo(Reason.SIGNATURE_MISSING);
+    assertThat(
+            reason(
+                Sign.post(
+                    h,
+                    "X-Hub-Signature",
+                    "sha1="
+                        + HexFormat.of().formatHex(Sign.mac("HmacSHA1", Sign.META_SECRET, body)),
+                    body)))
+        .isEqualTo(Reason.SIGNATURE_MISSING);
   }
 
   @Test
@@ -93,8 +110,10 @@ class SignatureTest {
         .isEqualTo(Reason.SIGNATURE_MALFORMED);
     assertThat(reason(Sign.post(h, "x-twitter-webhooks-signature", Sign.x("wrong", body), body)))
         .isEqualTo(Reason.SIGNATURE_MISMATCH);
-    String expected = "sha256=" + Base64.getEncoder().encodeToString(
-        Sign.mac("HmacSHA256", Sign.X_SECRET, utf8("challenge-123")));
+    String expected =
+        "sha256="
+            + Base64.getEncoder()
+                .encodeToString(Sign.mac("HmacSHA256", Sign.X_SECRET, utf8("challenge-123")));
     assertThat(h.crcResponseToken("challenge-123")).isEqualTo(expected);
   }
 
@@ -102,23 +121,33 @@ class SignatureTest {
   void tiktokSignsTimestampDotBody() {
     TikTokWebhookHandler h = Sign.tiktok();
     long t = System.currentTimeMillis() / 1000;
-    byte[] body = utf8("{\"event\":\"post.publish.complete\",\"user_openid\":\"u\",\"content\":\"{}\"}");
+    byte[] body =
+        utf8("{\"event\":\"post.publish.complete\",\"user_openid\":\"u\",\"content\":\"{}\"}");
     String sig = Sign.tiktok(Sign.TIKTOK_SECRET, t, body);
     assertThat(Sign.post(h, "TikTok-Signature", sig, body).status()).isEqualTo(200);
     // signing the body alone (no "t.") is wrong
-    String bodyOnly = "t=" + t + ",s=" + HexFormat.of().formatHex(Sign.mac("HmacSHA256", Sign.TIKTOK_SECRET, body));
-    assertThat(reason(Sign.post(h, "TikTok-Signature", bodyOnly, body))).isEqualTo(Reason.SIGNATURE_MISMATCH);
-    assertThat(reason(Sign.post(h, "TikTok-Signature", "s=abc", body))).isEqualTo(Reason.SIGNATURE_MALFORMED);
-    assertThat(reason(Sign.post(h, "TikTok-Signature", "t=" + t, body))).isEqualTo(Reason.SIGNATURE_MALFORMED);
+    String bodyOnly =
+        "t="
+            + t
+            + ",s="
+            + HexFormat.of().formatHex(Sign.mac("HmacSHA256", Sign.TIKTOK_SECRET, body));
+    assertThat(reason(Sign.post(h, "TikTok-Signature", bodyOnly, body)))
+        .isEqualTo(Reason.SIGNATURE_MISMATCH);
+    assertThat(reason(Sign.post(h, "TikTok-Signature", "s=abc", body)))
+        .isEqualTo(Reason.SIGNATURE_MALFORMED);
+    assertThat(reason(Sign.post(h, "TikTok-Signature", "t=" + t, body)))
+        .isEqualTo(Reason.SIGNATURE_MALFORMED);
   }
 
   @Test
   void tiktokTimestampsFarInThePastOrFutureAreRefused() {
     TikTokWebhookHandler h = Sign.tiktok();
-    byte[] body = utf8("{\"event\":\"post.publish.complete\",\"user_openid\":\"u\",\"content\":\"{}\"}");
+    byte[] body =
+        utf8("{\"event\":\"post.publish.complete\",\"user_openid\":\"u\",\"content\":\"{}\"}");
     long now = System.currentTimeMillis() / 1000;
     for (long t : new long[] {now - 3600, now + 3600, 0, now - 301}) {
-      WebhookResult r = Sign.post(h, "TikTok-Signature", Sign.tiktok(Sign.TIKTOK_SECRET, t, body), body);
+      WebhookResult r =
+          Sign.post(h, "TikTok-Signature", Sign.tiktok(Sign.TIKTOK_SECRET, t, body), body);
       assertThat(r.status()).isEqualTo(403);
       assertThat(reason(r)).isEqualTo(Reason.TIMESTAMP_OUT_OF_TOLERANCE);
     }
@@ -129,33 +158,45 @@ class SignatureTest {
     YouTubeWebhookHandler h = Sign.youtube();
     byte[] body = utf8(ParsingTest.ATOM_NEW);
     for (String m : List.of("sha1", "sha256", "sha384", "sha512")) {
-      assertThat(Sign.post(h, "X-Hub-Signature", Sign.websub(m, Sign.HUB_SECRET, body), body).status())
-          .as(m).isEqualTo(204);
+      assertThat(
+              Sign.post(h, "X-Hub-Signature", Sign.websub(m, Sign.HUB_SECRET, body), body).status())
+          .as(m)
+          .isEqualTo(204);
     }
-    assertThat(reason(Sign.post(h, "X-Hub-Signature", "md5=00", body))).isEqualTo(Reason.SIGNATURE_MALFORMED);
-    assertThat(reason(Sign.post(h, "X-Hub-Signature", null, body))).isEqualTo(Reason.SIGNATURE_MISSING);
+    assertThat(reason(Sign.post(h, "X-Hub-Signature", "md5=00", body)))
+        .isEqualTo(Reason.SIGNATURE_MALFORMED);
+    assertThat(reason(Sign.post(h, "X-Hub-Signature", null, body)))
+        .isEqualTo(Reason.SIGNATURE_MISSING);
     assertThat(reason(Sign.post(h, "X-Hub-Signature", Sign.websub("sha1", "nope", body), body)))
         .isEqualTo(Reason.SIGNATURE_MISMATCH);
   }
 
   @Test
   void secretsAreRequiredAndNeverPrinted() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetaWebhookHandler.builder().verifyToken("v").build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot be turned off");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> XWebhookHandler.builder().consumerSecret("").build())
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> MetaWebhookHandler.builder().verifyToken("v").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot be turned off");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> XWebhookHandler.builder().consumerSecret("").build())
         .isInstanceOf(IllegalStateException.class);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> TikTokWebhookHandler.builder().build())
         .isInstanceOf(IllegalStateException.class);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> YouTubeWebhookHandler.builder().build())
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> YouTubeWebhookHandler.builder().build())
         .isInstanceOf(IllegalStateException.class);
     assertThat(new Hmac("HmacSHA256", "top-secret").toString()).doesNotContain("top-secret");
-    WebhookResult r = Sign.post(Sign.meta(), "X-Hub-Signature-256", "sha256=" + "0".repeat(64), utf8("{}"));
-    assertThat(r.error().orElseThrow().getMessage()).doesNotContain(Sign.META_SECRET).doesNotContain("0000");
+    WebhookResult r =
+        Sign.post(Sign.meta(), "X-Hub-Signature-256", "sha256=" + "0".repeat(64), utf8("{}"));
+    assertThat(r.error().orElseThrow().getMessage())
+        .doesNotContain(Sign.META_SECRET)
+        .doesNotContain("0000");
   }
 
   @Test
   void comparisonIsConstantTime() {
-    // the handlers compare with MessageDigest.isEqual, whose time does not depend on where bytes differ
+    // the handlers compare with MessageDigest.isEqual, whose time does not depend on where bytes
+    // differ
     assertThat(Hmac.equal(new byte[] {1, 2}, new byte[] {1, 2})).isTrue();
     assertThat(Hmac.equal(new byte[] {1, 2}, new byte[] {1, 3})).isFalse();
     assertThat(Hmac.equal(null, new byte[] {1})).isFalse();

@@ -2,6 +2,7 @@ package io.smo.youtube;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smo.core.ClientBuilder;
 import io.smo.core.CommentRef;
 import io.smo.core.Platform;
 import io.smo.core.PostRef;
@@ -15,7 +16,6 @@ import io.smo.core.exception.QuotaExceededException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.resilience.RateLimitPolicy;
-import io.smo.core.ClientBuilder;
 import io.smo.youtube.internal.DefaultYouTubeClient;
 import io.smo.youtube.internal.YouTubeErrorMapper;
 import io.smo.youtube.internal.YouTubeRateLimitParser;
@@ -36,20 +36,20 @@ import java.time.Duration;
  *       processingDetails.processingStatus=succeeded}, sets the thumbnail and adds the video to the
  *       playlist given in {@link YouTubeOptions}. The post text is the description; {@link
  *       io.smo.core.Audience#visibility()} becomes {@code privacyStatus}; a scheduled post is
- *       uploaded {@code private} with {@code publishAt}. Needs {@code youtube.upload} (plus
- *       {@code youtube.force-ssl} for a playlist);
- *   <li>{@link #delete} ({@code videos.delete}), {@link #updateVideo} ({@code videos.update});
- *       both need {@code youtube.force-ssl} or {@code youtube};
- *   <li>{@link #metrics} reads {@code videos.list part=snippet,statistics} in one call (views, likes, comments) and,
- *       when the token allows, Analytics reports (views, watch time, shares, demographics by age
- *       group and gender, country), all kept raw;
+ *       uploaded {@code private} with {@code publishAt}. Needs {@code youtube.upload} (plus {@code
+ *       youtube.force-ssl} for a playlist);
+ *   <li>{@link #delete} ({@code videos.delete}), {@link #updateVideo} ({@code videos.update}); both
+ *       need {@code youtube.force-ssl} or {@code youtube};
+ *   <li>{@link #metrics} reads {@code videos.list part=snippet,statistics} in one call (views,
+ *       likes, comments) and, when the token allows, Analytics reports (views, watch time, shares,
+ *       demographics by age group and gender, country), all kept raw;
  *   <li>{@link #comments} ({@code commentThreads.list}, page tokens), {@link #comment} ({@code
  *       commentThreads.insert}), {@link #reply} ({@code comments.insert} with {@code parentId}),
  *       {@link #moderate}: HIDE = {@code heldForReview}, UNHIDE = {@code published}, DELETE =
  *       {@code comments.delete} (the comment's author only; to remove others' comments use {@link
  *       #setModerationStatus} with {@code REJECTED});
- *   <li>a client-side quota account ({@link YouTubeQuota}): a call that does not fit in what is left
- *       of the day fails offline with {@link QuotaExceededException}, as does Google's {@code
+ *   <li>a client-side quota account ({@link YouTubeQuota}): a call that does not fit in what is
+ *       left of the day fails offline with {@link QuotaExceededException}, as does Google's {@code
  *       quotaExceeded}; neither is retried.
  * </ul>
  *
@@ -64,16 +64,24 @@ import java.time.Duration;
  */
 @SmoPublicApi
 public interface YouTubeClient extends SocialClient, io.smo.core.inbox.InboxClient {
-  /** The production base URL of the Data API (paths {@code youtube/v3/...}, {@code upload/youtube/v3/...}). */
+  /**
+   * The production base URL of the Data API (paths {@code youtube/v3/...}, {@code
+   * upload/youtube/v3/...}).
+   */
   URI DEFAULT_BASE_URL = URI.create("https://www.googleapis.com/");
+
   /** The production base URL of the Analytics API (path {@code v2/reports}). */
   URI DEFAULT_ANALYTICS_BASE_URL = URI.create("https://youtubeanalytics.googleapis.com/");
+
   /** The default upload chunk: 10 MiB (40 x 256 KiB, as Google's Java client). */
   long DEFAULT_CHUNK_SIZE = 10L * 1024 * 1024;
+
   /** The chunk granularity Google requires: 256 KiB. */
   long CHUNK_GRANULARITY = 256L * 1024;
+
   /** The default processing deadline: 30 minutes. */
   Duration DEFAULT_PROCESSING_TIMEOUT = Duration.ofMinutes(30);
+
   /** The default first wait between processing polls: 5 s (doubling up to 30 s). */
   Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
 
@@ -117,7 +125,8 @@ public interface YouTubeClient extends SocialClient, io.smo.core.inbox.InboxClie
    * Sets a custom thumbnail ({@code thumbnails.set}; JPEG or PNG, at most 2 MB; 50 units). The
    * channel must be allowed custom thumbnails, else 403 {@code forbidden}.
    *
-   * @throws io.smo.core.exception.ValidationException if the file is missing, not JPEG/PNG or too large
+   * @throws io.smo.core.exception.ValidationException if the file is missing, not JPEG/PNG or too
+   *     large
    * @throws SmoException on failure
    */
   void setThumbnail(PostRef video, Path image);
@@ -131,10 +140,11 @@ public interface YouTubeClient extends SocialClient, io.smo.core.inbox.InboxClie
   String addToPlaylist(PostRef video, String playlistId);
 
   /**
-   * Sets the moderation status of a comment ({@code comments.setModerationStatus}; 50 units;
-   * {@code youtube.force-ssl}).
+   * Sets the moderation status of a comment ({@code comments.setModerationStatus}; 50 units; {@code
+   * youtube.force-ssl}).
    *
-   * @param banAuthor also ban the author; allowed only with {@link YouTubeModerationStatus#REJECTED}
+   * @param banAuthor also ban the author; allowed only with {@link
+   *     YouTubeModerationStatus#REJECTED}
    * @throws io.smo.core.exception.ValidationException if {@code banAuthor} is set without REJECTED
    * @throws SmoException on failure
    */
@@ -224,27 +234,48 @@ public interface YouTubeClient extends SocialClient, io.smo.core.inbox.InboxClie
     public YouTubeClient build() {
       long chunkSize = chunkSizeOr(DEFAULT_CHUNK_SIZE);
       if (chunkSize % CHUNK_GRANULARITY != 0) {
-        throw new IllegalArgumentException("chunkSize must be a positive multiple of 262144 (256 KiB): "
-            + chunkSize);
+        throw new IllegalArgumentException(
+            "chunkSize must be a positive multiple of 262144 (256 KiB): " + chunkSize);
       }
       String accountId = accountIdSetting();
       if (oauthStore != null) {
         if (accountId == null) {
-          throw new IllegalStateException("oauth(...) keeps tokens under the channel id: call accountId(...)");
+          throw new IllegalStateException(
+              "oauth(...) keeps tokens under the channel id: call accountId(...)");
         }
-        YouTubeOAuth flow = oauth != null ? oauth : YouTubeOAuth.create(oauthConfig, httpSettings());
-        tokenProvider(RefreshingTokenProvider.builder(accountId, oauthStore, flow).clock(clock())
-            .platform(Platform.YOUTUBE).build());
+        YouTubeOAuth flow =
+            oauth != null ? oauth : YouTubeOAuth.create(oauthConfig, httpSettings());
+        tokenProvider(
+            RefreshingTokenProvider.builder(accountId, oauthStore, flow)
+                .clock(clock())
+                .platform(Platform.YOUTUBE)
+                .build());
       }
-      URI analyticsUrl = analyticsBaseUrl != null ? analyticsBaseUrl
-          : baseUrlOverride() != null ? baseUrlOverride() : DEFAULT_ANALYTICS_BASE_URL;
+      URI analyticsUrl =
+          analyticsBaseUrl != null
+              ? analyticsBaseUrl
+              : baseUrlOverride() != null ? baseUrlOverride() : DEFAULT_ANALYTICS_BASE_URL;
       // rate limits are kept per channel when known; else under "mine" (the token's channel)
-      ApiRuntime runtime = runtime(Platform.YOUTUBE, "smo-youtube", DEFAULT_BASE_URL,
-          new YouTubeErrorMapper(), new YouTubeRateLimitParser(), defaultRateLimits(),
-          accountId != null ? accountId : "mine");
-      return new DefaultYouTubeClient(runtime, new DefaultYouTubeClient.Settings(analyticsUrl, quota,
-          chunkSize, processingTimeoutOr(DEFAULT_PROCESSING_TIMEOUT), pollIntervalOr(DEFAULT_POLL_INTERVAL),
-          uploadListener(), analytics, accountId));
+      ApiRuntime runtime =
+          runtime(
+              Platform.YOUTUBE,
+              "smo-youtube",
+              DEFAULT_BASE_URL,
+              new YouTubeErrorMapper(),
+              new YouTubeRateLimitParser(),
+              defaultRateLimits(),
+              accountId != null ? accountId : "mine");
+      return new DefaultYouTubeClient(
+          runtime,
+          new DefaultYouTubeClient.Settings(
+              analyticsUrl,
+              quota,
+              chunkSize,
+              processingTimeoutOr(DEFAULT_PROCESSING_TIMEOUT),
+              pollIntervalOr(DEFAULT_POLL_INTERVAL),
+              uploadListener(),
+              analytics,
+              accountId));
     }
   }
 }

@@ -1,18 +1,14 @@
 package io.smo.youtube;
 
-import static java.util.Objects.requireNonNull;
-
+import io.smo.core.HttpSettings;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.auth.AccessToken;
 import io.smo.core.auth.OAuth2Config;
 import io.smo.core.auth.OAuth2Flow;
 import io.smo.core.auth.spi.PlatformOAuth;
-import io.smo.core.auth.AuthorizationRequest;
 import io.smo.core.exception.AuthenticationException;
-import io.smo.core.HttpSettings;
 import java.net.URI;
-import java.time.Clock;
 import java.util.Set;
 
 /**
@@ -34,8 +30,8 @@ import java.util.Set;
  *       moderation and delete;
  *   <li>{@link #SCOPE_READONLY} or any of the above: {@code videos.list}, {@code
  *       commentThreads.list};
- *   <li>{@link #SCOPE_ANALYTICS} ({@code yt-analytics.readonly}, plus {@code youtube.readonly}
- *       per the newest reference): Analytics {@code reports.query}.
+ *   <li>{@link #SCOPE_ANALYTICS} ({@code yt-analytics.readonly}, plus {@code youtube.readonly} per
+ *       the newest reference): Analytics {@code reports.query}.
  * </ul>
  *
  * <p>Refresh tokens die when the user revokes access, after 6 months unused, and, for projects
@@ -57,22 +53,31 @@ import java.util.Set;
 @SmoPublicApi
 public final class YouTubeOAuth extends PlatformOAuth {
   /** The authorization endpoint. */
-  public static final URI AUTHORIZATION_ENDPOINT = URI.create("https://accounts.google.com/o/oauth2/v2/auth");
+  public static final URI AUTHORIZATION_ENDPOINT =
+      URI.create("https://accounts.google.com/o/oauth2/v2/auth");
+
   /** The token endpoint. */
   public static final URI TOKEN_ENDPOINT = URI.create("https://oauth2.googleapis.com/token");
+
   /** Full account management. */
   public static final String SCOPE_YOUTUBE = "https://www.googleapis.com/auth/youtube";
+
   /** Manage videos and comments over SSL (update, delete, comments). */
   public static final String SCOPE_FORCE_SSL = "https://www.googleapis.com/auth/youtube.force-ssl";
+
   /** Upload videos and set thumbnails only. */
   public static final String SCOPE_UPLOAD = "https://www.googleapis.com/auth/youtube.upload";
+
   /** Read-only access. */
   public static final String SCOPE_READONLY = "https://www.googleapis.com/auth/youtube.readonly";
+
   /** YouTube Analytics reports. */
-  public static final String SCOPE_ANALYTICS = "https://www.googleapis.com/auth/yt-analytics.readonly";
+  public static final String SCOPE_ANALYTICS =
+      "https://www.googleapis.com/auth/yt-analytics.readonly";
+
   /** The scopes every operation of {@link YouTubeClient} needs, analytics included. */
-  public static final Set<String> ALL_SCOPES = Set.of(SCOPE_FORCE_SSL, SCOPE_UPLOAD, SCOPE_READONLY,
-      SCOPE_ANALYTICS);
+  public static final Set<String> ALL_SCOPES =
+      Set.of(SCOPE_FORCE_SSL, SCOPE_UPLOAD, SCOPE_READONLY, SCOPE_ANALYTICS);
 
   private YouTubeOAuth(OAuth2Flow flow) {
     super(Platform.YOUTUBE, flow);
@@ -81,8 +86,8 @@ public final class YouTubeOAuth extends PlatformOAuth {
   /**
    * Returns Google's OAuth configuration for a web or installed app, preset with the endpoints,
    * PKCE S256, client credentials in the form body, {@code access_type=offline}, {@code
-   * prompt=consent}, {@code include_granted_scopes=true} and the scopes {@link #ALL_SCOPES}.
-   * Change the scopes with {@code .scopes(...)}, the token endpoint (a proxy, the sandbox's {@code
+   * prompt=consent}, {@code include_granted_scopes=true} and the scopes {@link #ALL_SCOPES}. Change
+   * the scopes with {@code .scopes(...)}, the token endpoint (a proxy, the sandbox's {@code
    * <base>/token}) with {@code .tokenEndpoint(...)}, then {@code build()}.
    *
    * @param clientId the OAuth client id
@@ -128,8 +133,8 @@ public final class YouTubeOAuth extends PlatformOAuth {
   /**
    * Runs the refresh grant. Google keeps the refresh token (the answer carries none, the old one
    * stays). Google's {@code invalid_grant} becomes an {@link AuthenticationException} explaining
-   * the likely causes: revoked, unused for 6 months, or issued to an app in "Testing" status,
-   * whose refresh tokens expire after 7 days.
+   * the likely causes: revoked, unused for 6 months, or issued to an app in "Testing" status, whose
+   * refresh tokens expire after 7 days.
    *
    * @throws AuthenticationException if the refresh token is refused
    * @throws io.smo.core.exception.SmoException on transport failures
@@ -147,11 +152,14 @@ public final class YouTubeOAuth extends PlatformOAuth {
       return fresh;
     } catch (AuthenticationException e) {
       if ("invalid_grant".equals(e.errorCode().orElse(null))) {
-        throw new AuthenticationException(e.details().toBuilder()
-            .message(e.details().message() + " (invalid_grant: the refresh token was revoked, unused"
-                + " for 6 months, or issued to an app whose OAuth consent screen is External and in"
-                + " Testing status, whose refresh tokens expire after 7 days; authorize again)")
-            .build());
+        throw new AuthenticationException(
+            e.details().toBuilder()
+                .message(
+                    e.details().message()
+                        + " (invalid_grant: the refresh token was revoked, unused"
+                        + " for 6 months, or issued to an app whose OAuth consent screen is External and in"
+                        + " Testing status, whose refresh tokens expire after 7 days; authorize again)")
+                .build());
       }
       throw e;
     }

@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * YouTube-specific settings of one {@link io.smo.core.Post} (a video): title, tags, category,
- * the made-for-kids declaration, licence and embedding flags, a custom thumbnail file, a playlist
- * to add the video to, and whether subscribers are notified. The post's text becomes the video
+ * YouTube-specific settings of one {@link io.smo.core.Post} (a video): title, tags, category, the
+ * made-for-kids declaration, licence and embedding flags, a custom thumbnail file, a playlist to
+ * add the video to, and whether subscribers are notified. The post's text becomes the video
  * description (at most 5,000 UTF-8 bytes, no {@code <} or {@code >}).
  *
  * <p>Rules are checked offline by {@link YouTubeClient#validate}: title at most 100 characters
@@ -105,17 +105,25 @@ public final class YouTubeOptions implements PlatformOptions {
     return tags;
   }
 
-  /** Returns the category id ({@code snippet.categoryId}, e.g. {@code "22"} People and Blogs), if set. */
+  /**
+   * Returns the category id ({@code snippet.categoryId}, e.g. {@code "22"} People and Blogs), if
+   * set.
+   */
   public Optional<String> categoryId() {
     return Optional.ofNullable(categoryId);
   }
 
-  /** Returns the language of title and description ({@code snippet.defaultLanguage}, BCP 47), if set. */
+  /**
+   * Returns the language of title and description ({@code snippet.defaultLanguage}, BCP 47), if
+   * set.
+   */
   public Optional<String> defaultLanguage() {
     return Optional.ofNullable(defaultLanguage);
   }
 
-  /** Returns the COPPA made-for-kids declaration ({@code status.selfDeclaredMadeForKids}), if set. */
+  /**
+   * Returns the COPPA made-for-kids declaration ({@code status.selfDeclaredMadeForKids}), if set.
+   */
   public Optional<Boolean> selfDeclaredMadeForKids() {
     return Optional.ofNullable(selfDeclaredMadeForKids);
   }
@@ -125,7 +133,10 @@ public final class YouTubeOptions implements PlatformOptions {
     return Optional.ofNullable(embeddable);
   }
 
-  /** Returns the licence ({@code status.license}: {@code youtube} or {@code creativeCommon}), if set. */
+  /**
+   * Returns the licence ({@code status.license}: {@code youtube} or {@code creativeCommon}), if
+   * set.
+   */
   public Optional<String> license() {
     return Optional.ofNullable(license);
   }
@@ -135,7 +146,10 @@ public final class YouTubeOptions implements PlatformOptions {
     return Optional.ofNullable(publicStatsViewable);
   }
 
-  /** Returns the altered or synthetic content disclosure ({@code status.containsSyntheticMedia}), if set. */
+  /**
+   * Returns the altered or synthetic content disclosure ({@code status.containsSyntheticMedia}), if
+   * set.
+   */
   public Optional<Boolean> containsSyntheticMedia() {
     return Optional.ofNullable(containsSyntheticMedia);
   }
@@ -156,8 +170,8 @@ public final class YouTubeOptions implements PlatformOptions {
   }
 
   /**
-   * Returns whether publish waits until YouTube reports processing succeeded (default true).
-   * When false, publish returns right after the upload.
+   * Returns whether publish waits until YouTube reports processing succeeded (default true). When
+   * false, publish returns right after the upload.
    */
   public boolean waitForProcessing() {
     return waitForProcessing;
@@ -168,27 +182,52 @@ public final class YouTubeOptions implements PlatformOptions {
     if (!(o instanceof YouTubeOptions x)) {
       return false;
     }
-    return Objects.equals(title, x.title) && tags.equals(x.tags)
-        && Objects.equals(categoryId, x.categoryId) && Objects.equals(defaultLanguage, x.defaultLanguage)
+    return Objects.equals(title, x.title)
+        && tags.equals(x.tags)
+        && Objects.equals(categoryId, x.categoryId)
+        && Objects.equals(defaultLanguage, x.defaultLanguage)
         && Objects.equals(selfDeclaredMadeForKids, x.selfDeclaredMadeForKids)
-        && Objects.equals(embeddable, x.embeddable) && Objects.equals(license, x.license)
+        && Objects.equals(embeddable, x.embeddable)
+        && Objects.equals(license, x.license)
         && Objects.equals(publicStatsViewable, x.publicStatsViewable)
         && Objects.equals(containsSyntheticMedia, x.containsSyntheticMedia)
-        && notifySubscribers == x.notifySubscribers && Objects.equals(thumbnail, x.thumbnail)
-        && Objects.equals(playlistId, x.playlistId) && waitForProcessing == x.waitForProcessing;
+        && notifySubscribers == x.notifySubscribers
+        && Objects.equals(thumbnail, x.thumbnail)
+        && Objects.equals(playlistId, x.playlistId)
+        && waitForProcessing == x.waitForProcessing;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(title, tags, categoryId, defaultLanguage, selfDeclaredMadeForKids, embeddable,
-        license, publicStatsViewable, containsSyntheticMedia, notifySubscribers, thumbnail, playlistId,
+    return Objects.hash(
+        title,
+        tags,
+        categoryId,
+        defaultLanguage,
+        selfDeclaredMadeForKids,
+        embeddable,
+        license,
+        publicStatsViewable,
+        containsSyntheticMedia,
+        notifySubscribers,
+        thumbnail,
+        playlistId,
         waitForProcessing);
   }
 
   @Override
   public String toString() {
-    return "YouTubeOptions{title=" + title + ", tags=" + tags + ", categoryId=" + categoryId
-        + ", madeForKids=" + selfDeclaredMadeForKids + ", playlist=" + playlistId + "}";
+    return "YouTubeOptions{title="
+        + title
+        + ", tags="
+        + tags
+        + ", categoryId="
+        + categoryId
+        + ", madeForKids="
+        + selfDeclaredMadeForKids
+        + ", playlist="
+        + playlistId
+        + "}";
   }
 
   /** Builds {@link YouTubeOptions}. Mutable, not thread-safe; checks happen at validation. */
@@ -209,7 +248,9 @@ public final class YouTubeOptions implements PlatformOptions {
 
     private Builder() {}
 
-    /** Sets the title (at most 100 characters, no {@code <} or {@code >}); {@code null} removes it. */
+    /**
+     * Sets the title (at most 100 characters, no {@code <} or {@code >}); {@code null} removes it.
+     */
     public Builder title(String title) {
       this.title = title;
       return this;

@@ -8,24 +8,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The project's daily quota as the client accounts for it before each call: a daily budget in
- * units (default 10,000) that resets at midnight Pacific time ({@code America/Los_Angeles}), and
- * the unit cost of each API method. A call that cannot fit in what is left fails offline with
- * {@link io.smo.core.exception.QuotaExceededException} carrying the reset instant.
+ * The project's daily quota as the client accounts for it before each call: a daily budget in units
+ * (default 10,000) that resets at midnight Pacific time ({@code America/Los_Angeles}), and the unit
+ * cost of each API method. A call that cannot fit in what is left fails offline with {@link
+ * io.smo.core.exception.QuotaExceededException} carrying the reset instant.
  *
  * <p>Default costs follow https://developers.google.com/youtube/v3/determine_quota_cost: list
  * methods 1; inserts, updates, deletes, {@code comments.setModerationStatus} and {@code
  * thumbnails.set} 50; {@code videos.insert} 1,600. The docs disagree on uploads: the method page
- * says 1,600 units, the newer quota page says uploads have their own bucket of 100 calls a day at
- * 1 unit each; the stricter (1,600) is the default and every cost is configurable. Analytics API
+ * says 1,600 units, the newer quota page says uploads have their own bucket of 100 calls a day at 1
+ * unit each; the stricter (1,600) is the default and every cost is configurable. Analytics API
  * calls are not counted (separate quota). Immutable.
  */
 @SmoPublicApi
 public final class YouTubeQuota {
   /** The zone whose midnight resets the quota. */
   public static final ZoneId RESET_ZONE = ZoneId.of("America/Los_Angeles");
+
   /** The default daily budget in units. */
   public static final long DEFAULT_DAILY_LIMIT = 10_000;
+
   /** The cost used for a method absent from the table. */
   public static final int DEFAULT_COST = 1;
 

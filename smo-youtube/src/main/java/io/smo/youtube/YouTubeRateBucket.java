@@ -31,15 +31,21 @@ import java.time.Duration;
 public enum YouTubeRateBucket implements RateBucket {
   /** {@code videos.insert} (upload session starts): 100 calls a day. */
   VIDEOS_INSERT("videos.insert", 100, Duration.ofDays(1)),
-  /** {@code search.list}: 100 calls a day (the client does not search today; kept for overrides). */
+  /**
+   * {@code search.list}: 100 calls a day (the client does not search today; kept for overrides).
+   */
   SEARCH_LIST("search.list", 100, Duration.ofDays(1));
 
   private final Spec spec;
 
   /** Every YouTube bucket is documented on the quota-cost page. */
   YouTubeRateBucket(String id, int limit, Duration period) {
-    this.spec = new Spec(id, limit, period,
-        URI.create("https://developers.google.com/youtube/v3/determine_quota_cost"));
+    this.spec =
+        new Spec(
+            id,
+            limit,
+            period,
+            URI.create("https://developers.google.com/youtube/v3/determine_quota_cost"));
   }
 
   @Override

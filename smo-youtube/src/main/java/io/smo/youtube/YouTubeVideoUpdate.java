@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * Changes to an uploaded video for {@link YouTubeClient#updateVideo}: only the fields set here
- * change. Because {@code videos.update} replaces whole parts (an omitted mutable field is
- * cleared), the client reads the current {@code snippet} and {@code status} first and sends them
- * back merged with these changes. Immutable.
+ * change. Because {@code videos.update} replaces whole parts (an omitted mutable field is cleared),
+ * the client reads the current {@code snippet} and {@code status} first and sends them back merged
+ * with these changes. Immutable.
  */
 @SmoPublicApi
 public final class YouTubeVideoUpdate {
@@ -64,7 +64,10 @@ public final class YouTubeVideoUpdate {
     return Optional.ofNullable(visibility);
   }
 
-  /** Returns the new scheduled publication instant (UTC; makes the video private until then), if it changes. */
+  /**
+   * Returns the new scheduled publication instant (UTC; makes the video private until then), if it
+   * changes.
+   */
   public Optional<Instant> publishAt() {
     return Optional.ofNullable(publishAt);
   }
@@ -76,8 +79,13 @@ public final class YouTubeVideoUpdate {
 
   @Override
   public String toString() {
-    return "YouTubeVideoUpdate{title=" + title + ", visibility=" + visibility + ", publishAt="
-        + publishAt + "}";
+    return "YouTubeVideoUpdate{title="
+        + title
+        + ", visibility="
+        + visibility
+        + ", publishAt="
+        + publishAt
+        + "}";
   }
 
   /** Builds {@link YouTubeVideoUpdate}. Mutable, not thread-safe. */

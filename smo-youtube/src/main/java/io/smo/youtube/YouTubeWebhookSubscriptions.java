@@ -2,10 +2,10 @@ package io.smo.youtube;
 
 import static java.util.Objects.requireNonNull;
 
+import io.smo.core.HttpSettings;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.exception.SmoException;
-import io.smo.core.HttpSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +28,8 @@ import okhttp3.ResponseBody;
  * secret. Leases expire: subscribe again before the lease ends. No credentials are needed.
  *
  * <p>Requests go through the SDK's {@link HttpSettings} (timeouts, proxy, a shared {@code
- * OkHttpClient}), as the clients' do. {@link #close()} releases the HTTP client this object
- * created (never a shared one). Immutable and thread-safe; the secret never appears in messages.
+ * OkHttpClient}), as the clients' do. {@link #close()} releases the HTTP client this object created
+ * (never a shared one). Immutable and thread-safe; the secret never appears in messages.
  *
  * <pre>{@code
  * try (YouTubeWebhookSubscriptions hub = YouTubeWebhookSubscriptions.create()) {
@@ -71,8 +71,8 @@ public final class YouTubeWebhookSubscriptions implements AutoCloseable {
    * @param settings the HTTP settings
    */
   public static YouTubeWebhookSubscriptions create(URI hub, HttpSettings settings) {
-    return new YouTubeWebhookSubscriptions(requireNonNull(hub, "hub == null"),
-        requireNonNull(settings, "settings == null"));
+    return new YouTubeWebhookSubscriptions(
+        requireNonNull(hub, "hub == null"), requireNonNull(settings, "settings == null"));
   }
 
   /**
@@ -96,15 +96,21 @@ public final class YouTubeWebhookSubscriptions implements AutoCloseable {
    * @throws SmoException if the hub refuses (retryable on 5xx) or cannot be reached
    */
   public void subscribe(String channelId, URI callback, String secret, Duration lease) {
-    if (secret == null || secret.isEmpty() || secret.getBytes(StandardCharsets.UTF_8).length > 200) {
+    if (secret == null
+        || secret.isEmpty()
+        || secret.getBytes(StandardCharsets.UTF_8).length > 200) {
       throw new IllegalArgumentException("the hub.secret must have 1..200 bytes");
     }
     requireNonNull(lease, "lease == null");
     if (lease.isZero() || lease.isNegative()) {
       throw new IllegalArgumentException("lease <= 0: " + lease);
     }
-    post(form("subscribe", channelId, callback).add("hub.secret", secret)
-        .add("hub.lease_seconds", Long.toString(lease.toSeconds())).build(), "subscribe");
+    post(
+        form("subscribe", channelId, callback)
+            .add("hub.secret", secret)
+            .add("hub.lease_seconds", Long.toString(lease.toSeconds()))
+            .build(),
+        "subscribe");
   }
 
   /** Same as {@link #subscribe(String, URI, String, Duration)} with a 10-day lease. */
@@ -123,8 +129,11 @@ public final class YouTubeWebhookSubscriptions implements AutoCloseable {
 
   private static FormBody.Builder form(String mode, String channelId, URI callback) {
     requireNonNull(callback, "callback == null");
-    return new FormBody.Builder().add("hub.mode", mode).add("hub.topic", topic(channelId))
-        .add("hub.callback", callback.toString()).add("hub.verify", "async");
+    return new FormBody.Builder()
+        .add("hub.mode", mode)
+        .add("hub.topic", topic(channelId))
+        .add("hub.callback", callback.toString())
+        .add("hub.verify", "async");
   }
 
   private void post(FormBody form, String mode) {
@@ -134,12 +143,20 @@ public final class YouTubeWebhookSubscriptions implements AutoCloseable {
       if (status != 202 && status != 204) {
         ResponseBody b = resp.body();
         String body = b == null ? "" : b.string();
-        throw new SmoException(Platform.YOUTUBE, "websub " + mode, "hub answered HTTP " + status + ": "
-            + body.substring(0, Math.min(300, body.length())), null, status >= 500);
+        throw new SmoException(
+            Platform.YOUTUBE,
+            "websub " + mode,
+            "hub answered HTTP " + status + ": " + body.substring(0, Math.min(300, body.length())),
+            null,
+            status >= 500);
       }
     } catch (IOException e) {
-      throw new SmoException(Platform.YOUTUBE, "websub " + mode, "no answer: " + e.getClass().getSimpleName(),
-          e, true);
+      throw new SmoException(
+          Platform.YOUTUBE,
+          "websub " + mode,
+          "no answer: " + e.getClass().getSimpleName(),
+          e,
+          true);
     }
   }
 

@@ -14,8 +14,12 @@ final class TestFiles {
   /** Writes an MP4-looking file (ftyp + mdat) of exactly {@code size} bytes with a byte pattern. */
   static Path mp4(Path dir, String name, int size) throws IOException {
     ByteBuffer b = ByteBuffer.allocate(size);
-    b.putInt(24).put("ftyp".getBytes()).put("isom".getBytes()).putInt(0x200)
-        .put("isom".getBytes()).put("mp41".getBytes());
+    b.putInt(24)
+        .put("ftyp".getBytes())
+        .put("isom".getBytes())
+        .putInt(0x200)
+        .put("isom".getBytes())
+        .put("mp41".getBytes());
     b.putInt(size - 24).put("mdat".getBytes());
     int i = 0;
     while (b.hasRemaining()) {

@@ -24,13 +24,27 @@ class YouTubeErrorMapperTest {
   private static final Instant NOW = Instant.parse("2025-03-10T20:00:00Z"); // 13:00 PDT
 
   private static SmoException map(int status, String body) {
-    return new YouTubeErrorMapper().map(new HttpFailure(Platform.YOUTUBE, Operation.read("test"),
-        status, Map.of("x-guploader-uploadid", List.of("up-1")), body, null, NOW));
+    return new YouTubeErrorMapper()
+        .map(
+            new HttpFailure(
+                Platform.YOUTUBE,
+                Operation.read("test"),
+                status,
+                Map.of("x-guploader-uploadid", List.of("up-1")),
+                body,
+                null,
+                NOW));
   }
 
   private static String google(int code, String domain, String reason) {
-    return "{\"error\":{\"code\":" + code + ",\"message\":\"m <a href=\\\"/x\\\">quota</a>.\",\"errors\":[{\"message\":\"m\","
-        + "\"domain\":\"" + domain + "\",\"reason\":\"" + reason + "\"}]}}";
+    return "{\"error\":{\"code\":"
+        + code
+        + ",\"message\":\"m <a href=\\\"/x\\\">quota</a>.\",\"errors\":[{\"message\":\"m\","
+        + "\"domain\":\""
+        + domain
+        + "\",\"reason\":\""
+        + reason
+        + "\"}]}}";
   }
 
   @Test
@@ -38,21 +52,24 @@ class YouTubeErrorMapperTest {
     SmoException e = map(403, google(403, "youtube.quota", "quotaExceeded"));
     assertThat(e).isInstanceOf(QuotaExceededException.class);
     assertThat(e.retryable()).isFalse();
-    assertThat(((QuotaExceededException) e).resetAt()).contains(Instant.parse("2025-03-11T07:00:00Z"));
+    assertThat(((QuotaExceededException) e).resetAt())
+        .contains(Instant.parse("2025-03-11T07:00:00Z"));
     assertThat(((QuotaExceededException) e).errorCode()).contains("quotaExceeded");
     assertThat(((QuotaExceededException) e).traceId()).contains("up-1");
     assertThat(e.getMessage()).contains("quota.").doesNotContain("<a");
     assertThat(map(403, google(403, "usageLimits", "dailyLimitExceeded")))
         .isInstanceOf(QuotaExceededException.class);
-    QuotaExceededException upload = (QuotaExceededException) map(400, google(400, "youtube.video",
-        "uploadLimitExceeded"));
+    QuotaExceededException upload =
+        (QuotaExceededException) map(400, google(400, "youtube.video", "uploadLimitExceeded"));
     assertThat(upload.resetAt()).contains(NOW.plusSeconds(86_400));
   }
 
   @Test
   void rateLimitsAndBackendErrorsAreRetryable() {
-    assertThat(map(403, google(403, "usageLimits", "rateLimitExceeded"))).isInstanceOf(RateLimitException.class);
-    assertThat(map(403, google(403, "usageLimits", "userRateLimitExceeded"))).isInstanceOf(RateLimitException.class);
+    assertThat(map(403, google(403, "usageLimits", "rateLimitExceeded")))
+        .isInstanceOf(RateLimitException.class);
+    assertThat(map(403, google(403, "usageLimits", "userRateLimitExceeded")))
+        .isInstanceOf(RateLimitException.class);
     assertThat(map(429, "")).isInstanceOf(RateLimitException.class);
     SmoException backend = map(500, google(500, "global", "backendError"));
     assertThat(backend).isExactlyInstanceOf(PlatformException.class);
@@ -62,22 +79,29 @@ class YouTubeErrorMapperTest {
 
   @Test
   void permissionsAuthAndNotFound() {
-    PermissionException p = (PermissionException) map(403, google(403, "global", "insufficientPermissions"));
+    PermissionException p =
+        (PermissionException) map(403, google(403, "global", "insufficientPermissions"));
     assertThat(p.missing()).hasValueSatisfying(m -> assertThat(m).contains("youtube.force-ssl"));
-    assertThat(map(403, google(403, "youtube.thumbnail", "forbidden"))).isInstanceOf(PermissionException.class);
-    assertThat(map(401, google(401, "global", "authError"))).isInstanceOf(AuthenticationException.class);
-    assertThat(map(404, google(404, "youtube.video", "videoNotFound"))).isInstanceOf(NotFoundException.class);
-    assertThat(map(400, google(400, "youtube.video", "invalidTitle"))).isInstanceOf(InvalidRequestException.class);
+    assertThat(map(403, google(403, "youtube.thumbnail", "forbidden")))
+        .isInstanceOf(PermissionException.class);
+    assertThat(map(401, google(401, "global", "authError")))
+        .isInstanceOf(AuthenticationException.class);
+    assertThat(map(404, google(404, "youtube.video", "videoNotFound")))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(map(400, google(400, "youtube.video", "invalidTitle")))
+        .isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
   void realFixtures() {
-    SmoException denied = map(403, SharedFixtures.read("fixtures/youtube/error_403_permission_denied.json"));
+    SmoException denied =
+        map(403, SharedFixtures.read("fixtures/youtube/error_403_permission_denied.json"));
     assertThat(denied).isInstanceOf(PermissionException.class);
     assertThat(((PermissionException) denied).errorCode()).contains("SERVICE_UNAVAILABLE");
     assertThat(((PermissionException) denied).errorSubcode()).contains("youtube.CoreErrorDomain");
     assertThat(denied.getMessage()).contains("The caller does not have permission");
-    SmoException invalid = map(400, SharedFixtures.read("fixtures/youtube/google_error_envelope_with_details.json"));
+    SmoException invalid =
+        map(400, SharedFixtures.read("fixtures/youtube/google_error_envelope_with_details.json"));
     assertThat(invalid).isInstanceOf(InvalidRequestException.class);
     assertThat(((InvalidRequestException) invalid).errorCode()).contains("INVALID_ARGUMENT");
   }

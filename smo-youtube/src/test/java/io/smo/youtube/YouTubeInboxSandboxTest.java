@@ -20,37 +20,65 @@ class YouTubeInboxSandboxTest {
 
   private static YouTubeClient client(Sandbox sandbox) {
     SandboxCredentials c = sandbox.credentials(Platform.YOUTUBE);
-    return YouTubeClient.builder().baseUrl(sandbox.baseUrl(Platform.YOUTUBE)).accessToken(c.accessToken())
-        .sleeper(d -> { }).build();
+    return YouTubeClient.builder()
+        .baseUrl(sandbox.baseUrl(Platform.YOUTUBE))
+        .accessToken(c.accessToken())
+        .sleeper(d -> {})
+        .build();
   }
 
   @Test
   void heldAndPublishedCommentsAreListedAnsweredAndModerated(Sandbox sandbox) {
     try (YouTubeClient yt = client(sandbox)) {
       List<InboxComment> all = yt.commentStream().stream().toList();
-      assertThat(all).extracting(InboxItem::text).contains("Which microphone do you use?",
-          "Great tutorial, thanks!", "Glad it helped!");
+      assertThat(all)
+          .extracting(InboxItem::text)
+          .contains("Which microphone do you use?", "Great tutorial, thanks!", "Glad it helped!");
       for (int i = 1; i < all.size(); i++) {
         assertThat(all.get(i - 1).createdAt()).isAfterOrEqualTo(all.get(i).createdAt());
       }
-      InboxComment held = all.stream().filter(InboxComment::heldForReview).findFirst().orElseThrow();
+      InboxComment held =
+          all.stream().filter(InboxComment::heldForReview).findFirst().orElseThrow();
       assertThat(held.text()).startsWith("Get 10k subs");
-      assertThat(all.stream().filter(c -> c.text().equals("Great tutorial, thanks!")).findFirst().orElseThrow()
-          .answered()).isTrue();
-      assertThat(all.stream().filter(c -> c.text().equals("Glad it helped!")).findFirst().orElseThrow()
-          .direction()).isEqualTo(Direction.OUTBOUND);
+      assertThat(
+              all.stream()
+                  .filter(c -> c.text().equals("Great tutorial, thanks!"))
+                  .findFirst()
+                  .orElseThrow()
+                  .answered())
+          .isTrue();
+      assertThat(
+              all.stream()
+                  .filter(c -> c.text().equals("Glad it helped!"))
+                  .findFirst()
+                  .orElseThrow()
+                  .direction())
+          .isEqualTo(Direction.OUTBOUND);
 
-      InboxComment question = all.stream().filter(c -> c.text().startsWith("Which microphone")).findFirst()
-          .orElseThrow();
+      InboxComment question =
+          all.stream()
+              .filter(c -> c.text().startsWith("Which microphone"))
+              .findFirst()
+              .orElseThrow();
       assertThat(question.answered()).isFalse();
       InboxItem answer = yt.answer(question, "A Shure SM7B");
       assertThat(answer.direction()).isEqualTo(Direction.OUTBOUND);
-      assertThat(yt.commentStream().stream().filter(c -> c.platformId().equals(question.platformId()))
-          .findFirst().orElseThrow().answered()).isTrue();
+      assertThat(
+              yt.commentStream().stream()
+                  .filter(c -> c.platformId().equals(question.platformId()))
+                  .findFirst()
+                  .orElseThrow()
+                  .answered())
+          .isTrue();
 
       yt.moderate(held.commentRef(), ModerationAction.UNHIDE);
-      assertThat(yt.commentStream().stream().filter(c -> c.platformId().equals(held.platformId())).findFirst()
-          .orElseThrow().heldForReview()).isFalse();
+      assertThat(
+              yt.commentStream().stream()
+                  .filter(c -> c.platformId().equals(held.platformId()))
+                  .findFirst()
+                  .orElseThrow()
+                  .heldForReview())
+          .isFalse();
 
       YouTubeEmulator emu = (YouTubeEmulator) sandbox.emulator(Platform.YOUTUBE);
       emu.receiveComment("Ola", "UCviewerOla", "First!", yt.clock().instant());

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /** Mapper tests on the real responses in ../shared/fixtures/youtube, read in place. */
 class YouTubeMapperTest {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .configure(
+              com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+              false);
 
   private static <T> T fixture(String name, Class<T> type) throws Exception {
     return JSON.readValue(SharedFixtures.read("fixtures/youtube/" + name), type);
@@ -31,18 +34,20 @@ class YouTubeMapperTest {
 
   @Test
   void videoInsertResponseBecomesPublishedPost() throws Exception {
-    PublishedPost p = YouTubeMapper.publishedPost(fixture("video_insert_response.json", YouTubeDtos.Video.class));
+    PublishedPost p =
+        YouTubeMapper.publishedPost(fixture("video_insert_response.json", YouTubeDtos.Video.class));
     assertThat(p.id()).isEqualTo("D-lhorsDlUQ");
-    assertThat(p.url()).hasValueSatisfying(u -> assertThat(u.toString())
-        .isEqualTo("https://www.youtube.com/watch?v=D-lhorsDlUQ"));
+    assertThat(p.url())
+        .hasValueSatisfying(
+            u -> assertThat(u.toString()).isEqualTo("https://www.youtube.com/watch?v=D-lhorsDlUQ"));
     assertThat(p.publishedAt()).contains(Instant.parse("2019-03-21T20:37:49Z"));
     assertThat(p.scheduled()).isFalse();
   }
 
   @Test
   void commentThreadsPageMapsTopLevelCommentsAndToken() throws Exception {
-    YouTubeDtos.CommentThreadList page = fixture("comment_threads_by_video_page1.json",
-        YouTubeDtos.CommentThreadList.class);
+    YouTubeDtos.CommentThreadList page =
+        fixture("comment_threads_by_video_page1.json", YouTubeDtos.CommentThreadList.class);
     List<Comment> comments = YouTubeMapper.threads(page);
     assertThat(comments).hasSize(5);
     Comment first = comments.get(0);
@@ -57,18 +62,24 @@ class YouTubeMapperTest {
     assertThat(comments.get(4).authorName()).contains("matrix uduma");
     assertThat(comments.get(4).replyCount()).hasValue(2);
     assertThat(YouTubeMapper.nextPageToken(page)).startsWith("QURTSl9pMzdZOUVz");
-    assertThat(YouTubeMapper.nextPageToken(fixture("comment_threads_by_video_page2.json",
-        YouTubeDtos.CommentThreadList.class))).isNull();
+    assertThat(
+            YouTubeMapper.nextPageToken(
+                fixture(
+                    "comment_threads_by_video_page2.json", YouTubeDtos.CommentThreadList.class)))
+        .isNull();
   }
 
   @Test
   void replyResponseAndRepliesList() throws Exception {
-    Comment reply = YouTubeMapper.comment(fixture("comment_insert_reply_response.json", YouTubeDtos.Comment.class));
+    Comment reply =
+        YouTubeMapper.comment(
+            fixture("comment_insert_reply_response.json", YouTubeDtos.Comment.class));
     assertThat(reply.id()).isEqualTo("Ugy_CAftKrIUCyPr9GR4AaABAg.9iPXEClD9lW9iPXLqKy_Pt");
     assertThat(reply.parentId()).contains("Ugy_CAftKrIUCyPr9GR4AaABAg");
     assertThat(reply.text()).isEqualTo("wow");
     assertThat(reply.authorName()).contains("ikaros data");
-    YouTubeDtos.CommentList list = fixture("comments_by_parent_page1.json", YouTubeDtos.CommentList.class);
+    YouTubeDtos.CommentList list =
+        fixture("comments_by_parent_page1.json", YouTubeDtos.CommentList.class);
     Comment first = YouTubeMapper.comment(list.items().get(0));
     assertThat(first.text()).isEqualTo("this is the third reply!");
     assertThat(first.parentId()).contains("Ugw5zYU6n9pmIgAZWvN4AaABAg");
@@ -76,7 +87,9 @@ class YouTubeMapperTest {
 
   @Test
   void commentThreadInsertResponse() throws Exception {
-    List<Comment> c = YouTubeMapper.thread(fixture("comment_thread_insert_response.json", YouTubeDtos.CommentThread.class));
+    List<Comment> c =
+        YouTubeMapper.thread(
+            fixture("comment_thread_insert_response.json", YouTubeDtos.CommentThread.class));
     assertThat(c).hasSize(1);
     assertThat(c.get(0).id()).isEqualTo("Ugx_5P8rmn4vKbN6wwt4AaABAg");
     assertThat(c.get(0).text()).isEqualTo("Sun from the api");
@@ -85,10 +98,14 @@ class YouTubeMapperTest {
   @Test
   void statisticsAreKeptRawAndMapped() throws Exception {
     // the fixtures carry no statistics part; this body follows the documented shape (strings)
-    YouTubeDtos.Video video = parse("{\"id\":\"D-lhorsDlUQ\",\"statistics\":{\"viewCount\":\"10\","
-        + "\"likeCount\":\"2\",\"favoriteCount\":\"0\",\"commentCount\":\"1\"}}", YouTubeDtos.Video.class);
-    EngagementMetrics m = YouTubeMapper.statistics(PostRef.of(Platform.YOUTUBE, "D-lhorsDlUQ"), video,
-        Instant.EPOCH).build();
+    YouTubeDtos.Video video =
+        parse(
+            "{\"id\":\"D-lhorsDlUQ\",\"statistics\":{\"viewCount\":\"10\","
+                + "\"likeCount\":\"2\",\"favoriteCount\":\"0\",\"commentCount\":\"1\"}}",
+            YouTubeDtos.Video.class);
+    EngagementMetrics m =
+        YouTubeMapper.statistics(PostRef.of(Platform.YOUTUBE, "D-lhorsDlUQ"), video, Instant.EPOCH)
+            .build();
     assertThat(m.views()).hasValue(10);
     assertThat(m.likes()).hasValue(2);
     assertThat(m.comments()).hasValue(1);
@@ -98,26 +115,44 @@ class YouTubeMapperTest {
 
   @Test
   void processingStates() throws Exception {
-    assertThat(YouTubeMapper.processing(parse("{\"status\":{\"uploadStatus\":\"uploaded\"},"
-        + "\"processingDetails\":{\"processingStatus\":\"processing\",\"processingProgress\":"
-        + "{\"partsTotal\":\"10\",\"partsProcessed\":\"4\"}}}", YouTubeDtos.Video.class)).percent()).contains(40);
-    assertThat(YouTubeMapper.processing(parse("{\"status\":{\"uploadStatus\":\"processed\"},"
-        + "\"processingDetails\":{\"processingStatus\":\"succeeded\"}}", YouTubeDtos.Video.class)).outcome())
+    assertThat(
+            YouTubeMapper.processing(
+                    parse(
+                        "{\"status\":{\"uploadStatus\":\"uploaded\"},"
+                            + "\"processingDetails\":{\"processingStatus\":\"processing\",\"processingProgress\":"
+                            + "{\"partsTotal\":\"10\",\"partsProcessed\":\"4\"}}}",
+                        YouTubeDtos.Video.class))
+                .percent())
+        .contains(40);
+    assertThat(
+            YouTubeMapper.processing(
+                    parse(
+                        "{\"status\":{\"uploadStatus\":\"processed\"},"
+                            + "\"processingDetails\":{\"processingStatus\":\"succeeded\"}}",
+                        YouTubeDtos.Video.class))
+                .outcome())
         .isEqualTo(ProcessingStatus.Outcome.SUCCEEDED);
-    ProcessingStatus<YouTubeDtos.Video> failed = YouTubeMapper.processing(parse("{\"status\":"
-        + "{\"uploadStatus\":\"failed\",\"failureReason\":\"codec\"}}", YouTubeDtos.Video.class));
+    ProcessingStatus<YouTubeDtos.Video> failed =
+        YouTubeMapper.processing(
+            parse(
+                "{\"status\":" + "{\"uploadStatus\":\"failed\",\"failureReason\":\"codec\"}}",
+                YouTubeDtos.Video.class));
     assertThat(failed.outcome()).isEqualTo(ProcessingStatus.Outcome.FAILED);
     assertThat(failed.message()).isEqualTo("codec");
   }
 
   @Test
   void analyticsResultTable() throws Exception {
-    YouTubeDtos.ResultTable t = parse("{\"kind\":\"youtubeAnalytics#resultTable\",\"columnHeaders\":["
-        + "{\"name\":\"ageGroup\",\"columnType\":\"DIMENSION\",\"dataType\":\"STRING\"},"
-        + "{\"name\":\"gender\",\"columnType\":\"DIMENSION\",\"dataType\":\"STRING\"},"
-        + "{\"name\":\"viewerPercentage\",\"columnType\":\"METRIC\",\"dataType\":\"FLOAT\"}],"
-        + "\"rows\":[[\"age18-24\",\"female\",12.5]]}", YouTubeDtos.ResultTable.class);
-    assertThat(YouTubeMapper.reportRows(t)).containsExactly(
-        java.util.Map.of("ageGroup", "age18-24", "gender", "female", "viewerPercentage", 12.5));
+    YouTubeDtos.ResultTable t =
+        parse(
+            "{\"kind\":\"youtubeAnalytics#resultTable\",\"columnHeaders\":["
+                + "{\"name\":\"ageGroup\",\"columnType\":\"DIMENSION\",\"dataType\":\"STRING\"},"
+                + "{\"name\":\"gender\",\"columnType\":\"DIMENSION\",\"dataType\":\"STRING\"},"
+                + "{\"name\":\"viewerPercentage\",\"columnType\":\"METRIC\",\"dataType\":\"FLOAT\"}],"
+                + "\"rows\":[[\"age18-24\",\"female\",12.5]]}",
+            YouTubeDtos.ResultTable.class);
+    assertThat(YouTubeMapper.reportRows(t))
+        .containsExactly(
+            java.util.Map.of("ageGroup", "age18-24", "gender", "female", "viewerPercentage", 12.5));
   }
 }

@@ -32,15 +32,20 @@ import org.junit.jupiter.api.Test;
  */
 @WireMockTest
 class YouTubeRoundTripTest {
-  private static final String VIDEO = "{\"kind\":\"youtube#videoListResponse\",\"items\":[{\"kind\":\"youtube#video\","
-      + "\"id\":\"vid12345678\",\"snippet\":{\"publishedAt\":\"2025-01-01T00:00:00Z\",\"title\":\"t\","
-      + "\"categoryId\":\"22\",\"tags\":[\"a\"]},\"status\":{\"privacyStatus\":\"public\",\"license\":\"youtube\","
-      + "\"embeddable\":true},\"statistics\":{\"viewCount\":\"10\",\"likeCount\":\"2\",\"favoriteCount\":\"0\","
-      + "\"commentCount\":\"1\"}}]}";
+  private static final String VIDEO =
+      "{\"kind\":\"youtube#videoListResponse\",\"items\":[{\"kind\":\"youtube#video\","
+          + "\"id\":\"vid12345678\",\"snippet\":{\"publishedAt\":\"2025-01-01T00:00:00Z\",\"title\":\"t\","
+          + "\"categoryId\":\"22\",\"tags\":[\"a\"]},\"status\":{\"privacyStatus\":\"public\",\"license\":\"youtube\","
+          + "\"embeddable\":true},\"statistics\":{\"viewCount\":\"10\",\"likeCount\":\"2\",\"favoriteCount\":\"0\","
+          + "\"commentCount\":\"1\"}}]}";
 
   private static YouTubeClient client(WireMockRuntimeInfo wm) {
-    return YouTubeClient.builder().baseUrl(URI.create(wm.getHttpBaseUrl() + "/")).accessToken("tok")
-        .analytics(false).sleeper(d -> { }).build();
+    return YouTubeClient.builder()
+        .baseUrl(URI.create(wm.getHttpBaseUrl() + "/"))
+        .accessToken("tok")
+        .analytics(false)
+        .sleeper(d -> {})
+        .build();
   }
 
   @Test
@@ -53,30 +58,44 @@ class YouTubeRoundTripTest {
       assertThat(m.comments()).hasValue(1);
     }
     assertThat(wm.getWireMock().find(anyRequestedFor(anyUrl()))).hasSize(1);
-    wm.getWireMock().verifyThat(1, getRequestedFor(urlPathEqualTo("/youtube/v3/videos"))
-        .withQueryParam("part", equalTo("snippet,statistics")).withQueryParam("id", equalTo("vid12345678")));
+    wm.getWireMock()
+        .verifyThat(
+            1,
+            getRequestedFor(urlPathEqualTo("/youtube/v3/videos"))
+                .withQueryParam("part", equalTo("snippet,statistics"))
+                .withQueryParam("id", equalTo("vid12345678")));
   }
 
   @Test
   void commentsComeWithTheirRepliesInOneCallPerPage(WireMockRuntimeInfo wm) {
-    String page = SharedFixtures.read("fixtures/youtube/comment_threads_by_video_page1.json")
-        .replaceAll("\"nextPageToken\":\\s*\"[^\"]*\",?", "");
-    wm.getWireMock().register(get(urlPathEqualTo("/youtube/v3/commentThreads")).willReturn(okJson(page)));
+    String page =
+        SharedFixtures.read("fixtures/youtube/comment_threads_by_video_page1.json")
+            .replaceAll("\"nextPageToken\":\\s*\"[^\"]*\",?", "");
+    wm.getWireMock()
+        .register(get(urlPathEqualTo("/youtube/v3/commentThreads")).willReturn(okJson(page)));
     try (YouTubeClient yt = client(wm)) {
-      List<Comment> all = yt.comments(PostRef.of(Platform.YOUTUBE, "F1UP7wRCPH8")).stream().toList();
+      List<Comment> all =
+          yt.comments(PostRef.of(Platform.YOUTUBE, "F1UP7wRCPH8")).stream().toList();
       assertThat(all).hasSizeGreaterThanOrEqualTo(5);
     }
     assertThat(wm.getWireMock().find(anyRequestedFor(anyUrl()))).hasSize(1);
-    wm.getWireMock().verifyThat(getRequestedFor(urlPathEqualTo("/youtube/v3/commentThreads"))
-        .withQueryParam("part", equalTo("snippet,replies")).withQueryParam("maxResults", equalTo("100")));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlPathEqualTo("/youtube/v3/commentThreads"))
+                .withQueryParam("part", equalTo("snippet,replies"))
+                .withQueryParam("maxResults", equalTo("100")));
   }
 
   @Test
   void accountFiguresTeachTheChannelIdInTheSameCall(WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get(urlPathEqualTo("/youtube/v3/channels")).willReturn(okJson(
-        "{\"kind\":\"youtube#channelListResponse\",\"items\":[{\"kind\":\"youtube#channel\",\"id\":\"UCabc\","
-            + "\"snippet\":{\"title\":\"Abc\",\"customUrl\":\"@abc\"},\"statistics\":{\"viewCount\":\"5\","
-            + "\"subscriberCount\":\"7\",\"hiddenSubscriberCount\":false,\"videoCount\":\"3\"}}]}")));
+    wm.getWireMock()
+        .register(
+            get(urlPathEqualTo("/youtube/v3/channels"))
+                .willReturn(
+                    okJson(
+                        "{\"kind\":\"youtube#channelListResponse\",\"items\":[{\"kind\":\"youtube#channel\",\"id\":\"UCabc\","
+                            + "\"snippet\":{\"title\":\"Abc\",\"customUrl\":\"@abc\"},\"statistics\":{\"viewCount\":\"5\","
+                            + "\"subscriberCount\":\"7\",\"hiddenSubscriberCount\":false,\"videoCount\":\"3\"}}]}")));
     try (YouTubeClient yt = client(wm)) {
       AccountInfo info = yt.accountInfo();
       assertThat(info.id()).isEqualTo("UCabc");
@@ -85,34 +104,53 @@ class YouTubeRoundTripTest {
       assertThat(yt.accountId()).isEqualTo("UCabc");
       assertThat(yt.accountKey()).isEqualTo("UCabc");
     }
-    wm.getWireMock().verifyThat(1, getRequestedFor(urlPathEqualTo("/youtube/v3/channels"))
-        .withQueryParam("part", equalTo("snippet,statistics")).withQueryParam("mine", equalTo("true")));
+    wm.getWireMock()
+        .verifyThat(
+            1,
+            getRequestedFor(urlPathEqualTo("/youtube/v3/channels"))
+                .withQueryParam("part", equalTo("snippet,statistics"))
+                .withQueryParam("mine", equalTo("true")));
   }
 
   @Test
   void anUpdateReadsSnippetAndStatusInOneCall(WireMockRuntimeInfo wm) {
     wm.getWireMock().register(get(urlPathEqualTo("/youtube/v3/videos")).willReturn(okJson(VIDEO)));
-    wm.getWireMock().register(put(urlPathEqualTo("/youtube/v3/videos")).willReturn(okJson("{\"id\":\"vid12345678\"}")));
+    wm.getWireMock()
+        .register(
+            put(urlPathEqualTo("/youtube/v3/videos"))
+                .willReturn(okJson("{\"id\":\"vid12345678\"}")));
     try (YouTubeClient yt = client(wm)) {
-      yt.updateVideo(PostRef.of(Platform.YOUTUBE, "vid12345678"), YouTubeVideoUpdate.builder().title("New").build());
+      yt.updateVideo(
+          PostRef.of(Platform.YOUTUBE, "vid12345678"),
+          YouTubeVideoUpdate.builder().title("New").build());
     }
-    wm.getWireMock().verifyThat(1, getRequestedFor(urlPathEqualTo("/youtube/v3/videos"))
-        .withQueryParam("part", equalTo("snippet,status")));
-    wm.getWireMock().verifyThat(1, putRequestedFor(urlPathEqualTo("/youtube/v3/videos"))
-        .withQueryParam("part", equalTo("snippet,status"))
-        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"id\":\"vid12345678\","
-            + "\"snippet\":{\"title\":\"New\",\"tags\":[\"a\"],\"categoryId\":\"22\"},\"status\":{\"privacyStatus\":"
-            + "\"public\",\"license\":\"youtube\",\"embeddable\":true}}")));
+    wm.getWireMock()
+        .verifyThat(
+            1,
+            getRequestedFor(urlPathEqualTo("/youtube/v3/videos"))
+                .withQueryParam("part", equalTo("snippet,status")));
+    wm.getWireMock()
+        .verifyThat(
+            1,
+            putRequestedFor(urlPathEqualTo("/youtube/v3/videos"))
+                .withQueryParam("part", equalTo("snippet,status"))
+                .withRequestBody(
+                    com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
+                        "{\"id\":\"vid12345678\","
+                            + "\"snippet\":{\"title\":\"New\",\"tags\":[\"a\"],\"categoryId\":\"22\"},\"status\":{\"privacyStatus\":"
+                            + "\"public\",\"license\":\"youtube\",\"embeddable\":true}}")));
     assertThat(wm.getWireMock().find(anyRequestedFor(anyUrl()))).hasSize(2);
   }
 
   @Test
   void settingsAreCheckedInBuild() {
     assertThatThrownBy(() -> YouTubeClient.builder().accessToken("t").chunkSize(100_000).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("256 KiB");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("256 KiB");
     YouTubeOAuth oauth = YouTubeOAuth.create(YouTubeOAuth.config("id", "secret", null).build());
     assertThatThrownBy(() -> YouTubeClient.builder().oauth(oauth, new InMemoryTokenStore()).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("accountId");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("accountId");
     assertThat(oauth.toString()).doesNotContain("secret");
     assertThat(YouTubeClient.defaultRateLimits().bucket(YouTubeRateBucket.VIDEOS_INSERT.id()))
         .hasValueSatisfying(l -> assertThat(l.limit()).isEqualTo(100));

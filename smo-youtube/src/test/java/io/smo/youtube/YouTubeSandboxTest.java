@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smo.core.Audience;
 import io.smo.core.Comment;
-import io.smo.core.CommentRef;
 import io.smo.core.EngagementMetrics;
 import io.smo.core.Media;
 import io.smo.core.ModerationAction;
@@ -39,11 +38,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** End-to-end against the sandbox in strict mode (requests checked against the discovery documents). */
+/**
+ * End-to-end against the sandbox in strict mode (requests checked against the discovery documents).
+ */
 @SandboxTest(strict = true)
 class YouTubeSandboxTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final List<UploadProgress> progress = new CopyOnWriteArrayList<>();
 
@@ -63,7 +63,7 @@ class YouTubeSandboxTest {
         .chunkSize(256 * 1024)
         .pollInterval(Duration.ofMillis(1))
         .uploadListener(progress::add)
-        .sleeper(d -> { });
+        .sleeper(d -> {});
   }
 
   private YouTubeClient client(Sandbox sandbox) {
@@ -71,10 +71,16 @@ class YouTubeSandboxTest {
   }
 
   private Post video(String name, int size) throws Exception {
-    return Post.builder().text("A sandbox video\nwith a description")
+    return Post.builder()
+        .text("A sandbox video\nwith a description")
         .addMedia(Media.fromFile(TestFiles.mp4(dir, name, size)))
-        .option(YouTubeOptions.builder().title("Sandbox " + name).tags("smo", "sandbox")
-            .categoryId("22").selfDeclaredMadeForKids(false).build())
+        .option(
+            YouTubeOptions.builder()
+                .title("Sandbox " + name)
+                .tags("smo", "sandbox")
+                .categoryId("22")
+                .selfDeclaredMadeForKids(false)
+                .build())
         .build();
   }
 
@@ -82,23 +88,36 @@ class YouTubeSandboxTest {
   void publishesThroughResumableUploadAndProcessing(Sandbox sandbox) throws Exception {
     int before = sandbox.created(Platform.YOUTUBE, "post").size();
     try (YouTubeClient yt = client(sandbox)) {
-      Post post = video("a.mp4", 700 * 1024).toBuilder()
-          .option(YouTubeOptions.builder().title("With extras").thumbnail(TestFiles.jpeg(dir, "t.jpg"))
-              .playlistId(sandbox.credentials(Platform.YOUTUBE).extra("playlistId")).build())
-          .audience(Audience.builder().visibility(Visibility.UNLISTED).build()).build();
+      Post post =
+          video("a.mp4", 700 * 1024).toBuilder()
+              .option(
+                  YouTubeOptions.builder()
+                      .title("With extras")
+                      .thumbnail(TestFiles.jpeg(dir, "t.jpg"))
+                      .playlistId(sandbox.credentials(Platform.YOUTUBE).extra("playlistId"))
+                      .build())
+              .audience(Audience.builder().visibility(Visibility.UNLISTED).build())
+              .build();
       PublishedPost p = yt.publish(post);
       assertThat(p.id()).hasSize(11);
       assertThat(sandbox.created(Platform.YOUTUBE, "post")).hasSize(before + 1);
-      assertThat(sandbox.created(Platform.YOUTUBE, "media")).anySatisfy(c ->
-          assertThat(c.id()).isEqualTo(p.id() + "/thumbnail"));
+      assertThat(sandbox.created(Platform.YOUTUBE, "media"))
+          .anySatisfy(c -> assertThat(c.id()).isEqualTo(p.id() + "/thumbnail"));
       assertThat(sandbox.created(Platform.YOUTUBE, "playlistItem")).isNotEmpty();
       assertThat(emulator(sandbox).video(p.id()).path("status").path("privacyStatus").asText())
           .isEqualTo("unlisted");
       assertThat(emulator(sandbox).duplicateBytesReceived()).isZero();
-      assertThat(progress).extracting(UploadProgress::state)
-          .contains(UploadState.STARTING, UploadState.UPLOADING, UploadState.PROCESSING, UploadState.READY);
-      assertThat(progress).filteredOn(x -> x.state() == UploadState.UPLOADING)
-          .extracting(UploadProgress::bytesSent).contains(262_144L, 524_288L, 716_800L);
+      assertThat(progress)
+          .extracting(UploadProgress::state)
+          .contains(
+              UploadState.STARTING,
+              UploadState.UPLOADING,
+              UploadState.PROCESSING,
+              UploadState.READY);
+      assertThat(progress)
+          .filteredOn(x -> x.state() == UploadState.UPLOADING)
+          .extracting(UploadProgress::bytesSent)
+          .contains(262_144L, 524_288L, 716_800L);
       assertThat(yt.quotaUsed()).isGreaterThanOrEqualTo(1600 + 50 + 50);
       assertThat(sandbox.strictViolations()).isEmpty();
     }
@@ -106,7 +125,8 @@ class YouTubeSandboxTest {
 
   @Test
   void schedulesNatively(Sandbox sandbox) throws Exception {
-    Instant at = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant at =
+        Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     try (YouTubeClient yt = client(sandbox)) {
       PublishedPost p = yt.publish(video("s.mp4", 300 * 1024).toBuilder().scheduledAt(at).build());
       assertThat(p.scheduled()).isTrue();
@@ -120,8 +140,11 @@ class YouTubeSandboxTest {
   void updatesDeletesAndReadsMetrics(Sandbox sandbox) throws Exception {
     try (YouTubeClient yt = builder(sandbox).analytics(true).build()) {
       PublishedPost p = yt.publish(video("m.mp4", 100 * 1024));
-      yt.updateVideo(p.ref(), YouTubeVideoUpdate.builder().title("New title").visibility(Visibility.PRIVATE).build());
-      assertThat(emulator(sandbox).video(p.id()).path("snippet").path("title").asText()).isEqualTo("New title");
+      yt.updateVideo(
+          p.ref(),
+          YouTubeVideoUpdate.builder().title("New title").visibility(Visibility.PRIVATE).build());
+      assertThat(emulator(sandbox).video(p.id()).path("snippet").path("title").asText())
+          .isEqualTo("New title");
       assertThat(emulator(sandbox).video(p.id()).path("snippet").path("description").asText())
           .isEqualTo("A sandbox video\nwith a description");
       EngagementMetrics m1 = yt.metrics(p.ref());
@@ -130,11 +153,17 @@ class YouTubeSandboxTest {
       assertThat(m2.views().getAsLong()).isGreaterThan(m1.views().getAsLong());
       assertThat(m1.comments()).hasValue(105);
       assertThat(m1.shares()).isPresent();
-      assertThat(m1.raw()).containsKeys("viewCount", "analytics.views", "analytics.estimatedMinutesWatched",
-          "analytics.demographics", "analytics.country");
+      assertThat(m1.raw())
+          .containsKeys(
+              "viewCount",
+              "analytics.views",
+              "analytics.estimatedMinutesWatched",
+              "analytics.demographics",
+              "analytics.country");
       yt.delete(p.ref());
       assertThat(sandbox.created(Platform.YOUTUBE, "post")).noneMatch(c -> c.id().equals(p.id()));
-      assertThatThrownBy(() -> yt.metrics(p.ref())).isInstanceOf(io.smo.core.exception.NotFoundException.class);
+      assertThatThrownBy(() -> yt.metrics(p.ref()))
+          .isInstanceOf(io.smo.core.exception.NotFoundException.class);
     }
   }
 
@@ -150,14 +179,18 @@ class YouTubeSandboxTest {
       Comment reply = yt.reply(first.ref(), "Thanks!");
       assertThat(reply.parentId()).contains(first.id());
       Comment top = yt.comment(p.ref(), "Pinned note");
-      assertThat(sandbox.created(Platform.YOUTUBE, "reply")).anyMatch(c -> c.id().equals(reply.id()));
-      assertThat(sandbox.created(Platform.YOUTUBE, "comment")).anyMatch(c -> c.id().equals(top.id()));
+      assertThat(sandbox.created(Platform.YOUTUBE, "reply"))
+          .anyMatch(c -> c.id().equals(reply.id()));
+      assertThat(sandbox.created(Platform.YOUTUBE, "comment"))
+          .anyMatch(c -> c.id().equals(top.id()));
       yt.moderate(first.ref(), ModerationAction.HIDE);
-      assertThat(yt.comments(p.ref()).stream().filter(c -> c.parentId().isEmpty()).count()).isEqualTo(104);
+      assertThat(yt.comments(p.ref()).stream().filter(c -> c.parentId().isEmpty()).count())
+          .isEqualTo(104);
       yt.moderate(first.ref(), ModerationAction.UNHIDE);
       yt.setModerationStatus(all.get(1).ref(), YouTubeModerationStatus.REJECTED, true);
       yt.moderate(reply.ref(), ModerationAction.DELETE);
-      assertThat(sandbox.created(Platform.YOUTUBE, "reply")).noneMatch(c -> c.id().equals(reply.id()));
+      assertThat(sandbox.created(Platform.YOUTUBE, "reply"))
+          .noneMatch(c -> c.id().equals(reply.id()));
       assertThatThrownBy(() -> yt.moderate(all.get(2).ref(), ModerationAction.DELETE))
           .isInstanceOf(PermissionException.class);
       assertThat(sandbox.strictViolations()).isEmpty();
@@ -168,7 +201,8 @@ class YouTubeSandboxTest {
   void rateLimitedCallIsRetried(Sandbox sandbox) throws Exception {
     try (YouTubeClient yt = client(sandbox)) {
       PublishedPost p = yt.publish(video("r.mp4", 10 * 1024));
-      sandbox.inject(Platform.YOUTUBE, Fault.of(Fault.Kind.HTTP_429).on("GET", "/youtube/v3/videos"));
+      sandbox.inject(
+          Platform.YOUTUBE, Fault.of(Fault.Kind.HTTP_429).on("GET", "/youtube/v3/videos"));
       assertThat(yt.metrics(p.ref()).views()).isPresent();
     }
   }
@@ -176,7 +210,8 @@ class YouTubeSandboxTest {
   @Test
   void serverErrorOnLastChunkResumesWithOneVideo(Sandbox sandbox) throws Exception {
     int before = sandbox.created(Platform.YOUTUBE, "post").size();
-    sandbox.inject(Platform.YOUTUBE, Fault.of(Fault.Kind.HTTP_5XX).on("PUT", "/upload/youtube/v3/videos"));
+    sandbox.inject(
+        Platform.YOUTUBE, Fault.of(Fault.Kind.HTTP_5XX).on("PUT", "/upload/youtube/v3/videos"));
     try (YouTubeClient yt = client(sandbox)) {
       PublishedPost p = yt.publish(video("five.mp4", 200 * 1024));
       assertThat(sandbox.created(Platform.YOUTUBE, "post")).hasSize(before + 1);
@@ -190,7 +225,8 @@ class YouTubeSandboxTest {
     try (YouTubeClient yt = client(sandbox)) {
       PublishedPost p = yt.publish(video("fr.mp4", 10 * 1024));
       Comment first = yt.comments(p.ref()).firstPage().items().get(0);
-      sandbox.inject(Platform.YOUTUBE, Fault.of(Fault.Kind.HTTP_5XX).on("POST", "/youtube/v3/comments"));
+      sandbox.inject(
+          Platform.YOUTUBE, Fault.of(Fault.Kind.HTTP_5XX).on("POST", "/youtube/v3/comments"));
       assertThatThrownBy(() -> yt.reply(first.ref(), "hello"))
           .isInstanceOf(PublishOutcomeUnknownException.class);
     }
@@ -200,7 +236,9 @@ class YouTubeSandboxTest {
   void resetAfterLastChunkTookEffectGivesExactlyOneVideo(Sandbox sandbox) throws Exception {
     int before = sandbox.created(Platform.YOUTUBE, "post").size();
     // one chunk only: the reset hits the request that creates the video
-    sandbox.inject(Platform.YOUTUBE, Fault.of(Fault.Kind.CREATED_THEN_RESET).on("PUT", "/upload/youtube/v3/videos"));
+    sandbox.inject(
+        Platform.YOUTUBE,
+        Fault.of(Fault.Kind.CREATED_THEN_RESET).on("PUT", "/upload/youtube/v3/videos"));
     try (YouTubeClient yt = client(sandbox)) {
       PublishedPost p = yt.publish(video("reset.mp4", 100 * 1024));
       assertThat(sandbox.created(Platform.YOUTUBE, "post")).hasSize(before + 1);
@@ -215,7 +253,9 @@ class YouTubeSandboxTest {
       PublishedPost p = yt.publish(video("rr.mp4", 10 * 1024));
       Comment first = yt.comments(p.ref()).firstPage().items().get(0);
       int before = sandbox.created(Platform.YOUTUBE, "reply").size();
-      sandbox.inject(Platform.YOUTUBE, Fault.of(Fault.Kind.CREATED_THEN_RESET).on("POST", "/youtube/v3/comments"));
+      sandbox.inject(
+          Platform.YOUTUBE,
+          Fault.of(Fault.Kind.CREATED_THEN_RESET).on("POST", "/youtube/v3/comments"));
       assertThatThrownBy(() -> yt.reply(first.ref(), "once"))
           .isInstanceOf(PublishOutcomeUnknownException.class);
       assertThat(sandbox.created(Platform.YOUTUBE, "reply")).hasSize(before + 1);
@@ -227,14 +267,26 @@ class YouTubeSandboxTest {
     var creds = sandbox.credentials(Platform.YOUTUBE);
     InMemoryTokenStore store = new InMemoryTokenStore();
     String chan = creds.accountId();
-    store.save(chan, AccessToken.builder(creds.accessToken()).refreshToken(creds.refreshToken()).build());
+    store.save(
+        chan, AccessToken.builder(creds.accessToken()).refreshToken(creds.refreshToken()).build());
     URI tokenEndpoint = sandbox.baseUrl(Platform.YOUTUBE).resolve("token");
-    try (YouTubeClient yt = YouTubeClient.builder().baseUrl(sandbox.baseUrl(Platform.YOUTUBE))
-        .oauth(YouTubeOAuth.create(YouTubeOAuth.config(creds.clientId(), creds.clientSecret(), null)
-            .tokenEndpoint(tokenEndpoint).build()), store).accountId(chan)
-        .chunkSize(256 * 1024).pollInterval(Duration.ofMillis(1)).sleeper(d -> { }).build()) {
+    try (YouTubeClient yt =
+        YouTubeClient.builder()
+            .baseUrl(sandbox.baseUrl(Platform.YOUTUBE))
+            .oauth(
+                YouTubeOAuth.create(
+                    YouTubeOAuth.config(creds.clientId(), creds.clientSecret(), null)
+                        .tokenEndpoint(tokenEndpoint)
+                        .build()),
+                store)
+            .accountId(chan)
+            .chunkSize(256 * 1024)
+            .pollInterval(Duration.ofMillis(1))
+            .sleeper(d -> {})
+            .build()) {
       PublishedPost p = yt.publish(video("tok.mp4", 10 * 1024));
-      sandbox.inject(Platform.YOUTUBE, Fault.of(Fault.Kind.EXPIRED_TOKEN).on("GET", "/youtube/v3/videos"));
+      sandbox.inject(
+          Platform.YOUTUBE, Fault.of(Fault.Kind.EXPIRED_TOKEN).on("GET", "/youtube/v3/videos"));
       EngagementMetrics m = yt.metrics(p.ref());
       assertThat(m.views()).isPresent();
       assertThat(store.load(chan).orElseThrow().value()).isNotEqualTo(creds.accessToken());
@@ -249,15 +301,27 @@ class YouTubeSandboxTest {
     var creds = sandbox.credentials(Platform.YOUTUBE);
     InMemoryTokenStore store = new InMemoryTokenStore();
     String chan = creds.accountId();
-    store.save(chan, AccessToken.builder("sbx-yt-stale").refreshToken("sbx-yt-unknown-refresh")
-        .expiresAt(Instant.EPOCH).build());
-    try (YouTubeClient yt = YouTubeClient.builder().baseUrl(sandbox.baseUrl(Platform.YOUTUBE))
-        .oauth(YouTubeOAuth.config(creds.clientId(), creds.clientSecret(), null)
-            .tokenEndpoint(sandbox.baseUrl(Platform.YOUTUBE).resolve("token")).build(), store).accountId(chan)
-        .sleeper(d -> { }).build()) {
+    store.save(
+        chan,
+        AccessToken.builder("sbx-yt-stale")
+            .refreshToken("sbx-yt-unknown-refresh")
+            .expiresAt(Instant.EPOCH)
+            .build());
+    try (YouTubeClient yt =
+        YouTubeClient.builder()
+            .baseUrl(sandbox.baseUrl(Platform.YOUTUBE))
+            .oauth(
+                YouTubeOAuth.config(creds.clientId(), creds.clientSecret(), null)
+                    .tokenEndpoint(sandbox.baseUrl(Platform.YOUTUBE).resolve("token"))
+                    .build(),
+                store)
+            .accountId(chan)
+            .sleeper(d -> {})
+            .build()) {
       assertThatThrownBy(() -> yt.metrics(PostRef.of(Platform.YOUTUBE, "abc")))
           .isInstanceOf(AuthenticationException.class)
-          .hasMessageContaining("invalid_grant").hasMessageContaining("7 days");
+          .hasMessageContaining("invalid_grant")
+          .hasMessageContaining("7 days");
     }
   }
 
@@ -265,32 +329,48 @@ class YouTubeSandboxTest {
   void malformedBodyIsATypedException(Sandbox sandbox) throws Exception {
     try (YouTubeClient yt = client(sandbox)) {
       PublishedPost p = yt.publish(video("mal.mp4", 10 * 1024));
-      sandbox.inject(Platform.YOUTUBE, Fault.of(Fault.Kind.MALFORMED_JSON).on("GET", "/youtube/v3/videos").times(5));
+      sandbox.inject(
+          Platform.YOUTUBE,
+          Fault.of(Fault.Kind.MALFORMED_JSON).on("GET", "/youtube/v3/videos").times(5));
       assertThatThrownBy(() -> yt.metrics(p.ref())).isInstanceOf(TransportException.class);
     }
   }
 
   @Test
   void processingFailureIsReported(Sandbox sandbox) throws Exception {
-    sandbox.inject(Platform.YOUTUBE, Fault.of(Fault.Kind.MEDIA_PROCESSING_FAILURE)
-        .on("POST", "/upload/youtube/v3/videos"));
+    sandbox.inject(
+        Platform.YOUTUBE,
+        Fault.of(Fault.Kind.MEDIA_PROCESSING_FAILURE).on("POST", "/upload/youtube/v3/videos"));
     try (YouTubeClient yt = client(sandbox)) {
       assertThatThrownBy(() -> yt.publish(video("bad.mp4", 10 * 1024)))
-          .isInstanceOf(MediaProcessingException.class).hasMessageContaining("conversion");
+          .isInstanceOf(MediaProcessingException.class)
+          .hasMessageContaining("conversion");
     }
   }
 
   @Test
   void duplicateOnPlaylistIsAPartialPublish(Sandbox sandbox) throws Exception {
-    sandbox.inject(Platform.YOUTUBE, Fault.of(Fault.Kind.DUPLICATE_CONTENT).on("POST", "/youtube/v3/playlistItems"));
+    sandbox.inject(
+        Platform.YOUTUBE,
+        Fault.of(Fault.Kind.DUPLICATE_CONTENT).on("POST", "/youtube/v3/playlistItems"));
     try (YouTubeClient yt = client(sandbox)) {
-      Post post = video("dup.mp4", 10 * 1024).toBuilder().option(YouTubeOptions.builder().title("dup")
-          .playlistId(sandbox.credentials(Platform.YOUTUBE).extra("playlistId")).build()).build();
-      assertThatThrownBy(() -> yt.publish(post)).isInstanceOfSatisfying(YouTubePartialPublishException.class, e -> {
-        assertThat(e.failedStep()).isEqualTo("playlistItems.insert");
-        assertThat(e.getCause()).isInstanceOf(DuplicateContentException.class);
-        assertThat(sandbox.created(Platform.YOUTUBE, "post")).anyMatch(c -> c.id().equals(e.published().id()));
-      });
+      Post post =
+          video("dup.mp4", 10 * 1024).toBuilder()
+              .option(
+                  YouTubeOptions.builder()
+                      .title("dup")
+                      .playlistId(sandbox.credentials(Platform.YOUTUBE).extra("playlistId"))
+                      .build())
+              .build();
+      assertThatThrownBy(() -> yt.publish(post))
+          .isInstanceOfSatisfying(
+              YouTubePartialPublishException.class,
+              e -> {
+                assertThat(e.failedStep()).isEqualTo("playlistItems.insert");
+                assertThat(e.getCause()).isInstanceOf(DuplicateContentException.class);
+                assertThat(sandbox.created(Platform.YOUTUBE, "post"))
+                    .anyMatch(c -> c.id().equals(e.published().id()));
+              });
     }
   }
 
@@ -300,15 +380,18 @@ class YouTubeSandboxTest {
     int before = sandbox.created(Platform.YOUTUBE, "post").size();
     try (YouTubeClient yt = client(sandbox)) {
       assertThatThrownBy(() -> yt.publish(video("q.mp4", 10 * 1024)))
-          .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
-            assertThat(e.attempts()).isEqualTo(1);
-            assertThat(e.statusCode()).isEqualTo(403);
-            assertThat(e.resetAt()).isPresent();
-          });
+          .isInstanceOfSatisfying(
+              QuotaExceededException.class,
+              e -> {
+                assertThat(e.attempts()).isEqualTo(1);
+                assertThat(e.statusCode()).isEqualTo(403);
+                assertThat(e.resetAt()).isPresent();
+              });
       assertThat(yt.quotaRemaining()).isZero();
       // now refused offline, before any request
       assertThatThrownBy(() -> yt.metrics(PostRef.of(Platform.YOUTUBE, "x")))
-          .isInstanceOfSatisfying(QuotaExceededException.class, e -> assertThat(e.statusCode()).isZero());
+          .isInstanceOfSatisfying(
+              QuotaExceededException.class, e -> assertThat(e.statusCode()).isZero());
     }
     assertThat(sandbox.created(Platform.YOUTUBE, "post")).hasSize(before);
   }
@@ -316,14 +399,22 @@ class YouTubeSandboxTest {
   @Test
   void invalidPostsFailOfflineWithEveryViolation(Sandbox sandbox) throws Exception {
     try (YouTubeClient yt = client(sandbox)) {
-      Post bad = Post.builder().text("x".repeat(4999) + "é<")
-          .addMedia(Media.fromFile(TestFiles.mp4(dir, "v.mp4", 1024)))
-          .option(YouTubeOptions.builder().title("t".repeat(101)).license("mine").build())
-          .audience(Audience.builder().visibility(Visibility.FOLLOWERS).countries("DE").build()).build();
-      assertThat(yt.validate(bad)).extracting(v -> v.field() + ":" + v.rule()).contains(
-          "text:max-length", "text:no-angle-brackets", "options.youtube.title:max-length",
-          "options.youtube.license:enum", "audience.visibility:visibility-unsupported",
-          "audience.countries:audience-unsupported");
+      Post bad =
+          Post.builder()
+              .text("x".repeat(4999) + "é<")
+              .addMedia(Media.fromFile(TestFiles.mp4(dir, "v.mp4", 1024)))
+              .option(YouTubeOptions.builder().title("t".repeat(101)).license("mine").build())
+              .audience(Audience.builder().visibility(Visibility.FOLLOWERS).countries("DE").build())
+              .build();
+      assertThat(yt.validate(bad))
+          .extracting(v -> v.field() + ":" + v.rule())
+          .contains(
+              "text:max-length",
+              "text:no-angle-brackets",
+              "options.youtube.title:max-length",
+              "options.youtube.license:enum",
+              "audience.visibility:visibility-unsupported",
+              "audience.countries:audience-unsupported");
       assertThat(yt.quotaUsed()).isZero();
     }
   }
@@ -331,11 +422,15 @@ class YouTubeSandboxTest {
   @Test
   void emptyTagsAndTagsWithCommasAreRefusedOffline(Sandbox sandbox) throws Exception {
     try (YouTubeClient yt = client(sandbox)) {
-      Post bad = Post.builder().text("tags")
-          .addMedia(Media.fromFile(TestFiles.mp4(dir, "tags.mp4", 1024)))
-          .option(YouTubeOptions.builder().title("Tags").tags("ok", " ", "a,b").build()).build();
-      assertThat(yt.validate(bad)).extracting(v -> v.field() + ":" + v.rule()).containsExactly(
-          "options.youtube.tags:not-empty", "options.youtube.tags:no-comma");
+      Post bad =
+          Post.builder()
+              .text("tags")
+              .addMedia(Media.fromFile(TestFiles.mp4(dir, "tags.mp4", 1024)))
+              .option(YouTubeOptions.builder().title("Tags").tags("ok", " ", "a,b").build())
+              .build();
+      assertThat(yt.validate(bad))
+          .extracting(v -> v.field() + ":" + v.rule())
+          .containsExactly("options.youtube.tags:not-empty", "options.youtube.tags:no-comma");
     }
   }
 }

@@ -56,8 +56,9 @@ public class PostController {
     if (request.text() == null || request.at() == null) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "text and at are required");
     }
-    String id = scheduler.schedule(Post.builder().text(request.text()).build(), crossPoster.platforms(),
-        request.at());
+    String id =
+        scheduler.schedule(
+            Post.builder().text(request.text()).build(), crossPoster.platforms(), request.at());
     return Map.of("id", id);
   }
 }

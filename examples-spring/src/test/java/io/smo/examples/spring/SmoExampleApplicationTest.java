@@ -19,8 +19,11 @@ class SmoExampleApplicationTest {
 
   HttpResponse<String> send(String method, String path, String json) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-    b = json == null ? b.GET() : b.method(method, HttpRequest.BodyPublishers.ofString(json))
-        .header("Content-Type", "application/json");
+    b =
+        json == null
+            ? b.GET()
+            : b.method(method, HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -28,10 +31,12 @@ class SmoExampleApplicationTest {
   void crossPostsSchedulesAndShowsMetrics() throws Exception {
     HttpResponse<String> posted = send("POST", "/posts", "{\"text\":\"Hello from the example\"}");
     assertThat(posted.statusCode()).isEqualTo(200);
-    assertThat(posted.body()).contains("\"twitter\":\"PUBLISHED\"").contains("\"facebook\":\"PUBLISHED\"");
+    assertThat(posted.body())
+        .contains("\"twitter\":\"PUBLISHED\"")
+        .contains("\"facebook\":\"PUBLISHED\"");
 
-    HttpResponse<String> scheduled = send("POST", "/schedules",
-        "{\"text\":\"Later\",\"at\":\"2099-01-01T09:00:00Z\"}");
+    HttpResponse<String> scheduled =
+        send("POST", "/schedules", "{\"text\":\"Later\",\"at\":\"2099-01-01T09:00:00Z\"}");
     assertThat(scheduled.statusCode()).isEqualTo(200);
     assertThat(scheduled.body()).contains("\"id\"");
 
@@ -50,8 +55,10 @@ class SmoExampleApplicationTest {
 
   @Test
   void receivesTheSandboxsSignedWebhookWhenSomeoneComments() throws Exception {
-    io.smo.core.SocialClient facebook = context.getBean("smo.client.brand-fb", io.smo.core.SocialClient.class);
-    io.smo.core.PublishedPost post = facebook.publish(io.smo.core.Post.builder().text("Webhook demo").build());
+    io.smo.core.SocialClient facebook =
+        context.getBean("smo.client.brand-fb", io.smo.core.SocialClient.class);
+    io.smo.core.PublishedPost post =
+        facebook.publish(io.smo.core.Post.builder().text("Webhook demo").build());
     facebook.comment(post.ref(), "First!");
 
     String feed = "";
@@ -60,15 +67,18 @@ class SmoExampleApplicationTest {
       feed = send("GET", "/engagement", null).body();
     }
     assertThat(feed).contains("\"platform\":\"facebook\"").contains("First!");
-    assertThat(context.getBean(io.smo.spring.boot.SandboxWebhookDelivery.class).webhooks()).isPresent();
+    assertThat(context.getBean(io.smo.spring.boot.SandboxWebhookDelivery.class).webhooks())
+        .isPresent();
 
     // a forged delivery is refused and adds nothing
-    HttpResponse<String> forged = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/smo/webhooks/meta"))
-        .header("Content-Type", "application/json")
-        .header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"object\":\"page\",\"entry\":[]}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> forged =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/smo/webhooks/meta"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"object\":\"page\",\"entry\":[]}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(forged.statusCode()).isIn(401, 403);
   }
 }

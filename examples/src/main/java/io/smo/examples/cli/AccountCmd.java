@@ -10,9 +10,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code smo account PLATFORM[:ACCOUNT]}: the account's id, handle, name, followers, following and post count. */
-@Command(name = "account", mixinStandardHelpOptions = true,
-    description = "Print an account's figures: id, handle, name, followers, following, posts (absent when the platform does not report them).")
+/**
+ * {@code smo account PLATFORM[:ACCOUNT]}: the account's id, handle, name, followers, following and
+ * post count.
+ */
+@Command(
+    name = "account",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print an account's figures: id, handle, name, followers, following, posts (absent when the platform does not report them).")
 final class AccountCmd extends SmoCli.Base {
   @Parameters(paramLabel = "PLATFORM[:ACCOUNT]", description = "e.g. facebook, x, youtube:default.")
   String target;
@@ -27,13 +33,25 @@ final class AccountCmd extends SmoCli.Base {
     try {
       p = Platform.fromId(parts[0]);
     } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage() + " (one of facebook, instagram, x, youtube, tiktok, pinterest, snapchat)");
+      err.println(
+          "error: "
+              + e.getMessage()
+              + " (one of facebook, instagram, x, youtube, tiktok, pinterest, snapchat)");
       return 2;
     }
     String account = parts.length > 1 && !parts[1].isBlank() ? parts[1] : "default";
     if (!account.equals("default")) {
-      err.println("error: account '" + account + "' of " + p.id() + " has no credentials; this smo reads one account"
-          + " per platform (use " + p.id() + " or " + p.id() + ":default)");
+      err.println(
+          "error: account '"
+              + account
+              + "' of "
+              + p.id()
+              + " has no credentials; this smo reads one account"
+              + " per platform (use "
+              + p.id()
+              + " or "
+              + p.id()
+              + ":default)");
       return 2;
     }
     try (Session s = session(null)) {
@@ -49,7 +67,8 @@ final class AccountCmd extends SmoCli.Base {
         return 1;
       }
       if (json) {
-        com.fasterxml.jackson.databind.node.ObjectNode n = io.smo.core.http.ApiRuntime.newObjectMapper().createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode n =
+            io.smo.core.http.ApiRuntime.newObjectMapper().createObjectNode();
         n.put("platform", p.id()).put("account", account).put("id", a.id());
         a.handle().ifPresent(h -> n.put("handle", h));
         a.name().ifPresent(h -> n.put("name", h));
@@ -59,7 +78,9 @@ final class AccountCmd extends SmoCli.Base {
         n.put("sandbox", s.onSandbox(p));
         out.println(n.toPrettyString());
       } else {
-        out.printf("%s:%s%s%n", p.id(), account, s.onSandbox(p) ? "  (SMO sandbox, not the real platform)" : "");
+        out.printf(
+            "%s:%s%s%n",
+            p.id(), account, s.onSandbox(p) ? "  (SMO sandbox, not the real platform)" : "");
         out.printf("  id         %s%n", a.id());
         out.printf("  handle     %s%n", a.handle().map(h -> "@" + h).orElse("–"));
         out.printf("  name       %s%n", a.name().orElse("–"));
@@ -72,6 +93,8 @@ final class AccountCmd extends SmoCli.Base {
   }
 
   private static String n(OptionalLong v) {
-    return v.isPresent() ? String.format(java.util.Locale.ROOT, "%,d", v.getAsLong()) : "– (not reported)";
+    return v.isPresent()
+        ? String.format(java.util.Locale.ROOT, "%,d", v.getAsLong())
+        : "– (not reported)";
   }
 }

@@ -10,10 +10,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code smo answer REF TEXT}: answers an inbox item (as printed by {@code smo inbox}) the way its
- * kind is answered: a public reply to a comment, a direct message in the conversation, a reply
- * to a mention. The item is looked up first, so the platform's window rules apply offline.
+ * kind is answered: a public reply to a comment, a direct message in the conversation, a reply to a
+ * mention. The item is looked up first, so the platform's window rules apply offline.
  */
-@Command(name = "answer", mixinStandardHelpOptions = true,
+@Command(
+    name = "answer",
+    mixinStandardHelpOptions = true,
     description = "Answer an inbox item (REF as printed by 'smo inbox').")
 final class AnswerCmd extends SmoCli.Base {
   @Parameters(index = "0", paramLabel = "REF", description = "platform:account:kind:thread:id")
@@ -22,7 +24,10 @@ final class AnswerCmd extends SmoCli.Base {
   @Parameters(index = "1", paramLabel = "TEXT")
   String text;
 
-  @Option(names = "--days", defaultValue = "30", description = "How many days back to look for the item (default 30).")
+  @Option(
+      names = "--days",
+      defaultValue = "30",
+      description = "How many days back to look for the item (default 30).")
   int days;
 
   @Override
@@ -41,8 +46,13 @@ final class AnswerCmd extends SmoCli.Base {
         return 2;
       }
       if (!inbox.accountKey().equals(r.account())) {
-        err.println("error: the item belongs to account " + r.account() + ", but the configured "
-            + r.platform().displayName() + " account is " + inbox.accountKey());
+        err.println(
+            "error: the item belongs to account "
+                + r.account()
+                + ", but the configured "
+                + r.platform().displayName()
+                + " account is "
+                + inbox.accountKey());
         return 2;
       }
       InboxItem item = null;
@@ -58,8 +68,16 @@ final class AnswerCmd extends SmoCli.Base {
         }
       }
       if (item == null) {
-        err.println("error: no " + r.kind().id() + " " + r.id() + " in the " + r.platform().displayName()
-            + " inbox of the last " + days + " days");
+        err.println(
+            "error: no "
+                + r.kind().id()
+                + " "
+                + r.id()
+                + " in the "
+                + r.platform().displayName()
+                + " inbox of the last "
+                + days
+                + " days");
         return 2;
       }
       InboxItem answer;

@@ -27,9 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A campaign file (YAML): text, media paths (relative to the file), link, audience, schedule
- * time with its zone, target platforms and per-platform overrides. See
- * {@code examples/campaigns/launch.yaml}.
+ * A campaign file (YAML): text, media paths (relative to the file), link, audience, schedule time
+ * with its zone, target platforms and per-platform overrides. See {@code
+ * examples/campaigns/launch.yaml}.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public final class Campaign {
@@ -37,10 +37,13 @@ public final class Campaign {
   public static final class MediaEntry {
     /** Local path, relative to the campaign file. */
     @JsonProperty public String path;
+
     /** Public URL the platform pulls (instead of a path). */
     @JsonProperty public String url;
+
     /** Kind for URL media: image, video or gif. */
     @JsonProperty public String kind;
+
     /** Alt text. */
     @JsonProperty public String alt;
   }
@@ -49,20 +52,28 @@ public final class Campaign {
   public static final class AudienceEntry {
     /** ISO 3166-1 alpha-2 codes. */
     @JsonProperty public List<String> countries = List.of();
+
     /** BCP 47 language tags. */
     @JsonProperty public List<String> languages = List.of();
+
     /** Minimum age in years. */
     @JsonProperty public Integer ageMin;
+
     /** Maximum age in years. */
     @JsonProperty public Integer ageMax;
+
     /** male / female. */
     @JsonProperty public List<String> genders = List.of();
+
     /** Interests. */
     @JsonProperty public List<String> interests = List.of();
+
     /** public, followers, unlisted, private... */
     @JsonProperty public String visibility;
+
     /** everyone, following, mentioned_only... */
     @JsonProperty public String replies;
+
     /** Drop what a platform cannot honour instead of refusing the post. */
     @JsonProperty public boolean dropUnsupported;
   }
@@ -71,6 +82,7 @@ public final class Campaign {
   public static final class ScheduleEntry {
     /** Local date-time, e.g. 2026-12-24T09:00. */
     @JsonProperty public String at;
+
     /** IANA zone, e.g. Europe/Berlin. */
     @JsonProperty public String zone;
   }
@@ -79,9 +91,10 @@ public final class Campaign {
   public static final class AccountEntry {
     /** Platform id (facebook, instagram, x, youtube, tiktok, pinterest, snapchat). */
     @JsonProperty public String platform;
+
     /**
-     * Credentials reference: {@code SMO_<REF>_<KEY>} environment variables or {@code
-     * <credentials dir>/<ref>.properties}. Default: the account's name.
+     * Credentials reference: {@code SMO_<REF>_<KEY>} environment variables or {@code <credentials
+     * dir>/<ref>.properties}. Default: the account's name.
      */
     @JsonProperty public String credentials;
   }
@@ -90,47 +103,72 @@ public final class Campaign {
   public static final class SegmentEntry {
     /** Segment name (unique in the campaign). */
     @JsonProperty public String name;
+
     /** Who it is for. */
     @JsonProperty public AudienceEntry audience;
+
     /** Its text. */
     @JsonProperty public String text = "";
+
     /** Its media (paths relative to the campaign file). */
     @JsonProperty public List<MediaEntry> media = List.of();
+
     /** Its link. */
     @JsonProperty public String link;
+
     /** Per-platform overrides by platform id, as at the top level. */
     @JsonProperty public Map<String, Map<String, Object>> options = new LinkedHashMap<>();
+
     /** Accounts reached by targeting (only where the platform can target the audience). */
     @JsonProperty public List<String> accounts = List.of();
-    /** Accounts assigned to this audience (regional accounts), reached with or without targeting. */
+
+    /**
+     * Accounts assigned to this audience (regional accounts), reached with or without targeting.
+     */
     @JsonProperty public List<String> assigned = List.of();
   }
 
   /** Named accounts (multi-account campaigns). */
   @JsonProperty public Map<String, AccountEntry> accounts = new LinkedHashMap<>();
-  /** Audience segments (multi-account campaigns); when given, top-level text and media are not used. */
+
+  /**
+   * Audience segments (multi-account campaigns); when given, top-level text and media are not used.
+   */
   @JsonProperty public List<SegmentEntry> segments = List.of();
-  /** Why identical text on several X accounts is allowed (X's automation rules forbid it by default). */
+
+  /**
+   * Why identical text on several X accounts is allowed (X's automation rules forbid it by
+   * default).
+   */
   @JsonProperty public String allowIdenticalTextOnX;
 
   /** Campaign name. */
   @JsonProperty public String name;
+
   /** Post text. */
   @JsonProperty public String text = "";
+
   /** Media items. */
   @JsonProperty public List<MediaEntry> media = List.of();
+
   /** Link. */
   @JsonProperty public String link;
+
   /** Text overflow: reject, truncate, thread. */
   @JsonProperty public String overflow;
+
   /** Idempotency key (fixed so that running twice never posts twice per CrossPoster). */
   @JsonProperty public String idempotencyKey;
+
   /** Audience. */
   @JsonProperty public AudienceEntry audience;
+
   /** Schedule. */
   @JsonProperty public ScheduleEntry schedule;
+
   /** Target platforms (ids); empty means all seven. */
   @JsonProperty public List<String> platforms = List.of();
+
   /** Per-platform overrides by platform id. */
   @JsonProperty public Map<String, Map<String, Object>> options = new LinkedHashMap<>();
 
@@ -142,8 +180,9 @@ public final class Campaign {
    * @throws IOException if it cannot be read or parsed
    */
   public static Campaign read(Path file) throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     if (java.nio.file.Files.isRegularFile(file) && java.nio.file.Files.size(file) == 0) {
       throw new IOException(file + ": the campaign file is empty");
     }
@@ -151,11 +190,25 @@ public final class Campaign {
     try {
       c = yaml.readValue(file.toFile(), Campaign.class);
     } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
-      throw new IOException(file + " line " + e.getLocation().getLineNr() + ": unknown key '"
-          + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")", e);
+      throw new IOException(
+          file
+              + " line "
+              + e.getLocation().getLineNr()
+              + ": unknown key '"
+              + e.getPropertyName()
+              + "' (known: "
+              + e.getKnownPropertyIds()
+              + ")",
+          e);
     } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-      throw new IOException(file + " line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-          + ": wrong type for '" + e.getPathReference().replaceAll(".*\\[\"|\"\\]", "") + "'", e);
+      throw new IOException(
+          file
+              + " line "
+              + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+              + ": wrong type for '"
+              + e.getPathReference().replaceAll(".*\\[\"|\"\\]", "")
+              + "'",
+          e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IOException(file + ": not valid YAML: " + e.getOriginalMessage(), e);
     }
@@ -181,18 +234,23 @@ public final class Campaign {
   /**
    * Returns the media, paths resolved against the campaign file's folder.
    *
-   * @throws IllegalArgumentException if an entry has neither or both of {@code path} and {@code url}
+   * @throws IllegalArgumentException if an entry has neither or both of {@code path} and {@code
+   *     url}
    */
   public List<Media> mediaList() {
     List<Media> out = new ArrayList<>();
     for (int i = 0; i < media.size(); i++) {
       MediaEntry m = media.get(i);
       if (m == null || (m.path == null) == (m.url == null)) {
-        throw new IllegalArgumentException("media[" + i + "]: give exactly one of path (a local file) or url");
+        throw new IllegalArgumentException(
+            "media[" + i + "]: give exactly one of path (a local file) or url");
       }
-      Media item = m.url != null
-          ? Media.fromUrl(url(m.url), m.kind == null ? MediaKind.IMAGE : choice(MediaKind.class, "media.kind", m.kind))
-          : Media.fromFile(file.getParent().resolve(m.path).normalize());
+      Media item =
+          m.url != null
+              ? Media.fromUrl(
+                  url(m.url),
+                  m.kind == null ? MediaKind.IMAGE : choice(MediaKind.class, "media.kind", m.kind))
+              : Media.fromFile(file.getParent().resolve(m.path).normalize());
       out.add(m.alt != null ? item.withAltText(m.alt) : item);
     }
     return out;
@@ -207,13 +265,17 @@ public final class Campaign {
     if (audience == null) {
       return Audience.everyone();
     }
-    Audience.Builder b = Audience.builder().countries(listOf(audience.countries, "countries"))
-        .interests(listOf(audience.interests, "interests")).dropUnsupported(audience.dropUnsupported);
+    Audience.Builder b =
+        Audience.builder()
+            .countries(listOf(audience.countries, "countries"))
+            .interests(listOf(audience.interests, "interests"))
+            .dropUnsupported(audience.dropUnsupported);
     List<Locale> langs = new ArrayList<>();
     listOf(audience.languages, "languages").forEach(l -> langs.add(Locale.forLanguageTag(l)));
     b.languages(langs);
     List<Gender> g = new ArrayList<>();
-    listOf(audience.genders, "genders").forEach(x -> g.add(choice(Gender.class, "audience.genders", x)));
+    listOf(audience.genders, "genders")
+        .forEach(x -> g.add(choice(Gender.class, "audience.genders", x)));
     b.genders(g);
     if (audience.ageMin != null && audience.ageMax != null) {
       b.ageRange(AgeRange.of(audience.ageMin, audience.ageMax));
@@ -250,8 +312,12 @@ public final class Campaign {
     try {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(key + ": '" + value + "' is not one of "
-          + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+      throw new IllegalArgumentException(
+          key
+              + ": '"
+              + value
+              + "' is not one of "
+              + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
     }
   }
 
@@ -284,7 +350,9 @@ public final class Campaign {
 
   /** Returns the text overflow policy. */
   public TextOverflow overflowPolicy() {
-    return overflow == null ? TextOverflow.REJECT : TextOverflow.valueOf(overflow.toUpperCase(Locale.ROOT));
+    return overflow == null
+        ? TextOverflow.REJECT
+        : TextOverflow.valueOf(overflow.toUpperCase(Locale.ROOT));
   }
 
   /**
@@ -299,8 +367,8 @@ public final class Campaign {
 
   /**
    * Returns the schedule time resolved by {@link io.smo.scheduler.ScheduleTime}'s DST rule (a gap
-   * moves forward, an overlap takes the first occurrence), with the adjustment to show, or
-   * {@code null} when the campaign has no schedule.
+   * moves forward, an overlap takes the first occurrence), with the adjustment to show, or {@code
+   * null} when the campaign has no schedule.
    *
    * @throws IllegalArgumentException if a time is given without a zone, or either is malformed
    */
@@ -309,21 +377,22 @@ public final class Campaign {
       return null;
     }
     if (schedule.zone == null) {
-      throw new IllegalArgumentException("schedule.at needs schedule.zone (an IANA zone such as Europe/Berlin)");
+      throw new IllegalArgumentException(
+          "schedule.at needs schedule.zone (an IANA zone such as Europe/Berlin)");
     }
     LocalDateTime at;
     try {
       at = LocalDateTime.parse(schedule.at);
     } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("schedule.at: '" + schedule.at
-          + "' is not a local date-time such as 2026-12-24T09:00");
+      throw new IllegalArgumentException(
+          "schedule.at: '" + schedule.at + "' is not a local date-time such as 2026-12-24T09:00");
     }
     ZoneId zone;
     try {
       zone = ZoneId.of(schedule.zone);
     } catch (java.time.DateTimeException e) {
-      throw new IllegalArgumentException("schedule.zone: '" + schedule.zone
-          + "' is not an IANA time zone such as Europe/Berlin");
+      throw new IllegalArgumentException(
+          "schedule.zone: '" + schedule.zone + "' is not an IANA time zone such as Europe/Berlin");
     }
     return io.smo.scheduler.ScheduleTime.resolve(at, zone);
   }
@@ -344,8 +413,12 @@ public final class Campaign {
       try {
         idx = Integer.parseInt(String.valueOf(i).trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("options." + p.id() + ".media: '" + i
-            + "' is not a media index (0 is the first item of media:)");
+        throw new IllegalArgumentException(
+            "options."
+                + p.id()
+                + ".media: '"
+                + i
+                + "' is not a media index (0 is the first item of media:)");
       }
       if (idx < 0 || idx >= all.size()) {
         throw new IllegalArgumentException("options." + p.id() + ".media: no media item " + idx);
@@ -359,7 +432,8 @@ public final class Campaign {
     try {
       return new URI(text.trim());
     } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException("media url: '" + text + "' is not a URL (" + e.getReason() + ")");
+      throw new IllegalArgumentException(
+          "media url: '" + text + "' is not a URL (" + e.getReason() + ")");
     }
   }
 
@@ -373,8 +447,11 @@ public final class Campaign {
       try {
         Platform.fromId(k);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("options." + k + ": not a platform id (facebook, instagram, x,"
-            + " youtube, tiktok, pinterest, snapchat)");
+        throw new IllegalArgumentException(
+            "options."
+                + k
+                + ": not a platform id (facebook, instagram, x,"
+                + " youtube, tiktok, pinterest, snapchat)");
       }
     }
   }

@@ -2,8 +2,8 @@ package io.smo.examples.cli;
 
 /**
  * A problem with what the user gave the command line (arguments, files, credentials) that stops a
- * command before anything is sent. The message names what is wrong and never contains a secret;
- * the command exits with {@link ExitCodes#USAGE} unless another code is given.
+ * command before anything is sent. The message names what is wrong and never contains a secret; the
+ * command exits with {@link ExitCodes#USAGE} unless another code is given.
  */
 final class CliException extends RuntimeException {
   private static final long serialVersionUID = 1L;

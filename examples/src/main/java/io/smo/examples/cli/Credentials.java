@@ -22,9 +22,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The platform credentials the command line found, read strictly: environment variables
- * {@code SMO_<PLATFORM>_<KEY>} and, with {@code --credentials DIR}, the files
- * {@code DIR/<platform-id>.properties} (a key in the file wins over the environment).
+ * The platform credentials the command line found, read strictly: environment variables {@code
+ * SMO_<PLATFORM>_<KEY>} and, with {@code --credentials DIR}, the files {@code
+ * DIR/<platform-id>.properties} (a key in the file wins over the environment).
  *
  * <p>Anything that looks like a credential but cannot be used is a {@link CliException} (exit code
  * {@link ExitCodes#USAGE}) naming the variable, folder or file, never a silent fallback to the
@@ -35,8 +35,8 @@ import java.util.stream.Collectors;
  */
 final class Credentials {
   /**
-   * The keys each platform's client reads (lower case; the environment uses them upper case).
-   * Add a key here when {@link Platforms#credentialClient} starts reading it.
+   * The keys each platform's client reads (lower case; the environment uses them upper case). Add a
+   * key here when {@link Platforms#credentialClient} starts reading it.
    */
   static final Map<Platform, List<String>> KEYS = keys();
 
@@ -53,12 +53,12 @@ final class Credentials {
   }
 
   /**
-   * Variables other commands read that look like platform credentials but configure no client
-   * (the webhook secrets of {@code smo listen}); skipped here, so they neither count as
-   * credentials nor are refused as unknown keys. Add a name here when a command starts reading it.
+   * Variables other commands read that look like platform credentials but configure no client (the
+   * webhook secrets of {@code smo listen}); skipped here, so they neither count as credentials nor
+   * are refused as unknown keys. Add a name here when a command starts reading it.
    */
-  static final Set<String> OTHER_VARIABLES = Set.of("SMO_X_CONSUMER_SECRET", "SMO_TIKTOK_CLIENT_SECRET",
-      "SMO_YOUTUBE_HUB_SECRET");
+  static final Set<String> OTHER_VARIABLES =
+      Set.of("SMO_X_CONSUMER_SECRET", "SMO_TIKTOK_CLIENT_SECRET", "SMO_YOUTUBE_HUB_SECRET");
 
   private final Map<Platform, Map<String, String>> values;
   private final Map<Platform, String> origins;
@@ -90,8 +90,11 @@ final class Credentials {
         continue;
       }
       if (name.startsWith("SMO_X_")) {
-        throw new CliException("environment variable " + name + " is not read: X's variables are named SMO_TWITTER_"
-            + name.substring("SMO_X_".length()));
+        throw new CliException(
+            "environment variable "
+                + name
+                + " is not read: X's variables are named SMO_TWITTER_"
+                + name.substring("SMO_X_".length()));
       }
       for (Platform p : Platform.values()) {
         String prefix = "SMO_" + p.name() + "_";
@@ -131,26 +134,41 @@ final class Credentials {
   private static void checkKey(Platform p, String key, String where) {
     List<String> known = KEYS.getOrDefault(p, List.of());
     if (!known.contains(key)) {
-      throw new CliException(where + " is not a " + p.displayName() + " credential; "
-          + p.displayName() + " takes " + known.stream().map(k -> k + " (SMO_" + p.name() + "_"
-              + k.toUpperCase(Locale.ROOT) + ")").collect(Collectors.joining(", ")));
+      throw new CliException(
+          where
+              + " is not a "
+              + p.displayName()
+              + " credential; "
+              + p.displayName()
+              + " takes "
+              + known.stream()
+                  .map(k -> k + " (SMO_" + p.name() + "_" + k.toUpperCase(Locale.ROOT) + ")")
+                  .collect(Collectors.joining(", ")));
     }
   }
 
   /** The expected file names, for messages. */
   private static String expectedNames() {
-    return Arrays.stream(Platform.values()).map(p -> p.id() + ".properties").collect(Collectors.joining(", "));
+    return Arrays.stream(Platform.values())
+        .map(p -> p.id() + ".properties")
+        .collect(Collectors.joining(", "));
   }
 
   /** The credentials files of {@code dir}, by platform; every unusable entry is an error. */
   private static Map<Platform, Path> files(Path dir) {
     if (!Files.exists(dir)) {
-      throw new CliException("credentials folder " + dir + " does not exist (--credentials takes a folder holding "
-          + "<platform>.properties files)");
+      throw new CliException(
+          "credentials folder "
+              + dir
+              + " does not exist (--credentials takes a folder holding "
+              + "<platform>.properties files)");
     }
     if (!Files.isDirectory(dir)) {
-      throw new CliException("--credentials " + dir + " is a file, not a folder: give the folder holding "
-          + expectedNames());
+      throw new CliException(
+          "--credentials "
+              + dir
+              + " is a file, not a folder: give the folder holding "
+              + expectedNames());
     }
     Map<Platform, Path> out = new EnumMap<>(Platform.class);
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
@@ -165,37 +183,64 @@ final class Credentials {
         Platform p = platformOf(name);
         if (name.endsWith(".properties")) {
           if (p == null) {
-            throw new CliException("credentials file " + f + " is not named after a platform; expected "
-                + expectedNames());
+            throw new CliException(
+                "credentials file "
+                    + f
+                    + " is not named after a platform; expected "
+                    + expectedNames());
           }
         } else if (p != null || startsWithPlatform(name)) {
-          throw new CliException("credentials file " + f + " is not read: name it "
-              + (p != null ? p.id() : prefixPlatform(name).id()) + ".properties");
+          throw new CliException(
+              "credentials file "
+                  + f
+                  + " is not read: name it "
+                  + (p != null ? p.id() : prefixPlatform(name).id())
+                  + ".properties");
         } else {
           continue; // README and other files that are no credentials
         }
         if (out.containsKey(p)) {
-          throw new CliException("credentials for " + p.displayName() + " are given twice in " + dir + ": "
-              + out.get(p).getFileName() + " and " + name);
+          throw new CliException(
+              "credentials for "
+                  + p.displayName()
+                  + " are given twice in "
+                  + dir
+                  + ": "
+                  + out.get(p).getFileName()
+                  + " and "
+                  + name);
         }
         out.put(p, f);
       }
     } catch (AccessDeniedException e) {
       throw new CliException("cannot read credentials folder " + dir + ": permission denied");
     } catch (IOException e) {
-      throw new CliException("cannot read credentials folder " + dir + ": " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      throw new CliException(
+          "cannot read credentials folder "
+              + dir
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
     if (out.isEmpty()) {
-      throw new CliException("credentials folder " + dir + " holds no credentials file; expected one or more of "
-          + expectedNames());
+      throw new CliException(
+          "credentials folder "
+              + dir
+              + " holds no credentials file; expected one or more of "
+              + expectedNames());
     }
     return out;
   }
 
-  /** The platform a file is named after ({@code twitter.properties}, {@code x.properties}), else null. */
+  /**
+   * The platform a file is named after ({@code twitter.properties}, {@code x.properties}), else
+   * null.
+   */
   private static Platform platformOf(String name) {
-    String base = name.endsWith(".properties") ? name.substring(0, name.length() - ".properties".length()) : name;
+    String base =
+        name.endsWith(".properties")
+            ? name.substring(0, name.length() - ".properties".length())
+            : name;
     try {
       return Platform.fromId(base);
     } catch (IllegalArgumentException e) {
@@ -207,7 +252,10 @@ final class Credentials {
     return prefixPlatform(name) != null;
   }
 
-  /** The platform whose id starts {@code name} followed by a dot ({@code facebook.props}), else null. */
+  /**
+   * The platform whose id starts {@code name} followed by a dot ({@code facebook.props}), else
+   * null.
+   */
   private static Platform prefixPlatform(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     for (Platform p : Platform.values()) {
@@ -230,10 +278,13 @@ final class Credentials {
     } catch (NoSuchFileException e) {
       throw new CliException("cannot read credentials file " + file + ": it disappeared");
     } catch (IOException e) {
-      throw new CliException("cannot read credentials file " + file + ": " + e.getClass().getSimpleName());
+      throw new CliException(
+          "cannot read credentials file " + file + ": " + e.getClass().getSimpleName());
     } catch (IllegalArgumentException e) {
-      // Properties.load: a malformed \\uXXXX escape; the message would not name the line, and may quote it
-      throw new CliException("credentials file " + file + " is not a valid properties file (malformed \\u escape)");
+      // Properties.load: a malformed \\uXXXX escape; the message would not name the line, and may
+      // quote it
+      throw new CliException(
+          "credentials file " + file + " is not a valid properties file (malformed \\u escape)");
     }
     if (props.isEmpty()) {
       throw new CliException("credentials file " + file + " holds no keys");
@@ -265,13 +316,18 @@ final class Credentials {
     return values.get(p);
   }
 
-  /** Returns where the credentials of {@code p} come from (variable pattern, file path); never values. */
+  /**
+   * Returns where the credentials of {@code p} come from (variable pattern, file path); never
+   * values.
+   */
   String origin(Platform p) {
     return origins.getOrDefault(p, "nowhere");
   }
 
   /** One line naming each configured platform and where its credentials come from; never values. */
   String describe() {
-    return values.keySet().stream().map(p -> p.id() + " (" + origin(p) + ")").collect(Collectors.joining(", "));
+    return values.keySet().stream()
+        .map(p -> p.id() + " (" + origin(p) + ")")
+        .collect(Collectors.joining(", "));
   }
 }

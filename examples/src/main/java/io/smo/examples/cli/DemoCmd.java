@@ -18,33 +18,44 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code smo demo}: the whole walk-through on the embedded sandbox — publish a campaign, then for
- * each post read its metrics and comments, reply to one comment and hide another. Replies and
- * hides are real actions on a real account, so this command runs only on the sandbox: it refuses
- * (exit code 2) when any credentials are configured. {@code smo post} never engages.
+ * each post read its metrics and comments, reply to one comment and hide another. Replies and hides
+ * are real actions on a real account, so this command runs only on the sandbox: it refuses (exit
+ * code 2) when any credentials are configured. {@code smo post} never engages.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = {
-    "Sandbox only: publish, then metrics, a reply, a hidden comment.",
-    "Publishes a campaign on the embedded sandbox, then reads each post's metrics and comments,"
-        + " replies to one comment and hides another. Refuses to run when credentials are configured."})
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sandbox only: publish, then metrics, a reply, a hidden comment.",
+      "Publishes a campaign on the embedded sandbox, then reads each post's metrics and comments,"
+          + " replies to one comment and hides another. Refuses to run when credentials are configured."
+    })
 final class DemoCmd extends SmoCli.Base {
   /** The reply the demo sends. */
   static final String REPLY_TEXT = "Thank you! See you at a test ride 🚲";
 
-  @Parameters(paramLabel = "CAMPAIGN.yaml", arity = "0..1",
+  @Parameters(
+      paramLabel = "CAMPAIGN.yaml",
+      arity = "0..1",
       description = "The campaign file (default: examples/campaigns/launch.yaml).")
   Path file;
 
-  @Option(names = "--platforms", description = "Comma-separated platform ids (x,facebook,...); default: the campaign's.")
+  @Option(
+      names = "--platforms",
+      description = "Comma-separated platform ids (x,facebook,...); default: the campaign's.")
   String platforms;
 
   @Override
   public Integer call() throws Exception {
     Credentials found = Credentials.load(credentials, env); // a broken folder is its own error
     if (!found.isEmpty()) {
-      throw new CliException("smo demo runs only on the embedded sandbox, because it replies to and hides"
-          + " comments; credentials are configured for " + found.describe() + ". Unset them (and drop"
-          + " --credentials) to run the demo, or use `smo post` to publish and `smo reply` / `smo hide` to"
-          + " engage on purpose.");
+      throw new CliException(
+          "smo demo runs only on the embedded sandbox, because it replies to and hides"
+              + " comments; credentials are configured for "
+              + found.describe()
+              + ". Unset them (and drop"
+              + " --credentials) to run the demo, or use `smo post` to publish and `smo reply` / `smo hide` to"
+              + " engage on purpose.");
     }
     SmoCli.PostCmd post = new SmoCli.PostCmd();
     post.out = out;
@@ -54,7 +65,8 @@ final class DemoCmd extends SmoCli.Base {
     post.campaign.file = file != null ? file : defaultCampaign();
     post.campaign.platforms = platforms;
     post.json = new JsonOutput.Flag();
-    try (Progress progress = new Progress(err); Session s = session(progress)) {
+    try (Progress progress = new Progress(err);
+        Session s = session(progress)) {
       if (!s.sandboxOnly()) {
         throw new IllegalStateException("the demo must run on the sandbox");
       }
@@ -62,17 +74,22 @@ final class DemoCmd extends SmoCli.Base {
     }
   }
 
-  /** Finds {@code examples/campaigns/launch.yaml} from the repository root or the examples folder. */
+  /**
+   * Finds {@code examples/campaigns/launch.yaml} from the repository root or the examples folder.
+   */
   private static Path defaultCampaign() {
     for (String f : new String[] {"examples/campaigns/launch.yaml", "campaigns/launch.yaml"}) {
       if (Files.isRegularFile(Path.of(f))) {
         return Path.of(f);
       }
     }
-    throw new CliException("no campaign given and examples/campaigns/launch.yaml is not here: give a campaign file");
+    throw new CliException(
+        "no campaign given and examples/campaigns/launch.yaml is not here: give a campaign file");
   }
 
-  /** Reads metrics and comments of each published post, replies to one comment and hides another. */
+  /**
+   * Reads metrics and comments of each published post, replies to one comment and hides another.
+   */
   private void engage(Session s, CrossPostResult result) {
     out.println();
     out.println("Engagement on the sandbox (metrics, then answer one comment and hide another):");
@@ -98,13 +115,15 @@ final class DemoCmd extends SmoCli.Base {
           for (Comment c : comments) {
             try {
               Comment reply = client.reply(c.ref(), REPLY_TEXT);
-              out.printf("  %-10s replied  to %s \"%s\" -> %s%n", id, c.id(),
-                  OutcomeTable.oneLine(c.text()), reply.id());
+              out.printf(
+                  "  %-10s replied  to %s \"%s\" -> %s%n",
+                  id, c.id(), OutcomeTable.oneLine(c.text()), reply.id());
               answered = c;
               break;
             } catch (PermissionException e) {
-              out.printf("  %-10s refused  reply to %s: %s%n", id, c.id(),
-                  OutcomeTable.oneLine(e.missing().orElse(e.getMessage())));
+              out.printf(
+                  "  %-10s refused  reply to %s: %s%n",
+                  id, c.id(), OutcomeTable.oneLine(e.missing().orElse(e.getMessage())));
             }
           }
         }

@@ -7,28 +7,31 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
- * The exit codes of every {@code smo} command, documented in {@code --help} and the README.
- * Scripts may rely on them.
+ * The exit codes of every {@code smo} command, documented in {@code --help} and the README. Scripts
+ * may rely on them.
  */
 final class ExitCodes {
   private ExitCodes() {}
 
   /** Everything asked for was done: every target published, the campaign is valid. */
   static final int OK = 0;
+
   /**
-   * The command ran, but at least one target was not published (failed, unknown or skipped) or
-   * the campaign has violations.
+   * The command ran, but at least one target was not published (failed, unknown or skipped) or the
+   * campaign has violations.
    */
   static final int NOT_ALL_DONE = 1;
+
   /**
-   * Usage or configuration error: bad arguments, a missing or unreadable campaign, a wrong
-   * {@code --credentials} folder or file, credentials that cannot build a client. Nothing was sent.
+   * Usage or configuration error: bad arguments, a missing or unreadable campaign, a wrong {@code
+   * --credentials} folder or file, credentials that cannot build a client. Nothing was sent.
    */
   static final int USAGE = 2;
+
   /**
-   * A platform (or the sandbox) refused or failed a call after the input was accepted
-   * ({@code metrics}, {@code comments}, {@code reply}, {@code hide}, {@code schedule}...), or an
-   * unexpected error stopped the command.
+   * A platform (or the sandbox) refused or failed a call after the input was accepted ({@code
+   * metrics}, {@code comments}, {@code reply}, {@code hide}, {@code schedule}...), or an unexpected
+   * error stopped the command.
    */
   static final int FAILED = 3;
 
@@ -54,7 +57,8 @@ final class ExitCodes {
     if (e instanceof SmoException) {
       return FAILED;
     }
-    if (e instanceof IOException || e instanceof UncheckedIOException
+    if (e instanceof IOException
+        || e instanceof UncheckedIOException
         || e instanceof IllegalArgumentException) {
       return USAGE; // reading the user's files or parsing their values
     }

@@ -20,10 +20,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code smo inbox}: one table of the comments, messages and mentions of every configured
- * platform and account, newest first (on the sandbox: every platform that has an inbox).
+ * {@code smo inbox}: one table of the comments, messages and mentions of every configured platform
+ * and account, newest first (on the sandbox: every platform that has an inbox).
  */
-@Command(name = "inbox", mixinStandardHelpOptions = true,
+@Command(
+    name = "inbox",
+    mixinStandardHelpOptions = true,
     description = "List comments, direct messages and mentions across platforms, newest first.")
 final class InboxCmd extends SmoCli.Base {
   @Option(names = "--unanswered", description = "Only items no one has answered yet.")
@@ -32,13 +34,24 @@ final class InboxCmd extends SmoCli.Base {
   @Option(names = "--json", description = "Print a JSON array instead of the table.")
   boolean json;
 
-  @Option(names = "--platform", paramLabel = "P", split = ",", description = "Only these platforms.")
+  @Option(
+      names = "--platform",
+      paramLabel = "P",
+      split = ",",
+      description = "Only these platforms.")
   List<String> platforms = new ArrayList<>();
 
-  @Option(names = "--kind", paramLabel = "K", split = ",", description = "Only these kinds: comment, message, mention.")
+  @Option(
+      names = "--kind",
+      paramLabel = "K",
+      split = ",",
+      description = "Only these kinds: comment, message, mention.")
   List<String> kinds = new ArrayList<>();
 
-  @Option(names = "--days", defaultValue = "30", description = "How many days back to read (default 30).")
+  @Option(
+      names = "--days",
+      defaultValue = "30",
+      description = "How many days back to read (default 30).")
   int days;
 
   @Option(names = "--max", defaultValue = "100", description = "At most this many rows.")
@@ -55,8 +68,15 @@ final class InboxCmd extends SmoCli.Base {
       wantedKinds.add(InboxItemKind.fromId(k));
     }
     try (Session s = session(null)) {
-      UnifiedInbox.Builder b = UnifiedInbox.builder().initialWindow(Duration.ofDays(days))
-          .filter(InboxFilter.builder().unansweredOnly(unanswered).platforms(wanted).kinds(wantedKinds).build());
+      UnifiedInbox.Builder b =
+          UnifiedInbox.builder()
+              .initialWindow(Duration.ofDays(days))
+              .filter(
+                  InboxFilter.builder()
+                      .unansweredOnly(unanswered)
+                      .platforms(wanted)
+                      .kinds(wantedKinds)
+                      .build());
       for (Platform p : Platform.values()) {
         if ((wanted.isEmpty() || wanted.contains(p)) && (s.sandboxOnly() || !s.onSandbox(p))) {
           SocialClient c = s.client(p);
@@ -71,8 +91,10 @@ final class InboxCmd extends SmoCli.Base {
       if (items.size() > max) {
         items = items.subList(0, max);
       }
-      poll.errors().forEach((source, e) -> err.println("warning: " + source + " could not be read: "
-          + e.getMessage()));
+      poll.errors()
+          .forEach(
+              (source, e) ->
+                  err.println("warning: " + source + " could not be read: " + e.getMessage()));
       if (json) {
         printJson(items);
       } else {
@@ -83,12 +105,19 @@ final class InboxCmd extends SmoCli.Base {
   }
 
   private void printTable(List<InboxItem> items) {
-    out.printf("%-20s %-9s %-8s %-18s %-48s %-10s %s%n", "TIME (UTC)", "PLATFORM", "KIND", "FROM", "TEXT",
-        "STATE", "REF");
+    out.printf(
+        "%-20s %-9s %-8s %-18s %-48s %-10s %s%n",
+        "TIME (UTC)", "PLATFORM", "KIND", "FROM", "TEXT", "STATE", "REF");
     for (InboxItem i : items) {
-      out.printf("%-20s %-9s %-8s %-18s %-48s %-10s %s%n", i.createdAt().toString().substring(0, 19),
-          i.platform().id(), i.kind().id(), cut(i.authorName().or(i::authorId).orElse("?"), 18),
-          cut(OutcomeTable.oneLine(i.text()), 48), state(i), i.ref());
+      out.printf(
+          "%-20s %-9s %-8s %-18s %-48s %-10s %s%n",
+          i.createdAt().toString().substring(0, 19),
+          i.platform().id(),
+          i.kind().id(),
+          cut(i.authorName().or(i::authorId).orElse("?"), 18),
+          cut(OutcomeTable.oneLine(i.text()), 48),
+          state(i),
+          i.ref());
     }
     if (items.isEmpty()) {
       out.println("(inbox empty)");

@@ -16,15 +16,15 @@ import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --json} output of the command line, shared by every command that offers it: one
- * JSON document on stdout (human messages, progress and errors stay on stderr), with every key of
- * a shape always present ({@code null} when it has no value) so scripts can rely on it.
+ * The {@code --json} output of the command line, shared by every command that offers it: one JSON
+ * document on stdout (human messages, progress and errors stay on stderr), with every key of a
+ * shape always present ({@code null} when it has no value) so scripts can rely on it.
  *
  * <p>Every document starts with {@code "version": 1} (raised only when a key changes meaning or
- * disappears) and {@code "command"}. The shapes are documented in {@code examples/README.md}
- * ("JSON output"). Commands add the option with {@code @CommandLine.Mixin JsonOutput.Flag json;}
- * and build documents with {@link #document(String)}, {@link #violation(Violation)} and
- * {@link #outcome(PlatformOutcome, Session)}.
+ * disappears) and {@code "command"}. The shapes are documented in {@code examples/README.md} ("JSON
+ * output"). Commands add the option with {@code @CommandLine.Mixin JsonOutput.Flag json;} and build
+ * documents with {@link #document(String)}, {@link #violation(Violation)} and {@link
+ * #outcome(PlatformOutcome, Session)}.
  */
 final class JsonOutput {
   private JsonOutput() {}
@@ -32,11 +32,15 @@ final class JsonOutput {
   /** The version of the documented shapes. */
   static final int VERSION = 1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The {@code --json} option, to mix into a command. */
   static final class Flag {
-    @Option(names = "--json", description = "Print one JSON document on stdout (shape: examples/README.md, \"JSON output\"); messages stay on stderr.")
+    @Option(
+        names = "--json",
+        description =
+            "Print one JSON document on stdout (shape: examples/README.md, \"JSON output\"); messages stay on stderr.")
     boolean json;
 
     /** Returns whether {@code --json} was given. */
@@ -82,9 +86,9 @@ final class JsonOutput {
 
   /**
    * Returns one publish outcome: {@code {"platform", "outcome", "id", "url", "sandbox", "reason",
-   * "violations"}}; {@code outcome} is {@code published}, {@code failed}, {@code unknown} or
-   * {@code skipped}; {@code id} and {@code url} are null unless published ({@code url} also when
-   * the platform gives none); {@code sandbox} is true when the post exists only in the embedded
+   * "violations"}}; {@code outcome} is {@code published}, {@code failed}, {@code unknown} or {@code
+   * skipped}; {@code id} and {@code url} are null unless published ({@code url} also when the
+   * platform gives none); {@code sandbox} is true when the post exists only in the embedded
    * sandbox; {@code reason} is null when published.
    */
   static ObjectNode outcome(PlatformOutcome o, Session session) {

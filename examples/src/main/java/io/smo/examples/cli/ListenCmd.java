@@ -21,42 +21,68 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code smo listen}: serves the webhook handlers of every platform with a configured secret on
- * one port ({@code /webhooks/meta}, {@code /webhooks/x}, {@code /webhooks/tiktok}, {@code
+ * {@code smo listen}: serves the webhook handlers of every platform with a configured secret on one
+ * port ({@code /webhooks/meta}, {@code /webhooks/x}, {@code /webhooks/tiktok}, {@code
  * /webhooks/youtube}) and prints each verified, de-duplicated event as it arrives.
  */
-@Command(name = "listen", mixinStandardHelpOptions = true,
-    description = {"Receive verified webhooks from Meta, X, TikTok and YouTube on one port and print each event once.",
-        "Secrets: SMO_META_APP_SECRET + SMO_META_VERIFY_TOKEN, SMO_X_CONSUMER_SECRET, SMO_TIKTOK_CLIENT_SECRET,"
-            + " SMO_YOUTUBE_HUB_SECRET (a platform without its secret is not served).",
-        "--sandbox starts the sandbox in webhook mode, delivering to this listener."})
+@Command(
+    name = "listen",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Receive verified webhooks from Meta, X, TikTok and YouTube on one port and print each event once.",
+      "Secrets: SMO_META_APP_SECRET + SMO_META_VERIFY_TOKEN, SMO_X_CONSUMER_SECRET, SMO_TIKTOK_CLIENT_SECRET,"
+          + " SMO_YOUTUBE_HUB_SECRET (a platform without its secret is not served).",
+      "--sandbox starts the sandbox in webhook mode, delivering to this listener."
+    })
 final class ListenCmd extends SmoCli.Base {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port (default 8080; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port (default 8080; 0 picks a free one).")
   int port;
 
-  @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to bind (default all interfaces).")
+  @Option(
+      names = "--bind",
+      defaultValue = "0.0.0.0",
+      description = "Address to bind (default all interfaces).")
   String bind;
 
   @Option(names = "--json", description = "Print one JSON object per event and line.")
   boolean json;
 
-  @Option(names = "--sandbox", description = "Start the sandbox in webhook mode, delivering signed events here.")
+  @Option(
+      names = "--sandbox",
+      description = "Start the sandbox in webhook mode, delivering signed events here.")
   boolean sandbox;
 
-  @Option(names = "--activity", defaultValue = "0", description = "With --sandbox: emit N seeded background events (comments, messages, mentions).")
+  @Option(
+      names = "--activity",
+      defaultValue = "0",
+      description =
+          "With --sandbox: emit N seeded background events (comments, messages, mentions).")
   int activity;
 
-  @Option(names = "--max-events", defaultValue = "0", description = "Stop after N events (default: run until stopped).")
+  @Option(
+      names = "--max-events",
+      defaultValue = "0",
+      description = "Stop after N events (default: run until stopped).")
   int maxEvents;
 
-  @Option(names = "--inbox", description = "Forward each comment, message and mention to the unified inbox of the configured accounts"
-      + " (the sandbox's with --sandbox): it is yielded by the inbox's next poll, once, even when the platform lists it too.")
+  @Option(
+      names = "--inbox",
+      description =
+          "Forward each comment, message and mention to the unified inbox of the configured accounts"
+              + " (the sandbox's with --sandbox): it is yielded by the inbox's next poll, once, even when the platform lists it too.")
   boolean inbox;
 
-  @Option(names = "--inbox-poll", defaultValue = "0", paramLabel = "SECONDS",
-      description = "With --inbox: poll the inbox every SECONDS and print its new items (default 0: once, when stopping).")
+  @Option(
+      names = "--inbox-poll",
+      defaultValue = "0",
+      paramLabel = "SECONDS",
+      description =
+          "With --inbox: poll the inbox every SECONDS and print its new items (default 0: once, when stopping).")
   int inboxPoll;
 
   @Override
@@ -67,7 +93,8 @@ final class ListenCmd extends SmoCli.Base {
     }
     Session session = inbox || sandbox ? session(null) : null;
     if (sandbox && session != null && !session.sandboxOnly()) {
-      err.println("error: --sandbox with credentials configured; drop --sandbox or the credentials");
+      err.println(
+          "error: --sandbox with credentials configured; drop --sandbox or the credentials");
       session.close();
       return 2;
     }
@@ -79,7 +106,8 @@ final class ListenCmd extends SmoCli.Base {
           new java.util.concurrent.atomic.AtomicReference<>(
               unified == null ? null : io.smo.core.inbox.InboxCheckpoint.start(unified.id()));
       AtomicInteger forwarded = new AtomicInteger();
-      SandboxWebhooks hooks = sb == null ? null : sb.webhooks(java.net.URI.create("http://127.0.0.1:1/"));
+      SandboxWebhooks hooks =
+          sb == null ? null : sb.webhooks(java.net.URI.create("http://127.0.0.1:1/"));
       EventDeduplicator dedup = EventDeduplicator.defaults();
       Webhooks.Builder b = hooks != null ? hooks.receiver(dedup) : Webhooks.builder();
       List<String> served = new ArrayList<>();
@@ -87,67 +115,103 @@ final class ListenCmd extends SmoCli.Base {
         String metaSecret = env.get("SMO_META_APP_SECRET");
         String verify = env.get("SMO_META_VERIFY_TOKEN");
         if (metaSecret != null && verify != null) {
-          b.add(MetaWebhookHandler.builder().appSecret(metaSecret).verifyToken(verify).deduplicator(dedup).build());
+          b.add(
+              MetaWebhookHandler.builder()
+                  .appSecret(metaSecret)
+                  .verifyToken(verify)
+                  .deduplicator(dedup)
+                  .build());
         }
         if (env.get("SMO_X_CONSUMER_SECRET") != null) {
-          b.add(XWebhookHandler.builder().consumerSecret(env.get("SMO_X_CONSUMER_SECRET")).deduplicator(dedup).build());
+          b.add(
+              XWebhookHandler.builder()
+                  .consumerSecret(env.get("SMO_X_CONSUMER_SECRET"))
+                  .deduplicator(dedup)
+                  .build());
         }
         if (env.get("SMO_TIKTOK_CLIENT_SECRET") != null) {
-          b.add(TikTokWebhookHandler.builder().clientSecret(env.get("SMO_TIKTOK_CLIENT_SECRET")).deduplicator(dedup).build());
+          b.add(
+              TikTokWebhookHandler.builder()
+                  .clientSecret(env.get("SMO_TIKTOK_CLIENT_SECRET"))
+                  .deduplicator(dedup)
+                  .build());
         }
         if (env.get("SMO_YOUTUBE_HUB_SECRET") != null) {
-          b.add(YouTubeWebhookHandler.builder().secret(env.get("SMO_YOUTUBE_HUB_SECRET")).deduplicator(dedup).build());
+          b.add(
+              YouTubeWebhookHandler.builder()
+                  .secret(env.get("SMO_YOUTUBE_HUB_SECRET"))
+                  .deduplicator(dedup)
+                  .build());
         }
       }
       CountDownLatch done = new CountDownLatch(1);
       AtomicInteger count = new AtomicInteger();
-      b.addListener(e -> {
-        boolean taken = unified != null && unified.offer(e);
-        if (taken) {
-          forwarded.incrementAndGet();
-        }
-        java.io.PrintStream printer = out; // the stream Picocli's factory injected; set once
-        synchronized (printer) {
-          out.println(json ? toJson(e, unified == null ? null : taken)
-              : toText(e) + (taken ? "  -> inbox" : ""));
-          out.flush();
-        }
-        if (maxEvents > 0 && count.incrementAndGet() >= maxEvents) {
-          done.countDown();
-        }
-      });
+      b.addListener(
+          e -> {
+            boolean taken = unified != null && unified.offer(e);
+            if (taken) {
+              forwarded.incrementAndGet();
+            }
+            java.io.PrintStream printer = out; // the stream Picocli's factory injected; set once
+            synchronized (printer) {
+              out.println(
+                  json
+                      ? toJson(e, unified == null ? null : taken)
+                      : toText(e) + (taken ? "  -> inbox" : ""));
+              out.flush();
+            }
+            if (maxEvents > 0 && count.incrementAndGet() >= maxEvents) {
+              done.countDown();
+            }
+          });
       Webhooks webhooks;
       try {
         webhooks = b.build();
       } catch (IllegalStateException noHandler) {
-        err.println("error: no webhook secret configured. Set SMO_META_APP_SECRET and SMO_META_VERIFY_TOKEN,"
-            + " SMO_X_CONSUMER_SECRET, SMO_TIKTOK_CLIENT_SECRET or SMO_YOUTUBE_HUB_SECRET, or use --sandbox.");
+        err.println(
+            "error: no webhook secret configured. Set SMO_META_APP_SECRET and SMO_META_VERIFY_TOKEN,"
+                + " SMO_X_CONSUMER_SECRET, SMO_TIKTOK_CLIENT_SECRET or SMO_YOUTUBE_HUB_SECRET, or use --sandbox.");
         return 2;
       }
       served.addAll(webhooks.handlers().keySet());
-      try (WebhookServer server = WebhookServer.start(webhooks, new InetSocketAddress(bind, port))) {
+      try (WebhookServer server =
+          WebhookServer.start(webhooks, new InetSocketAddress(bind, port))) {
         for (String name : served) {
-          err.println("listening: http://" + bind + ":" + server.port() + WebhookServer.PATH + name);
+          err.println(
+              "listening: http://" + bind + ":" + server.port() + WebhookServer.PATH + name);
         }
         if (hooks != null) {
-          err.println("sandbox: webhook mode on (the events below come from the sandbox, not from real accounts)");
+          err.println(
+              "sandbox: webhook mode on (the events below come from the sandbox, not from real accounts)");
           hooks = sb.webhooks(server.baseUrl());
           boolean meta = hooks.verifyMeta();
           boolean crc = hooks.crcCheck();
-          boolean websub = hooks.verifyWebSub("https://www.youtube.com/xml/feeds/videos.xml?channel_id=sandbox");
-          err.println("handshakes: meta challenge " + ok(meta) + ", x crc " + ok(crc) + ", websub " + ok(websub));
+          boolean websub =
+              hooks.verifyWebSub("https://www.youtube.com/xml/feeds/videos.xml?channel_id=sandbox");
+          err.println(
+              "handshakes: meta challenge "
+                  + ok(meta)
+                  + ", x crc "
+                  + ok(crc)
+                  + ", websub "
+                  + ok(websub));
           hooks.backgroundActivity(activity);
         }
         if (unified != null && inboxPoll > 0) {
-          poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "smo-listen-inbox");
-            t.setDaemon(true);
-            return t;
-          });
+          poller =
+              java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                  r -> {
+                    Thread t = new Thread(r, "smo-listen-inbox");
+                    t.setDaemon(true);
+                    return t;
+                  });
           // not awaited: the poller is shut down when listening ends
-          java.util.concurrent.ScheduledFuture<?> unused = poller.scheduleWithFixedDelay(
-              () -> pollInbox(unified, checkpoint), inboxPoll, inboxPoll,
-              java.util.concurrent.TimeUnit.SECONDS);
+          java.util.concurrent.ScheduledFuture<?> unused =
+              poller.scheduleWithFixedDelay(
+                  () -> pollInbox(unified, checkpoint),
+                  inboxPoll,
+                  inboxPoll,
+                  java.util.concurrent.TimeUnit.SECONDS);
         }
         done.await();
         if (poller != null) {
@@ -185,19 +249,33 @@ final class ListenCmd extends SmoCli.Base {
   }
 
   /** Polls the inbox once from the checkpoint and prints its new items, oldest first. */
-  private void pollInbox(io.smo.core.inbox.UnifiedInbox unified,
+  private void pollInbox(
+      io.smo.core.inbox.UnifiedInbox unified,
       java.util.concurrent.atomic.AtomicReference<io.smo.core.inbox.InboxCheckpoint> checkpoint) {
     io.smo.core.inbox.InboxPoll poll = unified.poll(checkpoint.get());
     java.io.PrintStream printer = out; // the stream Picocli's factory injected; set once
     synchronized (printer) {
       for (io.smo.core.inbox.InboxItem i : poll) {
-        out.println("inbox " + i.createdAt() + " " + i.platform().id() + " " + i.kind().id() + " "
-            + i.ref() + " \"" + i.text().replace("\n", " ") + "\"");
+        out.println(
+            "inbox "
+                + i.createdAt()
+                + " "
+                + i.platform().id()
+                + " "
+                + i.kind().id()
+                + " "
+                + i.ref()
+                + " \""
+                + i.text().replace("\n", " ")
+                + "\"");
       }
       out.flush();
     }
-    poll.errors().forEach((source, e) -> err.println("warning: inbox source " + source
-        + " could not be read: " + e.getMessage()));
+    poll.errors()
+        .forEach(
+            (source, e) ->
+                err.println(
+                    "warning: inbox source " + source + " could not be read: " + e.getMessage()));
     checkpoint.set(poll.checkpoint());
   }
 
@@ -207,9 +285,13 @@ final class ListenCmd extends SmoCli.Base {
 
   static String toText(EngagementEvent e) {
     StringBuilder s = new StringBuilder();
-    s.append(e.occurredAt().map(Object::toString).orElse("-")).append(' ')
-        .append(e.platform().id()).append(' ').append(e.kind())
-        .append(" account=").append(e.accountId());
+    s.append(e.occurredAt().map(Object::toString).orElse("-"))
+        .append(' ')
+        .append(e.platform().id())
+        .append(' ')
+        .append(e.kind())
+        .append(" account=")
+        .append(e.accountId());
     e.objectId().ifPresent(id -> s.append(" id=").append(id));
     e.parentId().ifPresent(id -> s.append(" on=").append(id));
     e.authorName().or(e::authorId).ifPresent(a -> s.append(" by=").append(a));
@@ -229,8 +311,11 @@ final class ListenCmd extends SmoCli.Base {
     if (forwarded != null) {
       n.put("forwardedToInbox", forwarded);
     }
-    n.put("kind", e.kind()).put("platform", e.platform().id()).put("account", e.accountId())
-        .put("type", e.type()).put("dedupKey", e.dedupKey());
+    n.put("kind", e.kind())
+        .put("platform", e.platform().id())
+        .put("account", e.accountId())
+        .put("type", e.type())
+        .put("dedupKey", e.dedupKey());
     e.objectId().ifPresent(v -> n.put("id", v));
     e.parentId().ifPresent(v -> n.put("parentId", v));
     e.authorId().ifPresent(v -> n.put("authorId", v));

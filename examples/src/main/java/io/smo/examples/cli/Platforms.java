@@ -1,10 +1,10 @@
 package io.smo.examples.cli;
 
+import io.smo.core.Media;
 import io.smo.core.Platform;
 import io.smo.core.PlatformOptions;
 import io.smo.core.SocialClient;
 import io.smo.core.upload.UploadListener;
-import io.smo.core.Media;
 import io.smo.facebook.FacebookClient;
 import io.smo.facebook.FacebookOptions;
 import io.smo.instagram.InstagramClient;
@@ -14,25 +14,25 @@ import io.smo.pinterest.PinterestClient;
 import io.smo.pinterest.PinterestOptions;
 import io.smo.snapchat.SnapchatClient;
 import io.smo.snapchat.SnapchatOptions;
+import io.smo.testkit.Sandbox;
+import io.smo.testkit.SandboxCredentials;
 import io.smo.testkit.emulator.InstagramEmulator;
 import io.smo.tiktok.TikTokClient;
 import io.smo.tiktok.TikTokOptions;
 import io.smo.twitter.TwitterClient;
+import io.smo.twitter.TwitterOptions;
 import io.smo.youtube.YouTubeClient;
 import io.smo.youtube.YouTubeOptions;
-import io.smo.twitter.TwitterOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import io.smo.testkit.Sandbox;
-import io.smo.testkit.SandboxCredentials;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Builds each platform's client, against the sandbox or from credentials, and turns a campaign's
- * per-platform overrides into the platform's typed options. The one place that knows every
- * platform module's builder.
+ * per-platform overrides into the platform's typed options. The one place that knows every platform
+ * module's builder.
  */
 final class Platforms {
   private Platforms() {}
@@ -41,30 +41,57 @@ final class Platforms {
     SandboxCredentials c = sandbox.credentials(p);
     return switch (p) {
       case FACEBOOK ->
-          FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.accountId()).uploadListener(listener).build();
+          FacebookClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .accountId(c.accountId())
+              .uploadListener(listener)
+              .build();
       case TWITTER ->
-          TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .uploadListener(listener).build();
+          TwitterClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .uploadListener(listener)
+              .build();
       case INSTAGRAM ->
-          InstagramClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.accountId()).mediaHost(sandboxHost(sandbox)).uploadListener(listener).build();
+          InstagramClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .accountId(c.accountId())
+              .mediaHost(sandboxHost(sandbox))
+              .uploadListener(listener)
+              .build();
       case SNAPCHAT ->
-          SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.extra("profileId")).adAccountId(c.extra("adAccountId"))
-            .uploadListener(listener).build();
+          SnapchatClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .accountId(c.extra("profileId"))
+              .adAccountId(c.extra("adAccountId"))
+              .uploadListener(listener)
+              .build();
       case TIKTOK ->
-          TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.accountId()).uploadListener(listener).build();
+          TikTokClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .accountId(c.accountId())
+              .uploadListener(listener)
+              .build();
       case YOUTUBE ->
-          YouTubeClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .pollInterval(java.time.Duration.ofMillis(200))
-            .uploadListener(listener).build();
+          YouTubeClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .pollInterval(java.time.Duration.ofMillis(200))
+              .uploadListener(listener)
+              .build();
       case PINTEREST ->
-          PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .defaultBoardId(c.extra("boardId"))
-            .uploadListener(listener).build();
-      default -> throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
+          PinterestClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .defaultBoardId(c.extra("boardId"))
+              .uploadListener(listener)
+              .build();
+      default ->
+          throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
     };
   }
 
@@ -73,8 +100,10 @@ final class Platforms {
     InstagramEmulator emulator = (InstagramEmulator) sandbox.emulator(Platform.INSTAGRAM);
     return (Media media) -> {
       try {
-        byte[] bytes = media.bytes().isPresent() ? media.bytes().get()
-            : Files.readAllBytes(media.file().orElseThrow());
+        byte[] bytes =
+            media.bytes().isPresent()
+                ? media.bytes().get()
+                : Files.readAllBytes(media.file().orElseThrow());
         String name = media.file().map(f -> f.getFileName().toString()).orElse("upload.bin");
         return emulator.hostMedia(sandbox.baseUrl(Platform.INSTAGRAM), name, bytes);
       } catch (IOException e) {
@@ -86,53 +115,87 @@ final class Platforms {
   static SocialClient credentialClient(Platform p, Map<String, String> c, UploadListener listener) {
     return switch (p) {
       case FACEBOOK ->
-          FacebookClient.builder().accessToken(need(c, p, "access_token"))
-            .accountId(need(c, p, "page_id")).uploadListener(listener).build();
+          FacebookClient.builder()
+              .accessToken(need(c, p, "access_token"))
+              .accountId(need(c, p, "page_id"))
+              .uploadListener(listener)
+              .build();
       case TWITTER ->
           c.get("user_id") != null
-            ? TwitterClient.builder().accessToken(need(c, p, "access_token")).accountId(c.get("user_id"))
-                .uploadListener(listener).build()
-            : TwitterClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
+              ? TwitterClient.builder()
+                  .accessToken(need(c, p, "access_token"))
+                  .accountId(c.get("user_id"))
+                  .uploadListener(listener)
+                  .build()
+              : TwitterClient.builder()
+                  .accessToken(need(c, p, "access_token"))
+                  .uploadListener(listener)
+                  .build();
       // no MediaHost: the client then refuses local images offline, as a violation, before
       // anything is sent (Instagram pulls images from public URLs: use url: media)
       case INSTAGRAM ->
-          InstagramClient.builder().accessToken(need(c, p, "access_token"))
-            .accountId(need(c, p, "ig_user_id")).uploadListener(listener).build();
+          InstagramClient.builder()
+              .accessToken(need(c, p, "access_token"))
+              .accountId(need(c, p, "ig_user_id"))
+              .uploadListener(listener)
+              .build();
       case SNAPCHAT ->
-          SnapchatClient.builder().accessToken(need(c, p, "access_token"))
-            .accountId(need(c, p, "profile_id")).uploadListener(listener).build();
+          SnapchatClient.builder()
+              .accessToken(need(c, p, "access_token"))
+              .accountId(need(c, p, "profile_id"))
+              .uploadListener(listener)
+              .build();
       case TIKTOK ->
-          TikTokClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
+          TikTokClient.builder()
+              .accessToken(need(c, p, "access_token"))
+              .uploadListener(listener)
+              .build();
       case YOUTUBE ->
-          YouTubeClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener).build();
+          YouTubeClient.builder()
+              .accessToken(need(c, p, "access_token"))
+              .uploadListener(listener)
+              .build();
       case PINTEREST -> {
-        PinterestClient.Builder b = PinterestClient.builder().accessToken(need(c, p, "access_token"))
-            .uploadListener(listener);
+        PinterestClient.Builder b =
+            PinterestClient.builder()
+                .accessToken(need(c, p, "access_token"))
+                .uploadListener(listener);
         if (c.get("board_id") != null) {
           b.defaultBoardId(c.get("board_id"));
         }
         yield b.build();
       }
-      default -> throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
+      default ->
+          throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
     };
   }
 
   /** The override keys each platform takes ({@code media} is read by {@link Campaign#mediaFor}). */
-  private static final Map<Platform, List<String>> KEYS = Map.of(
-      Platform.FACEBOOK, List.of("media", "reel", "videoTitle"),
-      Platform.TWITTER, List.of("media", "quote", "replySettings"),
-      Platform.INSTAGRAM, List.of("media", "format", "collaborators"),
-      Platform.TIKTOK, List.of("media", "privacyLevel", "disableComment", "disableDuet", "disableStitch",
-          "brandContent", "brandOrganic", "aiGenerated"),
-      Platform.YOUTUBE, List.of("media", "title", "tags", "categoryId", "madeForKids", "playlistId"),
-      Platform.PINTEREST, List.of("media", "board", "title", "link", "altText"),
-      Platform.SNAPCHAT, List.of("media", "destination", "title"));
+  private static final Map<Platform, List<String>> KEYS =
+      Map.of(
+          Platform.FACEBOOK, List.of("media", "reel", "videoTitle"),
+          Platform.TWITTER, List.of("media", "quote", "replySettings"),
+          Platform.INSTAGRAM, List.of("media", "format", "collaborators"),
+          Platform.TIKTOK,
+              List.of(
+                  "media",
+                  "privacyLevel",
+                  "disableComment",
+                  "disableDuet",
+                  "disableStitch",
+                  "brandContent",
+                  "brandOrganic",
+                  "aiGenerated"),
+          Platform.YOUTUBE,
+              List.of("media", "title", "tags", "categoryId", "madeForKids", "playlistId"),
+          Platform.PINTEREST, List.of("media", "board", "title", "link", "altText"),
+          Platform.SNAPCHAT, List.of("media", "destination", "title"));
 
   /**
    * Turns a campaign's overrides for one platform into its typed options.
    *
-   * @throws InvalidOption for a key the platform does not take (a typo would otherwise be
-   *     dropped silently) or a value of the wrong type
+   * @throws InvalidOption for a key the platform does not take (a typo would otherwise be dropped
+   *     silently) or a value of the wrong type
    */
   static PlatformOptions options(Platform p, Map<String, Object> o) {
     if (o.isEmpty()) {
@@ -141,8 +204,14 @@ final class Platforms {
     List<String> known = KEYS.getOrDefault(p, List.of("media"));
     for (Map.Entry<String, Object> e : o.entrySet()) {
       if (!known.contains(e.getKey())) {
-        throw new InvalidOption(io.smo.core.Violation.of(p, "options." + p.id() + "." + e.getKey(),
-            "unknown-option", e.getValue(), known, "not an option for " + p.displayName()));
+        throw new InvalidOption(
+            io.smo.core.Violation.of(
+                p,
+                "options." + p.id() + "." + e.getKey(),
+                "unknown-option",
+                e.getValue(),
+                known,
+                "not an option for " + p.displayName()));
       }
     }
     return switch (p) {
@@ -162,7 +231,9 @@ final class Platforms {
           b.quote(String.valueOf(o.get("quote")));
         }
         if (o.containsKey("replySettings")) {
-          b.replySettings(choice(TwitterOptions.ReplySettings.class, p, "replySettings", o.get("replySettings")));
+          b.replySettings(
+              choice(
+                  TwitterOptions.ReplySettings.class, p, "replySettings", o.get("replySettings")));
         }
         yield b.build();
       }
@@ -181,10 +252,17 @@ final class Platforms {
       case TIKTOK -> {
         TikTokOptions.Builder b = TikTokOptions.builder();
         if (o.containsKey("privacyLevel")) {
-          b.privacyLevel(choice(TikTokOptions.PrivacyLevel.class, p, "privacyLevel", o.get("privacyLevel")));
+          b.privacyLevel(
+              choice(TikTokOptions.PrivacyLevel.class, p, "privacyLevel", o.get("privacyLevel")));
         }
-        for (String sw : List.of("disableComment", "disableDuet", "disableStitch", "brandContent",
-            "brandOrganic", "aiGenerated")) {
+        for (String sw :
+            List.of(
+                "disableComment",
+                "disableDuet",
+                "disableStitch",
+                "brandContent",
+                "brandOrganic",
+                "aiGenerated")) {
           if (o.containsKey(sw)) {
             boolean v = flag(p, sw, o.get(sw));
             switch (sw) {
@@ -239,7 +317,8 @@ final class Platforms {
       case SNAPCHAT -> {
         SnapchatOptions.Builder b = SnapchatOptions.builder();
         if (o.containsKey("destination")) {
-          b.destination(choice(SnapchatOptions.Destination.class, p, "destination", o.get("destination")));
+          b.destination(
+              choice(SnapchatOptions.Destination.class, p, "destination", o.get("destination")));
         }
         if (o.containsKey("title")) {
           b.title(String.valueOf(o.get("title")));
@@ -260,9 +339,14 @@ final class Platforms {
     try {
       return Enum.valueOf(type, v);
     } catch (IllegalArgumentException e) {
-      throw new InvalidOption(io.smo.core.Violation.of(p, "options." + p.id() + "." + key, "one-of",
-          value, java.util.Arrays.toString(type.getEnumConstants()),
-          "not one of " + p.displayName() + "'s values"));
+      throw new InvalidOption(
+          io.smo.core.Violation.of(
+              p,
+              "options." + p.id() + "." + key,
+              "one-of",
+              value,
+              java.util.Arrays.toString(type.getEnumConstants()),
+              "not one of " + p.displayName() + "'s values"));
     }
   }
 
@@ -276,8 +360,14 @@ final class Platforms {
     if (value instanceof Boolean b) {
       return b;
     }
-    throw new InvalidOption(io.smo.core.Violation.of(p, "options." + p.id() + "." + key, "boolean",
-        value, "true, false", "must be true or false (unquoted)"));
+    throw new InvalidOption(
+        io.smo.core.Violation.of(
+            p,
+            "options." + p.id() + "." + key,
+            "boolean",
+            value,
+            "true, false",
+            "must be true or false (unquoted)"));
   }
 
   /** A campaign override the platform's options cannot take; reported as a violation. */
@@ -294,8 +384,16 @@ final class Platforms {
   static String need(Map<String, String> c, Platform p, String key) {
     String v = c.get(key);
     if (v == null || v.isBlank()) {
-      throw new IllegalArgumentException("missing credential SMO_" + p.name() + "_"
-          + key.toUpperCase(java.util.Locale.ROOT) + " (or " + key + " in " + p.id() + ".properties)");
+      throw new IllegalArgumentException(
+          "missing credential SMO_"
+              + p.name()
+              + "_"
+              + key.toUpperCase(java.util.Locale.ROOT)
+              + " (or "
+              + key
+              + " in "
+              + p.id()
+              + ".properties)");
     }
     return v;
   }
@@ -315,10 +413,14 @@ final class Platforms {
     c.put("user_id", "0");
     if (p == Platform.INSTAGRAM) {
       // validate the campaign's content, not where its files live: hosting is checked when posting
-      return InstagramClient.builder().accessToken(c.get("access_token")).accountId("0")
-          .mediaHost(media -> {
-            throw new IllegalStateException("offline validation never uploads");
-          }).build();
+      return InstagramClient.builder()
+          .accessToken(c.get("access_token"))
+          .accountId("0")
+          .mediaHost(
+              media -> {
+                throw new IllegalStateException("offline validation never uploads");
+              })
+          .build();
     }
     return credentialClient(p, c, UploadListener.NONE);
   }

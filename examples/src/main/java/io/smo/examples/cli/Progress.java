@@ -18,17 +18,17 @@ import java.util.Set;
  * Upload progress on stderr: exactly one line per upload.
  *
  * <p>An upload is the run of progress events of one platform on one thread (the media name may
- * change on the way: a file name while bytes are sent, the platform's media id while it
- * processes). It ends with {@code READY} or {@code FAILED}, or when the platform's publish call
- * returns (uploads that need no processing send no {@code READY}); its line then says how it
- * ended: {@code upload facebook   launch-photo.jpg: sent (647776 bytes)}.
+ * change on the way: a file name while bytes are sent, the platform's media id while it processes).
+ * It ends with {@code READY} or {@code FAILED}, or when the platform's publish call returns
+ * (uploads that need no processing send no {@code READY}); its line then says how it ended: {@code
+ * upload facebook launch-photo.jpg: sent (647776 bytes)}.
  *
  * <p>On a terminal ({@code -Dsmo.progress=terminal}, which {@code ./smo} sets when stderr is a
  * terminal) the uploads still running are shown live below the finished lines — bytes sent of
- * total, then the platform's processing state — and redrawn in place with ANSI cursor movement,
- * one row each, cut to the terminal width so rows never wrap. Elsewhere (piped, CI, tests) only
- * the finished lines are printed, plain. {@link #close()} finishes the remaining lines and clears
- * the live rows; nothing is drawn after it, so the result table stays the last thing on screen.
+ * total, then the platform's processing state — and redrawn in place with ANSI cursor movement, one
+ * row each, cut to the terminal width so rows never wrap. Elsewhere (piped, CI, tests) only the
+ * finished lines are printed, plain. {@link #close()} finishes the remaining lines and clears the
+ * live rows; nothing is drawn after it, so the result table stays the last thing on screen.
  */
 final class Progress implements UploadListener, AutoCloseable {
   /** Smallest interval between two redraws of byte counts on a terminal, in nanoseconds. */
@@ -88,6 +88,7 @@ final class Progress implements UploadListener, AutoCloseable {
 
   /** The stderr replaced while live rows are shown, or null. */
   private final PrintStream savedErr;
+
   /** What replaced it, or null. */
   private final LineCatcher catcher;
 
@@ -148,7 +149,8 @@ final class Progress implements UploadListener, AutoCloseable {
    * 22 {@code System.console()} always answers, and {@code Console.isTerminal()} (called
    * reflectively, as the SDK targets Java 17) tells.
    */
-  @SuppressWarnings("SystemConsoleNull") // the null check is the pre-22 answer; 22+ asks isTerminal()
+  @SuppressWarnings(
+      "SystemConsoleNull") // the null check is the pre-22 answer; 22+ asks isTerminal()
   private static boolean consoleIsTerminal() {
     java.io.Console console = System.console();
     if (console == null) {
@@ -175,24 +177,27 @@ final class Progress implements UploadListener, AutoCloseable {
   }
 
   /**
-   * Returns {@code client} with its publish calls reported to this progress: when
-   * {@code publish} returns or throws, the platform's unfinished uploads end. Every other call goes
-   * straight to {@code client}.
+   * Returns {@code client} with its publish calls reported to this progress: when {@code publish}
+   * returns or throws, the platform's unfinished uploads end. Every other call goes straight to
+   * {@code client}.
    */
   SocialClient track(SocialClient client) {
     Platform platform = client.platform();
-    return (SocialClient) Proxy.newProxyInstance(SocialClient.class.getClassLoader(),
-        new Class<?>[] {SocialClient.class}, (proxy, method, args) -> {
-          try {
-            return method.invoke(client, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          } finally {
-            if (method.getName().equals("publish")) {
-              platformDone(platform);
-            }
-          }
-        });
+    return (SocialClient)
+        Proxy.newProxyInstance(
+            SocialClient.class.getClassLoader(),
+            new Class<?>[] {SocialClient.class},
+            (proxy, method, args) -> {
+              try {
+                return method.invoke(client, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              } finally {
+                if (method.getName().equals("publish")) {
+                  platformDone(platform);
+                }
+              }
+            });
   }
 
   @Override
@@ -213,8 +218,10 @@ final class Progress implements UploadListener, AutoCloseable {
       line = new Line(p, thread);
       open.add(line);
     }
-    boolean stateChanged = line.last == null || line.last.state() != p.state()
-        || !line.last.platformState().equals(p.platformState());
+    boolean stateChanged =
+        line.last == null
+            || line.last.state() != p.state()
+            || !line.last.platformState().equals(p.platformState());
     line.last = p;
     if (p.mediaName() != null) {
       line.names.add(p.mediaName());
@@ -235,11 +242,12 @@ final class Progress implements UploadListener, AutoCloseable {
       return;
     }
     List<Line> done = new ArrayList<>();
-    open.forEach(l -> {
-      if (l.platform == platform) {
-        done.add(l);
-      }
-    });
+    open.forEach(
+        l -> {
+          if (l.platform == platform) {
+            done.add(l);
+          }
+        });
     if (!done.isEmpty()) {
       finish(done);
     }
@@ -259,15 +267,24 @@ final class Progress implements UploadListener, AutoCloseable {
 
   /** The line an ended upload leaves, the same on a terminal and elsewhere. */
   static String finalLine(Platform platform, String name, UploadProgress last) {
-    String how = switch (last.state()) {
-      case READY -> "ready";
-      case FAILED -> "failed";
-      default -> last.totalBytes() > 0 && last.bytesSent() >= last.totalBytes() ? "sent"
-          : "ended while " + last.state().name().toLowerCase(Locale.ROOT);
-    };
+    String how =
+        switch (last.state()) {
+          case READY -> "ready";
+          case FAILED -> "failed";
+          default ->
+              last.totalBytes() > 0 && last.bytesSent() >= last.totalBytes()
+                  ? "sent"
+                  : "ended while " + last.state().name().toLowerCase(Locale.ROOT);
+        };
     long bytes = last.totalBytes();
-    return String.format(Locale.ROOT, "upload %-10s %s: %s%s%s", platform.id(), name, how,
-        bytes > 0 ? " (" + bytes + " bytes)" : "", last.platformState().map(s -> " " + s).orElse(""));
+    return String.format(
+        Locale.ROOT,
+        "upload %-10s %s: %s%s%s",
+        platform.id(),
+        name,
+        how,
+        bytes > 0 ? " (" + bytes + " bytes)" : "",
+        last.platformState().map(s -> " " + s).orElse(""));
   }
 
   private static String finalLine(Line l) {
@@ -277,16 +294,25 @@ final class Progress implements UploadListener, AutoCloseable {
   /** The live row of a running upload. */
   private String row(Line l) {
     UploadProgress p = l.last;
-    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "upload %-10s %s ", l.platform.id(), l.name));
+    StringBuilder s =
+        new StringBuilder(String.format(Locale.ROOT, "upload %-10s %s ", l.platform.id(), l.name));
     boolean bytes = p.totalBytes() > 0 && p.state() != UploadState.PROCESSING;
     if (bytes) {
       long sent = Math.min(Math.max(p.bytesSent(), 0), p.totalBytes());
       int pct = (int) (sent * 100 / p.totalBytes());
       int width = 20;
       int filled = pct * width / 100;
-      s.append('[').append("#".repeat(filled)).append(".".repeat(width - filled)).append("] ")
-          .append(String.format(Locale.ROOT, "%3d%% %d/%d KiB ", pct, sent / 1024,
-              (p.totalBytes() + 1023) / 1024));
+      s.append('[')
+          .append("#".repeat(filled))
+          .append(".".repeat(width - filled))
+          .append("] ")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%3d%% %d/%d KiB ",
+                  pct,
+                  sent / 1024,
+                  (p.totalBytes() + 1023) / 1024));
     }
     s.append(p.state().name().toLowerCase(Locale.ROOT));
     p.platformState().ifPresent(st -> s.append(' ').append(st));

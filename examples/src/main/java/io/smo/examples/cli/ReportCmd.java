@@ -30,32 +30,49 @@ import picocli.CommandLine.Parameters;
  * figures, appends a snapshot to {@code <campaign>.snapshots.jsonl}, and prints (or writes) the
  * campaign report.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Measure a campaign from its results file (written by post/schedule): sums per platform, account, segment and in total, with coverage; CSV, JSON and HTML.")
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measure a campaign from its results file (written by post/schedule): sums per platform, account, segment and in total, with coverage; CSV, JSON and HTML.")
 final class ReportCmd extends SmoCli.Base {
-  @Parameters(paramLabel = "RESULTS.json", description = "The results file `smo post` or `smo schedule` wrote next to the campaign.")
+  @Parameters(
+      paramLabel = "RESULTS.json",
+      description = "The results file `smo post` or `smo schedule` wrote next to the campaign.")
   Path resultsFile;
 
   @Option(names = "--csv", paramLabel = "FILE", description = "Also write one CSV row per target.")
   Path csv;
 
-  @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML page with charts.")
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description = "Also write a self-contained HTML page with charts.")
   Path html;
 
   @Option(names = "--json", description = "Print the report as JSON instead of text.")
   boolean json;
 
-  @Option(names = "--watch", paramLabel = "INTERVAL",
-      description = "Take a snapshot every INTERVAL (e.g. 30s, 10m, 1h) until stopped; the HTML shows growth per target.")
+  @Option(
+      names = "--watch",
+      paramLabel = "INTERVAL",
+      description =
+          "Take a snapshot every INTERVAL (e.g. 30s, 10m, 1h) until stopped; the HTML shows growth per target.")
   String watch;
 
-  @Option(names = "--snapshots", paramLabel = "N", description = "With --watch: stop after N snapshots (default: until stopped).")
+  @Option(
+      names = "--snapshots",
+      paramLabel = "N",
+      description = "With --watch: stop after N snapshots (default: until stopped).")
   Integer snapshots;
 
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(resultsFile)) {
-      err.println("error: no results file " + resultsFile + " (run `smo post CAMPAIGN.yaml` first; it writes <campaign>.results.json)");
+      err.println(
+          "error: no results file "
+              + resultsFile
+              + " (run `smo post CAMPAIGN.yaml` first; it writes <campaign>.results.json)");
       return 2;
     }
     CampaignResults results;
@@ -82,7 +99,8 @@ final class ReportCmd extends SmoCli.Base {
     try (Session s = session(null)) {
       results = onSandbox(results, s);
       CampaignResults measured = results;
-      try (CampaignReporter reporter = CampaignReporter.builder((p, account) -> client(s, p, account)).build()) {
+      try (CampaignReporter reporter =
+          CampaignReporter.builder((p, account) -> client(s, p, account)).build()) {
         CampaignReport report = null;
         for (int round = 0; round < rounds; round++) {
           if (round > 0) {
@@ -132,7 +150,10 @@ final class ReportCmd extends SmoCli.Base {
     List<Platform> replay = new ArrayList<>();
     for (ResultTarget t : results.targets()) {
       Optional<Platform> p = platform(t.platform());
-      if (t.sandbox() && p.isPresent() && s.onSandbox(p.get()) && "PUBLISHED".equals(t.status())
+      if (t.sandbox()
+          && p.isPresent()
+          && s.onSandbox(p.get())
+          && "PUBLISHED".equals(t.status())
           && !replay.contains(p.get())) {
         replay.add(p.get());
       }
@@ -140,11 +161,15 @@ final class ReportCmd extends SmoCli.Base {
     if (replay.isEmpty()) {
       return results;
     }
-    Path campaignFile = results.campaignFile()
-        .map(f -> resultsFile.toAbsolutePath().getParent().resolve(f)).orElse(null);
+    Path campaignFile =
+        results
+            .campaignFile()
+            .map(f -> resultsFile.toAbsolutePath().getParent().resolve(f))
+            .orElse(null);
     if (campaignFile == null || !Files.isRegularFile(campaignFile)) {
-      err.println("Note: the sandbox keeps no posts between commands and the campaign file is missing;"
-          + " the sandbox targets are reported as deleted.");
+      err.println(
+          "Note: the sandbox keeps no posts between commands and the campaign file is missing;"
+              + " the sandbox targets are reported as deleted.");
       return results;
     }
     Campaign c = Campaign.read(campaignFile);
@@ -153,15 +178,21 @@ final class ReportCmd extends SmoCli.Base {
     replay.forEach(p -> pb.add(s.client(p)));
     try (CrossPoster poster = pb.build()) {
       for (Map.Entry<List<Platform>, Post> v : SmoCli.variants(c, replay).entrySet()) {
-        poster.publish(v.getValue(), v.getKey()).outcomes().forEach((p, o) -> {
-          if (o.status() == PlatformOutcome.Status.PUBLISHED) {
-            ids.put(p, o.published().orElseThrow().ref());
-          }
-        });
+        poster
+            .publish(v.getValue(), v.getKey())
+            .outcomes()
+            .forEach(
+                (p, o) -> {
+                  if (o.status() == PlatformOutcome.Status.PUBLISHED) {
+                    ids.put(p, o.published().orElseThrow().ref());
+                  }
+                });
       }
     }
-    err.println("Note: the embedded sandbox keeps no posts between commands, so the campaign's " + ids.size()
-        + " sandbox post(s) were re-created in this command's sandbox to be measured (nothing is posted for real).");
+    err.println(
+        "Note: the embedded sandbox keeps no posts between commands, so the campaign's "
+            + ids.size()
+            + " sandbox post(s) were re-created in this command's sandbox to be measured (nothing is posted for real).");
     List<ResultTarget> out = new ArrayList<>();
     for (ResultTarget t : results.targets()) {
       Optional<Platform> p = platform(t.platform());
@@ -180,8 +211,14 @@ final class ReportCmd extends SmoCli.Base {
   }
 
   private void print(CampaignReport r) {
-    out.println("Campaign report: " + r.results().campaign() + " — figures read " + r.latest().takenAt()
-        + " (snapshot " + r.history().size() + ")");
+    out.println(
+        "Campaign report: "
+            + r.results().campaign()
+            + " — figures read "
+            + r.latest().takenAt()
+            + " (snapshot "
+            + r.history().size()
+            + ")");
     line(r.total());
     r.byPlatform().forEach(this::line);
     if (r.byAccount().size() > r.byPlatform().size()) {
@@ -204,14 +241,22 @@ final class ReportCmd extends SmoCli.Base {
       parts.add(s.covered() == s.of() ? s.metric() + " " + s.value() : s.toString());
     }
     if (g.engagementRate() != null) {
-      parts.add(String.format(Locale.ROOT, "ER %.2f%% over %d of %d targets", g.engagementRate() * 100,
-          g.engagementRateCovered(), g.targets()));
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "ER %.2f%% over %d of %d targets",
+              g.engagementRate() * 100,
+              g.engagementRateCovered(),
+              g.targets()));
     }
     b.append(parts.isEmpty() ? "no figures" : String.join(" · ", parts));
     out.println(b);
   }
 
-  /** Parses 30s, 10m, 1h, 2d or an ISO-8601 duration (PT10M); null when it is neither or not positive. */
+  /**
+   * Parses 30s, 10m, 1h, 2d or an ISO-8601 duration (PT10M); null when it is neither or not
+   * positive.
+   */
   static Duration parseInterval(String s) {
     String t = s.trim().toLowerCase(Locale.ROOT);
     Duration d;
@@ -219,13 +264,14 @@ final class ReportCmd extends SmoCli.Base {
       if (t.matches("\\d+(ms|s|m|h|d)")) {
         long n = Long.parseLong(t.replaceAll("[a-z]+$", ""));
         String unit = t.replaceAll("^\\d+", "");
-        d = switch (unit) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofDays(n);
-        };
+        d =
+            switch (unit) {
+              case "ms" -> Duration.ofMillis(n);
+              case "s" -> Duration.ofSeconds(n);
+              case "m" -> Duration.ofMinutes(n);
+              case "h" -> Duration.ofHours(n);
+              default -> Duration.ofDays(n);
+            };
       } else {
         d = Duration.parse(s.trim().toUpperCase(Locale.ROOT));
       }

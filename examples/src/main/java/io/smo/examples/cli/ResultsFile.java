@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the campaign results record ({@link CampaignResults}) that {@code smo report} reads,
- * next to the campaign: {@code launch.yaml} gives {@code launch.results.json}.
+ * Writes the campaign results record ({@link CampaignResults}) that {@code smo report} reads, next
+ * to the campaign: {@code launch.yaml} gives {@code launch.results.json}.
  */
 final class ResultsFile {
   private ResultsFile() {}
@@ -27,15 +27,22 @@ final class ResultsFile {
     return dir.resolve(name + ".results.json");
   }
 
-  /** Returns the snapshots file next to a results file ({@code x.results.json} gives {@code x.snapshots.jsonl}). */
+  /**
+   * Returns the snapshots file next to a results file ({@code x.results.json} gives {@code
+   * x.snapshots.jsonl}).
+   */
   static Path snapshotsOf(Path resultsFile) {
     String name = resultsFile.getFileName().toString().replaceFirst("(\\.results)?\\.json$", "");
     Path dir = resultsFile.toAbsolutePath().getParent();
     return dir.resolve(name + ".snapshots.jsonl");
   }
 
-  /** Writes what {@code post} published; says where on {@code err}; a write failure is reported, not fatal. */
-  static void write(Path campaignFile, Campaign c, CrossPostResult result, Session s, PrintStream err) {
+  /**
+   * Writes what {@code post} published; says where on {@code err}; a write failure is reported, not
+   * fatal.
+   */
+  static void write(
+      Path campaignFile, Campaign c, CrossPostResult result, Session s, PrintStream err) {
     List<ResultTarget> targets = new ArrayList<>();
     for (PlatformOutcome o : result.outcomes().values()) {
       targets.add(CampaignResults.target(o, "default", "default", null, s.onSandbox(o.platform())));
@@ -44,22 +51,38 @@ final class ResultsFile {
   }
 
   /** Writes what {@code schedule} scheduled: post ids where the platform scheduled natively. */
-  static void write(Path campaignFile, Campaign c, List<ScheduledPost> posts, Session s, PrintStream err) {
+  static void write(
+      Path campaignFile, Campaign c, List<ScheduledPost> posts, Session s, PrintStream err) {
     List<ResultTarget> targets = new ArrayList<>();
     for (ScheduledPost sp : posts) {
       for (ScheduledTarget t : sp.targets()) {
-        targets.add(new ResultTarget(t.platform().id(), "default", "default", t.status().name(),
-            t.postId().orElse(null), t.url().orElse(null), sp.dueAt().toString(), null,
-            s.onSandbox(t.platform()), "scheduled " + sp.id() + " for " + sp.dueAt()));
+        targets.add(
+            new ResultTarget(
+                t.platform().id(),
+                "default",
+                "default",
+                t.status().name(),
+                t.postId().orElse(null),
+                t.url().orElse(null),
+                sp.dueAt().toString(),
+                null,
+                s.onSandbox(t.platform()),
+                "scheduled " + sp.id() + " for " + sp.dueAt()));
       }
     }
     save(campaignFile, c, c.idempotencyKey, targets, err);
   }
 
-  private static void save(Path campaignFile, Campaign c, String key, List<ResultTarget> targets, PrintStream err) {
+  private static void save(
+      Path campaignFile, Campaign c, String key, List<ResultTarget> targets, PrintStream err) {
     Path f = of(campaignFile);
-    CampaignResults r = new CampaignResults(c.name != null ? c.name : campaignFile.getFileName().toString(),
-        campaignFile.getFileName().toString(), key, Instant.now(), targets);
+    CampaignResults r =
+        new CampaignResults(
+            c.name != null ? c.name : campaignFile.getFileName().toString(),
+            campaignFile.getFileName().toString(),
+            key,
+            Instant.now(),
+            targets);
     try {
       r.write(f);
       err.println("Results written to " + f + " (read them with `smo report " + f + "`).");

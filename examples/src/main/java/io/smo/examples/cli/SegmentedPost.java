@@ -4,7 +4,6 @@ import io.smo.core.CrossPoster;
 import io.smo.core.Media;
 import io.smo.core.Platform;
 import io.smo.core.PlatformOutcome;
-import io.smo.core.Post;
 import io.smo.core.SocialClient;
 import io.smo.core.Target;
 import io.smo.core.Violation;
@@ -39,25 +38,32 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * {@code smo post} for a multi-account campaign (named {@code accounts} and {@code segments}):
- * one client per account, credentials from {@code SMO_<ACCOUNT>_<KEY>} or {@code
- * <credentials dir>/<account>.properties}, or every account on the embedded sandbox when no
- * account has credentials. Plans with {@link CampaignPlanner}, prints the plan as a matrix for
- * {@code --dry-run}, else publishes and prints one row per (segment, target). Credentials are
- * never printed.
+ * {@code smo post} for a multi-account campaign (named {@code accounts} and {@code segments}): one
+ * client per account, credentials from {@code SMO_<ACCOUNT>_<KEY>} or {@code <credentials
+ * dir>/<account>.properties}, or every account on the embedded sandbox when no account has
+ * credentials. Plans with {@link CampaignPlanner}, prints the plan as a matrix for {@code
+ * --dry-run}, else publishes and prints one row per (segment, target). Credentials are never
+ * printed.
  */
 final class SegmentedPost {
   private SegmentedPost() {}
 
   /** Returns the exit code: 0 all planned posts published, 1 some did not, 2 bad campaign. */
-  static int run(Campaign c, Path credentialsDir, Map<String, String> env, PrintStream out,
-      PrintStream err, boolean dryRun) throws IOException {
+  static int run(
+      Campaign c,
+      Path credentialsDir,
+      Map<String, String> env,
+      PrintStream out,
+      PrintStream err,
+      boolean dryRun)
+      throws IOException {
     if (c.accounts.isEmpty() || c.segments.isEmpty()) {
       err.println("error: a multi-account campaign needs both accounts and segments");
       return 2;
     }
     if (!c.text.isEmpty() || !c.media.isEmpty()) {
-      err.println("error: give the text and media in each segment, not at the top level, when the campaign has segments");
+      err.println(
+          "error: give the text and media in each segment, not at the top level, when the campaign has segments");
       return 2;
     }
     Map<String, Platform> platforms = new LinkedHashMap<>();
@@ -66,7 +72,10 @@ final class SegmentedPost {
       String name = e.getKey();
       Campaign.AccountEntry a = e.getValue();
       if (a == null || a.platform == null) {
-        err.println("error: accounts." + name + ".platform is missing (facebook, instagram, x, youtube, tiktok, pinterest, snapchat)");
+        err.println(
+            "error: accounts."
+                + name
+                + ".platform is missing (facebook, instagram, x, youtube, tiktok, pinterest, snapchat)");
         return 2;
       }
       try {
@@ -75,7 +84,8 @@ final class SegmentedPost {
         err.println("error: accounts." + name + ".platform: " + ex.getMessage());
         return 2;
       }
-      creds.put(name, credentials(a.credentials != null ? a.credentials : name, credentialsDir, env));
+      creds.put(
+          name, credentials(a.credentials != null ? a.credentials : name, credentialsDir, env));
     }
     boolean sandboxAll = creds.values().stream().allMatch(Map::isEmpty);
     Sandbox sandbox = null;
@@ -85,20 +95,31 @@ final class SegmentedPost {
       if (sandboxAll) {
         sandbox = Sandbox.start();
         Session.lastSandbox = sandbox;
-        err.println("No credentials configured for any account: running every account against the"
-            + " embedded SMO sandbox at http://127.0.0.1:" + sandbox.port() + "/ (nothing is posted for real).");
+        err.println(
+            "No credentials configured for any account: running every account against the"
+                + " embedded SMO sandbox at http://127.0.0.1:"
+                + sandbox.port()
+                + "/ (nothing is posted for real).");
       }
       for (Map.Entry<String, Platform> e : platforms.entrySet()) {
         String name = e.getKey();
         Platform p = e.getValue();
-        String ref = envName(c.accounts.get(name).credentials != null ? c.accounts.get(name).credentials : name);
+        String ref =
+            envName(
+                c.accounts.get(name).credentials != null ? c.accounts.get(name).credentials : name);
         try {
           if (sandboxAll) {
             clients.put(name, sandboxClient(p, sandbox, sandbox.addAccount(p, name)));
           } else if (creds.get(name).isEmpty()) {
-            missing.put(name, "no credentials for account '" + name + "': set SMO_" + ref
-                + "_ACCESS_TOKEN (and the account's id key) or put " + ref.toLowerCase(Locale.ROOT)
-                .replace('_', '-') + ".properties in --credentials DIR");
+            missing.put(
+                name,
+                "no credentials for account '"
+                    + name
+                    + "': set SMO_"
+                    + ref
+                    + "_ACCESS_TOKEN (and the account's id key) or put "
+                    + ref.toLowerCase(Locale.ROOT).replace('_', '-')
+                    + ".properties in --credentials DIR");
           } else {
             clients.put(name, Platforms.credentialClient(p, creds.get(name), UploadListener.NONE));
           }
@@ -115,14 +136,24 @@ final class SegmentedPost {
     }
   }
 
-  private static int plan(Campaign c, Map<String, Platform> platforms, Map<String, SocialClient> clients,
-      Map<String, String> missing, PrintStream out, PrintStream err, boolean dryRun) {
-    io.smo.core.campaign.Campaign.Builder b = io.smo.core.campaign.Campaign.builder(
-        c.idempotencyKey != null ? c.idempotencyKey : c.name != null ? c.name : c.file().getFileName().toString());
+  private static int plan(
+      Campaign c,
+      Map<String, Platform> platforms,
+      Map<String, SocialClient> clients,
+      Map<String, String> missing,
+      PrintStream out,
+      PrintStream err,
+      boolean dryRun) {
+    io.smo.core.campaign.Campaign.Builder b =
+        io.smo.core.campaign.Campaign.builder(
+            c.idempotencyKey != null
+                ? c.idempotencyKey
+                : c.name != null ? c.name : c.file().getFileName().toString());
     Map<String, Target> targets = new LinkedHashMap<>();
     for (Map.Entry<String, Platform> e : platforms.entrySet()) {
       SocialClient client = clients.get(e.getKey());
-      Target t = client != null ? client.target() : Target.of(e.getValue(), "unavailable-" + e.getKey());
+      Target t =
+          client != null ? client.target() : Target.of(e.getValue(), "unavailable-" + e.getKey());
       targets.put(e.getKey(), t);
       b.account(e.getKey(), t);
     }
@@ -136,9 +167,11 @@ final class SegmentedPost {
         return 2;
       }
       Campaign view = c.segmentView(s);
-      Segment.Builder sb = Segment.builder(s.name).audience(view.audience())
-          .accounts(s.accounts == null ? List.of() : s.accounts)
-          .assigned(s.assigned == null ? List.of() : s.assigned);
+      Segment.Builder sb =
+          Segment.builder(s.name)
+              .audience(view.audience())
+              .accounts(s.accounts == null ? List.of() : s.accounts)
+              .assigned(s.assigned == null ? List.of() : s.assigned);
       sb.message(SmoCli.toPost(view, List.of()).toBuilder().build());
       for (Platform p : Platform.values()) {
         List<Media> media = view.mediaFor(p);
@@ -158,8 +191,14 @@ final class SegmentedPost {
       }
       return 2;
     }
-    out.println("Plan of " + (c.name != null ? c.name : c.file().getFileName()) + ": "
-        + plan.rows().size() + " (segment, target) pairs, " + plan.toPublish().size() + " to publish");
+    out.println(
+        "Plan of "
+            + (c.name != null ? c.name : c.file().getFileName())
+            + ": "
+            + plan.rows().size()
+            + " (segment, target) pairs, "
+            + plan.toPublish().size()
+            + " to publish");
     out.print(plan.matrix());
     if (dryRun) {
       out.println("Dry run: nothing was sent.");
@@ -171,21 +210,26 @@ final class SegmentedPost {
     try (CrossPoster poster = pb.build()) {
       result = CampaignResult.publish(plan, poster);
     }
-    out.printf("%n%-8s %-12s %-30s %-10s %s%n", "SEGMENT", "ACCOUNT", "TARGET", "OUTCOME", "ID / REASON");
+    out.printf(
+        "%n%-8s %-12s %-30s %-10s %s%n", "SEGMENT", "ACCOUNT", "TARGET", "OUTCOME", "ID / REASON");
     boolean ok = true;
     for (Map.Entry<PlannedPost, PlatformOutcome> e : result.rows()) {
       PlannedPost r = e.getKey();
       PlatformOutcome o = e.getValue();
       String status = o == null ? "skipped" : o.status().name().toLowerCase(Locale.ROOT);
-      String detail = o == null ? r.reason() : o.published().map(pp -> pp.id()).orElse(OutcomeTable.oneLine(o.reason()));
+      String detail =
+          o == null
+              ? r.reason()
+              : o.published().map(pp -> pp.id()).orElse(OutcomeTable.oneLine(o.reason()));
       if (o != null && o.status() != PlatformOutcome.Status.PUBLISHED) {
         ok = false;
       }
       if (o == null && (!r.violations().isEmpty() || missing.containsKey(r.accountName()))) {
         ok = false;
       }
-      out.printf("%-8s %-12s %-30s %-10s %s%n", r.segment(), r.accountName(), r.target().key(), status,
-          OutcomeTable.oneLine(detail));
+      out.printf(
+          "%-8s %-12s %-30s %-10s %s%n",
+          r.segment(), r.accountName(), r.target().key(), status, OutcomeTable.oneLine(detail));
     }
     return ok ? 0 : 1;
   }
@@ -194,15 +238,19 @@ final class SegmentedPost {
     return ref.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
-  /** Reads {@code SMO_<REF>_<KEY>} variables and {@code <dir>/<ref>.properties}; keys lower-case. */
-  private static Map<String, String> credentials(String ref, Path dir, Map<String, String> env) throws IOException {
+  /**
+   * Reads {@code SMO_<REF>_<KEY>} variables and {@code <dir>/<ref>.properties}; keys lower-case.
+   */
+  private static Map<String, String> credentials(String ref, Path dir, Map<String, String> env)
+      throws IOException {
     Map<String, String> c = new LinkedHashMap<>();
     String prefix = "SMO_" + envName(ref) + "_";
-    env.forEach((k, v) -> {
-      if (k.startsWith(prefix) && v != null && !v.isBlank()) {
-        c.put(k.substring(prefix.length()).toLowerCase(Locale.ROOT), v);
-      }
-    });
+    env.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix) && v != null && !v.isBlank()) {
+            c.put(k.substring(prefix.length()).toLowerCase(Locale.ROOT), v);
+          }
+        });
     if (dir != null) {
       Path f = dir.resolve(ref + ".properties");
       if (Files.isRegularFile(f)) {
@@ -210,7 +258,8 @@ final class SegmentedPost {
         try (InputStream in = Files.newInputStream(f)) {
           props.load(in);
         }
-        props.forEach((k, v) -> c.put(String.valueOf(k).toLowerCase(Locale.ROOT), String.valueOf(v)));
+        props.forEach(
+            (k, v) -> c.put(String.valueOf(k).toLowerCase(Locale.ROOT), String.valueOf(v)));
       }
     }
     return c;
@@ -220,36 +269,63 @@ final class SegmentedPost {
   static SocialClient sandboxClient(Platform p, Sandbox sandbox, SandboxCredentials c) {
     return switch (p) {
       case FACEBOOK ->
-          FacebookClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.accountId()).build();
+          FacebookClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .accountId(c.accountId())
+              .build();
       case TWITTER ->
           TwitterClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken()).build();
       case INSTAGRAM ->
-          InstagramClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.accountId()).mediaHost(media -> {
-              try {
-                byte[] bytes = media.bytes().isPresent() ? media.bytes().get()
-                    : Files.readAllBytes(media.file().orElseThrow());
-                String name = media.file().map(f -> f.getFileName().toString()).orElse("upload.bin");
-                return ((InstagramEmulator) sandbox.emulator(Platform.INSTAGRAM))
-                    .hostMedia(sandbox.baseUrl(Platform.INSTAGRAM), name, bytes);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            }).build();
+          InstagramClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .accountId(c.accountId())
+              .mediaHost(
+                  media -> {
+                    try {
+                      byte[] bytes =
+                          media.bytes().isPresent()
+                              ? media.bytes().get()
+                              : Files.readAllBytes(media.file().orElseThrow());
+                      String name =
+                          media.file().map(f -> f.getFileName().toString()).orElse("upload.bin");
+                      return ((InstagramEmulator) sandbox.emulator(Platform.INSTAGRAM))
+                          .hostMedia(sandbox.baseUrl(Platform.INSTAGRAM), name, bytes);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .build();
       case SNAPCHAT ->
-          SnapchatClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.extra("profileId")).adAccountId(c.extra("adAccountId")).build();
+          SnapchatClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .accountId(c.extra("profileId"))
+              .adAccountId(c.extra("adAccountId"))
+              .build();
       case TIKTOK ->
-          TikTokClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.accountId()).build();
+          TikTokClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .accountId(c.accountId())
+              .build();
       case YOUTUBE ->
-          YouTubeClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.accountId()).pollInterval(java.time.Duration.ofMillis(200)).build();
+          YouTubeClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .accountId(c.accountId())
+              .pollInterval(java.time.Duration.ofMillis(200))
+              .build();
       case PINTEREST ->
-          PinterestClient.builder().baseUrl(sandbox.baseUrl(p)).accessToken(c.accessToken())
-            .accountId(c.accountId()).defaultBoardId(c.extra("boardId")).build();
-      default -> throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
+          PinterestClient.builder()
+              .baseUrl(sandbox.baseUrl(p))
+              .accessToken(c.accessToken())
+              .accountId(c.accountId())
+              .defaultBoardId(c.extra("boardId"))
+              .build();
+      default ->
+          throw new IllegalStateException(p.displayName() + " is not wired into the CLI yet");
     };
   }
 }

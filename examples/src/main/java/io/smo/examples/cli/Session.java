@@ -12,14 +12,15 @@ import java.util.Map;
 
 /**
  * Where the CLI's clients point: real platforms when credentials are configured (environment
- * variables {@code SMO_<PLATFORM>_<KEY>} or {@code <dir>/<platform>.properties}, read by
- * {@link Credentials}), else — only when no credentials exist at all — the embedded sandbox. The
- * first line on stderr says which. A platform without credentials next to one with them is an
- * error, never a silent fallback to the sandbox. Credentials are never printed.
+ * variables {@code SMO_<PLATFORM>_<KEY>} or {@code <dir>/<platform>.properties}, read by {@link
+ * Credentials}), else — only when no credentials exist at all — the embedded sandbox. The first
+ * line on stderr says which. A platform without credentials next to one with them is an error,
+ * never a silent fallback to the sandbox. Credentials are never printed.
  */
 final class Session implements AutoCloseable {
   private final Credentials credentials;
   private final Map<Platform, SocialClient> clients = new EnumMap<>(Platform.class);
+
   /** The sandbox of the last session that started one; tests read what it recorded. */
   static volatile Sandbox lastSandbox;
 
@@ -40,14 +41,17 @@ final class Session implements AutoCloseable {
     if (credentials.isEmpty()) {
       err.println(SANDBOX_LINE);
     } else {
-      err.println("Real accounts: credentials for " + credentials.describe()
-          + "; posts, replies and hides are real.");
+      err.println(
+          "Real accounts: credentials for "
+              + credentials.describe()
+              + "; posts, replies and hides are real.");
     }
   }
 
   /** The first line of every command that runs on the sandbox. */
-  static final String SANDBOX_LINE = "SANDBOX: no credentials configured (no SMO_<PLATFORM>_* variables, no"
-      + " --credentials), so this runs against the embedded SMO sandbox; nothing is posted for real.";
+  static final String SANDBOX_LINE =
+      "SANDBOX: no credentials configured (no SMO_<PLATFORM>_* variables, no"
+          + " --credentials), so this runs against the embedded SMO sandbox; nothing is posted for real.";
 
   /** Returns whether no platform has credentials (everything runs on the sandbox). */
   boolean sandboxOnly() {
@@ -59,7 +63,8 @@ final class Session implements AutoCloseable {
    * exactly those with credentials (never a sandbox client next to real ones).
    */
   java.util.List<Platform> platforms() {
-    return credentials.isEmpty() ? java.util.List.of(Platform.values())
+    return credentials.isEmpty()
+        ? java.util.List.of(Platform.values())
         : java.util.List.copyOf(credentials.platforms());
   }
 
@@ -84,7 +89,10 @@ final class Session implements AutoCloseable {
     if (sandbox == null) {
       sandbox = Sandbox.start();
       lastSandbox = sandbox;
-      err.println("Embedded SMO sandbox at http://127.0.0.1:" + sandbox.port() + "/ (sandbox, not a real platform).");
+      err.println(
+          "Embedded SMO sandbox at http://127.0.0.1:"
+              + sandbox.port()
+              + "/ (sandbox, not a real platform).");
     }
     return sandbox;
   }
@@ -125,17 +133,30 @@ final class Session implements AutoCloseable {
     }
     Map<String, String> c = credentials.of(p);
     if (c == null) {
-      throw new CliException("no credentials for " + p.displayName() + " (set SMO_" + p.name()
-          + "_ACCESS_TOKEN... or add " + p.id() + ".properties to --credentials), but credentials are configured"
-          + " for " + credentials.describe() + ", so the sandbox is not used; leave " + p.id()
-          + " out with --platforms or add its credentials");
+      throw new CliException(
+          "no credentials for "
+              + p.displayName()
+              + " (set SMO_"
+              + p.name()
+              + "_ACCESS_TOKEN... or add "
+              + p.id()
+              + ".properties to --credentials), but credentials are configured"
+              + " for "
+              + credentials.describe()
+              + ", so the sandbox is not used; leave "
+              + p.id()
+              + " out with --platforms or add its credentials");
     }
     try {
       return Platforms.credentialClient(p, c, listener);
     } catch (RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new CliException(p.displayName() + " credentials from " + credentials.origin(p)
-          + " cannot build a client: " + why);
+      throw new CliException(
+          p.displayName()
+              + " credentials from "
+              + credentials.origin(p)
+              + " cannot build a client: "
+              + why);
     }
   }
 

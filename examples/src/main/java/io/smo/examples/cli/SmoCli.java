@@ -33,17 +33,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code smo} command line: publish a campaign to several platforms, validate it offline,
- * read engagement and answer, schedule, and run the sandbox. With no credentials it runs
- * against the embedded sandbox and says so.
+ * The {@code smo} command line: publish a campaign to several platforms, validate it offline, read
+ * engagement and answer, schedule, and run the sandbox. With no credentials it runs against the
+ * embedded sandbox and says so.
  */
-@Command(name = "smo", mixinStandardHelpOptions = true, version = "smo 0.1.0-SNAPSHOT",
+@Command(
+    name = "smo",
+    mixinStandardHelpOptions = true,
+    version = "smo 0.1.0-SNAPSHOT",
     description = "Publish, schedule and measure social media posts on seven platforms.",
-    subcommands = {SmoCli.PostCmd.class, SmoCli.ValidateCmd.class, SmoCli.MetricsCmd.class,
-        SmoCli.CommentsCmd.class, SmoCli.ReplyCmd.class, SmoCli.HideCmd.class, SmoCli.SandboxCmd.class,
-        SmoCli.ScheduleCmd.class, SmoCli.ScheduledCmd.class, SmoCli.SchedulerCmd.class,
-        DemoCmd.class, ReportCmd.class, AccountCmd.class,
-        ListenCmd.class, InboxCmd.class, AnswerCmd.class})
+    subcommands = {
+      SmoCli.PostCmd.class,
+      SmoCli.ValidateCmd.class,
+      SmoCli.MetricsCmd.class,
+      SmoCli.CommentsCmd.class,
+      SmoCli.ReplyCmd.class,
+      SmoCli.HideCmd.class,
+      SmoCli.SandboxCmd.class,
+      SmoCli.ScheduleCmd.class,
+      SmoCli.ScheduledCmd.class,
+      SmoCli.SchedulerCmd.class,
+      DemoCmd.class,
+      ReportCmd.class,
+      AccountCmd.class,
+      ListenCmd.class,
+      InboxCmd.class,
+      AnswerCmd.class
+    })
 public final class SmoCli {
   private SmoCli() {}
 
@@ -57,10 +73,13 @@ public final class SmoCli {
     CommandLine cl = new CommandLine(new SmoCli(), new Factory(out, err, env));
     cl.setOut(new java.io.PrintWriter(out, true, java.nio.charset.Charset.defaultCharset()));
     cl.setErr(new java.io.PrintWriter(err, true, java.nio.charset.Charset.defaultCharset()));
-    cl.setExecutionExceptionHandler((ex, line, parse) -> {
-      err.println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
-      return ExitCodes.of(ex);
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, line, parse) -> {
+          err.println(
+              "error: "
+                  + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+          return ExitCodes.of(ex);
+        });
     exitCodeHelp(cl);
     return cl.execute(args);
   }
@@ -105,8 +124,11 @@ public final class SmoCli {
     PrintStream err = System.err;
     Map<String, String> env = Map.of();
 
-    @Option(names = "--credentials", paramLabel = "DIR",
-        description = "Folder with <platform>.properties credential files, merged with SMO_<PLATFORM>_<KEY> environment variables. The sandbox runs only when neither holds any credentials; a wrong folder or file is an error (exit 2).")
+    @Option(
+        names = "--credentials",
+        paramLabel = "DIR",
+        description =
+            "Folder with <platform>.properties credential files, merged with SMO_<PLATFORM>_<KEY> environment variables. The sandbox runs only when neither holds any credentials; a wrong folder or file is an error (exit 2).")
     Path credentials;
 
     Session session(Progress progress) throws Exception {
@@ -115,25 +137,31 @@ public final class SmoCli {
   }
 
   /**
-   * Groups targets by the media the campaign gives them: each group gets one post (same
-   * idempotency key), so a campaign can send the photo to some platforms and the video to others.
+   * Groups targets by the media the campaign gives them: each group gets one post (same idempotency
+   * key), so a campaign can send the photo to some platforms and the video to others.
    */
   static Map<List<Platform>, Post> variants(Campaign c, List<Platform> targets) {
     Map<List<io.smo.core.Media>, List<Platform>> groups = new LinkedHashMap<>();
     for (Platform p : targets) {
       groups.computeIfAbsent(c.mediaFor(p), k -> new ArrayList<>()).add(p);
     }
-    String key = c.idempotencyKey != null ? c.idempotencyKey : java.util.UUID.randomUUID().toString();
+    String key =
+        c.idempotencyKey != null ? c.idempotencyKey : java.util.UUID.randomUUID().toString();
     Map<List<Platform>, Post> out = new LinkedHashMap<>();
-    groups.forEach((media, group) -> out.put(group,
-        toPost(c, group).toBuilder().media(media).idempotencyKey(key).build()));
+    groups.forEach(
+        (media, group) ->
+            out.put(group, toPost(c, group).toBuilder().media(media).idempotencyKey(key).build()));
     return out;
   }
 
   /** Builds the post of a campaign for the given targets. */
   static Post toPost(Campaign c, List<Platform> targets) {
-    Post.Builder b = Post.builder().text(c.text).media(c.mediaList()).audience(c.audience())
-        .textOverflow(c.overflowPolicy());
+    Post.Builder b =
+        Post.builder()
+            .text(c.text)
+            .media(c.mediaList())
+            .audience(c.audience())
+            .textOverflow(c.overflowPolicy());
     if (c.link != null) {
       b.link(java.net.URI.create(c.link));
     }
@@ -159,8 +187,14 @@ public final class SmoCli {
       c.scheduleTime();
       return java.util.Optional.empty();
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.of(Violation.of(null, "schedule", "schedule-time",
-          c.schedule == null ? null : c.schedule.at + " " + c.schedule.zone, null, e.getMessage()));
+      return java.util.Optional.of(
+          Violation.of(
+              null,
+              "schedule",
+              "schedule-time",
+              c.schedule == null ? null : c.schedule.at + " " + c.schedule.zone,
+              null,
+              e.getMessage()));
     }
   }
 
@@ -179,9 +213,12 @@ public final class SmoCli {
 
   /** The campaign file and the optional platform subset, shared by post, validate and schedule. */
   static final class CampaignArgs {
-    @Parameters(paramLabel = "CAMPAIGN.yaml", description = "The campaign file (YAML).") Path file;
+    @Parameters(paramLabel = "CAMPAIGN.yaml", description = "The campaign file (YAML).")
+    Path file;
 
-    @Option(names = "--platforms", description = "Comma-separated platform ids (x,facebook,...); default: the campaign's.")
+    @Option(
+        names = "--platforms",
+        description = "Comma-separated platform ids (x,facebook,...); default: the campaign's.")
     String platforms;
 
     Campaign read() throws java.io.IOException {
@@ -206,15 +243,21 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "post", mixinStandardHelpOptions = true, description = {
-      "Publish a campaign to its platforms and print one row per platform.",
-      "Publishes only: it never replies to or hides comments (`smo demo` shows that on the sandbox)."})
+  @Command(
+      name = "post",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Publish a campaign to its platforms and print one row per platform.",
+        "Publishes only: it never replies to or hides comments (`smo demo` shows that on the sandbox)."
+      })
   static final class PostCmd extends Base {
     @CommandLine.Mixin CampaignArgs campaign;
 
     @CommandLine.Mixin JsonOutput.Flag json;
 
-    @Option(names = "--dry-run", description = "Validate and print what would be published; send nothing.")
+    @Option(
+        names = "--dry-run",
+        description = "Validate and print what would be published; send nothing.")
     boolean dryRun;
 
     /** Accepted and ignored, so scripts written when `post` engaged by default still run. */
@@ -229,7 +272,8 @@ public final class SmoCli {
         // DIR/<account>.properties), read by SegmentedPost, not the per-platform session
         return SegmentedPost.run(c, credentials, env, out, err, dryRun);
       }
-      try (Progress progress = new Progress(err); Session s = session(progress)) {
+      try (Progress progress = new Progress(err);
+          Session s = session(progress)) {
         return publish(s, progress, null);
       }
     }
@@ -266,8 +310,12 @@ public final class SmoCli {
         return ExitCodes.NOT_ALL_DONE;
       }
       if (c.scheduleTime() != null) {
-        err.println("Note: this publishes now and ignores the campaign's schedule ("
-            + c.scheduleTime() + "); use `./smo schedule " + campaign.file + "` to publish then.");
+        err.println(
+            "Note: this publishes now and ignores the campaign's schedule ("
+                + c.scheduleTime()
+                + "); use `./smo schedule "
+                + campaign.file
+                + "` to publish then.");
       }
       s.requireClients(targets); // every credentials problem before anything is sent
       CrossPoster.Builder pb = CrossPoster.builder();
@@ -278,15 +326,23 @@ public final class SmoCli {
       try (CrossPoster poster = pb.build()) {
         if (dryRun) {
           Map<Platform, List<Violation>> report = new LinkedHashMap<>(bad);
-          variants.forEach((group, post) -> group.forEach(p -> report.put(p, s.client(p).validate(post))));
+          variants.forEach(
+              (group, post) -> group.forEach(p -> report.put(p, s.client(p).validate(post))));
           return printDryRun(s, c, human, report);
         }
-        human.println("Publishing " + (c.name != null ? c.name : campaign.file.getFileName()) + " to "
-            + targets.size() + " platform(s)" + (s.sandboxOnly() ? " of the embedded sandbox" : "") + "...");
+        human.println(
+            "Publishing "
+                + (c.name != null ? c.name : campaign.file.getFileName())
+                + " to "
+                + targets.size()
+                + " platform(s)"
+                + (s.sandboxOnly() ? " of the embedded sandbox" : "")
+                + "...");
         Map<Platform, PlatformOutcome> outcomes = new java.util.EnumMap<>(Platform.class);
         bad.forEach((p, v) -> outcomes.put(p, PlatformOutcome.skipped(p, v)));
         variants.forEach((group, post) -> outcomes.putAll(poster.publish(post, group).outcomes()));
-        CrossPostResult result = new CrossPostResult(variants.values().iterator().next().idempotencyKey(), outcomes);
+        CrossPostResult result =
+            new CrossPostResult(variants.values().iterator().next().idempotencyKey(), outcomes);
         progress.close();
         printResult(s, c, result);
         ResultsFile.write(campaign.file, c, result, s, err);
@@ -301,8 +357,10 @@ public final class SmoCli {
       return c.name != null ? c.name : campaign.file.toString();
     }
 
-    private int printDryRun(Session s, Campaign c, PrintStream human, Map<Platform, List<Violation>> report) {
-      int exit = report.values().stream().allMatch(List::isEmpty) ? ExitCodes.OK : ExitCodes.NOT_ALL_DONE;
+    private int printDryRun(
+        Session s, Campaign c, PrintStream human, Map<Platform, List<Violation>> report) {
+      int exit =
+          report.values().stream().allMatch(List::isEmpty) ? ExitCodes.OK : ExitCodes.NOT_ALL_DONE;
       if (json.on()) {
         com.fasterxml.jackson.databind.node.ObjectNode doc = JsonOutput.document("post");
         doc.put("campaign", name(c));
@@ -337,7 +395,10 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "validate", mixinStandardHelpOptions = true, description = "Print the offline validation report per platform; no network.")
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description = "Print the offline validation report per platform; no network.")
   static final class ValidateCmd extends Base {
     @CommandLine.Mixin CampaignArgs campaign;
 
@@ -346,22 +407,31 @@ public final class SmoCli {
     @Override
     public Integer call() throws Exception {
       if (credentials != null) {
-        Credentials.load(credentials, env); // not needed offline, but a wrong --credentials is still an error
+        Credentials.load(
+            credentials, env); // not needed offline, but a wrong --credentials is still an error
       }
       Campaign c = campaign.read();
       List<Platform> targets = campaign.targets(c);
       Map<Platform, List<Violation>> report = new LinkedHashMap<>();
       Map<Platform, List<Violation>> bad = optionViolations(c, targets);
-      scheduleViolation(c).ifPresent(v -> targets.forEach(p ->
-          bad.computeIfAbsent(p, k -> new ArrayList<>()).add(v.withPlatform(p))));
-      variants(c, targets).forEach((group, post) -> group.forEach(p -> {
-        try (SocialClient offline = Platforms.offline(p)) {
-          List<Violation> all = new ArrayList<>(bad.getOrDefault(p, List.of()));
-          all.addAll(offline.validate(post));
-          report.put(p, all);
-        }
-      }));
-      int exit = report.values().stream().allMatch(List::isEmpty) ? ExitCodes.OK : ExitCodes.NOT_ALL_DONE;
+      scheduleViolation(c)
+          .ifPresent(
+              v ->
+                  targets.forEach(
+                      p -> bad.computeIfAbsent(p, k -> new ArrayList<>()).add(v.withPlatform(p))));
+      variants(c, targets)
+          .forEach(
+              (group, post) ->
+                  group.forEach(
+                      p -> {
+                        try (SocialClient offline = Platforms.offline(p)) {
+                          List<Violation> all = new ArrayList<>(bad.getOrDefault(p, List.of()));
+                          all.addAll(offline.validate(post));
+                          report.put(p, all);
+                        }
+                      }));
+      int exit =
+          report.values().stream().allMatch(List::isEmpty) ? ExitCodes.OK : ExitCodes.NOT_ALL_DONE;
       if (json.on()) {
         com.fasterxml.jackson.databind.node.ObjectNode doc = JsonOutput.document("validate");
         doc.put("campaign", c.name != null ? c.name : campaign.file.toString());
@@ -378,13 +448,23 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "metrics", mixinStandardHelpOptions = true, description = "Print engagement metrics of published posts (REF = platform:id).")
+  @Command(
+      name = "metrics",
+      mixinStandardHelpOptions = true,
+      description = "Print engagement metrics of published posts (REF = platform:id).")
   static final class MetricsCmd extends Base {
-    @Parameters(paramLabel = "REF", arity = "1..*") List<String> refs;
+    @Parameters(paramLabel = "REF", arity = "1..*")
+    List<String> refs;
 
     static String describe(EngagementMetrics m) {
       StringBuilder s = new StringBuilder();
-      m.values().forEach((k, v) -> s.append(k.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(v).append(' '));
+      m.values()
+          .forEach(
+              (k, v) ->
+                  s.append(k.name().toLowerCase(java.util.Locale.ROOT))
+                      .append('=')
+                      .append(v)
+                      .append(' '));
       return s.length() == 0 ? "(no figures reported)" : s.toString().trim();
     }
 
@@ -400,9 +480,13 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "comments", mixinStandardHelpOptions = true, description = "List the comments of a post (REF = platform:id).")
+  @Command(
+      name = "comments",
+      mixinStandardHelpOptions = true,
+      description = "List the comments of a post (REF = platform:id).")
   static final class CommentsCmd extends Base {
-    @Parameters(paramLabel = "REF") String ref;
+    @Parameters(paramLabel = "REF")
+    String ref;
 
     @Option(names = "--max", defaultValue = "50", description = "At most this many comments.")
     int max;
@@ -412,19 +496,28 @@ public final class SmoCli {
       PostRef r = PostRef.parse(ref);
       try (Session s = session(null)) {
         for (Comment c : s.client(r.platform()).comments(r).maxItems(max)) {
-          out.printf("%-28s %-16s %s%s%n", c.ref(), c.authorName().orElse("?"),
-              OutcomeTable.oneLine(c.text()), c.hidden() ? " (hidden)" : "");
+          out.printf(
+              "%-28s %-16s %s%s%n",
+              c.ref(),
+              c.authorName().orElse("?"),
+              OutcomeTable.oneLine(c.text()),
+              c.hidden() ? " (hidden)" : "");
         }
       }
       return 0;
     }
   }
 
-  @Command(name = "reply", mixinStandardHelpOptions = true, description = "Reply to a comment (REF = platform:commentId).")
+  @Command(
+      name = "reply",
+      mixinStandardHelpOptions = true,
+      description = "Reply to a comment (REF = platform:commentId).")
   static final class ReplyCmd extends Base {
-    @Parameters(index = "0", paramLabel = "REF") String ref;
+    @Parameters(index = "0", paramLabel = "REF")
+    String ref;
 
-    @Parameters(index = "1", paramLabel = "TEXT") String text;
+    @Parameters(index = "1", paramLabel = "TEXT")
+    String text;
 
     @Override
     public Integer call() throws Exception {
@@ -437,9 +530,13 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "hide", mixinStandardHelpOptions = true, description = "Hide a comment (REF = platform:commentId).")
+  @Command(
+      name = "hide",
+      mixinStandardHelpOptions = true,
+      description = "Hide a comment (REF = platform:commentId).")
   static final class HideCmd extends Base {
-    @Parameters(paramLabel = "REF") String ref;
+    @Parameters(paramLabel = "REF")
+    String ref;
 
     @Override
     public Integer call() throws Exception {
@@ -452,7 +549,10 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "sandbox", mixinStandardHelpOptions = true, description = "Start the sandbox and print the base URLs; serves until stopped.")
+  @Command(
+      name = "sandbox",
+      mixinStandardHelpOptions = true,
+      description = "Start the sandbox and print the base URLs; serves until stopped.")
   static final class SandboxCmd extends Base {
     @Option(names = "--port", defaultValue = "0", description = "Port (default: a free one).")
     int port;
@@ -473,15 +573,20 @@ public final class SmoCli {
 
   /** Options for the scheduler's database. */
   abstract static class SchedulerBase extends Base {
-    @Option(names = "--db", description = "H2 database file (default ./smo-scheduler; on the sandbox ./smo-scheduler-sandbox).")
+    @Option(
+        names = "--db",
+        description =
+            "H2 database file (default ./smo-scheduler; on the sandbox ./smo-scheduler-sandbox).")
     Path db;
 
     PostScheduler scheduler(Session s, List<Platform> targets) {
       // sandbox jobs live in their own file by default, so a later run with credentials never
       // publishes for real what was scheduled on the sandbox
-      Path file = db != null ? db : Path.of(s.sandboxOnly() ? "smo-scheduler-sandbox" : "smo-scheduler");
+      Path file =
+          db != null ? db : Path.of(s.sandboxOnly() ? "smo-scheduler-sandbox" : "smo-scheduler");
       if (db == null && s.sandboxOnly()) {
-        err.println("Scheduler database: ./" + file + " (sandbox jobs, kept apart from ./smo-scheduler).");
+        err.println(
+            "Scheduler database: ./" + file + " (sandbox jobs, kept apart from ./smo-scheduler).");
       }
       PostScheduler.Builder b = PostScheduler.builder().h2File(file);
       for (Platform p : targets) {
@@ -491,7 +596,10 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "schedule", mixinStandardHelpOptions = true, description = "Schedule a campaign at its schedule time (natively where the platform can).")
+  @Command(
+      name = "schedule",
+      mixinStandardHelpOptions = true,
+      description = "Schedule a campaign at its schedule time (natively where the platform can).")
   static final class ScheduleCmd extends SchedulerBase {
     @CommandLine.Mixin CampaignArgs campaign;
 
@@ -506,7 +614,8 @@ public final class SmoCli {
       when.adjustment().ifPresent(a -> out.println("note: " + a));
       ZonedDateTime at = when.zoned();
       List<Platform> targets = campaign.targets(c);
-      try (Session s = session(null); PostScheduler scheduler = scheduler(s, targets)) {
+      try (Session s = session(null);
+          PostScheduler scheduler = scheduler(s, targets)) {
         List<ScheduledPost> scheduled = new ArrayList<>();
         for (Map.Entry<List<Platform>, Post> v : variants(c, targets).entrySet()) {
           String id = scheduler.schedule(v.getValue(), v.getKey(), at);
@@ -521,7 +630,10 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "scheduled", mixinStandardHelpOptions = true, description = "List or cancel scheduled posts.",
+  @Command(
+      name = "scheduled",
+      mixinStandardHelpOptions = true,
+      description = "List or cancel scheduled posts.",
       subcommands = {ScheduledCmd.ListCmd.class, ScheduledCmd.CancelCmd.class})
   static final class ScheduledCmd implements Callable<Integer> {
     @Override
@@ -529,11 +641,15 @@ public final class SmoCli {
       return 0;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List scheduled posts with their status per platform.")
+    @Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = "List scheduled posts with their status per platform.")
     static final class ListCmd extends SchedulerBase {
       @Override
       public Integer call() throws Exception {
-        try (Session s = session(null); PostScheduler scheduler = scheduler(s, List.of())) {
+        try (Session s = session(null);
+            PostScheduler scheduler = scheduler(s, List.of())) {
           for (ScheduledPost sp : scheduler.list()) {
             out.printf("%s  %s  %s%n", sp.id(), sp.dueAtLocal(), sp.summary());
             for (ScheduledTarget t : sp.targets()) {
@@ -545,13 +661,18 @@ public final class SmoCli {
       }
     }
 
-    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a scheduled post.")
+    @Command(
+        name = "cancel",
+        mixinStandardHelpOptions = true,
+        description = "Cancel a scheduled post.")
     static final class CancelCmd extends SchedulerBase {
-      @Parameters(paramLabel = "ID") String id;
+      @Parameters(paramLabel = "ID")
+      String id;
 
       @Override
       public Integer call() throws Exception {
-        try (Session s = session(null); PostScheduler scheduler = scheduler(s, s.platforms())) {
+        try (Session s = session(null);
+            PostScheduler scheduler = scheduler(s, s.platforms())) {
           out.println(scheduler.cancel(id));
         }
         return 0;
@@ -559,18 +680,26 @@ public final class SmoCli {
     }
   }
 
-  @Command(name = "scheduler", mixinStandardHelpOptions = true, description = "Run the scheduler.", subcommands = SchedulerCmd.RunCmd.class)
+  @Command(
+      name = "scheduler",
+      mixinStandardHelpOptions = true,
+      description = "Run the scheduler.",
+      subcommands = SchedulerCmd.RunCmd.class)
   static final class SchedulerCmd implements Callable<Integer> {
     @Override
     public Integer call() {
       return 0;
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run due jobs until stopped.")
+    @Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Run due jobs until stopped.")
     static final class RunCmd extends SchedulerBase {
       @Override
       public Integer call() throws Exception {
-        try (Session s = session(null); PostScheduler scheduler = scheduler(s, s.platforms())) {
+        try (Session s = session(null);
+            PostScheduler scheduler = scheduler(s, s.platforms())) {
           scheduler.start();
           out.println("scheduler running (Ctrl+C to stop)");
           new CountDownLatch(1).await();

@@ -108,9 +108,11 @@ class AccountInfoSandboxTest {
 
   @Test
   void snapchatSaysItCannot() {
-    try (SocialClient c = Platforms.sandboxClient(Platform.SNAPCHAT, sandbox, UploadListener.NONE)) {
+    try (SocialClient c =
+        Platforms.sandboxClient(Platform.SNAPCHAT, sandbox, UploadListener.NONE)) {
       assertThat(c.capabilities().supports(Feature.ACCOUNT_INFO)).isFalse();
-      assertThatThrownBy(c::accountInfo).isInstanceOf(UnsupportedFeatureException.class)
+      assertThatThrownBy(c::accountInfo)
+          .isInstanceOf(UnsupportedFeatureException.class)
           .hasMessageContaining("Public Profile");
     }
   }

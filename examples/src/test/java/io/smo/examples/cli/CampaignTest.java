@@ -28,12 +28,25 @@ class CampaignTest {
 
     assertThat(c.name).isEqualTo("Aurora bike launch");
     assertThat(c.text).contains("🚲").contains("新しい自転車").contains("https://example.com/aurora");
-    assertThat(c.targets()).containsExactly(Platform.FACEBOOK, Platform.INSTAGRAM, Platform.TWITTER,
-        Platform.YOUTUBE, Platform.TIKTOK, Platform.PINTEREST, Platform.SNAPCHAT);
-    assertThat(c.mediaList()).extracting(m -> m.kind()).containsExactly(MediaKind.IMAGE, MediaKind.VIDEO);
+    assertThat(c.targets())
+        .containsExactly(
+            Platform.FACEBOOK,
+            Platform.INSTAGRAM,
+            Platform.TWITTER,
+            Platform.YOUTUBE,
+            Platform.TIKTOK,
+            Platform.PINTEREST,
+            Platform.SNAPCHAT);
+    assertThat(c.mediaList())
+        .extracting(m -> m.kind())
+        .containsExactly(MediaKind.IMAGE, MediaKind.VIDEO);
     assertThat(c.mediaList()).allSatisfy(m -> assertThat(m.altText()).isPresent());
-    assertThat(c.mediaFor(Platform.SNAPCHAT)).extracting(m -> m.kind()).containsExactly(MediaKind.VIDEO);
-    assertThat(c.mediaFor(Platform.TWITTER)).extracting(m -> m.kind()).containsExactly(MediaKind.IMAGE);
+    assertThat(c.mediaFor(Platform.SNAPCHAT))
+        .extracting(m -> m.kind())
+        .containsExactly(MediaKind.VIDEO);
+    assertThat(c.mediaFor(Platform.TWITTER))
+        .extracting(m -> m.kind())
+        .containsExactly(MediaKind.IMAGE);
     assertThat(c.audience().countries()).containsExactlyInAnyOrder("DE", "AT");
     assertThat(c.audience().languages()).containsExactly(Locale.GERMAN);
     assertThat(c.audience().ageRange()).contains(AgeRange.of(18, 44));
@@ -84,7 +97,8 @@ class CampaignTest {
   @Test
   void shippedMediaStaysSmallEnoughToCommit() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("campaigns/media"))) {
-      List<Path> launchMedia = files.filter(p -> p.getFileName().toString().startsWith("launch-")).toList();
+      List<Path> launchMedia =
+          files.filter(p -> p.getFileName().toString().startsWith("launch-")).toList();
       long total = 0;
       for (Path p : launchMedia) {
         total += Files.size(p);
@@ -97,10 +111,15 @@ class CampaignTest {
   private static String validate(Path file) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    int rc = SmoCli.run(new String[] {"validate", file.toString()},
-        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
-    return rc + "\n" + out.toString(java.nio.charset.StandardCharsets.UTF_8)
+    int rc =
+        SmoCli.run(
+            new String[] {"validate", file.toString()},
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+            java.util.Map.of());
+    return rc
+        + "\n"
+        + out.toString(java.nio.charset.StandardCharsets.UTF_8)
         + err.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
@@ -109,15 +128,20 @@ class CampaignTest {
       throws IOException {
     // a quoted "true" used to become false (made for kids: NO) and a typo was silently ignored
     Path kids = dir.resolve("kids.yaml");
-    Files.writeString(kids, "text: hi\nplatforms: [tiktok]\noptions:\n  tiktok:\n"
-        + "    privacyLevel: SELF_ONLY\n    disableComment: \"true\"\n");
+    Files.writeString(
+        kids,
+        "text: hi\nplatforms: [tiktok]\noptions:\n  tiktok:\n"
+            + "    privacyLevel: SELF_ONLY\n    disableComment: \"true\"\n");
     assertThat(validate(kids)).startsWith("1\n").contains("options.tiktok.disableComment");
     Path typo = dir.resolve("typo.yaml");
-    Files.writeString(typo, "text: hi\nplatforms: [x]\noptions:\n  x:\n    replySetings: following\n");
+    Files.writeString(
+        typo, "text: hi\nplatforms: [x]\noptions:\n  x:\n    replySetings: following\n");
     assertThat(validate(typo)).startsWith("1\n").contains("replySetings");
     Path ok = dir.resolve("ok.yaml");
-    Files.writeString(ok, "text: hi\nplatforms: [tiktok]\noptions:\n  tiktok:\n"
-        + "    privacyLevel: SELF_ONLY\n    disableComment: true\n");
+    Files.writeString(
+        ok,
+        "text: hi\nplatforms: [tiktok]\noptions:\n  tiktok:\n"
+            + "    privacyLevel: SELF_ONLY\n    disableComment: true\n");
     assertThat(validate(ok)).doesNotContain("disableComment");
   }
 
@@ -132,24 +156,38 @@ class CampaignTest {
   void mediaEntryWithoutPathOrUrlIsExplained(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("m.yaml");
     Files.writeString(f, "text: hi\nmedia:\n  - alt: nothing\nplatforms: [x]\n");
-    assertThat(validate(f)).doesNotStartWith("0\n").contains("media[0]").doesNotContain("error: null");
+    assertThat(validate(f))
+        .doesNotStartWith("0\n")
+        .contains("media[0]")
+        .doesNotContain("error: null");
   }
 
   private static String run(String... args) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    int rc = SmoCli.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
+    int rc =
+        SmoCli.run(
+            args,
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            java.util.Map.of());
     return rc + "\n" + out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
-  void postWhoseEveryTargetHasABadOverrideReportsTheViolation(@TempDir Path dir) throws IOException {
+  void postWhoseEveryTargetHasABadOverrideReportsTheViolation(@TempDir Path dir)
+      throws IOException {
     Path f = dir.resolve("bad.yaml");
-    Files.writeString(f, "text: hi\nplatforms: [tiktok]\noptions:\n  tiktok:\n    privacyLevel: PUBLIC_TO_MARS\n");
+    Files.writeString(
+        f,
+        "text: hi\nplatforms: [tiktok]\noptions:\n  tiktok:\n    privacyLevel: PUBLIC_TO_MARS\n");
     // used to fail with "error: CrossPoster needs at least one client", hiding why
-    assertThat(run("post", f.toString(), "--no-engage")).startsWith("1\n").contains("PUBLIC_TO_MARS")
+    assertThat(run("post", f.toString(), "--no-engage"))
+        .startsWith("1\n")
+        .contains("PUBLIC_TO_MARS")
         .doesNotContain("CrossPoster");
-    assertThat(run("post", f.toString(), "--dry-run")).startsWith("1\n").contains("PUBLIC_TO_MARS")
+    assertThat(run("post", f.toString(), "--dry-run"))
+        .startsWith("1\n")
+        .contains("PUBLIC_TO_MARS")
         .doesNotContain("CrossPoster");
   }
 
@@ -159,7 +197,8 @@ class CampaignTest {
     Files.writeString(f, "text: hi\nplatforms: [x, twitter]\n");
     // used to fail with "error: two clients for TWITTER"
     assertThat(run("validate", f.toString())).startsWith("0\n");
-    assertThat(run("post", f.toString(), "--platforms", "x,x,twitter", "--dry-run")).startsWith("0\n")
+    assertThat(run("post", f.toString(), "--platforms", "x,x,twitter", "--dry-run"))
+        .startsWith("0\n")
         .doesNotContain("two clients");
   }
 }

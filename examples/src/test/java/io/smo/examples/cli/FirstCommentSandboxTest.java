@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link Post#firstComment()} through {@link CrossPoster} on the sandbox of all seven platforms. */
+/**
+ * {@link Post#firstComment()} through {@link CrossPoster} on the sandbox of all seven platforms.
+ */
 class FirstCommentSandboxTest {
   private static final Path PHOTO = Path.of("campaigns/media/launch-photo.jpg");
   private static final Path CLIP = Path.of("campaigns/media/launch-clip.mp4");
@@ -44,8 +46,11 @@ class FirstCommentSandboxTest {
   }
 
   private static Post post(String key) {
-    return Post.builder().idempotencyKey(key).text("Aurora is here https://example.com/aurora")
-        .addMedia(Media.fromFile(PHOTO)).firstComment("Book a test ride: https://example.com/ride")
+    return Post.builder()
+        .idempotencyKey(key)
+        .text("Aurora is here https://example.com/aurora")
+        .addMedia(Media.fromFile(PHOTO))
+        .firstComment("Book a test ride: https://example.com/ride")
         .build();
   }
 
@@ -67,10 +72,20 @@ class FirstCommentSandboxTest {
     assertThat(r.outcome(Platform.TWITTER).get().firstComment().get().parentId())
         .contains(r.outcome(Platform.TWITTER).get().published().get().id());
 
-    Post video = Post.builder().idempotencyKey("fc-yt").text("Teaser").addMedia(Media.fromFile(CLIP))
-        .option(YouTubeOptions.builder().title("Aurora teaser").selfDeclaredMadeForKids(false).build())
-        .firstComment("Which colour would you ride?").build();
-    PlatformOutcome yt = poster.publish(video, List.of(Platform.YOUTUBE)).outcome(Platform.YOUTUBE).orElseThrow();
+    Post video =
+        Post.builder()
+            .idempotencyKey("fc-yt")
+            .text("Teaser")
+            .addMedia(Media.fromFile(CLIP))
+            .option(
+                YouTubeOptions.builder()
+                    .title("Aurora teaser")
+                    .selfDeclaredMadeForKids(false)
+                    .build())
+            .firstComment("Which colour would you ride?")
+            .build();
+    PlatformOutcome yt =
+        poster.publish(video, List.of(Platform.YOUTUBE)).outcome(Platform.YOUTUBE).orElseThrow();
     assertThat(yt.status()).as("%s", yt).isEqualTo(PlatformOutcome.Status.PUBLISHED);
     assertThat(yt.firstComment()).isPresent();
     assertThat(sandbox.created(Platform.YOUTUBE, "comment")).hasSize(1);
@@ -80,7 +95,8 @@ class FirstCommentSandboxTest {
   void aFailedFirstCommentKeepsThePostPublishedAndTheRerunAddsOnlyTheComment() {
     sandbox.inject(Platform.FACEBOOK, Fault.of(Fault.Kind.EXPIRED_TOKEN).on("POST", ".*/comments"));
     Post post = post("fc-2");
-    PlatformOutcome first = poster.publish(post, List.of(Platform.FACEBOOK)).outcome(Platform.FACEBOOK).orElseThrow();
+    PlatformOutcome first =
+        poster.publish(post, List.of(Platform.FACEBOOK)).outcome(Platform.FACEBOOK).orElseThrow();
     assertThat(first.status()).isEqualTo(PlatformOutcome.Status.PUBLISHED);
     assertThat(first.published()).isPresent();
     assertThat(first.firstComment()).isEmpty();
@@ -89,7 +105,8 @@ class FirstCommentSandboxTest {
     assertThat(sandbox.created(Platform.FACEBOOK, "post")).hasSize(1);
     assertThat(sandbox.created(Platform.FACEBOOK, "comment")).isEmpty();
 
-    PlatformOutcome again = poster.publish(post, List.of(Platform.FACEBOOK)).outcome(Platform.FACEBOOK).orElseThrow();
+    PlatformOutcome again =
+        poster.publish(post, List.of(Platform.FACEBOOK)).outcome(Platform.FACEBOOK).orElseThrow();
     assertThat(again.status()).isEqualTo(PlatformOutcome.Status.PUBLISHED);
     assertThat(again.published().get().id()).isEqualTo(first.published().get().id());
     assertThat(again.firstComment()).isPresent();
@@ -98,7 +115,8 @@ class FirstCommentSandboxTest {
     assertThat(sandbox.created(Platform.FACEBOOK, "comment")).hasSize(1);
 
     // a third run changes nothing: post and comment exist
-    PlatformOutcome third = poster.publish(post, List.of(Platform.FACEBOOK)).outcome(Platform.FACEBOOK).orElseThrow();
+    PlatformOutcome third =
+        poster.publish(post, List.of(Platform.FACEBOOK)).outcome(Platform.FACEBOOK).orElseThrow();
     assertThat(third.firstComment().get().ref()).isEqualTo(again.firstComment().get().ref());
     assertThat(sandbox.created(Platform.FACEBOOK, "post")).hasSize(1);
     assertThat(sandbox.created(Platform.FACEBOOK, "comment")).hasSize(1);
@@ -110,7 +128,11 @@ class FirstCommentSandboxTest {
       List<Violation> v = poster.client(p).orElseThrow().validate(post("fc-3"));
       assertThat(v).as("%s", p).extracting(Violation::rule).contains("first-comment");
     }
-    PlatformOutcome tiktok = poster.publish(post("fc-3"), List.of(Platform.TIKTOK)).outcome(Platform.TIKTOK).orElseThrow();
+    PlatformOutcome tiktok =
+        poster
+            .publish(post("fc-3"), List.of(Platform.TIKTOK))
+            .outcome(Platform.TIKTOK)
+            .orElseThrow();
     assertThat(tiktok.status()).isEqualTo(PlatformOutcome.Status.SKIPPED);
     assertThat(sandbox.created(Platform.TIKTOK, "post")).isEmpty();
   }

@@ -29,14 +29,16 @@ class HeatwaveCampaignTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       exit = SmoCli.run(args, o, e, env);
     }
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void dryRunShowsThePlanAsAMatrixAndSendsNothing() {
     Run r = smo(Map.of(), "post", HEATWAVE.toString(), "--dry-run");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
-    assertThat(r.out()).contains("13 (segment, target) pairs, 12 to publish")
+    assertThat(r.out())
+        .contains("13 (segment, target) pairs, 12 to publish")
         .containsPattern("(?m)^fb-global\\s+facebook:\\S+\\s+targeted\\s+targeted")
         .containsPattern("(?m)^snapchat\\s+snapchat:\\S+\\s+assigned\\s+-")
         .contains("skipped hot -> youtube: YouTube cannot target [countries]")
@@ -48,17 +50,29 @@ class HeatwaveCampaignTest {
   void postPublishesOneRowPerSegmentAndTargetEachAsItsAccount() {
     Run r = smo(Map.of(), "post", HEATWAVE.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
-    assertThat(r.out().lines().filter(l -> l.matches("^(hot|cold)\\s+\\S+\\s+\\S+:\\S+\\s+(published|skipped).*")))
+    assertThat(
+            r.out()
+                .lines()
+                .filter(
+                    l -> l.matches("^(hot|cold)\\s+\\S+\\s+\\S+:\\S+\\s+(published|skipped).*")))
         .hasSize(13);
-    assertThat(r.out()).containsPattern("(?m)^hot\\s+x-south\\s+twitter:\\S+\\s+published")
+    assertThat(r.out())
+        .containsPattern("(?m)^hot\\s+x-south\\s+twitter:\\S+\\s+published")
         .containsPattern("(?m)^cold\\s+x-north\\s+twitter:\\S+\\s+published");
     Sandbox s = Session.lastSandbox;
     List<Created> x = s.created(Platform.TWITTER, "post");
     assertThat(x).hasSize(2);
-    String south = s.accounts(Platform.TWITTER).stream().filter(c -> c.extra("name").equals("x-south"))
-        .findFirst().orElseThrow().accountId();
-    assertThat(x).filteredOn(c -> south.equals(c.account())).singleElement()
-        .satisfies(c -> assertThat(c.body().path("text").asText()).contains("ice-cold and refreshing"));
+    String south =
+        s.accounts(Platform.TWITTER).stream()
+            .filter(c -> c.extra("name").equals("x-south"))
+            .findFirst()
+            .orElseThrow()
+            .accountId();
+    assertThat(x)
+        .filteredOn(c -> south.equals(c.account()))
+        .singleElement()
+        .satisfies(
+            c -> assertThat(c.body().path("text").asText()).contains("ice-cold and refreshing"));
     assertThat(s.created(Platform.FACEBOOK, "post")).hasSize(4);
   }
 
@@ -67,10 +81,18 @@ class HeatwaveCampaignTest {
     // only fb-global has credentials: the run is for real, so every other account is SKIPPED
     Path creds = dir.resolve("creds");
     Files.createDirectories(creds);
-    Run r = smo(Map.of("SMO_FB_GLOBAL_ACCESS_TOKEN", "secret-token-value"), "post", HEATWAVE.toString(),
-        "--dry-run", "--credentials", creds.toString());
+    Run r =
+        smo(
+            Map.of("SMO_FB_GLOBAL_ACCESS_TOKEN", "secret-token-value"),
+            "post",
+            HEATWAVE.toString(),
+            "--dry-run",
+            "--credentials",
+            creds.toString());
     assertThat(r.out() + r.err()).doesNotContain("secret-token-value");
-    assertThat(r.out() + r.err()).contains("fb-south").contains("no credentials for account 'fb-south'")
+    assertThat(r.out() + r.err())
+        .contains("fb-south")
+        .contains("no credentials for account 'fb-south'")
         .contains("SMO_FB_SOUTH_ACCESS_TOKEN");
   }
 }

@@ -24,7 +24,8 @@ class InboxCliTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       exit = SmoCli.run(args, o, e, Map.of());
     }
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -40,7 +41,8 @@ class InboxCliTest {
       kinds.add(i.path("kind").asText());
       String at = i.path("createdAt").asText();
       if (previous != null) {
-        assertThat(java.time.Instant.parse(at)).isBeforeOrEqualTo(java.time.Instant.parse(previous));
+        assertThat(java.time.Instant.parse(at))
+            .isBeforeOrEqualTo(java.time.Instant.parse(previous));
       }
       previous = at;
     }
@@ -48,23 +50,39 @@ class InboxCliTest {
     assertThat(kinds).containsExactlyInAnyOrder("comment", "message", "mention");
 
     Run table = smo("inbox", "--unanswered");
-    assertThat(table.out()).contains("TIME (UTC)").contains("Hi! Do you ship to Canada?")
+    assertThat(table.out())
+        .contains("TIME (UTC)")
+        .contains("Hi! Do you ship to Canada?")
         .doesNotContain("Great tutorial, thanks!");
   }
 
   @Test
   void answerRepliesInsideTheWindowAndRefusesOutsideIt() {
-    Run ok = smo("answer", "facebook:104000000000001:message:t_7100000000000001:m_7100000000000001_1",
-        "Yes, we ship to Canada");
+    Run ok =
+        smo(
+            "answer",
+            "facebook:104000000000001:message:t_7100000000000001:m_7100000000000001_1",
+            "Yes, we ship to Canada");
     assertThat(ok.exit()).as(ok.err()).isZero();
     assertThat(ok.out()).startsWith("answered: facebook:");
-    Run late = smo("answer", "facebook:104000000000001:message:t_7100000000000002:m_7100000000000002_4",
-        "late");
+    Run late =
+        smo(
+            "answer",
+            "facebook:104000000000001:message:t_7100000000000002:m_7100000000000002_4",
+            "late");
     assertThat(late.exit()).isEqualTo(2);
     assertThat(late.err()).contains("24-hour standard messaging window is closed");
-    Run mention = smo("answer", "twitter:1790000000000000042:mention:1800000000000000002:1800000000000000002", "Fixed");
+    Run mention =
+        smo(
+            "answer",
+            "twitter:1790000000000000042:mention:1800000000000000002:1800000000000000002",
+            "Fixed");
     assertThat(mention.exit()).as(mention.err()).isZero();
-    Run comment = smo("answer", "youtube:UCsbxYouTubeChannel0000a:comment:sbxInboxVid:UgsbxInbox1AaABAg", "A Shure SM7B");
+    Run comment =
+        smo(
+            "answer",
+            "youtube:UCsbxYouTubeChannel0000a:comment:sbxInboxVid:UgsbxInbox1AaABAg",
+            "A Shure SM7B");
     assertThat(comment.exit()).as(comment.err()).isZero();
   }
 
@@ -102,9 +120,13 @@ class InboxCliTest {
   @Test
   void platformsWithoutAnInboxSayWhyUpFront() {
     try (io.smo.testkit.Sandbox sandbox = io.smo.testkit.Sandbox.start()) {
-      for (io.smo.core.Platform p : java.util.List.of(io.smo.core.Platform.TIKTOK,
-          io.smo.core.Platform.PINTEREST, io.smo.core.Platform.SNAPCHAT)) {
-        try (io.smo.core.SocialClient c = Platforms.sandboxClient(p, sandbox, io.smo.core.upload.UploadListener.NONE)) {
+      for (io.smo.core.Platform p :
+          java.util.List.of(
+              io.smo.core.Platform.TIKTOK,
+              io.smo.core.Platform.PINTEREST,
+              io.smo.core.Platform.SNAPCHAT)) {
+        try (io.smo.core.SocialClient c =
+            Platforms.sandboxClient(p, sandbox, io.smo.core.upload.UploadListener.NONE)) {
           io.smo.core.inbox.InboxClient inbox = (io.smo.core.inbox.InboxClient) c;
           assertThat(inbox.inboxKinds()).as(p.id()).isEmpty();
           org.assertj.core.api.Assertions.assertThatThrownBy(inbox::conversations)

@@ -25,9 +25,24 @@ class ListenCmdTest {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = SmoCli.run(new String[] {"listen", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--sandbox", "--activity", "5", "--max-events", "5", "--json"},
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    int exit =
+        SmoCli.run(
+            new String[] {
+              "listen",
+              "--port",
+              Integer.toString(port),
+              "--bind",
+              "127.0.0.1",
+              "--sandbox",
+              "--activity",
+              "5",
+              "--max-events",
+              "5",
+              "--json"
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of());
     String stderr = err.toString(StandardCharsets.UTF_8);
     assertEquals(0, exit, stderr);
     assertTrue(stderr.contains("handshakes: meta challenge ok, x crc ok, websub ok"), stderr);
@@ -54,9 +69,25 @@ class ListenCmdTest {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = SmoCli.run(new String[] {"listen", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--sandbox", "--activity", "6", "--max-events", "6", "--json", "--inbox"},
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    int exit =
+        SmoCli.run(
+            new String[] {
+              "listen",
+              "--port",
+              Integer.toString(port),
+              "--bind",
+              "127.0.0.1",
+              "--sandbox",
+              "--activity",
+              "6",
+              "--max-events",
+              "6",
+              "--json",
+              "--inbox"
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of());
     String stderr = err.toString(StandardCharsets.UTF_8);
     assertEquals(0, exit, stderr);
     String[] lines = out.toString(StandardCharsets.UTF_8).trim().split("\n");
@@ -78,18 +109,24 @@ class ListenCmdTest {
       }
     }
     assertTrue(forwarded > 0, out.toString(StandardCharsets.UTF_8));
-    assertTrue(stderr.contains("inbox: " + forwarded + " event(s) forwarded from webhooks"), stderr);
+    assertTrue(
+        stderr.contains("inbox: " + forwarded + " event(s) forwarded from webhooks"), stderr);
     assertEquals(inboxRows, inboxRefs.size(), "an inbox item was yielded twice: " + out);
     for (String id : forwardedIds) {
-      assertTrue(inboxRefs.stream().anyMatch(r -> r.contains(id)), id + " not in the inbox: " + out);
+      assertTrue(
+          inboxRefs.stream().anyMatch(r -> r.contains(id)), id + " not in the inbox: " + out);
     }
   }
 
   @Test
   void withoutSecretsItSaysWhatToConfigure() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = SmoCli.run(new String[] {"listen", "--port", "0"}, new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+    int exit =
+        SmoCli.run(
+            new String[] {"listen", "--port", "0"},
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of());
     assertEquals(2, exit);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("SMO_META_APP_SECRET"));
   }

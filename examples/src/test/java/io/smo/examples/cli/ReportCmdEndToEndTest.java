@@ -21,10 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code smo post} then {@code smo report} on the sandbox, as a user runs them; and {@code smo account}. */
+/**
+ * {@code smo post} then {@code smo report} on the sandbox, as a user runs them; and {@code smo
+ * account}.
+ */
 class ReportCmdEndToEndTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   private Path campaign;
 
   record Run(int exit, String out, String err) {}
@@ -37,7 +39,8 @@ class ReportCmdEndToEndTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       exit = SmoCli.run(args, o, e, Map.of());
     }
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @BeforeEach
@@ -66,22 +69,41 @@ class ReportCmdEndToEndTest {
     assertThat(results).exists();
     assertThat(post.err()).contains("Results written to " + results);
     CampaignResults r = CampaignResults.read(results);
-    assertThat(r.targets()).hasSize(7).allSatisfy(t -> {
-      assertThat(t.status()).isEqualTo("PUBLISHED");
-      assertThat(t.sandbox()).isTrue();
-      assertThat(t.account()).isEqualTo("default");
-      assertThat(t.segment()).isEqualTo("default");
-    });
+    assertThat(r.targets())
+        .hasSize(7)
+        .allSatisfy(
+            t -> {
+              assertThat(t.status()).isEqualTo("PUBLISHED");
+              assertThat(t.sandbox()).isTrue();
+              assertThat(t.account()).isEqualTo("default");
+              assertThat(t.segment()).isEqualTo("default");
+            });
 
     Path html = tmp.resolve("report.html");
     Path csv = tmp.resolve("report.csv");
-    Run rep = smo("report", results.toString(), "--html", html.toString(), "--csv", csv.toString(),
-        "--watch", "1s", "--snapshots", "2");
+    Run rep =
+        smo(
+            "report",
+            results.toString(),
+            "--html",
+            html.toString(),
+            "--csv",
+            csv.toString(),
+            "--watch",
+            "1s",
+            "--snapshots",
+            "2");
     assertThat(rep.exit()).as(rep.out() + rep.err()).isZero();
     assertThat(rep.err()).contains("re-created in this command's sandbox");
-    assertThat(rep.out()).contains("Campaign report: Aurora bike launch").contains("(snapshot 2)")
-        .containsPattern("(?m)^  total\\s+all\\s+.*impressions").contains("Reach is never added across platforms");
-    assertThat(Files.readString(html)).contains("<svg").contains("<polyline").doesNotContain("<script");
+    assertThat(rep.out())
+        .contains("Campaign report: Aurora bike launch")
+        .contains("(snapshot 2)")
+        .containsPattern("(?m)^  total\\s+all\\s+.*impressions")
+        .contains("Reach is never added across platforms");
+    assertThat(Files.readString(html))
+        .contains("<svg")
+        .contains("<polyline")
+        .doesNotContain("<script");
     List<String> rows = Files.readAllLines(csv);
     assertThat(rows).hasSize(8);
 
@@ -97,8 +119,12 @@ class ReportCmdEndToEndTest {
       }
     }
     assertThat(grew).as("targets whose engagements grew").isGreaterThanOrEqualTo(5);
-    assertThat(history.get(1).targets()).allSatisfy(t -> assertThat(t.state()).as(t.target().label() + " " + t.error())
-        .isEqualTo(TargetSnapshot.State.MEASURED));
+    assertThat(history.get(1).targets())
+        .allSatisfy(
+            t ->
+                assertThat(t.state())
+                    .as(t.target().label() + " " + t.error())
+                    .isEqualTo(TargetSnapshot.State.MEASURED));
 
     Run asJson = smo("report", results.toString(), "--json");
     assertThat(asJson.out()).contains("\"rollups\"").contains("over 7 of 7 targets");
@@ -111,7 +137,8 @@ class ReportCmdEndToEndTest {
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).contains("no results file").contains("smo post");
 
-    Files.writeString(f, "{\"format\":\"smo-campaign-results\",\"version\":7,\"campaign\":\"c\",\"targets\":[]}");
+    Files.writeString(
+        f, "{\"format\":\"smo-campaign-results\",\"version\":7,\"campaign\":\"c\",\"targets\":[]}");
     Run newer = smo("report", f.toString());
     assertThat(newer.exit()).isEqualTo(2);
     assertThat(newer.err()).contains("version 7").contains("newer smo");
@@ -130,13 +157,26 @@ class ReportCmdEndToEndTest {
     Path results = tmp.resolve("launch.results.json");
     CampaignResults r = CampaignResults.read(results);
     List<ResultTarget> ts = new ArrayList<>(r.targets());
-    ts.add(new ResultTarget("myspace", null, null, "PUBLISHED", "42", null, null, null, false, null));
+    ts.add(
+        new ResultTarget("myspace", null, null, "PUBLISHED", "42", null, null, null, false, null));
     // a post the sandbox never had: reported as deleted
-    ts.add(new ResultTarget("facebook", null, "gone", "PUBLISHED", "104000000000001_999999", null, null, null, false, null));
+    ts.add(
+        new ResultTarget(
+            "facebook",
+            null,
+            "gone",
+            "PUBLISHED",
+            "104000000000001_999999",
+            null,
+            null,
+            null,
+            false,
+            null));
     r.withTargets(ts).write(results);
     Run rep = smo("report", results.toString());
     assertThat(rep.exit()).as(rep.out() + rep.err()).isEqualTo(1);
-    assertThat(rep.out()).contains("missing  myspace:default/default unknown platform: unknown platform 'myspace'")
+    assertThat(rep.out())
+        .contains("missing  myspace:default/default unknown platform: unknown platform 'myspace'")
         .contains("missing  facebook:default/gone deleted: the post no longer exists on Facebook")
         .containsPattern("(?m)^  total\\s+all\\s+.*over 2 of 4 targets");
   }
@@ -145,7 +185,10 @@ class ReportCmdEndToEndTest {
   void accountPrintsFiguresAndSaysWhatIsAbsent() {
     Run fb = smo("account", "facebook");
     assertThat(fb.exit()).as(fb.err()).isZero();
-    assertThat(fb.out()).contains("facebook:default").contains("SMO sandbox").containsPattern("followers\\s+[\\d,]+")
+    assertThat(fb.out())
+        .contains("facebook:default")
+        .contains("SMO sandbox")
+        .containsPattern("followers\\s+[\\d,]+")
         .containsPattern("following\\s+– \\(not reported\\)");
     Run x = smo("account", "x:default", "--json");
     assertThat(x.exit()).isZero();

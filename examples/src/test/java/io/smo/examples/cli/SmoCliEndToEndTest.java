@@ -18,16 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the {@code smo} command line as a user would, in process, with captured streams and an
- * empty environment (so every platform runs on the embedded sandbox), on the shipped campaign
- * files. Maven runs tests with the {@code examples} module as the working directory.
+ * Runs the {@code smo} command line as a user would, in process, with captured streams and an empty
+ * environment (so every platform runs on the embedded sandbox), on the shipped campaign files.
+ * Maven runs tests with the {@code examples} module as the working directory.
  */
 class SmoCliEndToEndTest {
   private static final Path LAUNCH = Path.of("campaigns/launch.yaml");
   private static final Path INVALID = Path.of("campaigns/invalid.yaml");
+
   /** The platforms launch.yaml targets, by the id the CLI prints. */
-  private static final List<Platform> LAUNCH_PLATFORMS =
-      List.of(Platform.values());
+  private static final List<Platform> LAUNCH_PLATFORMS = List.of(Platform.values());
 
   /** What one run printed and returned. */
   record Run(int exit, String out, String err) {}
@@ -40,7 +40,8 @@ class SmoCliEndToEndTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       exit = SmoCli.run(args, o, e, env);
     }
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static Run smo(String... args) {
@@ -49,7 +50,8 @@ class SmoCliEndToEndTest {
 
   /** The outcome-table row of {@code platform}: id, outcome, post id, URL or reason. */
   private static Matcher row(String out, Platform platform) {
-    Matcher m = Pattern.compile("(?m)^" + platform.id() + "\\s+(\\S+)\\s+(\\S+)\\s*(.*)$").matcher(out);
+    Matcher m =
+        Pattern.compile("(?m)^" + platform.id() + "\\s+(\\S+)\\s+(\\S+)\\s*(.*)$").matcher(out);
     assertThat(m.find()).as("a row for %s in:%n%s", platform.id(), out).isTrue();
     return m;
   }
@@ -66,7 +68,10 @@ class SmoCliEndToEndTest {
       assertThat(row.group(1)).as("outcome of %s", p).isEqualTo("published");
       assertThat(row.group(2)).as("id of %s", p).isNotEqualTo("-");
     }
-    assertThat(r.out()).doesNotContain("failed").doesNotContain("unknown").doesNotContain("skipped");
+    assertThat(r.out())
+        .doesNotContain("failed")
+        .doesNotContain("unknown")
+        .doesNotContain("skipped");
     // post publishes only: the engagement walk-through (metrics, reply, hide) is `smo demo`
     assertThat(r.out()).doesNotContainPattern("(?m)^\\s+\\S+\\s+(metrics|replied|hid)\\s");
   }
@@ -82,12 +87,16 @@ class SmoCliEndToEndTest {
       assertThat(r.out()).containsPattern("(?m)^\\s+" + p.id() + "\\s+metrics\\s+\\S+=\\d+");
     }
     // one comment answered and another hidden where the platform allows it
-    assertThat(r.out()).containsPattern("(?m)^\\s+facebook\\s+replied\\s+to ")
+    assertThat(r.out())
+        .containsPattern("(?m)^\\s+facebook\\s+replied\\s+to ")
         .containsPattern("(?m)^\\s+facebook\\s+hid\\s+")
         .containsPattern("(?m)^\\s+snapchat\\s+comments \\(the platform's API has none\\)");
   }
 
-  /** Asserts on what the sandbox recorded ({@code Session.lastSandbox}): exactly one post per platform. */
+  /**
+   * Asserts on what the sandbox recorded ({@code Session.lastSandbox}): exactly one post per
+   * platform.
+   */
   @Test
   void postCreatesExactlyOnePostPerPlatformInTheSandbox() throws Exception {
     Session.lastSandbox = null;
@@ -110,8 +119,11 @@ class SmoCliEndToEndTest {
     Run r = smo("post", "--dry-run", LAUNCH.toString());
 
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
-    assertThat(r.out()).contains("Dry run of Aurora bike launch: nothing was sent.")
-        .doesNotContain("Publishing").doesNotContain("published").doesNotContain("metrics");
+    assertThat(r.out())
+        .contains("Dry run of Aurora bike launch: nothing was sent.")
+        .doesNotContain("Publishing")
+        .doesNotContain("published")
+        .doesNotContain("metrics");
     for (Platform p : LAUNCH_PLATFORMS) {
       assertThat(r.out()).containsPattern("(?m)^" + p.id() + "\\s+ok$");
     }
@@ -131,13 +143,19 @@ class SmoCliEndToEndTest {
     String out = r.out();
     assertThat(out).contains("(offline)");
     // too long for X: 280 weighted characters
-    assertThat(out).containsPattern("(?m)^twitter\\s+\\d+ violations?$")
+    assertThat(out)
+        .containsPattern("(?m)^twitter\\s+\\d+ violations?$")
         .containsPattern("- text\\s+max-length\\s+actual=\\d+ limit=280");
     // a 75 s video as an Instagram Story (at most 60 s)
-    assertThat(out).containsPattern("(?m)^instagram\\s+\\d+ violations?$")
+    assertThat(out)
+        .containsPattern("(?m)^instagram\\s+\\d+ violations?$")
         .containsPattern("- media\\[0\\]\\s+video-duration\\s+actual=PT1M15S limit=PT1M");
     // "UK" is no ISO 3166-1 alpha-2 code: reported for every platform
-    assertThat(Pattern.compile("- audience\\.countries\\s+iso-3166\\s+actual=UK").matcher(out).results().count())
+    assertThat(
+            Pattern.compile("- audience\\.countries\\s+iso-3166\\s+actual=UK")
+                .matcher(out)
+                .results()
+                .count())
         .isEqualTo(3);
     assertThat(r.err()).doesNotContain("sandbox"); // offline: no sandbox, no network
   }
@@ -148,17 +166,23 @@ class SmoCliEndToEndTest {
 
     assertThat(r.exit()).isNotZero();
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isEqualTo(1);
-    assertThat(r.out()).containsPattern("(?m)^tiktok\\s+\\d+ violations?$")
-        .contains("privacyLevel").contains("PUBLIC_TO_MARS")
-        .contains("max-length").contains("video-duration").contains("iso-3166");
+    assertThat(r.out())
+        .containsPattern("(?m)^tiktok\\s+\\d+ violations?$")
+        .contains("privacyLevel")
+        .contains("PUBLIC_TO_MARS")
+        .contains("max-length")
+        .contains("video-duration")
+        .contains("iso-3166");
   }
 
   @Test
-  void scheduleUsesNativeSchedulingWhereThePlatformHasItAndListsTheJobs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+  void scheduleUsesNativeSchedulingWhereThePlatformHasItAndListsTheJobs(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     String db = dir.resolve("schedules").toString();
     Run r = smo("schedule", "--db", db, LAUNCH.toString());
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
-    assertThat(r.out()).contains("2026-12-24T09:00+01:00[Europe/Berlin] (2026-12-24T08:00:00Z)")
+    assertThat(r.out())
+        .contains("2026-12-24T09:00+01:00[Europe/Berlin] (2026-12-24T08:00:00Z)")
         .containsPattern("facebook NATIVE SCHEDULED_NATIVE")
         .containsPattern("youtube NATIVE SCHEDULED_NATIVE")
         .containsPattern("twitter LOCAL PENDING")
@@ -183,10 +207,14 @@ class SmoCliEndToEndTest {
     Run r = smo("--help");
 
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("Usage: smo")
-        .containsPattern("(?m)^\\s+post\\s").containsPattern("(?m)^\\s+validate\\s")
-        .containsPattern("(?m)^\\s+metrics\\s").containsPattern("(?m)^\\s+comments\\s")
-        .containsPattern("(?m)^\\s+reply\\s").containsPattern("(?m)^\\s+hide\\s")
+    assertThat(r.out())
+        .contains("Usage: smo")
+        .containsPattern("(?m)^\\s+post\\s")
+        .containsPattern("(?m)^\\s+validate\\s")
+        .containsPattern("(?m)^\\s+metrics\\s")
+        .containsPattern("(?m)^\\s+comments\\s")
+        .containsPattern("(?m)^\\s+reply\\s")
+        .containsPattern("(?m)^\\s+hide\\s")
         .containsPattern("(?m)^\\s+sandbox\\s");
     assertThat(smo("--version").out()).startsWith("smo ");
   }
@@ -194,8 +222,14 @@ class SmoCliEndToEndTest {
   @Test
   void credentialsFromTheEnvironmentAreUsedAndNeverPrinted() {
     String token = "EAAG-test-secret-token-5d41402abc4b2a76";
-    Run r = smo(Map.of("SMO_FACEBOOK_ACCESS_TOKEN", token, "SMO_FACEBOOK_PAGE_ID", "104000000000001"),
-        "post", "--dry-run", "--platforms", "facebook", LAUNCH.toString());
+    Run r =
+        smo(
+            Map.of("SMO_FACEBOOK_ACCESS_TOKEN", token, "SMO_FACEBOOK_PAGE_ID", "104000000000001"),
+            "post",
+            "--dry-run",
+            "--platforms",
+            "facebook",
+            LAUNCH.toString());
 
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
     assertThat(r.err()).doesNotContain("sandbox"); // the configured platform does not use it
@@ -206,8 +240,15 @@ class SmoCliEndToEndTest {
   void aMissingCredentialIsNamedWithoutPrintingTheOthers(@TempDir Path dir) throws IOException {
     String token = "EAAG-test-secret-token-from-file";
     Files.writeString(dir.resolve("facebook.properties"), "access_token=" + token + "\n");
-    Run r = smo("post", "--dry-run", "--platforms", "facebook", "--credentials", dir.toString(),
-        LAUNCH.toString());
+    Run r =
+        smo(
+            "post",
+            "--dry-run",
+            "--platforms",
+            "facebook",
+            "--credentials",
+            dir.toString(),
+            LAUNCH.toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("SMO_FACEBOOK_PAGE_ID").contains("page_id in facebook.properties");
@@ -224,6 +265,4 @@ class SmoCliEndToEndTest {
     assertThat(missingFile.exit()).isEqualTo(2);
     assertThat(missingFile.err()).contains("no-such-campaign.yaml");
   }
-
-
 }

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ways the command line could mislead, each as the user would meet it: a wrong or unreadable
- * {@code --credentials}, credentials that cannot build a client, credentials for some platforms
- * but not others (never a silent fallback to the sandbox), the sandbox said on the first line and
- * on every URL, {@code post} without engagement side effects, {@code demo} only on the sandbox,
- * the {@code --json} shapes, every exit code, and plain progress off a terminal.
+ * {@code --credentials}, credentials that cannot build a client, credentials for some platforms but
+ * not others (never a silent fallback to the sandbox), the sandbox said on the first line and on
+ * every URL, {@code post} without engagement side effects, {@code demo} only on the sandbox, the
+ * {@code --json} shapes, every exit code, and plain progress off a terminal.
  */
 class SmoCliSafetyTest {
   private static final Path LAUNCH = Path.of("campaigns/launch.yaml");
@@ -35,7 +35,9 @@ class SmoCliSafetyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = "EAAG-secret-token-never-printed-9f86d081";
 
-  /** What one run printed and returned; {@code both} is stdout and stderr as one stream, in order. */
+  /**
+   * What one run printed and returned; {@code both} is stdout and stderr as one stream, in order.
+   */
   record Run(int exit, String out, String err) {}
 
   private static Run smo(Map<String, String> env, String... args) {
@@ -46,7 +48,8 @@ class SmoCliSafetyTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       exit = SmoCli.run(args, o, e, env);
     }
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static Run smo(String... args) {
@@ -92,7 +95,9 @@ class SmoCliSafetyTest {
 
   @Test
   void aCredentialsFileGivenInsteadOfItsFolderIsAnError(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("facebook.properties"), "access_token=" + TOKEN + "\npage_id=1\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("facebook.properties"), "access_token=" + TOKEN + "\npage_id=1\n");
     Run r = smo("post", "--credentials", file.toString(), LAUNCH.toString());
     assertConfigurationError(r, file.toString(), "is a file, not a folder");
   }
@@ -127,7 +132,8 @@ class SmoCliSafetyTest {
 
   @Test
   void anUnparsableCredentialsFileIsAnErrorThatQuotesNothing(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("facebook.properties"), "access_token=" + TOKEN + "\\u00G1\npage_id=1\n");
+    Files.writeString(
+        dir.resolve("facebook.properties"), "access_token=" + TOKEN + "\\u00G1\npage_id=1\n");
     Run r = smo("post", "--credentials", dir.toString(), LAUNCH.toString());
     assertConfigurationError(r, "facebook.properties", "not a valid properties file");
   }
@@ -135,17 +141,24 @@ class SmoCliSafetyTest {
   @Test
   void anEmptyCredentialsFileOrKeyIsAnError(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("twitter.properties"), "# nothing yet\n");
-    assertConfigurationError(smo("post", "--credentials", dir.toString(), LAUNCH.toString()),
-        "twitter.properties", "holds no keys");
+    assertConfigurationError(
+        smo("post", "--credentials", dir.toString(), LAUNCH.toString()),
+        "twitter.properties",
+        "holds no keys");
     Files.writeString(file, "access_token=\n");
-    assertConfigurationError(smo("post", "--credentials", dir.toString(), LAUNCH.toString()),
-        "access_token", "twitter.properties", "is empty");
+    assertConfigurationError(
+        smo("post", "--credentials", dir.toString(), LAUNCH.toString()),
+        "access_token",
+        "twitter.properties",
+        "is empty");
   }
 
   @Test
   void anUnreadableCredentialsFileIsAnError(@TempDir Path dir) throws IOException {
     assumeFalse(root(), "root reads every file; run as another user to check permissions");
-    Path file = Files.writeString(dir.resolve("facebook.properties"), "access_token=" + TOKEN + "\npage_id=1\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("facebook.properties"), "access_token=" + TOKEN + "\npage_id=1\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
     Run r = smo("post", "--credentials", dir.toString(), LAUNCH.toString());
     assertConfigurationError(r, file.toString(), "permission denied");
@@ -155,7 +168,8 @@ class SmoCliSafetyTest {
   void anUnreadableCredentialsFolderIsAnError(@TempDir Path dir) throws IOException {
     assumeFalse(root(), "root reads every folder; run as another user to check permissions");
     Path creds = Files.createDirectory(dir.resolve("creds"));
-    Files.writeString(creds.resolve("facebook.properties"), "access_token=" + TOKEN + "\npage_id=1\n");
+    Files.writeString(
+        creds.resolve("facebook.properties"), "access_token=" + TOKEN + "\npage_id=1\n");
     Files.setPosixFilePermissions(creds, PosixFilePermissions.fromString("---------"));
     try {
       Run r = smo("post", "--credentials", creds.toString(), LAUNCH.toString());
@@ -166,11 +180,16 @@ class SmoCliSafetyTest {
   }
 
   @Test
-  void credentialsThatCannotBuildTheClientNameThePlatformAndTheMissingKey(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("facebook.properties"), "access_token=" + TOKEN + "\n");
-    Run r = smo("post", "--platforms", "facebook", "--credentials", dir.toString(), LAUNCH.toString());
+  void credentialsThatCannotBuildTheClientNameThePlatformAndTheMissingKey(@TempDir Path dir)
+      throws IOException {
+    Path file =
+        Files.writeString(dir.resolve("facebook.properties"), "access_token=" + TOKEN + "\n");
+    Run r =
+        smo("post", "--platforms", "facebook", "--credentials", dir.toString(), LAUNCH.toString());
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).contains("Facebook credentials from " + file).contains("cannot build a client")
+    assertThat(r.err())
+        .contains("Facebook credentials from " + file)
+        .contains("cannot build a client")
         .contains("SMO_FACEBOOK_PAGE_ID");
     assertThat(r.out() + r.err()).doesNotContain(TOKEN);
     assertThat(Session.lastSandbox).isNull();
@@ -178,18 +197,37 @@ class SmoCliSafetyTest {
 
   @Test
   void aMisspelledOrEmptyVariableIsAnErrorNotTheSandbox() {
-    assertConfigurationError(smo(Map.of("SMO_FACEBOOK_ACCES_TOKEN", TOKEN, "SMO_FACEBOOK_PAGE_ID", "1"),
-        "post", LAUNCH.toString()), "SMO_FACEBOOK_ACCES_TOKEN", "SMO_FACEBOOK_ACCESS_TOKEN");
-    assertConfigurationError(smo(Map.of("SMO_TWITTER_ACCESS_TOKEN", " "), "post", LAUNCH.toString()),
-        "SMO_TWITTER_ACCESS_TOKEN", "empty");
-    assertConfigurationError(smo(Map.of("SMO_X_ACCESS_TOKEN", TOKEN), "post", LAUNCH.toString()),
-        "SMO_X_ACCESS_TOKEN", "SMO_TWITTER_ACCESS_TOKEN");
+    assertConfigurationError(
+        smo(
+            Map.of("SMO_FACEBOOK_ACCES_TOKEN", TOKEN, "SMO_FACEBOOK_PAGE_ID", "1"),
+            "post",
+            LAUNCH.toString()),
+        "SMO_FACEBOOK_ACCES_TOKEN",
+        "SMO_FACEBOOK_ACCESS_TOKEN");
+    assertConfigurationError(
+        smo(Map.of("SMO_TWITTER_ACCESS_TOKEN", " "), "post", LAUNCH.toString()),
+        "SMO_TWITTER_ACCESS_TOKEN",
+        "empty");
+    assertConfigurationError(
+        smo(Map.of("SMO_X_ACCESS_TOKEN", TOKEN), "post", LAUNCH.toString()),
+        "SMO_X_ACCESS_TOKEN",
+        "SMO_TWITTER_ACCESS_TOKEN");
   }
 
   @Test
   void webhookSecretsOfOtherCommandsAreNeitherCredentialsNorErrors() {
-    Run r = smo(Map.of("SMO_X_CONSUMER_SECRET", TOKEN, "SMO_TIKTOK_CLIENT_SECRET", TOKEN, "SMO_YOUTUBE_HUB_SECRET", TOKEN),
-        "post", "--dry-run", LAUNCH.toString());
+    Run r =
+        smo(
+            Map.of(
+                "SMO_X_CONSUMER_SECRET",
+                TOKEN,
+                "SMO_TIKTOK_CLIENT_SECRET",
+                TOKEN,
+                "SMO_YOUTUBE_HUB_SECRET",
+                TOKEN),
+            "post",
+            "--dry-run",
+            LAUNCH.toString());
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
     assertThat(r.err()).startsWith("SANDBOX:");
     assertThat(r.out() + r.err()).doesNotContain(TOKEN);
@@ -197,11 +235,20 @@ class SmoCliSafetyTest {
 
   @Test
   void aTargetWithoutCredentialsNextToOneWithThemIsAnErrorNotTheSandbox() {
-    Run r = smo(Map.of("SMO_FACEBOOK_ACCESS_TOKEN", TOKEN, "SMO_FACEBOOK_PAGE_ID", "104000000000001"),
-        "post", "--dry-run", "--platforms", "facebook,instagram", LAUNCH.toString());
+    Run r =
+        smo(
+            Map.of("SMO_FACEBOOK_ACCESS_TOKEN", TOKEN, "SMO_FACEBOOK_PAGE_ID", "104000000000001"),
+            "post",
+            "--dry-run",
+            "--platforms",
+            "facebook,instagram",
+            LAUNCH.toString());
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).contains("no credentials for Instagram").contains("--platforms")
-        .doesNotContain("SANDBOX").doesNotContain("Embedded SMO sandbox");
+    assertThat(r.err())
+        .contains("no credentials for Instagram")
+        .contains("--platforms")
+        .doesNotContain("SANDBOX")
+        .doesNotContain("Embedded SMO sandbox");
     assertThat(r.out()).isEmpty();
     assertThat(r.out() + r.err()).doesNotContain(TOKEN);
     assertThat(Session.lastSandbox).isNull();
@@ -214,18 +261,36 @@ class SmoCliSafetyTest {
   }
 
   @Test
-  void schedulerCommandsWithCredentialsUseOnlyTheConfiguredPlatformsNeverTheSandbox(@TempDir Path dir) {
-    Run r = smo(Map.of("SMO_FACEBOOK_ACCESS_TOKEN", TOKEN, "SMO_FACEBOOK_PAGE_ID", "104000000000001"),
-        "scheduled", "list", "--db", dir.resolve("db").toString());
+  void schedulerCommandsWithCredentialsUseOnlyTheConfiguredPlatformsNeverTheSandbox(
+      @TempDir Path dir) {
+    Run r =
+        smo(
+            Map.of("SMO_FACEBOOK_ACCESS_TOKEN", TOKEN, "SMO_FACEBOOK_PAGE_ID", "104000000000001"),
+            "scheduled",
+            "list",
+            "--db",
+            dir.resolve("db").toString());
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
-    assertThat(r.err()).startsWith("Real accounts: credentials for facebook").doesNotContain("sandbox");
+    assertThat(r.err())
+        .startsWith("Real accounts: credentials for facebook")
+        .doesNotContain("sandbox");
     assertThat(Session.lastSandbox).isNull();
   }
 
   @Test
   void realInstagramRefusesLocalImagesBeforeSendingInsteadOfFailingMidPublish() {
-    Run r = smo(Map.of("SMO_INSTAGRAM_ACCESS_TOKEN", TOKEN, "SMO_INSTAGRAM_IG_USER_ID", "17841400000000001"),
-        "post", "--dry-run", "--platforms", "instagram", LAUNCH.toString());
+    Run r =
+        smo(
+            Map.of(
+                "SMO_INSTAGRAM_ACCESS_TOKEN",
+                TOKEN,
+                "SMO_INSTAGRAM_IG_USER_ID",
+                "17841400000000001"),
+            "post",
+            "--dry-run",
+            "--platforms",
+            "instagram",
+            LAUNCH.toString());
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isEqualTo(ExitCodes.NOT_ALL_DONE);
     assertThat(r.out()).containsPattern("(?m)^instagram\\s+1 violation$").contains("public URL");
     assertThat(r.out() + r.err()).doesNotContain(TOKEN);
@@ -254,14 +319,18 @@ class SmoCliSafetyTest {
   void theSandboxIsSaidOnTheFirstLineAndEveryUrlIsMarked() {
     String all = interleaved(Map.of(), "post", LAUNCH.toString());
     String[] lines = all.split("\n");
-    assertThat(lines[0]).startsWith("SANDBOX: no credentials configured").contains("nothing is posted for real");
+    assertThat(lines[0])
+        .startsWith("SANDBOX: no credentials configured")
+        .contains("nothing is posted for real");
     int urls = 0;
     for (String line : lines) {
       for (String word : line.split("\\s+")) {
         if (word.startsWith("http://") || word.startsWith("https://")) {
           urls++;
-          boolean marked = line.contains("[sandbox] " + word) || line.contains("Embedded SMO sandbox at " + word)
-              || line.contains("(sandbox");
+          boolean marked =
+              line.contains("[sandbox] " + word)
+                  || line.contains("Embedded SMO sandbox at " + word)
+                  || line.contains("(sandbox");
           assertThat(marked).as("URL %s is marked as sandbox in: %s", word, line).isTrue();
         }
       }
@@ -271,10 +340,20 @@ class SmoCliSafetyTest {
 
   @Test
   void realAccountsAreSaidOnTheFirstLineWithoutTheirValues() {
-    String all = interleaved(Map.of("SMO_FACEBOOK_ACCESS_TOKEN", TOKEN, "SMO_FACEBOOK_PAGE_ID", "104000000000001"),
-        "post", "--dry-run", "--platforms", "facebook", LAUNCH.toString());
-    assertThat(all.split("\n")[0]).startsWith("Real accounts: credentials for facebook (SMO_FACEBOOK_* variables)");
-    assertThat(all).doesNotContain(TOKEN).doesNotContain("104000000000001").doesNotContain("sandbox");
+    String all =
+        interleaved(
+            Map.of("SMO_FACEBOOK_ACCESS_TOKEN", TOKEN, "SMO_FACEBOOK_PAGE_ID", "104000000000001"),
+            "post",
+            "--dry-run",
+            "--platforms",
+            "facebook",
+            LAUNCH.toString());
+    assertThat(all.split("\n")[0])
+        .startsWith("Real accounts: credentials for facebook (SMO_FACEBOOK_* variables)");
+    assertThat(all)
+        .doesNotContain(TOKEN)
+        .doesNotContain("104000000000001")
+        .doesNotContain("sandbox");
   }
 
   // --- post publishes only; demo engages on the sandbox only ---------------------------------
@@ -286,11 +365,17 @@ class SmoCliSafetyTest {
     Sandbox sandbox = Session.lastSandbox;
     assertThat(sandbox).isNotNull();
     for (Platform p : Platform.values()) {
-      assertThat(sandbox.created(p)).as("what post created on %s", p)
+      assertThat(sandbox.created(p))
+          .as("what post created on %s", p)
           .allSatisfy(c -> assertThat(c.kind()).isNotIn("comment", "reply"));
     }
-    assertThat(r.out()).doesNotContain("replied").doesNotContain("hid ").doesNotContain("Engagement");
-    assertThat(smo("post", "--engage", LAUNCH.toString()).exit()).as("--engage is gone").isEqualTo(ExitCodes.USAGE);
+    assertThat(r.out())
+        .doesNotContain("replied")
+        .doesNotContain("hid ")
+        .doesNotContain("Engagement");
+    assertThat(smo("post", "--engage", LAUNCH.toString()).exit())
+        .as("--engage is gone")
+        .isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
@@ -298,7 +383,9 @@ class SmoCliSafetyTest {
     Run r = smo("demo", LAUNCH.toString());
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
     assertThat(r.err().split("\n")[0]).startsWith("SANDBOX:");
-    assertThat(r.out()).contains("Engagement on the sandbox").containsPattern("(?m)^\\s+facebook\\s+replied\\s+to ")
+    assertThat(r.out())
+        .contains("Engagement on the sandbox")
+        .containsPattern("(?m)^\\s+facebook\\s+replied\\s+to ")
         .containsPattern("(?m)^\\s+facebook\\s+hid\\s+");
     List<String> kinds = new ArrayList<>();
     Session.lastSandbox.created(Platform.FACEBOOK).forEach(c -> kinds.add(c.kind()));
@@ -307,7 +394,11 @@ class SmoCliSafetyTest {
 
   @Test
   void demoRefusesWhenCredentialsAreConfigured(@TempDir Path dir) throws IOException {
-    Run env = smo(Map.of("SMO_FACEBOOK_ACCESS_TOKEN", TOKEN, "SMO_FACEBOOK_PAGE_ID", "1"), "demo", LAUNCH.toString());
+    Run env =
+        smo(
+            Map.of("SMO_FACEBOOK_ACCESS_TOKEN", TOKEN, "SMO_FACEBOOK_PAGE_ID", "1"),
+            "demo",
+            LAUNCH.toString());
     assertConfigurationError(env, "runs only on the embedded sandbox", "facebook");
 
     Files.writeString(dir.resolve("twitter.properties"), "access_token=" + TOKEN + "\n");
@@ -319,7 +410,9 @@ class SmoCliSafetyTest {
   void demoWithoutACampaignUsesTheLaunchCampaign() {
     Run r = smo("demo", "--platforms", "facebook");
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
-    assertThat(r.out()).contains("Aurora bike launch").containsPattern("(?m)^\\s+facebook\\s+replied\\s+to ");
+    assertThat(r.out())
+        .contains("Aurora bike launch")
+        .containsPattern("(?m)^\\s+facebook\\s+replied\\s+to ");
   }
 
   // --- JSON -----------------------------------------------------------------------------------
@@ -343,8 +436,16 @@ class SmoCliSafetyTest {
     Run r = smo("post", "--json", LAUNCH.toString());
     assertThat(r.exit()).as("stderr:%n%s", r.err()).isZero();
     JsonNode doc = json(r);
-    assertThat(fields(doc)).containsExactly("version", "command", "campaign", "sandbox", "dryRun",
-        "idempotencyKey", "exitCode", "targets");
+    assertThat(fields(doc))
+        .containsExactly(
+            "version",
+            "command",
+            "campaign",
+            "sandbox",
+            "dryRun",
+            "idempotencyKey",
+            "exitCode",
+            "targets");
     assertThat(doc.get("command").asText()).isEqualTo("post");
     assertThat(doc.get("campaign").asText()).isEqualTo("Aurora bike launch");
     assertThat(doc.get("sandbox").asBoolean()).isTrue();
@@ -352,7 +453,8 @@ class SmoCliSafetyTest {
     assertThat(doc.get("idempotencyKey").asText()).isEqualTo("aurora-launch-2026-12");
     assertThat(doc.get("targets")).hasSize(7);
     for (JsonNode t : doc.get("targets")) {
-      assertThat(fields(t)).containsExactly("platform", "outcome", "id", "url", "sandbox", "reason", "violations");
+      assertThat(fields(t))
+          .containsExactly("platform", "outcome", "id", "url", "sandbox", "reason", "violations");
       assertThat(t.get("outcome").asText()).isEqualTo("published");
       assertThat(t.get("id").isTextual()).isTrue();
       assertThat(t.get("sandbox").asBoolean()).isTrue();
@@ -372,7 +474,8 @@ class SmoCliSafetyTest {
     assertThat(t.get("id").isNull()).isTrue();
     assertThat(t.get("url").isNull()).isTrue();
     assertThat(t.get("reason").asText()).isNotEmpty();
-    assertThat(fields(t.get("violations").get(0))).containsExactly("platform", "field", "rule", "actual", "limit", "message");
+    assertThat(fields(t.get("violations").get(0)))
+        .containsExactly("platform", "field", "rule", "actual", "limit", "message");
   }
 
   @Test
@@ -392,7 +495,8 @@ class SmoCliSafetyTest {
     Run r = smo("validate", "--json", "--platforms", "x,instagram,facebook", INVALID.toString());
     assertThat(r.exit()).isEqualTo(ExitCodes.NOT_ALL_DONE);
     JsonNode doc = json(r);
-    assertThat(fields(doc)).containsExactly("version", "command", "campaign", "valid", "exitCode", "targets");
+    assertThat(fields(doc))
+        .containsExactly("version", "command", "campaign", "valid", "exitCode", "targets");
     assertThat(doc.get("command").asText()).isEqualTo("validate");
     assertThat(doc.get("valid").asBoolean()).isFalse();
     assertThat(doc.get("targets")).hasSize(3);
@@ -401,8 +505,10 @@ class SmoCliSafetyTest {
     assertThat(twitter.get("valid").asBoolean()).isFalse();
     boolean tooLong = false;
     for (JsonNode v : twitter.get("violations")) {
-      assertThat(fields(v)).containsExactly("platform", "field", "rule", "actual", "limit", "message");
-      tooLong |= v.get("rule").asText().equals("max-length") && v.get("limit").asText().equals("280");
+      assertThat(fields(v))
+          .containsExactly("platform", "field", "rule", "actual", "limit", "message");
+      tooLong |=
+          v.get("rule").asText().equals("max-length") && v.get("limit").asText().equals("280");
     }
     assertThat(tooLong).as("the 280-character violation").isTrue();
     assertThat(r.err()).isEmpty();
@@ -431,12 +537,20 @@ class SmoCliSafetyTest {
     assertThat(smo("post", "--help").out()).contains("Exit codes:");
 
     assertThat(smo("validate", LAUNCH.toString()).exit()).isEqualTo(ExitCodes.OK).isZero();
-    assertThat(smo("validate", INVALID.toString()).exit()).isEqualTo(ExitCodes.NOT_ALL_DONE).isEqualTo(1);
+    assertThat(smo("validate", INVALID.toString()).exit())
+        .isEqualTo(ExitCodes.NOT_ALL_DONE)
+        .isEqualTo(1);
     assertThat(smo("post", "--platforms", "tiktok", INVALID.toString()).exit()).isEqualTo(1);
-    assertThat(smo("validate", "--no-such-option", LAUNCH.toString()).exit()).isEqualTo(ExitCodes.USAGE).isEqualTo(2);
-    assertThat(smo("post", "--credentials", "no-such-folder", LAUNCH.toString()).exit()).isEqualTo(2);
+    assertThat(smo("validate", "--no-such-option", LAUNCH.toString()).exit())
+        .isEqualTo(ExitCodes.USAGE)
+        .isEqualTo(2);
+    assertThat(smo("post", "--credentials", "no-such-folder", LAUNCH.toString()).exit())
+        .isEqualTo(2);
     Run failed = smo("metrics", "facebook:104000000000001_404404404");
-    assertThat(failed.exit()).as("stderr:%n%s", failed.err()).isEqualTo(ExitCodes.FAILED).isEqualTo(3);
+    assertThat(failed.exit())
+        .as("stderr:%n%s", failed.err())
+        .isEqualTo(ExitCodes.FAILED)
+        .isEqualTo(3);
     assertThat(failed.err()).contains("error: ");
   }
 
@@ -451,8 +565,11 @@ class SmoCliSafetyTest {
     // the video goes to YouTube, TikTok and Snapchat; Instagram's image container is processed
     for (String p : List.of("youtube", "tiktok", "snapchat", "instagram")) {
       assertThat(r.err()).containsPattern("(?m)^upload " + p + "\\s+\\S+: ready");
-      assertThat(r.err().lines().filter(l -> l.startsWith("upload " + p + " "))).as("lines of %s", p).hasSize(1);
+      assertThat(r.err().lines().filter(l -> l.startsWith("upload " + p + " ")))
+          .as("lines of %s", p)
+          .hasSize(1);
     }
-    assertThat(r.err()).containsPattern("(?m)^upload youtube\\s+launch-clip\\.mp4: ready \\(647774 bytes\\)");
+    assertThat(r.err())
+        .containsPattern("(?m)^upload youtube\\s+launch-clip\\.mp4: ready \\(647774 bytes\\)");
   }
 }

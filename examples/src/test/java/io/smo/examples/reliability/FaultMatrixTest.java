@@ -2,12 +2,12 @@ package io.smo.examples.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smo.core.HttpSettings;
 import io.smo.core.Media;
 import io.smo.core.Platform;
 import io.smo.core.SocialClient;
 import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.SmoException;
-import io.smo.core.HttpSettings;
 import io.smo.instagram.MediaHost;
 import io.smo.testkit.Fault;
 import io.smo.testkit.Sandbox;
@@ -27,9 +27,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The 7 × 8 fault matrix: each of eight faults injected on the create of every platform's
- * publish path in the sandbox, asserting the documented outcome and how many posts the server
- * created.
+ * The 7 × 8 fault matrix: each of eight faults injected on the create of every platform's publish
+ * path in the sandbox, asserting the documented outcome and how many posts the server created.
  *
  * <table>
  *   <caption>Documented outcomes</caption>
@@ -45,38 +44,48 @@ import org.junit.jupiter.params.provider.MethodSource;
  * </table>
  *
  * <p>Exception: YouTube's create is its resumable upload, which recovers a lost chunk answer by
- * asking the session ({@link #documented}). UNKNOWN is never followed by a second create: the client does not retry it.
+ * asking the session ({@link #documented}). UNKNOWN is never followed by a second create: the
+ * client does not retry it.
  */
 class FaultMatrixTest {
-  enum Outcome { PUBLISHED, FAILED, UNKNOWN }
+  enum Outcome {
+    PUBLISHED,
+    FAILED,
+    UNKNOWN
+  }
 
   /** Where each platform's publish creates the post (method, path regex below the prefix). */
-  static final Map<Platform, String[]> CREATE = new EnumMap<>(Map.of(
-      Platform.FACEBOOK, new String[] {"POST", "/v[0-9.]+/[^/]+/feed"},
-      Platform.TWITTER, new String[] {"POST", "/2/tweets"},
-      Platform.INSTAGRAM, new String[] {"POST", "/v[0-9.]+/[^/]+/media_publish"},
-      Platform.YOUTUBE, new String[] {"PUT", "/upload/youtube/v3/videos"},
-      Platform.TIKTOK, new String[] {"POST", "/v2/post/publish/video/init/"},
-      Platform.PINTEREST, new String[] {"POST", "/v5/pins"},
-      Platform.SNAPCHAT, new String[] {"POST", "/v1/public_profiles/[^/]+/(?!media)[a-z_]+"}));
+  static final Map<Platform, String[]> CREATE =
+      new EnumMap<>(
+          Map.of(
+              Platform.FACEBOOK, new String[] {"POST", "/v[0-9.]+/[^/]+/feed"},
+              Platform.TWITTER, new String[] {"POST", "/2/tweets"},
+              Platform.INSTAGRAM, new String[] {"POST", "/v[0-9.]+/[^/]+/media_publish"},
+              Platform.YOUTUBE, new String[] {"PUT", "/upload/youtube/v3/videos"},
+              Platform.TIKTOK, new String[] {"POST", "/v2/post/publish/video/init/"},
+              Platform.PINTEREST, new String[] {"POST", "/v5/pins"},
+              Platform.SNAPCHAT,
+                  new String[] {"POST", "/v1/public_profiles/[^/]+/(?!media)[a-z_]+"}));
 
-  static final Map<Fault.Kind, Outcome> DOCUMENTED = new EnumMap<>(Map.of(
-      Fault.Kind.CONNECTION_RESET, Outcome.UNKNOWN,
-      Fault.Kind.DELAY, Outcome.UNKNOWN,
-      Fault.Kind.HTTP_429, Outcome.PUBLISHED,
-      Fault.Kind.HTTP_5XX, Outcome.UNKNOWN,
-      Fault.Kind.MALFORMED_JSON, Outcome.UNKNOWN,
-      Fault.Kind.TRUNCATED_JSON, Outcome.UNKNOWN,
-      Fault.Kind.EXPIRED_TOKEN, Outcome.FAILED,
-      Fault.Kind.DUPLICATE_CONTENT, Outcome.FAILED));
+  static final Map<Fault.Kind, Outcome> DOCUMENTED =
+      new EnumMap<>(
+          Map.of(
+              Fault.Kind.CONNECTION_RESET, Outcome.UNKNOWN,
+              Fault.Kind.DELAY, Outcome.UNKNOWN,
+              Fault.Kind.HTTP_429, Outcome.PUBLISHED,
+              Fault.Kind.HTTP_5XX, Outcome.UNKNOWN,
+              Fault.Kind.MALFORMED_JSON, Outcome.UNKNOWN,
+              Fault.Kind.TRUNCATED_JSON, Outcome.UNKNOWN,
+              Fault.Kind.EXPIRED_TOKEN, Outcome.FAILED,
+              Fault.Kind.DUPLICATE_CONTENT, Outcome.FAILED));
 
   static Sandbox sandbox;
 
   /**
-   * The documented outcome of {@code kind} on {@code p}'s create. YouTube's create is the
-   * resumable upload itself: after a lost or unreadable chunk answer the client asks the session
-   * how much it holds and finishes the same upload, so a transport fault there still publishes
-   * exactly one video (UNKNOWN only when the status queries fail too).
+   * The documented outcome of {@code kind} on {@code p}'s create. YouTube's create is the resumable
+   * upload itself: after a lost or unreadable chunk answer the client asks the session how much it
+   * holds and finishes the same upload, so a transport fault there still publishes exactly one
+   * video (UNKNOWN only when the status queries fail too).
    */
   static Outcome documented(Platform p, Fault.Kind kind) {
     if (p == Platform.YOUTUBE && DOCUMENTED.get(kind) == Outcome.UNKNOWN) {
@@ -120,19 +129,30 @@ class FaultMatrixTest {
   static SocialClient client(Sandbox sandbox, Platform p) {
     SandboxCredentials c = sandbox.credentials(p);
     InstagramEmulator ig = (InstagramEmulator) sandbox.emulator(Platform.INSTAGRAM);
-    MediaHost host = (Media m) -> {
-      try {
-        return ig.hostMedia(sandbox.baseUrl(Platform.INSTAGRAM), "photo.jpg",
-            Files.readAllBytes(m.file().orElseThrow()));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    };
-    HttpSettings http = HttpSettings.builder().connectTimeout(Duration.ofSeconds(2))
-        .readTimeout(Duration.ofSeconds(2)).writeTimeout(Duration.ofSeconds(5)).build();
-    String extra1 = p == Platform.SNAPCHAT ? c.extra("profileId") : p == Platform.PINTEREST ? c.extra("boardId") : null;
+    MediaHost host =
+        (Media m) -> {
+          try {
+            return ig.hostMedia(
+                sandbox.baseUrl(Platform.INSTAGRAM),
+                "photo.jpg",
+                Files.readAllBytes(m.file().orElseThrow()));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+    HttpSettings http =
+        HttpSettings.builder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .readTimeout(Duration.ofSeconds(2))
+            .writeTimeout(Duration.ofSeconds(5))
+            .build();
+    String extra1 =
+        p == Platform.SNAPCHAT
+            ? c.extra("profileId")
+            : p == Platform.PINTEREST ? c.extra("boardId") : null;
     String extra2 = p == Platform.SNAPCHAT ? c.extra("adAccountId") : null;
-    return Clients.client(p, sandbox.baseUrl(p), c.accessToken(), c.accountId(), extra1, extra2, http, host);
+    return Clients.client(
+        p, sandbox.baseUrl(p), c.accessToken(), c.accountId(), extra1, extra2, http, host);
   }
 
   @ParameterizedTest(name = "{0} × {1}")
@@ -160,7 +180,8 @@ class FaultMatrixTest {
     Outcome outcome;
     Throwable failure = null;
     try (SocialClient client = client(sandbox, p)) {
-      client.publish(Clients.post(p, "Fault matrix " + p.id() + " " + kind + " " + System.nanoTime()));
+      client.publish(
+          Clients.post(p, "Fault matrix " + p.id() + " " + kind + " " + System.nanoTime()));
       outcome = Outcome.PUBLISHED;
     } catch (PublishOutcomeUnknownException e) {
       outcome = Outcome.UNKNOWN;

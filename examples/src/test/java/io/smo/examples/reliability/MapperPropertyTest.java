@@ -13,16 +13,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.smo.core.HttpSettings;
 import io.smo.core.Platform;
 import io.smo.core.PostRef;
 import io.smo.core.SocialClient;
 import io.smo.core.exception.SmoException;
 import io.smo.core.http.ErrorMapper;
 import io.smo.core.http.HttpFailure;
-import io.smo.core.HttpSettings;
 import io.smo.core.http.Operation;
-import io.smo.metagraph.spi.GraphErrorMapper;
 import io.smo.instagram.internal.InstagramErrorMapper;
+import io.smo.metagraph.spi.GraphErrorMapper;
 import io.smo.pinterest.internal.PinterestErrorMapper;
 import io.smo.snapchat.internal.SnapchatErrorMapper;
 import io.smo.testkit.SharedFixtures;
@@ -56,16 +56,24 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * values nulled, types swapped, numbers made huge, emptied, replaced by HTML error pages or
  * garbage, served with the wrong content type and any status — are fed to every platform's error
  * mapper directly, and to every platform client's response mappers through its public calls
- * (publish, metrics, comments) on a local server. Only {@link SmoException} subtypes may come
- * out, and nothing may hang (each call is bounded). Tries are bounded so the class runs in well
- * under a minute.
+ * (publish, metrics, comments) on a local server. Only {@link SmoException} subtypes may come out,
+ * and nothing may hang (each call is bounded). Tries are bounded so the class runs in well under a
+ * minute.
  */
 class MapperPropertyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<Platform> SEVEN = List.of(Platform.FACEBOOK, Platform.INSTAGRAM,
-      Platform.TWITTER, Platform.YOUTUBE, Platform.TIKTOK, Platform.PINTEREST, Platform.SNAPCHAT);
-  private static final String HTML = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
-      + "<body><h1>Bad Gateway</h1><p>The proxy server received an invalid response.</p></body></html>";
+  private static final List<Platform> SEVEN =
+      List.of(
+          Platform.FACEBOOK,
+          Platform.INSTAGRAM,
+          Platform.TWITTER,
+          Platform.YOUTUBE,
+          Platform.TIKTOK,
+          Platform.PINTEREST,
+          Platform.SNAPCHAT);
+  private static final String HTML =
+      "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
+          + "<body><h1>Bad Gateway</h1><p>The proxy server received an invalid response.</p></body></html>";
 
   static List<String> corpus;
   static WireMockServer wm;
@@ -76,7 +84,11 @@ class MapperPropertyTest {
     Path dir = SharedFixtures.dir().map(d -> d.resolve("fixtures")).orElse(null);
     if (dir != null && Files.isDirectory(dir)) {
       try (Stream<Path> files = Files.walk(dir)) {
-        for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList())) {
+        for (Path f :
+            files
+                .filter(p -> p.toString().endsWith(".json"))
+                .sorted()
+                .collect(Collectors.toList())) {
           String s = Files.readString(f);
           if (s.length() < 200_000) {
             bodies.add(s);
@@ -88,12 +100,17 @@ class MapperPropertyTest {
       bodies.add("{\"data\":{\"id\":\"1\",\"text\":\"hi\"}}");
       bodies.add("{\"id\":\"1_2\",\"post_id\":\"1_2\",\"success\":true}");
       bodies.add("{\"error\":{\"message\":\"x\",\"code\":1,\"is_transient\":false}}");
-      bodies.add("{\"data\":{\"publish_id\":\"p\",\"upload_url\":\"http://localhost/u\"},\"error\":{\"code\":\"ok\"}}");
+      bodies.add(
+          "{\"data\":{\"publish_id\":\"p\",\"upload_url\":\"http://localhost/u\"},\"error\":{\"code\":\"ok\"}}");
       bodies.add("{\"items\":[{\"id\":\"v\",\"status\":{\"uploadStatus\":\"processed\"}}]}");
     }
     corpus = bodies;
-    wm = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
-        .containerThreads(8));
+    wm =
+        new WireMockServer(
+            WireMockConfiguration.options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .containerThreads(8));
     wm.start();
   }
 
@@ -120,16 +137,31 @@ class MapperPropertyTest {
       case 3:
         return HTML;
       case 4:
-        return body.replaceAll("-?\\d+(\\.\\d+)?", r.nextBoolean() ? "99999999999999999999999999"
-            : r.nextBoolean() ? "1e400" : "-9223372036854775809");
+        return body.replaceAll(
+            "-?\\d+(\\.\\d+)?",
+            r.nextBoolean()
+                ? "99999999999999999999999999"
+                : r.nextBoolean() ? "1e400" : "-9223372036854775809");
       case 5:
-        return List.of("null", "[]", "{}", "0", "\"ok\"", "true", "{\"data\":null}", "{\"data\":[]}",
-            "{\"error\":{}}", "{\"error\":null}", "{\"errors\":[{}]}").get(r.nextInt(11));
-      case 6: {
-        byte[] b = new byte[r.nextInt(64)];
-        r.nextBytes(b);
-        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
-      }
+        return List.of(
+                "null",
+                "[]",
+                "{}",
+                "0",
+                "\"ok\"",
+                "true",
+                "{\"data\":null}",
+                "{\"data\":[]}",
+                "{\"error\":{}}",
+                "{\"error\":null}",
+                "{\"errors\":[{}]}")
+            .get(r.nextInt(11));
+      case 6:
+        {
+          byte[] b = new byte[r.nextInt(64)];
+          r.nextBytes(b);
+          return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
       default:
         return mutateTree(body, mutation, r);
     }
@@ -201,20 +233,25 @@ class MapperPropertyTest {
 
   @Provide
   Arbitrary<Integer> statuses() {
-    return Arbitraries.of(200, 200, 201, 202, 204, 206, 308, 400, 401, 403, 404, 409, 410, 413, 429,
-        500, 502, 503, 504);
+    return Arbitraries.of(
+        200, 200, 201, 202, 204, 206, 308, 400, 401, 403, 404, 409, 410, 413, 429, 500, 502, 503,
+        504);
   }
 
   @Provide
   Arbitrary<String> contentTypes() {
-    return Arbitraries.of("application/json", "application/json; charset=UTF-8", "text/html",
-        "text/plain", "application/octet-stream");
+    return Arbitraries.of(
+        "application/json",
+        "application/json; charset=UTF-8",
+        "text/html",
+        "text/plain",
+        "application/octet-stream");
   }
 
   @Provide
   Arbitrary<String> retryAfters() {
-    return Arbitraries.of("", "2", "0", "-5", "abc", "99999999999999999999",
-        "Wed, 21 Oct 2015 07:28:00 GMT", "1e9");
+    return Arbitraries.of(
+        "", "2", "0", "-5", "abc", "99999999999999999999", "Wed, 21 Oct 2015 07:28:00 GMT", "1e9");
   }
 
   @Provide
@@ -244,9 +281,13 @@ class MapperPropertyTest {
   }
 
   @Property(tries = 800)
-  void errorMappersGiveOnlyTypedExceptions(@ForAll("platforms") Platform p,
-      @ForAll int fixture, @ForAll("mutations") int mutation, @ForAll long seed,
-      @ForAll("statuses") int status, @ForAll("retryAfters") String retryAfter) {
+  void errorMappersGiveOnlyTypedExceptions(
+      @ForAll("platforms") Platform p,
+      @ForAll int fixture,
+      @ForAll("mutations") int mutation,
+      @ForAll long seed,
+      @ForAll("statuses") int status,
+      @ForAll("retryAfters") String retryAfter) {
     String body = mutate(fixture, mutation, seed);
     Map<String, List<String>> headers = new TreeMap<>();
     if (!retryAfter.isEmpty()) {
@@ -254,29 +295,44 @@ class MapperPropertyTest {
       headers.put("x-rate-limit-reset", List.of(retryAfter));
       headers.put("x-ratelimit-reset", List.of(retryAfter));
     }
-    HttpFailure f = new HttpFailure(p, Operation.create("publish"), status >= 400 ? status : 200,
-        headers, body, null, Instant.parse("2026-06-01T10:00:00Z"));
-    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-      ErrorMapper m = mapper(p);
-      SmoException e = m.map(f);
-      if (e == null) {
-        throw new AssertionError(p + " mapper returned null for " + abbreviate(body));
-      }
-      m.notProcessed(f);
-      e.getMessage();
-    }, () -> p + " mapper hung on " + abbreviate(body));
+    HttpFailure f =
+        new HttpFailure(
+            p,
+            Operation.create("publish"),
+            status >= 400 ? status : 200,
+            headers,
+            body,
+            null,
+            Instant.parse("2026-06-01T10:00:00Z"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () -> {
+          ErrorMapper m = mapper(p);
+          SmoException e = m.map(f);
+          if (e == null) {
+            throw new AssertionError(p + " mapper returned null for " + abbreviate(body));
+          }
+          m.notProcessed(f);
+          e.getMessage();
+        },
+        () -> p + " mapper hung on " + abbreviate(body));
   }
 
   // ---- response mappers through the public calls ------------------------------------------
 
   @Property(tries = 400)
-  void publicCallsGiveOnlyTypedExceptions(@ForAll("platforms") Platform p,
-      @ForAll int fixture, @ForAll("mutations") int mutation, @ForAll long seed,
-      @ForAll("statuses") int status, @ForAll("contentTypes") String contentType,
+  void publicCallsGiveOnlyTypedExceptions(
+      @ForAll("platforms") Platform p,
+      @ForAll int fixture,
+      @ForAll("mutations") int mutation,
+      @ForAll long seed,
+      @ForAll("statuses") int status,
+      @ForAll("contentTypes") String contentType,
       @ForAll("operations") String operation) {
     String body = mutate(fixture, mutation, seed);
     wm.resetAll();
-    ResponseDefinitionBuilder answer = aResponse().withStatus(status).withHeader("Content-Type", contentType);
+    ResponseDefinitionBuilder answer =
+        aResponse().withStatus(status).withHeader("Content-Type", contentType);
     if (status != 204) {
       answer.withBody(body);
     }
@@ -284,34 +340,60 @@ class MapperPropertyTest {
       answer.withHeader("Range", "bytes=0-99");
     }
     wm.stubFor(any(anyUrl()).willReturn(answer));
-    HttpSettings http = HttpSettings.builder().connectTimeout(Duration.ofSeconds(2))
-        .readTimeout(Duration.ofSeconds(2)).build();
+    HttpSettings http =
+        HttpSettings.builder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .readTimeout(Duration.ofSeconds(2))
+            .build();
     try {
-      assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-        try (SocialClient c = Clients.client(p, URI.create(wm.baseUrl() + "/"), "fuzz-token-123456",
-            "17841400000000000", p == Platform.PINTEREST ? "549755885175" : "profile-1", "adaccount-1", http,
-            media -> URI.create("https://cdn.example.com/photo.jpg"))) {
-          PostRef ref = PostRef.of(p, "17841400000000000_123456789");
-          switch (operation) {
-            case "publish":
-              c.publish(Clients.post(p, "fuzz " + seed));
-              break;
-            case "metrics":
-              c.metrics(ref);
-              break;
-            default:
-              long unused = c.comments(ref).stream().limit(3).count(); // drives the pages
-          }
-        } catch (SmoException expected) {
-          // typed: fine
-        }
-      }, () -> p + " " + operation + " hung on HTTP " + status + " " + abbreviate(body));
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(30),
+          () -> {
+            try (SocialClient c =
+                Clients.client(
+                    p,
+                    URI.create(wm.baseUrl() + "/"),
+                    "fuzz-token-123456",
+                    "17841400000000000",
+                    p == Platform.PINTEREST ? "549755885175" : "profile-1",
+                    "adaccount-1",
+                    http,
+                    media -> URI.create("https://cdn.example.com/photo.jpg"))) {
+              PostRef ref = PostRef.of(p, "17841400000000000_123456789");
+              switch (operation) {
+                case "publish":
+                  c.publish(Clients.post(p, "fuzz " + seed));
+                  break;
+                case "metrics":
+                  c.metrics(ref);
+                  break;
+                default:
+                  long unused = c.comments(ref).stream().limit(3).count(); // drives the pages
+              }
+            } catch (SmoException expected) {
+              // typed: fine
+            }
+          },
+          () -> p + " " + operation + " hung on HTTP " + status + " " + abbreviate(body));
     } catch (Throwable t) {
-      if (t instanceof AssertionError && t.getMessage() != null && t.getMessage().contains("hung")) {
+      if (t instanceof AssertionError
+          && t.getMessage() != null
+          && t.getMessage().contains("hung")) {
         throw (AssertionError) t;
       }
-      throw new AssertionError(p + " " + operation + " threw " + t + " on HTTP " + status + " "
-          + contentType + " " + abbreviate(body), t);
+      throw new AssertionError(
+          p
+              + " "
+              + operation
+              + " threw "
+              + t
+              + " on HTTP "
+              + status
+              + " "
+              + contentType
+              + " "
+              + abbreviate(body),
+          t);
     }
   }
 

@@ -36,8 +36,12 @@ class SdkCommentWebhookTest {
       try (WebhookServer server = WebhookServer.start(webhooks, 0)) {
         SandboxWebhooks live = sandbox.webhooks(server.baseUrl()).duplicate(3);
         SandboxCredentials c = sandbox.credentials(Platform.FACEBOOK);
-        try (FacebookClient fb = FacebookClient.builder().accountId(c.accountId()).accessToken(c.accessToken())
-            .baseUrl(sandbox.baseUrl(Platform.FACEBOOK)).build()) {
+        try (FacebookClient fb =
+            FacebookClient.builder()
+                .accountId(c.accountId())
+                .accessToken(c.accessToken())
+                .baseUrl(sandbox.baseUrl(Platform.FACEBOOK))
+                .build()) {
           PublishedPost post = fb.publish(Post.builder().text("Webhook launch").build());
           long sent = System.nanoTime();
           io.smo.core.Comment comment = fb.comment(post.ref(), "First!");
@@ -45,11 +49,15 @@ class SdkCommentWebhookTest {
           Optional<EngagementEvent> got = Optional.empty();
           long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
           while (got.isEmpty() && System.nanoTime() < deadline) {
-            got = events.stream().filter(e -> e.objectId().equals(Optional.of(comment.id()))).findFirst();
+            got =
+                events.stream()
+                    .filter(e -> e.objectId().equals(Optional.of(comment.id())))
+                    .findFirst();
             Thread.sleep(10);
           }
           assertTrue(got.isPresent(), "no event for comment " + comment.id() + "; got " + events);
-          System.out.printf("comment event arrived %d ms after the call returned%n",
+          System.out.printf(
+              "comment event arrived %d ms after the call returned%n",
               Duration.ofNanos(System.nanoTime() - sent).toMillis());
           EngagementEvent e = got.get();
           assertTrue(e instanceof EngagementEvent.CommentCreated, e.toString());
@@ -58,11 +66,19 @@ class SdkCommentWebhookTest {
           assertEquals(post.ref().id(), item.post().id());
           assertEquals("First!", item.text());
           String id = comment.id();
-          while (live.deliveries().stream().filter(d -> new String(d.body(), java.nio.charset.StandardCharsets.UTF_8)
-              .contains(id)).count() < 3 && System.nanoTime() < deadline) {
+          while (live.deliveries().stream()
+                      .filter(
+                          d ->
+                              new String(d.body(), java.nio.charset.StandardCharsets.UTF_8)
+                                  .contains(id))
+                      .count()
+                  < 3
+              && System.nanoTime() < deadline) {
             Thread.sleep(10); // wait for the two duplicate copies to be answered too
           }
-          assertEquals(1, events.stream().filter(x -> x.objectId().equals(Optional.of(comment.id()))).count());
+          assertEquals(
+              1,
+              events.stream().filter(x -> x.objectId().equals(Optional.of(comment.id()))).count());
         }
       }
     }

@@ -13,8 +13,8 @@ import java.util.Set;
  * An OAuth 2.0 access token with its expiry, refresh token and granted scopes. Immutable.
  *
  * <p>The value is stripped of surrounding white space (a trailing newline from a file or an
- * environment variable) and must then be printable ASCII, as an HTTP header needs; anything else
- * is refused when the token is built, with a message that does not echo the token.
+ * environment variable) and must then be printable ASCII, as an HTTP header needs; anything else is
+ * refused when the token is built, with a message that does not echo the token.
  *
  * <p>Neither the access token nor the refresh token appears in {@link #toString()}: it prints a
  * fingerprint (the last 4 characters' hash) only.
@@ -36,8 +36,13 @@ public final class AccessToken {
     int bad = firstInvalidChar(value);
     if (bad >= 0) {
       // the message never echoes the token
-      throw new IllegalArgumentException("access token holds a character that cannot be sent in"
-          + " an HTTP header (at position " + bad + " of " + value.length() + ")");
+      throw new IllegalArgumentException(
+          "access token holds a character that cannot be sent in"
+              + " an HTTP header (at position "
+              + bad
+              + " of "
+              + value.length()
+              + ")");
     }
     tokenType = b.tokenType;
     expiresAt = b.expiresAt;
@@ -138,8 +143,15 @@ public final class AccessToken {
 
   @Override
   public String toString() {
-    return "AccessToken{" + fingerprint() + ", expiresAt=" + expiresAt + ", refreshToken="
-        + (refreshToken != null ? "present" : "none") + ", scopes=" + scopes + "}";
+    return "AccessToken{"
+        + fingerprint()
+        + ", expiresAt="
+        + expiresAt
+        + ", refreshToken="
+        + (refreshToken != null ? "present" : "none")
+        + ", scopes="
+        + scopes
+        + "}";
   }
 
   /** Builds {@link AccessToken}. Mutable, not thread-safe. */

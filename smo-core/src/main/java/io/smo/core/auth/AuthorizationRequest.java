@@ -5,8 +5,8 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * The start of an authorization-code flow: the URL to send the user to, the {@code state} to
- * check on the redirect, and the PKCE code verifier to keep for the code exchange. Immutable; the
+ * The start of an authorization-code flow: the URL to send the user to, the {@code state} to check
+ * on the redirect, and the PKCE code verifier to keep for the code exchange. Immutable; the
  * verifier is not printed by {@link #toString()}.
  */
 @SmoPublicApi

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An OAuth 2.0 client registration with one platform: authorization and token endpoints, client
- * id and secret, redirect URI, scopes, PKCE, and the platform's quirks (TikTok calls the client id
+ * An OAuth 2.0 client registration with one platform: authorization and token endpoints, client id
+ * and secret, redirect URI, scopes, PKCE, and the platform's quirks (TikTok calls the client id
  * {@code client_key}; Meta joins scopes with commas). Immutable; the client secret never appears in
  * {@link #toString()}.
  */
@@ -22,7 +22,9 @@ public final class OAuth2Config {
   public enum ClientAuthentication {
     /** HTTP Basic with client id and secret (RFC 6749 §2.3.1; X, Pinterest). */
     BASIC,
-    /** {@code client_id} and {@code client_secret} in the form body (Google, Meta, TikTok, Snap). */
+    /**
+     * {@code client_id} and {@code client_secret} in the form body (Google, Meta, TikTok, Snap).
+     */
     POST_BODY
   }
 
@@ -40,12 +42,15 @@ public final class OAuth2Config {
   private final Map<String, String> extraRefreshParameters;
 
   private OAuth2Config(Builder b) {
-    authorizationEndpoint = requireNonNull(b.authorizationEndpoint, "authorizationEndpoint == null");
+    authorizationEndpoint =
+        requireNonNull(b.authorizationEndpoint, "authorizationEndpoint == null");
     tokenEndpoint = requireNonNull(b.tokenEndpoint, "tokenEndpoint == null");
     clientId = requireNonNull(b.clientId, "clientId == null");
     clientSecret = b.clientSecret;
     redirectUri = b.redirectUri;
-    scopes = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(b.scopes)); // keeps the given order
+    scopes =
+        java.util.Collections.unmodifiableSet(
+            new LinkedHashSet<>(b.scopes)); // keeps the given order
     scopeDelimiter = b.scopeDelimiter;
     pkce = b.pkce;
     clientAuthentication = b.clientAuthentication;
@@ -124,8 +129,17 @@ public final class OAuth2Config {
 
   @Override
   public String toString() {
-    return "OAuth2Config{clientId=" + clientId + ", secret=" + (clientSecret != null ? "***" : "none")
-        + ", token=" + tokenEndpoint + ", scopes=" + scopes + ", pkce=" + pkce + "}";
+    return "OAuth2Config{clientId="
+        + clientId
+        + ", secret="
+        + (clientSecret != null ? "***" : "none")
+        + ", token="
+        + tokenEndpoint
+        + ", scopes="
+        + scopes
+        + ", pkce="
+        + pkce
+        + "}";
   }
 
   /** Builds {@link OAuth2Config}. Mutable, not thread-safe. */

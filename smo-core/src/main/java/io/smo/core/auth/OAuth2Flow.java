@@ -1,32 +1,31 @@
 package io.smo.core.auth;
 
-import io.smo.core.auth.spi.TokenResponses;
-
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smo.core.HttpSettings;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
+import io.smo.core.auth.spi.TokenResponses;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.ErrorDetails;
+import io.smo.core.exception.RateLimitException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
-import io.smo.core.internal.Redactor;
-import io.smo.core.HttpSettings;
-import io.smo.core.exception.RateLimitException;
 import io.smo.core.http.Operation;
 import io.smo.core.http.RetryDecision;
+import io.smo.core.internal.Redactor;
 import io.smo.core.resilience.RetryPolicy;
 import io.smo.core.resilience.Sleeper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.time.Duration;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,18 +42,18 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * OAuth 2.0 authorization-code flow helpers (RFC 6749) with PKCE S256 (RFC 7636, a 32-byte
- * {@link java.security.SecureRandom} verifier and its SHA-256 challenge, computed with the JDK): the
- * authorization URL with {@code state}, the code
- * exchange, and the refresh-token grant ({@link TokenRefresher}). Token responses are read in
- * the RFC 6749 §5.1 shape ({@code access_token}, {@code expires_in} seconds, {@code
- * refresh_token}, {@code refresh_token_expires_in}, {@code scope}); error responses ({@code
- * error}, {@code error_description}) become {@link AuthenticationException}.
+ * OAuth 2.0 authorization-code flow helpers (RFC 6749) with PKCE S256 (RFC 7636, a 32-byte {@link
+ * java.security.SecureRandom} verifier and its SHA-256 challenge, computed with the JDK): the
+ * authorization URL with {@code state}, the code exchange, and the refresh-token grant ({@link
+ * TokenRefresher}). Token responses are read in the RFC 6749 §5.1 shape ({@code access_token},
+ * {@code expires_in} seconds, {@code refresh_token}, {@code refresh_token_expires_in}, {@code
+ * scope}); error responses ({@code error}, {@code error_description}) become {@link
+ * AuthenticationException}.
  *
  * <p>Token calls go through the SDK's {@link RetryDecision} as non-idempotent calls (a code can be
  * used once; a refresh may rotate the refresh token): retried only when the request surely did not
- * reach the server (connection refused, unknown host, no connection established) or on a 429
- * with {@code Retry-After} (waited up to {@link RetryPolicy#maxRetryAfter()}, at most {@link
+ * reach the server (connection refused, unknown host, no connection established) or on a 429 with
+ * {@code Retry-After} (waited up to {@link RetryPolicy#maxRetryAfter()}, at most {@link
  * RetryPolicy#maxAttempts()} attempts of {@link RetryPolicy#defaults()}); any other failure is
  * thrown at once as a typed {@link TransportException}, {@link RateLimitException} or {@link
  * AuthenticationException}. OkHttp's own silent re-send is off for token calls.
@@ -114,10 +113,10 @@ public final class OAuth2Flow implements TokenRefresher {
    * @return the flow
    */
   @SuppressWarnings("deprecation")
-  public static OAuth2Flow create(Platform platform, OAuth2Config config, HttpSettings settings,
-      Clock clock) {
-    return new OAuth2Flow(platform, config,
-        requireNonNull(settings, "settings == null").newOkHttpClient(), clock);
+  public static OAuth2Flow create(
+      Platform platform, OAuth2Config config, HttpSettings settings, Clock clock) {
+    return new OAuth2Flow(
+        platform, config, requireNonNull(settings, "settings == null").newOkHttpClient(), clock);
   }
 
   /** Marks, as a request tag, that a token request reached the network. */
@@ -126,13 +125,17 @@ public final class OAuth2Flow implements TokenRefresher {
   }
 
   private static OkHttpClient tokenClient(OkHttpClient base) {
-    return base.newBuilder().retryOnConnectionFailure(false).addNetworkInterceptor(chain -> {
-      SentMark m = chain.request().tag(SentMark.class);
-      if (m != null) {
-        m.sent = true;
-      }
-      return chain.proceed(chain.request());
-    }).build();
+    return base.newBuilder()
+        .retryOnConnectionFailure(false)
+        .addNetworkInterceptor(
+            chain -> {
+              SentMark m = chain.request().tag(SentMark.class);
+              if (m != null) {
+                m.sent = true;
+              }
+              return chain.proceed(chain.request());
+            })
+        .build();
   }
 
   /** Returns the configuration. */
@@ -175,7 +178,8 @@ public final class OAuth2Flow implements TokenRefresher {
    * Exchanges an authorization code for tokens.
    *
    * @param code the code from the redirect
-   * @param codeVerifier the verifier of the {@link AuthorizationRequest}, or {@code null} without PKCE
+   * @param codeVerifier the verifier of the {@link AuthorizationRequest}, or {@code null} without
+   *     PKCE
    * @throws AuthenticationException if the server refused the code
    * @throws TransportException if the token endpoint could not be reached or answered garbage
    */
@@ -199,8 +203,15 @@ public final class OAuth2Flow implements TokenRefresher {
    */
   @Override
   public AccessToken refresh(AccessToken current) {
-    String refreshToken = current.refreshToken().orElseThrow(() -> new AuthenticationException(
-        ErrorDetails.builder(platform, "refresh token").message("no refresh token").build()));
+    String refreshToken =
+        current
+            .refreshToken()
+            .orElseThrow(
+                () ->
+                    new AuthenticationException(
+                        ErrorDetails.builder(platform, "refresh token")
+                            .message("no refresh token")
+                            .build()));
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "refresh_token");
     form.put("refresh_token", refreshToken);
@@ -214,8 +225,10 @@ public final class OAuth2Flow implements TokenRefresher {
     Request.Builder req = new Request.Builder().url(config.tokenEndpoint().toString());
     if (config.clientAuthentication() == OAuth2Config.ClientAuthentication.BASIC
         && config.clientSecret().isPresent()) {
-      req.header("Authorization", Credentials.basic(config.clientId(), config.clientSecret().get(),
-          StandardCharsets.UTF_8));
+      req.header(
+          "Authorization",
+          Credentials.basic(
+              config.clientId(), config.clientSecret().get(), StandardCharsets.UTF_8));
     } else {
       body.add(config.clientIdParameter(), config.clientId());
       config.clientSecret().ifPresent(s -> body.add("client_secret", s));
@@ -231,21 +244,45 @@ public final class OAuth2Flow implements TokenRefresher {
         return attempt(operation, req.tag(SentMark.class, mark).build(), form, previous);
       } catch (RateLimitException e) {
         error = e;
-        failure = new RetryDecision.Failure(RetryDecision.Cause.RATE_LIMITED, true, 429,
-            !e.retryAfter().isZero(), false, e.retryAfter());
+        failure =
+            new RetryDecision.Failure(
+                RetryDecision.Cause.RATE_LIMITED,
+                true,
+                429,
+                !e.retryAfter().isZero(),
+                false,
+                e.retryAfter());
       } catch (TokenEndpointUnreachable e) {
         IOException io = e.io;
-        boolean notSent = !mark.sent || io instanceof ConnectException
-            || io instanceof UnknownHostException || io instanceof NoRouteToHostException;
-        error = new TransportException(platform, operation, "token endpoint unreachable: "
-            + io.getClass().getSimpleName() + (notSent ? " before the request was sent" : " after the"
-            + " request was sent; not retried, since a code exchange or refresh is not idempotent"),
-            io, true);
-        failure = new RetryDecision.Failure(RetryDecision.Cause.IO_ERROR, !notSent, 0, true, false,
-            Duration.ZERO);
+        boolean notSent =
+            !mark.sent
+                || io instanceof ConnectException
+                || io instanceof UnknownHostException
+                || io instanceof NoRouteToHostException;
+        error =
+            new TransportException(
+                platform,
+                operation,
+                "token endpoint unreachable: "
+                    + io.getClass().getSimpleName()
+                    + (notSent
+                        ? " before the request was sent"
+                        : " after the"
+                            + " request was sent; not retried, since a code exchange or refresh is not idempotent"),
+                io,
+                true);
+        failure =
+            new RetryDecision.Failure(
+                RetryDecision.Cause.IO_ERROR, !notSent, 0, true, false, Duration.ZERO);
       }
-      RetryDecision d = RetryDecision.decide(failure, attempt, op, false, retryPolicy,
-          Duration.between(clock.instant(), deadline));
+      RetryDecision d =
+          RetryDecision.decide(
+              failure,
+              attempt,
+              op,
+              false,
+              retryPolicy,
+              Duration.between(clock.instant(), deadline));
       if (d.action() != RetryDecision.Action.WAIT) {
         throw error.withAttempts(attempt);
       }
@@ -269,40 +306,57 @@ public final class OAuth2Flow implements TokenRefresher {
     }
   }
 
-  private AccessToken attempt(String operation, Request request, Map<String, String> form,
-      AccessToken previous) {
+  private AccessToken attempt(
+      String operation, Request request, Map<String, String> form, AccessToken previous) {
     try (Response resp = http.newCall(request).execute()) {
       if (resp.code() == 429) {
         Duration retryAfter = retryAfterSeconds(resp.header("Retry-After"));
-        throw new RateLimitException(ErrorDetails.builder(platform, operation).httpStatus(429)
-            .message("token endpoint answered HTTP 429" + (retryAfter.isZero() ? " without Retry-After"
-                : ", Retry-After " + retryAfter.toSeconds() + " s")).build(), retryAfter);
+        throw new RateLimitException(
+            ErrorDetails.builder(platform, operation)
+                .httpStatus(429)
+                .message(
+                    "token endpoint answered HTTP 429"
+                        + (retryAfter.isZero()
+                            ? " without Retry-After"
+                            : ", Retry-After " + retryAfter.toSeconds() + " s"))
+                .build(),
+            retryAfter);
       }
       ResponseBody rb = resp.body();
       String text = rb == null ? "" : rb.string();
       JsonNode json = TokenResponses.parse(text, resp.code(), platform, operation);
       if (json == null || !json.isObject()) {
-        throw new TransportException(platform, operation, "token endpoint answered HTTP " + resp.code()
-            + " with JSON that is not an object", null, resp.code() >= 500);
+        throw new TransportException(
+            platform,
+            operation,
+            "token endpoint answered HTTP " + resp.code() + " with JSON that is not an object",
+            null,
+            resp.code() >= 500);
       }
-      JsonNode data = json.has("data") && json.get("data").isObject() && !json.has("access_token")
-          ? json.get("data") : json; // TikTok-style envelopes
+      JsonNode data =
+          json.has("data") && json.get("data").isObject() && !json.has("access_token")
+              ? json.get("data")
+              : json; // TikTok-style envelopes
       if (!resp.isSuccessful() || !data.hasNonNull("access_token")) {
         String error = data.path("error").asText(json.path("error").asText(null));
-        String description = data.path("error_description").asText(
-            json.path("error_description").asText(json.path("message").asText("")));
+        String description =
+            data.path("error_description")
+                .asText(json.path("error_description").asText(json.path("message").asText("")));
         if (resp.code() >= 500) {
-          throw new TransportException(platform, operation, "token endpoint answered HTTP "
-              + resp.code(), null, true);
+          throw new TransportException(
+              platform, operation, "token endpoint answered HTTP " + resp.code(), null, true);
         }
         // a server may echo the refresh token, code or secret in its text: mask the values sent
         List<String> secrets = new ArrayList<>(form.values());
         secrets.removeAll(config.extraRefreshParameters().values()); // fixed values, not secrets
         config.clientSecret().ifPresent(secrets::add);
-        throw new AuthenticationException(ErrorDetails.builder(platform, operation)
-            .httpStatus(resp.code()).errorCode(error == null ? null : Redactor.redactSecrets(error, secrets))
-            .message(Redactor.redactSecrets(description, secrets))
-            .bodySnippet(Redactor.redactSecrets(text, secrets)).build());
+        throw new AuthenticationException(
+            ErrorDetails.builder(platform, operation)
+                .httpStatus(resp.code())
+                .errorCode(error == null ? null : Redactor.redactSecrets(error, secrets))
+                .message(Redactor.redactSecrets(description, secrets))
+                .bodySnippet(Redactor.redactSecrets(text, secrets))
+                .build());
       }
       return parseToken(data, previous);
     } catch (IOException e) {
@@ -311,8 +365,8 @@ public final class OAuth2Flow implements TokenRefresher {
       throw e;
     } catch (RuntimeException e) {
       // OkHttp or a parser threw something raw: typed, without its message (it may hold a value)
-      throw new TransportException(platform, operation, "token call failed: "
-          + e.getClass().getSimpleName(), null, false);
+      throw new TransportException(
+          platform, operation, "token call failed: " + e.getClass().getSimpleName(), null, false);
     }
   }
 
@@ -328,7 +382,8 @@ public final class OAuth2Flow implements TokenRefresher {
   public AccessToken parseToken(JsonNode json, AccessToken previous) {
     Instant now = clock.instant();
     String op = "token";
-    AccessToken.Builder b = AccessToken.builder(TokenResponses.token(json, "access_token", platform, op));
+    AccessToken.Builder b =
+        AccessToken.builder(TokenResponses.token(json, "access_token", platform, op));
     if (json.hasNonNull("token_type") && json.get("token_type").isTextual()) {
       b.tokenType(json.get("token_type").asText());
     }
@@ -336,13 +391,16 @@ public final class OAuth2Flow implements TokenRefresher {
     if (json.hasNonNull("refresh_token") && !json.get("refresh_token").asText().isBlank()) {
       b.refreshToken(TokenResponses.token(json, "refresh_token", platform, op));
       if (json.hasNonNull("refresh_token_expires_in")) {
-        b.refreshTokenExpiresAt(TokenResponses.expiresAt(now, json, "refresh_token_expires_in", platform, op));
+        b.refreshTokenExpiresAt(
+            TokenResponses.expiresAt(now, json, "refresh_token_expires_in", platform, op));
       } else if (json.hasNonNull("refresh_expires_in")) {
-        b.refreshTokenExpiresAt(TokenResponses.expiresAt(now, json, "refresh_expires_in", platform, op));
+        b.refreshTokenExpiresAt(
+            TokenResponses.expiresAt(now, json, "refresh_expires_in", platform, op));
       }
     }
     if (json.hasNonNull("scope")) {
-      Set<String> scopes = new LinkedHashSet<>(Arrays.asList(json.get("scope").asText().split("[ ,]+")));
+      Set<String> scopes =
+          new LinkedHashSet<>(Arrays.asList(json.get("scope").asText().split("[ ,]+")));
       scopes.remove("");
       b.scopes(scopes);
     } else if (previous != null) {
@@ -351,7 +409,9 @@ public final class OAuth2Flow implements TokenRefresher {
     return b.build();
   }
 
-  /** A {@code Retry-After} in seconds (RFC 9110 §10.2.3 delay-seconds); zero when absent or a date. */
+  /**
+   * A {@code Retry-After} in seconds (RFC 9110 §10.2.3 delay-seconds); zero when absent or a date.
+   */
   private static Duration retryAfterSeconds(String header) {
     if (header == null) {
       return Duration.ZERO;

@@ -7,10 +7,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
-import io.smo.core.exception.AuthenticationException;
 import io.smo.core.event.ApiCall;
 import io.smo.core.event.SmoListener;
 import io.smo.core.event.TokenRefreshEvent;
+import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.ErrorDetails;
 import io.smo.core.http.Operation;
 import java.time.Clock;
@@ -76,30 +76,36 @@ public final class RefreshingTokenProvider implements TokenProvider {
     clock = b.clock;
     skew = b.skew;
     platform = b.platform;
-    cache = Caffeine.newBuilder()
-        .maximumSize(1)
-        .ticker(() -> clock.millis() * 1_000_000L)
-        .expireAfter(new Expiry<String, AccessToken>() {
-          @Override
-          public long expireAfterCreate(String key, AccessToken token, long currentTime) {
-            return token.expiresAt()
-                .map(at -> Math.max(0, Duration.between(clock.instant().plus(skew), at).toNanos()))
-                .orElse(Long.MAX_VALUE);
-          }
+    cache =
+        Caffeine.newBuilder()
+            .maximumSize(1)
+            .ticker(() -> clock.millis() * 1_000_000L)
+            .expireAfter(
+                new Expiry<String, AccessToken>() {
+                  @Override
+                  public long expireAfterCreate(String key, AccessToken token, long currentTime) {
+                    return token
+                        .expiresAt()
+                        .map(
+                            at ->
+                                Math.max(
+                                    0, Duration.between(clock.instant().plus(skew), at).toNanos()))
+                        .orElse(Long.MAX_VALUE);
+                  }
 
-          @Override
-          public long expireAfterUpdate(String key, AccessToken token, long currentTime,
-              long currentDuration) {
-            return expireAfterCreate(key, token, currentTime);
-          }
+                  @Override
+                  public long expireAfterUpdate(
+                      String key, AccessToken token, long currentTime, long currentDuration) {
+                    return expireAfterCreate(key, token, currentTime);
+                  }
 
-          @Override
-          public long expireAfterRead(String key, AccessToken token, long currentTime,
-              long currentDuration) {
-            return currentDuration;
-          }
-        })
-        .build();
+                  @Override
+                  public long expireAfterRead(
+                      String key, AccessToken token, long currentTime, long currentDuration) {
+                    return currentDuration;
+                  }
+                })
+            .build();
   }
 
   /**
@@ -134,8 +140,16 @@ public final class RefreshingTokenProvider implements TokenProvider {
         continue; // no platform known to name in the event
       }
       try {
-        r.listener().onTokenRefresh(new TokenRefreshEvent(new ApiCall(r.platform(), accountKey,
-            "token-refresh", Operation.Kind.CREATE, startedAt), refreshed));
+        r.listener()
+            .onTokenRefresh(
+                new TokenRefreshEvent(
+                    new ApiCall(
+                        r.platform(),
+                        accountKey,
+                        "token-refresh",
+                        Operation.Kind.CREATE,
+                        startedAt),
+                    refreshed));
       } catch (RuntimeException e) {
         LOG.warn("SMO listener {} failed on a token refresh event: {}", r.listener(), e.toString());
       }
@@ -174,27 +188,39 @@ public final class RefreshingTokenProvider implements TokenProvider {
     boolean proactive = rejectedValue.get() == null;
     AtomicBoolean asked = new AtomicBoolean();
     try {
-      AccessToken kept = store.refresh(accountKey, current -> {
-        if (current == null) {
-          throw noToken();
-        }
-        if (!stale(current, clock.instant())) {
-          return current; // another thread or instance refreshed meanwhile
-        }
-        if (current.refreshToken().isEmpty()) {
-          throw new AuthenticationException(ErrorDetails.builder(platform, "refresh token")
-              .message("access token for account " + accountKey
-                  + (current.value().equals(rejectedValue.get()) ? " was rejected" : " expired")
-                  + " and there is no refresh token").build());
-        }
-        asked.set(true);
-        AccessToken fresh = refresher.refresh(current);
-        if (fresh.refreshToken().isEmpty()) {
-          fresh = fresh.toBuilder().refreshToken(current.refreshToken().get())
-              .refreshTokenExpiresAt(current.refreshTokenExpiresAt().orElse(null)).build();
-        }
-        return fresh;
-      });
+      AccessToken kept =
+          store.refresh(
+              accountKey,
+              current -> {
+                if (current == null) {
+                  throw noToken();
+                }
+                if (!stale(current, clock.instant())) {
+                  return current; // another thread or instance refreshed meanwhile
+                }
+                if (current.refreshToken().isEmpty()) {
+                  throw new AuthenticationException(
+                      ErrorDetails.builder(platform, "refresh token")
+                          .message(
+                              "access token for account "
+                                  + accountKey
+                                  + (current.value().equals(rejectedValue.get())
+                                      ? " was rejected"
+                                      : " expired")
+                                  + " and there is no refresh token")
+                          .build());
+                }
+                asked.set(true);
+                AccessToken fresh = refresher.refresh(current);
+                if (fresh.refreshToken().isEmpty()) {
+                  fresh =
+                      fresh.toBuilder()
+                          .refreshToken(current.refreshToken().get())
+                          .refreshTokenExpiresAt(current.refreshTokenExpiresAt().orElse(null))
+                          .build();
+                }
+                return fresh;
+              });
       rejectedValue.set(null);
       refusal.set(null);
       if (proactive && asked.get()) {
@@ -216,8 +242,10 @@ public final class RefreshingTokenProvider implements TokenProvider {
   }
 
   private AuthenticationException noToken() {
-    return new AuthenticationException(ErrorDetails.builder(platform, "authenticate")
-        .message("no token stored for account " + accountKey + "; authorize first").build());
+    return new AuthenticationException(
+        ErrorDetails.builder(platform, "authenticate")
+            .message("no token stored for account " + accountKey + "; authorize first")
+            .build());
   }
 
   /** A refused refresh, remembered for the refresh token it was refused for. */
@@ -280,8 +308,8 @@ public final class RefreshingTokenProvider implements TokenProvider {
 
     /**
      * Adds a listener told of proactive refreshes (success or refusal). Needs {@link
-     * #platform(Platform)} for the events to name their platform; a client built with this
-     * provider adds its listeners with its platform on its own.
+     * #platform(Platform)} for the events to name their platform; a client built with this provider
+     * adds its listeners with its platform on its own.
      */
     public Builder listener(SmoListener listener) {
       listeners.add(requireNonNull(listener, "listener == null"));

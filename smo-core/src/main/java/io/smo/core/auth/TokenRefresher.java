@@ -10,11 +10,12 @@ import io.smo.core.SmoPublicApi;
 @FunctionalInterface
 public interface TokenRefresher {
   /**
-   * Returns a fresh token. The result may omit the refresh token when the server did not rotate
-   * it; the caller keeps the old one then.
+   * Returns a fresh token. The result may omit the refresh token when the server did not rotate it;
+   * the caller keeps the old one then.
    *
    * @param current the token to replace (with its refresh token)
-   * @throws io.smo.core.exception.AuthenticationException if the grant was refused (revoked, expired refresh token)
+   * @throws io.smo.core.exception.AuthenticationException if the grant was refused (revoked,
+   *     expired refresh token)
    */
   AccessToken refresh(AccessToken current);
 }

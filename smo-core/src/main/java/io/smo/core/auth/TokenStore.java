@@ -12,9 +12,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>{@link #refresh} is how {@link RefreshingTokenProvider} refreshes: the store runs the refresh
  * under the account's lock, so that exactly one caller refreshes (one thread in the JVM for the
- * default implementation; one instance of many for a shared store) and the others read the
- * rotated token, which matters for platforms whose refresh tokens are single-use (X, TikTok,
- * Pinterest).
+ * default implementation; one instance of many for a shared store) and the others read the rotated
+ * token, which matters for platforms whose refresh tokens are single-use (X, TikTok, Pinterest).
  */
 @SmoPublicApi
 public interface TokenStore {
@@ -26,9 +25,9 @@ public interface TokenStore {
   Optional<AccessToken> load(String accountKey);
 
   /**
-   * Saves the token of {@code accountKey}, replacing the earlier one. The SDK never calls this
-   * with a token lacking a refresh token when the stored one had one: it carries the old refresh
-   * token over first.
+   * Saves the token of {@code accountKey}, replacing the earlier one. The SDK never calls this with
+   * a token lacking a refresh token when the stored one had one: it carries the old refresh token
+   * over first.
    */
   void save(String accountKey, AccessToken token);
 
@@ -36,10 +35,9 @@ public interface TokenStore {
    * Replaces the token of {@code accountKey} with what {@code change} makes of it, under the
    * account's lock: no other {@code refresh} of the same account runs meanwhile (in this JVM for
    * this default implementation, which locks the store object; across instances for a shared
-   * store). {@code change} receives the stored token as it is once the lock is held (another
-   * caller may just have rotated it) and returns the token to keep: the same instance keeps the
-   * stored one unchanged, another is saved. A stored refresh token is never replaced by an empty
-   * one.
+   * store). {@code change} receives the stored token as it is once the lock is held (another caller
+   * may just have rotated it) and returns the token to keep: the same instance keeps the stored one
+   * unchanged, another is saved. A stored refresh token is never replaced by an empty one.
    *
    * <p>A shared store may remember that {@code change} threw an {@link
    * io.smo.core.exception.AuthenticationException} (a refused refresh) for the stored refresh
@@ -47,8 +45,8 @@ public interface TokenStore {
    * instances do not hammer the token endpoint with a refresh token known to be refused.
    *
    * @param accountKey the account
-   * @param change turns the stored token ({@code null} when none) into the token to keep; may
-   *     call the platform's token endpoint
+   * @param change turns the stored token ({@code null} when none) into the token to keep; may call
+   *     the platform's token endpoint
    * @return the token kept
    * @throws io.smo.core.exception.AuthenticationException what {@code change} threw, or a
    *     remembered refusal
@@ -60,9 +58,14 @@ public interface TokenStore {
       AccessToken current = load(accountKey).orElse(null);
       AccessToken next = change.apply(current);
       if (next != null && next != current) {
-        if (current != null && next.refreshToken().isEmpty() && current.refreshToken().isPresent()) {
-          next = next.toBuilder().refreshToken(current.refreshToken().get())
-              .refreshTokenExpiresAt(current.refreshTokenExpiresAt().orElse(null)).build();
+        if (current != null
+            && next.refreshToken().isEmpty()
+            && current.refreshToken().isPresent()) {
+          next =
+              next.toBuilder()
+                  .refreshToken(current.refreshToken().get())
+                  .refreshTokenExpiresAt(current.refreshTokenExpiresAt().orElse(null))
+                  .build();
         }
         save(accountKey, next);
       }

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An organisation's campaign: its name (part of every idempotency key), its named accounts
- * ({@code fb-global -> facebook:1234567890}) and its {@link Segment}s. Immutable; checked by
- * {@link CampaignPlanner#plan}, not here, so that every problem is reported at once.
+ * An organisation's campaign: its name (part of every idempotency key), its named accounts ({@code
+ * fb-global -> facebook:1234567890}) and its {@link Segment}s. Immutable; checked by {@link
+ * CampaignPlanner#plan}, not here, so that every problem is reported at once.
  */
 @SmoPublicApi
 public final class Campaign {
@@ -67,7 +67,9 @@ public final class Campaign {
 
   /** Returns the name of {@code target} among the accounts, if it is one. */
   public Optional<String> nameOf(Target target) {
-    return accounts.entrySet().stream().filter(e -> e.getValue().equals(target)).map(Map.Entry::getKey)
+    return accounts.entrySet().stream()
+        .filter(e -> e.getValue().equals(target))
+        .map(Map.Entry::getKey)
         .findFirst();
   }
 
@@ -99,8 +101,8 @@ public final class Campaign {
     /**
      * Allows the same text on several X accounts, for the reason given (shown in the plan). X's
      * automation rules forbid posting identical or substantially similar content from several
-     * accounts; only override this when the accounts are exempt (for example, one is a test
-     * account that is deleted afterwards).
+     * accounts; only override this when the accounts are exempt (for example, one is a test account
+     * that is deleted afterwards).
      */
     public Builder allowIdenticalTextOnX(String reason) {
       this.identicalTextOnXReason = requireNonNull(reason, "reason == null");

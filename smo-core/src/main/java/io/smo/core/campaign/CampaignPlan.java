@@ -42,7 +42,9 @@ public final class CampaignPlan {
 
   /** Returns the row of ({@code segment}, {@code target}), if planned. */
   public Optional<PlannedPost> row(String segment, Target target) {
-    return rows.stream().filter(r -> r.segment().equals(segment) && r.target().equals(target)).findFirst();
+    return rows.stream()
+        .filter(r -> r.segment().equals(segment) && r.target().equals(target))
+        .findFirst();
   }
 
   /** Returns notes the caller should see (overrides taken, for example). */
@@ -51,16 +53,19 @@ public final class CampaignPlan {
   }
 
   /**
-   * Returns the plan as a matrix: one line per account, one column per segment, each cell
-   * {@code targeted}, {@code assigned}, {@code skipped} or {@code -} (not planned), followed by
-   * the reasons of skipped cells.
+   * Returns the plan as a matrix: one line per account, one column per segment, each cell {@code
+   * targeted}, {@code assigned}, {@code skipped} or {@code -} (not planned), followed by the
+   * reasons of skipped cells.
    */
   public String matrix() {
     List<String> segments = campaign.segments().stream().map(Segment::name).toList();
     Set<String> accounts = new LinkedHashSet<>();
     rows.forEach(r -> accounts.add(r.accountName()));
     int w0 = Math.max(7, accounts.stream().mapToInt(String::length).max().orElse(7));
-    int w1 = Math.max(6, campaign.accounts().values().stream().mapToInt(t -> t.key().length()).max().orElse(6));
+    int w1 =
+        Math.max(
+            6,
+            campaign.accounts().values().stream().mapToInt(t -> t.key().length()).max().orElse(6));
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%-" + w0 + "s  %-" + w1 + "s", "ACCOUNT", "TARGET"));
     for (String s : segments) {
@@ -70,12 +75,21 @@ public final class CampaignPlan {
     List<String> reasons = new ArrayList<>();
     for (String a : accounts) {
       Target t = campaign.accounts().get(a);
-      sb.append(String.format(Locale.ROOT, "%-" + w0 + "s  %-" + w1 + "s", a, t == null ? "?" : cut(t.key(), w1)));
+      sb.append(
+          String.format(
+              Locale.ROOT, "%-" + w0 + "s  %-" + w1 + "s", a, t == null ? "?" : cut(t.key(), w1)));
       for (String s : segments) {
-        Optional<PlannedPost> r = rows.stream().filter(x -> x.segment().equals(s) && x.accountName().equals(a)).findFirst();
-        sb.append(String.format(Locale.ROOT, "  %-12s",
-            r.map(x -> x.delivery().name().toLowerCase(Locale.ROOT)).orElse("-")));
-        r.filter(x -> !x.publishes()).ifPresent(x -> reasons.add(s + " -> " + a + ": " + x.reason()));
+        Optional<PlannedPost> r =
+            rows.stream()
+                .filter(x -> x.segment().equals(s) && x.accountName().equals(a))
+                .findFirst();
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "  %-12s",
+                r.map(x -> x.delivery().name().toLowerCase(Locale.ROOT)).orElse("-")));
+        r.filter(x -> !x.publishes())
+            .ifPresent(x -> reasons.add(s + " -> " + a + ": " + x.reason()));
       }
       sb.append('\n');
     }

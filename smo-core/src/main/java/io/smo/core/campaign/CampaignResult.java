@@ -14,8 +14,7 @@ import java.util.Optional;
 
 /**
  * What publishing a {@link CampaignPlan} did: per (segment, target) row, the {@link
- * PlatformOutcome} of its post, or nothing for a skipped row (its reason is on the row).
- * Immutable.
+ * PlatformOutcome} of its post, or nothing for a skipped row (its reason is on the row). Immutable.
  */
 @SmoPublicApi
 public final class CampaignResult {
@@ -40,8 +39,12 @@ public final class CampaignResult {
     requireNonNull(poster, "poster == null");
     Map<PlannedPost, PlatformOutcome> out = new LinkedHashMap<>();
     for (PlannedPost r : plan.toPublish()) {
-      out.put(r, poster.publishTo(r.post().orElseThrow(), List.of(r.target()))
-          .outcome(r.target()).orElseThrow());
+      out.put(
+          r,
+          poster
+              .publishTo(r.post().orElseThrow(), List.of(r.target()))
+              .outcome(r.target())
+              .orElseThrow());
     }
     return new CampaignResult(plan, out);
   }
@@ -67,7 +70,11 @@ public final class CampaignResult {
 
   /** Returns whether every publishing row published and no row was skipped. */
   public boolean allPublished() {
-    return plan.rows().stream().allMatch(r -> r.publishes()
-        && outcomes.get(r) != null && outcomes.get(r).status() == PlatformOutcome.Status.PUBLISHED);
+    return plan.rows().stream()
+        .allMatch(
+            r ->
+                r.publishes()
+                    && outcomes.get(r) != null
+                    && outcomes.get(r).status() == PlatformOutcome.Status.PUBLISHED);
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One row of a {@link CampaignPlan}: what one segment sends to one target, or why it sends
- * nothing there. Immutable.
+ * One row of a {@link CampaignPlan}: what one segment sends to one target, or why it sends nothing
+ * there. Immutable.
  */
 @SmoPublicApi
 public final class PlannedPost {
@@ -31,8 +31,14 @@ public final class PlannedPost {
   private final String reason;
   private final List<Violation> violations;
 
-  PlannedPost(String segment, String accountName, Target target, Delivery delivery, Post post,
-      String reason, List<Violation> violations) {
+  PlannedPost(
+      String segment,
+      String accountName,
+      Target target,
+      Delivery delivery,
+      Post post,
+      String reason,
+      List<Violation> violations) {
     this.segment = segment;
     this.accountName = accountName;
     this.target = target;
@@ -87,7 +93,13 @@ public final class PlannedPost {
 
   @Override
   public String toString() {
-    return segment + " -> " + accountName + " (" + target + ") " + delivery
+    return segment
+        + " -> "
+        + accountName
+        + " ("
+        + target
+        + ") "
+        + delivery
         + (reason != null ? ": " + reason : "");
   }
 }

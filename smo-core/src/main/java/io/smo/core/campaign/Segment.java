@@ -14,10 +14,10 @@ import java.util.List;
  * accounts it goes to. Immutable.
  *
  * <p>Accounts are named as in {@link Campaign#accounts()}. {@link #accounts()} are accounts the
- * segment reaches by targeting: the post goes there only when the platform can honour the
- * audience (Facebook feed targeting, Snapchat). {@link #assigned()} are accounts that already
- * speak to this audience (regional Pages, a regional X handle): the post goes there whether or
- * not the platform can target, untargeted when it cannot.
+ * segment reaches by targeting: the post goes there only when the platform can honour the audience
+ * (Facebook feed targeting, Snapchat). {@link #assigned()} are accounts that already speak to this
+ * audience (regional Pages, a regional X handle): the post goes there whether or not the platform
+ * can target, untargeted when it cannot.
  */
 @SmoPublicApi
 public final class Segment {
@@ -57,7 +57,10 @@ public final class Segment {
     return message;
   }
 
-  /** Returns the message for targets on {@code platform}: its own variant if set, else {@link #message()}. */
+  /**
+   * Returns the message for targets on {@code platform}: its own variant if set, else {@link
+   * #message()}.
+   */
   public Post messageFor(io.smo.core.Platform platform) {
     return perPlatform.getOrDefault(platform, message);
   }
@@ -74,7 +77,15 @@ public final class Segment {
 
   @Override
   public String toString() {
-    return "Segment{" + name + ", " + audience + ", accounts=" + accounts + ", assigned=" + assigned + "}";
+    return "Segment{"
+        + name
+        + ", "
+        + audience
+        + ", accounts="
+        + accounts
+        + ", assigned="
+        + assigned
+        + "}";
   }
 
   /** Builds {@link Segment}. */
@@ -108,7 +119,8 @@ public final class Segment {
      * for YouTube and the photo for Facebook).
      */
     public Builder message(io.smo.core.Platform platform, Post message) {
-      perPlatform.put(requireNonNull(platform, "platform == null"), requireNonNull(message, "message == null"));
+      perPlatform.put(
+          requireNonNull(platform, "platform == null"), requireNonNull(message, "message == null"));
       return this;
     }
 

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * One logical API call (all its attempts, retries and waits): the platform, the account key the
  * client runs as, the operation and its kind. Listeners may attach their own state to it (a timer
  * sample, a tracing span) with {@link #attribute(Object, Object)} between {@link
- * SmoListener#onCallStart} and {@link SmoListener#onCallEnd}; the same instance is passed to
- * every event of the call. Thread-safe.
+ * SmoListener#onCallStart} and {@link SmoListener#onCallEnd}; the same instance is passed to every
+ * event of the call. Thread-safe.
  */
 @SmoPublicApi
 public final class ApiCall {
@@ -34,8 +34,8 @@ public final class ApiCall {
    * @param kind read, idempotent write or create
    * @param startedAt when the call started (UTC)
    */
-  public ApiCall(Platform platform, String account, String operation, Operation.Kind kind,
-      Instant startedAt) {
+  public ApiCall(
+      Platform platform, String account, String operation, Operation.Kind kind, Instant startedAt) {
     this.platform = requireNonNull(platform, "platform == null");
     this.account = requireNonNull(account, "account == null");
     this.operation = requireNonNull(operation, "operation == null");

@@ -15,5 +15,11 @@ import java.time.Duration;
  * @param bytesReceived response body bytes as declared by the server, or -1 when unknown
  */
 @SmoPublicApi
-public record AttemptEvent(ApiCall call, int attempt, int status, Outcome outcome, Duration duration,
-    long bytesSent, long bytesReceived) {}
+public record AttemptEvent(
+    ApiCall call,
+    int attempt,
+    int status,
+    Outcome outcome,
+    Duration duration,
+    long bytesSent,
+    long bytesReceived) {}

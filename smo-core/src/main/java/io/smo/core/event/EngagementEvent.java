@@ -14,8 +14,8 @@ import java.util.Optional;
  * failed, a reaction, a follow, or an event type the SDK does not model ({@link Unknown}, never
  * dropped). Immutable and thread-safe.
  *
- * <p>The family is sealed: switch over it with {@code instanceof} patterns. Every event carries
- * the target account it concerns ({@link #accountId()}: Page id, Instagram account id, X user id,
+ * <p>The family is sealed: switch over it with {@code instanceof} patterns. Every event carries the
+ * target account it concerns ({@link #accountId()}: Page id, Instagram account id, X user id,
  * YouTube channel id, TikTok user open id), the platform's ids, the raw JSON (or Atom XML) of the
  * single item it was parsed from, and a {@link #dedupKey()} under which an {@link
  * EventDeduplicator} recognises a re-delivery.
@@ -174,10 +174,16 @@ public abstract sealed class EngagementEvent
 
   @Override
   public String toString() {
-    return kind() + "{" + platform.id() + " account=" + accountId
+    return kind()
+        + "{"
+        + platform.id()
+        + " account="
+        + accountId
         + (objectId == null ? "" : " id=" + objectId)
         + (parentId == null ? "" : " parent=" + parentId)
-        + " type=" + type + "}";
+        + " type="
+        + type
+        + "}";
   }
 
   /** A new comment (or reply) on one of the account's posts. */
@@ -229,8 +235,8 @@ public abstract sealed class EngagementEvent
   }
 
   /**
-   * A message the account itself sent (from the native app, another tool or this SDK), echoed
-   * back by the platform: an <b>outgoing</b> message, never one to answer.
+   * A message the account itself sent (from the native app, another tool or this SDK), echoed back
+   * by the platform: an <b>outgoing</b> message, never one to answer.
    */
   public static final class MessageEchoed extends EngagementEvent {
     MessageEchoed(Builder b) {
@@ -268,8 +274,8 @@ public abstract sealed class EngagementEvent
   }
 
   /**
-   * Publishing failed on the platform after it was accepted; {@link #objectId()} is the id the
-   * SDK returned when publishing (TikTok {@code publish_id}).
+   * Publishing failed on the platform after it was accepted; {@link #objectId()} is the id the SDK
+   * returned when publishing (TikTok {@code publish_id}).
    */
   public static final class PostFailed extends EngagementEvent {
     private final String reason;

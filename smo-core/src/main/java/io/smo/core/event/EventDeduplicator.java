@@ -10,8 +10,8 @@ import java.time.Duration;
  *
  * <p>Implementations are thread-safe. {@link #defaults()} is a bounded in-memory one for a single
  * instance; several instances share a database through {@code JdbcEventDeduplicator} in {@code
- * smo-webhooks}. Meta retries for up to 36 hours, TikTok for 72 hours and X replays 5 days back,
- * so keep keys at least that long ({@link #DEFAULT_RETENTION}).
+ * smo-webhooks}. Meta retries for up to 36 hours, TikTok for 72 hours and X replays 5 days back, so
+ * keep keys at least that long ({@link #DEFAULT_RETENTION}).
  *
  * @since 0.2
  */

@@ -9,10 +9,9 @@ import io.smo.core.SmoPublicApi;
 import java.time.Duration;
 
 /**
- * An {@link EventDeduplicator} held in this JVM: a Caffeine cache bounded in size and age. When
- * the bound is reached the least recently seen keys are evicted first, so a very old re-delivery
- * could pass again; size it above the events you expect within the platforms' retry windows.
- * Thread-safe.
+ * An {@link EventDeduplicator} held in this JVM: a Caffeine cache bounded in size and age. When the
+ * bound is reached the least recently seen keys are evicted first, so a very old re-delivery could
+ * pass again; size it above the events you expect within the platforms' retry windows. Thread-safe.
  *
  * @since 0.2
  */
@@ -21,13 +20,14 @@ public final class InMemoryEventDeduplicator implements EventDeduplicator {
   private final Cache<String, Boolean> seen;
 
   private InMemoryEventDeduplicator(long maximumKeys, Duration retention, Ticker ticker) {
-    seen = Caffeine.newBuilder()
-        .maximumSize(maximumKeys)
-        .expireAfterWrite(retention)
-        .ticker(ticker)
-        // maintenance on the calling thread: no hand-off to the common pool per write
-        .executor(Runnable::run)
-        .build();
+    seen =
+        Caffeine.newBuilder()
+            .maximumSize(maximumKeys)
+            .expireAfterWrite(retention)
+            .ticker(ticker)
+            // maintenance on the calling thread: no hand-off to the common pool per write
+            .executor(Runnable::run)
+            .build();
   }
 
   /**
@@ -42,8 +42,8 @@ public final class InMemoryEventDeduplicator implements EventDeduplicator {
   }
 
   /**
-   * Same as {@link #create(long, Duration)} with an injected time source in nanoseconds, for
-   * tests of expiry.
+   * Same as {@link #create(long, Duration)} with an injected time source in nanoseconds, for tests
+   * of expiry.
    *
    * @throws IllegalArgumentException if {@code maximumKeys} is below 1 or {@code retention} is not
    *     positive
@@ -69,10 +69,13 @@ public final class InMemoryEventDeduplicator implements EventDeduplicator {
   public boolean firstSeen(String key) {
     check(key);
     boolean[] fresh = {false};
-    seen.asMap().computeIfAbsent(key, k -> {
-      fresh[0] = true;
-      return Boolean.TRUE;
-    });
+    seen.asMap()
+        .computeIfAbsent(
+            key,
+            k -> {
+              fresh[0] = true;
+              return Boolean.TRUE;
+            });
     return fresh[0];
   }
 
@@ -91,7 +94,8 @@ public final class InMemoryEventDeduplicator implements EventDeduplicator {
   static void check(String key) {
     requireNonNull(key, "key == null");
     if (key.isEmpty() || key.length() > 512) {
-      throw new IllegalArgumentException("dedup key must have 1..512 characters, has " + key.length());
+      throw new IllegalArgumentException(
+          "dedup key must have 1..512 characters, has " + key.length());
     }
   }
 }

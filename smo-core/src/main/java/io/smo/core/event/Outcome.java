@@ -10,9 +10,7 @@ import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
 import java.util.Locale;
 
-/**
- * How an API call or attempt ended, in a small fixed set so that it can be a metric tag.
- */
+/** How an API call or attempt ended, in a small fixed set so that it can be a metric tag. */
 @SmoPublicApi
 public enum Outcome {
   /** A 2xx answer (or a status the call accepts, such as 308 for a resumable upload). */

@@ -9,8 +9,8 @@ import java.time.Duration;
  * @param call the call
  * @param attempt the attempt that failed (the next one is {@code attempt + 1})
  * @param reason why the failed attempt may be retried
- * @param delay how long the SDK waits before the next attempt (back-off or the server's
- *     {@code Retry-After})
+ * @param delay how long the SDK waits before the next attempt (back-off or the server's {@code
+ *     Retry-After})
  */
 @SmoPublicApi
 public record RetryEvent(ApiCall call, int attempt, Reason reason, Duration delay) {

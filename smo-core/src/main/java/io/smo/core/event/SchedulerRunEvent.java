@@ -14,4 +14,5 @@ import java.time.Duration;
  * @param duration how long the run took
  */
 @SmoPublicApi
-public record SchedulerRunEvent(Platform platform, String account, String status, Duration duration) {}
+public record SchedulerRunEvent(
+    Platform platform, String account, String status, Duration duration) {}

@@ -11,18 +11,18 @@ import io.smo.core.upload.UploadProgress;
  *
  * <p>Methods are called on the calling thread, synchronously, and must be fast. An exception a
  * listener throws is caught and logged (SLF4J logger {@code io.smo.core.event}) and never breaks or
- * changes the call. Events never carry tokens, post text or platform ids beyond the account key
- * the caller chose; the free-text fields are marked as such and must not become metric tags.
+ * changes the call. Events never carry tokens, post text or platform ids beyond the account key the
+ * caller chose; the free-text fields are marked as such and must not become metric tags.
  *
  * <p>The order for one call is: {@link #onCallStart}, then per attempt any {@link #onRateLimit}
  * wait, {@link #onAttempt}, then {@link #onTokenRefresh} or {@link #onRetry} or {@link
- * #onUnknownOutcome} as they happen (after the {@link #onAttempt} they concern),
- * and finally {@link #onCallEnd}.
+ * #onUnknownOutcome} as they happen (after the {@link #onAttempt} they concern), and finally {@link
+ * #onCallEnd}.
  */
 @SmoPublicApi
 public interface SmoListener {
   /** A listener that ignores everything. */
-  SmoListener NONE = new SmoListener() { };
+  SmoListener NONE = new SmoListener() {};
 
   /** A call starts (before any rate-limit wait). */
   default void onCallStart(ApiCall call) {}

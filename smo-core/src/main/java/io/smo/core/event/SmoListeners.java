@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Combines listeners so that one failing listener neither breaks a call nor silences the others. */
+/**
+ * Combines listeners so that one failing listener neither breaks a call nor silences the others.
+ */
 @SmoPublicApi
 public final class SmoListeners {
   private static final Logger LOG = LoggerFactory.getLogger("io.smo.core.event");

@@ -3,7 +3,9 @@ package io.smo.core.exception;
 import io.smo.core.SmoPublicApi;
 
 /**
- * The access token is missing, invalid, expired or revoked (HTTP 401, Meta code 190, Google {@code authError}...). The SDK refreshes once when it can, then throws this. Not retryable as is: re-authorize.
+ * The access token is missing, invalid, expired or revoked (HTTP 401, Meta code 190, Google {@code
+ * authError}...). The SDK refreshes once when it can, then throws this. Not retryable as is:
+ * re-authorize.
  */
 @SmoPublicApi
 public class AuthenticationException extends PlatformException {

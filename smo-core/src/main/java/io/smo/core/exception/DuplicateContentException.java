@@ -3,7 +3,8 @@ package io.smo.core.exception;
 import io.smo.core.SmoPublicApi;
 
 /**
- * The platform refused the post as a duplicate of a recent one (X 403 duplicate content, Meta code 506). Not retryable: the content already exists.
+ * The platform refused the post as a duplicate of a recent one (X 403 duplicate content, Meta code
+ * 506). Not retryable: the content already exists.
  */
 @SmoPublicApi
 public class DuplicateContentException extends PlatformException {

@@ -71,7 +71,10 @@ public final class ErrorDetails {
     return httpStatus;
   }
 
-  /** Returns the platform error code (Meta {@code code}, X problem {@code type}, Google {@code reason}...), if any. */
+  /**
+   * Returns the platform error code (Meta {@code code}, X problem {@code type}, Google {@code
+   * reason}...), if any.
+   */
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);
   }
@@ -86,7 +89,9 @@ public final class ErrorDetails {
     return message;
   }
 
-  /** Returns the platform trace id (Meta {@code fbtrace_id}, TikTok {@code log_id}, ...), if any. */
+  /**
+   * Returns the platform trace id (Meta {@code fbtrace_id}, TikTok {@code log_id}, ...), if any.
+   */
   public Optional<String> traceId() {
     return Optional.ofNullable(traceId);
   }
@@ -178,8 +183,10 @@ public final class ErrorDetails {
 
     /** Sets the (already redacted) body snippet; longer than 500 characters is cut. */
     public Builder bodySnippet(String bodySnippet) {
-      this.bodySnippet = bodySnippet == null ? null
-          : bodySnippet.length() > 500 ? bodySnippet.substring(0, 500) + "…" : bodySnippet;
+      this.bodySnippet =
+          bodySnippet == null
+              ? null
+              : bodySnippet.length() > 500 ? bodySnippet.substring(0, 500) + "…" : bodySnippet;
       return this;
     }
 

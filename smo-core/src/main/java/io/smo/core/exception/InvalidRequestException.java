@@ -3,7 +3,8 @@ package io.smo.core.exception;
 import io.smo.core.SmoPublicApi;
 
 /**
- * The platform refused the request as malformed or invalid (HTTP 400 and its platform equivalents) in a way offline validation did not catch.
+ * The platform refused the request as malformed or invalid (HTTP 400 and its platform equivalents)
+ * in a way offline validation did not catch.
  */
 @SmoPublicApi
 public class InvalidRequestException extends PlatformException {

@@ -9,15 +9,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A message (or private reply) cannot be sent because the platform's messaging window is closed
- * or the person cannot be reached. Never retryable: the same send will keep failing until the
- * person writes again.
+ * A message (or private reply) cannot be sent because the platform's messaging window is closed or
+ * the person cannot be reached. Never retryable: the same send will keep failing until the person
+ * writes again.
  *
  * <p>Thrown before any network call when the SDK knows when the person last wrote ({@link
  * #offline()} true), and otherwise mapped from every code the platform uses for it: Meta {@code
- * 551} (any subcode), subcode {@code 1545041}, {@code 10/2018278} and {@code 10/2534022}
- * (sources conflict on which is current: {@code engagement-and-measurement.md} §2.1.6); then
- * {@link #details()} holds what the platform said.
+ * 551} (any subcode), subcode {@code 1545041}, {@code 10/2018278} and {@code 10/2534022} (sources
+ * conflict on which is current: {@code engagement-and-measurement.md} §2.1.6); then {@link
+ * #details()} holds what the platform said.
  */
 @SmoPublicApi
 public class MessagingWindowClosedException extends SmoException {
@@ -33,11 +33,16 @@ public class MessagingWindowClosedException extends SmoException {
    * @param platform the platform
    * @param operation the SDK operation ({@code "send"}, {@code "privateReply"}, {@code "answer"})
    * @param window the window that is closed
-   * @param openedAt when it opened (the person's last message, the comment's time), or {@code null} if unknown
+   * @param openedAt when it opened (the person's last message, the comment's time), or {@code null}
+   *     if unknown
    * @param details what the platform said, or {@code null} when refused offline
    */
-  public MessagingWindowClosedException(Platform platform, String operation, MessagingWindow window,
-      Instant openedAt, ErrorDetails details) {
+  public MessagingWindowClosedException(
+      Platform platform,
+      String operation,
+      MessagingWindow window,
+      Instant openedAt,
+      ErrorDetails details) {
     super(platform, operation, describe(window, openedAt, details), null, false);
     this.window = requireNonNull(window, "window == null");
     this.openedAt = openedAt;
@@ -47,7 +52,10 @@ public class MessagingWindowClosedException extends SmoException {
   private static String describe(MessagingWindow window, Instant openedAt, ErrorDetails details) {
     StringBuilder s = new StringBuilder("the ").append(window.name()).append(" is closed");
     if (openedAt != null) {
-      s.append(" since ").append(window.closesAt(openedAt)).append(" (last inbound ").append(openedAt)
+      s.append(" since ")
+          .append(window.closesAt(openedAt))
+          .append(" (last inbound ")
+          .append(openedAt)
           .append(')');
     }
     if (details != null) {

@@ -3,7 +3,8 @@ package io.smo.core.exception;
 import io.smo.core.SmoPublicApi;
 
 /**
- * The post, comment, media or account does not exist or is not visible to this token (HTTP 404, Meta code 100 subcode 33).
+ * The post, comment, media or account does not exist or is not visible to this token (HTTP 404,
+ * Meta code 100 subcode 33).
  */
 @SmoPublicApi
 public class NotFoundException extends PlatformException {

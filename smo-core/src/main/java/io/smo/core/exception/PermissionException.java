@@ -20,8 +20,13 @@ public class PermissionException extends PlatformException {
    * @param missing the scope, permission or role that is missing, or {@code null} when unknown
    */
   public PermissionException(ErrorDetails details, String missing) {
-    super(missing == null ? details
-        : details.toBuilder().message(details.message() + " (missing: " + missing + ")").build(), false);
+    super(
+        missing == null
+            ? details
+            : details.toBuilder()
+                .message(details.message() + " (missing: " + missing + ")")
+                .build(),
+        false);
     this.missing = missing;
   }
 

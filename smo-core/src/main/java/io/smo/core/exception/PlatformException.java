@@ -5,9 +5,9 @@ import io.smo.core.resilience.RateLimitSnapshot;
 import java.util.Optional;
 
 /**
- * The platform answered with an error that no more specific subclass describes. Carries the
- * {@link ErrorDetails}: HTTP status, platform code and subcode, message, trace id and the
- * rate-limit state of that response.
+ * The platform answered with an error that no more specific subclass describes. Carries the {@link
+ * ErrorDetails}: HTTP status, platform code and subcode, message, trace id and the rate-limit state
+ * of that response.
  */
 @SmoPublicApi
 public class PlatformException extends SmoException {

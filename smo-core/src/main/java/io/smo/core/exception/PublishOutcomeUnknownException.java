@@ -29,10 +29,17 @@ public class PublishOutcomeUnknownException extends SmoException {
    * @param cause the failure that hid the outcome
    * @param idempotencyKey the post's idempotency key, or {@code null}
    * @param publishedParts parts known to be published before the unknown one (may be empty)
-   * @param knownId an id the platform returned before the outcome was lost (container, upload), or {@code null}
+   * @param knownId an id the platform returned before the outcome was lost (container, upload), or
+   *     {@code null}
    */
-  public PublishOutcomeUnknownException(Platform platform, String operation, String message,
-      Throwable cause, String idempotencyKey, List<PostRef> publishedParts, String knownId) {
+  public PublishOutcomeUnknownException(
+      Platform platform,
+      String operation,
+      String message,
+      Throwable cause,
+      String idempotencyKey,
+      List<PostRef> publishedParts,
+      String knownId) {
     super(platform, operation, message, cause, false);
     this.idempotencyKey = idempotencyKey;
     this.publishedParts = List.copyOf(publishedParts);
@@ -49,15 +56,25 @@ public class PublishOutcomeUnknownException extends SmoException {
     return publishedParts;
   }
 
-  /** Returns an id the platform gave before the outcome was lost (media container, upload id), if any. */
+  /**
+   * Returns an id the platform gave before the outcome was lost (media container, upload id), if
+   * any.
+   */
   public Optional<String> knownId() {
     return Optional.ofNullable(knownId);
   }
 
   /** Returns a copy carrying the post's idempotency key and the parts already published. */
   public PublishOutcomeUnknownException withContext(String idempotencyKey, List<PostRef> parts) {
-    PublishOutcomeUnknownException e = new PublishOutcomeUnknownException(platform().orElse(null),
-        operation().orElse(null), stripPrefix(getMessage()), getCause(), idempotencyKey, parts, knownId);
+    PublishOutcomeUnknownException e =
+        new PublishOutcomeUnknownException(
+            platform().orElse(null),
+            operation().orElse(null),
+            stripPrefix(getMessage()),
+            getCause(),
+            idempotencyKey,
+            parts,
+            knownId);
     e.withAttempts(attempts());
     return e;
   }

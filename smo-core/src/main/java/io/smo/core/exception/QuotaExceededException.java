@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A daily or plan cap is used up (YouTube {@code quotaExceeded}, Instagram's 24-hour publishing
- * limit, X usage cap, TikTok daily post cap). Never retried automatically: waiting seconds does
- * not help; {@link #resetAt()} says when it resets, when known.
+ * limit, X usage cap, TikTok daily post cap). Never retried automatically: waiting seconds does not
+ * help; {@link #resetAt()} says when it resets, when known.
  */
 @SmoPublicApi
 public class QuotaExceededException extends PlatformException {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A rate limit was hit: the platform answered 429 (or its in-body equivalent, e.g. Meta codes 4,
- * 17, 32, 613), or the client-side limiter refused to wait longer than allowed. The request was
- * not processed, so a retry after {@link #retryAfter()} is safe, even for a publish.
+ * 17, 32, 613), or the client-side limiter refused to wait longer than allowed. The request was not
+ * processed, so a retry after {@link #retryAfter()} is safe, even for a publish.
  */
 @SmoPublicApi
 public class RateLimitException extends PlatformException {
@@ -28,8 +28,8 @@ public class RateLimitException extends PlatformException {
   }
 
   /**
-   * Creates the exception with the instant the limit's window opens (the client-side limiter
-   * knows it exactly).
+   * Creates the exception with the instant the limit's window opens (the client-side limiter knows
+   * it exactly).
    *
    * @param details the platform's answer, or the limiter's reason
    * @param retryAfter how long to wait before retrying; {@link Duration#ZERO} when unknown

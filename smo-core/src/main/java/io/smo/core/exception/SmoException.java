@@ -6,13 +6,13 @@ import java.util.Optional;
 
 /**
  * The root of every exception the SDK throws. Unchecked. Carries the platform and the operation
- * (when known), whether a retry could succeed, and how many attempts were made. No subclass
- * carries a secret in its message or fields.
+ * (when known), whether a retry could succeed, and how many attempts were made. No subclass carries
+ * a secret in its message or fields.
  *
- * <p>Subclasses: {@link ValidationException} (before any network call), {@link
- * PlatformException} and its children (the platform answered with an error), {@link
- * TransportException} (no usable answer), {@link PublishOutcomeUnknownException} (the request may
- * have taken effect), {@link MediaProcessingException}, {@link UnsupportedFeatureException}.
+ * <p>Subclasses: {@link ValidationException} (before any network call), {@link PlatformException}
+ * and its children (the platform answered with an error), {@link TransportException} (no usable
+ * answer), {@link PublishOutcomeUnknownException} (the request may have taken effect), {@link
+ * MediaProcessingException}, {@link UnsupportedFeatureException}.
  */
 @SmoPublicApi
 public class SmoException extends RuntimeException {
@@ -54,12 +54,16 @@ public class SmoException extends RuntimeException {
     return Optional.ofNullable(platform);
   }
 
-  /** Returns the SDK operation that failed (e.g. {@code "publish"}, {@code "metrics"}), if known. */
+  /**
+   * Returns the SDK operation that failed (e.g. {@code "publish"}, {@code "metrics"}), if known.
+   */
   public Optional<String> operation() {
     return Optional.ofNullable(operation);
   }
 
-  /** Returns whether retrying the same call could succeed (after {@code retryAfter} where given). */
+  /**
+   * Returns whether retrying the same call could succeed (after {@code retryAfter} where given).
+   */
   public boolean retryable() {
     return retryable;
   }

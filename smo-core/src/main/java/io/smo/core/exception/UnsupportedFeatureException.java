@@ -19,7 +19,11 @@ public class UnsupportedFeatureException extends SmoException {
    * @param reason why, for people (e.g. "TikTok's Content Posting API has no delete endpoint")
    */
   public UnsupportedFeatureException(Platform platform, String operation, String reason) {
-    super(platform, operation, platform.displayName() + " does not support " + operation + ": " + reason,
-        null, false);
+    super(
+        platform,
+        operation,
+        platform.displayName() + " does not support " + operation + ": " + reason,
+        null,
+        false);
   }
 }

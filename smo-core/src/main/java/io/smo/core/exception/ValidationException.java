@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A post or argument broke one or more rules; thrown before any network call. {@link
- * #violations()} lists every violation at once (platform, field, rule, actual value, limit).
+ * A post or argument broke one or more rules; thrown before any network call. {@link #violations()}
+ * lists every violation at once (platform, field, rule, actual value, limit).
  */
 @SmoPublicApi
 public class ValidationException extends SmoException {
@@ -29,17 +29,20 @@ public class ValidationException extends SmoException {
   }
 
   /** Returns a validation exception with one violation. */
-  public static ValidationException of(Platform platform, String field, String rule, Object actual,
-      Object limit, String message) {
-    return new ValidationException(platform, List.of(Violation.of(platform, field, rule, actual, limit,
-        message)));
+  public static ValidationException of(
+      Platform platform, String field, String rule, Object actual, Object limit, String message) {
+    return new ValidationException(
+        platform, List.of(Violation.of(platform, field, rule, actual, limit, message)));
   }
 
   private static String describe(List<Violation> violations) {
     if (violations.isEmpty()) {
       throw new IllegalArgumentException("violations is empty");
     }
-    return violations.size() + " violation" + (violations.size() == 1 ? "" : "s") + ": "
+    return violations.size()
+        + " violation"
+        + (violations.size() == 1 ? "" : "s")
+        + ": "
         + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
   }
 

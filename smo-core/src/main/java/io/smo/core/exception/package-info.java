@@ -1,4 +1,6 @@
-/** The SDK's unchecked exception hierarchy, rooted in {@link io.smo.core.exception.SmoException}. */
+/**
+ * The SDK's unchecked exception hierarchy, rooted in {@link io.smo.core.exception.SmoException}.
+ */
 @SmoPublicApi
 package io.smo.core.exception;
 

@@ -1,7 +1,5 @@
 package io.smo.core.http;
 
-import io.smo.core.HttpSettings;
-
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -10,22 +8,22 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.smo.core.HttpSettings;
 import io.smo.core.Platform;
 import io.smo.core.SmoProtectedApi;
 import io.smo.core.auth.AccessToken;
 import io.smo.core.auth.TokenProvider;
+import io.smo.core.event.SmoListener;
 import io.smo.core.exception.AuthenticationException;
-import io.smo.core.exception.ErrorDetails;
 import io.smo.core.exception.PlatformException;
 import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.RateLimitException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
-import io.smo.core.event.SmoListener;
-import io.smo.core.internal.CallEvents;
-import io.smo.core.internal.CallPhase;
 import io.smo.core.internal.AsyncExecutors;
 import io.smo.core.internal.AttemptContext;
+import io.smo.core.internal.CallEvents;
+import io.smo.core.internal.CallPhase;
 import io.smo.core.internal.RateLimitGate;
 import io.smo.core.internal.Redactor;
 import io.smo.core.resilience.RateLimitPolicy;
@@ -68,8 +66,8 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  * RateLimitHeaderParser}, and the no-double-publish rule:
  *
  * <ul>
- *   <li>reads and idempotent writes are retried on transport errors, 429, 5xx and any exception
- *       the mapper marks retryable;
+ *   <li>reads and idempotent writes are retried on transport errors, 429, 5xx and any exception the
+ *       mapper marks retryable;
  *   <li>creates are retried only when the request surely did not take effect: the connection was
  *       never established, a 429, or {@link ErrorMapper#notProcessed}; a failure after the request
  *       was sent, a 5xx, or an unreadable success body gives {@link
@@ -81,9 +79,9 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  *   <li>anything else the transport or a response converter throws is classified by phase: before
  *       the request was sent a non-retryable {@link TransportException}; after a create was sent
  *       {@link PublishOutcomeUnknownException}; never a raw exception;
- *   <li>success bodies are read whole, whatever their size; error bodies are kept up to 64 KiB,
- *       and the client's own secret values (access and refresh token) are masked in them before
- *       any mapper sees them.
+ *   <li>success bodies are read whole, whatever their size; error bodies are kept up to 64 KiB, and
+ *       the client's own secret values (access and refresh token) are masked in them before any
+ *       mapper sees them.
  * </ul>
  *
  * <p>Thread-safe. {@link #close()} shuts down only what the runtime created.
@@ -91,8 +89,9 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
 @SmoProtectedApi
 public final class ApiRuntime implements AutoCloseable {
   /** The SDK version in the User-Agent. */
-  public static final String SDK_VERSION = Optional.ofNullable(
-      ApiRuntime.class.getPackage().getImplementationVersion()).orElse("0.1.0-SNAPSHOT");
+  public static final String SDK_VERSION =
+      Optional.ofNullable(ApiRuntime.class.getPackage().getImplementationVersion())
+          .orElse("0.1.0-SNAPSHOT");
 
   private static final int MAX_ERROR_BODY = 64 * 1024;
 
@@ -138,16 +137,28 @@ public final class ApiRuntime implements AutoCloseable {
     json = newObjectMapper();
 
     HttpSettings s = b.httpSettings;
-    String ua = "smo-sdk/" + SDK_VERSION + " " + b.module + " (Java "
-        + System.getProperty("java.specification.version") + ")"
-        + s.applicationName().map(n -> " " + n).orElse("");
+    String ua =
+        "smo-sdk/"
+            + SDK_VERSION
+            + " "
+            + b.module
+            + " (Java "
+            + System.getProperty("java.specification.version")
+            + ")"
+            + s.applicationName().map(n -> " " + n).orElse("");
     stack = new HttpStack(s, ua, tokens);
-    retrofit = new Retrofit.Builder().baseUrl(slash(baseUrl.toString()))
-        .callFactory(stack.retrofitCallFactory())
-        .addConverterFactory(JacksonConverterFactory.create(json)).build();
+    retrofit =
+        new Retrofit.Builder()
+            .baseUrl(slash(baseUrl.toString()))
+            .callFactory(stack.retrofitCallFactory())
+            .addConverterFactory(JacksonConverterFactory.create(json))
+            .build();
   }
 
-  /** Returns the ObjectMapper settings every module uses: unknown fields ignored, ISO instants, nulls omitted. */
+  /**
+   * Returns the ObjectMapper settings every module uses: unknown fields ignored, ISO instants,
+   * nulls omitted.
+   */
   public static ObjectMapper newObjectMapper() {
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
@@ -168,7 +179,8 @@ public final class ApiRuntime implements AutoCloseable {
    * @param module the module name for the User-Agent, e.g. {@code "smo-twitter"}
    */
   public static Builder builder(Platform platform, String module) {
-    return new Builder(requireNonNull(platform, "platform == null"), requireNonNull(module, "module == null"));
+    return new Builder(
+        requireNonNull(platform, "platform == null"), requireNonNull(module, "module == null"));
   }
 
   /** Returns the platform. */
@@ -229,7 +241,9 @@ public final class ApiRuntime implements AutoCloseable {
     return retrofit.newBuilder().baseUrl(slash(otherBaseUrl.toString())).build().create(type);
   }
 
-  /** Returns the (failure-safe) listener this runtime reports to; {@link SmoListener#NONE} if none. */
+  /**
+   * Returns the (failure-safe) listener this runtime reports to; {@link SmoListener#NONE} if none.
+   */
   public SmoListener listener() {
     return events.listener();
   }
@@ -257,16 +271,19 @@ public final class ApiRuntime implements AutoCloseable {
    * @throws SmoException typed per the platform's mapper and the retry rules above
    */
   public <T> ApiResponse<T> callForResponse(Operation op, Supplier<retrofit2.Call<T>> call) {
-    return run(op, attempt -> {
-      retrofit2.Call<T> c = call.get();
-      attempt.bind(c);
-      retrofit2.Response<T> r = c.execute();
-      observe(op, r.headers(), attempt.permit);
-      if (r.isSuccessful()) {
-        return new ApiResponse<>(r.code(), r.headers(), r.body());
-      }
-      throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.errorBody()), attempt.ctx));
-    });
+    return run(
+        op,
+        attempt -> {
+          retrofit2.Call<T> c = call.get();
+          attempt.bind(c);
+          retrofit2.Response<T> r = c.execute();
+          observe(op, r.headers(), attempt.permit);
+          if (r.isSuccessful()) {
+            return new ApiResponse<>(r.code(), r.headers(), r.body());
+          }
+          throw new FailureSignal(
+              failure(op, r.code(), r.headers(), errorText(r.errorBody()), attempt.ctx));
+        });
   }
 
   /**
@@ -280,32 +297,35 @@ public final class ApiRuntime implements AutoCloseable {
    * @return status, headers and the body text
    * @throws SmoException typed per the platform's mapper and the retry rules above
    */
-  public ApiResponse<String> execute(Operation op, Supplier<Request> request, boolean authenticated,
-      int... acceptedStatuses) {
-    return run(op, attempt -> {
-      Request req = tagged(request, attempt, authenticated);
-      try (Response r = stack.clientFor(req).newCall(req).execute()) {
-        observe(op, r.headers(), attempt.permit);
-        boolean accepted = r.isSuccessful();
-        for (int s : acceptedStatuses) {
-          accepted |= r.code() == s;
-        }
-        if (accepted) {
-          // a success body is read whole: a valid page is never cut (only error text is capped)
-          ResponseBody rb = r.body();
-          return new ApiResponse<>(r.code(), r.headers(), rb == null ? "" : rb.string());
-        }
-        throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.body()), attempt.ctx));
-      }
-    });
+  public ApiResponse<String> execute(
+      Operation op, Supplier<Request> request, boolean authenticated, int... acceptedStatuses) {
+    return run(
+        op,
+        attempt -> {
+          Request req = tagged(request, attempt, authenticated);
+          try (Response r = stack.clientFor(req).newCall(req).execute()) {
+            observe(op, r.headers(), attempt.permit);
+            boolean accepted = r.isSuccessful();
+            for (int s : acceptedStatuses) {
+              accepted |= r.code() == s;
+            }
+            if (accepted) {
+              // a success body is read whole: a valid page is never cut (only error text is capped)
+              ResponseBody rb = r.body();
+              return new ApiResponse<>(r.code(), r.headers(), rb == null ? "" : rb.string());
+            }
+            throw new FailureSignal(
+                failure(op, r.code(), r.headers(), errorText(r.body()), attempt.ctx));
+          }
+        });
   }
 
   /**
-   * Runs a raw request like {@link #execute} and reads a success answer straight from the
-   * response stream into {@code type} with the runtime's Jackson mapper (no intermediate {@code
-   * String} or byte copy of the body). Any non-2xx status is a failure mapped as in {@link
-   * #execute}; an unreadable success body is a {@link TransportException} (retryable) for a read
-   * and a {@link PublishOutcomeUnknownException} for a create.
+   * Runs a raw request like {@link #execute} and reads a success answer straight from the response
+   * stream into {@code type} with the runtime's Jackson mapper (no intermediate {@code String} or
+   * byte copy of the body). Any non-2xx status is a failure mapped as in {@link #execute}; an
+   * unreadable success body is a {@link TransportException} (retryable) for a read and a {@link
+   * PublishOutcomeUnknownException} for a create.
    *
    * @param <T> the answer type
    * @param op what the call is
@@ -315,23 +335,26 @@ public final class ApiRuntime implements AutoCloseable {
    * @return status, headers and the parsed body ({@code null} for an empty body)
    * @throws SmoException typed per the platform's mapper and the retry rules above
    */
-  public <T> ApiResponse<T> executeJson(Operation op, Supplier<Request> request, boolean authenticated,
-      Class<T> type) {
+  public <T> ApiResponse<T> executeJson(
+      Operation op, Supplier<Request> request, boolean authenticated, Class<T> type) {
     requireNonNull(type, "type == null");
-    return run(op, attempt -> {
-      Request req = tagged(request, attempt, authenticated);
-      try (Response r = stack.clientFor(req).newCall(req).execute()) {
-        observe(op, r.headers(), attempt.permit);
-        if (!r.isSuccessful()) {
-          throw new FailureSignal(failure(op, r.code(), r.headers(), errorText(r.body()), attempt.ctx));
-        }
-        ResponseBody rb = r.body();
-        if (rb == null || rb.source().exhausted()) {
-          return new ApiResponse<>(r.code(), r.headers(), null);
-        }
-        return new ApiResponse<>(r.code(), r.headers(), json.readValue(rb.byteStream(), type));
-      }
-    });
+    return run(
+        op,
+        attempt -> {
+          Request req = tagged(request, attempt, authenticated);
+          try (Response r = stack.clientFor(req).newCall(req).execute()) {
+            observe(op, r.headers(), attempt.permit);
+            if (!r.isSuccessful()) {
+              throw new FailureSignal(
+                  failure(op, r.code(), r.headers(), errorText(r.body()), attempt.ctx));
+            }
+            ResponseBody rb = r.body();
+            if (rb == null || rb.source().exhausted()) {
+              return new ApiResponse<>(r.code(), r.headers(), null);
+            }
+            return new ApiResponse<>(r.code(), r.headers(), json.readValue(rb.byteStream(), type));
+          }
+        });
   }
 
   /**
@@ -342,17 +365,26 @@ public final class ApiRuntime implements AutoCloseable {
     return safeMap(failure(op, status, headers, body, null));
   }
 
-  private HttpFailure failure(Operation op, int status, Headers headers, String body,
-      AttemptContext ctx) {
+  private HttpFailure failure(
+      Operation op, int status, Headers headers, String body, AttemptContext ctx) {
     Map<String, List<String>> h = new TreeMap<>();
     for (String name : headers.names()) {
       h.put(name.toLowerCase(Locale.ROOT), headers.values(name));
     }
-    return new HttpFailure(platform, op, status, h, redactKnownSecrets(body, ctx), parse(headers, op),
+    return new HttpFailure(
+        platform,
+        op,
+        status,
+        h,
+        redactKnownSecrets(body, ctx),
+        parse(headers, op),
         clock.instant());
   }
 
-  /** Masks the client's own secret values (current token, its refresh token) wherever a server echoed them. */
+  /**
+   * Masks the client's own secret values (current token, its refresh token) wherever a server
+   * echoed them.
+   */
   private String redactKnownSecrets(String body, AttemptContext ctx) {
     if (body == null || body.isEmpty() || tokens == null) {
       return body;
@@ -418,8 +450,8 @@ public final class ApiRuntime implements AutoCloseable {
     } catch (RuntimeException ignored) {
       // a mapper must not throw; fall through to the generic exception
     }
-    return new PlatformException(f.details().message("unmapped error").build(),
-        f.status() == 429 || f.status() >= 500);
+    return new PlatformException(
+        f.details().message("unmapped error").build(), f.status() == 429 || f.status() >= 500);
   }
 
   /** One attempt's work: gets the attempt's context (request tag) and permit. */
@@ -490,8 +522,16 @@ public final class ApiRuntime implements AutoCloseable {
     while (true) {
       attempt++;
       Duration retryWait = attempt > 1 ? retryPolicy.maxRetryAfter() : Duration.ZERO;
-      RateLimitGate.Permit permit = events.acquire(state, () -> gate.acquire(account(op), op.bucket(),
-          op.name(), retryWait, CallEvents.gateSleeper(state, sleeper)));
+      RateLimitGate.Permit permit =
+          events.acquire(
+              state,
+              () ->
+                  gate.acquire(
+                      account(op),
+                      op.bucket(),
+                      op.name(),
+                      retryWait,
+                      CallEvents.gateSleeper(state, sleeper)));
       AttemptContext ctx = new AttemptContext(noSilentResend(op), state);
       events.attemptStarted(state, attempt);
       SmoException failure;
@@ -509,10 +549,12 @@ public final class ApiRuntime implements AutoCloseable {
         failure = safeMap(httpFailure);
         unknownMessage = "HTTP " + httpFailure.status() + " on a create: it may have taken effect";
         unknownCause = failure;
-        RetryDecision.Cause cause = failure instanceof AuthenticationException
-            ? RetryDecision.Cause.AUTH_REJECTED
-            : failure instanceof RateLimitException ? RetryDecision.Cause.RATE_LIMITED
-            : RetryDecision.Cause.HTTP_ERROR;
+        RetryDecision.Cause cause =
+            failure instanceof AuthenticationException
+                ? RetryDecision.Cause.AUTH_REJECTED
+                : failure instanceof RateLimitException
+                    ? RetryDecision.Cause.RATE_LIMITED
+                    : RetryDecision.Cause.HTTP_ERROR;
         if (failure instanceof RateLimitException rateLimitException) {
           gate.blockUntil(
               permit,
@@ -537,32 +579,53 @@ public final class ApiRuntime implements AutoCloseable {
         // a mapper's NullPointerException): typed by phase, never passed on as is
         String what = e.getClass().getSimpleName();
         boolean sent = ctx.sent();
-        failure = sent
-            ? new TransportException(platform, op.name(), what + " after the request was sent: "
-                + safeMessage(e), null, true)
-            : new TransportException(platform, op.name(), what
-                + " before the request was sent: " + safeMessage(e), null, false);
-        classified = new RetryDecision.Failure(RetryDecision.Cause.UNEXPECTED, sent, 0,
-            failure.retryable(), false, Duration.ZERO);
+        failure =
+            sent
+                ? new TransportException(
+                    platform,
+                    op.name(),
+                    what + " after the request was sent: " + safeMessage(e),
+                    null,
+                    true)
+                : new TransportException(
+                    platform,
+                    op.name(),
+                    what + " before the request was sent: " + safeMessage(e),
+                    null,
+                    false);
+        classified =
+            new RetryDecision.Failure(
+                RetryDecision.Cause.UNEXPECTED, sent, 0, failure.retryable(), false, Duration.ZERO);
         unknownMessage = what + " after the request was sent";
         unknownCause = null;
       } catch (JsonProcessingException e) {
-        failure = new TransportException(platform, op.name(),
-            "malformed response body: " + e.getOriginalMessage(), e, true);
+        failure =
+            new TransportException(
+                platform, op.name(), "malformed response body: " + e.getOriginalMessage(), e, true);
         unknownMessage = "success answer could not be read: " + e.getOriginalMessage();
         unknownCause = e;
-        classified = new RetryDecision.Failure(RetryDecision.Cause.UNREADABLE_BODY, true, 0, true,
-            false, Duration.ZERO);
+        classified =
+            new RetryDecision.Failure(
+                RetryDecision.Cause.UNREADABLE_BODY, true, 0, true, false, Duration.ZERO);
       } catch (IOException e) {
-        boolean surelyNotSent = !ctx.sent() || e instanceof ConnectException
-            || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+        boolean surelyNotSent =
+            !ctx.sent()
+                || e instanceof ConnectException
+                || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException;
         String what = describe(e);
-        failure = new TransportException(platform, op.name(), what
-            + (surelyNotSent ? " before the request was sent" : ""), e, true);
+        failure =
+            new TransportException(
+                platform,
+                op.name(),
+                what + (surelyNotSent ? " before the request was sent" : ""),
+                e,
+                true);
         unknownMessage = what + " after the request was sent";
         unknownCause = e;
-        classified = new RetryDecision.Failure(RetryDecision.Cause.IO_ERROR, !surelyNotSent, 0, true,
-            false, Duration.ZERO);
+        classified =
+            new RetryDecision.Failure(
+                RetryDecision.Cause.IO_ERROR, !surelyNotSent, 0, true, false, Duration.ZERO);
       } finally {
         if (ctx.sent()) {
           CallPhase.recordSent(create);
@@ -571,8 +634,14 @@ public final class ApiRuntime implements AutoCloseable {
         events.attemptEnded(state);
       }
       boolean canRefresh = tokens != null && !refreshed && ctx.token() != null;
-      RetryDecision d = RetryDecision.decide(classified, attempt, op, canRefresh, retryPolicy,
-          Duration.between(clock.instant(), deadline));
+      RetryDecision d =
+          RetryDecision.decide(
+              classified,
+              attempt,
+              op,
+              canRefresh,
+              retryPolicy,
+              Duration.between(clock.instant(), deadline));
       if (d.action() == RetryDecision.Action.RETRY) {
         refreshed = true;
         AccessToken fresh = tokens.refreshAfterRejection(ctx.token());
@@ -581,8 +650,14 @@ public final class ApiRuntime implements AutoCloseable {
           attempt--; // the rejected attempt was not processed; it does not count
           continue;
         }
-        d = RetryDecision.decide(classified, attempt, op, false, retryPolicy,
-            Duration.between(clock.instant(), deadline));
+        d =
+            RetryDecision.decide(
+                classified,
+                attempt,
+                op,
+                false,
+                retryPolicy,
+                Duration.between(clock.instant(), deadline));
       }
       switch (d.action()) {
         case UNKNOWN -> throw unknown(state, op, unknownMessage, unknownCause, attempt);
@@ -632,11 +707,18 @@ public final class ApiRuntime implements AutoCloseable {
     return e.getClass().getSimpleName() + (m != null && m.length() < 120 ? " (" + m + ")" : "");
   }
 
-  private PublishOutcomeUnknownException unknown(CallEvents.State state, Operation op,
-      String message, Throwable cause, int attempt) {
+  private PublishOutcomeUnknownException unknown(
+      CallEvents.State state, Operation op, String message, Throwable cause, int attempt) {
     events.unknown(state, attempt, message);
-    PublishOutcomeUnknownException e = new PublishOutcomeUnknownException(platform, op.name(),
-        message + "; not retried so that nothing is posted twice", cause, null, List.of(), null);
+    PublishOutcomeUnknownException e =
+        new PublishOutcomeUnknownException(
+            platform,
+            op.name(),
+            message + "; not retried so that nothing is posted twice",
+            cause,
+            null,
+            List.of(),
+            null);
     e.withAttempts(attempt);
     return e;
   }
@@ -737,8 +819,8 @@ public final class ApiRuntime implements AutoCloseable {
     }
 
     /**
-     * Sets the executor for the client's async variants; {@code null} for the SDK's shared pool
-     * of at most 16 daemon threads (the default).
+     * Sets the executor for the client's async variants; {@code null} for the SDK's shared pool of
+     * at most 16 daemon threads (the default).
      */
     public Builder asyncExecutor(Executor executor) {
       this.asyncExecutor = executor;
@@ -750,5 +832,4 @@ public final class ApiRuntime implements AutoCloseable {
       return new ApiRuntime(this);
     }
   }
-
 }

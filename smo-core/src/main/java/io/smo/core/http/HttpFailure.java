@@ -35,8 +35,14 @@ public final class HttpFailure {
    * @param rateLimit the parsed rate-limit snapshot, or {@code null}
    * @param receivedAt when the answer arrived
    */
-  public HttpFailure(Platform platform, Operation operation, int status,
-      Map<String, List<String>> headers, String body, RateLimitSnapshot rateLimit, Instant receivedAt) {
+  public HttpFailure(
+      Platform platform,
+      Operation operation,
+      int status,
+      Map<String, List<String>> headers,
+      String body,
+      RateLimitSnapshot rateLimit,
+      Instant receivedAt) {
     this.platform = platform;
     this.operation = operation;
     this.status = status;
@@ -92,7 +98,9 @@ public final class HttpFailure {
    * redacted body snippet and the rate-limit snapshot, for mappers to complete.
    */
   public ErrorDetails.Builder details() {
-    return ErrorDetails.builder(platform, operation.name()).httpStatus(status)
-        .bodySnippet(io.smo.core.internal.Redactor.redactText(body)).rateLimit(rateLimit);
+    return ErrorDetails.builder(platform, operation.name())
+        .httpStatus(status)
+        .bodySnippet(io.smo.core.internal.Redactor.redactText(body))
+        .rateLimit(rateLimit);
   }
 }

@@ -17,11 +17,11 @@ import okhttp3.Response;
 import okio.Timeout;
 
 /**
- * The HTTP stack of one {@link ApiRuntime}: the OkHttp client and its interceptors, in order
- * {@code User-Agent} and {@code Authorization} (unless the request is tagged {@link
- * ApiRuntime.NoAuth}), redacting logging, then at the network level the send marker and the
- * listener's status and size recorder. What an interceptor needs to know about the attempt it
- * serves travels as the request's {@link AttemptContext} tag, never in a thread-local.
+ * The HTTP stack of one {@link ApiRuntime}: the OkHttp client and its interceptors, in order {@code
+ * User-Agent} and {@code Authorization} (unless the request is tagged {@link ApiRuntime.NoAuth}),
+ * redacting logging, then at the network level the send marker and the listener's status and size
+ * recorder. What an interceptor needs to know about the attempt it serves travels as the request's
+ * {@link AttemptContext} tag, never in a thread-local.
  *
  * <p>Two clients share one connection pool: the default, and one with OkHttp's connection-failure
  * retry off for requests that must never be re-sent behind the SDK's back ({@link
@@ -41,33 +41,42 @@ final class HttpStack {
       hb = new OkHttpClient.Builder().connectionPool(new ConnectionPool(5, 20, TimeUnit.SECONDS));
       owned = true;
     }
-    hb.connectTimeout(s.connectTimeout()).readTimeout(s.readTimeout()).writeTimeout(s.writeTimeout());
+    hb.connectTimeout(s.connectTimeout())
+        .readTimeout(s.readTimeout())
+        .writeTimeout(s.writeTimeout());
     s.applyProxy(hb);
     // Nagle off: the short last write of every request (upload chunk tail, multipart trailer)
     // would otherwise wait for the server's delayed ACK (issue 24)
-    hb.socketFactory(io.smo.core.internal.NoDelaySocketFactory.wrap(s.okHttpClient()
-        .map(OkHttpClient::socketFactory).orElse(javax.net.SocketFactory.getDefault())));
-    hb.addInterceptor(chain -> {
-      Request r = chain.request();
-      Request.Builder nb = r.newBuilder().header("User-Agent", userAgent);
-      if (tokens != null && r.header("Authorization") == null && r.tag(ApiRuntime.NoAuth.class) == null) {
-        AccessToken t = tokens.token();
-        AttemptContext ctx = AttemptContext.of(r);
-        if (ctx != null) {
-          ctx.token(t);
-        }
-        nb.header("Authorization", "Bearer " + t.value());
-      }
-      return chain.proceed(nb.build());
-    });
+    hb.socketFactory(
+        io.smo.core.internal.NoDelaySocketFactory.wrap(
+            s.okHttpClient()
+                .map(OkHttpClient::socketFactory)
+                .orElse(javax.net.SocketFactory.getDefault())));
+    hb.addInterceptor(
+        chain -> {
+          Request r = chain.request();
+          Request.Builder nb = r.newBuilder().header("User-Agent", userAgent);
+          if (tokens != null
+              && r.header("Authorization") == null
+              && r.tag(ApiRuntime.NoAuth.class) == null) {
+            AccessToken t = tokens.token();
+            AttemptContext ctx = AttemptContext.of(r);
+            if (ctx != null) {
+              ctx.token(t);
+            }
+            nb.header("Authorization", "Bearer " + t.value());
+          }
+          return chain.proceed(nb.build());
+        });
     hb.addInterceptor(new HttpLoggingInterceptor());
-    hb.addNetworkInterceptor(chain -> {
-      AttemptContext ctx = AttemptContext.of(chain.request());
-      if (ctx != null) {
-        ctx.markSent();
-      }
-      return chain.proceed(chain.request());
-    });
+    hb.addNetworkInterceptor(
+        chain -> {
+          AttemptContext ctx = AttemptContext.of(chain.request());
+          if (ctx != null) {
+            ctx.markSent();
+          }
+          return chain.proceed(chain.request());
+        });
     hb.addNetworkInterceptor(CallEvents.networkInterceptor());
     http = hb.build();
     noResendHttp = http.newBuilder().retryOnConnectionFailure(false).build();
@@ -89,8 +98,9 @@ final class HttpStack {
    * the client is chosen when the call executes, after the loop bound the attempt to the slot.
    */
   Call.Factory retrofitCallFactory() {
-    return request -> new DeferredCall(
-        request.newBuilder().tag(AttemptContext.Slot.class, new AttemptContext.Slot()).build());
+    return request ->
+        new DeferredCall(
+            request.newBuilder().tag(AttemptContext.Slot.class, new AttemptContext.Slot()).build());
   }
 
   /** Shuts down the dispatcher and connection pool if the stack created them. */
@@ -161,8 +171,8 @@ final class HttpStack {
 
     @Override
     public Call clone() {
-      return new DeferredCall(request.newBuilder()
-          .tag(AttemptContext.Slot.class, new AttemptContext.Slot()).build());
+      return new DeferredCall(
+          request.newBuilder().tag(AttemptContext.Slot.class, new AttemptContext.Slot()).build());
     }
   }
 }

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.smo.core.SmoProtectedApi;
 
 /**
- * Describes one API call for the runtime: its name (for errors and logs), whether it is a read,
- * an idempotent write or a non-idempotent create (which decides what may be retried), and the
+ * Describes one API call for the runtime: its name (for errors and logs), whether it is a read, an
+ * idempotent write or a non-idempotent create (which decides what may be retried), and the
  * rate-limit bucket it counts against. Immutable.
  */
 @SmoProtectedApi
@@ -15,7 +15,10 @@ public final class Operation {
   public enum Kind {
     /** A read: retried on transport errors, 429 and 5xx. */
     READ,
-    /** A write that has the same effect when repeated (update, delete, hide, chunk upload at an offset). */
+    /**
+     * A write that has the same effect when repeated (update, delete, hide, chunk upload at an
+     * offset).
+     */
     IDEMPOTENT_WRITE,
     /**
      * A create (publish, comment, reply, upload init, publish container): retried only when the
@@ -94,7 +97,8 @@ public final class Operation {
 
   /**
    * Returns a copy the runtime attempts once (a token refresh aside): for upload chunks, whose
-   * retries the {@link io.smo.core.upload.spi.ChunkedUploader} drives after asking the server's offset.
+   * retries the {@link io.smo.core.upload.spi.ChunkedUploader} drives after asking the server's
+   * offset.
    */
   public Operation withoutRetry() {
     return new Operation(name, kind, bucket, account, false);

@@ -14,9 +14,9 @@ import java.time.Duration;
  * <p>The rules, in the order they apply:
  *
  * <ol>
- *   <li><b>refresh</b>: the platform rejected the token ({@link Cause#AUTH_REJECTED}) and the
- *       call may still refresh it once → {@link Action#RETRY} at once (after the refresh; the
- *       rejected attempt does not count);
+ *   <li><b>refresh</b>: the platform rejected the token ({@link Cause#AUTH_REJECTED}) and the call
+ *       may still refresh it once → {@link Action#RETRY} at once (after the refresh; the rejected
+ *       attempt does not count);
  *   <li><b>create, 5xx</b>: a create answered with a 5xx that is not a rate limit and that the
  *       mapper does not mark {@link ErrorMapper#notProcessed not processed} → {@link
  *       Action#UNKNOWN} (it may have taken effect);
@@ -54,7 +54,10 @@ public record RetryDecision(Action action, Duration delay, String rule) {
     RETRY,
     /** Try again after {@link RetryDecision#delay()}. */
     WAIT,
-    /** Stop: the create may have taken effect; the caller gets {@code PublishOutcomeUnknownException}. */
+    /**
+     * Stop: the create may have taken effect; the caller gets {@code
+     * PublishOutcomeUnknownException}.
+     */
     UNKNOWN,
     /** Stop with the failure. */
     FAIL
@@ -80,8 +83,8 @@ public record RetryDecision(Action action, Duration delay, String rule) {
    * A failed attempt.
    *
    * @param cause what went wrong
-   * @param sent whether the request may have reached the server (false only when it surely did
-   *     not: no connection was established, or the connection was refused)
+   * @param sent whether the request may have reached the server (false only when it surely did not:
+   *     no connection was established, or the connection was refused)
    * @param status the HTTP status, 0 without an answer
    * @param retryable whether the failure itself is retryable (the mapped exception's flag; I/O
    *     errors and unreadable bodies are)
@@ -89,8 +92,13 @@ public record RetryDecision(Action action, Duration delay, String rule) {
    *     ErrorMapper#notProcessed})
    * @param retryAfter the wait a rate limit asked for, zero if none
    */
-  public record Failure(Cause cause, boolean sent, int status, boolean retryable,
-      boolean notProcessed, Duration retryAfter) {
+  public record Failure(
+      Cause cause,
+      boolean sent,
+      int status,
+      boolean retryable,
+      boolean notProcessed,
+      Duration retryAfter) {
     /** Checks the fields. */
     public Failure {
       requireNonNull(cause, "cause == null");
@@ -111,14 +119,19 @@ public record RetryDecision(Action action, Duration delay, String rule) {
    * @param failure what went wrong
    * @param attempt the attempt that failed, from 1
    * @param op the operation (its kind and whether the runtime retries it)
-   * @param canRefresh whether the token may still be refreshed for this call (a provider exists,
-   *     a token was sent, no refresh happened yet in the call)
+   * @param canRefresh whether the token may still be refreshed for this call (a provider exists, a
+   *     token was sent, no refresh happened yet in the call)
    * @param policy the retry policy (attempts, back-off, max Retry-After)
    * @param budgetLeft the time left in the call's budget
    * @return the decision; never {@code null}
    */
-  public static RetryDecision decide(Failure failure, int attempt, Operation op, boolean canRefresh,
-      RetryPolicy policy, Duration budgetLeft) {
+  public static RetryDecision decide(
+      Failure failure,
+      int attempt,
+      Operation op,
+      boolean canRefresh,
+      RetryPolicy policy,
+      Duration budgetLeft) {
     boolean create = op.kind() == Operation.Kind.CREATE;
     Cause c = failure.cause();
     if (c == Cause.AUTH_REJECTED && canRefresh) {
@@ -130,7 +143,8 @@ public record RetryDecision(Action action, Duration delay, String rule) {
     if (c == Cause.UNEXPECTED && !failure.sent()) {
       return new RetryDecision(Action.FAIL, Duration.ZERO, "unexpected, not sent");
     }
-    if (create && failure.sent()
+    if (create
+        && failure.sent()
         && (c == Cause.IO_ERROR || c == Cause.UNEXPECTED || c == Cause.UNREADABLE_BODY)) {
       return new RetryDecision(Action.UNKNOWN, Duration.ZERO, "create, sent");
     }

@@ -30,7 +30,8 @@ public final class Attachment {
    * Returns an attachment to send or that was received.
    *
    * @param type the neutral type
-   * @param url where the file is (public HTTPS for sends), or {@code null} when the platform gives none
+   * @param url where the file is (public HTTPS for sends), or {@code null} when the platform gives
+   *     none
    */
   public static Attachment of(AttachmentType type, URI url) {
     return new Attachment(type, null, url, null);
@@ -44,8 +45,8 @@ public final class Attachment {
    * @param url its URL, or {@code null}
    * @param platformId the platform's id for it (X {@code media_key}), or {@code null}
    */
-  public static Attachment received(AttachmentType type, String platformType, URI url,
-      String platformId) {
+  public static Attachment received(
+      AttachmentType type, String platformType, URI url, String platformId) {
     return new Attachment(type, platformType, url, platformId);
   }
 
@@ -54,7 +55,10 @@ public final class Attachment {
     return type;
   }
 
-  /** Returns the platform's own type name, if known (e.g. {@code "ig_reel"}, {@code "animated_gif"}). */
+  /**
+   * Returns the platform's own type name, if known (e.g. {@code "ig_reel"}, {@code
+   * "animated_gif"}).
+   */
   public Optional<String> platformType() {
     return Optional.ofNullable(platformType);
   }
@@ -74,8 +78,10 @@ public final class Attachment {
     if (!(o instanceof Attachment a)) {
       return false;
     }
-    
-    return type == a.type && Objects.equals(platformType, a.platformType) && Objects.equals(url, a.url)
+
+    return type == a.type
+        && Objects.equals(platformType, a.platformType)
+        && Objects.equals(url, a.url)
         && Objects.equals(platformId, a.platformId);
   }
 

@@ -17,8 +17,13 @@ public enum AttachmentType {
   FILE,
   /** A sticker. */
   STICKER,
-  /** A shared post, reel or story (Meta {@code share}, {@code reel}, {@code ig_reel}, {@code story_mention}). */
+  /**
+   * A shared post, reel or story (Meta {@code share}, {@code reel}, {@code ig_reel}, {@code
+   * story_mention}).
+   */
   SHARE,
-  /** A type the SDK does not know; {@link Attachment#platformType()} says what the platform sent. */
+  /**
+   * A type the SDK does not know; {@link Attachment#platformType()} says what the platform sent.
+   */
   UNKNOWN
 }

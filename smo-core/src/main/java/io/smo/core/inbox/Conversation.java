@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A direct-message thread between the account and one or more people: its id, participants,
- * last update, the last time the other party wrote (which opens the platform's reply window) and
- * the messages read with it, newest first. Immutable.
+ * A direct-message thread between the account and one or more people: its id, participants, last
+ * update, the last time the other party wrote (which opens the platform's reply window) and the
+ * messages read with it, newest first. Immutable.
  *
  * <p>Some platforms let only part of a thread be read: Messenger and Instagram return details of
  * the 20 most recent messages only ({@link #truncated()} is then true when the thread is longer).
@@ -71,11 +71,18 @@ public final class Conversation {
     id = requireNonNull(b.id, "id == null");
     participants = List.copyOf(b.participants);
     messages = List.copyOf(b.messages);
-    updatedAt = b.updatedAt != null ? b.updatedAt
-        : messages.stream().map(Message::createdAt).max(Instant::compareTo).orElse(null);
-    lastInboundAt = b.lastInboundAt != null ? b.lastInboundAt
-        : messages.stream().filter(m -> m.direction() == Direction.INBOUND).map(Message::createdAt)
-            .max(Instant::compareTo).orElse(null);
+    updatedAt =
+        b.updatedAt != null
+            ? b.updatedAt
+            : messages.stream().map(Message::createdAt).max(Instant::compareTo).orElse(null);
+    lastInboundAt =
+        b.lastInboundAt != null
+            ? b.lastInboundAt
+            : messages.stream()
+                .filter(m -> m.direction() == Direction.INBOUND)
+                .map(Message::createdAt)
+                .max(Instant::compareTo)
+                .orElse(null);
     truncated = b.truncated;
     dropped = List.copyOf(b.dropped);
   }
@@ -128,7 +135,9 @@ public final class Conversation {
     return Optional.ofNullable(lastInboundAt);
   }
 
-  /** Returns the messages read with the conversation, newest first (may be only the most recent). */
+  /**
+   * Returns the messages read with the conversation, newest first (may be only the most recent).
+   */
   public List<Message> messages() {
     return messages;
   }
@@ -145,8 +154,19 @@ public final class Conversation {
 
   @Override
   public String toString() {
-    return "Conversation{" + platform.id() + ":" + id + " with " + participants + ", " + messages.size()
-        + " message(s)" + (truncated ? " (truncated)" : "") + ", updated " + updatedAt + "}";
+    return "Conversation{"
+        + platform.id()
+        + ":"
+        + id
+        + " with "
+        + participants
+        + ", "
+        + messages.size()
+        + " message(s)"
+        + (truncated ? " (truncated)" : "")
+        + ", updated "
+        + updatedAt
+        + "}";
   }
 
   /** Builds {@link Conversation}. Mutable, not thread-safe. */

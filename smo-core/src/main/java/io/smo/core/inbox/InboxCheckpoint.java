@@ -19,9 +19,9 @@ import java.util.Optional;
 /**
  * Where a {@link UnifiedInbox} stopped: per source (platform, account, kind) the newest item time
  * consumed and the items consumed within the overlap before it, so that the next poll yields
- * neither an item twice nor one that arrived in between. Belongs to one inbox ({@link
- * #inboxId()}); another inbox refuses it. Immutable; {@link #toString()} is a compact token that
- * {@link #parse(String)} reads back, to be stored between runs.
+ * neither an item twice nor one that arrived in between. Belongs to one inbox ({@link #inboxId()});
+ * another inbox refuses it. Immutable; {@link #toString()} is a compact token that {@link
+ * #parse(String)} reads back, to be stored between runs.
  */
 @SmoPublicApi
 public final class InboxCheckpoint {
@@ -32,7 +32,8 @@ public final class InboxCheckpoint {
   private final Map<String, Instant> watermarks;
   private final Map<String, Map<String, Instant>> seen;
 
-  InboxCheckpoint(String inboxId, Map<String, Instant> watermarks, Map<String, Map<String, Instant>> seen) {
+  InboxCheckpoint(
+      String inboxId, Map<String, Instant> watermarks, Map<String, Map<String, Instant>> seen) {
     this.inboxId = requireNonNull(inboxId, "inboxId == null");
     this.watermarks = Collections.unmodifiableMap(new LinkedHashMap<>(watermarks));
     Map<String, Map<String, Instant>> s = new LinkedHashMap<>();
@@ -50,7 +51,10 @@ public final class InboxCheckpoint {
     return inboxId;
   }
 
-  /** Returns the newest item time consumed from {@code source} ({@code platform:account:kind}), if any. */
+  /**
+   * Returns the newest item time consumed from {@code source} ({@code platform:account:kind}), if
+   * any.
+   */
   public Optional<Instant> watermark(String source) {
     return Optional.ofNullable(watermarks.get(source));
   }
@@ -74,14 +78,16 @@ public final class InboxCheckpoint {
       throw new IllegalArgumentException("not an inbox checkpoint");
     }
     try {
-      JsonNode root = JSON.readTree(Base64.getUrlDecoder().decode(token.substring(PREFIX.length())));
+      JsonNode root =
+          JSON.readTree(Base64.getUrlDecoder().decode(token.substring(PREFIX.length())));
       Map<String, Instant> wm = new LinkedHashMap<>();
       Map<String, Map<String, Instant>> seen = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = root.path("s").fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         wm.put(e.getKey(), Instant.parse(e.getValue().path("w").asText()));
         Map<String, Instant> refs = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> r = e.getValue().path("r").fields(); r.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> r = e.getValue().path("r").fields();
+            r.hasNext(); ) {
           Map.Entry<String, JsonNode> x = r.next();
           refs.put(x.getKey(), Instant.parse(x.getValue().asText()));
         }
@@ -103,14 +109,17 @@ public final class InboxCheckpoint {
     ObjectNode root = JSON.createObjectNode();
     root.put("i", inboxId);
     ObjectNode s = root.putObject("s");
-    watermarks.forEach((k, w) -> {
-      ObjectNode src = s.putObject(k);
-      src.put("w", w.toString());
-      ObjectNode r = src.putObject("r");
-      seen.getOrDefault(k, Map.of()).forEach((ref, at) -> r.put(ref, at.toString()));
-    });
-    return PREFIX + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(root.toString().getBytes(StandardCharsets.UTF_8));
+    watermarks.forEach(
+        (k, w) -> {
+          ObjectNode src = s.putObject(k);
+          src.put("w", w.toString());
+          ObjectNode r = src.putObject("r");
+          seen.getOrDefault(k, Map.of()).forEach((ref, at) -> r.put(ref, at.toString()));
+        });
+    return PREFIX
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(root.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -21,8 +21,8 @@ import java.util.Set;
 
 /**
  * The inbox side of a {@link SocialClient}: conversations and direct messages, mentions, the
- * account-wide comment stream, sends, private replies and {@link #answer(InboxItem, String)}.
- * Every platform client implements it; what a platform does not offer throws {@link
+ * account-wide comment stream, sends, private replies and {@link #answer(InboxItem, String)}. Every
+ * platform client implements it; what a platform does not offer throws {@link
  * UnsupportedFeatureException} (the defaults here), and {@link #capabilities()} says so up front
  * ({@link Feature#CONVERSATIONS}, {@link Feature#SEND_MESSAGES}, {@link Feature#PRIVATE_REPLIES},
  * {@link Feature#MENTIONS}, {@link Feature#COMMENT_STREAM}).
@@ -49,8 +49,8 @@ public interface InboxClient extends SocialClient {
   }
 
   /**
-   * Returns the account's direct-message conversations, most recently updated first, each with
-   * its most recent messages where the platform returns them in the same call.
+   * Returns the account's direct-message conversations, most recently updated first, each with its
+   * most recent messages where the platform returns them in the same call.
    *
    * @throws UnsupportedFeatureException if the platform has no readable DMs
    */
@@ -77,7 +77,8 @@ public interface InboxClient extends SocialClient {
    *     or the tag is unknown, retired or the platform has no tags; nothing was sent
    * @throws MessagingWindowClosedException if the window is closed: offline when {@code to} knows
    *     the last inbound time, else as the platform answered
-   * @throws PublishOutcomeUnknownException if the message may have been sent but the answer was lost
+   * @throws PublishOutcomeUnknownException if the message may have been sent but the answer was
+   *     lost
    * @throws UnsupportedFeatureException if the platform cannot send DMs
    * @throws SmoException on other failures
    */
@@ -90,8 +91,8 @@ public interface InboxClient extends SocialClient {
    * comment, within 7 days of it).
    *
    * @param comment the comment to answer privately
-   * @param commentedAt when the comment was written, or {@code null} if unknown (then the
-   *     platform decides)
+   * @param commentedAt when the comment was written, or {@code null} if unknown (then the platform
+   *     decides)
    * @return the sent message
    * @throws ValidationException if this comment was already answered privately through this client,
    *     or the message is invalid; nothing was sent
@@ -100,8 +101,8 @@ public interface InboxClient extends SocialClient {
    * @throws UnsupportedFeatureException if the platform has no private replies
    */
   default Message privateReply(CommentRef comment, Instant commentedAt, OutgoingMessage message) {
-    throw new UnsupportedFeatureException(platform(), "privateReply",
-        "the platform has no private replies to comments");
+    throw new UnsupportedFeatureException(
+        platform(), "privateReply", "the platform has no private replies to comments");
   }
 
   /**
@@ -175,16 +176,21 @@ public interface InboxClient extends SocialClient {
     if (item instanceof InboxComment c) {
 
       Comment reply = reply(c.commentRef(), text);
-      return InboxComment.builder(accountKey(), c.post(), reply).direction(Direction.OUTBOUND)
-          .createdAt(reply.createdAt().orElse(clock().instant())).build();
+      return InboxComment.builder(accountKey(), c.post(), reply)
+          .direction(Direction.OUTBOUND)
+          .createdAt(reply.createdAt().orElse(clock().instant()))
+          .build();
     }
     if (item instanceof Message m) {
 
       MessageRecipient to = MessageRecipient.of(m.conversationId(), m.counterpartId().orElse(null));
-      return send(m.direction() == Direction.INBOUND ? to.lastInboundAt(m.createdAt()) : to,
+      return send(
+          m.direction() == Direction.INBOUND ? to.lastInboundAt(m.createdAt()) : to,
           OutgoingMessage.text(text));
     }
-    throw new UnsupportedFeatureException(platform(), "answer",
+    throw new UnsupportedFeatureException(
+        platform(),
+        "answer",
         "mentions cannot be answered through the " + platform().displayName() + " API");
   }
 
@@ -196,13 +202,24 @@ public interface InboxClient extends SocialClient {
   default void checkOwnItem(InboxItem item) {
     requireNonNull(item, "item == null");
     if (item.platform() != platform() || !item.account().equals(accountKey())) {
-      throw ValidationException.of(platform(), "item", "own-account", item.ref(),
-          platform().id() + ":" + accountKey(), "the item belongs to " + item.platform().id() + " account "
-              + item.account() + ", not to this client's account " + accountKey());
+      throw ValidationException.of(
+          platform(),
+          "item",
+          "own-account",
+          item.ref(),
+          platform().id() + ":" + accountKey(),
+          "the item belongs to "
+              + item.platform().id()
+              + " account "
+              + item.account()
+              + ", not to this client's account "
+              + accountKey());
     }
   }
 
-  /** Returns why this platform offers no inbox, for {@link UnsupportedFeatureException} messages. */
+  /**
+   * Returns why this platform offers no inbox, for {@link UnsupportedFeatureException} messages.
+   */
   default String inboxUnsupportedReason() {
     return "the " + platform().displayName() + " API offers no such inbox access";
   }

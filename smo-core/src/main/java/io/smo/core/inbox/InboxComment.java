@@ -13,10 +13,10 @@ import java.util.Optional;
 
 /**
  * A public comment on one of the account's posts or videos, as an {@link InboxItem}: the {@link
- * Comment} itself, the post it is on ({@link #threadId()}), whether it is held for review
- * (YouTube {@code heldForReview}/{@code likelySpam}) and whether the account answered it.
- * Immutable. Answer it with {@link InboxClient#answer(InboxItem, String)} (a public reply) or
- * moderate it through {@link #commentRef()}.
+ * Comment} itself, the post it is on ({@link #threadId()}), whether it is held for review (YouTube
+ * {@code heldForReview}/{@code likelySpam}) and whether the account answered it. Immutable. Answer
+ * it with {@link InboxClient#answer(InboxItem, String)} (a public reply) or moderate it through
+ * {@link #commentRef()}.
  */
 @SmoPublicApi
 public final class InboxComment implements InboxItem {
@@ -37,8 +37,10 @@ public final class InboxComment implements InboxItem {
     }
     ref = InboxRef.of(post.platform(), b.account, InboxItemKind.COMMENT, post.id(), comment.id());
     direction = b.direction;
-    createdAt = requireNonNull(b.createdAt != null ? b.createdAt : comment.createdAt().orElse(null),
-        "createdAt == null (neither the comment nor the builder has one)");
+    createdAt =
+        requireNonNull(
+            b.createdAt != null ? b.createdAt : comment.createdAt().orElse(null),
+            "createdAt == null (neither the comment nor the builder has one)");
     answered = b.answered;
     moderationStatus = b.moderationStatus;
     dropped = List.copyOf(b.dropped);
@@ -139,8 +141,16 @@ public final class InboxComment implements InboxItem {
 
   @Override
   public String toString() {
-    return "InboxComment{" + ref + " " + direction + " by " + comment.authorName().orElse("?") + " at "
-        + createdAt + (moderationStatus != null ? " " + moderationStatus : "") + "}";
+    return "InboxComment{"
+        + ref
+        + " "
+        + direction
+        + " by "
+        + comment.authorName().orElse("?")
+        + " at "
+        + createdAt
+        + (moderationStatus != null ? " " + moderationStatus : "")
+        + "}";
   }
 
   /** Builds {@link InboxComment}. Mutable, not thread-safe. */
@@ -162,7 +172,9 @@ public final class InboxComment implements InboxItem {
       return this;
     }
 
-    /** Sets the time when the comment has none (a fallback, to be noted in {@link #drop(String)}). */
+    /**
+     * Sets the time when the comment has none (a fallback, to be noted in {@link #drop(String)}).
+     */
     public Builder createdAt(Instant createdAt) {
       this.createdAt = createdAt;
       return this;
@@ -190,7 +202,8 @@ public final class InboxComment implements InboxItem {
      * Returns an immutable snapshot.
      *
      * @throws NullPointerException if no time is known
-     * @throws IllegalArgumentException if the account is empty or the post and comment platforms differ
+     * @throws IllegalArgumentException if the account is empty or the post and comment platforms
+     *     differ
      */
     public InboxComment build() {
       return new InboxComment(this);

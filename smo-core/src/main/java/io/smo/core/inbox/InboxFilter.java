@@ -64,7 +64,8 @@ public final class InboxFilter {
 
   /** Returns whether a source of this platform, account and kind can yield anything. */
   public boolean wants(Platform platform, String account, InboxItemKind kind) {
-    return (kinds.isEmpty() || kinds.contains(kind)) && (platforms.isEmpty() || platforms.contains(platform))
+    return (kinds.isEmpty() || kinds.contains(kind))
+        && (platforms.isEmpty() || platforms.contains(platform))
         && (accounts.isEmpty() || accounts.contains(account));
   }
 
@@ -77,8 +78,15 @@ public final class InboxFilter {
 
   @Override
   public String toString() {
-    return "InboxFilter{kinds=" + kinds + ", platforms=" + platforms + ", accounts=" + accounts
-        + (unansweredOnly ? ", unanswered" : "") + (includeOutbound ? ", with outbound" : "") + "}";
+    return "InboxFilter{kinds="
+        + kinds
+        + ", platforms="
+        + platforms
+        + ", accounts="
+        + accounts
+        + (unansweredOnly ? ", unanswered" : "")
+        + (includeOutbound ? ", with outbound" : "")
+        + "}";
   }
 
   /** Builds {@link InboxFilter}. Mutable, not thread-safe. */

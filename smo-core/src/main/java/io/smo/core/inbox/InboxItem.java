@@ -12,13 +12,16 @@ import java.util.Optional;
  * (platform, receiving account, kind, thread, platform id), an author (when the platform shares
  * it), text, a time and the thread it belongs to. Implementations are immutable.
  *
- * <p>Reads map odd but legal answers (deleted messages, missing authors, unknown attachment
- * types) without failing; {@link #dropped()} says what was left out or replaced.
+ * <p>Reads map odd but legal answers (deleted messages, missing authors, unknown attachment types)
+ * without failing; {@link #dropped()} says what was left out or replaced.
  */
 @SmoPublicApi
 public sealed interface InboxItem permits InboxComment, Message, Mention {
 
-  /** Returns the stable reference (also the item's identity: two items are equal when their refs are). */
+  /**
+   * Returns the stable reference (also the item's identity: two items are equal when their refs
+   * are).
+   */
   InboxRef ref();
 
   /** Returns the kind. */
@@ -59,8 +62,8 @@ public sealed interface InboxItem permits InboxComment, Message, Mention {
   String text();
 
   /**
-   * Returns when it was written (UTC). When the platform gave no time, the mapper uses the
-   * thread's last-update time and says so in {@link #dropped()}.
+   * Returns when it was written (UTC). When the platform gave no time, the mapper uses the thread's
+   * last-update time and says so in {@link #dropped()}.
    */
   Instant createdAt();
 
@@ -71,6 +74,9 @@ public sealed interface InboxItem permits InboxComment, Message, Mention {
    */
   boolean answered();
 
-  /** Returns notes on what the mapper dropped or replaced (unknown attachment type, deleted text...). */
+  /**
+   * Returns notes on what the mapper dropped or replaced (unknown attachment type, deleted
+   * text...).
+   */
   List<String> dropped();
 }

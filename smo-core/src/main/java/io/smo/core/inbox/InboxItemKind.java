@@ -13,7 +13,9 @@ public enum InboxItemKind {
   /** A post or comment elsewhere that mentions or tags the account ({@link Mention}). */
   MENTION;
 
-  /** Returns the lower-case id used in {@link InboxRef} strings and the CLI, e.g. {@code "message"}. */
+  /**
+   * Returns the lower-case id used in {@link InboxRef} strings and the CLI, e.g. {@code "message"}.
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -29,7 +31,7 @@ public enum InboxItemKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("unknown inbox item kind: " + id
-        + " (expected comment, message or mention)");
+    throw new IllegalArgumentException(
+        "unknown inbox item kind: " + id + " (expected comment, message or mention)");
   }
 }

@@ -5,9 +5,9 @@ import io.smo.core.exception.SmoException;
 import java.util.Map;
 
 /**
- * One poll of a {@link UnifiedInbox}: iterate it once (oldest first, lazily; sources are read
- * when iteration starts), then take its {@link #checkpoint()}, which holds exactly what was
- * consumed, so stopping early loses nothing.
+ * One poll of a {@link UnifiedInbox}: iterate it once (oldest first, lazily; sources are read when
+ * iteration starts), then take its {@link #checkpoint()}, which holds exactly what was consumed, so
+ * stopping early loses nothing.
  */
 @SmoPublicApi
 public interface InboxPoll extends Iterable<InboxItem> {

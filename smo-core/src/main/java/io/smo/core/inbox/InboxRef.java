@@ -23,7 +23,8 @@ public final class InboxRef {
   private final String threadId;
   private final String id;
 
-  private InboxRef(Platform platform, String account, InboxItemKind kind, String threadId, String id) {
+  private InboxRef(
+      Platform platform, String account, InboxItemKind kind, String threadId, String id) {
     this.platform = requireNonNull(platform, "platform == null");
     this.account = requireNonEmpty(account, "account");
     this.kind = requireNonNull(kind, "kind == null");
@@ -43,14 +44,15 @@ public final class InboxRef {
    * Returns a reference.
    *
    * @param platform the platform
-   * @param account the account key of the receiving account ({@link io.smo.core.SocialClient#accountKey()})
+   * @param account the account key of the receiving account ({@link
+   *     io.smo.core.SocialClient#accountKey()})
    * @param kind the item kind
    * @param threadId the thread: conversation id (messages), post or video id (comments, mentions)
    * @param id the platform's id of the item (message id, comment id, post id)
    * @throws IllegalArgumentException if a string is empty
    */
-  public static InboxRef of(Platform platform, String account, InboxItemKind kind, String threadId,
-      String id) {
+  public static InboxRef of(
+      Platform platform, String account, InboxItemKind kind, String threadId, String id) {
     return new InboxRef(platform, account, kind, threadId, id);
   }
 
@@ -63,11 +65,11 @@ public final class InboxRef {
     requireNonNull(ref, "ref == null");
     String[] p = ref.trim().split(":", 5);
     if (p.length != 5) {
-      throw new IllegalArgumentException("not an inbox reference (platform:account:kind:thread:id): "
-          + ref);
+      throw new IllegalArgumentException(
+          "not an inbox reference (platform:account:kind:thread:id): " + ref);
     }
-    return new InboxRef(Platform.fromId(p[0]), decode(p[1]), InboxItemKind.fromId(p[2]), decode(p[3]),
-        p[4]);
+    return new InboxRef(
+        Platform.fromId(p[0]), decode(p[1]), InboxItemKind.fromId(p[2]), decode(p[3]), p[4]);
   }
 
   /** Returns the platform. */
@@ -108,9 +110,12 @@ public final class InboxRef {
     if (!(o instanceof InboxRef r)) {
       return false;
     }
-    
-    return platform == r.platform && kind == r.kind && account.equals(r.account)
-        && threadId.equals(r.threadId) && id.equals(r.id);
+
+    return platform == r.platform
+        && kind == r.kind
+        && account.equals(r.account)
+        && threadId.equals(r.threadId)
+        && id.equals(r.id);
   }
 
   @Override
@@ -118,9 +123,20 @@ public final class InboxRef {
     return Objects.hash(platform, account, kind, threadId, id);
   }
 
-  /** Returns the string form {@code platform:account:kind:thread:id}, which {@link #parse(String)} reads. */
+  /**
+   * Returns the string form {@code platform:account:kind:thread:id}, which {@link #parse(String)}
+   * reads.
+   */
   @Override
   public String toString() {
-    return platform.id() + ":" + encode(account) + ":" + kind.id() + ":" + encode(threadId) + ":" + id;
+    return platform.id()
+        + ":"
+        + encode(account)
+        + ":"
+        + kind.id()
+        + ":"
+        + encode(threadId)
+        + ":"
+        + id;
   }
 }

@@ -21,7 +21,9 @@ import java.util.Optional;
 public final class Mention implements InboxItem {
   /** Where the mention is. */
   public enum Source {
-    /** In a post or its caption (an X post, an IG media the account is tagged in, a FB tagged post). */
+    /**
+     * In a post or its caption (an X post, an IG media the account is tagged in, a FB tagged post).
+     */
     POST,
     /** In a comment on someone's post. */
     COMMENT
@@ -46,8 +48,13 @@ public final class Mention implements InboxItem {
     if (source == Source.COMMENT && commentId == null) {
       throw new IllegalArgumentException("a COMMENT mention needs its comment id");
     }
-    ref = InboxRef.of(post.platform(), b.account, InboxItemKind.MENTION, post.id(),
-        commentId != null ? commentId : post.id());
+    ref =
+        InboxRef.of(
+            post.platform(),
+            b.account,
+            InboxItemKind.MENTION,
+            post.id(),
+            commentId != null ? commentId : post.id());
     authorId = b.authorId;
     authorName = b.authorName;
     text = b.text == null ? "" : b.text;
@@ -151,8 +158,17 @@ public final class Mention implements InboxItem {
 
   @Override
   public String toString() {
-    return "Mention{" + ref + " " + source + " by " + (authorName != null ? authorName : authorId) + " at "
-        + createdAt + ": '" + text + "'}";
+    return "Mention{"
+        + ref
+        + " "
+        + source
+        + " by "
+        + (authorName != null ? authorName : authorId)
+        + " at "
+        + createdAt
+        + ": '"
+        + text
+        + "'}";
   }
 
   /** Builds {@link Mention}. Mutable, not thread-safe. */
@@ -223,7 +239,8 @@ public final class Mention implements InboxItem {
      * Returns an immutable snapshot.
      *
      * @throws NullPointerException if the time is missing
-     * @throws IllegalArgumentException if a COMMENT mention has no comment id, or the account is empty
+     * @throws IllegalArgumentException if a COMMENT mention has no comment id, or the account is
+     *     empty
      */
     public Mention build() {
       return new Mention(this);

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A direct (private) message in a {@link Conversation}: direction, author, text, attachments,
- * time and the platform's ids (message id as {@link #platformId()}, conversation id as {@link
+ * A direct (private) message in a {@link Conversation}: direction, author, text, attachments, time
+ * and the platform's ids (message id as {@link #platformId()}, conversation id as {@link
  * #threadId()}). Immutable.
  *
  * <p>A deleted or unsupported message (Meta {@code is_deleted}, {@code is_unsupported}, or a
- * Messenger message older than the 20 most recent) is kept with empty text and {@link
- * #deleted()} true, and {@link #dropped()} says why.
+ * Messenger message older than the 20 most recent) is kept with empty text and {@link #deleted()}
+ * true, and {@link #dropped()} says why.
  */
 @SmoPublicApi
 public final class Message implements InboxItem {
@@ -56,7 +56,8 @@ public final class Message implements InboxItem {
    * @param conversationId the conversation (thread) id
    * @param id the platform's message id (Meta {@code mid}/message id, X {@code dm_event} id)
    */
-  public static Builder builder(Platform platform, String account, String conversationId, String id) {
+  public static Builder builder(
+      Platform platform, String account, String conversationId, String id) {
     Builder b = new Builder();
     b.platform = platform;
     b.account = account;
@@ -123,7 +124,9 @@ public final class Message implements InboxItem {
     return answered;
   }
 
-  /** Returns whether the platform reports the message deleted, unsupported or no longer readable. */
+  /**
+   * Returns whether the platform reports the message deleted, unsupported or no longer readable.
+   */
   public boolean deleted() {
     return deleted;
   }
@@ -172,9 +175,20 @@ public final class Message implements InboxItem {
 
   @Override
   public String toString() {
-    return "Message{" + ref + " " + direction + " by " + (authorName != null ? authorName : authorId)
-        + " at " + createdAt + ": '" + text + "'" + (attachments.isEmpty() ? "" : " +" + attachments.size()
-        + " attachment(s)") + (deleted ? " deleted" : "") + "}";
+    return "Message{"
+        + ref
+        + " "
+        + direction
+        + " by "
+        + (authorName != null ? authorName : authorId)
+        + " at "
+        + createdAt
+        + ": '"
+        + text
+        + "'"
+        + (attachments.isEmpty() ? "" : " +" + attachments.size() + " attachment(s)")
+        + (deleted ? " deleted" : "")
+        + "}";
   }
 
   /** Builds {@link Message}. Mutable, not thread-safe. */

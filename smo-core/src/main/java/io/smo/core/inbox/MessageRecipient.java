@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Who a direct message goes to: a person (PSID, IGSID, X user id), a conversation (X {@code
- * dm_conversation_id}), or both, plus, when the caller knows it, the time the person last wrote
- * (so that a send outside the platform's window is refused before any network call). Immutable.
+ * dm_conversation_id}), or both, plus, when the caller knows it, the time the person last wrote (so
+ * that a send outside the platform's window is refused before any network call). Immutable.
  */
 @SmoPublicApi
 public final class MessageRecipient {
@@ -21,7 +21,8 @@ public final class MessageRecipient {
     if (userId == null && conversationId == null) {
       throw new IllegalArgumentException("a recipient needs a user id or a conversation id");
     }
-    if ((userId != null && userId.isBlank()) || (conversationId != null && conversationId.isBlank())) {
+    if ((userId != null && userId.isBlank())
+        || (conversationId != null && conversationId.isBlank())) {
       throw new IllegalArgumentException("recipient ids must not be blank");
     }
     this.userId = userId;
@@ -36,12 +37,13 @@ public final class MessageRecipient {
 
   /** Returns a recipient by conversation id (X {@code dm_conversation_id}, Meta {@code t_…}). */
   public static MessageRecipient conversation(String conversationId) {
-    return new MessageRecipient(null, requireNonNull(conversationId, "conversationId == null"), null);
+    return new MessageRecipient(
+        null, requireNonNull(conversationId, "conversationId == null"), null);
   }
 
   /**
-   * Returns a recipient known by both its conversation and its user id (either may be {@code
-   * null}, not both).
+   * Returns a recipient known by both its conversation and its user id (either may be {@code null},
+   * not both).
    */
   public static MessageRecipient of(String conversationId, String userId) {
     return new MessageRecipient(userId, conversationId, null);
@@ -72,8 +74,11 @@ public final class MessageRecipient {
 
   @Override
   public String toString() {
-    return "MessageRecipient{" + (userId != null ? "user=" + userId : "")
-        + (conversationId != null ? (userId != null ? ", " : "") + "conversation=" + conversationId : "")
+    return "MessageRecipient{"
+        + (userId != null ? "user=" + userId : "")
+        + (conversationId != null
+            ? (userId != null ? ", " : "") + "conversation=" + conversationId
+            : "")
         + "}";
   }
 }

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A period after the other party's last message (or comment) during which the account may
- * message them, as the platform enforces it. Immutable.
+ * A period after the other party's last message (or comment) during which the account may message
+ * them, as the platform enforces it. Immutable.
  *
  * <p>Sources: Messenger "Send a Message" (Updated May 5 2026) for the 24-hour standard window and
  * the 7-day {@code HUMAN_AGENT} tag; Messenger and Instagram Private Replies for the 7-day,
@@ -17,17 +17,24 @@ import java.time.Instant;
  */
 @SmoPublicApi
 public final class MessagingWindow {
-  /** Meta's standard messaging window: 24 hours after the person's last message (Messenger, Instagram). */
+  /**
+   * Meta's standard messaging window: 24 hours after the person's last message (Messenger,
+   * Instagram).
+   */
   public static final MessagingWindow META_STANDARD =
       new MessagingWindow("24-hour standard messaging window", Duration.ofHours(24));
+
   /** Meta's {@code HUMAN_AGENT} tag: a human reply up to 7 days after the person's last message. */
   public static final MessagingWindow META_HUMAN_AGENT =
       new MessagingWindow("7-day HUMAN_AGENT window", Duration.ofDays(7));
+
   /** Meta's private reply: one message per comment within 7 days of the comment. */
   public static final MessagingWindow META_PRIVATE_REPLY =
       new MessagingWindow("7-day private reply window", Duration.ofDays(7));
 
-  /** TikTok Business Messaging: 48 hours after the user's last message (UNCONFIRMED, from Chatwoot). */
+  /**
+   * TikTok Business Messaging: 48 hours after the user's last message (UNCONFIRMED, from Chatwoot).
+   */
   public static final MessagingWindow TIKTOK_BUSINESS_MESSAGING =
       new MessagingWindow("48-hour TikTok business messaging window", Duration.ofDays(2));
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A direct message to send: text, attachments, an optional message tag and the message it
- * replies to. Immutable. Each platform checks it offline (text length, attachment types, tags)
- * before any call.
+ * A direct message to send: text, attachments, an optional message tag and the message it replies
+ * to. Immutable. Each platform checks it offline (text length, attachment types, tags) before any
+ * call.
  *
  * <p>Tags: Meta retired {@code CONFIRMED_EVENT_UPDATE}, {@code ACCOUNT_UPDATE} and {@code
  * POST_PURCHASE_UPDATE} on 2026-04-27 (error code 100); only {@link #HUMAN_AGENT} remains, for a
@@ -72,8 +72,12 @@ public final class OutgoingMessage {
 
   @Override
   public String toString() {
-    return "OutgoingMessage{" + text.length() + " chars" + (attachments.isEmpty() ? ""
-        : ", " + attachments.size() + " attachment(s)") + (tag != null ? ", tag=" + tag : "") + "}";
+    return "OutgoingMessage{"
+        + text.length()
+        + " chars"
+        + (attachments.isEmpty() ? "" : ", " + attachments.size() + " attachment(s)")
+        + (tag != null ? ", tag=" + tag : "")
+        + "}";
   }
 
   /** Builds {@link OutgoingMessage}. Mutable, not thread-safe. */

@@ -3,9 +3,9 @@ package io.smo.core.inbox;
 import static java.util.Objects.requireNonNull;
 
 import io.smo.core.Platform;
-import io.smo.core.event.EngagementEvent;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.SocialClient;
+import io.smo.core.event.EngagementEvent;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.ValidationException;
 import java.time.Clock;
@@ -60,11 +60,12 @@ import java.util.NoSuchElementException;
 public final class UnifiedInbox {
   /** Default overlap re-read below each watermark: 1 hour. */
   public static final Duration DEFAULT_OVERLAP = Duration.ofHours(1);
+
   /** Default look-back of the first poll: 7 days. */
   public static final Duration DEFAULT_INITIAL_WINDOW = Duration.ofDays(7);
 
-  private static final Comparator<InboxItem> OLDEST_FIRST = Comparator.comparing(InboxItem::createdAt)
-      .thenComparing(i -> i.ref().toString());
+  private static final Comparator<InboxItem> OLDEST_FIRST =
+      Comparator.comparing(InboxItem::createdAt).thenComparing(i -> i.ref().toString());
 
   /** The most offered items kept until a poll takes them. */
   public static final int MAX_OFFERED = 10_000;
@@ -129,7 +130,12 @@ public final class UnifiedInbox {
   public InboxPoll poll(InboxCheckpoint checkpoint) {
     requireNonNull(checkpoint, "checkpoint == null");
     if (!checkpoint.inboxId().equals(id)) {
-      throw ValidationException.of(null, "checkpoint", "same-inbox", checkpoint.inboxId(), id,
+      throw ValidationException.of(
+          null,
+          "checkpoint",
+          "same-inbox",
+          checkpoint.inboxId(),
+          id,
           "the checkpoint belongs to inbox " + checkpoint.inboxId() + ", not to this inbox " + id);
     }
     return new Poll(checkpoint);
@@ -140,14 +146,20 @@ public final class UnifiedInbox {
    * message in the conversation of a message, a reply to a mention where the platform has one.
    *
    * @return the answer as an outbound item
-   * @throws ValidationException if no client of this inbox holds the item's account; nothing was sent
+   * @throws ValidationException if no client of this inbox holds the item's account; nothing was
+   *     sent
    * @throws SmoException as the client's {@link InboxClient#answer(InboxItem, String)} does
    */
   public InboxItem answer(InboxItem item, String text) {
     requireNonNull(item, "item == null");
     InboxClient c = byAccount.get(item.platform().id() + ":" + item.account());
     if (c == null) {
-      throw ValidationException.of(item.platform(), "item", "own-account", item.ref(), byAccount.keySet(),
+      throw ValidationException.of(
+          item.platform(),
+          "item",
+          "own-account",
+          item.ref(),
+          byAccount.keySet(),
           "no client of this inbox holds " + item.platform().id() + " account " + item.account());
     }
     return c.answer(item, text);
@@ -169,8 +181,8 @@ public final class UnifiedInbox {
   /**
    * Forwards one inbox item (see {@link #offer(EngagementEvent)}).
    *
-   * @return whether the item was taken: its account is one of this inbox's and the filter wants
-   *     its platform, account and kind
+   * @return whether the item was taken: its account is one of this inbox's and the filter wants its
+   *     platform, account and kind
    */
   public boolean offer(InboxItem item) {
     requireNonNull(item, "item == null");
@@ -200,7 +212,8 @@ public final class UnifiedInbox {
   private final class Poll implements InboxPoll {
     private final Map<String, Instant> watermarks;
     private final Map<String, Map<String, Instant>> seen;
-    private final Map<String, SmoException> errors = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, SmoException> errors =
+        Collections.synchronizedMap(new LinkedHashMap<>());
     private boolean started;
 
     Poll(InboxCheckpoint from) {
@@ -232,7 +245,8 @@ public final class UnifiedInbox {
         offeredCount.decrementAndGet();
         pushed.add(i);
       }
-      java.util.Set<InboxItem> pushedSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      java.util.Set<InboxItem> pushedSet =
+          java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       pushedSet.addAll(pushed);
       if (!pushed.isEmpty()) {
         pushed.sort(OLDEST_FIRST);
@@ -271,7 +285,10 @@ public final class UnifiedInbox {
       };
     }
 
-    /** Reads one source newest first down to {@code since}, drops what was seen, returns oldest first. */
+    /**
+     * Reads one source newest first down to {@code since}, drops what was seen, returns oldest
+     * first.
+     */
     private Iterator<InboxItem> read(InboxClient c, InboxItemKind k, String src, Instant since) {
       List<InboxItem> out = new ArrayList<>();
       Map<String, Instant> known = seen.getOrDefault(src, Map.of());
@@ -345,8 +362,8 @@ public final class UnifiedInbox {
     public Builder add(SocialClient client) {
       requireNonNull(client, "client == null");
       if (!(client instanceof InboxClient inboxClient)) {
-        throw new IllegalArgumentException(client.platform().displayName()
-            + " client does not implement InboxClient");
+        throw new IllegalArgumentException(
+            client.platform().displayName() + " client does not implement InboxClient");
       }
       clients.add(inboxClient);
       return this;

@@ -24,12 +24,18 @@ public final class AsyncExecutors {
   private AsyncExecutors() {}
 
   private static ThreadPoolExecutor newShared() {
-    ThreadPoolExecutor e = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "smo-async-" + SEQ.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    ThreadPoolExecutor e =
+        new ThreadPoolExecutor(
+            THREADS,
+            THREADS,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "smo-async-" + SEQ.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     e.allowCoreThreadTimeOut(true);
     return e;
   }

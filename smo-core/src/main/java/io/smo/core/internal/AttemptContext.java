@@ -7,9 +7,9 @@ import okhttp3.Request;
 /**
  * What one attempt of a runtime call carries down the OkHttp stack, as a request tag instead of a
  * thread-local: whether OkHttp may silently re-send the request, the listener state of the call,
- * and what the interceptors record (whether the request reached the network, which token was
- * sent). A raw request carries it as the tag {@code AttemptContext.class}; a Retrofit request gets
- * an empty {@link Slot} from the runtime's call factory, which the loop fills before executing.
+ * and what the interceptors record (whether the request reached the network, which token was sent).
+ * A raw request carries it as the tag {@code AttemptContext.class}; a Retrofit request gets an
+ * empty {@link Slot} from the runtime's call factory, which the loop fills before executing.
  */
 @SmoInternalApi
 public final class AttemptContext {
@@ -21,8 +21,8 @@ public final class AttemptContext {
   /**
    * Creates the context of one attempt.
    *
-   * @param noSilentResend whether OkHttp's own retry of a sent request must be off (creates,
-   *     calls whose retries a caller drives)
+   * @param noSilentResend whether OkHttp's own retry of a sent request must be off (creates, calls
+   *     whose retries a caller drives)
    * @param events the call's listener state, {@code null} without a listener
    */
   public AttemptContext(boolean noSilentResend, CallEvents.State events) {

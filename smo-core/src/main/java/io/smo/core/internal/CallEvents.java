@@ -35,6 +35,7 @@ import okhttp3.Response;
 @SmoInternalApi
 public final class CallEvents {
   private static final ThreadLocal<SmoListener> PUBLISHING = new ThreadLocal<>();
+
   /** A gate that blocked this long without sleeping (Resilience4j's own wait) counts as a wait. */
   private static final long UNSLEPT_WAIT_NANOS = 50_000_000L;
 
@@ -52,9 +53,9 @@ public final class CallEvents {
   }
 
   /**
-   * Marks the current thread as publishing for a client whose listener is {@code listener}, so
-   * that upload progress reported through {@link #upload} reaches it; returns the previous mark
-   * for {@link #exitPublish}.
+   * Marks the current thread as publishing for a client whose listener is {@code listener}, so that
+   * upload progress reported through {@link #upload} reaches it; returns the previous mark for
+   * {@link #exitPublish}.
    */
   public static SmoListener enterPublish(SmoListener listener) {
     SmoListener previous = PUBLISHING.get();
@@ -121,11 +122,20 @@ public final class CallEvents {
       throw e;
     } finally {
       if (error instanceof RateLimitException && !s.refusedByGate) {
-        listener.onRateLimit(new RateLimitEvent(s.call, RateLimitEvent.Action.REFUSED,
-            RateLimitEvent.Source.SERVER, ((RateLimitException) error).retryAfter()));
+        listener.onRateLimit(
+            new RateLimitEvent(
+                s.call,
+                RateLimitEvent.Action.REFUSED,
+                RateLimitEvent.Source.SERVER,
+                ((RateLimitException) error).retryAfter()));
       }
-      listener.onCallEnd(s.call, new CallResult(Outcome.of(error), s.attempts,
-          Duration.ofNanos(System.nanoTime() - s.startNanos), error));
+      listener.onCallEnd(
+          s.call,
+          new CallResult(
+              Outcome.of(error),
+              s.attempts,
+              Duration.ofNanos(System.nanoTime() - s.startNanos),
+              error));
     }
   }
 
@@ -144,7 +154,8 @@ public final class CallEvents {
   }
 
   /**
-   * Runs the rate-limit gate, reporting its wait (sleeps, or a block of 50 ms or more) and a refusal.
+   * Runs the rate-limit gate, reporting its wait (sleeps, or a block of 50 ms or more) and a
+   * refusal.
    *
    * @param <T> what the gate returns (its permit)
    * @param s the call's state, {@code null} without a listener
@@ -162,15 +173,21 @@ public final class CallEvents {
       result = gate.get();
     } catch (RateLimitException e) {
       s.refusedByGate = true;
-      listener.onRateLimit(new RateLimitEvent(s.call, RateLimitEvent.Action.REFUSED,
-          RateLimitEvent.Source.CLIENT, e.retryAfter()));
+      listener.onRateLimit(
+          new RateLimitEvent(
+              s.call, RateLimitEvent.Action.REFUSED, RateLimitEvent.Source.CLIENT, e.retryAfter()));
       throw e;
     }
     long elapsed = System.nanoTime() - t0;
-    long waited = s.gateSleptNanos > 0 ? s.gateSleptNanos : elapsed >= UNSLEPT_WAIT_NANOS ? elapsed : 0;
+    long waited =
+        s.gateSleptNanos > 0 ? s.gateSleptNanos : elapsed >= UNSLEPT_WAIT_NANOS ? elapsed : 0;
     if (waited > 0) {
-      listener.onRateLimit(new RateLimitEvent(s.call, RateLimitEvent.Action.WAITED,
-          RateLimitEvent.Source.CLIENT, Duration.ofNanos(waited)));
+      listener.onRateLimit(
+          new RateLimitEvent(
+              s.call,
+              RateLimitEvent.Action.WAITED,
+              RateLimitEvent.Source.CLIENT,
+              Duration.ofNanos(waited)));
     }
     return result;
   }
@@ -199,8 +216,15 @@ public final class CallEvents {
   public void attemptEnded(State s) {
     if (s != null) {
       s.attemptOpen = false;
-      listener.onAttempt(new AttemptEvent(s.call, s.attempts, s.status, Outcome.ofStatus(s.status),
-          Duration.ofNanos(System.nanoTime() - s.attemptStart), s.sent, s.received));
+      listener.onAttempt(
+          new AttemptEvent(
+              s.call,
+              s.attempts,
+              s.status,
+              Outcome.ofStatus(s.status),
+              Duration.ofNanos(System.nanoTime() - s.attemptStart),
+              s.sent,
+              s.received));
       s.afterAttempt.forEach(Runnable::run);
       s.afterAttempt.clear();
     }
@@ -231,13 +255,17 @@ public final class CallEvents {
     if (s == null) {
       return;
     }
-    RetryEvent.Reason reason = failure instanceof RateLimitException ? RetryEvent.Reason.RATE_LIMITED
-        : failure instanceof TransportException ? RetryEvent.Reason.TRANSPORT_ERROR
-        : RetryEvent.Reason.SERVER_ERROR;
+    RetryEvent.Reason reason =
+        failure instanceof RateLimitException
+            ? RetryEvent.Reason.RATE_LIMITED
+            : failure instanceof TransportException
+                ? RetryEvent.Reason.TRANSPORT_ERROR
+                : RetryEvent.Reason.SERVER_ERROR;
     listener.onRetry(new RetryEvent(s.call, attempt, reason, wait));
     if (failure instanceof RateLimitException) {
-      listener.onRateLimit(new RateLimitEvent(s.call, RateLimitEvent.Action.WAITED,
-          RateLimitEvent.Source.SERVER, wait));
+      listener.onRateLimit(
+          new RateLimitEvent(
+              s.call, RateLimitEvent.Action.WAITED, RateLimitEvent.Source.SERVER, wait));
     }
   }
 
@@ -251,7 +279,8 @@ public final class CallEvents {
   /** The create's outcome is unknown. */
   public void unknown(State s, int attempt, String reason) {
     if (s != null) {
-      afterAttempt(s, () -> listener.onUnknownOutcome(new UnknownOutcomeEvent(s.call, attempt, reason)));
+      afterAttempt(
+          s, () -> listener.onUnknownOutcome(new UnknownOutcomeEvent(s.call, attempt, reason)));
     }
   }
 }

@@ -4,10 +4,10 @@ import io.smo.core.SmoInternalApi;
 
 /**
  * How far the public call running on this thread got, so that an unexpected failure (a raw
- * exception from the transport or a response mapper) can be classified by phase: nothing sent,
- * a request sent, or a create the platform accepted. {@link io.smo.core.http.ApiRuntime} records
- * the phases; {@link io.smo.core.spi.BaseSocialClient} reads them. Nested calls on one thread
- * share the outermost record.
+ * exception from the transport or a response mapper) can be classified by phase: nothing sent, a
+ * request sent, or a create the platform accepted. {@link io.smo.core.http.ApiRuntime} records the
+ * phases; {@link io.smo.core.spi.BaseSocialClient} reads them. Nested calls on one thread share the
+ * outermost record.
  */
 @SmoInternalApi
 public final class CallPhase {
@@ -20,7 +20,9 @@ public final class CallPhase {
 
   private CallPhase() {}
 
-  /** Starts recording on this thread (or joins the record already running); end with {@link #end()}. */
+  /**
+   * Starts recording on this thread (or joins the record already running); end with {@link #end()}.
+   */
   public static CallPhase begin() {
     CallPhase c = CURRENT.get();
     if (c != null) {

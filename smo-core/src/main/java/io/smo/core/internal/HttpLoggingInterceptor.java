@@ -33,7 +33,11 @@ public final class HttpLoggingInterceptor implements Interceptor {
     }
     String url = Redactor.redactUrl(request.url().toString());
     if (LOG.isTraceEnabled()) {
-      LOG.trace("--> {} {}\n{}{}", request.method(), url, headers(request.headers()),
+      LOG.trace(
+          "--> {} {}\n{}{}",
+          request.method(),
+          url,
+          headers(request.headers()),
           requestBody(request.body()));
     }
     long start = System.nanoTime();
@@ -61,16 +65,21 @@ public final class HttpLoggingInterceptor implements Interceptor {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
-      s.append(name).append(": ")
-          .append(Redactor.isSecretHeader(name) ? Redactor.MASK : Redactor.redactText(headers.value(i)))
+      s.append(name)
+          .append(": ")
+          .append(
+              Redactor.isSecretHeader(name) ? Redactor.MASK : Redactor.redactText(headers.value(i)))
           .append('\n');
     }
     return s.toString();
   }
 
   private static String requestBody(RequestBody body) throws IOException {
-    if (body == null || !isText(body.contentType()) || body.contentLength() > MAX_BODY
-        || body.isOneShot() || body.isDuplex()) {
+    if (body == null
+        || !isText(body.contentType())
+        || body.contentLength() > MAX_BODY
+        || body.isOneShot()
+        || body.isDuplex()) {
       return body == null ? "" : "(" + body.contentLength() + "-byte body)";
     }
     Buffer buffer = new Buffer();

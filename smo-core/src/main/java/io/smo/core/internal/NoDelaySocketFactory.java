@@ -16,9 +16,9 @@ import javax.net.SocketFactory;
  * 40 ms on Linux, once per request). OkHttp buffers every request into 8 KiB segments itself, so
  * turning Nagle off adds no tiny packets.
  *
- * <p>OkHttp creates its sockets unconnected ({@link #createSocket()}) and connects them itself;
- * the option is set before the connection, and again by the connecting overloads. HTTPS layers
- * its TLS socket over the socket made here, so TLS connections get the option too.
+ * <p>OkHttp creates its sockets unconnected ({@link #createSocket()}) and connects them itself; the
+ * option is set before the connection, and again by the connecting overloads. HTTPS layers its TLS
+ * socket over the socket made here, so TLS connections get the option too.
  *
  * <p>Two factories over the same delegate are {@link #equals equal}: OkHttp's connection pool
  * compares the socket factory of an address, so every SDK client wrapping the same delegate keeps
@@ -27,7 +27,8 @@ import javax.net.SocketFactory;
 @SmoInternalApi
 public final class NoDelaySocketFactory extends SocketFactory {
   /** Wraps {@link SocketFactory#getDefault()}. */
-  public static final NoDelaySocketFactory DEFAULT = new NoDelaySocketFactory(SocketFactory.getDefault());
+  public static final NoDelaySocketFactory DEFAULT =
+      new NoDelaySocketFactory(SocketFactory.getDefault());
 
   private final SocketFactory delegate;
 

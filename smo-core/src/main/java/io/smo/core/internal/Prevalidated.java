@@ -6,8 +6,8 @@ import io.smo.core.SocialClient;
 import java.util.function.Supplier;
 
 /**
- * Marks, on the calling thread, a post that {@code CrossPoster} has just validated against a
- * client and found valid, so that the client's {@code publish} does not validate it a second time
+ * Marks, on the calling thread, a post that {@code CrossPoster} has just validated against a client
+ * and found valid, so that the client's {@code publish} does not validate it a second time
  * (validation may read every media file's header). The mark names the exact client and post
  * instances; anything else (another client, a copy of the post, a nested publish) validates as
  * usual, and the mark is consumed by the first check.

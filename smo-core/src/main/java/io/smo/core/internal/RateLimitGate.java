@@ -10,8 +10,8 @@ import io.smo.core.resilience.InMemoryRateLimitStore;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RateLimitSnapshot;
 import io.smo.core.resilience.RateLimitStore;
-import io.smo.core.resilience.spi.RateLimitWindow;
 import io.smo.core.resilience.Sleeper;
+import io.smo.core.resilience.spi.RateLimitWindow;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,15 +22,17 @@ import java.util.Locale;
  * The runtime side of a {@link RateLimitPolicy}: before each call it reserves a permit of the
  * call's bucket in the policy's {@link RateLimitStore} (key {@code platform:host:account:bucket},
  * shared by every client of that account using the store), failing at once with {@link
- * RateLimitException} (or waiting exactly until the window opens, when that is within the
- * policy's max wait); after the call it returns the permit with the server's figures.
+ * RateLimitException} (or waiting exactly until the window opens, when that is within the policy's
+ * max wait); after the call it returns the permit with the server's figures.
  *
  * <p>Clients on a clock other than the system UTC clock (tests) get a store of that clock's own,
  * since state counted on one time source means nothing on another.
  */
 @SmoInternalApi
 public final class RateLimitGate {
-  private static final Cache<Clock, RateLimitStore> PER_CLOCK = Caffeine.newBuilder().weakKeys().build();
+  private static final Cache<Clock, RateLimitStore> PER_CLOCK =
+      Caffeine.newBuilder().weakKeys().build();
+
   /** Open gates per account on each default in-memory store: its state goes with the last one. */
   private static final java.util.Map<String, Integer> OPEN = new java.util.HashMap<>();
 
@@ -65,16 +67,25 @@ public final class RateLimitGate {
    * @param clock the clock
    * @param sleeper how to wait
    */
-  public RateLimitGate(Platform platform, URI baseUrl, RateLimitPolicy policy, Clock clock,
-      Sleeper sleeper) {
+  public RateLimitGate(
+      Platform platform, URI baseUrl, RateLimitPolicy policy, Clock clock, Sleeper sleeper) {
     this.platform = platform;
-    this.host = baseUrl.getHost() == null ? String.valueOf(baseUrl)
-        : baseUrl.getHost().toLowerCase(Locale.ROOT) + (baseUrl.getPort() > 0 ? ":" + baseUrl.getPort() : "");
+    this.host =
+        baseUrl.getHost() == null
+            ? String.valueOf(baseUrl)
+            : baseUrl.getHost().toLowerCase(Locale.ROOT)
+                + (baseUrl.getPort() > 0 ? ":" + baseUrl.getPort() : "");
     this.policy = policy;
     this.clock = clock;
     this.sleeper = sleeper;
-    this.store = policy.store().orElseGet(() -> clock.equals(Clock.systemUTC())
-        ? InMemoryRateLimitStore.shared() : PER_CLOCK.get(clock, c -> new InMemoryRateLimitStore()));
+    this.store =
+        policy
+            .store()
+            .orElseGet(
+                () ->
+                    clock.equals(Clock.systemUTC())
+                        ? InMemoryRateLimitStore.shared()
+                        : PER_CLOCK.get(clock, c -> new InMemoryRateLimitStore()));
   }
 
   private String openKey(String account) {
@@ -93,7 +104,9 @@ public final class RateLimitGate {
     }
   }
 
-  /** Unregisters a client of {@code account}; the last one forgets the account's in-memory state. */
+  /**
+   * Unregisters a client of {@code account}; the last one forgets the account's in-memory state.
+   */
   public void close(String account) {
     if (!closed.compareAndSet(false, true)) {
       return;
@@ -120,8 +133,8 @@ public final class RateLimitGate {
    * @param account the account key
    * @param bucket the endpoint bucket, or {@code null}
    * @param operation the operation, for messages
-   * @param retryWait how long a retry the caller's retry policy already decided on may wait for
-   *     the window (the policy's max wait applies when longer); zero for a first attempt
+   * @param retryWait how long a retry the caller's retry policy already decided on may wait for the
+   *     window (the policy's max wait applies when longer); zero for a first attempt
    * @throws RateLimitException at once if the window opens later than the allowed wait from now
    *     (carrying the instant it opens); after waiting, if the wait was interrupted
    */
@@ -141,8 +154,8 @@ public final class RateLimitGate {
    * @return the permit, {@code null} for a call without a bucket
    * @throws RateLimitException as {@link #acquire(String, String, String, Duration)}
    */
-  public Permit acquire(String account, String bucket, String operation, Duration retryWait,
-      Sleeper sleeper) {
+  public Permit acquire(
+      String account, String bucket, String operation, Duration retryWait, Sleeper sleeper) {
     if (bucket == null) {
       return null;
     }
@@ -162,9 +175,19 @@ public final class RateLimitGate {
       Instant at = g.retryAt().orElse(now);
       Duration wait = Duration.between(now, at);
       if (at.isAfter(deadline)) {
-        throw new RateLimitException(ErrorDetails.builder(platform, operation)
-            .message("rate limit of '" + bucket + "': " + g.reason() + "; calls may go at " + at
-                + " (client-side, nothing sent)").build(), wait, at);
+        throw new RateLimitException(
+            ErrorDetails.builder(platform, operation)
+                .message(
+                    "rate limit of '"
+                        + bucket
+                        + "': "
+                        + g.reason()
+                        + "; calls may go at "
+                        + at
+                        + " (client-side, nothing sent)")
+                .build(),
+            wait,
+            at);
       }
       try {
         sleeper.sleep(wait);
@@ -180,9 +203,12 @@ public final class RateLimitGate {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new RateLimitException(ErrorDetails.builder(platform, operation)
-            .message("interrupted while waiting for the rate limit of '" + bucket + "'").build(),
-            wait, at);
+        throw new RateLimitException(
+            ErrorDetails.builder(platform, operation)
+                .message("interrupted while waiting for the rate limit of '" + bucket + "'")
+                .build(),
+            wait,
+            at);
       }
     }
   }
@@ -206,10 +232,12 @@ public final class RateLimitGate {
       return;
     }
     Instant now = clock.instant();
-    store.update(key, w -> {
-      w.observe(snapshot, now);
-      return null;
-    });
+    store.update(
+        key,
+        w -> {
+          w.observe(snapshot, now);
+          return null;
+        });
   }
 
   /** Returns a permit after its call: it is no longer in flight, and its answer's figures count. */
@@ -219,12 +247,14 @@ public final class RateLimitGate {
     }
     Instant now = clock.instant();
     // nobody waits for this: a shared store folds it into the next transaction of the key
-    store.updateLater(permit.key, w -> {
-      w.complete(permit.epoch, permit.observed, now);
-      if (permit.blockUntil != null) {
-        w.blockUntil(permit.blockUntil, now);
-      }
-    });
+    store.updateLater(
+        permit.key,
+        w -> {
+          w.complete(permit.epoch, permit.observed, now);
+          if (permit.blockUntil != null) {
+            w.blockUntil(permit.blockUntil, now);
+          }
+        });
   }
 
   /** Blocks the bucket until {@code until} (after a 429 with a reset time), on the key directly. */
@@ -244,10 +274,12 @@ public final class RateLimitGate {
         return;
       }
       Instant now = clock.instant();
-      store.update(key, w -> {
-        w.blockUntil(until, now);
-        return null;
-      });
+      store.update(
+          key,
+          w -> {
+            w.blockUntil(until, now);
+            return null;
+          });
     }
   }
 }

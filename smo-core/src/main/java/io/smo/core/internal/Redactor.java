@@ -17,18 +17,31 @@ public final class Redactor {
   /** What a redacted value is replaced by. */
   public static final String MASK = "[REDACTED]";
 
-  private static final String NAMES = "access_token|refresh_token|client_secret|appsecret_proof"
-      + "|code_verifier|code|fb_exchange_token|input_token|id_token|upload_token|token|password"
-      + "|oauth_token|oauth_token_secret|oauth_signature|api_key|key|secret";
-  private static final Pattern QUERY = Pattern.compile(
-      "(?i)([?&;]|^|\\s)(" + NAMES + ")=([^&\\s\"']*)");
-  private static final Pattern JSON = Pattern.compile(
-      "(?i)(\"(?:" + NAMES + "|accessToken|refreshToken|clientSecret)\"\\s*:\\s*\")([^\"]*)(\"|\\z)");
-  private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|OAuth|Basic)\\s+[A-Za-z0-9._~+/=-]+");
-  private static final Pattern SIGNED_URL = Pattern.compile(
-      "(?i)(https?://[^\\s\"'?]+)\\?[^\\s\"']*(X-Amz-Signature|X-Goog-Signature|Signature|sig)=[^\\s\"']*");
-  private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization",
-      "cookie", "set-cookie", "x-upload-token", "x-api-key", "access-token");
+  private static final String NAMES =
+      "access_token|refresh_token|client_secret|appsecret_proof"
+          + "|code_verifier|code|fb_exchange_token|input_token|id_token|upload_token|token|password"
+          + "|oauth_token|oauth_token_secret|oauth_signature|api_key|key|secret";
+  private static final Pattern QUERY =
+      Pattern.compile("(?i)([?&;]|^|\\s)(" + NAMES + ")=([^&\\s\"']*)");
+  private static final Pattern JSON =
+      Pattern.compile(
+          "(?i)(\"(?:"
+              + NAMES
+              + "|accessToken|refreshToken|clientSecret)\"\\s*:\\s*\")([^\"]*)(\"|\\z)");
+  private static final Pattern BEARER =
+      Pattern.compile("(?i)\\b(Bearer|OAuth|Basic)\\s+[A-Za-z0-9._~+/=-]+");
+  private static final Pattern SIGNED_URL =
+      Pattern.compile(
+          "(?i)(https?://[^\\s\"'?]+)\\?[^\\s\"']*(X-Amz-Signature|X-Goog-Signature|Signature|sig)=[^\\s\"']*");
+  private static final Set<String> SECRET_HEADERS =
+      Set.of(
+          "authorization",
+          "proxy-authorization",
+          "cookie",
+          "set-cookie",
+          "x-upload-token",
+          "x-api-key",
+          "access-token");
 
   private Redactor() {}
 
@@ -50,10 +63,10 @@ public final class Redactor {
   }
 
   /**
-   * Returns {@code text} with every occurrence of the given secret values masked (the client's
-   * own access token, refresh token, client secret...), wherever a server echoed them, then every
-   * known secret pattern ({@link #redactText}). Values shorter than 6 characters are ignored (too
-   * short to be secrets, and masking them would garble the text).
+   * Returns {@code text} with every occurrence of the given secret values masked (the client's own
+   * access token, refresh token, client secret...), wherever a server echoed them, then every known
+   * secret pattern ({@link #redactText}). Values shorter than 6 characters are ignored (too short
+   * to be secrets, and masking them would garble the text).
    *
    * @param text the text, or {@code null}
    * @param secrets the secret values; {@code null} elements are ignored

@@ -4,12 +4,12 @@ import io.smo.core.SmoPublicApi;
 import java.net.URI;
 
 /**
- * A link shortener with click analytics (SPI). One implementation ships in {@code smo-bitly}
- * (Bitly API v4). Implementations are thread-safe.
+ * A link shortener with click analytics (SPI). One implementation ships in {@code smo-bitly} (Bitly
+ * API v4). Implementations are thread-safe.
  *
  * <p>Contract: {@link #shorten(URI, ShortLinkKey)} returns one short link per key, the same one
- * when called again with the same key and URL (so retries and re-runs do not create a second
- * link), and never one short link for two keys (their clicks could not be told apart).
+ * when called again with the same key and URL (so retries and re-runs do not create a second link),
+ * and never one short link for two keys (their clicks could not be told apart).
  */
 @SmoPublicApi
 public interface LinkShortener extends AutoCloseable {

@@ -23,30 +23,30 @@ import java.util.regex.Pattern;
  * Adds UTM parameters to the links a campaign publishes, per (campaign, segment, target), so the
  * website's analytics can tell which platform, segment and variant sent each visitor.
  *
- * <p>Parameters (the convention of Hootsuite, Postoria and Google Analytics): {@code
- * utm_source} the platform ({@code facebook}, {@code instagram}, {@code x}, {@code youtube},
- * {@code tiktok}, {@code pinterest}, {@code snapchat}), {@code utm_medium} ({@code social} unless
- * set), {@code utm_campaign} the campaign, {@code utm_content} the segment or variant, and the
- * optional {@code utm_term} and {@code utm_id}. Values are percent-encoded (UTF-8, a space as
- * {@code %20}).
+ * <p>Parameters (the convention of Hootsuite, Postoria and Google Analytics): {@code utm_source}
+ * the platform ({@code facebook}, {@code instagram}, {@code x}, {@code youtube}, {@code tiktok},
+ * {@code pinterest}, {@code snapchat}), {@code utm_medium} ({@code social} unless set), {@code
+ * utm_campaign} the campaign, {@code utm_content} the segment or variant, and the optional {@code
+ * utm_term} and {@code utm_id}. Values are percent-encoded (UTF-8, a space as {@code %20}).
  *
- * <p>What is tagged: {@link Post#link()} and every URL in the text, the thread parts and the
- * first comment, found with twitter-text's {@link Extractor} (the same rules X uses to link a
- * URL). A link keeps its query string, fragment, port, percent-encodings and internationalised
- * host as written: the parameters are appended to the query, before any {@code #fragment}.
+ * <p>What is tagged: {@link Post#link()} and every URL in the text, the thread parts and the first
+ * comment, found with twitter-text's {@link Extractor} (the same rules X uses to link a URL). A
+ * link keeps its query string, fragment, port, percent-encodings and internationalised host as
+ * written: the parameters are appended to the query, before any {@code #fragment}.
  *
  * <p>What is not: tagging is opt-in per campaign (build a tagger only for campaigns that want it)
- * and per domain: only links to {@link Builder#domains(String...) the campaign's domains} and
- * their subdomains are tagged, never a third party's URL unless {@link Builder#allDomains(boolean)}
- * asks for it ({@link TaggedLink.Status#NOT_OPTED_IN}). A link that already carries any {@code
- * utm_*} parameter is left alone, so tagging twice changes nothing ({@link
- * TaggedLink.Status#ALREADY_TAGGED}). Malformed links (an invalid host, an {@code http(s)://}
- * that X would not link, a URL running into characters X would cut off) are left as written and
- * reported in {@link TaggedPost#problems()}.
+ * and per domain: only links to {@link Builder#domains(String...) the campaign's domains} and their
+ * subdomains are tagged, never a third party's URL unless {@link Builder#allDomains(boolean)} asks
+ * for it ({@link TaggedLink.Status#NOT_OPTED_IN}). A link that already carries any {@code utm_*}
+ * parameter is left alone, so tagging twice changes nothing ({@link
+ * TaggedLink.Status#ALREADY_TAGGED}). Malformed links (an invalid host, an {@code http(s)://} that
+ * X would not link, a URL running into characters X would cut off) are left as written and reported
+ * in {@link TaggedPost#problems()}.
  *
- * <p>Validate the returned post, not the original ({@link TaggedPost#validate(io.smo.core.SocialClient)}):
- * X counts every URL as 23 characters so its weighted length does not change, but the other
- * platforms count the full URL and a post near the limit can go over it.
+ * <p>Validate the returned post, not the original ({@link
+ * TaggedPost#validate(io.smo.core.SocialClient)}): X counts every URL as 23 characters so its
+ * weighted length does not change, but the other platforms count the full URL and a post near the
+ * limit can go over it.
  *
  * <pre>{@code
  * LinkTagger tagger = LinkTagger.builder("Spring launch 2027").domains("dealer-munich.de").build();
@@ -61,6 +61,7 @@ import java.util.regex.Pattern;
 public final class LinkTagger {
   /** Text that looks like a web address, to find the ones the extractor refuses to link. */
   private static final Pattern LOOKS_LIKE_URL = Pattern.compile("(?i)\\bhttps?://[^\\s]+");
+
   /** Characters that, right after an extracted URL, mean X would have cut the URL short. */
   private static final String URL_CONTINUATION = "%/?#&=_-~+@:";
 
@@ -95,7 +96,9 @@ public final class LinkTagger {
     return campaign;
   }
 
-  /** Returns the domains whose links are tagged (ASCII form, lower case); empty with all domains. */
+  /**
+   * Returns the domains whose links are tagged (ASCII form, lower case); empty with all domains.
+   */
   public Set<String> domains() {
     return domains;
   }
@@ -149,8 +152,11 @@ public final class LinkTagger {
       }
       out.thread(parts);
     }
-    post.firstComment().ifPresent(c ->
-        out.firstComment(tagText(c, query, TaggedLink.Location.FIRST_COMMENT, links, problems)));
+    post.firstComment()
+        .ifPresent(
+            c ->
+                out.firstComment(
+                    tagText(c, query, TaggedLink.Location.FIRST_COMMENT, links, problems)));
     return new TaggedPost(out.build(), platform, links, problems);
   }
 
@@ -172,7 +178,11 @@ public final class LinkTagger {
     return tagOne(url, query(platform, content), TaggedLink.Location.LINK);
   }
 
-  private String tagText(String text, String query, TaggedLink.Location where, List<TaggedLink> links,
+  private String tagText(
+      String text,
+      String query,
+      TaggedLink.Location where,
+      List<TaggedLink> links,
       List<LinkProblem> problems) {
     if (text.isEmpty()) {
       return text;
@@ -190,8 +200,11 @@ public final class LinkTagger {
       at = end;
       Optional<String> problem = malformed(written);
       if (problem.isEmpty() && continues(text, end)) {
-        problem = Optional.of("the address runs on into '" + text.charAt(end)
-            + "', which X does not link; write the URL percent-encoded or end it with a space");
+        problem =
+            Optional.of(
+                "the address runs on into '"
+                    + text.charAt(end)
+                    + "', which X does not link; write the URL percent-encoded or end it with a space");
       }
       if (problem.isPresent()) {
         problems.add(new LinkProblem(written, where, problem.get()));
@@ -208,8 +221,11 @@ public final class LinkTagger {
       int s = m.start();
       boolean seen = covered.stream().anyMatch(c -> s >= c[0] && s < c[1]);
       if (!seen) {
-        problems.add(new LinkProblem(m.group(), where,
-            "not recognised as a link (invalid host or unknown top-level domain), so not tagged"));
+        problems.add(
+            new LinkProblem(
+                m.group(),
+                where,
+                "not recognised as a link (invalid host or unknown top-level domain), so not tagged"));
       }
     }
     return sb.toString();
@@ -225,7 +241,8 @@ public final class LinkTagger {
       return true;
     }
     // '?', '#', '&' ... then a space or the end is sentence punctuation, not part of the URL
-    return URL_CONTINUATION.indexOf(c) >= 0 && end + 1 < text.length()
+    return URL_CONTINUATION.indexOf(c) >= 0
+        && end + 1 < text.length()
         && !Character.isWhitespace(text.charAt(end + 1));
   }
 
@@ -342,8 +359,11 @@ public final class LinkTagger {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("host '" + host + "' is not a valid domain name");
       }
-      if (!host.isEmpty() && (ascii.isEmpty() || ascii.contains("..") || ascii.startsWith(".")
-          || ascii.endsWith("."))) {
+      if (!host.isEmpty()
+          && (ascii.isEmpty()
+              || ascii.contains("..")
+              || ascii.startsWith(".")
+              || ascii.endsWith("."))) {
         throw new IllegalArgumentException("host '" + host + "' is not a valid domain name");
       }
       int q = before.indexOf('?', authEnd);
@@ -401,7 +421,9 @@ public final class LinkTagger {
       return this;
     }
 
-    /** Tags links to every domain, third parties' included. Default false (only {@link #domains}). */
+    /**
+     * Tags links to every domain, third parties' included. Default false (only {@link #domains}).
+     */
     public Builder allDomains(boolean allDomains) {
       this.allDomains = allDomains;
       return this;
@@ -427,7 +449,10 @@ public final class LinkTagger {
       return this;
     }
 
-    /** Sets {@code utm_id} (the campaign id in Google Analytics); {@code null} or blank leaves it out. */
+    /**
+     * Sets {@code utm_id} (the campaign id in Google Analytics); {@code null} or blank leaves it
+     * out.
+     */
     public Builder id(String id) {
       this.id = id == null || id.isBlank() ? null : id.strip();
       return this;

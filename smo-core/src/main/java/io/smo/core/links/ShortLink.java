@@ -8,7 +8,8 @@ import java.net.URI;
 /**
  * A short link created by a {@link LinkShortener}.
  *
- * @param id the shortener's id for the link (Bitly: the bitlink without scheme, {@code bit.ly/3xYz})
+ * @param id the shortener's id for the link (Bitly: the bitlink without scheme, {@code
+ *     bit.ly/3xYz})
  * @param shortUrl the short URL to publish
  * @param longUrl the URL it redirects to (the tagged link)
  * @param key what it stands for

@@ -6,8 +6,8 @@ import io.smo.core.Platform;
 import io.smo.core.SmoPublicApi;
 
 /**
- * What one short link stands for: a post (its idempotency key), a target (platform and account)
- * and a variant (segment). A {@link LinkShortener} creates one short link per key, so clicks are
+ * What one short link stands for: a post (its idempotency key), a target (platform and account) and
+ * a variant (segment). A {@link LinkShortener} creates one short link per key, so clicks are
  * attributed to the post, target and variant that earned them (not to whichever post used a link
  * first, the problem Sprinklr users report).
  *

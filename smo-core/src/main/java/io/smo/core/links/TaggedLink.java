@@ -8,8 +8,8 @@ import io.smo.core.SmoPublicApi;
  * One link the {@link LinkTagger} looked at, with what it did to it.
  *
  * @param original the link as it was written (text links: exactly the characters of the text)
- * @param tagged the link as published: {@code original} with UTM parameters appended to its
- *     query, or {@code original} itself when {@link #status()} is not {@link Status#TAGGED}
+ * @param tagged the link as published: {@code original} with UTM parameters appended to its query,
+ *     or {@code original} itself when {@link #status()} is not {@link Status#TAGGED}
  * @param location where the link was found
  * @param status what the tagger did
  */

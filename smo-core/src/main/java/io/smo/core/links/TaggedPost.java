@@ -13,8 +13,8 @@ import java.util.List;
  * What {@link LinkTagger#tag(Post, Platform, String)} returns: the post to publish on one target,
  * every link it looked at, and the malformed links it kept out. Immutable.
  *
- * <p>Validate the tagged post, not the original: tagging makes links longer, and every platform
- * but X counts a URL's full length ({@link #validate(SocialClient)}).
+ * <p>Validate the tagged post, not the original: tagging makes links longer, and every platform but
+ * X counts a URL's full length ({@link #validate(SocialClient)}).
  *
  * @param post the post with tagged links (same idempotency key as the original)
  * @param platform the target it was tagged for
@@ -23,7 +23,8 @@ import java.util.List;
  * @param problems the malformed links, left as written
  */
 @SmoPublicApi
-public record TaggedPost(Post post, Platform platform, List<TaggedLink> links, List<LinkProblem> problems) {
+public record TaggedPost(
+    Post post, Platform platform, List<TaggedLink> links, List<LinkProblem> problems) {
 
   /** Checks and copies the components. */
   public TaggedPost {
@@ -48,7 +49,8 @@ public record TaggedPost(Post post, Platform platform, List<TaggedLink> links, L
    */
   public List<Violation> validate(SocialClient client) {
     if (client.platform() != platform) {
-      throw new IllegalArgumentException("post tagged for " + platform + ", client is " + client.platform());
+      throw new IllegalArgumentException(
+          "post tagged for " + platform + ", client is " + client.platform());
     }
     return client.validate(post);
   }

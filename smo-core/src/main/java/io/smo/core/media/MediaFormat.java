@@ -18,7 +18,7 @@ public enum MediaFormat {
   HEIC("image/heic", MediaKind.IMAGE),
   /** MPEG-4 (ISO BMFF {@code ftyp} box with an MP4 brand). */
   MP4("video/mp4", MediaKind.VIDEO),
-  /** QuickTime ({@code ftyp qt  }). */
+  /** QuickTime ({@code ftyp qt }). */
   MOV("video/quicktime", MediaKind.VIDEO),
   /** Anything else; never accepted by a platform. */
   UNKNOWN("application/octet-stream", null);

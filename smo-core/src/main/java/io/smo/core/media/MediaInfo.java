@@ -30,7 +30,12 @@ public final class MediaInfo {
    * @param hasAudio whether a video has an audio track
    */
   public MediaInfo(
-      MediaFormat format, long sizeBytes, int width, int height, Duration duration, boolean hasAudio) {
+      MediaFormat format,
+      long sizeBytes,
+      int width,
+      int height,
+      Duration duration,
+      boolean hasAudio) {
     this.format = format;
     this.sizeBytes = sizeBytes;
     this.width = width;
@@ -76,7 +81,15 @@ public final class MediaInfo {
 
   @Override
   public String toString() {
-    return "MediaInfo{" + format + ", " + sizeBytes + " bytes, " + width + "x" + height
-        + (duration != null ? ", " + duration : "") + "}";
+    return "MediaInfo{"
+        + format
+        + ", "
+        + sizeBytes
+        + " bytes, "
+        + width
+        + "x"
+        + height
+        + (duration != null ? ", " + duration : "")
+        + "}";
   }
 }

@@ -35,15 +35,26 @@ public final class MediaInspector {
   /**
    * Detects the format from the first bytes of {@code head}.
    *
-   * @param head at least the first 12 bytes of the content (fewer gives {@link MediaFormat#UNKNOWN})
+   * @param head at least the first 12 bytes of the content (fewer gives {@link
+   *     MediaFormat#UNKNOWN})
    */
   public static MediaFormat detect(byte[] head) {
     int n = head.length;
-    if (n >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+    if (n >= 3
+        && (head[0] & 0xFF) == 0xFF
+        && (head[1] & 0xFF) == 0xD8
+        && (head[2] & 0xFF) == 0xFF) {
       return MediaFormat.JPEG;
     }
-    if (n >= 8 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
-        && head[4] == 0x0D && head[5] == 0x0A && head[6] == 0x1A && head[7] == 0x0A) {
+    if (n >= 8
+        && (head[0] & 0xFF) == 0x89
+        && head[1] == 'P'
+        && head[2] == 'N'
+        && head[3] == 'G'
+        && head[4] == 0x0D
+        && head[5] == 0x0A
+        && head[6] == 0x1A
+        && head[7] == 0x0A) {
       return MediaFormat.PNG;
     }
     if (n >= 6) {
@@ -52,8 +63,15 @@ public final class MediaInspector {
         return MediaFormat.GIF;
       }
     }
-    if (n >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
-        && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
+    if (n >= 12
+        && head[0] == 'R'
+        && head[1] == 'I'
+        && head[2] == 'F'
+        && head[3] == 'F'
+        && head[8] == 'W'
+        && head[9] == 'E'
+        && head[10] == 'B'
+        && head[11] == 'P') {
       return MediaFormat.WEBP;
     }
     if (n >= 12 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {
@@ -101,7 +119,8 @@ public final class MediaInspector {
     int w = 0;
     int hgt = 0;
     if (format.kind() != null && format != MediaFormat.MP4 && format != MediaFormat.MOV) {
-      try (ImageInputStream iis = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      try (ImageInputStream iis =
+          ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
         int[] dims = dimensions(iis);
         w = dims[0];
         hgt = dims[1];
@@ -152,8 +171,10 @@ public final class MediaInspector {
       int h = 0;
       boolean audio = false;
       for (TrackBox track : moov.getBoxes(TrackBox.class)) {
-        String handler = track.getMediaBox() != null && track.getMediaBox().getHandlerBox() != null
-            ? track.getMediaBox().getHandlerBox().getHandlerType() : "";
+        String handler =
+            track.getMediaBox() != null && track.getMediaBox().getHandlerBox() != null
+                ? track.getMediaBox().getHandlerBox().getHandlerType()
+                : "";
         TrackHeaderBox tkhd = track.getTrackHeaderBox();
         if ("vide".equals(handler) && tkhd != null && w == 0) {
           w = (int) Math.round(tkhd.getWidth());
@@ -168,5 +189,4 @@ public final class MediaInspector {
       return new MediaInfo(format, size, 0, 0, null, false);
     }
   }
-
 }

@@ -1,10 +1,9 @@
 package io.smo.core.pagination;
 
-import io.smo.core.pagination.spi.PageFetcher;
-
 import static java.util.Objects.requireNonNull;
 
 import io.smo.core.SmoPublicApi;
+import io.smo.core.pagination.spi.PageFetcher;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -17,14 +16,14 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A lazy sequence of items fetched page by page from a cursor, {@code next} URL or page token.
- * No call is made until iteration starts; each iteration starts again from the first page (or
- * the cursor given to {@link #resumingAt(String)}).
+ * A lazy sequence of items fetched page by page from a cursor, {@code next} URL or page token. No
+ * call is made until iteration starts; each iteration starts again from the first page (or the
+ * cursor given to {@link #resumingAt(String)}).
  *
- * <p>Stops when a page has no next marker, when a page repeats a marker already seen (a cursor
- * that does not advance), after {@link #maxPages(int)} pages or {@link #maxItems(long)} items,
- * and after 3 consecutive empty pages that still carry a next marker. Errors surface as unchecked
- * {@link io.smo.core.exception.SmoException}s while iterating.
+ * <p>Stops when a page has no next marker, when a page repeats a marker already seen (a cursor that
+ * does not advance), after {@link #maxPages(int)} pages or {@link #maxItems(long)} items, and after
+ * 3 consecutive empty pages that still carry a next marker. Errors surface as unchecked {@link
+ * io.smo.core.exception.SmoException}s while iterating.
  *
  * <p>Immutable and thread-safe; each iterator is for one thread.
  *
@@ -54,8 +53,8 @@ public final class Paginator<T> implements Iterable<T> {
 
   /** Returns a paginator over {@code fetcher}, unbounded but for the loop guards. */
   public static <T> Paginator<T> of(PageFetcher<T> fetcher) {
-    return new Paginator<>(requireNonNull(fetcher, "fetcher == null"), null, Integer.MAX_VALUE,
-        Long.MAX_VALUE);
+    return new Paginator<>(
+        requireNonNull(fetcher, "fetcher == null"), null, Integer.MAX_VALUE, Long.MAX_VALUE);
   }
 
   /** Returns a paginator with no items, for platforms or posts with nothing to list. */

@@ -26,6 +26,7 @@ import java.util.function.Function;
  * target) and a self-contained HTML page with inline-SVG charts (no script, no external file).
  *
  * <p>What is added up, and what is not:
+ *
  * <ul>
  *   <li>Only the same metric is added to itself: {@code impressions} (times shown) and {@code
  *       views} (video views as each platform defines one) are separate sums, never mixed.
@@ -34,13 +35,13 @@ import java.util.function.Function;
  *   <li>{@code reach} (distinct people) is summed only inside one platform (per platform and per
  *       account), and even there people who saw several posts count more than once; it is never
  *       added across platforms, whose audiences overlap, so the total and segment rows have none.
- *   <li>{@code link_clicks} come from the link shortener (one short link per target), the one
- *       click figure counted the same way on every platform.
+ *   <li>{@code link_clicks} come from the link shortener (one short link per target), the one click
+ *       figure counted the same way on every platform.
  * </ul>
  *
  * <p>Engagement rate, one definition for every platform: <b>engagements / impressions</b>, where
- * engagements = likes + comments + shares + saves (those the platform reports), computed over
- * the targets that report both engagements and impressions (views are not used in their place).
+ * engagements = likes + comments + shares + saves (those the platform reports), computed over the
+ * targets that report both engagements and impressions (views are not used in their place).
  * Attribution is by publish date: the figures are lifetime figures of the campaign's posts.
  *
  * <p>Immutable.
@@ -48,15 +49,39 @@ import java.util.function.Function;
 @SmoPublicApi
 public final class CampaignReport {
   /** The parts of "engagements". */
-  public static final List<String> ENGAGEMENT_PARTS = List.of("likes", "comments", "shares", "saves");
+  public static final List<String> ENGAGEMENT_PARTS =
+      List.of("likes", "comments", "shares", "saves");
+
   /** The metrics summed in rollups, in report order ({@code reach} is handled apart). */
-  public static final List<String> SUMMED = List.of("impressions", "views", "engagements", "likes", "comments",
-      "shares", "saves", "clicks", "link_clicks");
+  public static final List<String> SUMMED =
+      List.of(
+          "impressions",
+          "views",
+          "engagements",
+          "likes",
+          "comments",
+          "shares",
+          "saves",
+          "clicks",
+          "link_clicks");
+
   /** The per-target columns of the CSV and HTML tables. */
-  public static final List<String> COLUMNS = List.of("impressions", "reach", "views", "likes", "comments",
-      "shares", "saves", "clicks", "link_clicks");
-  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  public static final List<String> COLUMNS =
+      List.of(
+          "impressions",
+          "reach",
+          "views",
+          "likes",
+          "comments",
+          "shares",
+          "saves",
+          "clicks",
+          "link_clicks");
+
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final CampaignResults results;
   private final List<Snapshot> history;
@@ -116,19 +141,28 @@ public final class CampaignReport {
     return group("segment", t -> t.target().segment(), false);
   }
 
-  /** Returns the targets whose figures are missing, with why ({@code platform:account/segment: reason}). */
+  /**
+   * Returns the targets whose figures are missing, with why ({@code platform:account/segment:
+   * reason}).
+   */
   public List<String> missing() {
     List<String> out = new ArrayList<>();
     for (TargetSnapshot t : latest().targets()) {
       if (t.state() != TargetSnapshot.State.MEASURED) {
-        out.add(t.target().label() + " " + t.state().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-            + (t.error() != null ? ": " + t.error() : ""));
+        out.add(
+            t.target().label()
+                + " "
+                + t.state().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + (t.error() != null ? ": " + t.error() : ""));
       }
     }
     return out;
   }
 
-  /** Returns the notes printed with every report: what is summed, what is not, and the ER definition. */
+  /**
+   * Returns the notes printed with every report: what is summed, what is not, and the ER
+   * definition.
+   */
   public static List<String> notes() {
     return List.of(
         "Engagement rate = (likes + comments + shares + saves) / impressions, over targets reporting both.",
@@ -138,7 +172,8 @@ public final class CampaignReport {
         "Link clicks come from the link shortener, counted the same way on every platform.");
   }
 
-  private List<Rollup> group(String dimension, Function<TargetSnapshot, String> key, boolean onePlatform) {
+  private List<Rollup> group(
+      String dimension, Function<TargetSnapshot, String> key, boolean onePlatform) {
     Map<String, List<TargetSnapshot>> groups = new LinkedHashMap<>();
     for (TargetSnapshot t : latest().targets()) {
       groups.computeIfAbsent(key.apply(t), k -> new ArrayList<>()).add(t);
@@ -148,7 +183,8 @@ public final class CampaignReport {
     return out;
   }
 
-  private static Rollup rollup(String dimension, String key, List<TargetSnapshot> ts, boolean onePlatform) {
+  private static Rollup rollup(
+      String dimension, String key, List<TargetSnapshot> ts, boolean onePlatform) {
     Map<String, Sum> sums = new LinkedHashMap<>();
     List<String> metrics = new ArrayList<>(SUMMED);
     if (onePlatform) {
@@ -180,7 +216,8 @@ public final class CampaignReport {
         erCovered++;
       }
     }
-    return new Rollup(dimension, key, ts.size(), sums, erCovered == 0 ? null : (double) eng / imp, erCovered);
+    return new Rollup(
+        dimension, key, ts.size(), sums, erCovered == 0 ? null : (double) eng / imp, erCovered);
   }
 
   // ------------------------------------------------------------------ snapshots on disk
@@ -192,7 +229,8 @@ public final class CampaignReport {
    */
   public static void appendSnapshot(Path file, Snapshot snapshot) throws IOException {
     String line = JSON.writeValueAsString(snapshot) + "\n";
-    Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.writeString(
+        file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   /**
@@ -221,7 +259,9 @@ public final class CampaignReport {
 
   // ------------------------------------------------------------------ exports
 
-  /** Returns the report as JSON: campaign, notes, rollups with sums and coverage, targets, history. */
+  /**
+   * Returns the report as JSON: campaign, notes, rollups with sums and coverage, targets, history.
+   */
   public String toJson() {
     ObjectNode root = JSON.createObjectNode();
     root.put("campaign", results.campaign());
@@ -249,12 +289,14 @@ public final class CampaignReport {
     for (Snapshot s : history) {
       ObjectNode h = hist.addObject().put("takenAt", s.takenAt().toString());
       ObjectNode per = h.putObject("engagements");
-      s.targets().forEach(t -> {
-        Long e = t.engagements();
-        if (e != null) {
-          per.put(t.target().label(), e);
-        }
-      });
+      s.targets()
+          .forEach(
+              t -> {
+                Long e = t.engagements();
+                if (e != null) {
+                  per.put(t.target().label(), e);
+                }
+              });
     }
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
@@ -264,32 +306,51 @@ public final class CampaignReport {
   }
 
   private static ObjectNode rollupJson(Rollup r) {
-    ObjectNode n = JSON.createObjectNode().put("dimension", r.dimension()).put("key", r.key())
-        .put("targets", r.targets());
+    ObjectNode n =
+        JSON.createObjectNode()
+            .put("dimension", r.dimension())
+            .put("key", r.key())
+            .put("targets", r.targets());
     ObjectNode sums = n.putObject("sums");
-    r.sums().forEach((m, s) -> sums.putObject(m).put("value", s.value()).put("covered", s.covered())
-        .put("of", s.of()).put("text", s.toString()));
+    r.sums()
+        .forEach(
+            (m, s) ->
+                sums.putObject(m)
+                    .put("value", s.value())
+                    .put("covered", s.covered())
+                    .put("of", s.of())
+                    .put("text", s.toString()));
     if (r.engagementRate() != null) {
-      n.put("engagementRate", r.engagementRate()).put("engagementRateCovered", r.engagementRateCovered());
+      n.put("engagementRate", r.engagementRate())
+          .put("engagementRateCovered", r.engagementRateCovered());
     }
     return n;
   }
 
   /**
-   * Returns one CSV row per target (RFC 4180: comma-separated, quoted where needed, CRLF line
-   * ends, a header row): campaign, platform, account, segment, state, post id, URL, the metric
-   * columns ({@link #COLUMNS}; empty when not reported), engagements, engagement rate, note.
+   * Returns one CSV row per target (RFC 4180: comma-separated, quoted where needed, CRLF line ends,
+   * a header row): campaign, platform, account, segment, state, post id, URL, the metric columns
+   * ({@link #COLUMNS}; empty when not reported), engagements, engagement rate, note.
    */
   public String toCsv() {
     StringBuilder sb = new StringBuilder();
-    List<String> header = new ArrayList<>(List.of("campaign", "platform", "account", "segment", "state",
-        "post_id", "url"));
+    List<String> header =
+        new ArrayList<>(
+            List.of("campaign", "platform", "account", "segment", "state", "post_id", "url"));
     header.addAll(COLUMNS);
     header.addAll(List.of("engagements", "engagement_rate", "taken_at", "note"));
     row(sb, header);
     for (TargetSnapshot t : latest().targets()) {
-      List<String> r = new ArrayList<>(List.of(results.campaign(), t.target().platform(), t.target().account(),
-          t.target().segment(), t.state().name(), nz(t.target().postId()), nz(t.target().url())));
+      List<String> r =
+          new ArrayList<>(
+              List.of(
+                  results.campaign(),
+                  t.target().platform(),
+                  t.target().account(),
+                  t.target().segment(),
+                  t.state().name(),
+                  nz(t.target().postId()),
+                  nz(t.target().url())));
       for (String c : COLUMNS) {
         Long v = t.metric(c);
         r.add(v == null ? "" : v.toString());
@@ -297,7 +358,10 @@ public final class CampaignReport {
       Long e = t.engagements();
       Long i = t.metric("impressions");
       r.add(e == null ? "" : e.toString());
-      r.add(e != null && i != null && i > 0 ? String.format(Locale.ROOT, "%.4f", (double) e / i) : "");
+      r.add(
+          e != null && i != null && i > 0
+              ? String.format(Locale.ROOT, "%.4f", (double) e / i)
+              : "");
       r.add(latest().takenAt().toString());
       r.add(nz(t.error()));
       row(sb, r);
@@ -327,7 +391,10 @@ public final class CampaignReport {
     sb.append("\r\n");
   }
 
-  /** Returns a self-contained HTML page: sums with coverage, charts in inline SVG, the targets, notes. */
+  /**
+   * Returns a self-contained HTML page: sums with coverage, charts in inline SVG, the targets,
+   * notes.
+   */
   public String toHtml() {
     return ReportHtml.render(this);
   }

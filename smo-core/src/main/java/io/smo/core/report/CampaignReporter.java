@@ -46,11 +46,14 @@ public final class CampaignReporter implements AutoCloseable {
     shortener = b.shortener;
     clock = b.clock;
     perPlatform = b.perPlatform;
-    executor = Executors.newFixedThreadPool(b.threads, r -> {
-      Thread t = new Thread(r, "smo-report");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newFixedThreadPool(
+            b.threads,
+            r -> {
+              Thread t = new Thread(r, "smo-report");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -77,8 +80,12 @@ public final class CampaignReporter implements AutoCloseable {
       try {
         out.add(futures.get(i).join());
       } catch (RuntimeException e) {
-        out.add(new TargetSnapshot(results.targets().get(i), TargetSnapshot.State.FAILED, Map.of(),
-            "unexpected " + e.getClass().getSimpleName()));
+        out.add(
+            new TargetSnapshot(
+                results.targets().get(i),
+                TargetSnapshot.State.FAILED,
+                Map.of(),
+                "unexpected " + e.getClass().getSimpleName()));
       }
     }
     return new Snapshot(clock.instant(), out);
@@ -89,16 +96,25 @@ public final class CampaignReporter implements AutoCloseable {
     try {
       p = Platform.fromId(t.platform());
     } catch (IllegalArgumentException e) {
-      return new TargetSnapshot(t, TargetSnapshot.State.UNKNOWN_PLATFORM, Map.of(),
+      return new TargetSnapshot(
+          t,
+          TargetSnapshot.State.UNKNOWN_PLATFORM,
+          Map.of(),
           "unknown platform '" + t.platform() + "'");
     }
     if (!"PUBLISHED".equals(t.status()) || t.postId() == null) {
-      return new TargetSnapshot(t, TargetSnapshot.State.NOT_PUBLISHED, Map.of(),
+      return new TargetSnapshot(
+          t,
+          TargetSnapshot.State.NOT_PUBLISHED,
+          Map.of(),
           t.reason() != null ? t.reason() : "not published (" + t.status() + ")");
     }
     Optional<SocialClient> client = clients.apply(p, t.account());
     if (client.isEmpty()) {
-      return new TargetSnapshot(t, TargetSnapshot.State.NO_CLIENT, Map.of(),
+      return new TargetSnapshot(
+          t,
+          TargetSnapshot.State.NO_CLIENT,
+          Map.of(),
           "no client for " + p.id() + " account '" + t.account() + "'");
     }
     SocialClient c = client.get();
@@ -131,7 +147,8 @@ public final class CampaignReporter implements AutoCloseable {
       try {
         metrics.put("link_clicks", shortener.clicks(t.shortLink()));
       } catch (RuntimeException e) {
-        error = (error == null ? "" : error + "; ") + shortener.name() + " clicks: " + e.getMessage();
+        error =
+            (error == null ? "" : error + "; ") + shortener.name() + " clicks: " + e.getMessage();
       }
     }
     return new TargetSnapshot(t, state, metrics, error);
@@ -155,7 +172,9 @@ public final class CampaignReporter implements AutoCloseable {
       this.clients = clients;
     }
 
-    /** Reads link clicks of targets with a short link from {@code shortener}; {@code null} for none. */
+    /**
+     * Reads link clicks of targets with a short link from {@code shortener}; {@code null} for none.
+     */
     public Builder shortener(LinkShortener shortener) {
       this.shortener = shortener;
       return this;

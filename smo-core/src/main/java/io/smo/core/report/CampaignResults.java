@@ -26,6 +26,7 @@ import java.util.Map;
  * {@link CrossPostResult}s. Immutable.
  *
  * <p>JSON shape (version 1):
+ *
  * <pre>{@code
  * {"format": "smo-campaign-results", "version": 1, "campaign": "Aurora launch",
  *  "campaignFile": "launch.yaml", "idempotencyKey": "aurora-1", "createdAt": "2026-12-04T19:00:00Z",
@@ -37,9 +38,12 @@ import java.util.Map;
 public final class CampaignResults {
   /** The {@code format} value. */
   public static final String FORMAT = "smo-campaign-results";
+
   /** The version this SDK writes and reads. */
   public static final int VERSION = 1;
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final String campaign;
   private final String campaignFile;
@@ -56,7 +60,11 @@ public final class CampaignResults {
    * @param createdAt when it was written (UTC)
    * @param targets one per target
    */
-  public CampaignResults(String campaign, String campaignFile, String idempotencyKey, Instant createdAt,
+  public CampaignResults(
+      String campaign,
+      String campaignFile,
+      String idempotencyKey,
+      Instant createdAt,
       List<ResultTarget> targets) {
     this.campaign = requireNonNull(campaign, "campaign == null");
     this.campaignFile = campaignFile;
@@ -66,8 +74,8 @@ public final class CampaignResults {
   }
 
   /**
-   * Builds the record of one {@link CrossPostResult} whose targets are all in {@code segment}
-   * with the default account per platform.
+   * Builds the record of one {@link CrossPostResult} whose targets are all in {@code segment} with
+   * the default account per platform.
    *
    * @param campaign the campaign's name
    * @param result what {@link io.smo.core.CrossPoster} returned
@@ -76,8 +84,8 @@ public final class CampaignResults {
    * @param now when
    * @return the record
    */
-  public static CampaignResults of(String campaign, CrossPostResult result, String segment, boolean sandbox,
-      Instant now) {
+  public static CampaignResults of(
+      String campaign, CrossPostResult result, String segment, boolean sandbox, Instant now) {
     List<ResultTarget> out = new ArrayList<>();
     for (Map.Entry<io.smo.core.Platform, PlatformOutcome> e : result.outcomes().entrySet()) {
       out.add(target(e.getValue(), "default", segment, null, sandbox));
@@ -95,12 +103,19 @@ public final class CampaignResults {
    * @param sandbox whether it ran on the sandbox
    * @return the entry
    */
-  public static ResultTarget target(PlatformOutcome o, String account, String segment, String shortLink,
-      boolean sandbox) {
+  public static ResultTarget target(
+      PlatformOutcome o, String account, String segment, String shortLink, boolean sandbox) {
     PublishedPost p = o.published().orElse(null);
-    return new ResultTarget(o.platform().id(), account, segment, o.status().name(),
-        p == null ? null : p.id(), p == null ? null : p.url().map(Object::toString).orElse(null),
-        p == null ? null : p.publishedAt().map(Object::toString).orElse(null), shortLink, sandbox,
+    return new ResultTarget(
+        o.platform().id(),
+        account,
+        segment,
+        o.status().name(),
+        p == null ? null : p.id(),
+        p == null ? null : p.url().map(Object::toString).orElse(null),
+        p == null ? null : p.publishedAt().map(Object::toString).orElse(null),
+        shortLink,
+        sandbox,
         o.status() == PlatformOutcome.Status.PUBLISHED ? null : o.reason(),
         p == null ? null : p.ref().attributes());
   }
@@ -198,14 +213,23 @@ public final class CampaignResults {
 
   private static CampaignResults parse(JsonNode root, String where) {
     if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-      throw new IllegalArgumentException(where + " is not a campaign results record (no \"format\": \""
-          + FORMAT + "\"); give the .results.json that `smo post` or `smo schedule` wrote");
+      throw new IllegalArgumentException(
+          where
+              + " is not a campaign results record (no \"format\": \""
+              + FORMAT
+              + "\"); give the .results.json that `smo post` or `smo schedule` wrote");
     }
     int v = root.path("version").asInt(-1);
     if (v != VERSION) {
-      throw new IllegalArgumentException(where + " is a results record of version " + root.path("version")
-          + "; this SDK reads version " + VERSION + (v > VERSION ? " (written by a newer smo: upgrade)"
-          : " (re-run `smo post` or `smo schedule` to write it again)"));
+      throw new IllegalArgumentException(
+          where
+              + " is a results record of version "
+              + root.path("version")
+              + "; this SDK reads version "
+              + VERSION
+              + (v > VERSION
+                  ? " (written by a newer smo: upgrade)"
+                  : " (re-run `smo post` or `smo schedule` to write it again)"));
     }
     JsonNode ts = root.path("targets");
     if (!ts.isArray()) {
@@ -218,9 +242,19 @@ public final class CampaignResults {
       if (platform.isBlank()) {
         throw new IllegalArgumentException(where + ": targets[" + i + "] has no platform");
       }
-      targets.add(new ResultTarget(platform, text(t, "account"), text(t, "segment"), text(t, "status"),
-          text(t, "postId"), text(t, "url"), text(t, "publishedAt"), text(t, "shortLink"),
-          t.path("sandbox").asBoolean(false), text(t, "reason"), attributes(t.path("attributes"))));
+      targets.add(
+          new ResultTarget(
+              platform,
+              text(t, "account"),
+              text(t, "segment"),
+              text(t, "status"),
+              text(t, "postId"),
+              text(t, "url"),
+              text(t, "publishedAt"),
+              text(t, "shortLink"),
+              t.path("sandbox").asBoolean(false),
+              text(t, "reason"),
+              attributes(t.path("attributes"))));
     }
     Instant created;
     try {
@@ -228,8 +262,12 @@ public final class CampaignResults {
     } catch (java.time.format.DateTimeParseException e) {
       created = Instant.EPOCH;
     }
-    return new CampaignResults(root.path("campaign").asText("campaign"), text(root, "campaignFile"),
-        text(root, "idempotencyKey"), created, targets);
+    return new CampaignResults(
+        root.path("campaign").asText("campaign"),
+        text(root, "campaignFile"),
+        text(root, "idempotencyKey"),
+        created,
+        targets);
   }
 
   private static Map<String, String> attributes(JsonNode n) {

@@ -6,17 +6,20 @@ import java.util.Objects;
 
 /**
  * One target of a campaign in its {@link CampaignResults}: where it went (platform, account,
- * segment), what happened, and the published post. Platforms are kept as written so a record
- * naming a platform this SDK does not know is still read (and reported as such).
+ * segment), what happened, and the published post. Platforms are kept as written so a record naming
+ * a platform this SDK does not know is still read (and reported as such).
  *
- * @param platform the platform id ({@code facebook}, {@code twitter}, ...; {@code x} is read as twitter)
+ * @param platform the platform id ({@code facebook}, {@code twitter}, ...; {@code x} is read as
+ *     twitter)
  * @param account the account ({@code "default"} when the campaign has one per platform)
  * @param segment the segment or variant ({@code "default"} when none)
- * @param status PUBLISHED, FAILED, UNKNOWN or SKIPPED (as {@link io.smo.core.PlatformOutcome.Status})
+ * @param status PUBLISHED, FAILED, UNKNOWN or SKIPPED (as {@link
+ *     io.smo.core.PlatformOutcome.Status})
  * @param postId the published post's id, or {@code null}
  * @param url the public URL, or {@code null}
  * @param publishedAt when it went public (ISO-8601 UTC), or {@code null}
- * @param shortLink the shortener's link id (e.g. {@code bit.ly/3xYz}) standing for this target, or {@code null}
+ * @param shortLink the shortener's link id (e.g. {@code bit.ly/3xYz}) standing for this target, or
+ *     {@code null}
  * @param sandbox whether the post was made on the SMO sandbox (not a real platform)
  * @param reason why it was not published, or {@code null}
  * @param attributes the post ref's attributes ({@link io.smo.core.PostRef#attributes()}; Snapchat
@@ -24,8 +27,17 @@ import java.util.Objects;
  */
 @SmoPublicApi
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ResultTarget(String platform, String account, String segment, String status, String postId,
-    String url, String publishedAt, String shortLink, boolean sandbox, String reason,
+public record ResultTarget(
+    String platform,
+    String account,
+    String segment,
+    String status,
+    String postId,
+    String url,
+    String publishedAt,
+    String shortLink,
+    boolean sandbox,
+    String reason,
     java.util.Map<String, String> attributes) {
 
   /** Normalises the components: blank account and segment become {@code "default"}. */
@@ -51,15 +63,45 @@ public record ResultTarget(String platform, String account, String segment, Stri
    * @param sandbox whether it was made on the sandbox
    * @param reason why not published, or {@code null}
    */
-  public ResultTarget(String platform, String account, String segment, String status, String postId,
-      String url, String publishedAt, String shortLink, boolean sandbox, String reason) {
-    this(platform, account, segment, status, postId, url, publishedAt, shortLink, sandbox, reason, null);
+  public ResultTarget(
+      String platform,
+      String account,
+      String segment,
+      String status,
+      String postId,
+      String url,
+      String publishedAt,
+      String shortLink,
+      boolean sandbox,
+      String reason) {
+    this(
+        platform,
+        account,
+        segment,
+        status,
+        postId,
+        url,
+        publishedAt,
+        shortLink,
+        sandbox,
+        reason,
+        null);
   }
 
   /** Returns a copy pointing at another post (same target). */
   public ResultTarget withPost(String postId, java.util.Map<String, String> attributes) {
-    return new ResultTarget(platform, account, segment, status, postId, url, publishedAt, shortLink, sandbox,
-        reason, attributes);
+    return new ResultTarget(
+        platform,
+        account,
+        segment,
+        status,
+        postId,
+        url,
+        publishedAt,
+        shortLink,
+        sandbox,
+        reason,
+        attributes);
   }
 
   /** Returns {@code platform:account/segment}, the target's name in reports. */

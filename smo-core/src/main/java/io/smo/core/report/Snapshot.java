@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Every target's figures at one moment; {@code --watch} appends one per interval so the report
- * can show growth.
+ * Every target's figures at one moment; {@code --watch} appends one per interval so the report can
+ * show growth.
  *
  * @param takenAt when the figures were read (UTC)
  * @param targets one per target of the results record, in its order

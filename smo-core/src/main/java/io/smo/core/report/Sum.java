@@ -3,8 +3,8 @@ package io.smo.core.report;
 import io.smo.core.SmoPublicApi;
 
 /**
- * A sum of one metric over a group of targets with its coverage: only the targets that report
- * the metric are added, and the sum says how many of the group's targets that was.
+ * A sum of one metric over a group of targets with its coverage: only the targets that report the
+ * metric are added, and the sum says how many of the group's targets that was.
  *
  * @param metric the metric's name ({@code clicks}, {@code impressions}, ...)
  * @param value the sum over the covered targets

@@ -14,11 +14,13 @@ import java.util.Objects;
  *     impressions}, {@code reach}, {@code views}, {@code likes}, {@code comments}, {@code shares},
  *     {@code saves}, {@code clicks}) plus {@code link_clicks} from the shortener; absent means not
  *     reported, never zero
- * @param error why the figures are missing ({@link State#FAILED}, {@link State#DELETED}, ...), or {@code null}
+ * @param error why the figures are missing ({@link State#FAILED}, {@link State#DELETED}, ...), or
+ *     {@code null}
  */
 @SmoPublicApi
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TargetSnapshot(ResultTarget target, State state, Map<String, Long> metrics, String error) {
+public record TargetSnapshot(
+    ResultTarget target, State state, Map<String, Long> metrics, String error) {
 
   /** What reading a target gave. */
   public enum State {

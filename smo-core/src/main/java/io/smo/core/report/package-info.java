@@ -1,8 +1,8 @@
 /**
  * Campaign measurement: the record of what a campaign published ({@link
  * io.smo.core.report.CampaignResults}), snapshots of every target's metrics ({@link
- * io.smo.core.report.CampaignReporter}) and the report rolled up per platform, account, segment
- * and in total, exported as JSON, CSV and a self-contained HTML page ({@link
+ * io.smo.core.report.CampaignReporter}) and the report rolled up per platform, account, segment and
+ * in total, exported as JSON, CSV and a self-contained HTML page ({@link
  * io.smo.core.report.CampaignReport}).
  */
 @SmoPublicApi

@@ -13,16 +13,16 @@ import java.util.Optional;
  * pre-loads the platform's documented caps (e.g. X: 100 posts per user per 15 minutes), and the
  * limiter adapts to the server's figures (remaining calls and reset of the current window).
  *
- * <p>A permit is reserved before each call is sent, against the smaller of the cap and the
- * server's last {@code remaining} (see {@link io.smo.core.resilience.spi.RateLimitWindow}), so concurrent calls never
- * overshoot a known limit. A call that would exceed it fails at once with a {@code
- * RateLimitException} whose {@code retryAt()} says when the window opens, unless {@link
- * #maxWait()} is set: then the call waits exactly until the window opens if that is within the
- * maximum wait, and fails at once otherwise. The default wait is zero: fail fast.
+ * <p>A permit is reserved before each call is sent, against the smaller of the cap and the server's
+ * last {@code remaining} (see {@link io.smo.core.resilience.spi.RateLimitWindow}), so concurrent
+ * calls never overshoot a known limit. A call that would exceed it fails at once with a {@code
+ * RateLimitException} whose {@code retryAt()} says when the window opens, unless {@link #maxWait()}
+ * is set: then the call waits exactly until the window opens if that is within the maximum wait,
+ * and fails at once otherwise. The default wait is zero: fail fast.
  *
- * <p>The state lives in a {@link RateLimitStore}: by default {@link InMemoryRateLimitStore#shared()},
- * so every client of one account in the JVM shares one allowance; a JDBC store ({@code smo-jdbc})
- * shares it between instances. Immutable and thread-safe.
+ * <p>The state lives in a {@link RateLimitStore}: by default {@link
+ * InMemoryRateLimitStore#shared()}, so every client of one account in the JVM shares one allowance;
+ * a JDBC store ({@code smo-jdbc}) shares it between instances. Immutable and thread-safe.
  *
  * <pre>{@code
  * RateLimitPolicy p = TwitterClient.defaultRateLimits().toBuilder()
@@ -75,8 +75,8 @@ public final class RateLimitPolicy {
   }
 
   /**
-   * Returns a policy holding the documented cap of every given bucket (typically all constants of
-   * a platform's bucket enum: {@code RateLimitPolicy.documented(TwitterRateBucket.values())}).
+   * Returns a policy holding the documented cap of every given bucket (typically all constants of a
+   * platform's bucket enum: {@code RateLimitPolicy.documented(TwitterRateBucket.values())}).
    */
   public static RateLimitPolicy documented(RateBucket... buckets) {
     Builder b = builder();
@@ -91,7 +91,9 @@ public final class RateLimitPolicy {
     return UNLIMITED;
   }
 
-  /** Returns a builder: no buckets, no waiting (fail fast), adaptive, the JVM-wide in-memory store. */
+  /**
+   * Returns a builder: no buckets, no waiting (fail fast), adaptive, the JVM-wide in-memory store.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -117,8 +119,8 @@ public final class RateLimitPolicy {
   }
 
   /**
-   * Returns the longest a call waits for its window to open; a call whose window opens later
-   * fails at once. Zero (the default) never waits.
+   * Returns the longest a call waits for its window to open; a call whose window opens later fails
+   * at once. Zero (the default) never waits.
    */
   public Duration maxWait() {
     return maxWait;
@@ -131,7 +133,8 @@ public final class RateLimitPolicy {
 
   /**
    * Returns the store set with {@link Builder#store}; empty means {@link
-   * InMemoryRateLimitStore#shared()} (or, for a client on a test clock, a store of that clock's own).
+   * InMemoryRateLimitStore#shared()} (or, for a client on a test clock, a store of that clock's
+   * own).
    */
   public Optional<RateLimitStore> store() {
     return Optional.ofNullable(store);
@@ -139,8 +142,14 @@ public final class RateLimitPolicy {
 
   @Override
   public String toString() {
-    return "RateLimitPolicy{" + buckets + ", maxWait=" + maxWait + ", adaptive=" + adaptive
-        + (store != null ? ", store=" + store : "") + "}";
+    return "RateLimitPolicy{"
+        + buckets
+        + ", maxWait="
+        + maxWait
+        + ", adaptive="
+        + adaptive
+        + (store != null ? ", store=" + store : "")
+        + "}";
   }
 
   /** Builds {@link RateLimitPolicy}. Mutable, not thread-safe. */
@@ -190,15 +199,18 @@ public final class RateLimitPolicy {
       return this;
     }
 
-    /** Removes the cap of one bucket by its id (not public, see {@link #bucket(String, int, Duration)}). */
+    /**
+     * Removes the cap of one bucket by its id (not public, see {@link #bucket(String, int,
+     * Duration)}).
+     */
     Builder removeBucket(String bucket) {
       buckets.remove(bucket);
       return this;
     }
 
     /**
-     * Sets the longest a call waits for its window to open (it then waits exactly until the
-     * window opens); {@link Duration#ZERO}, the default, fails fast.
+     * Sets the longest a call waits for its window to open (it then waits exactly until the window
+     * opens); {@link Duration#ZERO}, the default, fails fast.
      */
     public Builder maxWait(Duration maxWait) {
       requireNonNull(maxWait, "maxWait == null");
@@ -215,7 +227,10 @@ public final class RateLimitPolicy {
       return this;
     }
 
-    /** Sets where limiter state lives (e.g. a JDBC store shared by instances). Default JVM-wide memory. */
+    /**
+     * Sets where limiter state lives (e.g. a JDBC store shared by instances). Default JVM-wide
+     * memory.
+     */
     public Builder store(RateLimitStore store) {
       this.store = requireNonNull(store, "store == null");
       return this;

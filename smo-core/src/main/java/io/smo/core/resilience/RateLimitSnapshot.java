@@ -15,9 +15,9 @@ import java.util.OptionalLong;
  * instant and usage percent (Meta reports percentages, X reports counts). Immutable.
  *
  * <p>Each platform module parses its own headers (X {@code x-rate-limit-*}, Meta {@code
- * X-App-Usage} / {@code X-Business-Use-Case-Usage}, Pinterest {@code x-ratelimit-*}) into it. Clients
- * expose the last one ({@code lastRateLimit()}); every {@code RateLimitException} and {@code
- * PlatformException} carries the one of its response.
+ * X-App-Usage} / {@code X-Business-Use-Case-Usage}, Pinterest {@code x-ratelimit-*}) into it.
+ * Clients expose the last one ({@code lastRateLimit()}); every {@code RateLimitException} and
+ * {@code PlatformException} carries the one of its response.
  */
 @SmoPublicApi
 public final class RateLimitSnapshot {
@@ -71,7 +71,10 @@ public final class RateLimitSnapshot {
     return scope;
   }
 
-  /** Returns the endpoint family or header name the figures came from, e.g. {@code "tweets.create"} (a bucket id of the platform's {@code RateBucket}). */
+  /**
+   * Returns the endpoint family or header name the figures came from, e.g. {@code "tweets.create"}
+   * (a bucket id of the platform's {@code RateBucket}).
+   */
   public String bucket() {
     return bucket;
   }
@@ -91,7 +94,10 @@ public final class RateLimitSnapshot {
     return Optional.ofNullable(resetAt);
   }
 
-  /** Returns the usage in percent (0-100+, the highest of Meta's call/CPU/time figures), if reported. */
+  /**
+   * Returns the usage in percent (0-100+, the highest of Meta's call/CPU/time figures), if
+   * reported.
+   */
   public OptionalDouble usagePercent() {
     return usagePercent == null ? OptionalDouble.empty() : OptionalDouble.of(usagePercent);
   }
@@ -116,10 +122,16 @@ public final class RateLimitSnapshot {
 
   @Override
   public String toString() {
-    return "RateLimit{" + platform.id() + " " + scope + (bucket != null ? " " + bucket : "")
-        + (limit != null ? " limit=" + limit : "") + (remaining != null ? " remaining=" + remaining : "")
+    return "RateLimit{"
+        + platform.id()
+        + " "
+        + scope
+        + (bucket != null ? " " + bucket : "")
+        + (limit != null ? " limit=" + limit : "")
+        + (remaining != null ? " remaining=" + remaining : "")
         + (usagePercent != null ? " usage=" + usagePercent + "%" : "")
-        + (resetAt != null ? " reset=" + resetAt : "") + "}";
+        + (resetAt != null ? " reset=" + resetAt : "")
+        + "}";
   }
 
   /** Builds {@link RateLimitSnapshot}. Mutable, not thread-safe. */

@@ -1,18 +1,18 @@
 package io.smo.core.resilience;
 
-import io.smo.core.resilience.spi.RateLimitWindow;
-
 import io.smo.core.SmoPublicApi;
+import io.smo.core.resilience.spi.RateLimitWindow;
 import java.util.function.Function;
 
 /**
  * Where rate-limit state lives, so that every client of one account shares one allowance: {@link
- * InMemoryRateLimitStore#shared()} (the default) shares it between the clients of one JVM; the
- * JDBC store of {@code smo-jdbc} shares it between instances through one database.
+ * InMemoryRateLimitStore#shared()} (the default) shares it between the clients of one JVM; the JDBC
+ * store of {@code smo-jdbc} shares it between instances through one database.
  *
- * <p>Keys are {@code platform:host:account:bucket}, e.g. {@code twitter:api.x.com:user-42:tweets.read}.
- * Implementations are thread-safe and apply each change atomically: no two changes of one key
- * interleave, in this JVM or (for shared stores) in any other.
+ * <p>Keys are {@code platform:host:account:bucket}, e.g. {@code
+ * twitter:api.x.com:user-42:tweets.read}. Implementations are thread-safe and apply each change
+ * atomically: no two changes of one key interleave, in this JVM or (for shared stores) in any
+ * other.
  */
 @SmoPublicApi
 public interface RateLimitStore {
@@ -33,8 +33,8 @@ public interface RateLimitStore {
    * caller wait for it to be stored: used for what a call reports after its answer (its permit
    * returned, the server's figures, a wait asked for), which no caller needs the result of. The
    * change is applied atomically, before any change of {@code key} this store object receives
-   * later, and soon (a shared store applies it with the next transaction of the key, or on its
-   * own when the key is idle). The default applies it at once through {@link #update}.
+   * later, and soon (a shared store applies it with the next transaction of the key, or on its own
+   * when the key is idle). The default applies it at once through {@link #update}.
    *
    * @param key the key
    * @param change updates the state; it must be quick and must not call the store again
@@ -43,9 +43,11 @@ public interface RateLimitStore {
    *     flight until the window passes: never an overshoot)
    */
   default void updateLater(String key, java.util.function.Consumer<RateLimitWindow> change) {
-    update(key, w -> {
-      change.accept(w);
-      return null;
-    });
+    update(
+        key,
+        w -> {
+          change.accept(w);
+          return null;
+        });
   }
 }

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  *
  * <p>What is retried is decided by the SDK, not by this policy: reads and idempotent writes are
  * retried on transport errors, 429 and 5xx; creates (publish, comment, reply, upload init) only
- * when the request surely did not take effect (no connection, a 429, a platform error documented
- * as "not processed"). Immutable and thread-safe.
+ * when the request surely did not take effect (no connection, a 429, a platform error documented as
+ * "not processed"). Immutable and thread-safe.
  *
  * <pre>{@code
  * RetryPolicy p = RetryPolicy.defaults().toBuilder().maxAttempts(5).build();
@@ -44,12 +44,17 @@ public final class RetryPolicy {
     jitter = b.jitter;
     maxRetryAfter = b.maxRetryAfter;
     callBudget = b.callBudget;
-    interval = jitter > 0
-        ? IntervalFunction.ofExponentialRandomBackoff(initialBackoff, multiplier, jitter, maxBackoff)
-        : IntervalFunction.ofExponentialBackoff(initialBackoff, multiplier, maxBackoff);
+    interval =
+        jitter > 0
+            ? IntervalFunction.ofExponentialRandomBackoff(
+                initialBackoff, multiplier, jitter, maxBackoff)
+            : IntervalFunction.ofExponentialBackoff(initialBackoff, multiplier, maxBackoff);
   }
 
-  /** Returns the default policy: 3 attempts, 500 ms doubling to 30 s with 50% jitter, Retry-After up to 60 s, 5 min budget. */
+  /**
+   * Returns the default policy: 3 attempts, 500 ms doubling to 30 s with 50% jitter, Retry-After up
+   * to 60 s, 5 min budget.
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
@@ -113,9 +118,21 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts + ", backoff=" + initialBackoff + "x" + multiplier
-        + "..." + maxBackoff + ", jitter=" + jitter + ", maxRetryAfter=" + maxRetryAfter
-        + ", budget=" + callBudget + "}";
+    return "RetryPolicy{maxAttempts="
+        + maxAttempts
+        + ", backoff="
+        + initialBackoff
+        + "x"
+        + multiplier
+        + "..."
+        + maxBackoff
+        + ", jitter="
+        + jitter
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + ", budget="
+        + callBudget
+        + "}";
   }
 
   /** Builds {@link RetryPolicy}. Mutable, not thread-safe. */
@@ -146,13 +163,18 @@ public final class RetryPolicy {
     /**
      * Sets the back-off: first wait, multiplier and cap. Default 500 ms, 2.0, 30 s.
      *
-     * @throws IllegalArgumentException if a duration is not positive, cap below first, or multiplier below 1
+     * @throws IllegalArgumentException if a duration is not positive, cap below first, or
+     *     multiplier below 1
      */
     public Builder backoff(Duration initial, double multiplier, Duration max) {
       requireNonNull(initial, "initial == null");
       requireNonNull(max, "max == null");
-      if (initial.isZero() || initial.isNegative() || max.compareTo(initial) < 0 || multiplier < 1) {
-        throw new IllegalArgumentException("bad backoff: " + initial + " x" + multiplier + " .. " + max);
+      if (initial.isZero()
+          || initial.isNegative()
+          || max.compareTo(initial) < 0
+          || multiplier < 1) {
+        throw new IllegalArgumentException(
+            "bad backoff: " + initial + " x" + multiplier + " .. " + max);
       }
       this.initialBackoff = initial;
       this.multiplier = multiplier;

@@ -42,6 +42,7 @@ import java.util.Optional;
 public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbox.InboxClient {
   /** The call runtime. */
   protected final ApiRuntime runtime;
+
   private final Capabilities capabilities;
   private final String accountKey;
 
@@ -94,18 +95,21 @@ public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbo
   @Override
   public final PublishedPost publish(Post post) {
     // a CrossPoster validated this very post against this client just before: once is enough
-    List<Violation> violations = io.smo.core.internal.Prevalidated.consume(this, post)
-        ? List.of() : validate(post);
+    List<Violation> violations =
+        io.smo.core.internal.Prevalidated.consume(this, post) ? List.of() : validate(post);
     if (!violations.isEmpty()) {
       throw new ValidationException(platform(), violations);
     }
     Post adapted = PostValidator.adapt(post, capabilities);
-    io.smo.core.event.SmoListener previous = io.smo.core.internal.CallEvents.enterPublish(runtime.listener());
+    io.smo.core.event.SmoListener previous =
+        io.smo.core.internal.CallEvents.enterPublish(runtime.listener());
     CallPhase phase = CallPhase.begin();
     try {
       return doPublish(adapted);
     } catch (PublishOutcomeUnknownException e) {
-      throw e.idempotencyKey().isPresent() ? e : e.withContext(post.idempotencyKey(), e.publishedParts());
+      throw e.idempotencyKey().isPresent()
+          ? e
+          : e.withContext(post.idempotencyKey(), e.publishedParts());
     } catch (SmoException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -122,12 +126,12 @@ public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbo
 
   /**
    * Types a raw exception that escaped a public call (a response mapper's {@code
-   * NullPointerException} on an odd answer, a transport's {@code IllegalStateException}) by how
-   * far the call got: after a create was sent or accepted it is {@link
-   * PublishOutcomeUnknownException} (the post may exist); after any other request a
-   * non-retryable {@link PlatformException} (the answer could not be used); before any request,
-   * {@code IllegalArgumentException} and {@code NullPointerException} are the caller's own bad
-   * arguments and pass unchanged, anything else is a non-retryable {@link TransportException}.
+   * NullPointerException} on an odd answer, a transport's {@code IllegalStateException}) by how far
+   * the call got: after a create was sent or accepted it is {@link PublishOutcomeUnknownException}
+   * (the post may exist); after any other request a non-retryable {@link PlatformException} (the
+   * answer could not be used); before any request, {@code IllegalArgumentException} and {@code
+   * NullPointerException} are the caller's own bad arguments and pass unchanged, anything else is a
+   * non-retryable {@link TransportException}.
    *
    * @param operation the SDK operation
    * @param e the raw exception
@@ -137,19 +141,31 @@ public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbo
   private RuntimeException typedByPhase(String operation, RuntimeException e, CallPhase phase) {
     String what = e.getClass().getSimpleName();
     if (phase.createAccepted() || phase.createSent()) {
-      return new PublishOutcomeUnknownException(platform(), operation, what + " after the platform "
-          + (phase.createAccepted() ? "accepted" : "was sent") + " a create; not retried so that"
-          + " nothing is posted twice", null, null, List.of(), null);
+      return new PublishOutcomeUnknownException(
+          platform(),
+          operation,
+          what
+              + " after the platform "
+              + (phase.createAccepted() ? "accepted" : "was sent")
+              + " a create; not retried so that"
+              + " nothing is posted twice",
+          null,
+          null,
+          List.of(),
+          null);
     }
     if (phase.requestSent()) {
-      return new PlatformException(ErrorDetails.builder(platform(), operation)
-          .message("the platform's answer could not be used (" + what + ")").build(), false);
+      return new PlatformException(
+          ErrorDetails.builder(platform(), operation)
+              .message("the platform's answer could not be used (" + what + ")")
+              .build(),
+          false);
     }
     if (e instanceof IllegalArgumentException || e instanceof NullPointerException) {
       return e;
     }
-    return new TransportException(platform(), operation, what + " before any request was sent",
-        null, false);
+    return new TransportException(
+        platform(), operation, what + " before any request was sent", null, false);
   }
 
   /** Publishes a post that passed validation and adaptation. */
@@ -163,7 +179,12 @@ public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbo
   protected final void checkRef(PostRef ref) {
     requireNonNull(ref, "ref == null");
     if (ref.platform() != platform()) {
-      throw ValidationException.of(platform(), "ref", "platform-mismatch", ref, platform(),
+      throw ValidationException.of(
+          platform(),
+          "ref",
+          "platform-mismatch",
+          ref,
+          platform(),
           "reference is for " + ref.platform().displayName());
     }
   }
@@ -176,7 +197,12 @@ public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbo
   protected final void checkRef(CommentRef ref) {
     requireNonNull(ref, "ref == null");
     if (ref.platform() != platform()) {
-      throw ValidationException.of(platform(), "ref", "platform-mismatch", ref, platform(),
+      throw ValidationException.of(
+          platform(),
+          "ref",
+          "platform-mismatch",
+          ref,
+          platform(),
           "reference is for " + ref.platform().displayName());
     }
   }
@@ -224,11 +250,14 @@ public abstract class BaseSocialClient implements SocialClient, io.smo.core.inbo
 
   @Override
   public void moderate(CommentRef comment, ModerationAction action) {
-    throw unsupported("moderate " + action.name().toLowerCase(java.util.Locale.ROOT),
+    throw unsupported(
+        "moderate " + action.name().toLowerCase(java.util.Locale.ROOT),
         "the API cannot moderate comments");
   }
 
-  /** Returns the executor set with {@code asyncExecutor(...)} on the builder, else the SDK's pool. */
+  /**
+   * Returns the executor set with {@code asyncExecutor(...)} on the builder, else the SDK's pool.
+   */
   @Override
   public java.util.concurrent.Executor asyncExecutor() {
     return runtime.asyncExecutor();

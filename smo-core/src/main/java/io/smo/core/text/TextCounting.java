@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  *   <li>{@link #UTF8_BYTES}: bytes in UTF-8 (YouTube description: 5,000 bytes);
  *   <li>{@link #GRAPHEMES}: extended grapheme clusters, what a person sees as one character;
  *   <li>{@link #X_WEIGHTED}: X's weighted length from the official twitter-text library (v3
- *       configuration: every URL counts 23, emoji 2, CJK and most non-Latin scripts 2, Latin-1
- *       and general punctuation 1; NFC normalised), see
+ *       configuration: every URL counts 23, emoji 2, CJK and most non-Latin scripts 2, Latin-1 and
+ *       general punctuation 1; NFC normalised), see
  *       https://docs.x.com/resources/fundamentals/counting-characters.
  * </ul>
  */

@@ -66,8 +66,8 @@ public final class TextFitting {
       int bestIndex =
           largestFitting(cuts, first, end -> limit.fits(text.substring(from, end).stripTrailing()));
       if (bestIndex < 0) {
-        throw new IllegalArgumentException("text cannot be split to fit " + limit
-            + ": an unbreakable part (URL) is too long");
+        throw new IllegalArgumentException(
+            "text cannot be split to fit " + limit + ": an unbreakable part (URL) is too long");
       }
       int best = cuts[bestIndex];
       int cut = best;
@@ -86,10 +86,10 @@ public final class TextFitting {
   }
 
   /**
-   * Splits {@code text} like {@link #split} and, when that gives more than one part, ends each
-   * part with its number, {@code " i/n"} (e.g. {@code "… 2/5"}), room for which is kept inside
-   * {@code limit}: the parts of a thread are then always distinct, even for repetitive text
-   * (X refuses a reply identical to an earlier post as a duplicate).
+   * Splits {@code text} like {@link #split} and, when that gives more than one part, ends each part
+   * with its number, {@code " i/n"} (e.g. {@code "… 2/5"}), room for which is kept inside {@code
+   * limit}: the parts of a thread are then always distinct, even for repetitive text (X refuses a
+   * reply identical to an earlier post as a duplicate).
    *
    * @param text the text
    * @param limit the per-part limit (the number included)
@@ -107,18 +107,18 @@ public final class TextFitting {
       String widest = " " + n + "/" + n;
       int reserve = limit.count(widest);
       if (reserve >= limit.max()) {
-        throw new IllegalArgumentException("text cannot be split to fit " + limit
-            + ": no room left for the part numbers");
+        throw new IllegalArgumentException(
+            "text cannot be split to fit " + limit + ": no room left for the part numbers");
       }
-      List<String> parts = split(text, TextLimit.of(limit.field(), limit.max() - reserve,
-          limit.counting()));
+      List<String> parts =
+          split(text, TextLimit.of(limit.field(), limit.max() - reserve, limit.counting()));
       if (String.valueOf(parts.size()).length() <= String.valueOf(n).length()) {
         List<String> out = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
           String part = parts.get(i) + " " + (i + 1) + "/" + parts.size();
           if (!limit.fits(part)) {
-            throw new IllegalArgumentException("text cannot be split to fit " + limit
-                + " with part numbers");
+            throw new IllegalArgumentException(
+                "text cannot be split to fit " + limit + " with part numbers");
           }
           out.add(part);
         }
@@ -126,7 +126,8 @@ public final class TextFitting {
       }
       n = parts.size();
     }
-    throw new IllegalArgumentException("text cannot be split to fit " + limit + " with part numbers");
+    throw new IllegalArgumentException(
+        "text cannot be split to fit " + limit + " with part numbers");
   }
 
   private static int skipWhitespace(String text, int from) {

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * An immutable snapshot of an upload's progress: state, bytes sent of total, and during
- * processing the platform's own state name and percent. Bytes sent can go backwards when a chunk
- * is re-sent from the server's offset.
+ * An immutable snapshot of an upload's progress: state, bytes sent of total, and during processing
+ * the platform's own state name and percent. Bytes sent can go backwards when a chunk is re-sent
+ * from the server's offset.
  */
 @SmoPublicApi
 public final class UploadProgress {
@@ -31,8 +31,14 @@ public final class UploadProgress {
    * @param platformState the platform's processing state name, or {@code null}
    * @param percent the platform's processing percent (0-100), or {@code null}
    */
-  public UploadProgress(Platform platform, String mediaName, UploadState state, long bytesSent,
-      long totalBytes, String platformState, Integer percent) {
+  public UploadProgress(
+      Platform platform,
+      String mediaName,
+      UploadState state,
+      long bytesSent,
+      long totalBytes,
+      String platformState,
+      Integer percent) {
     this.platform = platform;
     this.mediaName = mediaName;
     this.state = state;
@@ -79,7 +85,16 @@ public final class UploadProgress {
 
   @Override
   public String toString() {
-    return platform.id() + " " + mediaName + " " + state + " " + bytesSent + "/" + totalBytes
-        + (platformState != null ? " " + platformState : "") + (percent != null ? " " + percent + "%" : "");
+    return platform.id()
+        + " "
+        + mediaName
+        + " "
+        + state
+        + " "
+        + bytesSent
+        + "/"
+        + totalBytes
+        + (platformState != null ? " " + platformState : "")
+        + (percent != null ? " " + percent + "%" : "");
   }
 }

@@ -24,26 +24,35 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Token calls are not idempotent (a code is used once, a refresh may rotate the refresh token):
- * {@link OAuth2Flow} retries them only when the request surely was not sent or on a 429 with
- * {@code Retry-After}, and fails with a typed error otherwise.
+ * {@link OAuth2Flow} retries them only when the request surely was not sent or on a 429 with {@code
+ * Retry-After}, and fails with a typed error otherwise.
  */
 @WireMockTest
 class OAuth2FlowRetryTest {
   static OAuth2Flow flow(String base) {
-    OAuth2Config config = OAuth2Config.builder()
-        .authorizationEndpoint(URI.create(base + "/oauth/authorize"))
-        .tokenEndpoint(URI.create(base + "/oauth/token"))
-        .clientId("client-abc").clientSecret("shh-client-secret").build();
+    OAuth2Config config =
+        OAuth2Config.builder()
+            .authorizationEndpoint(URI.create(base + "/oauth/authorize"))
+            .tokenEndpoint(URI.create(base + "/oauth/token"))
+            .clientId("client-abc")
+            .clientSecret("shh-client-secret")
+            .build();
     return OAuth2Flow.create(Platform.TWITTER, config, HttpSettings.defaults());
   }
 
   @Test
   void a429WithRetryAfterIsRetriedOnce(WireMockRuntimeInfo wm) {
-    stubFor(post("/oauth/token").inScenario("rl").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
-        .willSetStateTo("open"));
-    stubFor(post("/oauth/token").inScenario("rl").whenScenarioStateIs("open")
-        .willReturn(okJson("{\"access_token\":\"fresh\",\"expires_in\":3600}")));
+    stubFor(
+        post("/oauth/token")
+            .inScenario("rl")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+            .willSetStateTo("open"));
+    stubFor(
+        post("/oauth/token")
+            .inScenario("rl")
+            .whenScenarioStateIs("open")
+            .willReturn(okJson("{\"access_token\":\"fresh\",\"expires_in\":3600}")));
 
     AccessToken t = flow(wm.getHttpBaseUrl()).exchangeCode("code-1", null);
 
@@ -56,7 +65,8 @@ class OAuth2FlowRetryTest {
     stubFor(post("/oauth/token").willReturn(aResponse().withStatus(429)));
 
     assertThatThrownBy(() -> flow(wm.getHttpBaseUrl()).exchangeCode("code-1", null))
-        .isInstanceOf(RateLimitException.class).hasMessageContaining("429");
+        .isInstanceOf(RateLimitException.class)
+        .hasMessageContaining("429");
     verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
   }
 
@@ -64,13 +74,19 @@ class OAuth2FlowRetryTest {
   void aConnectionLostAfterSendingIsNotRetried(WireMockRuntimeInfo wm) {
     stubFor(post("/oauth/token").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
-    assertThatThrownBy(() -> flow(wm.getHttpBaseUrl()).refresh(
-        AccessToken.builder("old").refreshToken("refresh-1").build()))
-        .isInstanceOfSatisfying(TransportException.class, e -> {
-          assertThat(e.getMessage()).contains("after the request was sent").contains("not retried")
-              .doesNotContain("refresh-1");
-          assertThat(e.attempts()).isEqualTo(1);
-        });
+    assertThatThrownBy(
+            () ->
+                flow(wm.getHttpBaseUrl())
+                    .refresh(AccessToken.builder("old").refreshToken("refresh-1").build()))
+        .isInstanceOfSatisfying(
+            TransportException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .contains("after the request was sent")
+                  .contains("not retried")
+                  .doesNotContain("refresh-1");
+              assertThat(e.attempts()).isEqualTo(1);
+            });
     verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
   }
 
@@ -83,9 +99,11 @@ class OAuth2FlowRetryTest {
     OAuth2Flow flow = flow("http://127.0.0.1:" + port);
 
     assertThatThrownBy(() -> flow.exchangeCode("code-1", null))
-        .isInstanceOfSatisfying(TransportException.class, e -> {
-          assertThat(e.getMessage()).contains("before the request was sent");
-          assertThat(e.attempts()).isEqualTo(3); // RetryPolicy.defaults().maxAttempts()
-        });
+        .isInstanceOfSatisfying(
+            TransportException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("before the request was sent");
+              assertThat(e.attempts()).isEqualTo(3); // RetryPolicy.defaults().maxAttempts()
+            });
   }
 }

@@ -23,17 +23,20 @@ class OAuth2FlowTest {
     return OAuth2Config.builder()
         .authorizationEndpoint(URI.create("https://auth.example.com/authorize?prompt=consent"))
         .tokenEndpoint(URI.create("https://auth.example.com/token"))
-        .clientId("my client").clientSecret("very-secret-value")
+        .clientId("my client")
+        .clientSecret("very-secret-value")
         .redirectUri(URI.create("https://app.example.com/cb"))
         .scopes(new LinkedHashSet<>(List.of("tweet.read", "tweet.write")))
-        .pkce(pkce).build();
+        .pkce(pkce)
+        .build();
   }
 
   static Map<String, String> query(URI uri) {
     Map<String, String> q = new LinkedHashMap<>();
     for (String kv : uri.getRawQuery().split("&")) {
       int i = kv.indexOf('=');
-      q.put(URLDecoder.decode(kv.substring(0, i), StandardCharsets.UTF_8),
+      q.put(
+          URLDecoder.decode(kv.substring(0, i), StandardCharsets.UTF_8),
           URLDecoder.decode(kv.substring(i + 1), StandardCharsets.UTF_8));
     }
     return q;
@@ -41,11 +44,14 @@ class OAuth2FlowTest {
 
   @Test
   void authorizationUrlHasStateAndS256ChallengeMatchingTheVerifier() throws Exception {
-    OAuth2Flow flow = new OAuth2Flow(Platform.TWITTER, config(true), new OkHttpClient(), Clock.systemUTC());
+    OAuth2Flow flow =
+        new OAuth2Flow(Platform.TWITTER, config(true), new OkHttpClient(), Clock.systemUTC());
     AuthorizationRequest r = flow.authorizationRequest();
     Map<String, String> q = query(r.url());
     assertThat(r.url().toString()).startsWith("https://auth.example.com/authorize?prompt=consent&");
-    assertThat(q).containsEntry("response_type", "code").containsEntry("client_id", "my client")
+    assertThat(q)
+        .containsEntry("response_type", "code")
+        .containsEntry("client_id", "my client")
         .containsEntry("redirect_uri", "https://app.example.com/cb")
         .containsEntry("scope", "tweet.read tweet.write")
         .containsEntry("code_challenge_method", "S256");
@@ -53,9 +59,14 @@ class OAuth2FlowTest {
     String verifier = r.codeVerifier().orElseThrow();
     // RFC 7636: 43..128 unreserved characters
     assertThat(verifier).hasSizeBetween(43, 128).matches("[A-Za-z0-9._~-]+");
-    // challenge = BASE64URL(SHA-256(ASCII(verifier))), computed here independently of the implementation (RFC 7636 §4.2)
-    String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    // challenge = BASE64URL(SHA-256(ASCII(verifier))), computed here independently of the
+    // implementation (RFC 7636 §4.2)
+    String expected =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
     assertThat(q.get("code_challenge")).isEqualTo(expected);
     // the secret never travels in the browser URL
     assertThat(r.url().toString()).doesNotContain("very-secret-value");
@@ -64,7 +75,8 @@ class OAuth2FlowTest {
 
   @Test
   void everyRequestHasFreshStateAndVerifier() {
-    OAuth2Flow flow = new OAuth2Flow(Platform.TWITTER, config(true), new OkHttpClient(), Clock.systemUTC());
+    OAuth2Flow flow =
+        new OAuth2Flow(Platform.TWITTER, config(true), new OkHttpClient(), Clock.systemUTC());
     Set<String> states = new LinkedHashSet<>();
     Set<String> verifiers = new LinkedHashSet<>();
     for (int i = 0; i < 20; i++) {
@@ -78,18 +90,27 @@ class OAuth2FlowTest {
 
   @Test
   void withoutPkceThereIsNoChallenge() {
-    OAuth2Flow flow = new OAuth2Flow(Platform.FACEBOOK, config(false), new OkHttpClient(), Clock.systemUTC());
+    OAuth2Flow flow =
+        new OAuth2Flow(Platform.FACEBOOK, config(false), new OkHttpClient(), Clock.systemUTC());
     AuthorizationRequest r = flow.authorizationRequest();
     assertThat(r.codeVerifier()).isEmpty();
-    assertThat(query(r.url())).doesNotContainKeys("code_challenge", "code_challenge_method").containsKey("state");
+    assertThat(query(r.url()))
+        .doesNotContainKeys("code_challenge", "code_challenge_method")
+        .containsKey("state");
   }
 
   @Test
   void toStringsHideSecrets() {
-    AccessToken t = AccessToken.builder("access-SECRET-value").refreshToken("refresh-SECRET-value")
-        .expiresAt(Instant.parse("2030-01-01T00:00:00Z")).build();
-    assertThat(t.toString()).doesNotContain("access-SECRET-value").doesNotContain("refresh-SECRET-value")
-        .contains("2030-01-01").contains("refreshToken=present");
+    AccessToken t =
+        AccessToken.builder("access-SECRET-value")
+            .refreshToken("refresh-SECRET-value")
+            .expiresAt(Instant.parse("2030-01-01T00:00:00Z"))
+            .build();
+    assertThat(t.toString())
+        .doesNotContain("access-SECRET-value")
+        .doesNotContain("refresh-SECRET-value")
+        .contains("2030-01-01")
+        .contains("refreshToken=present");
     assertThat(t.fingerprint()).doesNotContain("SECRET");
     OAuth2Config c = config(true);
     assertThat(c.toString()).doesNotContain("very-secret-value").contains("my client");

@@ -21,49 +21,77 @@ class ProactiveRefreshEventsTest {
   final FakeTime time = new FakeTime();
   final InMemoryTokenStore store = new InMemoryTokenStore();
   final List<TokenRefreshEvent> events = new CopyOnWriteArrayList<>();
-  final SmoListener listener = new SmoListener() {
-    @Override
-    public void onTokenRefresh(TokenRefreshEvent event) {
-      events.add(event);
-    }
-  };
+  final SmoListener listener =
+      new SmoListener() {
+        @Override
+        public void onTokenRefresh(TokenRefreshEvent event) {
+          events.add(event);
+        }
+      };
 
   void storeExpired() {
-    store.save("acct-1", AccessToken.builder("old-access").refreshToken("r1")
-        .expiresAt(FakeTime.START.minusSeconds(1)).build());
+    store.save(
+        "acct-1",
+        AccessToken.builder("old-access")
+            .refreshToken("r1")
+            .expiresAt(FakeTime.START.minusSeconds(1))
+            .build());
   }
 
   @Test
   void aProactiveRefreshIsReportedOnceWithTheAccountAndNoToken() {
     storeExpired();
     AtomicInteger asked = new AtomicInteger();
-    RefreshingTokenProvider p = RefreshingTokenProvider.builder("acct-1", store, t -> {
-      asked.incrementAndGet();
-      return AccessToken.builder("new-access").expiresAt(FakeTime.START.plusSeconds(3600)).build();
-    }).clock(time).platform(Platform.TWITTER).listener(listener).build();
+    RefreshingTokenProvider p =
+        RefreshingTokenProvider.builder(
+                "acct-1",
+                store,
+                t -> {
+                  asked.incrementAndGet();
+                  return AccessToken.builder("new-access")
+                      .expiresAt(FakeTime.START.plusSeconds(3600))
+                      .build();
+                })
+            .clock(time)
+            .platform(Platform.TWITTER)
+            .listener(listener)
+            .build();
 
     assertThat(p.token().value()).isEqualTo("new-access");
     assertThat(p.token().value()).isEqualTo("new-access"); // cached: no second refresh
 
     assertThat(asked).hasValue(1);
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.refreshed()).isTrue();
-      assertThat(e.call().platform()).isEqualTo(Platform.TWITTER);
-      assertThat(e.call().account()).isEqualTo("acct-1");
-      assertThat(e.call().operation()).isEqualTo("token-refresh");
-      assertThat(e.toString()).doesNotContain("new-access").doesNotContain("r1");
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.refreshed()).isTrue();
+              assertThat(e.call().platform()).isEqualTo(Platform.TWITTER);
+              assertThat(e.call().account()).isEqualTo("acct-1");
+              assertThat(e.call().operation()).isEqualTo("token-refresh");
+              assertThat(e.toString()).doesNotContain("new-access").doesNotContain("r1");
+            });
   }
 
   @Test
   void aRefusedRefreshIsReportedOnceAndNotAskedAgain() {
     storeExpired();
     AtomicInteger asked = new AtomicInteger();
-    RefreshingTokenProvider p = RefreshingTokenProvider.builder("acct-1", store, t -> {
-      asked.incrementAndGet();
-      throw new AuthenticationException(ErrorDetails.builder(Platform.TWITTER, "refresh token")
-          .message("invalid_grant").build());
-    }).clock(time).platform(Platform.TWITTER).listener(listener).build();
+    RefreshingTokenProvider p =
+        RefreshingTokenProvider.builder(
+                "acct-1",
+                store,
+                t -> {
+                  asked.incrementAndGet();
+                  throw new AuthenticationException(
+                      ErrorDetails.builder(Platform.TWITTER, "refresh token")
+                          .message("invalid_grant")
+                          .build());
+                })
+            .clock(time)
+            .platform(Platform.TWITTER)
+            .listener(listener)
+            .build();
 
     assertThatThrownBy(p::token).isInstanceOf(AuthenticationException.class);
     assertThatThrownBy(p::token).isInstanceOf(AuthenticationException.class);
@@ -75,30 +103,55 @@ class ProactiveRefreshEventsTest {
   @Test
   void aClientsListenersSeeTheProactiveRefreshesOfItsProvider() {
     storeExpired();
-    RefreshingTokenProvider p = RefreshingTokenProvider.builder("acct-1", store,
-        t -> AccessToken.builder("new-access").expiresAt(FakeTime.START.plusSeconds(3600)).build())
-        .clock(time).build(); // no platform, no listener on the provider itself
-    try (FakeClient c = FakeClient.builder(Platform.YOUTUBE).baseUrl(URI.create("http://127.0.0.1:9/"))
-        .tokenProvider(p).clock(time).listener(listener).build()) {
+    RefreshingTokenProvider p =
+        RefreshingTokenProvider.builder(
+                "acct-1",
+                store,
+                t ->
+                    AccessToken.builder("new-access")
+                        .expiresAt(FakeTime.START.plusSeconds(3600))
+                        .build())
+            .clock(time)
+            .build(); // no platform, no listener on the provider itself
+    try (FakeClient c =
+        FakeClient.builder(Platform.YOUTUBE)
+            .baseUrl(URI.create("http://127.0.0.1:9/"))
+            .tokenProvider(p)
+            .clock(time)
+            .listener(listener)
+            .build()) {
       assertThat(p.token().value()).isEqualTo("new-access");
     }
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.refreshed()).isTrue();
-      assertThat(e.call().platform()).isEqualTo(Platform.YOUTUBE);
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.refreshed()).isTrue();
+              assertThat(e.call().platform()).isEqualTo(Platform.YOUTUBE);
+            });
   }
 
   @Test
   void aFailingListenerNeverBreaksTheRefresh() {
     storeExpired();
-    RefreshingTokenProvider p = RefreshingTokenProvider.builder("acct-1", store,
-        t -> AccessToken.builder("new-access").expiresAt(FakeTime.START.plusSeconds(3600)).build())
-        .clock(time).platform(Platform.TWITTER).listener(new SmoListener() {
-          @Override
-          public void onTokenRefresh(TokenRefreshEvent event) {
-            throw new IllegalStateException("listener bug");
-          }
-        }).build();
+    RefreshingTokenProvider p =
+        RefreshingTokenProvider.builder(
+                "acct-1",
+                store,
+                t ->
+                    AccessToken.builder("new-access")
+                        .expiresAt(FakeTime.START.plusSeconds(3600))
+                        .build())
+            .clock(time)
+            .platform(Platform.TWITTER)
+            .listener(
+                new SmoListener() {
+                  @Override
+                  public void onTokenRefresh(TokenRefreshEvent event) {
+                    throw new IllegalStateException("listener bug");
+                  }
+                })
+            .build();
     assertThat(p.token().value()).isEqualTo("new-access");
   }
 }

@@ -51,7 +51,8 @@ class SmoListenerTest {
 
     @Override
     public void onCallStart(ApiCall c) {
-      lines.add("start " + c.platform().id() + " " + c.account() + " " + c.operation() + " " + c.kind());
+      lines.add(
+          "start " + c.platform().id() + " " + c.account() + " " + c.operation() + " " + c.kind());
     }
 
     @Override
@@ -67,7 +68,8 @@ class SmoListenerTest {
 
     @Override
     public void onRateLimit(RateLimitEvent e) {
-      lines.add("ratelimit " + e.action().tagValue() + " " + e.source().tagValue() + " " + e.duration());
+      lines.add(
+          "ratelimit " + e.action().tagValue() + " " + e.source().tagValue() + " " + e.duration());
     }
 
     @Override
@@ -108,9 +110,14 @@ class SmoListenerTest {
   FakeClient.Builder builder(RateLimitPolicy limits) {
     return FakeClient.builder(Platform.TWITTER)
         .baseUrl(URI.create(base + "/api/"))
-        .clock(time).sleeper(time.sleeper())
-        .retryPolicy(RetryPolicy.builder().maxAttempts(3).jitter(0)
-            .backoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(10)).build())
+        .clock(time)
+        .sleeper(time.sleeper())
+        .retryPolicy(
+            RetryPolicy.builder()
+                .maxAttempts(3)
+                .jitter(0)
+                .backoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(10))
+                .build())
         .rateLimitPolicy(limits)
         .listener(rec);
   }
@@ -123,67 +130,113 @@ class SmoListenerTest {
   void successIsOneCallWithOneAttempt() {
     stubFor(post("/api/posts").willReturn(okJson("{\"id\":\"p1\"}")));
     client.publish(aPost());
-    assertThat(rec.lines).containsExactly("start twitter acct-1 create post CREATE",
-        "attempt 1 200 success", "end success 1");
+    assertThat(rec.lines)
+        .containsExactly(
+            "start twitter acct-1 create post CREATE", "attempt 1 200 success", "end success 1");
     AttemptEvent a = rec.attempts.get(0);
     assertThat(a.bytesSent()).isPositive();
-    assertThat(a.bytesReceived()).isIn(-1L, (long) "{\"id\":\"p1\"}".length()); // declared length; -1 when chunked
+    assertThat(a.bytesReceived())
+        .isIn(-1L, (long) "{\"id\":\"p1\"}".length()); // declared length; -1 when chunked
     assertThat(rec.results.get(0).error()).isNull();
   }
 
   @Test
   void retryIsReportedWithItsReasonAndWait() {
-    stubFor(get("/api/posts/p1").inScenario("s").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-    stubFor(get("/api/posts/p1").inScenario("s").whenScenarioStateIs("ok")
-        .willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")));
+    stubFor(
+        get("/api/posts/p1")
+            .inScenario("s")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("ok"));
+    stubFor(
+        get("/api/posts/p1")
+            .inScenario("s")
+            .whenScenarioStateIs("ok")
+            .willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")));
     client.metrics(REF);
-    assertThat(rec.lines).containsExactly("start twitter acct-1 read post READ",
-        "attempt 1 503 server_error", "retry 1 server_error PT1S", "attempt 2 200 success",
-        "end success 2");
+    assertThat(rec.lines)
+        .containsExactly(
+            "start twitter acct-1 read post READ",
+            "attempt 1 503 server_error",
+            "retry 1 server_error PT1S",
+            "attempt 2 200 success",
+            "end success 2");
   }
 
   @Test
   void a429IsWaitedOutAndReported() {
-    stubFor(post("/api/posts").inScenario("rl").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")).willSetStateTo("ok"));
-    stubFor(post("/api/posts").inScenario("rl").whenScenarioStateIs("ok")
-        .willReturn(okJson("{\"id\":\"p1\"}")));
+    stubFor(
+        post("/api/posts")
+            .inScenario("rl")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30"))
+            .willSetStateTo("ok"));
+    stubFor(
+        post("/api/posts")
+            .inScenario("rl")
+            .whenScenarioStateIs("ok")
+            .willReturn(okJson("{\"id\":\"p1\"}")));
     client.publish(aPost());
-    assertThat(rec.lines).containsExactly("start twitter acct-1 create post CREATE",
-        "attempt 1 429 rate_limited", "retry 1 rate_limited PT30S", "ratelimit waited server PT30S",
-        "attempt 2 200 success", "end success 2");
+    assertThat(rec.lines)
+        .containsExactly(
+            "start twitter acct-1 create post CREATE",
+            "attempt 1 429 rate_limited",
+            "retry 1 rate_limited PT30S",
+            "ratelimit waited server PT30S",
+            "attempt 2 200 success",
+            "end success 2");
   }
 
   @Test
   void a429BeyondTheCapIsARefusal() {
-    stubFor(get("/api/posts/p1").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+    stubFor(
+        get("/api/posts/p1")
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
     assertThatThrownBy(() -> client.metrics(REF)).isInstanceOf(RateLimitException.class);
-    assertThat(rec.lines).containsExactly("start twitter acct-1 read post READ",
-        "attempt 1 429 rate_limited", "ratelimit refused server PT1H", "end rate_limited 1");
+    assertThat(rec.lines)
+        .containsExactly(
+            "start twitter acct-1 read post READ",
+            "attempt 1 429 rate_limited",
+            "ratelimit refused server PT1H",
+            "end rate_limited 1");
     assertThat(rec.results.get(0).error()).isInstanceOf(RateLimitException.class);
   }
 
   @Test
   void clientSideWaitAndRefusalAreReported() {
     long reset = FakeTime.START.plusSeconds(20).getEpochSecond();
-    stubFor(get("/api/posts/p1").willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")
-        .withHeader("x-rate-limit-remaining", "0").withHeader("x-rate-limit-reset", String.valueOf(reset))));
+    stubFor(
+        get("/api/posts/p1")
+            .willReturn(
+                okJson("{\"id\":\"p1\",\"likes\":1}")
+                    .withHeader("x-rate-limit-remaining", "0")
+                    .withHeader("x-rate-limit-reset", String.valueOf(reset))));
     // the gate fails fast by default: allow it to wait for the server's window
     client.close();
-    client = builder(RateLimitPolicy.builder().maxWait(Duration.ofSeconds(30)).build())
-        .accessToken("test-token-123").build();
+    client =
+        builder(RateLimitPolicy.builder().maxWait(Duration.ofSeconds(30)).build())
+            .accessToken("test-token-123")
+            .build();
     client.metrics(REF);
     client.metrics(REF);
     assertThat(rec.lines).contains("ratelimit waited client PT20S");
 
-    FakeClient capped = builder(RateLimitPolicy.builder().bucket(io.smo.core.fake.FakeBucket.READS, 1, Duration.ofHours(1))
-        .maxWait(Duration.ZERO).build()).accessToken("t").build();
+    FakeClient capped =
+        builder(
+                RateLimitPolicy.builder()
+                    .bucket(io.smo.core.fake.FakeBucket.READS, 1, Duration.ofHours(1))
+                    .maxWait(Duration.ZERO)
+                    .build())
+            .accessToken("t")
+            .build();
     rec.lines.clear();
     capped.metrics(REF);
     assertThatThrownBy(() -> capped.metrics(REF)).isInstanceOf(RateLimitException.class);
-    assertThat(rec.lines).containsSubsequence("start twitter acct-1 read post READ",
-        "ratelimit refused client PT1H", "end rate_limited 0");
+    assertThat(rec.lines)
+        .containsSubsequence(
+            "start twitter acct-1 read post READ",
+            "ratelimit refused client PT1H",
+            "end rate_limited 0");
     assertThat(rec.lines).doesNotContain("ratelimit refused server PT1H");
     capped.close();
   }
@@ -191,80 +244,112 @@ class SmoListenerTest {
   @Test
   void tokenRefreshIsReportedAndTheRejectedAttemptIsNotCounted() {
     client.close();
-    client = builder(RateLimitPolicy.unlimited()).tokenProvider(new TokenProvider() {
-      volatile AccessToken current = AccessToken.of("old");
+    client =
+        builder(RateLimitPolicy.unlimited())
+            .tokenProvider(
+                new TokenProvider() {
+                  volatile AccessToken current = AccessToken.of("old");
 
-      @Override
-      public AccessToken token() {
-        return current;
-      }
+                  @Override
+                  public AccessToken token() {
+                    return current;
+                  }
 
-      @Override
-      public AccessToken refreshAfterRejection(AccessToken rejected) {
-        current = AccessToken.of("new");
-        return current;
-      }
-    }).build();
-    stubFor(get("/api/posts/p1").inScenario("a").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(401)).willSetStateTo("ok"));
-    stubFor(get("/api/posts/p1").inScenario("a").whenScenarioStateIs("ok")
-        .willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")));
+                  @Override
+                  public AccessToken refreshAfterRejection(AccessToken rejected) {
+                    current = AccessToken.of("new");
+                    return current;
+                  }
+                })
+            .build();
+    stubFor(
+        get("/api/posts/p1")
+            .inScenario("a")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(401))
+            .willSetStateTo("ok"));
+    stubFor(
+        get("/api/posts/p1")
+            .inScenario("a")
+            .whenScenarioStateIs("ok")
+            .willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")));
     client.metrics(REF);
-    assertThat(rec.lines).containsExactly("start twitter acct-1 read post READ",
-        "attempt 1 401 auth_error", "refresh true", "attempt 1 200 success", "end success 1");
+    assertThat(rec.lines)
+        .containsExactly(
+            "start twitter acct-1 read post READ",
+            "attempt 1 401 auth_error",
+            "refresh true",
+            "attempt 1 200 success",
+            "end success 1");
   }
 
   @Test
   void refusedRefreshIsReported() {
     stubFor(get("/api/posts/p1").willReturn(aResponse().withStatus(401)));
     assertThatThrownBy(() -> client.metrics(REF)).isInstanceOf(AuthenticationException.class);
-    assertThat(rec.lines).containsExactly("start twitter acct-1 read post READ",
-        "attempt 1 401 auth_error", "refresh false", "end auth_error 1");
+    assertThat(rec.lines)
+        .containsExactly(
+            "start twitter acct-1 read post READ",
+            "attempt 1 401 auth_error",
+            "refresh false",
+            "end auth_error 1");
   }
 
   @Test
   void unknownOutcomeIsReported() {
     stubFor(post("/api/posts").willReturn(aResponse().withStatus(500)));
-    assertThatThrownBy(() -> client.publish(aPost())).isInstanceOf(PublishOutcomeUnknownException.class);
-    assertThat(rec.lines).containsExactly("start twitter acct-1 create post CREATE",
-        "attempt 1 500 server_error", "unknown 1", "end unknown 1");
+    assertThatThrownBy(() -> client.publish(aPost()))
+        .isInstanceOf(PublishOutcomeUnknownException.class);
+    assertThat(rec.lines)
+        .containsExactly(
+            "start twitter acct-1 create post CREATE",
+            "attempt 1 500 server_error",
+            "unknown 1",
+            "end unknown 1");
   }
 
   @Test
   void transportFailureHasNoStatus() {
-    stubFor(get("/api/posts/p1").willReturn(aResponse().withFault(
-        com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
-    assertThatThrownBy(() -> client.metrics(REF)).isInstanceOf(
-        io.smo.core.exception.TransportException.class);
-    assertThat(rec.lines).contains("attempt 1 0 transport_error", "retry 1 transport_error PT1S",
-        "end transport_error 3");
+    stubFor(
+        get("/api/posts/p1")
+            .willReturn(
+                aResponse()
+                    .withFault(
+                        com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    assertThatThrownBy(() -> client.metrics(REF))
+        .isInstanceOf(io.smo.core.exception.TransportException.class);
+    assertThat(rec.lines)
+        .contains(
+            "attempt 1 0 transport_error", "retry 1 transport_error PT1S", "end transport_error 3");
   }
 
   @Test
   void failingListenerNeverBreaksTheCall() {
     client.close();
-    SmoListener boom = new SmoListener() {
-      @Override
-      public void onCallStart(ApiCall call) {
-        throw new IllegalStateException("boom");
-      }
+    SmoListener boom =
+        new SmoListener() {
+          @Override
+          public void onCallStart(ApiCall call) {
+            throw new IllegalStateException("boom");
+          }
 
-      @Override
-      public void onAttempt(AttemptEvent event) {
-        throw new LinkageError("boom");
-      }
+          @Override
+          public void onAttempt(AttemptEvent event) {
+            throw new LinkageError("boom");
+          }
 
-      @Override
-      public void onCallEnd(ApiCall call, CallResult result) {
-        throw new IllegalStateException("boom");
-      }
-    };
+          @Override
+          public void onCallEnd(ApiCall call, CallResult result) {
+            throw new IllegalStateException("boom");
+          }
+        };
     client = builder(RateLimitPolicy.unlimited()).listener(boom).accessToken("t").build();
     stubFor(post("/api/posts").willReturn(okJson("{\"id\":\"p1\"}")));
     assertThat(client.publish(aPost()).id()).isEqualTo("p1");
     // the second listener still hears everything
-    assertThat(rec.lines).containsExactly("start twitter acct-1 create post CREATE",
-        "attempt 1 200 success", "end success 1");
+    assertThat(rec.lines)
+        .containsExactly(
+            "start twitter acct-1 create post CREATE", "attempt 1 200 success", "end success 1");
   }
 
   @Test
@@ -279,21 +364,25 @@ class SmoListenerTest {
   @Test
   void uploadProgressReachesTheListenerOfThePublishingClient() {
     List<io.smo.core.upload.UploadProgress> seen = new CopyOnWriteArrayList<>();
-    SmoListener l = new SmoListener() {
-      @Override
-      public void onUpload(io.smo.core.upload.UploadProgress p) {
-        seen.add(p);
-      }
-    };
-    io.smo.core.upload.UploadProgress p = new io.smo.core.upload.UploadProgress(Platform.TWITTER, "a.mp4",
-        io.smo.core.upload.UploadState.READY, 10, 10, null, null);
+    SmoListener l =
+        new SmoListener() {
+          @Override
+          public void onUpload(io.smo.core.upload.UploadProgress p) {
+            seen.add(p);
+          }
+        };
+    io.smo.core.upload.UploadProgress p =
+        new io.smo.core.upload.UploadProgress(
+            Platform.TWITTER, "a.mp4", io.smo.core.upload.UploadState.READY, 10, 10, null, null);
     io.smo.core.upload.spi.ChunkedUploader.notify(io.smo.core.upload.UploadListener.NONE, p);
     assertThat(seen).isEmpty(); // no client publishing on this thread
     SmoListener previous = io.smo.core.internal.CallEvents.enterPublish(SmoListeners.of(l));
     try {
-      io.smo.core.upload.spi.ChunkedUploader.notify(x -> {
-        throw new IllegalStateException("the user's upload listener fails");
-      }, p);
+      io.smo.core.upload.spi.ChunkedUploader.notify(
+          x -> {
+            throw new IllegalStateException("the user's upload listener fails");
+          },
+          p);
     } finally {
       io.smo.core.internal.CallEvents.exitPublish(previous);
     }

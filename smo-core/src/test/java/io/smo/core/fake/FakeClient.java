@@ -2,14 +2,15 @@ package io.smo.core.fake;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smo.core.Capabilities;
+import io.smo.core.ClientBuilder;
 import io.smo.core.Comment;
 import io.smo.core.CommentRef;
 import io.smo.core.EngagementMetrics;
 import io.smo.core.MediaKind;
 import io.smo.core.MediaRule;
 import io.smo.core.Platform;
-import io.smo.core.PostRef;
 import io.smo.core.Post;
+import io.smo.core.PostRef;
 import io.smo.core.PublishedPost;
 import io.smo.core.exception.AuthenticationException;
 import io.smo.core.exception.InvalidRequestException;
@@ -27,7 +28,6 @@ import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RateLimitSnapshot;
 import io.smo.core.spi.BaseSocialClient;
-import io.smo.core.ClientBuilder;
 import io.smo.core.text.TextCounting;
 import io.smo.core.text.TextLimit;
 import java.net.URI;
@@ -45,8 +45,8 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 
 /**
- * A tiny platform client built the way platform modules build theirs (ApiRuntime +
- * BaseSocialClient + ClientBuilder), talking to WireMock:
+ * A tiny platform client built the way platform modules build theirs (ApiRuntime + BaseSocialClient
+ * + ClientBuilder), talking to WireMock:
  *
  * <ul>
  *   <li>{@code POST {base}/posts} {@code {"text": ...}} → {@code {"id": ...}} (a CREATE, bucket
@@ -62,8 +62,10 @@ import retrofit2.http.Query;
 public final class FakeClient extends BaseSocialClient {
   /** Creating a post. */
   public static final Operation CREATE = Operation.create("create post", "posts");
+
   /** Reading a post. */
   public static final Operation READ = Operation.read("read post", "reads");
+
   /** Listing comments. */
   public static final Operation COMMENTS = Operation.read("list comments", "reads");
 
@@ -83,6 +85,7 @@ public final class FakeClient extends BaseSocialClient {
   public static final class PostDto {
     @JsonProperty("id")
     public String id;
+
     @JsonProperty("likes")
     public Long likes;
   }
@@ -91,6 +94,7 @@ public final class FakeClient extends BaseSocialClient {
   public static final class CommentsDto {
     @JsonProperty("data")
     public List<Map<String, String>> data = List.of();
+
     @JsonProperty("next")
     public String next;
   }
@@ -120,27 +124,37 @@ public final class FakeClient extends BaseSocialClient {
   @Override
   protected PublishedPost doPublish(Post post) {
     PostDto d = runtime.call(CREATE, () -> api.create(Map.of("text", post.text())));
-    return PublishedPost.builder(PostRef.of(platform(), d.id)).publishedAt(clock().instant()).build();
+    return PublishedPost.builder(PostRef.of(platform(), d.id))
+        .publishedAt(clock().instant())
+        .build();
   }
 
   @Override
   public EngagementMetrics metrics(PostRef ref) {
     checkRef(ref);
     PostDto d = runtime.call(READ, () -> api.get(ref.id()));
-    return EngagementMetrics.builder(ref).put(EngagementMetrics.Metric.LIKES, d.likes)
-        .retrievedAt(clock().instant()).build();
+    return EngagementMetrics.builder(ref)
+        .put(EngagementMetrics.Metric.LIKES, d.likes)
+        .retrievedAt(clock().instant())
+        .build();
   }
 
   @Override
   public Paginator<Comment> comments(PostRef ref) {
     checkRef(ref);
-    return Paginator.of(cursor -> {
-      CommentsDto page = runtime.call(COMMENTS, () -> api.comments(ref.id(), cursor));
-      List<Comment> items = page.data.stream()
-          .map(c -> Comment.builder(CommentRef.of(platform(), c.get("id"))).text(c.get("text")).build())
-          .collect(Collectors.toList());
-      return Page.of(items, page.next);
-    });
+    return Paginator.of(
+        cursor -> {
+          CommentsDto page = runtime.call(COMMENTS, () -> api.comments(ref.id(), cursor));
+          List<Comment> items =
+              page.data.stream()
+                  .map(
+                      c ->
+                          Comment.builder(CommentRef.of(platform(), c.get("id")))
+                              .text(c.get("text"))
+                              .build())
+                  .collect(Collectors.toList());
+          return Page.of(items, page.next);
+        });
   }
 
   /** The default capabilities: text 280 X-weighted, up to 4 images, threads. */
@@ -162,7 +176,8 @@ public final class FakeClient extends BaseSocialClient {
         case 404:
           return new NotFoundException(f.details().message("no such post").build());
         case 429:
-          return new RateLimitException(f.details().message("too many requests").build(),
+          return new RateLimitException(
+              f.details().message("too many requests").build(),
               ErrorMapper.retryAfter(f).orElse(Duration.ZERO));
         default:
           if (f.status() >= 500) {
@@ -174,20 +189,23 @@ public final class FakeClient extends BaseSocialClient {
   }
 
   /** Parses {@code x-rate-limit-*} headers. */
-  public static final RateLimitHeaderParser PARSER = (headers, op, now) -> {
-    String remaining = headers.get("x-rate-limit-remaining");
-    if (remaining == null) {
-      return Optional.empty();
-    }
-    String limit = headers.get("x-rate-limit-limit");
-    String reset = headers.get("x-rate-limit-reset");
-    return Optional.of(RateLimitSnapshot.builder(Platform.TWITTER, now)
-        .scope(RateLimitSnapshot.Scope.USER).bucket(op.bucket())
-        .limit(limit == null ? null : Long.parseLong(limit))
-        .remaining(Long.parseLong(remaining))
-        .resetAt(reset == null ? null : Instant.ofEpochSecond(Long.parseLong(reset)))
-        .build());
-  };
+  public static final RateLimitHeaderParser PARSER =
+      (headers, op, now) -> {
+        String remaining = headers.get("x-rate-limit-remaining");
+        if (remaining == null) {
+          return Optional.empty();
+        }
+        String limit = headers.get("x-rate-limit-limit");
+        String reset = headers.get("x-rate-limit-reset");
+        return Optional.of(
+            RateLimitSnapshot.builder(Platform.TWITTER, now)
+                .scope(RateLimitSnapshot.Scope.USER)
+                .bucket(op.bucket())
+                .limit(limit == null ? null : Long.parseLong(limit))
+                .remaining(Long.parseLong(remaining))
+                .resetAt(reset == null ? null : Instant.ofEpochSecond(Long.parseLong(reset)))
+                .build());
+      };
 
   /** Builds {@link FakeClient}. */
   public static final class Builder extends ClientBuilder<Builder> {
@@ -214,8 +232,15 @@ public final class FakeClient extends BaseSocialClient {
 
     /** Builds the client. */
     public FakeClient build() {
-      ApiRuntime rt = runtime(platform, "smo-fake", URI.create("https://api.fake.invalid/"),
-          new Mapper(), PARSER, RateLimitPolicy.unlimited(), accountKey);
+      ApiRuntime rt =
+          runtime(
+              platform,
+              "smo-fake",
+              URI.create("https://api.fake.invalid/"),
+              new Mapper(),
+              PARSER,
+              RateLimitPolicy.unlimited(),
+              accountKey);
       return new FakeClient(rt, capabilities, accountKey);
     }
   }

@@ -19,8 +19,8 @@ import io.smo.core.fake.FakeTime;
 import io.smo.core.resilience.InMemoryRateLimitStore;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RateLimitSnapshot;
-import io.smo.core.resilience.spi.RateLimitWindow;
 import io.smo.core.resilience.RetryPolicy;
+import io.smo.core.resilience.spi.RateLimitWindow;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,40 +60,50 @@ class RateLimiterTest {
   }
 
   FakeClient client(String account, RateLimitPolicy limits) {
-    FakeClient c = FakeClient.builder(Platform.TWITTER).account(account)
-        .baseUrl(URI.create(base + "/api/"))
-        .accessToken("test-token-123")
-        .clock(time).sleeper(time.sleeper())
-        .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
-        .rateLimitPolicy(limits)
-        .build();
+    FakeClient c =
+        FakeClient.builder(Platform.TWITTER)
+            .account(account)
+            .baseUrl(URI.create(base + "/api/"))
+            .accessToken("test-token-123")
+            .clock(time)
+            .sleeper(time.sleeper())
+            .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
+            .rateLimitPolicy(limits)
+            .build();
     clients.add(c);
     return c;
   }
 
   void stubWindow(long limit, long remaining, Instant reset) {
-    stubFor(get("/api/posts/p1").willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")
-        .withHeader("x-rate-limit-limit", String.valueOf(limit))
-        .withHeader("x-rate-limit-remaining", String.valueOf(remaining))
-        .withHeader("x-rate-limit-reset", String.valueOf(reset.getEpochSecond()))));
+    stubFor(
+        get("/api/posts/p1")
+            .willReturn(
+                okJson("{\"id\":\"p1\",\"likes\":1}")
+                    .withHeader("x-rate-limit-limit", String.valueOf(limit))
+                    .withHeader("x-rate-limit-remaining", String.valueOf(remaining))
+                    .withHeader("x-rate-limit-reset", String.valueOf(reset.getEpochSecond()))));
   }
 
-  /** Runs {@code n} calls on {@code threads} threads; returns how many were refused by the limiter. */
+  /**
+   * Runs {@code n} calls on {@code threads} threads; returns how many were refused by the limiter.
+   */
   static int concurrently(int threads, int n, Callable<?> call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicInteger refused = new AtomicInteger();
     try {
       List<Future<?>> fs = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        fs.add(pool.submit(() -> {
-          try {
-            call.call();
-          } catch (RateLimitException e) {
-            assertThat(e.retryAt()).isPresent();
-            refused.incrementAndGet();
-          }
-          return null;
-        }));
+        fs.add(
+            pool.submit(
+                () -> {
+                  try {
+                    call.call();
+                  } catch (RateLimitException e) {
+                    assertThat(e.retryAt()).isPresent();
+                    refused.incrementAndGet();
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : fs) {
         f.get();
@@ -107,7 +117,12 @@ class RateLimiterTest {
   @Test
   void concurrentCallsNeverOvershootTheStaticCap() throws Exception {
     stubFor(get("/api/posts/p1").willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")));
-    FakeClient c = client("cap", RateLimitPolicy.builder().bucket(io.smo.core.fake.FakeBucket.READS, 5, Duration.ofHours(1)).build());
+    FakeClient c =
+        client(
+            "cap",
+            RateLimitPolicy.builder()
+                .bucket(io.smo.core.fake.FakeBucket.READS, 5, Duration.ofHours(1))
+                .build());
     int refused = concurrently(16, 40, () -> c.metrics(REF));
     verify(5, getRequestedFor(urlEqualTo("/api/posts/p1")));
     assertThat(refused).isEqualTo(35);
@@ -133,11 +148,14 @@ class RateLimiterTest {
     c.metrics(REF);
     c.metrics(REF);
     c.metrics(REF);
-    assertThatThrownBy(() -> c.metrics(REF)).isInstanceOfSatisfying(RateLimitException.class, e -> {
-      assertThat(e.retryAt()).hasValue(reset);
-      assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(900));
-      assertThat(e.getMessage()).contains("exhausted").contains(reset.toString());
-    });
+    assertThatThrownBy(() -> c.metrics(REF))
+        .isInstanceOfSatisfying(
+            RateLimitException.class,
+            e -> {
+              assertThat(e.retryAt()).hasValue(reset);
+              assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(900));
+              assertThat(e.getMessage()).contains("exhausted").contains(reset.toString());
+            });
     verify(3, getRequestedFor(urlEqualTo("/api/posts/p1")));
     assertThat(time.sleeps()).isEmpty();
   }
@@ -146,7 +164,8 @@ class RateLimiterTest {
   void aConfiguredWaitLastsExactlyUntilTheWindowOpens() {
     Instant reset = FakeTime.START.plusSeconds(7);
     stubWindow(2, 1, reset);
-    FakeClient c = client("wait", RateLimitPolicy.builder().maxWait(Duration.ofSeconds(10)).build());
+    FakeClient c =
+        client("wait", RateLimitPolicy.builder().maxWait(Duration.ofSeconds(10)).build());
     c.metrics(REF);
     c.metrics(REF);
     c.metrics(REF); // the window opens at the reset: waits 7 s, then goes
@@ -158,10 +177,12 @@ class RateLimiterTest {
   void aWaitLongerThanAllowedFailsAtOnce() {
     Instant reset = FakeTime.START.plusSeconds(60);
     stubWindow(1, 0, reset);
-    FakeClient c = client("toolong", RateLimitPolicy.builder().maxWait(Duration.ofSeconds(10)).build());
+    FakeClient c =
+        client("toolong", RateLimitPolicy.builder().maxWait(Duration.ofSeconds(10)).build());
     c.metrics(REF);
-    assertThatThrownBy(() -> c.metrics(REF)).isInstanceOfSatisfying(RateLimitException.class,
-        e -> assertThat(e.retryAt()).hasValue(reset));
+    assertThatThrownBy(() -> c.metrics(REF))
+        .isInstanceOfSatisfying(
+            RateLimitException.class, e -> assertThat(e.retryAt()).hasValue(reset));
     assertThat(time.sleeps()).isEmpty();
   }
 
@@ -177,19 +198,23 @@ class RateLimiterTest {
     stubWindow(2, 1, reset2);
     c.metrics(REF); // the window reopened with the limit (2): this call and one more
     c.metrics(REF);
-    assertThatThrownBy(() -> c.metrics(REF)).isInstanceOfSatisfying(RateLimitException.class,
-        e -> assertThat(e.retryAt()).hasValue(reset2));
+    assertThatThrownBy(() -> c.metrics(REF))
+        .isInstanceOfSatisfying(
+            RateLimitException.class, e -> assertThat(e.retryAt()).hasValue(reset2));
     verify(3, getRequestedFor(urlEqualTo("/api/posts/p1")));
   }
 
   @Test
   void clientsOfOneAccountShareTheAllowance() throws Exception {
     stubFor(get("/api/posts/p1").willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")));
-    RateLimitPolicy cap = RateLimitPolicy.builder().bucket(io.smo.core.fake.FakeBucket.READS, 6, Duration.ofHours(1)).build();
+    RateLimitPolicy cap =
+        RateLimitPolicy.builder()
+            .bucket(io.smo.core.fake.FakeBucket.READS, 6, Duration.ofHours(1))
+            .build();
     FakeClient a = client("shared", cap);
     FakeClient b = client("shared", cap);
     FakeClient other = client("another-account", cap);
-    int refused = concurrently(8, 20, () -> a.metrics(REF)) ;
+    int refused = concurrently(8, 20, () -> a.metrics(REF));
     refused += concurrently(8, 20, () -> b.metrics(REF));
     assertThat(refused).isEqualTo(34);
     verify(6, getRequestedFor(urlEqualTo("/api/posts/p1")));
@@ -205,8 +230,9 @@ class RateLimiterTest {
     FakeClient a = client("seen", p);
     FakeClient b = client("seen", p);
     a.metrics(REF);
-    assertThatThrownBy(() -> b.metrics(REF)).isInstanceOfSatisfying(RateLimitException.class,
-        e -> assertThat(e.retryAt()).hasValue(reset));
+    assertThatThrownBy(() -> b.metrics(REF))
+        .isInstanceOfSatisfying(
+            RateLimitException.class, e -> assertThat(e.retryAt()).hasValue(reset));
     verify(1, getRequestedFor(urlEqualTo("/api/posts/p1")));
   }
 
@@ -214,8 +240,13 @@ class RateLimiterTest {
   void aStoreCanBeNamedInThePolicy() {
     stubFor(get("/api/posts/p1").willReturn(okJson("{\"id\":\"p1\",\"likes\":1}")));
     InMemoryRateLimitStore store = new InMemoryRateLimitStore();
-    FakeClient c = client("named", RateLimitPolicy.builder().bucket(io.smo.core.fake.FakeBucket.READS, 1, Duration.ofHours(1))
-        .store(store).build());
+    FakeClient c =
+        client(
+            "named",
+            RateLimitPolicy.builder()
+                .bucket(io.smo.core.fake.FakeBucket.READS, 1, Duration.ofHours(1))
+                .store(store)
+                .build());
     c.metrics(REF);
     assertThatThrownBy(() -> c.metrics(REF)).isInstanceOf(RateLimitException.class);
     assertThat(store.toString()).contains("1 keys");
@@ -250,7 +281,12 @@ class RateLimiterTest {
   }
 
   static RateLimitSnapshot snapshot(Instant at, long limit, long remaining, Instant reset) {
-    return RateLimitSnapshot.builder(Platform.TWITTER, at).scope(RateLimitSnapshot.Scope.ENDPOINT)
-        .bucket("reads").limit(limit).remaining(remaining).resetAt(reset).build();
+    return RateLimitSnapshot.builder(Platform.TWITTER, at)
+        .scope(RateLimitSnapshot.Scope.ENDPOINT)
+        .bucket("reads")
+        .limit(limit)
+        .remaining(remaining)
+        .resetAt(reset)
+        .build();
   }
 }

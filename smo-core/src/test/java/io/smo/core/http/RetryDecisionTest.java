@@ -16,12 +16,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * applying. The policy: 3 attempts, back-off 500 ms doubling, no jitter, Retry-After up to 60 s.
  */
 class RetryDecisionTest {
-  private static final RetryPolicy POLICY = RetryPolicy.builder().maxAttempts(3)
-      .backoff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30)).jitter(0)
-      .maxRetryAfter(Duration.ofSeconds(60)).build();
+  private static final RetryPolicy POLICY =
+      RetryPolicy.builder()
+          .maxAttempts(3)
+          .backoff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30))
+          .jitter(0)
+          .maxRetryAfter(Duration.ofSeconds(60))
+          .build();
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # rule (what the row shows)                            | cause           | sent  | status | retryable | notProcessed | retryAfterS | attempt | kind   | retried | canRefresh | budgetS | action  | delayMs | ruleName
       refresh: rejected token, refresh left -> retry at once  | AUTH_REJECTED   | true  | 401    | false     | false        | 0           | 1       | READ   | true    | true       | 300     | RETRY   | 0       | refresh
       refresh: also for a create                              | AUTH_REJECTED   | true  | 401    | false     | false        | 0           | 1       | CREATE | true    | true       | 300     | RETRY   | 0       | refresh
@@ -50,22 +57,36 @@ class RetryDecisionTest {
       budget: the wait ends after the call budget -> fail     | RATE_LIMITED    | true  | 429    | true      | false        | 30          | 1       | READ   | true    | false      | 29      | FAIL    | 0       | budget
       budget: the back-off ends after the budget -> fail      | HTTP_ERROR      | true  | 503    | true      | false        | 0           | 1       | READ   | true    | false      | 0       | FAIL    | 0       | budget
       """)
-  void decides(String row, Cause cause, boolean sent, int status, boolean retryable,
-      boolean notProcessed, long retryAfterS, int attempt, Operation.Kind kind, boolean retried,
-      boolean canRefresh, long budgetS, Action action, long delayMs, String ruleName) {
-    Operation op = switch (kind) {
-      case READ -> Operation.read("op");
-      case IDEMPOTENT_WRITE -> Operation.write("op");
-      case CREATE -> Operation.create("op");
-    };
+  void decides(
+      String row,
+      Cause cause,
+      boolean sent,
+      int status,
+      boolean retryable,
+      boolean notProcessed,
+      long retryAfterS,
+      int attempt,
+      Operation.Kind kind,
+      boolean retried,
+      boolean canRefresh,
+      long budgetS,
+      Action action,
+      long delayMs,
+      String ruleName) {
+    Operation op =
+        switch (kind) {
+          case READ -> Operation.read("op");
+          case IDEMPOTENT_WRITE -> Operation.write("op");
+          case CREATE -> Operation.create("op");
+        };
     if (!retried) {
       op = op.withoutRetry();
     }
-    Failure f = new Failure(cause, sent, status, retryable, notProcessed,
-        Duration.ofSeconds(retryAfterS));
+    Failure f =
+        new Failure(cause, sent, status, retryable, notProcessed, Duration.ofSeconds(retryAfterS));
 
-    RetryDecision d = RetryDecision.decide(f, attempt, op, canRefresh, POLICY,
-        Duration.ofSeconds(budgetS));
+    RetryDecision d =
+        RetryDecision.decide(f, attempt, op, canRefresh, POLICY, Duration.ofSeconds(budgetS));
 
     assertThat(d.action()).as(row).isEqualTo(action);
     assertThat(d.delay()).as(row).isEqualTo(Duration.ofMillis(delayMs));

@@ -13,8 +13,8 @@ import io.smo.core.Platform;
 import io.smo.core.Post;
 import io.smo.core.PostRef;
 import io.smo.core.PublishedPost;
-import io.smo.core.exception.RateLimitException;
 import io.smo.core.exception.ErrorDetails;
+import io.smo.core.exception.RateLimitException;
 import io.smo.core.exception.ValidationException;
 import io.smo.core.pagination.Paginator;
 import io.smo.core.resilience.RateLimitSnapshot;
@@ -56,14 +56,29 @@ class UnifiedInboxTest {
 
     InboxItem add(InboxItemKind kind, Instant at) {
       String id = platform.id() + "-" + account + "-" + (++seq);
-      InboxItem i = switch (kind) {
-        case MESSAGE -> Message.builder(platform, account, "t1", id).authorId("u").text("m " + id).createdAt(at)
-            .build();
-        case MENTION -> Mention.builder(account, PostRef.of(platform, id), Mention.Source.POST).text("@ " + id)
-            .createdAt(at).build();
-        case COMMENT -> InboxComment.builder(account, PostRef.of(platform, "v1"),
-            Comment.builder(CommentRef.of(platform, id)).text("c " + id).createdAt(at).build()).build();
-      };
+      InboxItem i =
+          switch (kind) {
+            case MESSAGE ->
+                Message.builder(platform, account, "t1", id)
+                    .authorId("u")
+                    .text("m " + id)
+                    .createdAt(at)
+                    .build();
+            case MENTION ->
+                Mention.builder(account, PostRef.of(platform, id), Mention.Source.POST)
+                    .text("@ " + id)
+                    .createdAt(at)
+                    .build();
+            case COMMENT ->
+                InboxComment.builder(
+                        account,
+                        PostRef.of(platform, "v1"),
+                        Comment.builder(CommentRef.of(platform, id))
+                            .text("c " + id)
+                            .createdAt(at)
+                            .build())
+                    .build();
+          };
       items.get(kind).add(i);
       return i;
     }
@@ -162,9 +177,12 @@ class UnifiedInboxTest {
 
   @Test
   void twoPollsAcrossThreePlatformsAndTwoAccountsSeeEveryItemExactlyOnce() {
-    MemoryClient fbA = new MemoryClient(Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE, InboxItemKind.MENTION);
+    MemoryClient fbA =
+        new MemoryClient(
+            Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE, InboxItemKind.MENTION);
     MemoryClient fbB = new MemoryClient(Platform.FACEBOOK, "facebook:2", InboxItemKind.MESSAGE);
-    MemoryClient x = new MemoryClient(Platform.TWITTER, "x-main", InboxItemKind.MESSAGE, InboxItemKind.MENTION);
+    MemoryClient x =
+        new MemoryClient(Platform.TWITTER, "x-main", InboxItemKind.MESSAGE, InboxItemKind.MENTION);
     MemoryClient yt = new MemoryClient(Platform.YOUTUBE, "youtube:UC1", InboxItemKind.COMMENT);
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -173,8 +191,14 @@ class UnifiedInboxTest {
       expected.add(x.add(InboxItemKind.MENTION, T0.minusSeconds(400 - i)).ref().toString());
       expected.add(yt.add(InboxItemKind.COMMENT, T0.minusSeconds(300 - i)).ref().toString());
     }
-    UnifiedInbox inbox = UnifiedInbox.builder().add(fbA).add(fbB).add(x).add(yt)
-        .clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    UnifiedInbox inbox =
+        UnifiedInbox.builder()
+            .add(fbA)
+            .add(fbB)
+            .add(x)
+            .add(yt)
+            .clock(Clock.fixed(T0, ZoneOffset.UTC))
+            .build();
     InboxPoll first = inbox.poll(InboxCheckpoint.start(inbox.id()));
     List<String> seen = new ArrayList<>(drain(first));
     assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
@@ -193,7 +217,9 @@ class UnifiedInboxTest {
     for (InboxItem i : second) {
       ordered.add(i);
     }
-    assertThat(ordered).extracting(i -> i.ref().toString()).containsExactlyInAnyOrderElementsOf(arrivals);
+    assertThat(ordered)
+        .extracting(i -> i.ref().toString())
+        .containsExactlyInAnyOrderElementsOf(arrivals);
     for (int i = 1; i < ordered.size(); i++) {
       assertThat(ordered.get(i).createdAt()).isAfterOrEqualTo(ordered.get(i - 1).createdAt());
     }
@@ -210,7 +236,8 @@ class UnifiedInboxTest {
       x.add(InboxItemKind.MENTION, T0.minusSeconds(100 - 10L * i));
       yt.add(InboxItemKind.COMMENT, T0.minusSeconds(95 - 10L * i));
     }
-    UnifiedInbox inbox = UnifiedInbox.builder().add(x).add(yt).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    UnifiedInbox inbox =
+        UnifiedInbox.builder().add(x).add(yt).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
     InboxPoll p = inbox.poll(InboxCheckpoint.start(inbox.id()));
     List<String> got = new ArrayList<>();
     var it = p.iterator();
@@ -223,18 +250,39 @@ class UnifiedInboxTest {
 
   @Test
   void filtersKeepKindsPlatformsAccountsAndUnansweredAndSkipUnwantedSources() {
-    MemoryClient fb = new MemoryClient(Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE, InboxItemKind.MENTION);
+    MemoryClient fb =
+        new MemoryClient(
+            Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE, InboxItemKind.MENTION);
     MemoryClient x = new MemoryClient(Platform.TWITTER, "x", InboxItemKind.MESSAGE);
     fb.add(InboxItemKind.MESSAGE, T0.minusSeconds(5));
-    fb.items.get(InboxItemKind.MESSAGE).add(Message.builder(Platform.FACEBOOK, "facebook:1", "t1", "answered")
-        .answered(true).createdAt(T0.minusSeconds(4)).build());
-    fb.items.get(InboxItemKind.MESSAGE).add(Message.builder(Platform.FACEBOOK, "facebook:1", "t1", "mine")
-        .direction(Direction.OUTBOUND).createdAt(T0.minusSeconds(3)).build());
+    fb.items
+        .get(InboxItemKind.MESSAGE)
+        .add(
+            Message.builder(Platform.FACEBOOK, "facebook:1", "t1", "answered")
+                .answered(true)
+                .createdAt(T0.minusSeconds(4))
+                .build());
+    fb.items
+        .get(InboxItemKind.MESSAGE)
+        .add(
+            Message.builder(Platform.FACEBOOK, "facebook:1", "t1", "mine")
+                .direction(Direction.OUTBOUND)
+                .createdAt(T0.minusSeconds(3))
+                .build());
     fb.add(InboxItemKind.MENTION, T0.minusSeconds(2));
     x.add(InboxItemKind.MESSAGE, T0.minusSeconds(1));
-    UnifiedInbox inbox = UnifiedInbox.builder().add(fb).add(x).clock(Clock.fixed(T0, ZoneOffset.UTC))
-        .filter(InboxFilter.builder().kinds(List.of(InboxItemKind.MESSAGE)).platforms(List.of(Platform.FACEBOOK))
-            .unansweredOnly(true).build()).build();
+    UnifiedInbox inbox =
+        UnifiedInbox.builder()
+            .add(fb)
+            .add(x)
+            .clock(Clock.fixed(T0, ZoneOffset.UTC))
+            .filter(
+                InboxFilter.builder()
+                    .kinds(List.of(InboxItemKind.MESSAGE))
+                    .platforms(List.of(Platform.FACEBOOK))
+                    .unansweredOnly(true)
+                    .build())
+            .build();
     List<InboxItem> items = new ArrayList<>();
     inbox.poll(InboxCheckpoint.start(inbox.id())).forEach(items::add);
     assertThat(items).extracting(InboxItem::platformId).containsExactly("facebook-facebook:1-1");
@@ -248,9 +296,12 @@ class UnifiedInboxTest {
     MemoryClient yt = new MemoryClient(Platform.YOUTUBE, "yt", InboxItemKind.COMMENT);
     String dm = x.add(InboxItemKind.MESSAGE, T0.minusSeconds(10)).ref().toString();
     String c = yt.add(InboxItemKind.COMMENT, T0.minusSeconds(9)).ref().toString();
-    x.failNext = new RateLimitException(ErrorDetails.builder(Platform.TWITTER, "messages").httpStatus(429).build(),
-        Duration.ofMinutes(15));
-    UnifiedInbox inbox = UnifiedInbox.builder().add(x).add(yt).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    x.failNext =
+        new RateLimitException(
+            ErrorDetails.builder(Platform.TWITTER, "messages").httpStatus(429).build(),
+            Duration.ofMinutes(15));
+    UnifiedInbox inbox =
+        UnifiedInbox.builder().add(x).add(yt).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
     InboxPoll p = inbox.poll(InboxCheckpoint.start(inbox.id()));
     assertThat(drain(p)).containsExactly(c);
     assertThat(p.errors()).containsOnlyKeys("twitter:x:message");
@@ -266,13 +317,17 @@ class UnifiedInboxTest {
     inbox.answer(toB, "hello");
     assertThat(b.answers).containsExactly(toB.platformId() + "=hello");
     assertThat(a.answers).isEmpty();
-    InboxItem stranger = Message.builder(Platform.FACEBOOK, "facebook:3", "t", "m").createdAt(T0).build();
-    assertThatThrownBy(() -> inbox.answer(stranger, "hi")).isInstanceOf(ValidationException.class)
+    InboxItem stranger =
+        Message.builder(Platform.FACEBOOK, "facebook:3", "t", "m").createdAt(T0).build();
+    assertThatThrownBy(() -> inbox.answer(stranger, "hi"))
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("no client of this inbox holds facebook account facebook:3");
     UnifiedInbox other = UnifiedInbox.builder().add(a).build();
     assertThatThrownBy(() -> other.poll(InboxCheckpoint.start(inbox.id())))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("belongs to inbox");
-    assertThatThrownBy(() -> InboxCheckpoint.parse("garbage")).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("belongs to inbox");
+    assertThatThrownBy(() -> InboxCheckpoint.parse("garbage"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> UnifiedInbox.builder().add(a).add(a).build())
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -282,16 +337,24 @@ class UnifiedInboxTest {
     MemoryClient fb = new MemoryClient(Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE);
     MemoryClient x = new MemoryClient(Platform.TWITTER, "x", InboxItemKind.MENTION);
     InboxItem old = fb.add(InboxItemKind.MESSAGE, T0.minusSeconds(60));
-    UnifiedInbox inbox = UnifiedInbox.builder().add(fb).add(x).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    UnifiedInbox inbox =
+        UnifiedInbox.builder().add(fb).add(x).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
     InboxPoll first = inbox.poll(InboxCheckpoint.start(inbox.id()));
     assertThat(drain(first)).containsExactly(old.ref().toString());
 
     // a webhook delivers a new message before the platform's conversation listing shows it
-    InboxItem pushed = Message.builder(Platform.FACEBOOK, "facebook:1", "t1", "m-webhook").authorId("u")
-        .text("via webhook").createdAt(T0.plusSeconds(30)).build();
-    io.smo.core.event.EngagementEvent event = io.smo.core.event.EngagementEvent
-        .builder(Platform.FACEBOOK, "facebook:1", "mid.1", "messages").inboxItem(pushed)
-        .rawJson("{}").messageReceived();
+    InboxItem pushed =
+        Message.builder(Platform.FACEBOOK, "facebook:1", "t1", "m-webhook")
+            .authorId("u")
+            .text("via webhook")
+            .createdAt(T0.plusSeconds(30))
+            .build();
+    io.smo.core.event.EngagementEvent event =
+        io.smo.core.event.EngagementEvent.builder(
+                Platform.FACEBOOK, "facebook:1", "mid.1", "messages")
+            .inboxItem(pushed)
+            .rawJson("{}")
+            .messageReceived();
     assertThat(inbox.offer(event)).isTrue();
     // an item listed late, older than the pushed one, must still be read by the platform poll
     InboxItem late = fb.add(InboxItemKind.MESSAGE, T0.minusSeconds(30));
@@ -306,13 +369,25 @@ class UnifiedInboxTest {
   @Test
   void offersOfStrangersAndUnwantedKindsAreNotTaken() {
     MemoryClient fb = new MemoryClient(Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE);
-    UnifiedInbox inbox = UnifiedInbox.builder().add(fb)
-        .filter(InboxFilter.builder().kinds(List.of(InboxItemKind.MESSAGE)).build()).build();
-    assertThat(inbox.offer(Message.builder(Platform.FACEBOOK, "facebook:2", "t", "m").createdAt(T0).build()))
+    UnifiedInbox inbox =
+        UnifiedInbox.builder()
+            .add(fb)
+            .filter(InboxFilter.builder().kinds(List.of(InboxItemKind.MESSAGE)).build())
+            .build();
+    assertThat(
+            inbox.offer(
+                Message.builder(Platform.FACEBOOK, "facebook:2", "t", "m").createdAt(T0).build()))
         .isFalse();
-    assertThat(inbox.offer(Mention.builder("facebook:1", PostRef.of(Platform.FACEBOOK, "p"),
-        Mention.Source.POST).createdAt(T0).build())).isFalse();
-    assertThat(inbox.offer(Message.builder(Platform.FACEBOOK, "facebook:1", "t", "m").createdAt(T0).build()))
+    assertThat(
+            inbox.offer(
+                Mention.builder(
+                        "facebook:1", PostRef.of(Platform.FACEBOOK, "p"), Mention.Source.POST)
+                    .createdAt(T0)
+                    .build()))
+        .isFalse();
+    assertThat(
+            inbox.offer(
+                Message.builder(Platform.FACEBOOK, "facebook:1", "t", "m").createdAt(T0).build()))
         .isTrue();
   }
 }

@@ -13,7 +13,9 @@ class RedactorTest {
     // left the value without its closing quote, and it was logged as is (e.g. the page tokens of
     // /me/accounts?fields=access_token for a user with many Pages)
     String cut = "{\"data\":[{\"id\":\"1\",\"access_token\":\"EAABsecretPageTok";
-    assertThat(Redactor.redactText(cut)).doesNotContain("EAAB").doesNotContain("secretPageTok")
+    assertThat(Redactor.redactText(cut))
+        .doesNotContain("EAAB")
+        .doesNotContain("secretPageTok")
         .endsWith("\"access_token\":\"[REDACTED]");
     assertThat(Redactor.redactText("{\"refreshToken\" : \"rt-123"))
         .isEqualTo("{\"refreshToken\" : \"[REDACTED]");

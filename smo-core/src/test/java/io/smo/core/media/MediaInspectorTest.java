@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MediaInspectorTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static byte[] head(int... b) {
     byte[] out = new byte[16];
@@ -45,7 +44,8 @@ class MediaInspectorTest {
   @Test
   void nearMissesAndShortInputAreUnknown() {
     assertThat(MediaInspector.detect(new byte[0])).isEqualTo(MediaFormat.UNKNOWN);
-    assertThat(MediaInspector.detect(new byte[] {(byte) 0xFF, (byte) 0xD8})).isEqualTo(MediaFormat.UNKNOWN);
+    assertThat(MediaInspector.detect(new byte[] {(byte) 0xFF, (byte) 0xD8}))
+        .isEqualTo(MediaFormat.UNKNOWN);
     assertThat(MediaInspector.detect(head(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0B)))
         .isEqualTo(MediaFormat.UNKNOWN);
     assertThat(MediaInspector.detect(ascii("GIF88a"))).isEqualTo(MediaFormat.UNKNOWN);
@@ -80,10 +80,13 @@ class MediaInspectorTest {
     assertThat(info.duration()).hasValue(Duration.ofMillis(12_500));
     assertThat(info.width()).hasValue(1080);
     assertThat(info.height()).hasValue(1920);
-    assertThat(info.aspectRatio().get()).isCloseTo(0.5625, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(info.aspectRatio().get())
+        .isCloseTo(0.5625, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(info.hasAudio()).isTrue();
 
-    MediaInfo mov = MediaInspector.inspect(TestMedia.video(dir.resolve("v.mov"), "qt  ", 3_000, 640, 480, false));
+    MediaInfo mov =
+        MediaInspector.inspect(
+            TestMedia.video(dir.resolve("v.mov"), "qt  ", 3_000, 640, 480, false));
     assertThat(mov.format()).isEqualTo(MediaFormat.MOV);
     assertThat(mov.duration()).hasValue(Duration.ofSeconds(3));
     assertThat(mov.hasAudio()).isFalse();
@@ -106,6 +109,7 @@ class MediaInspectorTest {
     assertThat(info.format()).isEqualTo(MediaFormat.PNG);
     assertThat(info.width()).hasValue(7);
     assertThat(info.height()).hasValue(9);
-    assertThat(MediaInspector.inspect(new byte[] {1, 2, 3}).format()).isEqualTo(MediaFormat.UNKNOWN);
+    assertThat(MediaInspector.inspect(new byte[] {1, 2, 3}).format())
+        .isEqualTo(MediaFormat.UNKNOWN);
   }
 }

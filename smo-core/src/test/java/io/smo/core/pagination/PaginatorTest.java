@@ -1,10 +1,9 @@
 package io.smo.core.pagination;
 
-import io.smo.core.pagination.spi.PageFetcher;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smo.core.pagination.spi.PageFetcher;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,8 +35,15 @@ class PaginatorTest {
 
   @Test
   void walksAllPagesUntilNoNextMarker() {
-    Pages f = new Pages(Map.of("", Page.of(List.of("a", "b"), "c2"), "c2", Page.of(List.of("c"), "c3"),
-        "c3", Page.of(List.of("d"), null)));
+    Pages f =
+        new Pages(
+            Map.of(
+                "",
+                Page.of(List.of("a", "b"), "c2"),
+                "c2",
+                Page.of(List.of("c"), "c3"),
+                "c3",
+                Page.of(List.of("d"), null)));
     assertThat(Paginator.of(f).toList()).containsExactly("a", "b", "c", "d");
     assertThat(f.calls).containsExactly(null, "c2", "c3");
   }
@@ -52,8 +58,15 @@ class PaginatorTest {
   @Test
   void stopsOnARepeatedCursor() {
     // c2 -> c3 -> c2 again: a server loop
-    Pages f = new Pages(Map.of("", Page.of(List.of("a"), "c2"), "c2", Page.of(List.of("b"), "c3"),
-        "c3", Page.of(List.of("c"), "c2")));
+    Pages f =
+        new Pages(
+            Map.of(
+                "",
+                Page.of(List.of("a"), "c2"),
+                "c2",
+                Page.of(List.of("b"), "c3"),
+                "c3",
+                Page.of(List.of("c"), "c2")));
     assertThat(Paginator.of(f).toList()).containsExactly("a", "b", "c");
     assertThat(f.calls).containsExactly(null, "c2", "c3");
     // a page pointing at itself
@@ -66,29 +79,41 @@ class PaginatorTest {
   void stopsAfterThreeEmptyPagesThatStillCarryANextMarker() {
     int[] n = {0};
     List<String> calls = new ArrayList<>();
-    Paginator<String> p = Paginator.of(cursor -> {
-      calls.add(cursor);
-      n[0]++;
-      return Page.of(List.of(), "cursor-" + n[0]); // always a new marker, never items
-    });
+    Paginator<String> p =
+        Paginator.of(
+            cursor -> {
+              calls.add(cursor);
+              n[0]++;
+              return Page.of(List.of(), "cursor-" + n[0]); // always a new marker, never items
+            });
     assertThat(p.toList()).isEmpty();
     assertThat(calls).hasSize(Paginator.MAX_EMPTY_PAGES);
   }
 
   @Test
   void emptyPagesBetweenFullOnesAreSkipped() {
-    Pages f = new Pages(Map.of("", Page.of(List.of("a"), "1"), "1", Page.of(List.of(), "2"),
-        "2", Page.of(List.of(), "3"), "3", Page.of(List.of("b"), null)));
+    Pages f =
+        new Pages(
+            Map.of(
+                "",
+                Page.of(List.of("a"), "1"),
+                "1",
+                Page.of(List.of(), "2"),
+                "2",
+                Page.of(List.of(), "3"),
+                "3",
+                Page.of(List.of("b"), null)));
     assertThat(Paginator.of(f).toList()).containsExactly("a", "b");
   }
 
   @Test
   void maxPagesAndMaxItems() {
     int[] n = {0};
-    PageFetcher<Integer> endless = cursor -> {
-      int page = n[0]++;
-      return Page.of(List.of(page * 10, page * 10 + 1, page * 10 + 2), "p" + (page + 1));
-    };
+    PageFetcher<Integer> endless =
+        cursor -> {
+          int page = n[0]++;
+          return Page.of(List.of(page * 10, page * 10 + 1, page * 10 + 2), "p" + (page + 1));
+        };
     assertThat(Paginator.of(endless).maxPages(2).toList()).containsExactly(0, 1, 2, 10, 11, 12);
     assertThat(n[0]).isEqualTo(2);
     n[0] = 0;
@@ -97,16 +122,19 @@ class PaginatorTest {
     n[0] = 0;
     assertThat(Paginator.of(endless).maxItems(0).toList()).isEmpty();
     assertThat(n[0]).isZero();
-    assertThatThrownBy(() -> Paginator.of(endless).maxPages(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Paginator.of(endless).maxPages(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void isLazy() {
     int[] n = {0};
-    Paginator<Integer> p = Paginator.of(cursor -> {
-      int page = n[0]++;
-      return Page.of(List.of(page, page), "p" + (page + 1));
-    });
+    Paginator<Integer> p =
+        Paginator.of(
+            cursor -> {
+              int page = n[0]++;
+              return Page.of(List.of(page, page), "p" + (page + 1));
+            });
     assertThat(n[0]).isZero(); // nothing fetched by building it
     Iterator<Integer> it = p.iterator();
     assertThat(n[0]).isZero();

@@ -11,18 +11,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the twitter-text conformance suite, {@code conformance/tests/validate.yml} of
  * https://github.com/twitter/twitter-text (commit 3b8031c80efe49f16fd282a55e28eb23aef2ad85),
  * section {@code WeightedTweetsWithDiscountedEmojiCounterTest} (the v3 configuration X uses), and
- * from the rules on https://docs.x.com/resources/fundamentals/counting-characters (URL = 23,
- * CJK = 2, emoji sequence = 2). The strings are spelled with escapes so that the ZWJ (U+200D),
- * skin-tone modifiers and flags tags are visible.
+ * from the rules on https://docs.x.com/resources/fundamentals/counting-characters (URL = 23, CJK =
+ * 2, emoji sequence = 2). The strings are spelled with escapes so that the ZWJ (U+200D), skin-tone
+ * modifiers and flags tags are visible.
  */
 class TextCountingTest {
-  static final String FAMILY = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66"; // 👨‍👩‍👧‍👦
+  static final String FAMILY =
+      "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66"; // 👨‍👩‍👧‍👦
   static final String SINGER = "\uD83D\uDC68\u200D\uD83C\uDFA4"; // 👨‍🎤
   static final String RAISE_MEDIUM = "\uD83D\uDE4B\uD83C\uDFFD"; // 🙋🏽
   static final String CAT = "\uD83D\uDC31"; // 🐱
-  static final String CJK_160 = "故人西辞黄鹤楼，烟花三月下扬州。孤帆远影碧空尽，唯见长江天际流。朱雀桥边野草花，乌衣巷口夕阳斜。"
-      + "旧时王谢堂前燕，飞入寻常百姓家。朝辞白帝彩云间，千里江陵一日还。两岸猿声啼不住，轻舟已过万重山。泪湿罗巾梦不成，"
-      + "夜深前殿按歌声。红颜未老恩先断，斜倚薰笼坐到明。独在异乡为异客，每逢佳节倍思亲。遥知兄弟登高处，遍插茱萸少一人。";
+  static final String CJK_160 =
+      "故人西辞黄鹤楼，烟花三月下扬州。孤帆远影碧空尽，唯见长江天际流。朱雀桥边野草花，乌衣巷口夕阳斜。"
+          + "旧时王谢堂前燕，飞入寻常百姓家。朝辞白帝彩云间，千里江陵一日还。两岸猿声啼不住，轻舟已过万重山。泪湿罗巾梦不成，"
+          + "夜深前殿按歌声。红颜未老恩先断，斜倚薰笼坐到明。独在异乡为异客，每逢佳节倍思亲。遥知兄弟登高处，遍插茱萸少一人。";
 
   @Test
   void conformanceUrlCountsAs23() {
@@ -30,9 +32,11 @@ class TextCountingTest {
     assertThat(TextCounting.X_WEIGHTED.count("Hi http://test.co")).isEqualTo(26);
     assertThat(TextCounting.X_WEIGHTED.count("http://test.co")).isEqualTo(23);
     // "10 url string, no overflow": 10 x (23 + 1 space) = 240
-    assertThat(TextCounting.X_WEIGHTED.count("https://www.twitter.com/aloha ".repeat(10))).isEqualTo(240);
+    assertThat(TextCounting.X_WEIGHTED.count("https://www.twitter.com/aloha ".repeat(10)))
+        .isEqualTo(240);
     // a very long URL still counts 23
-    assertThat(TextCounting.X_WEIGHTED.count("see https://example.com/" + "a".repeat(300))).isEqualTo(27);
+    assertThat(TextCounting.X_WEIGHTED.count("see https://example.com/" + "a".repeat(300)))
+        .isEqualTo(27);
   }
 
   @Test
@@ -46,15 +50,21 @@ class TextCountingTest {
 
   @Test
   void conformanceEmojiSequencesCountTwo() {
-    // "Count a mix of single byte single word, and double word unicode characters": H🐱☺👨‍👩‍👧‍👦 = 7
+    // "Count a mix of single byte single word, and double word unicode characters": H🐱☺👨‍👩‍👧‍👦
+    // = 7
     assertThat(TextCounting.X_WEIGHTED.count("H" + CAT + "\u263A" + FAMILY)).isEqualTo(7);
     // "Count unicode emoji chars inside the basic multilingual plane": 😷👾😡🔥💩 = 10
-    assertThat(TextCounting.X_WEIGHTED.count(
-        "\uD83D\uDE37\uD83D\uDC7E\uD83D\uDE21\uD83D\uDD25\uD83D\uDCA9")).isEqualTo(10);
-    // "... outside the BMP with skin tone modifiers": 🙋🏽👨‍🎤 = 4 (skin tone and ZWJ sequences = 2 each)
+    assertThat(
+            TextCounting.X_WEIGHTED.count(
+                "\uD83D\uDE37\uD83D\uDC7E\uD83D\uDE21\uD83D\uDD25\uD83D\uDCA9"))
+        .isEqualTo(10);
+    // "... outside the BMP with skin tone modifiers": 🙋🏽👨‍🎤 = 4 (skin tone and ZWJ sequences =
+    // 2 each)
     assertThat(TextCounting.X_WEIGHTED.count(RAISE_MEDIUM + SINGER)).isEqualTo(4);
     // "Unicode 9.0 emoji": "Unicode 9.0 emoji: 🤠; 💃; 💃🏾" = 29
-    assertThat(TextCounting.X_WEIGHTED.count("Unicode 9.0 emoji: \uD83E\uDD20; \uD83D\uDC83; \uD83D\uDC83\uD83C\uDFFE"))
+    assertThat(
+            TextCounting.X_WEIGHTED.count(
+                "Unicode 9.0 emoji: \uD83E\uDD20; \uD83D\uDC83; \uD83D\uDC83\uD83C\uDFFE"))
         .isEqualTo(29);
     // "140 family emoji": 280, valid
     assertThat(TextCounting.X_WEIGHTED.count(FAMILY.repeat(140))).isEqualTo(280);
@@ -68,10 +78,10 @@ class TextCountingTest {
 
   @ParameterizedTest
   @CsvSource({
-      // text, code points, UTF-16 units, UTF-8 bytes, graphemes
-      "abc, 3, 3, 3, 3",
-      "é, 1, 1, 2, 1",
-      "日本語, 3, 3, 9, 3",
+    // text, code points, UTF-16 units, UTF-8 bytes, graphemes
+    "abc, 3, 3, 3, 3",
+    "é, 1, 1, 2, 1",
+    "日本語, 3, 3, 9, 3",
   })
   void simpleCountings(String text, int cp, int utf16, int utf8, int graphemes) {
     assertThat(TextCounting.CODE_POINTS.count(text)).isEqualTo(cp);
@@ -82,14 +92,16 @@ class TextCountingTest {
 
   @Test
   void emojiUnderEveryCounting() {
-    // 👨‍👩‍👧‍👦: 4 emoji + 3 ZWJ = 7 code points, 11 UTF-16 units, 4*4+3*3 = 25 UTF-8 bytes, 1 grapheme
+    // 👨‍👩‍👧‍👦: 4 emoji + 3 ZWJ = 7 code points, 11 UTF-16 units, 4*4+3*3 = 25 UTF-8 bytes, 1
+    // grapheme
     assertThat(TextCounting.CODE_POINTS.count(FAMILY)).isEqualTo(7);
     assertThat(TextCounting.UTF16_UNITS.count(FAMILY)).isEqualTo(11);
     assertThat(TextCounting.UTF8_BYTES.count(FAMILY)).isEqualTo(25);
     assertThat(TextCounting.GRAPHEMES.count(FAMILY)).isEqualTo(1);
     assertThat(TextCounting.GRAPHEMES.count(RAISE_MEDIUM + SINGER)).isEqualTo(2);
     // flag of Scotland: black flag + 5 tag characters + cancel tag = 1 grapheme
-    String scotland = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F";
+    String scotland =
+        "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F";
     assertThat(TextCounting.GRAPHEMES.count(scotland)).isEqualTo(1);
     assertThat(TextCounting.X_WEIGHTED.count(scotland)).isEqualTo(2);
   }

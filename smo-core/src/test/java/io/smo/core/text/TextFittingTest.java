@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class TextFittingTest {
   private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
-  /** Asserts that {@code head} (without the ellipsis) ends on a grapheme boundary of {@code full}. */
+  /**
+   * Asserts that {@code head} (without the ellipsis) ends on a grapheme boundary of {@code full}.
+   */
   private static void assertGraphemePrefix(String full, String truncated) {
     assertThat(truncated).endsWith(TextFitting.ELLIPSIS);
     String head = truncated.substring(0, truncated.length() - TextFitting.ELLIPSIS.length());
@@ -59,7 +61,8 @@ class TextFittingTest {
     assertThat(TextFitting.truncate(text, cp)).isEqualTo(FAMILY + "…");
     // skin tone modifier stays with its base
     String wave = "\uD83D\uDC4B\uD83C\uDFFD"; // 👋🏽
-    String t2 = TextFitting.truncate("ab" + wave + wave, TextLimit.of("t", 6, TextCounting.UTF16_UNITS));
+    String t2 =
+        TextFitting.truncate("ab" + wave + wave, TextLimit.of("t", 6, TextCounting.UTF16_UNITS));
     assertGraphemePrefix("ab" + wave + wave, t2);
     assertThat(t2).isEqualTo("ab…");
     // lone astral characters are never split into a lone surrogate
@@ -118,8 +121,10 @@ class TextFittingTest {
     assertThat(parts).anySatisfy(p -> assertThat(p).contains("https://example.com/path"));
     assertThat(String.join("", parts).replace(" ", "")).isEqualTo(text.replace(" ", ""));
     for (String p : parts) {
-      assertThat(p.replace(FAMILY, "").replace(" ", "")).satisfiesAnyOf(
-          s -> assertThat(s).isEmpty(), s -> assertThat(s).isEqualTo("https://example.com/path"));
+      assertThat(p.replace(FAMILY, "").replace(" ", ""))
+          .satisfiesAnyOf(
+              s -> assertThat(s).isEmpty(),
+              s -> assertThat(s).isEqualTo("https://example.com/path"));
     }
   }
 
@@ -127,7 +132,8 @@ class TextFittingTest {
   void splitRefusesAUrlLongerThanTheLimit() {
     TextLimit l = TextLimit.of("text", 10, TextCounting.CODE_POINTS);
     assertThatThrownBy(() -> TextFitting.split("https://example.com/long/path", l))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("URL");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("URL");
   }
 
   /**
@@ -139,13 +145,15 @@ class TextFittingTest {
   void splittingLongTextIsNotQuadratic() {
     String text = "word ".repeat(40_000) + "https://example.com/" + "a".repeat(3_000) + " end";
     TextLimit x = TextLimit.of("text", 280, TextCounting.X_WEIGHTED);
-    List<String> parts = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-        java.time.Duration.ofSeconds(60), () -> TextFitting.split(text, x));
+    List<String> parts =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(60), () -> TextFitting.split(text, x));
     assertThat(parts).hasSizeGreaterThan(700).allSatisfy(p -> assertThat(x.fits(p)).isTrue());
     assertThat(String.join(" ", parts)).isEqualTo(text.strip());
     assertThat(parts.get(parts.size() - 1)).endsWith(" end").contains("https://example.com/");
-    String truncated = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-        java.time.Duration.ofSeconds(60), () -> TextFitting.truncate(text.repeat(10), x));
+    String truncated =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(60), () -> TextFitting.truncate(text.repeat(10), x));
     assertThat(x.fits(truncated)).isTrue();
     assertThat(truncated).startsWith("word word").endsWith(TextFitting.ELLIPSIS);
   }

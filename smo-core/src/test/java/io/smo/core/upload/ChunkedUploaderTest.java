@@ -1,10 +1,5 @@
 package io.smo.core.upload;
 
-import io.smo.core.upload.spi.ChunkedUploader;
-import io.smo.core.upload.spi.FileChunk;
-import io.smo.core.upload.spi.ProcessingPoller;
-import io.smo.core.upload.spi.ProcessingStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -16,6 +11,10 @@ import io.smo.core.exception.MediaProcessingException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.fake.FakeTime;
 import io.smo.core.resilience.RetryPolicy;
+import io.smo.core.upload.spi.ChunkedUploader;
+import io.smo.core.upload.spi.FileChunk;
+import io.smo.core.upload.spi.ProcessingPoller;
+import io.smo.core.upload.spi.ProcessingStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -41,8 +40,7 @@ class ChunkedUploaderTest {
   static final MediaType MP4 = MediaType.get("video/mp4");
   static final RetryPolicy RETRY = RetryPolicy.builder().maxAttempts(3).jitter(0).build();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   byte[] content;
   Path file;
   FakeTime time;
@@ -63,10 +61,15 @@ class ChunkedUploaderTest {
     final ByteArrayOutputStream received = new ByteArrayOutputStream();
     final List<long[]> sentRanges = new ArrayList<>();
     int queries;
-    /** Chunk index (by send count) at which only half the bytes arrive, then the connection drops. */
+
+    /**
+     * Chunk index (by send count) at which only half the bytes arrive, then the connection drops.
+     */
     int failHalfAt = -1;
+
     /** Send count at which all bytes arrive but the answer is lost (timeout). */
     int loseAnswerAt = -1;
+
     int sends;
 
     Server(long chunk) {
@@ -87,7 +90,8 @@ class ChunkedUploaderTest {
       int n = sends++;
       sentRanges.add(new long[] {c.offset(), c.offset() + c.length()});
       if (c.offset() != offset()) {
-        throw new AssertionError("client sent from " + c.offset() + " but the server has " + offset());
+        throw new AssertionError(
+            "client sent from " + c.offset() + " but the server has " + offset());
       }
       Buffer b = new Buffer();
       try {
@@ -99,7 +103,8 @@ class ChunkedUploaderTest {
       assertThat((long) bytes.length).isEqualTo(c.length());
       if (n == failHalfAt) {
         received.write(bytes, 0, bytes.length / 2);
-        throw new TransportException(Platform.YOUTUBE, "upload chunk", "connection reset", null, true);
+        throw new TransportException(
+            Platform.YOUTUBE, "upload chunk", "connection reset", null, true);
       }
       received.write(bytes, 0, bytes.length);
       if (n == loseAnswerAt) {
@@ -117,8 +122,16 @@ class ChunkedUploaderTest {
 
   long upload(Server s) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      return ChunkedUploader.upload(Platform.YOUTUBE, "clip.mp4", ch, content.length, MP4, s,
-          events::add, RETRY, time.sleeper());
+      return ChunkedUploader.upload(
+          Platform.YOUTUBE,
+          "clip.mp4",
+          ch,
+          content.length,
+          MP4,
+          s,
+          events::add,
+          RETRY,
+          time.sleeper());
     }
   }
 
@@ -167,25 +180,29 @@ class ChunkedUploaderTest {
 
   @Test
   void givesUpAfterMaxAttemptsInARow() {
-    Server broken = new Server(1000) {
-      @Override
-      public long send(FileChunk c, long total) {
-        throw new TransportException(Platform.YOUTUBE, "upload chunk", "reset", null, true);
-      }
-    };
-    assertThatThrownBy(() -> upload(broken)).isInstanceOfSatisfying(TransportException.class,
-        e -> assertThat(e.attempts()).isEqualTo(3));
+    Server broken =
+        new Server(1000) {
+          @Override
+          public long send(FileChunk c, long total) {
+            throw new TransportException(Platform.YOUTUBE, "upload chunk", "reset", null, true);
+          }
+        };
+    assertThatThrownBy(() -> upload(broken))
+        .isInstanceOfSatisfying(
+            TransportException.class, e -> assertThat(e.attempts()).isEqualTo(3));
     assertThat(events.get(events.size() - 1).state()).isEqualTo(UploadState.FAILED);
   }
 
   @Test
   void nonRetryableErrorsStopAtOnce() {
-    Server s = new Server(1000) {
-      @Override
-      public long send(FileChunk c, long total) {
-        throw new InvalidRequestException(ErrorDetails.builder(Platform.YOUTUBE, "upload").httpStatus(400).build());
-      }
-    };
+    Server s =
+        new Server(1000) {
+          @Override
+          public long send(FileChunk c, long total) {
+            throw new InvalidRequestException(
+                ErrorDetails.builder(Platform.YOUTUBE, "upload").httpStatus(400).build());
+          }
+        };
     assertThatThrownBy(() -> upload(s)).isInstanceOf(InvalidRequestException.class);
     assertThat(s.queries).isZero();
     assertThat(time.sleeps()).isEmpty();
@@ -193,16 +210,21 @@ class ChunkedUploaderTest {
 
   @Test
   void aServerThatMakesNoProgressDoesNotLoopForever() {
-    Server stuck = new Server(1000) {
-      @Override
-      public long send(FileChunk c, long total) {
-        sends++;
-        return c.offset(); // accepts nothing, e.g. a 308 without a Range header, forever
-      }
-    };
-    assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
-        assertThatThrownBy(() -> upload(stuck)).isInstanceOfSatisfying(TransportException.class,
-            e -> assertThat(e.getMessage()).contains("no progress")));
+    Server stuck =
+        new Server(1000) {
+          @Override
+          public long send(FileChunk c, long total) {
+            sends++;
+            return c.offset(); // accepts nothing, e.g. a 308 without a Range header, forever
+          }
+        };
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () ->
+            assertThatThrownBy(() -> upload(stuck))
+                .isInstanceOfSatisfying(
+                    TransportException.class,
+                    e -> assertThat(e.getMessage()).contains("no progress")));
     assertThat(stuck.sends).isLessThanOrEqualTo(RETRY.maxAttempts());
   }
 
@@ -227,55 +249,105 @@ class ChunkedUploaderTest {
   @Test
   void processingDeadlineIsAMediaProcessingException() {
     int[] checks = {0};
-    assertThatThrownBy(() -> ProcessingPoller.poll(Platform.TIKTOK, "wait for processing", "m-1",
-        () -> {
-          checks[0]++;
-          return ProcessingStatus.<String>pending("PROCESSING_UPLOAD", 40, null);
-        }, Duration.ofMinutes(2), Duration.ofSeconds(1), time, time.sleeper(), events::add, 10))
-        .isInstanceOfSatisfying(MediaProcessingException.class, e -> {
-          assertThat(e.mediaId()).hasValue("m-1");
-          assertThat(e.state()).hasValue("PROCESSING_UPLOAD");
-          assertThat(e.retryable()).isTrue();
-          assertThat(e.getMessage()).contains("did not finish within PT2M");
-        });
+    assertThatThrownBy(
+            () ->
+                ProcessingPoller.poll(
+                    Platform.TIKTOK,
+                    "wait for processing",
+                    "m-1",
+                    () -> {
+                      checks[0]++;
+                      return ProcessingStatus.<String>pending("PROCESSING_UPLOAD", 40, null);
+                    },
+                    Duration.ofMinutes(2),
+                    Duration.ofSeconds(1),
+                    time,
+                    time.sleeper(),
+                    events::add,
+                    10))
+        .isInstanceOfSatisfying(
+            MediaProcessingException.class,
+            e -> {
+              assertThat(e.mediaId()).hasValue("m-1");
+              assertThat(e.state()).hasValue("PROCESSING_UPLOAD");
+              assertThat(e.retryable()).isTrue();
+              assertThat(e.getMessage()).contains("did not finish within PT2M");
+            });
     // backoff 1, 2, 4, 8, 16, 30, 30 ... bounded by the deadline
-    assertThat(time.sleeps()).startsWith(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
-    assertThat(time.sleeps()).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(30)));
+    assertThat(time.sleeps())
+        .startsWith(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(time.sleeps())
+        .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(30)));
     assertThat(time.instant()).isBeforeOrEqualTo(FakeTime.START.plus(Duration.ofMinutes(2)));
     assertThat(checks[0]).isLessThan(15);
-    assertThat(events).extracting(UploadProgress::state).contains(UploadState.PROCESSING)
+    assertThat(events)
+        .extracting(UploadProgress::state)
+        .contains(UploadState.PROCESSING)
         .endsWith(UploadState.FAILED);
   }
 
   @Test
   void processingSucceedsOrFailsWithThePlatformState() {
     int[] checks = {0};
-    String id = ProcessingPoller.poll(Platform.INSTAGRAM, "container status", "c-1", () ->
-            ++checks[0] < 3 ? ProcessingStatus.pending("IN_PROGRESS", null, Duration.ofSeconds(5))
-                : ProcessingStatus.succeeded("FINISHED", "c-1"),
-        Duration.ofMinutes(5), Duration.ofSeconds(1), time, time.sleeper(), events::add, 10);
+    String id =
+        ProcessingPoller.poll(
+            Platform.INSTAGRAM,
+            "container status",
+            "c-1",
+            () ->
+                ++checks[0] < 3
+                    ? ProcessingStatus.pending("IN_PROGRESS", null, Duration.ofSeconds(5))
+                    : ProcessingStatus.succeeded("FINISHED", "c-1"),
+            Duration.ofMinutes(5),
+            Duration.ofSeconds(1),
+            time,
+            time.sleeper(),
+            events::add,
+            10);
     assertThat(id).isEqualTo("c-1");
     assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
     assertThat(events.get(events.size() - 1).state()).isEqualTo(UploadState.READY);
 
-    assertThatThrownBy(() -> ProcessingPoller.poll(Platform.INSTAGRAM, "container status", "c-2",
-        () -> ProcessingStatus.<String>failed("ERROR", "2207026"), Duration.ofMinutes(5),
-        Duration.ofSeconds(1), time, time.sleeper(), UploadListener.NONE, 10))
-        .isInstanceOfSatisfying(MediaProcessingException.class, e -> {
-          assertThat(e.retryable()).isFalse();
-          assertThat(e.state()).hasValue("ERROR");
-          assertThat(e.getMessage()).contains("2207026");
-        });
+    assertThatThrownBy(
+            () ->
+                ProcessingPoller.poll(
+                    Platform.INSTAGRAM,
+                    "container status",
+                    "c-2",
+                    () -> ProcessingStatus.<String>failed("ERROR", "2207026"),
+                    Duration.ofMinutes(5),
+                    Duration.ofSeconds(1),
+                    time,
+                    time.sleeper(),
+                    UploadListener.NONE,
+                    10))
+        .isInstanceOfSatisfying(
+            MediaProcessingException.class,
+            e -> {
+              assertThat(e.retryable()).isFalse();
+              assertThat(e.state()).hasValue("ERROR");
+              assertThat(e.getMessage()).contains("2207026");
+            });
   }
 
   @Test
   void aThrowingListenerDoesNotBreakTheUpload() throws IOException {
     Server s = new Server(400_000);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      assertThat(ChunkedUploader.upload(Platform.YOUTUBE, "clip.mp4", ch, content.length, MP4, s,
-          p -> {
-            throw new IllegalStateException("listener bug");
-          }, RETRY, time.sleeper())).isEqualTo(content.length);
+      assertThat(
+              ChunkedUploader.upload(
+                  Platform.YOUTUBE,
+                  "clip.mp4",
+                  ch,
+                  content.length,
+                  MP4,
+                  s,
+                  p -> {
+                    throw new IllegalStateException("listener bug");
+                  },
+                  RETRY,
+                  time.sleeper()))
+          .isEqualTo(content.length);
     }
   }
 }

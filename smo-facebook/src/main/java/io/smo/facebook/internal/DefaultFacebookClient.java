@@ -40,9 +40,9 @@ import okhttp3.OkHttpClient;
 /**
  * The {@link FacebookClient} implementation: wires the runtime, the Graph helpers and the parts
  * below, and delegates to them: {@link FacebookRules} (validation), {@link FacebookPublisher}
- * (publishing, deleting), {@link FacebookEngagement} (metrics, comments, moderation, Page
- * figures), {@code MessengerInbox} (smo-meta-graph: conversations, sends, private replies) and
- * {@link FacebookInbox} (tagged posts). Thread-safe.
+ * (publishing, deleting), {@link FacebookEngagement} (metrics, comments, moderation, Page figures),
+ * {@code MessengerInbox} (smo-meta-graph: conversations, sends, private replies) and {@link
+ * FacebookInbox} (tagged posts). Thread-safe.
  */
 @SmoInternalApi
 public final class DefaultFacebookClient extends BaseSocialClient implements FacebookClient {
@@ -61,27 +61,40 @@ public final class DefaultFacebookClient extends BaseSocialClient implements Fac
    *
    * @param rt the runtime (owned: closed with the client)
    * @param version the Graph version
-   * @param pageId the Page id, or {@code null} to read it with {@code GET /me?fields=id} on first use
+   * @param pageId the Page id, or {@code null} to read it with {@code GET /me?fields=id} on first
+   *     use
    * @param listener upload and processing progress
    * @param processingTimeout the longest wait for video processing
    * @param pollInterval the wait between processing status reads
-   * @param ownedHttp the HTTP client built for {@code appsecret_proof}, released on close, or {@code null}
+   * @param ownedHttp the HTTP client built for {@code appsecret_proof}, released on close, or
+   *     {@code null}
    */
-  public DefaultFacebookClient(ApiRuntime rt, GraphApiVersion version, String pageId,
-      UploadListener listener, Duration processingTimeout, Duration pollInterval,
+  public DefaultFacebookClient(
+      ApiRuntime rt,
+      GraphApiVersion version,
+      String pageId,
+      UploadListener listener,
+      Duration processingTimeout,
+      Duration pollInterval,
       OkHttpClient ownedHttp) {
     super(rt, FacebookCapabilities.get(), pageId != null ? pageId : Platform.FACEBOOK.id());
     this.pageId = pageId;
     this.http = new GraphHttp(rt, version);
     this.ownedHttp = ownedHttp;
-    this.publisher = new FacebookPublisher(rt, http, this::accountId, listener, processingTimeout,
-        pollInterval);
-    this.engagement = new FacebookEngagement(rt, http, rt.service(FacebookApi.class), this::accountId);
-    this.inbox = MessengerInbox.builder(Platform.FACEBOOK, http).owner(this::accountId)
-        .account(this::accountId).clock(rt.clock()).graphPlatform("messenger")
-        .maxTextUnits(FacebookCapabilities.MAX_MESSAGE_TEXT)
-        .readOperation(Operation.read("conversations", FacebookRateBucket.CONVERSATIONS))
-        .sendOperation(Operation.create("send", FacebookRateBucket.MESSAGES)).build();
+    this.publisher =
+        new FacebookPublisher(rt, http, this::accountId, listener, processingTimeout, pollInterval);
+    this.engagement =
+        new FacebookEngagement(rt, http, rt.service(FacebookApi.class), this::accountId);
+    this.inbox =
+        MessengerInbox.builder(Platform.FACEBOOK, http)
+            .owner(this::accountId)
+            .account(this::accountId)
+            .clock(rt.clock())
+            .graphPlatform("messenger")
+            .maxTextUnits(FacebookCapabilities.MAX_MESSAGE_TEXT)
+            .readOperation(Operation.read("conversations", FacebookRateBucket.CONVERSATIONS))
+            .sendOperation(Operation.create("send", FacebookRateBucket.MESSAGES))
+            .build();
     this.tagged = new FacebookInbox(http, this::accountId, this::accountId, rt.clock());
   }
 
@@ -94,8 +107,11 @@ public final class DefaultFacebookClient extends BaseSocialClient implements Fac
           JsonNode me = http.get(ME, "me", java.util.Map.of("fields", "id"));
           String read = me.path("id").asText("");
           if (read.isBlank()) {
-            throw new PlatformException(ErrorDetails.builder(Platform.FACEBOOK, ME.name())
-                .message("GET /me named no Page id").build(), false);
+            throw new PlatformException(
+                ErrorDetails.builder(Platform.FACEBOOK, ME.name())
+                    .message("GET /me named no Page id")
+                    .build(),
+                false);
           }
           pageId = read;
         }
@@ -187,11 +203,10 @@ public final class DefaultFacebookClient extends BaseSocialClient implements Fac
   /**
    * Lists the Page's Messenger conversations, most recently updated first ({@code GET
    * /{page-id}/conversations?platform=messenger} with {@code participants} and the nested {@code
-   * messages.limit(20)}), each with its 20 most recent messages, newest first: Meta returns
-   * details of those only ({@link Conversation#truncated()}). Conversations in the Requests
-   * folder inactive for 30 days are not returned. Calls are paced to 2 per second per Page.
-   * Permissions: {@code pages_manage_metadata}, {@code pages_read_engagement}, {@code
-   * pages_messaging}.
+   * messages.limit(20)}), each with its 20 most recent messages, newest first: Meta returns details
+   * of those only ({@link Conversation#truncated()}). Conversations in the Requests folder inactive
+   * for 30 days are not returned. Calls are paced to 2 per second per Page. Permissions: {@code
+   * pages_manage_metadata}, {@code pages_read_engagement}, {@code pages_messaging}.
    */
   @Override
   public io.smo.core.pagination.Paginator<Conversation> conversations() {
@@ -213,11 +228,11 @@ public final class DefaultFacebookClient extends BaseSocialClient implements Fac
    * Sends a Messenger message ({@code POST /{page-id}/messages}): {@code messaging_type=RESPONSE}
    * inside the 24-hour window, or {@code MESSAGE_TAG} with {@code tag=HUMAN_AGENT} (up to 7 days
    * after the person's last message) when {@link OutgoingMessage#tag()} asks for it. The retired
-   * tags ({@code CONFIRMED_EVENT_UPDATE}, {@code ACCOUNT_UPDATE}, {@code POST_PURCHASE_UPDATE})
-   * and unknown ones are refused offline. Text up to {@link FacebookCapabilities#MAX_MESSAGE_TEXT}
+   * tags ({@code CONFIRMED_EVENT_UPDATE}, {@code ACCOUNT_UPDATE}, {@code POST_PURCHASE_UPDATE}) and
+   * unknown ones are refused offline. Text up to {@link FacebookCapabilities#MAX_MESSAGE_TEXT}
    * characters, or one image, video, audio or file attachment by HTTPS URL. A recipient given by
-   * conversation only costs one extra read (its participants). Never retried once it may have
-   * been delivered.
+   * conversation only costs one extra read (its participants). Never retried once it may have been
+   * delivered.
    *
    * @throws io.smo.core.exception.MessagingWindowClosedException offline when {@code to} knows the
    *     last inbound time, else from Meta's 551, 1545041, 10/2018278 or 10/2534022 answers
@@ -229,8 +244,8 @@ public final class DefaultFacebookClient extends BaseSocialClient implements Fac
 
   /**
    * Sends the one private reply Meta allows to a comment on the Page ({@code POST
-   * /{page-id}/messages} with {@code recipient={"comment_id":…}}), within 7 days of the comment.
-   * A second private reply to the same comment through this client is refused offline.
+   * /{page-id}/messages} with {@code recipient={"comment_id":…}}), within 7 days of the comment. A
+   * second private reply to the same comment through this client is refused offline.
    */
   @Override
   public Message privateReply(CommentRef comment, Instant commentedAt, OutgoingMessage message) {
@@ -272,7 +287,10 @@ public final class DefaultFacebookClient extends BaseSocialClient implements Fac
 
   @Override
   public String toString() {
-    return "FacebookClient{page=" + (pageId != null ? pageId : "(not read yet)") + ", version="
-        + http.version() + "}";
+    return "FacebookClient{page="
+        + (pageId != null ? pageId : "(not read yet)")
+        + ", version="
+        + http.version()
+        + "}";
   }
 }

@@ -26,7 +26,9 @@ public final class FacebookDtos {
    * @param postId the feed post that carries it, when the answer names one
    * @param videoId the video id of a video upload session
    */
-  public record Created(String id, @JsonProperty("post_id") String postId,
+  public record Created(
+      String id,
+      @JsonProperty("post_id") String postId,
       @JsonProperty("video_id") String videoId) {}
 
   /**
@@ -44,7 +46,8 @@ public final class FacebookDtos {
    * @param processingProgress percent done, when reported
    * @param processingPhase the processing phase, carrying the error
    */
-  public record Status(@JsonProperty("video_status") String videoStatus,
+  public record Status(
+      @JsonProperty("video_status") String videoStatus,
       @JsonProperty("processing_progress") Integer processingProgress,
       @JsonProperty("processing_phase") Phase processingPhase) {}
 

@@ -38,21 +38,23 @@ public final class FacebookInbox {
    * @param account the client's account key (asked on each mapping)
    * @param clock the client's clock (times when Meta gives none)
    */
-  public FacebookInbox(GraphHttp http, Supplier<String> owner, Supplier<String> account, Clock clock) {
+  public FacebookInbox(
+      GraphHttp http, Supplier<String> owner, Supplier<String> account, Clock clock) {
     this.http = http;
     this.owner = owner;
     this.account = account;
     this.clock = clock;
   }
 
-  /**
-   * {@code GET /{page-id}/tagged}: posts that tag the Page, newest first, as mentions.
-   */
+  /** {@code GET /{page-id}/tagged}: posts that tag the Page, newest first, as mentions. */
   public Paginator<Mention> taggedPosts() {
     Operation op = Operation.read("mentions", io.smo.facebook.FacebookRateBucket.READS);
-    Map<String, String> q = Map.of("limit", "25", "fields", "id,message,from,created_time,permalink_url");
-    return GraphPaging.paginator(cursor -> cursor == null
-        ? http.get(op, owner.get() + "/tagged", q) : http.getNext(op, cursor), this::taggedPost);
+    Map<String, String> q =
+        Map.of("limit", "25", "fields", "id,message,from,created_time,permalink_url");
+    return GraphPaging.paginator(
+        cursor ->
+            cursor == null ? http.get(op, owner.get() + "/tagged", q) : http.getNext(op, cursor),
+        this::taggedPost);
   }
 
   /** Maps one tagged post; {@code null} when it has no id. */
@@ -61,8 +63,9 @@ public final class FacebookInbox {
     if (id.isEmpty()) {
       return null;
     }
-    Mention.Builder b = Mention.builder(account.get(), PostRef.of(platform, id), Mention.Source.POST)
-        .text(n.path("message").asText(""));
+    Mention.Builder b =
+        Mention.builder(account.get(), PostRef.of(platform, id), Mention.Source.POST)
+            .text(n.path("message").asText(""));
     Instant at = GraphTime.parse(n.get("created_time"));
     if (at == null) {
       at = clock.instant();

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Maps Graph JSON (comments, edge summaries, insights) to the core model. Never throws on odd shapes. */
+/**
+ * Maps Graph JSON (comments, edge summaries, insights) to the core model. Never throws on odd
+ * shapes.
+ */
 @SmoInternalApi
 public final class FacebookMapper {
   private FacebookMapper() {}
@@ -24,8 +27,8 @@ public final class FacebookMapper {
   }
 
   /**
-   * Maps a Graph comment. The id falls back to the {@code comment_id} of {@code permalink_url}
-   * when the app may not read ids (Page Public Content Access), else the item is skipped.
+   * Maps a Graph comment. The id falls back to the {@code comment_id} of {@code permalink_url} when
+   * the app may not read ids (Page Public Content Access), else the item is skipped.
    *
    * @return the comment, or {@code null} when it has no id at all
    */
@@ -33,16 +36,19 @@ public final class FacebookMapper {
     String id = n.path("id").asText("");
     if (id.isEmpty()) {
       String link = n.path("permalink_url").asText("");
-      id = GraphPaging.queryParam(link, "reply_comment_id")
-          .or(() -> GraphPaging.queryParam(link, "comment_id")).orElse("");
+      id =
+          GraphPaging.queryParam(link, "reply_comment_id")
+              .or(() -> GraphPaging.queryParam(link, "comment_id"))
+              .orElse("");
       if (id.isEmpty()) {
         return null;
       }
     }
-    Comment.Builder b = Comment.builder(CommentRef.of(Platform.FACEBOOK, id))
-        .text(n.path("message").asText(""))
-        .createdAt(time(n.get("created_time")))
-        .hidden(n.path("is_hidden").asBoolean(false));
+    Comment.Builder b =
+        Comment.builder(CommentRef.of(Platform.FACEBOOK, id))
+            .text(n.path("message").asText(""))
+            .createdAt(time(n.get("created_time")))
+            .hidden(n.path("is_hidden").asBoolean(false));
     JsonNode from = n.get("from");
     if (from != null && from.isObject()) {
       b.authorId(from.path("id").asText(null)).authorName(from.path("name").asText(null));
@@ -69,11 +75,13 @@ public final class FacebookMapper {
   public static void edges(JsonNode post, EngagementMetrics.Builder b) {
     JsonNode reactions = post.path("reactions").path("summary").get("total_count");
     if (reactions != null && reactions.isNumber()) {
-      b.add(EngagementMetrics.Metric.LIKES, reactions.asLong()).raw("reactions", reactions.asLong());
+      b.add(EngagementMetrics.Metric.LIKES, reactions.asLong())
+          .raw("reactions", reactions.asLong());
     }
     JsonNode comments = post.path("comments").path("summary").get("total_count");
     if (comments != null && comments.isNumber()) {
-      b.add(EngagementMetrics.Metric.COMMENTS, comments.asLong()).raw("comments", comments.asLong());
+      b.add(EngagementMetrics.Metric.COMMENTS, comments.asLong())
+          .raw("comments", comments.asLong());
     }
     JsonNode shares = post.path("shares").get("count");
     if (shares != null && shares.isNumber()) {
@@ -84,8 +92,8 @@ public final class FacebookMapper {
   }
 
   /**
-   * Adds post insights ({@code data[].name} / {@code values[0].value}): {@code post_media_view}
-   * to VIEWS, {@code post_total_media_view_unique} to REACH, {@code post_clicks} to CLICKS; every
+   * Adds post insights ({@code data[].name} / {@code values[0].value}): {@code post_media_view} to
+   * VIEWS, {@code post_total_media_view_unique} to REACH, {@code post_clicks} to CLICKS; every
    * metric (also object values such as {@code post_reactions_by_type_total}) is kept raw.
    */
   public static void insights(JsonNode body, EngagementMetrics.Builder b) {
@@ -107,11 +115,11 @@ public final class FacebookMapper {
           case "post_media_view" -> b.add(EngagementMetrics.Metric.VIEWS, x);
           case "post_total_media_view_unique" -> b.add(EngagementMetrics.Metric.REACH, x);
           case "post_clicks" -> b.add(EngagementMetrics.Metric.CLICKS, x);
-          default -> { }
+          default -> {}
         }
       } else if (v.isObject()) {
         Map<String, Long> byType = new java.util.TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           byType.put(e.getKey(), e.getValue().asLong());
         }

@@ -13,10 +13,10 @@ import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
+import io.smo.core.upload.UploadListener;
 import io.smo.core.upload.spi.ChunkedUploader;
 import io.smo.core.upload.spi.ProcessingPoller;
 import io.smo.core.upload.spi.ProcessingStatus;
-import io.smo.core.upload.UploadListener;
 import io.smo.facebook.FacebookOptions;
 import io.smo.facebook.FacebookRateBucket;
 import io.smo.metagraph.spi.GraphHttp;
@@ -37,22 +37,29 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * Publishing to a Page and deleting: text and link posts, one or several photos, videos (by URL
- * or through {@link FacebookUploadProtocol}), Reels, native scheduling, audience targeting.
+ * Publishing to a Page and deleting: text and link posts, one or several photos, videos (by URL or
+ * through {@link FacebookUploadProtocol}), Reels, native scheduling, audience targeting.
  * Thread-safe.
  *
  * @see <a href="https://developers.facebook.com/docs/pages-api/posts">Pages API: posts</a>
- * @see <a href="https://developers.facebook.com/docs/video-api/guides/reels-publishing">Reels publishing</a>
+ * @see <a href="https://developers.facebook.com/docs/video-api/guides/reels-publishing">Reels
+ *     publishing</a>
  */
 @SmoInternalApi
 public final class FacebookPublisher {
   private static final Operation PUBLISH = Operation.create("publish", FacebookRateBucket.FEED);
-  private static final Operation PHOTO = Operation.create("upload_photo", FacebookRateBucket.PHOTOS);
-  private static final Operation VIDEO_START = Operation.create("video_upload_start", FacebookRateBucket.VIDEOS);
-  private static final Operation VIDEO_FINISH = Operation.create("video_upload_finish", FacebookRateBucket.VIDEOS);
-  private static final Operation REEL_START = Operation.create("reel_start", FacebookRateBucket.VIDEOS);
-  private static final Operation REEL_UPLOAD = Operation.write("reel_upload", FacebookRateBucket.VIDEOS).withoutRetry();
-  private static final Operation REEL_FINISH = Operation.create("reel_finish", FacebookRateBucket.VIDEOS);
+  private static final Operation PHOTO =
+      Operation.create("upload_photo", FacebookRateBucket.PHOTOS);
+  private static final Operation VIDEO_START =
+      Operation.create("video_upload_start", FacebookRateBucket.VIDEOS);
+  private static final Operation VIDEO_FINISH =
+      Operation.create("video_upload_finish", FacebookRateBucket.VIDEOS);
+  private static final Operation REEL_START =
+      Operation.create("reel_start", FacebookRateBucket.VIDEOS);
+  private static final Operation REEL_UPLOAD =
+      Operation.write("reel_upload", FacebookRateBucket.VIDEOS).withoutRetry();
+  private static final Operation REEL_FINISH =
+      Operation.create("reel_finish", FacebookRateBucket.VIDEOS);
   private static final Operation STATUS = Operation.read("video_status", FacebookRateBucket.READS);
   private static final Operation DELETE = Operation.write("delete", FacebookRateBucket.FEED);
 
@@ -73,8 +80,13 @@ public final class FacebookPublisher {
    * @param processingTimeout the longest wait for video processing
    * @param pollInterval the wait between processing status reads
    */
-  public FacebookPublisher(ApiRuntime runtime, GraphHttp http, Supplier<String> page,
-      UploadListener listener, Duration processingTimeout, Duration pollInterval) {
+  public FacebookPublisher(
+      ApiRuntime runtime,
+      GraphHttp http,
+      Supplier<String> page,
+      UploadListener listener,
+      Duration processingTimeout,
+      Duration pollInterval) {
     this.runtime = runtime;
     this.http = http;
     this.page = page;
@@ -95,7 +107,8 @@ public final class FacebookPublisher {
     boolean scheduled = post.scheduledAt().isPresent();
     if (scheduled) {
       common.put("published", "false");
-      common.put("scheduled_publish_time", Long.toString(post.scheduledAt().get().getEpochSecond()));
+      common.put(
+          "scheduled_publish_time", Long.toString(post.scheduledAt().get().getEpochSecond()));
     }
     List<Media> media = post.media();
     if (media.isEmpty()) {
@@ -109,7 +122,9 @@ public final class FacebookPublisher {
     }
     Media first = media.get(0);
     if (first.kind() == MediaKind.VIDEO) {
-      return o != null && o.asReel() ? publishReel(post, first, Targeting.params(post.audience(), o)) : publishVideo(post, first, common, o);
+      return o != null && o.asReel()
+          ? publishReel(post, first, Targeting.params(post.audience(), o))
+          : publishVideo(post, first, common, o);
     }
     if (media.size() == 1) {
       Map<String, String> form = new LinkedHashMap<>(common);
@@ -153,8 +168,8 @@ public final class FacebookPublisher {
       return http.post(PHOTO, page.get() + "/photos", f);
     }
     MediaType type = MediaType.get(m.mimeType());
-    return http.postMultipart(PHOTO, page.get() + "/photos", form, "source", fileName(m),
-        () -> body(m, type));
+    return http.postMultipart(
+        PHOTO, page.get() + "/photos", form, "source", fileName(m), () -> body(m, type));
   }
 
   private static RequestBody body(Media m, MediaType type) {
@@ -168,7 +183,8 @@ public final class FacebookPublisher {
     return m.file().map(f -> f.getFileName().toString()).orElse("media");
   }
 
-  private PublishedPost publishVideo(Post post, Media m, Map<String, String> common, FacebookOptions o) {
+  private PublishedPost publishVideo(
+      Post post, Media m, Map<String, String> common, FacebookOptions o) {
     Map<String, String> meta = new LinkedHashMap<>(common);
     if (!post.text().isEmpty()) {
       meta.put("description", post.text());
@@ -186,25 +202,51 @@ public final class FacebookPublisher {
       Path file = materialize(m);
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
         total = ch.size();
-        JsonNode start = http.post(VIDEO_START, page.get() + "/videos",
-            Map.of("upload_phase", "start", "file_size", Long.toString(total)));
+        JsonNode start =
+            http.post(
+                VIDEO_START,
+                page.get() + "/videos",
+                Map.of("upload_phase", "start", "file_size", Long.toString(total)));
         videoId = id(start, "video_id", VIDEO_START);
         String session = id(start, "upload_session_id", VIDEO_START);
-        FacebookUploadProtocol protocol = new FacebookUploadProtocol(http, page.get(), session,
-            start.path("start_offset").asLong(0), start.path("end_offset").asLong(total));
-        ChunkedUploader.upload(Platform.FACEBOOK, fileName(m), ch, total,
-            MediaType.get(m.mimeType()), protocol, listener, runtime.retryPolicy(), runtime.sleeper());
+        FacebookUploadProtocol protocol =
+            new FacebookUploadProtocol(
+                http,
+                page.get(),
+                session,
+                start.path("start_offset").asLong(0),
+                start.path("end_offset").asLong(total));
+        ChunkedUploader.upload(
+            Platform.FACEBOOK,
+            fileName(m),
+            ch,
+            total,
+            MediaType.get(m.mimeType()),
+            protocol,
+            listener,
+            runtime.retryPolicy(),
+            runtime.sleeper());
         Map<String, String> fin = new LinkedHashMap<>(meta);
         fin.put("upload_phase", "finish");
         fin.put("upload_session_id", session);
         JsonNode done = http.post(VIDEO_FINISH, page.get() + "/videos", fin);
         if (!done.path("success").asBoolean(false)) {
-          throw new PublishOutcomeUnknownException(Platform.FACEBOOK, VIDEO_FINISH.name(),
-              "finish phase did not report success", null, null, List.of(), videoId);
+          throw new PublishOutcomeUnknownException(
+              Platform.FACEBOOK,
+              VIDEO_FINISH.name(),
+              "finish phase did not report success",
+              null,
+              null,
+              List.of(),
+              videoId);
         }
       } catch (IOException e) {
-        throw new TransportException(Platform.FACEBOOK, "publish", "cannot read the video file: "
-            + e.getClass().getSimpleName(), e, false);
+        throw new TransportException(
+            Platform.FACEBOOK,
+            "publish",
+            "cannot read the video file: " + e.getClass().getSimpleName(),
+            e,
+            false);
       } finally {
         if (m.sourceType() == Media.SourceType.BYTES) {
           deleteQuietly(file);
@@ -221,12 +263,15 @@ public final class FacebookPublisher {
    * dropped.
    */
   private PublishedPost publishReel(Post post, Media m, Map<String, String> targeting) {
-    JsonNode start = http.post(REEL_START, page.get() + "/video_reels", Map.of("upload_phase", "start"));
+    JsonNode start =
+        http.post(REEL_START, page.get() + "/video_reels", Map.of("upload_phase", "start"));
     String videoId = id(start, "video_id", REEL_START);
     String uploadUrl = start.path("upload_url").asText("");
     if (uploadUrl.isEmpty()) {
-      throw new InvalidRequestException(io.smo.core.exception.ErrorDetails
-          .builder(Platform.FACEBOOK, REEL_START.name()).message("no upload_url in the start answer").build());
+      throw new InvalidRequestException(
+          io.smo.core.exception.ErrorDetails.builder(Platform.FACEBOOK, REEL_START.name())
+              .message("no upload_url in the start answer")
+              .build());
     }
     URI target = URI.create(uploadUrl);
     Path file = materialize(m);
@@ -234,7 +279,12 @@ public final class FacebookPublisher {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       total = ch.size();
       long size = total;
-      ChunkedUploader.upload(Platform.FACEBOOK, fileName(m), ch, total, MediaType.get(m.mimeType()),
+      ChunkedUploader.upload(
+          Platform.FACEBOOK,
+          fileName(m),
+          ch,
+          total,
+          MediaType.get(m.mimeType()),
           new ChunkedUploader.Protocol() {
             @Override
             public long chunkLength(long offset, long t) {
@@ -243,10 +293,19 @@ public final class FacebookPublisher {
 
             @Override
             public long send(io.smo.core.upload.spi.FileChunk chunk, long t) {
-              runtime.execute(REEL_UPLOAD, () -> new Request.Builder().url(target.toString())
-                  .header("Authorization", "OAuth " + runtime.tokens().orElseThrow().token().value())
-                  .header("offset", Long.toString(chunk.offset()))
-                  .header("file_size", Long.toString(size)).post(chunk).build(), true);
+              runtime.execute(
+                  REEL_UPLOAD,
+                  () ->
+                      new Request.Builder()
+                          .url(target.toString())
+                          .header(
+                              "Authorization",
+                              "OAuth " + runtime.tokens().orElseThrow().token().value())
+                          .header("offset", Long.toString(chunk.offset()))
+                          .header("file_size", Long.toString(size))
+                          .post(chunk)
+                          .build(),
+                  true);
               return chunk.offset() + chunk.length();
             }
 
@@ -255,10 +314,17 @@ public final class FacebookPublisher {
               JsonNode s = http.get(STATUS, videoId, Map.of("fields", "status"));
               return s.path("status").path("uploading_phase").path("bytes_transferred").asLong(0);
             }
-          }, listener, runtime.retryPolicy(), runtime.sleeper());
+          },
+          listener,
+          runtime.retryPolicy(),
+          runtime.sleeper());
     } catch (IOException e) {
-      throw new TransportException(Platform.FACEBOOK, "publish", "cannot read the media file: "
-          + e.getClass().getSimpleName(), e, false);
+      throw new TransportException(
+          Platform.FACEBOOK,
+          "publish",
+          "cannot read the media file: " + e.getClass().getSimpleName(),
+          e,
+          false);
     } finally {
       if (m.sourceType() == Media.SourceType.BYTES) {
         deleteQuietly(file);
@@ -278,30 +344,51 @@ public final class FacebookPublisher {
     }
     JsonNode done = http.post(REEL_FINISH, page.get() + "/video_reels", fin);
     if (!done.path("success").asBoolean(false)) {
-      throw new PublishOutcomeUnknownException(Platform.FACEBOOK, REEL_FINISH.name(),
-          "finish phase did not report success", null, null, List.of(), videoId);
+      throw new PublishOutcomeUnknownException(
+          Platform.FACEBOOK,
+          REEL_FINISH.name(),
+          "finish phase did not report success",
+          null,
+          null,
+          List.of(),
+          videoId);
     }
     String postId = waitReady(videoId, total);
     return published(postId, Map.of("videoId", videoId, "reel", "true"), post);
   }
 
   private String waitReady(String videoId, long total) {
-    return ProcessingPoller.poll(Platform.FACEBOOK, "video_processing", videoId, () -> {
-      FacebookDtos.VideoState v = videoState(http.get(STATUS, videoId,
-          Map.of("fields", "status,post_id")));
-      FacebookDtos.Status st = v.status();
-      String state = st == null || st.videoStatus() == null ? "processing" : st.videoStatus();
-      String postId = v.postId() == null ? "" : v.postId();
-      return switch (state) {
-        case "ready", "published" ->
-            ProcessingStatus.succeeded(state, postId.isEmpty() ? videoId : postId);
-        case "error" -> ProcessingStatus.failed(state,
-            st.processingPhase() == null || st.processingPhase().error() == null
-                || st.processingPhase().error().message() == null
-                ? "video processing failed" : st.processingPhase().error().message());
-        default -> ProcessingStatus.pending(state, st == null ? null : st.processingProgress(), null);
-      };
-    }, processingTimeout, pollInterval, runtime.clock(), runtime.sleeper(), listener, total);
+    return ProcessingPoller.poll(
+        Platform.FACEBOOK,
+        "video_processing",
+        videoId,
+        () -> {
+          FacebookDtos.VideoState v =
+              videoState(http.get(STATUS, videoId, Map.of("fields", "status,post_id")));
+          FacebookDtos.Status st = v.status();
+          String state = st == null || st.videoStatus() == null ? "processing" : st.videoStatus();
+          String postId = v.postId() == null ? "" : v.postId();
+          return switch (state) {
+            case "ready", "published" ->
+                ProcessingStatus.succeeded(state, postId.isEmpty() ? videoId : postId);
+            case "error" ->
+                ProcessingStatus.failed(
+                    state,
+                    st.processingPhase() == null
+                            || st.processingPhase().error() == null
+                            || st.processingPhase().error().message() == null
+                        ? "video processing failed"
+                        : st.processingPhase().error().message());
+            default ->
+                ProcessingStatus.pending(state, st == null ? null : st.processingProgress(), null);
+          };
+        },
+        processingTimeout,
+        pollInterval,
+        runtime.clock(),
+        runtime.sleeper(),
+        listener,
+        total);
   }
 
   private static Path materialize(Media m) {
@@ -313,8 +400,12 @@ public final class FacebookPublisher {
       Files.write(tmp, m.bytes().orElseThrow());
       return tmp;
     } catch (IOException e) {
-      throw new TransportException(Platform.FACEBOOK, "publish", "cannot read the media file: "
-          + e.getClass().getSimpleName(), e, false);
+      throw new TransportException(
+          Platform.FACEBOOK,
+          "publish",
+          "cannot read the media file: " + e.getClass().getSimpleName(),
+          e,
+          false);
     }
   }
 
@@ -348,19 +439,25 @@ public final class FacebookPublisher {
     String v = r.path(field).asText("");
     if (v.isEmpty()) {
       if (op.kind() == Operation.Kind.CREATE) {
-        throw new PublishOutcomeUnknownException(Platform.FACEBOOK, op.name(),
-            "answer has no '" + field + "'", null, null, List.of(), null);
+        throw new PublishOutcomeUnknownException(
+            Platform.FACEBOOK,
+            op.name(),
+            "answer has no '" + field + "'",
+            null,
+            null,
+            List.of(),
+            null);
       }
-      throw new TransportException(Platform.FACEBOOK, op.name(), "answer has no '" + field + "'",
-          null, false);
+      throw new TransportException(
+          Platform.FACEBOOK, op.name(), "answer has no '" + field + "'", null, false);
     }
     return v;
   }
 
   private PublishedPost published(String id, Map<String, String> attrs, Post post) {
     PostRef ref = PostRef.of(Platform.FACEBOOK, id, attrs);
-    PublishedPost.Builder b = PublishedPost.builder(ref)
-        .url(URI.create("https://www.facebook.com/" + id));
+    PublishedPost.Builder b =
+        PublishedPost.builder(ref).url(URI.create("https://www.facebook.com/" + id));
     if (post.scheduledAt().isPresent()) {
       b.scheduled(true).publishedAt(post.scheduledAt().get());
     } else {

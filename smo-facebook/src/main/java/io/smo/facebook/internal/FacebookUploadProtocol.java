@@ -1,10 +1,10 @@
 package io.smo.facebook.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smo.core.Platform;
 import io.smo.core.SmoInternalApi;
 import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
-import io.smo.core.Platform;
 import io.smo.core.http.ApiResponse;
 import io.smo.core.http.Operation;
 import io.smo.core.upload.spi.ChunkedUploader;
@@ -17,16 +17,16 @@ import okhttp3.Request;
 
 /**
  * The Page video chunked upload ({@code POST /{page-id}/videos} with {@code upload_phase=
- * start|transfer|finish}): the server decides every chunk's range ({@code start_offset} to
- * {@code end_offset}); a failed transfer resumes at the {@code start_offset} its error reports
- * ({@code error.error_data}: code 6001 subcode 1363037 and its kind, whatever their {@code
- * is_transient}), else at the last offset the server gave, so no byte the server acknowledged is
- * sent twice.
+ * start|transfer|finish}): the server decides every chunk's range ({@code start_offset} to {@code
+ * end_offset}); a failed transfer resumes at the {@code start_offset} its error reports ({@code
+ * error.error_data}: code 6001 subcode 1363037 and its kind, whatever their {@code is_transient}),
+ * else at the last offset the server gave, so no byte the server acknowledged is sent twice.
  */
 @SmoInternalApi
 public final class FacebookUploadProtocol implements ChunkedUploader.Protocol {
   private static final Operation TRANSFER =
-      Operation.write("video_upload_transfer", io.smo.facebook.FacebookRateBucket.VIDEOS).withoutRetry();
+      Operation.write("video_upload_transfer", io.smo.facebook.FacebookRateBucket.VIDEOS)
+          .withoutRetry();
 
   private final GraphHttp http;
   private final String pageId;
@@ -43,7 +43,8 @@ public final class FacebookUploadProtocol implements ChunkedUploader.Protocol {
    * @param start the first {@code start_offset}
    * @param end the first {@code end_offset}
    */
-  public FacebookUploadProtocol(GraphHttp http, String pageId, String sessionId, long start, long end) {
+  public FacebookUploadProtocol(
+      GraphHttp http, String pageId, String sessionId, long start, long end) {
     this.http = http;
     this.pageId = pageId;
     this.sessionId = sessionId;
@@ -59,12 +60,25 @@ public final class FacebookUploadProtocol implements ChunkedUploader.Protocol {
   @Override
   public long send(FileChunk chunk, long total) {
     var url = http.url(pageId + "/videos", Map.of());
-    ApiResponse<String> r = http.runtime().execute(TRANSFER, () -> new Request.Builder().url(url)
-        .post(new MultipartBody.Builder().setType(MultipartBody.FORM)
-            .addFormDataPart("upload_phase", "transfer")
-            .addFormDataPart("upload_session_id", sessionId)
-            .addFormDataPart("start_offset", Long.toString(chunk.offset()))
-            .addFormDataPart("video_file_chunk", "chunk", chunk).build()).build(), true, 400, 500);
+    ApiResponse<String> r =
+        http.runtime()
+            .execute(
+                TRANSFER,
+                () ->
+                    new Request.Builder()
+                        .url(url)
+                        .post(
+                            new MultipartBody.Builder()
+                                .setType(MultipartBody.FORM)
+                                .addFormDataPart("upload_phase", "transfer")
+                                .addFormDataPart("upload_session_id", sessionId)
+                                .addFormDataPart("start_offset", Long.toString(chunk.offset()))
+                                .addFormDataPart("video_file_chunk", "chunk", chunk)
+                                .build())
+                        .build(),
+                true,
+                400,
+                500);
     if (r.status() >= 400) {
       JsonNode data = errorData(r.body());
       SmoException e = http.runtime().mapFailure(TRANSFER, r.status(), r.headers(), r.body());
@@ -74,8 +88,17 @@ public final class FacebookUploadProtocol implements ChunkedUploader.Protocol {
         serverStart = offset(data.path("start_offset"));
         long end = offset(data.path("end_offset"));
         serverEnd = end > serverStart ? end : serverEnd;
-        throw new TransportException(Platform.FACEBOOK, TRANSFER.name(), "the server asked to"
-            + " resume the upload at byte " + serverStart + " (" + e.getMessage() + ")", e, true);
+        throw new TransportException(
+            Platform.FACEBOOK,
+            TRANSFER.name(),
+            "the server asked to"
+                + " resume the upload at byte "
+                + serverStart
+                + " ("
+                + e.getMessage()
+                + ")",
+            e,
+            true);
       }
       throw e;
     }

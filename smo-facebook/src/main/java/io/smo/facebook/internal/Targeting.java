@@ -45,30 +45,63 @@ public final class Targeting {
     for (String c : a.cities()) {
       checkKey(out, "audience.cities", c, a);
     }
-    a.ageRange().ifPresent(r -> {
-      if (r.min().isPresent() && r.min().getAsInt() < 13) {
-        out.add(Violation.of(p, "audience.ageRange", "min-age", r.min().getAsInt(), 13,
-            "feed_targeting.age_min must be at least 13"));
-      }
-      if (r.max().isPresent() && r.max().getAsInt() > 65) {
-        out.add(Violation.of(p, "audience.ageRange", "max-age", r.max().getAsInt(), 65,
-            "feed_targeting.age_max must be at most 65"));
-      }
-    });
-    if (o != null && o.ageRestriction().isPresent()
+    a.ageRange()
+        .ifPresent(
+            r -> {
+              if (r.min().isPresent() && r.min().getAsInt() < 13) {
+                out.add(
+                    Violation.of(
+                        p,
+                        "audience.ageRange",
+                        "min-age",
+                        r.min().getAsInt(),
+                        13,
+                        "feed_targeting.age_min must be at least 13"));
+              }
+              if (r.max().isPresent() && r.max().getAsInt() > 65) {
+                out.add(
+                    Violation.of(
+                        p,
+                        "audience.ageRange",
+                        "max-age",
+                        r.max().getAsInt(),
+                        65,
+                        "feed_targeting.age_max must be at most 65"));
+              }
+            });
+    if (o != null
+        && o.ageRestriction().isPresent()
         && !FacebookOptions.ALLOWED_AGE_RESTRICTIONS.contains(o.ageRestriction().getAsInt())) {
-      out.add(Violation.of(p, "options.ageRestriction", "allowed-values", o.ageRestriction().getAsInt(),
-          FacebookOptions.ALLOWED_AGE_RESTRICTIONS, "targeting.age_min must be one of 13, 15, 18, 21, 25"));
+      out.add(
+          Violation.of(
+              p,
+              "options.ageRestriction",
+              "allowed-values",
+              o.ageRestriction().getAsInt(),
+              FacebookOptions.ALLOWED_AGE_RESTRICTIONS,
+              "targeting.age_min must be one of 13, 15, 18, 21, 25"));
     }
     if (!a.languages().isEmpty() && (o == null || o.localeKeys().isEmpty()) && !drop) {
-      out.add(Violation.of(p, "audience.languages", "adlocale-keys", a.languages(), null,
-          "Graph targets locales by adlocale key: set FacebookOptions.localeKeys"
-              + " (GET /search?type=adlocale)"));
+      out.add(
+          Violation.of(
+              p,
+              "audience.languages",
+              "adlocale-keys",
+              a.languages(),
+              null,
+              "Graph targets locales by adlocale key: set FacebookOptions.localeKeys"
+                  + " (GET /search?type=adlocale)"));
     }
     for (String i : a.interests()) {
       if (!i.matches("\\d+") && !drop) {
-        out.add(Violation.of(p, "audience.interests", "interest-id", i, null,
-            "Graph targets interests by id (GET /search?type=adinterest)"));
+        out.add(
+            Violation.of(
+                p,
+                "audience.interests",
+                "interest-id",
+                i,
+                null,
+                "Graph targets interests by id (GET /search?type=adinterest)"));
       }
     }
     return out;
@@ -77,14 +110,27 @@ public final class Targeting {
   private static void checkKey(List<Violation> out, String field, String v, Audience a) {
     var m = KEY.matcher(v);
     if (!m.matches()) {
-      out.add(Violation.of(Platform.FACEBOOK, field, "meta-key", v, null,
-          "must be a Meta location key, optionally country-qualified like US:3847"));
+      out.add(
+          Violation.of(
+              Platform.FACEBOOK,
+              field,
+              "meta-key",
+              v,
+              null,
+              "must be a Meta location key, optionally country-qualified like US:3847"));
       return;
     }
     if (m.group(1) != null && a.countries().contains(m.group(1).toUpperCase(Locale.ROOT))) {
-      out.add(Violation.of(Platform.FACEBOOK, field, "overlapping-locations", v, null,
-          "Some of your locations overlap: " + m.group(1).toUpperCase(Locale.ROOT)
-              + " is targeted as a whole"));
+      out.add(
+          Violation.of(
+              Platform.FACEBOOK,
+              field,
+              "overlapping-locations",
+              v,
+              null,
+              "Some of your locations overlap: "
+                  + m.group(1).toUpperCase(Locale.ROOT)
+                  + " is targeted as a whole"));
     }
   }
 
@@ -118,7 +164,8 @@ public final class Targeting {
     Integer restriction = null;
     if (o != null && o.ageRestriction().isPresent()) {
       restriction = o.ageRestriction().getAsInt();
-    } else if (a.ageRange().isPresent() && a.ageRange().get().max().isEmpty()
+    } else if (a.ageRange().isPresent()
+        && a.ageRange().get().max().isEmpty()
         && a.ageRange().get().min().isPresent()
         && FacebookOptions.ALLOWED_AGE_RESTRICTIONS.contains(a.ageRange().get().min().getAsInt())) {
       restriction = a.ageRange().get().min().getAsInt();
@@ -130,10 +177,12 @@ public final class Targeting {
       out.put("targeting", t.toString());
     }
     ObjectNode f = JSON.createObjectNode();
-    a.ageRange().ifPresent(r -> {
-      r.min().ifPresent(v -> f.put("age_min", v));
-      r.max().ifPresent(v -> f.put("age_max", v));
-    });
+    a.ageRange()
+        .ifPresent(
+            r -> {
+              r.min().ifPresent(v -> f.put("age_min", v));
+              r.max().ifPresent(v -> f.put("age_max", v));
+            });
     if (!a.genders().isEmpty()) {
       ArrayNode g = f.putArray("genders");
       a.genders().stream().sorted().forEach(x -> g.add(x == Gender.MALE ? 1 : 2));
@@ -142,8 +191,8 @@ public final class Targeting {
       ArrayNode l = f.putArray("locales");
       o.localeKeys().forEach(l::add);
     }
-    List<String> interests = a.interests().stream().filter(i -> i.matches("\\d+"))
-        .sorted().toList();
+    List<String> interests =
+        a.interests().stream().filter(i -> i.matches("\\d+")).sorted().toList();
     if (!interests.isEmpty()) {
       ArrayNode i = f.putArray("interests");
       interests.forEach(x -> i.add(Long.parseLong(x)));

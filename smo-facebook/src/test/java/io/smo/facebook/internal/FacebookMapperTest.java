@@ -36,7 +36,8 @@ class FacebookMapperTest {
 
   @Test
   void commentsPageWithoutIdsFallsBackToPermalinkAndIsLastPage() throws Exception {
-    Page<Comment> page = GraphPaging.page(fixture("post_comments_page2.json"), FacebookMapper::comment);
+    Page<Comment> page =
+        GraphPaging.page(fixture("post_comments_page2.json"), FacebookMapper::comment);
     assertThat(page.items()).hasSize(5);
     assertThat(page.items().get(0).id()).isEqualTo("10158412899928553");
     assertThat(page.items().get(0).replyCount()).hasValue(1);
@@ -73,17 +74,20 @@ class FacebookMapperTest {
     EngagementMetrics m = b.build();
     assertThat(m.raw()).containsEntry("post_engaged_users", 0L);
     assertThat(m.views()).isEmpty();
-    JsonNode current = json.readTree("{\"data\":[{\"name\":\"post_media_view\",\"period\":\"lifetime\","
-        + "\"values\":[{\"value\":1234}]},{\"name\":\"post_total_media_view_unique\",\"values\":[{\"value\":900}]},"
-        + "{\"name\":\"post_clicks\",\"values\":[{\"value\":12}]},{\"name\":\"post_reactions_by_type_total\","
-        + "\"values\":[{\"value\":{\"like\":5,\"love\":2}}]}]}");
+    JsonNode current =
+        json.readTree(
+            "{\"data\":[{\"name\":\"post_media_view\",\"period\":\"lifetime\","
+                + "\"values\":[{\"value\":1234}]},{\"name\":\"post_total_media_view_unique\",\"values\":[{\"value\":900}]},"
+                + "{\"name\":\"post_clicks\",\"values\":[{\"value\":12}]},{\"name\":\"post_reactions_by_type_total\","
+                + "\"values\":[{\"value\":{\"like\":5,\"love\":2}}]}]}");
     EngagementMetrics.Builder b2 = EngagementMetrics.builder(PostRef.of(Platform.FACEBOOK, "x"));
     FacebookMapper.insights(current, b2);
     EngagementMetrics m2 = b2.build();
     assertThat(m2.views()).hasValue(1234);
     assertThat(m2.reach()).hasValue(900);
     assertThat(m2.clicks()).hasValue(12);
-    assertThat(m2.raw().get("post_reactions_by_type_total")).isEqualTo(Map.of("like", 5L, "love", 2L));
+    assertThat(m2.raw().get("post_reactions_by_type_total"))
+        .isEqualTo(Map.of("like", 5L, "love", 2L));
   }
 
   @Test

@@ -58,9 +58,17 @@ public final class DefaultInstagramClient extends BaseSocialClient implements In
    * @param ownedHttp an HTTP client the builder created for this client (released on {@link
    *     #close()}), or {@code null}
    */
-  public record Settings(ApiFlavor flavor, GraphApiVersion version, String accountId, String facebookPageId,
-      MediaHost mediaHost, boolean resumableVideo, Duration pollInterval,
-      Duration processingTimeout, UploadListener uploadListener, OkHttpClient ownedHttp) {}
+  public record Settings(
+      ApiFlavor flavor,
+      GraphApiVersion version,
+      String accountId,
+      String facebookPageId,
+      MediaHost mediaHost,
+      boolean resumableVideo,
+      Duration pollInterval,
+      Duration processingTimeout,
+      UploadListener uploadListener,
+      OkHttpClient ownedHttp) {}
 
   private final Settings settings;
   private final String configuredAccountId;
@@ -77,20 +85,37 @@ public final class DefaultInstagramClient extends BaseSocialClient implements In
    * @param settings the builder's settings
    */
   public DefaultInstagramClient(ApiRuntime runtime, Settings settings) {
-    super(runtime, InstagramCapabilities.of(settings.flavor(), settings.flavor()
-        == ApiFlavor.INSTAGRAM_LOGIN || settings.facebookPageId() != null), settings.accountId() != null
-        ? settings.accountId() : "pending");
+    super(
+        runtime,
+        InstagramCapabilities.of(
+            settings.flavor(),
+            settings.flavor() == ApiFlavor.INSTAGRAM_LOGIN || settings.facebookPageId() != null),
+        settings.accountId() != null ? settings.accountId() : "pending");
     this.settings = settings;
     this.configuredAccountId = settings.accountId();
     InstagramApi api = runtime.service(InstagramApi.class);
     this.rules = new InstagramRules(settings.mediaHost() != null, settings.resumableVideo());
     String v = settings.version().path();
-    this.publisher = new InstagramPublisher(runtime, api, v, this::accountId,
-        settings.mediaHost(), settings.resumableVideo(), settings.pollInterval(),
-        settings.processingTimeout(), settings.uploadListener());
+    this.publisher =
+        new InstagramPublisher(
+            runtime,
+            api,
+            v,
+            this::accountId,
+            settings.mediaHost(),
+            settings.resumableVideo(),
+            settings.pollInterval(),
+            settings.processingTimeout(),
+            settings.uploadListener());
     this.engagement = new InstagramEngagement(runtime, api, v, this::accountId);
-    this.inbox = new InstagramInbox(runtime, api, settings.version(), settings.flavor(),
-        settings.facebookPageId(), this::accountId);
+    this.inbox =
+        new InstagramInbox(
+            runtime,
+            api,
+            settings.version(),
+            settings.flavor(),
+            settings.facebookPageId(),
+            this::accountId);
   }
 
   @Override
@@ -191,8 +216,8 @@ public final class DefaultInstagramClient extends BaseSocialClient implements In
   }
 
   /**
-   * The account's own media since {@code since} ({@code GET /{ig-user-id}/media}), for
-   * reconciling an unknown outcome.
+   * The account's own media since {@code since} ({@code GET /{ig-user-id}/media}), for reconciling
+   * an unknown outcome.
    */
   @Override
   public java.util.List<io.smo.core.AccountPost> recentPosts(java.time.Instant since) {
@@ -201,8 +226,8 @@ public final class DefaultInstagramClient extends BaseSocialClient implements In
 
   /**
    * Lists the conversations, most recently updated first, with their 20 most recent messages
-   * (Meta's limit): {@code GET /{ig-user-id}/conversations?platform=instagram} (Instagram Login)
-   * or {@code GET /{page-id}/conversations?platform=instagram} (Facebook Login).
+   * (Meta's limit): {@code GET /{ig-user-id}/conversations?platform=instagram} (Instagram Login) or
+   * {@code GET /{page-id}/conversations?platform=instagram} (Facebook Login).
    *
    * @throws io.smo.core.exception.UnsupportedFeatureException with Facebook Login and no Page id
    */
@@ -211,7 +236,10 @@ public final class DefaultInstagramClient extends BaseSocialClient implements In
     return inbox.conversations();
   }
 
-  /** Returns a conversation's 20 most recent messages, newest first ({@code GET /{conversation-id}}). */
+  /**
+   * Returns a conversation's 20 most recent messages, newest first ({@code GET
+   * /{conversation-id}}).
+   */
   @Override
   public Paginator<Message> messages(String conversationId) {
     return inbox.messages(conversationId);
@@ -224,8 +252,8 @@ public final class DefaultInstagramClient extends BaseSocialClient implements In
    * after the person's last message (the tag's syntax on {@code graph.instagram.com} is
    * UNCONFIRMED: the Messenger syntax is sent). Retired and unknown tags, empty text, text over
    * 1,000 bytes and attachments the Send API does not take are refused offline; so is a send
-   * outside the window when {@code to} knows the last inbound time. Never retried once it may
-   * have been delivered.
+   * outside the window when {@code to} knows the last inbound time. Never retried once it may have
+   * been delivered.
    *
    * @throws io.smo.core.exception.MessagingWindowClosedException offline, or from Meta's 551,
    *     1545041, 10/2018278 or 10/2534022 answers
@@ -266,8 +294,12 @@ public final class DefaultInstagramClient extends BaseSocialClient implements In
     if (item instanceof Mention m) {
       checkText(text);
       String id = inbox.answerMention(m, text);
-      Comment c = Comment.builder(CommentRef.of(Platform.INSTAGRAM, id)).text(text)
-          .parentId(m.commentId().orElse(null)).createdAt(clock().instant()).build();
+      Comment c =
+          Comment.builder(CommentRef.of(Platform.INSTAGRAM, id))
+              .text(text)
+              .parentId(m.commentId().orElse(null))
+              .createdAt(clock().instant())
+              .build();
       return InboxComment.builder(accountKey(), m.post(), c).direction(Direction.OUTBOUND).build();
     }
     return super.answer(item, text);
@@ -275,7 +307,8 @@ public final class DefaultInstagramClient extends BaseSocialClient implements In
 
   @Override
   public String inboxUnsupportedReason() {
-    return inbox.messagingAvailable() ? "not offered by the Instagram API"
+    return inbox.messagingAvailable()
+        ? "not offered by the Instagram API"
         : "with Facebook Login Instagram messages belong to the linked Page: set facebookPageId(...)";
   }
 
@@ -303,8 +336,14 @@ public final class DefaultInstagramClient extends BaseSocialClient implements In
 
   @Override
   public String toString() {
-    return "InstagramClient{" + settings.flavor() + ", " + settings.version().path() + ", account="
-        + (configuredAccountId != null ? configuredAccountId
-            : learnedAccountId != null ? learnedAccountId : "(not yet read)") + "}";
+    return "InstagramClient{"
+        + settings.flavor()
+        + ", "
+        + settings.version().path()
+        + ", account="
+        + (configuredAccountId != null
+            ? configuredAccountId
+            : learnedAccountId != null ? learnedAccountId : "(not yet read)")
+        + "}";
   }
 }

@@ -39,8 +39,8 @@ public final class InstagramDtos {
    *     {@code EXPIRED}
    * @param status free text (with the error subcode when {@code ERROR})
    */
-  public record ContainerState(String id, @JsonProperty("status_code") String statusCode,
-      String status) {}
+  public record ContainerState(
+      String id, @JsonProperty("status_code") String statusCode, String status) {}
 
   /**
    * {@code content_publishing_limit}'s answer.
@@ -55,8 +55,8 @@ public final class InstagramDtos {
    * @param quotaUsage posts published in the window
    * @param config the allowance
    */
-  public record PublishingLimitEntry(@JsonProperty("quota_usage") Long quotaUsage,
-      PublishingLimitConfig config) {}
+  public record PublishingLimitEntry(
+      @JsonProperty("quota_usage") Long quotaUsage, PublishingLimitConfig config) {}
 
   /**
    * The allowance of {@code content_publishing_limit}.
@@ -64,7 +64,8 @@ public final class InstagramDtos {
    * @param quotaTotal posts allowed in the window
    * @param quotaDuration the window in seconds
    */
-  public record PublishingLimitConfig(@JsonProperty("quota_total") Long quotaTotal,
+  public record PublishingLimitConfig(
+      @JsonProperty("quota_total") Long quotaTotal,
       @JsonProperty("quota_duration") Long quotaDuration) {}
 
   /**
@@ -87,8 +88,8 @@ public final class InstagramDtos {
    * @param id the Page id
    * @param instagramBusinessAccount the linked IG User
    */
-  public record PageNode(String id,
-      @JsonProperty("instagram_business_account") Ref instagramBusinessAccount) {}
+  public record PageNode(
+      String id, @JsonProperty("instagram_business_account") Ref instagramBusinessAccount) {}
 
   /**
    * An IG User ({@code GET /{ig-user-id}} or, Instagram Login, {@code GET /me}).
@@ -101,8 +102,12 @@ public final class InstagramDtos {
    * @param followsCount accounts followed
    * @param mediaCount media published
    */
-  public record UserNode(String id, @JsonProperty("user_id") String userId, String username,
-      String name, @JsonProperty("followers_count") Long followersCount,
+  public record UserNode(
+      String id,
+      @JsonProperty("user_id") String userId,
+      String username,
+      String name,
+      @JsonProperty("followers_count") Long followersCount,
       @JsonProperty("follows_count") Long followsCount,
       @JsonProperty("media_count") Long mediaCount) {}
 
@@ -120,10 +125,17 @@ public final class InstagramDtos {
    * @param username the owner's handle ({@code /tags}: the tagging account)
    * @param owner the owner
    */
-  public record MediaNode(String id, String caption, @JsonProperty("media_type") String mediaType,
-      @JsonProperty("media_product_type") String mediaProductType, String permalink,
-      String timestamp, @JsonProperty("like_count") Long likeCount,
-      @JsonProperty("comments_count") Long commentsCount, String username, Ref owner) {}
+  public record MediaNode(
+      String id,
+      String caption,
+      @JsonProperty("media_type") String mediaType,
+      @JsonProperty("media_product_type") String mediaProductType,
+      String permalink,
+      String timestamp,
+      @JsonProperty("like_count") Long likeCount,
+      @JsonProperty("comments_count") Long commentsCount,
+      String username,
+      Ref owner) {}
 
   /**
    * A page of media ({@code /tags}, {@code /media}).
@@ -156,9 +168,18 @@ public final class InstagramDtos {
    * @param replies the reply ids
    * @param media the media commented on
    */
-  public record CommentNode(String id, String text, String timestamp, String username, From from,
-      @JsonProperty("like_count") Long likeCount, Boolean hidden,
-      @JsonProperty("parent_id") String parentId, Ref parent, RefList replies, Ref media) {}
+  public record CommentNode(
+      String id,
+      String text,
+      String timestamp,
+      String username,
+      From from,
+      @JsonProperty("like_count") Long likeCount,
+      Boolean hidden,
+      @JsonProperty("parent_id") String parentId,
+      Ref parent,
+      RefList replies,
+      Ref media) {}
 
   /**
    * A page of comments.
@@ -200,7 +221,10 @@ public final class InstagramDtos {
    * @param values the values (older shape)
    * @param totalValue the total (newer shape)
    */
-  public record Insight(String name, String period, List<InsightValue> values,
+  public record Insight(
+      String name,
+      String period,
+      List<InsightValue> values,
       @JsonProperty("total_value") TotalValue totalValue) {}
 
   /**
@@ -224,8 +248,8 @@ public final class InstagramDtos {
    * @param dimensionKeys the dimension names
    * @param results the values per dimension combination
    */
-  public record Breakdown(@JsonProperty("dimension_keys") List<String> dimensionKeys,
-      List<BreakdownResult> results) {}
+  public record Breakdown(
+      @JsonProperty("dimension_keys") List<String> dimensionKeys, List<BreakdownResult> results) {}
 
   /**
    * One breakdown result.
@@ -233,6 +257,6 @@ public final class InstagramDtos {
    * @param dimensionValues the dimension values
    * @param value the figure
    */
-  public record BreakdownResult(@JsonProperty("dimension_values") List<String> dimensionValues,
-      Long value) {}
+  public record BreakdownResult(
+      @JsonProperty("dimension_values") List<String> dimensionValues, Long value) {}
 }

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  */
 @SmoInternalApi
 public final class InstagramEngagement {
-  static final String COMMENT_FIELDS = "id,text,timestamp,username,from,like_count,hidden,parent_id";
+  static final String COMMENT_FIELDS =
+      "id,text,timestamp,username,from,like_count,hidden,parent_id";
   private static final String STORY_METRICS = "views,reach,shares,replies,total_interactions";
 
   private final ApiRuntime runtime;
@@ -45,8 +46,8 @@ public final class InstagramEngagement {
    * @param version the Graph version path
    * @param accountId supplies the IG User id
    */
-  public InstagramEngagement(ApiRuntime runtime, InstagramApi api, String version,
-      Supplier<String> accountId) {
+  public InstagramEngagement(
+      ApiRuntime runtime, InstagramApi api, String version, Supplier<String> accountId) {
     this.runtime = runtime;
     this.api = api;
     this.version = version;
@@ -60,50 +61,70 @@ public final class InstagramEngagement {
    *
    * @param flavor the API flavour
    * @param facebookPageId the Page, or {@code null}
-   * @throws NotFoundException if the Page has no linked Instagram account, or {@code /me} named none
+   * @throws NotFoundException if the Page has no linked Instagram account, or {@code /me} named
+   *     none
    * @throws SmoException if the lookup failed
    */
   public String lookupAccountId(ApiFlavor flavor, String facebookPageId) {
     String id;
     if (facebookPageId != null) {
-      InstagramDtos.PageNode page = runtime.call(
-          Operation.read("linked instagram account", InstagramRateBucket.GRAPH),
-          () -> api.page(version, facebookPageId, "instagram_business_account"));
-      id = page == null || page.instagramBusinessAccount() == null ? null
-          : page.instagramBusinessAccount().id();
+      InstagramDtos.PageNode page =
+          runtime.call(
+              Operation.read("linked instagram account", InstagramRateBucket.GRAPH),
+              () -> api.page(version, facebookPageId, "instagram_business_account"));
+      id =
+          page == null || page.instagramBusinessAccount() == null
+              ? null
+              : page.instagramBusinessAccount().id();
       if (id == null || id.isBlank()) {
-        throw new NotFoundException(ErrorDetails.builder(Platform.INSTAGRAM,
-            "linked instagram account").message("Facebook Page " + facebookPageId
-            + " has no linked Instagram professional account").build());
+        throw new NotFoundException(
+            ErrorDetails.builder(Platform.INSTAGRAM, "linked instagram account")
+                .message(
+                    "Facebook Page "
+                        + facebookPageId
+                        + " has no linked Instagram professional account")
+                .build());
       }
       return id;
     }
-    InstagramDtos.UserNode me = runtime.call(Operation.read("me", InstagramRateBucket.GRAPH),
-        () -> api.user(version, "me", "user_id,username"));
+    InstagramDtos.UserNode me =
+        runtime.call(
+            Operation.read("me", InstagramRateBucket.GRAPH),
+            () -> api.user(version, "me", "user_id,username"));
     id = me == null ? null : me.userId() != null && !me.userId().isBlank() ? me.userId() : me.id();
     if (id == null || id.isBlank()) {
-      throw new NotFoundException(ErrorDetails.builder(Platform.INSTAGRAM, "me")
-          .message("GET /me named no Instagram account for this token (" + flavor + ")").build());
+      throw new NotFoundException(
+          ErrorDetails.builder(Platform.INSTAGRAM, "me")
+              .message("GET /me named no Instagram account for this token (" + flavor + ")")
+              .build());
     }
     return id;
   }
 
   /**
    * Reads a media's insights ({@code GET /{ig-media-id}/insights}) with the current metric names,
-   * falling back to {@code like_count} / {@code comments_count} when insights are unavailable
-   * ("not enough viewers", album children).
+   * falling back to {@code like_count} / {@code comments_count} when insights are unavailable ("not
+   * enough viewers", album children).
    */
   public EngagementMetrics metrics(PostRef ref) {
-    InstagramDtos.MediaNode fields = runtime.call(Operation.read("metrics", InstagramRateBucket.GRAPH),
-        () -> api.media(version, ref.id(), "id,media_product_type,media_type,like_count,comments_count"));
-    String product = fields == null || fields.mediaProductType() == null ? ""
-        : fields.mediaProductType();
-    String names = "STORY".equals(product) ? STORY_METRICS
-        : String.join(",", InstagramCapabilities.METRICS);
+    InstagramDtos.MediaNode fields =
+        runtime.call(
+            Operation.read("metrics", InstagramRateBucket.GRAPH),
+            () ->
+                api.media(
+                    version,
+                    ref.id(),
+                    "id,media_product_type,media_type,like_count,comments_count"));
+    String product =
+        fields == null || fields.mediaProductType() == null ? "" : fields.mediaProductType();
+    String names =
+        "STORY".equals(product) ? STORY_METRICS : String.join(",", InstagramCapabilities.METRICS);
     InstagramDtos.InsightsPage insights = null;
     try {
-      insights = runtime.call(Operation.read("metrics", InstagramRateBucket.GRAPH),
-          () -> api.insights(version, ref.id(), names, null));
+      insights =
+          runtime.call(
+              Operation.read("metrics", InstagramRateBucket.GRAPH),
+              () -> api.insights(version, ref.id(), names, null));
     } catch (PermissionException e) {
       if (!e.errorCode().filter("10"::equals).isPresent()
           || !e.getMessage().toLowerCase(Locale.ROOT).contains("viewers")) {
@@ -113,45 +134,61 @@ public final class InstagramEngagement {
     return InstagramMapper.metrics(ref, insights, fields, runtime.clock().instant());
   }
 
-  /** Lists top-level comments lazily ({@code GET /{ig-media-id}/comments}, {@code after} cursors). */
+  /**
+   * Lists top-level comments lazily ({@code GET /{ig-media-id}/comments}, {@code after} cursors).
+   */
   public Paginator<Comment> comments(PostRef ref) {
-    return Paginator.of(after -> InstagramMapper.comments(runtime.call(
-        Operation.read("comments", InstagramRateBucket.GRAPH),
-        () -> api.comments(version, ref.id(), COMMENT_FIELDS, 50, after))));
+    return Paginator.of(
+        after ->
+            InstagramMapper.comments(
+                runtime.call(
+                    Operation.read("comments", InstagramRateBucket.GRAPH),
+                    () -> api.comments(version, ref.id(), COMMENT_FIELDS, 50, after))));
   }
 
   /** Replies to a top-level comment ({@code POST /{ig-comment-id}/replies}). */
   public Comment reply(CommentRef comment, String text) {
-    InstagramDtos.Created body = runtime.call(Operation.create("reply", InstagramRateBucket.GRAPH),
-        () -> api.reply(version, comment.id(), text));
+    InstagramDtos.Created body =
+        runtime.call(
+            Operation.create("reply", InstagramRateBucket.GRAPH),
+            () -> api.reply(version, comment.id(), text));
     return created(body, text, comment.id(), "reply");
   }
 
   /** Comments on a media ({@code POST /{ig-media-id}/comments}). */
   public Comment comment(PostRef post, String text) {
-    InstagramDtos.Created body = runtime.call(Operation.create("comment", InstagramRateBucket.GRAPH),
-        () -> api.comment(version, post.id(), text));
+    InstagramDtos.Created body =
+        runtime.call(
+            Operation.create("comment", InstagramRateBucket.GRAPH),
+            () -> api.comment(version, post.id(), text));
     return created(body, text, null, "comment");
   }
 
   private Comment created(InstagramDtos.Created body, String text, String parent, String op) {
     String id = InstagramMapper.id(body);
     if (id == null) {
-      throw new PublishOutcomeUnknownException(Platform.INSTAGRAM, op,
-          "answer without a comment id", null, null, List.of(), null);
+      throw new PublishOutcomeUnknownException(
+          Platform.INSTAGRAM, op, "answer without a comment id", null, null, List.of(), null);
     }
-    return Comment.builder(CommentRef.of(Platform.INSTAGRAM, id)).text(text).parentId(parent)
-        .createdAt(runtime.clock().instant()).build();
+    return Comment.builder(CommentRef.of(Platform.INSTAGRAM, id))
+        .text(text)
+        .parentId(parent)
+        .createdAt(runtime.clock().instant())
+        .build();
   }
 
-  /** Hides or unhides ({@code POST /{ig-comment-id}?hide=}) or deletes ({@code DELETE}) a comment. */
+  /**
+   * Hides or unhides ({@code POST /{ig-comment-id}?hide=}) or deletes ({@code DELETE}) a comment.
+   */
   public void moderate(CommentRef comment, ModerationAction action) {
     if (action == ModerationAction.DELETE) {
-      runtime.call(Operation.write("delete comment", InstagramRateBucket.GRAPH),
+      runtime.call(
+          Operation.write("delete comment", InstagramRateBucket.GRAPH),
           () -> api.delete(version, comment.id()));
     } else {
       boolean hide = action == ModerationAction.HIDE;
-      runtime.call(Operation.write(hide ? "hide comment" : "unhide comment", InstagramRateBucket.GRAPH),
+      runtime.call(
+          Operation.write(hide ? "hide comment" : "unhide comment", InstagramRateBucket.GRAPH),
           () -> api.hide(version, comment.id(), hide));
     }
   }
@@ -162,14 +199,23 @@ public final class InstagramEngagement {
    */
   public AccountInfo accountInfo() {
     String ig = accountId.get();
-    InstagramDtos.UserNode u = runtime.call(Operation.read("account info", InstagramRateBucket.GRAPH),
-        () -> api.user(version, ig, "id,username,name,followers_count,follows_count,media_count"));
+    InstagramDtos.UserNode u =
+        runtime.call(
+            Operation.read("account info", InstagramRateBucket.GRAPH),
+            () ->
+                api.user(
+                    version, ig, "id,username,name,followers_count,follows_count,media_count"));
     return AccountInfo.builder(Platform.INSTAGRAM, u.id() != null ? u.id() : ig)
-        .handle(u.username()).name(u.name())
-        .followers(u.followersCount()).following(u.followsCount())
+        .handle(u.username())
+        .name(u.name())
+        .followers(u.followersCount())
+        .following(u.followsCount())
         .postCount(u.mediaCount())
-        .raw("followers_count", u.followersCount()).raw("follows_count", u.followsCount())
-        .raw("media_count", u.mediaCount()).retrievedAt(runtime.clock().instant()).build();
+        .raw("followers_count", u.followersCount())
+        .raw("follows_count", u.followsCount())
+        .raw("media_count", u.mediaCount())
+        .retrievedAt(runtime.clock().instant())
+        .build();
   }
 
   /**
@@ -181,8 +227,10 @@ public final class InstagramEngagement {
   public java.util.List<io.smo.core.AccountPost> recentPosts(java.time.Instant since) {
     java.util.Objects.requireNonNull(since, "since == null");
     String ig = accountId.get();
-    InstagramDtos.MediaPage page = runtime.call(Operation.read("recent posts", InstagramRateBucket.GRAPH),
-        () -> api.ownMedia(version, ig, "id,caption,timestamp,permalink", 100));
+    InstagramDtos.MediaPage page =
+        runtime.call(
+            Operation.read("recent posts", InstagramRateBucket.GRAPH),
+            () -> api.ownMedia(version, ig, "id,caption,timestamp,permalink", 100));
     java.util.List<io.smo.core.AccountPost> out = new java.util.ArrayList<>();
     if (page == null || page.data() == null) {
       return out;
@@ -195,7 +243,9 @@ public final class InstagramEngagement {
         if (m.permalink() != null) {
           pb.url(java.net.URI.create(m.permalink()));
         }
-        out.add(new io.smo.core.AccountPost(pb.build(), m.caption() == null ? "" : m.caption(), at.get()));
+        out.add(
+            new io.smo.core.AccountPost(
+                pb.build(), m.caption() == null ? "" : m.caption(), at.get()));
       }
     }
     return out;

@@ -26,14 +26,18 @@ import java.util.Optional;
  *       container was not created, so nothing was published.
  * </ul>
  *
- * @see <a href="https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes">IG error codes</a>
+ * @see <a
+ *     href="https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/error-codes">IG
+ *     error codes</a>
  */
 @SmoInternalApi
 public final class InstagramErrorMapper implements ErrorMapper {
   /** Code of "media not ready" (container not FINISHED). */
   public static final int NOT_READY_CODE = 9007;
+
   /** Subcode of "media not ready". */
   public static final int NOT_READY_SUBCODE = 2207027;
+
   /** Subcode of "the media URL could not be fetched". */
   public static final int FETCH_FAILED_SUBCODE = 2207052;
 
@@ -70,9 +74,13 @@ public final class InstagramErrorMapper implements ErrorMapper {
   }
 
   private static ErrorDetails details(HttpFailure f, GraphError e) {
-    ErrorDetails.Builder d = f.details().errorCode(e.code() < 0 ? null : e.code())
-        .errorSubcode(e.subcode() < 0 ? null : e.subcode())
-        .message(e.message() + e.userMessage().filter(u -> !u.isBlank()).map(u -> " — " + u).orElse(""));
+    ErrorDetails.Builder d =
+        f.details()
+            .errorCode(e.code() < 0 ? null : e.code())
+            .errorSubcode(e.subcode() < 0 ? null : e.subcode())
+            .message(
+                e.message()
+                    + e.userMessage().filter(u -> !u.isBlank()).map(u -> " — " + u).orElse(""));
     f.header("x-fb-trace-id").ifPresent(d::traceId);
     e.traceId().ifPresent(d::traceId);
     return d.build();

@@ -67,8 +67,13 @@ public final class InstagramInbox {
    * @param facebookPageId the linked Page (Facebook Login), or {@code null}
    * @param accountId supplies the IG User id (also the items' account key)
    */
-  public InstagramInbox(ApiRuntime runtime, InstagramApi api, GraphApiVersion version,
-      ApiFlavor flavor, String facebookPageId, Supplier<String> accountId) {
+  public InstagramInbox(
+      ApiRuntime runtime,
+      InstagramApi api,
+      GraphApiVersion version,
+      ApiFlavor flavor,
+      String facebookPageId,
+      Supplier<String> accountId) {
     this.runtime = runtime;
     this.api = api;
     this.version = version.path();
@@ -89,7 +94,8 @@ public final class InstagramInbox {
       synchronized (this) {
         if (messaging == null) {
           messaging = build(Operation.create("send", InstagramRateBucket.SEND_MESSAGES));
-          privateReplies = build(Operation.create("privateReply", InstagramRateBucket.PRIVATE_REPLIES));
+          privateReplies =
+              build(Operation.create("privateReply", InstagramRateBucket.PRIVATE_REPLIES));
         }
         m = messaging;
       }
@@ -104,16 +110,23 @@ public final class InstagramInbox {
 
   private MessengerInbox build(Operation send) {
     if (!messagingAvailable()) {
-      throw new UnsupportedFeatureException(Platform.INSTAGRAM, "conversations",
+      throw new UnsupportedFeatureException(
+          Platform.INSTAGRAM,
+          "conversations",
           "with Facebook Login Instagram messages belong to the linked Page: set facebookPageId(...)");
     }
     String ig = accountId.get();
     String owner = flavor == ApiFlavor.FACEBOOK_LOGIN ? facebookPageId : ig;
-    return MessengerInbox.builder(Platform.INSTAGRAM, http).owner(() -> owner).account(accountId)
-        .otherSelfIds(Set.of(ig)).clock(runtime.clock()).graphPlatform("instagram")
+    return MessengerInbox.builder(Platform.INSTAGRAM, http)
+        .owner(() -> owner)
+        .account(accountId)
+        .otherSelfIds(Set.of(ig))
+        .clock(runtime.clock())
+        .graphPlatform("instagram")
         .maxTextUnits(InstagramCapabilities.MAX_MESSAGE_BYTES)
         .readOperation(Operation.read("conversations", InstagramRateBucket.CONVERSATIONS))
-        .sendOperation(send).build();
+        .sendOperation(send)
+        .build();
   }
 
   /** Conversations, most recently updated first, each with its 20 most recent messages. */
@@ -128,8 +141,8 @@ public final class InstagramInbox {
 
   /**
    * Sends a direct message: {@code messaging_type=RESPONSE} inside the 24-hour window, {@code
-   * MESSAGE_TAG} + {@code HUMAN_AGENT} up to 7 days. Checked offline first (text up to 1,000
-   * bytes, attachments, tags, the window when the last inbound time is known).
+   * MESSAGE_TAG} + {@code HUMAN_AGENT} up to 7 days. Checked offline first (text up to 1,000 bytes,
+   * attachments, tags, the window when the last inbound time is known).
    */
   public Message send(MessageRecipient to, OutgoingMessage message) {
     checkBytes(message);
@@ -148,34 +161,44 @@ public final class InstagramInbox {
     }
     int bytes = message.text().getBytes(StandardCharsets.UTF_8).length;
     if (bytes > InstagramCapabilities.MAX_MESSAGE_BYTES) {
-      throw ValidationException.of(Platform.INSTAGRAM, "message.text", "max-bytes", bytes,
-          InstagramCapabilities.MAX_MESSAGE_BYTES, "Instagram message text is at most "
-              + InstagramCapabilities.MAX_MESSAGE_BYTES + " bytes (UTF-8); this one has " + bytes);
+      throw ValidationException.of(
+          Platform.INSTAGRAM,
+          "message.text",
+          "max-bytes",
+          bytes,
+          InstagramCapabilities.MAX_MESSAGE_BYTES,
+          "Instagram message text is at most "
+              + InstagramCapabilities.MAX_MESSAGE_BYTES
+              + " bytes (UTF-8); this one has "
+              + bytes);
     }
   }
 
   /**
    * Media the account is tagged in, newest first ({@code GET /{ig-user-id}/tags}), as {@link
-   * Mention}s of {@link Mention.Source#POST}; the author is the tagging account's username (the
-   * API gives no id), and media without a timestamp keep the read time (said in {@link
+   * Mention}s of {@link Mention.Source#POST}; the author is the tagging account's username (the API
+   * gives no id), and media without a timestamp keep the read time (said in {@link
    * Mention#dropped()}).
    */
   public Paginator<Mention> mentions() {
-    return Paginator.of(after -> {
-      String ig = accountId.get();
-      InstagramDtos.MediaPage body = runtime.call(Operation.read("mentions", InstagramRateBucket.GRAPH),
-          () -> api.tags(version, ig, TAG_FIELDS, 25, after));
-      List<Mention> out = new ArrayList<>();
-      if (body != null && body.data() != null) {
-        for (InstagramDtos.MediaNode n : body.data()) {
-          Mention m = mention(n, ig);
-          if (m != null) {
-            out.add(m);
+    return Paginator.of(
+        after -> {
+          String ig = accountId.get();
+          InstagramDtos.MediaPage body =
+              runtime.call(
+                  Operation.read("mentions", InstagramRateBucket.GRAPH),
+                  () -> api.tags(version, ig, TAG_FIELDS, 25, after));
+          List<Mention> out = new ArrayList<>();
+          if (body != null && body.data() != null) {
+            for (InstagramDtos.MediaNode n : body.data()) {
+              Mention m = mention(n, ig);
+              if (m != null) {
+                out.add(m);
+              }
+            }
           }
-        }
-      }
-      return Page.of(out, InstagramMapper.after(body == null ? null : body.paging()));
-    });
+          return Page.of(out, InstagramMapper.after(body == null ? null : body.paging()));
+        });
   }
 
   /** Maps one tagged media; {@code null} without an id. */
@@ -183,8 +206,9 @@ public final class InstagramInbox {
     if (n == null || n.id() == null || n.id().isBlank()) {
       return null;
     }
-    Mention.Builder b = Mention.builder(account, PostRef.of(Platform.INSTAGRAM, n.id()),
-        Mention.Source.POST).text(n.caption() == null ? "" : n.caption());
+    Mention.Builder b =
+        Mention.builder(account, PostRef.of(Platform.INSTAGRAM, n.id()), Mention.Source.POST)
+            .text(n.caption() == null ? "" : n.caption());
     Instant at = InstagramMapper.timestamp(n.timestamp()).orElse(null);
     if (at == null) {
       at = runtime.clock().instant();
@@ -216,12 +240,22 @@ public final class InstagramInbox {
    */
   public String answerMention(Mention mention, String text) {
     String ig = accountId.get();
-    InstagramDtos.Created body = runtime.call(Operation.create("answer mention", InstagramRateBucket.GRAPH),
-        () -> api.replyToMention(version, ig, mention.post().id(), mention.commentId().orElse(null), text));
+    InstagramDtos.Created body =
+        runtime.call(
+            Operation.create("answer mention", InstagramRateBucket.GRAPH),
+            () ->
+                api.replyToMention(
+                    version, ig, mention.post().id(), mention.commentId().orElse(null), text));
     String id = InstagramMapper.id(body);
     if (id == null) {
-      throw new PublishOutcomeUnknownException(Platform.INSTAGRAM, "answer mention",
-          "answer without a comment id", null, null, List.of(), null);
+      throw new PublishOutcomeUnknownException(
+          Platform.INSTAGRAM,
+          "answer mention",
+          "answer without a comment id",
+          null,
+          null,
+          List.of(),
+          null);
     }
     return id;
   }

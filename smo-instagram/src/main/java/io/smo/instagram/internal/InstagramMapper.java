@@ -27,16 +27,35 @@ import java.util.Optional;
  */
 @SmoInternalApi
 public final class InstagramMapper {
-  /** Graph timestamps: {@code 2020-02-24T09:15:16+0000} (offset without colon), ISO also accepted. */
-  private static final DateTimeFormatter GRAPH_TIME = new DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).optionalStart().appendOffset("+HHMM", "Z")
-      .optionalEnd().optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-      .toFormatter(Locale.ROOT);
+  /**
+   * Graph timestamps: {@code 2020-02-24T09:15:16+0000} (offset without colon), ISO also accepted.
+   */
+  private static final DateTimeFormatter GRAPH_TIME =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
 
   /** Insight name → neutral metric. */
-  private static final Map<String, Metric> METRICS = Map.of(
-      "views", Metric.VIEWS, "reach", Metric.REACH, "likes", Metric.LIKES,
-      "comments", Metric.COMMENTS, "saved", Metric.SAVES, "shares", Metric.SHARES);
+  private static final Map<String, Metric> METRICS =
+      Map.of(
+          "views",
+          Metric.VIEWS,
+          "reach",
+          Metric.REACH,
+          "likes",
+          Metric.LIKES,
+          "comments",
+          Metric.COMMENTS,
+          "saved",
+          Metric.SAVES,
+          "shares",
+          Metric.SHARES);
 
   private InstagramMapper() {}
 
@@ -47,7 +66,10 @@ public final class InstagramMapper {
       return "FINISHED".equals(statusCode);
     }
 
-    /** Returns whether the container reached a state it will not leave ({@code ERROR}, {@code EXPIRED}). */
+    /**
+     * Returns whether the container reached a state it will not leave ({@code ERROR}, {@code
+     * EXPIRED}).
+     */
     public boolean failed() {
       return "ERROR".equals(statusCode) || "EXPIRED".equals(statusCode);
     }
@@ -75,8 +97,8 @@ public final class InstagramMapper {
     if (body == null) {
       return new ContainerStatus(null, "UNKNOWN", null);
     }
-    return new ContainerStatus(body.id(), body.statusCode() == null ? "UNKNOWN" : body.statusCode(),
-        body.status());
+    return new ContainerStatus(
+        body.id(), body.statusCode() == null ? "UNKNOWN" : body.statusCode(), body.status());
   }
 
   /**
@@ -85,8 +107,11 @@ public final class InstagramMapper {
    * @return the limit, empty when the body has no entry
    */
   public static Optional<PublishingLimit> publishingLimit(InstagramDtos.PublishingLimitPage body) {
-    if (body == null || body.data() == null || body.data().isEmpty()
-        || body.data().get(0) == null || body.data().get(0).quotaUsage() == null) {
+    if (body == null
+        || body.data() == null
+        || body.data().isEmpty()
+        || body.data().get(0) == null
+        || body.data().get(0).quotaUsage() == null) {
       return Optional.empty();
     }
     InstagramDtos.PublishingLimitEntry e = body.data().get(0);
@@ -112,10 +137,11 @@ public final class InstagramMapper {
     if (n == null || n.id() == null) {
       return null;
     }
-    Comment.Builder b = Comment.builder(CommentRef.of(Platform.INSTAGRAM, n.id()))
-        .text(Optional.ofNullable(n.text()).orElse(""));
-    String username = n.username() != null ? n.username()
-        : n.from() == null ? null : n.from().username();
+    Comment.Builder b =
+        Comment.builder(CommentRef.of(Platform.INSTAGRAM, n.id()))
+            .text(Optional.ofNullable(n.text()).orElse(""));
+    String username =
+        n.username() != null ? n.username() : n.from() == null ? null : n.from().username();
     b.authorName(username);
     b.authorId(n.from() == null ? null : n.from().id());
     timestamp(n.timestamp()).ifPresent(b::createdAt);
@@ -157,7 +183,8 @@ public final class InstagramMapper {
     if (paging == null || paging.next() == null || paging.next().isEmpty()) {
       return null;
     }
-    if (paging.cursors() != null && paging.cursors().after() != null
+    if (paging.cursors() != null
+        && paging.cursors().after() != null
         && !paging.cursors().after().isEmpty()) {
       return paging.cursors().after();
     }
@@ -172,7 +199,8 @@ public final class InstagramMapper {
     for (String pair : url.substring(q + 1).split("&", -1)) {
       int i = pair.indexOf('=');
       if (i > 0 && pair.substring(0, i).equals(name)) {
-        return java.net.URLDecoder.decode(pair.substring(i + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(
+            pair.substring(i + 1), java.nio.charset.StandardCharsets.UTF_8);
       }
     }
     return null;
@@ -181,8 +209,8 @@ public final class InstagramMapper {
   /**
    * Maps a media insights body into metrics: {@code views}, {@code reach}, {@code likes}, {@code
    * comments}, {@code saved}, {@code shares}; every figure (also {@code total_interactions},
-   * breakdowns, deprecated ones like {@code impressions}) is kept raw under its platform name.
-   * The deprecated {@code impressions} is not mapped to {@link Metric#IMPRESSIONS}.
+   * breakdowns, deprecated ones like {@code impressions}) is kept raw under its platform name. The
+   * deprecated {@code impressions} is not mapped to {@link Metric#IMPRESSIONS}.
    *
    * @param ref the media
    * @param insights the {@code /insights} body, or {@code null}
@@ -190,8 +218,11 @@ public final class InstagramMapper {
    *     insights lack likes or comments), or {@code null}
    * @param now when the figures were read
    */
-  public static EngagementMetrics metrics(PostRef ref, InstagramDtos.InsightsPage insights,
-      InstagramDtos.MediaNode fields, Instant now) {
+  public static EngagementMetrics metrics(
+      PostRef ref,
+      InstagramDtos.InsightsPage insights,
+      InstagramDtos.MediaNode fields,
+      Instant now) {
     EngagementMetrics.Builder b = EngagementMetrics.builder(ref).retrievedAt(now);
     if (insights != null && insights.data() != null) {
       for (InstagramDtos.Insight m : insights.data()) {
@@ -244,9 +275,13 @@ public final class InstagramMapper {
     return b.build();
   }
 
-  /** Returns the value of one insight: {@code total_value.value}, else the last {@code values[].value}. */
+  /**
+   * Returns the value of one insight: {@code total_value.value}, else the last {@code
+   * values[].value}.
+   */
   static Long insightValue(InstagramDtos.Insight m) {
-    if (m.totalValue() != null && m.totalValue().value() != null
+    if (m.totalValue() != null
+        && m.totalValue().value() != null
         && m.totalValue().value().isNumber()) {
       return m.totalValue().value().asLong();
     }

@@ -21,9 +21,9 @@ import io.smo.core.exception.TransportException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
 import io.smo.core.resilience.Sleeper;
+import io.smo.core.upload.UploadListener;
 import io.smo.core.upload.spi.ProcessingPoller;
 import io.smo.core.upload.spi.ProcessingStatus;
-import io.smo.core.upload.UploadListener;
 import io.smo.instagram.InstagramOptions;
 import io.smo.instagram.InstagramRateBucket;
 import io.smo.instagram.MediaHost;
@@ -79,9 +79,16 @@ public final class InstagramPublisher {
    * @param processingTimeout the longest wait for all containers of one post
    * @param listener upload and container progress
    */
-  public InstagramPublisher(ApiRuntime runtime, InstagramApi api, String version,
-      Supplier<String> accountId, MediaHost mediaHost, boolean resumableVideo, Duration pollInterval,
-      Duration processingTimeout, UploadListener listener) {
+  public InstagramPublisher(
+      ApiRuntime runtime,
+      InstagramApi api,
+      String version,
+      Supplier<String> accountId,
+      MediaHost mediaHost,
+      boolean resumableVideo,
+      Duration pollInterval,
+      Duration processingTimeout,
+      UploadListener listener) {
     this.runtime = runtime;
     this.api = api;
     this.version = version;
@@ -94,15 +101,17 @@ public final class InstagramPublisher {
   }
 
   /**
-   * Reads the publishing limit ({@code GET /{ig-user-id}/content_publishing_limit?fields=quota_usage,config}).
+   * Reads the publishing limit ({@code GET
+   * /{ig-user-id}/content_publishing_limit?fields=quota_usage,config}).
    *
    * @throws SmoException if the read failed
    */
   public PublishingQuota publishingQuota() {
     String ig = accountId.get();
-    InstagramDtos.PublishingLimitPage body = runtime.call(
-        Operation.read("content publishing limit", InstagramRateBucket.GRAPH),
-        () -> api.publishingLimit(version, ig, "quota_usage,config", null));
+    InstagramDtos.PublishingLimitPage body =
+        runtime.call(
+            Operation.read("content publishing limit", InstagramRateBucket.GRAPH),
+            () -> api.publishingLimit(version, ig, "quota_usage,config", null));
     return InstagramMapper.publishingLimit(body)
         .map(l -> new PublishingQuota(l.used(), l.total(), Duration.ofSeconds(l.windowSeconds())))
         .orElse(new PublishingQuota(0, 0, Duration.ofDays(1)));
@@ -115,14 +124,24 @@ public final class InstagramPublisher {
    * @throws SmoException on failure
    */
   public PublishedPost publish(Post post) {
-    InstagramOptions o = post.options(InstagramOptions.class).orElse(InstagramRules.DEFAULT_OPTIONS);
+    InstagramOptions o =
+        post.options(InstagramOptions.class).orElse(InstagramRules.DEFAULT_OPTIONS);
     String ig = accountId.get();
     PublishingQuota quota = publishingQuota();
     if (quota.exhausted()) {
-      throw new QuotaExceededException(ErrorDetails.builder(Platform.INSTAGRAM, "publish")
-          .message("publishing limit reached: " + quota.used() + " of " + quota.total()
-              + " posts in the last " + quota.window().toHours() + " h (content_publishing_limit);"
-              + " nothing was sent").build(), null);
+      throw new QuotaExceededException(
+          ErrorDetails.builder(Platform.INSTAGRAM, "publish")
+              .message(
+                  "publishing limit reached: "
+                      + quota.used()
+                      + " of "
+                      + quota.total()
+                      + " posts in the last "
+                      + quota.window().toHours()
+                      + " h (content_publishing_limit);"
+                      + " nothing was sent")
+              .build(),
+          null);
     }
     List<URI> hosted = new ArrayList<>();
     PollClock clock = new PollClock(runtime.clock(), runtime.sleeper());
@@ -134,8 +153,9 @@ public final class InstagramPublisher {
         creationId = createItem(ig, media.get(0), Kind.STORY, post, o, hosted);
       } else if (media.size() == 1) {
         Media m = media.get(0);
-        creationId = createItem(ig, m, m.kind() == MediaKind.VIDEO ? Kind.REEL : Kind.IMAGE, post, o,
-            hosted);
+        creationId =
+            createItem(
+                ig, m, m.kind() == MediaKind.VIDEO ? Kind.REEL : Kind.IMAGE, post, o, hosted);
       } else {
         List<String> children = new ArrayList<>();
         for (Media m : media) {
@@ -169,13 +189,19 @@ public final class InstagramPublisher {
    * caller).
    */
   public void delete(PostRef ref) {
-    runtime.call(Operation.write("delete", InstagramRateBucket.GRAPH), () -> api.delete(version, ref.id()));
+    runtime.call(
+        Operation.write("delete", InstagramRateBucket.GRAPH), () -> api.delete(version, ref.id()));
   }
 
-  private enum Kind { IMAGE, REEL, STORY, CHILD }
+  private enum Kind {
+    IMAGE,
+    REEL,
+    STORY,
+    CHILD
+  }
 
-  private String createItem(String ig, Media m, Kind kind, Post post, InstagramOptions o,
-      List<URI> hosted) {
+  private String createItem(
+      String ig, Media m, Kind kind, Post post, InstagramOptions o, List<URI> hosted) {
     Map<String, String> f = new LinkedHashMap<>();
     boolean video = m.kind() == MediaKind.VIDEO;
     switch (kind) {
@@ -187,17 +213,20 @@ public final class InstagramPublisher {
           f.put("media_type", "VIDEO");
         }
       }
-      default -> { }
+      default -> {}
     }
     boolean resumable = video && m.sourceType() != Media.SourceType.URL && resumableVideo;
     if (resumable) {
       f.put("upload_type", "resumable");
     } else {
-      URI url = m.url().orElseGet(() -> {
-        URI u = requireNonNull(mediaHost.publicUrl(m), "MediaHost returned null");
-        hosted.add(u);
-        return u;
-      });
+      URI url =
+          m.url()
+              .orElseGet(
+                  () -> {
+                    URI u = requireNonNull(mediaHost.publicUrl(m), "MediaHost returned null");
+                    hosted.add(u);
+                    return u;
+                  });
       f.put(video ? "video_url" : "image_url", url.toString());
     }
     if (!video && kind != Kind.STORY) {
@@ -227,8 +256,12 @@ public final class InstagramPublisher {
     if (resumable) {
       String uri = created.uri() == null ? "" : created.uri();
       if (uri.isEmpty()) {
-        throw new TransportException(Platform.INSTAGRAM, "create container",
-            "resumable container " + id + " came without an upload uri", null, false);
+        throw new TransportException(
+            Platform.INSTAGRAM,
+            "create container",
+            "resumable container " + id + " came without an upload uri",
+            null,
+            false);
       }
       upload(id, URI.create(uri), m);
     }
@@ -264,20 +297,21 @@ public final class InstagramPublisher {
   }
 
   private InstagramDtos.Created createContainer(String ig, Map<String, String> fields) {
-    InstagramDtos.Created body = runtime.call(
-        Operation.write("create container", InstagramRateBucket.CONTAINERS),
-        () -> api.createContainer(version, ig, fields));
+    InstagramDtos.Created body =
+        runtime.call(
+            Operation.write("create container", InstagramRateBucket.CONTAINERS),
+            () -> api.createContainer(version, ig, fields));
     if (InstagramMapper.id(body) == null) {
-      throw new TransportException(Platform.INSTAGRAM, "create container",
-          "container answer has no id", null, true);
+      throw new TransportException(
+          Platform.INSTAGRAM, "create container", "container answer has no id", null, true);
     }
     return body;
   }
 
   private void upload(String containerId, URI uri, Media m) {
     TokenProvider tokens = runtime.tokens().orElseThrow();
-    InstagramUploadProtocol up = new InstagramUploadProtocol(runtime, uri,
-        () -> tokens.token().value(), containerId);
+    InstagramUploadProtocol up =
+        new InstagramUploadProtocol(runtime, uri, () -> tokens.token().value(), containerId);
     if (m.file().isPresent()) {
       up.upload(m.file().get(), m.mimeType(), listener);
       return;
@@ -301,9 +335,10 @@ public final class InstagramPublisher {
   }
 
   private InstagramMapper.ContainerStatus status(String containerId) {
-    InstagramDtos.ContainerState body = runtime.call(
-        Operation.read("container status", InstagramRateBucket.GRAPH),
-        () -> api.container(version, containerId, "status_code,status"));
+    InstagramDtos.ContainerState body =
+        runtime.call(
+            Operation.read("container status", InstagramRateBucket.GRAPH),
+            () -> api.container(version, containerId, "status_code,status"));
     return InstagramMapper.containerStatus(body);
   }
 
@@ -316,17 +351,33 @@ public final class InstagramPublisher {
   private void awaitFinished(List<String> ids, PollClock clock, Instant deadline) {
     for (String id : ids) {
       Duration left = Duration.between(clock.instant(), deadline);
-      ProcessingPoller.poll(Platform.INSTAGRAM, "publish", id, () -> {
-        InstagramMapper.ContainerStatus s = status(id);
-        if (s.finished() || s.published()) {
-          return ProcessingStatus.succeeded(s.statusCode(), id);
-        }
-        if (s.failed()) {
-          return ProcessingStatus.failed(s.statusCode(), "container " + id + " is " + s.statusCode()
-              + (s.status() != null ? " (" + s.status() + ")" : "") + "; nothing was published");
-        }
-        return ProcessingStatus.pending(s.statusCode(), null, null);
-      }, left.isNegative() ? Duration.ZERO : left, pollInterval, clock, clock, listener, 0);
+      ProcessingPoller.poll(
+          Platform.INSTAGRAM,
+          "publish",
+          id,
+          () -> {
+            InstagramMapper.ContainerStatus s = status(id);
+            if (s.finished() || s.published()) {
+              return ProcessingStatus.succeeded(s.statusCode(), id);
+            }
+            if (s.failed()) {
+              return ProcessingStatus.failed(
+                  s.statusCode(),
+                  "container "
+                      + id
+                      + " is "
+                      + s.statusCode()
+                      + (s.status() != null ? " (" + s.status() + ")" : "")
+                      + "; nothing was published");
+            }
+            return ProcessingStatus.pending(s.statusCode(), null, null);
+          },
+          left.isNegative() ? Duration.ZERO : left,
+          pollInterval,
+          clock,
+          clock,
+          listener,
+          0);
     }
   }
 
@@ -334,8 +385,10 @@ public final class InstagramPublisher {
     for (int attempt = 1; ; attempt++) {
       InstagramDtos.Created body;
       try {
-        body = runtime.call(Operation.create("publish", InstagramRateBucket.CONTAINERS),
-            () -> api.publish(version, ig, creationId));
+        body =
+            runtime.call(
+                Operation.create("publish", InstagramRateBucket.CONTAINERS),
+                () -> api.publish(version, ig, creationId));
       } catch (PlatformException e) {
         if (InstagramErrorMapper.isNotReady(e) && attempt < MAX_NOT_READY) {
           try {
@@ -351,9 +404,16 @@ public final class InstagramPublisher {
       }
       String id = InstagramMapper.id(body);
       if (id == null) {
-        throw new PublishOutcomeUnknownException(Platform.INSTAGRAM, "publish",
-            "media_publish answered without a media id; container " + creationId
-                + " may have been published", null, null, List.of(), null);
+        throw new PublishOutcomeUnknownException(
+            Platform.INSTAGRAM,
+            "publish",
+            "media_publish answered without a media id; container "
+                + creationId
+                + " may have been published",
+            null,
+            null,
+            List.of(),
+            null);
       }
       return id;
     }
@@ -362,8 +422,10 @@ public final class InstagramPublisher {
   private PublishedPost published(String mediaId) {
     PublishedPost.Builder b = PublishedPost.builder(PostRef.of(Platform.INSTAGRAM, mediaId));
     try {
-      InstagramDtos.MediaNode m = runtime.call(Operation.read("read media", InstagramRateBucket.GRAPH),
-          () -> api.media(version, mediaId, "id,permalink,timestamp,media_product_type"));
+      InstagramDtos.MediaNode m =
+          runtime.call(
+              Operation.read("read media", InstagramRateBucket.GRAPH),
+              () -> api.media(version, mediaId, "id,permalink,timestamp,media_product_type"));
       InstagramMapper.permalink(m).ifPresent(b::url);
       InstagramMapper.timestamp(m == null ? null : m.timestamp()).ifPresent(b::publishedAt);
     } catch (SmoException e) {
@@ -373,9 +435,9 @@ public final class InstagramPublisher {
   }
 
   /**
-   * The time container polling measures its deadline in: the runtime's clock, but never behind
-   * the start plus the waits already slept, so a deadline holds with a fake sleeper too (tests)
-   * and with a real one it is the wall clock.
+   * The time container polling measures its deadline in: the runtime's clock, but never behind the
+   * start plus the waits already slept, so a deadline holds with a fake sleeper too (tests) and
+   * with a real one it is the wall clock.
    */
   static final class PollClock extends Clock implements Sleeper {
     private final Clock clock;

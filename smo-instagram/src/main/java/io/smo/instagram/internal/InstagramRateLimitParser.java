@@ -15,7 +15,9 @@ import okhttp3.Headers;
  * "type":"instagram"}, {@code X-App-Usage}) through the shared Graph parser: call count, CPU and
  * time as a percentage, and {@code estimated_time_to_regain_access} as the wait.
  *
- * @see <a href="https://developers.facebook.com/docs/graph-api/overview/rate-limiting#headers-2">Graph usage headers</a>
+ * @see <a
+ *     href="https://developers.facebook.com/docs/graph-api/overview/rate-limiting#headers-2">Graph
+ *     usage headers</a>
  */
 @SmoInternalApi
 public final class InstagramRateLimitParser implements RateLimitHeaderParser {

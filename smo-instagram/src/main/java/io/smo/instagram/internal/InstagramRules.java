@@ -25,15 +25,16 @@ import java.util.regex.Pattern;
  * videos).
  *
  * <p>A hashtag is {@code #} followed by letters, digits or {@code _}; a mention is {@code @}
- * followed by a username ({@code [A-Za-z0-9._]}, up to 30) and not preceded by a word character
- * (so e-mail addresses do not count).
+ * followed by a username ({@code [A-Za-z0-9._]}, up to 30) and not preceded by a word character (so
+ * e-mail addresses do not count).
  */
 @SmoInternalApi
 public final class InstagramRules {
   static final InstagramOptions DEFAULT_OPTIONS = InstagramOptions.builder().build();
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._]{1,30}");
   private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&])#[\\p{L}\\p{N}_]+");
-  private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_.])@[A-Za-z0-9._]{1,30}");
+  private static final Pattern MENTION =
+      Pattern.compile("(?<![\\p{L}\\p{N}_.])@[A-Za-z0-9._]{1,30}");
 
   private final boolean mediaHost;
   private final boolean resumableVideo;
@@ -82,64 +83,145 @@ public final class InstagramRules {
     InstagramOptions o = post.options(InstagramOptions.class).orElse(DEFAULT_OPTIONS);
     int tags = hashtags(post.text());
     if (tags > InstagramCapabilities.MAX_HASHTAGS) {
-      out.add(Violation.of(p, "text", "max-hashtags", tags, InstagramCapabilities.MAX_HASHTAGS,
-          "a caption may hold at most 30 hashtags"));
+      out.add(
+          Violation.of(
+              p,
+              "text",
+              "max-hashtags",
+              tags,
+              InstagramCapabilities.MAX_HASHTAGS,
+              "a caption may hold at most 30 hashtags"));
     }
     int mentions = mentions(post.text());
     if (mentions > InstagramCapabilities.MAX_MENTIONS) {
-      out.add(Violation.of(p, "text", "max-mentions", mentions, InstagramCapabilities.MAX_MENTIONS,
-          "a caption may hold at most 20 @mentions"));
+      out.add(
+          Violation.of(
+              p,
+              "text",
+              "max-mentions",
+              mentions,
+              InstagramCapabilities.MAX_MENTIONS,
+              "a caption may hold at most 20 @mentions"));
     }
-    post.link().ifPresent(l -> out.add(Violation.of(p, "link", "link-unsupported", l, null,
-        "Instagram posts have no link field and captions do not make links clickable")));
+    post.link()
+        .ifPresent(
+            l ->
+                out.add(
+                    Violation.of(
+                        p,
+                        "link",
+                        "link-unsupported",
+                        l,
+                        null,
+                        "Instagram posts have no link field and captions do not make links clickable")));
     if (o.collaborators().size() > InstagramCapabilities.MAX_COLLABORATORS) {
-      out.add(Violation.of(p, "options.instagram.collaborators", "max-count",
-          o.collaborators().size(), InstagramCapabilities.MAX_COLLABORATORS,
-          "at most 3 collaborators"));
+      out.add(
+          Violation.of(
+              p,
+              "options.instagram.collaborators",
+              "max-count",
+              o.collaborators().size(),
+              InstagramCapabilities.MAX_COLLABORATORS,
+              "at most 3 collaborators"));
     }
     for (String c : o.collaborators()) {
       if (!USERNAME.matcher(c).matches()) {
-        out.add(Violation.of(p, "options.instagram.collaborators", "username", c, null,
-            "not an Instagram username (letters, digits, '.', '_', no '@')"));
+        out.add(
+            Violation.of(
+                p,
+                "options.instagram.collaborators",
+                "username",
+                c,
+                null,
+                "not an Instagram username (letters, digits, '.', '_', no '@')"));
       }
     }
-    o.thumbOffset().filter(Duration::isNegative).ifPresent(t -> out.add(Violation.of(p,
-        "options.instagram.thumbOffset", "min", t, Duration.ZERO, "thumb offset is negative")));
+    o.thumbOffset()
+        .filter(Duration::isNegative)
+        .ifPresent(
+            t ->
+                out.add(
+                    Violation.of(
+                        p,
+                        "options.instagram.thumbOffset",
+                        "min",
+                        t,
+                        Duration.ZERO,
+                        "thumb offset is negative")));
     List<Media> media = post.media();
     boolean story = o.format() == InstagramOptions.Format.STORY;
     if (story) {
       if (media.size() != 1) {
-        out.add(Violation.of(p, "media", "story-one-item", media.size(), 1,
-            "a Story takes exactly one image or video"));
+        out.add(
+            Violation.of(
+                p,
+                "media",
+                "story-one-item",
+                media.size(),
+                1,
+                "a Story takes exactly one image or video"));
       }
       if (!post.text().isBlank()) {
-        out.add(Violation.of(p, "text", "story-caption", post.text().length(), 0,
-            "Stories show no caption; leave the text empty"));
+        out.add(
+            Violation.of(
+                p,
+                "text",
+                "story-caption",
+                post.text().length(),
+                0,
+                "Stories show no caption; leave the text empty"));
       }
       if (!o.collaborators().isEmpty()) {
-        out.add(Violation.of(p, "options.instagram.collaborators", "story-collaborators",
-            o.collaborators().size(), 0, "Stories take no collaborators"));
+        out.add(
+            Violation.of(
+                p,
+                "options.instagram.collaborators",
+                "story-collaborators",
+                o.collaborators().size(),
+                0,
+                "Stories take no collaborators"));
       }
       if (post.firstComment().isPresent()) {
-        out.add(Violation.of(p, "firstComment", "first-comment", null, null,
-            "Stories take no comments (answers are private replies); remove the first comment"));
+        out.add(
+            Violation.of(
+                p,
+                "firstComment",
+                "first-comment",
+                null,
+                null,
+                "Stories take no comments (answers are private replies); remove the first comment"));
       }
     }
     for (int i = 0; i < media.size(); i++) {
       Media m = media.get(i);
       String field = "media[" + i + "]";
-      m.altText().ifPresent(a -> {
-        int n = a.codePointCount(0, a.length());
-        if (n > InstagramCapabilities.MAX_ALT_TEXT) {
-          out.add(Violation.of(p, field + ".altText", "max-length", n,
-              InstagramCapabilities.MAX_ALT_TEXT, "alt text is too long"));
-        }
-      });
+      m.altText()
+          .ifPresent(
+              a -> {
+                int n = a.codePointCount(0, a.length());
+                if (n > InstagramCapabilities.MAX_ALT_TEXT) {
+                  out.add(
+                      Violation.of(
+                          p,
+                          field + ".altText",
+                          "max-length",
+                          n,
+                          InstagramCapabilities.MAX_ALT_TEXT,
+                          "alt text is too long"));
+                }
+              });
       boolean local = m.sourceType() != Media.SourceType.URL;
       if (local && !mediaHost && (m.kind() != MediaKind.VIDEO || !resumableVideo)) {
-        out.add(Violation.of(p, field, "media-host-required", m.describe(), null,
-            "Instagram fetches " + m.kind().name().toLowerCase(Locale.ROOT)
-                + " by URL: configure a MediaHost or pass a public URL"));
+        out.add(
+            Violation.of(
+                p,
+                field,
+                "media-host-required",
+                m.describe(),
+                null,
+                "Instagram fetches "
+                    + m.kind().name().toLowerCase(Locale.ROOT)
+                    + " by URL: configure a MediaHost or pass a public URL"));
       }
       MediaInfo info;
       try {
@@ -148,22 +230,45 @@ public final class InstagramRules {
         continue; // reported by the core rules
       }
       if (m.kind() == MediaKind.IMAGE && !story) {
-        info.aspectRatio().ifPresent(r -> {
-          if (r < InstagramCapabilities.MIN_FEED_ASPECT - 1e-3
-              || r > InstagramCapabilities.MAX_FEED_ASPECT + 1e-3) {
-            out.add(Violation.of(p, field, "aspect-ratio", String.format(Locale.ROOT, "%.3f", r),
-                "0.8..1.91", "feed images must be 4:5 to 1.91:1"));
-          }
-        });
+        info.aspectRatio()
+            .ifPresent(
+                r -> {
+                  if (r < InstagramCapabilities.MIN_FEED_ASPECT - 1e-3
+                      || r > InstagramCapabilities.MAX_FEED_ASPECT + 1e-3) {
+                    out.add(
+                        Violation.of(
+                            p,
+                            field,
+                            "aspect-ratio",
+                            String.format(Locale.ROOT, "%.3f", r),
+                            "0.8..1.91",
+                            "feed images must be 4:5 to 1.91:1"));
+                  }
+                });
       }
       if (m.kind() == MediaKind.VIDEO && story) {
-        info.duration().filter(d -> d.compareTo(InstagramCapabilities.MAX_STORY_VIDEO) > 0)
-            .ifPresent(d -> out.add(Violation.of(p, field, "video-duration", d,
-                InstagramCapabilities.MAX_STORY_VIDEO, "Story videos last at most 60 s")));
+        info.duration()
+            .filter(d -> d.compareTo(InstagramCapabilities.MAX_STORY_VIDEO) > 0)
+            .ifPresent(
+                d ->
+                    out.add(
+                        Violation.of(
+                            p,
+                            field,
+                            "video-duration",
+                            d,
+                            InstagramCapabilities.MAX_STORY_VIDEO,
+                            "Story videos last at most 60 s")));
         long size = local ? m.sizeBytes() : -1;
         if (size > InstagramCapabilities.MAX_STORY_VIDEO_BYTES) {
-          out.add(Violation.of(p, field, "max-bytes", size,
-              InstagramCapabilities.MAX_STORY_VIDEO_BYTES, "Story videos are at most 100 MB"));
+          out.add(
+              Violation.of(
+                  p,
+                  field,
+                  "max-bytes",
+                  size,
+                  InstagramCapabilities.MAX_STORY_VIDEO_BYTES,
+                  "Story videos are at most 100 MB"));
         }
       }
     }

@@ -16,14 +16,16 @@ import retrofit2.http.Url;
 /**
  * Generic Graph calls as a Retrofit service over core's {@code ApiRuntime}: {@code
  * <base>/<version>/<path>}, the path given already encoded (node ids and edges such as {@code
- * 123_456/comments}). Bodies come back as bytes that {@code GraphHttp} reads with Jackson
- * straight from the stream.
+ * 123_456/comments}). Bodies come back as bytes that {@code GraphHttp} reads with Jackson straight
+ * from the stream.
  */
 @SmoInternalApi
 public interface GraphService {
   /** {@code GET /{v}/{path}?query}. */
   @GET("{v}/{path}")
-  Call<ResponseBody> get(@Path("v") String v, @Path(value = "path", encoded = true) String path,
+  Call<ResponseBody> get(
+      @Path("v") String v,
+      @Path(value = "path", encoded = true) String path,
       @QueryMap Map<String, String> query);
 
   /** {@code GET <url>}: a {@code paging.next} URL re-based on the client's base URL. */
@@ -33,7 +35,9 @@ public interface GraphService {
   /** {@code POST /{v}/{path}} with a form body. */
   @FormUrlEncoded
   @POST("{v}/{path}")
-  Call<ResponseBody> post(@Path("v") String v, @Path(value = "path", encoded = true) String path,
+  Call<ResponseBody> post(
+      @Path("v") String v,
+      @Path(value = "path", encoded = true) String path,
       @FieldMap Map<String, String> form);
 
   /** {@code DELETE /{v}/{path}}. */

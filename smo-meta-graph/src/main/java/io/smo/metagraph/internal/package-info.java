@@ -1,4 +1,6 @@
-/** Internals of {@code smo-meta-graph}: the generic Graph Retrofit service behind {@code GraphHttp}. */
+/**
+ * Internals of {@code smo-meta-graph}: the generic Graph Retrofit service behind {@code GraphHttp}.
+ */
 @SmoInternalApi
 package io.smo.metagraph.internal;
 

@@ -10,13 +10,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Computes {@code appsecret_proof}: the lower-case hex HMAC-SHA256 of the access token keyed with
- * the app secret, sent as the {@code appsecret_proof} parameter on every call when the app
- * requires it (App Settings, "Require App Secret"). The secret is held only here and never
- * appears in {@link #toString()}, logs or exception messages.
+ * the app secret, sent as the {@code appsecret_proof} parameter on every call when the app requires
+ * it (App Settings, "Require App Secret"). The secret is held only here and never appears in {@link
+ * #toString()}, logs or exception messages.
  *
  * <p>Immutable and thread-safe.
  *
- * @see <a href="https://developers.facebook.com/docs/graph-api/securing-requests/">Securing Graph API requests</a>
+ * @see <a href="https://developers.facebook.com/docs/graph-api/securing-requests/">Securing Graph
+ *     API requests</a>
  */
 @SmoProtectedApi
 public final class AppSecretProof {
@@ -66,8 +67,8 @@ public final class AppSecretProof {
   }
 
   /**
-   * Returns an OkHttp <em>network</em> interceptor that adds {@code appsecret_proof} to the URL
-   * of every request carrying an {@code Authorization: Bearer|OAuth <token>} header (network
+   * Returns an OkHttp <em>network</em> interceptor that adds {@code appsecret_proof} to the URL of
+   * every request carrying an {@code Authorization: Bearer|OAuth <token>} header (network
    * interceptors run after the SDK's authentication interceptor, so the proof always matches the
    * token actually sent, also after a refresh). Requests without a token are left alone.
    *

@@ -16,7 +16,8 @@ import java.util.Optional;
  * Immutable. Contains no secret (Graph error bodies carry none), but {@link #message()} may echo
  * user content.
  *
- * @see <a href="https://developers.facebook.com/docs/graph-api/guides/error-handling">Graph API error handling</a>
+ * @see <a href="https://developers.facebook.com/docs/graph-api/guides/error-handling">Graph API
+ *     error handling</a>
  */
 @SmoProtectedApi
 public final class GraphError {
@@ -43,8 +44,15 @@ public final class GraphError {
    * @param traceId {@code fbtrace_id}, or {@code null}
    * @param transientError {@code is_transient}, or {@code null} when absent
    */
-  public GraphError(String message, String type, Integer code, Integer subcode, String userTitle,
-      String userMessage, String traceId, Boolean transientError) {
+  public GraphError(
+      String message,
+      String type,
+      Integer code,
+      Integer subcode,
+      String userTitle,
+      String userMessage,
+      String traceId,
+      Boolean transientError) {
     this.message = message == null ? "" : message;
     this.type = type;
     this.code = code;
@@ -83,10 +91,16 @@ public final class GraphError {
       return Optional.empty();
     }
     JsonNode e = root.get("error");
-    return Optional.of(new GraphError(text(e, "message"), text(e, "type"), integer(e, "code"),
-        integer(e, "error_subcode"), text(e, "error_user_title"), text(e, "error_user_msg"),
-        text(e, "fbtrace_id"), e.path("is_transient").isBoolean() ? e.get("is_transient").asBoolean()
-            : null));
+    return Optional.of(
+        new GraphError(
+            text(e, "message"),
+            text(e, "type"),
+            integer(e, "code"),
+            integer(e, "error_subcode"),
+            text(e, "error_user_title"),
+            text(e, "error_user_msg"),
+            text(e, "fbtrace_id"),
+            e.path("is_transient").isBoolean() ? e.get("is_transient").asBoolean() : null));
   }
 
   private static String text(JsonNode n, String f) {
@@ -152,8 +166,13 @@ public final class GraphError {
   /** Returns a one-line description: code, subcode, type and message. */
   @Override
   public String toString() {
-    return "GraphError{code=" + code() + (subcode != null ? ", subcode=" + subcode : "")
-        + (type != null ? ", type=" + type : "") + ", message=" + message
-        + (traceId != null ? ", fbtrace_id=" + traceId : "") + "}";
+    return "GraphError{code="
+        + code()
+        + (subcode != null ? ", subcode=" + subcode : "")
+        + (type != null ? ", type=" + type : "")
+        + ", message="
+        + message
+        + (traceId != null ? ", fbtrace_id=" + traceId : "")
+        + "}";
   }
 }

@@ -54,8 +54,10 @@ import java.util.regex.Pattern;
  *
  * <p>The trace id is {@code fbtrace_id}, else the {@code x-fb-trace-id} header. Never throws.
  *
- * @see <a href="https://developers.facebook.com/docs/graph-api/guides/error-handling">Graph API error handling</a>
- * @see <a href="https://developers.facebook.com/docs/graph-api/overview/rate-limiting/">Graph API rate limiting</a>
+ * @see <a href="https://developers.facebook.com/docs/graph-api/guides/error-handling">Graph API
+ *     error handling</a>
+ * @see <a href="https://developers.facebook.com/docs/graph-api/overview/rate-limiting/">Graph API
+ *     rate limiting</a>
  */
 @SmoProtectedApi
 public final class GraphErrorMapper implements ErrorMapper {
@@ -64,13 +66,15 @@ public final class GraphErrorMapper implements ErrorMapper {
    * client-side rate-limit wait, so one automatic retry happens; Meta documents no figure).
    */
   public static final Duration DEFAULT_THROTTLE_WAIT = Duration.ofSeconds(30);
+
   /** The wait reported for a policy block (code 368): 24 hours (Meta documents no figure). */
   public static final Duration POLICY_BLOCK_WAIT = Duration.ofHours(24);
 
   private static final Set<Integer> THROTTLE_CODES = Set.of(4, 17, 32, 341, 613);
   private static final Set<Integer> AUTH_SUBCODES = Set.of(458, 459, 460, 463, 464, 467, 492);
-  private static final Pattern PERMISSION = Pattern.compile(
-      "\\b(pages_[a-z_]+|publish_video|read_insights|business_management|instagram_[a-z_]+)\\b");
+  private static final Pattern PERMISSION =
+      Pattern.compile(
+          "\\b(pages_[a-z_]+|publish_video|read_insights|business_management|instagram_[a-z_]+)\\b");
 
   private final Platform platform;
 
@@ -102,13 +106,16 @@ public final class GraphErrorMapper implements ErrorMapper {
     ErrorDetails.Builder d = f.details();
     f.header("x-fb-trace-id").ifPresent(d::traceId);
     if (parsed.isEmpty()) {
-      return byStatus(f, d.message(f.body().isBlank() ? "HTTP " + f.status()
-          : "unreadable Graph error body").build());
+      return byStatus(
+          f,
+          d.message(f.body().isBlank() ? "HTTP " + f.status() : "unreadable Graph error body")
+              .build());
     }
     GraphError e = parsed.get();
-    String message = e.message() + e.userMessage().filter(u -> !u.isBlank())
-        .map(u -> " — " + u).orElse("");
-    d.errorCode(e.code() < 0 ? null : e.code()).errorSubcode(e.subcode() < 0 ? null : e.subcode())
+    String message =
+        e.message() + e.userMessage().filter(u -> !u.isBlank()).map(u -> " — " + u).orElse("");
+    d.errorCode(e.code() < 0 ? null : e.code())
+        .errorSubcode(e.subcode() < 0 ? null : e.subcode())
         .message(message);
     e.traceId().ifPresent(d::traceId);
     ErrorDetails details = d.build();
@@ -156,13 +163,14 @@ public final class GraphErrorMapper implements ErrorMapper {
     if (code < 0) {
       return byStatus(f, details);
     }
-    return f.status() >= 500 ? new PlatformException(details, true)
+    return f.status() >= 500
+        ? new PlatformException(details, true)
         : new InvalidRequestException(details);
   }
 
   /**
-   * Throttling errors are refused before any processing, so a create answered with one is safe
-   * to retry; so is a 429.
+   * Throttling errors are refused before any processing, so a create answered with one is safe to
+   * retry; so is a 429.
    */
   @Override
   public boolean notProcessed(HttpFailure failure) {
@@ -170,7 +178,8 @@ public final class GraphErrorMapper implements ErrorMapper {
       return true;
     }
     return GraphError.parse(failure.body())
-        .map(e -> isThrottlingCode(e.code()) || e.subcode() == 2207051).orElse(false);
+        .map(e -> isThrottlingCode(e.code()) || e.subcode() == 2207051)
+        .orElse(false);
   }
 
   private SmoException byStatus(HttpFailure f, ErrorDetails details) {

@@ -57,15 +57,18 @@ public final class GraphHttp {
 
   /** Returns {@code <base>/<version>/<path>} with query parameters. */
   public HttpUrl url(String path, Map<String, String> query) {
-    HttpUrl.Builder b = HttpUrl.get(rt.baseUrl().toString()).newBuilder()
-        .addPathSegment(version.path()).addPathSegments(path.replaceAll("^/+", ""));
+    HttpUrl.Builder b =
+        HttpUrl.get(rt.baseUrl().toString())
+            .newBuilder()
+            .addPathSegment(version.path())
+            .addPathSegments(path.replaceAll("^/+", ""));
     query.forEach(b::addQueryParameter);
     return b.build();
   }
 
   /**
-   * GETs a node or edge ({@code <base>/<version>/<path>?query}). The body is read with Jackson
-   * from the response bytes, never copied through a {@code String}.
+   * GETs a node or edge ({@code <base>/<version>/<path>?query}). The body is read with Jackson from
+   * the response bytes, never copied through a {@code String}.
    */
   public JsonNode get(Operation op, String path, Map<String, String> query) {
     String p = trim(path);
@@ -85,15 +88,22 @@ public final class GraphHttp {
   }
 
   /** POSTs a multipart form with one file part. */
-  public JsonNode postMultipart(Operation op, String path, Map<String, String> form,
-      String fileField, String fileName, Supplier<RequestBody> file) {
+  public JsonNode postMultipart(
+      Operation op,
+      String path,
+      Map<String, String> form,
+      String fileField,
+      String fileName,
+      Supplier<RequestBody> file) {
     HttpUrl url = url(path, Map.of());
-    return send(op, () -> {
-      MultipartBody.Builder mb = new MultipartBody.Builder().setType(MultipartBody.FORM);
-      form.forEach(mb::addFormDataPart);
-      mb.addFormDataPart(fileField, fileName, file.get());
-      return new Request.Builder().url(url).post(mb.build()).build();
-    });
+    return send(
+        op,
+        () -> {
+          MultipartBody.Builder mb = new MultipartBody.Builder().setType(MultipartBody.FORM);
+          form.forEach(mb::addFormDataPart);
+          mb.addFormDataPart(fileField, fileName, file.get());
+          return new Request.Builder().url(url).post(mb.build()).build();
+        });
   }
 
   /** DELETEs a node. */
@@ -111,10 +121,10 @@ public final class GraphHttp {
   }
 
   /**
-   * Runs a Retrofit call answering raw bytes (a platform module's own Graph service, or the
-   * generic one behind {@link #get}, {@link #post} and {@link #delete}) through the runtime (rate
-   * limits, retries, error mapping), paced like every Graph call, and parses the answer with the
-   * rules of {@link #parse(Operation, ApiResponse)}, reading the bytes as a stream.
+   * Runs a Retrofit call answering raw bytes (a platform module's own Graph service, or the generic
+   * one behind {@link #get}, {@link #post} and {@link #delete}) through the runtime (rate limits,
+   * retries, error mapping), paced like every Graph call, and parses the answer with the rules of
+   * {@link #parse(Operation, ApiResponse)}, reading the bytes as a stream.
    *
    * @param op the operation
    * @param call makes a fresh call for each attempt
@@ -127,12 +137,16 @@ public final class GraphHttp {
     ApiResponse<ResponseBody> r = rt.callForResponse(op, call);
     JsonNode node;
     try (ResponseBody body = r.body()) {
-      node = body == null || body.contentLength() == 0 ? null : rt.json().readTree(body.byteStream());
+      node =
+          body == null || body.contentLength() == 0 ? null : rt.json().readTree(body.byteStream());
     } catch (IOException e) {
       throw malformed(op, e);
     }
-    return check(op, r.status(), r.headers(), node == null || node.isMissingNode()
-        ? rt.json().createObjectNode() : node);
+    return check(
+        op,
+        r.status(),
+        r.headers(),
+        node == null || node.isMissingNode() ? rt.json().createObjectNode() : node);
   }
 
   /**
@@ -163,9 +177,14 @@ public final class GraphHttp {
 
   private RuntimeException malformed(Operation op, IOException e) {
     if (op.kind() == Operation.Kind.CREATE) {
-      return new PublishOutcomeUnknownException(rt.platform(), op.name(),
-          "success answer could not be read; not retried so that nothing is posted twice", e,
-          null, List.of(), null);
+      return new PublishOutcomeUnknownException(
+          rt.platform(),
+          op.name(),
+          "success answer could not be read; not retried so that nothing is posted twice",
+          e,
+          null,
+          List.of(),
+          null);
     }
     return new TransportException(rt.platform(), op.name(), "malformed response body", e, false);
   }
@@ -173,11 +192,17 @@ public final class GraphHttp {
   private JsonNode check(Operation op, int status, okhttp3.Headers headers, JsonNode node) {
     if (node == null || (!node.isObject() && !node.isArray())) {
       if (op.kind() == Operation.Kind.CREATE) {
-        throw new PublishOutcomeUnknownException(rt.platform(), op.name(),
-            "success answer was not a JSON object", null, null, List.of(), null);
+        throw new PublishOutcomeUnknownException(
+            rt.platform(),
+            op.name(),
+            "success answer was not a JSON object",
+            null,
+            null,
+            List.of(),
+            null);
       }
-      throw new TransportException(rt.platform(), op.name(), "response body is not a JSON object",
-          null, false);
+      throw new TransportException(
+          rt.platform(), op.name(), "response body is not a JSON object", null, false);
     }
     if (node.isObject() && node.has("error") && GraphError.parse(node).isPresent()) {
       // rare (an error inside a 2xx): the error node alone is written out for the mapper

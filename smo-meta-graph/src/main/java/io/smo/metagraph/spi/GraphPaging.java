@@ -32,7 +32,8 @@ import okhttp3.HttpUrl;
  * own). The paginator stops on a repeated marker, so a page that does not advance cannot loop.
  * Markers should not be persisted (Meta says cursors expire).
  *
- * @see <a href="https://developers.facebook.com/docs/graph-api/results">Graph API paginated results</a>
+ * @see <a href="https://developers.facebook.com/docs/graph-api/results">Graph API paginated
+ *     results</a>
  */
 @SmoProtectedApi
 public final class GraphPaging {
@@ -71,10 +72,9 @@ public final class GraphPaging {
   }
 
   /**
-   * Points a {@code paging.next} URL at {@code baseUrl}: the part from the version segment
-   * ({@code /vNN.N/…}) on is appended to the base URL; {@code access_token} and {@code
-   * appsecret_proof} parameters are removed. A URL without a version segment is only stripped of
-   * those parameters.
+   * Points a {@code paging.next} URL at {@code baseUrl}: the part from the version segment ({@code
+   * /vNN.N/…}) on is appended to the base URL; {@code access_token} and {@code appsecret_proof}
+   * parameters are removed. A URL without a version segment is only stripped of those parameters.
    *
    * @param nextUrl the URL Meta returned
    * @param baseUrl the client's base URL (e.g. {@code https://graph.facebook.com/})
@@ -91,8 +91,12 @@ public final class GraphPaging {
     if (parsed == null) {
       return url;
     }
-    return parsed.newBuilder().removeAllQueryParameters("access_token")
-        .removeAllQueryParameters(AppSecretProof.PARAM).build().toString();
+    return parsed
+        .newBuilder()
+        .removeAllQueryParameters("access_token")
+        .removeAllQueryParameters(AppSecretProof.PARAM)
+        .build()
+        .toString();
   }
 
   /**
@@ -148,8 +152,8 @@ public final class GraphPaging {
    * @param <T> the item type
    * @return the paginator
    */
-  public static <T> Paginator<T> paginator(Function<String, JsonNode> fetch,
-      Function<JsonNode, T> mapper) {
+  public static <T> Paginator<T> paginator(
+      Function<String, JsonNode> fetch, Function<JsonNode, T> mapper) {
     requireNonNull(fetch, "fetch == null");
     requireNonNull(mapper, "mapper == null");
     return Paginator.of(cursor -> page(fetch.apply(cursor), mapper));

@@ -16,22 +16,24 @@ import okhttp3.Headers;
 
 /**
  * Turns Meta's usage headers ({@code X-App-Usage}, {@code X-Page-Usage}, {@code
- * X-Business-Use-Case-Usage}; see {@link GraphUsage}) into the core {@link RateLimitSnapshot}:
- * the most used figure set wins. Usage is reported in percent; scope APP for {@code X-App-Usage},
- * PAGE for the others; the reset instant is set from {@code estimated_time_to_regain_access}
- * (minutes) when it is above 0 (Meta's windows roll, so without an estimate no reset instant is
- * invented). Never throws.
+ * X-Business-Use-Case-Usage}; see {@link GraphUsage}) into the core {@link RateLimitSnapshot}: the
+ * most used figure set wins. Usage is reported in percent; scope APP for {@code X-App-Usage}, PAGE
+ * for the others; the reset instant is set from {@code estimated_time_to_regain_access} (minutes)
+ * when it is above 0 (Meta's windows roll, so without an estimate no reset instant is invented).
+ * Never throws.
  *
  * <p>{@link #pacingDelay(RateLimitSnapshot)} gives the pause the clients insert before the next
  * call once usage passes {@link #SLOWDOWN_FROM_PERCENT}, so that calls slow down before Meta
  * throttles at 100 percent.
  *
- * @see <a href="https://developers.facebook.com/docs/graph-api/overview/rate-limiting/">Graph API rate limiting</a>
+ * @see <a href="https://developers.facebook.com/docs/graph-api/overview/rate-limiting/">Graph API
+ *     rate limiting</a>
  */
 @SmoProtectedApi
 public final class GraphRateLimitParser implements RateLimitHeaderParser {
   /** Usage (percent) from which calls are paced: 75. */
   public static final int SLOWDOWN_FROM_PERCENT = 75;
+
   /** The longest pause pacing inserts (at 99 percent): 20 seconds. */
   public static final Duration MAX_PACING_DELAY = Duration.ofSeconds(20);
 
@@ -50,8 +52,9 @@ public final class GraphRateLimitParser implements RateLimitHeaderParser {
   public Optional<RateLimitSnapshot> parse(Headers headers, Operation operation, Instant now) {
     List<GraphUsage> all = GraphUsage.parse(headers);
     return all.stream()
-        .max(Comparator.comparingInt(GraphUsage::usagePercent)
-            .thenComparing(u -> u.regainAccessIn()))
+        .max(
+            Comparator.comparingInt(GraphUsage::usagePercent)
+                .thenComparing(u -> u.regainAccessIn()))
         .map(u -> toSnapshot(u, now));
   }
 
@@ -63,12 +66,17 @@ public final class GraphRateLimitParser implements RateLimitHeaderParser {
    * @return the snapshot
    */
   public RateLimitSnapshot toSnapshot(GraphUsage u, Instant now) {
-    RateLimitSnapshot.Builder b = RateLimitSnapshot.builder(platform, now)
-        .scope(GraphUsage.APP_USAGE.equals(u.header()) ? RateLimitSnapshot.Scope.APP
-            : RateLimitSnapshot.Scope.PAGE)
-        .bucket(u.header() + u.objectId().map(id -> ":" + id).orElse("")
-            + u.type().map(t -> ":" + t).orElse(""))
-        .usagePercent((double) u.usagePercent());
+    RateLimitSnapshot.Builder b =
+        RateLimitSnapshot.builder(platform, now)
+            .scope(
+                GraphUsage.APP_USAGE.equals(u.header())
+                    ? RateLimitSnapshot.Scope.APP
+                    : RateLimitSnapshot.Scope.PAGE)
+            .bucket(
+                u.header()
+                    + u.objectId().map(id -> ":" + id).orElse("")
+                    + u.type().map(t -> ":" + t).orElse(""))
+            .usagePercent((double) u.usagePercent());
     if (!u.regainAccessIn().isZero()) {
       b.resetAt(now.plus(u.regainAccessIn()));
     }

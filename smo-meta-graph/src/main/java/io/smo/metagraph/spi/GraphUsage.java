@@ -24,20 +24,23 @@ import okhttp3.Headers;
  *   <li>{@code X-Page-Usage}: same shape, per Page (older header);
  *   <li>{@code X-Business-Use-Case-Usage: {"<business-object-id>":[{"type":"pages",
  *       "call_count":1,"total_cputime":1,"total_time":1,"estimated_time_to_regain_access":0}]}}:
- *       one entry per business object and type ({@code pages}, {@code instagram}, ...);
- *       {@code estimated_time_to_regain_access} is in minutes.
+ *       one entry per business object and type ({@code pages}, {@code instagram}, ...); {@code
+ *       estimated_time_to_regain_access} is in minutes.
  * </ul>
  *
  * Immutable.
  *
- * @see <a href="https://developers.facebook.com/docs/graph-api/overview/rate-limiting/">Graph API rate limiting</a>
+ * @see <a href="https://developers.facebook.com/docs/graph-api/overview/rate-limiting/">Graph API
+ *     rate limiting</a>
  */
 @SmoProtectedApi
 public final class GraphUsage {
   /** Header {@code X-App-Usage}. */
   public static final String APP_USAGE = "X-App-Usage";
+
   /** Header {@code X-Page-Usage}. */
   public static final String PAGE_USAGE = "X-Page-Usage";
+
   /** Header {@code X-Business-Use-Case-Usage}. */
   public static final String BUC_USAGE = "X-Business-Use-Case-Usage";
 
@@ -62,8 +65,14 @@ public final class GraphUsage {
    * @param totalCpuTime {@code total_cputime}, percent
    * @param regainMinutes {@code estimated_time_to_regain_access} in minutes, or {@code null}
    */
-  public GraphUsage(String header, String objectId, String type, int callCount, int totalTime,
-      int totalCpuTime, Long regainMinutes) {
+  public GraphUsage(
+      String header,
+      String objectId,
+      String type,
+      int callCount,
+      int totalTime,
+      int totalCpuTime,
+      Long regainMinutes) {
     this.header = requireNonNull(header, "header == null");
     this.objectId = objectId;
     this.type = type;
@@ -90,7 +99,7 @@ public final class GraphUsage {
     if (buc != null) {
       try {
         JsonNode root = JSON.readTree(buc);
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
           JsonNode arr = e.getValue();
           List<JsonNode> items = new ArrayList<>();
@@ -101,10 +110,15 @@ public final class GraphUsage {
           }
           for (JsonNode n : items) {
             JsonNode r = n.get("estimated_time_to_regain_access");
-            out.add(new GraphUsage(BUC_USAGE, e.getKey(), n.path("type").asText(null),
-                n.path("call_count").asInt(0), n.path("total_time").asInt(0),
-                n.path("total_cputime").asInt(0),
-                r == null || r.isNull() ? null : r.asLong(0)));
+            out.add(
+                new GraphUsage(
+                    BUC_USAGE,
+                    e.getKey(),
+                    n.path("type").asText(null),
+                    n.path("call_count").asInt(0),
+                    n.path("total_time").asInt(0),
+                    n.path("total_cputime").asInt(0),
+                    r == null || r.isNull() ? null : r.asLong(0)));
           }
         }
       } catch (Exception ignored) {
@@ -123,8 +137,15 @@ public final class GraphUsage {
       if (!n.isObject()) {
         return Optional.empty();
       }
-      return Optional.of(new GraphUsage(header, null, null, n.path("call_count").asInt(0),
-          n.path("total_time").asInt(0), n.path("total_cputime").asInt(0), null));
+      return Optional.of(
+          new GraphUsage(
+              header,
+              null,
+              null,
+              n.path("call_count").asInt(0),
+              n.path("total_time").asInt(0),
+              n.path("total_cputime").asInt(0),
+              null));
     } catch (Exception e) {
       return Optional.empty();
     }
@@ -172,13 +193,22 @@ public final class GraphUsage {
 
   /** Returns the wait until access is regained (zero when not reported or 0). */
   public Duration regainAccessIn() {
-    return regainMinutes == null || regainMinutes <= 0 ? Duration.ZERO : Duration.ofMinutes(regainMinutes);
+    return regainMinutes == null || regainMinutes <= 0
+        ? Duration.ZERO
+        : Duration.ofMinutes(regainMinutes);
   }
 
   @Override
   public String toString() {
-    return header + (objectId != null ? "[" + objectId + "/" + type + "]" : "") + "{call_count="
-        + callCount + ", total_time=" + totalTime + ", total_cputime=" + totalCpuTime
-        + (regainMinutes != null ? ", estimated_time_to_regain_access=" + regainMinutes : "") + "}";
+    return header
+        + (objectId != null ? "[" + objectId + "/" + type + "]" : "")
+        + "{call_count="
+        + callCount
+        + ", total_time="
+        + totalTime
+        + ", total_cputime="
+        + totalCpuTime
+        + (regainMinutes != null ? ", estimated_time_to_regain_access=" + regainMinutes : "")
+        + "}";
   }
 }

@@ -44,24 +44,31 @@ import java.util.function.Supplier;
  * {@code HUMAN_AGENT} tag), private replies (one per comment, 7 days), the Send API body and the
  * window-closed errors. Parameterised by platform: the {@code platform} parameter of {@code
  * /conversations} ({@code messenger} or {@code instagram}), the node that sends ({@code
- * /{owner}/messages}), the ids that count as the account itself, the text limit and the
- * operations (with their rate buckets). Platform-specific reads (Facebook's tagged posts,
- * Instagram's mentions) stay in the platform modules. Thread-safe. Facts: {@code
- * engagement-and-measurement.md} §2.1.5 to §2.1.9.
+ * /{owner}/messages}), the ids that count as the account itself, the text limit and the operations
+ * (with their rate buckets). Platform-specific reads (Facebook's tagged posts, Instagram's
+ * mentions) stay in the platform modules. Thread-safe. Facts: {@code engagement-and-measurement.md}
+ * §2.1.5 to §2.1.9.
  *
- * @see <a href="https://developers.facebook.com/docs/messenger-platform/conversations">Conversations API</a>
- * @see <a href="https://developers.facebook.com/docs/messenger-platform/reference/send-api">Send API</a>
+ * @see <a
+ *     href="https://developers.facebook.com/docs/messenger-platform/conversations">Conversations
+ *     API</a>
+ * @see <a href="https://developers.facebook.com/docs/messenger-platform/reference/send-api">Send
+ *     API</a>
  */
 @SmoProtectedApi
 public final class MessengerInbox {
   /** Messages of a conversation whose details Meta returns: the 20 most recent. */
   public static final int READABLE_MESSAGES = 20;
+
   /** Tags Meta retired on 2026-04-27 (answered with error code 100). */
   public static final Set<String> RETIRED_TAGS =
       Set.of("CONFIRMED_EVENT_UPDATE", "ACCOUNT_UPDATE", "POST_PURCHASE_UPDATE");
+
   /** Attachment types the Send API takes by URL. */
   public static final Set<AttachmentType> SENDABLE =
-      EnumSet.of(AttachmentType.IMAGE, AttachmentType.VIDEO, AttachmentType.AUDIO, AttachmentType.FILE);
+      EnumSet.of(
+          AttachmentType.IMAGE, AttachmentType.VIDEO, AttachmentType.AUDIO, AttachmentType.FILE);
+
   /** The message fields read with every conversation. */
   public static final String MESSAGE_FIELDS = "id,created_time,from,to,message,attachments";
 
@@ -80,21 +87,33 @@ public final class MessengerInbox {
   private final Set<String> privatelyAnswered = ConcurrentHashMap.newKeySet();
 
   /**
-   * Creates the inbox of one Page, with the operations {@code conversations} and {@code send}
-   * under the string buckets {@code conversations} and {@code messages}.
+   * Creates the inbox of one Page, with the operations {@code conversations} and {@code send} under
+   * the string buckets {@code conversations} and {@code messages}.
    *
    * @param platform the platform the inbox items carry
    * @param http the Graph helper
    * @param ownerId the Page id (sends go to {@code /{ownerId}/messages})
    * @param account the client's account key
    * @param clock the client's clock
-   * @param graphPlatform the {@code platform} parameter of {@code /conversations} ({@code messenger})
+   * @param graphPlatform the {@code platform} parameter of {@code /conversations} ({@code
+   *     messenger})
    * @param maxTextUnits the text limit in UTF-16 units
    */
-  public MessengerInbox(Platform platform, GraphHttp http, String ownerId, String account, Clock clock,
-      String graphPlatform, int maxTextUnits) {
-    this(builder(platform, http).owner(() -> ownerId).account(() -> account).clock(clock)
-        .graphPlatform(graphPlatform).maxTextUnits(maxTextUnits));
+  public MessengerInbox(
+      Platform platform,
+      GraphHttp http,
+      String ownerId,
+      String account,
+      Clock clock,
+      String graphPlatform,
+      int maxTextUnits) {
+    this(
+        builder(platform, http)
+            .owner(() -> ownerId)
+            .account(() -> account)
+            .clock(clock)
+            .graphPlatform(graphPlatform)
+            .maxTextUnits(maxTextUnits));
   }
 
   private MessengerInbox(Builder b) {
@@ -115,10 +134,12 @@ public final class MessengerInbox {
    *
    * @param platform the platform the inbox items carry
    * @param http the Graph helper
-   * @return a builder; {@code owner}, {@code account}, {@code clock} and {@code graphPlatform} are required
+   * @return a builder; {@code owner}, {@code account}, {@code clock} and {@code graphPlatform} are
+   *     required
    */
   public static Builder builder(Platform platform, GraphHttp http) {
-    return new Builder(requireNonNull(platform, "platform == null"), requireNonNull(http, "http == null"));
+    return new Builder(
+        requireNonNull(platform, "platform == null"), requireNonNull(http, "http == null"));
   }
 
   /** Builds a {@link MessengerInbox}. Not thread-safe. */
@@ -170,7 +191,10 @@ public final class MessengerInbox {
       return this;
     }
 
-    /** Sets the {@code platform} parameter of {@code /conversations}: {@code messenger} or {@code instagram}. */
+    /**
+     * Sets the {@code platform} parameter of {@code /conversations}: {@code messenger} or {@code
+     * instagram}.
+     */
     public Builder graphPlatform(String graphPlatform) {
       this.graphPlatform = requireNonNull(graphPlatform, "graphPlatform == null");
       return this;
@@ -212,10 +236,24 @@ public final class MessengerInbox {
    * messages.limit(20){...}}: one call per page of conversations, messages included.
    */
   public Paginator<Conversation> conversations() {
-    Map<String, String> q = Map.of("platform", graphPlatform, "limit", "25", "fields",
-        "id,updated_time,participants,messages.limit(" + READABLE_MESSAGES + "){" + MESSAGE_FIELDS + "}");
-    return GraphPaging.paginator(cursor -> cursor == null
-        ? http.get(read, owner.get() + "/conversations", q) : http.getNext(read, cursor), this::conversation);
+    Map<String, String> q =
+        Map.of(
+            "platform",
+            graphPlatform,
+            "limit",
+            "25",
+            "fields",
+            "id,updated_time,participants,messages.limit("
+                + READABLE_MESSAGES
+                + "){"
+                + MESSAGE_FIELDS
+                + "}");
+    return GraphPaging.paginator(
+        cursor ->
+            cursor == null
+                ? http.get(read, owner.get() + "/conversations", q)
+                : http.getNext(read, cursor),
+        this::conversation);
   }
 
   /**
@@ -224,12 +262,22 @@ public final class MessengerInbox {
    */
   public Paginator<Message> messages(String conversationId) {
     checkId(conversationId, "conversationId");
-    return Paginator.of(cursor -> {
-      JsonNode c = http.get(read, conversationId, Map.of("fields",
-          "id,updated_time,participants,messages.limit(" + READABLE_MESSAGES + "){" + MESSAGE_FIELDS + "}"));
-      Conversation conv = conversation(c);
-      return Page.of(conv == null ? List.of() : conv.messages(), null);
-    });
+    return Paginator.of(
+        cursor -> {
+          JsonNode c =
+              http.get(
+                  read,
+                  conversationId,
+                  Map.of(
+                      "fields",
+                      "id,updated_time,participants,messages.limit("
+                          + READABLE_MESSAGES
+                          + "){"
+                          + MESSAGE_FIELDS
+                          + "}"));
+          Conversation conv = conversation(c);
+          return Page.of(conv == null ? List.of() : conv.messages(), null);
+        });
   }
 
   /** Maps one conversation node; {@code null} when it has no id. Never throws on odd shapes. */
@@ -238,13 +286,15 @@ public final class MessengerInbox {
     if (id.isEmpty()) {
       return null;
     }
-    Conversation.Builder b = Conversation.builder(platform, account.get(), id)
-        .updatedAt(GraphTime.parse(n.get("updated_time")));
+    Conversation.Builder b =
+        Conversation.builder(platform, account.get(), id)
+            .updatedAt(GraphTime.parse(n.get("updated_time")));
     for (JsonNode p : n.path("participants").path("data")) {
       String pid = p.path("id").asText("");
       if (!pid.isEmpty() && !isSelf(pid)) {
-        b.participant(Conversation.Participant.of(pid, p.path("name").asText(p.path("username")
-            .asText(null))));
+        b.participant(
+            Conversation.Participant.of(
+                pid, p.path("name").asText(p.path("username").asText(null))));
       }
     }
     JsonNode msgs = n.path("messages");
@@ -293,8 +343,9 @@ public final class MessengerInbox {
     Instant at = GraphTime.parse(n.get("created_time"));
     if (at == null) {
       at = fallback != null ? fallback : clock.instant();
-      b.drop("no created_time: the time of the message listed before it (or the conversation's"
-          + " update time) is used");
+      b.drop(
+          "no created_time: the time of the message listed before it (or the conversation's"
+              + " update time) is used");
     }
     b.createdAt(at);
     JsonNode from = n.path("from");
@@ -313,8 +364,10 @@ public final class MessengerInbox {
       }
     }
     if (n.has("error") || n.path("is_deleted").asBoolean(false)) {
-      b.deleted(true).drop("message deleted or no longer readable (Meta returns details of the 20"
-          + " most recent messages only)");
+      b.deleted(true)
+          .drop(
+              "message deleted or no longer readable (Meta returns details of the 20"
+                  + " most recent messages only)");
     } else if (n.path("is_unsupported").asBoolean(false)) {
       b.deleted(true).drop("message type not supported by the API");
     }
@@ -323,7 +376,10 @@ public final class MessengerInbox {
     for (JsonNode a : atts.isArray() ? atts : atts.path("data")) {
       Attachment att = attachment(a);
       if (att.type() == AttachmentType.UNKNOWN) {
-        b.drop("attachment of unknown type " + att.platformType().orElse("(none)") + " kept as UNKNOWN");
+        b.drop(
+            "attachment of unknown type "
+                + att.platformType().orElse("(none)")
+                + " kept as UNKNOWN");
       }
       b.attachment(att);
     }
@@ -344,15 +400,19 @@ public final class MessengerInbox {
     String url = a.path("payload").path("url").asText("");
     String mime = a.path("mime_type").asText("");
     if (url.isEmpty()) {
-      url = a.path("image_data").path("url").asText(a.path("video_data").path("url")
-          .asText(a.path("file_url").asText("")));
+      url =
+          a.path("image_data")
+              .path("url")
+              .asText(a.path("video_data").path("url").asText(a.path("file_url").asText("")));
     }
     AttachmentType t;
     if (!type.isEmpty()) {
       t = byType(type);
     } else if (a.has("image_data") || mime.startsWith("image/")) {
-      t = mime.equals("image/gif") || a.path("image_data").path("animated_gif_url").isTextual()
-          ? AttachmentType.ANIMATED_GIF : AttachmentType.IMAGE;
+      t =
+          mime.equals("image/gif") || a.path("image_data").path("animated_gif_url").isTextual()
+              ? AttachmentType.ANIMATED_GIF
+              : AttachmentType.IMAGE;
       type = mime.isEmpty() ? "image" : mime;
     } else if (a.has("video_data") || mime.startsWith("video/")) {
       t = AttachmentType.VIDEO;
@@ -405,39 +465,91 @@ public final class MessengerInbox {
       v.add(Violation.of(platform, "message.text", "not-empty", "", null, "message text is empty"));
     }
     if (m.text().length() > maxTextUnits) {
-      v.add(Violation.of(platform, "message.text", "max-length", m.text().length(), maxTextUnits,
-          "message text is longer than " + maxTextUnits + " characters"));
+      v.add(
+          Violation.of(
+              platform,
+              "message.text",
+              "max-length",
+              m.text().length(),
+              maxTextUnits,
+              "message text is longer than " + maxTextUnits + " characters"));
     }
     if (m.attachments().size() > 1) {
-      v.add(Violation.of(platform, "message.attachments", "max-count", m.attachments().size(), 1,
-          "the Send API takes one attachment per message"));
+      v.add(
+          Violation.of(
+              platform,
+              "message.attachments",
+              "max-count",
+              m.attachments().size(),
+              1,
+              "the Send API takes one attachment per message"));
     }
     if (!m.attachments().isEmpty() && !m.text().isBlank()) {
-      v.add(Violation.of(platform, "message", "text-or-attachment", "text+attachment", null,
-          "a Send API message carries either text or an attachment; send two messages"));
+      v.add(
+          Violation.of(
+              platform,
+              "message",
+              "text-or-attachment",
+              "text+attachment",
+              null,
+              "a Send API message carries either text or an attachment; send two messages"));
     }
     for (Attachment a : m.attachments()) {
       if (!SENDABLE.contains(a.type())) {
-        v.add(Violation.of(platform, "message.attachments", "attachment-type", a.type(), SENDABLE,
-            "the Send API takes image, video, audio or file attachments"));
+        v.add(
+            Violation.of(
+                platform,
+                "message.attachments",
+                "attachment-type",
+                a.type(),
+                SENDABLE,
+                "the Send API takes image, video, audio or file attachments"));
       }
       if (a.url().isEmpty() || !"https".equalsIgnoreCase(a.url().get().getScheme())) {
-        v.add(Violation.of(platform, "message.attachments", "https-url", a.url().orElse(null), null,
-            "an attachment needs a public HTTPS URL"));
+        v.add(
+            Violation.of(
+                platform,
+                "message.attachments",
+                "https-url",
+                a.url().orElse(null),
+                null,
+                "an attachment needs a public HTTPS URL"));
       }
     }
-    m.tag().ifPresent(tag -> {
-      if (!tagsAllowed) {
-        v.add(Violation.of(platform, "message.tag", "no-tags", tag, null,
-            "private replies take no message tag"));
-      } else if (RETIRED_TAGS.contains(tag)) {
-        v.add(Violation.of(platform, "message.tag", "retired-tag", tag, OutgoingMessage.HUMAN_AGENT,
-            "tag " + tag + " was retired on 2026-04-27 (Meta answers code 100); only HUMAN_AGENT remains"));
-      } else if (!tag.equals(OutgoingMessage.HUMAN_AGENT)) {
-        v.add(Violation.of(platform, "message.tag", "unknown-tag", tag, OutgoingMessage.HUMAN_AGENT,
-            "unknown message tag " + tag + "; only HUMAN_AGENT is accepted"));
-      }
-    });
+    m.tag()
+        .ifPresent(
+            tag -> {
+              if (!tagsAllowed) {
+                v.add(
+                    Violation.of(
+                        platform,
+                        "message.tag",
+                        "no-tags",
+                        tag,
+                        null,
+                        "private replies take no message tag"));
+              } else if (RETIRED_TAGS.contains(tag)) {
+                v.add(
+                    Violation.of(
+                        platform,
+                        "message.tag",
+                        "retired-tag",
+                        tag,
+                        OutgoingMessage.HUMAN_AGENT,
+                        "tag "
+                            + tag
+                            + " was retired on 2026-04-27 (Meta answers code 100); only HUMAN_AGENT remains"));
+              } else if (!tag.equals(OutgoingMessage.HUMAN_AGENT)) {
+                v.add(
+                    Violation.of(
+                        platform,
+                        "message.tag",
+                        "unknown-tag",
+                        tag,
+                        OutgoingMessage.HUMAN_AGENT,
+                        "unknown message tag " + tag + "; only HUMAN_AGENT is accepted"));
+              }
+            });
     if (!v.isEmpty()) {
       throw new ValidationException(platform, v);
     }
@@ -446,7 +558,8 @@ public final class MessengerInbox {
   /** Returns the window a send with {@code message}'s tag is allowed in. */
   public static MessagingWindow windowFor(OutgoingMessage message) {
     return message.tag().filter(OutgoingMessage.HUMAN_AGENT::equals).isPresent()
-        ? MessagingWindow.META_HUMAN_AGENT : MessagingWindow.META_STANDARD;
+        ? MessagingWindow.META_HUMAN_AGENT
+        : MessagingWindow.META_STANDARD;
   }
 
   /**
@@ -460,7 +573,8 @@ public final class MessengerInbox {
     MessagingWindow window = windowFor(message);
     Instant now = clock.instant();
     if (to.lastInboundAt().isPresent() && !window.isOpen(to.lastInboundAt().get(), now)) {
-      throw new MessagingWindowClosedException(platform, "send", window, to.lastInboundAt().get(), null);
+      throw new MessagingWindowClosedException(
+          platform, "send", window, to.lastInboundAt().get(), null);
     }
     String psid = to.userId().orElseGet(() -> counterpart(to.conversationId().get()));
     ObjectNode recipient = JSON.createObjectNode().put("id", psid);
@@ -476,21 +590,26 @@ public final class MessengerInbox {
     JsonNode r = post(form, window, to.lastInboundAt().orElse(null));
     String mid = r.path("message_id").asText("");
     if (mid.isEmpty()) {
-      throw new PublishOutcomeUnknownException(platform, "send", "answer has no 'message_id'", null,
-          null, List.of(), null);
+      throw new PublishOutcomeUnknownException(
+          platform, "send", "answer has no 'message_id'", null, null, List.of(), null);
     }
     return outbound(to.conversationId().orElse(psid), mid, psid, message, now);
   }
 
   /**
-   * {@code POST /{page-id}/messages} with {@code recipient={"comment_id":…}}: the one private
-   * reply a comment allows, within 7 days of it. A second one through this client is refused
-   * offline, even after an unknown outcome (it may have been delivered).
+   * {@code POST /{page-id}/messages} with {@code recipient={"comment_id":…}}: the one private reply
+   * a comment allows, within 7 days of it. A second one through this client is refused offline,
+   * even after an unknown outcome (it may have been delivered).
    */
   public Message privateReply(CommentRef comment, Instant commentedAt, OutgoingMessage message) {
     requireNonNull(comment, "comment == null");
     if (comment.platform() != platform) {
-      throw ValidationException.of(platform, "comment", "platform-mismatch", comment, platform,
+      throw ValidationException.of(
+          platform,
+          "comment",
+          "platform-mismatch",
+          comment,
+          platform,
           "reference is for " + comment.platform().displayName());
     }
     validate(message, false);
@@ -500,8 +619,15 @@ public final class MessengerInbox {
       throw new MessagingWindowClosedException(platform, "privateReply", window, commentedAt, null);
     }
     if (!privatelyAnswered.add(comment.id())) {
-      throw ValidationException.of(platform, "comment", "private-reply-once", comment.id(), 1,
-          "comment " + comment.id() + " was already answered privately; Meta allows one private reply"
+      throw ValidationException.of(
+          platform,
+          "comment",
+          "private-reply-once",
+          comment.id(),
+          1,
+          "comment "
+              + comment.id()
+              + " was already answered privately; Meta allows one private reply"
               + " per comment");
     }
     Map<String, String> form = new java.util.LinkedHashMap<>();
@@ -510,14 +636,18 @@ public final class MessengerInbox {
     JsonNode r = post(form, window, commentedAt);
     String mid = r.path("message_id").asText("");
     if (mid.isEmpty()) {
-      throw new PublishOutcomeUnknownException(platform, "privateReply", "answer has no 'message_id'",
-          null, null, List.of(), null);
+      throw new PublishOutcomeUnknownException(
+          platform, "privateReply", "answer has no 'message_id'", null, null, List.of(), null);
     }
     String recipientId = r.path("recipient_id").asText(null);
-    return outbound(recipientId != null ? recipientId : comment.id(), mid, recipientId, message, now);
+    return outbound(
+        recipientId != null ? recipientId : comment.id(), mid, recipientId, message, now);
   }
 
-  /** Returns whether this client already sent (or may have sent) a private reply to {@code commentId}. */
+  /**
+   * Returns whether this client already sent (or may have sent) a private reply to {@code
+   * commentId}.
+   */
   public boolean privatelyAnswered(String commentId) {
     return privatelyAnswered.contains(commentId);
   }
@@ -527,7 +657,8 @@ public final class MessengerInbox {
       return http.post(send, owner.get() + "/messages", form);
     } catch (PlatformException e) {
       if (isWindowClosed(e.details())) {
-        throw new MessagingWindowClosedException(platform, send.name(), window, openedAt, e.details());
+        throw new MessagingWindowClosedException(
+            platform, send.name(), window, openedAt, e.details());
       }
       throw e;
     }
@@ -558,9 +689,15 @@ public final class MessengerInbox {
     return msg.toString();
   }
 
-  private Message outbound(String thread, String mid, String recipientId, OutgoingMessage m, Instant at) {
-    Message.Builder b = Message.builder(platform, account.get(), thread, mid).direction(Direction.OUTBOUND)
-        .authorId(owner.get()).recipientId(recipientId).text(m.text()).createdAt(at);
+  private Message outbound(
+      String thread, String mid, String recipientId, OutgoingMessage m, Instant at) {
+    Message.Builder b =
+        Message.builder(platform, account.get(), thread, mid)
+            .direction(Direction.OUTBOUND)
+            .authorId(owner.get())
+            .recipientId(recipientId)
+            .text(m.text())
+            .createdAt(at);
     m.attachments().forEach(b::attachment);
     m.replyToId().ifPresent(b::replyToId);
     return b.build();
@@ -575,8 +712,12 @@ public final class MessengerInbox {
         return id;
       }
     }
-    throw new TransportException(platform, "send", "conversation " + conversationId
-        + " has no participant other than the account", null, false);
+    throw new TransportException(
+        platform,
+        "send",
+        "conversation " + conversationId + " has no participant other than the account",
+        null,
+        false);
   }
 
   private void checkId(String id, String field) {

@@ -30,8 +30,14 @@ class GraphErrorMapperTest {
     GraphRateLimitParser p = new GraphRateLimitParser(Platform.FACEBOOK);
     Headers.Builder hb = new Headers.Builder();
     headers.forEach((k, v) -> v.forEach(x -> hb.add(k, x)));
-    return new HttpFailure(Platform.FACEBOOK, Operation.create("publish", "feed"), status, headers,
-        body, p.parse(hb.build(), null, NOW).orElse(null), NOW);
+    return new HttpFailure(
+        Platform.FACEBOOK,
+        Operation.create("publish", "feed"),
+        status,
+        headers,
+        body,
+        p.parse(hb.build(), null, NOW).orElse(null),
+        NOW);
   }
 
   private SmoException map(int status, String body) {
@@ -39,8 +45,12 @@ class GraphErrorMapperTest {
   }
 
   private static String err(int code, Integer sub, String msg) {
-    return "{\"error\":{\"message\":\"" + msg + "\",\"type\":\"OAuthException\",\"code\":" + code
-        + (sub != null ? ",\"error_subcode\":" + sub : "") + ",\"fbtrace_id\":\"Atrace\"}}";
+    return "{\"error\":{\"message\":\""
+        + msg
+        + "\",\"type\":\"OAuthException\",\"code\":"
+        + code
+        + (sub != null ? ",\"error_subcode\":" + sub : "")
+        + ",\"fbtrace_id\":\"Atrace\"}}";
   }
 
   @Test
@@ -70,17 +80,23 @@ class GraphErrorMapperTest {
       SmoException e = map(400, err(code, null, "too many calls"));
       assertThat(e).as("code %s", code).isInstanceOf(RateLimitException.class);
       assertThat(e.retryable()).isTrue();
-      assertThat(((RateLimitException) e).retryAfter()).isEqualTo(GraphErrorMapper.DEFAULT_THROTTLE_WAIT);
+      assertThat(((RateLimitException) e).retryAfter())
+          .isEqualTo(GraphErrorMapper.DEFAULT_THROTTLE_WAIT);
       assertThat(mapper.notProcessed(failure(400, err(code, null, "x"), Map.of()))).isTrue();
     }
   }
 
   @Test
   void throttleWaitComesFromBucHeader() {
-    String buc = "{\"123\":[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":20,"
-        + "\"total_time\":30,\"estimated_time_to_regain_access\":7}]}";
-    SmoException e = mapper.map(failure(400, err(80001, 2494055, "(#80001) too many calls"),
-        Map.of("x-business-use-case-usage", List.of(buc))));
+    String buc =
+        "{\"123\":[{\"type\":\"pages\",\"call_count\":100,\"total_cputime\":20,"
+            + "\"total_time\":30,\"estimated_time_to_regain_access\":7}]}";
+    SmoException e =
+        mapper.map(
+            failure(
+                400,
+                err(80001, 2494055, "(#80001) too many calls"),
+                Map.of("x-business-use-case-usage", List.of(buc))));
     assertThat(((RateLimitException) e).retryAfter()).isEqualTo(Duration.ofMinutes(7));
     assertThat(((RateLimitException) e).rateLimit()).isPresent();
   }
@@ -96,8 +112,9 @@ class GraphErrorMapperTest {
   @Test
   void permissionNotFoundDuplicateAndTransient() {
     assertThat(map(403, err(10, null, "denied"))).isInstanceOf(PermissionException.class);
-    PermissionException p = (PermissionException) map(400, err(200,
-        null, "(#200) requires pages_manage_posts permission"));
+    PermissionException p =
+        (PermissionException)
+            map(400, err(200, null, "(#200) requires pages_manage_posts permission"));
     assertThat(p.missing()).contains("pages_manage_posts");
     assertThat(map(400, err(100, 33, "does not exist"))).isInstanceOf(NotFoundException.class);
     assertThat(map(400, err(506, null, "Duplicate status message")))
@@ -113,9 +130,11 @@ class GraphErrorMapperTest {
   void policyBlockIsNotRetriedAndQuotaIsTyped() {
     SmoException block = map(400, err(368, 1390008, "temporarily blocked"));
     assertThat(block).isInstanceOf(RateLimitException.class);
-    assertThat(((RateLimitException) block).retryAfter()).isEqualTo(GraphErrorMapper.POLICY_BLOCK_WAIT);
-    SmoException quota = new GraphErrorMapper(Platform.INSTAGRAM).map(
-        failure(400, err(9, 2207042, "publishing limit"), Map.of()));
+    assertThat(((RateLimitException) block).retryAfter())
+        .isEqualTo(GraphErrorMapper.POLICY_BLOCK_WAIT);
+    SmoException quota =
+        new GraphErrorMapper(Platform.INSTAGRAM)
+            .map(failure(400, err(9, 2207042, "publishing limit"), Map.of()));
     assertThat(quota).isInstanceOf(QuotaExceededException.class);
     assertThat(quota.retryable()).isFalse();
   }
@@ -130,9 +149,10 @@ class GraphErrorMapperTest {
 
   @Test
   void userMessageIsKept() {
-    String body = "{\"error\":{\"message\":\"Invalid parameter\",\"type\":\"OAuthException\","
-        + "\"code\":100,\"error_subcode\":1363144,\"error_user_title\":\"Bad time\","
-        + "\"error_user_msg\":\"The scheduled time is too soon\",\"fbtrace_id\":\"Ab\"}}";
+    String body =
+        "{\"error\":{\"message\":\"Invalid parameter\",\"type\":\"OAuthException\","
+            + "\"code\":100,\"error_subcode\":1363144,\"error_user_title\":\"Bad time\","
+            + "\"error_user_msg\":\"The scheduled time is too soon\",\"fbtrace_id\":\"Ab\"}}";
     GraphError g = GraphError.parse(body).orElseThrow();
     assertThat(g.userTitle()).contains("Bad time");
     assertThat(g.subcode()).isEqualTo(1363144);

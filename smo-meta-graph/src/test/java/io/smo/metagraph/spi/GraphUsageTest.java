@@ -16,7 +16,8 @@ class GraphUsageTest {
 
   @Test
   void appUsageIsPercentOfHighestFigure() {
-    Headers h = Headers.of("X-App-Usage", "{\"call_count\":28,\"total_time\":25,\"total_cputime\":25}");
+    Headers h =
+        Headers.of("X-App-Usage", "{\"call_count\":28,\"total_time\":25,\"total_cputime\":25}");
     RateLimitSnapshot s = parser.parse(h, null, NOW).orElseThrow();
     assertThat(s.usagePercent()).hasValue(28.0);
     assertThat(s.scope()).isEqualTo(RateLimitSnapshot.Scope.APP);
@@ -26,10 +27,15 @@ class GraphUsageTest {
   @Test
   void bucHeaderWithRegainTime() {
     // shape from restfb header-business.json / python-facebook test_ratelimit.py
-    Headers h = Headers.of("X-App-Usage", "{\"call_count\":10,\"total_time\":1,\"total_cputime\":1}",
-        "X-Business-Use-Case-Usage", "{\"112233\":[{\"type\":\"pages\",\"call_count\":100,"
-            + "\"total_cputime\":12,\"total_time\":40,\"estimated_time_to_regain_access\":15}]}",
-        "X-Page-Usage", "{\"call_count\":50,\"total_time\":3,\"total_cputime\":3}");
+    Headers h =
+        Headers.of(
+            "X-App-Usage",
+            "{\"call_count\":10,\"total_time\":1,\"total_cputime\":1}",
+            "X-Business-Use-Case-Usage",
+            "{\"112233\":[{\"type\":\"pages\",\"call_count\":100,"
+                + "\"total_cputime\":12,\"total_time\":40,\"estimated_time_to_regain_access\":15}]}",
+            "X-Page-Usage",
+            "{\"call_count\":50,\"total_time\":3,\"total_cputime\":3}");
     List<GraphUsage> all = GraphUsage.parse(h);
     assertThat(all).hasSize(3);
     GraphUsage buc = all.get(2);
@@ -51,11 +57,15 @@ class GraphUsageTest {
 
   @Test
   void pacingGrowsBeforeHundredPercent() {
-    RateLimitSnapshot low = RateLimitSnapshot.builder(Platform.FACEBOOK, NOW).usagePercent(50.0).build();
-    RateLimitSnapshot high = RateLimitSnapshot.builder(Platform.FACEBOOK, NOW).usagePercent(90.0).build();
-    RateLimitSnapshot max = RateLimitSnapshot.builder(Platform.FACEBOOK, NOW).usagePercent(99.0).build();
+    RateLimitSnapshot low =
+        RateLimitSnapshot.builder(Platform.FACEBOOK, NOW).usagePercent(50.0).build();
+    RateLimitSnapshot high =
+        RateLimitSnapshot.builder(Platform.FACEBOOK, NOW).usagePercent(90.0).build();
+    RateLimitSnapshot max =
+        RateLimitSnapshot.builder(Platform.FACEBOOK, NOW).usagePercent(99.0).build();
     assertThat(GraphRateLimitParser.pacingDelay(low)).isZero();
     assertThat(GraphRateLimitParser.pacingDelay(high)).isPositive();
-    assertThat(GraphRateLimitParser.pacingDelay(max)).isGreaterThan(GraphRateLimitParser.pacingDelay(high));
+    assertThat(GraphRateLimitParser.pacingDelay(max))
+        .isGreaterThan(GraphRateLimitParser.pacingDelay(high));
   }
 }

@@ -49,16 +49,24 @@ public final class DefaultPinterestClient extends BaseSocialClient implements Pi
    * @param pollInterval the first wait between status polls
    * @param listener upload progress listener
    */
-  public DefaultPinterestClient(ApiRuntime runtime, String accountId, String defaultBoardId,
-      Duration processingTimeout, Duration pollInterval, UploadListener listener) {
-    super(runtime, PinterestCapabilities.get(), accountId != null ? accountId
-        : io.smo.core.Platform.PINTEREST.id());
+  public DefaultPinterestClient(
+      ApiRuntime runtime,
+      String accountId,
+      String defaultBoardId,
+      Duration processingTimeout,
+      Duration pollInterval,
+      UploadListener listener) {
+    super(
+        runtime,
+        PinterestCapabilities.get(),
+        accountId != null ? accountId : io.smo.core.Platform.PINTEREST.id());
     PinterestApi api = runtime.service(PinterestApi.class);
     this.defaultBoardId = defaultBoardId;
     this.rules = new PinterestRules(defaultBoardId);
     this.engagement = new PinterestEngagement(runtime, api, accountId);
-    PinterestUploadProtocol uploads = new PinterestUploadProtocol(runtime, api, processingTimeout,
-        pollInterval, listener, engagement::keyed);
+    PinterestUploadProtocol uploads =
+        new PinterestUploadProtocol(
+            runtime, api, processingTimeout, pollInterval, listener, engagement::keyed);
     this.publisher = new PinterestPublisher(runtime, api, rules, uploads, engagement::keyed);
   }
 
@@ -119,8 +127,8 @@ public final class DefaultPinterestClient extends BaseSocialClient implements Pi
     checkRef(ref);
     Objects.requireNonNull(startDate, "startDate == null");
     Objects.requireNonNull(endDate, "endDate == null");
-    rules.checkAnalyticsWindow(startDate, endDate,
-        LocalDate.ofInstant(runtime.clock().instant(), ZoneOffset.UTC));
+    rules.checkAnalyticsWindow(
+        startDate, endDate, LocalDate.ofInstant(runtime.clock().instant(), ZoneOffset.UTC));
     return engagement.metrics(ref, startDate, endDate);
   }
 
@@ -148,7 +156,9 @@ public final class DefaultPinterestClient extends BaseSocialClient implements Pi
   @Override
   public String toString() {
     String id = engagement.knownAccountId();
-    return "PinterestClient{" + (id != null ? id : io.smo.core.Platform.PINTEREST.id())
-        + (defaultBoardId != null ? ", board=" + defaultBoardId : "") + "}";
+    return "PinterestClient{"
+        + (id != null ? id : io.smo.core.Platform.PINTEREST.id())
+        + (defaultBoardId != null ? ", board=" + defaultBoardId : "")
+        + "}";
   }
 }

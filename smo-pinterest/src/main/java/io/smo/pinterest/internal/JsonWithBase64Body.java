@@ -84,7 +84,9 @@ public final class JsonWithBase64Body extends RequestBody {
     private final String prefix = "smo-b64-" + UUID.randomUUID() + "-";
     private final Map<String, Source> sources = new LinkedHashMap<>();
 
-    /** Returns the placeholder string to put in the tree where the base64 of {@code source} goes. */
+    /**
+     * Returns the placeholder string to put in the tree where the base64 of {@code source} goes.
+     */
     public String placeholder(Source source) {
       String token = prefix + sources.size();
       sources.put(token, source);
@@ -151,18 +153,20 @@ public final class JsonWithBase64Body extends RequestBody {
       if (seg instanceof byte[] bytes) {
         sink.write(bytes);
       } else {
-        OutputStream raw = new FilterOutputStream(sink.outputStream()) {
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-          }
+        OutputStream raw =
+            new FilterOutputStream(sink.outputStream()) {
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+              }
 
-          @Override
-          public void close() throws IOException {
-            flush(); // keep the sink open
-          }
-        };
-        try (InputStream in = ((Source) seg).open(); OutputStream enc = Base64.getEncoder().wrap(raw)) {
+              @Override
+              public void close() throws IOException {
+                flush(); // keep the sink open
+              }
+            };
+        try (InputStream in = ((Source) seg).open();
+            OutputStream enc = Base64.getEncoder().wrap(raw)) {
           in.transferTo(enc);
         }
       }

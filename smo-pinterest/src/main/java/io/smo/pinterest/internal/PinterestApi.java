@@ -36,9 +36,12 @@ public interface PinterestApi {
 
   /** {@code GET /v5/pins/{pin_id}/analytics} (org_analytics): groups by app type. */
   @GET("v5/pins/{pin_id}/analytics")
-  Call<Map<String, PinterestDtos.PinAnalytics>> pinAnalytics(@Path("pin_id") String pinId,
-      @Query("start_date") String startDate, @Query("end_date") String endDate,
-      @Query("metric_types") String metricTypes, @Query("app_types") String appTypes);
+  Call<Map<String, PinterestDtos.PinAnalytics>> pinAnalytics(
+      @Path("pin_id") String pinId,
+      @Query("start_date") String startDate,
+      @Query("end_date") String endDate,
+      @Query("metric_types") String metricTypes,
+      @Query("app_types") String appTypes);
 
   /** {@code POST /v5/media} (org_write): registers a video upload. */
   @POST("v5/media")
@@ -50,8 +53,8 @@ public interface PinterestApi {
 
   /** {@code GET /v5/boards} (org_read), bookmark paging. */
   @GET("v5/boards")
-  Call<PinterestDtos.BoardPage> listBoards(@Query("bookmark") String bookmark,
-      @Query("page_size") Integer pageSize);
+  Call<PinterestDtos.BoardPage> listBoards(
+      @Query("bookmark") String bookmark, @Query("page_size") Integer pageSize);
 
   /** {@code POST /v5/boards} (org_write). */
   @POST("v5/boards")

@@ -29,7 +29,12 @@ public final class PinterestDtos {
 
   /** A board ({@code GET /v5/boards} items, {@code POST /v5/boards}). */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Board(String id, String name, String description, String privacy, Owner owner,
+  public record Board(
+      String id,
+      String name,
+      String description,
+      String privacy,
+      Owner owner,
       @JsonProperty("pin_count") Long pinCount,
       @JsonProperty("follower_count") Long followerCount,
       @JsonProperty("created_at") String createdAt) {}
@@ -50,7 +55,8 @@ public final class PinterestDtos {
    * fields to send with the file, in order.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record MediaUpload(@JsonProperty("media_id") String mediaId,
+  public record MediaUpload(
+      @JsonProperty("media_id") String mediaId,
       @JsonProperty("media_type") String mediaType,
       @JsonProperty("upload_url") String uploadUrl,
       @JsonProperty("upload_parameters") Map<String, String> uploadParameters) {}
@@ -61,7 +67,9 @@ public final class PinterestDtos {
 
   /** {@code GET /v5/user_account} ({@code Account}): the fields the SDK reads. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Account(String id, String username,
+  public record Account(
+      String id,
+      String username,
       @JsonProperty("business_name") String businessName,
       @JsonProperty("follower_count") Object followerCount,
       @JsonProperty("following_count") Object followingCount,

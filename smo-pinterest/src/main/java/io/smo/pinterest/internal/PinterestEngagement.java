@@ -15,17 +15,19 @@ import java.util.Map;
 
 /**
  * Engagement on Pinterest: Pin analytics ({@code GET /v5/pins/{id}/analytics}), the account's
- * figures and its username ({@code GET /v5/user_account}, read once when not configured).
- * Pinterest v5 has no comment API. Thread-safe.
+ * figures and its username ({@code GET /v5/user_account}, read once when not configured). Pinterest
+ * v5 has no comment API. Thread-safe.
  *
  * @see <a href="https://developers.pinterest.com/docs/api/v5/pins-analytics/">Pin analytics</a>
- * @see <a href="https://developers.pinterest.com/docs/api/v5/user_account-get/">Get user account</a>
+ * @see <a href="https://developers.pinterest.com/docs/api/v5/user_account-get/">Get user
+ *     account</a>
  */
 @SmoInternalApi
 public final class PinterestEngagement {
   /** The metric types {@link #metrics} asks for. */
-  public static final String METRIC_TYPES = "IMPRESSION,OUTBOUND_CLICK,PIN_CLICK,SAVE,SAVE_RATE,"
-      + "TOTAL_COMMENTS,TOTAL_REACTIONS,VIDEO_MRC_VIEW";
+  public static final String METRIC_TYPES =
+      "IMPRESSION,OUTBOUND_CLICK,PIN_CLICK,SAVE,SAVE_RATE,"
+          + "TOTAL_COMMENTS,TOTAL_REACTIONS,VIDEO_MRC_VIEW";
 
   private final ApiRuntime runtime;
   private final PinterestApi api;
@@ -36,8 +38,8 @@ public final class PinterestEngagement {
    *
    * @param runtime the runtime
    * @param api the Retrofit service
-   * @param accountId the account's Pinterest username, or {@code null} to read it from {@code
-   *     GET /v5/user_account} when first needed
+   * @param accountId the account's Pinterest username, or {@code null} to read it from {@code GET
+   *     /v5/user_account} when first needed
    */
   public PinterestEngagement(ApiRuntime runtime, PinterestApi api, String accountId) {
     this.runtime = runtime;
@@ -68,12 +70,16 @@ public final class PinterestEngagement {
     if (id == null) {
       synchronized (this) {
         if (accountId == null) {
-          PinterestDtos.Account a = runtime.call(
-              Operation.read("account", PinterestRateBucket.ORG_READ), api::userAccount);
+          PinterestDtos.Account a =
+              runtime.call(
+                  Operation.read("account", PinterestRateBucket.ORG_READ), api::userAccount);
           learn(a);
           if (accountId == null) {
-            throw new PlatformException(ErrorDetails.builder(Platform.PINTEREST, "account")
-                .message("GET /v5/user_account named no username").build(), false);
+            throw new PlatformException(
+                ErrorDetails.builder(Platform.PINTEREST, "account")
+                    .message("GET /v5/user_account named no username")
+                    .build(),
+                false);
           }
         }
         id = accountId;
@@ -94,23 +100,26 @@ public final class PinterestEngagement {
    * learns the username when not known yet.
    */
   public AccountInfo accountInfo() {
-    PinterestDtos.Account a = runtime.call(
-        keyed(Operation.read("account info", PinterestRateBucket.ORG_READ)), api::userAccount);
+    PinterestDtos.Account a =
+        runtime.call(
+            keyed(Operation.read("account info", PinterestRateBucket.ORG_READ)), api::userAccount);
     learn(a);
-    return PinterestMapper.accountInfo(a != null ? a
-        : new PinterestDtos.Account(null, null, null, null, null, null, null, null),
+    return PinterestMapper.accountInfo(
+        a != null ? a : new PinterestDtos.Account(null, null, null, null, null, null, null, null),
         runtime.clock().instant());
   }
 
   /** Reads a Pin's analytics for a checked window (all app types, no split). */
   public EngagementMetrics metrics(PostRef ref, LocalDate startDate, LocalDate endDate) {
-    Map<String, PinterestDtos.PinAnalytics> r = runtime.call(
-        keyed(Operation.read("metrics", PinterestRateBucket.ORG_ANALYTICS)),
-        () -> api.pinAnalytics(ref.id(), startDate.toString(), endDate.toString(), METRIC_TYPES,
-            "ALL"));
+    Map<String, PinterestDtos.PinAnalytics> r =
+        runtime.call(
+            keyed(Operation.read("metrics", PinterestRateBucket.ORG_ANALYTICS)),
+            () ->
+                api.pinAnalytics(
+                    ref.id(), startDate.toString(), endDate.toString(), METRIC_TYPES, "ALL"));
     if (r == null) {
-      throw new io.smo.core.exception.TransportException(Platform.PINTEREST, "metrics",
-          "analytics answer is not an object", null, true);
+      throw new io.smo.core.exception.TransportException(
+          Platform.PINTEREST, "metrics", "analytics answer is not an object", null, true);
     }
     return PinterestMapper.metrics(ref, r, runtime.clock().instant());
   }

@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * Maps Pinterest's Generic Error body {@code {"code": <int>, "message": "..."}} (the same for
- * 400/401/403/404/429/5xx per the OpenAPI description) by HTTP status, since no complete code
- * table is published: 401 authentication (the runtime refreshes once), 403 permission, 404 not
- * found, 409 duplicate, 400/413/422 invalid request, 429 (or code 8) rate limit with the wait from
- * {@code Retry-After} or the {@code x-ratelimit-reset} header, a wait over one hour (the Trial tier's
+ * 400/401/403/404/429/5xx per the OpenAPI description) by HTTP status, since no complete code table
+ * is published: 401 authentication (the runtime refreshes once), 403 permission, 404 not found, 409
+ * duplicate, 400/413/422 invalid request, 429 (or code 8) rate limit with the wait from {@code
+ * Retry-After} or the {@code x-ratelimit-reset} header, a wait over one hour (the Trial tier's
  * daily cap) as {@link QuotaExceededException}, 5xx retryable. S3 upload errors (XML {@code
  * <Code>}/{@code <Message>}) are read too. Never throws.
  *
@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
 public final class PinterestErrorMapper implements ErrorMapper {
   /** Pinterest's in-body code for "request exceeded a rate limit". */
   public static final int RATE_LIMIT_CODE = 8;
+
   /** A server-advised wait longer than this is treated as a quota (daily cap), not retried. */
   public static final Duration QUOTA_THRESHOLD = Duration.ofHours(1);
 
@@ -60,14 +61,23 @@ public final class PinterestErrorMapper implements ErrorMapper {
       code = c.find() ? c.group(1) : null;
       message = m.find() ? m.group(1) : null;
     }
-    String trace = f.header("x-pinterest-rid").or(() -> f.header("x-request-id"))
-        .or(() -> f.header("x-amz-request-id")).orElse(null);
-    ErrorDetails details = f.details().errorCode(code)
-        .message(message != null ? message : "HTTP " + f.status()).traceId(trace).build();
+    String trace =
+        f.header("x-pinterest-rid")
+            .or(() -> f.header("x-request-id"))
+            .or(() -> f.header("x-amz-request-id"))
+            .orElse(null);
+    ErrorDetails details =
+        f.details()
+            .errorCode(code)
+            .message(message != null ? message : "HTTP " + f.status())
+            .traceId(trace)
+            .build();
     int s = f.status();
     if (s == 429 || (String.valueOf(RATE_LIMIT_CODE).equals(code) && s != 401 && s != 403)) {
-      Duration wait = ErrorMapper.retryAfter(f).orElseGet(() -> f.rateLimit()
-          .map(r -> r.untilReset(f.receivedAt())).orElse(Duration.ZERO));
+      Duration wait =
+          ErrorMapper.retryAfter(f)
+              .orElseGet(
+                  () -> f.rateLimit().map(r -> r.untilReset(f.receivedAt())).orElse(Duration.ZERO));
       if (wait.compareTo(QUOTA_THRESHOLD) > 0) {
         return new QuotaExceededException(details, f.receivedAt().plus(wait));
       }
@@ -82,5 +92,4 @@ public final class PinterestErrorMapper implements ErrorMapper {
       default -> new PlatformException(details, s >= 500);
     };
   }
-
 }

@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Maps Pinterest wire records ({@link PinterestDtos}: Pin, Board, Account, PinAnalyticsResponse)
- * to the SDK model. Stateless.
+ * Maps Pinterest wire records ({@link PinterestDtos}: Pin, Board, Account, PinAnalyticsResponse) to
+ * the SDK model. Stateless.
  */
 @SmoInternalApi
 public final class PinterestMapper {
@@ -39,13 +39,14 @@ public final class PinterestMapper {
   public static PublishedPost published(PinterestDtos.Pin pin, Instant fallbackTime) {
     String id = pin.id();
     Instant created = instant(pin.createdAt());
-    return PublishedPost.builder(PostRef.of(Platform.PINTEREST, id)).url(pinUrl(id))
-        .publishedAt(created != null ? created : fallbackTime).build();
+    return PublishedPost.builder(PostRef.of(Platform.PINTEREST, id))
+        .url(pinUrl(id))
+        .publishedAt(created != null ? created : fallbackTime)
+        .build();
   }
 
   /**
-   * Parses Pinterest timestamps: {@code 2022-08-11T08:46:16} (UTC, no zone) or ISO with an
-   * offset.
+   * Parses Pinterest timestamps: {@code 2022-08-11T08:46:16} (UTC, no zone) or ISO with an offset.
    *
    * @return the instant, or {@code null} when absent or unreadable
    */
@@ -66,13 +67,15 @@ public final class PinterestMapper {
 
   /** Maps a Board. */
   public static Board board(PinterestDtos.Board b) {
-    return Board.builder(b.id() == null ? "" : b.id()).name(b.name() == null ? "" : b.name())
+    return Board.builder(b.id() == null ? "" : b.id())
+        .name(b.name() == null ? "" : b.name())
         .description(b.description())
         .privacy(b.privacy())
         .ownerUsername(b.owner() == null ? null : b.owner().username())
         .pinCount(b.pinCount())
         .followerCount(b.followerCount())
-        .createdAt(instant(b.createdAt())).build();
+        .createdAt(instant(b.createdAt()))
+        .build();
   }
 
   /**
@@ -81,10 +84,14 @@ public final class PinterestMapper {
    */
   public static AccountInfo accountInfo(PinterestDtos.Account a, Instant now) {
     String id = a.id() != null ? a.id() : a.username() != null ? a.username() : "";
-    AccountInfo.Builder b = AccountInfo.builder(Platform.PINTEREST, id)
-        .handle(a.username()).name(a.businessName())
-        .followers(count(a.followerCount())).following(count(a.followingCount()))
-        .postCount(count(a.pinCount())).retrievedAt(now);
+    AccountInfo.Builder b =
+        AccountInfo.builder(Platform.PINTEREST, id)
+            .handle(a.username())
+            .name(a.businessName())
+            .followers(count(a.followerCount()))
+            .following(count(a.followingCount()))
+            .postCount(count(a.pinCount()))
+            .retrievedAt(now);
     b.raw("follower_count", count(a.followerCount()));
     b.raw("following_count", count(a.followingCount()));
     b.raw("pin_count", count(a.pinCount()));
@@ -104,11 +111,16 @@ public final class PinterestMapper {
    * views, TOTAL_COMMENTS to comments, TOTAL_REACTIONS to likes. Absent figures stay absent. Raw:
    * every summary and lifetime figure by its Pinterest name, plus {@code daily_metrics} as a list.
    */
-  public static EngagementMetrics metrics(PostRef ref,
-      Map<String, PinterestDtos.PinAnalytics> response, Instant retrievedAt) {
+  public static EngagementMetrics metrics(
+      PostRef ref, Map<String, PinterestDtos.PinAnalytics> response, Instant retrievedAt) {
     EngagementMetrics.Builder b = EngagementMetrics.builder(ref).retrievedAt(retrievedAt);
-    PinterestDtos.PinAnalytics group = response.containsKey("all") ? response.get("all")
-        : response.values().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    PinterestDtos.PinAnalytics group =
+        response.containsKey("all")
+            ? response.get("all")
+            : response.values().stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     if (group == null) {
       return b.build();
     }
@@ -132,11 +144,12 @@ public final class PinterestMapper {
     if (obj == null) {
       return;
     }
-    obj.forEach((k, v) -> {
-      if (v instanceof Number n) {
-        into.putIfAbsent(k, n);
-      }
-    });
+    obj.forEach(
+        (k, v) -> {
+          if (v instanceof Number n) {
+            into.putIfAbsent(k, n);
+          }
+        });
   }
 
   private static void put(EngagementMetrics.Builder b, Metric m, Number n) {

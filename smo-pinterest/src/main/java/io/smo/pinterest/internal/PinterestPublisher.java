@@ -28,8 +28,7 @@ import okhttp3.RequestBody;
 /**
  * Publishing on Pinterest: Pins ({@code POST /v5/pins}, images inline as streamed base64 or by URL,
  * videos through {@link PinterestUploadProtocol}), deletes, and the boards Pins go to ({@code GET}
- * and {@code POST /v5/boards}). A create is never retried once it may have succeeded.
- * Thread-safe.
+ * and {@code POST /v5/boards}). A create is never retried once it may have succeeded. Thread-safe.
  *
  * @see <a href="https://developers.pinterest.com/docs/api/v5/pins-create/">Create Pin</a>
  */
@@ -52,8 +51,12 @@ public final class PinterestPublisher {
    * @param uploads the video upload protocol
    * @param keyed keys an operation to the client's account for rate limiting
    */
-  public PinterestPublisher(ApiRuntime runtime, PinterestApi api, PinterestRules rules,
-      PinterestUploadProtocol uploads, UnaryOperator<Operation> keyed) {
+  public PinterestPublisher(
+      ApiRuntime runtime,
+      PinterestApi api,
+      PinterestRules rules,
+      PinterestUploadProtocol uploads,
+      UnaryOperator<Operation> keyed) {
     this.runtime = runtime;
     this.api = api;
     this.rules = rules;
@@ -95,7 +98,9 @@ public final class PinterestPublisher {
       if (first.sourceType() == Media.SourceType.URL) {
         source.put("source_type", "image_url").put("url", first.url().orElseThrow().toString());
       } else {
-        source.put("source_type", "image_base64").put("content_type", first.mimeType())
+        source
+            .put("source_type", "image_base64")
+            .put("content_type", first.mimeType())
             .put("data", body.placeholder(sourceOf(first)));
       }
     } else if (first.sourceType() == Media.SourceType.URL) {
@@ -106,22 +111,31 @@ public final class PinterestPublisher {
       source.put("source_type", "multiple_image_base64");
       ArrayNode items = source.putArray("items");
       for (Media m : media) {
-        items.addObject().put("content_type", m.mimeType()).put("data", body.placeholder(sourceOf(m)));
+        items
+            .addObject()
+            .put("content_type", m.mimeType())
+            .put("data", body.placeholder(sourceOf(m)));
       }
     }
     RequestBody request;
     try {
       request = body.build(runtime.json(), root);
     } catch (IOException e) {
-      throw new TransportException(P, "publish", "cannot read media: " + e.getMessage(), e,
-          false);
+      throw new TransportException(P, "publish", "cannot read media: " + e.getMessage(), e, false);
     }
-    PinterestDtos.Pin pin = runtime.call(
-        keyed.apply(Operation.create("publish", PinterestRateBucket.ORG_WRITE)),
-        () -> api.createPin(request));
+    PinterestDtos.Pin pin =
+        runtime.call(
+            keyed.apply(Operation.create("publish", PinterestRateBucket.ORG_WRITE)),
+            () -> api.createPin(request));
     if (pin == null || pin.id() == null) {
-      throw new PublishOutcomeUnknownException(P, "publish",
-          "Pinterest answered without a Pin id; the Pin may exist", null, null, List.of(), null);
+      throw new PublishOutcomeUnknownException(
+          P,
+          "publish",
+          "Pinterest answered without a Pin id; the Pin may exist",
+          null,
+          null,
+          List.of(),
+          null);
     }
     return PinterestMapper.published(pin, runtime.clock().instant());
   }
@@ -135,22 +149,25 @@ public final class PinterestPublisher {
 
   /** {@code DELETE /v5/pins/{id}}. */
   public void delete(PostRef ref) {
-    runtime.call(keyed.apply(Operation.write("delete", PinterestRateBucket.ORG_WRITE)),
+    runtime.call(
+        keyed.apply(Operation.write("delete", PinterestRateBucket.ORG_WRITE)),
         () -> api.deletePin(ref.id()));
   }
 
   /** Lists the account's boards ({@code GET /v5/boards}, bookmark paging, 25 per page), lazily. */
   public Paginator<Board> boards() {
-    return Paginator.of(bookmark -> {
-      PinterestDtos.BoardPage r = runtime.call(
-          keyed.apply(Operation.read("list boards", PinterestRateBucket.ORG_READ)),
-          () -> api.listBoards(bookmark, 25));
-      List<Board> items = new ArrayList<>();
-      if (r != null && r.items() != null) {
-        r.items().forEach(b -> items.add(PinterestMapper.board(b)));
-      }
-      return Page.of(items, r == null ? null : r.bookmark());
-    });
+    return Paginator.of(
+        bookmark -> {
+          PinterestDtos.BoardPage r =
+              runtime.call(
+                  keyed.apply(Operation.read("list boards", PinterestRateBucket.ORG_READ)),
+                  () -> api.listBoards(bookmark, 25));
+          List<Board> items = new ArrayList<>();
+          if (r != null && r.items() != null) {
+            r.items().forEach(b -> items.add(PinterestMapper.board(b)));
+          }
+          return Page.of(items, r == null ? null : r.bookmark());
+        });
   }
 
   /**
@@ -159,14 +176,22 @@ public final class PinterestPublisher {
    * @throws PublishOutcomeUnknownException if the answer names no board id
    */
   public Board createBoard(String name, String description, BoardPrivacy privacy) {
-    PinterestDtos.CreateBoardRequest body = new PinterestDtos.CreateBoardRequest(name,
-        description, privacy == null ? null : privacy.name());
-    PinterestDtos.Board b = runtime.call(
-        keyed.apply(Operation.create("create board", PinterestRateBucket.ORG_WRITE)),
-        () -> api.createBoard(body));
+    PinterestDtos.CreateBoardRequest body =
+        new PinterestDtos.CreateBoardRequest(
+            name, description, privacy == null ? null : privacy.name());
+    PinterestDtos.Board b =
+        runtime.call(
+            keyed.apply(Operation.create("create board", PinterestRateBucket.ORG_WRITE)),
+            () -> api.createBoard(body));
     if (b == null || b.id() == null) {
-      throw new PublishOutcomeUnknownException(P, "create board",
-          "Pinterest answered without a board id; the board may exist", null, null, List.of(), null);
+      throw new PublishOutcomeUnknownException(
+          P,
+          "create board",
+          "Pinterest answered without a board id; the board may exist",
+          null,
+          null,
+          List.of(),
+          null);
     }
     return PinterestMapper.board(b);
   }

@@ -1,4 +1,7 @@
-/** Internals of the Pinterest module: Retrofit API, DTOs, mappers, error mapper, rate-limit parser, uploads. */
+/**
+ * Internals of the Pinterest module: Retrofit API, DTOs, mappers, error mapper, rate-limit parser,
+ * uploads.
+ */
 @SmoInternalApi
 package io.smo.pinterest.internal;
 

@@ -24,7 +24,9 @@ class JsonWithBase64BodyTest {
       Path f = Files.write(dir.resolve("f" + n), data);
       JsonWithBase64Body.Builder b = JsonWithBase64Body.builder();
       ObjectNode root = JSON.createObjectNode().put("title", "t \"q\" ✓");
-      root.putArray("items").addObject().put("data", b.placeholder(JsonWithBase64Body.Source.of(f)));
+      root.putArray("items")
+          .addObject()
+          .put("data", b.placeholder(JsonWithBase64Body.Source.of(f)));
       root.put("second", b.placeholder(JsonWithBase64Body.Source.of(data)));
       JsonWithBase64Body body = b.build(JSON, root);
       String text = body.readUtf8();

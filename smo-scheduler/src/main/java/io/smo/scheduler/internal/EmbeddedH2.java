@@ -14,12 +14,13 @@ public final class EmbeddedH2 {
   static final String DRIVER_CLASS = "org.h2.jdbcx.JdbcDataSource";
 
   /** What to do when H2 is absent; the message of {@link #dataSource(Path)}'s exception. */
-  public static final String HOW_TO_ADD = "the scheduler's default store is an embedded H2 database,"
-      + " but H2 is not on the class path: add com.h2database:h2 to your dependencies (Maven:"
-      + " <dependency><groupId>com.h2database</groupId><artifactId>h2</artifactId></dependency>,"
-      + " version from smo-bom; Gradle: implementation(\"com.h2database:h2\")), or give the"
-      + " scheduler your own database with PostScheduler.builder().dataSource(...) (PostgreSQL for"
-      + " several instances)";
+  public static final String HOW_TO_ADD =
+      "the scheduler's default store is an embedded H2 database,"
+          + " but H2 is not on the class path: add com.h2database:h2 to your dependencies (Maven:"
+          + " <dependency><groupId>com.h2database</groupId><artifactId>h2</artifactId></dependency>,"
+          + " version from smo-bom; Gradle: implementation(\"com.h2database:h2\")), or give the"
+          + " scheduler your own database with PostScheduler.builder().dataSource(...) (PostgreSQL for"
+          + " several instances)";
 
   private EmbeddedH2() {}
 

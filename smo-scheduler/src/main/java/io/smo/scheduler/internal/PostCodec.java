@@ -43,15 +43,24 @@ import java.util.Set;
 /**
  * Stores a {@link Post} as JSON and reads it back, so a scheduled post survives restarts.
  *
- * <p>Per-platform options are stored generically from the conventions every options class
- * follows (an accessor per setting, a static {@code builder()} whose setter has the accessor's
- * name): each accessor's value is written, and read back through the builder setter of the same
- * name. {@link #checkRoundTrip(Post)} proves at schedule time that a post's options survive the trip.
+ * <p>Per-platform options are stored generically from the conventions every options class follows
+ * (an accessor per setting, a static {@code builder()} whose setter has the accessor's name): each
+ * accessor's value is written, and read back through the builder setter of the same name. {@link
+ * #checkRoundTrip(Post)} proves at schedule time that a post's options survive the trip.
  */
 @SmoInternalApi
 public final class PostCodec {
-  private static final Set<String> SKIP = Set.of("platform", "toBuilder", "toString", "hashCode",
-      "getClass", "equals", "notify", "notifyAll", "wait");
+  private static final Set<String> SKIP =
+      Set.of(
+          "platform",
+          "toBuilder",
+          "toString",
+          "hashCode",
+          "getClass",
+          "equals",
+          "notify",
+          "notifyAll",
+          "wait");
 
   private final ObjectMapper json;
 
@@ -86,10 +95,12 @@ public final class PostCodec {
     strings(an.putArray("cities"), a.cities());
     ArrayNode langs = an.putArray("languages");
     a.languages().forEach(l -> langs.add(l.toLanguageTag()));
-    a.ageRange().ifPresent(r -> {
-      r.min().ifPresent(v -> an.put("ageMin", v));
-      r.max().ifPresent(v -> an.put("ageMax", v));
-    });
+    a.ageRange()
+        .ifPresent(
+            r -> {
+              r.min().ifPresent(v -> an.put("ageMin", v));
+              r.max().ifPresent(v -> an.put("ageMax", v));
+            });
     ArrayNode genders = an.putArray("genders");
     a.genders().forEach(g -> genders.add(g.name()));
     strings(an.putArray("interests"), a.interests());
@@ -136,12 +147,15 @@ public final class PostCodec {
         b.link(URI.create(o.get("link").asText()));
       }
       JsonNode an = o.path("audience");
-      Audience.Builder ab = Audience.builder()
-          .visibility(Visibility.valueOf(an.path("visibility").asText("PUBLIC")))
-          .replyPolicy(ReplyPolicy.valueOf(an.path("replyPolicy").asText("EVERYONE")))
-          .countries(list(an.path("countries"))).regions(list(an.path("regions")))
-          .cities(list(an.path("cities"))).interests(list(an.path("interests")))
-          .dropUnsupported(an.path("dropUnsupported").asBoolean(false));
+      Audience.Builder ab =
+          Audience.builder()
+              .visibility(Visibility.valueOf(an.path("visibility").asText("PUBLIC")))
+              .replyPolicy(ReplyPolicy.valueOf(an.path("replyPolicy").asText("EVERYONE")))
+              .countries(list(an.path("countries")))
+              .regions(list(an.path("regions")))
+              .cities(list(an.path("cities")))
+              .interests(list(an.path("interests")))
+              .dropUnsupported(an.path("dropUnsupported").asBoolean(false));
       List<Locale> langs = new ArrayList<>();
       for (String t : list(an.path("languages"))) {
         langs.add(Locale.forLanguageTag(t));
@@ -207,8 +221,10 @@ public final class PostCodec {
   private ObjectNode encodeOptions(PlatformOptions options) {
     ObjectNode values = JsonNodeFactory.instance.objectNode();
     for (Method m : options.getClass().getMethods()) {
-      if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers())
-          || SKIP.contains(m.getName()) || m.getDeclaringClass() == Object.class
+      if (m.getParameterCount() != 0
+          || Modifier.isStatic(m.getModifiers())
+          || SKIP.contains(m.getName())
+          || m.getDeclaringClass() == Object.class
           || m.getReturnType() == void.class) {
         continue;
       }
@@ -248,7 +264,10 @@ public final class PostCodec {
     if (v instanceof Enum) {
       return JsonNodeFactory.instance.textNode(((Enum<?>) v).name());
     }
-    if (v instanceof Instant || v instanceof Duration || v instanceof URI || v instanceof LocalDate) {
+    if (v instanceof Instant
+        || v instanceof Duration
+        || v instanceof URI
+        || v instanceof LocalDate) {
       return JsonNodeFactory.instance.textNode(v.toString());
     }
     if (v instanceof Path path) {
@@ -275,8 +294,8 @@ public final class PostCodec {
       }
       return o;
     }
-    throw new IllegalArgumentException("option value of type " + v.getClass().getName()
-        + " cannot be stored");
+    throw new IllegalArgumentException(
+        "option value of type " + v.getClass().getName() + " cannot be stored");
   }
 
   private PlatformOptions decodeOptions(String className, JsonNode values)
@@ -293,7 +312,8 @@ public final class PostCodec {
           continue;
         }
         try {
-          Object arg = convert(e.getValue(), m.getParameterTypes()[0], m.getGenericParameterTypes()[0]);
+          Object arg =
+              convert(e.getValue(), m.getParameterTypes()[0], m.getGenericParameterTypes()[0]);
           m.invoke(builder, arg);
           applied = true;
           break;
@@ -303,12 +323,15 @@ public final class PostCodec {
       }
       if (!applied && e.getValue().isArray()) {
         // a plural accessor with a singular adder, e.g. userTags() and userTag(UserTag)
-        String singular = e.getKey().endsWith("s") ? e.getKey().substring(0, e.getKey().length() - 1) : null;
+        String singular =
+            e.getKey().endsWith("s") ? e.getKey().substring(0, e.getKey().length() - 1) : null;
         for (Method m : builder.getClass().getMethods()) {
           if (singular != null && m.getName().equals(singular) && m.getParameterCount() == 1) {
             try {
               for (JsonNode item : e.getValue()) {
-                m.invoke(builder, convert(item, m.getParameterTypes()[0], m.getGenericParameterTypes()[0]));
+                m.invoke(
+                    builder,
+                    convert(item, m.getParameterTypes()[0], m.getGenericParameterTypes()[0]));
               }
               applied = true;
               break;
@@ -318,11 +341,14 @@ public final class PostCodec {
           }
         }
       }
-      if (!applied && (e.getValue().isArray() || e.getValue().isObject()) && e.getValue().isEmpty()) {
+      if (!applied
+          && (e.getValue().isArray() || e.getValue().isObject())
+          && e.getValue().isEmpty()) {
         applied = true; // an empty collection is the builder's default
       }
       if (!applied) {
-        throw new IllegalArgumentException("no builder setter for option " + e.getKey() + " of " + className);
+        throw new IllegalArgumentException(
+            "no builder setter for option " + e.getKey() + " of " + className);
       }
     }
     return (PlatformOptions) builder.getClass().getMethod("build").invoke(builder);
@@ -381,7 +407,8 @@ public final class PostCodec {
               ? parameterizedType.getActualTypeArguments()[0]
               : String.class;
       Class<?> ec = elem instanceof Class ? (Class<?>) elem : String.class;
-      Collection<Object> out = Set.class.isAssignableFrom(type) ? new LinkedHashSet<>() : new ArrayList<>();
+      Collection<Object> out =
+          Set.class.isAssignableFrom(type) ? new LinkedHashSet<>() : new ArrayList<>();
       for (JsonNode e : n) {
         out.add(convert(e, ec, ec));
       }

@@ -25,12 +25,12 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The scheduler's own tables over JDBC (H2 or PostgreSQL): one row per schedule (due instant,
- * zone for display, the stored post) and one per target, that is per (platform, account) (mode,
- * status, ref, error, attempts). Status changes that decide who publishes are single conditional
- * UPDATEs, so two scheduler instances never both claim a target. Also creates db-scheduler's
- * {@code scheduled_tasks} table when missing, and migrates target tables written before targets
- * recorded their account (the column is added; their waiting rows become {@code REFUSED}).
+ * The scheduler's own tables over JDBC (H2 or PostgreSQL): one row per schedule (due instant, zone
+ * for display, the stored post) and one per target, that is per (platform, account) (mode, status,
+ * ref, error, attempts). Status changes that decide who publishes are single conditional UPDATEs,
+ * so two scheduler instances never both claim a target. Also creates db-scheduler's {@code
+ * scheduled_tasks} table when missing, and migrates target tables written before targets recorded
+ * their account (the column is added; their waiting rows become {@code REFUSED}).
  *
  * <p>Every instant is written and read as a UTC {@link OffsetDateTime}, never through {@link
  * java.sql.Timestamp}, so nothing depends on the JVM's default time zone.
@@ -41,10 +41,13 @@ public final class ScheduleStore {
   public static final class Row {
     /** The id. */
     public final String id;
+
     /** The due instant. */
     public final Instant dueAt;
+
     /** The display zone. */
     public final ZoneId zone;
+
     /** The stored post JSON. */
     public final String postJson;
 
@@ -69,25 +72,50 @@ public final class ScheduleStore {
 
   /** Creates the tables when missing. */
   public void createTables() throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      boolean postgres =
+          c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
       String ts = "TIMESTAMP WITH TIME ZONE";
-      s.execute("CREATE TABLE IF NOT EXISTS scheduled_tasks (task_name VARCHAR(100) NOT NULL,"
-          + " task_instance VARCHAR(200) NOT NULL, task_data " + (postgres ? "BYTEA" : "BLOB") + ","
-          + " execution_time " + ts + " NOT NULL, picked BOOLEAN NOT NULL, picked_by VARCHAR(100),"
-          + " last_success " + ts + ", last_failure " + ts + ", consecutive_failures INT,"
-          + " last_heartbeat " + ts + ", version BIGINT NOT NULL, priority SMALLINT,"
-          + " PRIMARY KEY (task_name, task_instance))");
-      s.execute("CREATE INDEX IF NOT EXISTS smo_st_execution_time_idx ON scheduled_tasks (execution_time)");
-      s.execute("CREATE INDEX IF NOT EXISTS smo_st_last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");
-      s.execute("CREATE TABLE IF NOT EXISTS smo_schedule (id VARCHAR(64) PRIMARY KEY,"
-          + " due_at " + ts + " NOT NULL, zone_id VARCHAR(64) NOT NULL,"
-          + " post_json " + (postgres ? "TEXT" : "CLOB") + " NOT NULL, created_at " + ts + " NOT NULL)");
-      s.execute("CREATE TABLE IF NOT EXISTS smo_schedule_target (schedule_id VARCHAR(64) NOT NULL,"
-          + " platform VARCHAR(20) NOT NULL, account VARCHAR(200) DEFAULT '' NOT NULL,"
-          + " mode VARCHAR(10) NOT NULL, status VARCHAR(20) NOT NULL,"
-          + " post_id VARCHAR(200), url VARCHAR(1000), error VARCHAR(2000), attempts INT NOT NULL,"
-          + " updated_at " + ts + " NOT NULL, PRIMARY KEY (schedule_id, platform, account))");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS scheduled_tasks (task_name VARCHAR(100) NOT NULL,"
+              + " task_instance VARCHAR(200) NOT NULL, task_data "
+              + (postgres ? "BYTEA" : "BLOB")
+              + ","
+              + " execution_time "
+              + ts
+              + " NOT NULL, picked BOOLEAN NOT NULL, picked_by VARCHAR(100),"
+              + " last_success "
+              + ts
+              + ", last_failure "
+              + ts
+              + ", consecutive_failures INT,"
+              + " last_heartbeat "
+              + ts
+              + ", version BIGINT NOT NULL, priority SMALLINT,"
+              + " PRIMARY KEY (task_name, task_instance))");
+      s.execute(
+          "CREATE INDEX IF NOT EXISTS smo_st_execution_time_idx ON scheduled_tasks (execution_time)");
+      s.execute(
+          "CREATE INDEX IF NOT EXISTS smo_st_last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS smo_schedule (id VARCHAR(64) PRIMARY KEY,"
+              + " due_at "
+              + ts
+              + " NOT NULL, zone_id VARCHAR(64) NOT NULL,"
+              + " post_json "
+              + (postgres ? "TEXT" : "CLOB")
+              + " NOT NULL, created_at "
+              + ts
+              + " NOT NULL)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS smo_schedule_target (schedule_id VARCHAR(64) NOT NULL,"
+              + " platform VARCHAR(20) NOT NULL, account VARCHAR(200) DEFAULT '' NOT NULL,"
+              + " mode VARCHAR(10) NOT NULL, status VARCHAR(20) NOT NULL,"
+              + " post_id VARCHAR(200), url VARCHAR(1000), error VARCHAR(2000), attempts INT NOT NULL,"
+              + " updated_at "
+              + ts
+              + " NOT NULL, PRIMARY KEY (schedule_id, platform, account))");
       if (!hasColumn(c, "smo_schedule_target", "account")) {
         migrateAccountColumn(c, s, postgres);
       }
@@ -101,14 +129,17 @@ public final class ScheduleStore {
         }
       }
       // rows without an account (migrated, or written by an older instance since) are refused
-      s.executeUpdate("UPDATE smo_schedule_target SET status='REFUSED', error='" + LEGACY_REFUSAL
-          + "' WHERE account='' AND status IN ('PENDING','RETRY')");
+      s.executeUpdate(
+          "UPDATE smo_schedule_target SET status='REFUSED', error='"
+              + LEGACY_REFUSAL
+              + "' WHERE account='' AND status IN ('PENDING','RETRY')");
     }
   }
 
   /** Why a target stored without its account is never published. */
-  public static final String LEGACY_REFUSAL = "scheduled before schedules recorded their target"
-      + " account; refused rather than published with a guessed account: cancel and schedule again";
+  public static final String LEGACY_REFUSAL =
+      "scheduled before schedules recorded their target"
+          + " account; refused rather than published with a guessed account: cancel and schedule again";
 
   private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
     for (String t : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
@@ -127,7 +158,8 @@ public final class ScheduleStore {
   private static void migrateAccountColumn(Connection c, Statement s, boolean postgres)
       throws SQLException {
     try {
-      s.execute("ALTER TABLE smo_schedule_target ADD COLUMN account VARCHAR(200) DEFAULT '' NOT NULL");
+      s.execute(
+          "ALTER TABLE smo_schedule_target ADD COLUMN account VARCHAR(200) DEFAULT '' NOT NULL");
     } catch (SQLException e) {
       if (hasColumn(c, "smo_schedule_target", "account")) {
         return; // another instance migrated it at the same moment
@@ -135,7 +167,8 @@ public final class ScheduleStore {
       throw e;
     }
     if (postgres) {
-      s.execute("ALTER TABLE smo_schedule_target DROP CONSTRAINT IF EXISTS smo_schedule_target_pkey");
+      s.execute(
+          "ALTER TABLE smo_schedule_target DROP CONSTRAINT IF EXISTS smo_schedule_target_pkey");
     } else {
       s.execute("ALTER TABLE smo_schedule_target DROP PRIMARY KEY");
     }
@@ -148,8 +181,9 @@ public final class ScheduleStore {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        try (PreparedStatement p = c.prepareStatement(
-            "INSERT INTO smo_schedule (id, due_at, zone_id, post_json, created_at) VALUES (?,?,?,?,?)")) {
+        try (PreparedStatement p =
+            c.prepareStatement(
+                "INSERT INTO smo_schedule (id, due_at, zone_id, post_json, created_at) VALUES (?,?,?,?,?)")) {
           p.setString(1, row.id);
           p.setObject(2, utc(row.dueAt));
           p.setString(3, row.zone.getId());
@@ -157,9 +191,11 @@ public final class ScheduleStore {
           p.setObject(5, utc(now));
           p.executeUpdate();
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO smo_schedule_target (schedule_id,"
-            + " platform, account, mode, status, post_id, url, error, attempts, updated_at)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement p =
+            c.prepareStatement(
+                "INSERT INTO smo_schedule_target (schedule_id,"
+                    + " platform, account, mode, status, post_id, url, error, attempts, updated_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
           for (ScheduledTarget t : targets) {
             p.setString(1, row.id);
             p.setString(2, t.platform().name());
@@ -194,44 +230,85 @@ public final class ScheduleStore {
    * @return whether this caller won the claim
    */
   public boolean claim(String id, Target target, String token, Instant now) throws SQLException {
-    return update("UPDATE smo_schedule_target SET status='PUBLISHING', attempts=attempts+1,"
-        + " claim_token=?, updated_at=? WHERE schedule_id=? AND platform=? AND account=?"
-        + " AND status IN ('PENDING','RETRY')",
-        token, now, id, target.platform().name(), target.account()) == 1;
+    return update(
+            "UPDATE smo_schedule_target SET status='PUBLISHING', attempts=attempts+1,"
+                + " claim_token=?, updated_at=? WHERE schedule_id=? AND platform=? AND account=?"
+                + " AND status IN ('PENDING','RETRY')",
+            token,
+            now,
+            id,
+            target.platform().name(),
+            target.account())
+        == 1;
   }
 
   /** Marks {@code target} left PUBLISHING by a crashed run as UNKNOWN; returns how many. */
   public int publishingToUnknown(String id, Target target, Instant now) throws SQLException {
-    return update("UPDATE smo_schedule_target SET status='UNKNOWN', error=?, updated_at=?"
-        + " WHERE schedule_id=? AND platform=? AND account=? AND status='PUBLISHING'",
-        "an earlier run stopped while publishing; check the platform before publishing again", now,
-        id, target.platform().name(), target.account());
+    return update(
+        "UPDATE smo_schedule_target SET status='UNKNOWN', error=?, updated_at=?"
+            + " WHERE schedule_id=? AND platform=? AND account=? AND status='PUBLISHING'",
+        "an earlier run stopped while publishing; check the platform before publishing again",
+        now,
+        id,
+        target.platform().name(),
+        target.account());
   }
 
   /**
    * Writes the outcome of the run holding claim {@code token}: only while the target is still
    * PUBLISHING under that claim, or UNKNOWN under it (a later run took it for a stopped one while
-   * this run was still publishing: this run's first-hand outcome settles it). Never overwrites
-   * what another run or a reconcile wrote since.
+   * this run was still publishing: this run's first-hand outcome settles it). Never overwrites what
+   * another run or a reconcile wrote since.
    *
    * @return whether the outcome was written
    */
-  public boolean finishClaimed(String id, Target target, String token, TargetStatus status,
-      String postId, String url, String error, Instant now) throws SQLException {
-    return update("UPDATE smo_schedule_target SET status=?, post_id=COALESCE(?, post_id),"
-        + " url=COALESCE(?, url), error=?, updated_at=? WHERE schedule_id=? AND platform=?"
-        + " AND account=? AND claim_token=? AND status IN ('PUBLISHING','UNKNOWN')",
-        status.name(), postId, url, error == null ? null : cut(error), now, id,
-        target.platform().name(), target.account(), token) == 1;
+  public boolean finishClaimed(
+      String id,
+      Target target,
+      String token,
+      TargetStatus status,
+      String postId,
+      String url,
+      String error,
+      Instant now)
+      throws SQLException {
+    return update(
+            "UPDATE smo_schedule_target SET status=?, post_id=COALESCE(?, post_id),"
+                + " url=COALESCE(?, url), error=?, updated_at=? WHERE schedule_id=? AND platform=?"
+                + " AND account=? AND claim_token=? AND status IN ('PUBLISHING','UNKNOWN')",
+            status.name(),
+            postId,
+            url,
+            error == null ? null : cut(error),
+            now,
+            id,
+            target.platform().name(),
+            target.account(),
+            token)
+        == 1;
   }
 
   /** Sets a target's outcome. */
-  public void finish(String id, Target target, TargetStatus status, String postId, String url,
-      String error, Instant now) throws SQLException {
-    update("UPDATE smo_schedule_target SET status=?, post_id=COALESCE(?, post_id), url=COALESCE(?, url),"
-        + " error=?, updated_at=? WHERE schedule_id=? AND platform=? AND account=?",
-        status.name(), postId, url, error == null ? null : cut(error), now, id,
-        target.platform().name(), target.account());
+  public void finish(
+      String id,
+      Target target,
+      TargetStatus status,
+      String postId,
+      String url,
+      String error,
+      Instant now)
+      throws SQLException {
+    update(
+        "UPDATE smo_schedule_target SET status=?, post_id=COALESCE(?, post_id), url=COALESCE(?, url),"
+            + " error=?, updated_at=? WHERE schedule_id=? AND platform=? AND account=?",
+        status.name(),
+        postId,
+        url,
+        error == null ? null : cut(error),
+        now,
+        id,
+        target.platform().name(),
+        target.account());
   }
 
   /**
@@ -239,11 +316,19 @@ public final class ScheduleStore {
    *
    * @return whether it changed
    */
-  public boolean transition(String id, Platform platform, String account, TargetStatus from,
-      TargetStatus to, Instant now) throws SQLException {
-    return update("UPDATE smo_schedule_target SET status=?, updated_at=? WHERE schedule_id=?"
-        + " AND platform=? AND account=? AND status=?", to.name(), now, id, platform.name(),
-        account == null ? "" : account, from.name()) == 1;
+  public boolean transition(
+      String id, Platform platform, String account, TargetStatus from, TargetStatus to, Instant now)
+      throws SQLException {
+    return update(
+            "UPDATE smo_schedule_target SET status=?, updated_at=? WHERE schedule_id=?"
+                + " AND platform=? AND account=? AND status=?",
+            to.name(),
+            now,
+            id,
+            platform.name(),
+            account == null ? "" : account,
+            from.name())
+        == 1;
   }
 
   /** Sets the due instant. */
@@ -254,12 +339,16 @@ public final class ScheduleStore {
   /** Loads one schedule row. */
   public Optional<Row> row(String id) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement p = c.prepareStatement(
-            "SELECT id, due_at, zone_id, post_json FROM smo_schedule WHERE id=?")) {
+        PreparedStatement p =
+            c.prepareStatement(
+                "SELECT id, due_at, zone_id, post_json FROM smo_schedule WHERE id=?")) {
       p.setString(1, id);
       try (ResultSet rs = p.executeQuery()) {
-        return rs.next() ? Optional.of(new Row(rs.getString(1), instant(rs, 2),
-            ZoneId.of(rs.getString(3)), rs.getString(4))) : Optional.empty();
+        return rs.next()
+            ? Optional.of(
+                new Row(
+                    rs.getString(1), instant(rs, 2), ZoneId.of(rs.getString(3)), rs.getString(4)))
+            : Optional.empty();
       }
     }
   }
@@ -276,38 +365,53 @@ public final class ScheduleStore {
   }
 
   private List<ScheduledPost> query(String where, String id) throws SQLException {
-    String sql = "SELECT s.id, s.due_at, s.zone_id, s.post_json, t.platform, t.mode, t.status,"
-        + " t.post_id, t.url, t.error, t.attempts, t.updated_at, t.account FROM smo_schedule s"
-        + " JOIN smo_schedule_target t ON t.schedule_id = s.id " + where
-        + " ORDER BY s.due_at, s.id, t.platform, t.account";
+    String sql =
+        "SELECT s.id, s.due_at, s.zone_id, s.post_json, t.platform, t.mode, t.status,"
+            + " t.post_id, t.url, t.error, t.attempts, t.updated_at, t.account FROM smo_schedule s"
+            + " JOIN smo_schedule_target t ON t.schedule_id = s.id "
+            + where
+            + " ORDER BY s.due_at, s.id, t.platform, t.account";
     Map<String, List<ScheduledTarget>> targets = new LinkedHashMap<>();
     Map<String, Row> rows = new LinkedHashMap<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement p = c.prepareStatement(sql)) {
       if (id != null) {
         p.setString(1, id);
       }
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           String sid = rs.getString(1);
-          rows.computeIfAbsent(sid, k -> {
-            try {
-              return new Row(sid, instant(rs, 2), ZoneId.of(rs.getString(3)),
-                  rs.getString(4));
-            } catch (SQLException e) {
-              throw new IllegalStateException(e);
-            }
-          });
-          targets.computeIfAbsent(sid, k -> new ArrayList<>()).add(new ScheduledTarget(
-              Platform.valueOf(rs.getString(5)), rs.getString(13),
-              ScheduleMode.valueOf(rs.getString(6)), TargetStatus.valueOf(rs.getString(7)),
-              rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11), instant(rs, 12),
-              null));
+          rows.computeIfAbsent(
+              sid,
+              k -> {
+                try {
+                  return new Row(sid, instant(rs, 2), ZoneId.of(rs.getString(3)), rs.getString(4));
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+          targets
+              .computeIfAbsent(sid, k -> new ArrayList<>())
+              .add(
+                  new ScheduledTarget(
+                      Platform.valueOf(rs.getString(5)),
+                      rs.getString(13),
+                      ScheduleMode.valueOf(rs.getString(6)),
+                      TargetStatus.valueOf(rs.getString(7)),
+                      rs.getString(8),
+                      rs.getString(9),
+                      rs.getString(10),
+                      rs.getInt(11),
+                      instant(rs, 12),
+                      null));
         }
       }
     }
     List<ScheduledPost> out = new ArrayList<>();
-    rows.forEach((sid, r) -> out.add(new ScheduledPost(sid, r.dueAt, r.zone, summary(r.postJson),
-        targets.get(sid))));
+    rows.forEach(
+        (sid, r) ->
+            out.add(
+                new ScheduledPost(sid, r.dueAt, r.zone, summary(r.postJson), targets.get(sid))));
     return out;
   }
 
@@ -323,7 +427,8 @@ public final class ScheduleStore {
   }
 
   private int update(String sql, Object... args) throws SQLException {
-    try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         Object a = args[i];
         if (a instanceof Instant instant) {
@@ -336,7 +441,10 @@ public final class ScheduleStore {
     }
   }
 
-  /** Returns {@code instant} as a UTC offset date-time, the JDBC 4.2 mapping of TIMESTAMP WITH TIME ZONE. */
+  /**
+   * Returns {@code instant} as a UTC offset date-time, the JDBC 4.2 mapping of TIMESTAMP WITH TIME
+   * ZONE.
+   */
   private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }

@@ -39,8 +39,14 @@ public final class DefaultSnapchatClient extends BaseSocialClient implements Sna
    * @param pollInterval the first wait between media status polls
    * @param uploadListener upload progress
    */
-  public record Settings(String profileId, String adAccountId, URI profileBaseUrl, long chunkSize,
-      Duration processingTimeout, Duration pollInterval, UploadListener uploadListener) {
+  public record Settings(
+      String profileId,
+      String adAccountId,
+      URI profileBaseUrl,
+      long chunkSize,
+      Duration processingTimeout,
+      Duration pollInterval,
+      UploadListener uploadListener) {
     /** Checks the values. */
     public Settings {
       if (profileId == null && adAccountId == null) {
@@ -65,19 +71,29 @@ public final class DefaultSnapchatClient extends BaseSocialClient implements Sna
    * @param settings the builder's settings
    */
   public DefaultSnapchatClient(ApiRuntime runtime, Settings settings) {
-    super(runtime, SnapchatCapabilities.get(),
+    super(
+        runtime,
+        SnapchatCapabilities.get(),
         settings.profileId() != null ? settings.profileId() : settings.adAccountId());
     this.settings = settings;
     SnapchatApi adsApi = runtime.service(SnapchatApi.class);
     SnapchatApi profileApi = runtime.service(SnapchatApi.class, settings.profileBaseUrl());
-    SnapchatUploadProtocol upload = new SnapchatUploadProtocol(runtime, adsApi, profileApi,
-        settings.chunkSize(), settings.uploadListener(), settings.processingTimeout(),
-        settings.pollInterval());
+    SnapchatUploadProtocol upload =
+        new SnapchatUploadProtocol(
+            runtime,
+            adsApi,
+            profileApi,
+            settings.chunkSize(),
+            settings.uploadListener(),
+            settings.processingTimeout(),
+            settings.pollInterval());
     this.rules = new SnapchatRules(settings.profileId(), settings.adAccountId(), runtime.clock());
-    this.publisher = new SnapchatPublisher(runtime, adsApi, profileApi, upload,
-        settings.profileId(), settings.adAccountId());
-    this.engagement = new SnapchatEngagement(runtime, adsApi, profileApi, settings.profileId(),
-        settings.adAccountId());
+    this.publisher =
+        new SnapchatPublisher(
+            runtime, adsApi, profileApi, upload, settings.profileId(), settings.adAccountId());
+    this.engagement =
+        new SnapchatEngagement(
+            runtime, adsApi, profileApi, settings.profileId(), settings.adAccountId());
   }
 
   @Override

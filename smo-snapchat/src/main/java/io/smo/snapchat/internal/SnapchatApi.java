@@ -23,9 +23,9 @@ import retrofit2.http.Query;
 import retrofit2.http.Url;
 
 /**
- * The Snapchat HTTP endpoints the client uses, relative to the host root (paths start with
- * {@code v1/}). Marketing API paths are on {@code https://adsapi.snapchat.com/}, Public Profile
- * paths on {@code https://businessapi.snapchat.com/}. Request bodies are the records of {@link
+ * The Snapchat HTTP endpoints the client uses, relative to the host root (paths start with {@code
+ * v1/}). Marketing API paths are on {@code https://adsapi.snapchat.com/}, Public Profile paths on
+ * {@code https://businessapi.snapchat.com/}. Request bodies are the records of {@link
  * SnapchatDtos}; answers are kept as {@link JsonNode}: Snap wraps every entity in the same {@code
  * request_status / <plural>[].<singular>} envelope with status casing that varies, read leniently
  * by {@link SnapchatMapper}.
@@ -48,23 +48,34 @@ public interface SnapchatApi {
   @POST("v1/adaccounts/{adAccountId}/media")
   Call<JsonNode> createAdMedia(@Path("adAccountId") String adAccountId, @Body MediaRequest body);
 
-  /** {@code POST /v1/media/{id}/upload}: simple upload of at most 32 MB (multipart {@code file}). */
+  /**
+   * {@code POST /v1/media/{id}/upload}: simple upload of at most 32 MB (multipart {@code file}).
+   */
   @Multipart
   @POST("v1/media/{mediaId}/upload")
   Call<JsonNode> uploadAdMedia(@Path("mediaId") String mediaId, @Part MultipartBody.Part file);
 
-  /** {@code POST /v1/media/{id}/multipart-upload-v2?action=INIT} (file_name, file_size, number_of_parts). */
+  /**
+   * {@code POST /v1/media/{id}/multipart-upload-v2?action=INIT} (file_name, file_size,
+   * number_of_parts).
+   */
   @Multipart
   @POST("v1/media/{mediaId}/multipart-upload-v2")
-  Call<JsonNode> initAdMultipart(@Path("mediaId") String mediaId, @Query("action") String action,
-      @Part("file_name") RequestBody fileName, @Part("file_size") RequestBody fileSize,
+  Call<JsonNode> initAdMultipart(
+      @Path("mediaId") String mediaId,
+      @Query("action") String action,
+      @Part("file_name") RequestBody fileName,
+      @Part("file_size") RequestBody fileSize,
       @Part("number_of_parts") RequestBody parts);
 
   /** {@code POST {add_path}}: one part (file, part_number, upload_id). */
   @Multipart
   @POST
-  Call<JsonNode> addPart(@Url String addPath, @Part MultipartBody.Part file,
-      @Part("part_number") RequestBody partNumber, @Part("upload_id") RequestBody uploadId);
+  Call<JsonNode> addPart(
+      @Url String addPath,
+      @Part MultipartBody.Part file,
+      @Part("part_number") RequestBody partNumber,
+      @Part("upload_id") RequestBody uploadId);
 
   /** {@code POST {finalize_path}} (upload_id). */
   @Multipart
@@ -77,11 +88,13 @@ public interface SnapchatApi {
 
   /** {@code POST /v1/adaccounts/{id}/creatives}. */
   @POST("v1/adaccounts/{adAccountId}/creatives")
-  Call<JsonNode> createCreative(@Path("adAccountId") String adAccountId, @Body CreativesRequest body);
+  Call<JsonNode> createCreative(
+      @Path("adAccountId") String adAccountId, @Body CreativesRequest body);
 
   /** {@code POST /v1/adaccounts/{id}/campaigns}. */
   @POST("v1/adaccounts/{adAccountId}/campaigns")
-  Call<JsonNode> createCampaign(@Path("adAccountId") String adAccountId, @Body CampaignsRequest body);
+  Call<JsonNode> createCampaign(
+      @Path("adAccountId") String adAccountId, @Body CampaignsRequest body);
 
   /** {@code POST /v1/campaigns/{id}/adsquads}. */
   @POST("v1/campaigns/{campaignId}/adsquads")
@@ -105,30 +118,43 @@ public interface SnapchatApi {
 
   /** {@code GET /v1/ads/{id}/stats?granularity=TOTAL&fields=...}. */
   @GET("v1/ads/{adId}/stats")
-  Call<JsonNode> adStats(@Path("adId") String adId, @Query("granularity") String granularity,
+  Call<JsonNode> adStats(
+      @Path("adId") String adId,
+      @Query("granularity") String granularity,
       @Query("fields") String fields);
 
   // ---- Public Profile API (businessapi.snapchat.com) ----
 
   /** {@code POST /v1/public_profiles/{id}/media} with {@code {type,name,key,iv}}. */
   @POST("v1/public_profiles/{profileId}/media")
-  Call<JsonNode> createProfileMedia(@Path("profileId") String profileId, @Body ProfileMediaRequest body);
+  Call<JsonNode> createProfileMedia(
+      @Path("profileId") String profileId, @Body ProfileMediaRequest body);
 
   /** Multipart upload INIT for profile media (UNCONFIRMED path). */
   @Multipart
   @POST("v1/public_profiles/{profileId}/media/{mediaId}/multipart-upload")
-  Call<JsonNode> initProfileMultipart(@Path("profileId") String profileId,
-      @Path("mediaId") String mediaId, @Query("action") String action,
-      @Part("file_name") RequestBody fileName, @Part("file_size") RequestBody fileSize,
+  Call<JsonNode> initProfileMultipart(
+      @Path("profileId") String profileId,
+      @Path("mediaId") String mediaId,
+      @Query("action") String action,
+      @Part("file_name") RequestBody fileName,
+      @Part("file_size") RequestBody fileSize,
       @Part("number_of_parts") RequestBody parts);
 
-  /** Posts to the public Story, Saved Stories or Spotlight (UNCONFIRMED paths: stories, saved_stories, spotlights). */
+  /**
+   * Posts to the public Story, Saved Stories or Spotlight (UNCONFIRMED paths: stories,
+   * saved_stories, spotlights).
+   */
   @POST("v1/public_profiles/{profileId}/{collection}")
-  Call<JsonNode> createProfilePost(@Path("profileId") String profileId,
-      @Path("collection") String collection, @Body ProfilePostRequest body);
+  Call<JsonNode> createProfilePost(
+      @Path("profileId") String profileId,
+      @Path("collection") String collection,
+      @Body ProfilePostRequest body);
 
   /** Insights of one profile post (UNCONFIRMED path). */
   @GET("v1/public_profiles/{profileId}/{collection}/{id}/stats")
-  Call<JsonNode> profilePostStats(@Path("profileId") String profileId,
-      @Path("collection") String collection, @Path("id") String id);
+  Call<JsonNode> profilePostStats(
+      @Path("profileId") String profileId,
+      @Path("collection") String collection,
+      @Path("id") String id);
 }

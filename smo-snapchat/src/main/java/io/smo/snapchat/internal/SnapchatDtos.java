@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * Snapchat wire records for the bodies the client sends (Jackson; absent values are left out).
- * Marketing API creates wrap their entities in a plural array, e.g. {@code
- * {"campaigns":[{...}]}}; Public Profile bodies are flat. Answers share the {@code request_status
- * / <plural>[].sub_request_status / <plural>[].<singular>} envelope, whose status appears in both
+ * Marketing API creates wrap their entities in a plural array, e.g. {@code {"campaigns":[{...}]}};
+ * Public Profile bodies are flat. Answers share the {@code request_status /
+ * <plural>[].sub_request_status / <plural>[].<singular>} envelope, whose status appears in both
  * upper and lower case in real answers; {@link SnapchatMapper} reads them leniently.
  *
  * @see <a href="https://developers.snap.com/api/marketing-api/Ads-API/media">Media</a>
@@ -18,7 +18,9 @@ import java.util.List;
  * @see <a href="https://developers.snap.com/api/marketing-api/Ads-API/campaigns">Campaigns</a>
  * @see <a href="https://developers.snap.com/api/marketing-api/Ads-API/ad-squads">Ad squads</a>
  * @see <a href="https://developers.snap.com/api/marketing-api/Ads-API/ads">Ads</a>
- * @see <a href="https://developers.snap.com/api/marketing-api/Public-Profile-API/ProfileAssetManagement">Profile asset management</a>
+ * @see <a
+ *     href="https://developers.snap.com/api/marketing-api/Public-Profile-API/ProfileAssetManagement">Profile
+ *     asset management</a>
  */
 @SmoInternalApi
 public final class SnapchatDtos {
@@ -28,11 +30,12 @@ public final class SnapchatDtos {
   public record MediaRequest(List<MediaSpec> media) {}
 
   /** One media to create in an ad account ({@code type} VIDEO or IMAGE). */
-  public record MediaSpec(String name, String type, @JsonProperty("ad_account_id") String adAccountId) {}
+  public record MediaSpec(
+      String name, String type, @JsonProperty("ad_account_id") String adAccountId) {}
 
   /**
-   * {@code POST /v1/public_profiles/{id}/media}: the encrypted media's type, name and the
-   * base64 AES-256 key and IV.
+   * {@code POST /v1/public_profiles/{id}/media}: the encrypted media's type, name and the base64
+   * AES-256 key and IV.
    */
   public record ProfileMediaRequest(String type, String name, String key, String iv) {}
 

@@ -34,8 +34,9 @@ import java.util.Map;
 @SmoInternalApi
 public final class SnapchatEngagement {
   private static final SnapchatRateBucket BUCKET = SnapchatRateBucket.TOKEN;
-  private static final String AD_STATS_FIELDS = "impressions,swipes,spend,video_views,"
-      + "screen_time_millis,quartile_1,quartile_2,quartile_3,view_completion";
+  private static final String AD_STATS_FIELDS =
+      "impressions,swipes,spend,video_views,"
+          + "screen_time_millis,quartile_1,quartile_2,quartile_3,view_completion";
 
   private final ApiRuntime runtime;
   private final SnapchatApi adsApi;
@@ -52,8 +53,12 @@ public final class SnapchatEngagement {
    * @param profileId the client's Public Profile id, or {@code null}
    * @param adAccountId the client's ad account id, or {@code null}
    */
-  public SnapchatEngagement(ApiRuntime runtime, SnapchatApi adsApi, SnapchatApi profileApi,
-      String profileId, String adAccountId) {
+  public SnapchatEngagement(
+      ApiRuntime runtime,
+      SnapchatApi adsApi,
+      SnapchatApi profileApi,
+      String profileId,
+      String adAccountId) {
     this.runtime = runtime;
     this.adsApi = adsApi;
     this.profileApi = profileApi;
@@ -62,9 +67,9 @@ public final class SnapchatEngagement {
   }
 
   /**
-   * Reads the figures of a post: Marketing API stats ({@code granularity=TOTAL}) for an ad,
-   * Public Profile insights (UNCONFIRMED path) for an organic post. {@code spend} (micro-currency),
-   * {@code screen_time_millis} and the quartiles are kept in {@link EngagementMetrics#raw()}.
+   * Reads the figures of a post: Marketing API stats ({@code granularity=TOTAL}) for an ad, Public
+   * Profile insights (UNCONFIRMED path) for an organic post. {@code spend} (micro-currency), {@code
+   * screen_time_millis} and the quartiles are kept in {@link EngagementMetrics#raw()}.
    *
    * @throws ValidationException if the ref lacks the {@code kind} attribute the client set
    * @throws SmoException on failure
@@ -72,19 +77,31 @@ public final class SnapchatEngagement {
   public EngagementMetrics metrics(PostRef ref) {
     String kind = kind(ref);
     if (kind.equals("ad")) {
-      JsonNode r = SnapchatErrorMapper.call(runtime, Operation.read("ad stats", BUCKET),
-          () -> adsApi.adStats(ref.id(), "TOTAL", AD_STATS_FIELDS));
+      JsonNode r =
+          SnapchatErrorMapper.call(
+              runtime,
+              Operation.read("ad stats", BUCKET),
+              () -> adsApi.adStats(ref.id(), "TOTAL", AD_STATS_FIELDS));
       return SnapchatMapper.metrics(ref, r, SnapchatMapper.AD_METRICS, runtime.clock().instant());
     }
     String profile = ref.attributes().getOrDefault(ATTR_PROFILE, profileId);
     if (profile == null) {
-      throw ValidationException.of(Platform.SNAPCHAT, "ref", "profile-required", ref, null,
+      throw ValidationException.of(
+          Platform.SNAPCHAT,
+          "ref",
+          "profile-required",
+          ref,
+          null,
           "no Public Profile id in the ref or the client");
     }
     String collection = collection(kind);
-    JsonNode r = SnapchatErrorMapper.call(runtime, Operation.read("profile stats", BUCKET),
-        () -> profileApi.profilePostStats(profile, collection, ref.id()));
-    return SnapchatMapper.metrics(ref, r, SnapchatMapper.PROFILE_METRICS, runtime.clock().instant());
+    JsonNode r =
+        SnapchatErrorMapper.call(
+            runtime,
+            Operation.read("profile stats", BUCKET),
+            () -> profileApi.profilePostStats(profile, collection, ref.id()));
+    return SnapchatMapper.metrics(
+        ref, r, SnapchatMapper.PROFILE_METRICS, runtime.clock().instant());
   }
 
   /**
@@ -94,29 +111,36 @@ public final class SnapchatEngagement {
    */
   public Paginator<PostRef> promotedPosts() {
     if (adAccountId == null) {
-      throw ValidationException.of(Platform.SNAPCHAT, "client.adAccountId", "ad-account-required",
-          null, null, "listing ads needs the client's ad account id");
+      throw ValidationException.of(
+          Platform.SNAPCHAT,
+          "client.adAccountId",
+          "ad-account-required",
+          null,
+          null,
+          "listing ads needs the client's ad account id");
     }
-    return Paginator.of(cursor -> {
-      Operation op = Operation.read("list ads", BUCKET);
-      JsonNode r = cursor == null
-          ? SnapchatErrorMapper.call(runtime, op, () -> adsApi.listAds(adAccountId, 50))
-          : SnapchatErrorMapper.call(runtime, op, () -> adsApi.page(cursor));
-      List<PostRef> refs = new ArrayList<>();
-      for (JsonNode ad : SnapchatMapper.entities(r, "ads", "ad")) {
-        Map<String, String> attrs = new LinkedHashMap<>();
-        attrs.put(ATTR_KIND, "ad");
-        attrs.put(ATTR_AD_ACCOUNT, adAccountId);
-        if (ad.hasNonNull("ad_squad_id")) {
-          attrs.put(ATTR_AD_SQUAD, ad.get("ad_squad_id").asText());
-        }
-        if (ad.hasNonNull("creative_id")) {
-          attrs.put(ATTR_CREATIVE, ad.get("creative_id").asText());
-        }
-        refs.add(PostRef.of(Platform.SNAPCHAT, ad.path("id").asText(), attrs));
-      }
-      return Page.of(refs, SnapchatMapper.nextLink(r));
-    });
+    return Paginator.of(
+        cursor -> {
+          Operation op = Operation.read("list ads", BUCKET);
+          JsonNode r =
+              cursor == null
+                  ? SnapchatErrorMapper.call(runtime, op, () -> adsApi.listAds(adAccountId, 50))
+                  : SnapchatErrorMapper.call(runtime, op, () -> adsApi.page(cursor));
+          List<PostRef> refs = new ArrayList<>();
+          for (JsonNode ad : SnapchatMapper.entities(r, "ads", "ad")) {
+            Map<String, String> attrs = new LinkedHashMap<>();
+            attrs.put(ATTR_KIND, "ad");
+            attrs.put(ATTR_AD_ACCOUNT, adAccountId);
+            if (ad.hasNonNull("ad_squad_id")) {
+              attrs.put(ATTR_AD_SQUAD, ad.get("ad_squad_id").asText());
+            }
+            if (ad.hasNonNull("creative_id")) {
+              attrs.put(ATTR_CREATIVE, ad.get("creative_id").asText());
+            }
+            refs.add(PostRef.of(Platform.SNAPCHAT, ad.path("id").asText(), attrs));
+          }
+          return Page.of(refs, SnapchatMapper.nextLink(r));
+        });
   }
 
   /**
@@ -125,7 +149,9 @@ public final class SnapchatEngagement {
    * analytics, whose paths our sources could not confirm.
    */
   public static UnsupportedFeatureException accountInfoUnsupported() {
-    return new UnsupportedFeatureException(Platform.SNAPCHAT, "account info",
+    return new UnsupportedFeatureException(
+        Platform.SNAPCHAT,
+        "account info",
         "Snapchat's public APIs report no follower or subscriber counts for a Public Profile"
             + " (Public Profile analytics are allowlisted and undocumented)");
   }
@@ -138,7 +164,12 @@ public final class SnapchatEngagement {
   public static String kind(PostRef ref) {
     String k = ref.attributes().get(ATTR_KIND);
     if (k == null) {
-      throw ValidationException.of(Platform.SNAPCHAT, "ref", "ref-kind", ref, null,
+      throw ValidationException.of(
+          Platform.SNAPCHAT,
+          "ref",
+          "ref-kind",
+          ref,
+          null,
           "Snapchat refs need the 'kind' attribute (story, saved_story, spotlight or ad) that "
               + "publish() returns");
     }
@@ -150,8 +181,9 @@ public final class SnapchatEngagement {
       case "story" -> "stories";
       case "saved_story" -> "saved_stories";
       case "spotlight" -> "spotlights";
-      default -> throw ValidationException.of(Platform.SNAPCHAT, "ref", "ref-kind", kind, null,
-          "unknown Snapchat post kind");
+      default ->
+          throw ValidationException.of(
+              Platform.SNAPCHAT, "ref", "ref-kind", kind, null, "unknown Snapchat post kind");
     };
   }
 }

@@ -14,9 +14,9 @@ import io.smo.core.exception.RateLimitException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.http.ApiResponse;
 import io.smo.core.http.ApiRuntime;
-import io.smo.core.http.Operation;
 import io.smo.core.http.ErrorMapper;
 import io.smo.core.http.HttpFailure;
+import io.smo.core.http.Operation;
 import io.smo.core.internal.Redactor;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,13 +25,13 @@ import java.util.function.Supplier;
 /**
  * Maps Snapchat's error answers (Marketing API and Public Profile API) to the SDK's exceptions.
  *
- * <p>The official errors page (https://developers.snap.com/api/marketing-api/Ads-API/errors)
- * lists only HTTP statuses: 400, 401, 403, 404, 405, 406, 410, 418, 429, 500, 503. The body shape
- * is UNCONFIRMED: no error body was found in any copy of the docs or in captured traffic. This
- * mapper therefore keys on the HTTP status, and reads {@code request_status}, {@code
- * request_id} (kept as trace id), {@code debug_message}, {@code display_message} and {@code
- * error_code} leniently when the body is JSON carrying them (the shape the issue describes and
- * the 2xx envelopes suggest). It never throws.
+ * <p>The official errors page (https://developers.snap.com/api/marketing-api/Ads-API/errors) lists
+ * only HTTP statuses: 400, 401, 403, 404, 405, 406, 410, 418, 429, 500, 503. The body shape is
+ * UNCONFIRMED: no error body was found in any copy of the docs or in captured traffic. This mapper
+ * therefore keys on the HTTP status, and reads {@code request_status}, {@code request_id} (kept as
+ * trace id), {@code debug_message}, {@code display_message} and {@code error_code} leniently when
+ * the body is JSON carrying them (the shape the issue describes and the 2xx envelopes suggest). It
+ * never throws.
  *
  * <ul>
  *   <li>401 → {@link AuthenticationException} (the runtime refreshes once and retries);
@@ -61,8 +61,8 @@ public final class SnapchatErrorMapper implements ErrorMapper {
    *
    * @throws SmoException as mapped by this mapper
    */
-  public static JsonNode call(ApiRuntime runtime, Operation op,
-      Supplier<retrofit2.Call<JsonNode>> call) {
+  public static JsonNode call(
+      ApiRuntime runtime, Operation op, Supplier<retrofit2.Call<JsonNode>> call) {
     ApiResponse<JsonNode> r = runtime.callForResponse(op, call);
     JsonNode body = r.body();
     if (body == null) {
@@ -85,16 +85,22 @@ public final class SnapchatErrorMapper implements ErrorMapper {
       requestId = f.header("x-request-id").orElse(null);
     }
     String message = debug != null ? debug : display != null ? display : defaultMessage(f.status());
-    ErrorDetails d = f.details().message(Redactor.redactText(message)).errorCode(code)
-        .traceId(requestId).build();
+    ErrorDetails d =
+        f.details()
+            .message(Redactor.redactText(message))
+            .errorCode(code)
+            .traceId(requestId)
+            .build();
     int s = f.status();
     return switch (s) {
       case 401 -> new AuthenticationException(d);
       case 403 -> new PermissionException(d, null);
       case 404, 410 -> new NotFoundException(d);
       case 429 -> new RateLimitException(d, ErrorMapper.retryAfter(f).orElse(DEFAULT_RETRY_AFTER));
-      case 400 -> message.toLowerCase(Locale.ROOT).contains("duplicate")
-          ? new DuplicateContentException(d) : new InvalidRequestException(d);
+      case 400 ->
+          message.toLowerCase(Locale.ROOT).contains("duplicate")
+              ? new DuplicateContentException(d)
+              : new InvalidRequestException(d);
       case 405, 406, 418 -> new InvalidRequestException(d);
       default -> new PlatformException(d, s >= 500);
     };

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smo.core.Audience;
-import io.smo.core.Gender;
 import io.smo.core.EngagementMetrics;
 import io.smo.core.EngagementMetrics.Metric;
+import io.smo.core.Gender;
 import io.smo.core.PostRef;
 import io.smo.core.SmoInternalApi;
 import java.time.Instant;
@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * Reads Snapchat's response envelopes and stats, leniently (absent fields stay absent).
  *
- * <p>Envelope (Marketing API, e.g. https://developers.snap.com/api/marketing-api/Ads-API/campaigns):
- * {@code {"request_status":"SUCCESS","request_id":"…","campaigns":[{"sub_request_status":"SUCCESS",
+ * <p>Envelope (Marketing API, e.g.
+ * https://developers.snap.com/api/marketing-api/Ads-API/campaigns): {@code
+ * {"request_status":"SUCCESS","request_id":"…","campaigns":[{"sub_request_status":"SUCCESS",
  * "campaign":{…}}], "paging":{"next_link":"…"}}}. Status values appear both upper- and lower-case
  * in real answers ({@code "success"} in the 2016 doc examples, {@code "SUCCESS"} in 2025 captures).
  *
@@ -35,22 +36,24 @@ import java.util.Map;
 @SmoInternalApi
 public final class SnapchatMapper {
   /** Marketing API stats → neutral metric. {@code swipes} (swipe-ups) are Snap's click figure. */
-  public static final Map<String, Metric> AD_METRICS = Map.of(
-      "impressions", Metric.IMPRESSIONS,
-      "swipes", Metric.CLICKS,
-      "video_views", Metric.VIEWS,
-      "shares", Metric.SHARES,
-      "saves", Metric.SAVES);
+  public static final Map<String, Metric> AD_METRICS =
+      Map.of(
+          "impressions", Metric.IMPRESSIONS,
+          "swipes", Metric.CLICKS,
+          "video_views", Metric.VIEWS,
+          "shares", Metric.SHARES,
+          "saves", Metric.SAVES);
 
   /**
-   * Public Profile insights → neutral metric. The field names are UNCONFIRMED (no official
-   * example found); third-party aggregators report views, viewers, screenshots and shares.
+   * Public Profile insights → neutral metric. The field names are UNCONFIRMED (no official example
+   * found); third-party aggregators report views, viewers, screenshots and shares.
    */
-  public static final Map<String, Metric> PROFILE_METRICS = Map.of(
-      "views", Metric.VIEWS,
-      "viewers", Metric.REACH,
-      "shares", Metric.SHARES,
-      "impressions", Metric.IMPRESSIONS);
+  public static final Map<String, Metric> PROFILE_METRICS =
+      Map.of(
+          "views", Metric.VIEWS,
+          "viewers", Metric.REACH,
+          "shares", Metric.SHARES,
+          "impressions", Metric.IMPRESSIONS);
 
   private SnapchatMapper() {}
 
@@ -136,9 +139,9 @@ public final class SnapchatMapper {
   }
 
   /**
-   * Returns the Public Profile media id of a Create Media answer. The response shape is only
-   * partly documented ({@code request_id} plus the media); read {@code media_id}, {@code id}, or
-   * the Marketing-API-style {@code media[0].media.id}.
+   * Returns the Public Profile media id of a Create Media answer. The response shape is only partly
+   * documented ({@code request_id} plus the media); read {@code media_id}, {@code id}, or the
+   * Marketing-API-style {@code media[0].media.id}.
    */
   public static String profileMediaId(JsonNode root) {
     if (root == null) {
@@ -162,8 +165,8 @@ public final class SnapchatMapper {
    * @param names platform field → neutral metric
    * @param retrievedAt when it was read
    */
-  public static EngagementMetrics metrics(PostRef ref, JsonNode root, Map<String, Metric> names,
-      Instant retrievedAt) {
+  public static EngagementMetrics metrics(
+      PostRef ref, JsonNode root, Map<String, Metric> names, Instant retrievedAt) {
     EngagementMetrics.Builder b = EngagementMetrics.builder(ref).retrievedAt(retrievedAt);
     Map<String, Long> raw = new java.util.LinkedHashMap<>();
     for (JsonNode stats : statsObjects(root)) {
@@ -233,27 +236,34 @@ public final class SnapchatMapper {
     }
     for (String r : a.regions()) {
       int i = r.indexOf(':');
-      String cc = i > 0 ? r.substring(0, i).toLowerCase(Locale.ROOT)
-          : regionsByCountry.keySet().stream().findFirst().orElse(null);
+      String cc =
+          i > 0
+              ? r.substring(0, i).toLowerCase(Locale.ROOT)
+              : regionsByCountry.keySet().stream().findFirst().orElse(null);
       if (cc != null) {
-        regionsByCountry.computeIfAbsent(cc, k -> new ArrayList<>()).add(i > 0 ? r.substring(i + 1) : r);
+        regionsByCountry
+            .computeIfAbsent(cc, k -> new ArrayList<>())
+            .add(i > 0 ? r.substring(i + 1) : r);
       }
     }
     ArrayNode geos = t.putArray("geos");
-    regionsByCountry.forEach((cc, regions) -> {
-      ObjectNode g = geos.addObject().put("country_code", cc).put("operation", "INCLUDE");
-      if (!regions.isEmpty()) {
-        ArrayNode ids = g.putArray("region_id");
-        regions.forEach(ids::add);
-      }
-    });
+    regionsByCountry.forEach(
+        (cc, regions) -> {
+          ObjectNode g = geos.addObject().put("country_code", cc).put("operation", "INCLUDE");
+          if (!regions.isEmpty()) {
+            ArrayNode ids = g.putArray("region_id");
+            regions.forEach(ids::add);
+          }
+        });
     boolean oneGender = a.genders().size() == 1;
     if (a.ageRange().isPresent() || oneGender || !a.languages().isEmpty()) {
       ObjectNode d = t.putArray("demographics").addObject().put("operation", "INCLUDE");
-      a.ageRange().ifPresent(r -> {
-        r.min().ifPresent(min -> d.put("min_age", min));
-        r.max().ifPresent(max -> d.put("max_age", max));
-      });
+      a.ageRange()
+          .ifPresent(
+              r -> {
+                r.min().ifPresent(min -> d.put("min_age", min));
+                r.max().ifPresent(max -> d.put("max_age", max));
+              });
       if (oneGender) {
         d.put("gender", a.genders().iterator().next() == Gender.MALE ? "MALE" : "FEMALE");
       }
@@ -263,8 +273,8 @@ public final class SnapchatMapper {
       }
     }
     if (!a.interests().isEmpty()) {
-      ArrayNode ids = t.putArray("interests").addObject().put("operation", "INCLUDE")
-          .putArray("category_id");
+      ArrayNode ids =
+          t.putArray("interests").addObject().put("operation", "INCLUDE").putArray("category_id");
       a.interests().forEach(ids::add);
     }
     return t;

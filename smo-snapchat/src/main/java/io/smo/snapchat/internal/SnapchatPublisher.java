@@ -47,7 +47,9 @@ import retrofit2.Call;
  * SnapchatUploadProtocol}, then the Story, Saved Story or Spotlight), promoted posts (media,
  * creative, campaign, ad squad with targeting, ad, in that order) and ad deletion. Thread-safe.
  *
- * @see <a href="https://developers.snap.com/api/marketing-api/Public-Profile-API/Introduction">Public Profile API</a>
+ * @see <a
+ *     href="https://developers.snap.com/api/marketing-api/Public-Profile-API/Introduction">Public
+ *     Profile API</a>
  * @see <a href="https://developers.snap.com/api/marketing-api/Ads-API/ads">Ads</a>
  */
 @SmoInternalApi
@@ -71,8 +73,13 @@ public final class SnapchatPublisher {
    * @param profileId the client's Public Profile id, or {@code null}
    * @param adAccountId the client's ad account id, or {@code null}
    */
-  public SnapchatPublisher(ApiRuntime runtime, SnapchatApi adsApi, SnapchatApi profileApi,
-      SnapchatUploadProtocol upload, String profileId, String adAccountId) {
+  public SnapchatPublisher(
+      ApiRuntime runtime,
+      SnapchatApi adsApi,
+      SnapchatApi profileApi,
+      SnapchatUploadProtocol upload,
+      String profileId,
+      String adAccountId) {
     this.runtime = runtime;
     this.adsApi = adsApi;
     this.profileApi = profileApi;
@@ -120,23 +127,30 @@ public final class SnapchatPublisher {
       }
     }
     Operation op = Operation.create("publish " + singular.replace('_', ' '), BUCKET);
-    JsonNode r = SnapchatErrorMapper.call(runtime, op,
-        () -> profileApi.createProfilePost(profileId, collection, body));
+    JsonNode r =
+        SnapchatErrorMapper.call(
+            runtime, op, () -> profileApi.createProfilePost(profileId, collection, body));
     String id = SnapchatMapper.firstId(r, collection, singular);
     if (id == null && !r.path("id").asText("").isEmpty()) {
       id = r.path("id").asText();
     }
     if (id == null) {
-      throw new PublishOutcomeUnknownException(Platform.SNAPCHAT, op.name(),
-          "the answer carries no " + singular + " id; the post may exist", null,
-          post.idempotencyKey(), List.of(), null);
+      throw new PublishOutcomeUnknownException(
+          Platform.SNAPCHAT,
+          op.name(),
+          "the answer carries no " + singular + " id; the post may exist",
+          null,
+          post.idempotencyKey(),
+          List.of(),
+          null);
     }
     Map<String, String> attrs = new LinkedHashMap<>();
     attrs.put(ATTR_KIND, singular);
     attrs.put(ATTR_PROFILE, profileId);
     attrs.put(ATTR_MEDIA, mediaId);
     return PublishedPost.builder(PostRef.of(Platform.SNAPCHAT, id, attrs))
-        .publishedAt(runtime.clock().instant()).build();
+        .publishedAt(runtime.clock().instant())
+        .build();
   }
 
   private PublishedPost publishPromoted(Post post, Media media, Ads ads, String fallbackName) {
@@ -146,26 +160,73 @@ public final class SnapchatPublisher {
     String end = ads.endTime().map(Instant::toString).orElse(null);
     String mediaId = upload.uploadAdMedia(adAccountId, media, name);
 
-    CreativesRequest creative = new CreativesRequest(List.of(new Creative(adAccountId, name,
-        "SNAP_AD", ads.headline(), true, mediaId, "MIDDLE", ads.brandName().orElse(null),
-        ads.callToAction().orElse(null),
-        profileId != null ? new ProfileProperties(profileId) : null)));
-    String creativeId = create("create creative", "creatives", "creative",
-        () -> adsApi.createCreative(adAccountId, creative), post);
+    CreativesRequest creative =
+        new CreativesRequest(
+            List.of(
+                new Creative(
+                    adAccountId,
+                    name,
+                    "SNAP_AD",
+                    ads.headline(),
+                    true,
+                    mediaId,
+                    "MIDDLE",
+                    ads.brandName().orElse(null),
+                    ads.callToAction().orElse(null),
+                    profileId != null ? new ProfileProperties(profileId) : null)));
+    String creativeId =
+        create(
+            "create creative",
+            "creatives",
+            "creative",
+            () -> adsApi.createCreative(adAccountId, creative),
+            post);
 
-    CampaignsRequest campaign = new CampaignsRequest(List.of(new Campaign(adAccountId, name,
-        status, ads.objective(), start.toString(), end, ads.lifetimeSpendCapMicro().orElse(null))));
-    String campaignId = create("create campaign", "campaigns", "campaign",
-        () -> adsApi.createCampaign(adAccountId, campaign), post);
+    CampaignsRequest campaign =
+        new CampaignsRequest(
+            List.of(
+                new Campaign(
+                    adAccountId,
+                    name,
+                    status,
+                    ads.objective(),
+                    start.toString(),
+                    end,
+                    ads.lifetimeSpendCapMicro().orElse(null))));
+    String campaignId =
+        create(
+            "create campaign",
+            "campaigns",
+            "campaign",
+            () -> adsApi.createCampaign(adAccountId, campaign),
+            post);
 
     boolean bid = ads.bidMicro().isPresent();
-    AdSquadsRequest squad = new AdSquadsRequest(List.of(new AdSquad(campaignId, name, status,
-        "SNAP_ADS", "IMPRESSION", ads.optimizationGoal(), ads.dailyBudgetMicro(), start.toString(),
-        new Placement("AUTOMATIC"), ads.bidMicro().orElse(null), bid ? null : Boolean.TRUE,
-        bid ? "LOWEST_COST_WITH_MAX_BID" : "AUTO_BID", end,
-        SnapchatMapper.targeting(post.audience(), runtime.json()))));
-    String adSquadId = create("create ad squad", "adsquads", "adsquad",
-        () -> adsApi.createAdSquad(campaignId, squad), post);
+    AdSquadsRequest squad =
+        new AdSquadsRequest(
+            List.of(
+                new AdSquad(
+                    campaignId,
+                    name,
+                    status,
+                    "SNAP_ADS",
+                    "IMPRESSION",
+                    ads.optimizationGoal(),
+                    ads.dailyBudgetMicro(),
+                    start.toString(),
+                    new Placement("AUTOMATIC"),
+                    ads.bidMicro().orElse(null),
+                    bid ? null : Boolean.TRUE,
+                    bid ? "LOWEST_COST_WITH_MAX_BID" : "AUTO_BID",
+                    end,
+                    SnapchatMapper.targeting(post.audience(), runtime.json()))));
+    String adSquadId =
+        create(
+            "create ad squad",
+            "adsquads",
+            "adsquad",
+            () -> adsApi.createAdSquad(campaignId, squad),
+            post);
 
     AdsRequest ad = new AdsRequest(List.of(new Ad(adSquadId, creativeId, name, "SNAP_AD", status)));
     String adId = create("create ad", "ads", "ad", () -> adsApi.createAd(adSquadId, ad), post);
@@ -181,11 +242,13 @@ public final class SnapchatPublisher {
       attrs.put(ATTR_PROFILE, profileId);
     }
     return PublishedPost.builder(PostRef.of(Platform.SNAPCHAT, adId, attrs))
-        .publishedAt(start).scheduled(start.isAfter(runtime.clock().instant())).build();
+        .publishedAt(start)
+        .scheduled(start.isAfter(runtime.clock().instant()))
+        .build();
   }
 
-  private String create(String opName, String plural, String singular,
-      Supplier<Call<JsonNode>> call, Post post) {
+  private String create(
+      String opName, String plural, String singular, Supplier<Call<JsonNode>> call, Post post) {
     Operation op = Operation.create(opName, BUCKET);
     JsonNode r = SnapchatErrorMapper.call(runtime, op, call);
     String id = SnapchatMapper.firstId(r, plural, singular);
@@ -194,15 +257,21 @@ public final class SnapchatPublisher {
       if (why != null) {
         throw runtime.mapFailure(op, 400, Headers.of(), r.toString());
       }
-      throw new PublishOutcomeUnknownException(Platform.SNAPCHAT, opName,
-          "the answer carries no " + singular + " id", null, post.idempotencyKey(), List.of(), null);
+      throw new PublishOutcomeUnknownException(
+          Platform.SNAPCHAT,
+          opName,
+          "the answer carries no " + singular + " id",
+          null,
+          post.idempotencyKey(),
+          List.of(),
+          null);
     }
     return id;
   }
 
   /**
-   * Deletes a promoted post's ad ({@code DELETE /v1/ads/{id}}); its campaign, ad squad and
-   * creative stay (they spend nothing without an ad).
+   * Deletes a promoted post's ad ({@code DELETE /v1/ads/{id}}); its campaign, ad squad and creative
+   * stay (they spend nothing without an ad).
    *
    * @param ref the post
    * @param kind its {@code kind} attribute
@@ -211,10 +280,14 @@ public final class SnapchatPublisher {
    */
   public void delete(PostRef ref, String kind) {
     if (!kind.equals("ad")) {
-      throw new UnsupportedFeatureException(Platform.SNAPCHAT, "delete", "the Public Profile API"
-          + " documents no delete for stories, saved stories or spotlights; remove them in the"
-          + " Snapchat app");
+      throw new UnsupportedFeatureException(
+          Platform.SNAPCHAT,
+          "delete",
+          "the Public Profile API"
+              + " documents no delete for stories, saved stories or spotlights; remove them in the"
+              + " Snapchat app");
     }
-    SnapchatErrorMapper.call(runtime, Operation.write("delete ad", BUCKET), () -> adsApi.deleteAd(ref.id()));
+    SnapchatErrorMapper.call(
+        runtime, Operation.write("delete ad", BUCKET), () -> adsApi.deleteAd(ref.id()));
   }
 }

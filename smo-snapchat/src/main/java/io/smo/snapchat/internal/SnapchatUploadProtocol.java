@@ -10,13 +10,13 @@ import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
+import io.smo.core.upload.UploadListener;
+import io.smo.core.upload.UploadProgress;
+import io.smo.core.upload.UploadState;
 import io.smo.core.upload.spi.ChunkedUploader;
 import io.smo.core.upload.spi.FileChunk;
 import io.smo.core.upload.spi.ProcessingPoller;
 import io.smo.core.upload.spi.ProcessingStatus;
-import io.smo.core.upload.UploadListener;
-import io.smo.core.upload.UploadProgress;
-import io.smo.core.upload.UploadState;
 import io.smo.snapchat.SnapchatRateBucket;
 import io.smo.snapchat.internal.SnapchatDtos.MediaRequest;
 import io.smo.snapchat.internal.SnapchatDtos.MediaSpec;
@@ -47,25 +47,25 @@ import okhttp3.RequestBody;
 /**
  * Snapchat's two media upload protocols (on core's {@link ChunkedUploader}).
  *
- * <p><b>Marketing API</b> (https://developers.snap.com/api/marketing-api/Ads-API/media): create
- * the media ({@code PENDING_UPLOAD}); files up to the part size (32 MB) go in one {@code POST
- * /v1/media/{id}/upload}; larger files use {@code multipart-upload-v2}: {@code action=INIT}
- * ({@code file_name, file_size, number_of_parts}) → {@code upload_id, add_path, finalize_path};
- * one {@code POST add_path} per part ({@code file, part_number, upload_id}); {@code POST
- * finalize_path}. Then {@code GET /v1/media/{id}} is polled until {@code READY}.
+ * <p><b>Marketing API</b> (https://developers.snap.com/api/marketing-api/Ads-API/media): create the
+ * media ({@code PENDING_UPLOAD}); files up to the part size (32 MB) go in one {@code POST
+ * /v1/media/{id}/upload}; larger files use {@code multipart-upload-v2}: {@code action=INIT} ({@code
+ * file_name, file_size, number_of_parts}) → {@code upload_id, add_path, finalize_path}; one {@code
+ * POST add_path} per part ({@code file, part_number, upload_id}); {@code POST finalize_path}. Then
+ * {@code GET /v1/media/{id}} is polled until {@code READY}.
  *
  * <p><b>Public Profile API</b>
  * (https://developers.snap.com/api/marketing-api/Public-Profile-API/ProfileAssetManagement): the
  * file is encrypted with AES-256-CBC ({@link MediaEncryption}, fresh key and IV) to a temporary
- * file, streamed; the media container is created with the base64 key and IV; the ciphertext is
- * sent with the multipart upload API in parts of at most 32 MB. The media stays usable for 24
- * hours. The profile multipart path and its answers are UNCONFIRMED (modelled on the Marketing
- * API's v2 protocol); no status endpoint is documented, so the media counts as ready after
- * FINALIZE unless that answer says otherwise.
+ * file, streamed; the media container is created with the base64 key and IV; the ciphertext is sent
+ * with the multipart upload API in parts of at most 32 MB. The media stays usable for 24 hours. The
+ * profile multipart path and its answers are UNCONFIRMED (modelled on the Marketing API's v2
+ * protocol); no status endpoint is documented, so the media counts as ready after FINALIZE unless
+ * that answer says otherwise.
  *
- * <p>Parts are read from disk through {@link FileChunk} (heap use independent of file size).
- * Snap offers no "how much do you have" query; after a failed part the upload resumes at the
- * first part not acknowledged (re-sending a part number replaces it: UNCONFIRMED).
+ * <p>Parts are read from disk through {@link FileChunk} (heap use independent of file size). Snap
+ * offers no "how much do you have" query; after a failed part the upload resumes at the first part
+ * not acknowledged (re-sending a part number replaces it: UNCONFIRMED).
  */
 @SmoInternalApi
 public final class SnapchatUploadProtocol {
@@ -92,8 +92,14 @@ public final class SnapchatUploadProtocol {
    * @param processingTimeout the longest wait for {@code READY}
    * @param pollInterval the first wait between media status polls
    */
-  public SnapchatUploadProtocol(ApiRuntime runtime, SnapchatApi adsApi, SnapchatApi profileApi,
-      long partBytes, UploadListener listener, Duration processingTimeout, Duration pollInterval) {
+  public SnapchatUploadProtocol(
+      ApiRuntime runtime,
+      SnapchatApi adsApi,
+      SnapchatApi profileApi,
+      long partBytes,
+      UploadListener listener,
+      Duration processingTimeout,
+      Duration pollInterval) {
     this.runtime = runtime;
     this.adsApi = adsApi;
     this.profileApi = profileApi;
@@ -129,47 +135,87 @@ public final class SnapchatUploadProtocol {
         }
         file = temp;
       }
-      MediaRequest body = new MediaRequest(List.of(new MediaSpec(name,
-          media.kind() == MediaKind.VIDEO ? "VIDEO" : "IMAGE", adAccountId)));
-      JsonNode created = SnapchatErrorMapper.call(runtime, Operation.create("create media", BUCKET),
-          () -> adsApi.createAdMedia(adAccountId, body));
+      MediaRequest body =
+          new MediaRequest(
+              List.of(
+                  new MediaSpec(
+                      name, media.kind() == MediaKind.VIDEO ? "VIDEO" : "IMAGE", adAccountId)));
+      JsonNode created =
+          SnapchatErrorMapper.call(
+              runtime,
+              Operation.create("create media", BUCKET),
+              () -> adsApi.createAdMedia(adAccountId, body));
       String mediaId = SnapchatMapper.firstId(created, "media", "media");
       if (mediaId == null) {
-        throw new TransportException(Platform.SNAPCHAT, "create media",
-            "the answer carries no media id", null, false);
+        throw new TransportException(
+            Platform.SNAPCHAT, "create media", "the answer carries no media id", null, false);
       }
       String fileName = fileName(media);
       long size = Files.size(file);
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
         if (size <= partBytes) {
-          ChunkedUploader.notify(listener, progress(fileName, UploadState.UPLOADING, 0, size, null));
-          MultipartBody.Part part = MultipartBody.Part.createFormData("file", fileName,
-              new FileChunk(ch, 0, size, MediaType.get(media.mimeType())));
-          JsonNode r = SnapchatErrorMapper.call(runtime, Operation.write("upload media", BUCKET),
-              () -> adsApi.uploadAdMedia(mediaId, part));
-          ChunkedUploader.notify(listener, progress(fileName, UploadState.UPLOADING, size, size, null));
+          ChunkedUploader.notify(
+              listener, progress(fileName, UploadState.UPLOADING, 0, size, null));
+          MultipartBody.Part part =
+              MultipartBody.Part.createFormData(
+                  "file", fileName, new FileChunk(ch, 0, size, MediaType.get(media.mimeType())));
+          JsonNode r =
+              SnapchatErrorMapper.call(
+                  runtime,
+                  Operation.write("upload media", BUCKET),
+                  () -> adsApi.uploadAdMedia(mediaId, part));
+          ChunkedUploader.notify(
+              listener, progress(fileName, UploadState.UPLOADING, size, size, null));
           checkFailed(mediaId, SnapchatMapper.media(r));
         } else {
-          multipart(adsApi, ch, size, fileName, MediaType.get(media.mimeType()),
-              () -> adsApi.initAdMultipart(mediaId, "INIT", text(fileName), text(size),
-                  text(partCount(size, partBytes))));
+          multipart(
+              adsApi,
+              ch,
+              size,
+              fileName,
+              MediaType.get(media.mimeType()),
+              () ->
+                  adsApi.initAdMultipart(
+                      mediaId,
+                      "INIT",
+                      text(fileName),
+                      text(size),
+                      text(partCount(size, partBytes))));
         }
       }
-      ProcessingPoller.poll(Platform.SNAPCHAT, "media processing", mediaId, () -> {
-        JsonNode m = SnapchatMapper.media(SnapchatErrorMapper.call(runtime,
-            Operation.read("get media", BUCKET), () -> adsApi.getAdMedia(mediaId)));
-        String status = m == null ? "" : m.path("media_status").asText("");
-        return switch (status.toUpperCase(Locale.ROOT)) {
-          case "READY" -> ProcessingStatus.succeeded(status, mediaId);
-          case "PENDING_UPLOAD", "PROCESSING", "" ->
-              ProcessingStatus.pending(status.isEmpty() ? "UNKNOWN" : status, null, null);
-          default -> ProcessingStatus.failed(status, "media processing failed");
-        };
-      }, processingTimeout, pollInterval, runtime.clock(), runtime.sleeper(), listener, size);
+      ProcessingPoller.poll(
+          Platform.SNAPCHAT,
+          "media processing",
+          mediaId,
+          () -> {
+            JsonNode m =
+                SnapchatMapper.media(
+                    SnapchatErrorMapper.call(
+                        runtime,
+                        Operation.read("get media", BUCKET),
+                        () -> adsApi.getAdMedia(mediaId)));
+            String status = m == null ? "" : m.path("media_status").asText("");
+            return switch (status.toUpperCase(Locale.ROOT)) {
+              case "READY" -> ProcessingStatus.succeeded(status, mediaId);
+              case "PENDING_UPLOAD", "PROCESSING", "" ->
+                  ProcessingStatus.pending(status.isEmpty() ? "UNKNOWN" : status, null, null);
+              default -> ProcessingStatus.failed(status, "media processing failed");
+            };
+          },
+          processingTimeout,
+          pollInterval,
+          runtime.clock(),
+          runtime.sleeper(),
+          listener,
+          size);
       return mediaId;
     } catch (IOException e) {
-      throw new TransportException(Platform.SNAPCHAT, "upload media",
-          "cannot read the media: " + e.getClass().getSimpleName(), e, false);
+      throw new TransportException(
+          Platform.SNAPCHAT,
+          "upload media",
+          "cannot read the media: " + e.getClass().getSimpleName(),
+          e,
+          false);
     } finally {
       deleteQuietly(temp);
     }
@@ -191,29 +237,55 @@ public final class SnapchatUploadProtocol {
       try (InputStream in = open(media)) {
         crypto.encrypt(in, enc);
       }
-      ProfileMediaRequest body = new ProfileMediaRequest(
-          media.kind() == MediaKind.VIDEO ? "VIDEO" : "IMAGE", name, crypto.keyBase64(),
-          crypto.ivBase64());
-      JsonNode created = SnapchatErrorMapper.call(runtime, Operation.create("create profile media", BUCKET),
-          () -> profileApi.createProfileMedia(profileId, body));
+      ProfileMediaRequest body =
+          new ProfileMediaRequest(
+              media.kind() == MediaKind.VIDEO ? "VIDEO" : "IMAGE",
+              name,
+              crypto.keyBase64(),
+              crypto.ivBase64());
+      JsonNode created =
+          SnapchatErrorMapper.call(
+              runtime,
+              Operation.create("create profile media", BUCKET),
+              () -> profileApi.createProfileMedia(profileId, body));
       String mediaId = SnapchatMapper.profileMediaId(created);
       if (mediaId == null) {
-        throw new TransportException(Platform.SNAPCHAT, "create profile media",
-            "the answer carries no media id", null, false);
+        throw new TransportException(
+            Platform.SNAPCHAT,
+            "create profile media",
+            "the answer carries no media id",
+            null,
+            false);
       }
       long size = Files.size(enc);
       String fileName = name + ".enc";
       try (FileChannel ch = FileChannel.open(enc, StandardOpenOption.READ)) {
-        JsonNode done = multipart(profileApi, ch, size, fileName, OCTET,
-            () -> profileApi.initProfileMultipart(profileId, mediaId, "INIT", text(fileName),
-                text(size), text(partCount(size, partBytes))));
+        JsonNode done =
+            multipart(
+                profileApi,
+                ch,
+                size,
+                fileName,
+                OCTET,
+                () ->
+                    profileApi.initProfileMultipart(
+                        profileId,
+                        mediaId,
+                        "INIT",
+                        text(fileName),
+                        text(size),
+                        text(partCount(size, partBytes))));
         checkFailed(mediaId, SnapchatMapper.media(done));
       }
       ChunkedUploader.notify(listener, progress(fileName, UploadState.READY, size, size, "READY"));
       return mediaId;
     } catch (IOException e) {
-      throw new TransportException(Platform.SNAPCHAT, "upload profile media",
-          "cannot read or encrypt the media: " + e.getClass().getSimpleName(), e, false);
+      throw new TransportException(
+          Platform.SNAPCHAT,
+          "upload profile media",
+          "cannot read or encrypt the media: " + e.getClass().getSimpleName(),
+          e,
+          false);
     } finally {
       crypto.destroy();
       deleteQuietly(enc);
@@ -222,39 +294,62 @@ public final class SnapchatUploadProtocol {
 
   // ---------------------------------------------------------------- shared
 
-  private JsonNode multipart(SnapchatApi api, FileChannel ch, long size, String fileName, MediaType type,
+  private JsonNode multipart(
+      SnapchatApi api,
+      FileChannel ch,
+      long size,
+      String fileName,
+      MediaType type,
       java.util.function.Supplier<retrofit2.Call<JsonNode>> init) {
-    JsonNode session = SnapchatErrorMapper.call(runtime, Operation.write("init multipart upload", BUCKET), init);
+    JsonNode session =
+        SnapchatErrorMapper.call(runtime, Operation.write("init multipart upload", BUCKET), init);
     String uploadId = session.path("upload_id").asText("");
     String addPath = relative(session.path("add_path").asText(""));
     String finalizePath = relative(session.path("finalize_path").asText(""));
     if (uploadId.isEmpty() || addPath.isEmpty() || finalizePath.isEmpty()) {
-      throw new TransportException(Platform.SNAPCHAT, "init multipart upload",
-          "the answer lacks upload_id, add_path or finalize_path", null, false);
+      throw new TransportException(
+          Platform.SNAPCHAT,
+          "init multipart upload",
+          "the answer lacks upload_id, add_path or finalize_path",
+          null,
+          false);
     }
     long[] acked = {0};
-    ChunkedUploader.upload(Platform.SNAPCHAT, fileName, ch, size, type, new ChunkedUploader.Protocol() {
-      @Override
-      public long chunkLength(long offset, long total) {
-        return Math.min(partBytes, total - offset);
-      }
+    ChunkedUploader.upload(
+        Platform.SNAPCHAT,
+        fileName,
+        ch,
+        size,
+        type,
+        new ChunkedUploader.Protocol() {
+          @Override
+          public long chunkLength(long offset, long total) {
+            return Math.min(partBytes, total - offset);
+          }
 
-      @Override
-      public long send(FileChunk chunk, long total) {
-        int partNumber = (int) (chunk.offset() / partBytes) + 1;
-        MultipartBody.Part file = MultipartBody.Part.createFormData("file", fileName, chunk);
-        SnapchatErrorMapper.call(runtime, Operation.write("upload part", BUCKET).withoutRetry(),
-            () -> api.addPart(addPath, file, text(partNumber), text(uploadId)));
-        acked[0] = chunk.offset() + chunk.length();
-        return acked[0];
-      }
+          @Override
+          public long send(FileChunk chunk, long total) {
+            int partNumber = (int) (chunk.offset() / partBytes) + 1;
+            MultipartBody.Part file = MultipartBody.Part.createFormData("file", fileName, chunk);
+            SnapchatErrorMapper.call(
+                runtime,
+                Operation.write("upload part", BUCKET).withoutRetry(),
+                () -> api.addPart(addPath, file, text(partNumber), text(uploadId)));
+            acked[0] = chunk.offset() + chunk.length();
+            return acked[0];
+          }
 
-      @Override
-      public long queryOffset(long total) {
-        return acked[0];
-      }
-    }, listener, runtime.retryPolicy(), runtime.sleeper());
-    return SnapchatErrorMapper.call(runtime, Operation.write("finalize multipart upload", BUCKET),
+          @Override
+          public long queryOffset(long total) {
+            return acked[0];
+          }
+        },
+        listener,
+        runtime.retryPolicy(),
+        runtime.sleeper());
+    return SnapchatErrorMapper.call(
+        runtime,
+        Operation.write("finalize multipart upload", BUCKET),
         () -> api.finalizeUpload(finalizePath, text(uploadId)));
   }
 
@@ -263,10 +358,17 @@ public final class SnapchatUploadProtocol {
       return;
     }
     String status = media.path("media_status").asText("");
-    if (!status.isEmpty() && !status.equalsIgnoreCase("READY")
-        && !status.equalsIgnoreCase("PENDING_UPLOAD") && !status.equalsIgnoreCase("PROCESSING")) {
-      throw new MediaProcessingException(Platform.SNAPCHAT, "media processing", mediaId, status,
-          "Snapchat could not process the media", true);
+    if (!status.isEmpty()
+        && !status.equalsIgnoreCase("READY")
+        && !status.equalsIgnoreCase("PENDING_UPLOAD")
+        && !status.equalsIgnoreCase("PROCESSING")) {
+      throw new MediaProcessingException(
+          Platform.SNAPCHAT,
+          "media processing",
+          mediaId,
+          status,
+          "Snapchat could not process the media",
+          true);
     }
   }
 
@@ -289,13 +391,17 @@ public final class SnapchatUploadProtocol {
   }
 
   private static String fileName(Media media) {
-    String ext = media.mimeType().substring(media.mimeType().indexOf('/') + 1)
-        .replace("quicktime", "mov").replace("jpeg", "jpg");
+    String ext =
+        media
+            .mimeType()
+            .substring(media.mimeType().indexOf('/') + 1)
+            .replace("quicktime", "mov")
+            .replace("jpeg", "jpg");
     return media.file().map(f -> f.getFileName().toString()).orElse("media." + ext);
   }
 
-  private UploadProgress progress(String name, UploadState state, long sent, long total,
-      String platformState) {
+  private UploadProgress progress(
+      String name, UploadState state, long sent, long total, String platformState) {
     return new UploadProgress(Platform.SNAPCHAT, name, state, sent, total, platformState, null);
   }
 
@@ -319,7 +425,8 @@ public final class SnapchatUploadProtocol {
    * {@code openssl enc -aes-256-cbc -nosalt -K key -iv iv} writes), streamed from the source to a
    * temporary file in 64 KiB blocks, so heap use does not depend on the media size.
    *
-   * <p>Source: https://developers.snap.com/api/marketing-api/Public-Profile-API/ProfileAssetManagement
+   * <p>Source:
+   * https://developers.snap.com/api/marketing-api/Public-Profile-API/ProfileAssetManagement
    * ("Encrypt and split file"; key and IV are sent base64-encoded when the media is created).
    *
    * <p>{@link #toString()} never shows the key or IV.
@@ -327,6 +434,7 @@ public final class SnapchatUploadProtocol {
   public static final class MediaEncryption {
     /** The JCA transformation ({@code PKCS5Padding} is PKCS#7 for 16-byte blocks). */
     public static final String TRANSFORMATION = "AES/CBC/PKCS5Padding";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BUFFER = 64 * 1024;
 
@@ -350,7 +458,10 @@ public final class SnapchatUploadProtocol {
       return new MediaEncryption(k, v);
     }
 
-    /** Returns an instance with the given key (32 bytes) and IV (16 bytes), for tests and decryption. */
+    /**
+     * Returns an instance with the given key (32 bytes) and IV (16 bytes), for tests and
+     * decryption.
+     */
     public static MediaEncryption of(byte[] key, byte[] iv) {
       return new MediaEncryption(key, iv);
     }
@@ -365,7 +476,10 @@ public final class SnapchatUploadProtocol {
       return Base64.getEncoder().encodeToString(iv);
     }
 
-    /** Returns the ciphertext length for {@code plainLength} bytes: the next multiple of 16 above it. */
+    /**
+     * Returns the ciphertext length for {@code plainLength} bytes: the next multiple of 16 above
+     * it.
+     */
     public static long encryptedLength(long plainLength) {
       return (plainLength / 16 + 1) * 16;
     }

@@ -8,9 +8,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /** Matches when at least one {@code smo.accounts.<name>} entry is configured. */
 class OnSmoAccountsCondition extends SpringBootCondition {
   @Override
-  public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+  public ConditionOutcome getMatchOutcome(
+      ConditionContext context, AnnotatedTypeMetadata metadata) {
     int n = SmoClientRegistrar.accounts(context.getEnvironment()).size();
-    return n > 0 ? ConditionOutcome.match(n + " smo.accounts configured")
+    return n > 0
+        ? ConditionOutcome.match(n + " smo.accounts configured")
         : ConditionOutcome.noMatch("no smo.accounts configured");
   }
 }

@@ -8,12 +8,16 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** Matches when a webhook secret is set under {@code smo.webhooks.*}, or the sandbox is on. */
 class OnWebhookSecretsCondition extends SpringBootCondition {
-  private static final String[] SECRETS = {"smo.webhooks.meta.app-secret",
-      "smo.webhooks.x.consumer-secret", "smo.webhooks.tiktok.client-secret",
-      "smo.webhooks.youtube.secret"};
+  private static final String[] SECRETS = {
+    "smo.webhooks.meta.app-secret",
+    "smo.webhooks.x.consumer-secret",
+    "smo.webhooks.tiktok.client-secret",
+    "smo.webhooks.youtube.secret"
+  };
 
   @Override
-  public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+  public ConditionOutcome getMatchOutcome(
+      ConditionContext context, AnnotatedTypeMetadata metadata) {
     Environment env = context.getEnvironment();
     for (String p : SECRETS) {
       if (env.containsProperty(p)) {

@@ -19,15 +19,18 @@ public interface SandboxAccess {
   String accountId(Platform platform);
 
   /**
-   * Returns the access token of the sandbox account named {@code account} on {@code platform}:
-   * each configured account gets its own sandbox account (own token, own id), so two accounts of
-   * one platform are two targets. Default: the platform's main account.
+   * Returns the access token of the sandbox account named {@code account} on {@code platform}: each
+   * configured account gets its own sandbox account (own token, own id), so two accounts of one
+   * platform are two targets. Default: the platform's main account.
    */
   default String accessToken(Platform platform, String account) {
     return accessToken(platform);
   }
 
-  /** Returns the account id of the sandbox account named {@code account}, see {@link #accessToken(Platform, String)}. */
+  /**
+   * Returns the account id of the sandbox account named {@code account}, see {@link
+   * #accessToken(Platform, String)}.
+   */
   default String accountId(Platform platform, String account) {
     return accountId(platform);
   }

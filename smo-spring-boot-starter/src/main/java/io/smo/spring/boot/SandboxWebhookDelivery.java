@@ -12,7 +12,8 @@ import org.springframework.context.ApplicationListener;
  * events (comments, messages, mentions made on it) to the application's own receiver at {@code
  * http://127.0.0.1:<port><context-path><smo.webhooks.path>/}. Thread-safe.
  */
-public final class SandboxWebhookDelivery implements ApplicationListener<WebServerInitializedEvent> {
+public final class SandboxWebhookDelivery
+    implements ApplicationListener<WebServerInitializedEvent> {
   private final Sandbox sandbox;
   private final String path;
   private volatile SandboxWebhooks webhooks;
@@ -30,16 +31,22 @@ public final class SandboxWebhookDelivery implements ApplicationListener<WebServ
 
   @Override
   public void onApplicationEvent(WebServerInitializedEvent event) {
-    String context = event.getApplicationContext().getEnvironment()
-        .getProperty("server.servlet.context-path", "");
+    String context =
+        event
+            .getApplicationContext()
+            .getEnvironment()
+            .getProperty("server.servlet.context-path", "");
     if (context.endsWith("/")) {
       context = context.substring(0, context.length() - 1);
     }
-    webhooks = sandbox.webhooks(URI.create("http://127.0.0.1:" + event.getWebServer().getPort()
-        + context + path));
+    webhooks =
+        sandbox.webhooks(
+            URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + context + path));
   }
 
-  /** Returns the sandbox's webhook controls once the server listens (duplicate, delay, re-send...). */
+  /**
+   * Returns the sandbox's webhook controls once the server listens (duplicate, delay, re-send...).
+   */
   public Optional<SandboxWebhooks> webhooks() {
     return Optional.ofNullable(webhooks);
   }

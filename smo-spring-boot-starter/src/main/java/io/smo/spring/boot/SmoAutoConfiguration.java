@@ -38,10 +38,13 @@ public class SmoAutoConfiguration {
   @ConditionalOnMissingBean
   @Conditional(OnSmoAccountsCondition.class)
   @ConditionalOnProperty(prefix = "smo.cross-poster", name = "enabled", matchIfMissing = true)
-  public CrossPoster smoCrossPoster(SmoProperties properties, ListableBeanFactory beans,
-      ObjectProvider<SmoListener> listeners) {
-    CrossPoster.Builder b = CrossPoster.builder()
-        .addAll(targets(properties, properties.getCrossPoster(), "smo.cross-poster.accounts", beans));
+  public CrossPoster smoCrossPoster(
+      SmoProperties properties, ListableBeanFactory beans, ObjectProvider<SmoListener> listeners) {
+    CrossPoster.Builder b =
+        CrossPoster.builder()
+            .addAll(
+                targets(
+                    properties, properties.getCrossPoster(), "smo.cross-poster.accounts", beans));
     listeners.orderedStream().forEach(b::listener);
     return b.build();
   }
@@ -53,16 +56,21 @@ public class SmoAutoConfiguration {
    * @throws InvalidConfigurationPropertyValueException naming {@code property} when an account is
    *     unknown
    */
-  static List<SocialClient> targets(SmoProperties properties, SmoProperties.Targets targets,
-      String property, ListableBeanFactory beans) {
-    List<String> names = targets.getAccounts().isEmpty()
-        ? new ArrayList<>(properties.getAccounts().keySet()) : targets.getAccounts();
+  static List<SocialClient> targets(
+      SmoProperties properties,
+      SmoProperties.Targets targets,
+      String property,
+      ListableBeanFactory beans) {
+    List<String> names =
+        targets.getAccounts().isEmpty()
+            ? new ArrayList<>(properties.getAccounts().keySet())
+            : targets.getAccounts();
     List<SocialClient> out = new ArrayList<>();
     for (String name : names) {
       String bean = SmoClientRegistrar.BEAN_PREFIX + name;
       if (!beans.containsBean(bean)) {
-        throw new InvalidConfigurationPropertyValueException(property, names,
-            "no account named '" + name + "' under smo.accounts");
+        throw new InvalidConfigurationPropertyValueException(
+            property, names, "no account named '" + name + "' under smo.accounts");
       }
       out.add(beans.getBean(bean, SocialClient.class));
     }

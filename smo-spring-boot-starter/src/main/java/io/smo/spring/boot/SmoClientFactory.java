@@ -1,10 +1,10 @@
 package io.smo.spring.boot;
 
+import io.smo.core.ClientBuilder;
 import io.smo.core.Platform;
 import io.smo.core.SocialClient;
 import io.smo.core.event.SmoListener;
 import io.smo.core.resilience.RetryPolicy;
-import io.smo.core.ClientBuilder;
 import io.smo.facebook.FacebookClient;
 import io.smo.instagram.InstagramClient;
 import io.smo.pinterest.PinterestClient;
@@ -18,8 +18,8 @@ import java.util.Locale;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Builds one platform client from an {@code smo.accounts.<name>} entry, and checks the entry
- * first so that a misconfigured account fails startup with a message naming the property.
+ * Builds one platform client from an {@code smo.accounts.<name>} entry, and checks the entry first
+ * so that a misconfigured account fails startup with a message naming the property.
  */
 public final class SmoClientFactory {
   private SmoClientFactory() {}
@@ -36,14 +36,18 @@ public final class SmoClientFactory {
   public static Platform check(String name, SmoProperties.Account a, boolean sandbox) {
     String prefix = "smo.accounts." + name + ".";
     if (a.getPlatform() == null || a.getPlatform().isBlank()) {
-      throw new InvalidConfigurationPropertyValueException(prefix + "platform", null,
+      throw new InvalidConfigurationPropertyValueException(
+          prefix + "platform",
+          null,
           "every account needs a platform: facebook, instagram, twitter, youtube, tiktok, pinterest or snapchat");
     }
     Platform p;
     try {
       p = Platform.fromId(a.getPlatform().trim().toLowerCase(Locale.ROOT));
     } catch (RuntimeException e) {
-      throw new InvalidConfigurationPropertyValueException(prefix + "platform", a.getPlatform(),
+      throw new InvalidConfigurationPropertyValueException(
+          prefix + "platform",
+          a.getPlatform(),
           "not a platform; use facebook, instagram, twitter, youtube, tiktok, pinterest or snapchat");
     }
     boolean toSandbox = sandbox && a.getAccessToken() == null && a.getBaseUrl() == null;
@@ -51,24 +55,34 @@ public final class SmoClientFactory {
       return p;
     }
     if (a.getAccessToken() == null || a.getAccessToken().isBlank()) {
-      throw new InvalidConfigurationPropertyValueException(prefix + "access-token", null,
+      throw new InvalidConfigurationPropertyValueException(
+          prefix + "access-token",
+          null,
           "the account has no access token (set it from the environment, e.g. SMO_ACCOUNTS_"
-              + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_ACCESSTOKEN)"
+              + name.toUpperCase(Locale.ROOT).replace('-', '_')
+              + "_ACCESSTOKEN)"
               + (sandbox ? "" : ", or turn smo.sandbox.enabled on to use the sandbox"));
     }
     if ((p == Platform.FACEBOOK || p == Platform.INSTAGRAM || p == Platform.TIKTOK)
         && (a.getAccountId() == null || a.getAccountId().isBlank())) {
-      throw new InvalidConfigurationPropertyValueException(prefix + "account-id", null,
-          p.displayName() + " needs the account to act as: "
-              + (p == Platform.FACEBOOK ? "the Page id" : p == Platform.INSTAGRAM ? "the Instagram user id" : "the open_id"));
+      throw new InvalidConfigurationPropertyValueException(
+          prefix + "account-id",
+          null,
+          p.displayName()
+              + " needs the account to act as: "
+              + (p == Platform.FACEBOOK
+                  ? "the Page id"
+                  : p == Platform.INSTAGRAM ? "the Instagram user id" : "the open_id"));
     }
     if (p == Platform.SNAPCHAT && a.getAccountId() == null && a.getAdAccountId() == null) {
-      throw new InvalidConfigurationPropertyValueException(prefix + "account-id", null,
+      throw new InvalidConfigurationPropertyValueException(
+          prefix + "account-id",
+          null,
           "Snapchat needs the public profile id (account-id) and/or ad-account-id");
     }
     if (a.getRetry().getMaxAttempts() != null && a.getRetry().getMaxAttempts() < 1) {
-      throw new InvalidConfigurationPropertyValueException(prefix + "retry.max-attempts",
-          a.getRetry().getMaxAttempts(), "must be at least 1");
+      throw new InvalidConfigurationPropertyValueException(
+          prefix + "retry.max-attempts", a.getRetry().getMaxAttempts(), "must be at least 1");
     }
     return p;
   }
@@ -83,17 +97,21 @@ public final class SmoClientFactory {
    * @return the client (the caller closes it)
    * @throws InvalidConfigurationPropertyValueException naming the bad or missing property
    */
-  public static SocialClient create(String name, SmoProperties.Account a, List<SmoListener> listeners,
-      SandboxAccess sandbox) {
+  public static SocialClient create(
+      String name, SmoProperties.Account a, List<SmoListener> listeners, SandboxAccess sandbox) {
     Platform p = check(name, a, sandbox != null);
     boolean toSandbox = sandbox != null && a.getAccessToken() == null && a.getBaseUrl() == null;
     // X and Pinterest key a client by the account's real id (#18), so each configured account of
     // theirs gets its own sandbox account; the other platforms keep the sandbox's main account
     boolean ownSandboxAccount = p == Platform.TWITTER || p == Platform.PINTEREST;
-    String token = !toSandbox ? a.getAccessToken()
-        : ownSandboxAccount ? sandbox.accessToken(p, name) : sandbox.accessToken(p);
-    String accountId = !toSandbox ? a.getAccountId()
-        : ownSandboxAccount ? sandbox.accountId(p, name) : sandbox.accountId(p);
+    String token =
+        !toSandbox
+            ? a.getAccessToken()
+            : ownSandboxAccount ? sandbox.accessToken(p, name) : sandbox.accessToken(p);
+    String accountId =
+        !toSandbox
+            ? a.getAccountId()
+            : ownSandboxAccount ? sandbox.accountId(p, name) : sandbox.accountId(p);
     URI base = toSandbox ? sandbox.baseUrl(p) : a.getBaseUrl();
     try {
       switch (p) {
@@ -140,7 +158,10 @@ public final class SmoClientFactory {
           if (accountId != null) {
             b.accountId(accountId);
           }
-          String board = a.getBoardId() != null ? a.getBoardId() : toSandbox ? sandbox.extra(p, "boardId") : null;
+          String board =
+              a.getBoardId() != null
+                  ? a.getBoardId()
+                  : toSandbox ? sandbox.extra(p, "boardId") : null;
           if (board != null) {
             b.defaultBoardId(board);
           }
@@ -166,34 +187,37 @@ public final class SmoClientFactory {
       }
     } catch (IllegalArgumentException | IllegalStateException e) {
       // the builders' own checks; the message never carries a secret
-      throw new InvalidConfigurationPropertyValueException("smo.accounts." + name, a.toString(),
-          e.getMessage());
+      throw new InvalidConfigurationPropertyValueException(
+          "smo.accounts." + name, a.toString(), e.getMessage());
     }
   }
 
-  private static <B extends ClientBuilder<B>> B common(B b, SmoProperties.Account a, String token,
-      URI base, List<SmoListener> listeners) {
+  private static <B extends ClientBuilder<B>> B common(
+      B b, SmoProperties.Account a, String token, URI base, List<SmoListener> listeners) {
     b.accessToken(token);
     if (base != null) {
       b.baseUrl(base);
     }
     SmoProperties.Http h = a.getHttp();
-    if (h.getConnectTimeout() != null || h.getReadTimeout() != null || h.getWriteTimeout() != null
+    if (h.getConnectTimeout() != null
+        || h.getReadTimeout() != null
+        || h.getWriteTimeout() != null
         || h.getApplicationName() != null) {
-      b.httpSettings(s -> {
-        if (h.getConnectTimeout() != null) {
-          s.connectTimeout(h.getConnectTimeout());
-        }
-        if (h.getReadTimeout() != null) {
-          s.readTimeout(h.getReadTimeout());
-        }
-        if (h.getWriteTimeout() != null) {
-          s.writeTimeout(h.getWriteTimeout());
-        }
-        if (h.getApplicationName() != null) {
-          s.applicationName(h.getApplicationName());
-        }
-      });
+      b.httpSettings(
+          s -> {
+            if (h.getConnectTimeout() != null) {
+              s.connectTimeout(h.getConnectTimeout());
+            }
+            if (h.getReadTimeout() != null) {
+              s.readTimeout(h.getReadTimeout());
+            }
+            if (h.getWriteTimeout() != null) {
+              s.writeTimeout(h.getWriteTimeout());
+            }
+            if (h.getApplicationName() != null) {
+              s.applicationName(h.getApplicationName());
+            }
+          });
     }
     SmoProperties.Retry r = a.getRetry();
     if (r.getMaxAttempts() != null || r.getMaxRetryAfter() != null || r.getCallBudget() != null) {

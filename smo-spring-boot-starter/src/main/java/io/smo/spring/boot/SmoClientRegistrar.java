@@ -36,13 +36,16 @@ public class SmoClientRegistrar implements BeanDefinitionRegistryPostProcessor, 
 
   /** Binds the {@code smo.accounts} map from {@code env} (empty when none). */
   static Map<String, SmoProperties.Account> accounts(Environment env) {
-    return Binder.get(env).bind("smo.accounts", Bindable.mapOf(String.class, SmoProperties.Account.class))
+    return Binder.get(env)
+        .bind("smo.accounts", Bindable.mapOf(String.class, SmoProperties.Account.class))
         .orElse(Map.of());
   }
 
   @Override
-  public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
-    boolean sandbox = Binder.get(environment).bind("smo.sandbox.enabled", Boolean.class).orElse(false);
+  public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry)
+      throws BeansException {
+    boolean sandbox =
+        Binder.get(environment).bind("smo.sandbox.enabled", Boolean.class).orElse(false);
     Map<String, SmoProperties.Account> accounts = accounts(environment);
     for (Map.Entry<String, SmoProperties.Account> e : accounts.entrySet()) {
       String name = e.getKey();
@@ -53,10 +56,17 @@ public class SmoClientRegistrar implements BeanDefinitionRegistryPostProcessor, 
         continue; // the application's own bean
       }
       ConfigurableListableBeanFactory bf = (ConfigurableListableBeanFactory) registry;
-      AbstractBeanDefinition def = BeanDefinitionBuilder.genericBeanDefinition(SocialClient.class,
-          () -> SmoClientFactory.create(name, account, listeners(bf),
-              bf.getBeanProvider(SandboxAccess.class).getIfAvailable()))
-          .setDestroyMethodName("close").getBeanDefinition();
+      AbstractBeanDefinition def =
+          BeanDefinitionBuilder.genericBeanDefinition(
+                  SocialClient.class,
+                  () ->
+                      SmoClientFactory.create(
+                          name,
+                          account,
+                          listeners(bf),
+                          bf.getBeanProvider(SandboxAccess.class).getIfAvailable()))
+              .setDestroyMethodName("close")
+              .getBeanDefinition();
       registry.registerBeanDefinition(beanName, def);
     }
   }

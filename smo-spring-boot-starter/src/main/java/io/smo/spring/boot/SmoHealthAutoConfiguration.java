@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -31,8 +31,9 @@ import org.springframework.context.annotation.Configuration;
  * source, token expiry — from {@code smo.accounts.<name>.token-expires-at} or the application's
  * {@code TokenStore} bean under the account's name; DOWN when a token that cannot be refreshed, or
  * a refresh token, has expired; {@code tokenExpiresSoon} within {@code
- * smo.health.token-expiry-warning} — and the last rate-limit figures and their headroom) and {@code smoScheduler} (backlog:
- * pending and overdue scheduled posts). Turn off with {@code management.health.smo.enabled=false}.
+ * smo.health.token-expiry-warning} — and the last rate-limit figures and their headroom) and {@code
+ * smoScheduler} (backlog: pending and overdue scheduled posts). Turn off with {@code
+ * management.health.smo.enabled=false}.
  */
 @AutoConfiguration(after = {SmoAutoConfiguration.class, SmoSchedulerAutoConfiguration.class})
 @ConditionalOnClass(HealthIndicator.class)
@@ -42,8 +43,11 @@ public class SmoHealthAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "smoHealthIndicator")
   @Conditional(OnSmoAccountsCondition.class)
-  public HealthIndicator smoHealthIndicator(ListableBeanFactory beans, SmoProperties properties,
-      ObjectProvider<TokenStore> tokenStores, ObjectProvider<Clock> clocks) {
+  public HealthIndicator smoHealthIndicator(
+      ListableBeanFactory beans,
+      SmoProperties properties,
+      ObjectProvider<TokenStore> tokenStores,
+      ObjectProvider<Clock> clocks) {
     return new AbstractHealthIndicator("SMO account health check failed") {
       @Override
       protected void doHealthCheck(Health.Builder builder) {
@@ -64,8 +68,10 @@ public class SmoHealthAutoConfiguration {
           d.put("platform", c.platform().id());
           Instant expiresAt = a.getTokenExpiresAt();
           Instant refreshExpiresAt = null;
-          String source = a.getAccessToken() != null ? "configured"
-              : properties.getSandbox().isEnabled() ? "sandbox" : "missing";
+          String source =
+              a.getAccessToken() != null
+                  ? "configured"
+                  : properties.getSandbox().isEnabled() ? "sandbox" : "missing";
           if (store != null) {
             Optional<AccessToken> stored = loadQuietly(store, name);
             if (stored.isPresent()) {
@@ -77,8 +83,9 @@ public class SmoHealthAutoConfiguration {
             }
           }
           d.put("token", source);
-          boolean refreshable = store != null && loadQuietly(store, name)
-              .flatMap(AccessToken::refreshToken).isPresent();
+          boolean refreshable =
+              store != null
+                  && loadQuietly(store, name).flatMap(AccessToken::refreshToken).isPresent();
           if (expiresAt != null) {
             d.put("tokenExpiresAt", expiresAt.toString());
             boolean expired = !expiresAt.isAfter(now);
@@ -97,15 +104,21 @@ public class SmoHealthAutoConfiguration {
               anyExpired = true;
             }
           }
-          c.lastRateLimit().ifPresent(s -> {
-            s.remaining().ifPresent(r -> d.put("rateLimitRemaining", r));
-            s.limit().ifPresent(l -> d.put("rateLimitLimit", l));
-            if (s.remaining().isPresent() && s.limit().isPresent() && s.limit().getAsLong() > 0) {
-              d.put("rateLimitHeadroom",
-                  Math.round(100.0 * s.remaining().getAsLong() / s.limit().getAsLong()) + "%");
-            }
-            s.resetAt().ifPresent(t -> d.put("rateLimitResetAt", t.toString()));
-          });
+          c.lastRateLimit()
+              .ifPresent(
+                  s -> {
+                    s.remaining().ifPresent(r -> d.put("rateLimitRemaining", r));
+                    s.limit().ifPresent(l -> d.put("rateLimitLimit", l));
+                    if (s.remaining().isPresent()
+                        && s.limit().isPresent()
+                        && s.limit().getAsLong() > 0) {
+                      d.put(
+                          "rateLimitHeadroom",
+                          Math.round(100.0 * s.remaining().getAsLong() / s.limit().getAsLong())
+                              + "%");
+                    }
+                    s.resetAt().ifPresent(t -> d.put("rateLimitResetAt", t.toString()));
+                  });
           accounts.put(name, d);
         }
         (anyExpired ? builder.down() : builder.up()).withDetail("accounts", accounts);
@@ -136,9 +149,13 @@ public class SmoHealthAutoConfiguration {
           Instant now = Clock.systemUTC().instant();
           List<ScheduledPost> pending = scheduler.list().stream().filter(p -> !p.done()).toList();
           long overdue = pending.stream().filter(p -> p.dueAt().isBefore(now)).count();
-          long late = pending.stream().filter(p -> p.dueAt().isBefore(now.minus(Duration.ofMinutes(15)))).count();
+          long late =
+              pending.stream()
+                  .filter(p -> p.dueAt().isBefore(now.minus(Duration.ofMinutes(15))))
+                  .count();
           (late > 0 ? builder.down() : builder.up())
-              .withDetail("pending", pending.size()).withDetail("overdue", overdue)
+              .withDetail("pending", pending.size())
+              .withDetail("overdue", overdue)
               .withDetail("overdueBy15Minutes", late);
         }
       };

@@ -15,18 +15,23 @@ import org.springframework.context.annotation.Bean;
  * binder, a listener every auto-configured client, cross-poster and scheduler reports to, with one
  * Observation per API call when an {@link ObservationRegistry} bean exists.
  */
-@AutoConfiguration(before = SmoAutoConfiguration.class, afterName = {
-    "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
-    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-    "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",
-    "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration"})
+@AutoConfiguration(
+    before = SmoAutoConfiguration.class,
+    afterName = {
+      "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
+      "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",
+      "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration"
+    })
 @ConditionalOnClass({SmoMicrometer.class, MeterRegistry.class})
 @ConditionalOnBean(MeterRegistry.class)
 public class SmoMetricsAutoConfiguration {
   /** The binder, configured by {@code smo.metrics.*}. */
   @Bean
   @ConditionalOnMissingBean
-  public SmoMicrometer smoMicrometer(MeterRegistry registry, ObjectProvider<ObservationRegistry> observations,
+  public SmoMicrometer smoMicrometer(
+      MeterRegistry registry,
+      ObjectProvider<ObservationRegistry> observations,
       SmoProperties properties) {
     SmoProperties.Metrics m = properties.getMetrics();
     return SmoMicrometer.builder(registry)

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * The {@code smo.*} properties: accounts (one client bean each), the sandbox, the cross-poster,
- * the scheduler and metrics. Secrets ({@code access-token}, {@code app-secret}) come from Spring's
+ * The {@code smo.*} properties: accounts (one client bean each), the sandbox, the cross-poster, the
+ * scheduler and metrics. Secrets ({@code access-token}, {@code app-secret}) come from Spring's
  * usual sources (environment variables, a secrets store); their names end in {@code token} and
  * {@code secret}, so Spring Boot's sanitizer masks them in {@code /actuator/env} and {@code
  * /actuator/configprops}, and {@link Account#toString()} never prints them.
@@ -20,16 +20,22 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 public class SmoProperties {
   /** The accounts, by name: one {@code SocialClient} bean {@code smo.client.<name>} each. */
   private Map<String, Account> accounts = new LinkedHashMap<>();
+
   /** The in-process sandbox (smo-testkit) that accounts without credentials talk to. */
   private final Sandbox sandbox = new Sandbox();
+
   /** The auto-configured {@code CrossPoster}. */
   private final Targets crossPoster = new Targets();
+
   /** The auto-configured {@code PostScheduler}. */
   private final Scheduler scheduler = new Scheduler();
+
   /** Micrometer meters and observations. */
   private final Metrics metrics = new Metrics();
+
   /** The webhook receiver (smo-webhooks), mounted in the servlet container. */
   private final Webhooks webhooks = new Webhooks();
+
   /** The health indicators. */
   private final Health health = new Health();
 
@@ -77,10 +83,15 @@ public class SmoProperties {
   public static class Account {
     /** The platform id: facebook, instagram, twitter, youtube, tiktok, pinterest or snapchat. */
     private String platform;
-    /** The OAuth access token (a secret: set it from the environment, never in a committed file). */
+
+    /**
+     * The OAuth access token (a secret: set it from the environment, never in a committed file).
+     */
     private String accessToken;
+
     /** The Meta app secret, for appsecret_proof (Facebook, Instagram); a secret. */
     private String appSecret;
+
     /**
      * When the access token expires (UTC, ISO-8601, e.g. {@code 2027-02-01T00:00:00Z}): Meta's
      * long-lived tokens last about 60 days, TikTok's and X's access tokens hours. The health
@@ -89,23 +100,27 @@ public class SmoProperties {
      * account's name) when there is one, else unknown.
      */
     private java.time.Instant tokenExpiresAt;
+
     /**
      * The platform account the client acts as: the Facebook Page id, the Instagram user id, the
      * TikTok open_id, the Snapchat public profile id. Unused for X, YouTube and Pinterest.
      */
     private String accountId;
+
     /** The Snapchat ad account id. */
     private String adAccountId;
+
     /** The Pinterest board pins go to when a post names none. */
     private String boardId;
+
     /** Overrides the API base URL (a proxy or test server). Default: the platform's host. */
     private URI baseUrl;
+
     /** HTTP settings. */
-    @NestedConfigurationProperty
-    private final Http http = new Http();
+    @NestedConfigurationProperty private final Http http = new Http();
+
     /** Retry policy. */
-    @NestedConfigurationProperty
-    private final Retry retry = new Retry();
+    @NestedConfigurationProperty private final Retry retry = new Retry();
 
     /** Returns the platform id. */
     public String getPlatform() {
@@ -200,9 +215,17 @@ public class SmoProperties {
     /** Shows the settings with the secrets redacted. */
     @Override
     public String toString() {
-      return "Account[platform=" + platform + ", accountId=" + accountId + ", baseUrl=" + baseUrl
-          + ", accessToken=" + (accessToken == null ? "none" : "******")
-          + ", appSecret=" + (appSecret == null ? "none" : "******") + "]";
+      return "Account[platform="
+          + platform
+          + ", accountId="
+          + accountId
+          + ", baseUrl="
+          + baseUrl
+          + ", accessToken="
+          + (accessToken == null ? "none" : "******")
+          + ", appSecret="
+          + (appSecret == null ? "none" : "******")
+          + "]";
     }
   }
 
@@ -210,10 +233,13 @@ public class SmoProperties {
   public static class Http {
     /** Connect timeout. Default: the SDK's (10 s). */
     private Duration connectTimeout;
+
     /** Read timeout. Default: the SDK's (30 s). */
     private Duration readTimeout;
+
     /** Write timeout. Default: the SDK's (30 s). */
     private Duration writeTimeout;
+
     /** Appended to the User-Agent, e.g. "my-app/1.2". */
     private String applicationName;
 
@@ -262,8 +288,10 @@ public class SmoProperties {
   public static class Retry {
     /** Attempts per call, the first included (1 = no retry). */
     private Integer maxAttempts;
+
     /** The longest Retry-After the SDK waits out; a longer one fails the call at once. */
     private Duration maxRetryAfter;
+
     /** The time one call may take, retries and waits included. */
     private Duration callBudget;
 
@@ -321,6 +349,7 @@ public class SmoProperties {
   public static class Targets {
     /** Whether the bean is created. */
     private boolean enabled = true;
+
     /** Account names to target; default: every account. */
     private List<String> accounts = new ArrayList<>();
 
@@ -365,8 +394,10 @@ public class SmoProperties {
   public static class Metrics {
     /** Adds the account name as a tag (only with a small, fixed set of accounts). */
     private boolean accountTag;
+
     /** Client-side percentiles the timers publish, e.g. 0.5, 0.99. Default none. */
     private List<Double> percentiles = new ArrayList<>();
+
     /** Publishes percentile histogram buckets on the timers. */
     private boolean percentileHistogram;
 
@@ -403,31 +434,38 @@ public class SmoProperties {
 
   /**
    * The webhook receiver: with smo-webhooks and a servlet container, the platforms' webhook
-   * deliveries are verified, parsed and de-duplicated under {@code <path>/meta}, {@code /x},
-   * {@code /tiktok} and {@code /youtube}, and every new event is published as a Spring
-   * application event (an {@code EngagementEvent}; listen with {@code @EventListener}). A platform's
-   * handler is mounted when its secret is set; with the sandbox on and no secret set, all four are
-   * mounted with the sandbox's secrets and the sandbox delivers its events to them.
+   * deliveries are verified, parsed and de-duplicated under {@code <path>/meta}, {@code /x}, {@code
+   * /tiktok} and {@code /youtube}, and every new event is published as a Spring application event
+   * (an {@code EngagementEvent}; listen with {@code @EventListener}). A platform's handler is
+   * mounted when its secret is set; with the sandbox on and no secret set, all four are mounted
+   * with the sandbox's secrets and the sandbox delivers its events to them.
    */
   public static class Webhooks {
     /** Whether the receiver is mounted (when smo-webhooks and a servlet container are present). */
     private boolean enabled = true;
+
     /** The servlet path the handlers live under. Default {@code /smo/webhooks}. */
     private String path = "/smo/webhooks";
+
     /** The largest delivery accepted, in bytes (larger ones get 413). Default 1 MiB. */
     private int maxBodyBytes = 1 << 20;
+
     /**
      * Where seen event ids are kept: {@code auto} (the application's DataSource when there is one,
      * so that several instances deliver each event once; else memory), {@code jdbc} or {@code
      * memory}.
      */
     private String deduplication = "auto";
+
     /** Meta (Facebook Pages, Instagram, Messenger) deliveries. */
     private final Meta meta = new Meta();
+
     /** X Account Activity deliveries. */
     private final X x = new X();
+
     /** TikTok deliveries. */
     private final TikTok tiktok = new TikTok();
+
     /** YouTube WebSub (PubSubHubbub) deliveries. */
     private final YouTube youtube = new YouTube();
 
@@ -495,6 +533,7 @@ public class SmoProperties {
     public static class Meta {
       /** The Meta app secret ({@code X-Hub-Signature-256}). */
       private String appSecret;
+
       /** The verify token given when subscribing ({@code hub.verify_token}). */
       private String verifyToken;
 
@@ -549,6 +588,7 @@ public class SmoProperties {
     public static class TikTok {
       /** The app's client secret. */
       private String clientSecret;
+
       /** How far a delivery's timestamp may be from now. Default 5 minutes. */
       private Duration tolerance = Duration.ofMinutes(5);
 
@@ -582,7 +622,10 @@ public class SmoProperties {
     public static class YouTube {
       /** The {@code hub.secret} the hub signs notifications with ({@code X-Hub-Signature}). */
       private String secret;
-      /** The topic URLs this receiver subscribed to (verification requests for others are refused). */
+
+      /**
+       * The topic URLs this receiver subscribed to (verification requests for others are refused).
+       */
       private List<String> topics = new ArrayList<>();
 
       /** Returns the hub secret. */
@@ -614,7 +657,10 @@ public class SmoProperties {
 
   /** Health indicator settings. */
   public static class Health {
-    /** How long before a token's expiry the account health reports {@code tokenExpiresSoon}. Default 7 days. */
+    /**
+     * How long before a token's expiry the account health reports {@code tokenExpiresSoon}. Default
+     * 7 days.
+     */
     private Duration tokenExpiryWarning = Duration.ofDays(7);
 
     /** Returns the warning period before a token's expiry. */

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Conditional;
  * PostScheduler} on the application's database over the accounts {@code smo.scheduler.accounts}
  * names (default all; any number per platform), stopped with the context.
  */
-@AutoConfiguration(after = SmoAutoConfiguration.class,
+@AutoConfiguration(
+    after = SmoAutoConfiguration.class,
     afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
 @ConditionalOnClass(PostScheduler.class)
 @ConditionalOnBean(DataSource.class)
@@ -26,11 +27,17 @@ public class SmoSchedulerAutoConfiguration {
   /** The scheduler, started. */
   @Bean(initMethod = "start", destroyMethod = "close")
   @ConditionalOnMissingBean
-  public PostScheduler smoPostScheduler(DataSource dataSource, SmoProperties properties,
-      ListableBeanFactory beans, org.springframework.beans.factory.ObjectProvider<io.smo.core.event.SmoListener> listeners) {
-    PostScheduler.Builder b = PostScheduler.builder().dataSource(dataSource)
-        .pollingInterval(properties.getScheduler().getPollingInterval());
-    SmoAutoConfiguration.targets(properties, properties.getScheduler(), "smo.scheduler.accounts", beans)
+  public PostScheduler smoPostScheduler(
+      DataSource dataSource,
+      SmoProperties properties,
+      ListableBeanFactory beans,
+      org.springframework.beans.factory.ObjectProvider<io.smo.core.event.SmoListener> listeners) {
+    PostScheduler.Builder b =
+        PostScheduler.builder()
+            .dataSource(dataSource)
+            .pollingInterval(properties.getScheduler().getPollingInterval());
+    SmoAutoConfiguration.targets(
+            properties, properties.getScheduler(), "smo.scheduler.accounts", beans)
         .forEach(b::add);
     listeners.orderedStream().forEach(b::listener);
     return b.build();

@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A servlet that hands every request under its mapping to smo-webhooks' {@link Webhooks} router
- * and writes the router's answer: status, headers, body. It reads at most {@link
+ * A servlet that hands every request under its mapping to smo-webhooks' {@link Webhooks} router and
+ * writes the router's answer: status, headers, body. It reads at most {@link
  * Webhooks#maxBodyBytes()} + 1 bytes of the body, so a huge delivery is answered 413 without being
  * buffered whole. Verification, parsing and de-duplication are the router's; this class only moves
- * bytes. The starter mounts it at {@code smo.webhooks.path}; an application without the starter
- * can register it itself.
+ * bytes. The starter mounts it at {@code smo.webhooks.path}; an application without the starter can
+ * register it itself.
  *
  * <p>Thread-safe.
  */

@@ -24,12 +24,12 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * With smo-webhooks and a servlet container: the platforms' webhook handlers, mounted at {@code
- * smo.webhooks.path} (default {@code /smo/webhooks}, so Meta posts to {@code
- * /smo/webhooks/meta}, X to {@code /x}, TikTok to {@code /tiktok}, YouTube's hub to {@code
- * /youtube}). A handler is mounted for each platform whose secret is set under {@code
- * smo.webhooks.<platform>}; with the sandbox on and no secret set, all four are mounted with the
- * sandbox's secrets. Every new, verified, de-duplicated event is published as a Spring application
- * event of type {@link EngagementEvent}:
+ * smo.webhooks.path} (default {@code /smo/webhooks}, so Meta posts to {@code /smo/webhooks/meta}, X
+ * to {@code /x}, TikTok to {@code /tiktok}, YouTube's hub to {@code /youtube}). A handler is
+ * mounted for each platform whose secret is set under {@code smo.webhooks.<platform>}; with the
+ * sandbox on and no secret set, all four are mounted with the sandbox's secrets. Every new,
+ * verified, de-duplicated event is published as a Spring application event of type {@link
+ * EngagementEvent}:
  *
  * <pre>{@code
  * @EventListener
@@ -41,7 +41,8 @@ import org.springframework.context.annotation.Bean;
  * balancer see each event once), else memory ({@code smo.webhooks.deduplication} forces {@code
  * jdbc} or {@code memory}). Every bean backs off when the application defines its own.
  */
-@AutoConfiguration(after = SmoSandboxAutoConfiguration.class,
+@AutoConfiguration(
+    after = SmoSandboxAutoConfiguration.class,
     afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
 @ConditionalOnClass({Webhooks.class, HttpServlet.class, ServletRegistrationBean.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -56,40 +57,65 @@ public class SmoWebhooksAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @org.springframework.context.annotation.Conditional(OnWebhookSecretsCondition.class)
-  public Webhooks smoWebhooks(SmoProperties properties,
-      ObjectProvider<EventDeduplicator> deduplicators, ObjectProvider<DataSource> dataSources,
-      ObjectProvider<SandboxSecrets> sandbox, ApplicationEventPublisher events) {
+  public Webhooks smoWebhooks(
+      SmoProperties properties,
+      ObjectProvider<EventDeduplicator> deduplicators,
+      ObjectProvider<DataSource> dataSources,
+      ObjectProvider<SandboxSecrets> sandbox,
+      ApplicationEventPublisher events) {
     SmoProperties.Webhooks w = properties.getWebhooks();
     EventDeduplicator dedup = deduplicators.getIfAvailable(() -> deduplicator(w, dataSources));
     SandboxSecrets sbx = sandbox.getIfAvailable();
-    boolean anySecret = w.getMeta().getAppSecret() != null || w.getX().getConsumerSecret() != null
-        || w.getTiktok().getClientSecret() != null || w.getYoutube().getSecret() != null;
+    boolean anySecret =
+        w.getMeta().getAppSecret() != null
+            || w.getX().getConsumerSecret() != null
+            || w.getTiktok().getClientSecret() != null
+            || w.getYoutube().getSecret() != null;
     boolean fromSandbox = !anySecret && sbx != null;
     Webhooks.Builder b = Webhooks.builder();
     String meta = fromSandbox ? sbx.metaAppSecret() : w.getMeta().getAppSecret();
     if (meta != null) {
       String verify = fromSandbox ? sbx.verifyToken() : w.getMeta().getVerifyToken();
       if (verify == null || verify.isBlank()) {
-        throw new InvalidConfigurationPropertyValueException("smo.webhooks.meta.verify-token", null,
+        throw new InvalidConfigurationPropertyValueException(
+            "smo.webhooks.meta.verify-token",
+            null,
             "a Meta receiver needs the verify token you give Meta when subscribing");
       }
-      b.add(MetaWebhookHandler.builder().appSecret(meta).verifyToken(verify)
-          .maxBodyBytes(w.getMaxBodyBytes()).deduplicator(dedup).build());
+      b.add(
+          MetaWebhookHandler.builder()
+              .appSecret(meta)
+              .verifyToken(verify)
+              .maxBodyBytes(w.getMaxBodyBytes())
+              .deduplicator(dedup)
+              .build());
     }
     String x = fromSandbox ? sbx.xConsumerSecret() : w.getX().getConsumerSecret();
     if (x != null) {
-      b.add(XWebhookHandler.builder().consumerSecret(x).maxBodyBytes(w.getMaxBodyBytes())
-          .deduplicator(dedup).build());
+      b.add(
+          XWebhookHandler.builder()
+              .consumerSecret(x)
+              .maxBodyBytes(w.getMaxBodyBytes())
+              .deduplicator(dedup)
+              .build());
     }
     String tiktok = fromSandbox ? sbx.tiktokClientSecret() : w.getTiktok().getClientSecret();
     if (tiktok != null) {
-      b.add(TikTokWebhookHandler.builder().clientSecret(tiktok).tolerance(w.getTiktok().getTolerance())
-          .maxBodyBytes(w.getMaxBodyBytes()).deduplicator(dedup).build());
+      b.add(
+          TikTokWebhookHandler.builder()
+              .clientSecret(tiktok)
+              .tolerance(w.getTiktok().getTolerance())
+              .maxBodyBytes(w.getMaxBodyBytes())
+              .deduplicator(dedup)
+              .build());
     }
     String hub = fromSandbox ? sbx.hubSecret() : w.getYoutube().getSecret();
     if (hub != null) {
-      YouTubeWebhookHandler.Builder yt = YouTubeWebhookHandler.builder().secret(hub)
-          .maxBodyBytes(w.getMaxBodyBytes()).deduplicator(dedup);
+      YouTubeWebhookHandler.Builder yt =
+          YouTubeWebhookHandler.builder()
+              .secret(hub)
+              .maxBodyBytes(w.getMaxBodyBytes())
+              .deduplicator(dedup);
       w.getYoutube().getTopics().forEach(yt::addTopic);
       b.add(yt.build());
     }
@@ -97,9 +123,12 @@ public class SmoWebhooksAutoConfiguration {
     return b.build();
   }
 
-  private static EventDeduplicator deduplicator(SmoProperties.Webhooks w,
-      ObjectProvider<DataSource> dataSources) {
-    String mode = w.getDeduplication() == null ? "auto" : w.getDeduplication().trim().toLowerCase(Locale.ROOT);
+  private static EventDeduplicator deduplicator(
+      SmoProperties.Webhooks w, ObjectProvider<DataSource> dataSources) {
+    String mode =
+        w.getDeduplication() == null
+            ? "auto"
+            : w.getDeduplication().trim().toLowerCase(Locale.ROOT);
     switch (mode) {
       case "memory" -> {
         return EventDeduplicator.defaults();
@@ -107,8 +136,8 @@ public class SmoWebhooksAutoConfiguration {
       case "jdbc" -> {
         DataSource ds = dataSources.getIfUnique();
         if (ds == null) {
-          throw new InvalidConfigurationPropertyValueException("smo.webhooks.deduplication", mode,
-              "jdbc needs exactly one DataSource bean");
+          throw new InvalidConfigurationPropertyValueException(
+              "smo.webhooks.deduplication", mode, "jdbc needs exactly one DataSource bean");
         }
         return JdbcEventDeduplicator.create(ds);
       }
@@ -126,12 +155,12 @@ public class SmoWebhooksAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "smoWebhookServlet")
   @org.springframework.context.annotation.Conditional(OnWebhookSecretsCondition.class)
-  public ServletRegistrationBean<SmoWebhookServlet> smoWebhookServlet(Webhooks webhooks,
-      SmoProperties properties) {
+  public ServletRegistrationBean<SmoWebhookServlet> smoWebhookServlet(
+      Webhooks webhooks, SmoProperties properties) {
     String path = properties.getWebhooks().getPath();
     if (path == null || !path.startsWith("/") || path.contains("*")) {
-      throw new InvalidConfigurationPropertyValueException("smo.webhooks.path", path,
-          "must start with / and hold no wildcard, e.g. /smo/webhooks");
+      throw new InvalidConfigurationPropertyValueException(
+          "smo.webhooks.path", path, "must start with / and hold no wildcard, e.g. /smo/webhooks");
     }
     String base = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     ServletRegistrationBean<SmoWebhookServlet> r =
@@ -147,10 +176,11 @@ public class SmoWebhooksAutoConfiguration {
     /** The hook pointing the sandbox's deliveries at the receiver once the server listens. */
     @Bean
     @ConditionalOnMissingBean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(io.smo.testkit.Sandbox.class)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(
+        io.smo.testkit.Sandbox.class)
     @org.springframework.context.annotation.Conditional(OnWebhookSecretsCondition.class)
-    SandboxWebhookDelivery smoSandboxWebhookDelivery(io.smo.testkit.Sandbox sandbox,
-        SmoProperties properties) {
+    SandboxWebhookDelivery smoSandboxWebhookDelivery(
+        io.smo.testkit.Sandbox sandbox, SmoProperties properties) {
       return new SandboxWebhookDelivery(sandbox, properties.getWebhooks().getPath());
     }
   }

@@ -22,14 +22,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The whole starter in a Spring Boot application: publishes through the auto-configured
- * CrossPoster to the sandbox and reads the meters the calls left; the scheduler runs on the
- * application's (embedded H2) DataSource.
+ * The whole starter in a Spring Boot application: publishes through the auto-configured CrossPoster
+ * to the sandbox and reads the meters the calls left; the scheduler runs on the application's
+ * (embedded H2) DataSource.
  */
-@SpringBootTest(properties = {
-    "smo.sandbox.enabled=true",
-    "smo.accounts.brand-x.platform=twitter",
-    "smo.accounts.brand-fb.platform=facebook"})
+@SpringBootTest(
+    properties = {
+      "smo.sandbox.enabled=true",
+      "smo.accounts.brand-x.platform=twitter",
+      "smo.accounts.brand-fb.platform=facebook"
+    })
 class SmoStarterSandboxTest {
   @SpringBootConfiguration
   @EnableAutoConfiguration
@@ -45,7 +47,10 @@ class SmoStarterSandboxTest {
   @Autowired Sandbox sandbox;
   @Autowired PostScheduler scheduler;
   @Autowired SmoMicrometer binder;
-  @Autowired @Qualifier("smo.client.brand-x") SocialClient x;
+
+  @Autowired
+  @Qualifier("smo.client.brand-x")
+  SocialClient x;
 
   @Test
   void publishesThroughTheAutoConfiguredBeansAndRecordsMeters() {
@@ -54,16 +59,30 @@ class SmoStarterSandboxTest {
     assertThat(sandbox.created(Platform.TWITTER)).hasSize(1);
     assertThat(sandbox.created(Platform.FACEBOOK)).hasSize(1);
 
-    assertThat(meters.get(SmoMicrometer.CALLS).tags("platform", "twitter", "outcome", "success").timers())
+    assertThat(
+            meters
+                .get(SmoMicrometer.CALLS)
+                .tags("platform", "twitter", "outcome", "success")
+                .timers())
         .isNotEmpty();
-    assertThat(meters.get(SmoMicrometer.CALLS).tags("platform", "facebook", "outcome", "success").timers())
+    assertThat(
+            meters
+                .get(SmoMicrometer.CALLS)
+                .tags("platform", "facebook", "outcome", "success")
+                .timers())
         .isNotEmpty();
-    assertThat(meters.get(SmoMicrometer.CROSS_POST_TARGETS).tags("platform", "twitter", "status", "published")
-        .counter().count()).isEqualTo(1);
-    assertThat(meters.find(SmoMicrometer.CALLS).meters()).allSatisfy(m ->
-        assertThat(m.getId().getTag("account")).isNull());
+    assertThat(
+            meters
+                .get(SmoMicrometer.CROSS_POST_TARGETS)
+                .tags("platform", "twitter", "status", "published")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    assertThat(meters.find(SmoMicrometer.CALLS).meters())
+        .allSatisfy(m -> assertThat(m.getId().getTag("account")).isNull());
     // #18: the key is the account's real X user id (its own sandbox account), not the config name
-    assertThat(x.accountKey()).isEqualTo(sandbox.addAccount(Platform.TWITTER, "brand-x").accountId());
+    assertThat(x.accountKey())
+        .isEqualTo(sandbox.addAccount(Platform.TWITTER, "brand-x").accountId());
     assertThat(List.copyOf(scheduler.list())).isEmpty();
   }
 }

@@ -34,8 +34,8 @@ import java.util.Set;
  * rupload-style URL, finish), scheduled posts, video status ({@code processing} then {@code
  * ready}), seeded comments with paging, replies, hide / unhide / delete, edge summaries and post
  * insights growing with {@link SeededMetrics}, the long-lived token exchange and {@code
- * /me/accounts} Page tokens, and {@code X-Business-Use-Case-Usage} headers counting up to the
- * 80001 throttling error.
+ * /me/accounts} Page tokens, and {@code X-Business-Use-Case-Usage} headers counting up to the 80001
+ * throttling error.
  *
  * <p>Test hooks: {@link #chunkSize(int)}, {@link #failTransferNumber(int)}, {@link
  * #bytesReceived(String)}.
@@ -44,19 +44,28 @@ import java.util.Set;
 public final class FacebookEmulator implements PlatformEmulator {
   /** The emulated Page id. */
   public static final String PAGE_ID = "104000000000001";
+
   /** The emulated app id. */
   public static final String APP_ID = "900000000000009";
+
   private static final String APP_SECRET = "sbx-fb-app-secret";
   private static final String USER_TOKEN = "sbx-fb-user-longlived";
   private static final String SHORT_USER_TOKEN = "sbx-fb-user-short";
-  private static final Set<String> DEPRECATED = Set.of("post_impressions", "post_impressions_unique",
-      "post_impressions_fan_unique", "post_impressions_organic_unique",
-      "post_impressions_nonviral_unique", "post_video_views_unique", "post_engaged_users");
-  private static final Map<String, String> REGION_COUNTRY = Map.of("3847", "US", "3843", "US",
-      "534", "CA", "2951", "DE");
+  private static final Set<String> DEPRECATED =
+      Set.of(
+          "post_impressions",
+          "post_impressions_unique",
+          "post_impressions_fan_unique",
+          "post_impressions_organic_unique",
+          "post_impressions_nonviral_unique",
+          "post_video_views_unique",
+          "post_engaged_users");
+  private static final Map<String, String> REGION_COUNTRY =
+      Map.of("3847", "US", "3843", "US", "534", "CA", "2951", "DE");
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** {@code insights.metric(a,b,...)} in a {@code fields} list (Graph field expansion). */
   private static final java.util.regex.Pattern INSIGHTS_EXPANSION =
       java.util.regex.Pattern.compile("(?:^|,)insights\\.metric\\(([^)]*)\\)");
@@ -73,7 +82,8 @@ public final class FacebookEmulator implements PlatformEmulator {
   private final Map<String, String> commentPost = new HashMap<>();
   private final Map<String, Integer> metricReads = new HashMap<>();
   private final Map<String, Long> bytesReceived = new HashMap<>();
-  private final MetaMessaging messaging = new MetaMessaging(PAGE_ID, "SMO Sandbox Page", "71000000000000");
+  private final MetaMessaging messaging =
+      new MetaMessaging(PAGE_ID, "SMO Sandbox Page", "71000000000000");
   private final List<ObjectNode> tagged = new ArrayList<>();
   private int chunkSize = 1024 * 1024;
   private int failTransfer = -1;
@@ -101,8 +111,13 @@ public final class FacebookEmulator implements PlatformEmulator {
 
   @Override
   public SandboxCredentials credentials() {
-    return new SandboxCredentials(tokens.initialAccessToken(), USER_TOKEN, APP_ID, APP_SECRET,
-        PAGE_ID, Map.of("userToken", USER_TOKEN, "shortUserToken", SHORT_USER_TOKEN));
+    return new SandboxCredentials(
+        tokens.initialAccessToken(),
+        USER_TOKEN,
+        APP_ID,
+        APP_SECRET,
+        PAGE_ID,
+        Map.of("userToken", USER_TOKEN, "shortUserToken", SHORT_USER_TOKEN));
   }
 
   /** Sets the chunk size the start phase hands out (test hook). Default 1 MiB. */
@@ -110,7 +125,9 @@ public final class FacebookEmulator implements PlatformEmulator {
     this.chunkSize = bytes;
   }
 
-  /** Makes the {@code n}-th transfer request from now (1-based) fail with error 1363037 (test hook). */
+  /**
+   * Makes the {@code n}-th transfer request from now (1-based) fail with error 1363037 (test hook).
+   */
   public void failTransferNumber(int n) {
     this.failTransfer = transfers + n;
   }
@@ -168,8 +185,8 @@ public final class FacebookEmulator implements PlatformEmulator {
       return withUsage(rupload(req, ctx, seg.get(seg.size() - 1)), ctx);
     }
     if (seg.isEmpty() || !seg.get(0).matches("v\\d+\\.\\d+")) {
-      return GraphSupport.error(ctx, 400, 2500, null, "OAuthException",
-          "Unknown path components: " + req.path(), false);
+      return GraphSupport.error(
+          ctx, 400, 2500, null, "OAuthException", "Unknown path components: " + req.path(), false);
     }
     List<String> s = seg.subList(1, seg.size());
     String ver = seg.get(0);
@@ -184,9 +201,14 @@ public final class FacebookEmulator implements PlatformEmulator {
       ObjectNode page = JSON.createObjectNode();
       page.put("id", PAGE_ID).put("name", "SMO Sandbox Page").put("category", "Software");
       page.put("access_token", tokens.issue(ctx.now()).accessToken);
-      page.putArray("tasks").add("ANALYZE").add("ADVERTISE").add("MODERATE").add("CREATE_CONTENT")
+      page.putArray("tasks")
+          .add("ANALYZE")
+          .add("ADVERTISE")
+          .add("MODERATE")
+          .add("CREATE_CONTENT")
           .add("MANAGE");
-      ObjectNode root = GraphSupport.page(ctx, ver + "/me/accounts", List.of(page), null, 25, p -> p);
+      ObjectNode root =
+          GraphSupport.page(ctx, ver + "/me/accounts", List.of(page), null, 25, p -> p);
       return withUsage(SandboxResponse.json(200, root), ctx);
     }
     String problem = tokens.problem(GraphSupport.token(req).orElse(null), ctx.now());
@@ -227,7 +249,9 @@ public final class FacebookEmulator implements PlatformEmulator {
         default -> {}
       }
     }
-    if (s.size() == 2 && s.get(0).equals(PAGE_ID) && m.equals("GET")
+    if (s.size() == 2
+        && s.get(0).equals(PAGE_ID)
+        && m.equals("GET")
         && s.get(1).equals("published_posts")) {
       return publishedPosts(req, ctx, ver);
     }
@@ -299,8 +323,12 @@ public final class FacebookEmulator implements PlatformEmulator {
   public String tagPage(String authorId, String authorName, String text, Instant at) {
     ObjectNode p = JSON.createObjectNode();
     String id = authorId + "_" + (tagged.size() + 1);
-    p.put("id", id).put("message", text).put("created_time", TIME.format(at))
-        .put("permalink_url", "https://www.facebook.com/" + authorId + "/posts/" + (tagged.size() + 1));
+    p.put("id", id)
+        .put("message", text)
+        .put("created_time", TIME.format(at))
+        .put(
+            "permalink_url",
+            "https://www.facebook.com/" + authorId + "/posts/" + (tagged.size() + 1));
     p.putObject("from").put("name", authorName).put("id", authorId);
     tagged.add(0, p);
     return id;
@@ -309,9 +337,15 @@ public final class FacebookEmulator implements PlatformEmulator {
   private SandboxResponse inbox(SandboxRequest req, EmulatorContext ctx, String ver, List<String> s)
       throws Exception {
     if (tagged.isEmpty()) {
-      tagPage("610000000000001", "Dana Fox", "Loving the new range from @SMO Sandbox Page",
+      tagPage(
+          "610000000000001",
+          "Dana Fox",
+          "Loving the new range from @SMO Sandbox Page",
           ctx.now().minus(Duration.ofDays(2)));
-      tagPage("610000000000002", "Eli Park", "Shout-out to @SMO Sandbox Page for the fast delivery",
+      tagPage(
+          "610000000000002",
+          "Eli Park",
+          "Shout-out to @SMO Sandbox Page for the fast delivery",
           ctx.now().minus(Duration.ofHours(5)));
     }
     String m = req.method();
@@ -320,18 +354,30 @@ public final class FacebookEmulator implements PlatformEmulator {
         return messaging.list(req, ctx, ver + "/" + PAGE_ID + "/conversations", "messenger");
       }
       if (m.equals("GET") && s.get(1).equals("tagged")) {
-        return SandboxResponse.json(200, GraphSupport.page(ctx, ver + "/" + PAGE_ID + "/tagged", tagged,
-            req.param("after").orElse(null), Integer.parseInt(req.param("limit").orElse("25")), p -> p));
+        return SandboxResponse.json(
+            200,
+            GraphSupport.page(
+                ctx,
+                ver + "/" + PAGE_ID + "/tagged",
+                tagged,
+                req.param("after").orElse(null),
+                Integer.parseInt(req.param("limit").orElse("25")),
+                p -> p));
       }
       if (m.equals("POST") && s.get(1).equals("messages")) {
-        return messaging.send(req, ctx, cid -> {
-          if (!commentPost.containsKey(cid)) {
-            return null;
-          }
-          ObjectNode c = findComment(cid);
-          return new MetaMessaging.CommentInfo(GraphSupport.parseTime(c.path("created_time").asText()),
-              c.path("from").path("id").asText(), c.path("from").path("name").asText());
-        });
+        return messaging.send(
+            req,
+            ctx,
+            cid -> {
+              if (!commentPost.containsKey(cid)) {
+                return null;
+              }
+              ObjectNode c = findComment(cid);
+              return new MetaMessaging.CommentInfo(
+                  GraphSupport.parseTime(c.path("created_time").asText()),
+                  c.path("from").path("id").asText(),
+                  c.path("from").path("name").asText());
+            });
       }
     }
     if (s.size() == 1 && m.equals("GET") && messaging.isConversation(s.get(0))) {
@@ -344,8 +390,14 @@ public final class FacebookEmulator implements PlatformEmulator {
     if (!"fb_exchange_token".equals(req.param("grant_type").orElse(""))
         || !APP_ID.equals(req.param("client_id").orElse(""))
         || !APP_SECRET.equals(req.param("client_secret").orElse(""))) {
-      return GraphSupport.error(ctx, 400, 101, null, "OAuthException",
-          "Error validating application. Invalid application ID or secret.", false);
+      return GraphSupport.error(
+          ctx,
+          400,
+          101,
+          null,
+          "OAuthException",
+          "Error validating application. Invalid application ID or secret.",
+          false);
     }
     String t = req.param("fb_exchange_token").orElse("");
     if (!t.equals(SHORT_USER_TOKEN) && !userTokens.contains(t)) {
@@ -353,8 +405,8 @@ public final class FacebookEmulator implements PlatformEmulator {
     }
     String longLived = "sbx-fb-user-ll-" + ctx.nextId();
     userTokens.add(longLived);
-    return SandboxResponse.json(200, Map.of("access_token", longLived, "token_type", "bearer",
-        "expires_in", 5183944));
+    return SandboxResponse.json(
+        200, Map.of("access_token", longLived, "token_type", "bearer", "expires_in", 5183944));
   }
 
   // ---- publishing ----
@@ -364,8 +416,8 @@ public final class FacebookEmulator implements PlatformEmulator {
     String at = req.param("scheduled_publish_time").orElse(null);
     if (at != null) {
       if (!published.equals("false")) {
-        return GraphSupport.invalidParam(ctx,
-            "Scheduled publish time can only be set when published is false");
+        return GraphSupport.invalidParam(
+            ctx, "Scheduled publish time can only be set when published is false");
       }
       long t;
       try {
@@ -375,8 +427,14 @@ public final class FacebookEmulator implements PlatformEmulator {
       }
       long lead = t - ctx.now().getEpochSecond();
       if (lead < 600 || lead > Duration.ofDays(30).toSeconds()) {
-        return GraphSupport.error(ctx, 400, 100, 1363168, "OAuthException",
-            "(#100) The specified scheduled publish time is invalid.", false);
+        return GraphSupport.error(
+            ctx,
+            400,
+            100,
+            1363168,
+            "OAuthException",
+            "(#100) The specified scheduled publish time is invalid.",
+            false);
       }
       into.put("scheduled_publish_time", t).put("is_published", false);
     } else {
@@ -391,15 +449,22 @@ public final class FacebookEmulator implements PlatformEmulator {
     if (t != null) {
       JsonNode n = JSON.readTree(t);
       if (n.has("age_min") && !Set.of(13, 15, 18, 21, 25).contains(n.get("age_min").asInt())) {
-        return GraphSupport.invalidParam(ctx, "Invalid parameter: age_min must be 13, 15, 18, 21 or 25");
+        return GraphSupport.invalidParam(
+            ctx, "Invalid parameter: age_min must be 13, 15, 18, 21 or 25");
       }
       JsonNode geo = n.path("geo_locations");
       Set<String> countries = new java.util.HashSet<>();
       geo.path("countries").forEach(c -> countries.add(c.asText()));
       for (JsonNode r : geo.path("regions")) {
         if (countries.contains(REGION_COUNTRY.get(r.path("key").asText()))) {
-          return GraphSupport.error(ctx, 400, 100, 1487756, "OAuthException",
-              "(#100) Some of your locations overlap. Try removing a location.", false);
+          return GraphSupport.error(
+              ctx,
+              400,
+              100,
+              1487756,
+              "OAuthException",
+              "(#100) Some of your locations overlap. Try removing a location.",
+              false);
         }
       }
       into.set("targeting", n);
@@ -425,16 +490,23 @@ public final class FacebookEmulator implements PlatformEmulator {
     posts.values().stream().filter(p -> p.path("is_published").asBoolean(true)).forEach(list::add);
     java.util.Collections.reverse(list);
     int limit = Math.max(1, Math.min(100, req.param("limit").map(Integer::parseInt).orElse(25)));
-    return SandboxResponse.json(200, GraphSupport.page(ctx, ver + "/" + PAGE_ID + "/published_posts",
-        list, req.param("after").orElse(null), limit, p -> {
-          ObjectNode n = JSON.createObjectNode().put("id", p.path("id").asText());
-          if (p.hasNonNull("message")) {
-            n.put("message", p.get("message").asText());
-          }
-          n.put("created_time", p.path("created_time").asText());
-          n.put("permalink_url", "https://www.facebook.com/" + p.path("id").asText());
-          return n;
-        }));
+    return SandboxResponse.json(
+        200,
+        GraphSupport.page(
+            ctx,
+            ver + "/" + PAGE_ID + "/published_posts",
+            list,
+            req.param("after").orElse(null),
+            limit,
+            p -> {
+              ObjectNode n = JSON.createObjectNode().put("id", p.path("id").asText());
+              if (p.hasNonNull("message")) {
+                n.put("message", p.get("message").asText());
+              }
+              n.put("created_time", p.path("created_time").asText());
+              n.put("permalink_url", "https://www.facebook.com/" + p.path("id").asText());
+              return n;
+            }));
   }
 
   private ObjectNode newPost(EmulatorContext ctx, String id) {
@@ -457,7 +529,8 @@ public final class FacebookEmulator implements PlatformEmulator {
     String link = req.param("link").orElse(null);
     List<String> attached = new ArrayList<>();
     for (int i = 0; req.param("attached_media[" + i + "]").isPresent(); i++) {
-      attached.add(JSON.readTree(req.param("attached_media[" + i + "]").get()).path("media_fbid").asText());
+      attached.add(
+          JSON.readTree(req.param("attached_media[" + i + "]").get()).path("media_fbid").asText());
     }
     if (message == null && link == null && attached.isEmpty()) {
       return GraphSupport.invalidParam(ctx, "Missing message or attachment");
@@ -465,8 +538,9 @@ public final class FacebookEmulator implements PlatformEmulator {
     for (String a : attached) {
       ObjectNode ph = photos.get(a);
       if (ph == null || ph.path("published").asBoolean(true)) {
-        return GraphSupport.invalidParam(ctx, "Invalid parameter: attached_media " + a
-            + " is not an unpublished photo of this Page");
+        return GraphSupport.invalidParam(
+            ctx,
+            "Invalid parameter: attached_media " + a + " is not an unpublished photo of this Page");
       }
     }
     String id = PAGE_ID + "_" + ctx.nextId();
@@ -496,8 +570,8 @@ public final class FacebookEmulator implements PlatformEmulator {
     boolean hasSource = req.part("source").isPresent();
     String url = req.param("url").orElse(null);
     if (!hasSource && url == null) {
-      return GraphSupport.error(ctx, 400, 324, null, "OAuthException",
-          "(#324) Requires upload file", false);
+      return GraphSupport.error(
+          ctx, 400, 324, null, "OAuthException", "(#324) Requires upload file", false);
     }
     String photoId = ctx.nextId();
     ObjectNode ph = JSON.createObjectNode();
@@ -552,8 +626,17 @@ public final class FacebookEmulator implements PlatformEmulator {
         v.failProcessing = ctx.activeFault().orElse(null) == Fault.Kind.MEDIA_PROCESSING_FAILURE;
         videos.put(v.id, v);
         sessions.put(v.sessionId, v);
-        return SandboxResponse.json(200, Map.of("upload_session_id", v.sessionId, "video_id", v.id,
-            "start_offset", "0", "end_offset", Long.toString(Math.min(size, chunkSize))));
+        return SandboxResponse.json(
+            200,
+            Map.of(
+                "upload_session_id",
+                v.sessionId,
+                "video_id",
+                v.id,
+                "start_offset",
+                "0",
+                "end_offset",
+                Long.toString(Math.min(size, chunkSize))));
       }
       case "transfer" -> {
         Video v = sessions.get(req.param("upload_session_id").orElse(""));
@@ -564,7 +647,9 @@ public final class FacebookEmulator implements PlatformEmulator {
         long start = Long.parseLong(req.param("start_offset").orElse("-1"));
         long end = Math.min(v.size, v.received + chunkSize);
         var chunk = req.part("video_file_chunk");
-        if (transfers == failTransfer || start != v.received || chunk.isEmpty()
+        if (transfers == failTransfer
+            || start != v.received
+            || chunk.isEmpty()
             || chunk.get().body().length != end - start) {
           ObjectNode root = JSON.createObjectNode();
           ObjectNode e = root.putObject("error");
@@ -572,7 +657,8 @@ public final class FacebookEmulator implements PlatformEmulator {
           e.put("type", "OAuthException").put("code", 6001).put("error_subcode", 1363037);
           e.put("is_transient", true).put("error_user_title", "Video Upload Time Out");
           e.put("error_user_msg", "Your video upload timed out before it could be completed.");
-          e.putObject("error_data").put("start_offset", Long.toString(v.received))
+          e.putObject("error_data")
+              .put("start_offset", Long.toString(v.received))
               .put("end_offset", Long.toString(end));
           e.put("fbtrace_id", GraphSupport.traceId(ctx));
           return SandboxResponse.json(400, root);
@@ -580,8 +666,9 @@ public final class FacebookEmulator implements PlatformEmulator {
         v.received = end;
         bytesReceived.merge(v.id, (long) chunk.get().body().length, Long::sum);
         long next = Math.min(v.size, v.received + chunkSize);
-        return SandboxResponse.json(200, Map.of("start_offset", Long.toString(v.received),
-            "end_offset", Long.toString(next)));
+        return SandboxResponse.json(
+            200,
+            Map.of("start_offset", Long.toString(v.received), "end_offset", Long.toString(next)));
       }
       case "finish" -> {
         Video v = sessions.get(req.param("upload_session_id").orElse(""));
@@ -589,8 +676,14 @@ public final class FacebookEmulator implements PlatformEmulator {
           return GraphSupport.invalidParam(ctx, "Invalid upload_session_id");
         }
         if (v.received < v.size) {
-          return GraphSupport.error(ctx, 400, 6001, 1363019, "OAuthException",
-              "The video file you tried to upload is incomplete", false);
+          return GraphSupport.error(
+              ctx,
+              400,
+              6001,
+              1363019,
+              "OAuthException",
+              "The video file you tried to upload is incomplete",
+              false);
         }
         v.finished = true;
         SandboxResponse r = publishVideo(req, ctx, v);
@@ -631,8 +724,13 @@ public final class FacebookEmulator implements PlatformEmulator {
       v.size = -1;
       v.failProcessing = ctx.activeFault().orElse(null) == Fault.Kind.MEDIA_PROCESSING_FAILURE;
       videos.put(v.id, v);
-      return SandboxResponse.json(200, Map.of("video_id", v.id, "upload_url",
-          ctx.baseUrl() + "rupload/video-upload/v26.0/" + v.id));
+      return SandboxResponse.json(
+          200,
+          Map.of(
+              "video_id",
+              v.id,
+              "upload_url",
+              ctx.baseUrl() + "rupload/video-upload/v26.0/" + v.id));
     }
     if (phase.equals("finish")) {
       Video v = videos.get(req.param("video_id").orElse(""));
@@ -640,8 +738,8 @@ public final class FacebookEmulator implements PlatformEmulator {
         return GraphSupport.invalidParam(ctx, "Invalid video_id");
       }
       if (v.size <= 0 || v.received < v.size) {
-        return GraphSupport.error(ctx, 400, 6000, 1363130, "OAuthException",
-            "Video upload is not complete", false);
+        return GraphSupport.error(
+            ctx, 400, 6000, 1363130, "OAuthException", "Video upload is not complete", false);
       }
       String state = req.param("video_state").orElse("");
       if (!state.equals("PUBLISHED") && !state.equals("SCHEDULED") && !state.equals("DRAFT")) {
@@ -657,8 +755,14 @@ public final class FacebookEmulator implements PlatformEmulator {
         }
         long lead = Long.parseLong(at) - ctx.now().getEpochSecond();
         if (lead < 600 || lead > Duration.ofDays(30).toSeconds()) {
-          return GraphSupport.error(ctx, 400, 100, 1363168, "OAuthException",
-              "(#100) The specified scheduled publish time is invalid.", false);
+          return GraphSupport.error(
+              ctx,
+              400,
+              100,
+              1363168,
+              "OAuthException",
+              "(#100) The specified scheduled publish time is invalid.",
+              false);
         }
         p.put("scheduled_publish_time", Long.parseLong(at)).put("is_published", false);
       } else {
@@ -687,9 +791,17 @@ public final class FacebookEmulator implements PlatformEmulator {
     long offset = Long.parseLong(req.header("offset").orElse("0"));
     long size = Long.parseLong(req.header("file_size").orElse("-1"));
     if (size <= 0 || offset != Math.max(0, v.received)) {
-      return SandboxResponse.json(400, Map.of("debug_info", Map.of("retriable", false,
-          "type", "ProcessingFailedError", "message", "offset " + offset + " does not match "
-              + v.received)));
+      return SandboxResponse.json(
+          400,
+          Map.of(
+              "debug_info",
+              Map.of(
+                  "retriable",
+                  false,
+                  "type",
+                  "ProcessingFailedError",
+                  "message",
+                  "offset " + offset + " does not match " + v.received)));
     }
     v.size = size;
     v.received = offset + req.body().length;
@@ -702,12 +814,16 @@ public final class FacebookEmulator implements PlatformEmulator {
   private SandboxResponse node(SandboxRequest req, EmulatorContext ctx, String id) {
     if (id.equals(PAGE_ID)) {
       // Page node fields as in the Graph API Page spec (followers_count, fan_count, username)
-      ObjectNode page = JSON.createObjectNode().put("id", PAGE_ID).put("name", "SMO Sandbox Page")
-          .put("username", "smosandboxpage")
-          .put("followers_count", 4200 + Math.floorMod(ctx.seed(), 700))
-          .put("fan_count", 3900 + Math.floorMod(ctx.seed(), 600));
-      java.util.Set<String> want = new java.util.HashSet<>(java.util.Arrays.asList(
-          req.param("fields").orElse("id,name").split(",")));
+      ObjectNode page =
+          JSON.createObjectNode()
+              .put("id", PAGE_ID)
+              .put("name", "SMO Sandbox Page")
+              .put("username", "smosandboxpage")
+              .put("followers_count", 4200 + Math.floorMod(ctx.seed(), 700))
+              .put("fan_count", 3900 + Math.floorMod(ctx.seed(), 600));
+      java.util.Set<String> want =
+          new java.util.HashSet<>(
+              java.util.Arrays.asList(req.param("fields").orElse("id,name").split(",")));
       want.add("id");
       page.retain(want);
       return SandboxResponse.json(200, page);
@@ -720,11 +836,14 @@ public final class FacebookEmulator implements PlatformEmulator {
       String state;
       if (!v.finished) {
         state = "processing";
-        st.putObject("uploading_phase").put("status", "in_progress")
+        st.putObject("uploading_phase")
+            .put("status", "in_progress")
             .put("bytes_transferred", Math.max(0, v.received));
       } else if (v.failProcessing) {
         state = "error";
-        st.putObject("processing_phase").put("status", "error").putObject("error")
+        st.putObject("processing_phase")
+            .put("status", "error")
+            .putObject("error")
             .put("message", "The video could not be processed: unsupported codec");
       } else {
         state = v.polls++ == 0 ? "processing" : "ready";
@@ -746,11 +865,15 @@ public final class FacebookEmulator implements PlatformEmulator {
     ObjectNode r = p.deepCopy();
     r.putObject("shares").put("count", sm.value(id, "shares", reads, 10));
     r.putObject("reactions").putArray("data");
-    ((ObjectNode) r.get("reactions")).putObject("summary")
-        .put("total_count", sm.value(id, "reactions", reads, 100)).put("viewer_reaction", "NONE");
+    ((ObjectNode) r.get("reactions"))
+        .putObject("summary")
+        .put("total_count", sm.value(id, "reactions", reads, 100))
+        .put("viewer_reaction", "NONE");
     r.putObject("comments").putArray("data");
-    ((ObjectNode) r.get("comments")).putObject("summary")
-        .put("total_count", comments.getOrDefault(id, List.of()).size()).put("can_comment", true);
+    ((ObjectNode) r.get("comments"))
+        .putObject("summary")
+        .put("total_count", comments.getOrDefault(id, List.of()).size())
+        .put("can_comment", true);
     java.util.regex.Matcher expanded = INSIGHTS_EXPANSION.matcher(req.param("fields").orElse(""));
     if (expanded.find()) {
       // field expansion: fields=...,insights.metric(a,b).period(lifetime) answers the insights
@@ -773,26 +896,42 @@ public final class FacebookEmulator implements PlatformEmulator {
     return insights(ctx, id, req.param("metric").orElse(""), JSON.createObjectNode());
   }
 
-  /** Answers the insights of post {@code id} for {@code metric} (comma-separated) into {@code root}. */
+  /**
+   * Answers the insights of post {@code id} for {@code metric} (comma-separated) into {@code root}.
+   */
   private SandboxResponse insights(EmulatorContext ctx, String id, String metric, ObjectNode root) {
     if (metric.isEmpty()) {
-      return GraphSupport.error(ctx, 400, 3001, 1504028, "OAuthException",
-          "(#3001) The parameter 'metric' is required", false);
+      return GraphSupport.error(
+          ctx,
+          400,
+          3001,
+          1504028,
+          "OAuthException",
+          "(#3001) The parameter 'metric' is required",
+          false);
     }
     SeededMetrics sm = new SeededMetrics(ctx.seed());
     int reads = metricReads.getOrDefault(id, 0);
     ArrayNode data = root.putArray("data");
     for (String name : metric.split(",", -1)) {
       if (DEPRECATED.contains(name)) {
-        return GraphSupport.error(ctx, 400, 100, null, "OAuthException",
-            "(#100) The value must be a valid insights metric", false);
+        return GraphSupport.error(
+            ctx,
+            400,
+            100,
+            null,
+            "OAuthException",
+            "(#100) The value must be a valid insights metric",
+            false);
       }
       ObjectNode m = data.addObject();
       m.put("name", name).put("period", "lifetime");
       ObjectNode val = m.putArray("values").addObject();
       if (name.equals("post_reactions_by_type_total")) {
-        val.putObject("value").put("like", sm.value(id, "like", reads, 60))
-            .put("love", sm.value(id, "love", reads, 20)).put("wow", sm.value(id, "wow", reads, 4));
+        val.putObject("value")
+            .put("like", sm.value(id, "like", reads, 60))
+            .put("love", sm.value(id, "love", reads, 20))
+            .put("wow", sm.value(id, "wow", reads, 4));
       } else {
         long scale = name.contains("media_view") ? 1000 : 50;
         val.put("value", sm.value(id, name, reads, scale));
@@ -800,8 +939,10 @@ public final class FacebookEmulator implements PlatformEmulator {
       m.put("title", "Lifetime " + name).put("description", "Lifetime: " + name);
       m.put("id", id + "/insights/" + name + "/lifetime");
     }
-    root.putObject("paging").put("previous", ctx.baseUrl() + "v26.0/" + id + "/insights?metric="
-        + metric + "&since=1&until=2");
+    root.putObject("paging")
+        .put(
+            "previous",
+            ctx.baseUrl() + "v26.0/" + id + "/insights?metric=" + metric + "&since=1&until=2");
     return SandboxResponse.json(200, root);
   }
 
@@ -814,9 +955,12 @@ public final class FacebookEmulator implements PlatformEmulator {
     for (int i = 0; i < n; i++) {
       String cid = postId.substring(postId.indexOf('_') + 1) + "_" + ctx.nextId();
       ObjectNode c = JSON.createObjectNode();
-      c.put("id", cid).put("message", "Sandbox comment " + (i + 1) + " on " + postId)
+      c.put("id", cid)
+          .put("message", "Sandbox comment " + (i + 1) + " on " + postId)
           .put("created_time", TIME.format(base.plusSeconds(60L * (i + 1))))
-          .put("like_count", i).put("comment_count", 0).put("is_hidden", false)
+          .put("like_count", i)
+          .put("comment_count", 0)
+          .put("is_hidden", false)
           .put("can_hide", true);
       c.putObject("from").put("id", "200000000000" + (100 + i)).put("name", "Fan " + (i + 1));
       list.add(c);
@@ -835,7 +979,8 @@ public final class FacebookEmulator implements PlatformEmulator {
     return null;
   }
 
-  private SandboxResponse listComments(SandboxRequest req, EmulatorContext ctx, String ver, String id) {
+  private SandboxResponse listComments(
+      SandboxRequest req, EmulatorContext ctx, String ver, String id) {
     List<ObjectNode> all;
     if (posts.containsKey(id)) {
       all = comments.getOrDefault(id, List.of());
@@ -857,8 +1002,15 @@ public final class FacebookEmulator implements PlatformEmulator {
       }
     }
     int limit = Integer.parseInt(req.param("limit").orElse("25"));
-    return SandboxResponse.json(200, GraphSupport.page(ctx, ver + "/" + id + "/comments", visible,
-        req.param("after").orElse(null), Math.min(limit, 100), c -> c));
+    return SandboxResponse.json(
+        200,
+        GraphSupport.page(
+            ctx,
+            ver + "/" + id + "/comments",
+            visible,
+            req.param("after").orElse(null),
+            Math.min(limit, 100),
+            c -> c));
   }
 
   private SandboxResponse addComment(SandboxRequest req, EmulatorContext ctx, String target) {
@@ -872,8 +1024,12 @@ public final class FacebookEmulator implements PlatformEmulator {
     }
     String cid = postId.substring(postId.indexOf('_') + 1) + "_" + ctx.nextId();
     ObjectNode c = JSON.createObjectNode();
-    c.put("id", cid).put("message", message).put("created_time", TIME.format(ctx.now()))
-        .put("like_count", 0).put("comment_count", 0).put("is_hidden", false);
+    c.put("id", cid)
+        .put("message", message)
+        .put("created_time", TIME.format(ctx.now()))
+        .put("like_count", 0)
+        .put("comment_count", 0)
+        .put("is_hidden", false);
     c.putObject("from").put("id", PAGE_ID).put("name", "SMO Sandbox Page");
     boolean reply = !target.equals(postId);
     if (reply) {

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * envelope, and reading the access token the way Graph does ({@code access_token} parameter, or
  * {@code Authorization: Bearer|OAuth}).
  *
- * @see <a href="https://developers.facebook.com/docs/graph-api/guides/error-handling">Graph API error handling</a>
+ * @see <a href="https://developers.facebook.com/docs/graph-api/guides/error-handling">Graph API
+ *     error handling</a>
  */
 @SmoProtectedApi
 public final class GraphSupport {
@@ -59,8 +60,14 @@ public final class GraphSupport {
    * @param isTransient the {@code is_transient} flag
    * @return the answer
    */
-  public static SandboxResponse error(EmulatorContext ctx, int status, int code, Integer subcode,
-      String type, String message, boolean isTransient) {
+  public static SandboxResponse error(
+      EmulatorContext ctx,
+      int status,
+      int code,
+      Integer subcode,
+      String type,
+      String message,
+      boolean isTransient) {
     String trace = traceId(ctx);
     ObjectNode e = JSON.createObjectNode();
     e.put("message", message);
@@ -73,9 +80,15 @@ public final class GraphSupport {
     e.put("fbtrace_id", trace);
     ObjectNode root = JSON.createObjectNode();
     root.set("error", e);
-    return SandboxResponse.json(status, root).header("x-fb-trace-id", trace)
-        .header("WWW-Authenticate", code == 190 ? "OAuth \"Facebook Platform\" \"invalid_token\" \""
-            + message.replace('"', '\'') + "\"" : "OAuth \"Facebook Platform\"");
+    return SandboxResponse.json(status, root)
+        .header("x-fb-trace-id", trace)
+        .header(
+            "WWW-Authenticate",
+            code == 190
+                ? "OAuth \"Facebook Platform\" \"invalid_token\" \""
+                    + message.replace('"', '\'')
+                    + "\""
+                : "OAuth \"Facebook Platform\"");
   }
 
   /** Returns the {@code (#100)} invalid-parameter error for a missing or bad parameter. */
@@ -85,26 +98,52 @@ public final class GraphSupport {
 
   /** Returns the "object does not exist" error (code 100, subcode 33). */
   public static SandboxResponse notFound(EmulatorContext ctx, String id) {
-    return error(ctx, 400, 100, 33, "GraphMethodException", "Unsupported get request. Object with ID '"
-        + id + "' does not exist, cannot be loaded due to missing permissions, or does not support"
-        + " this operation.", false);
+    return error(
+        ctx,
+        400,
+        100,
+        33,
+        "GraphMethodException",
+        "Unsupported get request. Object with ID '"
+            + id
+            + "' does not exist, cannot be loaded due to missing permissions, or does not support"
+            + " this operation.",
+        false);
   }
 
   /**
-   * Returns the token error for a {@link io.smo.testkit.spi.TokenRegistry#problem} reason: code
-   * 190 with subcode 463 (expired) or 467 (invalid), or code 190 alone (missing).
+   * Returns the token error for a {@link io.smo.testkit.spi.TokenRegistry#problem} reason: code 190
+   * with subcode 463 (expired) or 467 (invalid), or code 190 alone (missing).
    */
   public static SandboxResponse tokenError(EmulatorContext ctx, String problem) {
     if ("expired".equals(problem)) {
-      return error(ctx, 400, 190, 463, "OAuthException",
+      return error(
+          ctx,
+          400,
+          190,
+          463,
+          "OAuthException",
           "Error validating access token: Session has expired on Sunday, 01-Jan-26 00:00:00 PST."
-              + " The current time is later.", false);
+              + " The current time is later.",
+          false);
     }
     if ("missing".equals(problem)) {
-      return error(ctx, 400, 2500, null, "OAuthException",
-          "An active access token must be used to query information about the current user.", false);
+      return error(
+          ctx,
+          400,
+          2500,
+          null,
+          "OAuthException",
+          "An active access token must be used to query information about the current user.",
+          false);
     }
-    return error(ctx, 400, 190, 467, "OAuthException", "Invalid OAuth access token - Cannot parse access token",
+    return error(
+        ctx,
+        400,
+        190,
+        467,
+        "OAuthException",
+        "Invalid OAuth access token - Cannot parse access token",
         false);
   }
 
@@ -117,20 +156,24 @@ public final class GraphSupport {
     if (p.isPresent()) {
       return p;
     }
-    return req.header("authorization").map(String::trim).flatMap(h -> {
-      int sp = h.indexOf(' ');
-      if (sp < 0) {
-        return Optional.empty();
-      }
-      String scheme = h.substring(0, sp).toLowerCase(Locale.ROOT);
-      return scheme.equals("bearer") || scheme.equals("oauth")
-          ? Optional.of(h.substring(sp + 1).trim()) : Optional.empty();
-    });
+    return req.header("authorization")
+        .map(String::trim)
+        .flatMap(
+            h -> {
+              int sp = h.indexOf(' ');
+              if (sp < 0) {
+                return Optional.empty();
+              }
+              String scheme = h.substring(0, sp).toLowerCase(Locale.ROOT);
+              return scheme.equals("bearer") || scheme.equals("oauth")
+                  ? Optional.of(h.substring(sp + 1).trim())
+                  : Optional.empty();
+            });
   }
 
   /**
-   * Usage headers that count up with every call, and Meta's throttling answer once the window
-   * is used up. Not thread-safe (emulators are called one at a time).
+   * Usage headers that count up with every call, and Meta's throttling answer once the window is
+   * used up. Not thread-safe (emulators are called one at a time).
    */
   public static final class Usage {
     private final RateWindow window;
@@ -144,10 +187,11 @@ public final class GraphSupport {
      *
      * @param limit calls per window
      * @param window the window length
-     * @param objectId the business object id for {@code X-Business-Use-Case-Usage}, or {@code
-     *     null} to send {@code X-App-Usage} instead
+     * @param objectId the business object id for {@code X-Business-Use-Case-Usage}, or {@code null}
+     *     to send {@code X-App-Usage} instead
      * @param type the BUC type ({@code pages}, {@code instagram})
-     * @param throttleCode the Graph code when exhausted (80001 Pages BUC, 80002 Instagram BUC, 4 app)
+     * @param throttleCode the Graph code when exhausted (80001 Pages BUC, 80002 Instagram BUC, 4
+     *     app)
      */
     public Usage(int limit, Duration window, String objectId, String type, int throttleCode) {
       this.window = new RateWindow(limit, window);
@@ -169,30 +213,58 @@ public final class GraphSupport {
     /** Returns the headers describing the current usage (percentages, minutes to regain access). */
     public java.util.Map<String, String> headers(Instant now) {
       int pct = window.usedPercent(now);
-      String figures = "\"call_count\":" + pct + ",\"total_cputime\":" + Math.max(1, pct / 2)
-          + ",\"total_time\":" + Math.max(1, pct / 2);
+      String figures =
+          "\"call_count\":"
+              + pct
+              + ",\"total_cputime\":"
+              + Math.max(1, pct / 2)
+              + ",\"total_time\":"
+              + Math.max(1, pct / 2);
       java.util.Map<String, String> h = new java.util.LinkedHashMap<>();
       if (objectId == null) {
         h.put(header, "{" + figures + "}");
       } else {
-        long regain = window.remaining(now) > 0 ? 0
-            : Math.max(1, (Duration.between(now, window.resetAt(now)).toSeconds() + 59) / 60);
-        h.put(header, "{\"" + objectId + "\":[{\"type\":\"" + type + "\"," + figures
-            + ",\"estimated_time_to_regain_access\":" + regain + "}]}");
+        long regain =
+            window.remaining(now) > 0
+                ? 0
+                : Math.max(1, (Duration.between(now, window.resetAt(now)).toSeconds() + 59) / 60);
+        h.put(
+            header,
+            "{\""
+                + objectId
+                + "\":[{\"type\":\""
+                + type
+                + "\","
+                + figures
+                + ",\"estimated_time_to_regain_access\":"
+                + regain
+                + "}]}");
       }
       return h;
     }
 
     /** Returns the throttling error (HTTP 400, code 4 / 80001 / 80002) with the usage headers. */
     public SandboxResponse throttled(EmulatorContext ctx) {
-      String msg = throttleCode == 4 ? "(#4) Application request limit reached"
-          : throttleCode == 80002 ? "(#80002) There have been too many calls to this Instagram account."
-              + " Wait a bit and try again."
-          : "(#" + throttleCode + ") There have been too many calls to this Page account. Wait a bit"
-              + " and try again. For more info, please refer to"
-              + " https://developers.facebook.com/docs/graph-api/overview/rate-limiting.";
-      return error(ctx, 400, throttleCode, throttleCode == 80001 ? 2494055 : null, "OAuthException",
-          msg, true).headers(headers(ctx.now()));
+      String msg =
+          throttleCode == 4
+              ? "(#4) Application request limit reached"
+              : throttleCode == 80002
+                  ? "(#80002) There have been too many calls to this Instagram account."
+                      + " Wait a bit and try again."
+                  : "(#"
+                      + throttleCode
+                      + ") There have been too many calls to this Page account. Wait a bit"
+                      + " and try again. For more info, please refer to"
+                      + " https://developers.facebook.com/docs/graph-api/overview/rate-limiting.";
+      return error(
+              ctx,
+              400,
+              throttleCode,
+              throttleCode == 80001 ? 2494055 : null,
+              "OAuthException",
+              msg,
+              true)
+          .headers(headers(ctx.now()));
     }
   }
 
@@ -201,8 +273,8 @@ public final class GraphSupport {
    * with base64 {@code cursors.before/after} and a {@code next} URL (only when more follow).
    *
    * @param ctx the context (its base URL builds {@code next})
-   * @param path the edge path below the platform prefix, e.g. {@code v26.0/123/comments}, with
-   *     the request's own query parameters when the next page needs them ({@code ?platform=…})
+   * @param path the edge path below the platform prefix, e.g. {@code v26.0/123/comments}, with the
+   *     request's own query parameters when the next page needs them ({@code ?platform=…})
    * @param items all items in order
    * @param after the {@code after} cursor of the request, or {@code null}
    * @param limit the page size
@@ -210,8 +282,13 @@ public final class GraphSupport {
    * @param <T> the item type
    * @return the envelope
    */
-  public static <T> ObjectNode page(EmulatorContext ctx, String path, List<T> items, String after,
-      int limit, Function<T, JsonNode> render) {
+  public static <T> ObjectNode page(
+      EmulatorContext ctx,
+      String path,
+      List<T> items,
+      String after,
+      int limit,
+      Function<T, JsonNode> render) {
     int start = after == null ? 0 : decodeCursor(after) + 1;
     start = Math.max(0, Math.min(start, items.size()));
     int end = Math.min(items.size(), start + Math.max(1, limit));
@@ -227,9 +304,15 @@ public final class GraphSupport {
       cursors.put("after", cursor(end - 1));
       if (end < items.size()) {
         // like Graph's, the next URL repeats the request's own parameters (a path may carry them)
-        paging.put("next", ctx.baseUrl() + path.replaceAll("^/+", "")
-            + (path.contains("?") ? "&" : "?") + "limit=" + limit
-            + "&after=" + cursor(end - 1));
+        paging.put(
+            "next",
+            ctx.baseUrl()
+                + path.replaceAll("^/+", "")
+                + (path.contains("?") ? "&" : "?")
+                + "limit="
+                + limit
+                + "&after="
+                + cursor(end - 1));
       }
     }
     return root;
@@ -237,13 +320,15 @@ public final class GraphSupport {
 
   /** Parses a Graph time ({@code 2026-12-04T10:00:00+0000}). */
   public static java.time.Instant parseTime(String s) {
-    return java.time.OffsetDateTime.parse(s,
-        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx")).toInstant();
+    return java.time.OffsetDateTime.parse(
+            s, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx"))
+        .toInstant();
   }
 
   /** Returns the opaque cursor of position {@code index}. */
   public static String cursor(int index) {
-    return Base64.getEncoder().withoutPadding()
+    return Base64.getEncoder()
+        .withoutPadding()
         .encodeToString(("idx:" + index).getBytes(StandardCharsets.UTF_8));
   }
 

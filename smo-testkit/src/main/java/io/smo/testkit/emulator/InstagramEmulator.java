@@ -40,17 +40,17 @@ import java.util.Set;
  *       per id, so carousel children finish at different times) and then {@code FINISHED}; {@code
  *       ERROR} when created under a {@code MEDIA_PROCESSING_FAILURE} fault; {@code EXPIRED} after
  *       24 hours or through {@link #expireContainers()};
- *   <li>{@code media_publish} ("not ready" 9007 / 2207027 until FINISHED; the publishing limit
- *       9 / 2207042), published media readable with {@code permalink}, {@code timestamp}...;
- *   <li>{@code content_publishing_limit} counting the posts published in the last 24 hours
- *       (quota 100, settable with {@link #quotaUsage(int)} / {@link #quotaTotal(int)});
- *   <li>the resumable upload ({@code upload_type=resumable} answers an {@code uri} pointing back
- *       at {@code /rupload/ig-api-upload/{ver}/{container}} here);
- *   <li>seeded comments per media, replies, hide / unhide, delete; insights with the current
- *       metric names growing through {@link SeededMetrics} (deprecated {@code impressions} and
- *       {@code plays} refused like the real API);
- *   <li>the inbox ({@code engagement-and-measurement.md} §2.1.7 to §2.1.9, shared with the
- *       Facebook emulator through {@code MetaMessaging}): seeded conversations ({@code GET
+ *   <li>{@code media_publish} ("not ready" 9007 / 2207027 until FINISHED; the publishing limit 9 /
+ *       2207042), published media readable with {@code permalink}, {@code timestamp}...;
+ *   <li>{@code content_publishing_limit} counting the posts published in the last 24 hours (quota
+ *       100, settable with {@link #quotaUsage(int)} / {@link #quotaTotal(int)});
+ *   <li>the resumable upload ({@code upload_type=resumable} answers an {@code uri} pointing back at
+ *       {@code /rupload/ig-api-upload/{ver}/{container}} here);
+ *   <li>seeded comments per media, replies, hide / unhide, delete; insights with the current metric
+ *       names growing through {@link SeededMetrics} (deprecated {@code impressions} and {@code
+ *       plays} refused like the real API);
+ *   <li>the inbox ({@code engagement-and-measurement.md} §2.1.7 to §2.1.9, shared with the Facebook
+ *       emulator through {@code MetaMessaging}): seeded conversations ({@code GET
  *       /{ig-user-id}/conversations?platform=instagram}, or through the Page with Facebook Login),
  *       the 20 readable messages of each, the Send API ({@code POST /{ig-user-id}/messages}) with
  *       the 24-hour window, {@code HUMAN_AGENT} (7 days), retired tags (100), text up to 1,000
@@ -64,40 +64,106 @@ import java.util.Set;
  *
  * <p>Called one request at a time by the sandbox; not thread-safe on its own.
  *
- * @see <a href="https://developers.facebook.com/docs/instagram-platform/content-publishing">Content publishing</a>
+ * @see <a href="https://developers.facebook.com/docs/instagram-platform/content-publishing">Content
+ *     publishing</a>
  */
 @SmoProtectedApi
 public final class InstagramEmulator implements PlatformEmulator {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter TS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ").withZone(ZoneOffset.UTC);
-  private static final Set<String> FEED_METRICS = Set.of("comments", "likes", "reach", "saved",
-      "shares", "total_interactions", "views", "follows", "profile_visits", "profile_activity",
-      "reposts", "facebook_views");
-  private static final Set<String> REELS_METRICS = Set.of("comments", "likes", "reach", "saved",
-      "shares", "total_interactions", "views", "ig_reels_avg_watch_time",
-      "ig_reels_video_view_total_time", "reels_skip_rate", "crossposted_views", "facebook_views",
-      "reposts");
-  private static final Set<String> STORY_METRICS = Set.of("reach", "views", "replies", "navigation",
-      "link_clicks", "shares", "follows", "profile_visits", "total_interactions");
-  private static final Set<String> DEPRECATED = Set.of("impressions", "plays", "clips_replays_count",
-      "ig_reels_aggregated_all_plays_count", "video_views");
-  private static final Set<String> COMMON_PARAMS = Set.of("access_token", "appsecret_proof",
-      "fields", "limit", "after", "before", "pretty");
-  private static final Map<String, Set<String>> SPEC_PARAMS = Map.of(
-      "media", Set.of("alt_text", "audio_name", "caption", "children", "collaborators", "cover_url",
-          "image_url", "is_carousel_item", "location_id", "media_type", "product_tags",
-          "share_to_feed", "thumb_offset", "trial_params", "upload_type", "user_tags", "video_url",
-          "is_ai_generated", "since", "until"),
-      "media_publish", Set.of("creation_id"),
-      "content_publishing_limit", Set.of("since"),
-      "insights", Set.of("breakdown", "metric", "period", "metric_type", "since", "until", "timeframe"),
-      "comments", Set.of("message", "ad_id"),
-      "replies", Set.of("message"),
-      "conversations", Set.of("platform", "user_id", "folder"),
-      "messages", Set.of("folder", "message", "messaging_type", "payload", "recipient", "reply_to",
-          "sender_action", "tag", "thread_control"),
-      "mentions", Set.of("comment_id", "media_id", "message"));
+  private static final Set<String> FEED_METRICS =
+      Set.of(
+          "comments",
+          "likes",
+          "reach",
+          "saved",
+          "shares",
+          "total_interactions",
+          "views",
+          "follows",
+          "profile_visits",
+          "profile_activity",
+          "reposts",
+          "facebook_views");
+  private static final Set<String> REELS_METRICS =
+      Set.of(
+          "comments",
+          "likes",
+          "reach",
+          "saved",
+          "shares",
+          "total_interactions",
+          "views",
+          "ig_reels_avg_watch_time",
+          "ig_reels_video_view_total_time",
+          "reels_skip_rate",
+          "crossposted_views",
+          "facebook_views",
+          "reposts");
+  private static final Set<String> STORY_METRICS =
+      Set.of(
+          "reach",
+          "views",
+          "replies",
+          "navigation",
+          "link_clicks",
+          "shares",
+          "follows",
+          "profile_visits",
+          "total_interactions");
+  private static final Set<String> DEPRECATED =
+      Set.of(
+          "impressions",
+          "plays",
+          "clips_replays_count",
+          "ig_reels_aggregated_all_plays_count",
+          "video_views");
+  private static final Set<String> COMMON_PARAMS =
+      Set.of("access_token", "appsecret_proof", "fields", "limit", "after", "before", "pretty");
+  private static final Map<String, Set<String>> SPEC_PARAMS =
+      Map.of(
+          "media",
+              Set.of(
+                  "alt_text",
+                  "audio_name",
+                  "caption",
+                  "children",
+                  "collaborators",
+                  "cover_url",
+                  "image_url",
+                  "is_carousel_item",
+                  "location_id",
+                  "media_type",
+                  "product_tags",
+                  "share_to_feed",
+                  "thumb_offset",
+                  "trial_params",
+                  "upload_type",
+                  "user_tags",
+                  "video_url",
+                  "is_ai_generated",
+                  "since",
+                  "until"),
+          "media_publish", Set.of("creation_id"),
+          "content_publishing_limit", Set.of("since"),
+          "insights",
+              Set.of("breakdown", "metric", "period", "metric_type", "since", "until", "timeframe"),
+          "comments", Set.of("message", "ad_id"),
+          "replies", Set.of("message"),
+          "conversations", Set.of("platform", "user_id", "folder"),
+          "messages",
+              Set.of(
+                  "folder",
+                  "message",
+                  "messaging_type",
+                  "payload",
+                  "recipient",
+                  "reply_to",
+                  "sender_action",
+                  "tag",
+                  "thread_control"),
+          "mentions", Set.of("comment_id", "media_id", "message"));
 
   private final long seed;
   private final String igUserId;
@@ -132,7 +198,8 @@ public final class InstagramEmulator implements PlatformEmulator {
     this.tokens = new TokenRegistry("sbx-ig", seed, Duration.ofDays(60), false);
     this.metrics = new SeededMetrics(seed);
     this.usage = new GraphSupport.Usage(4800, Duration.ofHours(24), igUserId, "instagram", 80002);
-    // IG Login: the account itself owns the conversations; IGSIDs get their own prefix; text <= 1,000 bytes
+    // IG Login: the account itself owns the conversations; IGSIDs get their own prefix; text <=
+    // 1,000 bytes
     this.messaging = new MetaMessaging(igUserId, username, "5300000000000", 1000);
   }
 
@@ -143,8 +210,12 @@ public final class InstagramEmulator implements PlatformEmulator {
 
   @Override
   public SandboxCredentials credentials() {
-    return new SandboxCredentials(tokens.initialAccessToken(), tokens.initialRefreshToken(),
-        "sbx-ig-app-" + seed, "sbx-ig-secret-" + seed, igUserId,
+    return new SandboxCredentials(
+        tokens.initialAccessToken(),
+        tokens.initialRefreshToken(),
+        "sbx-ig-app-" + seed,
+        "sbx-ig-secret-" + seed,
+        igUserId,
         Map.of("pageId", pageId, "username", username));
   }
 
@@ -179,8 +250,10 @@ public final class InstagramEmulator implements PlatformEmulator {
   public java.net.URI hostMedia(java.net.URI platformBaseUrl, String name, byte[] bytes) {
     String key = (hosted.size() + 1) + "/" + name.replaceAll("[^A-Za-z0-9._-]", "_");
     hosted.put(key, bytes.clone());
-    String base = platformBaseUrl.toString().endsWith("/") ? platformBaseUrl.toString()
-        : platformBaseUrl + "/";
+    String base =
+        platformBaseUrl.toString().endsWith("/")
+            ? platformBaseUrl.toString()
+            : platformBaseUrl + "/";
     return java.net.URI.create(base + "media-host/" + key);
   }
 
@@ -188,8 +261,10 @@ public final class InstagramEmulator implements PlatformEmulator {
   public Optional<byte[]> hostedMedia(java.net.URI url) {
     String u = url.toString();
     int i = u.indexOf("/media-host/");
-    return i < 0 ? Optional.empty()
-        : Optional.ofNullable(hosted.get(u.substring(i + "/media-host/".length()))).map(byte[]::clone);
+    return i < 0
+        ? Optional.empty()
+        : Optional.ofNullable(hosted.get(u.substring(i + "/media-host/".length())))
+            .map(byte[]::clone);
   }
 
   /** Returns how many containers were created. */
@@ -237,11 +312,17 @@ public final class InstagramEmulator implements PlatformEmulator {
    */
   public String tagAccount(String authorUsername, String caption, Instant at) {
     ObjectNode p = JSON.createObjectNode();
-    String id = "1790" + String.format("%013d", tagged.size() + 1 + Math.floorMod(seed, 1000) * 100);
-    p.put("id", id).put("caption", caption).put("media_type", "IMAGE")
-        .put("media_product_type", "FEED").put("timestamp", TS.format(at))
+    String id =
+        "1790" + String.format("%013d", tagged.size() + 1 + Math.floorMod(seed, 1000) * 100);
+    p.put("id", id)
+        .put("caption", caption)
+        .put("media_type", "IMAGE")
+        .put("media_product_type", "FEED")
+        .put("timestamp", TS.format(at))
         .put("permalink", "https://www.instagram.com/p/TAG" + (tagged.size() + 1) + "/")
-        .put("username", authorUsername).put("like_count", 3).put("comments_count", 0);
+        .put("username", authorUsername)
+        .put("like_count", 3)
+        .put("comments_count", 0);
     tagged.add(p);
     tagged.sort((a, b) -> b.path("timestamp").asText().compareTo(a.path("timestamp").asText()));
     return id;
@@ -313,7 +394,8 @@ public final class InstagramEmulator implements PlatformEmulator {
     if (req.is("GET", "refresh_access_token")) {
       return refresh(req, ctx);
     }
-    if ((req.method().equals("HEAD") || req.method().equals("GET")) && !s.isEmpty()
+    if ((req.method().equals("HEAD") || req.method().equals("GET"))
+        && !s.isEmpty()
         && s.get(0).equals("media-host")) {
       // the media host answers whether it holds a file (the bytes stay in memory for assertions)
       boolean held = s.size() >= 3 && hosted.containsKey(String.join("/", s.subList(1, s.size())));
@@ -336,20 +418,35 @@ public final class InstagramEmulator implements PlatformEmulator {
       return "POST".equals(req.method()) ? rupload(req, s.get(3), ctx) : ruploadStatus(s.get(3));
     }
     if (s.isEmpty() || !s.get(0).matches("v\\d+\\.\\d+")) {
-      return GraphSupport.error(ctx, 400, 2500, null, "IGApiException",
-          "Unknown path components: /" + String.join("/", s), false);
+      return GraphSupport.error(
+          ctx,
+          400,
+          2500,
+          null,
+          "IGApiException",
+          "Unknown path components: /" + String.join("/", s),
+          false);
     }
     String id = s.size() > 1 ? s.get(1) : "";
     String edge = s.size() > 2 ? s.get(2) : null;
     if (s.size() > 3) {
-      return GraphSupport.error(ctx, 400, 2500, null, "IGApiException",
-          "Unknown path components: /" + String.join("/", s.subList(2, s.size())), false);
+      return GraphSupport.error(
+          ctx,
+          400,
+          2500,
+          null,
+          "IGApiException",
+          "Unknown path components: /" + String.join("/", s.subList(2, s.size())),
+          false);
     }
     String m = req.method();
     if (id.equals("me") && edge == null && m.equals("GET")) {
       // Instagram Login: user_id is the professional account id used in paths
-      ObjectNode me = JSON.createObjectNode().put("id", igUserId).put("user_id", igUserId)
-          .put("username", username);
+      ObjectNode me =
+          JSON.createObjectNode()
+              .put("id", igUserId)
+              .put("user_id", igUserId)
+              .put("username", username);
       return SandboxResponse.json(200, filter(me, req.param("fields")));
     }
     SandboxResponse inbox = inbox(req, ctx, s.get(0), id, edge);
@@ -371,11 +468,19 @@ public final class InstagramEmulator implements PlatformEmulator {
       }
       if ("media".equals(edge) && m.equals("GET")) {
         List<IgMedia> list = new ArrayList<>();
-        media.values().stream().filter(x -> !x.deleted && !"STORY".equals(x.productType))
+        media.values().stream()
+            .filter(x -> !x.deleted && !"STORY".equals(x.productType))
             .forEach(list::add);
         java.util.Collections.reverse(list);
-        return SandboxResponse.json(200, GraphSupport.page(ctx, req.path(), list,
-            req.param("after").orElse(null), limit(req), x -> renderMedia(x, req.param("fields"))));
+        return SandboxResponse.json(
+            200,
+            GraphSupport.page(
+                ctx,
+                req.path(),
+                list,
+                req.param("after").orElse(null),
+                limit(req),
+                x -> renderMedia(x, req.param("fields"))));
       }
     }
     if (id.equals(pageId) && edge == null && m.equals("GET")) {
@@ -402,10 +507,18 @@ public final class InstagramEmulator implements PlatformEmulator {
       }
       if ("comments".equals(edge) && m.equals("GET")) {
         List<IgComment> list = new ArrayList<>();
-        comments.values().stream().filter(x -> x.mediaId.equals(md.id) && x.parentId == null)
+        comments.values().stream()
+            .filter(x -> x.mediaId.equals(md.id) && x.parentId == null)
             .forEach(list::add);
-        return SandboxResponse.json(200, GraphSupport.page(ctx, req.path(), list,
-            req.param("after").orElse(null), limit(req), this::renderComment));
+        return SandboxResponse.json(
+            200,
+            GraphSupport.page(
+                ctx,
+                req.path(),
+                list,
+                req.param("after").orElse(null),
+                limit(req),
+                this::renderComment));
       }
       if ("comments".equals(edge) && m.equals("POST")) {
         String text = req.param("message").orElse("");
@@ -447,8 +560,15 @@ public final class InstagramEmulator implements PlatformEmulator {
       if ("replies".equals(edge) && m.equals("GET")) {
         List<IgComment> list = new ArrayList<>();
         cm.replies.forEach(r -> list.add(comments.get(r)));
-        return SandboxResponse.json(200, GraphSupport.page(ctx, req.path(), list,
-            req.param("after").orElse(null), limit(req), this::renderComment));
+        return SandboxResponse.json(
+            200,
+            GraphSupport.page(
+                ctx,
+                req.path(),
+                list,
+                req.param("after").orElse(null),
+                limit(req),
+                this::renderComment));
       }
       if ("replies".equals(edge) && m.equals("POST")) {
         String text = req.param("message").orElse("");
@@ -459,8 +579,14 @@ public final class InstagramEmulator implements PlatformEmulator {
           return GraphSupport.invalidParam(ctx, "Replies can only be made to top-level comments");
         }
         if (cm.hidden) {
-          return GraphSupport.error(ctx, 400, 10, null, "OAuthException",
-              "(#10) Cannot reply to a hidden comment", false);
+          return GraphSupport.error(
+              ctx,
+              400,
+              10,
+              null,
+              "OAuthException",
+              "(#10) Cannot reply to a hidden comment",
+              false);
         }
         IgComment r = newComment(ctx, cm.mediaId, cm.id, text, username, igUserId);
         ctx.recordCreated("reply", r.id, renderComment(r));
@@ -470,8 +596,14 @@ public final class InstagramEmulator implements PlatformEmulator {
     if (c == null && md == null && cm == null && !id.equals(igUserId) && !id.equals(pageId)) {
       return GraphSupport.notFound(ctx, id);
     }
-    return GraphSupport.error(ctx, 400, 100, null, "GraphMethodException",
-        "Unsupported " + m.toLowerCase(java.util.Locale.ROOT) + " request.", false);
+    return GraphSupport.error(
+        ctx,
+        400,
+        100,
+        null,
+        "GraphMethodException",
+        "Unsupported " + m.toLowerCase(java.util.Locale.ROOT) + " request.",
+        false);
   }
 
   /**
@@ -480,11 +612,16 @@ public final class InstagramEmulator implements PlatformEmulator {
    * conversation nodes, and {@code /tags} (media that tag the account). {@code null} when the
    * request is not an inbox one.
    */
-  private SandboxResponse inbox(SandboxRequest req, EmulatorContext ctx, String ver, String id,
-      String edge) {
+  private SandboxResponse inbox(
+      SandboxRequest req, EmulatorContext ctx, String ver, String id, String edge) {
     if (tagged.isEmpty()) {
-      tagAccount("dana.fox", "Loving the new range from @" + username, ctx.now().minus(Duration.ofDays(2)));
-      tagAccount("eli.park", "Shout-out to @" + username + " for the fast delivery",
+      tagAccount(
+          "dana.fox",
+          "Loving the new range from @" + username,
+          ctx.now().minus(Duration.ofDays(2)));
+      tagAccount(
+          "eli.park",
+          "Shout-out to @" + username + " for the fast delivery",
           ctx.now().minus(Duration.ofHours(5)));
     }
     String m = req.method();
@@ -494,17 +631,29 @@ public final class InstagramEmulator implements PlatformEmulator {
         return messaging.list(req, ctx, ver + "/" + id + "/conversations", "instagram");
       }
       if (owner && "messages".equals(edge) && m.equals("POST")) {
-        return messaging.send(req, ctx, cid -> {
-          IgComment c = comments.get(cid);
-          return c == null ? null : new MetaMessaging.CommentInfo(c.timestamp, c.fromId, c.username);
-        });
+        return messaging.send(
+            req,
+            ctx,
+            cid -> {
+              IgComment c = comments.get(cid);
+              return c == null
+                  ? null
+                  : new MetaMessaging.CommentInfo(c.timestamp, c.fromId, c.username);
+            });
       }
     } catch (Exception e) {
       return GraphSupport.invalidParam(ctx, "Param recipient or message is not valid JSON");
     }
     if (id.equals(igUserId) && "tags".equals(edge) && m.equals("GET")) {
-      return SandboxResponse.json(200, GraphSupport.page(ctx, ver + "/" + igUserId + "/tags", tagged,
-          req.param("after").orElse(null), limit(req), x -> filter(x.deepCopy(), req.param("fields"))));
+      return SandboxResponse.json(
+          200,
+          GraphSupport.page(
+              ctx,
+              ver + "/" + igUserId + "/tags",
+              tagged,
+              req.param("after").orElse(null),
+              limit(req),
+              x -> filter(x.deepCopy(), req.param("fields"))));
     }
     if (id.equals(igUserId) && "mentions".equals(edge) && m.equals("POST")) {
       // answer a mention: a comment on the mentioning media (or a reply to the mentioning comment)
@@ -518,8 +667,12 @@ public final class InstagramEmulator implements PlatformEmulator {
         return GraphSupport.notFound(ctx, mediaId);
       }
       String cid = ctx.nextId();
-      ObjectNode c = JSON.createObjectNode().put("id", cid).put("text", text)
-          .put("timestamp", TS.format(ctx.now())).put("username", username);
+      ObjectNode c =
+          JSON.createObjectNode()
+              .put("id", cid)
+              .put("text", text)
+              .put("timestamp", TS.format(ctx.now()))
+              .put("username", username);
       c.putObject("media").put("id", mediaId);
       req.param("comment_id").ifPresent(p -> c.put("parent_id", p));
       ctx.recordCreated("comment", cid, c);
@@ -547,21 +700,41 @@ public final class InstagramEmulator implements PlatformEmulator {
     boolean item = "true".equals(p.get("is_carousel_item"));
     boolean resumable = "resumable".equals(p.get("upload_type"));
     if (!Set.of("IMAGE", "VIDEO", "REELS", "STORIES", "CAROUSEL").contains(type)) {
-      return GraphSupport.invalidParam(ctx, "Param media_type must be one of {CAROUSEL, REELS,"
-          + " STORIES, VIDEO} - got \"" + type + "\"");
+      return GraphSupport.invalidParam(
+          ctx,
+          "Param media_type must be one of {CAROUSEL, REELS,"
+              + " STORIES, VIDEO} - got \""
+              + type
+              + "\"");
     }
     if (type.equals("VIDEO") && !item) {
-      return GraphSupport.error(ctx, 400, 100, 2207067, "OAuthException", "The VIDEO media type is"
-          + " no longer supported for feed videos; use REELS.", false);
+      return GraphSupport.error(
+          ctx,
+          400,
+          100,
+          2207067,
+          "OAuthException",
+          "The VIDEO media type is" + " no longer supported for feed videos; use REELS.",
+          false);
     }
     if (p.containsKey("caption") && p.get("caption").length() > 2200) {
-      return GraphSupport.error(ctx, 400, 100, 2207010, "OAuthException",
-          "The caption exceeds the maximum length (2200 characters).", false);
+      return GraphSupport.error(
+          ctx,
+          400,
+          100,
+          2207010,
+          "OAuthException",
+          "The caption exceeds the maximum length (2200 characters).",
+          false);
     }
-    if (item && (p.containsKey("caption") || p.containsKey("collaborators")
-        || p.containsKey("is_ai_generated"))) {
-      return GraphSupport.invalidParam(ctx, "Carousel items cannot carry caption, collaborators or"
-          + " is_ai_generated; set them on the carousel container");
+    if (item
+        && (p.containsKey("caption")
+            || p.containsKey("collaborators")
+            || p.containsKey("is_ai_generated"))) {
+      return GraphSupport.invalidParam(
+          ctx,
+          "Carousel items cannot carry caption, collaborators or"
+              + " is_ai_generated; set them on the carousel container");
     }
     List<String> children = new ArrayList<>();
     if (type.equals("CAROUSEL")) {
@@ -569,29 +742,46 @@ public final class InstagramEmulator implements PlatformEmulator {
       children.addAll(Arrays.asList(ch.split(",")));
       children.removeIf(String::isBlank);
       if (children.size() < 2 || children.size() > 10) {
-        return GraphSupport.error(ctx, 400, 100, 2207028, "OAuthException",
-            "Carousels need between 2 and 10 children, got " + children.size(), false);
+        return GraphSupport.error(
+            ctx,
+            400,
+            100,
+            2207028,
+            "OAuthException",
+            "Carousels need between 2 and 10 children, got " + children.size(),
+            false);
       }
       for (String cid : children) {
         Container child = containers.get(cid);
         if (child == null || !child.carouselItem) {
-          return GraphSupport.invalidParam(ctx, "Child " + cid + " is not a carousel item container");
+          return GraphSupport.invalidParam(
+              ctx, "Child " + cid + " is not a carousel item container");
         }
       }
     } else if (!resumable) {
-      String url = p.getOrDefault(type.equals("IMAGE") ? "image_url" : "video_url",
-          p.getOrDefault("image_url", p.get("video_url")));
+      String url =
+          p.getOrDefault(
+              type.equals("IMAGE") ? "image_url" : "video_url",
+              p.getOrDefault("image_url", p.get("video_url")));
       if (url == null || url.isBlank()) {
-        return GraphSupport.invalidParam(ctx, "The parameter " + (type.equals("IMAGE") ? "image_url"
-            : "video_url") + " is required");
+        return GraphSupport.invalidParam(
+            ctx,
+            "The parameter " + (type.equals("IMAGE") ? "image_url" : "video_url") + " is required");
       }
       int mh = url.indexOf("/media-host/");
-      boolean missingHosted = mh >= 0 && !hosted.containsKey(url.substring(mh + "/media-host/".length()));
+      boolean missingHosted =
+          mh >= 0 && !hosted.containsKey(url.substring(mh + "/media-host/".length()));
       if ((!url.startsWith("http://") && !url.startsWith("https://"))
           || url.contains("unreachable")
           || missingHosted) {
-        return GraphSupport.error(ctx, 400, 9004, 2207052, "OAuthException",
-            "Media download has failed. The media URI doesn't meet our requirements.", false);
+        return GraphSupport.error(
+            ctx,
+            400,
+            9004,
+            2207052,
+            "OAuthException",
+            "Media download has failed. The media URI doesn't meet our requirements.",
+            false);
       }
     }
     Container c = new Container();
@@ -605,8 +795,8 @@ public final class InstagramEmulator implements PlatformEmulator {
     c.failing = ctx.activeFault().filter(f -> f == Fault.Kind.MEDIA_PROCESSING_FAILURE).isPresent();
     c.awaitingUpload = resumable;
     long n = Long.parseLong(c.id);
-    c.readsNeeded = type.equals("CAROUSEL") ? 1 : type.equals("IMAGE") ? (int) (n % 3)
-        : 1 + (int) (n % 3);
+    c.readsNeeded =
+        type.equals("CAROUSEL") ? 1 : type.equals("IMAGE") ? (int) (n % 3) : 1 + (int) (n % 3);
     containers.put(c.id, c);
     ObjectNode out = JSON.createObjectNode().put("id", c.id);
     if (resumable) {
@@ -624,7 +814,8 @@ public final class InstagramEmulator implements PlatformEmulator {
     if (c.publishedAs != null) {
       code = "PUBLISHED";
       status = "Published: Media has been published.";
-    } else if (expireAll || Duration.between(c.createdAt, ctx.now()).compareTo(Duration.ofHours(24)) > 0) {
+    } else if (expireAll
+        || Duration.between(c.createdAt, ctx.now()).compareTo(Duration.ofHours(24)) > 0) {
       code = "EXPIRED";
       status = "Expired: Media container was not published within 24 hours.";
     } else if (c.failing) {
@@ -641,7 +832,10 @@ public final class InstagramEmulator implements PlatformEmulator {
   }
 
   private boolean finished(Container c, EmulatorContext ctx) {
-    return c.publishedAs == null && !expireAll && !c.failing && !c.awaitingUpload
+    return c.publishedAs == null
+        && !expireAll
+        && !c.failing
+        && !c.awaitingUpload
         && c.reads > c.readsNeeded
         && Duration.between(c.createdAt, ctx.now()).compareTo(Duration.ofHours(24)) <= 0;
   }
@@ -649,8 +843,9 @@ public final class InstagramEmulator implements PlatformEmulator {
   private SandboxResponse rupload(SandboxRequest req, String containerId, EmulatorContext ctx) {
     Container c = containers.get(containerId);
     if (c == null || !"resumable".equals(c.params.get("upload_type"))) {
-      return SandboxResponse.json(400, debugInfo("InvalidContainer",
-          "Container " + containerId + " does not accept uploads"));
+      return SandboxResponse.json(
+          400,
+          debugInfo("InvalidContainer", "Container " + containerId + " does not accept uploads"));
     }
     long offset;
     long size;
@@ -658,14 +853,18 @@ public final class InstagramEmulator implements PlatformEmulator {
       offset = Long.parseLong(req.header("offset").orElse("0"));
       size = Long.parseLong(req.header("file_size").orElse("-1"));
     } catch (NumberFormatException e) {
-      return SandboxResponse.json(400, debugInfo("BadHeader", "offset and file_size must be numbers"));
+      return SandboxResponse.json(
+          400, debugInfo("BadHeader", "offset and file_size must be numbers"));
     }
     if (size < 0 && req.header("file_url").isEmpty()) {
       return SandboxResponse.json(400, debugInfo("BadHeader", "file_size header is required"));
     }
     if (offset != c.uploaded && offset != 0) {
-      return SandboxResponse.json(400, debugInfo("OffsetMismatch",
-          "offset " + offset + " does not match the " + c.uploaded + " bytes received"));
+      return SandboxResponse.json(
+          400,
+          debugInfo(
+              "OffsetMismatch",
+              "offset " + offset + " does not match the " + c.uploaded + " bytes received"));
     }
     c.uploaded = offset + req.body().length;
     if (ctx.activeFault().filter(f -> f == Fault.Kind.MEDIA_PROCESSING_FAILURE).isPresent()) {
@@ -673,11 +872,11 @@ public final class InstagramEmulator implements PlatformEmulator {
     }
     if (req.header("file_url").isPresent() || c.uploaded >= size) {
       c.awaitingUpload = false;
-      return SandboxResponse.json(200, JSON.createObjectNode().put("success", true)
-          .put("message", "Upload successful."));
+      return SandboxResponse.json(
+          200, JSON.createObjectNode().put("success", true).put("message", "Upload successful."));
     }
-    return SandboxResponse.json(200, JSON.createObjectNode().put("success", false)
-        .put("offset", c.uploaded));
+    return SandboxResponse.json(
+        200, JSON.createObjectNode().put("success", false).put("offset", c.uploaded));
   }
 
   private SandboxResponse ruploadStatus(String containerId) {
@@ -685,7 +884,8 @@ public final class InstagramEmulator implements PlatformEmulator {
     if (c == null) {
       return SandboxResponse.json(404, debugInfo("NotFound", "unknown container"));
     }
-    return SandboxResponse.json(200, JSON.createObjectNode().put("id", c.id).put("offset", c.uploaded));
+    return SandboxResponse.json(
+        200, JSON.createObjectNode().put("id", c.id).put("offset", c.uploaded));
   }
 
   private static ObjectNode debugInfo(String type, String message) {
@@ -720,34 +920,64 @@ public final class InstagramEmulator implements PlatformEmulator {
     }
     Container c = containers.get(creation);
     if (c == null || c.carouselItem) {
-      return GraphSupport.error(ctx, 400, 100, 2207032, "OAuthException",
-          "Media ID " + creation + " is not a publishable container", false);
+      return GraphSupport.error(
+          ctx,
+          400,
+          100,
+          2207032,
+          "OAuthException",
+          "Media ID " + creation + " is not a publishable container",
+          false);
     }
     if (c.publishedAs != null) {
-      return GraphSupport.error(ctx, 400, 100, 2207008, "OAuthException",
-          "The container was already published as " + c.publishedAs, false);
+      return GraphSupport.error(
+          ctx,
+          400,
+          100,
+          2207008,
+          "OAuthException",
+          "The container was already published as " + c.publishedAs,
+          false);
     }
     if (usedQuota(ctx) >= quotaTotal) {
-      return GraphSupport.error(ctx, 400, 9, 2207042, "OAuthException",
+      return GraphSupport.error(
+          ctx,
+          400,
+          9,
+          2207042,
+          "OAuthException",
           "Application request limit reached: the account reached its limit of published posts in"
-              + " 24 hours", false);
+              + " 24 hours",
+          false);
     }
     if (expireAll || Duration.between(c.createdAt, ctx.now()).compareTo(Duration.ofHours(24)) > 0) {
-      return GraphSupport.error(ctx, 400, 9004, 2207020, "OAuthException",
-          "The media container has expired; create a new one", false);
+      return GraphSupport.error(
+          ctx,
+          400,
+          9004,
+          2207020,
+          "OAuthException",
+          "The media container has expired; create a new one",
+          false);
     }
     if (c.failing) {
-      return GraphSupport.error(ctx, 400, 9004, 2207026, "OAuthException",
-          "Media upload has failed", false);
+      return GraphSupport.error(
+          ctx, 400, 9004, 2207026, "OAuthException", "Media upload has failed", false);
     }
     boolean childrenReady = true;
     for (String ch : c.children) {
       childrenReady &= finished(containers.get(ch), ctx);
     }
     if (!finished(c, ctx) || !childrenReady) {
-      return GraphSupport.error(ctx, 400, 9007, 2207027, "OAuthException",
+      return GraphSupport.error(
+          ctx,
+          400,
+          9007,
+          2207027,
+          "OAuthException",
           "Media ID is not available: the media is not ready for publishing, please wait for a"
-              + " moment", false);
+              + " moment",
+          false);
     }
     IgMedia m = new IgMedia();
     m.id = ctx.nextId();
@@ -809,21 +1039,34 @@ public final class InstagramEmulator implements PlatformEmulator {
   // ------------------------------------------------------------------ media, comments, insights
 
   private ObjectNode user(SandboxRequest req) {
-    ObjectNode u = JSON.createObjectNode().put("id", igUserId).put("username", username)
-        .put("name", "Sandbox Brand").put("followers_count", 1200 + Math.floorMod(seed, 500))
-        .put("follows_count", 180 + Math.floorMod(seed, 40))
-        .put("media_count", media.values().stream().filter(x -> !x.deleted).count());
+    ObjectNode u =
+        JSON.createObjectNode()
+            .put("id", igUserId)
+            .put("username", username)
+            .put("name", "Sandbox Brand")
+            .put("followers_count", 1200 + Math.floorMod(seed, 500))
+            .put("follows_count", 180 + Math.floorMod(seed, 40))
+            .put("media_count", media.values().stream().filter(x -> !x.deleted).count());
     return filter(u, req.param("fields"));
   }
 
   private ObjectNode renderMedia(IgMedia m, Optional<String> fields) {
-    ObjectNode n = JSON.createObjectNode().put("id", m.id).put("media_type", m.mediaType)
-        .put("media_product_type", m.productType);
+    ObjectNode n =
+        JSON.createObjectNode()
+            .put("id", m.id)
+            .put("media_type", m.mediaType)
+            .put("media_product_type", m.productType);
     if (m.caption != null) {
       n.put("caption", m.caption);
     }
-    n.put("permalink", "https://www.instagram.com/" + ("REELS".equals(m.productType) ? "reel/"
-        : "STORY".equals(m.productType) ? "stories/" + username + "/" : "p/") + m.shortcode + "/");
+    n.put(
+        "permalink",
+        "https://www.instagram.com/"
+            + ("REELS".equals(m.productType)
+                ? "reel/"
+                : "STORY".equals(m.productType) ? "stories/" + username + "/" : "p/")
+            + m.shortcode
+            + "/");
     n.put("shortcode", m.shortcode);
     n.put("timestamp", TS.format(m.timestamp));
     n.put("username", username);
@@ -849,18 +1092,25 @@ public final class InstagramEmulator implements PlatformEmulator {
     }
     want.add("id");
     ObjectNode out = JSON.createObjectNode();
-    n.fields().forEachRemaining(e -> {
-      if (want.contains(e.getKey())) {
-        out.set(e.getKey(), e.getValue());
-      }
-    });
+    n.fields()
+        .forEachRemaining(
+            e -> {
+              if (want.contains(e.getKey())) {
+                out.set(e.getKey(), e.getValue());
+              }
+            });
     return out;
   }
 
   private ObjectNode renderComment(IgComment c) {
-    ObjectNode n = JSON.createObjectNode().put("id", c.id).put("text", c.text)
-        .put("timestamp", TS.format(c.timestamp)).put("username", c.username)
-        .put("like_count", c.likes).put("hidden", c.hidden);
+    ObjectNode n =
+        JSON.createObjectNode()
+            .put("id", c.id)
+            .put("text", c.text)
+            .put("timestamp", TS.format(c.timestamp))
+            .put("username", c.username)
+            .put("like_count", c.likes)
+            .put("hidden", c.hidden);
     n.putObject("from").put("id", c.fromId).put("username", c.username);
     n.putObject("media").put("id", c.mediaId);
     if (c.parentId != null) {
@@ -873,8 +1123,13 @@ public final class InstagramEmulator implements PlatformEmulator {
     return n;
   }
 
-  private IgComment newComment(EmulatorContext ctx, String mediaId, String parentId, String text,
-      String user, String fromId) {
+  private IgComment newComment(
+      EmulatorContext ctx,
+      String mediaId,
+      String parentId,
+      String text,
+      String user,
+      String fromId) {
     IgComment c = new IgComment();
     c.id = ctx.nextId();
     c.mediaId = mediaId;
@@ -894,12 +1149,24 @@ public final class InstagramEmulator implements PlatformEmulator {
     if ("STORY".equals(m.productType)) {
       return; // stories take replies as DMs, not comments
     }
-    String[] texts = {"Love this! 😍", "Where was this taken?", "So good 🔥", "Need this in my life",
-        "@friend look at this", "Congrats on the launch!"};
+    String[] texts = {
+      "Love this! 😍",
+      "Where was this taken?",
+      "So good 🔥",
+      "Need this in my life",
+      "@friend look at this",
+      "Congrats on the launch!"
+    };
     int n = 3 + (int) Math.floorMod(seed + Long.parseLong(m.id), 3L);
     for (int i = 0; i < n; i++) {
-      IgComment c = newComment(ctx, m.id, null, texts[(i + (int) Math.floorMod(seed, 6L)) % texts.length],
-          "fan_" + (100 + i), "1784150000000" + i);
+      IgComment c =
+          newComment(
+              ctx,
+              m.id,
+              null,
+              texts[(i + (int) Math.floorMod(seed, 6L)) % texts.length],
+              "fan_" + (100 + i),
+              "1784150000000" + i);
       c.timestamp = ctx.now().plusSeconds(60L * (i + 1));
       c.likes = i;
     }
@@ -910,25 +1177,40 @@ public final class InstagramEmulator implements PlatformEmulator {
     if (list.isBlank()) {
       return GraphSupport.invalidParam(ctx, "The parameter metric is required");
     }
-    Set<String> allowed = "STORY".equals(m.productType) ? STORY_METRICS
-        : "REELS".equals(m.productType) ? REELS_METRICS : FEED_METRICS;
+    Set<String> allowed =
+        "STORY".equals(m.productType)
+            ? STORY_METRICS
+            : "REELS".equals(m.productType) ? REELS_METRICS : FEED_METRICS;
     ObjectNode root = JSON.createObjectNode();
     ArrayNode data = root.putArray("data");
     for (String name : list.split(",", -1)) {
       name = name.trim();
       if (DEPRECATED.contains(name)) {
-        return GraphSupport.error(ctx, 400, 100, 2108006, "OAuthException",
-            "(#100) Starting from version v22.0 and above, the " + name + " metric is no longer"
-                + " supported", false);
+        return GraphSupport.error(
+            ctx,
+            400,
+            100,
+            2108006,
+            "OAuthException",
+            "(#100) Starting from version v22.0 and above, the "
+                + name
+                + " metric is no longer"
+                + " supported",
+            false);
       }
       if (!allowed.contains(name)) {
-        return GraphSupport.invalidParam(ctx, "metric[0] must be one of the following values: "
-            + String.join(", ", new java.util.TreeSet<>(allowed)));
+        return GraphSupport.invalidParam(
+            ctx,
+            "metric[0] must be one of the following values: "
+                + String.join(", ", new java.util.TreeSet<>(allowed)));
       }
       long v = value(m, name);
       ObjectNode e = data.addObject().put("name", name).put("period", "lifetime");
       e.putArray("values").addObject().put("value", v);
-      e.put("title", name.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + name.substring(1).replace('_', ' '));
+      e.put(
+          "title",
+          name.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+              + name.substring(1).replace('_', ' '));
       e.put("description", "Sandbox figure for " + name);
       e.put("id", m.id + "/insights/" + name + "/lifetime");
     }
@@ -958,9 +1240,15 @@ public final class InstagramEmulator implements PlatformEmulator {
     }
     String code = "sbx-ig-code-" + ctx.nextId();
     codes.put(code, redirect);
-    String location = redirect + (redirect.contains("?") ? "&" : "?") + "code=" + code
-        + req.param("state").map(st -> "&state=" + URLEncoder.encode(st, StandardCharsets.UTF_8))
-            .orElse("") + "#_";
+    String location =
+        redirect
+            + (redirect.contains("?") ? "&" : "?")
+            + "code="
+            + code
+            + req.param("state")
+                .map(st -> "&state=" + URLEncoder.encode(st, StandardCharsets.UTF_8))
+                .orElse("")
+            + "#_";
     return SandboxResponse.empty(302).header("Location", location);
   }
 
@@ -983,24 +1271,35 @@ public final class InstagramEmulator implements PlatformEmulator {
     String code = req.param("code").orElse("");
     String redirect = codes.remove(code);
     if (redirect == null) {
-      return SandboxResponse.json(400, igOauthError("Matching code was not found or was already used"));
+      return SandboxResponse.json(
+          400, igOauthError("Matching code was not found or was already used"));
     }
     if (!redirect.equals(req.param("redirect_uri").orElse(""))) {
-      return SandboxResponse.json(400, igOauthError("Error validating verification code. Please"
-          + " make sure your redirect_uri is identical to the one you used in the OAuth dialog"
-          + " request"));
+      return SandboxResponse.json(
+          400,
+          igOauthError(
+              "Error validating verification code. Please"
+                  + " make sure your redirect_uri is identical to the one you used in the OAuth dialog"
+                  + " request"));
     }
     TokenRegistry.Grant g = tokens.issue(ctx.now());
     shortLived.put(g.accessToken, igUserId);
     ObjectNode root = JSON.createObjectNode();
-    root.putArray("data").addObject().put("access_token", g.accessToken).put("user_id", igUserId)
-        .put("permissions", "instagram_business_basic,instagram_business_content_publish,"
-            + "instagram_business_manage_comments,instagram_business_manage_insights");
+    root.putArray("data")
+        .addObject()
+        .put("access_token", g.accessToken)
+        .put("user_id", igUserId)
+        .put(
+            "permissions",
+            "instagram_business_basic,instagram_business_content_publish,"
+                + "instagram_business_manage_comments,instagram_business_manage_insights");
     return SandboxResponse.json(200, root);
   }
 
   private static ObjectNode igOauthError(String message) {
-    return JSON.createObjectNode().put("error_type", "OAuthException").put("code", 400)
+    return JSON.createObjectNode()
+        .put("error_type", "OAuthException")
+        .put("code", 400)
         .put("error_message", message);
   }
 
@@ -1009,18 +1308,22 @@ public final class InstagramEmulator implements PlatformEmulator {
       return GraphSupport.invalidParam(ctx, "grant_type must be ig_exchange_token");
     }
     if (!credentials().clientSecret().equals(req.param("client_secret").orElse(""))) {
-      return GraphSupport.error(ctx, 400, 101, null, "OAuthException",
-          "Error validating client secret.", false);
+      return GraphSupport.error(
+          ctx, 400, 101, null, "OAuthException", "Error validating client secret.", false);
     }
     String t = req.param("access_token").orElse("");
     if (tokens.problem(t, ctx.now()) != null || !shortLived.containsKey(t)) {
-      return GraphSupport.tokenError(ctx, tokens.problem(t, ctx.now()) == null ? "invalid"
-          : tokens.problem(t, ctx.now()));
+      return GraphSupport.tokenError(
+          ctx, tokens.problem(t, ctx.now()) == null ? "invalid" : tokens.problem(t, ctx.now()));
     }
     shortLived.remove(t);
     TokenRegistry.Grant g = tokens.issue(ctx.now());
-    return SandboxResponse.json(200, JSON.createObjectNode().put("access_token", g.accessToken)
-        .put("token_type", "bearer").put("expires_in", 5_183_944L));
+    return SandboxResponse.json(
+        200,
+        JSON.createObjectNode()
+            .put("access_token", g.accessToken)
+            .put("token_type", "bearer")
+            .put("expires_in", 5_183_944L));
   }
 
   private SandboxResponse refresh(SandboxRequest req, EmulatorContext ctx) {
@@ -1033,12 +1336,22 @@ public final class InstagramEmulator implements PlatformEmulator {
       return GraphSupport.tokenError(ctx, problem);
     }
     if (shortLived.containsKey(t)) {
-      return GraphSupport.error(ctx, 400, 190, null, "OAuthException",
-          "Short-lived tokens cannot be refreshed; exchange for a long-lived token first", false);
+      return GraphSupport.error(
+          ctx,
+          400,
+          190,
+          null,
+          "OAuthException",
+          "Short-lived tokens cannot be refreshed; exchange for a long-lived token first",
+          false);
     }
     TokenRegistry.Grant g = tokens.issue(ctx.now());
-    return SandboxResponse.json(200, JSON.createObjectNode().put("access_token", g.accessToken)
-        .put("token_type", "bearer").put("expires_in", 5_183_944L));
+    return SandboxResponse.json(
+        200,
+        JSON.createObjectNode()
+            .put("access_token", g.accessToken)
+            .put("token_type", "bearer")
+            .put("expires_in", 5_183_944L));
   }
 
   // ------------------------------------------------------------------ faults and strict mode
@@ -1103,16 +1416,20 @@ public final class InstagramEmulator implements PlatformEmulator {
 
   private static Map<String, String> params(SandboxRequest req) {
     Map<String, String> out = new LinkedHashMap<>();
-    req.query().forEach((k, v) -> {
-      if (!v.isEmpty()) {
-        out.put(k, v.get(0));
-      }
-    });
-    req.form().forEach((k, v) -> {
-      if (!v.isEmpty()) {
-        out.putIfAbsent(k, v.get(0));
-      }
-    });
+    req.query()
+        .forEach(
+            (k, v) -> {
+              if (!v.isEmpty()) {
+                out.put(k, v.get(0));
+              }
+            });
+    req.form()
+        .forEach(
+            (k, v) -> {
+              if (!v.isEmpty()) {
+                out.putIfAbsent(k, v.get(0));
+              }
+            });
     return out;
   }
 

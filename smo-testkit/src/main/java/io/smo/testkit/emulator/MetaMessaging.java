@@ -21,11 +21,11 @@ import java.util.function.Function;
 
 /**
  * Meta messaging as the Facebook and Instagram emulators share it: seeded conversations (the
- * Conversations API with nested {@code messages}, details of the 20 most recent only), the Send
- * API with the 24-hour window, the {@code HUMAN_AGENT} tag (7 days), the retired tags (error
- * 100), private replies (one per comment within 7 days) and Meta's error bodies for each refusal
- * ({@code engagement-and-measurement.md} §2.1.5 to §2.1.8). Not thread-safe (emulators are called
- * one at a time).
+ * Conversations API with nested {@code messages}, details of the 20 most recent only), the Send API
+ * with the 24-hour window, the {@code HUMAN_AGENT} tag (7 days), the retired tags (error 100),
+ * private replies (one per comment within 7 days) and Meta's error bodies for each refusal ({@code
+ * engagement-and-measurement.md} §2.1.5 to §2.1.8). Not thread-safe (emulators are called one at a
+ * time).
  */
 final class MetaMessaging {
   static final Set<String> RETIRED_TAGS =
@@ -86,26 +86,47 @@ final class MetaMessaging {
     this.maxTextBytes = maxTextBytes;
   }
 
-  /** Seeds three conversations relative to the first request: open, HUMAN_AGENT-only, closed and long. */
+  /**
+   * Seeds three conversations relative to the first request: open, HUMAN_AGENT-only, closed and
+   * long.
+   */
   void seed(Instant now) {
     if (seeded) {
       return;
     }
     seeded = true;
-    receive(idPrefix + "01", "Ann Lee", "Hi! Do you ship to Canada?", now.minus(Duration.ofHours(3)));
+    receive(
+        idPrefix + "01", "Ann Lee", "Hi! Do you ship to Canada?", now.minus(Duration.ofHours(3)));
     Conv bruno = conv(idPrefix + "02", "Bruno Diaz");
-    add(bruno, false, "Is the blue one back in stock?", now.minus(Duration.ofDays(3)).minusSeconds(600), null);
-    add(bruno, true, "Not yet, we will tell you", now.minus(Duration.ofDays(3)).minusSeconds(300), null);
+    add(
+        bruno,
+        false,
+        "Is the blue one back in stock?",
+        now.minus(Duration.ofDays(3)).minusSeconds(600),
+        null);
+    add(
+        bruno,
+        true,
+        "Not yet, we will tell you",
+        now.minus(Duration.ofDays(3)).minusSeconds(300),
+        null);
     add(bruno, false, "Thanks, still waiting", now.minus(Duration.ofDays(3)), null);
     Conv chen = conv(idPrefix + "03", "Chen Wei");
     Instant t = now.minus(Duration.ofDays(12));
     for (int i = 0; i < 25; i++) {
-      add(chen, i % 2 == 1, (i % 2 == 1 ? "Answer " : "Question ") + (i / 2 + 1), t.plusSeconds(3600L * i),
+      add(
+          chen,
+          i % 2 == 1,
+          (i % 2 == 1 ? "Answer " : "Question ") + (i / 2 + 1),
+          t.plusSeconds(3600L * i),
           i == 22 ? "https://sandbox.invalid/chen-photo.jpg" : null);
     }
   }
 
-  /** Adds an inbound message from {@code userId} (creating the conversation), as if the person wrote. */
+  /**
+   * Adds an inbound message from {@code userId} (creating the conversation), as if the person
+   * wrote.
+   */
   Msg receive(String userId, String name, String text, Instant at) {
     return add(conv(userId, name), false, text, at, null);
   }
@@ -160,11 +181,20 @@ final class MetaMessaging {
     }
     String fields = req.param("fields").orElse("id,updated_time");
     int limit = Integer.parseInt(req.param("limit").orElse("25"));
-    String query = "?platform=" + platform + "&fields="
-        + java.net.URLEncoder.encode(fields, java.nio.charset.StandardCharsets.UTF_8)
-        + (user != null ? "&user_id=" + user : "");
-    ObjectNode root = GraphSupport.page(ctx, path + query, all, req.param("after").orElse(null), limit,
-        c -> render(c, fields, ctx));
+    String query =
+        "?platform="
+            + platform
+            + "&fields="
+            + java.net.URLEncoder.encode(fields, java.nio.charset.StandardCharsets.UTF_8)
+            + (user != null ? "&user_id=" + user : "");
+    ObjectNode root =
+        GraphSupport.page(
+            ctx,
+            path + query,
+            all,
+            req.param("after").orElse(null),
+            limit,
+            c -> render(c, fields, ctx));
     return SandboxResponse.json(200, root);
   }
 
@@ -186,8 +216,14 @@ final class MetaMessaging {
     }
     if (fields.contains("participants")) {
       ArrayNode p = n.putObject("participants").putArray("data");
-      p.addObject().put("name", c.userName).put("email", c.userId + "@facebook.com").put("id", c.userId);
-      p.addObject().put("name", ownerName).put("email", ownerId + "@facebook.com").put("id", ownerId);
+      p.addObject()
+          .put("name", c.userName)
+          .put("email", c.userId + "@facebook.com")
+          .put("id", c.userId);
+      p.addObject()
+          .put("name", ownerName)
+          .put("email", ownerId + "@facebook.com")
+          .put("id", ownerId);
     }
     if (fields.contains("messages")) {
       ObjectNode ms = n.putObject("messages");
@@ -197,8 +233,10 @@ final class MetaMessaging {
         data.add(render(c.msgs.get(i)));
       }
       if (c.msgs.size() > 20) {
-        ms.putObject("paging").put("next", ctx.baseUrl() + "v26.0/" + c.id + "/messages?after="
-            + GraphSupport.cursor(19));
+        ms.putObject("paging")
+            .put(
+                "next",
+                ctx.baseUrl() + "v26.0/" + c.id + "/messages?after=" + GraphSupport.cursor(19));
       }
     }
     return n;
@@ -220,11 +258,12 @@ final class MetaMessaging {
 
   /**
    * {@code POST /{owner}/messages}: a message to a person ({@code recipient.id}) inside the window,
-   * or a private reply ({@code recipient.comment_id}); {@code commentTime} gives a comment's
-   * time and author ({@code null} for an unknown comment).
+   * or a private reply ({@code recipient.comment_id}); {@code commentTime} gives a comment's time
+   * and author ({@code null} for an unknown comment).
    */
-  SandboxResponse send(SandboxRequest req, EmulatorContext ctx,
-      Function<String, CommentInfo> commentInfo) throws Exception {
+  SandboxResponse send(
+      SandboxRequest req, EmulatorContext ctx, Function<String, CommentInfo> commentInfo)
+      throws Exception {
     seed(ctx.now());
     JsonNode recipient = JSON.readTree(req.param("recipient").orElse("{}"));
     JsonNode message = JSON.readTree(req.param("message").orElse("{}"));
@@ -235,14 +274,16 @@ final class MetaMessaging {
     if (text.length() > 2000) {
       return GraphSupport.invalidParam(ctx, "Param message[text] must be at most 2000 characters");
     }
-    if (maxTextBytes > 0 && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxTextBytes) {
-      return GraphSupport.invalidParam(ctx, "Param message[text] must be at most " + maxTextBytes
-          + " bytes");
+    if (maxTextBytes > 0
+        && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxTextBytes) {
+      return GraphSupport.invalidParam(
+          ctx, "Param message[text] must be at most " + maxTextBytes + " bytes");
     }
     String tag = req.param("tag").orElse(null);
     if (tag != null && RETIRED_TAGS.contains(tag)) {
-      return GraphSupport.invalidParam(ctx, "Param tag must be one of {HUMAN_AGENT}. The tag " + tag
-          + " is no longer supported.");
+      return GraphSupport.invalidParam(
+          ctx,
+          "Param tag must be one of {HUMAN_AGENT}. The tag " + tag + " is no longer supported.");
     }
     Instant now = ctx.now();
     if (recipient.hasNonNull("comment_id")) {
@@ -262,12 +303,14 @@ final class MetaMessaging {
     String id = recipient.path("id").asText("");
     Conv c = byUser.get(id);
     if (c == null) {
-      return GraphSupport.error(ctx, 400, 100, 2018001, "OAuthException",
-          "(#100) No matching user found", false);
+      return GraphSupport.error(
+          ctx, 400, 100, 2018001, "OAuthException", "(#100) No matching user found", false);
     }
     String type = req.param("messaging_type").orElse("RESPONSE");
-    Duration window = "MESSAGE_TAG".equals(type) && "HUMAN_AGENT".equals(tag)
-        ? Duration.ofDays(7) : Duration.ofHours(24);
+    Duration window =
+        "MESSAGE_TAG".equals(type) && "HUMAN_AGENT".equals(tag)
+            ? Duration.ofDays(7)
+            : Duration.ofHours(24);
     if (c.lastInbound == null || now.isAfter(c.lastInbound.plus(window))) {
       return outsideWindow(ctx);
     }
@@ -276,9 +319,15 @@ final class MetaMessaging {
   }
 
   private static SandboxResponse outsideWindow(EmulatorContext ctx) {
-    return GraphSupport.error(ctx, 400, 10, 2018278, "OAuthException",
+    return GraphSupport.error(
+        ctx,
+        400,
+        10,
+        2018278,
+        "OAuthException",
         "(#10) This message is sent outside of allowed window. Learn more about the new policy here:"
-            + " https://developers.facebook.com/docs/messenger-platform/policy-overview", false);
+            + " https://developers.facebook.com/docs/messenger-platform/policy-overview",
+        false);
   }
 
   /** A comment's time and author, for private replies. */

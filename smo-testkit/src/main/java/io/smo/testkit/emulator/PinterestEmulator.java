@@ -39,17 +39,17 @@ import java.util.Set;
  * Emulates Pinterest API v5 with state, on the paths the SDK uses (below {@code /pinterest/}):
  *
  * <ul>
- *   <li>{@code POST /v5/oauth/token} (HTTP Basic client auth; {@code authorization_code} and
- *       {@code refresh_token} grants, rotating continuous refresh tokens);
+ *   <li>{@code POST /v5/oauth/token} (HTTP Basic client auth; {@code authorization_code} and {@code
+ *       refresh_token} grants, rotating continuous refresh tokens);
  *   <li>{@code POST /v5/pins}, {@code GET|DELETE /v5/pins/{id}} with the Pin fields, limits and
  *       {@code media_source} variants of OpenAPI 5.23;
  *   <li>{@code GET /v5/pins/{id}/analytics} (90-day window rules, figures growing per read through
  *       {@link SeededMetrics});
- *   <li>{@code POST /v5/media}, the S3-style multipart form upload at the {@code upload_url} it hands
- *       out ({@code /pinterest/sandbox-s3/}, every {@code upload_parameters} field plus {@code file},
- *       no Authorization header), and {@code GET /v5/media/{id}} going {@code registered} to {@code
- *       processing} (two polls) to {@code succeeded}, or {@code failed} under {@code
- *       MEDIA_PROCESSING_FAILURE};
+ *   <li>{@code POST /v5/media}, the S3-style multipart form upload at the {@code upload_url} it
+ *       hands out ({@code /pinterest/sandbox-s3/}, every {@code upload_parameters} field plus
+ *       {@code file}, no Authorization header), and {@code GET /v5/media/{id}} going {@code
+ *       registered} to {@code processing} (two polls) to {@code succeeded}, or {@code failed} under
+ *       {@code MEDIA_PROCESSING_FAILURE};
  *   <li>{@code GET /v5/boards} (bookmark paging, {@code page_size} 1..250, default 25) and {@code
  *       POST /v5/boards}.
  * </ul>
@@ -63,19 +63,35 @@ import java.util.Set;
 public final class PinterestEmulator implements PlatformEmulator {
   /** The path prefix of the emulated S3 upload host. */
   public static final String UPLOAD_PATH = "sandbox-s3/";
+
   /** Calls per minute per category before the emulator answers 429. */
   public static final int RATE_LIMIT = 1000;
+
   /** Status polls a video spends in {@code processing} after its upload. */
   public static final int PROCESSING_POLLS = 2;
 
-  static final String RATE_LIMIT_MESSAGE = "This request exceeded a rate limit. This can happen if "
-      + "the client exceeds one\nof the published rate limits or if multiple write operations are "
-      + "applied to\nan object within a short time window.";
+  static final String RATE_LIMIT_MESSAGE =
+      "This request exceeded a rate limit. This can happen if "
+          + "the client exceeds one\nof the published rate limits or if multiple write operations are "
+          + "applied to\nan object within a short time window.";
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final Set<String> METRICS = Set.of("IMPRESSION", "OUTBOUND_CLICK", "PIN_CLICK",
-      "SAVE", "SAVE_RATE", "TOTAL_COMMENTS", "TOTAL_REACTIONS", "USER_FOLLOW", "PROFILE_VISIT",
-      "VIDEO_MRC_VIEW", "VIDEO_10S_VIEW", "QUARTILE_95_PERCENT_VIEW", "VIDEO_V50_WATCH_TIME",
-      "VIDEO_START", "VIDEO_AVG_WATCH_TIME");
+  private static final Set<String> METRICS =
+      Set.of(
+          "IMPRESSION",
+          "OUTBOUND_CLICK",
+          "PIN_CLICK",
+          "SAVE",
+          "SAVE_RATE",
+          "TOTAL_COMMENTS",
+          "TOTAL_REACTIONS",
+          "USER_FOLLOW",
+          "PROFILE_VISIT",
+          "VIDEO_MRC_VIEW",
+          "VIDEO_10S_VIEW",
+          "QUARTILE_95_PERCENT_VIEW",
+          "VIDEO_V50_WATCH_TIME",
+          "VIDEO_START",
+          "VIDEO_AVG_WATCH_TIME");
 
   private static final class MediaState {
     final String id;
@@ -118,16 +134,28 @@ public final class PinterestEmulator implements PlatformEmulator {
     long base = 549_755_885_175L + Math.floorMod(s, 1000L) * 10;
     for (int i = 0; i < names.length; i++) {
       String id = Long.toString(base + i);
-      ObjectNode b = F.objectNode().put("id", id).put("name", names[i])
-          .put("description", "Seeded board " + (i + 1)).put("privacy", "PUBLIC")
-          .put("created_at", "2024-01-0" + (i + 1) + "T10:00:00").put("pin_count", 0)
-          .put("follower_count", 10 + i).put("collaborator_count", 0).put("is_ads_only", false);
+      ObjectNode b =
+          F.objectNode()
+              .put("id", id)
+              .put("name", names[i])
+              .put("description", "Seeded board " + (i + 1))
+              .put("privacy", "PUBLIC")
+              .put("created_at", "2024-01-0" + (i + 1) + "T10:00:00")
+              .put("pin_count", 0)
+              .put("follower_count", 10 + i)
+              .put("collaborator_count", 0)
+              .put("is_ads_only", false);
       b.putObject("owner").put("username", "sbx_pinterest_user");
       boards.put(id, b);
     }
-    credentials = new SandboxCredentials(tokens.initialAccessToken(), tokens.initialRefreshToken(),
-        "sbx-pinterest-app-" + s, "sbx-pinterest-secret-" + s, "sbx_pinterest_user",
-        Map.of("boardId", Long.toString(base)));
+    credentials =
+        new SandboxCredentials(
+            tokens.initialAccessToken(),
+            tokens.initialRefreshToken(),
+            "sbx-pinterest-app-" + s,
+            "sbx-pinterest-secret-" + s,
+            "sbx_pinterest_user",
+            Map.of("boardId", Long.toString(base)));
   }
 
   @Override
@@ -174,7 +202,8 @@ public final class PinterestEmulator implements PlatformEmulator {
     if (problem != null) {
       return error(401, 2, "Authentication failed.");
     }
-    RateWindow w = windows.computeIfAbsent(category, c -> new RateWindow(RATE_LIMIT, Duration.ofMinutes(1)));
+    RateWindow w =
+        windows.computeIfAbsent(category, c -> new RateWindow(RATE_LIMIT, Duration.ofMinutes(1)));
     if (!w.take(ctx.now())) {
       return rateLimited(w, ctx.now());
     }
@@ -183,14 +212,18 @@ public final class PinterestEmulator implements PlatformEmulator {
   }
 
   private static String category(SandboxRequest req) {
-    if (req.is("POST", "v5/pins") || req.is("DELETE", "v5/pins/*") || req.is("POST", "v5/media")
+    if (req.is("POST", "v5/pins")
+        || req.is("DELETE", "v5/pins/*")
+        || req.is("POST", "v5/media")
         || req.is("POST", "v5/boards")) {
       return "org_write";
     }
     if (req.is("GET", "v5/pins/*/analytics")) {
       return "org_analytics";
     }
-    if (req.is("GET", "v5/pins/*") || req.is("GET", "v5/media/*") || req.is("GET", "v5/boards")
+    if (req.is("GET", "v5/pins/*")
+        || req.is("GET", "v5/media/*")
+        || req.is("GET", "v5/boards")
         || req.is("GET", "v5/user_account")) {
       return "org_read";
     }
@@ -235,11 +268,17 @@ public final class PinterestEmulator implements PlatformEmulator {
   /** {@code GET /v5/user_account}: the Account schema of Pinterest's OpenAPI (v5). */
   private synchronized SandboxResponse userAccount(EmulatorContext ctx) {
     ObjectNode a = ctx.json().createObjectNode();
-    a.put("account_type", "BUSINESS").put("id", "2783136121146311751").put("username", "sbx_pinterest_user")
-        .put("business_name", "Sandbox Brand").put("about", "").put("website_url", "https://example.com")
+    a.put("account_type", "BUSINESS")
+        .put("id", "2783136121146311751")
+        .put("username", "sbx_pinterest_user")
+        .put("business_name", "Sandbox Brand")
+        .put("about", "")
+        .put("website_url", "https://example.com")
         .put("profile_image", "https://i.pinimg.com/sbx/avatar.jpg")
-        .put("board_count", boards.size()).put("pin_count", pins.size())
-        .put("follower_count", 870 + Math.floorMod(ctx.seed(), 200)).put("following_count", 64)
+        .put("board_count", boards.size())
+        .put("pin_count", pins.size())
+        .put("follower_count", 870 + Math.floorMod(ctx.seed(), 200))
+        .put("following_count", 64)
         .put("monthly_views", 15_400);
     return SandboxResponse.json(200, a);
   }
@@ -247,8 +286,12 @@ public final class PinterestEmulator implements PlatformEmulator {
   // ------------------------------------------------------------------ OAuth
 
   private SandboxResponse token(SandboxRequest req, EmulatorContext ctx) {
-    String expected = "Basic " + Base64.getEncoder().encodeToString((credentials.clientId() + ":"
-        + credentials.clientSecret()).getBytes(StandardCharsets.UTF_8));
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (credentials.clientId() + ":" + credentials.clientSecret())
+                        .getBytes(StandardCharsets.UTF_8));
     if (!expected.equals(req.header("authorization").orElse(""))) {
       return error(401, 2, "Authentication failed.");
     }
@@ -332,7 +375,9 @@ public final class PinterestEmulator implements PlatformEmulator {
             return error(400, 1, "every item needs a url.");
           }
           ObjectNode one = list.addObject().put("item_type", "image");
-          image(one, it.path("url").asText("https://i.pinimg.com/originals/sbx/" + ctx.nextId() + ".jpg"));
+          image(
+              one,
+              it.path("url").asText("https://i.pinimg.com/originals/sbx/" + ctx.nextId() + ".jpg"));
         }
       }
       case "video_id" -> {
@@ -343,14 +388,20 @@ public final class PinterestEmulator implements PlatformEmulator {
         if (!m.status.equals("succeeded")) {
           return error(400, 1, "Media upload is not ready: " + m.status + ".");
         }
-        if (!src.has("cover_image_url") && !src.has("cover_image_key_frame_time")
+        if (!src.has("cover_image_url")
+            && !src.has("cover_image_key_frame_time")
             && !src.has("cover_image_data")) {
           return error(400, 1, "A cover image is required for a video Pin.");
         }
-        mediaOut.put("media_type", "video").put("duration", 12000).put("width", 1080)
-            .put("height", 1920).put("cover_image_url",
-                src.path("cover_image_url").asText("https://i.pinimg.com/videos/thumbnails/sbx/"
-                    + m.id + ".jpg"));
+        mediaOut
+            .put("media_type", "video")
+            .put("duration", 12000)
+            .put("width", 1080)
+            .put("height", 1920)
+            .put(
+                "cover_image_url",
+                src.path("cover_image_url")
+                    .asText("https://i.pinimg.com/videos/thumbnails/sbx/" + m.id + ".jpg"));
       }
       default -> {
         return error(400, 1, "Invalid media_source.source_type.");
@@ -360,16 +411,25 @@ public final class PinterestEmulator implements PlatformEmulator {
       return duplicate();
     }
     String id = ctx.nextId();
-    ObjectNode pin = F.objectNode().put("id", id)
-        .put("created_at", LocalDateTime.ofInstant(ctx.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
-            .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-    for (String f : List.of("link", "title", "description", "alt_text", "board_section_id",
-        "parent_pin_id")) {
+    ObjectNode pin =
+        F.objectNode()
+            .put("id", id)
+            .put(
+                "created_at",
+                LocalDateTime.ofInstant(ctx.now(), ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+    for (String f :
+        List.of("link", "title", "description", "alt_text", "board_section_id", "parent_pin_id")) {
       pin.set(f, in.hasNonNull(f) ? in.get(f) : F.nullNode());
     }
     pin.put("dominant_color", in.path("dominant_color").asText("#6E7874"));
-    pin.put("board_id", board).put("creative_type", type.equals("video_id") ? "VIDEO"
-        : type.startsWith("multiple") ? "CAROUSEL" : "REGULAR");
+    pin.put("board_id", board)
+        .put(
+            "creative_type",
+            type.equals("video_id")
+                ? "VIDEO"
+                : type.startsWith("multiple") ? "CAROUSEL" : "REGULAR");
     pin.putObject("board_owner").put("username", "sbx_pinterest_user");
     pin.put("is_owner", true).put("is_standard", true).put("has_been_promoted", false);
     pin.set("media", mediaOut);
@@ -481,7 +541,8 @@ public final class PinterestEmulator implements PlatformEmulator {
 
   // ------------------------------------------------------------------ media
 
-  private SandboxResponse registerMedia(SandboxRequest req, EmulatorContext ctx) throws IOException {
+  private SandboxResponse registerMedia(SandboxRequest req, EmulatorContext ctx)
+      throws IOException {
     JsonNode in = req.json();
     if (!"video".equals(in.path("media_type").asText())) {
       return error(400, 1, "media_type must be video.");
@@ -491,17 +552,27 @@ public final class PinterestEmulator implements PlatformEmulator {
     MediaState m = new MediaState(id, key);
     m.fail = ctx.activeFault().orElse(null) == Fault.Kind.MEDIA_PROCESSING_FAILURE;
     media.put(id, m);
-    ObjectNode out = F.objectNode().put("media_id", id).put("media_type", "video")
-        .put("upload_url", ctx.baseUrl() + UPLOAD_PATH);
+    ObjectNode out =
+        F.objectNode()
+            .put("media_id", id)
+            .put("media_type", "video")
+            .put("upload_url", ctx.baseUrl() + UPLOAD_PATH);
     ObjectNode p = out.putObject("upload_parameters");
-    String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(
-        LocalDateTime.ofInstant(ctx.now(), ZoneOffset.UTC));
-    p.put("Content-Type", "multipart/form-data").put("key", key)
-        .put("policy", Base64.getEncoder().encodeToString(("{\"key\":\"" + key + "\"}")
-            .getBytes(StandardCharsets.UTF_8)))
+    String date =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .format(LocalDateTime.ofInstant(ctx.now(), ZoneOffset.UTC));
+    p.put("Content-Type", "multipart/form-data")
+        .put("key", key)
+        .put(
+            "policy",
+            Base64.getEncoder()
+                .encodeToString(("{\"key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8)))
         .put("x-amz-algorithm", "AWS4-HMAC-SHA256")
-        .put("x-amz-credential", "SBXPINTEREST/" + date.substring(0, 8) + "/us-east-1/s3/aws4_request")
-        .put("x-amz-date", date).put("x-amz-security-token", "sbx-s3-token-" + id)
+        .put(
+            "x-amz-credential",
+            "SBXPINTEREST/" + date.substring(0, 8) + "/us-east-1/s3/aws4_request")
+        .put("x-amz-date", date)
+        .put("x-amz-security-token", "sbx-s3-token-" + id)
         .put("x-amz-signature", Long.toHexString(key.hashCode() & 0xffffffffL) + "sbx");
     ctx.recordCreated("media", id, out);
     return SandboxResponse.json(201, out);
@@ -515,16 +586,25 @@ public final class PinterestEmulator implements PlatformEmulator {
       return s3Error(400, "InvalidArgument", "Only one auth mechanism allowed.");
     }
     if (req.parts().isEmpty()) {
-      return s3Error(412, "PreconditionFailed", "Bucket POST must be of the enclosure-type "
-          + "multipart/form-data");
+      return s3Error(
+          412,
+          "PreconditionFailed",
+          "Bucket POST must be of the enclosure-type " + "multipart/form-data");
     }
     String key = req.param("key").orElse(null);
     MediaState m = media.values().stream().filter(x -> x.key.equals(key)).findFirst().orElse(null);
     if (m == null) {
       return s3Error(403, "AccessDenied", "Invalid according to Policy: Policy Condition failed.");
     }
-    for (String f : List.of("policy", "x-amz-algorithm", "x-amz-credential", "x-amz-date",
-        "x-amz-security-token", "x-amz-signature", "Content-Type")) {
+    for (String f :
+        List.of(
+            "policy",
+            "x-amz-algorithm",
+            "x-amz-credential",
+            "x-amz-date",
+            "x-amz-security-token",
+            "x-amz-signature",
+            "Content-Type")) {
       if (req.param(f).isEmpty()) {
         return s3Error(403, "AccessDenied", "Invalid according to Policy: missing " + f + ".");
       }
@@ -536,7 +616,8 @@ public final class PinterestEmulator implements PlatformEmulator {
     m.bytes = file.get().body().length;
     m.status = "processing";
     m.pollsLeft = PROCESSING_POLLS;
-    return SandboxResponse.empty(204).header("ETag", "\"" + Integer.toHexString(m.id.hashCode()) + "\"")
+    return SandboxResponse.empty(204)
+        .header("ETag", "\"" + Integer.toHexString(m.id.hashCode()) + "\"")
         .header("Location", ctx.baseUrl() + UPLOAD_PATH + key);
   }
 
@@ -552,8 +633,8 @@ public final class PinterestEmulator implements PlatformEmulator {
         m.status = m.fail ? "failed" : "succeeded";
       }
     }
-    return SandboxResponse.json(200, F.objectNode().put("media_id", id).put("media_type", "video")
-        .put("status", m.status));
+    return SandboxResponse.json(
+        200, F.objectNode().put("media_id", id).put("media_type", "video").put("status", m.status));
   }
 
   // ------------------------------------------------------------------ boards
@@ -572,8 +653,10 @@ public final class PinterestEmulator implements PlatformEmulator {
     Optional<String> bookmark = req.param("bookmark");
     if (bookmark.isPresent()) {
       try {
-        offset = Integer.parseInt(new String(Base64.getUrlDecoder().decode(bookmark.get()),
-            StandardCharsets.UTF_8).replace("sbx-boards:", ""));
+        offset =
+            Integer.parseInt(
+                new String(Base64.getUrlDecoder().decode(bookmark.get()), StandardCharsets.UTF_8)
+                    .replace("sbx-boards:", ""));
       } catch (IllegalArgumentException e) {
         return error(400, 1, "Invalid bookmark.");
       }
@@ -586,8 +669,11 @@ public final class PinterestEmulator implements PlatformEmulator {
       items.add(all.get(i));
     }
     if (end < all.size()) {
-      out.put("bookmark", Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(("sbx-boards:" + end).getBytes(StandardCharsets.UTF_8)));
+      out.put(
+          "bookmark",
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(("sbx-boards:" + end).getBytes(StandardCharsets.UTF_8)));
     } else {
       out.putNull("bookmark");
     }
@@ -609,9 +695,14 @@ public final class PinterestEmulator implements PlatformEmulator {
     ObjectNode b = F.objectNode().put("id", id).put("name", adsOnly ? "Ad-only Pins" : name);
     b.set("description", in.hasNonNull("description") ? in.get("description") : F.nullNode());
     b.put("privacy", adsOnly ? "PROTECTED" : privacy)
-        .put("created_at", LocalDateTime.ofInstant(ctx.now(), ZoneOffset.UTC)
-            .truncatedTo(ChronoUnit.SECONDS).toString())
-        .put("pin_count", 0).put("follower_count", 0).put("collaborator_count", 0)
+        .put(
+            "created_at",
+            LocalDateTime.ofInstant(ctx.now(), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString())
+        .put("pin_count", 0)
+        .put("follower_count", 0)
+        .put("collaborator_count", 0)
         .put("is_ads_only", adsOnly);
     b.putObject("owner").put("username", "sbx_pinterest_user");
     boards.put(id, b);
@@ -621,7 +712,10 @@ public final class PinterestEmulator implements PlatformEmulator {
 
   // ------------------------------------------------------------------ strict mode
 
-  /** The official description strict mode checks requests against, carried by the test kit ({@code BundledSpecs}). */
+  /**
+   * The official description strict mode checks requests against, carried by the test kit ({@code
+   * BundledSpecs}).
+   */
   public static final String SPEC = "specs/pinterest-api-v5-openapi.json";
 
   /**
@@ -640,7 +734,8 @@ public final class PinterestEmulator implements PlatformEmulator {
     if (request.path().startsWith("/" + UPLOAD_PATH)) {
       return List.of();
     }
-    Optional<OpenApiRequestValidator> validator = Optional.of(OpenApiRequestValidator.bundled(SPEC));
+    Optional<OpenApiRequestValidator> validator =
+        Optional.of(OpenApiRequestValidator.bundled(SPEC));
     List<String> out = new ArrayList<>();
     boolean analytics = request.is("GET", "v5/pins/*/analytics");
     boolean token = request.is("POST", "v5/oauth/token");
@@ -662,7 +757,10 @@ public final class PinterestEmulator implements PlatformEmulator {
       }
     }
     if (token) {
-      if (!request.header("content-type").orElse("").startsWith("application/x-www-form-urlencoded")) {
+      if (!request
+          .header("content-type")
+          .orElse("")
+          .startsWith("application/x-www-form-urlencoded")) {
         out.add(where + "the body must be application/x-www-form-urlencoded");
       }
       if (!request.header("authorization").orElse("").startsWith("Basic ")) {
@@ -674,8 +772,10 @@ public final class PinterestEmulator implements PlatformEmulator {
       } else if (grant.equals("authorization_code")
           && (request.param("code").isEmpty() || request.param("redirect_uri").isEmpty())) {
         out.add(where + "code and redirect_uri are required for grant_type=authorization_code");
-      } else if (!Set.of("refresh_token", "authorization_code", "client_credentials").contains(grant)) {
-        out.add(where + "grant_type must be authorization_code, refresh_token or client_credentials");
+      } else if (!Set.of("refresh_token", "authorization_code", "client_credentials")
+          .contains(grant)) {
+        out.add(
+            where + "grant_type must be authorization_code, refresh_token or client_credentials");
       }
     }
     return out;
@@ -732,9 +832,14 @@ public final class PinterestEmulator implements PlatformEmulator {
   }
 
   private static SandboxResponse s3Error(int status, String code, String message) {
-    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-        + message + "</Message><RequestId>SBX" + Integer.toHexString(message.hashCode())
-        + "</RequestId></Error>";
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+            + code
+            + "</Code><Message>"
+            + message
+            + "</Message><RequestId>SBX"
+            + Integer.toHexString(message.hashCode())
+            + "</RequestId></Error>";
     return SandboxResponse.text(status, xml).header("Content-Type", "application/xml");
   }
 }

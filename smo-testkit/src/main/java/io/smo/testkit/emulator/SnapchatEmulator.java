@@ -31,30 +31,30 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Emulates Snapchat: the Marketing API ({@code /v1/...} of adsapi.snapchat.com), the Public
- * Profile API ({@code /v1/public_profiles/...} of businessapi.snapchat.com) and OAuth ({@code
- * /login/oauth2/access_token} of accounts.snapchat.com), all under the sandbox's {@code
- * /snapchat/} prefix.
+ * Emulates Snapchat: the Marketing API ({@code /v1/...} of adsapi.snapchat.com), the Public Profile
+ * API ({@code /v1/public_profiles/...} of businessapi.snapchat.com) and OAuth ({@code
+ * /login/oauth2/access_token} of accounts.snapchat.com), all under the sandbox's {@code /snapchat/}
+ * prefix.
  *
  * <p>Marketing API (shapes from the Snap docs' examples and captured responses): media ({@code
  * PENDING_UPLOAD} → {@code READY} after a simple upload of at most 32 MB or a {@code
  * multipart-upload-v2} INIT / ADD / FINALIZE), creatives (headline ≤ 34, brand name ≤ 32 unless a
- * profile is set), campaigns, ad squads (targeting with {@code geos} required), ads, ad delete,
- * ad lists paged by {@code paging.next_link}, and TOTAL stats growing with {@link SeededMetrics}
+ * profile is set), campaigns, ad squads (targeting with {@code geos} required), ads, ad delete, ad
+ * lists paged by {@code paging.next_link}, and TOTAL stats growing with {@link SeededMetrics}
  * (spend in micro-currency).
  *
  * <p>Public Profile API: Create Media takes the base64 AES-256 key and IV; the multipart upload
- * must carry ciphertext (refused when it starts with JPEG / PNG / MP4 magic bytes, when its
- * length is not a multiple of 16, or when it does not decrypt with the key and IV); media expire
- * 24 hours after creation; Stories, Saved Stories and Spotlights (video only, description ≤ 160,
- * locale required) are stored; insights grow like ad stats. The profile multipart, posting and
- * insights paths and answers are UNCONFIRMED (modelled on the Marketing API, like the client).
+ * must carry ciphertext (refused when it starts with JPEG / PNG / MP4 magic bytes, when its length
+ * is not a multiple of 16, or when it does not decrypt with the key and IV); media expire 24 hours
+ * after creation; Stories, Saved Stories and Spotlights (video only, description ≤ 160, locale
+ * required) are stored; insights grow like ad stats. The profile multipart, posting and insights
+ * paths and answers are UNCONFIRMED (modelled on the Marketing API, like the client).
  *
  * <p>Errors use {@code {request_status:"ERROR", request_id, debug_message, display_message}}
- * (UNCONFIRMED body; the status codes are documented). No rate-limit headers exist; Snap's caps
- * are averages (20 requests per second per app), emulated as 1,200 per minute per app (the
- * averaging window is UNCONFIRMED), beyond which requests get 429. Processing failures set {@code media_status: "FAILED"}
- * (UNCONFIRMED state name).
+ * (UNCONFIRMED body; the status codes are documented). No rate-limit headers exist; Snap's caps are
+ * averages (20 requests per second per app), emulated as 1,200 per minute per app (the averaging
+ * window is UNCONFIRMED), beyond which requests get 429. Processing failures set {@code
+ * media_status: "FAILED"} (UNCONFIRMED state name).
  */
 public final class SnapchatEmulator implements PlatformEmulator {
   private static final long PART_LIMIT = 32L * 1024 * 1024;
@@ -141,7 +141,8 @@ public final class SnapchatEmulator implements PlatformEmulator {
   }
 
   private String uuid(String kind, long n) {
-    return UUID.nameUUIDFromBytes((kind + ":" + seed + ":" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+    return UUID.nameUUIDFromBytes(
+            (kind + ":" + seed + ":" + n).getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .toString();
   }
 
@@ -152,8 +153,13 @@ public final class SnapchatEmulator implements PlatformEmulator {
 
   @Override
   public SandboxCredentials credentials() {
-    return new SandboxCredentials(tokens.initialAccessToken(), tokens.initialRefreshToken(),
-        CLIENT_ID, CLIENT_SECRET, profileId, Map.of("profileId", profileId, "adAccountId", adAccountId));
+    return new SandboxCredentials(
+        tokens.initialAccessToken(),
+        tokens.initialRefreshToken(),
+        CLIENT_ID,
+        CLIENT_SECRET,
+        profileId,
+        Map.of("profileId", profileId, "adAccountId", adAccountId));
   }
 
   /**
@@ -194,8 +200,8 @@ public final class SnapchatEmulator implements PlatformEmulator {
       return error(401, "Unauthorized: access token " + problem, "Please log in again.");
     }
     if (!appWindow.take(ctx.now())) {
-      return error(429, "Too many requests: the app averaged more than 20 per second",
-          "Please slow down.");
+      return error(
+          429, "Too many requests: the app averaged more than 20 per second", "Please slow down.");
     }
     List<String> s = req.segments();
     if (s.size() >= 3 && s.get(0).equals("v1") && s.get(1).equals("public_profiles")) {
@@ -220,7 +226,9 @@ public final class SnapchatEmulator implements PlatformEmulator {
     }
     if (req.is("GET", "v1/media/*")) {
       ObjectNode m = adMedia.get(s.get(2));
-      return m == null ? notFound("media") : SandboxResponse.json(200, envelope("media", "media", m));
+      return m == null
+          ? notFound("media")
+          : SandboxResponse.json(200, envelope("media", "media", m));
     }
     if (req.is("POST", "v1/adaccounts/*/creatives")) {
       return createCreative(req, ctx, s.get(2));
@@ -267,8 +275,9 @@ public final class SnapchatEmulator implements PlatformEmulator {
     String clientId = first(f, "client_id");
     String secret = first(f, "client_secret");
     if (!CLIENT_ID.equals(clientId) || !CLIENT_SECRET.equals(secret)) {
-      return SandboxResponse.json(401, Map.of("error", "invalid_client",
-          "error_description", "Client authentication failed"));
+      return SandboxResponse.json(
+          401,
+          Map.of("error", "invalid_client", "error_description", "Client authentication failed"));
     }
     String grant = first(f, "grant_type");
     TokenRegistry.Grant g;
@@ -277,12 +286,17 @@ public final class SnapchatEmulator implements PlatformEmulator {
     } else if ("authorization_code".equals(grant) && first(f, "code") != null) {
       g = tokens.issue(ctx.now());
     } else {
-      return SandboxResponse.json(400, Map.of("error", "unsupported_grant_type",
-          "error_description", "grant_type must be authorization_code or refresh_token"));
+      return SandboxResponse.json(
+          400,
+          Map.of(
+              "error",
+              "unsupported_grant_type",
+              "error_description",
+              "grant_type must be authorization_code or refresh_token"));
     }
     if (g == null) {
-      return SandboxResponse.json(400, Map.of("error", "invalid_grant",
-          "error_description", "Invalid refresh token"));
+      return SandboxResponse.json(
+          400, Map.of("error", "invalid_grant", "error_description", "Invalid refresh token"));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", g.accessToken);
@@ -302,14 +316,22 @@ public final class SnapchatEmulator implements PlatformEmulator {
     }
     JsonNode m = req.json().path("media").path(0);
     String type = m.path("type").asText("");
-    if (m.path("name").asText("").isEmpty() || !List.of("VIDEO", "IMAGE", "LENS_PACKAGE", "PLAYABLE").contains(type)) {
-      return error(400, "media[0].name and media[0].type (VIDEO, IMAGE, LENS_PACKAGE, PLAYABLE) are required",
+    if (m.path("name").asText("").isEmpty()
+        || !List.of("VIDEO", "IMAGE", "LENS_PACKAGE", "PLAYABLE").contains(type)) {
+      return error(
+          400,
+          "media[0].name and media[0].type (VIDEO, IMAGE, LENS_PACKAGE, PLAYABLE) are required",
           "Invalid media.");
     }
     String id = next("media");
     ObjectNode media = entity(id, ctx);
-    media.put("name", m.get("name").asText()).put("ad_account_id", account).put("type", type)
-        .put("media_status", "PENDING_UPLOAD").put("is_demo_media", false).put("visibility", "VISIBLE");
+    media
+        .put("name", m.get("name").asText())
+        .put("ad_account_id", account)
+        .put("type", type)
+        .put("media_status", "PENDING_UPLOAD")
+        .put("is_demo_media", false)
+        .put("visibility", "VISIBLE");
     adMedia.put(id, media);
     ctx.recordCreated("media", id, media);
     return SandboxResponse.json(200, envelope("media", "media", media));
@@ -334,17 +356,20 @@ public final class SnapchatEmulator implements PlatformEmulator {
     return SandboxResponse.json(200, r);
   }
 
-  private void finishAdMedia(ObjectNode media, String id, byte[] bytes, String fileName,
-      EmulatorContext ctx) {
+  private void finishAdMedia(
+      ObjectNode media, String id, byte[] bytes, String fileName, EmulatorContext ctx) {
     adMediaBytes.put(id, bytes);
     boolean fail = ctx.activeFault().orElse(null) == Fault.Kind.MEDIA_PROCESSING_FAILURE;
-    media.put("media_status", fail ? "FAILED" : "READY").put("file_name", fileName)
-        .put("file_size_in_bytes", bytes.length).put("updated_at", ctx.now().toString())
+    media
+        .put("media_status", fail ? "FAILED" : "READY")
+        .put("file_name", fileName)
+        .put("file_size_in_bytes", bytes.length)
+        .put("updated_at", ctx.now().toString())
         .put("download_link", ctx.baseUrl() + "media-files/" + id);
   }
 
-  private SandboxResponse multipart(SandboxRequest req, EmulatorContext ctx, String mediaId,
-      boolean profile, String path) {
+  private SandboxResponse multipart(
+      SandboxRequest req, EmulatorContext ctx, String mediaId, boolean profile, String path) {
     String action = req.param("action").orElse("");
     switch (action) {
       case "INIT" -> {
@@ -352,13 +377,21 @@ public final class SnapchatEmulator implements PlatformEmulator {
         String size = partText(req, "file_size");
         String n = partText(req, "number_of_parts");
         if (fileName == null || size == null || n == null) {
-          return error(400, "file_name, file_size and number_of_parts are required", "Invalid upload.");
+          return error(
+              400, "file_name, file_size and number_of_parts are required", "Invalid upload.");
         }
         String uploadId = next("upload");
-        uploads.put(uploadId, new Upload(mediaId, profile, fileName, Long.parseLong(size.trim()),
-            Integer.parseInt(n.trim())));
+        uploads.put(
+            uploadId,
+            new Upload(
+                mediaId,
+                profile,
+                fileName,
+                Long.parseLong(size.trim()),
+                Integer.parseInt(n.trim())));
         ObjectNode r = base();
-        r.put("upload_id", uploadId).put("add_path", path + "?action=ADD")
+        r.put("upload_id", uploadId)
+            .put("add_path", path + "?action=ADD")
             .put("finalize_path", path + "?action=FINALIZE");
         return SandboxResponse.json(200, r);
       }
@@ -386,13 +419,19 @@ public final class SnapchatEmulator implements PlatformEmulator {
           return error(400, "unknown upload_id", "Invalid upload.");
         }
         if (u.received.size() != u.parts) {
-          return error(400, "received " + u.received.size() + " of " + u.parts + " parts", "Upload incomplete.");
+          return error(
+              400,
+              "received " + u.received.size() + " of " + u.parts + " parts",
+              "Upload incomplete.");
         }
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         u.received.values().forEach(all::writeBytes);
         byte[] bytes = all.toByteArray();
         if (bytes.length != u.fileSize) {
-          return error(400, "file_size " + u.fileSize + " but received " + bytes.length, "Upload incomplete.");
+          return error(
+              400,
+              "file_size " + u.fileSize + " but received " + bytes.length,
+              "Upload incomplete.");
         }
         uploads.remove(uploadId);
         ObjectNode r = base();
@@ -402,8 +441,12 @@ public final class SnapchatEmulator implements PlatformEmulator {
           if (refusal != null) {
             return error(400, refusal, "Invalid media.");
           }
-          ObjectNode m = json.createObjectNode().put("id", pm.id).put("name", pm.name)
-              .put("type", pm.type).put("media_status", pm.status);
+          ObjectNode m =
+              json.createObjectNode()
+                  .put("id", pm.id)
+                  .put("name", pm.name)
+                  .put("type", pm.type)
+                  .put("media_status", pm.status);
           r.set("result", m);
         } else {
           ObjectNode media = adMedia.get(mediaId);
@@ -435,7 +478,8 @@ public final class SnapchatEmulator implements PlatformEmulator {
       problems.add("headline is required (at most 34 characters)");
     }
     if (brand.codePointCount(0, brand.length()) > 32 || (brand.isEmpty() && !hasProfile)) {
-      problems.add("brand_name is required unless profile_properties.profile_id is set (at most 32)");
+      problems.add(
+          "brand_name is required unless profile_properties.profile_id is set (at most 32)");
     }
     ObjectNode media = adMedia.get(c.path("top_snap_media_id").asText(""));
     if (media == null || !"READY".equals(media.path("media_status").asText())) {
@@ -447,8 +491,11 @@ public final class SnapchatEmulator implements PlatformEmulator {
     String id = next("creative");
     ObjectNode cr = entity(id, ctx);
     cr.setAll((ObjectNode) c);
-    cr.put("id", id).put("ad_account_id", account).put("packaging_status", "SUCCESS")
-        .put("review_status", "PENDING_REVIEW").put("ad_product", "SNAP_AD");
+    cr.put("id", id)
+        .put("ad_account_id", account)
+        .put("packaging_status", "SUCCESS")
+        .put("review_status", "PENDING_REVIEW")
+        .put("ad_product", "SNAP_AD");
     creatives.put(id, cr);
     ctx.recordCreated("creative", id, cr);
     return SandboxResponse.json(200, envelope("creatives", "creative", cr));
@@ -460,9 +507,12 @@ public final class SnapchatEmulator implements PlatformEmulator {
       return error(403, "No access to ad account " + account, "Forbidden.");
     }
     JsonNode c = req.json().path("campaigns").path(0);
-    if (c.path("name").asText("").isEmpty() || c.path("start_time").asText("").isEmpty()
+    if (c.path("name").asText("").isEmpty()
+        || c.path("start_time").asText("").isEmpty()
         || !List.of("ACTIVE", "PAUSED").contains(c.path("status").asText(""))) {
-      return error(400, "campaigns[0] needs name, status (ACTIVE or PAUSED) and start_time",
+      return error(
+          400,
+          "campaigns[0] needs name, status (ACTIVE or PAUSED) and start_time",
           "Invalid campaign.");
     }
     String id = next("campaign");
@@ -490,7 +540,8 @@ public final class SnapchatEmulator implements PlatformEmulator {
         problems.add("geos[].country_code must be a lower-case ISO country code");
       }
     }
-    if (a.path("daily_budget_micro").asLong(0) <= 0 && a.path("lifetime_budget_micro").asLong(0) <= 0) {
+    if (a.path("daily_budget_micro").asLong(0) <= 0
+        && a.path("lifetime_budget_micro").asLong(0) <= 0) {
       problems.add("daily_budget_micro or lifetime_budget_micro is required");
     }
     for (String f : new String[] {"name", "type", "billing_event", "optimization_goal", "status"}) {
@@ -504,7 +555,9 @@ public final class SnapchatEmulator implements PlatformEmulator {
     String id = next("adsquad");
     ObjectNode sq = entity(id, ctx);
     sq.setAll((ObjectNode) a);
-    sq.put("id", id).put("campaign_id", campaignId).put("targeting_reach_status", "VALID")
+    sq.put("id", id)
+        .put("campaign_id", campaignId)
+        .put("targeting_reach_status", "VALID")
         .put("creation_state", "PUBLISHED");
     adSquads.put(id, sq);
     ctx.recordCreated("adsquad", id, sq);
@@ -518,13 +571,16 @@ public final class SnapchatEmulator implements PlatformEmulator {
     }
     JsonNode a = req.json().path("ads").path(0);
     if (!creatives.containsKey(a.path("creative_id").asText(""))
-        || a.path("name").asText("").isEmpty() || a.path("type").asText("").isEmpty()) {
+        || a.path("name").asText("").isEmpty()
+        || a.path("type").asText("").isEmpty()) {
       return error(400, "ads[0] needs name, type and an existing creative_id", "Invalid ad.");
     }
     String id = next("ad");
     ObjectNode ad = entity(id, ctx);
     ad.setAll((ObjectNode) a);
-    ad.put("id", id).put("ad_squad_id", squadId).put("review_status", "PENDING")
+    ad.put("id", id)
+        .put("ad_squad_id", squadId)
+        .put("review_status", "PENDING")
         .put("render_type", "STATIC");
     ads.put(id, ad);
     ctx.recordCreated("post", id, ad);
@@ -545,8 +601,15 @@ public final class SnapchatEmulator implements PlatformEmulator {
     }
     ObjectNode paging = r.putObject("paging");
     if (start + limit < all.size()) {
-      paging.put("next_link", ctx.baseUrl() + "v1/adaccounts/" + account + "/ads?limit=" + limit
-          + "&cursor=" + (start + limit));
+      paging.put(
+          "next_link",
+          ctx.baseUrl()
+              + "v1/adaccounts/"
+              + account
+              + "/ads?limit="
+              + limit
+              + "&cursor="
+              + (start + limit));
     }
     return SandboxResponse.json(200, r);
   }
@@ -569,8 +632,11 @@ public final class SnapchatEmulator implements PlatformEmulator {
   private SandboxResponse stats(String id, String type, Map<String, Long> values) {
     ObjectNode r = base();
     r.putObject("paging");
-    ObjectNode ts = r.putArray("total_stats").addObject().put("sub_request_status", "SUCCESS")
-        .putObject("total_stat");
+    ObjectNode ts =
+        r.putArray("total_stats")
+            .addObject()
+            .put("sub_request_status", "SUCCESS")
+            .putObject("total_stat");
     ts.put("id", id).put("type", type).put("granularity", "TOTAL");
     ObjectNode st = ts.putObject("stats");
     values.forEach(st::put);
@@ -596,10 +662,15 @@ public final class SnapchatEmulator implements PlatformEmulator {
       } catch (IllegalArgumentException e) {
         return error(400, "key and iv must be base64", "Invalid media.");
       }
-      if (!List.of("VIDEO", "IMAGE").contains(type) || b.path("name").asText("").isEmpty()
-          || key.length != 32 || iv.length != 16) {
-        return error(400, "type (VIDEO or IMAGE), name, key (32 bytes, base64) and iv (16 bytes, "
-            + "base64) are required", "Invalid media.");
+      if (!List.of("VIDEO", "IMAGE").contains(type)
+          || b.path("name").asText("").isEmpty()
+          || key.length != 32
+          || iv.length != 16) {
+        return error(
+            400,
+            "type (VIDEO or IMAGE), name, key (32 bytes, base64) and iv (16 bytes, "
+                + "base64) are required",
+            "Invalid media.");
       }
       String id = next("profile-media");
       ProfileMedia m = new ProfileMedia(id, type, b.get("name").asText(), key, iv, ctx.now());
@@ -614,8 +685,12 @@ public final class SnapchatEmulator implements PlatformEmulator {
       if (!profileMedia.containsKey(mid)) {
         return notFound("media");
       }
-      return multipart(req, ctx, mid, true, "/v1/public_profiles/" + pid + "/media/" + mid
-          + "/multipart-upload");
+      return multipart(
+          req,
+          ctx,
+          mid,
+          true,
+          "/v1/public_profiles/" + pid + "/media/" + mid + "/multipart-upload");
     }
     if (s.size() == 4 && req.method().equals("POST")) {
       return createProfilePost(req, ctx, s.get(3));
@@ -641,8 +716,8 @@ public final class SnapchatEmulator implements PlatformEmulator {
     return post.path("collection").asText();
   }
 
-  private SandboxResponse createProfilePost(SandboxRequest req, EmulatorContext ctx, String collection)
-      throws Exception {
+  private SandboxResponse createProfilePost(
+      SandboxRequest req, EmulatorContext ctx, String collection) throws Exception {
     String singular;
     switch (collection) {
       case "stories" -> singular = "story";
@@ -661,7 +736,8 @@ public final class SnapchatEmulator implements PlatformEmulator {
       return error(400, "media " + m.id + " is " + m.status + ", not READY", "Media not ready.");
     }
     if (ctx.now().isAfter(m.createdAt.plus(MEDIA_TTL))) {
-      return error(400, "media " + m.id + " expired (media stays active 24 hours)", "Media expired.");
+      return error(
+          400, "media " + m.id + " expired (media stays active 24 hours)", "Media expired.");
     }
     if (singular.equals("spotlight")) {
       String d = b.path("description").asText("");
@@ -681,7 +757,10 @@ public final class SnapchatEmulator implements PlatformEmulator {
     String id = next(singular);
     ObjectNode post = entity(id, ctx);
     post.setAll((ObjectNode) b);
-    post.put("id", id).put("profile_id", profileId).put("type", singular).put("collection", collection);
+    post.put("id", id)
+        .put("profile_id", profileId)
+        .put("type", singular)
+        .put("collection", collection);
     if (singular.equals("story")) {
       post.put("expires_at", ctx.now().plus(Duration.ofHours(24)).toString());
     }
@@ -712,8 +791,10 @@ public final class SnapchatEmulator implements PlatformEmulator {
   }
 
   private static boolean looksPlain(byte[] b) {
-    boolean jpeg = b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF;
-    boolean png = b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    boolean jpeg =
+        b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF;
+    boolean png =
+        b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
     boolean mp4 = b.length >= 8 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p';
     return jpeg || png || mp4;
   }
@@ -763,7 +844,9 @@ public final class SnapchatEmulator implements PlatformEmulator {
 
   private SandboxResponse error(int status, String debug, String display) {
     ObjectNode r = json.createObjectNode();
-    r.put("request_status", "ERROR").put("request_id", requestId()).put("debug_message", debug)
+    r.put("request_status", "ERROR")
+        .put("request_id", requestId())
+        .put("debug_message", debug)
         .put("display_message", display);
     return SandboxResponse.json(status, r);
   }

@@ -29,62 +29,70 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Emulates TikTok's Content Posting API, Display API video query and Login Kit token endpoint
- * (API v2), with state, under {@code /tiktok/}:
+ * Emulates TikTok's Content Posting API, Display API video query and Login Kit token endpoint (API
+ * v2), with state, under {@code /tiktok/}:
  *
  * <ul>
- *   <li>{@code POST v2/oauth/token/}: code exchange and refresh with rotation (the previous
- *       refresh token stops working), flat token answers, OAuth error shape;
+ *   <li>{@code POST v2/oauth/token/}: code exchange and refresh with rotation (the previous refresh
+ *       token stops working), flat token answers, OAuth error shape;
  *   <li>{@code POST v2/post/publish/creator_info/query/}: the creator's options (settable);
  *   <li>{@code POST v2/post/publish/video/init/}, {@code inbox/video/init/}: FILE_UPLOAD (checks
- *       {@code chunk_size} and {@code total_chunk_count} against the chunk rules, returns an
- *       {@code upload_url} into the sandbox) or PULL_FROM_URL (domains containing "unverified"
- *       give {@code url_ownership_unverified}); privacy level checked against creator_info;
+ *       {@code chunk_size} and {@code total_chunk_count} against the chunk rules, returns an {@code
+ *       upload_url} into the sandbox) or PULL_FROM_URL (domains containing "unverified" give {@code
+ *       url_ownership_unverified}); privacy level checked against creator_info;
  *   <li>{@code PUT upload/video/?upload_id=..&upload_token=..}: chunks in order with {@code
  *       Content-Range}, each of the announced size (the last with the trailing bytes); 206 until
  *       complete, then 201; wrong size, order or total give {@code invalid_file_upload};
- *   <li>{@code POST v2/post/publish/content/init/}: photo posts, PULL_FROM_URL only, 1 to 35 images;
- *   <li>{@code POST v2/post/publish/status/fetch/}: PROCESSING_UPLOAD (with {@code
- *       uploaded_bytes}) or PROCESSING_DOWNLOAD, then PUBLISH_COMPLETE with {@code
- *       publicaly_available_post_id} (inbox: SEND_TO_USER_INBOX), or FAILED with {@code
- *       fail_reason} after a MEDIA_PROCESSING_FAILURE fault;
+ *   <li>{@code POST v2/post/publish/content/init/}: photo posts, PULL_FROM_URL only, 1 to 35
+ *       images;
+ *   <li>{@code POST v2/post/publish/status/fetch/}: PROCESSING_UPLOAD (with {@code uploaded_bytes})
+ *       or PROCESSING_DOWNLOAD, then PUBLISH_COMPLETE with {@code publicaly_available_post_id}
+ *       (inbox: SEND_TO_USER_INBOX), or FAILED with {@code fail_reason} after a
+ *       MEDIA_PROCESSING_FAILURE fault;
  *   <li>{@code POST v2/video/query/?fields=..}: published videos with counts growing per read.
  * </ul>
  *
- * <p>Every answer uses the {@code {"data":{},"error":{"code","message","log_id"}}} envelope.
- * Rate limits per access token and endpoint per minute as documented (creator_info 20, each init
- * 6, status 30, video query 600): over the limit, HTTP 429 {@code rate_limit_exceeded}. TikTok
+ * <p>Every answer uses the {@code {"data":{},"error":{"code","message","log_id"}}} envelope. Rate
+ * limits per access token and endpoint per minute as documented (creator_info 20, each init 6,
+ * status 30, video query 600): over the limit, HTTP 429 {@code rate_limit_exceeded}. TikTok
  * documents no rate-limit headers, so none are sent.
  *
- * <p>Faults: HTTP_429 (429 rate_limit_exceeded), HTTP_5XX (500 internal_error), EXPIRED_TOKEN
- * (the presented token is expired, 401 access_token_invalid), DUPLICATE_CONTENT (TikTok documents
- * no duplicate error; 403 {@code spam_risk_text}, its closest content refusal),
+ * <p>Faults: HTTP_429 (429 rate_limit_exceeded), HTTP_5XX (500 internal_error), EXPIRED_TOKEN (the
+ * presented token is expired, 401 access_token_invalid), DUPLICATE_CONTENT (TikTok documents no
+ * duplicate error; 403 {@code spam_risk_text}, its closest content refusal),
  * MEDIA_PROCESSING_FAILURE (the matching upload or init fails processing).
  */
 public final class TikTokEmulator implements PlatformEmulator {
   /** The client key the token endpoint accepts. */
   public static final String CLIENT_KEY = "sbx-tiktok-client-key";
+
   /** The client secret the token endpoint accepts. */
   public static final String CLIENT_SECRET = "sbx-tiktok-client-secret";
+
   /** The creator's open_id. */
   public static final String OPEN_ID = "sbx-tiktok-open-id-0001";
+
   /** TikTok's chunk bounds (stricter reading of "MB"): min, max, max last, max count. */
-  public static final long[] TIKTOK_CHUNK_RULES = {5L * 1024 * 1024, 64_000_000L, 128_000_000L, 1000};
+  public static final long[] TIKTOK_CHUNK_RULES = {
+    5L * 1024 * 1024, 64_000_000L, 128_000_000L, 1000
+  };
 
   private static final DateTimeFormatter LOG_TIME =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
   private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
-  private static final Set<String> PRIVACY = Set.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS",
-      "FOLLOWER_OF_CREATOR", "SELF_ONLY");
+  private static final Set<String> PRIVACY =
+      Set.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY");
 
-  private final TokenRegistry tokens = new TokenRegistry("sbx-tiktok", 0, Duration.ofHours(24), true);
+  private final TokenRegistry tokens =
+      new TokenRegistry("sbx-tiktok", 0, Duration.ofHours(24), true);
   private final Map<String, RateWindow> windows = new HashMap<>();
   private final Map<String, Publish> publishes = new LinkedHashMap<>();
   private final Map<String, Publish> byUpload = new HashMap<>();
   private final Map<String, Publish> videos = new LinkedHashMap<>();
   private final Map<String, Integer> reads = new HashMap<>();
   private long[] chunkRules = TIKTOK_CHUNK_RULES.clone();
-  private List<String> privacyOptions = List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY");
+  private List<String> privacyOptions =
+      List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY");
   private boolean commentDisabled;
   private boolean duetDisabled;
   private boolean stitchDisabled = true;
@@ -121,8 +129,13 @@ public final class TikTokEmulator implements PlatformEmulator {
 
   @Override
   public SandboxCredentials credentials() {
-    return new SandboxCredentials(tokens.initialAccessToken(), tokens.initialRefreshToken(),
-        CLIENT_KEY, CLIENT_SECRET, OPEN_ID, Map.of());
+    return new SandboxCredentials(
+        tokens.initialAccessToken(),
+        tokens.initialRefreshToken(),
+        CLIENT_KEY,
+        CLIENT_SECRET,
+        OPEN_ID,
+        Map.of());
   }
 
   // ---------------------------------------------------------------- test hooks
@@ -146,7 +159,8 @@ public final class TikTokEmulator implements PlatformEmulator {
    * Sets the chunk bounds the upload endpoint enforces (test hook; TikTok's are {@link
    * #TIKTOK_CHUNK_RULES}). Lets tests exercise chunking with small files.
    */
-  public synchronized void chunkRules(long minChunk, long maxChunk, long maxLastChunk, int maxChunks) {
+  public synchronized void chunkRules(
+      long minChunk, long maxChunk, long maxLastChunk, int maxChunks) {
     chunkRules = new long[] {minChunk, maxChunk, maxLastChunk, maxChunks};
   }
 
@@ -164,8 +178,12 @@ public final class TikTokEmulator implements PlatformEmulator {
    * @param stitch whether stitches are disabled
    * @param maxDurationSec the longest video in seconds
    */
-  public synchronized void creator(List<String> privacyLevelOptions, boolean comment, boolean duet,
-      boolean stitch, int maxDurationSec) {
+  public synchronized void creator(
+      List<String> privacyLevelOptions,
+      boolean comment,
+      boolean duet,
+      boolean stitch,
+      int maxDurationSec) {
     this.privacyOptions = List.copyOf(privacyLevelOptions);
     this.commentDisabled = comment;
     this.duetDisabled = duet;
@@ -173,15 +191,24 @@ public final class TikTokEmulator implements PlatformEmulator {
     this.maxDurationSec = maxDurationSec;
   }
 
-  /** Restores the default creator (docs example: public, mutual friends, self only; stitch off; 600 s). */
+  /**
+   * Restores the default creator (docs example: public, mutual friends, self only; stitch off; 600
+   * s).
+   */
   public synchronized void resetCreator() {
-    creator(List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"), false, false, true, 600);
+    creator(
+        List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY"),
+        false,
+        false,
+        true,
+        600);
   }
 
   // ---------------------------------------------------------------- dispatch
 
   @Override
-  public synchronized SandboxResponse handle(SandboxRequest req, EmulatorContext ctx) throws Exception {
+  public synchronized SandboxResponse handle(SandboxRequest req, EmulatorContext ctx)
+      throws Exception {
     if (req.is("POST", "v2/oauth/token")) {
       return token(req, ctx);
     }
@@ -191,7 +218,10 @@ public final class TikTokEmulator implements PlatformEmulator {
     String token = req.bearerToken().orElse(null);
     String problem = tokens.problem(token, ctx.now());
     if (problem != null) {
-      return error(ctx, 401, "access_token_invalid",
+      return error(
+          ctx,
+          401,
+          "access_token_invalid",
           "The access token is invalid or not found in the request.");
     }
     String endpoint;
@@ -218,10 +248,12 @@ public final class TikTokEmulator implements PlatformEmulator {
       endpoint = "user_info";
       limit = 600;
     } else {
-      return error(ctx, 404, "invalid_params", "Unknown endpoint " + req.method() + " " + req.path());
+      return error(
+          ctx, 404, "invalid_params", "Unknown endpoint " + req.method() + " " + req.path());
     }
-    RateWindow w = windows.computeIfAbsent(token + "|" + endpoint,
-        k -> new RateWindow(limit, Duration.ofMinutes(1)));
+    RateWindow w =
+        windows.computeIfAbsent(
+            token + "|" + endpoint, k -> new RateWindow(limit, Duration.ofMinutes(1)));
     if (!w.take(ctx.now())) {
       return rateLimited(ctx);
     }
@@ -238,8 +270,8 @@ public final class TikTokEmulator implements PlatformEmulator {
   }
 
   @Override
-  public synchronized SandboxResponse faultResponse(Fault.Kind kind, SandboxRequest req,
-      EmulatorContext ctx) {
+  public synchronized SandboxResponse faultResponse(
+      Fault.Kind kind, SandboxRequest req, EmulatorContext ctx) {
     return switch (kind) {
       case HTTP_429 -> rateLimited(ctx);
       case HTTP_5XX ->
@@ -350,8 +382,7 @@ public final class TikTokEmulator implements PlatformEmulator {
     return ok(ctx, d);
   }
 
-  private SandboxResponse videoInit(JsonNode body, EmulatorContext ctx,
-      boolean direct) {
+  private SandboxResponse videoInit(JsonNode body, EmulatorContext ctx, boolean direct) {
     if (!body.isObject()) {
       return error(ctx, 400, "invalid_params", "Request body must be JSON.");
     }
@@ -362,7 +393,10 @@ public final class TikTokEmulator implements PlatformEmulator {
         return error(ctx, 400, "invalid_params", "post_info.privacy_level is required.");
       }
       if (!privacyOptions.contains(privacy)) {
-        return error(ctx, 400, "privacy_level_option_mismatch",
+        return error(
+            ctx,
+            400,
+            "privacy_level_option_mismatch",
             "privacy_level is not one of the creator's privacy_level_options.");
       }
       if (post.path("title").asText("").length() > 2200) {
@@ -401,20 +435,29 @@ public final class TikTokEmulator implements PlatformEmulator {
         return error(ctx, 400, "invalid_params", "source_info.video_url is required.");
       }
       if (url.contains("unverified")) {
-        return error(ctx, 403, "url_ownership_unverified",
+        return error(
+            ctx,
+            403,
+            "url_ownership_unverified",
             "The domain or URL prefix of video_url is not verified.");
       }
       p.publishId = "v_pub_url~v2-1." + id;
     } else {
-      return error(ctx, 400, "invalid_params", "source_info.source must be FILE_UPLOAD or PULL_FROM_URL.");
+      return error(
+          ctx, 400, "invalid_params", "source_info.source must be FILE_UPLOAD or PULL_FROM_URL.");
     }
     p.failing = ctx.activeFault().filter(k -> k == Fault.Kind.MEDIA_PROCESSING_FAILURE).isPresent();
     publishes.put(p.publishId, p);
     ObjectNode d = json(ctx);
     d.put("publish_id", p.publishId);
     if (p.uploadId != null) {
-      d.put("upload_url", ctx.baseUrl() + "upload/video/?upload_id=" + p.uploadId + "&upload_token="
-          + p.uploadToken);
+      d.put(
+          "upload_url",
+          ctx.baseUrl()
+              + "upload/video/?upload_id="
+              + p.uploadId
+              + "&upload_token="
+              + p.uploadToken);
     }
     ctx.recordCreated("post", p.publishId, body);
     return ok(ctx, d);
@@ -429,7 +472,8 @@ public final class TikTokEmulator implements PlatformEmulator {
       return "video_size, chunk_size and total_chunk_count are required for FILE_UPLOAD.";
     }
     if (size < min) {
-      return chunk == size && count == 1 ? null
+      return chunk == size && count == 1
+          ? null
           : "a video under the minimum chunk size must be uploaded whole (chunk_size = video_size).";
     }
     if (count != size / chunk) {
@@ -443,8 +487,13 @@ public final class TikTokEmulator implements PlatformEmulator {
     }
     long last = size - (count - 1) * chunk;
     if (chunk < min || chunk > max || last > maxLast) {
-      return "chunk_size must be between " + min + " and " + max + " bytes (last chunk up to "
-          + maxLast + ").";
+      return "chunk_size must be between "
+          + min
+          + " and "
+          + max
+          + " bytes (last chunk up to "
+          + maxLast
+          + ").";
     }
     return null;
   }
@@ -455,7 +504,11 @@ public final class TikTokEmulator implements PlatformEmulator {
       return error(ctx, 403, "invalid_params", "upload_id or upload_token is invalid.");
     }
     if (!req.header("content-type").orElse("").startsWith("video/")) {
-      return error(ctx, 400, "invalid_file_upload", "Content-Type must be video/mp4, video/quicktime or video/webm.");
+      return error(
+          ctx,
+          400,
+          "invalid_file_upload",
+          "Content-Type must be video/mp4, video/quicktime or video/webm.");
     }
     Matcher m = RANGE.matcher(req.header("content-range").orElse(""));
     if (!m.matches()) {
@@ -469,14 +522,18 @@ public final class TikTokEmulator implements PlatformEmulator {
       return error(ctx, 400, "invalid_file_upload", "Content-Range total differs from video_size.");
     }
     if (first != p.received) {
-      return error(ctx, 400, "invalid_file_upload",
+      return error(
+          ctx,
+          400,
+          "invalid_file_upload",
           "Chunks must be uploaded in order: expected first byte " + p.received + ".");
     }
     long index = first / p.chunkSize;
-    long expected = index == p.chunkCount - 1 ? p.videoSize - (p.chunkCount - 1) * p.chunkSize : p.chunkSize;
+    long expected =
+        index == p.chunkCount - 1 ? p.videoSize - (p.chunkCount - 1) * p.chunkSize : p.chunkSize;
     if (first % p.chunkSize != 0 || index >= p.chunkCount || length != expected) {
-      return error(ctx, 400, "invalid_file_upload", "Chunk " + index + " must be " + expected
-          + " bytes.");
+      return error(
+          ctx, 400, "invalid_file_upload", "Chunk " + index + " must be " + expected + " bytes.");
     }
     if (req.body().length != length) {
       return error(ctx, 400, "invalid_file_upload", "Content-Length differs from Content-Range.");
@@ -504,11 +561,15 @@ public final class TikTokEmulator implements PlatformEmulator {
         return error(ctx, 400, "invalid_params", "post_info.privacy_level is required.");
       }
       if (!privacyOptions.contains(privacy)) {
-        return error(ctx, 400, "privacy_level_option_mismatch",
+        return error(
+            ctx,
+            400,
+            "privacy_level_option_mismatch",
             "privacy_level is not one of the creator's privacy_level_options.");
       }
     }
-    if (post.path("title").asText("").length() > 90 || post.path("description").asText("").length() > 4000) {
+    if (post.path("title").asText("").length() > 90
+        || post.path("description").asText("").length() > 4000) {
       return error(ctx, 400, "invalid_params", "title or description is too long.");
     }
     JsonNode src = body.path("source_info");
@@ -525,7 +586,10 @@ public final class TikTokEmulator implements PlatformEmulator {
     }
     for (JsonNode u : images) {
       if (u.asText("").contains("unverified")) {
-        return error(ctx, 403, "url_ownership_unverified",
+        return error(
+            ctx,
+            403,
+            "url_ownership_unverified",
             "The domain or URL prefix of photo_images is not verified.");
       }
     }
@@ -558,7 +622,9 @@ public final class TikTokEmulator implements PlatformEmulator {
       d.put("status", file ? "PROCESSING_UPLOAD" : "PROCESSING_DOWNLOAD");
     } else if (p.failing) {
       d.put("status", "FAILED");
-      d.put("fail_reason", p.kind.equals("PHOTO") ? "picture_size_check_failed" : "file_format_check_failed");
+      d.put(
+          "fail_reason",
+          p.kind.equals("PHOTO") ? "picture_size_check_failed" : "file_format_check_failed");
     } else if (!p.direct) {
       d.put("status", "SEND_TO_USER_INBOX");
     } else {
@@ -610,11 +676,12 @@ public final class TikTokEmulator implements PlatformEmulator {
       all.put("like_count", sm.value(id, "like_count", n, 100));
       all.put("comment_count", sm.value(id, "comment_count", n, 10));
       all.put("share_count", sm.value(id, "share_count", n, 10));
-      all.forEach((k, val) -> {
-        if (want.contains(k)) {
-          v.putPOJO(k, val);
-        }
-      });
+      all.forEach(
+          (k, val) -> {
+            if (want.contains(k)) {
+              v.putPOJO(k, val);
+            }
+          });
     }
     d.put("cursor", 0);
     d.put("has_more", false);
@@ -624,8 +691,8 @@ public final class TikTokEmulator implements PlatformEmulator {
   // ---------------------------------------------------------------- envelopes
 
   private SandboxResponse rateLimited(EmulatorContext ctx) {
-    return error(ctx, 429, "rate_limit_exceeded",
-        "API rate limit was exceeded, please try again later.");
+    return error(
+        ctx, 429, "rate_limit_exceeded", "API rate limit was exceeded, please try again later.");
   }
 
   private ObjectNode json(EmulatorContext ctx) {

@@ -36,18 +36,18 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code POST /2/tweets} (text, media, reply, quote, reply_settings; weighted 280 check,
- *       duplicate-content 403, the self-serve reply restriction 403 for replies to posts of
- *       others that do not mention the account), {@code GET /2/tweets/{id}} with {@code
- *       public_metrics} (growing per read) and, for own posts, {@code non_public_metrics} / {@code
+ *       duplicate-content 403, the self-serve reply restriction 403 for replies to posts of others
+ *       that do not mention the account), {@code GET /2/tweets/{id}} with {@code public_metrics}
+ *       (growing per read) and, for own posts, {@code non_public_metrics} / {@code
  *       organic_metrics}; {@code DELETE /2/tweets/{id}};
  *   <li>{@code GET /2/tweets/search/recent?query=conversation_id:<id>}: three seeded replies per
  *       post (the first mentions the account, so replying to it is allowed) plus replies created
  *       through the API, paginated with {@code next_token};
  *   <li>{@code PUT /2/tweets/{id}/hidden} for replies in own conversations;
- *   <li>media v2: one-shot {@code POST /2/media/upload}, {@code initialize}, {@code append}
- *       ({@code segment_index} 0-999), {@code finalize} (video and GIF get {@code processing_info}),
- *       {@code GET /2/media/upload?command=STATUS} ({@code pending → in_progress → succeeded}),
- *       {@code POST /2/media/metadata};
+ *   <li>media v2: one-shot {@code POST /2/media/upload}, {@code initialize}, {@code append} ({@code
+ *       segment_index} 0-999), {@code finalize} (video and GIF get {@code processing_info}), {@code
+ *       GET /2/media/upload?command=STATUS} ({@code pending → in_progress → succeeded}), {@code
+ *       POST /2/media/metadata};
  *   <li>{@code GET /2/users/{id}/tweets} (the account's own posts, newest first, from {@code
  *       start_time}; for reconciliation);
  *   <li>{@code GET /2/users/me}; {@code POST /2/oauth2/token} (code and refresh grants, refresh
@@ -56,18 +56,21 @@ import java.util.regex.Pattern;
  *       documented per-user limits and a real 429 when exhausted; {@code x-app-limit-24hour-*} on
  *       posts;
  *   <li>errors in X's RFC 7807 problem shape; strict mode validates every request (but the OAuth
- *       token endpoint, absent from the description) against {@code
- *       specs/x-api-v2-openapi.json}, which the test kit carries ({@code BundledSpecs}).
+ *       token endpoint, absent from the description) against {@code specs/x-api-v2-openapi.json},
+ *       which the test kit carries ({@code BundledSpecs}).
  * </ul>
  */
 @SmoProtectedApi
 public final class TwitterEmulator implements PlatformEmulator {
   /** The sandbox account's user id. */
   public static final String USER_ID = "1790000000000000042";
+
   /** The sandbox account's handle. */
   public static final String USERNAME = "smo_sandbox";
+
   /** The OAuth client id the token endpoint accepts. */
   public static final String CLIENT_ID = "sbx-x-client";
+
   /** The OAuth client secret the token endpoint accepts. */
   public static final String CLIENT_SECRET = "sbx-x-secret";
 
@@ -89,6 +92,7 @@ public final class TwitterEmulator implements PlatformEmulator {
   private static final class Tweet {
     /** The added sandbox account that created it, or null for the main account. */
     String account;
+
     String id;
     String text;
     String authorId;
@@ -125,8 +129,13 @@ public final class TwitterEmulator implements PlatformEmulator {
 
   @Override
   public SandboxCredentials credentials() {
-    return new SandboxCredentials(tokens.initialAccessToken(), tokens.initialRefreshToken(),
-        CLIENT_ID, CLIENT_SECRET, USER_ID, Map.of("username", USERNAME));
+    return new SandboxCredentials(
+        tokens.initialAccessToken(),
+        tokens.initialRefreshToken(),
+        CLIENT_ID,
+        CLIENT_SECRET,
+        USER_ID,
+        Map.of("username", USERNAME));
   }
 
   /** Returns the token registry (tests may expire tokens or count refreshes). */
@@ -180,13 +189,17 @@ public final class TwitterEmulator implements PlatformEmulator {
     seedInbox(ctx);
     String key = endpointKey(req);
     if (key == null) {
-      return problem(404, "Not Found Error", "Sorry, that page does not exist.",
+      return problem(
+          404,
+          "Not Found Error",
+          "Sorry, that page does not exist.",
           "https://api.x.com/2/problems/resource-not-found");
     }
     RateWindow w = windows.computeIfAbsent(key, k -> new RateWindow(limitOf(k), WINDOW));
     Instant now = ctx.now();
     if (!w.take(now)) {
-      return rateHeaders(problem(429, "Too Many Requests", "Too Many Requests", "about:blank"), w, now);
+      return rateHeaders(
+          problem(429, "Too Many Requests", "Too Many Requests", "about:blank"), w, now);
     }
     SandboxResponse resp;
     switch (key) {
@@ -196,9 +209,12 @@ public final class TwitterEmulator implements PlatformEmulator {
         } else {
           resp = createTweet(req, ctx);
         }
-        resp = resp.header("x-app-limit-24hour-limit", Integer.toString(appPosts.limit()))
-            .header("x-app-limit-24hour-remaining", Integer.toString(appPosts.remaining(now)))
-            .header("x-app-limit-24hour-reset", Long.toString(appPosts.resetAt(now).getEpochSecond()));
+        resp =
+            resp.header("x-app-limit-24hour-limit", Integer.toString(appPosts.limit()))
+                .header("x-app-limit-24hour-remaining", Integer.toString(appPosts.remaining(now)))
+                .header(
+                    "x-app-limit-24hour-reset",
+                    Long.toString(appPosts.resetAt(now).getEpochSecond()));
       }
       case "tweets.delete" -> resp = deleteTweet(req.segments().get(2), ctx);
       case "tweets.read" -> resp = readTweet(req, req.segments().get(2));
@@ -245,11 +261,13 @@ public final class TwitterEmulator implements PlatformEmulator {
     if (r.is("GET", "2/users/*/mentions")) {
       return "users.mentions";
     }
-    if (r.is("GET", "2/dm_events") || r.is("GET", "2/dm_conversations/*/dm_events")
+    if (r.is("GET", "2/dm_events")
+        || r.is("GET", "2/dm_conversations/*/dm_events")
         || r.is("GET", "2/dm_conversations/with/*/dm_events")) {
       return "dm.read";
     }
-    if (r.is("POST", "2/dm_conversations/with/*/messages") || r.is("POST", "2/dm_conversations/*/messages")) {
+    if (r.is("POST", "2/dm_conversations/with/*/messages")
+        || r.is("POST", "2/dm_conversations/*/messages")) {
       return "dm.create";
     }
     if (r.is("POST", "2/media/upload/initialize")) {
@@ -321,7 +339,10 @@ public final class TwitterEmulator implements PlatformEmulator {
   }
 
   private static SandboxResponse duplicate() {
-    return problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.",
+    return problem(
+        403,
+        "Forbidden",
+        "You are not allowed to create a Tweet with duplicate content.",
         "about:blank");
   }
 
@@ -341,32 +362,53 @@ public final class TwitterEmulator implements PlatformEmulator {
 
   private SandboxResponse token(SandboxRequest req, EmulatorContext ctx) {
     String grant = req.param("grant_type").orElse("");
-    boolean clientOk = req.header("authorization").map(h -> h.equals("Basic "
-        + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
-            .getBytes(StandardCharsets.UTF_8)))).orElse(false)
-        || CLIENT_ID.equals(req.param("client_id").orElse(null));
+    boolean clientOk =
+        req.header("authorization")
+                .map(
+                    h ->
+                        h.equals(
+                            "Basic "
+                                + Base64.getEncoder()
+                                    .encodeToString(
+                                        (CLIENT_ID + ":" + CLIENT_SECRET)
+                                            .getBytes(StandardCharsets.UTF_8))))
+                .orElse(false)
+            || CLIENT_ID.equals(req.param("client_id").orElse(null));
     if (!clientOk) {
-      return SandboxResponse.json(401, Map.of("error", "unauthorized_client",
-          "error_description", "Missing valid authorization header"));
+      return SandboxResponse.json(
+          401,
+          Map.of(
+              "error",
+              "unauthorized_client",
+              "error_description",
+              "Missing valid authorization header"));
     }
     TokenRegistry.Grant g;
     if (grant.equals("refresh_token")) {
       g = tokens.refresh(req.param("refresh_token").orElse(null), ctx.now());
-    } else if (grant.equals("authorization_code") && req.param("code").isPresent()
+    } else if (grant.equals("authorization_code")
+        && req.param("code").isPresent()
         && req.param("code_verifier").isPresent()) {
       g = tokens.issue(ctx.now());
     } else {
       g = null;
     }
     if (g == null) {
-      return SandboxResponse.json(400, Map.of("error", "invalid_request",
-          "error_description", "Value passed for the token was invalid."));
+      return SandboxResponse.json(
+          400,
+          Map.of(
+              "error",
+              "invalid_request",
+              "error_description",
+              "Value passed for the token was invalid."));
     }
     Map<String, Object> b = new LinkedHashMap<>();
     b.put("token_type", "bearer");
     b.put("expires_in", g.expiresIn);
     b.put("access_token", g.accessToken);
-    b.put("scope", "tweet.read tweet.write tweet.moderate.write users.read media.write offline.access");
+    b.put(
+        "scope",
+        "tweet.read tweet.write tweet.moderate.write users.read media.write offline.access");
     b.put("refresh_token", g.refreshToken);
     return SandboxResponse.json(200, b);
   }
@@ -384,8 +426,11 @@ public final class TwitterEmulator implements PlatformEmulator {
       return invalid("You must provide text or media.");
     }
     if (TextCounting.X_WEIGHTED.count(text) > 280) {
-      return problem(400, "Invalid Request", "Your Tweet text is too long. For more information on "
-          + "how X determines text length see https://github.com/twitter/twitter-text.",
+      return problem(
+          400,
+          "Invalid Request",
+          "Your Tweet text is too long. For more information on "
+              + "how X determines text length see https://github.com/twitter/twitter-text.",
           "https://api.x.com/2/problems/invalid-request");
     }
     List<String> mediaIds = new ArrayList<>();
@@ -401,14 +446,21 @@ public final class TwitterEmulator implements PlatformEmulator {
     if (replyTo != null) {
       parent = tweets.get(replyTo);
       if (parent == null || parent.deleted) {
-        return problem(400, "Invalid Request", "The Tweet you are replying to does not exist or "
-            + "has been deleted.", "https://api.x.com/2/problems/invalid-request");
+        return problem(
+            400,
+            "Invalid Request",
+            "The Tweet you are replying to does not exist or " + "has been deleted.",
+            "https://api.x.com/2/problems/invalid-request");
       }
       if (!parent.authorId.equals(USER_ID)
           && !parent.text.toLowerCase(Locale.ROOT).contains("@" + USERNAME)) {
-        return problem(403, "Forbidden", "Reply to this conversation is not allowed because you "
-            + "have not been mentioned or otherwise engaged by the author of the post you are "
-            + "replying to.", "about:blank");
+        return problem(
+            403,
+            "Forbidden",
+            "Reply to this conversation is not allowed because you "
+                + "have not been mentioned or otherwise engaged by the author of the post you are "
+                + "replying to.",
+            "about:blank");
       }
     }
     String quote = body.path("quote_tweet_id").asText(null);
@@ -417,7 +469,10 @@ public final class TwitterEmulator implements PlatformEmulator {
     }
     if (!text.isEmpty()) {
       for (Tweet t : tweets.values()) {
-        if (!t.deleted && !t.seeded && t.authorId.equals(USER_ID) && t.text.equals(text)
+        if (!t.deleted
+            && !t.seeded
+            && t.authorId.equals(USER_ID)
+            && t.text.equals(text)
             && java.util.Objects.equals(t.account, ctx.account().orElse(null))) { // per account
           return duplicate();
         }
@@ -448,16 +503,23 @@ public final class TwitterEmulator implements PlatformEmulator {
 
   /** {@code GET /2/users/me}; {@code public_metrics} when {@code user.fields} asks for it. */
   private SandboxResponse usersMe(SandboxRequest req, EmulatorContext ctx) {
-    ObjectNode d = ctx.json().createObjectNode().put("id", USER_ID).put("name", "SMO Sandbox")
-        .put("username", USERNAME);
+    ObjectNode d =
+        ctx.json()
+            .createObjectNode()
+            .put("id", USER_ID)
+            .put("name", "SMO Sandbox")
+            .put("username", USERNAME);
     if (req.param("user.fields").orElse("").contains("public_metrics")) {
       long own;
       synchronized (this) {
         own = tweets.values().stream().filter(t -> !t.deleted && !t.seeded).count();
       }
-      d.putObject("public_metrics").put("followers_count", 2500 + Math.floorMod(ctx.seed(), 900))
-          .put("following_count", 310 + Math.floorMod(ctx.seed(), 50)).put("tweet_count", 120 + own)
-          .put("listed_count", 7).put("like_count", 830);
+      d.putObject("public_metrics")
+          .put("followers_count", 2500 + Math.floorMod(ctx.seed(), 900))
+          .put("following_count", 310 + Math.floorMod(ctx.seed(), 50))
+          .put("tweet_count", 120 + own)
+          .put("listed_count", 7)
+          .put("like_count", 830);
     }
     ObjectNode root = ctx.json().createObjectNode();
     root.set("data", d);
@@ -473,15 +535,32 @@ public final class TwitterEmulator implements PlatformEmulator {
     inboxSeeded = true;
     Instant now = ctx.now();
     handles.put(USER_ID, USERNAME);
-    receiveDm("1790000000000000101", "ann_sandbox", "Hi! Is the API down for you too?",
+    receiveDm(
+        "1790000000000000101",
+        "ann_sandbox",
+        "Hi! Is the API down for you too?",
         now.minus(Duration.ofHours(2)));
-    receiveDm("1790000000000000102", "bo_sandbox", "Can I change my order?", now.minus(Duration.ofDays(1)));
-    ObjectNode answer = dmEvent(conversationId("1790000000000000102"), USER_ID,
-        "Sure, send me the order number", now.minus(Duration.ofHours(23)));
-    dmEvents.add(answer);
-    mention("1790000000000000103", "cy_sandbox", "@" + USERNAME + " your latest post was spot on",
+    receiveDm(
+        "1790000000000000102",
+        "bo_sandbox",
+        "Can I change my order?",
         now.minus(Duration.ofDays(1)));
-    mention("1790000000000000101", "ann_sandbox", "@" + USERNAME + " any update on the outage?",
+    ObjectNode answer =
+        dmEvent(
+            conversationId("1790000000000000102"),
+            USER_ID,
+            "Sure, send me the order number",
+            now.minus(Duration.ofHours(23)));
+    dmEvents.add(answer);
+    mention(
+        "1790000000000000103",
+        "cy_sandbox",
+        "@" + USERNAME + " your latest post was spot on",
+        now.minus(Duration.ofDays(1)));
+    mention(
+        "1790000000000000101",
+        "ann_sandbox",
+        "@" + USERNAME + " any update on the outage?",
         now.minus(Duration.ofHours(1)));
   }
 
@@ -521,7 +600,8 @@ public final class TwitterEmulator implements PlatformEmulator {
 
   private static String conversationId(String other) {
     return new java.math.BigInteger(other).compareTo(new java.math.BigInteger(USER_ID)) < 0
-        ? other + "-" + USER_ID : USER_ID + "-" + other;
+        ? other + "-" + USER_ID
+        : USER_ID + "-" + other;
   }
 
   private ObjectNode dmEvent(String conversation, String sender, String text, Instant at) {
@@ -538,12 +618,16 @@ public final class TwitterEmulator implements PlatformEmulator {
   private SandboxResponse mentions(SandboxRequest req) {
     String user = req.segments().get(2);
     if (!user.equals(USER_ID)) {
-      return problem(403, "Forbidden", "You are not allowed to read the mentions of this user.",
+      return problem(
+          403,
+          "Forbidden",
+          "You are not allowed to read the mentions of this user.",
           "https://api.x.com/2/problems/not-authorized-for-resource");
     }
     List<Tweet> list = new ArrayList<>();
     for (Tweet t : tweets.values()) {
-      if (!t.deleted && !t.authorId.equals(USER_ID)
+      if (!t.deleted
+          && !t.authorId.equals(USER_ID)
           && t.text.toLowerCase(Locale.ROOT).contains("@" + USERNAME)) {
         list.add(t);
       }
@@ -551,21 +635,31 @@ public final class TwitterEmulator implements PlatformEmulator {
     list.sort((a, b) -> b.createdAt.compareTo(a.createdAt));
     boolean newNames = req.param("post.fields").isPresent() || req.param("tweet.fields").isEmpty();
     List<String> fields = fieldList(req);
-    return SandboxResponse.json(200, timelinePage(req, list, t -> tweetJson(t, fields, newNames),
-        t -> t.authorId));
+    return SandboxResponse.json(
+        200, timelinePage(req, list, t -> tweetJson(t, fields, newNames), t -> t.authorId));
   }
 
-  private <T> ObjectNode timelinePage(SandboxRequest req, List<T> list,
-      java.util.function.Function<T, JsonNode> render, java.util.function.Function<T, String> author) {
+  private <T> ObjectNode timelinePage(
+      SandboxRequest req,
+      List<T> list,
+      java.util.function.Function<T, JsonNode> render,
+      java.util.function.Function<T, String> author) {
     int max = Integer.parseInt(req.param("max_results").orElse("10"));
-    int start = req.param("pagination_token").map(tk -> {
-      try {
-        return Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(tk),
-            java.nio.charset.StandardCharsets.UTF_8).replace("page-token-", ""));
-      } catch (RuntimeException e) {
-        return 0;
-      }
-    }).orElse(0);
+    int start =
+        req.param("pagination_token")
+            .map(
+                tk -> {
+                  try {
+                    return Integer.parseInt(
+                        new String(
+                                java.util.Base64.getUrlDecoder().decode(tk),
+                                java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("page-token-", ""));
+                  } catch (RuntimeException e) {
+                    return 0;
+                  }
+                })
+            .orElse(0);
     ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     int end = Math.min(list.size(), start + max);
     java.util.LinkedHashSet<String> authors = new java.util.LinkedHashSet<>();
@@ -577,15 +671,22 @@ public final class TwitterEmulator implements PlatformEmulator {
       }
       ArrayNode users = root.putObject("includes").putArray("users");
       for (String a : authors) {
-        users.addObject().put("id", a).put("name", handles.getOrDefault(a, "user" + a))
+        users
+            .addObject()
+            .put("id", a)
+            .put("name", handles.getOrDefault(a, "user" + a))
             .put("username", handles.getOrDefault(a, "user" + a));
       }
     }
     ObjectNode meta = root.putObject("meta");
     meta.put("result_count", end - start);
     if (end < list.size()) {
-      meta.put("next_token", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-          ("page-token-" + end).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      meta.put(
+          "next_token",
+          java.util.Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(
+                  ("page-token-" + end).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
     return root;
   }
@@ -605,7 +706,8 @@ public final class TwitterEmulator implements PlatformEmulator {
       }
     }
     list.sort((a, b) -> b.get("created_at").asText().compareTo(a.get("created_at").asText()));
-    return SandboxResponse.json(200, timelinePage(req, list, e -> e, e -> e.get("sender_id").asText()));
+    return SandboxResponse.json(
+        200, timelinePage(req, list, e -> e, e -> e.get("sender_id").asText()));
   }
 
   private SandboxResponse sendDm(SandboxRequest req, EmulatorContext ctx) throws Exception {
@@ -622,7 +724,10 @@ public final class TwitterEmulator implements PlatformEmulator {
     if (seg.get(2).equals("with")) {
       String other = seg.get(3);
       if (!handles.containsKey(other) || other.equals(USER_ID)) {
-        return problem(403, "Forbidden", "You are not permitted to send a message to this user.",
+        return problem(
+            403,
+            "Forbidden",
+            "You are not permitted to send a message to this user.",
             "https://api.x.com/2/problems/not-authorized-for-resource");
       }
       conversation = conversationId(other);
@@ -643,13 +748,19 @@ public final class TwitterEmulator implements PlatformEmulator {
     ObjectNode ev = dmEvent(conversation, USER_ID, text, ctx.now());
     dmEvents.add(ev);
     ctx.recordCreated("dm", ev.get("id").asText(), body);
-    return SandboxResponse.json(201, Map.of("data", Map.of("dm_conversation_id", conversation,
-        "dm_event_id", ev.get("id").asText())));
+    return SandboxResponse.json(
+        201,
+        Map.of(
+            "data",
+            Map.of("dm_conversation_id", conversation, "dm_event_id", ev.get("id").asText())));
   }
 
   private void seedReplies(Tweet root, EmulatorContext ctx) {
-    String[] texts = {"@" + USERNAME + " love this, tell me more!", "Interesting, thanks for sharing.",
-        "Is there a link to the full story?"};
+    String[] texts = {
+      "@" + USERNAME + " love this, tell me more!",
+      "Interesting, thanks for sharing.",
+      "Is there a link to the full story?"
+    };
     for (int i = 0; i < texts.length; i++) {
       Tweet r = new Tweet();
       r.id = ctx.nextId();
@@ -666,7 +777,10 @@ public final class TwitterEmulator implements PlatformEmulator {
   private SandboxResponse deleteTweet(String id, EmulatorContext ctx) {
     Tweet t = tweets.get(id);
     if (t == null || t.deleted) {
-      return problem(404, "Not Found Error", "Could not find tweet with id: [" + id + "].",
+      return problem(
+          404,
+          "Not Found Error",
+          "Could not find tweet with id: [" + id + "].",
           "https://api.x.com/2/problems/resource-not-found");
     }
     if (!t.authorId.equals(USER_ID)) {
@@ -691,8 +805,13 @@ public final class TwitterEmulator implements PlatformEmulator {
       e.put("parameter", f);
       e.put("resource_id", id);
       e.put("value", f);
-      e.put("detail", "Sorry, you are not authorized to access '" + f + "' on the Tweet with ids: ["
-          + id + "].");
+      e.put(
+          "detail",
+          "Sorry, you are not authorized to access '"
+              + f
+              + "' on the Tweet with ids: ["
+              + id
+              + "].");
       e.put("title", "Field Authorization Error");
       e.put("resource_type", "tweet");
       e.put("type", "https://api.twitter.com/2/problems/not-authorized-for-field");
@@ -723,22 +842,25 @@ public final class TwitterEmulator implements PlatformEmulator {
     }
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("result_count", data.size());
-    return data.isEmpty() ? SandboxResponse.json(200, Map.of("meta", meta))
+    return data.isEmpty()
+        ? SandboxResponse.json(200, Map.of("meta", meta))
         : SandboxResponse.json(200, Map.of("data", data, "meta", meta));
   }
 
-  /** The requested fields: {@code post.fields} (OpenAPI 2.167) or the older {@code tweet.fields}. */
+  /**
+   * The requested fields: {@code post.fields} (OpenAPI 2.167) or the older {@code tweet.fields}.
+   */
   private static List<String> fieldList(SandboxRequest req) {
-    return List.of(req.param("post.fields").or(() -> req.param("tweet.fields")).orElse("")
-        .split(","));
+    return List.of(
+        req.param("post.fields").or(() -> req.param("tweet.fields")).orElse("").split(","));
   }
 
   /**
    * Renders a post. With {@code post.fields} the 2.167 names are used ({@code
    * edit_history_post_ids}, {@code referenced_posts}, {@code repost_count}) and, since that
-   * description offers no field to request them, {@code author_id}, {@code in_reply_to_user_id}
-   * and {@code referenced_posts} are always included (an assumption); with {@code tweet.fields}
-   * the documented older names, on request.
+   * description offers no field to request them, {@code author_id}, {@code in_reply_to_user_id} and
+   * {@code referenced_posts} are always included (an assumption); with {@code tweet.fields} the
+   * documented older names, on request.
    */
   private ObjectNode tweetJson(Tweet t, List<String> requested, boolean newNames) {
     List<String> fields = new ArrayList<>(requested);
@@ -804,15 +926,21 @@ public final class TwitterEmulator implements PlatformEmulator {
         out.add(t);
       }
     }
-    out.sort((a, b) -> b.createdAt.compareTo(a.createdAt) != 0 ? b.createdAt.compareTo(a.createdAt)
-        : b.id.compareTo(a.id));
+    out.sort(
+        (a, b) ->
+            b.createdAt.compareTo(a.createdAt) != 0
+                ? b.createdAt.compareTo(a.createdAt)
+                : b.id.compareTo(a.id));
     return out;
   }
 
   private SandboxResponse search(SandboxRequest req) {
     String query = req.param("query").orElse("");
     if (query.isBlank()) {
-      return problem(400, "Invalid Request", "The `query` query parameter can not be empty",
+      return problem(
+          400,
+          "Invalid Request",
+          "The `query` query parameter can not be empty",
           "https://api.x.com/2/problems/invalid-request");
     }
     int max = 10;
@@ -823,8 +951,12 @@ public final class TwitterEmulator implements PlatformEmulator {
         max = -1;
       }
       if (max < 10 || max > 100) {
-        return problem(400, "Invalid Request", "The `max_results` query parameter value ["
-            + req.param("max_results").get() + "] is not between 10 and 100",
+        return problem(
+            400,
+            "Invalid Request",
+            "The `max_results` query parameter value ["
+                + req.param("max_results").get()
+                + "] is not between 10 and 100",
             "https://api.x.com/2/problems/invalid-request");
       }
     }
@@ -834,10 +966,15 @@ public final class TwitterEmulator implements PlatformEmulator {
     Optional<String> next = req.param("next_token");
     if (next.isPresent()) {
       try {
-        start = Integer.parseInt(new String(Base64.getUrlDecoder().decode(next.get()),
-            StandardCharsets.UTF_8).substring(1));
+        start =
+            Integer.parseInt(
+                new String(Base64.getUrlDecoder().decode(next.get()), StandardCharsets.UTF_8)
+                    .substring(1));
       } catch (RuntimeException e) {
-        return problem(400, "Invalid Request", "The `next_token` query parameter value is invalid",
+        return problem(
+            400,
+            "Invalid Request",
+            "The `next_token` query parameter value is invalid",
             "https://api.x.com/2/problems/invalid-request");
       }
     }
@@ -856,8 +993,11 @@ public final class TwitterEmulator implements PlatformEmulator {
     }
     meta.put("result_count", end - start);
     if (end < found.size()) {
-      meta.put("next_token", Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(("p" + end).getBytes(StandardCharsets.UTF_8)));
+      meta.put(
+          "next_token",
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(("p" + end).getBytes(StandardCharsets.UTF_8)));
     }
     return SandboxResponse.json(200, root);
   }
@@ -869,13 +1009,19 @@ public final class TwitterEmulator implements PlatformEmulator {
     }
     Tweet t = tweets.get(id);
     if (t == null || t.deleted) {
-      return problem(404, "Not Found Error", "Could not find tweet with id: [" + id + "].",
+      return problem(
+          404,
+          "Not Found Error",
+          "Could not find tweet with id: [" + id + "].",
           "https://api.x.com/2/problems/resource-not-found");
     }
     Tweet root = tweets.get(t.conversationId);
     if (t.inReplyTo == null || root == null || !root.authorId.equals(USER_ID)) {
-      return problem(403, "Forbidden", "You cannot hide or unhide replies to conversations you "
-          + "do not own.", "https://api.x.com/2/problems/not-authorized-for-resource");
+      return problem(
+          403,
+          "Forbidden",
+          "You cannot hide or unhide replies to conversations you " + "do not own.",
+          "https://api.x.com/2/problems/not-authorized-for-resource");
     }
     t.hidden = body.path("hidden").asBoolean();
     return SandboxResponse.json(200, Map.of("data", Map.of("hidden", t.hidden)));
@@ -903,8 +1049,10 @@ public final class TwitterEmulator implements PlatformEmulator {
     u.finalized = true;
     u.state = "succeeded";
     uploads.put(u.id, u);
-    ctx.recordCreated("media", u.id, ctx.json().createObjectNode().put("media_category", category)
-        .put("size", u.totalBytes));
+    ctx.recordCreated(
+        "media",
+        u.id,
+        ctx.json().createObjectNode().put("media_category", category).put("size", u.totalBytes));
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", u.id);
     data.put("media_key", keyPrefix(category) + u.id);
@@ -956,8 +1104,8 @@ public final class TwitterEmulator implements PlatformEmulator {
     if (ctx.activeFault().filter(k -> k == Fault.Kind.MEDIA_PROCESSING_FAILURE).isPresent()) {
       u.failing = true;
     }
-    return SandboxResponse.json(200, Map.of("data", Map.of("expires_at",
-        ctx.now().plusSeconds(86400).getEpochSecond())));
+    return SandboxResponse.json(
+        200, Map.of("data", Map.of("expires_at", ctx.now().plusSeconds(86400).getEpochSecond())));
   }
 
   private SandboxResponse finalizeUpload(String id, EmulatorContext ctx) {
@@ -1009,8 +1157,9 @@ public final class TwitterEmulator implements PlatformEmulator {
       info.put("progress_percent", 100);
     }
     if (u.state.equals("failed")) {
-      info.put("error", Map.of("code", 1, "name", "InvalidMedia",
-          "message", "Unsupported video format"));
+      info.put(
+          "error",
+          Map.of("code", 1, "name", "InvalidMedia", "message", "Unsupported video format"));
     }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("id", u.id);

@@ -20,12 +20,12 @@ import java.util.Set;
 /**
  * Checks YouTube requests against Google's discovery documents ({@code
  * specs/youtube-data-api-v3-discovery.json} and {@code specs/youtube-analytics-v2-discovery.json}):
- * the method exists for the HTTP method and path (media-upload paths {@code /upload/...} and
- * {@code /resumable/upload/...} included), required parameters are present, every query parameter
- * is the method's or a global one, {@code part} values are properties of the method's resource,
- * and enum parameters carry a listed value. Requests the documents do not describe (the OAuth
- * token endpoint, PUTs to an upload session URI) are skipped. The documents travel inside the test
- * kit ({@link BundledSpecs}). Not thread-safe (the sandbox calls it under the emulator's lock).
+ * the method exists for the HTTP method and path (media-upload paths {@code /upload/...} and {@code
+ * /resumable/upload/...} included), required parameters are present, every query parameter is the
+ * method's or a global one, {@code part} values are properties of the method's resource, and enum
+ * parameters carry a listed value. Requests the documents do not describe (the OAuth token
+ * endpoint, PUTs to an upload session URI) are skipped. The documents travel inside the test kit
+ * ({@link BundledSpecs}). Not thread-safe (the sandbox calls it under the emulator's lock).
  */
 @SmoProtectedApi
 public final class YouTubeDiscoveryValidator {
@@ -60,13 +60,14 @@ public final class YouTubeDiscoveryValidator {
     loaded = true;
   }
 
-  private static final java.util.function.Function<String, JsonNode> JSON_READ = text -> {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new IllegalStateException("unreadable discovery document in the test kit", e);
-    }
-  };
+  private static final java.util.function.Function<String, JsonNode> JSON_READ =
+      text -> {
+        try {
+          return JSON.readTree(text);
+        } catch (IOException e) {
+          throw new IllegalStateException("unreadable discovery document in the test kit", e);
+        }
+      };
 
   private void walk(JsonNode doc) {
     walk(doc, doc.path("resources"));
@@ -105,9 +106,10 @@ public final class YouTubeDiscoveryValidator {
   }
 
   private void walk(JsonNode doc, JsonNode resources) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
       JsonNode res = it.next().getValue();
-      for (Iterator<Map.Entry<String, JsonNode>> ms = res.path("methods").fields(); ms.hasNext();) {
+      for (Iterator<Map.Entry<String, JsonNode>> ms = res.path("methods").fields();
+          ms.hasNext(); ) {
         JsonNode m = ms.next().getValue();
         Method method = new Method(m.path("id").asText(), m, doc.path("parameters"), parts(doc, m));
         String http = m.path("httpMethod").asText();
@@ -129,7 +131,8 @@ public final class YouTubeDiscoveryValidator {
     String ref = m.path("request").path("$ref").asText("");
     if (ref.isEmpty()) {
       ref = m.path("response").path("$ref").asText("");
-      JsonNode items = schemas.path(ref).path("properties").path("items").path("items").path("$ref");
+      JsonNode items =
+          schemas.path(ref).path("properties").path("items").path("items").path("$ref");
       if (items.isTextual()) {
         ref = items.asText();
       }
@@ -156,7 +159,7 @@ public final class YouTubeDiscoveryValidator {
       return out;
     }
     JsonNode params = m.node.path("parameters");
-    for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getValue().path("required").asBoolean(false) && !r.query().containsKey(e.getKey())) {
         out.add(m.id + ": required parameter '" + e.getKey() + "' is missing");
@@ -191,7 +194,8 @@ public final class YouTubeDiscoveryValidator {
         en.forEach(x -> allowed.add(x.asText()));
         for (String v : values) {
           if (!allowed.contains(v)) {
-            out.add(m.id + ": parameter '" + q.getKey() + "' has value '" + v + "' not in " + allowed);
+            out.add(
+                m.id + ": parameter '" + q.getKey() + "' has value '" + v + "' not in " + allowed);
           }
         }
       }

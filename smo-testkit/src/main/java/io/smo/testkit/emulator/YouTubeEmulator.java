@@ -44,8 +44,8 @@ import java.util.Set;
  *       statistics grow with each read ({@link SeededMetrics});
  *   <li>thumbnails.set, playlistItems.insert;
  *   <li>105 seeded comment threads per video (page tokens), commentThreads.insert, comments.insert
- *       (replies), comments.list by parent, setModerationStatus, comments.delete (own comments only,
- *       as YouTube: others' comments get 403 forbidden);
+ *       (replies), comments.list by parent, setModerationStatus, comments.delete (own comments
+ *       only, as YouTube: others' comments get 403 forbidden);
  *   <li>Analytics {@code GET /v2/reports} (totals, {@code ageGroup,gender}, {@code country});
  *   <li>{@code POST /token}: refresh and code grants (Google does not rotate refresh tokens;
  *       unknown refresh tokens get {@code invalid_grant});
@@ -65,16 +65,24 @@ public final class YouTubeEmulator implements PlatformEmulator {
   private static final String CHANNEL_ID = "UCsbxYouTubeChannel0000a";
   private static final String CHANNEL_TITLE = "SMO Sandbox Channel";
   private static final int SEEDED_THREADS = 105;
-  private static final String SCOPES = "https://www.googleapis.com/auth/youtube.force-ssl "
-      + "https://www.googleapis.com/auth/youtube.upload https://www.googleapis.com/auth/youtube.readonly "
-      + "https://www.googleapis.com/auth/yt-analytics.readonly";
-  private static final String QUOTA_MESSAGE = "The request cannot be completed because you have exceeded your"
-      + " <a href=\"/youtube/v3/getting-started#quota\">quota</a>.";
-  private static final Map<String, Integer> COSTS = Map.ofEntries(
-      Map.entry("videos.insert", 1600), Map.entry("videos.update", 50), Map.entry("videos.delete", 50),
-      Map.entry("thumbnails.set", 50), Map.entry("playlistItems.insert", 50),
-      Map.entry("commentThreads.insert", 50), Map.entry("comments.insert", 50),
-      Map.entry("comments.setModerationStatus", 50), Map.entry("comments.delete", 50));
+  private static final String SCOPES =
+      "https://www.googleapis.com/auth/youtube.force-ssl "
+          + "https://www.googleapis.com/auth/youtube.upload https://www.googleapis.com/auth/youtube.readonly "
+          + "https://www.googleapis.com/auth/yt-analytics.readonly";
+  private static final String QUOTA_MESSAGE =
+      "The request cannot be completed because you have exceeded your"
+          + " <a href=\"/youtube/v3/getting-started#quota\">quota</a>.";
+  private static final Map<String, Integer> COSTS =
+      Map.ofEntries(
+          Map.entry("videos.insert", 1600),
+          Map.entry("videos.update", 50),
+          Map.entry("videos.delete", 50),
+          Map.entry("thumbnails.set", 50),
+          Map.entry("playlistItems.insert", 50),
+          Map.entry("commentThreads.insert", 50),
+          Map.entry("comments.insert", 50),
+          Map.entry("comments.setModerationStatus", 50),
+          Map.entry("comments.delete", 50));
 
   private static final class Session {
     JsonNode resource;
@@ -102,11 +110,22 @@ public final class YouTubeEmulator implements PlatformEmulator {
     boolean own;
   }
 
-  private final TokenRegistry tokens = new TokenRegistry("sbx-yt", 42, Duration.ofSeconds(3599), false);
-  private final SandboxCredentials credentials = new SandboxCredentials(tokens.initialAccessToken(),
-      tokens.initialRefreshToken(), "sbx-yt-client.apps.googleusercontent.com", "sbx-yt-secret",
-      CHANNEL_ID, Map.of("channelId", CHANNEL_ID, "playlistId", "PLsbxSandboxPlaylist0001",
-          "authorizationCode", "sbx-yt-code"));
+  private final TokenRegistry tokens =
+      new TokenRegistry("sbx-yt", 42, Duration.ofSeconds(3599), false);
+  private final SandboxCredentials credentials =
+      new SandboxCredentials(
+          tokens.initialAccessToken(),
+          tokens.initialRefreshToken(),
+          "sbx-yt-client.apps.googleusercontent.com",
+          "sbx-yt-secret",
+          CHANNEL_ID,
+          Map.of(
+              "channelId",
+              CHANNEL_ID,
+              "playlistId",
+              "PLsbxSandboxPlaylist0001",
+              "authorizationCode",
+              "sbx-yt-code"));
   private final Map<String, Session> sessions = new HashMap<>();
   private final Map<String, Video> videos = new LinkedHashMap<>();
   private final Map<String, List<ObjectNode>> threads = new HashMap<>();
@@ -175,7 +194,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
   }
 
   @Override
-  public SandboxResponse faultResponse(Fault.Kind kind, SandboxRequest request, EmulatorContext context) {
+  public SandboxResponse faultResponse(
+      Fault.Kind kind, SandboxRequest request, EmulatorContext context) {
     return switch (kind) {
       case HTTP_429 ->
           error(
@@ -204,7 +224,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
   }
 
   @Override
-  public synchronized SandboxResponse handle(SandboxRequest r, EmulatorContext ctx) throws Exception {
+  public synchronized SandboxResponse handle(SandboxRequest r, EmulatorContext ctx)
+      throws Exception {
     if (metrics == null) {
       metrics = new SeededMetrics(ctx.seed());
     }
@@ -213,7 +234,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
     }
     String problem = tokens.problem(r.bearerToken().orElse(null), ctx.now());
     if (problem != null) {
-      return problem.equals("missing") ? unauthorized("required", "Login Required.")
+      return problem.equals("missing")
+          ? unauthorized("required", "Login Required.")
           : unauthorized("authError", "Invalid Credentials");
     }
     boolean sessionPut = r.method().equals("PUT") && r.query().containsKey("upload_id");
@@ -285,7 +307,9 @@ public final class YouTubeEmulator implements PlatformEmulator {
   private static String methodName(SandboxRequest r) {
     String m = r.method();
     String p = r.path();
-    if (m.equals("POST") && (p.equals("/upload/youtube/v3/videos") || p.equals("/resumable/upload/youtube/v3/videos"))) {
+    if (m.equals("POST")
+        && (p.equals("/upload/youtube/v3/videos")
+            || p.equals("/resumable/upload/youtube/v3/videos"))) {
       return "videos.insert";
     }
     if (m.equals("POST") && p.equals("/upload/youtube/v3/thumbnails/set")) {
@@ -294,26 +318,27 @@ public final class YouTubeEmulator implements PlatformEmulator {
     if (m.equals("GET") && p.equals("/v2/reports")) {
       return "analytics.reports";
     }
-    Map<String, String> table = Map.ofEntries(
-        Map.entry("GET /youtube/v3/videos", "videos.list"),
-        Map.entry("GET /youtube/v3/channels", "channels.list"),
-        Map.entry("PUT /youtube/v3/videos", "videos.update"),
-        Map.entry("DELETE /youtube/v3/videos", "videos.delete"),
-        Map.entry("POST /youtube/v3/playlistItems", "playlistItems.insert"),
-        Map.entry("GET /youtube/v3/commentThreads", "commentThreads.list"),
-        Map.entry("POST /youtube/v3/commentThreads", "commentThreads.insert"),
-        Map.entry("GET /youtube/v3/comments", "comments.list"),
-        Map.entry("POST /youtube/v3/comments", "comments.insert"),
-        Map.entry("POST /youtube/v3/comments/setModerationStatus", "comments.setModerationStatus"),
-        Map.entry("DELETE /youtube/v3/comments", "comments.delete"));
+    Map<String, String> table =
+        Map.ofEntries(
+            Map.entry("GET /youtube/v3/videos", "videos.list"),
+            Map.entry("GET /youtube/v3/channels", "channels.list"),
+            Map.entry("PUT /youtube/v3/videos", "videos.update"),
+            Map.entry("DELETE /youtube/v3/videos", "videos.delete"),
+            Map.entry("POST /youtube/v3/playlistItems", "playlistItems.insert"),
+            Map.entry("GET /youtube/v3/commentThreads", "commentThreads.list"),
+            Map.entry("POST /youtube/v3/commentThreads", "commentThreads.insert"),
+            Map.entry("GET /youtube/v3/comments", "comments.list"),
+            Map.entry("POST /youtube/v3/comments", "comments.insert"),
+            Map.entry(
+                "POST /youtube/v3/comments/setModerationStatus", "comments.setModerationStatus"),
+            Map.entry("DELETE /youtube/v3/comments", "comments.delete"));
     return table.get(m + " " + p);
   }
 
   /**
-   * {@code channels.list} with {@code mine=true}: the calling account's channel (the sandbox channel,
-   * or an added account's id) with the requested parts
-   * ({@code snippet}, {@code statistics}; counts are strings, as in the discovery document's
-   * ChannelStatistics).
+   * {@code channels.list} with {@code mine=true}: the calling account's channel (the sandbox
+   * channel, or an added account's id) with the requested parts ({@code snippet}, {@code
+   * statistics}; counts are strings, as in the discovery document's ChannelStatistics).
    */
   private SandboxResponse listChannels(SandboxRequest r, EmulatorContext ctx) {
     String part = r.param("part").orElse("");
@@ -328,13 +353,17 @@ public final class YouTubeEmulator implements PlatformEmulator {
       ObjectNode ch = items.addObject().put("kind", "youtube#channel").put("id", own);
       for (String p : part.split(",", -1)) {
         if (p.trim().equals("snippet")) {
-          ch.putObject("snippet").put("title", "SMO Sandbox Channel").put("customUrl", "@smosandbox")
+          ch.putObject("snippet")
+              .put("title", "SMO Sandbox Channel")
+              .put("customUrl", "@smosandbox")
               .put("description", "");
         } else if (p.trim().equals("statistics")) {
           long uploads = videos.size();
-          ch.putObject("statistics").put("viewCount", String.valueOf(91_000 + Math.floorMod(ctx.seed(), 9000)))
+          ch.putObject("statistics")
+              .put("viewCount", String.valueOf(91_000 + Math.floorMod(ctx.seed(), 9000)))
               .put("subscriberCount", String.valueOf(3100 + Math.floorMod(ctx.seed(), 400)))
-              .put("hiddenSubscriberCount", false).put("videoCount", String.valueOf(40 + uploads));
+              .put("hiddenSubscriberCount", false)
+              .put("videoCount", String.valueOf(40 + uploads));
         }
       }
     }
@@ -362,29 +391,42 @@ public final class YouTubeEmulator implements PlatformEmulator {
     String grant = r.param("grant_type").orElse("");
     if (!credentials.clientId().equals(r.param("client_id").orElse(null))
         || !credentials.clientSecret().equals(r.param("client_secret").orElse(null))) {
-      return SandboxResponse.json(401, Map.of("error", "invalid_client",
-          "error_description", "The OAuth client was not found."));
+      return SandboxResponse.json(
+          401,
+          Map.of(
+              "error", "invalid_client", "error_description", "The OAuth client was not found."));
     }
     ObjectNode out = NODES.objectNode();
     if (grant.equals("refresh_token")) {
       TokenRegistry.Grant g = tokens.refresh(r.param("refresh_token").orElse(null), ctx.now());
       if (g == null) {
-        return SandboxResponse.json(400, Map.of("error", "invalid_grant",
-            "error_description", "Token has been expired or revoked."));
+        return SandboxResponse.json(
+            400,
+            Map.of(
+                "error",
+                "invalid_grant",
+                "error_description",
+                "Token has been expired or revoked."));
       }
       out.put("access_token", g.accessToken);
       out.put("expires_in", g.expiresIn);
     } else if (grant.equals("authorization_code")) {
       if (!"sbx-yt-code".equals(r.param("code").orElse(null))) {
-        return SandboxResponse.json(400, Map.of("error", "invalid_grant", "error_description", "Malformed auth code."));
+        return SandboxResponse.json(
+            400, Map.of("error", "invalid_grant", "error_description", "Malformed auth code."));
       }
       TokenRegistry.Grant g = tokens.issue(ctx.now());
       out.put("access_token", g.accessToken);
       out.put("expires_in", g.expiresIn);
       out.put("refresh_token", g.refreshToken);
     } else {
-      return SandboxResponse.json(400, Map.of("error", "unsupported_grant_type",
-          "error_description", "Invalid grant_type: " + grant));
+      return SandboxResponse.json(
+          400,
+          Map.of(
+              "error",
+              "unsupported_grant_type",
+              "error_description",
+              "Invalid grant_type: " + grant));
     }
     out.put("scope", SCOPES);
     out.put("token_type", "Bearer");
@@ -395,7 +437,11 @@ public final class YouTubeEmulator implements PlatformEmulator {
 
   private SandboxResponse startUpload(SandboxRequest r, EmulatorContext ctx) throws Exception {
     if (!"resumable".equals(r.param("uploadType").orElse(null))) {
-      return error(400, "INVALID_ARGUMENT", "global", "badRequest",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "global",
+          "badRequest",
           "The sandbox emulates resumable uploads only (uploadType=resumable).");
     }
     String part = r.param("part").orElse(null);
@@ -408,19 +454,35 @@ public final class YouTubeEmulator implements PlatformEmulator {
     }
     JsonNode snippet = body.path("snippet");
     String title = snippet.path("title").asText("");
-    if (title.codePointCount(0, title.length()) > 100 || title.contains("<") || title.contains(">")) {
-      return error(400, "INVALID_ARGUMENT", "youtube.video", "invalidTitle",
+    if (title.codePointCount(0, title.length()) > 100
+        || title.contains("<")
+        || title.contains(">")) {
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.video",
+          "invalidTitle",
           "The request metadata specifies an invalid video title.");
     }
     String description = snippet.path("description").asText("");
-    if (description.getBytes(StandardCharsets.UTF_8).length > 5000 || description.contains("<")
+    if (description.getBytes(StandardCharsets.UTF_8).length > 5000
+        || description.contains("<")
         || description.contains(">")) {
-      return error(400, "INVALID_ARGUMENT", "youtube.video", "invalidDescription",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.video",
+          "invalidDescription",
           "The request metadata specifies an invalid video description.");
     }
     JsonNode status = body.path("status");
-    if (status.hasNonNull("publishAt") && !"private".equals(status.path("privacyStatus").asText())) {
-      return error(400, "INVALID_ARGUMENT", "youtube.video", "invalidPublishAt",
+    if (status.hasNonNull("publishAt")
+        && !"private".equals(status.path("privacyStatus").asText())) {
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.video",
+          "invalidPublishAt",
           "The request metadata specifies an invalid scheduled publishing time.");
     }
     long total;
@@ -430,7 +492,11 @@ public final class YouTubeEmulator implements PlatformEmulator {
       total = -1;
     }
     if (total < 0) {
-      return error(400, "INVALID_ARGUMENT", "global", "badRequest",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "global",
+          "badRequest",
           "X-Upload-Content-Length is required for a resumable upload.");
     }
     Session s = new Session();
@@ -441,9 +507,14 @@ public final class YouTubeEmulator implements PlatformEmulator {
     s.failProcessing = ctx.activeFault().orElse(null) == Fault.Kind.MEDIA_PROCESSING_FAILURE;
     String uploadId = "sbx-upload-" + ++counter + "-" + Long.toHexString(ctx.seed());
     sessions.put(uploadId, s);
-    String location = ctx.baseUrl() + "upload/youtube/v3/videos?uploadType=resumable&part="
-        + part.replace(",", "%2C") + "&upload_id=" + uploadId;
-    return SandboxResponse.empty(200).header("Location", location)
+    String location =
+        ctx.baseUrl()
+            + "upload/youtube/v3/videos?uploadType=resumable&part="
+            + part.replace(",", "%2C")
+            + "&upload_id="
+            + uploadId;
+    return SandboxResponse.empty(200)
+        .header("Location", location)
         .header("X-GUploader-UploadID", uploadId);
   }
 
@@ -466,7 +537,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
     if (range.startsWith("bytes */")) {
       return progress(s, uploadId);
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)").matcher(range);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)").matcher(range);
     long first;
     long last;
     if (m.matches()) {
@@ -476,10 +548,15 @@ public final class YouTubeEmulator implements PlatformEmulator {
       first = 0;
       last = body.length - 1L;
     } else {
-      return error(400, "INVALID_ARGUMENT", "global", "badRequest", "Invalid Content-Range: " + range);
+      return error(
+          400, "INVALID_ARGUMENT", "global", "badRequest", "Invalid Content-Range: " + range);
     }
     if (last - first + 1 != body.length || last >= s.total) {
-      return error(400, "INVALID_ARGUMENT", "global", "badRequest",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "global",
+          "badRequest",
           "Content-Range does not match the body or the declared length.");
     }
     if (first > s.received) {
@@ -493,7 +570,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
       return progress(s, uploadId);
     }
     Video v = createVideo(s, ctx);
-    return SandboxResponse.json(200, videoView(v, s.parts, false)).header("X-GUploader-UploadID", uploadId);
+    return SandboxResponse.json(200, videoView(v, s.parts, false))
+        .header("X-GUploader-UploadID", uploadId);
   }
 
   private static SandboxResponse progress(Session s, String uploadId) {
@@ -514,7 +592,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
     JsonNode in = s.resource.path("snippet");
     snippet.put("publishedAt", ctx.now().toString());
     snippet.put("channelId", CHANNEL_ID);
-    snippet.put("title", in.path("title").asText("").isEmpty() ? "unknown" : in.path("title").asText());
+    snippet.put(
+        "title", in.path("title").asText("").isEmpty() ? "unknown" : in.path("title").asText());
     snippet.put("description", in.path("description").asText(""));
     ObjectNode thumbs = snippet.putObject("thumbnails");
     thumbs.set("default", thumb(id, "default", 120, 90));
@@ -564,7 +643,9 @@ public final class YouTubeEmulator implements PlatformEmulator {
   private static String videoId(String numeric) {
     long n = Long.parseLong(numeric);
     byte[] b = ByteBuffer.allocate(8).putLong(Long.reverse(n) ^ 0x5DEECE66DL).array();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b); // 11 characters, like real ids
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(b); // 11 characters, like real ids
   }
 
   /** Renders the requested parts of a video; {@code read} advances processing and statistics. */
@@ -574,7 +655,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
     out.put("etag", v.resource.path("etag").asText());
     out.put("id", v.resource.path("id").asText());
     Set<String> want = Set.of(parts.split(","));
-    boolean processingRead = read && (want.contains("processingDetails") || want.contains("status"));
+    boolean processingRead =
+        read && (want.contains("processingDetails") || want.contains("status"));
     if (processingRead) {
       v.processingReads++;
     }
@@ -602,7 +684,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
             ObjectNode prog = pd.putObject("processingProgress");
             prog.put("partsTotal", "10");
             prog.put("partsProcessed", String.valueOf(Math.min(9, v.processingReads * 4)));
-            prog.put("timeLeftMs", String.valueOf(Math.max(1000, 9000 - v.processingReads * 4000L)));
+            prog.put(
+                "timeLeftMs", String.valueOf(Math.max(1000, 9000 - v.processingReads * 4000L)));
           }
           if (pstate.equals("failed")) {
             pd.put("processingFailureReason", "transcodeFailed");
@@ -639,7 +722,11 @@ public final class YouTubeEmulator implements PlatformEmulator {
     }
     String ids = r.param("id").orElse(null);
     if (ids == null) {
-      return error(400, "INVALID_ARGUMENT", "youtube.parameter", "missingRequiredParameter",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.parameter",
+          "missingRequiredParameter",
           "No filter selected. Expected one of: id, chart, myRating (the sandbox emulates id).");
     }
     ArrayNode items = NODES.arrayNode();
@@ -673,13 +760,23 @@ public final class YouTubeEmulator implements PlatformEmulator {
     if (parts.contains("snippet")) {
       JsonNode sn = body.path("snippet");
       String title = sn.path("title").asText("");
-      if (title.isEmpty() || title.codePointCount(0, title.length()) > 100 || title.contains("<")
+      if (title.isEmpty()
+          || title.codePointCount(0, title.length()) > 100
+          || title.contains("<")
           || title.contains(">")) {
-        return error(400, "INVALID_ARGUMENT", "youtube.video", "invalidTitle",
+        return error(
+            400,
+            "INVALID_ARGUMENT",
+            "youtube.video",
+            "invalidTitle",
             "The request metadata specifies an invalid or empty video title.");
       }
       if (!sn.path("categoryId").isTextual()) {
-        return error(400, "INVALID_ARGUMENT", "youtube.video", "invalidCategoryId",
+        return error(
+            400,
+            "INVALID_ARGUMENT",
+            "youtube.video",
+            "invalidCategoryId",
             "The snippet.categoryId property specifies an invalid category ID.");
       }
       ObjectNode snippet = (ObjectNode) v.resource.get("snippet");
@@ -699,11 +796,19 @@ public final class YouTubeEmulator implements PlatformEmulator {
       JsonNode st = body.path("status");
       String privacy = st.path("privacyStatus").asText("");
       if (!Set.of("public", "unlisted", "private").contains(privacy)) {
-        return error(400, "INVALID_ARGUMENT", "youtube.video", "invalidVideoMetadata",
+        return error(
+            400,
+            "INVALID_ARGUMENT",
+            "youtube.video",
+            "invalidVideoMetadata",
             "The request metadata is invalid (status.privacyStatus).");
       }
       if (st.hasNonNull("publishAt") && !privacy.equals("private")) {
-        return error(400, "INVALID_ARGUMENT", "youtube.video", "invalidPublishAt",
+        return error(
+            400,
+            "INVALID_ARGUMENT",
+            "youtube.video",
+            "invalidPublishAt",
             "The request metadata specifies an invalid scheduled publishing time.");
       }
       ObjectNode status = (ObjectNode) v.resource.get("status");
@@ -713,7 +818,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
       } else {
         status.remove("publishAt");
       }
-      for (String b : new String[] {"embeddable", "publicStatsViewable", "selfDeclaredMadeForKids"}) {
+      for (String b :
+          new String[] {"embeddable", "publicStatsViewable", "selfDeclaredMadeForKids"}) {
         if (st.path(b).isBoolean()) {
           status.put(b, st.path(b).asBoolean());
         }
@@ -746,12 +852,22 @@ public final class YouTubeEmulator implements PlatformEmulator {
       return videoNotFound();
     }
     if (r.body().length == 0) {
-      return error(400, "INVALID_ARGUMENT", "youtube.thumbnail", "mediaBodyRequired",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.thumbnail",
+          "mediaBodyRequired",
           "The request does not include the image content.");
     }
     String ct = r.header("content-type").orElse("");
-    if (!(ct.startsWith("image/jpeg") || ct.startsWith("image/png") || ct.startsWith("application/octet-stream"))) {
-      return error(400, "INVALID_ARGUMENT", "youtube.thumbnail", "invalidImage",
+    if (!(ct.startsWith("image/jpeg")
+        || ct.startsWith("image/png")
+        || ct.startsWith("application/octet-stream"))) {
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.thumbnail",
+          "invalidImage",
           "The provided image content is invalid.");
     }
     String base = "https://i.ytimg.com/vi/" + id + "/custom-" + ++counter;
@@ -776,25 +892,40 @@ public final class YouTubeEmulator implements PlatformEmulator {
     return t;
   }
 
-  private SandboxResponse insertPlaylistItem(SandboxRequest r, EmulatorContext ctx) throws Exception {
+  private SandboxResponse insertPlaylistItem(SandboxRequest r, EmulatorContext ctx)
+      throws Exception {
     JsonNode sn = r.json().path("snippet");
     String playlistId = sn.path("playlistId").asText("");
     String videoId = sn.path("resourceId").path("videoId").asText("");
     if (playlistId.isEmpty()) {
-      return error(400, "INVALID_ARGUMENT", "youtube.playlistItem", "playlistIdRequired",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.playlistItem",
+          "playlistIdRequired",
           "The request does not specify a value for the required playlistId property.");
     }
     if (!playlists.contains(playlistId)) {
-      return error(404, "NOT_FOUND", "youtube.playlistItem", "playlistNotFound",
+      return error(
+          404,
+          "NOT_FOUND",
+          "youtube.playlistItem",
+          "playlistNotFound",
           "The playlist identified with the request's playlistId parameter cannot be found.");
     }
     Video v = videos.get(videoId);
     if (v == null) {
-      return error(404, "NOT_FOUND", "youtube.playlistItem", "videoNotFound",
+      return error(
+          404,
+          "NOT_FOUND",
+          "youtube.playlistItem",
+          "videoNotFound",
           "The video that you are trying to add to the playlist cannot be found.");
     }
-    String id = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((playlistId + "." + videoId).getBytes(StandardCharsets.UTF_8));
+    String id =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString((playlistId + "." + videoId).getBytes(StandardCharsets.UTF_8));
     ObjectNode out = NODES.objectNode();
     out.put("kind", "youtube#playlistItem");
     out.put("etag", "sbx-pli-" + ++counter);
@@ -869,8 +1000,14 @@ public final class YouTubeEmulator implements PlatformEmulator {
     comments.put(comment.path("id").asText(), rec);
   }
 
-  private static ObjectNode commentNode(String id, String videoId, String author, String authorId,
-      String text, Instant at, String parentId) {
+  private static ObjectNode commentNode(
+      String id,
+      String videoId,
+      String author,
+      String authorId,
+      String text,
+      Instant at,
+      String parentId) {
     ObjectNode c = NODES.objectNode();
     c.put("kind", "youtube#comment");
     c.put("etag", "sbx-c-" + id.hashCode());
@@ -911,8 +1048,12 @@ public final class YouTubeEmulator implements PlatformEmulator {
   }
 
   private static void addReply(ObjectNode thread, ObjectNode reply) {
-    ObjectNode replies = thread.has("replies") ? (ObjectNode) thread.get("replies") : thread.putObject("replies");
-    ArrayNode list = replies.has("comments") ? (ArrayNode) replies.get("comments") : replies.putArray("comments");
+    ObjectNode replies =
+        thread.has("replies") ? (ObjectNode) thread.get("replies") : thread.putObject("replies");
+    ArrayNode list =
+        replies.has("comments")
+            ? (ArrayNode) replies.get("comments")
+            : replies.putArray("comments");
     list.add(reply);
     ObjectNode s = (ObjectNode) thread.get("snippet");
     s.put("totalReplyCount", s.path("totalReplyCount").asInt() + 1);
@@ -922,6 +1063,7 @@ public final class YouTubeEmulator implements PlatformEmulator {
 
   /** The video the seeded inbox comments are on (not one of the sandbox's uploads). */
   public static final String INBOX_VIDEO_ID = "sbxInboxVid";
+
   private final List<ObjectNode> inboxThreads = new ArrayList<>();
   private boolean inboxSeeded;
 
@@ -930,16 +1072,29 @@ public final class YouTubeEmulator implements PlatformEmulator {
       return;
     }
     inboxSeeded = true;
-    receiveComment("Maya", "UCviewerMaya", "Which microphone do you use?", now.minus(Duration.ofHours(1)));
-    ObjectNode held = receiveComment("FreeFollowers", "UCspammer", "Get 10k subs free at ...",
-        now.minus(Duration.ofHours(3)));
-    ((ObjectNode) held.path("snippet").path("topLevelComment").path("snippet")).put("moderationStatus",
-        "heldForReview");
-    ObjectNode answered = receiveComment("Noor", "UCviewerNoor", "Great tutorial, thanks!",
-        now.minus(Duration.ofDays(1)));
+    receiveComment(
+        "Maya", "UCviewerMaya", "Which microphone do you use?", now.minus(Duration.ofHours(1)));
+    ObjectNode held =
+        receiveComment(
+            "FreeFollowers",
+            "UCspammer",
+            "Get 10k subs free at ...",
+            now.minus(Duration.ofHours(3)));
+    ((ObjectNode) held.path("snippet").path("topLevelComment").path("snippet"))
+        .put("moderationStatus", "heldForReview");
+    ObjectNode answered =
+        receiveComment(
+            "Noor", "UCviewerNoor", "Great tutorial, thanks!", now.minus(Duration.ofDays(1)));
     String id = answered.path("id").asText();
-    ObjectNode reply = commentNode(id + ".own0", INBOX_VIDEO_ID, CHANNEL_TITLE, CHANNEL_ID, "Glad it helped!",
-        now.minus(Duration.ofHours(20)), id);
+    ObjectNode reply =
+        commentNode(
+            id + ".own0",
+            INBOX_VIDEO_ID,
+            CHANNEL_TITLE,
+            CHANNEL_ID,
+            "Glad it helped!",
+            now.minus(Duration.ofHours(20)),
+            id);
     addReply(answered, reply);
     register(reply, answered, INBOX_VIDEO_ID, true);
   }
@@ -958,16 +1113,27 @@ public final class YouTubeEmulator implements PlatformEmulator {
     return thread;
   }
 
-  /** {@code commentThreads.list?allThreadsRelatedToChannelId=…}: every video's threads, newest first. */
+  /**
+   * {@code commentThreads.list?allThreadsRelatedToChannelId=…}: every video's threads, newest
+   * first.
+   */
   private SandboxResponse listChannelThreads(SandboxRequest r, EmulatorContext ctx) {
     seedInbox(ctx.now());
     if (!CHANNEL_ID.equals(r.param("allThreadsRelatedToChannelId").get())) {
-      return error(403, "PERMISSION_DENIED", "youtube.commentThread", "forbidden",
+      return error(
+          403,
+          "PERMISSION_DENIED",
+          "youtube.commentThread",
+          "forbidden",
           "The comment thread could not be retrieved due to insufficient permissions.");
     }
     int max = Integer.parseInt(r.param("maxResults").orElse("20"));
     if (max < 1 || max > 100) {
-      return error(400, "INVALID_ARGUMENT", "youtube.parameter", "invalidParameter",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.parameter",
+          "invalidParameter",
           "maxResults must be between 1 and 100.");
     }
     String wanted = r.param("moderationStatus").orElse("published");
@@ -977,13 +1143,29 @@ public final class YouTubeEmulator implements PlatformEmulator {
       candidates.addAll(threadsOf(v));
     }
     for (ObjectNode t : candidates) {
-      String m = t.path("snippet").path("topLevelComment").path("snippet").path("moderationStatus").asText();
+      String m =
+          t.path("snippet")
+              .path("topLevelComment")
+              .path("snippet")
+              .path("moderationStatus")
+              .asText();
       if (m.equals(wanted) && comments.containsKey(t.path("id").asText())) {
         all.add(t);
       }
     }
-    all.sort((a, b) -> b.path("snippet").path("topLevelComment").path("snippet").path("publishedAt").asText()
-        .compareTo(a.path("snippet").path("topLevelComment").path("snippet").path("publishedAt").asText()));
+    all.sort(
+        (a, b) ->
+            b.path("snippet")
+                .path("topLevelComment")
+                .path("snippet")
+                .path("publishedAt")
+                .asText()
+                .compareTo(
+                    a.path("snippet")
+                        .path("topLevelComment")
+                        .path("snippet")
+                        .path("publishedAt")
+                        .asText()));
     int offset = 0;
     String token = r.param("pageToken").orElse(null);
     if (token != null) {
@@ -991,7 +1173,11 @@ public final class YouTubeEmulator implements PlatformEmulator {
         String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         offset = Integer.parseInt(decoded.substring("channel:".length()));
       } catch (RuntimeException e) {
-        return error(400, "INVALID_ARGUMENT", "youtube.parameter", "invalidPageToken",
+        return error(
+            400,
+            "INVALID_ARGUMENT",
+            "youtube.parameter",
+            "invalidPageToken",
             "The request specifies an invalid page token.");
       }
     }
@@ -1008,8 +1194,11 @@ public final class YouTubeEmulator implements PlatformEmulator {
     out.put("kind", "youtube#commentThreadListResponse");
     out.put("etag", "sbx-cctl-" + offset);
     if (offset + max < all.size()) {
-      out.put("nextPageToken", Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(("channel:" + (offset + max)).getBytes(StandardCharsets.UTF_8)));
+      out.put(
+          "nextPageToken",
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(("channel:" + (offset + max)).getBytes(StandardCharsets.UTF_8)));
     }
     out.putObject("pageInfo").put("totalResults", items.size()).put("resultsPerPage", max);
     out.set("items", items);
@@ -1023,22 +1212,39 @@ public final class YouTubeEmulator implements PlatformEmulator {
     }
     String videoId = r.param("videoId").orElse(null);
     if (videoId == null) {
-      return error(400, "INVALID_ARGUMENT", "youtube.parameter", "missingRequiredParameter",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.parameter",
+          "missingRequiredParameter",
           "No filter selected. Expected one of: videoId, allThreadsRelatedToChannelId, id (the sandbox emulates videoId).");
     }
     if (!videos.containsKey(videoId)) {
-      return error(404, "NOT_FOUND", "youtube.commentThread", "videoNotFound",
+      return error(
+          404,
+          "NOT_FOUND",
+          "youtube.commentThread",
+          "videoNotFound",
           "The video identified by the videoId parameter could not be found.");
     }
     int max = Integer.parseInt(r.param("maxResults").orElse("20"));
     if (max < 1 || max > 100) {
-      return error(400, "INVALID_ARGUMENT", "youtube.parameter", "invalidParameter",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.parameter",
+          "invalidParameter",
           "maxResults must be between 1 and 100.");
     }
     String wanted = r.param("moderationStatus").orElse("published");
     List<ObjectNode> all = new ArrayList<>();
     for (ObjectNode t : threadsOf(videoId)) {
-      String m = t.path("snippet").path("topLevelComment").path("snippet").path("moderationStatus").asText();
+      String m =
+          t.path("snippet")
+              .path("topLevelComment")
+              .path("snippet")
+              .path("moderationStatus")
+              .asText();
       if (m.equals(wanted)) {
         all.add(t);
       }
@@ -1053,7 +1259,11 @@ public final class YouTubeEmulator implements PlatformEmulator {
         }
         offset = Integer.parseInt(decoded.substring(videoId.length() + 1));
       } catch (IllegalArgumentException e) {
-        return error(400, "INVALID_ARGUMENT", "youtube.parameter", "invalidPageToken",
+        return error(
+            400,
+            "INVALID_ARGUMENT",
+            "youtube.parameter",
+            "invalidPageToken",
             "The request specifies an invalid page token.");
       }
     }
@@ -1073,8 +1283,11 @@ public final class YouTubeEmulator implements PlatformEmulator {
     out.put("kind", "youtube#commentThreadListResponse");
     out.put("etag", "sbx-ctl-" + offset);
     if (offset + max < all.size()) {
-      out.put("nextPageToken", Base64.getUrlEncoder().withoutPadding()
-          .encodeToString((videoId + ":" + (offset + max)).getBytes(StandardCharsets.UTF_8)));
+      out.put(
+          "nextPageToken",
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString((videoId + ":" + (offset + max)).getBytes(StandardCharsets.UTF_8)));
     }
     ObjectNode pi = out.putObject("pageInfo");
     pi.put("totalResults", items.size());
@@ -1088,11 +1301,19 @@ public final class YouTubeEmulator implements PlatformEmulator {
     String videoId = sn.path("videoId").asText("");
     String text = sn.path("topLevelComment").path("snippet").path("textOriginal").asText("");
     if (!videos.containsKey(videoId)) {
-      return error(404, "NOT_FOUND", "youtube.commentThread", "videoNotFound",
+      return error(
+          404,
+          "NOT_FOUND",
+          "youtube.commentThread",
+          "videoNotFound",
           "The video identified by the videoId parameter could not be found.");
     }
     if (text.isBlank()) {
-      return error(400, "INVALID_ARGUMENT", "youtube.commentThread", "commentTextRequired",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.commentThread",
+          "commentTextRequired",
           "The comment resource that is being inserted must specify a value for the snippet.topLevelComment.snippet.textOriginal property.");
     }
     String id = "Ugsbxown" + ++counter + "AaABAg";
@@ -1109,11 +1330,19 @@ public final class YouTubeEmulator implements PlatformEmulator {
     String parentId = sn.path("parentId").asText("");
     String text = sn.path("textOriginal").asText("");
     if (parentId.isEmpty()) {
-      return error(400, "INVALID_ARGUMENT", "youtube.comment", "parentIdMissing",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.comment",
+          "parentIdMissing",
           "The comment that is being created must be linked to a parent comment.");
     }
     if (text.isBlank()) {
-      return error(400, "INVALID_ARGUMENT", "youtube.comment", "commentTextRequired",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.comment",
+          "commentTextRequired",
           "The comment resource that is being inserted must specify a value for the snippet.textOriginal property.");
     }
     CommentRec parent = findComment(parentId);
@@ -1121,7 +1350,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
       return commentNotFound();
     }
     String id = parentId + ".sbxown" + ++counter;
-    ObjectNode reply = commentNode(id, parent.videoId, CHANNEL_TITLE, CHANNEL_ID, text, ctx.now(), parentId);
+    ObjectNode reply =
+        commentNode(id, parent.videoId, CHANNEL_TITLE, CHANNEL_ID, text, ctx.now(), parentId);
     addReply(parent.thread, reply);
     register(reply, parent.thread, parent.videoId, true);
     ctx.recordCreated("reply", id, reply.deepCopy());
@@ -1143,7 +1373,11 @@ public final class YouTubeEmulator implements PlatformEmulator {
   private SandboxResponse listReplies(SandboxRequest r) {
     String parentId = r.param("parentId").orElse(null);
     if (parentId == null) {
-      return error(400, "INVALID_ARGUMENT", "youtube.parameter", "missingRequiredParameter",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.parameter",
+          "missingRequiredParameter",
           "No filter selected. Expected one of: id, parentId.");
     }
     CommentRec parent = findComment(parentId);
@@ -1166,14 +1400,27 @@ public final class YouTubeEmulator implements PlatformEmulator {
     String ids = r.param("id").orElse(null);
     String status = r.param("moderationStatus").orElse(null);
     if (ids == null || status == null) {
-      return error(400, "INVALID_ARGUMENT", "global", "required", "Required parameters: id, moderationStatus");
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "global",
+          "required",
+          "Required parameters: id, moderationStatus");
     }
     if (!Set.of("heldForReview", "published", "rejected").contains(status)) {
-      return error(400, "INVALID_ARGUMENT", "youtube.comment", "invalidModerationStatus",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.comment",
+          "invalidModerationStatus",
           "The moderationStatus parameter specifies an invalid value.");
     }
     if ("true".equals(r.param("banAuthor").orElse(null)) && !status.equals("rejected")) {
-      return error(400, "INVALID_ARGUMENT", "youtube.comment", "banWithoutReject",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "youtube.comment",
+          "banWithoutReject",
           "The banAuthor parameter can only be used if the moderationStatus parameter value is rejected.");
     }
     List<CommentRec> recs = new ArrayList<>();
@@ -1187,7 +1434,11 @@ public final class YouTubeEmulator implements PlatformEmulator {
     for (CommentRec rec : recs) {
       ObjectNode s = (ObjectNode) rec.comment.get("snippet");
       if (s.path("moderationStatus").asText().equals("rejected") && !status.equals("rejected")) {
-        return error(400, "INVALID_ARGUMENT", "youtube.comment", "operationNotSupported",
+        return error(
+            400,
+            "INVALID_ARGUMENT",
+            "youtube.comment",
+            "operationNotSupported",
             "A rejected comment cannot be moved back to another moderation status.");
       }
     }
@@ -1204,7 +1455,11 @@ public final class YouTubeEmulator implements PlatformEmulator {
       return commentNotFound();
     }
     if (!rec.own) {
-      return error(403, "PERMISSION_DENIED", "youtube.comment", "forbidden",
+      return error(
+          403,
+          "PERMISSION_DENIED",
+          "youtube.comment",
+          "forbidden",
           "The comment could not be deleted: only its author can delete it (use setModerationStatus rejected).");
     }
     comments.remove(id);
@@ -1229,16 +1484,23 @@ public final class YouTubeEmulator implements PlatformEmulator {
 
   private SandboxResponse report(SandboxRequest r) {
     String metricsParam = r.param("metrics").orElse(null);
-    if (r.param("ids").isEmpty() || metricsParam == null || r.param("startDate").isEmpty()
+    if (r.param("ids").isEmpty()
+        || metricsParam == null
+        || r.param("startDate").isEmpty()
         || r.param("endDate").isEmpty()) {
-      return error(400, "INVALID_ARGUMENT", "global", "required",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "global",
+          "required",
           "Required parameters: ids, startDate, endDate, metrics");
     }
     String filters = r.param("filters").orElse("");
     String videoId =
         filters.startsWith("video==") ? filters.substring(7).split(";", -1)[0] : "channel";
     if (!videoId.equals("channel") && !videos.containsKey(videoId)) {
-      return error(400, "INVALID_ARGUMENT", "global", "badRequest", "Unknown video in filters: " + videoId);
+      return error(
+          400, "INVALID_ARGUMENT", "global", "badRequest", "Unknown video in filters: " + videoId);
     }
     List<String> ms = List.of(metricsParam.split(",", -1));
     String dims = r.param("dimensions").orElse("");
@@ -1251,7 +1513,10 @@ public final class YouTubeEmulator implements PlatformEmulator {
       headers.addObject().put("name", d).put("columnType", "DIMENSION").put("dataType", "STRING");
     }
     for (String m : ms) {
-      headers.addObject().put("name", m).put("columnType", "METRIC")
+      headers
+          .addObject()
+          .put("name", m)
+          .put("columnType", "METRIC")
           .put("dataType", m.equals("viewerPercentage") ? "FLOAT" : "INTEGER");
     }
     if (dimList.isEmpty()) {
@@ -1260,7 +1525,9 @@ public final class YouTubeEmulator implements PlatformEmulator {
         row.add(metrics.value(videoId, "analytics." + m, 0, m.equals("views") ? 1000 : 100));
       }
     } else if (dimList.equals(List.of("ageGroup", "gender"))) {
-      String[] ages = {"age13-17", "age18-24", "age25-34", "age35-44", "age45-54", "age55-64", "age65-"};
+      String[] ages = {
+        "age13-17", "age18-24", "age25-34", "age35-44", "age45-54", "age55-64", "age65-"
+      };
       String[] genders = {"female", "male", "user_specified"};
       double[] shares = {4.1, 22.3, 31.8, 18.5, 11.2, 7.6, 2.7};
       double[] split = {0.46, 0.52, 0.02};
@@ -1283,7 +1550,11 @@ public final class YouTubeEmulator implements PlatformEmulator {
         }
       }
     } else {
-      return error(400, "INVALID_ARGUMENT", "global", "badRequest",
+      return error(
+          400,
+          "INVALID_ARGUMENT",
+          "global",
+          "badRequest",
           "The query is not supported by the sandbox: dimensions=" + dims);
     }
     return SandboxResponse.json(200, out);
@@ -1291,7 +1562,8 @@ public final class YouTubeEmulator implements PlatformEmulator {
 
   // ------------------------------------------------------------------ errors
 
-  private static SandboxResponse error(int code, String status, String domain, String reason, String message) {
+  private static SandboxResponse error(
+      int code, String status, String domain, String reason, String message) {
     ObjectNode root = NODES.objectNode();
     ObjectNode err = root.putObject("error");
     err.put("code", code);
@@ -1310,9 +1582,11 @@ public final class YouTubeEmulator implements PlatformEmulator {
     ObjectNode root = NODES.objectNode();
     ObjectNode err = root.putObject("error");
     err.put("code", 401);
-    err.put("message", "Request had invalid authentication credentials. Expected OAuth 2 access token,"
-        + " login cookie or other valid authentication credential. See"
-        + " https://developers.google.com/identity/sign-in/web/devconsole-project.");
+    err.put(
+        "message",
+        "Request had invalid authentication credentials. Expected OAuth 2 access token,"
+            + " login cookie or other valid authentication credential. See"
+            + " https://developers.google.com/identity/sign-in/web/devconsole-project.");
     ObjectNode e = err.putArray("errors").addObject();
     e.put("message", shortMessage);
     e.put("domain", "global");
@@ -1320,7 +1594,10 @@ public final class YouTubeEmulator implements PlatformEmulator {
     e.put("location", "Authorization");
     e.put("locationType", "header");
     err.put("status", "UNAUTHENTICATED");
-    return SandboxResponse.json(401, root).header("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\", error=\"invalid_token\"");
+    return SandboxResponse.json(401, root)
+        .header(
+            "WWW-Authenticate",
+            "Bearer realm=\"https://accounts.google.com/\", error=\"invalid_token\"");
   }
 
   private static SandboxResponse quotaExceeded() {
@@ -1337,12 +1614,20 @@ public final class YouTubeEmulator implements PlatformEmulator {
   }
 
   private static SandboxResponse videoNotFound() {
-    return error(404, "NOT_FOUND", "youtube.video", "videoNotFound",
+    return error(
+        404,
+        "NOT_FOUND",
+        "youtube.video",
+        "videoNotFound",
         "The video that you are trying to access cannot be found.");
   }
 
   private static SandboxResponse commentNotFound() {
-    return error(404, "NOT_FOUND", "youtube.comment", "commentNotFound",
+    return error(
+        404,
+        "NOT_FOUND",
+        "youtube.comment",
+        "commentNotFound",
         "One or more of the comments identified by the id parameter could not be found.");
   }
 }

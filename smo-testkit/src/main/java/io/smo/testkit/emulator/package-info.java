@@ -1,6 +1,6 @@
 /**
- * The platform emulators, one per platform ({@code <Platform>Emulator}), and the state helpers
- * they share. Protected SPI: users talk to {@link io.smo.testkit.Sandbox}.
+ * The platform emulators, one per platform ({@code <Platform>Emulator}), and the state helpers they
+ * share. Protected SPI: users talk to {@link io.smo.testkit.Sandbox}.
  */
 @SmoProtectedApi
 package io.smo.testkit.emulator;

@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * The official API descriptions strict mode validates against, carried inside the test kit's jar
- * under {@value #RESOURCE_DIR} (where each came from: {@code PROVENANCE.md} next to them). They
- * are read from the class path, so strict mode checks the same thing in any build, whatever the
- * working directory.
+ * under {@value #RESOURCE_DIR} (where each came from: {@code PROVENANCE.md} next to them). They are
+ * read from the class path, so strict mode checks the same thing in any build, whatever the working
+ * directory.
  *
  * <p>Strict mode never silently checks nothing: a missing description is an {@link
  * IllegalStateException} naming the file, at {@link io.smo.testkit.Sandbox} start ({@link
@@ -25,11 +25,12 @@ public final class BundledSpecs {
   public static final String RESOURCE_DIR = "io/smo/testkit/specs/";
 
   /** The descriptions strict mode reads, as {@code specs/<file>} names (the emulators' names). */
-  public static final List<String> ALL = List.of(
-      "specs/x-api-v2-openapi.json",
-      "specs/pinterest-api-v5-openapi.json",
-      "specs/youtube-data-api-v3-discovery.json",
-      "specs/youtube-analytics-v2-discovery.json");
+  public static final List<String> ALL =
+      List.of(
+          "specs/x-api-v2-openapi.json",
+          "specs/pinterest-api-v5-openapi.json",
+          "specs/youtube-data-api-v3-discovery.json",
+          "specs/youtube-analytics-v2-discovery.json");
 
   private BundledSpecs() {}
 
@@ -44,10 +45,14 @@ public final class BundledSpecs {
     String file = name.startsWith("specs/") ? name.substring("specs/".length()) : name;
     URL url = BundledSpecs.class.getClassLoader().getResource(RESOURCE_DIR + file);
     if (url == null) {
-      throw new IllegalStateException("strict mode needs the official API description " + file
-          + ", which should be inside the smo-testkit jar at " + RESOURCE_DIR + file
-          + " but is not on the class path: use an unmodified smo-testkit artifact (a shaded or"
-          + " filtered jar may have dropped it), or turn strict mode off");
+      throw new IllegalStateException(
+          "strict mode needs the official API description "
+              + file
+              + ", which should be inside the smo-testkit jar at "
+              + RESOURCE_DIR
+              + file
+              + " but is not on the class path: use an unmodified smo-testkit artifact (a shaded or"
+              + " filtered jar may have dropped it), or turn strict mode off");
     }
     return url;
   }
@@ -84,10 +89,15 @@ public final class BundledSpecs {
       }
     }
     if (!missing.isEmpty()) {
-      throw new IllegalStateException("strict mode cannot check requests: the official API"
-          + " descriptions " + missing + " are missing from the class path (expected inside the"
-          + " smo-testkit jar under " + RESOURCE_DIR + "); use an unmodified smo-testkit artifact"
-          + " or turn strict mode off");
+      throw new IllegalStateException(
+          "strict mode cannot check requests: the official API"
+              + " descriptions "
+              + missing
+              + " are missing from the class path (expected inside the"
+              + " smo-testkit jar under "
+              + RESOURCE_DIR
+              + "); use an unmodified smo-testkit artifact"
+              + " or turn strict mode off");
     }
   }
 }

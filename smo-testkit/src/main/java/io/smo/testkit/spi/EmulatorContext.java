@@ -19,7 +19,10 @@ public interface EmulatorContext {
   /** Returns the sandbox's seed (deterministic ids, metrics and comments). */
   long seed();
 
-  /** Returns the next numeric id of this platform's sequence, as digits (e.g. {@code 1790000000000000001}). */
+  /**
+   * Returns the next numeric id of this platform's sequence, as digits (e.g. {@code
+   * 1790000000000000001}).
+   */
   String nextId();
 
   /** Returns the absolute base URL of this platform on the sandbox, ending with {@code /}. */
@@ -45,8 +48,8 @@ public interface EmulatorContext {
 
   /**
    * Returns the id of the account added with {@link io.smo.testkit.Sandbox#addAccount} that makes
-   * the current request, or empty for the main account. The sandbox already gives the emulator
-   * the main account's token and ids; an emulator needs this only for per-account rules (X's
+   * the current request, or empty for the main account. The sandbox already gives the emulator the
+   * main account's token and ids; an emulator needs this only for per-account rules (X's
    * duplicate-content check).
    */
   default Optional<String> account() {

@@ -71,12 +71,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * }
  * }</pre>
  *
- * @see <a href="https://bitbucket.org/atlassian/swagger-request-validator">swagger-request-validator</a>
+ * @see <a
+ *     href="https://bitbucket.org/atlassian/swagger-request-validator">swagger-request-validator</a>
  */
 @SmoProtectedApi
 public final class OpenApiRequestValidator {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, OpenApiRequestValidator> CACHE = new ConcurrentHashMap<>();
+
   /** Synthetic content type under which a multipart body, turned into an object, is validated. */
   private static final String MULTIPART_AS_JSON = "application/x-smo-multipart-parts+json";
 
@@ -105,8 +107,8 @@ public final class OpenApiRequestValidator {
 
     /**
      * Overrides the base path that precedes the document's paths in {@link SandboxRequest#path()}
-     * (default: the path of the document's first {@code servers} URL, e.g. {@code /v5} for
-     * {@code https://api.pinterest.com/v5}, empty for {@code https://api.x.com}).
+     * (default: the path of the document's first {@code servers} URL, e.g. {@code /v5} for {@code
+     * https://api.pinterest.com/v5}, empty for {@code https://api.x.com}).
      *
      * @param basePath e.g. {@code "/v5"}, or {@code ""} for none
      * @return this builder
@@ -137,7 +139,12 @@ public final class OpenApiRequestValidator {
      *     on the class path
      */
     public OpenApiRequestValidator build() {
-      String key = (bundled != null ? "bundled:" + bundled : spec.toString()) + "|" + basePath + "|" + ignored;
+      String key =
+          (bundled != null ? "bundled:" + bundled : spec.toString())
+              + "|"
+              + basePath
+              + "|"
+              + ignored;
       return CACHE.computeIfAbsent(key, k -> new OpenApiRequestValidator(this));
     }
   }
@@ -153,26 +160,30 @@ public final class OpenApiRequestValidator {
     }
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
-    SwaggerParseResult parsed = b.bundled != null
-        ? new OpenAPIV3Parser().readContents(BundledSpecs.read(b.bundled), null, options)
-        : new OpenAPIV3Parser().readLocation(b.spec.toUri().toString(), null, options);
+    SwaggerParseResult parsed =
+        b.bundled != null
+            ? new OpenAPIV3Parser().readContents(BundledSpecs.read(b.bundled), null, options)
+            : new OpenAPIV3Parser().readLocation(b.spec.toUri().toString(), null, options);
     OpenAPI api = parsed == null ? null : parsed.getOpenAPI();
     if (api == null || api.getPaths() == null) {
-      throw new IllegalArgumentException("cannot load OpenAPI document " + b.spec + ": "
-          + (parsed == null ? "unreadable" : parsed.getMessages()));
+      throw new IllegalArgumentException(
+          "cannot load OpenAPI document "
+              + b.spec
+              + ": "
+              + (parsed == null ? "unreadable" : parsed.getMessages()));
     }
     addMultipartAsJson(api);
     dedupeParameterEnums(api);
-    OpenApiInteractionValidator.Builder vb = OpenApiInteractionValidator.createFor(api)
-        .withLevelResolver(levels.build());
+    OpenApiInteractionValidator.Builder vb =
+        OpenApiInteractionValidator.createFor(api).withLevelResolver(levels.build());
     if (b.basePath != null) {
       vb.withBasePathOverride(b.basePath.isEmpty() ? "/" : b.basePath);
     }
     try {
       this.delegate = vb.build();
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cannot load OpenAPI document " + b.spec + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot load OpenAPI document " + b.spec + ": " + e.getMessage(), e);
     }
   }
 
@@ -189,7 +200,8 @@ public final class OpenApiRequestValidator {
         }
         MediaType multipart = body.getContent().get("multipart/form-data");
         if (multipart != null && multipart.getSchema() != null) {
-          body.getContent().addMediaType(MULTIPART_AS_JSON, new MediaType().schema(multipart.getSchema()));
+          body.getContent()
+              .addMediaType(MULTIPART_AS_JSON, new MediaType().schema(multipart.getSchema()));
         }
       }
     }
@@ -201,7 +213,8 @@ public final class OpenApiRequestValidator {
    * validator refuses as an invalid schema, so no DM request could be checked at all).
    */
   private static void dedupeParameterEnums(OpenAPI api) {
-    java.util.List<io.swagger.v3.oas.models.parameters.Parameter> params = new java.util.ArrayList<>();
+    java.util.List<io.swagger.v3.oas.models.parameters.Parameter> params =
+        new java.util.ArrayList<>();
     if (api.getComponents() != null && api.getComponents().getParameters() != null) {
       params.addAll(api.getComponents().getParameters().values());
     }
@@ -223,7 +236,8 @@ public final class OpenApiRequestValidator {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void dedupe(io.swagger.v3.oas.models.media.Schema schema) {
     if (schema != null && schema.getEnum() != null) {
-      java.util.List values = new java.util.ArrayList(new java.util.LinkedHashSet(schema.getEnum()));
+      java.util.List values =
+          new java.util.ArrayList(new java.util.LinkedHashSet(schema.getEnum()));
       if (values.size() != schema.getEnum().size()) {
         schema.setEnum(values);
       }
@@ -272,12 +286,20 @@ public final class OpenApiRequestValidator {
    * @return the cached validator, if the document exists
    * @throws IllegalArgumentException when the file exists but is not an OpenAPI document
    */
-  public static Optional<OpenApiRequestValidator> shared(EmulatorContext context, String relativePath) {
-    if (BundledSpecs.class.getClassLoader().getResource(BundledSpecs.RESOURCE_DIR
-        + relativePath.substring(relativePath.lastIndexOf('/') + 1)) != null) {
+  public static Optional<OpenApiRequestValidator> shared(
+      EmulatorContext context, String relativePath) {
+    if (BundledSpecs.class
+            .getClassLoader()
+            .getResource(
+                BundledSpecs.RESOURCE_DIR
+                    + relativePath.substring(relativePath.lastIndexOf('/') + 1))
+        != null) {
       return Optional.of(bundled(relativePath));
     }
-    return context.sharedDir().map(d -> d.resolve(relativePath)).filter(Files::isRegularFile)
+    return context
+        .sharedDir()
+        .map(d -> d.resolve(relativePath))
+        .filter(Files::isRegularFile)
         .map(p -> forSpec(p).build());
   }
 
@@ -302,12 +324,16 @@ public final class OpenApiRequestValidator {
     SimpleRequest.Builder rb = new SimpleRequest.Builder(method, request.path());
     request.query().forEach(rb::withQueryParam);
     String contentType = request.header("content-type").orElse(null);
-    request.headers().forEach((name, values) -> {
-      if (!name.equals("content-type")) {
-        rb.withHeader(name, values);
-      }
-    });
-    if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+    request
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("content-type")) {
+                rb.withHeader(name, values);
+              }
+            });
+    if (contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
       rb.withContentType(MULTIPART_AS_JSON);
       rb.withBody(multipartAsJson(request));
     } else {
@@ -322,7 +348,8 @@ public final class OpenApiRequestValidator {
     List<String> out = new ArrayList<>();
     for (ValidationReport.Message m : report.getMessages()) {
       if (m.getLevel() == ValidationReport.Level.ERROR) {
-        out.add(request.method() + " " + request.path() + ": " + m.getKey() + ": " + m.getMessage());
+        out.add(
+            request.method() + " " + request.path() + ": " + m.getKey() + ": " + m.getMessage());
       }
     }
     return out;
@@ -331,7 +358,8 @@ public final class OpenApiRequestValidator {
   private static String multipartAsJson(SandboxRequest request) {
     ObjectNode o = JSON.createObjectNode();
     for (SandboxRequest.Part p : request.parts()) {
-      if (p.fileName().isPresent() || p.contentType().filter(c -> !c.startsWith("text/")).isPresent()) {
+      if (p.fileName().isPresent()
+          || p.contentType().filter(c -> !c.startsWith("text/")).isPresent()) {
         o.put(p.name(), Base64.getEncoder().encodeToString(p.body()));
         continue;
       }

@@ -23,8 +23,8 @@ public interface PlatformEmulator {
   SandboxCredentials credentials();
 
   /**
-   * Answers one request with the platform's real wire format, changing state as the platform
-   * would. Requests the platform would refuse get the platform's own error body.
+   * Answers one request with the platform's real wire format, changing state as the platform would.
+   * Requests the platform would refuse get the platform's own error body.
    */
   SandboxResponse handle(SandboxRequest request, EmulatorContext context) throws Exception;
 
@@ -37,8 +37,8 @@ public interface PlatformEmulator {
   SandboxResponse faultResponse(Fault.Kind kind, SandboxRequest request, EmulatorContext context);
 
   /**
-   * Checks a request against the platform's official machine-readable description, where one
-   * exists (X and Pinterest OpenAPI, YouTube discovery document). Called in strict mode only.
+   * Checks a request against the platform's official machine-readable description, where one exists
+   * (X and Pinterest OpenAPI, YouTube discovery document). Called in strict mode only.
    *
    * @return the mismatches; empty when the request conforms
    */

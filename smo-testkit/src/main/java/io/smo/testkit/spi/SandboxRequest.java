@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * One request as a platform emulator sees it: method, path below the platform prefix (e.g. {@code
- * /2/tweets} for {@code /twitter/2/tweets}), query and form parameters, headers, body and
- * multipart parts. Immutable.
+ * /2/tweets} for {@code /twitter/2/tweets}), query and form parameters, headers, body and multipart
+ * parts. Immutable.
  */
 @SmoProtectedApi
 public final class SandboxRequest {
@@ -91,8 +91,13 @@ public final class SandboxRequest {
    * @param body the body bytes
    * @param parts the multipart parts (empty when not multipart)
    */
-  public SandboxRequest(String method, String path, String rawQuery, Map<String, List<String>> headers,
-      byte[] body, List<Part> parts) {
+  public SandboxRequest(
+      String method,
+      String path,
+      String rawQuery,
+      Map<String, List<String>> headers,
+      byte[] body,
+      List<Part> parts) {
     this.method = method;
     this.path = path;
     this.query = parseForm(rawQuery);
@@ -167,8 +172,10 @@ public final class SandboxRequest {
   public Map<String, List<String>> form() {
     Map<String, List<String>> f = form;
     if (f == null) {
-      f = header("content-type").orElse("").startsWith("application/x-www-form-urlencoded")
-          ? parseForm(bodyText()) : Map.of();
+      f =
+          header("content-type").orElse("").startsWith("application/x-www-form-urlencoded")
+              ? parseForm(bodyText())
+              : Map.of();
       form = f;
     }
     return f;
@@ -187,7 +194,8 @@ public final class SandboxRequest {
 
   /** Returns the bearer token of the {@code Authorization} header, if any. */
   public Optional<String> bearerToken() {
-    return header("authorization").filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+    return header("authorization")
+        .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
         .map(h -> h.substring(7).trim());
   }
 

@@ -3,9 +3,9 @@ package io.smo.testkit.spi;
 import io.smo.core.SmoProtectedApi;
 
 /**
- * Deterministic engagement figures that grow after a post is published: a value depends only on
- * the seed, the post id, the metric name and how many times the post's metrics were read, so
- * tests can predict them and every read shows growth.
+ * Deterministic engagement figures that grow after a post is published: a value depends only on the
+ * seed, the post id, the metric name and how many times the post's metrics were read, so tests can
+ * predict them and every read shows growth.
  */
 @SmoProtectedApi
 public final class SeededMetrics {
@@ -22,7 +22,8 @@ public final class SeededMetrics {
    * @param postId the post id
    * @param metric the metric name
    * @param reads how many times the metrics were read before (0 on the first read)
-   * @param scale the order of magnitude of the first value (e.g. 1000 for impressions, 10 for comments)
+   * @param scale the order of magnitude of the first value (e.g. 1000 for impressions, 10 for
+   *     comments)
    * @return a value in [scale/2, scale*3/2) growing by about scale/10 per read
    */
   public long value(String postId, String metric, long reads, long scale) {

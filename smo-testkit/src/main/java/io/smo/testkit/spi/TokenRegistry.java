@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Access and refresh tokens an emulator accepts: the seeded initial pair, tokens issued by
- * refresh (with rotation of the refresh token where the real platform rotates), expiry, and
- * revocation. Not thread-safe (emulators are called one at a time).
+ * Access and refresh tokens an emulator accepts: the seeded initial pair, tokens issued by refresh
+ * (with rotation of the refresh token where the real platform rotates), expiry, and revocation. Not
+ * thread-safe (emulators are called one at a time).
  */
 @SmoProtectedApi
 public final class TokenRegistry {
@@ -17,8 +17,10 @@ public final class TokenRegistry {
   public static final class Grant {
     /** The new access token. */
     public final String accessToken;
+
     /** The refresh token to use next (the same one when not rotating). */
     public final String refreshToken;
+
     /** The access token's lifetime in seconds. */
     public final long expiresIn;
 
@@ -66,7 +68,10 @@ public final class TokenRegistry {
     return initialRefresh;
   }
 
-  /** Returns why {@code token} is refused ({@code "missing"}, {@code "invalid"}, {@code "expired"}), or {@code null} when valid. */
+  /**
+   * Returns why {@code token} is refused ({@code "missing"}, {@code "invalid"}, {@code "expired"}),
+   * or {@code null} when valid.
+   */
   public String problem(String token, Instant now) {
     if (token == null || token.isEmpty()) {
       return "missing";

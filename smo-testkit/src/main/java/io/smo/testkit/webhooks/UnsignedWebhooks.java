@@ -37,7 +37,10 @@ public final class UnsignedWebhooks {
     return accepting(handler, secret, Clock.systemUTC());
   }
 
-  /** Same as {@link #accepting(WebhookHandler, String)} with the clock TikTok's timestamp comes from. */
+  /**
+   * Same as {@link #accepting(WebhookHandler, String)} with the clock TikTok's timestamp comes
+   * from.
+   */
   public static WebhookHandler accepting(WebhookHandler handler, String secret, Clock clock) {
     requireNonNull(handler, "handler == null");
     requireNonNull(secret, "secret == null");
@@ -60,8 +63,10 @@ public final class UnsignedWebhooks {
       }
 
       private boolean signed(WebhookRequest r) {
-        return r.header("X-Hub-Signature-256").isPresent() || r.header("x-twitter-webhooks-signature").isPresent()
-            || r.header("TikTok-Signature").isPresent() || r.header("X-Hub-Signature").isPresent();
+        return r.header("X-Hub-Signature-256").isPresent()
+            || r.header("x-twitter-webhooks-signature").isPresent()
+            || r.header("TikTok-Signature").isPresent()
+            || r.header("X-Hub-Signature").isPresent();
       }
     };
   }

@@ -22,34 +22,59 @@ public final class WebhookSigner {
 
   /** Returns Meta's {@code X-Hub-Signature-256} header: {@code sha256=} + hex HMAC-SHA256. */
   public static Map<String, String> meta(String appSecret, byte[] body) {
-    return Map.of("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(mac("HmacSHA256", appSecret, body)));
+    return Map.of(
+        "X-Hub-Signature-256",
+        "sha256=" + HexFormat.of().formatHex(mac("HmacSHA256", appSecret, body)));
   }
 
-  /** Returns X's {@code x-twitter-webhooks-signature} header: {@code sha256=} + base64 HMAC-SHA256. */
+  /**
+   * Returns X's {@code x-twitter-webhooks-signature} header: {@code sha256=} + base64 HMAC-SHA256.
+   */
   public static Map<String, String> x(String consumerSecret, byte[] body) {
-    return Map.of("x-twitter-webhooks-signature",
+    return Map.of(
+        "x-twitter-webhooks-signature",
         "sha256=" + Base64.getEncoder().encodeToString(mac("HmacSHA256", consumerSecret, body)));
   }
 
   /** Returns TikTok's {@code TikTok-Signature: t=...,s=...} over {@code t + "." + body}. */
   public static Map<String, String> tiktok(String clientSecret, long epochSeconds, byte[] body) {
-    return Map.of("TikTok-Signature", "t=" + epochSeconds + ",s=" + HexFormat.of().formatHex(
-        mac("HmacSHA256", clientSecret, (epochSeconds + ".").getBytes(StandardCharsets.US_ASCII), body)));
+    return Map.of(
+        "TikTok-Signature",
+        "t="
+            + epochSeconds
+            + ",s="
+            + HexFormat.of()
+                .formatHex(
+                    mac(
+                        "HmacSHA256",
+                        clientSecret,
+                        (epochSeconds + ".").getBytes(StandardCharsets.US_ASCII),
+                        body)));
   }
 
-  /** Returns the WebSub hub's {@code X-Hub-Signature: sha1=} + hex HMAC-SHA1 (as YouTube's hub sends). */
+  /**
+   * Returns the WebSub hub's {@code X-Hub-Signature: sha1=} + hex HMAC-SHA1 (as YouTube's hub
+   * sends).
+   */
   public static Map<String, String> websub(String secret, byte[] body) {
-    return Map.of("X-Hub-Signature", "sha1=" + HexFormat.of().formatHex(mac("HmacSHA1", secret, body)));
+    return Map.of(
+        "X-Hub-Signature", "sha1=" + HexFormat.of().formatHex(mac("HmacSHA1", secret, body)));
   }
 
   /** Returns X's CRC response token for {@code crcToken}. */
   public static String crcResponseToken(String consumerSecret, String crcToken) {
-    return "sha256=" + Base64.getEncoder().encodeToString(
-        mac("HmacSHA256", consumerSecret, crcToken.getBytes(StandardCharsets.UTF_8)));
+    return "sha256="
+        + Base64.getEncoder()
+            .encodeToString(
+                mac("HmacSHA256", consumerSecret, crcToken.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** Returns the signature headers for handler {@code name} ({@code meta}, {@code x}, {@code tiktok}, {@code youtube}). */
-  static Map<String, String> forHandler(String name, String secret, long epochSeconds, byte[] body) {
+  /**
+   * Returns the signature headers for handler {@code name} ({@code meta}, {@code x}, {@code
+   * tiktok}, {@code youtube}).
+   */
+  static Map<String, String> forHandler(
+      String name, String secret, long epochSeconds, byte[] body) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "meta" -> meta(secret, body);
       case "x" -> x(secret, body);

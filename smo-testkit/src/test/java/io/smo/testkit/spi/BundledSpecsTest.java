@@ -30,10 +30,19 @@ class BundledSpecsTest {
   @Test
   void strictValidationUsesTheBundledDescriptionWhateverTheSharedFolder() {
     OpenApiRequestValidator x = OpenApiRequestValidator.bundled("specs/x-api-v2-openapi.json");
-    SandboxRequest bad = new SandboxRequest("POST", "/2/tweets", null,
-        java.util.Map.of("content-type", java.util.List.of("application/json"),
-            "authorization", java.util.List.of("Bearer t")),
-        "{\"text\":12345}".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.List.of());
-    assertThat(x.validate(bad)).anySatisfy(m -> assertThat(m).contains("validation.request.body.schema"));
+    SandboxRequest bad =
+        new SandboxRequest(
+            "POST",
+            "/2/tweets",
+            null,
+            java.util.Map.of(
+                "content-type",
+                java.util.List.of("application/json"),
+                "authorization",
+                java.util.List.of("Bearer t")),
+            "{\"text\":12345}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            java.util.List.of());
+    assertThat(x.validate(bad))
+        .anySatisfy(m -> assertThat(m).contains("validation.request.body.schema"));
   }
 }

@@ -34,15 +34,21 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
   /**
    * The builder's settings.
    *
-   * @param accountId the creator's {@code open_id}, or {@code null} to learn it from {@code user/info}
+   * @param accountId the creator's {@code open_id}, or {@code null} to learn it from {@code
+   *     user/info}
    * @param chunkSize the preferred upload chunk size in bytes
    * @param processingTimeout the longest wait for TikTok to finish a post
    * @param pollInterval the first wait between status polls
    * @param creatorInfoTtl how long {@code creator_info} is reused
    * @param uploadListener upload and processing progress
    */
-  public record Settings(String accountId, long chunkSize, Duration processingTimeout,
-      Duration pollInterval, Duration creatorInfoTtl, UploadListener uploadListener) {
+  public record Settings(
+      String accountId,
+      long chunkSize,
+      Duration processingTimeout,
+      Duration pollInterval,
+      Duration creatorInfoTtl,
+      UploadListener uploadListener) {
     /** Checks the values. */
     public Settings {
       requireNonNull(processingTimeout, "processingTimeout == null");
@@ -71,16 +77,27 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
     this(runtime, settings, TikTokUploadProtocol.ChunkPlan.Rules.TIKTOK);
   }
 
-  private DefaultTikTokClient(ApiRuntime runtime, Settings settings, TikTokUploadProtocol.ChunkPlan.Rules chunkRules) {
-    super(runtime, TikTokCapabilities.get(),
+  private DefaultTikTokClient(
+      ApiRuntime runtime, Settings settings, TikTokUploadProtocol.ChunkPlan.Rules chunkRules) {
+    super(
+        runtime,
+        TikTokCapabilities.get(),
         settings.accountId() != null ? settings.accountId() : Platform.TIKTOK.id());
     this.settings = settings;
     this.accountId = settings.accountId();
     TikTokApi api = runtime.service(TikTokApi.class);
     this.rules = new TikTokRules(chunkRules);
-    this.publisher = new TikTokPublisher(runtime, api, rules, this::keyed, settings.chunkSize(),
-        settings.processingTimeout(), settings.pollInterval(), settings.creatorInfoTtl(),
-        settings.uploadListener());
+    this.publisher =
+        new TikTokPublisher(
+            runtime,
+            api,
+            rules,
+            this::keyed,
+            settings.chunkSize(),
+            settings.processingTimeout(),
+            settings.pollInterval(),
+            settings.creatorInfoTtl(),
+            settings.uploadListener());
     this.engagement = new TikTokEngagement(runtime, api, this::keyed, publisher::status);
   }
 
@@ -94,11 +111,13 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
    * @param chunkRules the bounds
    * @throws IllegalArgumentException if {@code client} was not built by this module
    */
-  public static TikTokClient withChunkRules(TikTokClient client, TikTokUploadProtocol.ChunkPlan.Rules chunkRules) {
+  public static TikTokClient withChunkRules(
+      TikTokClient client, TikTokUploadProtocol.ChunkPlan.Rules chunkRules) {
     if (!(client instanceof DefaultTikTokClient d)) {
       throw new IllegalArgumentException("not a client of this module: " + client);
     }
-    return new DefaultTikTokClient(d.runtime, d.settings, requireNonNull(chunkRules, "chunkRules == null"));
+    return new DefaultTikTokClient(
+        d.runtime, d.settings, requireNonNull(chunkRules, "chunkRules == null"));
   }
 
   /** Keys {@code op} to the account for rate limiting once its id is known. */
@@ -157,7 +176,10 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
     return engagement.metrics(ref);
   }
 
-  /** Reads the creator's figures from {@code /v2/user/info/}; see {@link TikTokEngagement#accountInfo()}. */
+  /**
+   * Reads the creator's figures from {@code /v2/user/info/}; see {@link
+   * TikTokEngagement#accountInfo()}.
+   */
   @Override
   public AccountInfo accountInfo() {
     AccountInfo info = engagement.accountInfo();
@@ -171,40 +193,55 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
     return info;
   }
 
-  /** TikTok's APIs cannot delete posts. @throws io.smo.core.exception.UnsupportedFeatureException always */
+  /**
+   * TikTok's APIs cannot delete posts. @throws io.smo.core.exception.UnsupportedFeatureException
+   * always
+   */
   @Override
   public void delete(PostRef ref) {
     throw unsupported("delete", "TikTok's Content Posting API has no delete endpoint");
   }
 
-  /** @throws io.smo.core.exception.UnsupportedFeatureException always, with {@link TikTokEngagement#NO_COMMENTS} */
+  /**
+   * @throws io.smo.core.exception.UnsupportedFeatureException always, with {@link
+   *     TikTokEngagement#NO_COMMENTS}
+   */
   @Override
   public Paginator<Comment> comments(PostRef ref) {
     throw TikTokEngagement.commentsUnsupported("comments");
   }
 
-  /** @throws io.smo.core.exception.UnsupportedFeatureException always, with {@link TikTokEngagement#NO_COMMENTS} */
+  /**
+   * @throws io.smo.core.exception.UnsupportedFeatureException always, with {@link
+   *     TikTokEngagement#NO_COMMENTS}
+   */
   @Override
   public Comment reply(CommentRef comment, String text) {
     throw TikTokEngagement.commentsUnsupported("reply");
   }
 
-  /** @throws io.smo.core.exception.UnsupportedFeatureException always, with {@link TikTokEngagement#NO_COMMENTS} */
+  /**
+   * @throws io.smo.core.exception.UnsupportedFeatureException always, with {@link
+   *     TikTokEngagement#NO_COMMENTS}
+   */
   @Override
   public Comment comment(PostRef post, String text) {
     throw TikTokEngagement.commentsUnsupported("comment");
   }
 
-  /** @throws io.smo.core.exception.UnsupportedFeatureException always, with {@link TikTokEngagement#NO_COMMENTS} */
+  /**
+   * @throws io.smo.core.exception.UnsupportedFeatureException always, with {@link
+   *     TikTokEngagement#NO_COMMENTS}
+   */
   @Override
   public void moderate(CommentRef comment, ModerationAction action) {
     throw TikTokEngagement.commentsUnsupported("moderate");
   }
 
   /**
-   * Returns why this client offers no inbox: the Content Posting and Display APIs read no
-   * comments or messages; Business API comments need a TikTok Business account and the separate
-   * API for Business, not called by this SDK; Business Messaging facts are UNCONFIRMED ({@code
+   * Returns why this client offers no inbox: the Content Posting and Display APIs read no comments
+   * or messages; Business API comments need a TikTok Business account and the separate API for
+   * Business, not called by this SDK; Business Messaging facts are UNCONFIRMED ({@code
    * engagement-and-measurement.md} §2.4).
    */
   @Override

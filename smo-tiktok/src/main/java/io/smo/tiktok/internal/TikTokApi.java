@@ -21,22 +21,32 @@ import retrofit2.http.Query;
 /**
  * TikTok v2 endpoints used by the client (paths relative to {@code https://open.tiktokapis.com/}).
  *
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info">creator_info</a>
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-direct-post">video/init</a>
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-upload-video">inbox/video/init</a>
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-photo-post">content/init</a>
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status">status/fetch</a>
+ * @see <a
+ *     href="https://developers.tiktok.com/doc/content-posting-api-reference-query-creator-info">creator_info</a>
+ * @see <a
+ *     href="https://developers.tiktok.com/doc/content-posting-api-reference-direct-post">video/init</a>
+ * @see <a
+ *     href="https://developers.tiktok.com/doc/content-posting-api-reference-upload-video">inbox/video/init</a>
+ * @see <a
+ *     href="https://developers.tiktok.com/doc/content-posting-api-reference-photo-post">content/init</a>
+ * @see <a
+ *     href="https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status">status/fetch</a>
  * @see <a href="https://developers.tiktok.com/doc/tiktok-api-v2-video-query">video/query</a>
  */
 @SmoInternalApi
 public interface TikTokApi {
   /** Fields requested from {@code video/query}. */
-  String VIDEO_FIELDS = "id,title,create_time,share_url,view_count,like_count,comment_count,share_count";
+  String VIDEO_FIELDS =
+      "id,title,create_time,share_url,view_count,like_count,comment_count,share_count";
 
   /** Fields requested from {@code user/info} (stats need scope {@code user.info.stats}). */
-  String USER_FIELDS = "open_id,union_id,display_name,username,follower_count,following_count,likes_count,video_count";
+  String USER_FIELDS =
+      "open_id,union_id,display_name,username,follower_count,following_count,likes_count,video_count";
 
-  /** Fields requested from {@code user/info} to learn the account id (scope {@code user.info.basic}). */
+  /**
+   * Fields requested from {@code user/info} to learn the account id (scope {@code
+   * user.info.basic}).
+   */
   String OPEN_ID_FIELDS = "open_id";
 
   /** {@code GET /v2/user/info/?fields=...} (600 per minute per token). */
@@ -65,5 +75,6 @@ public interface TikTokApi {
 
   /** Queries videos by id (at most 20; 600 per minute). */
   @POST("v2/video/query/")
-  Call<Envelope<VideoListData>> videoQuery(@Query("fields") String fields, @Body VideoQueryRequest body);
+  Call<Envelope<VideoListData>> videoQuery(
+      @Query("fields") String fields, @Body VideoQueryRequest body);
 }

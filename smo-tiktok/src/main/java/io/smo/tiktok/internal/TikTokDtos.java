@@ -7,8 +7,8 @@ import io.smo.core.SmoInternalApi;
 import java.util.List;
 
 /**
- * TikTok v2 wire shapes (records), as documented in the Content Posting and Display API
- * references. Every v2 answer is an {@link Envelope}: {@code {"data":{...},"error":{"code":"ok",
+ * TikTok v2 wire shapes (records), as documented in the Content Posting and Display API references.
+ * Every v2 answer is an {@link Envelope}: {@code {"data":{...},"error":{"code":"ok",
  * "message":"","log_id":"..."}}}; errors may come with an empty {@code data}.
  *
  * @see <a href="https://developers.tiktok.com/doc/tiktok-api-v2-error-handling">Error handling</a>
@@ -97,8 +97,7 @@ public final class TikTokDtos {
   /** Data of an init: the publish id and, for FILE_UPLOAD, the upload URL. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record InitData(
-      @JsonProperty("publish_id") String publishId,
-      @JsonProperty("upload_url") String uploadUrl) {}
+      @JsonProperty("publish_id") String publishId, @JsonProperty("upload_url") String uploadUrl) {}
 
   /** Body of {@code status/fetch}. */
   public record StatusRequest(@JsonProperty("publish_id") String publishId) {}
@@ -125,7 +124,8 @@ public final class TikTokDtos {
 
   /** Data of {@code video/query} and {@code video/list}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record VideoListData(List<Video> videos, Long cursor, @JsonProperty("has_more") Boolean hasMore) {}
+  public record VideoListData(
+      List<Video> videos, Long cursor, @JsonProperty("has_more") Boolean hasMore) {}
 
   /** One video object of the Display API. */
   @JsonIgnoreProperties(ignoreUnknown = true)

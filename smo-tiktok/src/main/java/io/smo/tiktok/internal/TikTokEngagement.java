@@ -25,9 +25,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * TikTok's engagement through the Display API: video metrics ({@code /v2/video/query/}), the
- * creator's figures and {@code open_id} ({@code /v2/user/info/}). Comments, replies and
- * moderation are not in the Content Posting or Display API: {@link #commentsUnsupported} says so.
- * Thread-safe.
+ * creator's figures and {@code open_id} ({@code /v2/user/info/}). Comments, replies and moderation
+ * are not in the Content Posting or Display API: {@link #commentsUnsupported} says so. Thread-safe.
  *
  * @see <a href="https://developers.tiktok.com/doc/tiktok-api-v2-video-query">Query Videos</a>
  * @see <a href="https://developers.tiktok.com/doc/tiktok-api-v2-get-user-info">Get User Info</a>
@@ -38,15 +37,17 @@ public final class TikTokEngagement {
    * Why this client has no comments: the reason carried by every comment operation's {@link
    * UnsupportedFeatureException}.
    */
-  public static final String NO_COMMENTS = "the Content Posting and Display APIs this client uses"
-      + " have no comments; comments of TikTok Business accounts are only in the separate TikTok"
-      + " API for Business (business-api.tiktok.com, its own app, token and business_id), whose"
-      + " comment paths are confirmed by an independent SDK only and are not called by this SDK";
+  public static final String NO_COMMENTS =
+      "the Content Posting and Display APIs this client uses"
+          + " have no comments; comments of TikTok Business accounts are only in the separate TikTok"
+          + " API for Business (business-api.tiktok.com, its own app, token and business_id), whose"
+          + " comment paths are confirmed by an independent SDK only and are not called by this SDK";
 
   private static final Platform P = Platform.TIKTOK;
   private static final Operation VIDEO_QUERY =
       Operation.read("video query", TikTokRateBucket.VIDEO_QUERY);
-  private static final Operation USER_INFO = Operation.read("account info", TikTokRateBucket.USER_INFO);
+  private static final Operation USER_INFO =
+      Operation.read("account info", TikTokRateBucket.USER_INFO);
 
   private final ApiRuntime runtime;
   private final TikTokApi api;
@@ -61,7 +62,10 @@ public final class TikTokEngagement {
    * @param keyed keys an operation to the client's account for rate limiting
    * @param status reads a publish status (for refs whose post id is still pending)
    */
-  public TikTokEngagement(ApiRuntime runtime, TikTokApi api, UnaryOperator<Operation> keyed,
+  public TikTokEngagement(
+      ApiRuntime runtime,
+      TikTokApi api,
+      UnaryOperator<Operation> keyed,
       Function<String, StatusData> status) {
     this.runtime = runtime;
     this.api = api;
@@ -82,21 +86,38 @@ public final class TikTokEngagement {
     String id = ref.id();
     if ("true".equals(ref.attributes().get("postIdPending"))) {
       StatusData s = status.apply(ref.attributes().getOrDefault("publishId", id));
-      id = TikTokMapper.postId(s).orElseThrow(() -> ValidationException.of(P, "ref",
-          "post-id-pending", ref, null, "TikTok has not given the post id yet (moderation pending"
-              + " or the post is private or still in the inbox)"));
+      id =
+          TikTokMapper.postId(s)
+              .orElseThrow(
+                  () ->
+                      ValidationException.of(
+                          P,
+                          "ref",
+                          "post-id-pending",
+                          ref,
+                          null,
+                          "TikTok has not given the post id yet (moderation pending"
+                              + " or the post is private or still in the inbox)"));
     }
     String videoId = id;
-    VideoListData d = TikTokErrorMapper.unwrap(runtime, keyed.apply(VIDEO_QUERY),
-        () -> api.videoQuery(TikTokApi.VIDEO_FIELDS, VideoQueryRequest.of(List.of(videoId))));
-    Video v = d == null || d.videos() == null ? null
-        : d.videos().stream().filter(x -> videoId.equals(x.id())).findFirst().orElse(null);
+    VideoListData d =
+        TikTokErrorMapper.unwrap(
+            runtime,
+            keyed.apply(VIDEO_QUERY),
+            () -> api.videoQuery(TikTokApi.VIDEO_FIELDS, VideoQueryRequest.of(List.of(videoId))));
+    Video v =
+        d == null || d.videos() == null
+            ? null
+            : d.videos().stream().filter(x -> videoId.equals(x.id())).findFirst().orElse(null);
     if (v == null) {
-      throw new NotFoundException(ErrorDetails.builder(P, "metrics").httpStatus(200)
-          .message("video " + videoId + " not returned by video/query").build());
+      throw new NotFoundException(
+          ErrorDetails.builder(P, "metrics")
+              .httpStatus(200)
+              .message("video " + videoId + " not returned by video/query")
+              .build());
     }
-    return TikTokMapper.metrics(PostRef.of(P, videoId, ref.attributes()), v,
-        runtime.clock().instant());
+    return TikTokMapper.metrics(
+        PostRef.of(P, videoId, ref.attributes()), v, runtime.clock().instant());
   }
 
   /**
@@ -107,8 +128,9 @@ public final class TikTokEngagement {
    * @throws SmoException on failure
    */
   public AccountInfo accountInfo() {
-    UserInfoData data = TikTokErrorMapper.unwrap(runtime, keyed.apply(USER_INFO),
-        () -> api.userInfo(TikTokApi.USER_FIELDS));
+    UserInfoData data =
+        TikTokErrorMapper.unwrap(
+            runtime, keyed.apply(USER_INFO), () -> api.userInfo(TikTokApi.USER_FIELDS));
     return TikTokMapper.accountInfo(data == null ? null : data.user(), runtime.clock().instant());
   }
 
@@ -120,12 +142,16 @@ public final class TikTokEngagement {
    * @throws SmoException on other failures
    */
   public String openId() {
-    UserInfoData data = TikTokErrorMapper.unwrap(runtime, USER_INFO,
-        () -> api.userInfo(TikTokApi.OPEN_ID_FIELDS));
+    UserInfoData data =
+        TikTokErrorMapper.unwrap(runtime, USER_INFO, () -> api.userInfo(TikTokApi.OPEN_ID_FIELDS));
     String id = data == null || data.user() == null ? null : data.user().openId();
     if (id == null || id.isBlank()) {
-      throw new PlatformException(ErrorDetails.builder(P, "account").httpStatus(200)
-          .message("GET /v2/user/info/ named no open_id").build(), false);
+      throw new PlatformException(
+          ErrorDetails.builder(P, "account")
+              .httpStatus(200)
+              .message("GET /v2/user/info/ named no open_id")
+              .build(),
+          false);
     }
     return id;
   }

@@ -1,5 +1,6 @@
 package io.smo.tiktok.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smo.core.Platform;
@@ -11,17 +12,16 @@ import io.smo.core.exception.InvalidRequestException;
 import io.smo.core.exception.NotFoundException;
 import io.smo.core.exception.PermissionException;
 import io.smo.core.exception.PlatformException;
+import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.QuotaExceededException;
 import io.smo.core.exception.RateLimitException;
 import io.smo.core.exception.SmoException;
-import io.smo.core.exception.ValidationException;
-import io.smo.core.http.ErrorMapper;
-import io.smo.core.http.HttpFailure;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.TransportException;
+import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ApiResponse;
 import io.smo.core.http.ApiRuntime;
+import io.smo.core.http.ErrorMapper;
+import io.smo.core.http.HttpFailure;
 import io.smo.core.http.Operation;
 import io.smo.tiktok.internal.TikTokDtos.Envelope;
 import java.time.Duration;
@@ -31,8 +31,8 @@ import java.util.function.Supplier;
 import retrofit2.Call;
 
 /**
- * Maps TikTok's v2 error envelope {@code {"data":{},"error":{"code","message","log_id"}}} (and
- * the OAuth shape {@code {"error":"invalid_grant","error_description","log_id"}}) to the SDK's
+ * Maps TikTok's v2 error envelope {@code {"data":{},"error":{"code","message","log_id"}}} (and the
+ * OAuth shape {@code {"error":"invalid_grant","error_description","log_id"}}) to the SDK's
  * exceptions; {@code log_id} becomes the trace id.
  *
  * <table>
@@ -51,21 +51,38 @@ import retrofit2.Call;
  * </table>
  *
  * @see <a href="https://developers.tiktok.com/doc/tiktok-api-v2-error-handling">Error handling</a>
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-direct-post">Direct Post error codes</a>
+ * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-direct-post">Direct
+ *     Post error codes</a>
  */
 @SmoInternalApi
 public final class TikTokErrorMapper implements ErrorMapper {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> QUOTA = Set.of("spam_risk_too_many_posts",
-      "spam_risk_too_many_pending_share", "reached_active_user_cap");
-  private static final Set<String> INVALID = Set.of("invalid_params", "invalid_file_upload",
-      "spam_risk_text", "file_format_check_failed", "duration_check_failed",
-      "frame_rate_check_failed", "picture_size_check_failed", "video_pull_failed",
-      "photo_pull_failed", "invalid_publish_id");
-  private static final Set<String> PERMISSION = Set.of("scope_not_authorized",
-      "scope_permission_missed", "unaudited_client_can_only_post_to_private_accounts",
-      "url_ownership_unverified", "spam_risk_user_banned_from_posting", "access_denied",
-      "unauthorized_client");
+  private static final Set<String> QUOTA =
+      Set.of(
+          "spam_risk_too_many_posts",
+          "spam_risk_too_many_pending_share",
+          "reached_active_user_cap");
+  private static final Set<String> INVALID =
+      Set.of(
+          "invalid_params",
+          "invalid_file_upload",
+          "spam_risk_text",
+          "file_format_check_failed",
+          "duration_check_failed",
+          "frame_rate_check_failed",
+          "picture_size_check_failed",
+          "video_pull_failed",
+          "photo_pull_failed",
+          "invalid_publish_id");
+  private static final Set<String> PERMISSION =
+      Set.of(
+          "scope_not_authorized",
+          "scope_permission_missed",
+          "unaudited_client_can_only_post_to_private_accounts",
+          "url_ownership_unverified",
+          "spam_risk_user_banned_from_posting",
+          "access_denied",
+          "unauthorized_client");
 
   /** Parsed error fields. */
   record Parsed(String code, String message, String logId) {}
@@ -96,21 +113,29 @@ public final class TikTokErrorMapper implements ErrorMapper {
   public SmoException map(HttpFailure f) {
     Parsed p = parse(f.body());
     String code = p.code() == null ? "" : p.code();
-    String message = p.message() == null || p.message().isBlank()
-        ? (code.isEmpty() ? "HTTP " + f.status() : code) : p.message();
+    String message =
+        p.message() == null || p.message().isBlank()
+            ? (code.isEmpty() ? "HTTP " + f.status() : code)
+            : p.message();
     ErrorDetails.Builder d = f.details().errorCode(p.code()).traceId(p.logId()).message(message);
     int s = f.status();
-    if (code.equals("access_token_invalid") || code.equals("invalid_grant")
+    if (code.equals("access_token_invalid")
+        || code.equals("invalid_grant")
         || (code.isEmpty() && s == 401)) {
       return new AuthenticationException(d.build());
     }
     if (code.equals("unaudited_client_can_only_post_to_private_accounts")) {
-      return new PermissionException(d.message(message + " (the TikTok account must be private, or"
-          + " the app must pass TikTok's audit, before posting with this privacy level)").build(),
+      return new PermissionException(
+          d.message(
+                  message
+                      + " (the TikTok account must be private, or"
+                      + " the app must pass TikTok's audit, before posting with this privacy level)")
+              .build(),
           "audited app or private account");
     }
     if (code.startsWith("scope_")) {
-      return new PermissionException(d.build(), "scope (video.publish / video.upload / video.list)");
+      return new PermissionException(
+          d.build(), "scope (video.publish / video.upload / video.list)");
     }
     if (PERMISSION.contains(code)) {
       return new PermissionException(d.build(), code);
@@ -123,9 +148,18 @@ public final class TikTokErrorMapper implements ErrorMapper {
       return new QuotaExceededException(d.build(), null);
     }
     if (code.equals("privacy_level_option_mismatch")) {
-      return new ValidationException(Platform.TIKTOK, List.of(Violation.of(Platform.TIKTOK,
-          "tiktok.privacyLevel", code, null, null, "TikTok refused the privacy level: " + message
-              + (p.logId() != null ? " (log_id " + p.logId() + ")" : ""))));
+      return new ValidationException(
+          Platform.TIKTOK,
+          List.of(
+              Violation.of(
+                  Platform.TIKTOK,
+                  "tiktok.privacyLevel",
+                  code,
+                  null,
+                  null,
+                  "TikTok refused the privacy level: "
+                      + message
+                      + (p.logId() != null ? " (log_id " + p.logId() + ")" : ""))));
     }
     if (INVALID.contains(code)) {
       return new InvalidRequestException(d.build());
@@ -166,8 +200,8 @@ public final class TikTokErrorMapper implements ErrorMapper {
     Envelope<T> e = r.body();
     if (e == null) {
       if (op.kind() == Operation.Kind.CREATE) {
-        throw new PublishOutcomeUnknownException(Platform.TIKTOK, op.name(), "empty success answer",
-            null, null, List.of(), null);
+        throw new PublishOutcomeUnknownException(
+            Platform.TIKTOK, op.name(), "empty success answer", null, null, List.of(), null);
       }
       throw new TransportException(Platform.TIKTOK, op.name(), "empty answer body", null, true);
     }

@@ -29,7 +29,9 @@ import java.util.Optional;
 /**
  * Maps TikTok's DTOs to the SDK model and the SDK's options to TikTok's {@code post_info}.
  *
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status">Get Post Status</a>
+ * @see <a
+ *     href="https://developers.tiktok.com/doc/content-posting-api-reference-get-video-status">Get
+ *     Post Status</a>
  * @see <a href="https://developers.tiktok.com/doc/tiktok-api-v2-video-object">Video object</a>
  */
 @SmoInternalApi
@@ -53,9 +55,16 @@ public final class TikTokMapper {
         }
       }
     }
-    return new CreatorInfo(d.creatorUsername(), d.creatorNickname(), d.creatorAvatarUrl(), levels,
-        Boolean.TRUE.equals(d.commentDisabled()), Boolean.TRUE.equals(d.duetDisabled()),
-        Boolean.TRUE.equals(d.stitchDisabled()), d.maxVideoPostDurationSec() == null ? null
+    return new CreatorInfo(
+        d.creatorUsername(),
+        d.creatorNickname(),
+        d.creatorAvatarUrl(),
+        levels,
+        Boolean.TRUE.equals(d.commentDisabled()),
+        Boolean.TRUE.equals(d.duetDisabled()),
+        Boolean.TRUE.equals(d.stitchDisabled()),
+        d.maxVideoPostDurationSec() == null
+            ? null
             : Duration.ofSeconds(d.maxVideoPostDurationSec()));
   }
 
@@ -74,28 +83,43 @@ public final class TikTokMapper {
     return chosen.orElse(creatorDisabled) || creatorDisabled;
   }
 
-  /** Builds the {@code post_info} of a direct video post; unset switches follow the creator's settings. */
+  /**
+   * Builds the {@code post_info} of a direct video post; unset switches follow the creator's
+   * settings.
+   */
   public static PostInfo videoPostInfo(String caption, TikTokOptions o, CreatorInfo c) {
-    return new PostInfo(caption, null, o.privacyLevel().map(Enum::name).orElse(null),
+    return new PostInfo(
+        caption,
+        null,
+        o.privacyLevel().map(Enum::name).orElse(null),
         flag(o.disableDuet(), c != null && c.duetDisabled()),
         flag(o.disableComment(), c != null && c.commentDisabled()),
         flag(o.disableStitch(), c != null && c.stitchDisabled()),
         o.videoCoverTimestampMs().isPresent() ? o.videoCoverTimestampMs().getAsLong() : null,
-        o.brandContent() ? Boolean.TRUE : null, o.brandOrganic() ? Boolean.TRUE : null,
-        o.aiGenerated() ? Boolean.TRUE : null, null);
+        o.brandContent() ? Boolean.TRUE : null,
+        o.brandOrganic() ? Boolean.TRUE : null,
+        o.aiGenerated() ? Boolean.TRUE : null,
+        null);
   }
 
   /**
-   * Builds the {@code post_info} of a photo post: title from the options, description from the
-   * post text; privacy and switches only for direct posts ({@code c} non-null).
+   * Builds the {@code post_info} of a photo post: title from the options, description from the post
+   * text; privacy and switches only for direct posts ({@code c} non-null).
    */
   public static PostInfo photoPostInfo(String text, TikTokOptions o, CreatorInfo c) {
     boolean direct = c != null;
-    return new PostInfo(o.photoTitle().orElse(null), text.isEmpty() ? null : text,
-        direct ? o.privacyLevel().map(Enum::name).orElse(null) : null, null,
-        direct ? flag(o.disableComment(), c.commentDisabled()) : null, null, null,
-        o.brandContent() ? Boolean.TRUE : null, o.brandOrganic() ? Boolean.TRUE : null,
-        o.aiGenerated() ? Boolean.TRUE : null, o.autoAddMusic() ? Boolean.TRUE : null);
+    return new PostInfo(
+        o.photoTitle().orElse(null),
+        text.isEmpty() ? null : text,
+        direct ? o.privacyLevel().map(Enum::name).orElse(null) : null,
+        null,
+        direct ? flag(o.disableComment(), c.commentDisabled()) : null,
+        null,
+        null,
+        o.brandContent() ? Boolean.TRUE : null,
+        o.brandOrganic() ? Boolean.TRUE : null,
+        o.aiGenerated() ? Boolean.TRUE : null,
+        o.autoAddMusic() ? Boolean.TRUE : null);
   }
 
   /** Returns the first public post id of a status, if TikTok gave one. */
@@ -103,7 +127,9 @@ public final class TikTokMapper {
     if (s == null || s.publicalyAvailablePostId() == null) {
       return Optional.empty();
     }
-    return s.publicalyAvailablePostId().stream().filter(id -> id != null && !id.isBlank()).findFirst();
+    return s.publicalyAvailablePostId().stream()
+        .filter(id -> id != null && !id.isBlank())
+        .findFirst();
   }
 
   /**
@@ -118,7 +144,10 @@ public final class TikTokMapper {
       case "FAILED" -> ProcessingStatus.failed(state, s.failReason());
       default -> {
         Integer pct = null;
-        if (s != null && totalBytes > 0 && s.uploadedBytes() != null && state.equals("PROCESSING_UPLOAD")) {
+        if (s != null
+            && totalBytes > 0
+            && s.uploadedBytes() != null
+            && state.equals("PROCESSING_UPLOAD")) {
           pct = (int) Math.min(99, s.uploadedBytes() * 100 / totalBytes);
         }
         yield ProcessingStatus.pending(state, pct, null);
@@ -127,11 +156,11 @@ public final class TikTokMapper {
   }
 
   /**
-   * Builds the published post: the public post id when TikTok gave one (with the {@code
-   * publishId} attribute), else the publish id with {@code postIdPending=true}.
+   * Builds the published post: the public post id when TikTok gave one (with the {@code publishId}
+   * attribute), else the publish id with {@code postIdPending=true}.
    */
-  public static PublishedPost published(String publishId, StatusData s, CreatorInfo creator,
-      Instant now) {
+  public static PublishedPost published(
+      String publishId, StatusData s, CreatorInfo creator, Instant now) {
     Optional<String> postId = postId(s);
     Map<String, String> attrs = new LinkedHashMap<>();
     attrs.put("publishId", publishId);
@@ -141,8 +170,8 @@ public final class TikTokMapper {
     if (s != null && s.status() != null) {
       attrs.put("status", s.status());
     }
-    PublishedPost.Builder b = PublishedPost.builder(PostRef.of(P, postId.orElse(publishId), attrs))
-        .publishedAt(now);
+    PublishedPost.Builder b =
+        PublishedPost.builder(PostRef.of(P, postId.orElse(publishId), attrs)).publishedAt(now);
     if (postId.isPresent() && creator != null && creator.username() != null) {
       b.url(URI.create("https://www.tiktok.com/@" + creator.username() + "/video/" + postId.get()));
     }
@@ -156,9 +185,14 @@ public final class TikTokMapper {
    */
   public static AccountInfo accountInfo(User u, Instant now) {
     User user = u != null ? u : new User(null, null, null, null, null, null, null, null, null);
-    AccountInfo.Builder b = AccountInfo.builder(P, user.openId() == null ? "" : user.openId())
-        .handle(user.username()).name(user.displayName()).followers(user.followerCount())
-        .following(user.followingCount()).postCount(user.videoCount()).retrievedAt(now);
+    AccountInfo.Builder b =
+        AccountInfo.builder(P, user.openId() == null ? "" : user.openId())
+            .handle(user.username())
+            .name(user.displayName())
+            .followers(user.followerCount())
+            .following(user.followingCount())
+            .postCount(user.videoCount())
+            .retrievedAt(now);
     b.raw("follower_count", user.followerCount());
     b.raw("following_count", user.followingCount());
     b.raw("likes_count", user.likesCount());
@@ -168,9 +202,13 @@ public final class TikTokMapper {
 
   /** Maps a Display API video to metrics: views, likes, comments, shares; raw figures kept. */
   public static EngagementMetrics metrics(PostRef ref, Video v, Instant now) {
-    EngagementMetrics.Builder b = EngagementMetrics.builder(ref).retrievedAt(now)
-        .put(Metric.VIEWS, v.viewCount()).put(Metric.LIKES, v.likeCount())
-        .put(Metric.COMMENTS, v.commentCount()).put(Metric.SHARES, v.shareCount());
+    EngagementMetrics.Builder b =
+        EngagementMetrics.builder(ref)
+            .retrievedAt(now)
+            .put(Metric.VIEWS, v.viewCount())
+            .put(Metric.LIKES, v.likeCount())
+            .put(Metric.COMMENTS, v.commentCount())
+            .put(Metric.SHARES, v.shareCount());
     if (v.viewCount() != null) {
       b.raw("view_count", v.viewCount());
     }

@@ -16,11 +16,11 @@ import io.smo.core.exception.TransportException;
 import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
-import io.smo.core.upload.spi.ChunkedUploader;
-import io.smo.core.upload.spi.ProcessingPoller;
 import io.smo.core.upload.UploadListener;
 import io.smo.core.upload.UploadProgress;
 import io.smo.core.upload.UploadState;
+import io.smo.core.upload.spi.ChunkedUploader;
+import io.smo.core.upload.spi.ProcessingPoller;
 import io.smo.tiktok.CreatorInfo;
 import io.smo.tiktok.TikTokOptions;
 import io.smo.tiktok.TikTokOptions.Mode;
@@ -50,19 +50,21 @@ import okhttp3.MediaType;
 import retrofit2.Call;
 
 /**
- * Publishes to TikTok: {@code creator_info} (cached) and the creator checks of {@link
- * TikTokRules} for direct posts, the init call of the post's kind, the FILE_UPLOAD transfer
- * through {@link TikTokUploadProtocol}, and the status poll until TikTok finishes. TikTok has no
- * delete. Thread-safe.
+ * Publishes to TikTok: {@code creator_info} (cached) and the creator checks of {@link TikTokRules}
+ * for direct posts, the init call of the post's kind, the FILE_UPLOAD transfer through {@link
+ * TikTokUploadProtocol}, and the status poll until TikTok finishes. TikTok has no delete.
+ * Thread-safe.
  *
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-get-started">Content Posting API</a>
+ * @see <a href="https://developers.tiktok.com/doc/content-posting-api-get-started">Content Posting
+ *     API</a>
  */
 @SmoInternalApi
 public final class TikTokPublisher {
   private static final Platform P = Platform.TIKTOK;
   private static final Operation CREATOR_INFO =
       Operation.read("creator info", TikTokRateBucket.CREATOR_INFO);
-  private static final Operation VIDEO_INIT = Operation.create("video init", TikTokRateBucket.VIDEO_INIT);
+  private static final Operation VIDEO_INIT =
+      Operation.create("video init", TikTokRateBucket.VIDEO_INIT);
   private static final Operation INBOX_INIT =
       Operation.create("inbox video init", TikTokRateBucket.INBOX_INIT);
   private static final Operation CONTENT_INIT =
@@ -92,9 +94,16 @@ public final class TikTokPublisher {
    * @param creatorInfoTtl how long {@code creator_info} is reused
    * @param listener upload and processing progress
    */
-  public TikTokPublisher(ApiRuntime runtime, TikTokApi api, TikTokRules rules,
-      UnaryOperator<Operation> keyed, long chunkSize, Duration processingTimeout,
-      Duration pollInterval, Duration creatorInfoTtl, UploadListener listener) {
+  public TikTokPublisher(
+      ApiRuntime runtime,
+      TikTokApi api,
+      TikTokRules rules,
+      UnaryOperator<Operation> keyed,
+      long chunkSize,
+      Duration processingTimeout,
+      Duration pollInterval,
+      Duration creatorInfoTtl,
+      UploadListener listener) {
     this.runtime = runtime;
     this.api = api;
     this.rules = rules;
@@ -104,8 +113,12 @@ public final class TikTokPublisher {
     this.pollInterval = pollInterval;
     this.listener = listener;
     java.time.Clock clock = runtime.clock();
-    this.creatorCache = Caffeine.newBuilder().expireAfterWrite(creatorInfoTtl)
-        .ticker(() -> clock.millis() * 1_000_000L).maximumSize(4).build();
+    this.creatorCache =
+        Caffeine.newBuilder()
+            .expireAfterWrite(creatorInfoTtl)
+            .ticker(() -> clock.millis() * 1_000_000L)
+            .maximumSize(4)
+            .build();
   }
 
   /**
@@ -114,11 +127,14 @@ public final class TikTokPublisher {
    * @throws SmoException when TikTok refuses or cannot be reached
    */
   public CreatorInfo creatorInfo() {
-    return creatorCache.get("creator", k -> {
-      CreatorInfoData d = TikTokErrorMapper.unwrap(runtime, keyed.apply(CREATOR_INFO),
-          () -> api.creatorInfo(Map.of()));
-      return TikTokMapper.creatorInfo(d);
-    });
+    return creatorCache.get(
+        "creator",
+        k -> {
+          CreatorInfoData d =
+              TikTokErrorMapper.unwrap(
+                  runtime, keyed.apply(CREATOR_INFO), () -> api.creatorInfo(Map.of()));
+          return TikTokMapper.creatorInfo(d);
+        });
   }
 
   /**
@@ -129,8 +145,8 @@ public final class TikTokPublisher {
    * @throws SmoException on other failures
    */
   public PublishedPost publish(Post post) {
-    TikTokOptions o = post.options(TikTokOptions.class)
-        .orElseGet(() -> TikTokOptions.builder().build());
+    TikTokOptions o =
+        post.options(TikTokOptions.class).orElseGet(() -> TikTokOptions.builder().build());
     boolean direct = o.mode() == Mode.DIRECT_POST;
     CreatorInfo creator = null;
     if (direct) {
@@ -142,17 +158,26 @@ public final class TikTokPublisher {
     }
     Media first = post.media().get(0);
     String name = first.describe();
-    ChunkedUploader.notify(listener, new UploadProgress(P, name, UploadState.STARTING, 0,
-        Math.max(0, first.sizeBytes()), null, null));
+    ChunkedUploader.notify(
+        listener,
+        new UploadProgress(
+            P, name, UploadState.STARTING, 0, Math.max(0, first.sizeBytes()), null, null));
     String publishId;
     long total = 0;
     if (first.kind() == MediaKind.VIDEO) {
       PostInfo info = direct ? TikTokMapper.videoPostInfo(post.text(), o, creator) : null;
       if (first.sourceType() == Media.SourceType.URL) {
-        SourceInfo si = new SourceInfo("PULL_FROM_URL", null, null, null,
-            first.url().orElseThrow().toString(), null, null);
-        publishId = init(direct ? VIDEO_INIT : INBOX_INIT, new VideoInitRequest(info, si))
-            .publishId();
+        SourceInfo si =
+            new SourceInfo(
+                "PULL_FROM_URL",
+                null,
+                null,
+                null,
+                first.url().orElseThrow().toString(),
+                null,
+                null);
+        publishId =
+            init(direct ? VIDEO_INIT : INBOX_INIT, new VideoInitRequest(info, si)).publishId();
       } else {
         Path file = first.file().orElseThrow();
         try {
@@ -160,14 +185,16 @@ public final class TikTokPublisher {
         } catch (IOException e) {
           throw new TransportException(P, "publish", "cannot read " + file.getFileName(), e, false);
         }
-        TikTokUploadProtocol.ChunkPlan plan = TikTokUploadProtocol.ChunkPlan.of(total, chunkSize, rules.chunkRules());
-        SourceInfo si = new SourceInfo("FILE_UPLOAD", total, plan.chunkSize(), plan.chunkCount(),
-            null, null, null);
+        TikTokUploadProtocol.ChunkPlan plan =
+            TikTokUploadProtocol.ChunkPlan.of(total, chunkSize, rules.chunkRules());
+        SourceInfo si =
+            new SourceInfo(
+                "FILE_UPLOAD", total, plan.chunkSize(), plan.chunkCount(), null, null, null);
         InitData init = init(direct ? VIDEO_INIT : INBOX_INIT, new VideoInitRequest(info, si));
         publishId = init.publishId();
         if (init.uploadUrl() == null || init.uploadUrl().isBlank()) {
-          throw new PublishOutcomeUnknownException(P, "publish", "TikTok gave no upload_url", null,
-              null, List.of(), publishId);
+          throw new PublishOutcomeUnknownException(
+              P, "publish", "TikTok gave no upload_url", null, null, List.of(), publishId);
         }
         upload(file, total, first.mimeType(), init.uploadUrl(), plan, publishId);
       }
@@ -177,10 +204,21 @@ public final class TikTokPublisher {
         urls.add(m.url().orElseThrow().toString());
       }
       PostInfo info = TikTokMapper.photoPostInfo(post.text(), o, direct ? creator : null);
-      SourceInfo si = new SourceInfo("PULL_FROM_URL", null, null, null, null,
-          o.photoCoverIndex().isPresent() ? o.photoCoverIndex().getAsInt() : 0, urls);
-      publishId = init(CONTENT_INIT, new ContentInitRequest(info, si,
-          direct ? "DIRECT_POST" : "MEDIA_UPLOAD", "PHOTO")).publishId();
+      SourceInfo si =
+          new SourceInfo(
+              "PULL_FROM_URL",
+              null,
+              null,
+              null,
+              null,
+              o.photoCoverIndex().isPresent() ? o.photoCoverIndex().getAsInt() : 0,
+              urls);
+      publishId =
+          init(
+                  CONTENT_INIT,
+                  new ContentInitRequest(
+                      info, si, direct ? "DIRECT_POST" : "MEDIA_UPLOAD", "PHOTO"))
+              .publishId();
     }
     StatusData done = awaitPublished(publishId, total);
     return TikTokMapper.published(publishId, done, creator, runtime.clock().instant());
@@ -197,27 +235,56 @@ public final class TikTokPublisher {
     }
     InitData d = TikTokErrorMapper.unwrap(runtime, keyed.apply(op), call);
     if (d == null || d.publishId() == null || d.publishId().isBlank()) {
-      throw new PublishOutcomeUnknownException(P, op.name(),
-          "TikTok answered the init without a publish_id", null, null, List.of(), null);
+      throw new PublishOutcomeUnknownException(
+          P,
+          op.name(),
+          "TikTok answered the init without a publish_id",
+          null,
+          null,
+          List.of(),
+          null);
     }
     return d;
   }
 
-  private void upload(Path file, long total, String mime, String uploadUrl, TikTokUploadProtocol.ChunkPlan plan,
+  private void upload(
+      Path file,
+      long total,
+      String mime,
+      String uploadUrl,
+      TikTokUploadProtocol.ChunkPlan plan,
       String publishId) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      TikTokUploadProtocol protocol = new TikTokUploadProtocol(runtime, uploadUrl, plan,
-          () -> Optional.ofNullable(status(publishId).uploadedBytes()).orElse(0L));
+      TikTokUploadProtocol protocol =
+          new TikTokUploadProtocol(
+              runtime,
+              uploadUrl,
+              plan,
+              () -> Optional.ofNullable(status(publishId).uploadedBytes()).orElse(0L));
       ChunkedUploader.LastChunkWatch watch = new ChunkedUploader.LastChunkWatch(protocol);
       try {
-        ChunkedUploader.upload(P, file.getFileName().toString(), ch, total, MediaType.parse(mime),
-            watch, listener, runtime.retryPolicy(), runtime.sleeper());
+        ChunkedUploader.upload(
+            P,
+            file.getFileName().toString(),
+            ch,
+            total,
+            MediaType.parse(mime),
+            watch,
+            listener,
+            runtime.retryPolicy(),
+            runtime.sleeper());
       } catch (SmoException e) {
         if (watch.mayBeComplete(e)) {
           // a direct post publishes once the file is complete: it may exist now
-          throw new PublishOutcomeUnknownException(P, "publish", "the last chunk was sent but its"
-              + " answer and the upload status were lost; the post may be published", e, null,
-              List.of(), publishId);
+          throw new PublishOutcomeUnknownException(
+              P,
+              "publish",
+              "the last chunk was sent but its"
+                  + " answer and the upload status were lost; the post may be published",
+              e,
+              null,
+              List.of(),
+              publishId);
         }
         throw e;
       }
@@ -228,18 +295,40 @@ public final class TikTokPublisher {
 
   private StatusData awaitPublished(String publishId, long total) {
     try {
-      return ProcessingPoller.poll(P, "publish status", publishId,
-          () -> TikTokMapper.processing(status(publishId), total), processingTimeout, pollInterval,
-          runtime.clock(), runtime.sleeper(), listener, total);
+      return ProcessingPoller.poll(
+          P,
+          "publish status",
+          publishId,
+          () -> TikTokMapper.processing(status(publishId), total),
+          processingTimeout,
+          pollInterval,
+          runtime.clock(),
+          runtime.sleeper(),
+          listener,
+          total);
     } catch (MediaProcessingException e) {
       if (!e.retryable()) {
         throw e; // TikTok said FAILED
       }
-      throw new PublishOutcomeUnknownException(P, "publish", "TikTok had not finished the post within "
-          + processingTimeout + "; it may still be published", e, null, List.of(), publishId);
+      throw new PublishOutcomeUnknownException(
+          P,
+          "publish",
+          "TikTok had not finished the post within "
+              + processingTimeout
+              + "; it may still be published",
+          e,
+          null,
+          List.of(),
+          publishId);
     } catch (SmoException e) {
-      throw new PublishOutcomeUnknownException(P, "publish", "the post was initialised but its"
-          + " status could not be read: " + e.getMessage(), e, null, List.of(), publishId);
+      throw new PublishOutcomeUnknownException(
+          P,
+          "publish",
+          "the post was initialised but its" + " status could not be read: " + e.getMessage(),
+          e,
+          null,
+          List.of(),
+          publishId);
     }
   }
 
@@ -249,7 +338,7 @@ public final class TikTokPublisher {
    * @throws SmoException when TikTok refuses or cannot be reached
    */
   public StatusData status(String publishId) {
-    return TikTokErrorMapper.unwrap(runtime, keyed.apply(STATUS),
-        () -> api.status(new StatusRequest(publishId)));
+    return TikTokErrorMapper.unwrap(
+        runtime, keyed.apply(STATUS), () -> api.status(new StatusRequest(publishId)));
   }
 }

@@ -12,13 +12,14 @@ import okhttp3.Request;
 /**
  * TikTok's FILE_UPLOAD transfer for {@link ChunkedUploader}: {@code PUT {upload_url}} per chunk
  * with {@code Content-Type}, {@code Content-Length} and {@code Content-Range: bytes
- * first-last/total}, in order, sized by a {@link ChunkPlan}. TikTok answers 206 while
- * chunks are missing and 201 when the file is complete (status codes UNCONFIRMED in the docs; any
- * 2xx is accepted and the offset advances past the chunk). The upload URL carries its own token,
- * so no {@code Authorization} header is sent. Before a re-send the server's offset is read from
- * {@code status/fetch} ({@code uploaded_bytes}).
+ * first-last/total}, in order, sized by a {@link ChunkPlan}. TikTok answers 206 while chunks are
+ * missing and 201 when the file is complete (status codes UNCONFIRMED in the docs; any 2xx is
+ * accepted and the offset advances past the chunk). The upload URL carries its own token, so no
+ * {@code Authorization} header is sent. Before a re-send the server's offset is read from {@code
+ * status/fetch} ({@code uploaded_bytes}).
  *
- * @see <a href="https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide">Media Transfer Guide</a>
+ * @see <a href="https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide">Media
+ *     Transfer Guide</a>
  */
 @SmoInternalApi
 public final class TikTokUploadProtocol implements ChunkedUploader.Protocol {
@@ -37,8 +38,8 @@ public final class TikTokUploadProtocol implements ChunkedUploader.Protocol {
    * @param plan the chunk plan announced at init
    * @param serverOffset reads the bytes TikTok holds ({@code uploaded_bytes} of status/fetch)
    */
-  public TikTokUploadProtocol(ApiRuntime runtime, String uploadUrl, ChunkPlan plan,
-      LongSupplier serverOffset) {
+  public TikTokUploadProtocol(
+      ApiRuntime runtime, String uploadUrl, ChunkPlan plan, LongSupplier serverOffset) {
     this.runtime = runtime;
     this.uploadUrl = uploadUrl;
     this.plan = plan;
@@ -53,8 +54,16 @@ public final class TikTokUploadProtocol implements ChunkedUploader.Protocol {
   @Override
   public long send(FileChunk chunk, long total) {
     String range = plan.contentRange(chunk.offset(), chunk.length());
-    ApiResponse<String> r = runtime.execute(CHUNK, () -> new Request.Builder().url(uploadUrl)
-        .header("Content-Range", range).put(chunk).build(), false);
+    ApiResponse<String> r =
+        runtime.execute(
+            CHUNK,
+            () ->
+                new Request.Builder()
+                    .url(uploadUrl)
+                    .header("Content-Range", range)
+                    .put(chunk)
+                    .build(),
+            false);
     return r.status() == 201 ? total : chunk.offset() + chunk.length();
   }
 
@@ -85,7 +94,8 @@ public final class TikTokUploadProtocol implements ChunkedUploader.Protocol {
    * @param videoSize the file size in bytes
    * @param chunkSize the {@code chunk_size} sent to TikTok
    * @param chunkCount the {@code total_chunk_count} sent to TikTok
-   * @see <a href="https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide">Media Transfer Guide</a>
+   * @see <a href="https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide">Media
+   *     Transfer Guide</a>
    */
   public record ChunkPlan(long videoSize, long chunkSize, long chunkCount) {
 
@@ -100,7 +110,8 @@ public final class TikTokUploadProtocol implements ChunkedUploader.Protocol {
      */
     public record Rules(long minChunk, long maxChunk, long maxLastChunk, int maxChunks) {
       /** TikTok's documented rules (stricter reading of "MB"). */
-      public static final Rules TIKTOK = new Rules(5L * 1024 * 1024, 64_000_000L, 128_000_000L, 1000);
+      public static final Rules TIKTOK =
+          new Rules(5L * 1024 * 1024, 64_000_000L, 128_000_000L, 1000);
 
       /**
        * Validates the bounds.
@@ -116,13 +127,15 @@ public final class TikTokUploadProtocol implements ChunkedUploader.Protocol {
       /** Returns the largest file these rules can carry, in bytes. */
       public long maxVideoSize() {
         // floor(size / maxChunk) <= maxChunks with the last chunk < 2 * maxChunk
-        return Math.min(maxChunk * (long) maxChunks + (maxChunk - 1),
+        return Math.min(
+            maxChunk * (long) maxChunks + (maxChunk - 1),
             maxChunk * (long) (maxChunks - 1) + maxLastChunk);
       }
     }
 
     /**
-     * Plans the upload of {@code videoSize} bytes with chunks of about {@code preferredChunk} bytes.
+     * Plans the upload of {@code videoSize} bytes with chunks of about {@code preferredChunk}
+     * bytes.
      *
      * @param videoSize the file size in bytes (at least 1)
      * @param preferredChunk the wished chunk size; clamped to the rules
@@ -146,10 +159,18 @@ public final class TikTokUploadProtocol implements ChunkedUploader.Protocol {
       }
       long count = videoSize / chunk;
       long last = videoSize - (count - 1) * chunk;
-      if (chunk > rules.maxChunk() || chunk < rules.minChunk() || count > rules.maxChunks()
+      if (chunk > rules.maxChunk()
+          || chunk < rules.minChunk()
+          || count > rules.maxChunks()
           || last > rules.maxLastChunk()) {
-        throw new IllegalArgumentException("video of " + videoSize + " bytes cannot be sent in "
-            + rules.maxChunks() + " chunks of at most " + rules.maxChunk() + " bytes");
+        throw new IllegalArgumentException(
+            "video of "
+                + videoSize
+                + " bytes cannot be sent in "
+                + rules.maxChunks()
+                + " chunks of at most "
+                + rules.maxChunk()
+                + " bytes");
       }
       return new ChunkPlan(videoSize, chunk, count);
     }
@@ -163,18 +184,27 @@ public final class TikTokUploadProtocol implements ChunkedUploader.Protocol {
       return index * chunkSize;
     }
 
-    /** Returns the length of chunk {@code index}: {@code chunkSize}, the last one with the trailing bytes. */
+    /**
+     * Returns the length of chunk {@code index}: {@code chunkSize}, the last one with the trailing
+     * bytes.
+     */
     public long lengthOf(long index) {
       return index == chunkCount - 1 ? videoSize - (chunkCount - 1) * chunkSize : chunkSize;
     }
 
-    /** Returns the length of the chunk starting at {@code offset}, or the rest of the file past the last start. */
+    /**
+     * Returns the length of the chunk starting at {@code offset}, or the rest of the file past the
+     * last start.
+     */
     public long lengthAt(long offset) {
       long index = Math.min(offset / chunkSize, chunkCount - 1);
       return offsetOf(index) + lengthOf(index) - offset;
     }
 
-    /** Returns the {@code Content-Range} value of the chunk at {@code offset} with {@code length} bytes. */
+    /**
+     * Returns the {@code Content-Range} value of the chunk at {@code offset} with {@code length}
+     * bytes.
+     */
     public String contentRange(long offset, long length) {
       return "bytes " + offset + "-" + (offset + length - 1) + "/" + videoSize;
     }

@@ -35,8 +35,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The {@link TwitterClient} implementation: wires the runtime and delegates to {@link
- * TwitterRules} (validation), {@link TwitterPublisher} (publish, delete, media through {@link
+ * The {@link TwitterClient} implementation: wires the runtime and delegates to {@link TwitterRules}
+ * (validation), {@link TwitterPublisher} (publish, delete, media through {@link
  * TwitterUploadProtocol}), {@link TwitterEngagement} (metrics, comments, replies, hiding, account
  * figures and id) and {@link TwitterInbox} (DMs and mentions). Immutable and thread-safe.
  */
@@ -51,28 +51,35 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
    * Creates the client.
    *
    * @param runtime the runtime (owned: closed with the client)
-   * @param accountId the account's X user id, or {@code null} to read it from {@code
-   *     /2/users/me} when first needed
+   * @param accountId the account's X user id, or {@code null} to read it from {@code /2/users/me}
+   *     when first needed
    * @param listener upload progress listener
    * @param chunkSize preferred append segment in bytes
    * @param processingTimeout the longest wait for media processing
    * @param pollInterval the wait between STATUS calls when X names none
    * @param fieldsParameter {@code post.fields} or {@code tweet.fields}
    */
-  public DefaultTwitterClient(ApiRuntime runtime, String accountId, UploadListener listener,
-      long chunkSize, Duration processingTimeout, Duration pollInterval, String fieldsParameter) {
-    super(runtime, TwitterCapabilities.get(), accountId != null ? accountId
-        : Platform.TWITTER.id());
+  public DefaultTwitterClient(
+      ApiRuntime runtime,
+      String accountId,
+      UploadListener listener,
+      long chunkSize,
+      Duration processingTimeout,
+      Duration pollInterval,
+      String fieldsParameter) {
+    super(
+        runtime, TwitterCapabilities.get(), accountId != null ? accountId : Platform.TWITTER.id());
     TwitterApi api = runtime.service(TwitterApi.class);
     // the account id is known once given or learned by the engagement part; until then calls are
     // rate-limited under the platform's key
-    TwitterUploadProtocol uploads = new TwitterUploadProtocol(runtime, api, chunkSize,
-        processingTimeout, pollInterval, this::knownAccountId);
-    this.publisher = new TwitterPublisher(runtime, api, uploads, listener,
-        this::knownAccountId);
+    TwitterUploadProtocol uploads =
+        new TwitterUploadProtocol(
+            runtime, api, chunkSize, processingTimeout, pollInterval, this::knownAccountId);
+    this.publisher = new TwitterPublisher(runtime, api, uploads, listener, this::knownAccountId);
     this.engagement = new TwitterEngagement(runtime, api, fieldsParameter, accountId, publisher);
-    this.inbox = new TwitterInbox(runtime, api, engagement::accountId,
-        engagement::knownAccountId, fieldsParameter);
+    this.inbox =
+        new TwitterInbox(
+            runtime, api, engagement::accountId, engagement::knownAccountId, fieldsParameter);
   }
 
   private String knownAccountId() {
@@ -173,8 +180,9 @@ public final class DefaultTwitterClient extends BaseSocialClient implements Twit
   public void moderate(CommentRef comment, ModerationAction action) {
     checkRef(comment);
     if (action == ModerationAction.DELETE) {
-      throw unsupported("moderate delete", "X lets an author hide replies to their posts, "
-          + "not delete other people's replies");
+      throw unsupported(
+          "moderate delete",
+          "X lets an author hide replies to their posts, " + "not delete other people's replies");
     }
     engagement.hide(comment, action);
   }

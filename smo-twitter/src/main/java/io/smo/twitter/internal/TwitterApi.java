@@ -2,6 +2,8 @@ package io.smo.twitter.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smo.core.SmoInternalApi;
+import java.util.List;
+import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -11,8 +13,6 @@ import retrofit2.http.PUT;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 import retrofit2.http.QueryMap;
-import java.util.List;
-import java.util.Map;
 
 /** X API v2 endpoints the client uses (paths relative to {@code https://api.x.com/}). */
 @SmoInternalApi
@@ -28,27 +28,31 @@ public interface TwitterApi {
 
   /** {@code GET /2/tweets/{id}} with {@code post.fields} (or the older {@code tweet.fields}). */
   @GET("2/tweets/{id}")
-  Call<TwitterDtos.Envelope<TwitterDtos.Tweet>> tweet(@Path("id") String id,
-      @QueryMap Map<String, String> fields);
+  Call<TwitterDtos.Envelope<TwitterDtos.Tweet>> tweet(
+      @Path("id") String id, @QueryMap Map<String, String> fields);
 
   /**
    * {@code GET /2/tweets/search/recent}; {@code query} carries the fields, {@code expansions} and
    * {@code user.fields} so that the authors come in the same answer ({@code includes.users}).
    */
   @GET("2/tweets/search/recent")
-  Call<TwitterDtos.Envelope<List<TwitterDtos.Tweet>>> searchRecent(@Query("query") String query,
-      @QueryMap Map<String, String> fields, @Query("max_results") Integer maxResults,
+  Call<TwitterDtos.Envelope<List<TwitterDtos.Tweet>>> searchRecent(
+      @Query("query") String query,
+      @QueryMap Map<String, String> fields,
+      @Query("max_results") Integer maxResults,
       @Query("next_token") String nextToken);
 
   /** {@code PUT /2/tweets/{tweet_id}/hidden} {@code {"hidden":bool}}. */
   @PUT("2/tweets/{id}/hidden")
-  Call<TwitterDtos.Envelope<TwitterDtos.Hidden>> hideReply(@Path("id") String id,
-      @Body TwitterDtos.HideRequest body);
+  Call<TwitterDtos.Envelope<TwitterDtos.Hidden>> hideReply(
+      @Path("id") String id, @Body TwitterDtos.HideRequest body);
 
   /** {@code GET /2/users/{id}/tweets}: the user's own posts, newest first. */
   @GET("2/users/{id}/tweets")
-  Call<TwitterDtos.Envelope<List<TwitterDtos.Tweet>>> userTweets(@Path("id") String userId,
-      @Query("start_time") String startTime, @Query("tweet.fields") String fields,
+  Call<TwitterDtos.Envelope<List<TwitterDtos.Tweet>>> userTweets(
+      @Path("id") String userId,
+      @Query("start_time") String startTime,
+      @Query("tweet.fields") String fields,
       @Query("max_results") Integer maxResults);
 
   /** {@code GET /2/users/me}. */
@@ -85,13 +89,19 @@ public interface TwitterApi {
 
   /** {@code GET /2/dm_conversations/{id}/dm_events}: one conversation's events, newest first. */
   @GET("2/dm_conversations/{id}/dm_events")
-  Call<JsonNode> conversationEvents(@Path("id") String conversationId, @QueryMap Map<String, String> query);
+  Call<JsonNode> conversationEvents(
+      @Path("id") String conversationId, @QueryMap Map<String, String> query);
 
-  /** {@code POST /2/dm_conversations/with/{participant_id}/messages}: 201 {@code {"data":{"dm_conversation_id","dm_event_id"}}}. */
+  /**
+   * {@code POST /2/dm_conversations/with/{participant_id}/messages}: 201 {@code
+   * {"data":{"dm_conversation_id","dm_event_id"}}}.
+   */
   @POST("2/dm_conversations/with/{participant_id}/messages")
-  Call<JsonNode> sendToParticipant(@Path("participant_id") String participantId, @Body JsonNode body);
+  Call<JsonNode> sendToParticipant(
+      @Path("participant_id") String participantId, @Body JsonNode body);
 
   /** {@code POST /2/dm_conversations/{dm_conversation_id}/messages}: 201 as above. */
   @POST("2/dm_conversations/{dm_conversation_id}/messages")
-  Call<JsonNode> sendToConversation(@Path("dm_conversation_id") String conversationId, @Body JsonNode body);
+  Call<JsonNode> sendToConversation(
+      @Path("dm_conversation_id") String conversationId, @Body JsonNode body);
 }

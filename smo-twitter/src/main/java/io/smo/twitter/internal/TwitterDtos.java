@@ -27,8 +27,8 @@ public final class TwitterDtos {
    * @param <T> the {@code data} shape
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Envelope<T>(T data, Includes includes, Meta meta,
-      List<Map<String, Object>> errors) {
+  public record Envelope<T>(
+      T data, Includes includes, Meta meta, List<Map<String, Object>> errors) {
     /** Returns whether the answer carries at least one error object. */
     public boolean hasErrors() {
       return errors != null && !errors.isEmpty();
@@ -54,7 +54,8 @@ public final class TwitterDtos {
 
   /** {@code meta} of a list answer. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Meta(@JsonProperty("next_token") String nextToken,
+  public record Meta(
+      @JsonProperty("next_token") String nextToken,
       @JsonProperty("result_count") Integer resultCount) {}
 
   /**
@@ -82,13 +83,19 @@ public final class TwitterDtos {
     }
   }
 
-  /** One entry of {@code referenced_tweets}: {@code type} ({@code replied_to}, {@code quoted}...) and id. */
+  /**
+   * One entry of {@code referenced_tweets}: {@code type} ({@code replied_to}, {@code quoted}...)
+   * and id.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Reference(String type, String id) {}
 
   /** A user object ({@code GET /2/users/me}, {@code includes.users}). */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record User(String id, String name, String username,
+  public record User(
+      String id,
+      String name,
+      String username,
       @JsonProperty("public_metrics") Map<String, Object> publicMetrics) {}
 
   /** {@code data} of {@code POST /2/tweets}: the new post's id and text. */
@@ -119,7 +126,8 @@ public final class TwitterDtos {
 
   /** {@code reply} of a create request. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record ReplyTo(@JsonProperty("in_reply_to_tweet_id") String inReplyToTweetId,
+  public record ReplyTo(
+      @JsonProperty("in_reply_to_tweet_id") String inReplyToTweetId,
       @JsonProperty("exclude_reply_user_ids") List<String> excludeReplyUserIds) {}
 
   /** {@code PUT /2/tweets/{id}/hidden} body. */

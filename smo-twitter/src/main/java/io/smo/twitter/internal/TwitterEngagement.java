@@ -36,17 +36,22 @@ import java.util.Map;
 @SmoInternalApi
 public final class TwitterEngagement {
   static final String METRIC_FIELDS = "public_metrics,non_public_metrics,organic_metrics";
+
   /** Reply fields under {@code tweet.fields}. */
-  static final String REPLY_FIELDS = "author_id,created_at,conversation_id,in_reply_to_user_id,"
-      + "referenced_tweets,public_metrics";
+  static final String REPLY_FIELDS =
+      "author_id,created_at,conversation_id,in_reply_to_user_id,"
+          + "referenced_tweets,public_metrics";
+
   /**
    * Reply fields under {@code post.fields}: OpenAPI 2.167 lists no {@code author_id} or {@code
    * referenced_posts} among the requestable fields, so the author comes through {@code
    * expansions=author_id} and the references are read when present.
    */
   static final String REPLY_POST_FIELDS = "conversation_id,created_at,public_metrics";
+
   /** {@code expansions} of a comment read: the author of each reply, in {@code includes.users}. */
   static final String REPLY_EXPANSIONS = "author_id";
+
   /** {@code user.fields} of the expanded authors. */
   static final String AUTHOR_FIELDS = "name,username";
 
@@ -62,12 +67,16 @@ public final class TwitterEngagement {
    * @param runtime the runtime
    * @param api the Retrofit service
    * @param fieldsParameter {@code post.fields} or {@code tweet.fields}
-   * @param accountId the account's X user id, or {@code null} to read it from {@code
-   *     /2/users/me} when first needed
+   * @param accountId the account's X user id, or {@code null} to read it from {@code /2/users/me}
+   *     when first needed
    * @param publisher posts replies ({@code POST /2/tweets})
    */
-  public TwitterEngagement(ApiRuntime runtime, TwitterApi api, String fieldsParameter,
-      String accountId, TwitterPublisher publisher) {
+  public TwitterEngagement(
+      ApiRuntime runtime,
+      TwitterApi api,
+      String fieldsParameter,
+      String accountId,
+      TwitterPublisher publisher) {
     this.runtime = runtime;
     this.api = api;
     this.fieldsParameter = fieldsParameter;
@@ -92,12 +101,15 @@ public final class TwitterEngagement {
     if (id == null) {
       synchronized (this) {
         if (accountId == null) {
-          TwitterDtos.Envelope<TwitterDtos.User> me = runtime.call(
-              Operation.read("account", TwitterRateBucket.USERS_ME), api::me);
+          TwitterDtos.Envelope<TwitterDtos.User> me =
+              runtime.call(Operation.read("account", TwitterRateBucket.USERS_ME), api::me);
           String read = me == null || me.data() == null ? null : me.data().id();
           if (read == null || read.isBlank()) {
-            throw new PlatformException(ErrorDetails.builder(Platform.TWITTER, "account")
-                .message("GET /2/users/me named no user id").build(), false);
+            throw new PlatformException(
+                ErrorDetails.builder(Platform.TWITTER, "account")
+                    .message("GET /2/users/me named no user id")
+                    .build(),
+                false);
           }
           accountId = read;
         }
@@ -113,26 +125,28 @@ public final class TwitterEngagement {
   }
 
   private Map<String, String> fields(String postFields, String tweetFields) {
-    return Map.of(fieldsParameter, fieldsParameter.equals("tweet.fields") ? tweetFields
-        : postFields);
+    return Map.of(
+        fieldsParameter, fieldsParameter.equals("tweet.fields") ? tweetFields : postFields);
   }
 
   /**
-   * Reads a post's metrics; when the private groups are refused (not own post, older than 30
-   * days, app-only token) reads the public ones only.
+   * Reads a post's metrics; when the private groups are refused (not own post, older than 30 days,
+   * app-only token) reads the public ones only.
    */
   public EngagementMetrics metrics(PostRef ref) {
     Operation op = keyed(Operation.read("metrics", TwitterRateBucket.TWEETS_READ));
-    ApiResponse<TwitterDtos.Envelope<TwitterDtos.Tweet>> r = runtime.callForResponse(op,
-        () -> api.tweet(ref.id(), fields(METRIC_FIELDS, METRIC_FIELDS)));
+    ApiResponse<TwitterDtos.Envelope<TwitterDtos.Tweet>> r =
+        runtime.callForResponse(
+            op, () -> api.tweet(ref.id(), fields(METRIC_FIELDS, METRIC_FIELDS)));
     TwitterDtos.Envelope<TwitterDtos.Tweet> b = r.body();
     if (b == null || b.data() == null) {
-      r = runtime.callForResponse(op,
-          () -> api.tweet(ref.id(), fields("public_metrics", "public_metrics")));
+      r =
+          runtime.callForResponse(
+              op, () -> api.tweet(ref.id(), fields("public_metrics", "public_metrics")));
       b = r.body();
       if (b == null || b.data() == null) {
-        throw runtime.mapFailure(op, r.status(), r.headers(),
-            b == null ? "" : TwitterPublisher.errorBody(runtime, b));
+        throw runtime.mapFailure(
+            op, r.status(), r.headers(), b == null ? "" : TwitterPublisher.errorBody(runtime, b));
       }
     }
     return TwitterMapper.metrics(ref, b.data(), runtime.clock().instant());
@@ -144,10 +158,12 @@ public final class TwitterEngagement {
    */
   public List<AccountPost> recentPosts(Instant since) {
     String me = accountId();
-    TwitterDtos.Envelope<List<TwitterDtos.Tweet>> b = runtime.call(
-        keyed(Operation.read("recent posts", TwitterRateBucket.USERS_TWEETS)),
-        () -> api.userTweets(me, since.truncatedTo(ChronoUnit.SECONDS).toString(), "created_at",
-            100));
+    TwitterDtos.Envelope<List<TwitterDtos.Tweet>> b =
+        runtime.call(
+            keyed(Operation.read("recent posts", TwitterRateBucket.USERS_TWEETS)),
+            () ->
+                api.userTweets(
+                    me, since.truncatedTo(ChronoUnit.SECONDS).toString(), "created_at", 100));
     List<AccountPost> out = new ArrayList<>();
     if (b != null && b.data() != null) {
       for (TwitterDtos.Tweet t : b.data()) {
@@ -167,33 +183,42 @@ public final class TwitterEngagement {
     Map<String, String> params = new LinkedHashMap<>(fields(REPLY_POST_FIELDS, REPLY_FIELDS));
     params.put("expansions", REPLY_EXPANSIONS);
     params.put("user.fields", AUTHOR_FIELDS);
-    return Paginator.of(cursor -> {
-      ApiResponse<TwitterDtos.Envelope<List<TwitterDtos.Tweet>>> r = runtime.callForResponse(op,
-          () -> api.searchRecent(query, params, 100, cursor));
-      TwitterDtos.Envelope<List<TwitterDtos.Tweet>> b = r.body();
-      if (b == null) {
-        return Page.of(List.of(), null);
-      }
-      TwitterPublisher.failOnErrorsWithoutData(runtime, op, r);
-      String next = b.meta() == null ? null : b.meta().nextToken();
-      return Page.of(TwitterMapper.comments(b, ref.id()), next);
-    });
+    return Paginator.of(
+        cursor -> {
+          ApiResponse<TwitterDtos.Envelope<List<TwitterDtos.Tweet>>> r =
+              runtime.callForResponse(op, () -> api.searchRecent(query, params, 100, cursor));
+          TwitterDtos.Envelope<List<TwitterDtos.Tweet>> b = r.body();
+          if (b == null) {
+            return Page.of(List.of(), null);
+          }
+          TwitterPublisher.failOnErrorsWithoutData(runtime, op, r);
+          String next = b.meta() == null ? null : b.meta().nextToken();
+          return Page.of(TwitterMapper.comments(b, ref.id()), next);
+        });
   }
 
   /** Posts {@code text} as a reply to post {@code id} (validated by the caller). */
   public Comment replyTo(String id, String text) {
-    String newId = publisher.create(new TwitterDtos.CreateTweetRequest(text, null, null,
-        new TwitterDtos.ReplyTo(id, null), null, null, null));
-    return Comment.builder(CommentRef.of(Platform.TWITTER, newId)).text(text).parentId(id)
-        .createdAt(runtime.clock().instant()).build();
+    String newId =
+        publisher.create(
+            new TwitterDtos.CreateTweetRequest(
+                text, null, null, new TwitterDtos.ReplyTo(id, null), null, null, null));
+    return Comment.builder(CommentRef.of(Platform.TWITTER, newId))
+        .text(text)
+        .parentId(id)
+        .createdAt(runtime.clock().instant())
+        .build();
   }
 
   /** Hides or unhides a reply to an own post ({@code PUT /2/tweets/{id}/hidden}). */
   public void hide(CommentRef comment, ModerationAction action) {
     Operation op = keyed(Operation.write("moderate", TwitterRateBucket.TWEETS_HIDE));
-    ApiResponse<TwitterDtos.Envelope<TwitterDtos.Hidden>> r = runtime.callForResponse(op,
-        () -> api.hideReply(comment.id(), new TwitterDtos.HideRequest(
-            action == ModerationAction.HIDE)));
+    ApiResponse<TwitterDtos.Envelope<TwitterDtos.Hidden>> r =
+        runtime.callForResponse(
+            op,
+            () ->
+                api.hideReply(
+                    comment.id(), new TwitterDtos.HideRequest(action == ModerationAction.HIDE)));
     TwitterPublisher.failOnErrorsWithoutData(runtime, op, r);
   }
 
@@ -203,11 +228,14 @@ public final class TwitterEngagement {
    * when not known yet.
    */
   public AccountInfo accountInfo() {
-    TwitterDtos.Envelope<TwitterDtos.User> root = runtime.call(
-        keyed(Operation.read("account info", TwitterRateBucket.USERS_ME)),
-        () -> api.me("public_metrics"));
-    TwitterDtos.User d = root == null || root.data() == null
-        ? new TwitterDtos.User(null, null, null, null) : root.data();
+    TwitterDtos.Envelope<TwitterDtos.User> root =
+        runtime.call(
+            keyed(Operation.read("account info", TwitterRateBucket.USERS_ME)),
+            () -> api.me("public_metrics"));
+    TwitterDtos.User d =
+        root == null || root.data() == null
+            ? new TwitterDtos.User(null, null, null, null)
+            : root.data();
     if (accountId == null && d.id() != null && !d.id().isBlank()) {
       synchronized (this) {
         if (accountId == null) {

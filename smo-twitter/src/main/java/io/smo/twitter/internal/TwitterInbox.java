@@ -13,7 +13,6 @@ import io.smo.core.exception.ValidationException;
 import io.smo.core.http.ApiResponse;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
-import io.smo.twitter.TwitterRateBucket;
 import io.smo.core.inbox.Attachment;
 import io.smo.core.inbox.AttachmentType;
 import io.smo.core.inbox.Conversation;
@@ -24,6 +23,7 @@ import io.smo.core.inbox.MessageRecipient;
 import io.smo.core.inbox.OutgoingMessage;
 import io.smo.core.pagination.Page;
 import io.smo.core.pagination.Paginator;
+import io.smo.twitter.TwitterRateBucket;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -49,7 +49,10 @@ public final class TwitterInbox {
    * UNCONFIRMED there).
    */
   public static final int MAX_DM_TEXT = 10_000;
-  /** DM events read by {@code conversations()}: one page of 100 (DM reads are 15 per 15 minutes). */
+
+  /**
+   * DM events read by {@code conversations()}: one page of 100 (DM reads are 15 per 15 minutes).
+   */
   public static final int CONVERSATION_SCAN = 100;
 
   static final String DM_FIELDS = "id,event_type,text,created_at,dm_conversation_id,attachments";
@@ -73,8 +76,12 @@ public final class TwitterInbox {
    *     (never calls the platform)
    * @param fieldsParameter {@code post.fields} or {@code tweet.fields}
    */
-  public TwitterInbox(ApiRuntime rt, TwitterApi api, java.util.function.Supplier<String> account,
-      java.util.function.Supplier<String> knownAccount, String fieldsParameter) {
+  public TwitterInbox(
+      ApiRuntime rt,
+      TwitterApi api,
+      java.util.function.Supplier<String> account,
+      java.util.function.Supplier<String> knownAccount,
+      String fieldsParameter) {
     this.rt = rt;
     this.api = api;
     this.account = account;
@@ -107,30 +114,41 @@ public final class TwitterInbox {
     return q;
   }
 
-  /** {@code GET /2/dm_events}, newest first, every conversation; inbound messages marked answered lazily. */
+  /**
+   * {@code GET /2/dm_events}, newest first, every conversation; inbound messages marked answered
+   * lazily.
+   */
   public Paginator<Message> allMessages() {
     Operation read = Operation.read("messages", TwitterRateBucket.DM_READ);
     Set<String> answeredConversations = new HashSet<>();
-    return Paginator.of(cursor -> {
-      String me = userId();
-      JsonNode b = rt.call(keyed(read), () -> api.dmEvents(dmQuery(cursor)));
-      return eventsPage(b, me, answeredConversations, null);
-    });
+    return Paginator.of(
+        cursor -> {
+          String me = userId();
+          JsonNode b = rt.call(keyed(read), () -> api.dmEvents(dmQuery(cursor)));
+          return eventsPage(b, me, answeredConversations, null);
+        });
   }
 
   /** {@code GET /2/dm_conversations/{id}/dm_events}, newest first. */
   public Paginator<Message> messages(String conversationId) {
     if (conversationId == null || conversationId.isBlank()) {
-      throw ValidationException.of(Platform.TWITTER, "conversationId", "not-empty", conversationId, null,
+      throw ValidationException.of(
+          Platform.TWITTER,
+          "conversationId",
+          "not-empty",
+          conversationId,
+          null,
           "conversationId is empty");
     }
     Operation read = Operation.read("messages", TwitterRateBucket.DM_READ);
     Set<String> answered = new HashSet<>();
-    return Paginator.of(cursor -> {
-      String me = userId();
-      JsonNode b = rt.call(keyed(read), () -> api.conversationEvents(conversationId, dmQuery(cursor)));
-      return eventsPage(b, me, answered, conversationId);
-    });
+    return Paginator.of(
+        cursor -> {
+          String me = userId();
+          JsonNode b =
+              rt.call(keyed(read), () -> api.conversationEvents(conversationId, dmQuery(cursor)));
+          return eventsPage(b, me, answered, conversationId);
+        });
   }
 
   /**
@@ -138,27 +156,39 @@ public final class TwitterInbox {
    * recently active first. X has no conversation list endpoint.
    */
   public Paginator<Conversation> conversations() {
-    return Paginator.of(cursor -> {
-      Map<String, List<Message>> byConv = new LinkedHashMap<>();
-      for (Message m : allMessages().maxItems(CONVERSATION_SCAN)) {
-        byConv.computeIfAbsent(m.conversationId(), k -> new ArrayList<>()).add(m);
-      }
-      List<Conversation> out = new ArrayList<>();
-      byConv.forEach((id, msgs) -> {
-        Conversation.Builder c = Conversation.builder(Platform.TWITTER, account.get(), id).messages(msgs);
-        Set<String> seen = new HashSet<>();
-        for (Message m : msgs) {
-          m.counterpartId().filter(seen::add).ifPresent(p -> c.participant(Conversation.Participant.of(p,
-              m.direction() == Direction.INBOUND ? m.authorName().orElse(null) : null)));
-        }
-        c.truncated(true);
-        out.add(c.build());
-      });
-      return Page.of(out, null);
-    });
+    return Paginator.of(
+        cursor -> {
+          Map<String, List<Message>> byConv = new LinkedHashMap<>();
+          for (Message m : allMessages().maxItems(CONVERSATION_SCAN)) {
+            byConv.computeIfAbsent(m.conversationId(), k -> new ArrayList<>()).add(m);
+          }
+          List<Conversation> out = new ArrayList<>();
+          byConv.forEach(
+              (id, msgs) -> {
+                Conversation.Builder c =
+                    Conversation.builder(Platform.TWITTER, account.get(), id).messages(msgs);
+                Set<String> seen = new HashSet<>();
+                for (Message m : msgs) {
+                  m.counterpartId()
+                      .filter(seen::add)
+                      .ifPresent(
+                          p ->
+                              c.participant(
+                                  Conversation.Participant.of(
+                                      p,
+                                      m.direction() == Direction.INBOUND
+                                          ? m.authorName().orElse(null)
+                                          : null)));
+                }
+                c.truncated(true);
+                out.add(c.build());
+              });
+          return Page.of(out, null);
+        });
   }
 
-  private Page<Message> eventsPage(JsonNode b, String me, Set<String> answered, String conversation) {
+  private Page<Message> eventsPage(
+      JsonNode b, String me, Set<String> answered, String conversation) {
     if (b == null) {
       return Page.of(List.of(), null);
     }
@@ -189,10 +219,14 @@ public final class TwitterInbox {
   }
 
   /**
-   * Maps one {@code DmEvent}; {@code null} for events that are not messages (participants
-   * joining or leaving) or have no id.
+   * Maps one {@code DmEvent}; {@code null} for events that are not messages (participants joining
+   * or leaving) or have no id.
    */
-  public Message dmEvent(JsonNode e, String me, Map<String, JsonNode> users, Map<String, JsonNode> media,
+  public Message dmEvent(
+      JsonNode e,
+      String me,
+      Map<String, JsonNode> users,
+      Map<String, JsonNode> media,
       String conversation) {
     String id = e.path("id").asText("");
     String type = e.path("event_type").asText("MessageCreate");
@@ -201,7 +235,8 @@ public final class TwitterInbox {
     }
     String conv = e.path("dm_conversation_id").asText(conversation == null ? "" : conversation);
     String sender = e.path("sender_id").asText("");
-    Message.Builder b = Message.builder(Platform.TWITTER, account.get(), conv.isEmpty() ? "unknown" : conv, id);
+    Message.Builder b =
+        Message.builder(Platform.TWITTER, account.get(), conv.isEmpty() ? "unknown" : conv, id);
     if (conv.isEmpty()) {
       b.drop("no dm_conversation_id: thread 'unknown'");
     }
@@ -235,12 +270,15 @@ public final class TwitterInbox {
     for (JsonNode k : e.path("attachments").path("media_keys")) {
       JsonNode m = media.get(k.asText());
       String mt = m == null ? null : m.path("type").asText(null);
-      AttachmentType t = mt == null ? AttachmentType.UNKNOWN : switch (mt) {
-        case "photo" -> AttachmentType.IMAGE;
-        case "video" -> AttachmentType.VIDEO;
-        case "animated_gif" -> AttachmentType.ANIMATED_GIF;
-        default -> AttachmentType.UNKNOWN;
-      };
+      AttachmentType t =
+          mt == null
+              ? AttachmentType.UNKNOWN
+              : switch (mt) {
+                case "photo" -> AttachmentType.IMAGE;
+                case "video" -> AttachmentType.VIDEO;
+                case "animated_gif" -> AttachmentType.ANIMATED_GIF;
+                default -> AttachmentType.UNKNOWN;
+              };
       if (t == AttachmentType.UNKNOWN) {
         b.drop("attachment " + k.asText() + " of unknown type " + mt + " kept as UNKNOWN");
       }
@@ -256,31 +294,32 @@ public final class TwitterInbox {
   /** {@code GET /2/users/{id}/mentions}, newest first, with authors. */
   public Paginator<Mention> mentions() {
     Operation read = Operation.read("mentions", TwitterRateBucket.USERS_MENTIONS);
-    return Paginator.of(cursor -> {
-      String me = userId();
-      Operation op = keyed(read);
-      Map<String, String> q = new LinkedHashMap<>();
-      q.put("max_results", "100");
-      q.put(fieldsParameter, "created_at,conversation_id");
-      q.put("expansions", "author_id");
-      q.put("user.fields", "name,username");
-      if (cursor != null) {
-        q.put("pagination_token", cursor);
-      }
-      JsonNode b = rt.call(op, () -> api.mentions(me, q));
-      if (b == null) {
-        return Page.of(List.of(), null);
-      }
-      Map<String, JsonNode> users = index(b.path("includes").path("users"), "id");
-      List<Mention> out = new ArrayList<>();
-      for (JsonNode t : b.path("data")) {
-        Mention m = mention(t, users);
-        if (m != null) {
-          out.add(m);
-        }
-      }
-      return Page.of(out, b.path("meta").path("next_token").asText(null));
-    });
+    return Paginator.of(
+        cursor -> {
+          String me = userId();
+          Operation op = keyed(read);
+          Map<String, String> q = new LinkedHashMap<>();
+          q.put("max_results", "100");
+          q.put(fieldsParameter, "created_at,conversation_id");
+          q.put("expansions", "author_id");
+          q.put("user.fields", "name,username");
+          if (cursor != null) {
+            q.put("pagination_token", cursor);
+          }
+          JsonNode b = rt.call(op, () -> api.mentions(me, q));
+          if (b == null) {
+            return Page.of(List.of(), null);
+          }
+          Map<String, JsonNode> users = index(b.path("includes").path("users"), "id");
+          List<Mention> out = new ArrayList<>();
+          for (JsonNode t : b.path("data")) {
+            Mention m = mention(t, users);
+            if (m != null) {
+              out.add(m);
+            }
+          }
+          return Page.of(out, b.path("meta").path("next_token").asText(null));
+        });
   }
 
   /** Maps one post of the mentions timeline; {@code null} without id. */
@@ -289,8 +328,10 @@ public final class TwitterInbox {
     if (id.isEmpty()) {
       return null;
     }
-    Mention.Builder b = Mention.builder(account.get(), PostRef.of(Platform.TWITTER, id), Mention.Source.POST)
-        .text(t.path("text").asText("")).permalink(URI.create("https://x.com/i/web/status/" + id));
+    Mention.Builder b =
+        Mention.builder(account.get(), PostRef.of(Platform.TWITTER, id), Mention.Source.POST)
+            .text(t.path("text").asText(""))
+            .permalink(URI.create("https://x.com/i/web/status/" + id));
     Instant at = time(t.path("created_at").asText(null));
     if (at == null) {
       at = now.get();
@@ -308,32 +349,62 @@ public final class TwitterInbox {
   }
 
   /**
-   * Sends a DM: {@code POST /2/dm_conversations/{id}/messages} when the conversation is known,
-   * else {@code POST /2/dm_conversations/with/{participant_id}/messages}; body {@code {"text"}}.
-   * X has no messaging window; tags and URL attachments are refused offline.
+   * Sends a DM: {@code POST /2/dm_conversations/{id}/messages} when the conversation is known, else
+   * {@code POST /2/dm_conversations/with/{participant_id}/messages}; body {@code {"text"}}. X has
+   * no messaging window; tags and URL attachments are refused offline.
    */
   public Message send(MessageRecipient to, OutgoingMessage message) {
     requireNonNull(to, "to == null");
     requireNonNull(message, "message == null");
     List<Violation> v = new ArrayList<>();
     if (message.text().isBlank()) {
-      v.add(Violation.of(Platform.TWITTER, "message.text", "not-empty", "", null, "message text is empty"));
+      v.add(
+          Violation.of(
+              Platform.TWITTER, "message.text", "not-empty", "", null, "message text is empty"));
     }
     int len = message.text().codePointCount(0, message.text().length());
     if (len > MAX_DM_TEXT) {
-      v.add(Violation.of(Platform.TWITTER, "message.text", "max-length", len, MAX_DM_TEXT,
-          "a DM is at most " + MAX_DM_TEXT + " characters"));
+      v.add(
+          Violation.of(
+              Platform.TWITTER,
+              "message.text",
+              "max-length",
+              len,
+              MAX_DM_TEXT,
+              "a DM is at most " + MAX_DM_TEXT + " characters"));
     }
     if (!message.attachments().isEmpty()) {
-      v.add(Violation.of(Platform.TWITTER, "message.attachments", "attachment-type",
-          message.attachments().get(0).type(), null,
-          "X DMs take media only as uploaded media ids; the SDK sends text DMs"));
+      v.add(
+          Violation.of(
+              Platform.TWITTER,
+              "message.attachments",
+              "attachment-type",
+              message.attachments().get(0).type(),
+              null,
+              "X DMs take media only as uploaded media ids; the SDK sends text DMs"));
     }
-    message.tag().ifPresent(t -> v.add(Violation.of(Platform.TWITTER, "message.tag", "no-tags", t, null,
-        "X has no message tags")));
-    if (to.conversationId().isEmpty() && to.userId().filter(u -> u.matches("[0-9]{1,19}")).isEmpty()) {
-      v.add(Violation.of(Platform.TWITTER, "to", "user-id", to.userId().orElse(null), "[0-9]{1,19}",
-          "an X recipient is a numeric user id or a dm_conversation_id"));
+    message
+        .tag()
+        .ifPresent(
+            t ->
+                v.add(
+                    Violation.of(
+                        Platform.TWITTER,
+                        "message.tag",
+                        "no-tags",
+                        t,
+                        null,
+                        "X has no message tags")));
+    if (to.conversationId().isEmpty()
+        && to.userId().filter(u -> u.matches("[0-9]{1,19}")).isEmpty()) {
+      v.add(
+          Violation.of(
+              Platform.TWITTER,
+              "to",
+              "user-id",
+              to.userId().orElse(null),
+              "[0-9]{1,19}",
+              "an X recipient is a numeric user id or a dm_conversation_id"));
     }
     if (!v.isEmpty()) {
       throw new ValidationException(Platform.TWITTER, v);
@@ -342,22 +413,31 @@ public final class TwitterInbox {
     body.put("text", message.text());
     Operation op = keyed(Operation.create("send", TwitterRateBucket.DM_CREATE));
     Instant sentAt = now.get();
-    ApiResponse<JsonNode> r = to.conversationId().isPresent()
-        ? rt.callForResponse(op, () -> api.sendToConversation(to.conversationId().get(), body))
-        : rt.callForResponse(op, () -> api.sendToParticipant(to.userId().get(), body));
+    ApiResponse<JsonNode> r =
+        to.conversationId().isPresent()
+            ? rt.callForResponse(op, () -> api.sendToConversation(to.conversationId().get(), body))
+            : rt.callForResponse(op, () -> api.sendToParticipant(to.userId().get(), body));
     JsonNode data = r.body() == null ? null : r.body().path("data");
     String eventId = data == null ? "" : data.path("dm_event_id").asText("");
     if (eventId.isEmpty()) {
       if (r.body() != null && r.body().path("errors").size() > 0) {
         throw rt.mapFailure(op, r.status(), r.headers(), r.body().toString());
       }
-      throw new PublishOutcomeUnknownException(Platform.TWITTER, "send",
-          "the answer carries no dm_event_id; not retried so that nothing is sent twice", null, null,
-          List.of(), null);
+      throw new PublishOutcomeUnknownException(
+          Platform.TWITTER,
+          "send",
+          "the answer carries no dm_event_id; not retried so that nothing is sent twice",
+          null,
+          null,
+          List.of(),
+          null);
     }
     String conv = data.path("dm_conversation_id").asText(to.conversationId().orElse(""));
-    Message.Builder b = Message.builder(Platform.TWITTER, account.get(), conv, eventId).direction(Direction.OUTBOUND)
-        .text(message.text()).createdAt(sentAt);
+    Message.Builder b =
+        Message.builder(Platform.TWITTER, account.get(), conv, eventId)
+            .direction(Direction.OUTBOUND)
+            .text(message.text())
+            .createdAt(sentAt);
     String me = knownAccount.get();
     if (me != null) {
       b.authorId(me);

@@ -50,8 +50,9 @@ public final class TwitterMapper {
     raw(b, "public_metrics", pub);
     raw(b, "non_public_metrics", nonPub);
     raw(b, "organic_metrics", org);
-    b.put(Metric.IMPRESSIONS, first(nonPub, "impression_count", org, "impression_count", pub,
-        "impression_count"));
+    b.put(
+        Metric.IMPRESSIONS,
+        first(nonPub, "impression_count", org, "impression_count", pub, "impression_count"));
     b.put(Metric.LIKES, first(pub, "like_count", org, "like_count", null, null));
     b.put(Metric.COMMENTS, first(pub, "reply_count", org, "reply_count", null, null));
     Long reposts = first(pub, "retweet_count", pub, "repost_count", org, "retweet_count");
@@ -73,11 +74,12 @@ public final class TwitterMapper {
   }
 
   private static void raw(EngagementMetrics.Builder b, String name, Map<String, Object> g) {
-    g.forEach((k, v) -> {
-      if (v instanceof Number n) {
-        b.raw(name + "." + k, n.longValue());
-      }
-    });
+    g.forEach(
+        (k, v) -> {
+          if (v instanceof Number n) {
+            b.raw(name + "." + k, n.longValue());
+          }
+        });
   }
 
   private static Long number(Map<String, Object> g, String name) {
@@ -85,8 +87,13 @@ public final class TwitterMapper {
     return v instanceof Number n ? n.longValue() : null;
   }
 
-  private static Long first(Map<String, Object> a, String an, Map<String, Object> b, String bn,
-      Map<String, Object> c, String cn) {
+  private static Long first(
+      Map<String, Object> a,
+      String an,
+      Map<String, Object> b,
+      String bn,
+      Map<String, Object> c,
+      String cn) {
     Long v = number(a, an);
     if (v == null) {
       v = number(b, bn);
@@ -102,8 +109,8 @@ public final class TwitterMapper {
    * @param page the search answer ({@code data[]}, {@code includes.users[]})
    * @param rootId the conversation's root post id
    */
-  public static List<Comment> comments(TwitterDtos.Envelope<List<TwitterDtos.Tweet>> page,
-      String rootId) {
+  public static List<Comment> comments(
+      TwitterDtos.Envelope<List<TwitterDtos.Tweet>> page, String rootId) {
     List<Comment> out = new ArrayList<>();
     if (page.data() == null) {
       return out;
@@ -130,8 +137,9 @@ public final class TwitterMapper {
    * @param users expanded users by id; the author's name is {@code @username} when found
    */
   public static Comment comment(TwitterDtos.Tweet t, Map<String, TwitterDtos.User> users) {
-    Comment.Builder b = Comment.builder(CommentRef.of(Platform.TWITTER, t.id()))
-        .text(t.text() == null ? "" : t.text());
+    Comment.Builder b =
+        Comment.builder(CommentRef.of(Platform.TWITTER, t.id()))
+            .text(t.text() == null ? "" : t.text());
     if (t.authorId() != null) {
       b.authorId(t.authorId());
       TwitterDtos.User u = users.get(t.authorId());
@@ -162,8 +170,9 @@ public final class TwitterMapper {
 
   /** Maps one of the account's own posts ({@code GET /2/users/{id}/tweets}). */
   public static AccountPost accountPost(TwitterDtos.Tweet t) {
-    return new AccountPost(PublishedPost.builder(PostRef.of(Platform.TWITTER, t.id()))
-        .url(url(t.id())).build(), t.text() == null ? "" : t.text(),
+    return new AccountPost(
+        PublishedPost.builder(PostRef.of(Platform.TWITTER, t.id())).url(url(t.id())).build(),
+        t.text() == null ? "" : t.text(),
         Instant.parse(t.createdAt() == null ? "" : t.createdAt()));
   }
 
@@ -173,10 +182,14 @@ public final class TwitterMapper {
    */
   public static AccountInfo accountInfo(TwitterDtos.User d, Instant now) {
     Map<String, Object> pm = group(d.publicMetrics());
-    AccountInfo.Builder b = AccountInfo.builder(Platform.TWITTER, d.id() == null ? "" : d.id())
-        .handle(d.username()).name(d.name())
-        .followers(number(pm, "followers_count")).following(number(pm, "following_count"))
-        .postCount(number(pm, "tweet_count")).retrievedAt(now);
+    AccountInfo.Builder b =
+        AccountInfo.builder(Platform.TWITTER, d.id() == null ? "" : d.id())
+            .handle(d.username())
+            .name(d.name())
+            .followers(number(pm, "followers_count"))
+            .following(number(pm, "following_count"))
+            .postCount(number(pm, "tweet_count"))
+            .retrievedAt(now);
     pm.forEach((k, v) -> b.raw(k, v instanceof Number n ? n.longValue() : null));
     return b.build();
   }

@@ -1,5 +1,6 @@
 package io.smo.twitter.internal;
 
+import io.smo.core.Capabilities;
 import io.smo.core.Media;
 import io.smo.core.Platform;
 import io.smo.core.Post;
@@ -7,7 +8,6 @@ import io.smo.core.PostRef;
 import io.smo.core.PublishedPost;
 import io.smo.core.SmoInternalApi;
 import io.smo.core.TextOverflow;
-import io.smo.core.Capabilities;
 import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.SmoException;
 import io.smo.core.http.ApiResponse;
@@ -51,8 +51,12 @@ public final class TwitterPublisher {
    * @param knownAccount the account's X user id when known (rate limits are kept under it), else
    *     {@code null}
    */
-  public TwitterPublisher(ApiRuntime runtime, TwitterApi api, TwitterUploadProtocol uploads,
-      UploadListener listener, Supplier<String> knownAccount) {
+  public TwitterPublisher(
+      ApiRuntime runtime,
+      TwitterApi api,
+      TwitterUploadProtocol uploads,
+      UploadListener listener,
+      Supplier<String> knownAccount) {
     this.runtime = runtime;
     this.api = api;
     this.uploads = uploads;
@@ -74,7 +78,8 @@ public final class TwitterPublisher {
   public PublishedPost publish(Post post) {
     Capabilities caps = TwitterCapabilities.get();
     List<String> parts = new ArrayList<>();
-    if (post.textOverflow() == TextOverflow.THREAD && caps.textLimit().isPresent()
+    if (post.textOverflow() == TextOverflow.THREAD
+        && caps.textLimit().isPresent()
         && !caps.textLimit().get().fits(post.text())) {
       parts.addAll(TextFitting.splitNumbered(post.text(), caps.textLimit().get()));
     } else {
@@ -87,9 +92,11 @@ public final class TwitterPublisher {
       mediaIds.add(uploads.upload(m, listener));
     }
     Optional<TwitterOptions> opts = post.options(TwitterOptions.class);
-    String replySettings = opts.flatMap(TwitterOptions::replySettings)
-        .or(() -> TwitterCapabilities.replySettings(post.audience().replyPolicy()))
-        .flatMap(TwitterOptions.ReplySettings::wireValue).orElse(null);
+    String replySettings =
+        opts.flatMap(TwitterOptions::replySettings)
+            .or(() -> TwitterCapabilities.replySettings(post.audience().replyPolicy()))
+            .flatMap(TwitterOptions.ReplySettings::wireValue)
+            .orElse(null);
 
     List<PostRef> published = new ArrayList<>();
     String previous = null;
@@ -97,8 +104,8 @@ public final class TwitterPublisher {
       String text = parts.get(i).isEmpty() ? null : parts.get(i);
       TwitterDtos.CreateTweetRequest body;
       if (i == 0) {
-        TwitterDtos.MediaIds media = mediaIds.isEmpty() ? null
-            : new TwitterDtos.MediaIds(List.copyOf(mediaIds));
+        TwitterDtos.MediaIds media =
+            mediaIds.isEmpty() ? null : new TwitterDtos.MediaIds(List.copyOf(mediaIds));
         String quote = null;
         TwitterDtos.ReplyTo reply = null;
         Boolean ai = null;
@@ -107,17 +114,28 @@ public final class TwitterPublisher {
           TwitterOptions o = opts.get();
           quote = o.quoteTweetId().orElse(null);
           if (o.inReplyToTweetId().isPresent()) {
-            reply = new TwitterDtos.ReplyTo(o.inReplyToTweetId().get(),
-                o.excludeReplyUserIds().isEmpty() ? null : List.copyOf(o.excludeReplyUserIds()));
+            reply =
+                new TwitterDtos.ReplyTo(
+                    o.inReplyToTweetId().get(),
+                    o.excludeReplyUserIds().isEmpty()
+                        ? null
+                        : List.copyOf(o.excludeReplyUserIds()));
           }
           ai = o.madeWithAi() ? Boolean.TRUE : null;
           paid = o.paidPartnership() ? Boolean.TRUE : null;
         }
-        body = new TwitterDtos.CreateTweetRequest(text, media, quote, reply, ai, paid,
-            replySettings);
+        body =
+            new TwitterDtos.CreateTweetRequest(text, media, quote, reply, ai, paid, replySettings);
       } else {
-        body = new TwitterDtos.CreateTweetRequest(text, null, null,
-            new TwitterDtos.ReplyTo(previous, null), null, null, replySettings);
+        body =
+            new TwitterDtos.CreateTweetRequest(
+                text,
+                null,
+                null,
+                new TwitterDtos.ReplyTo(previous, null),
+                null,
+                null,
+                replySettings);
       }
       String id;
       try {
@@ -128,10 +146,22 @@ public final class TwitterPublisher {
         if (published.isEmpty()) {
           throw e;
         }
-        PublishOutcomeUnknownException partial = new PublishOutcomeUnknownException(
-            Platform.TWITTER, "publish", "thread part " + (i + 1) + " of " + parts.size()
-                + " failed after " + published.size() + " part(s) were posted: " + e.getMessage(),
-            e, post.idempotencyKey(), published, null);
+        PublishOutcomeUnknownException partial =
+            new PublishOutcomeUnknownException(
+                Platform.TWITTER,
+                "publish",
+                "thread part "
+                    + (i + 1)
+                    + " of "
+                    + parts.size()
+                    + " failed after "
+                    + published.size()
+                    + " part(s) were posted: "
+                    + e.getMessage(),
+                e,
+                post.idempotencyKey(),
+                published,
+                null);
         partial.withAttempts(e.attempts());
         throw partial;
       }
@@ -139,8 +169,11 @@ public final class TwitterPublisher {
       previous = id;
     }
     PostRef root = published.get(0);
-    return PublishedPost.builder(root).url(TwitterMapper.url(root.id()))
-        .publishedAt(runtime.clock().instant()).parts(published).build();
+    return PublishedPost.builder(root)
+        .url(TwitterMapper.url(root.id()))
+        .publishedAt(runtime.clock().instant())
+        .parts(published)
+        .build();
   }
 
   /**
@@ -158,9 +191,14 @@ public final class TwitterPublisher {
       if (b != null && b.hasErrors()) {
         throw runtime.mapFailure(op, r.status(), r.headers(), errorBody(runtime, b));
       }
-      throw new PublishOutcomeUnknownException(Platform.TWITTER, "publish",
+      throw new PublishOutcomeUnknownException(
+          Platform.TWITTER,
+          "publish",
           "the create answer carries no post id; not retried so that nothing is posted twice",
-          null, null, List.of(), null);
+          null,
+          null,
+          List.of(),
+          null);
     }
     return id;
   }
@@ -179,8 +217,8 @@ public final class TwitterPublisher {
   }
 
   /** Throws the mapped failure when an answer carries {@code errors} and no {@code data}. */
-  static void failOnErrorsWithoutData(ApiRuntime runtime, Operation op,
-      ApiResponse<? extends TwitterDtos.Envelope<?>> r) {
+  static void failOnErrorsWithoutData(
+      ApiRuntime runtime, Operation op, ApiResponse<? extends TwitterDtos.Envelope<?>> r) {
     TwitterDtos.Envelope<?> b = r.body();
     if (b != null && b.data() == null && b.hasErrors()) {
       throw runtime.mapFailure(op, r.status(), r.headers(), errorBody(runtime, b));

@@ -20,27 +20,33 @@ import okhttp3.Headers;
 public final class TwitterRateLimitParser implements RateLimitHeaderParser {
   @Override
   public Optional<RateLimitSnapshot> parse(Headers headers, Operation operation, Instant now) {
-    Optional<RateLimitSnapshot> s = read(headers, "x-rate-limit-", operation, now,
-        RateLimitSnapshot.Scope.ENDPOINT);
+    Optional<RateLimitSnapshot> s =
+        read(headers, "x-rate-limit-", operation, now, RateLimitSnapshot.Scope.ENDPOINT);
     if (s.isPresent()) {
       return s;
     }
     s = read(headers, "x-user-limit-24hour-", operation, now, RateLimitSnapshot.Scope.USER);
-    return s.isPresent() ? s : read(headers, "x-app-limit-24hour-", operation, now,
-        RateLimitSnapshot.Scope.APP);
+    return s.isPresent()
+        ? s
+        : read(headers, "x-app-limit-24hour-", operation, now, RateLimitSnapshot.Scope.APP);
   }
 
-  private static Optional<RateLimitSnapshot> read(Headers h, String prefix, Operation op,
-      Instant now, RateLimitSnapshot.Scope scope) {
+  private static Optional<RateLimitSnapshot> read(
+      Headers h, String prefix, Operation op, Instant now, RateLimitSnapshot.Scope scope) {
     Long limit = number(h.get(prefix + "limit"));
     Long remaining = number(h.get(prefix + "remaining"));
     Long reset = number(h.get(prefix + "reset"));
     if (limit == null && remaining == null && reset == null) {
       return Optional.empty();
     }
-    return Optional.of(RateLimitSnapshot.builder(Platform.TWITTER, now).scope(scope)
-        .bucket(op == null ? null : op.bucket()).limit(limit).remaining(remaining)
-        .resetAt(reset == null ? null : Instant.ofEpochSecond(reset)).build());
+    return Optional.of(
+        RateLimitSnapshot.builder(Platform.TWITTER, now)
+            .scope(scope)
+            .bucket(op == null ? null : op.bucket())
+            .limit(limit)
+            .remaining(remaining)
+            .resetAt(reset == null ? null : Instant.ofEpochSecond(reset))
+            .build());
   }
 
   /** Reads a header number leniently; {@code null} when absent or unreadable. */

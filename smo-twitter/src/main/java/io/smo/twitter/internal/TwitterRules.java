@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * X's rules for a post beyond the shared capability checks: no media fetched from URLs, alt text
- * at most {@link TwitterCapabilities#MAX_ALT_TEXT} characters, no "nobody may reply" setting, no
- * media with a quoted post, replies within the weighted length. No I/O; stateless.
+ * X's rules for a post beyond the shared capability checks: no media fetched from URLs, alt text at
+ * most {@link TwitterCapabilities#MAX_ALT_TEXT} characters, no "nobody may reply" setting, no media
+ * with a quoted post, replies within the weighted length. No I/O; stateless.
  *
  * @see <a href="https://docs.x.com/x-api/posts/manage-tweets/introduction">Manage posts</a>
  */
@@ -33,26 +33,52 @@ public final class TwitterRules {
     for (int i = 0; i < post.media().size(); i++) {
       Media m = post.media().get(i);
       if (m.sourceType() == Media.SourceType.URL) {
-        out.add(Violation.of(P, "media[" + i + "]", "media-source", "URL", null,
-            "X does not fetch media from URLs; give a file or bytes"));
+        out.add(
+            Violation.of(
+                P,
+                "media[" + i + "]",
+                "media-source",
+                "URL",
+                null,
+                "X does not fetch media from URLs; give a file or bytes"));
       }
       String field = "media[" + i + "].altText";
-      m.altText().filter(a -> a.codePointCount(0, a.length()) > TwitterCapabilities.MAX_ALT_TEXT)
-          .ifPresent(a -> out.add(Violation.of(P, field, "max-length",
-              a.codePointCount(0, a.length()), TwitterCapabilities.MAX_ALT_TEXT,
-              "alt text is too long")));
+      m.altText()
+          .filter(a -> a.codePointCount(0, a.length()) > TwitterCapabilities.MAX_ALT_TEXT)
+          .ifPresent(
+              a ->
+                  out.add(
+                      Violation.of(
+                          P,
+                          field,
+                          "max-length",
+                          a.codePointCount(0, a.length()),
+                          TwitterCapabilities.MAX_ALT_TEXT,
+                          "alt text is too long")));
     }
     Optional<TwitterOptions> o = post.options(TwitterOptions.class);
     boolean override = o.flatMap(TwitterOptions::replySettings).isPresent();
-    if (!override && post.audience().replyPolicy() == ReplyPolicy.NOBODY
+    if (!override
+        && post.audience().replyPolicy() == ReplyPolicy.NOBODY
         && !post.audience().dropUnsupported()) {
-      out.add(Violation.of(P, "audience.replyPolicy", "reply-policy-unsupported",
-          ReplyPolicy.NOBODY, null, "X cannot turn replies off; the narrowest setting is "
-              + "MENTIONED_ONLY"));
+      out.add(
+          Violation.of(
+              P,
+              "audience.replyPolicy",
+              "reply-policy-unsupported",
+              ReplyPolicy.NOBODY,
+              null,
+              "X cannot turn replies off; the narrowest setting is " + "MENTIONED_ONLY"));
     }
     if (o.isPresent() && o.get().quoteTweetId().isPresent() && !post.media().isEmpty()) {
-      out.add(Violation.of(P, "options.twitter.quote", "quote-with-media", null, null,
-          "X does not accept media together with a quoted post"));
+      out.add(
+          Violation.of(
+              P,
+              "options.twitter.quote",
+              "quote-with-media",
+              null,
+              null,
+              "X does not accept media together with a quoted post"));
     }
     return out;
   }
@@ -64,8 +90,12 @@ public final class TwitterRules {
    */
   public void checkReply(String text) {
     if (!TwitterCapabilities.get().textLimit().get().fits(text)) {
-      throw ValidationException.of(P, "text", "max-length",
-          TwitterCapabilities.weightedLength(text), TwitterCapabilities.MAX_WEIGHTED_LENGTH,
+      throw ValidationException.of(
+          P,
+          "text",
+          "max-length",
+          TwitterCapabilities.weightedLength(text),
+          TwitterCapabilities.MAX_WEIGHTED_LENGTH,
           "reply is too long, counted as X weighted length");
     }
   }

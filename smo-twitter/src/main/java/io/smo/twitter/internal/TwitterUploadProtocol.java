@@ -12,11 +12,11 @@ import io.smo.core.exception.TransportException;
 import io.smo.core.http.ApiResponse;
 import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
+import io.smo.core.upload.UploadListener;
 import io.smo.core.upload.spi.ChunkedUploader;
 import io.smo.core.upload.spi.FileChunk;
 import io.smo.core.upload.spi.ProcessingPoller;
 import io.smo.core.upload.spi.ProcessingStatus;
-import io.smo.core.upload.UploadListener;
 import io.smo.twitter.TwitterRateBucket;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -33,24 +33,31 @@ import okhttp3.RequestBody;
 
 /**
  * X v2 media upload: small images in one multipart {@code POST /2/media/upload}; everything else
- * through {@code initialize} → {@code append} (multipart {@code media} + {@code segment_index},
- * at most 1000 segments) → {@code finalize}, then {@code GET /2/media/upload?command=STATUS}
- * polling, sleeping {@code check_after_secs} while the state is {@code pending} or {@code
- * in_progress}, until {@code succeeded} or {@code failed}, under a deadline. Alt text goes through
- * {@code POST /2/media/metadata}.
+ * through {@code initialize} → {@code append} (multipart {@code media} + {@code segment_index}, at
+ * most 1000 segments) → {@code finalize}, then {@code GET /2/media/upload?command=STATUS} polling,
+ * sleeping {@code check_after_secs} while the state is {@code pending} or {@code in_progress},
+ * until {@code succeeded} or {@code failed}, under a deadline. Alt text goes through {@code POST
+ * /2/media/metadata}.
  *
- * @see <a href="https://docs.x.com/x-api/media/quickstart/media-upload-chunked">Chunked media upload</a>
+ * @see <a href="https://docs.x.com/x-api/media/quickstart/media-upload-chunked">Chunked media
+ *     upload</a>
  */
 @SmoInternalApi
 public final class TwitterUploadProtocol {
   /** Default append segment ({@code chunkSize}): 1 MiB. */
   public static final long DEFAULT_CHUNK_SIZE = 1024L * 1024;
+
   /** Default processing timeout: 10 minutes. */
   public static final Duration DEFAULT_PROCESSING_TIMEOUT = Duration.ofMinutes(10);
-  /** Default interval between two STATUS calls when X names no {@code check_after_secs}: 1 second. */
+
+  /**
+   * Default interval between two STATUS calls when X names no {@code check_after_secs}: 1 second.
+   */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
   /** X accepts segment indexes 0 to 999. */
   public static final int MAX_SEGMENTS = 1000;
+
   /** Images up to this size go through the one-shot upload. */
   public static final long SIMPLE_MAX = 5L * 1024 * 1024;
 
@@ -74,8 +81,13 @@ public final class TwitterUploadProtocol {
    * @param knownAccount the account's X user id when known (rate limits are kept under it), else
    *     {@code null}
    */
-  public TwitterUploadProtocol(ApiRuntime runtime, TwitterApi api, long chunkSize,
-      Duration processingTimeout, Duration pollInterval, Supplier<String> knownAccount) {
+  public TwitterUploadProtocol(
+      ApiRuntime runtime,
+      TwitterApi api,
+      long chunkSize,
+      Duration processingTimeout,
+      Duration pollInterval,
+      Supplier<String> knownAccount) {
     this.runtime = runtime;
     this.api = api;
     this.segmentSize = chunkSize;
@@ -129,8 +141,12 @@ public final class TwitterUploadProtocol {
         id = chunked(media, file, kind, listener);
       }
     } catch (IOException e) {
-      throw new TransportException(Platform.TWITTER, "media-upload", "cannot read media "
-          + media.describe() + ": " + e.getMessage(), e, false);
+      throw new TransportException(
+          Platform.TWITTER,
+          "media-upload",
+          "cannot read media " + media.describe() + ": " + e.getMessage(),
+          e,
+          false);
     } finally {
       if (temp != null) {
         try {
@@ -145,14 +161,25 @@ public final class TwitterUploadProtocol {
   }
 
   private String simple(Media media) throws IOException {
-    byte[] bytes = media.sourceType() == Media.SourceType.BYTES ? media.bytes().orElseThrow()
-        : Files.readAllBytes(media.file().orElseThrow());
+    byte[] bytes =
+        media.sourceType() == Media.SourceType.BYTES
+            ? media.bytes().orElseThrow()
+            : Files.readAllBytes(media.file().orElseThrow());
     HttpUrl url = HttpUrl.get(runtime.baseUrl().resolve("2/media/upload").toString());
-    ApiResponse<String> r = runtime.execute(keyed(Operation.write("media-upload", TwitterRateBucket.MEDIA_UPLOAD)),
-        () -> new Request.Builder().url(url).post(new MultipartBody.Builder()
-            .setType(MultipartBody.FORM)
-            .addFormDataPart("media", "media", RequestBody.create(bytes, OCTET))
-            .addFormDataPart("media_category", "tweet_image").build()).build(), true);
+    ApiResponse<String> r =
+        runtime.execute(
+            keyed(Operation.write("media-upload", TwitterRateBucket.MEDIA_UPLOAD)),
+            () ->
+                new Request.Builder()
+                    .url(url)
+                    .post(
+                        new MultipartBody.Builder()
+                            .setType(MultipartBody.FORM)
+                            .addFormDataPart("media", "media", RequestBody.create(bytes, OCTET))
+                            .addFormDataPart("media_category", "tweet_image")
+                            .build())
+                    .build(),
+            true);
     return mediaId(r, "media-upload");
   }
 
@@ -164,7 +191,11 @@ public final class TwitterUploadProtocol {
       id = data.path("media_id_string").asText("");
     }
     if (id.isEmpty()) {
-      throw runtime.mapFailure(keyed(Operation.write(op, TwitterRateBucket.MEDIA_UPLOAD)), r.status(), r.headers(), r.body());
+      throw runtime.mapFailure(
+          keyed(Operation.write(op, TwitterRateBucket.MEDIA_UPLOAD)),
+          r.status(),
+          r.headers(),
+          r.body());
     }
     return id;
   }
@@ -184,19 +215,26 @@ public final class TwitterUploadProtocol {
     init.put("media_type", media.mimeType());
     init.put("total_bytes", total);
     init.put("media_category", category(kind));
-    JsonNode initAnswer = runtime.call(keyed(Operation.write("media-initialize", TwitterRateBucket.MEDIA_CHUNKED)),
-        () -> api.initializeUpload(init));
+    JsonNode initAnswer =
+        runtime.call(
+            keyed(Operation.write("media-initialize", TwitterRateBucket.MEDIA_CHUNKED)),
+            () -> api.initializeUpload(init));
     String id = initAnswer == null ? "" : initAnswer.path("data").path("id").asText("");
     if (id.isEmpty()) {
-      throw new TransportException(Platform.TWITTER, "media-initialize",
-          "initialize answer has no media id", null, false);
+      throw new TransportException(
+          Platform.TWITTER, "media-initialize", "initialize answer has no media id", null, false);
     }
     long seg = segmentLength(segmentSize, total);
-    HttpUrl appendUrl = HttpUrl.get(runtime.baseUrl().resolve("2/media/upload/" + id + "/append")
-        .toString());
+    HttpUrl appendUrl =
+        HttpUrl.get(runtime.baseUrl().resolve("2/media/upload/" + id + "/append").toString());
     long[] acked = {0};
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      ChunkedUploader.upload(Platform.TWITTER, file.getFileName().toString(), ch, total, OCTET,
+      ChunkedUploader.upload(
+          Platform.TWITTER,
+          file.getFileName().toString(),
+          ch,
+          total,
+          OCTET,
           new ChunkedUploader.Protocol() {
             @Override
             public long chunkLength(long offset, long t) {
@@ -206,11 +244,21 @@ public final class TwitterUploadProtocol {
             @Override
             public long send(FileChunk chunk, long t) {
               long index = chunk.offset() / seg;
-              runtime.execute(keyed(Operation.write("media-append", TwitterRateBucket.MEDIA_CHUNKED).withoutRetry()),
-                  () -> new Request.Builder().url(appendUrl).post(new MultipartBody.Builder()
-                      .setType(MultipartBody.FORM)
-                      .addFormDataPart("segment_index", Long.toString(index))
-                      .addFormDataPart("media", "blob", chunk).build()).build(), true);
+              runtime.execute(
+                  keyed(
+                      Operation.write("media-append", TwitterRateBucket.MEDIA_CHUNKED)
+                          .withoutRetry()),
+                  () ->
+                      new Request.Builder()
+                          .url(appendUrl)
+                          .post(
+                              new MultipartBody.Builder()
+                                  .setType(MultipartBody.FORM)
+                                  .addFormDataPart("segment_index", Long.toString(index))
+                                  .addFormDataPart("media", "blob", chunk)
+                                  .build())
+                          .build(),
+                  true);
               acked[0] = chunk.offset() + chunk.length();
               return acked[0];
             }
@@ -221,18 +269,28 @@ public final class TwitterUploadProtocol {
               // the first segment not acknowledged
               return acked[0];
             }
-          }, listener, runtime.retryPolicy(), runtime.sleeper());
+          },
+          listener,
+          runtime.retryPolicy(),
+          runtime.sleeper());
     }
-    JsonNode fin = runtime.call(keyed(Operation.write("media-finalize", TwitterRateBucket.MEDIA_CHUNKED)),
-        () -> api.finalizeUpload(id));
+    JsonNode fin =
+        runtime.call(
+            keyed(Operation.write("media-finalize", TwitterRateBucket.MEDIA_CHUNKED)),
+            () -> api.finalizeUpload(id));
     JsonNode info = fin == null ? null : fin.path("data").get("processing_info");
     if (info == null || info.isNull() || "succeeded".equals(info.path("state").asText())) {
       return id;
     }
     ProcessingStatus<String> first = processingStatus(id, info);
     if (first.outcome() == ProcessingStatus.Outcome.FAILED) {
-      throw new MediaProcessingException(Platform.TWITTER, "media-finalize", id, "failed",
-          "processing failed" + (first.message() != null ? ": " + first.message() : ""), false);
+      throw new MediaProcessingException(
+          Platform.TWITTER,
+          "media-finalize",
+          id,
+          "failed",
+          "processing failed" + (first.message() != null ? ": " + first.message() : ""),
+          false);
     }
     java.time.Instant deadline = runtime.clock().instant().plus(processingDeadline);
     Duration wait = first.checkAfter().filter(d -> !d.isNegative()).orElse(pollInterval);
@@ -240,25 +298,45 @@ public final class TwitterUploadProtocol {
       wait = ProcessingPoller.MIN_INTERVAL; // check_after_secs 0: never a tight loop
     }
     if (wait.compareTo(processingDeadline) > 0) {
-      throw new MediaProcessingException(Platform.TWITTER, "media-status", id, first.platformState(),
-          "processing did not finish within " + processingDeadline, true);
+      throw new MediaProcessingException(
+          Platform.TWITTER,
+          "media-status",
+          id,
+          first.platformState(),
+          "processing did not finish within " + processingDeadline,
+          true);
     }
     try {
       runtime.sleeper().sleep(wait); // X: wait check_after_secs before the first STATUS call
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MediaProcessingException(Platform.TWITTER, "media-status", id, first.platformState(),
-          "interrupted while waiting for processing", true);
+      throw new MediaProcessingException(
+          Platform.TWITTER,
+          "media-status",
+          id,
+          first.platformState(),
+          "interrupted while waiting for processing",
+          true);
     }
     Duration left = Duration.between(runtime.clock().instant(), deadline);
-    return ProcessingPoller.poll(Platform.TWITTER, "media-status", id, () -> status(id),
-        left.isNegative() ? Duration.ZERO : left, pollInterval, runtime.clock(),
-        runtime.sleeper(), listener, total);
+    return ProcessingPoller.poll(
+        Platform.TWITTER,
+        "media-status",
+        id,
+        () -> status(id),
+        left.isNegative() ? Duration.ZERO : left,
+        pollInterval,
+        runtime.clock(),
+        runtime.sleeper(),
+        listener,
+        total);
   }
 
   private ProcessingStatus<String> status(String id) {
-    JsonNode r = runtime.call(keyed(Operation.read("media-status", TwitterRateBucket.MEDIA_STATUS)),
-        () -> api.uploadStatus(id, "STATUS"));
+    JsonNode r =
+        runtime.call(
+            keyed(Operation.read("media-status", TwitterRateBucket.MEDIA_STATUS)),
+            () -> api.uploadStatus(id, "STATUS"));
     JsonNode info = r == null ? null : r.path("data").get("processing_info");
     return processingStatus(id, info);
   }
@@ -277,10 +355,12 @@ public final class TwitterUploadProtocol {
         yield ProcessingStatus.failed(state, message);
       }
       default -> { // pending, in_progress
-        Integer pct = info.path("progress_percent").isNumber() ? info.path("progress_percent").asInt()
-            : null;
-        Duration after = info.path("check_after_secs").isNumber()
-            ? Duration.ofSeconds(info.path("check_after_secs").asLong()) : null;
+        Integer pct =
+            info.path("progress_percent").isNumber() ? info.path("progress_percent").asInt() : null;
+        Duration after =
+            info.path("check_after_secs").isNumber()
+                ? Duration.ofSeconds(info.path("check_after_secs").asLong())
+                : null;
         yield ProcessingStatus.pending(state, pct, after);
       }
     };
@@ -290,6 +370,8 @@ public final class TwitterUploadProtocol {
     ObjectNode body = runtime.json().createObjectNode();
     body.put("id", id);
     body.putObject("metadata").putObject("alt_text").put("text", alt);
-    runtime.call(keyed(Operation.write("media-metadata", TwitterRateBucket.MEDIA_METADATA)), () -> api.mediaMetadata(body));
+    runtime.call(
+        keyed(Operation.write("media-metadata", TwitterRateBucket.MEDIA_METADATA)),
+        () -> api.mediaMetadata(body));
   }
 }

@@ -1,4 +1,7 @@
-/** Internals of the X client: Retrofit API, mappers, error mapper, rate-limit parser, upload protocol. */
+/**
+ * Internals of the X client: Retrofit API, mappers, error mapper, rate-limit parser, upload
+ * protocol.
+ */
 @SmoInternalApi
 package io.smo.twitter.internal;
 

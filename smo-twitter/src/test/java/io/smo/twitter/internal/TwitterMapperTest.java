@@ -29,17 +29,21 @@ class TwitterMapperTest {
   }
 
   private static TwitterDtos.Envelope<List<TwitterDtos.Tweet>> page(JsonNode n) {
-    return JSON.convertValue(n, JSON.getTypeFactory().constructParametricType(
-        TwitterDtos.Envelope.class, JSON.getTypeFactory().constructCollectionType(List.class,
-            TwitterDtos.Tweet.class)));
+    return JSON.convertValue(
+        n,
+        JSON.getTypeFactory()
+            .constructParametricType(
+                TwitterDtos.Envelope.class,
+                JSON.getTypeFactory()
+                    .constructCollectionType(List.class, TwitterDtos.Tweet.class)));
   }
 
   @Test
   void publicMetricsWithOlderNames() throws Exception {
     JsonNode t = fixture("user_timeline_with_public_metrics.json").path("data").get(0);
     assertThat(t.path("id").asText()).isEqualTo("1364275610764201984");
-    EngagementMetrics m = TwitterMapper.metrics(PostRef.of(Platform.TWITTER, "1364275610764201984"),
-        tweet(t), NOW);
+    EngagementMetrics m =
+        TwitterMapper.metrics(PostRef.of(Platform.TWITTER, "1364275610764201984"), tweet(t), NOW);
     assertThat(m.likes()).hasValue(37);
     assertThat(m.comments()).hasValue(2);
     assertThat(m.shares()).hasValue(11); // 10 retweets + 1 quote
@@ -51,10 +55,12 @@ class TwitterMapperTest {
 
   @Test
   void newerRepostNamesAndPrivateGroups() throws Exception {
-    JsonNode t = JSON.readTree("{\"id\":\"1\",\"public_metrics\":{\"repost_count\":5,\"reply_count\":1,"
-        + "\"like_count\":9,\"quote_count\":2,\"bookmark_count\":3,\"impression_count\":400},"
-        + "\"non_public_metrics\":{\"impression_count\":410,\"url_link_clicks\":7,"
-        + "\"user_profile_clicks\":4,\"engagements\":30}}");
+    JsonNode t =
+        JSON.readTree(
+            "{\"id\":\"1\",\"public_metrics\":{\"repost_count\":5,\"reply_count\":1,"
+                + "\"like_count\":9,\"quote_count\":2,\"bookmark_count\":3,\"impression_count\":400},"
+                + "\"non_public_metrics\":{\"impression_count\":410,\"url_link_clicks\":7,"
+                + "\"user_profile_clicks\":4,\"engagements\":30}}");
     EngagementMetrics m = TwitterMapper.metrics(PostRef.of(Platform.TWITTER, "1"), tweet(t), NOW);
     assertThat(m.shares()).hasValue(7);
     assertThat(m.saves()).hasValue(3);
@@ -88,8 +94,10 @@ class TwitterMapperTest {
 
   @Test
   void uploadStatusFixtureIsSucceeded() throws Exception {
-    JsonNode info = fixture("media_upload_v2_chunk_status.json").path("data").get("processing_info");
-    ProcessingStatus<String> s = TwitterUploadProtocol.processingStatus("1912090619981471744", info);
+    JsonNode info =
+        fixture("media_upload_v2_chunk_status.json").path("data").get("processing_info");
+    ProcessingStatus<String> s =
+        TwitterUploadProtocol.processingStatus("1912090619981471744", info);
     assertThat(s.outcome()).isEqualTo(ProcessingStatus.Outcome.SUCCEEDED);
     assertThat(s.result()).isEqualTo("1912090619981471744");
   }
@@ -97,14 +105,20 @@ class TwitterMapperTest {
   @Test
   void pendingAndInProgressHonourCheckAfter() throws Exception {
     for (String state : List.of("pending", "in_progress")) {
-      ProcessingStatus<String> s = TwitterUploadProtocol.processingStatus("9", JSON.readTree(
-          "{\"state\":\"" + state + "\",\"check_after_secs\":5,\"progress_percent\":30}"));
+      ProcessingStatus<String> s =
+          TwitterUploadProtocol.processingStatus(
+              "9",
+              JSON.readTree(
+                  "{\"state\":\"" + state + "\",\"check_after_secs\":5,\"progress_percent\":30}"));
       assertThat(s.outcome()).isEqualTo(ProcessingStatus.Outcome.PENDING);
       assertThat(s.checkAfter()).contains(Duration.ofSeconds(5));
       assertThat(s.percent()).contains(30);
     }
-    ProcessingStatus<String> f = TwitterUploadProtocol.processingStatus("9", JSON.readTree(
-        "{\"state\":\"failed\",\"error\":{\"code\":1,\"name\":\"InvalidMedia\",\"message\":\"Unsupported\"}}"));
+    ProcessingStatus<String> f =
+        TwitterUploadProtocol.processingStatus(
+            "9",
+            JSON.readTree(
+                "{\"state\":\"failed\",\"error\":{\"code\":1,\"name\":\"InvalidMedia\",\"message\":\"Unsupported\"}}"));
     assertThat(f.outcome()).isEqualTo(ProcessingStatus.Outcome.FAILED);
     assertThat(f.message()).isEqualTo("Unsupported");
   }

@@ -37,8 +37,15 @@ public final class AtomParser {
   private AtomParser() {}
 
   /** One video entry (or deleted entry). */
-  public record Entry(String videoId, String channelId, String title, String author,
-      Instant published, Instant updated, boolean deleted, String xml) {
+  public record Entry(
+      String videoId,
+      String channelId,
+      String title,
+      String author,
+      Instant published,
+      Instant updated,
+      boolean deleted,
+      String xml) {
     /** A stable part of the dedup key: the updated time, else the published time. */
     public String when() {
       return updated != null ? updated.toString() : published != null ? published.toString() : "-";
@@ -75,15 +82,17 @@ public final class AtomParser {
     try {
       DocumentBuilder b = FACTORY.newDocumentBuilder();
       b.setErrorHandler(new DefaultHandler());
-      b.setEntityResolver((publicId, systemId) -> {
-        throw new org.xml.sax.SAXException("external entities are refused");
-      });
+      b.setEntityResolver(
+          (publicId, systemId) -> {
+            throw new org.xml.sax.SAXException("external entities are refused");
+          });
       doc = b.parse(new ByteArrayInputStream(body));
     } catch (Exception e) {
       throw new IllegalArgumentException("body is not well-formed XML without a DOCTYPE");
     }
     Element root = doc.getDocumentElement();
-    if (root == null || !ATOM.equals(root.getNamespaceURI())
+    if (root == null
+        || !ATOM.equals(root.getNamespaceURI())
         || !("feed".equals(root.getLocalName()) || "entry".equals(root.getLocalName()))) {
       throw new IllegalArgumentException("body is not an Atom feed");
     }
@@ -109,7 +118,8 @@ public final class AtomParser {
           int i = uri.lastIndexOf('/');
           channel = i >= 0 ? uri.substring(i + 1) : uri;
         }
-        out.add(new Entry(id, channel, null, null, null, time(e.getAttribute("when")), true, xml(e)));
+        out.add(
+            new Entry(id, channel, null, null, null, time(e.getAttribute("when")), true, xml(e)));
       }
     }
     return out;
@@ -121,9 +131,15 @@ public final class AtomParser {
       throw new IllegalArgumentException("entry without yt:videoId");
     }
     Element author = first(e, ATOM, "author");
-    return new Entry(videoId, child(e, YT, "channelId"), child(e, ATOM, "title"),
+    return new Entry(
+        videoId,
+        child(e, YT, "channelId"),
+        child(e, ATOM, "title"),
         author == null ? null : child(author, ATOM, "name"),
-        time(child(e, ATOM, "published")), time(child(e, ATOM, "updated")), false, xml(e));
+        time(child(e, ATOM, "published")),
+        time(child(e, ATOM, "updated")),
+        false,
+        xml(e));
   }
 
   private static Element first(Element parent, String ns, String name) {

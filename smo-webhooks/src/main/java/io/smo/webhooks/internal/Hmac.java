@@ -8,8 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * One HMAC key, with a {@link Mac} per thread so that verifying costs no key set-up. The key
- * bytes never leave this object and never reach {@link #toString()}. Thread-safe.
+ * One HMAC key, with a {@link Mac} per thread so that verifying costs no key set-up. The key bytes
+ * never leave this object and never reach {@link #toString()}. Thread-safe.
  */
 @SmoInternalApi
 public final class Hmac {
@@ -33,15 +33,17 @@ public final class Hmac {
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("unsupported MAC " + algorithm, e);
     }
-    this.macs = ThreadLocal.withInitial(() -> {
-      try {
-        Mac m = Mac.getInstance(algorithm);
-        m.init(key);
-        return m;
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    this.macs =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                Mac m = Mac.getInstance(algorithm);
+                m.init(key);
+                return m;
+              } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+              }
+            });
   }
 
   /** Returns the MAC of the concatenated parts. */

@@ -27,9 +27,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The {@link YouTubeClient} implementation: wires the runtime and delegates to {@link YouTubeRules},
- * {@link YouTubePublisher}, {@link YouTubeEngagement} and {@link YouTubeInbox}. Immutable and
- * thread-safe (the quota tracker is synchronized).
+ * The {@link YouTubeClient} implementation: wires the runtime and delegates to {@link
+ * YouTubeRules}, {@link YouTubePublisher}, {@link YouTubeEngagement} and {@link YouTubeInbox}.
+ * Immutable and thread-safe (the quota tracker is synchronized).
  */
 @SmoInternalApi
 public final class DefaultYouTubeClient extends BaseSocialClient implements YouTubeClient {
@@ -45,8 +45,15 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
    * @param analytics whether to query Analytics ({@code null}: when the token's scopes allow)
    * @param accountId the channel id, or {@code null} to learn the token's channel on first use
    */
-  public record Settings(URI analyticsBaseUrl, YouTubeQuota quota, long chunkSize, Duration processingTimeout,
-      Duration pollInterval, UploadListener listener, Boolean analytics, String accountId) {}
+  public record Settings(
+      URI analyticsBaseUrl,
+      YouTubeQuota quota,
+      long chunkSize,
+      Duration processingTimeout,
+      Duration pollInterval,
+      UploadListener listener,
+      Boolean analytics,
+      String accountId) {}
 
   private final YouTubePublisher publisher;
   private final YouTubeEngagement engagement;
@@ -55,7 +62,10 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
 
   /** Creates the client over {@code runtime} (owned: closed with the client). */
   public DefaultYouTubeClient(ApiRuntime runtime, Settings settings) {
-    super(runtime, YouTubeCapabilities.get(), settings.accountId() != null ? settings.accountId() : "mine");
+    super(
+        runtime,
+        YouTubeCapabilities.get(),
+        settings.accountId() != null ? settings.accountId() : "mine");
     YouTubeApi api = runtime.service(YouTubeApi.class);
     YouTubeApi analyticsApi = runtime.service(YouTubeApi.class, settings.analyticsBaseUrl());
     this.quota = new QuotaTracker(settings.quota(), runtime.clock());
@@ -118,7 +128,8 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
   }
 
   @Override
-  public void setModerationStatus(CommentRef comment, YouTubeModerationStatus status, boolean banAuthor) {
+  public void setModerationStatus(
+      CommentRef comment, YouTubeModerationStatus status, boolean banAuthor) {
     checkRef(comment);
     YouTubeRules.checkModeration(status, banAuthor);
     engagement.setModerationStatus(comment, status, banAuthor);
@@ -147,9 +158,9 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
   }
 
   /**
-   * Reads the channel's figures: {@code channels.list part=snippet,statistics mine=true}
-   * ({@code statistics.subscriberCount}, absent when {@code hiddenSubscriberCount}; {@code
-   * videoCount}; {@code viewCount} in raw). YouTube reports no following count.
+   * Reads the channel's figures: {@code channels.list part=snippet,statistics mine=true} ({@code
+   * statistics.subscriberCount}, absent when {@code hiddenSubscriberCount}; {@code videoCount};
+   * {@code viewCount} in raw). YouTube reports no following count.
    */
   @Override
   public AccountInfo accountInfo() {
@@ -178,8 +189,8 @@ public final class DefaultYouTubeClient extends BaseSocialClient implements YouT
 
   /**
    * Lists the comments on every video of the channel, newest first (see {@link YouTubeInbox}):
-   * top-level comments and the replies the threads carry are items; a comment is answered when
-   * the channel replied in its thread after it. Answer with {@link #answer}, moderate with {@link
+   * top-level comments and the replies the threads carry are items; a comment is answered when the
+   * channel replied in its thread after it. Answer with {@link #answer}, moderate with {@link
    * #moderate} on {@link InboxComment#commentRef()} (UNHIDE publishes a held comment).
    */
   @Override

@@ -15,10 +15,10 @@ import java.util.function.Supplier;
 import okhttp3.Request;
 
 /**
- * Counts the quota units this client spends per Pacific-time day and refuses, offline, a call
- * that cannot fit. Every request costs its units, failed ones too. Every Data API call of the client
- * goes through {@link #call} or {@link #execute}, which charge the method's units, then run the call
- * on the runtime and note Google's own {@code quotaExceeded}. Thread-safe.
+ * Counts the quota units this client spends per Pacific-time day and refuses, offline, a call that
+ * cannot fit. Every request costs its units, failed ones too. Every Data API call of the client
+ * goes through {@link #call} or {@link #execute}, which charge the method's units, then run the
+ * call on the runtime and note Google's own {@code quotaExceeded}. Thread-safe.
  */
 @SmoInternalApi
 public final class QuotaTracker {
@@ -56,11 +56,22 @@ public final class QuotaTracker {
     roll();
     int cost = quota.cost(method);
     if (quota.enforced() && used + cost > quota.dailyLimit()) {
-      throw new QuotaExceededException(ErrorDetails.builder(Platform.YOUTUBE, operation)
-          .errorCode("quotaExceeded").errorSubcode("client")
-          .message(method + " costs " + cost + " units but only " + Math.max(0, quota.dailyLimit() - used)
-              + " of the daily " + quota.dailyLimit() + " are left (counted by the client; resets at"
-              + " midnight Pacific time)").build(), resetAt);
+      throw new QuotaExceededException(
+          ErrorDetails.builder(Platform.YOUTUBE, operation)
+              .errorCode("quotaExceeded")
+              .errorSubcode("client")
+              .message(
+                  method
+                      + " costs "
+                      + cost
+                      + " units but only "
+                      + Math.max(0, quota.dailyLimit() - used)
+                      + " of the daily "
+                      + quota.dailyLimit()
+                      + " are left (counted by the client; resets at"
+                      + " midnight Pacific time)")
+              .build(),
+          resetAt);
     }
     used += cost;
   }
@@ -89,7 +100,8 @@ public final class QuotaTracker {
    * @param method the API method whose cost is charged ({@code videos.list}, ...)
    * @throws QuotaExceededException if the call does not fit today, or Google says the quota is gone
    */
-  public <T> T call(ApiRuntime runtime, String method, Operation op, Supplier<retrofit2.Call<T>> c) {
+  public <T> T call(
+      ApiRuntime runtime, String method, Operation op, Supplier<retrofit2.Call<T>> c) {
     charge(method, op.name());
     try {
       return runtime.call(op, c);
@@ -107,8 +119,8 @@ public final class QuotaTracker {
    * @param accepted the non-2xx statuses returned instead of thrown
    * @throws QuotaExceededException if the call does not fit today, or Google says the quota is gone
    */
-  public ApiResponse<String> execute(ApiRuntime runtime, String method, Operation op, Supplier<Request> r,
-      int... accepted) {
+  public ApiResponse<String> execute(
+      ApiRuntime runtime, String method, Operation op, Supplier<Request> r, int... accepted) {
     charge(method, op.name());
     try {
       return runtime.execute(op, r, true, accepted);
@@ -120,7 +132,8 @@ public final class QuotaTracker {
 
   private void note(QuotaExceededException e) {
     String code = e.errorCode().orElse("");
-    if (e.statusCode() != 0 && (code.equals("quotaExceeded") || code.startsWith("dailyLimitExceeded"))) {
+    if (e.statusCode() != 0
+        && (code.equals("quotaExceeded") || code.startsWith("dailyLimitExceeded"))) {
       exhausted();
     }
   }

@@ -44,16 +44,23 @@ public interface YouTubeApi {
 
   /** {@code commentThreads.list}. */
   @GET("youtube/v3/commentThreads")
-  Call<CommentThreadList> listCommentThreads(@Query("part") String part, @Query("videoId") String videoId,
-      @Query("maxResults") Integer maxResults, @Query("pageToken") String pageToken,
+  Call<CommentThreadList> listCommentThreads(
+      @Query("part") String part,
+      @Query("videoId") String videoId,
+      @Query("maxResults") Integer maxResults,
+      @Query("pageToken") String pageToken,
       @Query("textFormat") String textFormat);
 
   /** {@code commentThreads.list} across a channel ({@code allThreadsRelatedToChannelId}). */
   @GET("youtube/v3/commentThreads")
-  Call<CommentThreadList> listChannelCommentThreads(@Query("part") String part,
-      @Query("allThreadsRelatedToChannelId") String channelId, @Query("moderationStatus") String moderationStatus,
-      @Query("order") String order, @Query("maxResults") Integer maxResults,
-      @Query("pageToken") String pageToken, @Query("textFormat") String textFormat);
+  Call<CommentThreadList> listChannelCommentThreads(
+      @Query("part") String part,
+      @Query("allThreadsRelatedToChannelId") String channelId,
+      @Query("moderationStatus") String moderationStatus,
+      @Query("order") String order,
+      @Query("maxResults") Integer maxResults,
+      @Query("pageToken") String pageToken,
+      @Query("textFormat") String textFormat);
 
   /** {@code commentThreads.insert}. */
   @POST("youtube/v3/commentThreads")
@@ -65,7 +72,9 @@ public interface YouTubeApi {
 
   /** {@code comments.setModerationStatus}. */
   @POST("youtube/v3/comments/setModerationStatus")
-  Call<Void> setModerationStatus(@Query("id") String id, @Query("moderationStatus") String status,
+  Call<Void> setModerationStatus(
+      @Query("id") String id,
+      @Query("moderationStatus") String status,
       @Query("banAuthor") Boolean banAuthor);
 
   /** {@code comments.delete}. */
@@ -78,8 +87,12 @@ public interface YouTubeApi {
 
   /** Analytics {@code reports.query} (on the Analytics base URL). */
   @GET("v2/reports")
-  Call<ResultTable> report(@Query("ids") String ids, @Query("startDate") String startDate,
-      @Query("endDate") String endDate, @Query("metrics") String metrics,
-      @Query("dimensions") String dimensions, @Query("filters") String filters,
+  Call<ResultTable> report(
+      @Query("ids") String ids,
+      @Query("startDate") String startDate,
+      @Query("endDate") String endDate,
+      @Query("metrics") String metrics,
+      @Query("dimensions") String dimensions,
+      @Query("filters") String filters,
       @Query("sort") String sort);
 }

@@ -17,33 +17,61 @@ import java.util.List;
 public final class YouTubeDtos {
   private YouTubeDtos() {}
 
-  /** {@code youtube#video}: the parts the client asks for ({@code snippet}, {@code status}, {@code statistics}, {@code processingDetails}). */
+  /**
+   * {@code youtube#video}: the parts the client asks for ({@code snippet}, {@code status}, {@code
+   * statistics}, {@code processingDetails}).
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Video(String id, VideoSnippet snippet, VideoStatus status, VideoStatistics statistics,
+  public record Video(
+      String id,
+      VideoSnippet snippet,
+      VideoStatus status,
+      VideoStatistics statistics,
       ProcessingDetails processingDetails) {}
 
   /** {@code VideoSnippet}. {@code publishedAt} is RFC 3339. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record VideoSnippet(String publishedAt, String channelId, String title, String description,
-      List<String> tags, String categoryId, String defaultLanguage, String defaultAudioLanguage) {}
+  public record VideoSnippet(
+      String publishedAt,
+      String channelId,
+      String title,
+      String description,
+      List<String> tags,
+      String categoryId,
+      String defaultLanguage,
+      String defaultAudioLanguage) {}
 
   /** {@code VideoStatus}. {@code publishAt} is RFC 3339. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record VideoStatus(String uploadStatus, String failureReason, String rejectionReason,
-      String privacyStatus, String publishAt, String license, Boolean embeddable,
-      Boolean publicStatsViewable, Boolean selfDeclaredMadeForKids, Boolean containsSyntheticMedia) {}
+  public record VideoStatus(
+      String uploadStatus,
+      String failureReason,
+      String rejectionReason,
+      String privacyStatus,
+      String publishAt,
+      String license,
+      Boolean embeddable,
+      Boolean publicStatsViewable,
+      Boolean selfDeclaredMadeForKids,
+      Boolean containsSyntheticMedia) {}
 
   /** {@code VideoStatistics}: uint64 counts sent as strings. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record VideoStatistics(String viewCount, String likeCount, String dislikeCount,
-      String favoriteCount, String commentCount) {}
+  public record VideoStatistics(
+      String viewCount,
+      String likeCount,
+      String dislikeCount,
+      String favoriteCount,
+      String commentCount) {}
 
   /** {@code VideoProcessingDetails}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ProcessingDetails(String processingStatus, String processingFailureReason,
+  public record ProcessingDetails(
+      String processingStatus,
+      String processingFailureReason,
       ProcessingProgress processingProgress) {}
 
   /** {@code VideoProcessingDetailsProcessingProgress}: uint64 counts sent as strings. */
@@ -64,8 +92,12 @@ public final class YouTubeDtos {
 
   /** {@code ChannelStatistics}: uint64 counts sent as strings. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ChannelStatistics(String viewCount, String commentCount, String subscriberCount,
-      Boolean hiddenSubscriberCount, String videoCount) {}
+  public record ChannelStatistics(
+      String viewCount,
+      String commentCount,
+      String subscriberCount,
+      Boolean hiddenSubscriberCount,
+      String videoCount) {}
 
   /** {@code ChannelListResponse}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -79,12 +111,22 @@ public final class YouTubeDtos {
   /** {@code CommentSnippet}; {@code likeCount} is a uint32 number. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record CommentSnippet(String channelId, String videoId, String textDisplay, String textOriginal,
-      String parentId, String authorDisplayName, AuthorChannelId authorChannelId, Long likeCount,
-      String moderationStatus, String publishedAt, String updatedAt) {
+  public record CommentSnippet(
+      String channelId,
+      String videoId,
+      String textDisplay,
+      String textOriginal,
+      String parentId,
+      String authorDisplayName,
+      AuthorChannelId authorChannelId,
+      Long likeCount,
+      String moderationStatus,
+      String publishedAt,
+      String updatedAt) {
     /** A request snippet: a reply's {@code parentId} and text, or a top-level comment's text. */
     static CommentSnippet text(String parentId, String textOriginal) {
-      return new CommentSnippet(null, null, null, textOriginal, parentId, null, null, null, null, null, null);
+      return new CommentSnippet(
+          null, null, null, textOriginal, parentId, null, null, null, null, null, null);
     }
   }
 
@@ -99,13 +141,14 @@ public final class YouTubeDtos {
   /** {@code youtube#commentThread} with {@code snippet} and {@code replies}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record CommentThread(String id, CommentThreadSnippet snippet, CommentThreadReplies replies) {}
+  public record CommentThread(
+      String id, CommentThreadSnippet snippet, CommentThreadReplies replies) {}
 
   /** {@code CommentThreadSnippet}; {@code totalReplyCount} is a uint32 number. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record CommentThreadSnippet(String channelId, String videoId, Comment topLevelComment,
-      Long totalReplyCount) {}
+  public record CommentThreadSnippet(
+      String channelId, String videoId, Comment topLevelComment, Long totalReplyCount) {}
 
   /** {@code CommentThreadReplies}: a subset of the thread's replies. */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -115,7 +158,10 @@ public final class YouTubeDtos {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record CommentThreadList(List<CommentThread> items, String nextPageToken) {}
 
-  /** {@code youtube#playlistItem}: the request ({@code snippet.playlistId}, {@code resourceId}) and the answer's {@code id}. */
+  /**
+   * {@code youtube#playlistItem}: the request ({@code snippet.playlistId}, {@code resourceId}) and
+   * the answer's {@code id}.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record PlaylistItem(String id, PlaylistItemSnippet snippet) {}
@@ -128,7 +174,9 @@ public final class YouTubeDtos {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ResourceId(String kind, String videoId) {}
 
-  /** Analytics {@code QueryResponse} ({@code youtubeAnalytics#resultTable}): rows of mixed values. */
+  /**
+   * Analytics {@code QueryResponse} ({@code youtubeAnalytics#resultTable}): rows of mixed values.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ResultTable(List<ColumnHeader> columnHeaders, List<List<Object>> rows) {}
 

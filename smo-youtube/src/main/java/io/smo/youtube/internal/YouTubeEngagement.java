@@ -58,9 +58,14 @@ public final class YouTubeEngagement {
    * @param api the Data API service
    * @param analyticsApi the Analytics API service
    * @param quota the quota account
-   * @param settings the client settings ({@code accountId}: the channel id, or {@code null} to learn it)
+   * @param settings the client settings ({@code accountId}: the channel id, or {@code null} to
+   *     learn it)
    */
-  public YouTubeEngagement(ApiRuntime runtime, YouTubeApi api, YouTubeApi analyticsApi, QuotaTracker quota,
+  public YouTubeEngagement(
+      ApiRuntime runtime,
+      YouTubeApi api,
+      YouTubeApi analyticsApi,
+      QuotaTracker quota,
       DefaultYouTubeClient.Settings settings) {
     this.runtime = runtime;
     this.api = api;
@@ -82,8 +87,12 @@ public final class YouTubeEngagement {
     if (id == null) {
       synchronized (this) {
         if (channelId == null) {
-          ChannelList r = quota.call(runtime, "channels.list", Operation.read("channel"),
-              () -> api.listMyChannels("id", true));
+          ChannelList r =
+              quota.call(
+                  runtime,
+                  "channels.list",
+                  Operation.read("channel"),
+                  () -> api.listMyChannels("id", true));
           learn(firstChannel(r, "channel").id());
         }
         id = channelId;
@@ -99,8 +108,10 @@ public final class YouTubeEngagement {
 
   private void learn(String id) {
     if (id == null || id.isEmpty()) {
-      throw new NotFoundException(ErrorDetails.builder(Platform.YOUTUBE, "channel")
-          .message("the token has no YouTube channel").build());
+      throw new NotFoundException(
+          ErrorDetails.builder(Platform.YOUTUBE, "channel")
+              .message("the token has no YouTube channel")
+              .build());
     }
     if (channelId == null) {
       synchronized (this) {
@@ -113,8 +124,11 @@ public final class YouTubeEngagement {
 
   private static YouTubeDtos.Channel firstChannel(ChannelList r, String operation) {
     if (r == null || r.items() == null || r.items().isEmpty()) {
-      throw new NotFoundException(ErrorDetails.builder(Platform.YOUTUBE, operation).httpStatus(200)
-          .message("the token's account has no YouTube channel").build());
+      throw new NotFoundException(
+          ErrorDetails.builder(Platform.YOUTUBE, operation)
+              .httpStatus(200)
+              .message("the token's account has no YouTube channel")
+              .build());
     }
     return r.items().get(0);
   }
@@ -125,8 +139,12 @@ public final class YouTubeEngagement {
    * same answer when it was not configured.
    */
   public AccountInfo accountInfo() {
-    ChannelList list = quota.call(runtime, "channels.list", Operation.read("account info"),
-        () -> api.listMyChannels("snippet,statistics", true));
+    ChannelList list =
+        quota.call(
+            runtime,
+            "channels.list",
+            Operation.read("account info"),
+            () -> api.listMyChannels("snippet,statistics", true));
     YouTubeDtos.Channel ch = firstChannel(list, "account info");
     if (ch.id() != null && !ch.id().isEmpty()) {
       learn(ch.id());
@@ -139,13 +157,22 @@ public final class YouTubeEngagement {
    * comments; {@code publishedAt} bounds the Analytics query), plus Analytics reports when enabled.
    */
   public EngagementMetrics metrics(PostRef ref) {
-    Video video = YouTubeMapper.onlyVideo(quota.call(runtime, "videos.list", Operation.read("metrics"),
-        () -> api.listVideos("snippet,statistics", ref.id())), ref.id(), "metrics");
+    Video video =
+        YouTubeMapper.onlyVideo(
+            quota.call(
+                runtime,
+                "videos.list",
+                Operation.read("metrics"),
+                () -> api.listVideos("snippet,statistics", ref.id())),
+            ref.id(),
+            "metrics");
     EngagementMetrics.Builder b = YouTubeMapper.statistics(ref, video, runtime.clock().instant());
     if (analyticsEnabled()) {
       try {
-        addAnalytics(b, ref.id(), video.snippet() == null ? null
-            : YouTubeMapper.instant(video.snippet().publishedAt()));
+        addAnalytics(
+            b,
+            ref.id(),
+            video.snippet() == null ? null : YouTubeMapper.instant(video.snippet().publishedAt()));
       } catch (PermissionException | NotFoundException e) {
         LOG.debug("youtube analytics unavailable for {}: {}", ref.id(), e.getMessage());
       }
@@ -158,7 +185,9 @@ public final class YouTubeEngagement {
       return settings.analytics();
     }
     try {
-      return runtime.tokens().map(t -> t.token().scopes().contains(YouTubeOAuth.SCOPE_ANALYTICS))
+      return runtime
+          .tokens()
+          .map(t -> t.token().scopes().contains(YouTubeOAuth.SCOPE_ANALYTICS))
           .orElse(false);
     } catch (SmoException e) {
       return false;
@@ -172,18 +201,31 @@ public final class YouTubeEngagement {
   private void addAnalytics(EngagementMetrics.Builder b, String videoId, Instant publishedAt) {
     Instant now = runtime.clock().instant();
     LocalDate end = now.atZone(YouTubeQuota.RESET_ZONE).toLocalDate();
-    LocalDate start = publishedAt == null ? end.minusDays(365)
-        : publishedAt.atZone(YouTubeQuota.RESET_ZONE).toLocalDate();
+    LocalDate start =
+        publishedAt == null
+            ? end.minusDays(365)
+            : publishedAt.atZone(YouTubeQuota.RESET_ZONE).toLocalDate();
     if (start.isAfter(end)) {
       start = end;
     }
-    String ids = settings.accountId() == null ? "channel==MINE" : "channel==" + settings.accountId();
+    String ids =
+        settings.accountId() == null ? "channel==MINE" : "channel==" + settings.accountId();
     String filter = "video==" + videoId;
     String s = start.toString();
     String e = end.toString();
     Operation op = Operation.read("metrics");
-    ResultTable totals = runtime.call(op, () -> analyticsApi.report(ids, s, e,
-        "views,estimatedMinutesWatched,averageViewDuration,likes,comments,shares", null, filter, null));
+    ResultTable totals =
+        runtime.call(
+            op,
+            () ->
+                analyticsApi.report(
+                    ids,
+                    s,
+                    e,
+                    "views,estimatedMinutesWatched,averageViewDuration,likes,comments,shares",
+                    null,
+                    filter,
+                    null));
     List<Map<String, Object>> rows = YouTubeMapper.reportRows(totals);
     if (!rows.isEmpty()) {
       Map<String, Object> row = rows.get(0);
@@ -193,11 +235,16 @@ public final class YouTubeEngagement {
         b.put(EngagementMetrics.Metric.SHARES, n.longValue());
       }
     }
-    ResultTable demo = runtime.call(op, () -> analyticsApi.report(ids, s, e, "viewerPercentage",
-        "ageGroup,gender", filter, null));
+    ResultTable demo =
+        runtime.call(
+            op,
+            () ->
+                analyticsApi.report(
+                    ids, s, e, "viewerPercentage", "ageGroup,gender", filter, null));
     b.raw("analytics.demographics", YouTubeMapper.reportRows(demo));
-    ResultTable countries = runtime.call(op, () -> analyticsApi.report(ids, s, e, "views", "country",
-        filter, "-views"));
+    ResultTable countries =
+        runtime.call(
+            op, () -> analyticsApi.report(ids, s, e, "views", "country", filter, "-views"));
     Map<String, Object> byCountry = new LinkedHashMap<>();
     for (Map<String, Object> row : YouTubeMapper.reportRows(countries)) {
       byCountry.put(String.valueOf(row.get("country")), row.get("views"));
@@ -205,34 +252,65 @@ public final class YouTubeEngagement {
     b.raw("analytics.country", byCountry);
   }
 
-  /** Lists a video's comments with their replies, one {@code commentThreads.list} per page of 100. */
+  /**
+   * Lists a video's comments with their replies, one {@code commentThreads.list} per page of 100.
+   */
   public Paginator<Comment> comments(PostRef ref) {
-    return Paginator.of(cursor -> {
-      CommentThreadList page = quota.call(runtime, "commentThreads.list", Operation.read("comments"),
-          () -> api.listCommentThreads("snippet,replies", ref.id(), 100, cursor, "plainText"));
-      return Page.of(YouTubeMapper.threads(page), YouTubeMapper.nextPageToken(page));
-    });
+    return Paginator.of(
+        cursor -> {
+          CommentThreadList page =
+              quota.call(
+                  runtime,
+                  "commentThreads.list",
+                  Operation.read("comments"),
+                  () ->
+                      api.listCommentThreads(
+                          "snippet,replies", ref.id(), 100, cursor, "plainText"));
+          return Page.of(YouTubeMapper.threads(page), YouTubeMapper.nextPageToken(page));
+        });
   }
 
   /** Posts a top-level comment ({@code commentThreads.insert part=snippet}). */
   public Comment comment(PostRef post, String text) {
-    YouTubeDtos.CommentThread body = new YouTubeDtos.CommentThread(null, new YouTubeDtos.CommentThreadSnippet(
-        null, post.id(), new YouTubeDtos.Comment(null, YouTubeDtos.CommentSnippet.text(null, text)), null), null);
-    YouTubeDtos.CommentThread thread = quota.call(runtime, "commentThreads.insert",
-        Operation.create("comment"), () -> api.insertCommentThread("snippet", body));
+    YouTubeDtos.CommentThread body =
+        new YouTubeDtos.CommentThread(
+            null,
+            new YouTubeDtos.CommentThreadSnippet(
+                null,
+                post.id(),
+                new YouTubeDtos.Comment(null, YouTubeDtos.CommentSnippet.text(null, text)),
+                null),
+            null);
+    YouTubeDtos.CommentThread thread =
+        quota.call(
+            runtime,
+            "commentThreads.insert",
+            Operation.create("comment"),
+            () -> api.insertCommentThread("snippet", body));
     List<Comment> c = thread == null ? List.of() : YouTubeMapper.thread(thread);
     if (c.isEmpty()) {
-      throw new PublishOutcomeUnknownException(Platform.YOUTUBE, "comment",
-          "the answer carried no comment", null, null, List.of(), thread == null ? null : thread.id());
+      throw new PublishOutcomeUnknownException(
+          Platform.YOUTUBE,
+          "comment",
+          "the answer carried no comment",
+          null,
+          null,
+          List.of(),
+          thread == null ? null : thread.id());
     }
     return c.get(0);
   }
 
   /** Replies to a comment ({@code comments.insert part=snippet} with {@code parentId}). */
   public Comment reply(CommentRef comment, String text) {
-    YouTubeDtos.Comment body = new YouTubeDtos.Comment(null, YouTubeDtos.CommentSnippet.text(comment.id(), text));
-    YouTubeDtos.Comment created = quota.call(runtime, "comments.insert", Operation.create("reply"),
-        () -> api.insertComment("snippet", body));
+    YouTubeDtos.Comment body =
+        new YouTubeDtos.Comment(null, YouTubeDtos.CommentSnippet.text(comment.id(), text));
+    YouTubeDtos.Comment created =
+        quota.call(
+            runtime,
+            "comments.insert",
+            Operation.create("reply"),
+            () -> api.insertComment("snippet", body));
     return YouTubeMapper.comment(created);
   }
 
@@ -241,14 +319,24 @@ public final class YouTubeEngagement {
     switch (action) {
       case HIDE -> setModerationStatus(comment, YouTubeModerationStatus.HELD_FOR_REVIEW, false);
       case UNHIDE -> setModerationStatus(comment, YouTubeModerationStatus.PUBLISHED, false);
-      default -> quota.call(runtime, "comments.delete", Operation.write("moderate delete"),
-          () -> api.deleteComment(comment.id()));
+      default ->
+          quota.call(
+              runtime,
+              "comments.delete",
+              Operation.write("moderate delete"),
+              () -> api.deleteComment(comment.id()));
     }
   }
 
   /** Sets a checked moderation status ({@code comments.setModerationStatus}). */
-  public void setModerationStatus(CommentRef comment, YouTubeModerationStatus status, boolean banAuthor) {
-    quota.call(runtime, "comments.setModerationStatus", Operation.write("moderate"),
-        () -> api.setModerationStatus(comment.id(), status.wireValue(), banAuthor ? Boolean.TRUE : null));
+  public void setModerationStatus(
+      CommentRef comment, YouTubeModerationStatus status, boolean banAuthor) {
+    quota.call(
+        runtime,
+        "comments.setModerationStatus",
+        Operation.write("moderate"),
+        () ->
+            api.setModerationStatus(
+                comment.id(), status.wireValue(), banAuthor ? Boolean.TRUE : null));
   }
 }

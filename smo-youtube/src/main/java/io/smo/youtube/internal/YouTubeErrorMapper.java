@@ -23,18 +23,19 @@ import java.util.Set;
  * "reason","message"}]}}} (https://developers.google.com/youtube/v3/docs/errors) to SDK exceptions:
  *
  * <ul>
- *   <li>{@code quotaExceeded}, {@code dailyLimitExceeded} → {@link QuotaExceededException} resetting
- *       at the next midnight Pacific time; {@code uploadLimitExceeded} → {@link
+ *   <li>{@code quotaExceeded}, {@code dailyLimitExceeded} → {@link QuotaExceededException}
+ *       resetting at the next midnight Pacific time; {@code uploadLimitExceeded} → {@link
  *       QuotaExceededException} 24 hours later; never retried;
  *   <li>{@code rateLimitExceeded}, {@code userRateLimitExceeded}, HTTP 429 → {@link
  *       RateLimitException} (retried);
  *   <li>{@code backendError}, {@code internalError}, 5xx → retryable {@link PlatformException};
  *   <li>{@code authError}, {@code required} on 401, any 401 → {@link AuthenticationException};
- *   <li>{@code forbidden}, {@code insufficientPermissions}, {@code accessNotConfigured}, other 403 →
- *       {@link PermissionException};
+ *   <li>{@code forbidden}, {@code insufficientPermissions}, {@code accessNotConfigured}, other 403
+ *       → {@link PermissionException};
  *   <li>{@code videoNotFound}, {@code commentNotFound}, {@code playlistNotFound}, 404 → {@link
  *       NotFoundException};
- *   <li>409 / {@code duplicate} / {@code videoAlreadyInPlaylist} → {@link DuplicateContentException};
+ *   <li>409 / {@code duplicate} / {@code videoAlreadyInPlaylist} → {@link
+ *       DuplicateContentException};
  *   <li>other 4xx → {@link InvalidRequestException}.
  * </ul>
  *
@@ -44,20 +45,39 @@ import java.util.Set;
 @SmoInternalApi
 public final class YouTubeErrorMapper implements ErrorMapper {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> QUOTA = Set.of("quotaExceeded", "dailyLimitExceeded",
-      "dailyLimitExceededUnreg");
-  private static final Set<String> RATE = Set.of("rateLimitExceeded", "userRateLimitExceeded",
-      "rateLimitExceededUnreg", "servingLimitExceeded");
-  private static final Set<String> TRANSIENT = Set.of("backendError", "internalError",
-      "serviceUnavailable", "processingFailure");
-  private static final Set<String> PERMISSION = Set.of("forbidden", "insufficientPermissions",
-      "accessNotConfigured", "accountDelegationForbidden", "authenticatedUserAccountClosed",
-      "authenticatedUserAccountSuspended", "authenticatedUserNotChannel", "ineligibleAccount",
-      "forbiddenPrivacySetting", "forbiddenLicenseSetting", "commentsDisabled");
+  private static final Set<String> QUOTA =
+      Set.of("quotaExceeded", "dailyLimitExceeded", "dailyLimitExceededUnreg");
+  private static final Set<String> RATE =
+      Set.of(
+          "rateLimitExceeded",
+          "userRateLimitExceeded",
+          "rateLimitExceededUnreg",
+          "servingLimitExceeded");
+  private static final Set<String> TRANSIENT =
+      Set.of("backendError", "internalError", "serviceUnavailable", "processingFailure");
+  private static final Set<String> PERMISSION =
+      Set.of(
+          "forbidden",
+          "insufficientPermissions",
+          "accessNotConfigured",
+          "accountDelegationForbidden",
+          "authenticatedUserAccountClosed",
+          "authenticatedUserAccountSuspended",
+          "authenticatedUserNotChannel",
+          "ineligibleAccount",
+          "forbiddenPrivacySetting",
+          "forbiddenLicenseSetting",
+          "commentsDisabled");
   private static final Set<String> AUTH = Set.of("authError", "unauthorized", "invalidCredentials");
-  private static final Set<String> NOT_FOUND = Set.of("videoNotFound", "commentNotFound",
-      "playlistNotFound", "channelNotFound", "commentThreadNotFound", "notFound",
-      "playlistItemNotFound");
+  private static final Set<String> NOT_FOUND =
+      Set.of(
+          "videoNotFound",
+          "commentNotFound",
+          "playlistNotFound",
+          "channelNotFound",
+          "commentThreadNotFound",
+          "notFound",
+          "playlistItemNotFound");
   private static final Set<String> DUPLICATE = Set.of("duplicate", "videoAlreadyInPlaylist");
 
   /** The parsed envelope. */
@@ -109,12 +129,14 @@ public final class YouTubeErrorMapper implements ErrorMapper {
     GoogleError g = parse(f.body());
     int status = f.status();
     String reason = g.reason;
-    ErrorDetails d = f.details()
-        .errorCode(reason != null ? reason : g.status)
-        .errorSubcode(g.domain)
-        .message(g.message.isEmpty() ? "HTTP " + status : g.message)
-        .traceId(f.header("x-guploader-uploadid").orElse(f.header("x-goog-request-id").orElse(null)))
-        .build();
+    ErrorDetails d =
+        f.details()
+            .errorCode(reason != null ? reason : g.status)
+            .errorSubcode(g.domain)
+            .message(g.message.isEmpty() ? "HTTP " + status : g.message)
+            .traceId(
+                f.header("x-guploader-uploadid").orElse(f.header("x-goog-request-id").orElse(null)))
+            .build();
     if (reason != null) {
       if (QUOTA.contains(reason)) {
         return new QuotaExceededException(d, QuotaTracker.nextReset(f.receivedAt()));
@@ -132,8 +154,11 @@ public final class YouTubeErrorMapper implements ErrorMapper {
         return new PlatformException(d, true);
       }
       if (PERMISSION.contains(reason)) {
-        return new PermissionException(d, "insufficientPermissions".equals(reason)
-            ? "a broader OAuth scope (youtube.force-ssl or youtube; youtube.upload cannot edit)" : null);
+        return new PermissionException(
+            d,
+            "insufficientPermissions".equals(reason)
+                ? "a broader OAuth scope (youtube.force-ssl or youtube; youtube.upload cannot edit)"
+                : null);
       }
       if (NOT_FOUND.contains(reason)) {
         return new NotFoundException(d);

@@ -48,7 +48,11 @@ public final class YouTubeInbox {
    * @param engagement the engagement part (channel id, replies)
    * @param accountKey the client's account key, read when items are built
    */
-  public YouTubeInbox(ApiRuntime runtime, YouTubeApi api, QuotaTracker quota, YouTubeEngagement engagement,
+  public YouTubeInbox(
+      ApiRuntime runtime,
+      YouTubeApi api,
+      QuotaTracker quota,
+      YouTubeEngagement engagement,
       Supplier<String> accountKey) {
     this.runtime = runtime;
     this.api = api;
@@ -59,8 +63,10 @@ public final class YouTubeInbox {
 
   /** Returns the channel's comments, newest first, 100 per page. */
   public Paginator<InboxComment> commentStream() {
-    return InboxStreams.paginator(InboxStreams.merge(List.of(channelStream("published"),
-        channelStream("heldForReview")), NEWEST), 100);
+    return InboxStreams.paginator(
+        InboxStreams.merge(
+            List.of(channelStream("published"), channelStream("heldForReview")), NEWEST),
+        100);
   }
 
   /**
@@ -68,45 +74,66 @@ public final class YouTubeInbox {
    * item is answered in its thread (a reply to its top-level comment).
    */
   public InboxItem answer(InboxComment c, String text) {
-    CommentRef target = c.comment().parentId().map(p -> CommentRef.of(Platform.YOUTUBE, p))
-        .orElse(c.commentRef());
+    CommentRef target =
+        c.comment().parentId().map(p -> CommentRef.of(Platform.YOUTUBE, p)).orElse(c.commentRef());
     Comment reply = engagement.reply(target, text);
     return InboxComment.builder(accountKey.get(), c.post(), reply)
         .direction(Direction.OUTBOUND)
-        .createdAt(reply.createdAt().orElse(runtime.clock().instant())).build();
+        .createdAt(reply.createdAt().orElse(runtime.clock().instant()))
+        .build();
   }
 
   private Iterable<InboxComment> channelStream(String status) {
-    Paginator<CommentThread> threads = Paginator.of(cursor -> {
-      String channel = engagement.channelId();
-      CommentThreadList page = quota.call(runtime, "commentThreads.list", Operation.read("comments"),
-          () -> api.listChannelCommentThreads("snippet,replies", channel, status, "time", 100, cursor,
-              "plainText"));
-      List<CommentThread> items = page == null || page.items() == null ? List.of() : page.items();
-      return Page.of(items, YouTubeMapper.nextPageToken(page));
-    });
-    return () -> new Iterator<InboxComment>() {
-      private final Iterator<CommentThread> it = threads.iterator();
-      private final ArrayDeque<InboxComment> buffer = new ArrayDeque<>();
+    Paginator<CommentThread> threads =
+        Paginator.of(
+            cursor -> {
+              String channel = engagement.channelId();
+              CommentThreadList page =
+                  quota.call(
+                      runtime,
+                      "commentThreads.list",
+                      Operation.read("comments"),
+                      () ->
+                          api.listChannelCommentThreads(
+                              "snippet,replies",
+                              channel,
+                              status,
+                              "time",
+                              100,
+                              cursor,
+                              "plainText"));
+              List<CommentThread> items =
+                  page == null || page.items() == null ? List.of() : page.items();
+              return Page.of(items, YouTubeMapper.nextPageToken(page));
+            });
+    return () ->
+        new Iterator<InboxComment>() {
+          private final Iterator<CommentThread> it = threads.iterator();
+          private final ArrayDeque<InboxComment> buffer = new ArrayDeque<>();
 
-      @Override
-      public boolean hasNext() {
-        while (buffer.isEmpty() && it.hasNext()) {
-          List<InboxComment> batch = YouTubeMapper.inboxThread(it.next(), accountKey.get(),
-              engagement.channelId(), status.equals("published") ? null : status, runtime.clock().instant());
-          batch.sort(NEWEST);
-          buffer.addAll(batch);
-        }
-        return !buffer.isEmpty();
-      }
+          @Override
+          public boolean hasNext() {
+            while (buffer.isEmpty() && it.hasNext()) {
+              List<InboxComment> batch =
+                  YouTubeMapper.inboxThread(
+                      it.next(),
+                      accountKey.get(),
+                      engagement.channelId(),
+                      status.equals("published") ? null : status,
+                      runtime.clock().instant());
+              batch.sort(NEWEST);
+              buffer.addAll(batch);
+            }
+            return !buffer.isEmpty();
+          }
 
-      @Override
-      public InboxComment next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return buffer.poll();
-      }
-    };
+          @Override
+          public InboxComment next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return buffer.poll();
+          }
+        };
   }
 }

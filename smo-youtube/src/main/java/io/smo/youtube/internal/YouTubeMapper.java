@@ -28,7 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Maps the Data API and Analytics API wire records ({@link YouTubeDtos}) to the SDK model. Stateless. */
+/**
+ * Maps the Data API and Analytics API wire records ({@link YouTubeDtos}) to the SDK model.
+ * Stateless.
+ */
 @SmoInternalApi
 public final class YouTubeMapper {
   private YouTubeMapper() {}
@@ -57,12 +60,18 @@ public final class YouTubeMapper {
     }
   }
 
-  /** Maps a {@code youtube#video} resource to a published post (scheduled when private with {@code publishAt}). */
+  /**
+   * Maps a {@code youtube#video} resource to a published post (scheduled when private with {@code
+   * publishAt}).
+   */
   public static PublishedPost publishedPost(Video video) {
     String id = video.id();
     Instant publishAt = video.status() == null ? null : instant(video.status().publishAt());
     boolean scheduled = publishAt != null;
-    Instant at = scheduled ? publishAt : video.snippet() == null ? null : instant(video.snippet().publishedAt());
+    Instant at =
+        scheduled
+            ? publishAt
+            : video.snippet() == null ? null : instant(video.snippet().publishedAt());
     return PublishedPost.builder(PostRef.of(Platform.YOUTUBE, id))
         .url(URI.create("https://www.youtube.com/watch?v=" + id))
         .publishedAt(at)
@@ -72,8 +81,8 @@ public final class YouTubeMapper {
 
   /**
    * Maps a video's {@code status} and {@code processingDetails} to a processing status: {@code
-   * processingStatus=succeeded} (or {@code uploadStatus=processed}) is done; {@code failed},
-   * {@code terminated}, {@code uploadStatus} failed or rejected is a failure; else pending.
+   * processingStatus=succeeded} (or {@code uploadStatus=processed}) is done; {@code failed}, {@code
+   * terminated}, {@code uploadStatus} failed or rejected is a failure; else pending.
    */
   public static ProcessingStatus<Video> processing(Video video) {
     VideoStatus status = video.status();
@@ -81,10 +90,16 @@ public final class YouTubeMapper {
     String upload = status == null || status.uploadStatus() == null ? "" : status.uploadStatus();
     String processing = pd == null || pd.processingStatus() == null ? "" : pd.processingStatus();
     String state = processing.isEmpty() ? upload : processing;
-    if (upload.equals("failed") || upload.equals("rejected") || upload.equals("deleted")
-        || processing.equals("failed") || processing.equals("terminated")) {
-      String why = firstNonEmpty(status == null ? null : status.failureReason(),
-          status == null ? null : status.rejectionReason(), pd == null ? null : pd.processingFailureReason());
+    if (upload.equals("failed")
+        || upload.equals("rejected")
+        || upload.equals("deleted")
+        || processing.equals("failed")
+        || processing.equals("terminated")) {
+      String why =
+          firstNonEmpty(
+              status == null ? null : status.failureReason(),
+              status == null ? null : status.rejectionReason(),
+              pd == null ? null : pd.processingFailureReason());
       return ProcessingStatus.failed(state, why.isEmpty() ? upload + "/" + processing : why);
     }
     if (processing.equals("succeeded") || (processing.isEmpty() && upload.equals("processed"))) {
@@ -145,15 +160,19 @@ public final class YouTubeMapper {
     Long subscribers = st == null || hidden ? null : count(st.subscriberCount());
     Long videos = st == null ? null : count(st.videoCount());
     Long views = st == null ? null : count(st.viewCount());
-    io.smo.core.AccountInfo.Builder b = io.smo.core.AccountInfo.builder(Platform.YOUTUBE,
-            ch.id() == null ? "" : ch.id())
-        .handle(ch.snippet() == null ? null : ch.snippet().customUrl())
-        .name(ch.snippet() == null ? null : ch.snippet().title())
-        .followers(subscribers).postCount(videos).retrievedAt(now);
+    io.smo.core.AccountInfo.Builder b =
+        io.smo.core.AccountInfo.builder(Platform.YOUTUBE, ch.id() == null ? "" : ch.id())
+            .handle(ch.snippet() == null ? null : ch.snippet().customUrl())
+            .name(ch.snippet() == null ? null : ch.snippet().title())
+            .followers(subscribers)
+            .postCount(videos)
+            .retrievedAt(now);
     b.raw("subscriberCount", subscribers);
     b.raw("videoCount", videos);
     b.raw("viewCount", views);
-    b.raw("hiddenSubscriberCount", (st != null && st.hiddenSubscriberCount() != null) ? hidden : null);
+    b.raw(
+        "hiddenSubscriberCount",
+        (st != null && st.hiddenSubscriberCount() != null) ? hidden : null);
     return b.build();
   }
 
@@ -179,7 +198,10 @@ public final class YouTubeMapper {
   }
 
   private static Object cell(Object v) {
-    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof BigInteger) {
+    if (v instanceof Integer
+        || v instanceof Long
+        || v instanceof Short
+        || v instanceof BigInteger) {
       return ((Number) v).longValue();
     }
     if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
@@ -191,13 +213,18 @@ public final class YouTubeMapper {
   /** Maps a {@code youtube#comment} resource. */
   public static Comment comment(YouTubeDtos.Comment c) {
     YouTubeDtos.CommentSnippet s = c.snippet();
-    String moderation = s == null || s.moderationStatus() == null ? "published" : s.moderationStatus();
-    Comment.Builder b = Comment.builder(CommentRef.of(Platform.YOUTUBE, c.id() == null ? "" : c.id()))
-        .hidden(!moderation.equals("published"));
+    String moderation =
+        s == null || s.moderationStatus() == null ? "published" : s.moderationStatus();
+    Comment.Builder b =
+        Comment.builder(CommentRef.of(Platform.YOUTUBE, c.id() == null ? "" : c.id()))
+            .hidden(!moderation.equals("published"));
     if (s != null) {
       b.authorId(s.authorChannelId() == null ? null : s.authorChannelId().value())
           .authorName(s.authorDisplayName())
-          .text(s.textOriginal() != null ? s.textOriginal() : s.textDisplay() == null ? "" : s.textDisplay())
+          .text(
+              s.textOriginal() != null
+                  ? s.textOriginal()
+                  : s.textDisplay() == null ? "" : s.textDisplay())
           .createdAt(instant(s.publishedAt()))
           .parentId(s.parentId())
           .likeCount(s.likeCount());
@@ -216,10 +243,16 @@ public final class YouTubeMapper {
     YouTubeDtos.CommentThreadSnippet ts = thread.snippet();
     if (ts != null && ts.topLevelComment() != null) {
       Comment c = comment(ts.topLevelComment());
-      out.add(Comment.builder(c.ref()).authorId(c.authorId().orElse(null))
-          .authorName(c.authorName().orElse(null)).text(c.text()).createdAt(c.createdAt().orElse(null))
-          .likeCount(c.likeCount().isPresent() ? c.likeCount().getAsLong() : null)
-          .replyCount(ts.totalReplyCount()).hidden(c.hidden()).build());
+      out.add(
+          Comment.builder(c.ref())
+              .authorId(c.authorId().orElse(null))
+              .authorName(c.authorName().orElse(null))
+              .text(c.text())
+              .createdAt(c.createdAt().orElse(null))
+              .likeCount(c.likeCount().isPresent() ? c.likeCount().getAsLong() : null)
+              .replyCount(ts.totalReplyCount())
+              .hidden(c.hidden())
+              .build());
     }
     if (thread.replies() != null && thread.replies().comments() != null) {
       for (YouTubeDtos.Comment r : thread.replies().comments()) {
@@ -266,8 +299,12 @@ public final class YouTubeMapper {
    * @param moderationStatus {@code heldForReview} for the held stream, {@code null} for published
    * @param now the read time, used when a comment has no {@code publishedAt}
    */
-  public static List<InboxComment> inboxThread(CommentThread thread, String account,
-      String ownChannel, String moderationStatus, Instant now) {
+  public static List<InboxComment> inboxThread(
+      CommentThread thread,
+      String account,
+      String ownChannel,
+      String moderationStatus,
+      Instant now) {
     List<InboxComment> out = new ArrayList<>();
     YouTubeDtos.CommentThreadSnippet s = thread.snippet();
     String video = s == null ? null : s.videoId();
@@ -292,9 +329,10 @@ public final class YouTubeMapper {
         continue;
       }
       boolean own = ownChannel.equals(c.authorId().orElse(null));
-      InboxComment.Builder b = InboxComment.builder(account, post, c)
-          .direction(own ? Direction.OUTBOUND : Direction.INBOUND)
-          .moderationStatus(c.parentId().isEmpty() ? moderationStatus : null);
+      InboxComment.Builder b =
+          InboxComment.builder(account, post, c)
+              .direction(own ? Direction.OUTBOUND : Direction.INBOUND)
+              .moderationStatus(c.parentId().isEmpty() ? moderationStatus : null);
       notes.forEach(b::drop);
       if (c.createdAt().isEmpty()) {
         b.createdAt(now).drop("no publishedAt: the read time is used");
@@ -316,10 +354,16 @@ public final class YouTubeMapper {
    *     or is not the caller's)
    */
   public static Video onlyVideo(YouTubeDtos.VideoList list, String id, String operation) {
-    if (list == null || list.items() == null || list.items().isEmpty() || list.items().get(0) == null) {
-      throw new io.smo.core.exception.NotFoundException(io.smo.core.exception.ErrorDetails
-          .builder(Platform.YOUTUBE, operation).httpStatus(200).errorCode("videoNotFound")
-          .message("video " + id + " not found (empty videos.list)").build());
+    if (list == null
+        || list.items() == null
+        || list.items().isEmpty()
+        || list.items().get(0) == null) {
+      throw new io.smo.core.exception.NotFoundException(
+          io.smo.core.exception.ErrorDetails.builder(Platform.YOUTUBE, operation)
+              .httpStatus(200)
+              .errorCode("videoNotFound")
+              .message("video " + id + " not found (empty videos.list)")
+              .build());
     }
     return list.items().get(0);
   }
@@ -330,10 +374,18 @@ public final class YouTubeMapper {
    * (else the file name), {@code privacyStatus} from the audience, and a scheduled post {@code
    * private} with {@code publishAt}.
    */
-  public static Video toVideo(io.smo.core.Post post, io.smo.youtube.YouTubeOptions o, String fileName) {
-    YouTubeDtos.VideoSnippet snippet = new YouTubeDtos.VideoSnippet(null, null, title(post, o, fileName),
-        post.text().isEmpty() ? null : post.text(), o.tags().isEmpty() ? null : List.copyOf(o.tags()),
-        o.categoryId().orElse(null), o.defaultLanguage().orElse(null), null);
+  public static Video toVideo(
+      io.smo.core.Post post, io.smo.youtube.YouTubeOptions o, String fileName) {
+    YouTubeDtos.VideoSnippet snippet =
+        new YouTubeDtos.VideoSnippet(
+            null,
+            null,
+            title(post, o, fileName),
+            post.text().isEmpty() ? null : post.text(),
+            o.tags().isEmpty() ? null : List.copyOf(o.tags()),
+            o.categoryId().orElse(null),
+            o.defaultLanguage().orElse(null),
+            null);
     String privacy;
     String publishAt = null;
     if (post.scheduledAt().isPresent()) {
@@ -342,40 +394,70 @@ public final class YouTubeMapper {
     } else {
       privacy = privacy(post.audience().visibility());
     }
-    VideoStatus status = new VideoStatus(null, null, null, privacy, publishAt, o.license().orElse(null),
-        o.embeddable().orElse(null), o.publicStatsViewable().orElse(null),
-        o.selfDeclaredMadeForKids().orElse(null), o.containsSyntheticMedia().orElse(null));
+    VideoStatus status =
+        new VideoStatus(
+            null,
+            null,
+            null,
+            privacy,
+            publishAt,
+            o.license().orElse(null),
+            o.embeddable().orElse(null),
+            o.publicStatsViewable().orElse(null),
+            o.selfDeclaredMadeForKids().orElse(null),
+            o.containsSyntheticMedia().orElse(null));
     return new Video(null, snippet, status, null, null);
   }
 
   /**
-   * Builds the {@code videos.update part=snippet,status} body: the update's values over the
-   * current video's, keeping what the update does not change (a missing category becomes {@code
-   * 22}, as the API requires one). A new {@code publishAt} makes the video private until then; a
-   * new visibility alone drops the current {@code publishAt}.
+   * Builds the {@code videos.update part=snippet,status} body: the update's values over the current
+   * video's, keeping what the update does not change (a missing category becomes {@code 22}, as the
+   * API requires one). A new {@code publishAt} makes the video private until then; a new visibility
+   * alone drops the current {@code publishAt}.
    */
-  public static Video updatedVideo(String id, Video current, io.smo.youtube.YouTubeVideoUpdate update) {
-    YouTubeDtos.VideoSnippet cs = current.snippet() != null ? current.snippet()
-        : new YouTubeDtos.VideoSnippet(null, null, null, null, null, null, null, null);
-    VideoStatus st = current.status() != null ? current.status()
-        : new VideoStatus(null, null, null, null, null, null, null, null, null, null);
-    YouTubeDtos.VideoSnippet snippet = new YouTubeDtos.VideoSnippet(null, null,
-        update.title().orElse(cs.title() == null ? "" : cs.title()),
-        update.description().orElse(cs.description()),
-        update.tags().map(List::copyOf).orElse(cs.tags()),
-        update.categoryId().orElse(cs.categoryId() == null ? "22" : cs.categoryId()),
-        cs.defaultLanguage(), cs.defaultAudioLanguage());
-    String privacy = update.visibility().map(YouTubeMapper::privacy)
-        .orElse(st.privacyStatus() == null ? "private" : st.privacyStatus());
-    Instant publishAt = update.publishAt().orElse(
-        update.visibility().isPresent() ? null : instant(st.publishAt()));
+  public static Video updatedVideo(
+      String id, Video current, io.smo.youtube.YouTubeVideoUpdate update) {
+    YouTubeDtos.VideoSnippet cs =
+        current.snippet() != null
+            ? current.snippet()
+            : new YouTubeDtos.VideoSnippet(null, null, null, null, null, null, null, null);
+    VideoStatus st =
+        current.status() != null
+            ? current.status()
+            : new VideoStatus(null, null, null, null, null, null, null, null, null, null);
+    YouTubeDtos.VideoSnippet snippet =
+        new YouTubeDtos.VideoSnippet(
+            null,
+            null,
+            update.title().orElse(cs.title() == null ? "" : cs.title()),
+            update.description().orElse(cs.description()),
+            update.tags().map(List::copyOf).orElse(cs.tags()),
+            update.categoryId().orElse(cs.categoryId() == null ? "22" : cs.categoryId()),
+            cs.defaultLanguage(),
+            cs.defaultAudioLanguage());
+    String privacy =
+        update
+            .visibility()
+            .map(YouTubeMapper::privacy)
+            .orElse(st.privacyStatus() == null ? "private" : st.privacyStatus());
+    Instant publishAt =
+        update.publishAt().orElse(update.visibility().isPresent() ? null : instant(st.publishAt()));
     if (publishAt != null) {
       privacy = "private";
     }
     Boolean kids = update.selfDeclaredMadeForKids().orElse(st.selfDeclaredMadeForKids());
-    VideoStatus status = new VideoStatus(null, null, null, privacy,
-        publishAt == null ? null : publishAt.toString(), st.license(), st.embeddable(),
-        st.publicStatsViewable(), kids, st.containsSyntheticMedia());
+    VideoStatus status =
+        new VideoStatus(
+            null,
+            null,
+            null,
+            privacy,
+            publishAt == null ? null : publishAt.toString(),
+            st.license(),
+            st.embeddable(),
+            st.publicStatsViewable(),
+            kids,
+            st.containsSyntheticMedia());
     return new Video(id, snippet, status, null, null);
   }
 
@@ -388,7 +470,8 @@ public final class YouTubeMapper {
     };
   }
 
-  private static String title(io.smo.core.Post post, io.smo.youtube.YouTubeOptions o, String fileName) {
+  private static String title(
+      io.smo.core.Post post, io.smo.youtube.YouTubeOptions o, String fileName) {
     if (o.title().isPresent()) {
       return o.title().get();
     }

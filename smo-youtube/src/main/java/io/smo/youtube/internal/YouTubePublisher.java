@@ -16,10 +16,10 @@ import io.smo.core.http.ApiRuntime;
 import io.smo.core.http.Operation;
 import io.smo.core.media.MediaFormat;
 import io.smo.core.media.MediaInspector;
-import io.smo.core.upload.spi.ChunkedUploader;
-import io.smo.core.upload.spi.ProcessingPoller;
 import io.smo.core.upload.UploadProgress;
 import io.smo.core.upload.UploadState;
+import io.smo.core.upload.spi.ChunkedUploader;
+import io.smo.core.upload.spi.ProcessingPoller;
 import io.smo.youtube.YouTubeOptions;
 import io.smo.youtube.YouTubePartialPublishException;
 import io.smo.youtube.YouTubeRateBucket;
@@ -69,7 +69,10 @@ public final class YouTubePublisher {
    * @param quota the quota account
    * @param settings the client settings
    */
-  public YouTubePublisher(ApiRuntime runtime, YouTubeApi api, QuotaTracker quota,
+  public YouTubePublisher(
+      ApiRuntime runtime,
+      YouTubeApi api,
+      QuotaTracker quota,
       DefaultYouTubeClient.Settings settings) {
     this.runtime = runtime;
     this.api = api;
@@ -142,43 +145,72 @@ public final class YouTubePublisher {
     byte[] json = runtime.json().writeValueAsBytes(YouTubeMapper.toVideo(post, o, name));
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       for (int session = 1; ; session++) {
-        ChunkedUploader.notify(settings.listener(), new UploadProgress(Platform.YOUTUBE, name,
-            UploadState.STARTING, 0, total, null, null));
+        ChunkedUploader.notify(
+            settings.listener(),
+            new UploadProgress(Platform.YOUTUBE, name, UploadState.STARTING, 0, total, null, null));
         URI sessionUri = startSession(json, total, mime, o.notifySubscribers());
-        YouTubeUploadProtocol protocol = new YouTubeUploadProtocol(runtime, sessionUri, settings.chunkSize());
+        YouTubeUploadProtocol protocol =
+            new YouTubeUploadProtocol(runtime, sessionUri, settings.chunkSize());
         ChunkedUploader.LastChunkWatch watch = new ChunkedUploader.LastChunkWatch(protocol);
         try {
-          ChunkedUploader.upload(Platform.YOUTUBE, name, channel, total, contentType, watch,
-              settings.listener(), runtime.retryPolicy(), runtime.sleeper());
+          ChunkedUploader.upload(
+              Platform.YOUTUBE,
+              name,
+              channel,
+              total,
+              contentType,
+              watch,
+              settings.listener(),
+              runtime.retryPolicy(),
+              runtime.sleeper());
           Video video = protocol.video();
           if (video == null) {
             protocol.queryOffset(total);
             video = protocol.video();
           }
           if (video == null) {
-            throw new PublishOutcomeUnknownException(Platform.YOUTUBE, "publish",
-                "every byte was acknowledged but YouTube never returned the video", null, null,
-                List.of(), sessionUri.toString());
+            throw new PublishOutcomeUnknownException(
+                Platform.YOUTUBE,
+                "publish",
+                "every byte was acknowledged but YouTube never returned the video",
+                null,
+                null,
+                List.of(),
+                sessionUri.toString());
           }
           return video;
         } catch (YouTubeUploadProtocol.SessionExpiredException e) {
           // a 404/410 status answer is definite: a completed upload's session answers with the
           // video, so starting a new session cannot publish twice
           if (session >= MAX_SESSIONS) {
-            throw new MediaProcessingException(Platform.YOUTUBE, "publish", null, "session-expired",
-                "the upload session expired " + session + " times", true);
+            throw new MediaProcessingException(
+                Platform.YOUTUBE,
+                "publish",
+                null,
+                "session-expired",
+                "the upload session expired " + session + " times",
+                true);
           }
-          LOG.debug("youtube upload session expired; starting over ({} of {})", session, MAX_SESSIONS);
-          ChunkedUploader.notify(settings.listener(), new UploadProgress(Platform.YOUTUBE, name,
-              UploadState.RESUMING, 0, total, null, null));
+          LOG.debug(
+              "youtube upload session expired; starting over ({} of {})", session, MAX_SESSIONS);
+          ChunkedUploader.notify(
+              settings.listener(),
+              new UploadProgress(
+                  Platform.YOUTUBE, name, UploadState.RESUMING, 0, total, null, null));
         } catch (PublishOutcomeUnknownException e) {
           throw e;
         } catch (SmoException e) {
           if (watch.mayBeComplete(e)) {
             // the last chunk's answer and the status queries were lost: the video may exist
-            throw new PublishOutcomeUnknownException(Platform.YOUTUBE, "publish", "the last chunk was"
-                + " sent but neither its answer nor the upload status could be read; the video may"
-                + " exist (resume or query the upload session in knownId())", e, null, List.of(),
+            throw new PublishOutcomeUnknownException(
+                Platform.YOUTUBE,
+                "publish",
+                "the last chunk was"
+                    + " sent but neither its answer nor the upload status could be read; the video may"
+                    + " exist (resume or query the upload session in knownId())",
+                e,
+                null,
+                List.of(),
                 sessionUri.toString());
           }
           throw e;
@@ -188,34 +220,57 @@ public final class YouTubePublisher {
   }
 
   private URI startSession(byte[] json, long total, String mime, boolean notify) {
-    HttpUrl u = uploadVideos.newBuilder()
-        .addQueryParameter("uploadType", "resumable")
-        .addQueryParameter("part", "snippet,status")
-        .addQueryParameter("notifySubscribers", Boolean.toString(notify))
-        .build();
-    ApiResponse<String> r = quota.execute(runtime, "videos.insert",
-        Operation.write("videos.insert", YouTubeRateBucket.VIDEOS_INSERT),
-        () -> new Request.Builder().url(u)
-            .header("X-Upload-Content-Length", Long.toString(total))
-            .header("X-Upload-Content-Type", mime)
-            .post(RequestBody.create(json, JSON_UTF8)).build());
+    HttpUrl u =
+        uploadVideos
+            .newBuilder()
+            .addQueryParameter("uploadType", "resumable")
+            .addQueryParameter("part", "snippet,status")
+            .addQueryParameter("notifySubscribers", Boolean.toString(notify))
+            .build();
+    ApiResponse<String> r =
+        quota.execute(
+            runtime,
+            "videos.insert",
+            Operation.write("videos.insert", YouTubeRateBucket.VIDEOS_INSERT),
+            () ->
+                new Request.Builder()
+                    .url(u)
+                    .header("X-Upload-Content-Length", Long.toString(total))
+                    .header("X-Upload-Content-Type", mime)
+                    .post(RequestBody.create(json, JSON_UTF8))
+                    .build());
     String location = r.header("Location").orElse(null);
     if (location == null || location.isBlank()) {
-      throw new PlatformException(ErrorDetails.builder(Platform.YOUTUBE, "publish").httpStatus(r.status())
-          .message("resumable session start answered without a Location header").build(), true);
+      throw new PlatformException(
+          ErrorDetails.builder(Platform.YOUTUBE, "publish")
+              .httpStatus(r.status())
+              .message("resumable session start answered without a Location header")
+              .build(),
+          true);
     }
     return HttpUrl.get(runtime.baseUrl().toString()).resolve(location).uri();
   }
 
   private void waitForProcessing(String id, long total) {
-    ProcessingPoller.poll(Platform.YOUTUBE, "publish", id, () -> YouTubeMapper.processing(
-        video(id, "status,processingDetails", "publish")), settings.processingTimeout(), settings.pollInterval(),
-        runtime.clock(), runtime.sleeper(), settings.listener(), total);
+    ProcessingPoller.poll(
+        Platform.YOUTUBE,
+        "publish",
+        id,
+        () -> YouTubeMapper.processing(video(id, "status,processingDetails", "publish")),
+        settings.processingTimeout(),
+        settings.pollInterval(),
+        runtime.clock(),
+        runtime.sleeper(),
+        settings.listener(),
+        total);
   }
 
   private Video video(String id, String parts, String operation) {
-    return YouTubeMapper.onlyVideo(quota.call(runtime, "videos.list", Operation.read(operation),
-        () -> api.listVideos(parts, id)), id, operation);
+    return YouTubeMapper.onlyVideo(
+        quota.call(
+            runtime, "videos.list", Operation.read(operation), () -> api.listVideos(parts, id)),
+        id,
+        operation);
   }
 
   /** Sets a checked thumbnail ({@code thumbnails.set}, media upload). */
@@ -228,35 +283,58 @@ public final class YouTubePublisher {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read thumbnail " + image, e);
     }
-    HttpUrl u = setThumbnail.newBuilder()
-        .addQueryParameter("videoId", videoId).addQueryParameter("uploadType", "media").build();
-    quota.execute(runtime, "thumbnails.set", Operation.write("thumbnails.set"),
-        () -> new Request.Builder().url(u)
-            .post(RequestBody.create(bytes, MediaType.get(format.mimeType()))).build());
+    HttpUrl u =
+        setThumbnail
+            .newBuilder()
+            .addQueryParameter("videoId", videoId)
+            .addQueryParameter("uploadType", "media")
+            .build();
+    quota.execute(
+        runtime,
+        "thumbnails.set",
+        Operation.write("thumbnails.set"),
+        () ->
+            new Request.Builder()
+                .url(u)
+                .post(RequestBody.create(bytes, MediaType.get(format.mimeType())))
+                .build());
   }
 
-  /** Adds a video to a playlist ({@code playlistItems.insert part=snippet}); returns the item id. */
+  /**
+   * Adds a video to a playlist ({@code playlistItems.insert part=snippet}); returns the item id.
+   */
   public String insertPlaylistItem(String videoId, String playlistId) {
-    YouTubeDtos.PlaylistItem body = new YouTubeDtos.PlaylistItem(null, new YouTubeDtos.PlaylistItemSnippet(
-        playlistId, new YouTubeDtos.ResourceId("youtube#video", videoId)));
-    YouTubeDtos.PlaylistItem item = quota.call(runtime, "playlistItems.insert",
-        Operation.create("addToPlaylist"), () -> api.insertPlaylistItem("snippet", body));
+    YouTubeDtos.PlaylistItem body =
+        new YouTubeDtos.PlaylistItem(
+            null,
+            new YouTubeDtos.PlaylistItemSnippet(
+                playlistId, new YouTubeDtos.ResourceId("youtube#video", videoId)));
+    YouTubeDtos.PlaylistItem item =
+        quota.call(
+            runtime,
+            "playlistItems.insert",
+            Operation.create("addToPlaylist"),
+            () -> api.insertPlaylistItem("snippet", body));
     return item == null ? null : item.id();
   }
 
   /**
-   * Updates a video's metadata: reads {@code snippet,status} in one {@code videos.list}, then
-   * sends {@code videos.update part=snippet,status} with the update over the current values.
+   * Updates a video's metadata: reads {@code snippet,status} in one {@code videos.list}, then sends
+   * {@code videos.update part=snippet,status} with the update over the current values.
    */
   public void updateVideo(PostRef video, YouTubeVideoUpdate update) {
     Video current = video(video.id(), "snippet,status", "updateVideo");
     Video body = YouTubeMapper.updatedVideo(video.id(), current, update);
-    quota.call(runtime, "videos.update", Operation.write("updateVideo"),
+    quota.call(
+        runtime,
+        "videos.update",
+        Operation.write("updateVideo"),
         () -> api.updateVideo("snippet,status", body));
   }
 
   /** Deletes a video ({@code videos.delete}). */
   public void delete(PostRef ref) {
-    quota.call(runtime, "videos.delete", Operation.write("delete"), () -> api.deleteVideo(ref.id()));
+    quota.call(
+        runtime, "videos.delete", Operation.write("delete"), () -> api.deleteVideo(ref.id()));
   }
 }

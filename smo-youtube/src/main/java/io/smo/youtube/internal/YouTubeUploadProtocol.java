@@ -23,8 +23,8 @@ import okhttp3.RequestBody;
  * <ul>
  *   <li>each chunk is {@code PUT <session>} with {@code Content-Range: bytes first-last/total};
  *       chunks are multiples of 256 KiB except the last;
- *   <li>{@code 308 Resume Incomplete} with {@code Range: bytes=0-n} means the server holds
- *       {@code n + 1} bytes (no {@code Range}: none);
+ *   <li>{@code 308 Resume Incomplete} with {@code Range: bytes=0-n} means the server holds {@code n
+ *       + 1} bytes (no {@code Range}: none);
  *   <li>{@code 200}/{@code 201} means the upload is complete: the body is the {@code youtube#video}
  *       resource, kept in {@link #video()};
  *   <li>the status query after an interruption is {@code PUT <session>} with an empty body and
@@ -36,8 +36,8 @@ import okhttp3.RequestBody;
  * The chunks and status queries belong to the upload session the {@code videos.insert} start
  * opened, so they name no rate bucket and cost no further quota units.
  *
- * <p>Chunk sends are attempted once and never silently re-sent by OkHttp (the uploader queries before
- * any re-send; a lost answer becomes a retryable transport failure); status queries are
+ * <p>Chunk sends are attempted once and never silently re-sent by OkHttp (the uploader queries
+ * before any re-send; a lost answer becomes a retryable transport failure); status queries are
  * retried by the runtime on transport errors and 5xx. Not thread-safe: one upload at a time.
  */
 @SmoInternalApi
@@ -47,7 +47,8 @@ public final class YouTubeUploadProtocol implements ChunkedUploader.Protocol {
     private static final long serialVersionUID = 1L;
 
     SessionExpiredException(int status) {
-      super(Platform.YOUTUBE, "publish", "upload session expired (HTTP " + status + ")", null, false);
+      super(
+          Platform.YOUTUBE, "publish", "upload session expired (HTTP " + status + ")", null, false);
     }
   }
 
@@ -87,14 +88,27 @@ public final class YouTubeUploadProtocol implements ChunkedUploader.Protocol {
     ApiResponse<String> r;
     try {
       // a create for the runtime: OkHttp never silently re-sends it, so no byte goes twice
-      r = runtime.execute(Operation.create("videos.insert.chunk").withoutRetry(),
-          () -> new Request.Builder().url(this.session)
-              .header("Content-Range", "bytes " + chunk.offset() + "-" + last + "/" + total)
-              .put(chunk).build(), true, 308, 404, 410);
+      r =
+          runtime.execute(
+              Operation.create("videos.insert.chunk").withoutRetry(),
+              () ->
+                  new Request.Builder()
+                      .url(this.session)
+                      .header("Content-Range", "bytes " + chunk.offset() + "-" + last + "/" + total)
+                      .put(chunk)
+                      .build(),
+              true,
+              308,
+              404,
+              410);
     } catch (PublishOutcomeUnknownException e) {
       // the chunk may have arrived: not unknown for long, the status query tells
-      throw new TransportException(Platform.YOUTUBE, "publish",
-          "chunk answer lost; asking the server how much it holds", e, true);
+      throw new TransportException(
+          Platform.YOUTUBE,
+          "publish",
+          "chunk answer lost; asking the server how much it holds",
+          e,
+          true);
     }
     return interpret(r, total);
   }
@@ -102,10 +116,19 @@ public final class YouTubeUploadProtocol implements ChunkedUploader.Protocol {
   @Override
   public long queryOffset(long total) {
     for (int i = 1; ; i++) {
-      ApiResponse<String> r = runtime.execute(Operation.write("videos.insert.status"),
-          () -> new Request.Builder().url(this.session)
-              .header("Content-Range", "bytes */" + total)
-              .put(RequestBody.create(new byte[0], null)).build(), true, 308, 404, 410);
+      ApiResponse<String> r =
+          runtime.execute(
+              Operation.write("videos.insert.status"),
+              () ->
+                  new Request.Builder()
+                      .url(this.session)
+                      .header("Content-Range", "bytes */" + total)
+                      .put(RequestBody.create(new byte[0], null))
+                      .build(),
+              true,
+              308,
+              404,
+              410);
       try {
         return interpret(r, total);
       } catch (TransportException e) {
@@ -126,7 +149,8 @@ public final class YouTubeUploadProtocol implements ChunkedUploader.Protocol {
     }
     try {
       String body = r.body() == null ? "" : r.body();
-      YouTubeDtos.Video v = body.isBlank() ? null : runtime.json().readValue(body, YouTubeDtos.Video.class);
+      YouTubeDtos.Video v =
+          body.isBlank() ? null : runtime.json().readValue(body, YouTubeDtos.Video.class);
       if (v == null || v.id() == null) {
         throw new IOException("no video id in the answer");
       }
@@ -134,8 +158,12 @@ public final class YouTubeUploadProtocol implements ChunkedUploader.Protocol {
       return total;
     } catch (IOException e) {
       // the upload may be complete; the uploader asks the status, which answers with the video
-      throw new TransportException(Platform.YOUTUBE, "publish",
-          "upload answer HTTP " + s + " could not be read: " + e.getClass().getSimpleName(), e, true);
+      throw new TransportException(
+          Platform.YOUTUBE,
+          "publish",
+          "upload answer HTTP " + s + " could not be read: " + e.getClass().getSimpleName(),
+          e,
+          true);
     }
   }
 

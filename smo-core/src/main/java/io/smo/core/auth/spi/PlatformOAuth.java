@@ -15,9 +15,9 @@ import io.smo.core.auth.TokenStore;
 import java.time.Clock;
 
 /**
- * The base of every platform's {@code <P>OAuth} class (docs/PLATFORM-MODULE.md, "OAuth: one
- * form"): it holds the platform's {@link OAuth2Flow} and delegates the token calls every platform
- * shares to it once, so that no platform module repeats them. A subclass adds its {@code config(...)}
+ * The base of every platform's {@code <P>OAuth} class (docs/PLATFORM-MODULE.md, "OAuth: one form"):
+ * it holds the platform's {@link OAuth2Flow} and delegates the token calls every platform shares to
+ * it once, so that no platform module repeats them. A subclass adds its {@code config(...)}
  * presets, its static {@code create(...)} factories and its platform extras (long-lived tokens,
  * Page tokens), and overrides {@link #exchange(String, String)} or {@link #refresh(AccessToken)}
  * where its platform departs from plain OAuth 2.0.
@@ -70,11 +70,11 @@ public abstract class PlatformOAuth implements TokenRefresher {
    * @throws NullPointerException if {@code config} ({@code "config == null"}) or {@code
    *     httpSettings} ({@code "httpSettings == null"}) is null
    */
-  protected static OAuth2Flow newFlow(Platform platform, OAuth2Config config,
-      HttpSettings httpSettings) {
+  protected static OAuth2Flow newFlow(
+      Platform platform, OAuth2Config config, HttpSettings httpSettings) {
     requireNonNull(config, "config == null");
-    return OAuth2Flow.create(platform, config,
-        requireNonNull(httpSettings, "httpSettings == null"));
+    return OAuth2Flow.create(
+        platform, config, requireNonNull(httpSettings, "httpSettings == null"));
   }
 
   /**
@@ -106,9 +106,9 @@ public abstract class PlatformOAuth implements TokenRefresher {
   }
 
   /**
-   * Returns a new authorization request: the URL to send the user to, a fresh random {@code
-   * state} to check on the redirect, and the PKCE verifier to keep for {@link
-   * #exchange(String, String)} when the configuration uses PKCE.
+   * Returns a new authorization request: the URL to send the user to, a fresh random {@code state}
+   * to check on the redirect, and the PKCE verifier to keep for {@link #exchange(String, String)}
+   * when the configuration uses PKCE.
    *
    * @return the request
    */
@@ -126,8 +126,8 @@ public abstract class PlatformOAuth implements TokenRefresher {
    * @return the token (with its refresh token and expiry when the platform sent them)
    * @throws NullPointerException if {@code code} is null
    * @throws io.smo.core.exception.AuthenticationException if the platform refused the code
-   * @throws io.smo.core.exception.TransportException if the token endpoint could not be reached
-   *     or answered garbage
+   * @throws io.smo.core.exception.TransportException if the token endpoint could not be reached or
+   *     answered garbage
    */
   public AccessToken exchange(String code, String codeVerifier) {
     return flow.exchangeCode(code, codeVerifier);
@@ -142,8 +142,8 @@ public abstract class PlatformOAuth implements TokenRefresher {
    * @return the fresh token
    * @throws io.smo.core.exception.AuthenticationException if there is no refresh token or the
    *     platform refused it
-   * @throws io.smo.core.exception.TransportException if the token endpoint could not be reached
-   *     or answered garbage
+   * @throws io.smo.core.exception.TransportException if the token endpoint could not be reached or
+   *     answered garbage
    */
   @Override
   public AccessToken refresh(AccessToken current) {
@@ -162,8 +162,10 @@ public abstract class PlatformOAuth implements TokenRefresher {
    * @throws NullPointerException if an argument is null
    */
   public RefreshingTokenProvider tokenProvider(String accountId, TokenStore store) {
-    return RefreshingTokenProvider.builder(accountId, store, this).clock(clock)
-        .platform(platform).build();
+    return RefreshingTokenProvider.builder(accountId, store, this)
+        .clock(clock)
+        .platform(platform)
+        .build();
   }
 
   /**

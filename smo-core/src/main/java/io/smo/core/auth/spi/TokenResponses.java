@@ -1,7 +1,5 @@
 package io.smo.core.auth.spi;
 
-import io.smo.core.auth.AccessToken;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smo.core.Platform;
@@ -15,10 +13,10 @@ import java.time.Instant;
 
 /**
  * Reads the fields of a token-endpoint answer defensively: an {@code access_token} that is not a
- * non-blank string fit for an HTTP header, or an {@code expires_in} that is not a number of
- * seconds between 0 and {@link #MAX_EXPIRES_IN}, is an {@link AuthenticationException} (the
- * endpoint did not give a usable token), never an {@code ArithmeticException}, {@code
- * DateTimeException} or {@code IllegalArgumentException}. No message echoes a token value.
+ * non-blank string fit for an HTTP header, or an {@code expires_in} that is not a number of seconds
+ * between 0 and {@link #MAX_EXPIRES_IN}, is an {@link AuthenticationException} (the endpoint did
+ * not give a usable token), never an {@code ArithmeticException}, {@code DateTimeException} or
+ * {@code IllegalArgumentException}. No message echoes a token value.
  */
 @SmoProtectedApi
 public final class TokenResponses {
@@ -44,8 +42,12 @@ public final class TokenResponses {
     try {
       return JSON.readTree(text.isEmpty() ? "{}" : text);
     } catch (IOException e) {
-      throw new TransportException(platform, operation, "token endpoint answered HTTP " + status
-          + " with a body that is not JSON", null, status >= 500);
+      throw new TransportException(
+          platform,
+          operation,
+          "token endpoint answered HTTP " + status + " with a body that is not JSON",
+          null,
+          status >= 500);
     }
   }
 
@@ -62,14 +64,28 @@ public final class TokenResponses {
   public static String token(JsonNode json, String field, Platform platform, String operation) {
     JsonNode v = json == null ? null : json.get(field);
     if (v == null || !v.isTextual() || v.asText().isBlank()) {
-      throw bad(platform, operation, field + " is " + (v == null || v.isNull() ? "missing"
-          : v.isTextual() ? "blank" : "a JSON " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+      throw bad(
+          platform,
+          operation,
+          field
+              + " is "
+              + (v == null || v.isNull()
+                  ? "missing"
+                  : v.isTextual()
+                      ? "blank"
+                      : "a JSON " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
     }
     String s = v.asText().strip();
     int bad = firstInvalidChar(s);
     if (bad >= 0) {
-      throw bad(platform, operation, field + " holds a character that cannot be sent in an HTTP"
-          + " header (at position " + bad + ")");
+      throw bad(
+          platform,
+          operation,
+          field
+              + " holds a character that cannot be sent in an HTTP"
+              + " header (at position "
+              + bad
+              + ")");
     }
     return s;
   }
@@ -84,10 +100,11 @@ public final class TokenResponses {
    * @param platform the platform named in errors
    * @param operation the operation named in errors
    * @return the expiry (UTC) or {@code null}
-   * @throws AuthenticationException if not a whole number of seconds in [0, {@link #MAX_EXPIRES_IN}]
+   * @throws AuthenticationException if not a whole number of seconds in [0, {@link
+   *     #MAX_EXPIRES_IN}]
    */
-  public static Instant expiresAt(Instant now, JsonNode json, String field, Platform platform,
-      String operation) {
+  public static Instant expiresAt(
+      Instant now, JsonNode json, String field, Platform platform, String operation) {
     JsonNode v = json == null ? null : json.get(field);
     if (v == null || v.isNull()) {
       return null;
@@ -95,7 +112,9 @@ public final class TokenResponses {
     long seconds;
     if (v.isIntegralNumber() && v.canConvertToLong()) {
       seconds = v.asLong();
-    } else if (v.isNumber() && !v.isIntegralNumber() && v.asDouble() >= 0
+    } else if (v.isNumber()
+        && !v.isIntegralNumber()
+        && v.asDouble() >= 0
         && v.asDouble() <= MAX_EXPIRES_IN) {
       seconds = (long) v.asDouble();
     } else if (v.isTextual() && v.asText().strip().matches("\\d{1,18}")) {
@@ -104,17 +123,23 @@ public final class TokenResponses {
       throw bad(platform, operation, field + " is not a number of seconds");
     }
     if (seconds < 0 || seconds > MAX_EXPIRES_IN) {
-      throw bad(platform, operation, field + " = " + seconds + " is outside 0.." + MAX_EXPIRES_IN + " s");
+      throw bad(
+          platform, operation, field + " = " + seconds + " is outside 0.." + MAX_EXPIRES_IN + " s");
     }
     return seconds == 0 ? null : now.plusSeconds(seconds);
   }
 
   private static AuthenticationException bad(Platform platform, String operation, String what) {
-    return new AuthenticationException(ErrorDetails.builder(platform, operation)
-        .message("token endpoint answered an unusable token: " + what).build());
+    return new AuthenticationException(
+        ErrorDetails.builder(platform, operation)
+            .message("token endpoint answered an unusable token: " + what)
+            .build());
   }
 
-  /** Index of the first character outside printable ASCII {@code 0x21..0x7E}, or -1 (as AccessToken checks). */
+  /**
+   * Index of the first character outside printable ASCII {@code 0x21..0x7E}, or -1 (as AccessToken
+   * checks).
+   */
   private static int firstInvalidChar(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -1,8 +1,7 @@
 package io.smo.core.pagination.spi;
 
-import io.smo.core.pagination.Page;
-
 import io.smo.core.SmoProtectedApi;
+import io.smo.core.pagination.Page;
 
 /**
  * Fetches one page given the marker of the page to fetch ({@code null} for the first). Platform

@@ -1,6 +1,6 @@
 /**
- * The pagination SPI platform modules build on (tier: {@link io.smo.core.SmoProtectedApi}); applications
- * use the public types of {@code io.smo.core.pagination}.
+ * The pagination SPI platform modules build on (tier: {@link io.smo.core.SmoProtectedApi});
+ * applications use the public types of {@code io.smo.core.pagination}.
  */
 @SmoProtectedApi
 package io.smo.core.pagination.spi;

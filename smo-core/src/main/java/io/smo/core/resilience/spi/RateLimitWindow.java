@@ -1,18 +1,18 @@
 package io.smo.core.resilience.spi;
 
+import io.smo.core.SmoProtectedApi;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.core.resilience.RateLimitSnapshot;
-
-import io.smo.core.SmoProtectedApi;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The rate-limit state of one (platform, API host, account, bucket): the platform's window as the
  * server last reported it (limit, calls left, reset instant), the permits reserved by calls still
- * in flight, and the client-side cap's own fixed window. A {@link io.smo.core.resilience.RateLimitStore} keeps one per key
- * and applies every change under a lock (a monitor in memory, a row lock in a database), so that
- * every client sharing the store shares the allowance.
+ * in flight, and the client-side cap's own fixed window. A {@link
+ * io.smo.core.resilience.RateLimitStore} keeps one per key and applies every change under a lock (a
+ * monitor in memory, a row lock in a database), so that every client sharing the store shares the
+ * allowance.
  *
  * <p>The rules:
  *
@@ -22,10 +22,10 @@ import java.util.Optional;
  *       overshoot; a refusal says when the window opens;
  *   <li>the server's {@code remaining} lowers the calls left (never raises them within a window:
  *       calls reserved but not yet counted by the server would overshoot otherwise);
- *   <li>a later reset reported by the server moves the window; an answer from an earlier window
- *       is ignored;
- *   <li>when the window passes, it reopens with the limit minus the calls still in flight from
- *       the window before (they may be counted in the new one);
+ *   <li>a later reset reported by the server moves the window; an answer from an earlier window is
+ *       ignored;
+ *   <li>when the window passes, it reopens with the limit minus the calls still in flight from the
+ *       window before (they may be counted in the new one);
  *   <li>the window length is learned from consecutive resets; while the next reset is unknown and
  *       the calls left are used up, calls are refused for at most 60 s;
  *   <li>a wait the platform asked for (a 429's retry-after) refuses calls until then, or until an
@@ -57,7 +57,9 @@ public final class RateLimitWindow {
   /** Creates the state of a key never seen: nothing known, nothing reserved. */
   public RateLimitWindow() {}
 
-  /** The answer to {@link #tryAcquire}: a permit (with its window's sequence number) or a refusal. */
+  /**
+   * The answer to {@link #tryAcquire}: a permit (with its window's sequence number) or a refusal.
+   */
   public static final class Grant {
     private final boolean granted;
     private final long epoch;
@@ -133,9 +135,10 @@ public final class RateLimitWindow {
       if (serverRetry > retry) {
         retry = serverRetry;
         byCap = false;
-        reason = "server-reported window exhausted"
-            + (limit != UNKNOWN ? " (limit " + limit + ")" : "")
-            + (resetAtMs != UNKNOWN ? "" : "; reset not yet known");
+        reason =
+            "server-reported window exhausted"
+                + (limit != UNKNOWN ? " (limit " + limit + ")" : "")
+                + (resetAtMs != UNKNOWN ? "" : "; reset not yet known");
       }
     }
     if (retry != UNKNOWN) {
@@ -171,9 +174,9 @@ public final class RateLimitWindow {
   }
 
   /**
-   * Takes in the server's figures. Counts (remaining and reset, as X and Pinterest send) drive
-   * the window; any other snapshot (Meta's percentages) only blocks the key until its reset when
-   * it reports the window exhausted.
+   * Takes in the server's figures. Counts (remaining and reset, as X and Pinterest send) drive the
+   * window; any other snapshot (Meta's percentages) only blocks the key until its reset when it
+   * reports the window exhausted.
    *
    * @param s the figures
    * @param now when they arrived (UTC)
@@ -213,8 +216,8 @@ public final class RateLimitWindow {
     }
     s.limit().ifPresent(l -> limit = l);
     long remaining = Math.max(0, s.remaining().getAsLong());
-    available = available == UNKNOWN ? Math.max(0, remaining - inFlight)
-        : Math.min(available, remaining);
+    available =
+        available == UNKNOWN ? Math.max(0, remaining - inFlight) : Math.min(available, remaining);
   }
 
   /**
@@ -235,7 +238,9 @@ public final class RateLimitWindow {
 
   /** Returns the calls left in the server's window as far as known, or empty when unknown. */
   public java.util.OptionalLong available() {
-    return available == UNKNOWN ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(available);
+    return available == UNKNOWN
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(available);
   }
 
   /** Returns the end of the server's window as far as known (UTC). */
@@ -243,7 +248,10 @@ public final class RateLimitWindow {
     return resetAtMs == UNKNOWN ? Optional.empty() : Optional.of(Instant.ofEpochMilli(resetAtMs));
   }
 
-  /** Returns the number of permits reserved by calls not completed yet (this window and the one before). */
+  /**
+   * Returns the number of permits reserved by calls not completed yet (this window and the one
+   * before).
+   */
   public long inFlight() {
     return inFlight + inFlightPrev;
   }
@@ -271,9 +279,30 @@ public final class RateLimitWindow {
 
   /** Returns the state as a short text ({@code v1;...}) for a database column. */
   public String encode() {
-    return "v1;" + epoch + ";" + resetAtMs + ";" + lastServerResetMs + ";" + periodMs + ";" + limit
-        + ";" + available + ";" + inFlight + ";" + inFlightPrev + ";" + openedAtMs + ";"
-        + capResetAtMs + ";" + capAvailable + ";" + blockedUntilMs;
+    return "v1;"
+        + epoch
+        + ";"
+        + resetAtMs
+        + ";"
+        + lastServerResetMs
+        + ";"
+        + periodMs
+        + ";"
+        + limit
+        + ";"
+        + available
+        + ";"
+        + inFlight
+        + ";"
+        + inFlightPrev
+        + ";"
+        + openedAtMs
+        + ";"
+        + capResetAtMs
+        + ";"
+        + capAvailable
+        + ";"
+        + blockedUntilMs;
   }
 
   /**

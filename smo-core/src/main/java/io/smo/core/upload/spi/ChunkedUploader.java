@@ -1,9 +1,5 @@
 package io.smo.core.upload.spi;
 
-import io.smo.core.upload.UploadListener;
-import io.smo.core.upload.UploadProgress;
-import io.smo.core.upload.UploadState;
-
 import io.smo.core.Platform;
 import io.smo.core.SmoProtectedApi;
 import io.smo.core.exception.RateLimitException;
@@ -11,23 +7,26 @@ import io.smo.core.exception.SmoException;
 import io.smo.core.exception.TransportException;
 import io.smo.core.resilience.RetryPolicy;
 import io.smo.core.resilience.Sleeper;
+import io.smo.core.upload.UploadListener;
+import io.smo.core.upload.UploadProgress;
+import io.smo.core.upload.UploadState;
 import java.nio.channels.FileChannel;
 import okhttp3.MediaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives a chunked, resumable upload of a file, whatever the platform's protocol: chunks are
- * {@link FileChunk}s read from a {@link FileChannel} (heap use independent of file size), sized
- * by the protocol's rules; after a failed chunk the server is asked how much it has, and the
- * upload resumes from <b>the offset the server reports</b>, not from what the client sent; when
- * the server reports the upload complete, nothing more is sent. Progress goes to an {@link
- * UploadListener}. Between a failed chunk and the next, the uploader waits the platform's {@code
- * Retry-After} or reset time when a {@link RateLimitException} names one longer than its own
- * back-off; a wait longer than {@link RetryPolicy#maxRetryAfter()} ends the upload instead.
+ * Drives a chunked, resumable upload of a file, whatever the platform's protocol: chunks are {@link
+ * FileChunk}s read from a {@link FileChannel} (heap use independent of file size), sized by the
+ * protocol's rules; after a failed chunk the server is asked how much it has, and the upload
+ * resumes from <b>the offset the server reports</b>, not from what the client sent; when the server
+ * reports the upload complete, nothing more is sent. Progress goes to an {@link UploadListener}.
+ * Between a failed chunk and the next, the uploader waits the platform's {@code Retry-After} or
+ * reset time when a {@link RateLimitException} names one longer than its own back-off; a wait
+ * longer than {@link RetryPolicy#maxRetryAfter()} ends the upload instead.
  *
- * <p>Used by YouTube (resumable upload, 308 + Range), Meta (offset-based chunked upload), X
- * (append by segment index), TikTok (Content-Range chunks) and Snapchat (multipart parts).
+ * <p>Used by YouTube (resumable upload, 308 + Range), Meta (offset-based chunked upload), X (append
+ * by segment index), TikTok (Content-Range chunks) and Snapchat (multipart parts).
  */
 @SmoProtectedApi
 public final class ChunkedUploader {
@@ -36,8 +35,8 @@ public final class ChunkedUploader {
   /** A platform's chunk protocol. Implementations make one attempt per call. */
   public interface Protocol {
     /**
-     * Returns the length of the chunk starting at {@code offset} (at least 1, at most {@code
-     * total - offset}).
+     * Returns the length of the chunk starting at {@code offset} (at least 1, at most {@code total
+     * - offset}).
      */
     long chunkLength(long offset, long total);
 
@@ -61,8 +60,8 @@ public final class ChunkedUploader {
   /**
    * A protocol wrapper that records whether the chunk holding the file's last byte was handed to
    * the platform: after that, the upload may be complete on the server even when its answer was
-   * lost, which for an upload that <em>is</em> the publish (YouTube, TikTok, Meta video) makes
-   * any later failure an unknown outcome, never a retryable one ({@link #mayBeComplete}).
+   * lost, which for an upload that <em>is</em> the publish (YouTube, TikTok, Meta video) makes any
+   * later failure an unknown outcome, never a retryable one ({@link #mayBeComplete}).
    */
   public static final class LastChunkWatch implements Protocol {
     private final Protocol delegate;
@@ -139,16 +138,25 @@ public final class ChunkedUploader {
    * @param sleeper waits the back-off
    * @return the number of bytes the server holds (= {@code total})
    * @throws SmoException when a chunk fails more often than the policy allows, or fails for a
-   *     reason a retry cannot mend; a {@link TransportException} when the server keeps none of
-   *     the bytes sent for {@code retryPolicy.maxAttempts()} chunks in a row (no progress)
+   *     reason a retry cannot mend; a {@link TransportException} when the server keeps none of the
+   *     bytes sent for {@code retryPolicy.maxAttempts()} chunks in a row (no progress)
    */
-  public static long upload(Platform platform, String mediaName, FileChannel channel, long total,
-      MediaType contentType, Protocol protocol, UploadListener listener, RetryPolicy retryPolicy,
+  public static long upload(
+      Platform platform,
+      String mediaName,
+      FileChannel channel,
+      long total,
+      MediaType contentType,
+      Protocol protocol,
+      UploadListener listener,
+      RetryPolicy retryPolicy,
       Sleeper sleeper) {
     long offset = 0;
     int failuresInRow = 0;
     int stalls = 0;
-    notify(listener, new UploadProgress(platform, mediaName, UploadState.UPLOADING, 0, total, null, null));
+    notify(
+        listener,
+        new UploadProgress(platform, mediaName, UploadState.UPLOADING, 0, total, null, null));
     while (offset < total) {
       long len = Math.max(1, Math.min(protocol.chunkLength(offset, total), total - offset));
       try {
@@ -167,8 +175,16 @@ public final class ChunkedUploader {
         }
         offset = next;
         failuresInRow = 0;
-        notify(listener, new UploadProgress(platform, mediaName, UploadState.UPLOADING,
-            Math.min(offset, total), total, null, null));
+        notify(
+            listener,
+            new UploadProgress(
+                platform,
+                mediaName,
+                UploadState.UPLOADING,
+                Math.min(offset, total),
+                total,
+                null,
+                null));
       } catch (SmoException e) {
         failuresInRow++;
         boolean mendable = e.retryable() || e instanceof TransportException;
@@ -177,12 +193,16 @@ public final class ChunkedUploader {
                 && rateLimitException.retryAfter() != null
                 && rateLimitException.retryAfter().compareTo(retryPolicy.maxRetryAfter()) > 0;
         if (!mendable || waitTooLong || failuresInRow >= retryPolicy.maxAttempts()) {
-          notify(listener, new UploadProgress(platform, mediaName, UploadState.FAILED, offset, total,
-              null, null));
+          notify(
+              listener,
+              new UploadProgress(
+                  platform, mediaName, UploadState.FAILED, offset, total, null, null));
           throw e.withAttempts(failuresInRow);
         }
-        notify(listener, new UploadProgress(platform, mediaName, UploadState.RESUMING, offset, total,
-            null, null));
+        notify(
+            listener,
+            new UploadProgress(
+                platform, mediaName, UploadState.RESUMING, offset, total, null, null));
         try {
           sleeper.sleep(waitBefore(e, failuresInRow, retryPolicy));
         } catch (InterruptedException ie) {
@@ -190,15 +210,29 @@ public final class ChunkedUploader {
           throw e;
         }
         offset = Math.min(protocol.queryOffset(total), total);
-        notify(listener, new UploadProgress(platform, mediaName, UploadState.UPLOADING, offset, total,
-            null, null));
+        notify(
+            listener,
+            new UploadProgress(
+                platform, mediaName, UploadState.UPLOADING, offset, total, null, null));
       }
     }
     if (offset < total) {
-      notify(listener, new UploadProgress(platform, mediaName, UploadState.FAILED, offset, total,
-          null, null));
-      throw new TransportException(platform, "upload " + mediaName, "server made no progress at"
-          + " byte " + offset + " of " + total + " after " + stalls + " chunks", null, false)
+      notify(
+          listener,
+          new UploadProgress(platform, mediaName, UploadState.FAILED, offset, total, null, null));
+      throw new TransportException(
+              platform,
+              "upload " + mediaName,
+              "server made no progress at"
+                  + " byte "
+                  + offset
+                  + " of "
+                  + total
+                  + " after "
+                  + stalls
+                  + " chunks",
+              null,
+              false)
           .withAttempts(stalls);
     }
     return total;

@@ -11,13 +11,14 @@ import okio.BufferedSink;
 /**
  * A byte range of a file as a re-readable OkHttp request body: read with positional reads from a
  * shared {@link FileChannel} through one 64 KiB off-heap buffer per thread straight into OkHttp's
- * write buffer (no heap copy of the bytes), so heap use does not depend on the chunk or file
- * size. Each {@link #writeTo} starts again at the range's first byte, so a retried request
- * resends the same bytes.
+ * write buffer (no heap copy of the bytes), so heap use does not depend on the chunk or file size.
+ * Each {@link #writeTo} starts again at the range's first byte, so a retried request resends the
+ * same bytes.
  */
 @SmoProtectedApi
 public final class FileChunk extends RequestBody {
   private static final int BUFFER = 64 * 1024;
+
   /**
    * One off-heap read buffer per thread, reused by every chunk that thread writes: reading a file
    * into a heap buffer would make the JDK read into its own direct buffer first and copy.
@@ -71,7 +72,8 @@ public final class FileChunk extends RequestBody {
   @Override
   public void writeTo(BufferedSink sink) throws IOException {
     // positional reads into a direct buffer (the kernel fills it with no JDK bounce buffer), copied
-    // once into the sink's own segments: one copy between the page cache and OkHttp, none on the heap
+    // once into the sink's own segments: one copy between the page cache and OkHttp, none on the
+    // heap
     ByteBuffer buf = READ_BUFFER.get();
     long pos = offset;
     long end = offset + length;
@@ -91,7 +93,8 @@ public final class FileChunk extends RequestBody {
   }
 
   /**
-   * Returns this thread's read buffer (for tests: it is direct, and the bytes written come from it).
+   * Returns this thread's read buffer (for tests: it is direct, and the bytes written come from
+   * it).
    */
   static ByteBuffer readBuffer() {
     return READ_BUFFER.get();

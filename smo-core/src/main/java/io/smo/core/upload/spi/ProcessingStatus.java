@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One answer of a platform's processing-status endpoint, for {@link ProcessingPoller}: done,
- * failed or still going, the platform's state name, percent, the server-advised wait before the
- * next check (X {@code check_after_secs}), and the result when done.
+ * One answer of a platform's processing-status endpoint, for {@link ProcessingPoller}: done, failed
+ * or still going, the platform's state name, percent, the server-advised wait before the next check
+ * (X {@code check_after_secs}), and the result when done.
  *
  * @param <T> the result type (a media id, a container id, a post id)
  */
@@ -30,8 +30,13 @@ public final class ProcessingStatus<T> {
   private final T result;
   private final String message;
 
-  private ProcessingStatus(Outcome outcome, String platformState, Integer percent, Duration checkAfter,
-      T result, String message) {
+  private ProcessingStatus(
+      Outcome outcome,
+      String platformState,
+      Integer percent,
+      Duration checkAfter,
+      T result,
+      String message) {
     this.outcome = outcome;
     this.platformState = platformState;
     this.percent = percent;
@@ -41,7 +46,8 @@ public final class ProcessingStatus<T> {
   }
 
   /** Returns a pending status. */
-  public static <T> ProcessingStatus<T> pending(String platformState, Integer percent, Duration checkAfter) {
+  public static <T> ProcessingStatus<T> pending(
+      String platformState, Integer percent, Duration checkAfter) {
     return new ProcessingStatus<>(Outcome.PENDING, platformState, percent, checkAfter, null, null);
   }
 

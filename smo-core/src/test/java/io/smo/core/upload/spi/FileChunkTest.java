@@ -8,10 +8,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
-import java.util.Random;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okio.Buffer;
@@ -23,12 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link FileChunk} writes its range straight from the file channel through an off-heap buffer
- * (no heap copy of the bytes), the same bytes on every write (a retried request resends them).
+ * {@link FileChunk} writes its range straight from the file channel through an off-heap buffer (no
+ * heap copy of the bytes), the same bytes on every write (a retried request resends them).
  */
 class FileChunkTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writesExactlyItsRangeEveryTimeThroughAnOffHeapBuffer() throws IOException {
@@ -56,18 +55,23 @@ class FileChunkTest {
     Path file = Files.write(dir.resolve("seg.mp4"), content);
     List<Long> writes = new ArrayList<>();
     Buffer received = new Buffer();
-    Sink socket = new ForwardingSink(received) {
-      @Override
-      public void write(Buffer source, long byteCount) throws IOException {
-        writes.add(byteCount);
-        super.write(source, byteCount);
-      }
-    };
+    Sink socket =
+        new ForwardingSink(received) {
+          @Override
+          public void write(Buffer source, long byteCount) throws IOException {
+            writes.add(byteCount);
+            super.write(source, byteCount);
+          }
+        };
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      // the shape of X's APPEND and Facebook's transfer: form fields, then the chunk, then the trailer
-      MultipartBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
-          .addFormDataPart("segment_index", "0")
-          .addFormDataPart("media", "blob", new FileChunk(ch, 0, content.length, null)).build();
+      // the shape of X's APPEND and Facebook's transfer: form fields, then the chunk, then the
+      // trailer
+      MultipartBody body =
+          new MultipartBody.Builder()
+              .setType(MultipartBody.FORM)
+              .addFormDataPart("segment_index", "0")
+              .addFormDataPart("media", "blob", new FileChunk(ch, 0, content.length, null))
+              .build();
       BufferedSink sink = Okio.buffer(socket);
       body.writeTo(sink);
       sink.flush(); // what OkHttp does once the request body is written
@@ -88,7 +92,8 @@ class FileChunkTest {
     Path file = Files.write(dir.resolve("short.mp4"), new byte[10]);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       FileChunk chunk = new FileChunk(ch, 5, 100, null);
-      assertThatThrownBy(() -> chunk.writeTo(new Buffer())).isInstanceOf(IOException.class)
+      assertThatThrownBy(() -> chunk.writeTo(new Buffer()))
+          .isInstanceOf(IOException.class)
           .hasMessageContaining("file shorter than expected");
     }
   }
