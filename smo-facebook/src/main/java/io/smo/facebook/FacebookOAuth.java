@@ -149,12 +149,10 @@ public final class FacebookOAuth extends PlatformOAuth implements AutoCloseable 
   /** Checks {@code config} and returns the match of its token endpoint (graph root, version). */
   private static Matcher tokenEndpoint(OAuth2Config config) {
     requireNonNull(config, "config == null");
-    config
-        .clientSecret()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "a Facebook app needs its app secret (clientSecret) for the code exchange"));
+    if (config.clientSecret().isEmpty()) {
+      throw new IllegalArgumentException(
+          "a Facebook app needs its app secret (clientSecret) for the code exchange");
+    }
     Matcher m = TOKEN_ENDPOINT.matcher(config.tokenEndpoint().toString());
     if (!m.matches()) {
       throw new IllegalArgumentException(

@@ -52,6 +52,9 @@ public enum FacebookRateBucket implements RateBucket {
    */
   OAUTH("oauth", 200, Duration.ofHours(1), Docs.RATE_LIMITING);
 
+  // Spec is a record of a String, an int, a Duration and a URI: immutable, which the checker
+  // cannot see through the record
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Spec spec;
 
   FacebookRateBucket(String id, int limit, Duration period, URI documentation) {

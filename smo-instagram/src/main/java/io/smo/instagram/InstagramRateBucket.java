@@ -77,6 +77,9 @@ public enum InstagramRateBucket implements RateBucket {
       Duration.ofDays(7),
       "https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-hashtag-search");
 
+  // Spec is a record of a String, an int, a Duration and a URI: immutable, which the checker
+  // cannot see through the record
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Spec spec;
 
   InstagramRateBucket(String id, int limit, Duration period, String documentation) {

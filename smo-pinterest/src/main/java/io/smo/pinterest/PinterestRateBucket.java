@@ -37,6 +37,9 @@ public enum PinterestRateBucket implements RateBucket {
   /** Trial access's period: one day. */
   public static final Duration TRIAL_PERIOD = Duration.ofDays(1);
 
+  // Spec is a record of a String, an int, a Duration and a URI: immutable, which the checker
+  // cannot see through the record
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Spec spec;
 
   /** Standard access: 100 requests per second in every category. */

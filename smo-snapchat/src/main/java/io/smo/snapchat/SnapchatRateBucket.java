@@ -18,6 +18,9 @@ public enum SnapchatRateBucket implements RateBucket {
   /** Every Marketing API and Public Profile API call: 10 requests per second per access token. */
   TOKEN("token", 10);
 
+  // Spec is a record of a String, an int, a Duration and a URI: immutable, which the checker
+  // cannot see through the record
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Spec spec;
 
   /** Every Snapchat limit is per second. */

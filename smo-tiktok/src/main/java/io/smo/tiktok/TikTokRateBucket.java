@@ -35,6 +35,9 @@ public enum TikTokRateBucket implements RateBucket {
   /** {@code GET /v2/user/info/} (Display API): 600 per minute per token. */
   USER_INFO("user-info", 600, "tiktok-api-v2-rate-limit");
 
+  // Spec is a record of a String, an int, a Duration and a URI: immutable, which the checker
+  // cannot see through the record
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Spec spec;
 
   /** Every TikTok v2 limit is per minute. */

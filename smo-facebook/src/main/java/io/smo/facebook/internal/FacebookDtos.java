@@ -57,14 +57,14 @@ public final class FacebookDtos {
    * @param status the phase's status
    * @param error the phase's error, when it failed
    */
-  public record Phase(String status, Error error) {}
+  public record Phase(String status, PhaseError error) {}
 
   /**
    * A phase error.
    *
    * @param message the error message
    */
-  public record Error(String message) {}
+  public record PhaseError(String message) {}
 
   /**
    * Reads a Graph answer tree as {@code type}.
