@@ -58,7 +58,8 @@ class TemplateDriftTest {
                   "YouTubeQuota.java",
                   "YouTubeVideoUpdate.java",
                   "internal/QuotaTracker.java"),
-          "tiktok", Set.of("CreatorInfo.java"),
+          // TikTokBusinessAccount: the explicit option for TikTok API for Business comments
+          "tiktok", Set.of("CreatorInfo.java", "TikTokBusinessAccount.java"),
           // JsonWithBase64Body: streams base64 media into a JSON body without reading the file
           // whole
           "pinterest",

@@ -29,7 +29,8 @@ import java.util.List;
  *       pulled from URLs only.
  *   <li>Audience: only the visibility ({@code privacy_level}); no geo or demographic targeting.
  *   <li>Features: metrics only. No delete, no native scheduling, no comments, replies or
- *       moderation: the Content Posting and Display APIs have none.
+ *       moderation: the Content Posting and Display APIs have none. Comments of a Business account
+ *       come with {@link TikTokBusinessAccount}: {@link #withBusinessComments()}.
  * </ul>
  *
  * @see <a href="https://developers.tiktok.com/doc/content-posting-api-reference-direct-post">Direct
@@ -91,7 +92,30 @@ public final class TikTokCapabilities {
           .metricNames(METRIC_NAMES)
           .build();
 
+  private static final Capabilities WITH_BUSINESS_COMMENTS =
+      CAPABILITIES.toBuilder()
+          .features(
+              EnumSet.of(
+                  Feature.METRICS,
+                  Feature.ACCOUNT_INFO,
+                  Feature.COMMENTS,
+                  Feature.REPLY,
+                  Feature.HIDE_COMMENTS,
+                  Feature.DELETE_COMMENTS,
+                  Feature.COMMENT_STREAM))
+          .build();
+
   private TikTokCapabilities() {}
+
+  /**
+   * Returns TikTok's capabilities with comments of a Business account on ({@link
+   * TikTokBusinessAccount}): comments, replies and comments by the account (at most {@value
+   * TikTokBusinessAccount#MAX_COMMENT_TEXT} characters), hiding, deleting the account's own
+   * comments, and the account-wide comment stream. Messages and mentions stay unsupported.
+   */
+  public static Capabilities withBusinessComments() {
+    return WITH_BUSINESS_COMMENTS;
+  }
 
   /** Returns TikTok's capabilities. */
   public static Capabilities get() {

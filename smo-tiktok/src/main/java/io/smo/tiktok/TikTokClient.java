@@ -54,10 +54,11 @@ import java.time.Duration;
  *
  * <p>Not offered by TikTok's Content Posting and Display APIs (each throws {@link
  * io.smo.core.exception.UnsupportedFeatureException} with the reason): delete, native scheduling,
- * comments, replies and moderation. Comments of TikTok <em>Business</em> accounts exist only in the
- * separate TikTok API for Business ({@code business-api.tiktok.com}, its own app, token and {@code
- * business_id}), whose comment paths are known from an independent SDK only; this client does not
- * call it and says so in the exception.
+ * messages and mentions. Comments of TikTok <em>Business</em> accounts exist only in the separate
+ * TikTok API for Business ({@code business-api.tiktok.com}, its own app, token and {@code
+ * business_id}); they are off unless {@link Builder#businessAccount(TikTokBusinessAccount)} is
+ * given, then comments, replies (at most 150 characters), hiding, deleting the account's own
+ * comments and the inbox comment stream work (paths and shapes known from independent SDKs only).
  *
  * <p>Client-side rate limits default to TikTok's per-token caps ({@link TikTokRateBucket}):
  * creator_info 20/min, each init endpoint 6/min, status 30/min, video query and user info 600/min.
@@ -80,7 +81,7 @@ import java.time.Duration;
  * @see <a href="https://developers.tiktok.com/doc/tiktok-api-v2-rate-limit">Rate limits</a>
  */
 @SmoPublicApi
-public interface TikTokClient extends SocialClient {
+public interface TikTokClient extends SocialClient, io.smo.core.inbox.InboxClient {
   /** The production API base. */
   URI DEFAULT_BASE_URL = URI.create("https://open.tiktokapis.com/");
 
@@ -137,6 +138,7 @@ public interface TikTokClient extends SocialClient {
    */
   final class Builder extends ClientBuilder<Builder> {
     private Duration creatorInfoTtl = Duration.ofMinutes(1);
+    private TikTokBusinessAccount business;
 
     private Builder() {}
 
@@ -152,6 +154,20 @@ public interface TikTokClient extends SocialClient {
         throw new IllegalArgumentException("creatorInfoTtl < 0: " + ttl);
       }
       this.creatorInfoTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Turns on comments of a TikTok Business account through the TikTok API for Business: {@link
+     * TikTokClient#comments}, {@link TikTokClient#reply}, {@link TikTokClient#comment}, {@link
+     * TikTokClient#moderate} (hide, unhide, delete own) and the inbox's {@link
+     * TikTokClient#commentStream()}. Off by default: without it those operations throw {@link
+     * io.smo.core.exception.UnsupportedFeatureException} with the reason.
+     *
+     * @param account the Business account's {@code business_id} and Business API token
+     */
+    public Builder businessAccount(TikTokBusinessAccount account) {
+      this.business = requireNonNull(account, "account == null");
       return this;
     }
 
@@ -179,7 +195,8 @@ public interface TikTokClient extends SocialClient {
               processingTimeoutOr(DEFAULT_PROCESSING_TIMEOUT),
               pollIntervalOr(DEFAULT_POLL_INTERVAL),
               creatorInfoTtl,
-              uploadListener()));
+              uploadListener(),
+              business));
     }
   }
 }

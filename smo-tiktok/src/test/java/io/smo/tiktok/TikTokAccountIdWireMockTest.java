@@ -124,7 +124,11 @@ class TikTokAccountIdWireMockTest {
     for (TikTokRateBucket b : TikTokRateBucket.values()) {
       assertThat(p.bucket(b.id()).orElseThrow().limit()).as(b.name()).isEqualTo(b.limit());
       assertThat(b.period()).isEqualTo(Duration.ofMinutes(1));
-      assertThat(b.documentation().toString()).startsWith("https://developers.tiktok.com/doc/");
+      assertThat(b.documentation().toString())
+          .startsWith(
+              b.id().startsWith("business-")
+                  ? "https://ads.tiktok.com/marketing_api/docs"
+                  : "https://developers.tiktok.com/doc/");
     }
     assertThat(TikTokRateBucket.VIDEO_INIT.id()).isEqualTo("video-init");
   }

@@ -46,7 +46,7 @@ final class Credentials {
     k.put(Platform.INSTAGRAM, List.of("access_token", "ig_user_id"));
     k.put(Platform.TWITTER, List.of("access_token"));
     k.put(Platform.YOUTUBE, List.of("access_token"));
-    k.put(Platform.TIKTOK, List.of("access_token"));
+    k.put(Platform.TIKTOK, List.of("access_token", "business_id", "business_access_token"));
     k.put(Platform.PINTEREST, List.of("access_token", "board_id"));
     k.put(Platform.SNAPCHAT, List.of("access_token", "profile_id"));
     return Collections.unmodifiableMap(k);

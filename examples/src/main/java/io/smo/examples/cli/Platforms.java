@@ -17,6 +17,7 @@ import io.smo.snapchat.SnapchatOptions;
 import io.smo.testkit.Sandbox;
 import io.smo.testkit.SandboxCredentials;
 import io.smo.testkit.emulator.InstagramEmulator;
+import io.smo.tiktok.TikTokBusinessAccount;
 import io.smo.tiktok.TikTokClient;
 import io.smo.tiktok.TikTokOptions;
 import io.smo.twitter.TwitterClient;
@@ -25,6 +26,7 @@ import io.smo.youtube.YouTubeClient;
 import io.smo.youtube.YouTubeOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +71,20 @@ final class Platforms {
               .adAccountId(c.extra("adAccountId"))
               .uploadListener(listener)
               .build();
+      // the sandbox's creator is also a Business account: its comments come through the TikTok
+      // API for Business, the explicit option a real account turns on with business_id and
+      // business_access_token in its credentials
       case TIKTOK ->
           TikTokClient.builder()
               .baseUrl(sandbox.baseUrl(p))
               .accessToken(c.accessToken())
               .accountId(c.accountId())
+              .businessAccount(
+                  TikTokBusinessAccount.builder()
+                      .businessId(c.extra("businessId"))
+                      .accessToken(c.extra("businessAccessToken"))
+                      .baseUrl(URI.create(sandbox.baseUrl(p) + "open_api/v1.3/"))
+                      .build())
               .uploadListener(listener)
               .build();
       case YOUTUBE ->
@@ -145,11 +156,18 @@ final class Platforms {
               .accountId(need(c, p, "profile_id"))
               .uploadListener(listener)
               .build();
-      case TIKTOK ->
-          TikTokClient.builder()
-              .accessToken(need(c, p, "access_token"))
-              .uploadListener(listener)
-              .build();
+      case TIKTOK -> {
+        TikTokClient.Builder b =
+            TikTokClient.builder().accessToken(need(c, p, "access_token")).uploadListener(listener);
+        if (c.get("business_id") != null || c.get("business_access_token") != null) {
+          b.businessAccount(
+              TikTokBusinessAccount.builder()
+                  .businessId(need(c, p, "business_id"))
+                  .accessToken(need(c, p, "business_access_token"))
+                  .build());
+        }
+        yield b.build();
+      }
       case YOUTUBE ->
           YouTubeClient.builder()
               .accessToken(need(c, p, "access_token"))

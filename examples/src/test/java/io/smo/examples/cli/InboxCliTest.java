@@ -46,7 +46,9 @@ class InboxCliTest {
       }
       previous = at;
     }
-    assertThat(platforms).containsExactlyInAnyOrder("facebook", "instagram", "twitter", "youtube");
+    // TikTok: the sandbox's creator is a Business account with the Business API option on
+    assertThat(platforms)
+        .containsExactlyInAnyOrder("facebook", "instagram", "twitter", "youtube", "tiktok");
     assertThat(kinds).containsExactlyInAnyOrder("comment", "message", "mention");
 
     Run table = smo("inbox", "--unanswered");
@@ -54,6 +56,26 @@ class InboxCliTest {
         .contains("TIME (UTC)")
         .contains("Hi! Do you ship to Canada?")
         .doesNotContain("Great tutorial, thanks!");
+  }
+
+  @Test
+  void tiktokBusinessCommentsAreListedAndAnswered() throws Exception {
+    Run r = smo("inbox", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    String ref = null;
+    for (JsonNode i : new ObjectMapper().readTree(r.out())) {
+      if (i.path("platform").asText().equals("tiktok")
+          && i.path("text").asText().equals("Is it waterproof?")) {
+        ref = i.path("ref").asText();
+      }
+    }
+    assertThat(ref).as(r.out()).isNotNull();
+    Run answered = smo("answer", ref, "Yes, IPX7");
+    assertThat(answered.exit()).as(answered.err()).isZero();
+    assertThat(answered.out()).startsWith("answered: tiktok:");
+    Run tooLong = smo("answer", ref, "x".repeat(151));
+    assertThat(tooLong.exit()).isEqualTo(2);
+    assertThat(tooLong.err()).contains("150");
   }
 
   @Test
@@ -128,7 +150,12 @@ class InboxCliTest {
         try (io.smo.core.SocialClient c =
             Platforms.sandboxClient(p, sandbox, io.smo.core.upload.UploadListener.NONE)) {
           io.smo.core.inbox.InboxClient inbox = (io.smo.core.inbox.InboxClient) c;
-          assertThat(inbox.inboxKinds()).as(p.id()).isEmpty();
+          if (p == io.smo.core.Platform.TIKTOK) {
+            // the sandbox's TikTok creator has the Business API option on: comments only
+            assertThat(inbox.inboxKinds()).containsExactly(io.smo.core.inbox.InboxItemKind.COMMENT);
+          } else {
+            assertThat(inbox.inboxKinds()).as(p.id()).isEmpty();
+          }
           org.assertj.core.api.Assertions.assertThatThrownBy(inbox::conversations)
               .isInstanceOf(io.smo.core.exception.UnsupportedFeatureException.class)
               .hasMessageContaining(p.displayName() + " does not support conversations: ");

@@ -48,6 +48,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
@@ -280,6 +281,60 @@ public final class ApiRuntime implements AutoCloseable {
           observe(op, r.headers(), attempt.permit);
           if (r.isSuccessful()) {
             return new ApiResponse<>(r.code(), r.headers(), r.body());
+          }
+          throw new FailureSignal(
+              failure(op, r.code(), r.headers(), errorText(r.errorBody()), attempt.ctx));
+        });
+  }
+
+  /**
+   * A failure an API reports inside a 2xx answer (TikTok's {@code error.code}, the TikTok API for
+   * Business's numeric {@code code}), lifted to the HTTP status it stands for so that the retry
+   * rules treat it like the same failure sent as a status: {@code 429} for a rate limit, {@code
+   * 401} for a rejected token, {@code 5xx} for a server fault (a create is then UNKNOWN, never
+   * re-sent), else the answer's own status.
+   *
+   * @param status the HTTP status the envelope's code stands for
+   * @param body the error text handed to the platform's {@link ErrorMapper}
+   */
+  public record BodyFailure(int status, String body) {
+    /** Checks the values. */
+    public BodyFailure {
+      requireNonNull(body, "body == null");
+    }
+  }
+
+  /**
+   * Like {@link #callForResponse(Operation, Supplier)} for APIs that report some failures inside a
+   * 2xx answer: {@code failureIn} looks at each success body and returns the failure it carries, or
+   * {@code null} for a real success. A failure found this way goes through the same error mapper,
+   * retry rules, rate-limit blocking and rejected-token refresh as a non-2xx answer, attempt by
+   * attempt, instead of surfacing after the loop has ended.
+   *
+   * @param op what the call is
+   * @param call makes a fresh call for each attempt
+   * @param failureIn the failure in a success body, or {@code null}; never called with {@code null}
+   * @return status, headers and the success body ({@code null} for an empty body)
+   * @throws SmoException typed per the platform's mapper and the retry rules above
+   */
+  public <T> ApiResponse<T> callForResponse(
+      Operation op, Supplier<retrofit2.Call<T>> call, Function<? super T, BodyFailure> failureIn) {
+    requireNonNull(failureIn, "failureIn == null");
+    return run(
+        op,
+        attempt -> {
+          retrofit2.Call<T> c = call.get();
+          attempt.bind(c);
+          retrofit2.Response<T> r = c.execute();
+          observe(op, r.headers(), attempt.permit);
+          if (r.isSuccessful()) {
+            T body = r.body();
+            BodyFailure bf = body == null ? null : failureIn.apply(body);
+            if (bf != null) {
+              throw new FailureSignal(
+                  failure(op, bf.status(), r.headers(), bf.body(), attempt.ctx));
+            }
+            return new ApiResponse<>(r.code(), r.headers(), body);
           }
           throw new FailureSignal(
               failure(op, r.code(), r.headers(), errorText(r.errorBody()), attempt.ctx));

@@ -52,8 +52,16 @@ import java.util.regex.Pattern;
  *   <li>{@code POST v2/video/query/?fields=..}: published videos with counts growing per read.
  * </ul>
  *
- * <p>Every answer uses the {@code {"data":{},"error":{"code","message","log_id"}}} envelope. Rate
- * limits per access token and endpoint per minute as documented (creator_info 20, each init 6,
+ * <p>Under {@code /tiktok/open_api/v1.3/}: the TikTok API for Business comment endpoints of an
+ * owned Business account ({@link #BUSINESS_ID}, token in the {@code Access-Token} header from its
+ * own registry): {@code business/video/list/}, {@code business/comment/list/} ({@code status},
+ * {@code include_replies} with at most 3 replies, offset cursor, at most 30 per page), {@code
+ * reply/list/}, {@code comment/create/} and {@code reply/create/} (text 1 to 150 characters),
+ * {@code hide/} and {@code delete/} (own comments only), with seeded comments; every answer is HTTP
+ * 200 with {@code {"code","message","request_id","data"}}, refusals with a non-zero code.
+ *
+ * <p>Every v2 answer uses the {@code {"data":{},"error":{"code","message","log_id"}}} envelope.
+ * Rate limits per access token and endpoint per minute as documented (creator_info 20, each init 6,
  * status 30, video query 600): over the limit, HTTP 429 {@code rate_limit_exceeded}. TikTok
  * documents no rate-limit headers, so none are sent.
  *
@@ -71,6 +79,12 @@ public final class TikTokEmulator implements PlatformEmulator {
 
   /** The creator's open_id. */
   public static final String OPEN_ID = "sbx-tiktok-open-id-0001";
+
+  /** The Business account's {@code business_id} (the open_id of its Business API token). */
+  public static final String BUSINESS_ID = "sbx-tiktok-business-id-0001";
+
+  /** Path prefix of the TikTok API for Business below the platform prefix. */
+  public static final String BUSINESS_PREFIX = "open_api/v1.3/";
 
   /** TikTok's chunk bounds (stricter reading of "MB"): min, max, max last, max count. */
   public static final long[] TIKTOK_CHUNK_RULES = {
@@ -90,6 +104,11 @@ public final class TikTokEmulator implements PlatformEmulator {
   private final Map<String, Publish> byUpload = new HashMap<>();
   private final Map<String, Publish> videos = new LinkedHashMap<>();
   private final Map<String, Integer> reads = new HashMap<>();
+  private final TokenRegistry businessTokens =
+      new TokenRegistry("sbx-tiktok-business", 7, Duration.ofHours(24), true);
+  private final Map<String, BizVideo> bizVideos = new LinkedHashMap<>();
+  private final Map<String, BizComment> bizComments = new LinkedHashMap<>();
+  private boolean bizSeeded;
   private long[] chunkRules = TIKTOK_CHUNK_RULES.clone();
   private List<String> privacyOptions =
       List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY");
@@ -119,6 +138,27 @@ public final class TikTokEmulator implements PlatformEmulator {
     Instant created;
   }
 
+  /** An owned video as the Business API sees it. */
+  private static final class BizVideo {
+    String id;
+    String caption;
+    Instant created;
+  }
+
+  /** A comment or reply on an owned video. */
+  private static final class BizComment {
+    String id;
+    String videoId;
+    String parentId;
+    String text;
+    String username;
+    String userId;
+    boolean owner;
+    boolean hidden;
+    Instant created;
+    long likes;
+  }
+
   /** Creates the emulator (the sandbox does). */
   public TikTokEmulator() {}
 
@@ -135,7 +175,8 @@ public final class TikTokEmulator implements PlatformEmulator {
         CLIENT_KEY,
         CLIENT_SECRET,
         OPEN_ID,
-        Map.of());
+        Map.of(
+            "businessAccessToken", businessTokens.initialAccessToken(), "businessId", BUSINESS_ID));
   }
 
   // ---------------------------------------------------------------- test hooks
@@ -215,6 +256,9 @@ public final class TikTokEmulator implements PlatformEmulator {
     if (req.is("PUT", "upload/video")) {
       return upload(req, ctx);
     }
+    if (isBusiness(req)) {
+      return business(req, ctx);
+    }
     String token = req.bearerToken().orElse(null);
     String problem = tokens.problem(token, ctx.now());
     if (problem != null) {
@@ -272,6 +316,17 @@ public final class TikTokEmulator implements PlatformEmulator {
   @Override
   public synchronized SandboxResponse faultResponse(
       Fault.Kind kind, SandboxRequest req, EmulatorContext ctx) {
+    if (isBusiness(req)) {
+      return switch (kind) {
+        case HTTP_429 -> bizError(ctx, 40100, "Too many requests. Please retry in some time.");
+        case HTTP_5XX -> bizError(ctx, 50000, "Internal error. Please try again later.");
+        case EXPIRED_TOKEN -> {
+          req.header("Access-Token").ifPresent(businessTokens::expire);
+          yield bizError(ctx, 40105, "Access token is incorrect or has been revoked.");
+        }
+        default -> null;
+      };
+    }
     return switch (kind) {
       case HTTP_429 -> rateLimited(ctx);
       case HTTP_5XX ->
@@ -686,6 +741,381 @@ public final class TikTokEmulator implements PlatformEmulator {
     d.put("cursor", 0);
     d.put("has_more", false);
     return ok(ctx, d);
+  }
+
+  // ---------------------------------------------------------------- TikTok API for Business
+
+  /**
+   * Adds a comment by a TikTok user to an owned video, as if it had just been written (test hook).
+   *
+   * @param videoId the video (one of {@link #businessVideoIds()})
+   * @param text the text
+   * @param username the author's username
+   * @return the comment id
+   */
+  public synchronized String addBusinessComment(String videoId, String text, String username) {
+    seedBusiness(Instant.now());
+    if (!bizVideos.containsKey(videoId)) {
+      throw new IllegalArgumentException("not an owned video: " + videoId);
+    }
+    BizComment c = comment(videoId, null, text, username, false, Instant.now());
+    return c.id;
+  }
+
+  /** Returns the owned videos' ids, newest first (test hook). */
+  public synchronized List<String> businessVideoIds() {
+    seedBusiness(Instant.now());
+    List<String> ids = new ArrayList<>(bizVideos.keySet());
+    java.util.Collections.reverse(ids);
+    return ids;
+  }
+
+  /** Returns whether a comment is hidden, or {@code null} when it does not exist (test hook). */
+  public synchronized Boolean businessCommentHidden(String commentId) {
+    BizComment c = bizComments.get(commentId);
+    return c == null ? null : c.hidden;
+  }
+
+  /** Returns the texts of the owner's replies to a comment, oldest first (test hook). */
+  public synchronized List<String> businessOwnerReplies(String commentId) {
+    List<String> out = new ArrayList<>();
+    for (BizComment c : bizComments.values()) {
+      if (c.owner && commentId.equals(c.parentId)) {
+        out.add(c.text);
+      }
+    }
+    return out;
+  }
+
+  private BizComment comment(
+      String videoId, String parentId, String text, String username, boolean owner, Instant at) {
+    BizComment c = new BizComment();
+    c.id = "7" + String.format(Locale.ROOT, "%018d", 110150495453840130L + bizComments.size());
+    c.videoId = videoId;
+    c.parentId = parentId;
+    c.text = text;
+    c.username = owner ? "sbx_business" : username;
+    c.userId = Integer.toHexString(("u:" + c.username).hashCode()) + "e8dcebcf493e035b820f5be48344";
+    c.owner = owner;
+    c.created = at;
+    bizComments.put(c.id, c);
+    return c;
+  }
+
+  /**
+   * Seeds two owned videos with comments written in the hour before the first Business API call:
+   * the shapes of the answer examples in sns-sdks/python-tiktok's business_account docs (comment
+   * ids of 19 digits, hex user ids, string create_time in lists). One comment has 4 replies (more
+   * than the 3 {@code include_replies} returns, so reply/list is needed), one is hidden, one is
+   * answered by the owner.
+   */
+  private void seedBusiness(Instant now) {
+    if (bizSeeded) {
+      return;
+    }
+    bizSeeded = true;
+    String[][] videos = {
+      {"7109065174526479622", "Summer drop teaser", "7200"},
+      {"7108684822863760646", "Behind the scenes", "3900"}
+    };
+    for (String[] v : videos) {
+      BizVideo bv = new BizVideo();
+      bv.id = v[0];
+      bv.caption = v[1];
+      bv.created = now.minusSeconds(Long.parseLong(v[2]) + 86_400);
+      bizVideos.put(bv.id, bv);
+    }
+    String a = videos[1][0];
+    String b = videos[0][0];
+    BizComment q =
+        comment(
+            a, null, "Where can I buy this?", "phoenix202312121", false, now.minusSeconds(3300));
+    comment(a, q.id, "Link in bio!", null, true, now.minusSeconds(3000));
+    comment(a, null, "nice", "klein_kunkun", false, now.minusSeconds(2900)).hidden = false;
+    BizComment busy =
+        comment(b, null, "Is it waterproof?", "rainy_day_runner", false, now.minusSeconds(2400));
+    for (int i = 1; i <= 4; i++) {
+      comment(
+          b, busy.id, "same question " + i, "fan_" + i, false, now.minusSeconds(2400 - 60L * i));
+    }
+    comment(b, null, "buy followers at spam.example", "spam_bot_99", false, now.minusSeconds(1800))
+            .hidden =
+        true;
+  }
+
+  private SandboxResponse business(SandboxRequest req, EmulatorContext ctx) throws Exception {
+    String token = req.header("Access-Token").orElse(null);
+    if (tokenProblem(token, ctx)) {
+      return bizError(ctx, 40105, "Access token is incorrect or has been revoked.");
+    }
+    seedBusiness(ctx.now());
+    String path = String.join("/", req.segments()).substring(BUSINESS_PREFIX.length());
+    boolean write = req.method().equals("POST");
+    RateWindow w =
+        windows.computeIfAbsent(
+            token + "|business-" + (write ? "write" : "read"),
+            k -> new RateWindow(write ? 120 : 600, Duration.ofMinutes(1)));
+    if (!w.take(ctx.now())) {
+      return bizError(ctx, 40100, "Too many requests. Please retry in some time.");
+    }
+    JsonNode body = write ? req.json() : null;
+    String businessId =
+        write ? body.path("business_id").asText("") : req.param("business_id").orElse("");
+    if (!BUSINESS_ID.equals(businessId)) {
+      return bizError(ctx, 40001, "business_id is invalid or not authorized by this token.");
+    }
+    return switch (req.method() + " " + path) {
+      case "GET business/video/list" -> bizVideos(req, ctx);
+      case "GET business/comment/list" -> bizComments(req, ctx, false);
+      case "GET business/comment/reply/list" -> bizComments(req, ctx, true);
+      case "POST business/comment/create" -> bizCreate(body, ctx, false);
+      case "POST business/comment/reply/create" -> bizCreate(body, ctx, true);
+      case "POST business/comment/hide" -> bizHide(body, ctx);
+      case "POST business/comment/delete" -> bizDelete(body, ctx);
+      default -> bizError(ctx, 40002, "Unknown endpoint " + req.method() + " " + req.path());
+    };
+  }
+
+  private static boolean isBusiness(SandboxRequest req) {
+    return (String.join("/", req.segments()) + "/").startsWith(BUSINESS_PREFIX);
+  }
+
+  private boolean tokenProblem(String token, EmulatorContext ctx) {
+    return token == null || businessTokens.problem(token, ctx.now()) != null;
+  }
+
+  private SandboxResponse bizVideos(SandboxRequest req, EmulatorContext ctx) {
+    int max = intParam(req, "max_count", 10);
+    if (max < 1 || max > 20) {
+      return bizError(ctx, 40002, "max_count must be between 1 and 20.");
+    }
+    long cursor = req.param("cursor").map(Long::parseLong).orElse(Long.MAX_VALUE);
+    String fields = req.param("fields").orElse("[\"item_id\"]");
+    List<BizVideo> all = new ArrayList<>(bizVideos.values());
+    for (Publish p : videos.values()) {
+      if (p.postId != null && !bizVideos.containsKey(p.postId)) {
+        BizVideo v = new BizVideo();
+        v.id = p.postId;
+        v.caption = p.title;
+        v.created = p.created;
+        all.add(v);
+      }
+    }
+    all.sort((x, y) -> y.created.compareTo(x.created));
+    ObjectNode d = json(ctx);
+    ArrayNode out = d.putArray("videos");
+    long next = 0;
+    int n = 0;
+    boolean more = false;
+    for (BizVideo v : all) {
+      if (v.created.toEpochMilli() >= cursor) {
+        continue;
+      }
+      if (n == max) {
+        more = true;
+        break;
+      }
+      ObjectNode o = out.addObject();
+      o.put("item_id", v.id);
+      if (fields.contains("create_time")) {
+        o.put("create_time", v.created.getEpochSecond());
+      }
+      if (fields.contains("caption")) {
+        o.put("caption", v.caption);
+      }
+      next = v.created.toEpochMilli();
+      n++;
+    }
+    d.put("has_more", more);
+    d.put("cursor", next);
+    return bizOk(ctx, d);
+  }
+
+  private SandboxResponse bizComments(SandboxRequest req, EmulatorContext ctx, boolean replies) {
+    String videoId = req.param("video_id").orElse("");
+    if (!ownedVideo(videoId)) {
+      return bizError(ctx, 40002, "video_id is not an owned video of this account.");
+    }
+    String parent = replies ? req.param("comment_id").orElse("") : null;
+    if (replies && !bizComments.containsKey(parent)) {
+      return bizError(ctx, 40002, "comment_id does not exist.");
+    }
+    int max = intParam(req, "max_count", 20);
+    if (max < 1 || max > 30) {
+      return bizError(ctx, 40002, "max_count must be between 1 and 30.");
+    }
+    String status = req.param("status").orElse("ALL");
+    if (!status.equals("ALL") && !status.equals("PUBLIC")) {
+      return bizError(ctx, 40002, "status must be PUBLIC or ALL.");
+    }
+    boolean withReplies = !replies && req.param("include_replies").orElse("false").equals("true");
+    int offset = (int) req.param("cursor").map(Long::parseLong).orElse(0L).longValue();
+    List<BizComment> list = new ArrayList<>();
+    for (BizComment c : bizComments.values()) {
+      boolean level = replies ? parent.equals(c.parentId) : c.parentId == null;
+      if (level && c.videoId.equals(videoId) && (status.equals("ALL") || !c.hidden)) {
+        list.add(c);
+      }
+    }
+    ObjectNode d = json(ctx);
+    ArrayNode out = d.putArray("comments");
+    int end = Math.min(list.size(), offset + max);
+    for (int i = offset; i < end; i++) {
+      BizComment c = list.get(i);
+      ObjectNode o = commentJson(ctx, c, true);
+      if (withReplies) {
+        List<BizComment> rs = new ArrayList<>();
+        for (BizComment r : bizComments.values()) {
+          if (c.id.equals(r.parentId) && (status.equals("ALL") || !r.hidden)) {
+            rs.add(r);
+          }
+        }
+        if (!rs.isEmpty()) {
+          ArrayNode ra = o.putArray("reply_list");
+          rs.stream().limit(3).forEach(r -> ra.add(commentJson(ctx, r, true)));
+        }
+      }
+      out.add(o);
+    }
+    d.put("has_more", end < list.size());
+    d.put("cursor", end);
+    return bizOk(ctx, d);
+  }
+
+  private ObjectNode commentJson(EmulatorContext ctx, BizComment c, boolean listed) {
+    ObjectNode o = json(ctx);
+    o.put("comment_id", c.id);
+    o.put("video_id", c.videoId);
+    o.put("user_id", c.userId);
+    o.put("unique_identifier", "+" + c.userId.substring(0, 12) + "/" + c.username);
+    if (listed) {
+      o.put("create_time", String.valueOf(c.created.getEpochSecond())); // a string in lists
+    } else {
+      o.put("create_time", c.created.getEpochSecond());
+    }
+    o.put("text", c.text);
+    o.put("likes", c.likes);
+    if (c.parentId == null) {
+      long n = bizComments.values().stream().filter(r -> c.id.equals(r.parentId)).count();
+      o.put("replies", n);
+    } else {
+      o.put("parent_comment_id", c.parentId);
+    }
+    o.put("owner", c.owner);
+    o.put("liked", false);
+    o.put("pinned", false);
+    o.put("status", c.hidden ? "HIDDEN" : "PUBLIC");
+    o.put("username", c.username);
+    o.put("display_name", c.username);
+    o.put(
+        "profile_image",
+        "https://p16-sign-sg.tiktokcdn.com/tiktok-obj/sbx~c5_168x168.jpeg?x-expires=1656831600");
+    return o;
+  }
+
+  private SandboxResponse bizCreate(JsonNode body, EmulatorContext ctx, boolean reply) {
+    String videoId = body.path("video_id").asText("");
+    if (!ownedVideo(videoId)) {
+      return bizError(ctx, 40002, "video_id is not an owned video of this account.");
+    }
+    String text = body.path("text").asText("");
+    if (text.isBlank()) {
+      return bizError(ctx, 40002, "text is required.");
+    }
+    if (text.length() > 150) {
+      return bizError(ctx, 40002, "text exceeds 150 characters.");
+    }
+    String parent = null;
+    if (reply) {
+      parent = body.path("comment_id").asText("");
+      BizComment p = bizComments.get(parent);
+      if (p == null || !p.videoId.equals(videoId)) {
+        return bizError(ctx, 40002, "comment_id does not exist on this video.");
+      }
+      if (p.parentId != null) {
+        parent = p.parentId; // a reply to a reply joins its thread
+      }
+    }
+    BizComment c = comment(videoId, parent, text, null, true, ctx.now());
+    ObjectNode d = json(ctx);
+    d.put("comment_id", c.id);
+    d.put("video_id", c.videoId);
+    d.put("create_time", c.created.getEpochSecond());
+    d.put("text", c.text);
+    return bizOk(ctx, d);
+  }
+
+  private SandboxResponse bizHide(JsonNode body, EmulatorContext ctx) {
+    BizComment c = bizComments.get(body.path("comment_id").asText(""));
+    if (c == null || !c.videoId.equals(body.path("video_id").asText(""))) {
+      return bizError(ctx, 40002, "comment_id does not exist on this video.");
+    }
+    String action = body.path("action").asText("");
+    if (!action.equals("HIDE") && !action.equals("UNHIDE")) {
+      return bizError(ctx, 40002, "action must be HIDE or UNHIDE.");
+    }
+    c.hidden = action.equals("HIDE");
+    return bizOk(ctx, json(ctx));
+  }
+
+  private SandboxResponse bizDelete(JsonNode body, EmulatorContext ctx) {
+    BizComment c = bizComments.get(body.path("comment_id").asText(""));
+    if (c == null) {
+      return bizError(ctx, 40002, "comment_id does not exist.");
+    }
+    if (!c.owner) {
+      return bizError(ctx, 40002, "Only comments created by the account can be deleted.");
+    }
+    bizComments.remove(c.id);
+    bizComments.values().removeIf(r -> c.id.equals(r.parentId));
+    return bizOk(ctx, json(ctx));
+  }
+
+  private boolean ownedVideo(String id) {
+    if (bizVideos.containsKey(id)) {
+      return true;
+    }
+    if (videos.containsKey(id)) { // published through the Content Posting API
+      Publish p = videos.get(id);
+      BizVideo v = new BizVideo();
+      v.id = id;
+      v.caption = p.title;
+      v.created = p.created;
+      bizVideos.put(id, v);
+      return true;
+    }
+    return false;
+  }
+
+  private static int intParam(SandboxRequest req, String name, int dflt) {
+    try {
+      return req.param(name).map(Integer::parseInt).orElse(dflt);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private SandboxResponse bizOk(EmulatorContext ctx, ObjectNode data) {
+    ObjectNode root = json(ctx);
+    root.put("code", 0);
+    root.put("message", "OK");
+    root.put("request_id", logId(ctx));
+    root.set("data", data);
+    return SandboxResponse.json(200, root);
+  }
+
+  /**
+   * A Business API refusal: HTTP 200 with a non-zero {@code code}. 40100 (rate limit) and 40105
+   * (token) are TikTok's codes as read in third-party code; 40001, 40002 and 50000 are the
+   * sandbox's stand-ins for parameter and server errors, whose exact codes are not in our sources.
+   */
+  private SandboxResponse bizError(EmulatorContext ctx, long code, String message) {
+    ObjectNode root = json(ctx);
+    root.put("code", code);
+    root.put("message", message);
+    root.put("request_id", logId(ctx));
+    root.putObject("data");
+    return SandboxResponse.json(200, root);
   }
 
   // ---------------------------------------------------------------- envelopes

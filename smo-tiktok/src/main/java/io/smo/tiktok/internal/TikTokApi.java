@@ -1,6 +1,15 @@
 package io.smo.tiktok.internal;
 
 import io.smo.core.SmoInternalApi;
+import io.smo.core.http.ApiRuntime;
+import io.smo.tiktok.internal.TikTokDtos.BusinessComment;
+import io.smo.tiktok.internal.TikTokDtos.BusinessCommentCreate;
+import io.smo.tiktok.internal.TikTokDtos.BusinessCommentList;
+import io.smo.tiktok.internal.TikTokDtos.BusinessDelete;
+import io.smo.tiktok.internal.TikTokDtos.BusinessEnvelope;
+import io.smo.tiktok.internal.TikTokDtos.BusinessHide;
+import io.smo.tiktok.internal.TikTokDtos.BusinessReplyCreate;
+import io.smo.tiktok.internal.TikTokDtos.BusinessVideoList;
 import io.smo.tiktok.internal.TikTokDtos.ContentInitRequest;
 import io.smo.tiktok.internal.TikTokDtos.CreatorInfoData;
 import io.smo.tiktok.internal.TikTokDtos.Envelope;
@@ -15,8 +24,10 @@ import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
+import retrofit2.http.Header;
 import retrofit2.http.POST;
 import retrofit2.http.Query;
+import retrofit2.http.Tag;
 
 /**
  * TikTok v2 endpoints used by the client (paths relative to {@code https://open.tiktokapis.com/}).
@@ -77,4 +88,75 @@ public interface TikTokApi {
   @POST("v2/video/query/")
   Call<Envelope<VideoListData>> videoQuery(
       @Query("fields") String fields, @Body VideoQueryRequest body);
+
+  // ------------------------------------------------------------ TikTok API for Business (v1.3)
+  // Bound to the Business API base (https://business-api.tiktok.com/open_api/v1.3/). The token goes
+  // in the Access-Token header without "Bearer"; the NoAuth tag keeps the Content Posting token off
+  // these requests. Paths: sns-sdks/python-tiktok @f02da5b pytiktok/business_account_api.py.
+
+  /** Default video fields read for the comment stream. */
+  String BUSINESS_VIDEO_FIELDS = "[\"item_id\",\"create_time\",\"caption\"]";
+
+  /** {@code GET business/video/list/}: owned videos, newest first (at most 20 per page). */
+  @GET("business/video/list/")
+  Call<BusinessEnvelope<BusinessVideoList>> businessVideos(
+      @Header("Access-Token") String token,
+      @Tag ApiRuntime.NoAuth noAuth,
+      @Query("business_id") String businessId,
+      @Query("fields") String fields,
+      @Query("cursor") Long cursor,
+      @Query("max_count") Integer maxCount);
+
+  /**
+   * {@code GET business/comment/list/}: comments on an owned video, public and hidden with {@code
+   * status=ALL}, at most 30 per page, with up to 3 replies each when {@code include_replies}.
+   */
+  @GET("business/comment/list/")
+  Call<BusinessEnvelope<BusinessCommentList>> businessComments(
+      @Header("Access-Token") String token,
+      @Tag ApiRuntime.NoAuth noAuth,
+      @Query("business_id") String businessId,
+      @Query("video_id") String videoId,
+      @Query("status") String status,
+      @Query("include_replies") Boolean includeReplies,
+      @Query("cursor") Long cursor,
+      @Query("max_count") Integer maxCount);
+
+  /** {@code GET business/comment/reply/list/}: the replies to one comment. */
+  @GET("business/comment/reply/list/")
+  Call<BusinessEnvelope<BusinessCommentList>> businessReplies(
+      @Header("Access-Token") String token,
+      @Tag ApiRuntime.NoAuth noAuth,
+      @Query("business_id") String businessId,
+      @Query("video_id") String videoId,
+      @Query("comment_id") String commentId,
+      @Query("status") String status,
+      @Query("cursor") Long cursor,
+      @Query("max_count") Integer maxCount);
+
+  /** {@code POST business/comment/create/}: a comment by the owner on an owned video. */
+  @POST("business/comment/create/")
+  Call<BusinessEnvelope<BusinessComment>> businessCreateComment(
+      @Header("Access-Token") String token,
+      @Tag ApiRuntime.NoAuth noAuth,
+      @Body BusinessCommentCreate body);
+
+  /** {@code POST business/comment/reply/create/}: a reply by the owner. */
+  @POST("business/comment/reply/create/")
+  Call<BusinessEnvelope<BusinessComment>> businessReply(
+      @Header("Access-Token") String token,
+      @Tag ApiRuntime.NoAuth noAuth,
+      @Body BusinessReplyCreate body);
+
+  /** {@code POST business/comment/hide/}: hides or unhides a comment. */
+  @POST("business/comment/hide/")
+  Call<BusinessEnvelope<Map<String, Object>>> businessHide(
+      @Header("Access-Token") String token, @Tag ApiRuntime.NoAuth noAuth, @Body BusinessHide body);
+
+  /** {@code POST business/comment/delete/}: deletes one of the owner's comments. */
+  @POST("business/comment/delete/")
+  Call<BusinessEnvelope<Map<String, Object>>> businessDelete(
+      @Header("Access-Token") String token,
+      @Tag ApiRuntime.NoAuth noAuth,
+      @Body BusinessDelete body);
 }

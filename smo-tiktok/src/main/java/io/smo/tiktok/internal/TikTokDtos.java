@@ -160,4 +160,160 @@ public final class TikTokDtos {
       @JsonProperty("following_count") Long followingCount,
       @JsonProperty("likes_count") Long likesCount,
       @JsonProperty("video_count") Long videoCount) {}
+
+  // ------------------------------------------------------------ TikTok API for Business (v1.3)
+  // Shapes from the answer examples in sns-sdks/python-tiktok @f02da5b
+  // docs/docs/usage/business_account/comment.md and video.md, and the field lists of
+  // bububa/tiktok-business @5789ccb model/business/comment/list.go and video/list.go (engagement-
+  // and-measurement.md §0 row 14, §2.4). create_time is a string in the list examples and a number
+  // in the create example: both are read.
+
+  /**
+   * The TikTok API for Business envelope: {@code {"code":0,"message":"OK","request_id":"..",
+   * "data":{..}}}. Failures come with HTTP 200 and a non-zero {@code code}.
+   *
+   * @param code 0 on success, else a return code such as 40100 (rate limit)
+   * @param message "OK" or the error text
+   * @param requestId TikTok's trace id
+   * @param data the answer, {@code null} on failure
+   * @param <T> the data type
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record BusinessEnvelope<T>(
+      Long code, String message, @JsonProperty("request_id") String requestId, T data) {
+    /** Returns whether the envelope reports success ({@code code} absent or 0). */
+    public boolean ok() {
+      return code == null || code == 0L;
+    }
+  }
+
+  /**
+   * One comment or reply on an owned video ({@code business/comment/list/}, {@code
+   * business/comment/reply/list/}, and the create answers).
+   *
+   * @param commentId the comment id
+   * @param videoId the video it is on
+   * @param userId the author's app-scoped id (to be deprecated by TikTok)
+   * @param uniqueIdentifier the author's id across TikTok's APIs
+   * @param createTime seconds since the epoch
+   * @param text the text
+   * @param likes likes
+   * @param replies replies (top-level comments only)
+   * @param owner whether the video's owner wrote it
+   * @param liked whether the owner liked it
+   * @param pinned whether the owner pinned it
+   * @param status {@code PUBLIC} or {@code HIDDEN}
+   * @param username the author's username
+   * @param displayName the author's display name
+   * @param profileImage a temporary URL of the author's avatar
+   * @param parentCommentId the comment a reply answers (replies only)
+   * @param replyList up to 3 replies when {@code include_replies=true}
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record BusinessComment(
+      @JsonProperty("comment_id") String commentId,
+      @JsonProperty("video_id") String videoId,
+      @JsonProperty("user_id") String userId,
+      @JsonProperty("unique_identifier") String uniqueIdentifier,
+      @JsonProperty("create_time") Long createTime,
+      String text,
+      Long likes,
+      Long replies,
+      Boolean owner,
+      Boolean liked,
+      Boolean pinned,
+      String status,
+      String username,
+      @JsonProperty("display_name") String displayName,
+      @JsonProperty("profile_image") String profileImage,
+      @JsonProperty("parent_comment_id") String parentCommentId,
+      @JsonProperty("reply_list") List<BusinessComment> replyList) {}
+
+  /**
+   * A page of comments.
+   *
+   * @param comments the comments, possibly fewer than asked even when more exist
+   * @param cursor the next page's cursor
+   * @param hasMore whether more pages exist
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record BusinessCommentList(
+      List<BusinessComment> comments, Long cursor, @JsonProperty("has_more") Boolean hasMore) {}
+
+  /**
+   * One owned video from {@code business/video/list/}.
+   *
+   * @param itemId the video id
+   * @param createTime seconds since the epoch, when {@code create_time} was asked in {@code fields}
+   * @param caption the caption, when asked
+   * @param shareUrl the share URL, when asked
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record BusinessVideo(
+      @JsonProperty("item_id") String itemId,
+      @JsonProperty("create_time") Long createTime,
+      String caption,
+      @JsonProperty("share_url") String shareUrl) {}
+
+  /**
+   * A page of owned videos, newest first; the cursor is a time in epoch milliseconds.
+   *
+   * @param videos the videos
+   * @param cursor the next page's cursor
+   * @param hasMore whether more pages exist
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record BusinessVideoList(
+      List<BusinessVideo> videos, Long cursor, @JsonProperty("has_more") Boolean hasMore) {}
+
+  /**
+   * {@code business/comment/create/} body.
+   *
+   * @param businessId the account's {@code business_id} (the {@code open_id} of its Business API
+   *     token)
+   * @param videoId the owned video
+   * @param text at most 150 characters
+   */
+  public record BusinessCommentCreate(
+      @JsonProperty("business_id") String businessId,
+      @JsonProperty("video_id") String videoId,
+      String text) {}
+
+  /**
+   * {@code business/comment/reply/create/} body.
+   *
+   * @param businessId the account's {@code business_id}
+   * @param videoId the owned video
+   * @param commentId the comment answered
+   * @param text at most 150 characters
+   */
+  public record BusinessReplyCreate(
+      @JsonProperty("business_id") String businessId,
+      @JsonProperty("video_id") String videoId,
+      @JsonProperty("comment_id") String commentId,
+      String text) {}
+
+  /**
+   * {@code business/comment/hide/} body.
+   *
+   * @param businessId the account's {@code business_id}
+   * @param videoId the owned video
+   * @param commentId the comment
+   * @param action {@code HIDE} or {@code UNHIDE}
+   */
+  public record BusinessHide(
+      @JsonProperty("business_id") String businessId,
+      @JsonProperty("video_id") String videoId,
+      @JsonProperty("comment_id") String commentId,
+      String action) {}
+
+  /**
+   * {@code business/comment/delete/} body (the owner's own comments only).
+   *
+   * @param businessId the account's {@code business_id}
+   * @param commentId the comment
+   */
+  public record BusinessDelete(
+      @JsonProperty("business_id") String businessId,
+      @JsonProperty("comment_id") String commentId) {}
 }

@@ -1,6 +1,8 @@
 package io.smo.tiktok.internal;
 
 import io.smo.core.AccountInfo;
+import io.smo.core.Comment;
+import io.smo.core.CommentRef;
 import io.smo.core.EngagementMetrics;
 import io.smo.core.EngagementMetrics.Metric;
 import io.smo.core.Platform;
@@ -8,10 +10,13 @@ import io.smo.core.PostRef;
 import io.smo.core.PublishedPost;
 import io.smo.core.SmoInternalApi;
 import io.smo.core.Visibility;
+import io.smo.core.inbox.Direction;
+import io.smo.core.inbox.InboxComment;
 import io.smo.core.upload.spi.ProcessingStatus;
 import io.smo.tiktok.CreatorInfo;
 import io.smo.tiktok.TikTokOptions;
 import io.smo.tiktok.TikTokOptions.PrivacyLevel;
+import io.smo.tiktok.internal.TikTokDtos.BusinessComment;
 import io.smo.tiktok.internal.TikTokDtos.CreatorInfoData;
 import io.smo.tiktok.internal.TikTokDtos.PostInfo;
 import io.smo.tiktok.internal.TikTokDtos.StatusData;
@@ -222,5 +227,133 @@ public final class TikTokMapper {
       b.raw("share_count", v.shareCount());
     }
     return b.build();
+  }
+
+  // ------------------------------------------------------------ TikTok API for Business comments
+
+  /** Separator of the video id and the comment id in a Business comment's {@link CommentRef}. */
+  public static final char COMMENT_REF_SEPARATOR = '_';
+
+  /**
+   * Returns the SDK ref of a Business API comment: {@code <video_id>_<comment_id>}, because every
+   * call on a comment (reply, hide) needs its video too.
+   */
+  public static CommentRef commentRef(String videoId, String commentId) {
+    return CommentRef.of(P, videoId + COMMENT_REF_SEPARATOR + commentId);
+  }
+
+  /**
+   * Splits a Business comment ref into {@code [videoId, commentId]}, or returns {@code null} when
+   * the ref has no video id (a bare comment id).
+   */
+  public static String[] splitCommentRef(CommentRef ref) {
+    String id = ref.id();
+    int i = id.indexOf(COMMENT_REF_SEPARATOR);
+    if (i <= 0 || i == id.length() - 1) {
+      return null;
+    }
+    return new String[] {id.substring(0, i), id.substring(i + 1)};
+  }
+
+  /**
+   * Maps a Business API comment or reply. A missing author keeps the comment with no author; a
+   * missing time leaves it absent (the inbox mapper then uses the read time and says so).
+   *
+   * @param c the comment
+   * @param videoId the video the comment was listed under (used when the answer names none)
+   * @return the comment, or {@code null} when it has no id (nothing to answer or moderate)
+   */
+  public static Comment businessComment(BusinessComment c, String videoId) {
+    if (c == null || c.commentId() == null || c.commentId().isBlank()) {
+      return null;
+    }
+    String video = c.videoId() != null && !c.videoId().isBlank() ? c.videoId() : videoId;
+    String author =
+        c.uniqueIdentifier() != null && !c.uniqueIdentifier().isBlank()
+            ? c.uniqueIdentifier()
+            : c.userId();
+    Comment.Builder b =
+        Comment.builder(commentRef(video, c.commentId()))
+            .text(c.text() == null ? "" : c.text())
+            .hidden("HIDDEN".equals(c.status()));
+    if (author != null && !author.isBlank()) {
+      b.authorId(author);
+    }
+    String name = c.username() != null && !c.username().isBlank() ? c.username() : c.displayName();
+    if (name != null && !name.isBlank()) {
+      b.authorName(name);
+    }
+    if (c.createTime() != null && c.createTime() > 0) {
+      b.createdAt(Instant.ofEpochSecond(c.createTime()));
+    }
+    if (c.parentCommentId() != null && !c.parentCommentId().isBlank()) {
+      b.parentId(video + COMMENT_REF_SEPARATOR + c.parentCommentId());
+    }
+    if (c.likes() != null) {
+      b.likeCount(c.likes());
+    }
+    if (c.replies() != null) {
+      b.replyCount(c.replies());
+    }
+    return b.build();
+  }
+
+  /**
+   * Maps one listed top-level comment and the replies known for it to inbox comments: the owner's
+   * own comments are {@link Direction#OUTBOUND}, an inbound comment is answered when the owner
+   * replied after it; what could not be mapped is said in {@link InboxComment#dropped()}.
+   *
+   * @param top the top-level comment
+   * @param replies its replies (from {@code reply_list} or {@code reply/list})
+   * @param account the client's account key
+   * @param videoId the video listed
+   * @param now the read time, used when a comment has no time
+   */
+  public static List<InboxComment> inboxComments(
+      BusinessComment top,
+      List<BusinessComment> replies,
+      String account,
+      String videoId,
+      Instant now) {
+    List<InboxComment> out = new ArrayList<>();
+    Comment parent = businessComment(top, videoId);
+    if (parent == null) {
+      return out;
+    }
+    PostRef post = PostRef.of(P, videoId);
+    List<BusinessComment> thread = new ArrayList<>();
+    thread.add(top);
+    if (replies != null) {
+      thread.addAll(replies);
+    }
+    boolean ownerAnsweredTop = false;
+    Instant topAt = parent.createdAt().orElse(now);
+    for (BusinessComment r : thread.subList(1, thread.size())) {
+      if (r != null
+          && Boolean.TRUE.equals(r.owner())
+          && (r.createTime() == null || !Instant.ofEpochSecond(r.createTime()).isBefore(topAt))) {
+        ownerAnsweredTop = true;
+      }
+    }
+    for (BusinessComment raw : thread) {
+      Comment c = businessComment(raw, videoId);
+      if (c == null) {
+        continue;
+      }
+      boolean own = Boolean.TRUE.equals(raw.owner());
+      InboxComment.Builder b =
+          InboxComment.builder(account, post, c)
+              .direction(own ? Direction.OUTBOUND : Direction.INBOUND)
+              .moderationStatus(c.hidden() ? "hidden" : null);
+      if (c.createdAt().isEmpty()) {
+        b.createdAt(now).drop("no create_time: the read time is used");
+      }
+      if (c.authorId().isEmpty()) {
+        b.drop("no unique_identifier or user_id: the author is unknown");
+      }
+      b.answered(!own && raw == top && ownerAnsweredTop);
+      out.add(b.build());
+    }
+    return out;
   }
 }

@@ -1,0 +1,144 @@
+package io.smo.tiktok.internal;
+
+import io.smo.core.Comment;
+import io.smo.core.CommentRef;
+import io.smo.core.Platform;
+import io.smo.core.SmoInternalApi;
+import io.smo.core.inbox.Direction;
+import io.smo.core.inbox.InboxComment;
+import io.smo.core.inbox.InboxItem;
+import io.smo.core.inbox.InboxStreams;
+import io.smo.core.pagination.Paginator;
+import io.smo.tiktok.internal.TikTokDtos.BusinessComment;
+import io.smo.tiktok.internal.TikTokDtos.BusinessCommentList;
+import io.smo.tiktok.internal.TikTokDtos.BusinessVideo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The account-wide comment stream of a TikTok Business account, through the TikTok API for
+ * Business: the newest {@link io.smo.tiktok.TikTokBusinessAccount#recentVideos() videos} ({@code
+ * business/video/list/}), each video's comments, public and hidden ({@code business/comment/list/}
+ * with {@code status=ALL} and {@code include_replies=true}), and the full replies of any comment
+ * with more replies than the 3 included ({@code business/comment/reply/list/}), merged newest
+ * first.
+ *
+ * <p>The list endpoint's sort parameter is named {@code sort_order} by one independent SDK and
+ * {@code sort_type} by another, and its default order is "smart"; the stream therefore sends no
+ * sort parameter, reads every page and orders by {@code create_time} itself. Cost per poll: one
+ * video-list call per 20 videos, at least one comment-list call per video, one reply-list call per
+ * comment with more than 3 replies. Thread-safe.
+ */
+@SmoInternalApi
+public final class TikTokInbox {
+  private static final Comparator<InboxComment> NEWEST =
+      Comparator.comparing(InboxComment::createdAt, Comparator.reverseOrder())
+          .thenComparing(c -> c.ref().toString());
+
+  private final TikTokEngagement engagement;
+  private final Supplier<String> accountKey;
+  private final Supplier<Instant> now;
+
+  /**
+   * Creates the inbox.
+   *
+   * @param engagement the engagement part, with its Business API option
+   * @param accountKey the client's account key, read when items are built
+   * @param now the client's clock
+   */
+  public TikTokInbox(
+      TikTokEngagement engagement, Supplier<String> accountKey, Supplier<Instant> now) {
+    this.engagement = engagement;
+    this.accountKey = accountKey;
+    this.now = now;
+  }
+
+  /**
+   * Returns the comments on the account's newest videos, newest first, 100 per page. The reads
+   * happen when the first page is asked for.
+   *
+   * @throws io.smo.core.exception.UnsupportedFeatureException without a Business API option
+   */
+  public Paginator<InboxComment> commentStream() {
+    if (!engagement.businessComments()) {
+      throw TikTokEngagement.commentsUnsupported("commentStream");
+    }
+    return InboxStreams.paginator(this::readAll, 100);
+  }
+
+  private java.util.Iterator<InboxComment> readAll() {
+    String account = accountKey.get();
+    Instant readAt = now.get();
+    List<InboxComment> all = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (BusinessVideo v : engagement.recentVideos(engagement.business().recentVideos())) {
+      String videoId = v.itemId();
+      String cursor = null;
+      int pages = 0;
+      do {
+        BusinessCommentList page = engagement.commentPage(videoId, cursor, true);
+        for (BusinessComment top : TikTokEngagement.items(page)) {
+          if (top == null) {
+            continue;
+          }
+          List<BusinessComment> replies = top.replyList() == null ? List.of() : top.replyList();
+          long count = top.replies() == null ? 0 : top.replies();
+          if (count > replies.size() && top.commentId() != null) {
+            replies = allReplies(videoId, top.commentId());
+          }
+          for (InboxComment c :
+              TikTokMapper.inboxComments(top, replies, account, videoId, readAt)) {
+            if (seen.add(c.ref().toString())) {
+              all.add(c);
+            }
+          }
+        }
+        String next = TikTokEngagement.nextCursor(page);
+        cursor = next == null || next.equals(cursor) ? null : next;
+        pages++;
+      } while (cursor != null && pages < MAX_PAGES_PER_VIDEO);
+    }
+    all.sort(NEWEST);
+    return all.iterator();
+  }
+
+  /** At most this many comment pages (of 30) are read per video and poll: 3,000 comments. */
+  static final int MAX_PAGES_PER_VIDEO = 100;
+
+  private List<BusinessComment> allReplies(String videoId, String commentId) {
+    List<BusinessComment> out = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      BusinessCommentList page = engagement.replyPage(videoId, commentId, cursor);
+      out.addAll(TikTokEngagement.items(page));
+      String next = TikTokEngagement.nextCursor(page);
+      cursor = next == null || next.equals(cursor) ? null : next;
+      pages++;
+    } while (cursor != null && pages < MAX_PAGES_PER_VIDEO);
+    return out;
+  }
+
+  /**
+   * Answers an inbox comment with a public reply as the account. TikTok threads are one level deep:
+   * a reply item is answered in its thread (a reply to its top-level comment).
+   *
+   * @throws io.smo.core.exception.ValidationException if the text is empty or over 150 characters;
+   *     nothing was sent
+   * @throws io.smo.core.exception.PublishOutcomeUnknownException if the reply may have been posted
+   */
+  public InboxItem answer(InboxComment c, String text) {
+    CommentRef target =
+        c.comment().parentId().map(p -> CommentRef.of(Platform.TIKTOK, p)).orElse(c.commentRef());
+    Comment reply = engagement.reply(target, text);
+    return InboxComment.builder(accountKey.get(), c.post(), reply)
+        .direction(Direction.OUTBOUND)
+        .createdAt(reply.createdAt().orElse(now.get()))
+        .build();
+  }
+}
