@@ -59,7 +59,8 @@ class TemplateDriftTest {
                   "YouTubeVideoUpdate.java",
                   "internal/QuotaTracker.java"),
           // TikTokBusinessAccount: the explicit option for TikTok API for Business comments
-          "tiktok", Set.of("CreatorInfo.java", "TikTokBusinessAccount.java"),
+          "tiktok",
+              Set.of("CreatorInfo.java", "TikTokBusinessAccount.java", "TikTokBusinessOAuth.java"),
           // JsonWithBase64Body: streams base64 media into a JSON body without reading the file
           // whole
           "pinterest",

@@ -435,4 +435,107 @@ class TikTokBusinessCommentsWireMockTest {
         got.stream().filter(x -> x.comment().id().equals("71_2")).findFirst().orElseThrow();
     assertThat(mine.direction()).isEqualTo(Direction.OUTBOUND);
   }
+
+  /** The token answer in sns-sdks/python-tiktok testsdata/business/access_token/token_resp.json. */
+  static final String DOCS_TOKEN =
+      "{\"code\":0,\"message\":\"OK\",\"request_id\":\"202403040357439E497F7E6668D60F2700\","
+          + "\"data\":{\"access_token\":\"act.token\",\"expires_in\":86400,\"open_id\":\"openid\","
+          + "\"refresh_token\":\"rft.token\",\"refresh_token_expires_in\":31536000,"
+          + "\"scope\":\"video.publish,comment.list.manage,video.insights,video.list,user.insights,"
+          + "user.info.basic,user.info.username,comment.list,user.account.type,user.info.stats\","
+          + "\"token_type\":\"Bearer\"}}";
+
+  TikTokBusinessOAuth oauth() {
+    return TikTokBusinessOAuth.create(
+        "app-1",
+        "secret-1",
+        URI.create("https://app.example.com/cb"),
+        io.smo.core.HttpSettings.defaults(),
+        URI.create(wm.baseUrl() + "/open_api/v1.3"));
+  }
+
+  @Test
+  void businessOAuthSendsTheDocumentedBodiesAndReadsTheDocumentedAnswer() {
+    wm.stubFor(
+        post(urlPathEqualTo("/open_api/v1.3/tt_user/oauth2/token/")).willReturn(json(DOCS_TOKEN)));
+    wm.stubFor(
+        post(urlPathEqualTo("/open_api/v1.3/tt_user/oauth2/refresh_token/"))
+            .willReturn(json(DOCS_TOKEN)));
+    try (TikTokBusinessOAuth o = oauth()) {
+      TikTokBusinessOAuth.BusinessToken t = o.exchange("code-1");
+      assertThat(t.businessId()).isEqualTo("openid");
+      assertThat(t.token().value()).isEqualTo("act.token");
+      assertThat(t.token().refreshToken()).hasValue("rft.token");
+      assertThat(t.token().refreshTokenExpiresAt()).isPresent();
+      assertThat(t.token().scopes()).contains("comment.list.manage");
+      o.refresh(t.token());
+    }
+    wm.verify(
+        postRequestedFor(urlPathEqualTo("/open_api/v1.3/tt_user/oauth2/token/"))
+            .withHeader("Authorization", absent())
+            .withRequestBody(
+                equalToJson(
+                    "{\"client_id\":\"app-1\",\"client_secret\":\"secret-1\","
+                        + "\"grant_type\":\"authorization_code\",\"auth_code\":\"code-1\","
+                        + "\"redirect_uri\":\"https://app.example.com/cb\"}")));
+    wm.verify(
+        postRequestedFor(urlPathEqualTo("/open_api/v1.3/tt_user/oauth2/refresh_token/"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"client_id\":\"app-1\",\"client_secret\":\"secret-1\","
+                        + "\"grant_type\":\"refresh_token\",\"refresh_token\":\"rft.token\"}")));
+  }
+
+  @Test
+  void aLostCodeExchangeIsNeverResentAndARefusalIsAnAuthenticationFailure() {
+    wm.stubFor(
+        post(urlPathEqualTo("/open_api/v1.3/tt_user/oauth2/token/"))
+            .willReturn(json(refusal(50000, "Internal error."))));
+    try (TikTokBusinessOAuth o = oauth()) {
+      assertThatThrownBy(() -> o.exchange("code-1"))
+          .isInstanceOf(PublishOutcomeUnknownException.class);
+      wm.verify(1, postRequestedFor(urlPathEqualTo("/open_api/v1.3/tt_user/oauth2/token/")));
+      wm.stubFor(
+          post(urlPathEqualTo("/open_api/v1.3/tt_user/oauth2/token/"))
+              .willReturn(json(refusal(40110, "Invalid auth code."))));
+      assertThatThrownBy(() -> o.exchange("code-2"))
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("40110")
+          .hasMessageNotContaining("secret-1")
+          .hasMessageNotContaining("code-2");
+      assertThatThrownBy(() -> o.refresh(io.smo.core.auth.AccessToken.of("no-refresh")))
+          .isInstanceOf(AuthenticationException.class);
+    }
+  }
+
+  @Test
+  void v2ErrorEnvelopeInA200IsRetriedAtTheStatusItStandsFor() {
+    wm.stubFor(
+        get(urlPathEqualTo("/v2/user/info/"))
+            .inScenario("v2")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(
+                json(
+                    "{\"data\":{},\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"slow down\","
+                        + "\"log_id\":\"L1\"}}"))
+            .willSetStateTo("ok"));
+    wm.stubFor(
+        get(urlPathEqualTo("/v2/user/info/"))
+            .inScenario("v2")
+            .whenScenarioStateIs("ok")
+            .willReturn(
+                json(
+                    "{\"data\":{\"user\":{\"open_id\":\"o-9\"}},\"error\":{\"code\":\"ok\","
+                        + "\"message\":\"\",\"log_id\":\"L2\"}}")));
+    try (TikTokClient c =
+        TikTokClient.builder()
+            .baseUrl(URI.create(wm.baseUrl() + "/"))
+            .accessToken("act.content-posting")
+            .sleeper(d -> {})
+            .rateLimitPolicy(RateLimitPolicy.unlimited())
+            .build()) {
+      assertThat(c.accountId()).isEqualTo("o-9");
+    }
+    wm.verify(2, getRequestedFor(urlPathEqualTo("/v2/user/info/")));
+  }
 }

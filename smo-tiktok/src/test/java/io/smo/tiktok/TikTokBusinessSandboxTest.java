@@ -163,4 +163,60 @@ class TikTokBusinessSandboxTest {
       assertThat(second).noneMatch(i -> seen.contains(i.ref().toString()));
     }
   }
+
+  @Test
+  void businessOAuthExchangesOnceRefreshesWithRotationAndFeedsTheClient(Sandbox s) {
+    URI base = URI.create(s.baseUrl(Platform.TIKTOK) + "open_api/v1.3/");
+    try (TikTokBusinessOAuth oauth =
+        TikTokBusinessOAuth.create(
+            TikTokEmulator.BUSINESS_APP_ID,
+            TikTokEmulator.BUSINESS_APP_SECRET,
+            URI.create("https://app.example.com/tiktok/callback"),
+            io.smo.core.HttpSettings.defaults(),
+            base)) {
+      assertThat(oauth.toString()).doesNotContain(TikTokEmulator.BUSINESS_APP_SECRET);
+      TikTokBusinessOAuth.BusinessToken t = oauth.exchange("code-from-redirect");
+      assertThat(t.businessId()).isEqualTo(TikTokEmulator.BUSINESS_ID);
+      assertThat(t.token().scopes()).contains("comment.list", "comment.list.manage");
+      assertThat(t.token().expiresAt()).isPresent();
+      assertThat(t.toString()).doesNotContain(t.token().value());
+      // an authorization code is single use
+      assertThatThrownBy(() -> oauth.exchange("code-from-redirect"))
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("40110");
+      io.smo.core.auth.AccessToken fresh = oauth.refresh(t.token());
+      assertThat(fresh.value()).isNotEqualTo(t.token().value());
+      // the refresh token rotated: the old one is refused
+      assertThatThrownBy(() -> oauth.refresh(t.token()))
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("40104")
+          .hasMessageNotContaining(t.token().refreshToken().orElseThrow());
+      io.smo.core.auth.InMemoryTokenStore store = new io.smo.core.auth.InMemoryTokenStore();
+      store.save(t.businessId(), fresh);
+      try (TikTokClient c =
+          TikTokClient.builder()
+              .baseUrl(s.baseUrl(Platform.TIKTOK))
+              .accessToken(s.credentials(Platform.TIKTOK).accessToken())
+              .businessAccount(
+                  TikTokBusinessAccount.builder()
+                      .businessId(t.businessId())
+                      .tokenProvider(oauth.tokenProvider(t.businessId(), store))
+                      .baseUrl(base)
+                      .build())
+              .build()) {
+        assertThat(stream(c)).isNotEmpty();
+      }
+    }
+    try (TikTokBusinessOAuth wrong =
+        TikTokBusinessOAuth.create(
+            TikTokEmulator.BUSINESS_APP_ID,
+            "not-the-secret",
+            URI.create("https://app.example.com/cb"),
+            io.smo.core.HttpSettings.defaults(),
+            base)) {
+      assertThatThrownBy(() -> wrong.exchange("another-code"))
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageNotContaining("not-the-secret");
+    }
+  }
 }

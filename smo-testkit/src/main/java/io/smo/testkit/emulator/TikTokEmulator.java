@@ -83,6 +83,12 @@ public final class TikTokEmulator implements PlatformEmulator {
   /** The Business account's {@code business_id} (the open_id of its Business API token). */
   public static final String BUSINESS_ID = "sbx-tiktok-business-id-0001";
 
+  /** The TikTok API for Business app id the Business token endpoint accepts. */
+  public static final String BUSINESS_APP_ID = "sbx-tiktok-business-app-id";
+
+  /** The TikTok API for Business app secret the Business token endpoint accepts. */
+  public static final String BUSINESS_APP_SECRET = "sbx-tiktok-business-app-secret";
+
   /** Path prefix of the TikTok API for Business below the platform prefix. */
   public static final String BUSINESS_PREFIX = "open_api/v1.3/";
 
@@ -109,6 +115,7 @@ public final class TikTokEmulator implements PlatformEmulator {
   private final Map<String, BizVideo> bizVideos = new LinkedHashMap<>();
   private final Map<String, BizComment> bizComments = new LinkedHashMap<>();
   private boolean bizSeeded;
+  private final Set<String> usedAuthCodes = new java.util.HashSet<>();
   private long[] chunkRules = TIKTOK_CHUNK_RULES.clone();
   private List<String> privacyOptions =
       List.of("PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY");
@@ -844,6 +851,10 @@ public final class TikTokEmulator implements PlatformEmulator {
   }
 
   private SandboxResponse business(SandboxRequest req, EmulatorContext ctx) throws Exception {
+    String full = String.join("/", req.segments()).substring(BUSINESS_PREFIX.length());
+    if (req.method().equals("POST") && full.startsWith("tt_user/oauth2/")) {
+      return businessToken(req.json(), full.endsWith("refresh_token"), ctx);
+    }
     String token = req.header("Access-Token").orElse(null);
     if (tokenProblem(token, ctx)) {
       return bizError(ctx, 40105, "Access token is incorrect or has been revoked.");
@@ -878,6 +889,51 @@ public final class TikTokEmulator implements PlatformEmulator {
 
   private static boolean isBusiness(SandboxRequest req) {
     return (String.join("/", req.segments()) + "/").startsWith(BUSINESS_PREFIX);
+  }
+
+  /**
+   * {@code tt_user/oauth2/token/} (authorization code, single use) and {@code
+   * tt_user/oauth2/refresh_token/} (rotating): JSON bodies, the answer shape of sns-sdks/python-
+   * tiktok's {@code token_resp.json}; refusals with the Business envelope (40110 for a bad code, as
+   * read in third-party code; 40101 for a wrong app id or secret).
+   */
+  private SandboxResponse businessToken(JsonNode body, boolean refresh, EmulatorContext ctx) {
+    if (!BUSINESS_APP_ID.equals(body.path("client_id").asText())
+        || !BUSINESS_APP_SECRET.equals(body.path("client_secret").asText())) {
+      return bizError(ctx, 40101, "The combination of app_id and secret is invalid.");
+    }
+    TokenRegistry.Grant g;
+    if (refresh) {
+      if (!"refresh_token".equals(body.path("grant_type").asText())) {
+        return bizError(ctx, 40002, "grant_type must be refresh_token.");
+      }
+      g = businessTokens.refresh(body.path("refresh_token").asText(null), ctx.now());
+      if (g == null) {
+        return bizError(ctx, 40104, "The refresh token is invalid or expired.");
+      }
+    } else {
+      String code = body.path("auth_code").asText("");
+      if (!"authorization_code".equals(body.path("grant_type").asText())
+          || body.path("redirect_uri").asText("").isBlank()) {
+        return bizError(ctx, 40002, "grant_type and redirect_uri are required.");
+      }
+      if (code.isBlank() || !usedAuthCodes.add(code)) {
+        return bizError(ctx, 40110, "The auth_code is invalid or has been used.");
+      }
+      g = businessTokens.issue(ctx.now());
+    }
+    ObjectNode d = json(ctx);
+    d.put("access_token", g.accessToken);
+    d.put("expires_in", g.expiresIn);
+    d.put("open_id", BUSINESS_ID);
+    d.put("refresh_token", g.refreshToken);
+    d.put("refresh_token_expires_in", 31_536_000);
+    d.put(
+        "scope",
+        "video.publish,comment.list.manage,video.insights,video.list,user.insights,"
+            + "user.info.basic,user.info.username,comment.list,user.account.type,user.info.stats");
+    d.put("token_type", "Bearer");
+    return bizOk(ctx, d);
   }
 
   private boolean tokenProblem(String token, EmulatorContext ctx) {

@@ -8,7 +8,10 @@ import io.smo.tiktok.internal.TikTokDtos.BusinessCommentList;
 import io.smo.tiktok.internal.TikTokDtos.BusinessDelete;
 import io.smo.tiktok.internal.TikTokDtos.BusinessEnvelope;
 import io.smo.tiktok.internal.TikTokDtos.BusinessHide;
+import io.smo.tiktok.internal.TikTokDtos.BusinessRefreshRequest;
 import io.smo.tiktok.internal.TikTokDtos.BusinessReplyCreate;
+import io.smo.tiktok.internal.TikTokDtos.BusinessTokenData;
+import io.smo.tiktok.internal.TikTokDtos.BusinessTokenRequest;
 import io.smo.tiktok.internal.TikTokDtos.BusinessVideoList;
 import io.smo.tiktok.internal.TikTokDtos.ContentInitRequest;
 import io.smo.tiktok.internal.TikTokDtos.CreatorInfoData;
@@ -159,4 +162,14 @@ public interface TikTokApi {
       @Header("Access-Token") String token,
       @Tag ApiRuntime.NoAuth noAuth,
       @Body BusinessDelete body);
+
+  /** {@code POST tt_user/oauth2/token/}: a Business API token for an authorization code. */
+  @POST("tt_user/oauth2/token/")
+  Call<BusinessEnvelope<BusinessTokenData>> businessToken(
+      @Tag ApiRuntime.NoAuth noAuth, @Body BusinessTokenRequest body);
+
+  /** {@code POST tt_user/oauth2/refresh_token/}: a fresh Business API token (rotated). */
+  @POST("tt_user/oauth2/refresh_token/")
+  Call<BusinessEnvelope<BusinessTokenData>> businessRefresh(
+      @Tag ApiRuntime.NoAuth noAuth, @Body BusinessRefreshRequest body);
 }

@@ -316,4 +316,68 @@ public final class TikTokDtos {
   public record BusinessDelete(
       @JsonProperty("business_id") String businessId,
       @JsonProperty("comment_id") String commentId) {}
+
+  /**
+   * {@code tt_user/oauth2/token/} and {@code tt_user/oauth2/refresh_token/} data (testsdata of
+   * sns-sdks/python-tiktok @f02da5b {@code business/access_token/token_resp.json}).
+   *
+   * @param accessToken the Business API token
+   * @param expiresIn seconds (86,400: one day)
+   * @param openId the account's id, the {@code business_id} of the comment calls
+   * @param refreshToken the refresh token
+   * @param refreshTokenExpiresIn seconds
+   * @param scope comma-separated scopes ({@code comment.list}, {@code comment.list.manage}...)
+   * @param tokenType "Bearer"
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record BusinessTokenData(
+      @JsonProperty("access_token") String accessToken,
+      @JsonProperty("expires_in") Long expiresIn,
+      @JsonProperty("open_id") String openId,
+      @JsonProperty("refresh_token") String refreshToken,
+      @JsonProperty("refresh_token_expires_in") Long refreshTokenExpiresIn,
+      String scope,
+      @JsonProperty("token_type") String tokenType) {}
+
+  /**
+   * {@code tt_user/oauth2/token/} body.
+   *
+   * @param clientId the app id
+   * @param clientSecret the app secret
+   * @param grantType {@code authorization_code}
+   * @param authCode the code from the redirect
+   * @param redirectUri the app's redirect URL
+   */
+  public record BusinessTokenRequest(
+      @JsonProperty("client_id") String clientId,
+      @JsonProperty("client_secret") String clientSecret,
+      @JsonProperty("grant_type") String grantType,
+      @JsonProperty("auth_code") String authCode,
+      @JsonProperty("redirect_uri") String redirectUri) {
+    /** Never shows the secret or the code. */
+    @Override
+    public String toString() {
+      return "BusinessTokenRequest{clientId=" + clientId + "}";
+    }
+  }
+
+  /**
+   * {@code tt_user/oauth2/refresh_token/} body.
+   *
+   * @param clientId the app id
+   * @param clientSecret the app secret
+   * @param grantType {@code refresh_token}
+   * @param refreshToken the refresh token
+   */
+  public record BusinessRefreshRequest(
+      @JsonProperty("client_id") String clientId,
+      @JsonProperty("client_secret") String clientSecret,
+      @JsonProperty("grant_type") String grantType,
+      @JsonProperty("refresh_token") String refreshToken) {
+    /** Never shows the secret or the token. */
+    @Override
+    public String toString() {
+      return "BusinessRefreshRequest{clientId=" + clientId + "}";
+    }
+  }
 }
