@@ -9,6 +9,7 @@ import io.smo.facebook.FacebookClient;
 import io.smo.instagram.InstagramClient;
 import io.smo.pinterest.PinterestClient;
 import io.smo.snapchat.SnapchatClient;
+import io.smo.tiktok.TikTokBusinessAccount;
 import io.smo.tiktok.TikTokClient;
 import io.smo.twitter.TwitterClient;
 import io.smo.youtube.YouTubeClient;
@@ -73,6 +74,21 @@ public final class SmoClientFactory {
               + (p == Platform.FACEBOOK
                   ? "the Page id"
                   : p == Platform.INSTAGRAM ? "the Instagram user id" : "the open_id"));
+    }
+    boolean hasBizId = a.getBusinessId() != null && !a.getBusinessId().isBlank();
+    boolean hasBizToken =
+        a.getBusinessAccessToken() != null && !a.getBusinessAccessToken().isBlank();
+    if ((hasBizId || hasBizToken) && p != Platform.TIKTOK) {
+      throw new InvalidConfigurationPropertyValueException(
+          prefix + (hasBizId ? "business-id" : "business-access-token"),
+          null,
+          "business-id and business-access-token are for TikTok Business accounts only");
+    }
+    if (hasBizId != hasBizToken) {
+      throw new InvalidConfigurationPropertyValueException(
+          prefix + (hasBizId ? "business-access-token" : "business-id"),
+          null,
+          "TikTok Business comments need both business-id and business-access-token");
     }
     if (p == Platform.SNAPCHAT && a.getAccountId() == null && a.getAdAccountId() == null) {
       throw new InvalidConfigurationPropertyValueException(
@@ -147,9 +163,22 @@ public final class SmoClientFactory {
           return b.build();
         }
         case TIKTOK -> {
-          return common(TikTokClient.builder(), a, token, base, listeners)
-              .accountId(accountId)
-              .build();
+          TikTokClient.Builder b =
+              common(TikTokClient.builder(), a, token, base, listeners).accountId(accountId);
+          // the sandbox's creator is also a Business account; a real one opts in with both keys
+          String businessId = toSandbox ? sandbox.extra(p, "businessId") : a.getBusinessId();
+          String businessToken =
+              toSandbox ? sandbox.extra(p, "businessAccessToken") : a.getBusinessAccessToken();
+          if (businessId != null || businessToken != null) {
+            // check(...) has refused one without the other for configured accounts
+            TikTokBusinessAccount.Builder biz =
+                TikTokBusinessAccount.builder().businessId(businessId).accessToken(businessToken);
+            if (toSandbox) { // the sandbox serves the Business API under the TikTok prefix
+              biz.baseUrl(URI.create(base.toString().replaceAll("/?$", "/") + "open_api/v1.3/"));
+            }
+            b.businessAccount(biz.build());
+          }
+          return b.build();
         }
         case PINTEREST -> {
           // the account key is the Pinterest username: the configured one, else learned from

@@ -113,6 +113,16 @@ public class SmoProperties {
     /** The Pinterest board pins go to when a post names none. */
     private String boardId;
 
+    /**
+     * TikTok only: the Business account's {@code business_id} (the {@code open_id} of its TikTok
+     * API for Business token). With {@link #businessAccessToken} it turns on comments, replies,
+     * moderation and the inbox comment stream ({@code TikTokBusinessAccount}).
+     */
+    private String businessId;
+
+    /** TikTok only: the TikTok API for Business token (never logged or shown). */
+    private String businessAccessToken;
+
     /** Overrides the API base URL (a proxy or test server). Default: the platform's host. */
     private URI baseUrl;
 
@@ -180,6 +190,26 @@ public class SmoProperties {
     /** Sets the Snapchat ad account id. */
     public void setAdAccountId(String adAccountId) {
       this.adAccountId = adAccountId;
+    }
+
+    /** Returns the TikTok Business account's business_id. */
+    public String getBusinessId() {
+      return businessId;
+    }
+
+    /** Sets the TikTok Business account's business_id. */
+    public void setBusinessId(String businessId) {
+      this.businessId = businessId;
+    }
+
+    /** Returns the TikTok API for Business token. */
+    public String getBusinessAccessToken() {
+      return businessAccessToken;
+    }
+
+    /** Sets the TikTok API for Business token. */
+    public void setBusinessAccessToken(String businessAccessToken) {
+      this.businessAccessToken = businessAccessToken;
     }
 
     /** Returns the Pinterest default board id. */

@@ -203,6 +203,58 @@ class SmoAutoConfigurationTest {
   }
 
   @Test
+  void tiktokBusinessCommentsAreOnForTheSandboxAndOptInWithBothKeys() {
+    runner
+        .withPropertyValues("smo.sandbox.enabled=true", "smo.accounts.tt.platform=tiktok")
+        .run(
+            ctx -> {
+              assertThat(ctx).hasNotFailed();
+              io.smo.core.inbox.InboxClient c =
+                  ctx.getBean("smo.client.tt", io.smo.core.inbox.InboxClient.class);
+              assertThat(c.capabilities().supports(io.smo.core.Feature.COMMENT_STREAM)).isTrue();
+              assertThat(c.commentStream().iterator().hasNext()).isTrue();
+            });
+    runner
+        .withPropertyValues(
+            "smo.accounts.tt.platform=tiktok",
+            "smo.accounts.tt.access-token=t",
+            "smo.accounts.tt.account-id=open-1",
+            "smo.accounts.tt.business-access-token=secret-business-3")
+        .run(
+            ctx -> {
+              assertThat(ctx.getStartupFailure())
+                  .hasStackTraceContaining("smo.accounts.tt.business-id");
+              assertThat(ctx.getStartupFailure())
+                  .satisfies(t -> assertThat(stackTrace(t)).doesNotContain("secret-business-3"));
+            });
+    runner
+        .withPropertyValues(
+            "smo.accounts.x.platform=twitter",
+            "smo.accounts.x.access-token=t",
+            "smo.accounts.x.business-id=b")
+        .run(
+            ctx ->
+                assertThat(ctx.getStartupFailure())
+                    .hasStackTraceContaining("smo.accounts.x.business-id"));
+    runner
+        .withPropertyValues(
+            "smo.accounts.tt.platform=tiktok",
+            "smo.accounts.tt.access-token=t",
+            "smo.accounts.tt.account-id=open-1",
+            "smo.accounts.tt.business-id=biz-1",
+            "smo.accounts.tt.business-access-token=secret-business-3")
+        .run(
+            ctx -> {
+              assertThat(ctx).hasNotFailed();
+              assertThat(
+                      ctx.getBean("smo.client.tt", SocialClient.class)
+                          .capabilities()
+                          .supports(io.smo.core.Feature.COMMENTS))
+                  .isTrue();
+            });
+  }
+
+  @Test
   void misconfiguredAccountFailsStartupNamingTheProperty() {
     runner
         .withPropertyValues("smo.accounts.bad.access-token=secret-value-1")
