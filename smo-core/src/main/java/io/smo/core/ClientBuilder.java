@@ -329,11 +329,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
           platform.displayName()
               + " client needs credentials: call accessToken(...) or tokenProvider(...)");
     }
+    ApiRuntime.Builder rb = ApiRuntime.builder(platform, module);
     if (tokenProvider instanceof io.smo.core.auth.RefreshingTokenProvider refreshing) {
-      refreshing.addListener(platform, listener()); // proactive refreshes reach our listeners
+      // proactive refreshes reach our listeners while the client is open; closing the client
+      // removes them, so a provider shared by many clients does not collect them
+      rb.onClose(refreshing.addListener(platform, listener())::close);
     }
-    return ApiRuntime.builder(platform, module)
-        .baseUrl(baseUrl != null ? baseUrl : defaultBaseUrl)
+    return rb.baseUrl(baseUrl != null ? baseUrl : defaultBaseUrl)
         .httpSettings(httpSettings)
         .tokens(tokenProvider)
         .errorMapper(errorMapper)

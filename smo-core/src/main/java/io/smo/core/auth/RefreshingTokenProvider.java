@@ -61,6 +61,7 @@ public final class RefreshingTokenProvider implements TokenProvider {
   private final AtomicReference<String> rejectedValue = new AtomicReference<>();
   private final AtomicReference<Refusal> refusal = new AtomicReference<>();
   private final List<Registered> listeners = new CopyOnWriteArrayList<>();
+  private final java.util.Map<Registered, Integer> added = new java.util.HashMap<>();
   private static final Logger LOG = LoggerFactory.getLogger(RefreshingTokenProvider.class);
 
   /** A listener with the platform its events name. */
@@ -121,17 +122,55 @@ public final class RefreshingTokenProvider implements TokenProvider {
 
   /**
    * Adds a listener told of proactive refreshes, its events naming {@code platform} when the
-   * provider was built without one. Client builders call this with their own listeners.
+   * provider was built without one. Client builders call this with their own listeners and close
+   * the registration when the client is closed, so that a provider shared by many clients does not
+   * collect their listeners. The same listener added twice is told once; it stays until every
+   * registration of it is closed.
    *
    * @param platform the platform the events name if the builder set none
    * @param listener the listener; its failures are logged, never thrown
+   * @return the registration; closing it (more than once is harmless) removes this addition
    */
-  public void addListener(Platform platform, SmoListener listener) {
+  public Registration addListener(Platform platform, SmoListener listener) {
     requireNonNull(platform, "platform == null");
     requireNonNull(listener, "listener == null");
-    if (listener != SmoListener.NONE) {
-      listeners.add(new Registered(this.platform != null ? this.platform : platform, listener));
+    if (listener == SmoListener.NONE) {
+      return () -> {};
     }
+    Registered r = new Registered(this.platform != null ? this.platform : platform, listener);
+    synchronized (added) {
+      if (added.merge(r, 1, Integer::sum) == 1 && !listeners.contains(r)) {
+        listeners.add(r);
+      }
+    }
+    java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    return () -> {
+      if (closed.compareAndSet(false, true)) {
+        synchronized (added) {
+          Integer n = added.get(r);
+          if (n != null && n <= 1) {
+            added.remove(r);
+            listeners.remove(r);
+          } else if (n != null) {
+            added.put(r, n - 1);
+          }
+        }
+      }
+    };
+  }
+
+  /** Returns how many distinct listeners are told of refreshes (for tests and diagnostics). */
+  public int listenerCount() {
+    return listeners.size();
+  }
+
+  /** A listener added with {@link #addListener}; {@link #close()} removes it. */
+  @FunctionalInterface
+  public interface Registration extends AutoCloseable {
+    /** Removes the listener added (once; later calls do nothing). */
+    @Override
+    void close();
   }
 
   private void tellRefresh(Instant startedAt, boolean refreshed) {

@@ -49,6 +49,17 @@ public final class SmoListeners {
       this.listeners = listeners;
     }
 
+    /** Two combinations of the same listeners, in the same order, are equal. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Safe other && listeners.equals(other.listeners);
+    }
+
+    @Override
+    public int hashCode() {
+      return listeners.hashCode();
+    }
+
     private void each(String what, Consumer<SmoListener> event) {
       for (SmoListener l : listeners) {
         try {

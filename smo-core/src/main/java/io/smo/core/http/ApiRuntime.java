@@ -132,6 +132,7 @@ public final class ApiRuntime implements AutoCloseable {
     sleeper = b.sleeper;
     accountKey = b.accountKey;
     asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : AsyncExecutors.shared();
+    onClose = List.copyOf(b.onClose);
     events = new CallEvents(b.platform, b.listener, b.clock);
     gate = new RateLimitGate(platform, baseUrl, b.rateLimitPolicy, clock, sleeper);
     gate.open(accountKey);
@@ -778,11 +779,16 @@ public final class ApiRuntime implements AutoCloseable {
     return e;
   }
 
+  private final List<Runnable> onClose;
+
   /** Shuts down the connection pool and dispatcher if this runtime created them. */
   @Override
   public void close() {
     gate.close(accountKey);
     stack.close();
+    for (Runnable r : onClose) {
+      r.run();
+    }
   }
 
   /** Builds {@link ApiRuntime}. Mutable, not thread-safe. */
@@ -801,6 +807,7 @@ public final class ApiRuntime implements AutoCloseable {
     private String accountKey = "default";
     private SmoListener listener = SmoListener.NONE;
     private Executor asyncExecutor;
+    private final List<Runnable> onClose = new ArrayList<>();
 
     private Builder(Platform platform, String module) {
       this.platform = platform;
@@ -879,6 +886,16 @@ public final class ApiRuntime implements AutoCloseable {
      */
     public Builder asyncExecutor(Executor executor) {
       this.asyncExecutor = executor;
+      return this;
+    }
+
+    /**
+     * Adds work done when the runtime is closed, after its connection pool (e.g. removing the
+     * client's listeners from a shared token provider). Run once per {@link ApiRuntime#close()}
+     * call, in the order added.
+     */
+    public Builder onClose(Runnable action) {
+      onClose.add(requireNonNull(action, "action == null"));
       return this;
     }
 

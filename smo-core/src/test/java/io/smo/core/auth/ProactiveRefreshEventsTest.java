@@ -132,6 +132,52 @@ class ProactiveRefreshEventsTest {
   }
 
   @Test
+  void clientsSharingAProviderDoNotPileUpListenersAndAreToldOnce() {
+    storeExpired();
+    RefreshingTokenProvider p =
+        RefreshingTokenProvider.builder(
+                "acct-1",
+                store,
+                t ->
+                    AccessToken.builder("new-access")
+                        .expiresAt(FakeTime.START.plusSeconds(3600))
+                        .build())
+            .clock(time)
+            .build();
+    for (int i = 0; i < 100; i++) { // a client per request, each closed: nothing accumulates
+      FakeClient.builder(Platform.YOUTUBE)
+          .baseUrl(URI.create("http://127.0.0.1:9/"))
+          .tokenProvider(p)
+          .listener(listener)
+          .build()
+          .close();
+    }
+    assertThat(p.listenerCount()).isZero();
+    FakeClient a =
+        FakeClient.builder(Platform.YOUTUBE)
+            .baseUrl(URI.create("http://127.0.0.1:9/"))
+            .tokenProvider(p)
+            .clock(time)
+            .listener(listener)
+            .build();
+    FakeClient b =
+        FakeClient.builder(Platform.YOUTUBE)
+            .baseUrl(URI.create("http://127.0.0.1:9/"))
+            .tokenProvider(p)
+            .clock(time)
+            .listener(listener)
+            .build();
+    assertThat(p.listenerCount()).isEqualTo(1); // the same listener, told once
+    a.close();
+    a.close(); // twice is harmless: b still has it
+    assertThat(p.listenerCount()).isEqualTo(1);
+    assertThat(p.token().value()).isEqualTo("new-access");
+    assertThat(events).hasSize(1);
+    b.close();
+    assertThat(p.listenerCount()).isZero();
+  }
+
+  @Test
   void aFailingListenerNeverBreaksTheRefresh() {
     storeExpired();
     RefreshingTokenProvider p =
