@@ -273,19 +273,7 @@ public final class ApiRuntime implements AutoCloseable {
    * @throws SmoException typed per the platform's mapper and the retry rules above
    */
   public <T> ApiResponse<T> callForResponse(Operation op, Supplier<retrofit2.Call<T>> call) {
-    return run(
-        op,
-        attempt -> {
-          retrofit2.Call<T> c = call.get();
-          attempt.bind(c);
-          retrofit2.Response<T> r = c.execute();
-          observe(op, r.headers(), attempt.permit);
-          if (r.isSuccessful()) {
-            return new ApiResponse<>(r.code(), r.headers(), r.body());
-          }
-          throw new FailureSignal(
-              failure(op, r.code(), r.headers(), errorText(r.errorBody()), attempt.ctx));
-        });
+    return callForResponse(op, call, body -> null);
   }
 
   /**

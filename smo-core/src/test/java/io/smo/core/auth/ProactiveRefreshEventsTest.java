@@ -104,15 +104,7 @@ class ProactiveRefreshEventsTest {
   void aClientsListenersSeeTheProactiveRefreshesOfItsProvider() {
     storeExpired();
     RefreshingTokenProvider p =
-        RefreshingTokenProvider.builder(
-                "acct-1",
-                store,
-                t ->
-                    AccessToken.builder("new-access")
-                        .expiresAt(FakeTime.START.plusSeconds(3600))
-                        .build())
-            .clock(time)
-            .build(); // no platform, no listener on the provider itself
+        refreshingToNewAccess(); // no platform, no listener on the provider itself
     try (FakeClient c =
         FakeClient.builder(Platform.YOUTUBE)
             .baseUrl(URI.create("http://127.0.0.1:9/"))
@@ -131,19 +123,23 @@ class ProactiveRefreshEventsTest {
             });
   }
 
+  /** A provider without platform or listener that refreshes to "new-access" for an hour. */
+  RefreshingTokenProvider refreshingToNewAccess() {
+    return RefreshingTokenProvider.builder(
+            "acct-1",
+            store,
+            t ->
+                AccessToken.builder("new-access")
+                    .expiresAt(FakeTime.START.plusSeconds(3600))
+                    .build())
+        .clock(time)
+        .build();
+  }
+
   @Test
   void clientsSharingAProviderDoNotPileUpListenersAndAreToldOnce() {
     storeExpired();
-    RefreshingTokenProvider p =
-        RefreshingTokenProvider.builder(
-                "acct-1",
-                store,
-                t ->
-                    AccessToken.builder("new-access")
-                        .expiresAt(FakeTime.START.plusSeconds(3600))
-                        .build())
-            .clock(time)
-            .build();
+    RefreshingTokenProvider p = refreshingToNewAccess();
     for (int i = 0; i < 100; i++) { // a client per request, each closed: nothing accumulates
       FakeClient.builder(Platform.YOUTUBE)
           .baseUrl(URI.create("http://127.0.0.1:9/"))

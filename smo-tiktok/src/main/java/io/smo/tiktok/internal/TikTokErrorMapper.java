@@ -235,11 +235,7 @@ public final class TikTokErrorMapper implements ErrorMapper {
                         v2Status(e.error().code(), 200), json(runtime, e)));
     Envelope<T> e = r.body();
     if (e == null) {
-      if (op.kind() == Operation.Kind.CREATE) {
-        throw new PublishOutcomeUnknownException(
-            Platform.TIKTOK, op.name(), "empty success answer", null, null, List.of(), null);
-      }
-      throw new TransportException(Platform.TIKTOK, op.name(), "empty answer body", null, true);
+      throw emptyAnswer(op);
     }
     return e.data();
   }
@@ -325,13 +321,18 @@ public final class TikTokErrorMapper implements ErrorMapper {
                     : new ApiRuntime.BodyFailure(businessStatus(e.code()), json(runtime, e)));
     BusinessEnvelope<T> e = r.body();
     if (e == null) {
-      if (op.kind() == Operation.Kind.CREATE) {
-        throw new PublishOutcomeUnknownException(
-            Platform.TIKTOK, op.name(), "empty success answer", null, null, List.of(), null);
-      }
-      throw new TransportException(Platform.TIKTOK, op.name(), "empty answer body", null, true);
+      throw emptyAnswer(op);
     }
     return e.data();
+  }
+
+  /** An empty success answer: UNKNOWN for a create (it may have taken effect), else retryable. */
+  private static SmoException emptyAnswer(Operation op) {
+    if (op.kind() == Operation.Kind.CREATE) {
+      return new PublishOutcomeUnknownException(
+          Platform.TIKTOK, op.name(), "empty success answer", null, null, List.of(), null);
+    }
+    return new TransportException(Platform.TIKTOK, op.name(), "empty answer body", null, true);
   }
 
   private static String json(ApiRuntime runtime, Object envelope) {
