@@ -5,7 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.smo.core.ClientBuilder;
 import io.smo.core.SmoPublicApi;
 import io.smo.core.SocialClient;
+import io.smo.core.exception.UnsupportedFeatureException;
+import io.smo.core.exception.ValidationException;
 import io.smo.core.inbox.InboxClient;
+import io.smo.core.inbox.InboxItem;
+import io.smo.core.inbox.Mention;
 import io.smo.core.resilience.RateLimitPolicy;
 import io.smo.instagram.internal.DefaultInstagramClient;
 import io.smo.instagram.internal.InstagramErrorMapper;
@@ -52,9 +56,11 @@ import okhttp3.OkHttpClient;
  * <p><b>Inbox</b> ({@link InboxClient}): conversations and their messages (the 20 most recent of
  * each, Meta's limit), sends inside the 24-hour window or with the {@code HUMAN_AGENT} tag up to 7
  * days, one private reply per comment within 7 days, and mentions (media the account is tagged in,
- * {@code GET /{ig-user-id}/tags}). With Instagram Login messages go through {@code
- * /{ig-user-id}/conversations} and {@code /messages}; with Facebook Login through the linked Page
- * ({@code platform=instagram}), so {@link Builder#facebookPageId} is needed for messaging.
+ * {@code GET /{ig-user-id}/tags}; with Facebook Login also comments and captions that @mention it,
+ * read by id from a {@code mentions} webhook: {@link #mentionedComment}, {@link #mentionedMedia}).
+ * With Instagram Login messages go through {@code /{ig-user-id}/conversations} and {@code
+ * /messages}; with Facebook Login through the linked Page ({@code platform=instagram}), so {@link
+ * Builder#facebookPageId} is needed for messaging.
  *
  * <p>Not offered by the API: native scheduling (schedule with {@code smo-scheduler}), audience
  * targeting, text-only posts, clickable links in captions, editing; deleting published media only
@@ -138,6 +144,73 @@ public interface InstagramClient extends SocialClient, InboxClient {
    * @throws io.smo.core.exception.SmoException if the read failed
    */
   PublishingQuota publishingQuota();
+
+  /**
+   * Reads a comment by someone else that @mentions the account, with Facebook Login ({@code GET
+   * /{ig-user-id}?fields=mentioned_comment.comment_id(<id>){id,text,timestamp,like_count,username,
+   * media{id}}}). The id comes from a {@code mentions} webhook ({@code comment_id}); Graph has no
+   * list of such comments. {@code id}, {@code text}, {@code timestamp}, {@code like_count} and
+   * {@code media} are the fields the edge lists; {@code username} is an IG Comment field its {@code
+   * {fields}} takes — when Graph refuses it, the comment is read again without it and the author
+   * stays unknown ({@link Mention#dropped()} says so). Answer it with {@link #answer(InboxItem,
+   * String)} ({@code POST /{ig-user-id}/mentions} with {@code media_id} and {@code comment_id}).
+   *
+   * @param commentId the mentioning comment's id (decimal digits)
+   * @return the mention ({@link Mention.Source#COMMENT}) on the media the comment is on, its
+   *     author's handle, text and time (UTC)
+   * @throws UnsupportedFeatureException with Instagram Login ({@code graph.instagram.com} lists
+   *     only {@code /tags} and {@code /mentions}), before any call
+   * @throws ValidationException if the id is blank or not a Graph id, before any call
+   * @throws io.smo.core.exception.NotFoundException if Graph knows no such comment mentioning the
+   *     account (code 100 / 33), e.g. deleted, or comments disabled on its media
+   * @throws io.smo.core.exception.PermissionException if the token lacks {@code
+   *     instagram_manage_comments} (or {@code instagram_basic}, {@code pages_read_engagement})
+   * @throws io.smo.core.exception.SmoException on other failures
+   * @see <a
+   *     href="https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentioned_comment">IG
+   *     User mentioned_comment</a>
+   * @see <a
+   *     href="https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment">IG
+   *     Comment fields</a>
+   * @since 0.2
+   */
+  Mention mentionedComment(String commentId);
+
+  /**
+   * Reads a media by someone else whose caption @mentions the account, with Facebook Login ({@code
+   * GET /{ig-user-id}?fields=mentioned_media.media_id(<id>){id,caption,timestamp,media_type,
+   * username,like_count,comments_count}}, fields the edge lists; it lists no {@code permalink}).
+   * The id comes from a {@code mentions} webhook ({@code media_id}). The caption comes without the
+   * {@code @} of the mention unless the account created the media (Meta's rule). Answer it with
+   * {@link #answer(InboxItem, String)} ({@code POST /{ig-user-id}/mentions?media_id=…}).
+   *
+   * @param mediaId the mentioning media's id (decimal digits)
+   * @return the mention ({@link Mention.Source#POST}), its author's handle, caption and time (UTC)
+   * @throws UnsupportedFeatureException with Instagram Login, before any call
+   * @throws ValidationException if the id is blank or not a Graph id, before any call
+   * @throws io.smo.core.exception.NotFoundException if Graph knows no such media mentioning the
+   *     account (code 100 / 33)
+   * @throws io.smo.core.exception.PermissionException if the token lacks a permission
+   * @throws io.smo.core.exception.SmoException on other failures
+   * @see <a
+   *     href="https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentioned_media">IG
+   *     User mentioned_media</a>
+   * @since 0.2
+   */
+  Mention mentionedMedia(String mediaId);
+
+  /**
+   * Completes a mention a {@code mentions} webhook delivered with ids only ({@code comment_id},
+   * {@code media_id}): with Facebook Login by {@link #mentionedComment} or {@link #mentionedMedia}
+   * (one request), keeping the item's ref; with Instagram Login, which has no such lookup, the item
+   * is returned as delivered with the reason in {@link Mention#dropped()}. Every other item is
+   * returned unchanged. {@link io.smo.core.inbox.UnifiedInbox} calls it once per offered item.
+   *
+   * @throws ValidationException if the item belongs to another platform or account
+   * @throws io.smo.core.exception.SmoException if the lookup failed
+   */
+  @Override
+  InboxItem complete(InboxItem item);
 
   /**
    * Builds an {@link InstagramClient}. Required: credentials ({@code accessToken} or {@code

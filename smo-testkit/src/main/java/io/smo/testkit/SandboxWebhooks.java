@@ -304,6 +304,25 @@ public final class SandboxWebhooks implements AutoCloseable {
     }
   }
 
+  /**
+   * Delivers Instagram's {@code mentions} change for a mention the Instagram emulator holds (its
+   * {@code mentionInComment} / {@code mentionInCaption} test hooks): {@code
+   * {"field":"mentions","value":{"comment_id":…,"media_id":…}}} ({@code comment_id} only for a
+   * mention in a comment), the ids-only shape of {@code engagement-and-measurement.md} §2.1.4.
+   *
+   * @param mediaId the mentioning media, or the media the mentioning comment is on
+   * @param commentId the mentioning comment, or {@code null} for a caption mention
+   * @since 0.2
+   */
+  public void instagramMention(String mediaId, String commentId) {
+    ObjectNode v = JSON.createObjectNode();
+    if (commentId != null) {
+      v.put("comment_id", commentId);
+    }
+    v.put("media_id", requireNonNull(mediaId, "mediaId == null"));
+    meta("instagram", sandbox.credentials(Platform.INSTAGRAM).accountId(), "mentions", v);
+  }
+
   /** Called by the sandbox when an emulator records something it created. */
   void created(Platform platform, String kind, String id, JsonNode body) {
     try {

@@ -161,6 +161,24 @@ public interface InboxClient extends SocialClient {
   }
 
   /**
+   * Completes an item a webhook delivered with less than the platform's own read gives: Instagram's
+   * {@code mentions} change carries only {@code comment_id} and {@code media_id}, and the text,
+   * author and time come from a lookup ({@code mentioned_comment} / {@code mentioned_media}).
+   * {@link UnifiedInbox} calls it once for each item offered to it ({@link
+   * UnifiedInbox#offer(InboxItem)}), when the next poll takes the item. The default returns the
+   * item unchanged; a platform whose webhooks carry everything never overrides it.
+   *
+   * @param item an item of this client's platform and account
+   * @return the completed item with the same {@link InboxItem#ref()}, or {@code item} itself when
+   *     nothing is missing or nothing can be read (then {@link InboxItem#dropped()} says why)
+   * @throws SmoException if the lookup failed (retryable ones are tried again by the next poll)
+   * @since 0.2
+   */
+  default InboxItem complete(InboxItem item) {
+    return requireNonNull(item, "item == null");
+  }
+
+  /**
    * Answers an item the way its kind is answered: a public reply to a comment, a direct message in
    * the conversation of a message, a reply to a mention where the platform has one.
    *

@@ -54,7 +54,9 @@ import java.util.NoSuchElementException;
  * an offered item at once, in time order with the polled ones, and only once — when the platform's
  * own listing shows the same item later, the checkpoint already holds it. Offered items wait in a
  * bounded buffer ({@value #MAX_OFFERED} items; the oldest are dropped beyond it, and the platform
- * poll still finds them).
+ * poll still finds them). When a poll takes an offered item it asks the item's client to complete
+ * it, once ({@link InboxClient#complete(InboxItem)}: Instagram's {@code mentions} webhook carries
+ * only ids, the text, author and time are read then); offering stays free of network calls.
  */
 @SmoPublicApi
 public final class UnifiedInbox {
@@ -240,11 +242,7 @@ public final class UnifiedInbox {
           }
         }
       }
-      List<InboxItem> pushed = new ArrayList<>();
-      for (InboxItem i; (i = offered.pollFirst()) != null; ) {
-        offeredCount.decrementAndGet();
-        pushed.add(i);
-      }
+      List<InboxItem> pushed = completeOffered();
       java.util.Set<InboxItem> pushedSet =
           java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       pushedSet.addAll(pushed);
@@ -283,6 +281,41 @@ public final class UnifiedInbox {
           return i;
         }
       };
+    }
+
+    /**
+     * Takes the offered items, each ref once, and completes each through its client ({@link
+     * InboxClient#complete(InboxItem)}): one lookup per item where the webhook carried only ids. An
+     * item whose lookup failed with a retryable error waits for the next poll; after any other
+     * failure it is yielded as delivered. Failures are reported in {@link #errors()}.
+     */
+    private List<InboxItem> completeOffered() {
+      Map<String, InboxItem> byRef = new LinkedHashMap<>();
+      for (InboxItem i; (i = offered.pollFirst()) != null; ) {
+        offeredCount.decrementAndGet();
+        byRef.putIfAbsent(i.ref().toString(), i);
+      }
+      List<InboxItem> out = new ArrayList<>();
+      List<InboxItem> later = new ArrayList<>();
+      for (InboxItem i : byRef.values()) {
+        if (alreadySeen(i)) {
+          continue; // yielded before: no second lookup
+        }
+        InboxClient c = byAccount.get(i.platform().id() + ":" + i.account());
+        try {
+          InboxItem done = c == null ? i : c.complete(i);
+          out.add(done != null && done.ref().equals(i.ref()) ? done : i);
+        } catch (SmoException e) {
+          errors.put(i.platform().id() + ":" + i.account() + ":" + i.kind().id(), e);
+          if (e.retryable()) {
+            later.add(i);
+          } else {
+            out.add(i);
+          }
+        }
+      }
+      later.forEach(UnifiedInbox.this::offer);
+      return out;
     }
 
     /**

@@ -283,6 +283,22 @@ public final class DefaultInstagramClient extends BaseSocialClient implements In
     return inbox.mentions();
   }
 
+  @Override
+  public Mention mentionedComment(String commentId) {
+    return inbox.mentionedComment(commentId, null);
+  }
+
+  @Override
+  public Mention mentionedMedia(String mediaId) {
+    return inbox.mentionedMedia(mediaId);
+  }
+
+  @Override
+  public InboxItem complete(InboxItem item) {
+    checkOwnItem(item);
+    return inbox.complete(item);
+  }
+
   /**
    * Answers an item: a comment with a public reply, a message with a direct message in its
    * conversation (refused offline outside the 24-hour window), a mention with a comment on the

@@ -49,10 +49,34 @@ public interface InstagramApi {
   Call<InstagramDtos.MediaNode> media(
       @Path("v") String v, @Path("id") String id, @Query("fields") String fields);
 
+  /**
+   * {@code GET /{ig-media-id}?fields=...,insights.metric(...)}: a media and its insights in one
+   * request (Graph field expansion).
+   */
+  @GET("{v}/{id}")
+  Call<InstagramDtos.MediaMetrics> mediaMetrics(
+      @Path("v") String v, @Path("id") String id, @Query("fields") String fields);
+
   /** {@code GET /{ig-user-id}?fields=...} or, Instagram Login, {@code GET /me?fields=...}. */
   @GET("{v}/{id}")
   Call<InstagramDtos.UserNode> user(
       @Path("v") String v, @Path("id") String id, @Query("fields") String fields);
+
+  /**
+   * {@code GET /{ig-user-id}?fields=mentioned_comment.comment_id(<id>){...}} or {@code
+   * mentioned_media.media_id(<id>){...}} (Facebook Login only): a comment or caption by someone
+   * else that mentions the account.
+   *
+   * @see <a
+   *     href="https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentioned_comment">IG
+   *     User mentioned_comment</a>
+   * @see <a
+   *     href="https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/mentioned_media">IG
+   *     User mentioned_media</a>
+   */
+  @GET("{v}/{id}")
+  Call<InstagramDtos.MentionLookup> mentionLookup(
+      @Path("v") String v, @Path("id") String igUserId, @Query("fields") String fields);
 
   /** {@code GET /{page-id}?fields=instagram_business_account}. */
   @GET("{v}/{id}")

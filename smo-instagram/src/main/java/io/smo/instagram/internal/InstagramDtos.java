@@ -138,6 +138,46 @@ public final class InstagramDtos {
       Ref owner) {}
 
   /**
+   * The IG User node read with a mention lookup: {@code GET
+   * /{ig-user-id}?fields=mentioned_comment.comment_id(<id>){...}} or {@code
+   * mentioned_media.media_id(<id>){...}}.
+   *
+   * @param id the IG User id
+   * @param mentionedComment the mentioning comment, absent when Graph gave none
+   * @param mentionedMedia the mentioning media, absent when Graph gave none
+   */
+  public record MentionLookup(
+      String id,
+      @JsonProperty("mentioned_comment") CommentNode mentionedComment,
+      @JsonProperty("mentioned_media") MediaNode mentionedMedia) {}
+
+  /**
+   * A media read with its insights through field expansion ({@code GET
+   * /{ig-media-id}?fields=id,media_product_type,media_type,like_count,comments_count,
+   * insights.metric(...)}): the insights edge comes as {@code "insights":{"data":[...]}}.
+   *
+   * @param id the media id
+   * @param mediaType {@code IMAGE}, {@code VIDEO}, {@code CAROUSEL_ALBUM}
+   * @param mediaProductType {@code FEED}, {@code REELS}, {@code STORY}, {@code AD}
+   * @param likeCount likes
+   * @param commentsCount comments
+   * @param insights the expanded insights edge, absent when Graph gave none
+   */
+  public record MediaMetrics(
+      String id,
+      @JsonProperty("media_type") String mediaType,
+      @JsonProperty("media_product_type") String mediaProductType,
+      @JsonProperty("like_count") Long likeCount,
+      @JsonProperty("comments_count") Long commentsCount,
+      InsightsPage insights) {
+    /** Returns the media fields alone, as the mapper reads them. */
+    public MediaNode fields() {
+      return new MediaNode(
+          id, null, mediaType, mediaProductType, null, null, likeCount, commentsCount, null, null);
+    }
+  }
+
+  /**
    * A page of media ({@code /tags}, {@code /media}).
    *
    * @param data the media

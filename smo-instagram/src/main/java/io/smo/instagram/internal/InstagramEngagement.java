@@ -9,6 +9,7 @@ import io.smo.core.Platform;
 import io.smo.core.PostRef;
 import io.smo.core.SmoInternalApi;
 import io.smo.core.exception.ErrorDetails;
+import io.smo.core.exception.InvalidRequestException;
 import io.smo.core.exception.NotFoundException;
 import io.smo.core.exception.PermissionException;
 import io.smo.core.exception.PublishOutcomeUnknownException;
@@ -32,6 +33,11 @@ public final class InstagramEngagement {
   static final String COMMENT_FIELDS =
       "id,text,timestamp,username,from,like_count,hidden,parent_id";
   private static final String STORY_METRICS = "views,reach,shares,replies,total_interactions";
+  private static final String MEDIA_FIELDS =
+      "id,media_product_type,media_type,like_count,comments_count";
+  private static final String EXPANDED_METRICS =
+      MEDIA_FIELDS + ",insights.metric(" + String.join(",", InstagramCapabilities.METRICS) + ")";
+  private static final Operation METRICS = Operation.read("metrics", InstagramRateBucket.GRAPH);
 
   private final ApiRuntime runtime;
   private final InstagramApi api;
@@ -102,36 +108,68 @@ public final class InstagramEngagement {
   }
 
   /**
-   * Reads a media's insights ({@code GET /{ig-media-id}/insights}) with the current metric names,
-   * falling back to {@code like_count} / {@code comments_count} when insights are unavailable ("not
-   * enough viewers", album children).
+   * Reads a media's figures in one request (Graph field expansion): {@code GET
+   * /{ig-media-id}?fields=id,media_product_type,media_type,like_count,comments_count,
+   * insights.metric(views,reach,likes,comments,saved,shares,total_interactions)} gives the counts
+   * and the insights with the current metric names of feed posts and Reels ({@link
+   * InstagramCapabilities#METRICS}). When Graph refuses the insights it fails the whole request:
+   * the media fields are then read alone (two requests) — for a Story, whose metrics differ ({@code
+   * views,reach,shares,replies,total_interactions}), its insights are read next (three); "not
+   * enough viewers" (code 10) leaves likes and comments from {@code like_count} / {@code
+   * comments_count}, any other refusal is thrown. An answer without {@code insights} costs one more
+   * read of the insights edge.
+   *
+   * @see <a
+   *     href="https://developers.facebook.com/docs/instagram-platform/reference/instagram-media/insights">IG
+   *     Media insights</a>
    */
   public EngagementMetrics metrics(PostRef ref) {
-    InstagramDtos.MediaNode fields =
-        runtime.call(
-            Operation.read("metrics", InstagramRateBucket.GRAPH),
-            () ->
-                api.media(
-                    version,
-                    ref.id(),
-                    "id,media_product_type,media_type,like_count,comments_count"));
-    String product =
-        fields == null || fields.mediaProductType() == null ? "" : fields.mediaProductType();
-    String names =
-        "STORY".equals(product) ? STORY_METRICS : String.join(",", InstagramCapabilities.METRICS);
-    InstagramDtos.InsightsPage insights = null;
+    InstagramDtos.MediaMetrics expanded;
     try {
-      insights =
-          runtime.call(
-              Operation.read("metrics", InstagramRateBucket.GRAPH),
-              () -> api.insights(version, ref.id(), names, null));
-    } catch (PermissionException e) {
-      if (!e.errorCode().filter("10"::equals).isPresent()
-          || !e.getMessage().toLowerCase(Locale.ROOT).contains("viewers")) {
-        throw e;
+      expanded = runtime.call(METRICS, () -> api.mediaMetrics(version, ref.id(), EXPANDED_METRICS));
+    } catch (PermissionException | InvalidRequestException refused) {
+      InstagramDtos.MediaNode fields =
+          runtime.call(METRICS, () -> api.media(version, ref.id(), MEDIA_FIELDS));
+      if (isStory(fields)) {
+        return InstagramMapper.metrics(
+            ref, insights(ref, STORY_METRICS), fields, runtime.clock().instant());
       }
+      if (!notEnoughViewers(refused)) {
+        throw refused;
+      }
+      return InstagramMapper.metrics(ref, null, fields, runtime.clock().instant());
+    }
+    InstagramDtos.MediaNode fields = expanded == null ? null : expanded.fields();
+    InstagramDtos.InsightsPage insights = expanded == null ? null : expanded.insights();
+    if (insights == null) {
+      insights =
+          insights(
+              ref,
+              isStory(fields) ? STORY_METRICS : String.join(",", InstagramCapabilities.METRICS));
     }
     return InstagramMapper.metrics(ref, insights, fields, runtime.clock().instant());
+  }
+
+  /** Reads the insights edge alone; {@code null} when there are "not enough viewers" (code 10). */
+  private InstagramDtos.InsightsPage insights(PostRef ref, String names) {
+    try {
+      return runtime.call(METRICS, () -> api.insights(version, ref.id(), names, null));
+    } catch (PermissionException e) {
+      if (!notEnoughViewers(e)) {
+        throw e;
+      }
+      return null;
+    }
+  }
+
+  private static boolean isStory(InstagramDtos.MediaNode fields) {
+    return fields != null && "STORY".equals(fields.mediaProductType());
+  }
+
+  private static boolean notEnoughViewers(SmoException e) {
+    return e instanceof PermissionException p
+        && p.errorCode().filter("10"::equals).isPresent()
+        && p.getMessage().toLowerCase(Locale.ROOT).contains("viewers");
   }
 
   /**

@@ -4,6 +4,9 @@ import io.smo.core.CommentRef;
 import io.smo.core.Platform;
 import io.smo.core.PostRef;
 import io.smo.core.SmoInternalApi;
+import io.smo.core.exception.ErrorDetails;
+import io.smo.core.exception.InvalidRequestException;
+import io.smo.core.exception.NotFoundException;
 import io.smo.core.exception.PublishOutcomeUnknownException;
 import io.smo.core.exception.UnsupportedFeatureException;
 import io.smo.core.exception.ValidationException;
@@ -27,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -46,6 +50,28 @@ import java.util.function.Supplier;
 public final class InstagramInbox {
   static final String TAG_FIELDS =
       "id,caption,media_type,media_product_type,permalink,timestamp,username,like_count,comments_count";
+
+  /**
+   * The fields read for a mentioned comment: those {@code mentioned_comment} lists ({@code id},
+   * {@code text}, {@code timestamp}, {@code like_count}, {@code media}, expanded to its id) and the
+   * author's {@code username}, an IG Comment field (the edge's {@code {fields}} takes "IG Comment
+   * Fields").
+   */
+  static final String MENTIONED_COMMENT_FIELDS = "id,text,timestamp,like_count,username,media{id}";
+
+  /** The same without {@code username}, for a Graph that refuses it on this edge. */
+  static final String MENTIONED_COMMENT_FIELDS_NO_AUTHOR = "id,text,timestamp,like_count,media{id}";
+
+  /**
+   * The fields read for a mentioned media, all listed by {@code mentioned_media} ({@code permalink}
+   * is not among them).
+   */
+  static final String MENTIONED_MEDIA_FIELDS =
+      "id,caption,timestamp,media_type,username,like_count,comments_count";
+
+  /** Graph ids are decimal digits; anything else would change the field expression. */
+  private static final java.util.regex.Pattern GRAPH_ID =
+      java.util.regex.Pattern.compile("[0-9]{1,64}");
 
   private final ApiRuntime runtime;
   private final InstagramApi api;
@@ -228,6 +254,156 @@ public final class InstagramInbox {
       }
     }
     return b.build();
+  }
+
+  /**
+   * Checks a mention lookup offline: Facebook Login only (the Instagram Login API lists only {@code
+   * /tags} and {@code /mentions}), and a Graph id of decimal digits.
+   *
+   * @throws UnsupportedFeatureException with Instagram Login
+   * @throws ValidationException if the id is blank or not a Graph id
+   */
+  public void checkLookup(String operation, String field, String id) {
+    java.util.Objects.requireNonNull(id, field + " == null");
+    if (flavor != ApiFlavor.FACEBOOK_LOGIN) {
+      throw new UnsupportedFeatureException(
+          Platform.INSTAGRAM,
+          operation,
+          "the Instagram API with Instagram Login offers only /tags and /mentions for mentions;"
+              + " mentioned_comment and mentioned_media need Facebook Login"
+              + " (ApiFlavor.FACEBOOK_LOGIN)");
+    }
+    if (!GRAPH_ID.matcher(id).matches()) {
+      throw ValidationException.of(
+          Platform.INSTAGRAM,
+          field,
+          "graph-id",
+          id,
+          "decimal digits",
+          field + " must be an Instagram Graph id (decimal digits), not '" + id + "'");
+    }
+  }
+
+  /**
+   * Reads a comment by someone else that mentions the account ({@code GET
+   * /{ig-user-id}?fields=mentioned_comment.comment_id(<id>){id,text,timestamp,like_count,username,
+   * media{id}}}): one request, or two when Graph refuses {@code username} on this edge (the author
+   * is then unknown, said in {@link Mention#dropped()}).
+   *
+   * @param commentId the comment id (a {@code mentions} webhook's {@code comment_id})
+   * @param knownMediaId the media id the webhook named, used when the answer names none; or {@code
+   *     null}
+   * @throws UnsupportedFeatureException with Instagram Login, before any call
+   * @throws ValidationException if the id is not a Graph id, before any call
+   * @throws NotFoundException if Graph knows no such mentioning comment (code 100 / 33), or named
+   *     no media for it
+   */
+  public Mention mentionedComment(String commentId, String knownMediaId) {
+    checkLookup("mentionedComment", "commentId", commentId);
+    String ig = accountId.get();
+    InstagramDtos.MentionLookup body;
+    boolean authorRefused = false;
+    try {
+      body = lookup("mentioned comment", ig, commentExpression(commentId, true));
+    } catch (InvalidRequestException e) {
+      if (!e.getMessage().toLowerCase(Locale.ROOT).contains("username")) {
+        throw e;
+      }
+      authorRefused = true;
+      body = lookup("mentioned comment", ig, commentExpression(commentId, false));
+    }
+    InstagramDtos.CommentNode c = body == null ? null : body.mentionedComment();
+    Mention m =
+        InstagramMapper.mentionedComment(
+            c,
+            ig,
+            knownMediaId != null && GRAPH_ID.matcher(knownMediaId).matches() ? knownMediaId : null,
+            // the webhook's media id, when given, keeps the delivered item's ref
+            runtime.clock().instant(),
+            authorRefused);
+    if (m == null) {
+      throw notFound(
+          "mentioned comment",
+          "Graph returned no mentioned_comment "
+              + commentId
+              + " with its media for Instagram account "
+              + ig);
+    }
+    return m;
+  }
+
+  /**
+   * Reads a media by someone else whose caption mentions the account ({@code GET
+   * /{ig-user-id}?fields=mentioned_media.media_id(<id>){id,caption,timestamp,media_type,username,
+   * like_count,comments_count}}): one request.
+   *
+   * @param mediaId the media id (a {@code mentions} webhook's {@code media_id})
+   * @throws UnsupportedFeatureException with Instagram Login, before any call
+   * @throws ValidationException if the id is not a Graph id, before any call
+   * @throws NotFoundException if Graph knows no such mentioning media (code 100 / 33)
+   */
+  public Mention mentionedMedia(String mediaId) {
+    checkLookup("mentionedMedia", "mediaId", mediaId);
+    String ig = accountId.get();
+    InstagramDtos.MentionLookup body =
+        lookup(
+            "mentioned media",
+            ig,
+            "mentioned_media.media_id(" + mediaId + "){" + MENTIONED_MEDIA_FIELDS + "}");
+    Mention m =
+        InstagramMapper.mentionedMedia(
+            body == null ? null : body.mentionedMedia(), ig, runtime.clock().instant());
+    if (m == null) {
+      throw notFound(
+          "mentioned media",
+          "Graph returned no mentioned_media " + mediaId + " for Instagram account " + ig);
+    }
+    return m;
+  }
+
+  /**
+   * Completes a mention a {@code mentions} webhook delivered with ids only (empty text, no author):
+   * with Facebook Login by {@link #mentionedComment} or {@link #mentionedMedia}; with Instagram
+   * Login, which has no such lookup, it is returned as delivered with the reason in {@link
+   * Mention#dropped()}. Other items are returned unchanged.
+   */
+  public io.smo.core.inbox.InboxItem complete(io.smo.core.inbox.InboxItem item) {
+    if (!(item instanceof Mention m)
+        || !m.text().isEmpty()
+        || m.authorName().isPresent()
+        || m.authorId().isPresent()) {
+      return item;
+    }
+    if (flavor != ApiFlavor.FACEBOOK_LOGIN) {
+      return InstagramMapper.withNote(
+          m,
+          "text, author and time: Instagram Login has no mentioned_comment/mentioned_media"
+              + " lookup; the mention is as the webhook delivered it");
+    }
+    String commentId = m.commentId().orElse(null);
+    if (commentId != null) {
+      return mentionedComment(commentId, m.post().id());
+    }
+    return mentionedMedia(m.post().id());
+  }
+
+  private static String commentExpression(String commentId, boolean withAuthor) {
+    return "mentioned_comment.comment_id("
+        + commentId
+        + "){"
+        + (withAuthor ? MENTIONED_COMMENT_FIELDS : MENTIONED_COMMENT_FIELDS_NO_AUTHOR)
+        + "}";
+  }
+
+  private InstagramDtos.MentionLookup lookup(String op, String ig, String fields) {
+    return runtime.call(
+        Operation.read(op, InstagramRateBucket.GRAPH),
+        () -> api.mentionLookup(version, ig, fields));
+  }
+
+  private static NotFoundException notFound(String op, String message) {
+    return new NotFoundException(
+        ErrorDetails.builder(Platform.INSTAGRAM, op).message(message).build());
   }
 
   /**

@@ -7,6 +7,7 @@ import io.smo.core.EngagementMetrics.Metric;
 import io.smo.core.Platform;
 import io.smo.core.PostRef;
 import io.smo.core.SmoInternalApi;
+import io.smo.core.inbox.Mention;
 import io.smo.core.pagination.Page;
 import java.net.URI;
 import java.time.Instant;
@@ -293,6 +294,114 @@ public final class InstagramMapper {
       }
     }
     return null;
+  }
+
+  /**
+   * Maps a {@code mentioned_comment} answer ({@code {"id","text","timestamp","like_count",
+   * "username","media":{"id"}}}) into a {@link Mention} of {@link Mention.Source#COMMENT} on its
+   * media. Missing author or time are said in {@link Mention#dropped()} (the time then is the read
+   * time).
+   *
+   * @param c the comment node, or {@code null}
+   * @param account the mentioned account (IG User id)
+   * @param mediaId the media id to use (a webhook's {@code media_id}, keeping the item's ref), or
+   *     {@code null} for the answer's {@code media.id}
+   * @param now the read time
+   * @param authorRefused whether {@code username} was not asked for because Graph refused it
+   * @return the mention, or {@code null} without a comment id or a media id
+   */
+  public static Mention mentionedComment(
+      InstagramDtos.CommentNode c,
+      String account,
+      String mediaId,
+      Instant now,
+      boolean authorRefused) {
+    if (c == null || c.id() == null || c.id().isBlank()) {
+      return null;
+    }
+    String media = mediaId != null ? mediaId : c.media() == null ? null : c.media().id();
+    if (media == null || media.isBlank()) {
+      return null;
+    }
+    Mention.Builder b =
+        Mention.builder(account, PostRef.of(Platform.INSTAGRAM, media), Mention.Source.COMMENT)
+            .commentId(c.id())
+            .text(c.text() == null ? "" : c.text());
+    if (c.text() == null) {
+      b.drop("no text in the answer");
+    }
+    String username =
+        c.username() != null ? c.username() : c.from() == null ? null : c.from().username();
+    if (username != null && !username.isBlank()) {
+      b.authorName(username);
+    } else {
+      b.drop(
+          authorRefused
+              ? "author: Graph refused username on mentioned_comment; the commenter is unknown"
+              : "author: the answer named no username; the commenter is unknown");
+    }
+    if (c.from() != null && c.from().id() != null) {
+      b.authorId(c.from().id());
+    }
+    Instant at = timestamp(c.timestamp()).orElse(null);
+    if (at == null) {
+      b.drop("no timestamp: the read time is used");
+      at = now;
+    }
+    return b.createdAt(at).build();
+  }
+
+  /**
+   * Maps a {@code mentioned_media} answer ({@code {"id","caption","timestamp","media_type",
+   * "username","like_count","comments_count"}}) into a {@link Mention} of {@link
+   * Mention.Source#POST}. The edge has no {@code permalink}; the caption comes without the
+   * {@code @} of the mention unless the account owns the media (Meta's rule).
+   *
+   * @param m the media node, or {@code null}
+   * @param account the mentioned account (IG User id)
+   * @param now the read time
+   * @return the mention, or {@code null} without a media id
+   */
+  public static Mention mentionedMedia(InstagramDtos.MediaNode m, String account, Instant now) {
+    if (m == null || m.id() == null || m.id().isBlank()) {
+      return null;
+    }
+    Mention.Builder b =
+        Mention.builder(account, PostRef.of(Platform.INSTAGRAM, m.id()), Mention.Source.POST)
+            .text(m.caption() == null ? "" : m.caption());
+    if (m.caption() == null) {
+      b.drop("no caption in the answer");
+    }
+    if (m.username() != null && !m.username().isBlank()) {
+      b.authorName(m.username());
+    } else if (m.owner() != null && m.owner().id() != null) {
+      b.authorId(
+          m.owner().id()); // Meta gives owner instead of username for the account's own media
+    } else {
+      b.drop("author: the answer named no username; the mentioning account is unknown");
+    }
+    permalink(m).ifPresent(b::permalink);
+    Instant at = timestamp(m.timestamp()).orElse(null);
+    if (at == null) {
+      b.drop("no timestamp: the read time is used");
+      at = now;
+    }
+    return b.createdAt(at).build();
+  }
+
+  /** Returns a copy of {@code m} with one more note in {@link Mention#dropped()}. */
+  public static Mention withNote(Mention m, String note) {
+    Mention.Builder b =
+        Mention.builder(m.account(), m.post(), m.source())
+            .commentId(m.commentId().orElse(null))
+            .authorId(m.authorId().orElse(null))
+            .authorName(m.authorName().orElse(null))
+            .text(m.text())
+            .createdAt(m.createdAt())
+            .permalink(m.permalink().orElse(null))
+            .answered(m.answered());
+    m.dropped().forEach(b::drop);
+    return b.drop(note).build();
   }
 
   /** Returns the {@code permalink} of a media node, if valid. */

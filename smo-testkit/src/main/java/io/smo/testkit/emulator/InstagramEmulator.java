@@ -56,8 +56,12 @@ import java.util.Set;
  *       the 24-hour window, {@code HUMAN_AGENT} (7 days), retired tags (100), text up to 1,000
  *       bytes, private replies ({@code recipient.comment_id}, one per comment within 7 days) and
  *       Meta's error bodies (10 / 2018278 outside the window); {@code GET /{ig-user-id}/tags}
- *       (media that tag the account, seeded, more with {@link #tagAccount}); {@code GET /me}
- *       (Instagram Login);
+ *       (media that tag the account, seeded, more with {@link #tagAccount}); mentions in captions
+ *       and comments ({@link #mentionInCaption}, {@link #mentionInComment}) read with {@code
+ *       mentioned_media} / {@code mentioned_comment} (Graph's 100 / 33 for an unknown id) and
+ *       answered with {@code POST /{ig-user-id}/mentions}; {@code GET /me} (Instagram Login);
+ *   <li>media fields with the insights edge expanded ({@code fields=...,insights.metric(...)}) in
+ *       one answer, failing whole as Graph does when a metric is refused;
  *   <li>{@code X-Business-Use-Case-Usage} ({@code type:"instagram"}) counting up, 80002 when
  *       exhausted; tokens (Business Login: code, short-lived, long-lived, refresh).
  * </ul>
@@ -180,6 +184,8 @@ public final class InstagramEmulator implements PlatformEmulator {
   private final Map<String, byte[]> hosted = new java.util.concurrent.ConcurrentHashMap<>();
   private final MetaMessaging messaging;
   private final List<ObjectNode> tagged = new ArrayList<>();
+  private final Map<String, ObjectNode> mentionedMedia = new LinkedHashMap<>();
+  private final Map<String, ObjectNode> mentionedComments = new LinkedHashMap<>();
   private int quotaTotal = 100;
   private int extraQuotaUsage;
   private boolean expireAll;
@@ -328,6 +334,61 @@ public final class InstagramEmulator implements PlatformEmulator {
     return id;
   }
 
+  /**
+   * Adds a media by someone else whose caption @mentions the account (test hook), readable with
+   * {@code GET /{ig-user-id}?fields=mentioned_media.media_id(<id>){...}} (the fields {@code
+   * mentioned_media} lists: {@code caption}, {@code comments_count}, {@code id}, {@code
+   * like_count}, {@code media_type}, {@code media_url}, {@code owner}, {@code timestamp}, {@code
+   * username}) and answerable with {@code POST /{ig-user-id}/mentions?media_id=…}. As on Instagram,
+   * the caption is served without the {@code @} of the mention (the account did not create the
+   * media). Deliver its webhook with {@code SandboxWebhooks.instagramMention(id, null)}.
+   *
+   * @return the media id
+   */
+  public String mentionInCaption(String authorUsername, String caption, Instant at) {
+    String id =
+        "1791"
+            + String.format("%013d", mentionedMedia.size() + 1 + Math.floorMod(seed, 1000) * 100);
+    ObjectNode p = JSON.createObjectNode();
+    p.put("id", id)
+        .put("caption", caption)
+        .put("media_type", "IMAGE")
+        .put("media_url", "https://scontent.cdninstagram.com/sbx/" + id + ".jpg")
+        .put("timestamp", TS.format(at))
+        .put("username", authorUsername)
+        .put("like_count", 12)
+        .put("comments_count", 0);
+    mentionedMedia.put(id, p);
+    return id;
+  }
+
+  /**
+   * Adds a comment by someone else that @mentions the account on the media {@code mediaId} (test
+   * hook; any media, usually not the account's), readable with {@code GET
+   * /{ig-user-id}?fields=mentioned_comment.comment_id(<id>){...}} ({@code id}, {@code text}, {@code
+   * timestamp}, {@code like_count}, {@code media}, and the IG Comment fields {@code username} /
+   * {@code from}) and answerable with {@code POST /{ig-user-id}/mentions?media_id=…&comment_id=…}.
+   * Deliver its webhook with {@code SandboxWebhooks.instagramMention(mediaId, id)}.
+   *
+   * @return the comment id
+   */
+  public String mentionInComment(String mediaId, String authorUsername, String text, Instant at) {
+    String id =
+        "1792"
+            + String.format(
+                "%013d", mentionedComments.size() + 1 + Math.floorMod(seed, 1000) * 100);
+    ObjectNode c = JSON.createObjectNode();
+    c.put("id", id)
+        .put("text", text)
+        .put("timestamp", TS.format(at))
+        .put("like_count", 0)
+        .put("username", authorUsername);
+    c.putObject("from").put("id", "53" + id.substring(4)).put("username", authorUsername);
+    c.putObject("media").put("id", mediaId);
+    mentionedComments.put(id, c);
+    return id;
+  }
+
   /** Returns how many token refreshes or exchanges succeeded. */
   public int tokensIssued() {
     return tokens.issuedCount();
@@ -455,7 +516,7 @@ public final class InstagramEmulator implements PlatformEmulator {
     }
     if (id.equals(igUserId)) {
       if (edge == null && m.equals("GET")) {
-        return SandboxResponse.json(200, user(req));
+        return user(req, ctx);
       }
       if ("media".equals(edge) && m.equals("POST")) {
         return createContainer(req, ctx);
@@ -495,7 +556,7 @@ public final class InstagramEmulator implements PlatformEmulator {
     IgMedia md = media.get(id);
     if (md != null && !md.deleted) {
       if (edge == null && m.equals("GET")) {
-        return SandboxResponse.json(200, renderMedia(md, req.param("fields")));
+        return mediaWithInsights(req, md, ctx);
       }
       if (edge == null && m.equals("DELETE")) {
         md.deleted = true;
@@ -662,9 +723,20 @@ public final class InstagramEmulator implements PlatformEmulator {
       if (mediaId.isEmpty() || text.isBlank()) {
         return GraphSupport.invalidParam(ctx, "The parameters media_id and message are required");
       }
-      boolean known = tagged.stream().anyMatch(t -> t.path("id").asText().equals(mediaId));
+      boolean known =
+          tagged.stream().anyMatch(t -> t.path("id").asText().equals(mediaId))
+              || mentionedMedia.containsKey(mediaId)
+              || mentionedComments.values().stream()
+                  .anyMatch(c -> c.path("media").path("id").asText().equals(mediaId));
       if (!known) {
         return GraphSupport.notFound(ctx, mediaId);
+      }
+      Optional<String> onComment = req.param("comment_id").filter(x -> !x.isEmpty());
+      if (onComment.isPresent()) {
+        ObjectNode mc = mentionedComments.get(onComment.get());
+        if (mc == null || !mc.path("media").path("id").asText().equals(mediaId)) {
+          return GraphSupport.notFound(ctx, onComment.get());
+        }
       }
       String cid = ctx.nextId();
       ObjectNode c =
@@ -1038,7 +1110,132 @@ public final class InstagramEmulator implements PlatformEmulator {
 
   // ------------------------------------------------------------------ media, comments, insights
 
-  private ObjectNode user(SandboxRequest req) {
+  /**
+   * {@code GET /{ig-user-id}?fields=...}: the account's fields, and the mention lookups {@code
+   * mentioned_comment.comment_id(<id>){...}} / {@code mentioned_media.media_id(<id>){...}} with
+   * Graph's "does not exist" error (100 / 33) for an id that mentions no one here.
+   */
+  private SandboxResponse user(SandboxRequest req, EmulatorContext ctx) {
+    ObjectNode out = JSON.createObjectNode();
+    List<String> plain = new ArrayList<>();
+    for (String f : topLevel(req.param("fields").orElse(""))) {
+      java.util.regex.Matcher mm =
+          java.util.regex.Pattern.compile(
+                  "mentioned_(comment|media)\\.(comment_id|media_id)\\(([^)]*)\\)(\\{(.*)\\})?")
+              .matcher(f);
+      if (!mm.matches()) {
+        plain.add(f);
+        continue;
+      }
+      boolean comment = mm.group(1).equals("comment");
+      if (!mm.group(2).equals(comment ? "comment_id" : "media_id")) {
+        return GraphSupport.invalidParam(ctx, "Tried accessing nonexisting field (" + f + ")");
+      }
+      String oid = mm.group(3).trim();
+      ObjectNode found = comment ? mentionedComments.get(oid) : mentionedMedia.get(oid);
+      if (found == null) {
+        return GraphSupport.notFound(ctx, oid);
+      }
+      ObjectNode shown = found.deepCopy();
+      if (!comment && shown.hasNonNull("caption")) {
+        // "Captions that @mention an IG User will not include the @ symbol unless the app user
+        // created the IG Media object upon which the caption was made."
+        shown.put("caption", shown.get("caption").asText().replace("@" + username, username));
+      }
+      Set<String> documented =
+          comment
+              ? Set.of("id", "text", "timestamp", "like_count", "media", "username", "from")
+              : Set.of(
+                  "caption",
+                  "comments_count",
+                  "id",
+                  "like_count",
+                  "media_type",
+                  "media_url",
+                  "owner",
+                  "timestamp",
+                  "username");
+      List<String> sub =
+          mm.group(5) == null
+              ? List.of("id", comment ? "text" : "caption", "timestamp")
+              : topLevel(mm.group(5));
+      ObjectNode node = JSON.createObjectNode();
+      for (String sf : sub) {
+        String name = sf.indexOf('{') < 0 ? sf : sf.substring(0, sf.indexOf('{'));
+        if (documented.contains(name) && shown.has(name)) {
+          node.set(name, shown.get(name));
+        }
+      }
+      out.set(comment ? "mentioned_comment" : "mentioned_media", node);
+    }
+    if (!plain.isEmpty() || out.isEmpty()) {
+      out.setAll(userNode(String.join(",", plain)));
+    }
+    out.put("id", igUserId);
+    return SandboxResponse.json(200, out);
+  }
+
+  /**
+   * Splits a Graph {@code fields} list at its top-level commas (not inside {@code (...)} or {@code
+   * {...}}): {@code a,insights.metric(x,y),b{c,d}} gives three.
+   */
+  static List<String> topLevel(String fields) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    StringBuilder cur = new StringBuilder();
+    for (char ch : fields.toCharArray()) {
+      if (ch == '(' || ch == '{') {
+        depth++;
+      } else if (ch == ')' || ch == '}') {
+        depth--;
+      }
+      if (ch == ',' && depth == 0) {
+        if (!cur.toString().isBlank()) {
+          out.add(cur.toString().trim());
+        }
+        cur.setLength(0);
+      } else {
+        cur.append(ch);
+      }
+    }
+    if (!cur.toString().isBlank()) {
+      out.add(cur.toString().trim());
+    }
+    return out;
+  }
+
+  /**
+   * {@code GET /{ig-media-id}?fields=...}, with the insights edge expanded when asked ({@code
+   * insights.metric(a,b)}): the whole request fails as the insights edge alone would (deprecated or
+   * unsupported metric for the product type), like Graph.
+   */
+  private SandboxResponse mediaWithInsights(SandboxRequest req, IgMedia md, EmulatorContext ctx) {
+    String fields = req.param("fields").orElse("");
+    String metricList = null;
+    List<String> rest = new ArrayList<>();
+    for (String f : topLevel(fields)) {
+      java.util.regex.Matcher im =
+          java.util.regex.Pattern.compile("insights\\.metric\\(([^)]*)\\)(\\..*)?").matcher(f);
+      if (im.matches()) {
+        metricList = im.group(1);
+      } else {
+        rest.add(f);
+      }
+    }
+    ObjectNode n =
+        renderMedia(md, fields.isBlank() ? Optional.empty() : Optional.of(String.join(",", rest)));
+    if (metricList == null) {
+      return SandboxResponse.json(200, n);
+    }
+    Object ins = insightsData(metricList, md, ctx);
+    if (ins instanceof SandboxResponse refused) {
+      return refused;
+    }
+    n.set("insights", (ObjectNode) ins);
+    return SandboxResponse.json(200, n);
+  }
+
+  private ObjectNode userNode(String fields) {
     ObjectNode u =
         JSON.createObjectNode()
             .put("id", igUserId)
@@ -1047,7 +1244,7 @@ public final class InstagramEmulator implements PlatformEmulator {
             .put("followers_count", 1200 + Math.floorMod(seed, 500))
             .put("follows_count", 180 + Math.floorMod(seed, 40))
             .put("media_count", media.values().stream().filter(x -> !x.deleted).count());
-    return filter(u, req.param("fields"));
+    return filter(u, fields.isBlank() ? Optional.empty() : Optional.of(fields));
   }
 
   private ObjectNode renderMedia(IgMedia m, Optional<String> fields) {
@@ -1086,7 +1283,7 @@ public final class InstagramEmulator implements PlatformEmulator {
       return n;
     }
     Set<String> want = new LinkedHashSet<>();
-    for (String f : fields.get().split(",", -1)) {
+    for (String f : topLevel(fields.get())) {
       int brace = f.indexOf('{');
       want.add((brace < 0 ? f : f.substring(0, brace)).trim());
     }
@@ -1177,6 +1374,17 @@ public final class InstagramEmulator implements PlatformEmulator {
     if (list.isBlank()) {
       return GraphSupport.invalidParam(ctx, "The parameter metric is required");
     }
+    Object data = insightsData(list, m, ctx);
+    return data instanceof SandboxResponse refused
+        ? refused
+        : SandboxResponse.json(200, (ObjectNode) data);
+  }
+
+  /**
+   * The insights answer {@code {"data":[...]}} for {@code list}, or the error response Graph gives
+   * for a deprecated or unsupported metric.
+   */
+  private Object insightsData(String list, IgMedia m, EmulatorContext ctx) {
     Set<String> allowed =
         "STORY".equals(m.productType)
             ? STORY_METRICS
@@ -1215,7 +1423,7 @@ public final class InstagramEmulator implements PlatformEmulator {
       e.put("id", m.id + "/insights/" + name + "/lifetime");
     }
     m.reads++;
-    return SandboxResponse.json(200, root);
+    return root;
   }
 
   private long value(IgMedia m, String name) {
