@@ -401,7 +401,8 @@ class TikTokBusinessCommentsWireMockTest {
             .withRequestBody(equalToJson("{\"comment_id\":\"7111907185164763905\"}", true, true)));
     wm.verify(
         getRequestedFor(urlPathEqualTo("/open_api/v1.3/business/video/list/"))
-            .withQueryParam("fields", equalTo("[\"item_id\",\"create_time\",\"caption\"]")));
+            .withQueryParam(
+                "fields", equalTo("[\"item_id\",\"create_time\",\"caption\",\"comments\"]")));
   }
 
   @Test
@@ -537,5 +538,36 @@ class TikTokBusinessCommentsWireMockTest {
       assertThat(c.accountId()).isEqualTo("o-9");
     }
     wm.verify(2, getRequestedFor(urlPathEqualTo("/v2/user/info/")));
+  }
+
+  @Test
+  void aVideoWhoseCommentCountIsUnchangedIsNotReadAgainUntilTheClientChangesSomething() {
+    wm.stubFor(
+        get(urlPathEqualTo("/open_api/v1.3/business/video/list/"))
+            .willReturn(
+                json(
+                    "{\"code\":0,\"message\":\"OK\",\"data\":{\"has_more\":false,"
+                        + "\"videos\":[{\"item_id\":\"7109065174526479622\",\"comments\":13}]}}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/open_api/v1.3/business/comment/list/")).willReturn(json(DOCS_LIST)));
+    wm.stubFor(
+        get(urlPathEqualTo("/open_api/v1.3/business/comment/reply/list/"))
+            .willReturn(json(DOCS_REPLIES)));
+    wm.stubFor(
+        post(urlPathEqualTo("/open_api/v1.3/business/comment/hide/")).willReturn(json(OK_EMPTY)));
+    try (TikTokClient c = builder(true).build()) {
+      List<InboxComment> first = new ArrayList<>();
+      c.commentStream().forEach(first::add);
+      List<InboxComment> second = new ArrayList<>();
+      c.commentStream().forEach(second::add);
+      assertThat(second)
+          .extracting(InboxItem::ref)
+          .isEqualTo(first.stream().map(InboxItem::ref).toList());
+      wm.verify(1, getRequestedFor(urlPathEqualTo("/open_api/v1.3/business/comment/list/")));
+      wm.verify(2, getRequestedFor(urlPathEqualTo("/open_api/v1.3/business/video/list/")));
+      c.moderate(first.get(0).commentRef(), ModerationAction.HIDE); // count unchanged, state not
+      c.commentStream().forEach(x -> {});
+      wm.verify(2, getRequestedFor(urlPathEqualTo("/open_api/v1.3/business/comment/list/")));
+    }
   }
 }

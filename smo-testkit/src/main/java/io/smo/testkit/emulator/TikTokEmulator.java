@@ -979,6 +979,10 @@ public final class TikTokEmulator implements PlatformEmulator {
       if (fields.contains("caption")) {
         o.put("caption", v.caption);
       }
+      if (fields.contains("\"comments\"")) { // the video's comments, replies included
+        o.put(
+            "comments", bizComments.values().stream().filter(c -> c.videoId.equals(v.id)).count());
+      }
       next = v.created.toEpochMilli();
       n++;
     }

@@ -233,7 +233,11 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
    */
   @Override
   public Comment reply(CommentRef comment, String text) {
-    return engagement.reply(comment, text);
+    try {
+      return engagement.reply(comment, text);
+    } finally {
+      inbox.invalidate();
+    }
   }
 
   /**
@@ -245,7 +249,11 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
    */
   @Override
   public Comment comment(PostRef post, String text) {
-    return engagement.comment(post, text);
+    try {
+      return engagement.comment(post, text);
+    } finally {
+      inbox.invalidate();
+    }
   }
 
   /**
@@ -257,7 +265,11 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
    */
   @Override
   public void moderate(CommentRef comment, ModerationAction action) {
-    engagement.moderate(comment, action);
+    try {
+      engagement.moderate(comment, action);
+    } finally {
+      inbox.invalidate(); // a hide does not change the video's comment count
+    }
   }
 
   /**

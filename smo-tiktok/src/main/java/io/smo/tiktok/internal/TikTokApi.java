@@ -98,7 +98,7 @@ public interface TikTokApi {
   // these requests. Paths: sns-sdks/python-tiktok @f02da5b pytiktok/business_account_api.py.
 
   /** Default video fields read for the comment stream. */
-  String BUSINESS_VIDEO_FIELDS = "[\"item_id\",\"create_time\",\"caption\"]";
+  String BUSINESS_VIDEO_FIELDS = "[\"item_id\",\"create_time\",\"caption\",\"comments\"]";
 
   /** {@code GET business/video/list/}: owned videos, newest first (at most 20 per page). */
   @GET("business/video/list/")

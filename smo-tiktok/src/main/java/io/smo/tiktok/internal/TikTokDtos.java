@@ -247,13 +247,16 @@ public final class TikTokDtos {
    * @param createTime seconds since the epoch, when {@code create_time} was asked in {@code fields}
    * @param caption the caption, when asked
    * @param shareUrl the share URL, when asked
+   * @param comments the video's comment count, when asked (needs the {@code video.insights} scope;
+   *     absent otherwise)
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record BusinessVideo(
       @JsonProperty("item_id") String itemId,
       @JsonProperty("create_time") Long createTime,
       String caption,
-      @JsonProperty("share_url") String shareUrl) {}
+      @JsonProperty("share_url") String shareUrl,
+      Long comments) {}
 
   /**
    * A page of owned videos, newest first; the cursor is a time in epoch milliseconds.

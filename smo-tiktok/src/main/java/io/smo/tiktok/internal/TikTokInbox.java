@@ -31,8 +31,10 @@ import java.util.function.Supplier;
  * <p>The list endpoint's sort parameter is named {@code sort_order} by one independent SDK and
  * {@code sort_type} by another, and its default order is "smart"; the stream therefore sends no
  * sort parameter, reads every page and orders by {@code create_time} itself. Cost per poll: one
- * video-list call per 20 videos, at least one comment-list call per video, one reply-list call per
- * comment with more than 3 replies. Thread-safe.
+ * video-list call per 20 videos; for each video whose {@code comments} count changed since the last
+ * read (or is not returned), at least one comment-list call and one reply-list call per comment
+ * with more than 3 replies. A quiet account costs one call per poll. What this client itself
+ * changes (a reply, a hide) is read again at the next poll. Thread-safe.
  */
 @SmoInternalApi
 public final class TikTokInbox {
@@ -43,6 +45,14 @@ public final class TikTokInbox {
   private final TikTokEngagement engagement;
   private final Supplier<String> accountKey;
   private final Supplier<Instant> now;
+
+  /**
+   * The comments of each recent video at the last read, by video id, with the video's {@code
+   * comments} count then: a video whose count has not changed is not read again. Only complete
+   * reads are kept, and only the videos of the last read.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, VideoComments> cache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Creates the inbox.
@@ -76,8 +86,24 @@ public final class TikTokInbox {
     Instant readAt = now.get();
     List<InboxComment> all = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    java.util.Map<String, VideoComments> next = new java.util.HashMap<>();
     for (BusinessVideo v : engagement.recentVideos(engagement.business().recentVideos())) {
       String videoId = v.itemId();
+      VideoComments cached = cache.get(videoId);
+      if (cached != null
+          && v.comments() != null
+          && v.comments() == cached.count
+          && cached.account.equals(account)) {
+        // same count as at the last read: nothing was written or deleted since
+        next.put(videoId, cached);
+        for (InboxComment c : cached.items) {
+          if (seen.add(c.ref().toString())) {
+            all.add(c);
+          }
+        }
+        continue;
+      }
+      List<InboxComment> videoItems = new ArrayList<>();
       String cursor = null;
       int pages = 0;
       do {
@@ -93,19 +119,36 @@ public final class TikTokInbox {
           }
           for (InboxComment c :
               TikTokMapper.inboxComments(top, replies, account, videoId, readAt)) {
+            videoItems.add(c);
             if (seen.add(c.ref().toString())) {
               all.add(c);
             }
           }
         }
-        String next = TikTokEngagement.nextCursor(page);
-        cursor = next == null || next.equals(cursor) ? null : next;
+        String nextCursor = TikTokEngagement.nextCursor(page);
+        cursor = nextCursor == null || nextCursor.equals(cursor) ? null : nextCursor;
         pages++;
       } while (cursor != null && pages < MAX_PAGES_PER_VIDEO);
+      if (v.comments() != null && cursor == null) { // a complete read, with a count to compare
+        next.put(videoId, new VideoComments(account, v.comments(), List.copyOf(videoItems)));
+      }
     }
+    cache.clear();
+    cache.putAll(next);
     all.sort(NEWEST);
     return all.iterator();
   }
+
+  /**
+   * Forgets the comments kept from the last read (after this client hid, unhid or answered one,
+   * whose change the video's comment count may not show).
+   */
+  void invalidate() {
+    cache.clear();
+  }
+
+  /** A video's comments as last read, and its comment count then. */
+  private record VideoComments(String account, long count, List<InboxComment> items) {}
 
   /** At most this many comment pages (of 30) are read per video and poll: 3,000 comments. */
   static final int MAX_PAGES_PER_VIDEO = 100;
@@ -135,7 +178,12 @@ public final class TikTokInbox {
   public InboxItem answer(InboxComment c, String text) {
     CommentRef target =
         c.comment().parentId().map(p -> CommentRef.of(Platform.TIKTOK, p)).orElse(c.commentRef());
-    Comment reply = engagement.reply(target, text);
+    Comment reply;
+    try {
+      reply = engagement.reply(target, text);
+    } finally {
+      invalidate(); // the answered flag changes; an UNKNOWN reply must be looked for too
+    }
     return InboxComment.builder(accountKey.get(), c.post(), reply)
         .direction(Direction.OUTBOUND)
         .createdAt(reply.createdAt().orElse(now.get()))
