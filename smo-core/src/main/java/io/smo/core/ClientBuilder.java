@@ -329,15 +329,55 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
           platform.displayName()
               + " client needs credentials: call accessToken(...) or tokenProvider(...)");
     }
+    return runtimeBuilder(
+            platform,
+            module,
+            baseUrl != null ? baseUrl : defaultBaseUrl,
+            tokenProvider,
+            errorMapper,
+            parser,
+            defaultRateLimits,
+            accountKey)
+        .build();
+  }
+
+  /**
+   * Returns a runtime builder with this builder's shared settings (HTTP settings, retry and
+   * rate-limit policies, clock, sleeper, listeners, async executor) for an API base and token: the
+   * client's own ({@link #runtime}), or another API of the same platform with its own token (the
+   * TikTok API for Business beside the Content Posting API). The caller may set more (e.g. {@link
+   * ApiRuntime.Builder#authHeader}) before building; the listeners a {@link
+   * io.smo.core.auth.RefreshingTokenProvider} tells of its refreshes are removed when the runtime
+   * is closed.
+   *
+   * @param platform the platform
+   * @param module the module name for the User-Agent
+   * @param baseUrl the API base
+   * @param tokens the API's token provider
+   * @param errorMapper the API's error mapper
+   * @param parser its rate-limit header parser
+   * @param defaultRateLimits its documented caps, used unless the user set a policy
+   * @param accountKey the account rate limits are kept under
+   * @return the builder
+   */
+  protected ApiRuntime.Builder runtimeBuilder(
+      Platform platform,
+      String module,
+      URI baseUrl,
+      io.smo.core.auth.TokenProvider tokens,
+      ErrorMapper errorMapper,
+      RateLimitHeaderParser parser,
+      RateLimitPolicy defaultRateLimits,
+      String accountKey) {
     ApiRuntime.Builder rb = ApiRuntime.builder(platform, module);
-    if (tokenProvider instanceof io.smo.core.auth.RefreshingTokenProvider refreshing) {
+    if (tokens instanceof io.smo.core.auth.RefreshingTokenProvider refreshing) {
       // proactive refreshes reach our listeners while the client is open; closing the client
       // removes them, so a provider shared by many clients does not collect them
       rb.onClose(refreshing.addListener(platform, listener())::close);
     }
-    return rb.baseUrl(baseUrl != null ? baseUrl : defaultBaseUrl)
+    return rb.baseUrl(baseUrl)
         .httpSettings(httpSettings)
-        .tokens(tokenProvider)
+        .tokens(tokens)
         .errorMapper(errorMapper)
         .rateLimitParser(parser)
         .retryPolicy(retryPolicy)
@@ -346,7 +386,6 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         .sleeper(sleeper)
         .accountKey(accountKey)
         .listener(listener())
-        .asyncExecutor(asyncExecutor)
-        .build();
+        .asyncExecutor(asyncExecutor);
   }
 }

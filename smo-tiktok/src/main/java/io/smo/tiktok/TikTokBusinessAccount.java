@@ -122,17 +122,24 @@ public final class TikTokBusinessAccount {
     }
 
     /**
-     * Uses one fixed Business API token (no refresh).
+     * Uses one fixed Business API token (no refresh). Surrounding white space is stripped.
      *
-     * @throws IllegalArgumentException if blank or not sendable in a header; the message does not
-     *     echo the token
+     * @throws IllegalArgumentException if blank or holding a character a header cannot carry
+     *     (non-ASCII, control characters, inner spaces); the message does not echo the token
      */
     public Builder accessToken(String accessToken) {
       requireNonNull(accessToken, "accessToken == null");
-      if (accessToken.isBlank()) {
+      String t = accessToken.strip();
+      if (t.isEmpty()) {
         throw new IllegalArgumentException("Business API accessToken is blank");
       }
-      this.tokenProvider = TokenProvider.of(accessToken);
+      for (int i = 0; i < t.length(); i++) {
+        if (t.charAt(i) < 0x21 || t.charAt(i) > 0x7e) {
+          throw new IllegalArgumentException(
+              "Business API accessToken holds a character a header cannot carry at index " + i);
+        }
+      }
+      this.tokenProvider = TokenProvider.of(t);
       return this;
     }
 

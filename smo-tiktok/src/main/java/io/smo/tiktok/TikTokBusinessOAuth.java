@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -176,7 +177,6 @@ public final class TikTokBusinessOAuth implements TokenRefresher, AutoCloseable 
     String code = requireText(authCode, "authCode");
     BusinessTokenData d =
         auth(
-            EXCHANGE,
             () ->
                 TikTokErrorMapper.unwrapBusiness(
                     runtime,
@@ -189,7 +189,8 @@ public final class TikTokBusinessOAuth implements TokenRefresher, AutoCloseable 
                                 appSecret,
                                 "authorization_code",
                                 code,
-                                redirectUri.toString()))));
+                                redirectUri.toString())),
+                    List.of(appSecret, code)));
     AccessToken t = token(d, EXCHANGE);
     if (d.openId() == null || d.openId().isBlank()) {
       throw new AuthenticationException(
@@ -229,7 +230,6 @@ public final class TikTokBusinessOAuth implements TokenRefresher, AutoCloseable 
     }
     BusinessTokenData d =
         auth(
-            REFRESH,
             () ->
                 TikTokErrorMapper.unwrapBusiness(
                     runtime,
@@ -237,7 +237,8 @@ public final class TikTokBusinessOAuth implements TokenRefresher, AutoCloseable 
                     () ->
                         api.businessRefresh(
                             ApiRuntime.NoAuth.INSTANCE,
-                            new BusinessRefreshRequest(appId, appSecret, "refresh_token", rt))));
+                            new BusinessRefreshRequest(appId, appSecret, "refresh_token", rt)),
+                    List.of(appSecret, rt, current.value())));
     return token(d, REFRESH);
   }
 
@@ -300,15 +301,11 @@ public final class TikTokBusinessOAuth implements TokenRefresher, AutoCloseable 
   }
 
   /** Runs a token call; a refusal of the code or refresh token is an authentication failure. */
-  private static <T> T auth(Operation op, java.util.function.Supplier<T> call) {
+  private static <T> T auth(java.util.function.Supplier<T> call) {
     try {
       return call.get();
     } catch (InvalidRequestException e) {
-      throw new AuthenticationException(
-          ErrorDetails.builder(Platform.TIKTOK, op.name())
-              .httpStatus(200)
-              .message("TikTok refused the " + op.name() + ": " + e.getMessage())
-              .build());
+      throw new AuthenticationException(e.details()); // same details: TikTok's code and text
     }
   }
 

@@ -187,8 +187,26 @@ public interface TikTokClient extends SocialClient, io.smo.core.inbox.InboxClien
               new TikTokRateLimitParser(),
               defaultRateLimits(),
               accountId != null ? accountId : Platform.TIKTOK.id());
+      ApiRuntime businessRuntime = null;
+      if (business != null) {
+        // its own runtime: its own token (refreshed after a 40105 like any client's), sent as
+        // Access-Token without "Bearer", masked wherever TikTok echoes it
+        businessRuntime =
+            runtimeBuilder(
+                    Platform.TIKTOK,
+                    "smo-tiktok",
+                    business.baseUrl(),
+                    business.tokenProvider(),
+                    new TikTokErrorMapper(),
+                    new TikTokRateLimitParser(),
+                    defaultRateLimits(),
+                    business.businessId())
+                .authHeader("Access-Token", "")
+                .build();
+      }
       return new DefaultTikTokClient(
           runtime,
+          businessRuntime,
           new DefaultTikTokClient.Settings(
               accountId,
               chunkSizeOr(DEFAULT_CHUNK_SIZE),

@@ -175,11 +175,15 @@ class TikTokBusinessCommentsWireMockTest {
   void listsTheDocumentedAnswerWithTheBusinessTokenOnlyAndMapsEveryField() {
     wm.stubFor(
         get(urlPathEqualTo("/open_api/v1.3/business/comment/list/")).willReturn(json(DOCS_LIST)));
+    wm.stubFor(
+        get(urlPathEqualTo("/open_api/v1.3/business/comment/reply/list/"))
+            .willReturn(json(DOCS_REPLIES)));
     List<Comment> got = new ArrayList<>();
     try (TikTokClient c = builder(true).build()) {
       c.comments(PostRef.of(Platform.TIKTOK, "7109065174526479622")).forEach(got::add);
     }
-    assertThat(got).hasSize(2);
+    // "nice" has 11 replies, none included: its replies are read (the docs' reply list: "hh")
+    assertThat(got).extracting(Comment::text).containsExactly("nice", "hh", "xxxxxxxx");
     Comment first = got.get(0);
     assertThat(first.ref().id()).isEqualTo("7109065174526479622_7110150495453840130");
     assertThat(first.text()).isEqualTo("nice");
@@ -300,6 +304,9 @@ class TikTokBusinessCommentsWireMockTest {
 
   @Test
   void serverFaultOnAListIsRetried() {
+    wm.stubFor(
+        get(urlPathEqualTo("/open_api/v1.3/business/comment/reply/list/"))
+            .willReturn(json(DOCS_REPLIES)));
     wm.stubFor(
         get(urlPathEqualTo("/open_api/v1.3/business/comment/list/"))
             .inScenario("5xx")
@@ -569,5 +576,61 @@ class TikTokBusinessCommentsWireMockTest {
       c.commentStream().forEach(x -> {});
       wm.verify(2, getRequestedFor(urlPathEqualTo("/open_api/v1.3/business/comment/list/")));
     }
+  }
+
+  @Test
+  void secretsEchoedByTikTokNeverReachAMessage() {
+    wm.stubFor(
+        get(urlPathEqualTo("/open_api/v1.3/business/comment/list/"))
+            .willReturn(json(refusal(40002, "rejected token act.business body secret-1"))));
+    try (TikTokClient c = builder(true).build()) {
+      assertThatThrownBy(
+              () ->
+                  c.comments(PostRef.of(Platform.TIKTOK, "7109065174526479622")).iterator().next())
+          .satisfies(
+              e -> {
+                assertThat(e.getMessage()).doesNotContain("act.business");
+                assertThat(e.toString()).doesNotContain("act.business");
+              });
+    }
+    wm.stubFor(
+        post(urlPathEqualTo("/open_api/v1.3/tt_user/oauth2/token/"))
+            .willReturn(json(refusal(40110, "bad code auth-code-77 for secret-1"))));
+    wm.stubFor(
+        post(urlPathEqualTo("/open_api/v1.3/tt_user/oauth2/refresh_token/"))
+            .willReturn(json(refusal(40104, "bad refresh rft.token-99 secret-1"))));
+    try (TikTokBusinessOAuth o = oauth()) {
+      assertThatThrownBy(() -> o.exchange("auth-code-77"))
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageNotContaining("auth-code-77")
+          .hasMessageNotContaining("secret-1");
+      assertThatThrownBy(
+              () ->
+                  o.refresh(
+                      io.smo.core.auth.AccessToken.builder("act.x-123456")
+                          .refreshToken("rft.token-99")
+                          .build()))
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageNotContaining("rft.token-99")
+          .hasMessageNotContaining("secret-1");
+    }
+  }
+
+  @Test
+  void invisibleTextsAndNonAsciiDigitsAreRefusedOffline() {
+    try (TikTokClient c = builder(true).build()) {
+      CommentRef ok = CommentRef.of(Platform.TIKTOK, "7109065174526479622_7110150495453840130");
+      for (String bad : List.of("\u200B", "\u00A0", " \u2060 ", "\uD83D ok", "a\u0000b")) {
+        assertThatThrownBy(() -> c.reply(ok, bad)).isInstanceOf(ValidationException.class);
+      }
+      for (String ref : List.of("abc_def", " 71_72", "71_72 ", "71_x", "\u0661\u0662_1")) {
+        assertThatThrownBy(() -> c.reply(CommentRef.of(Platform.TIKTOK, ref), "hi"))
+            .as(ref)
+            .isInstanceOf(ValidationException.class);
+      }
+      assertThatThrownBy(() -> c.comment(PostRef.of(Platform.TIKTOK, "\u0661\u0662\u0663"), "hi"))
+          .isInstanceOf(ValidationException.class);
+    }
+    wm.verify(0, anyRequestedFor(anyUrl()));
   }
 }

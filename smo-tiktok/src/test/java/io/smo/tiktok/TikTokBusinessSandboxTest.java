@@ -73,7 +73,9 @@ class TikTokBusinessSandboxTest {
       InboxComment spam =
           items.stream().filter(i -> i.comment().text().contains("spam")).findFirst().orElseThrow();
       assertThat(spam.comment().hidden()).isTrue();
-      assertThat(spam.moderationStatus()).hasValue("hidden");
+      // hidden by the owner, not held for review by TikTok
+      assertThat(spam.moderationStatus()).isEmpty();
+      assertThat(spam.heldForReview()).isFalse();
       InboxComment question =
           items.stream()
               .filter(i -> i.comment().text().equals("Where can I buy this?"))
@@ -217,6 +219,75 @@ class TikTokBusinessSandboxTest {
       assertThatThrownBy(() -> wrong.exchange("another-code"))
           .isInstanceOf(AuthenticationException.class)
           .hasMessageNotContaining("not-the-secret");
+    }
+  }
+
+  @Test
+  void commentIdsAreNeverReusedAfterADelete(Sandbox s) {
+    TikTokEmulator e = (TikTokEmulator) s.emulator(Platform.TIKTOK);
+    try (TikTokClient c = client(s)) {
+      PostRef v = PostRef.of(Platform.TIKTOK, e.businessVideoIds().get(0));
+      Comment a = c.comment(v, "A");
+      Comment b = c.comment(v, "B must survive");
+      c.moderate(a.ref(), ModerationAction.DELETE);
+      Comment d = c.comment(v, "C");
+      assertThat(d.id()).isNotEqualTo(b.id()).isNotEqualTo(a.id());
+      List<String> texts = new ArrayList<>();
+      c.comments(v).forEach(x -> texts.add(x.text()));
+      assertThat(texts).contains("B must survive", "C").doesNotContain("A");
+    }
+  }
+
+  @Test
+  void answeringAReplyInAThreadMarksTheRepliesBeforeItAnswered(Sandbox s) {
+    try (TikTokClient c = client(s)) {
+      InboxComment fan4 =
+          stream(c).stream()
+              .filter(i -> i.comment().text().equals("same question 4"))
+              .findFirst()
+              .orElseThrow();
+      // (whether it is answered already depends on this class's other tests: one sandbox)
+      c.answer(fan4, "Yes to all of you");
+      assertThat(stream(c))
+          .filteredOn(i -> i.comment().text().startsWith("same question"))
+          .hasSize(4)
+          .allMatch(InboxComment::answered);
+    }
+  }
+
+  @Test
+  void aRejectedBusinessTokenIsRefreshedOnceAndTheCallRetried(Sandbox s) {
+    URI base = URI.create(s.baseUrl(Platform.TIKTOK) + "open_api/v1.3/");
+    try (TikTokBusinessOAuth oauth =
+        TikTokBusinessOAuth.create(
+            TikTokEmulator.BUSINESS_APP_ID,
+            TikTokEmulator.BUSINESS_APP_SECRET,
+            URI.create("https://app.example.com/cb"),
+            io.smo.core.HttpSettings.defaults(),
+            base)) {
+      TikTokBusinessOAuth.BusinessToken t = oauth.exchange("code-for-refresh-test");
+      io.smo.core.auth.InMemoryTokenStore store = new io.smo.core.auth.InMemoryTokenStore();
+      store.save(t.businessId(), t.token());
+      try (TikTokClient c =
+          TikTokClient.builder()
+              .baseUrl(s.baseUrl(Platform.TIKTOK))
+              .accessToken(s.credentials(Platform.TIKTOK).accessToken())
+              .businessAccount(
+                  TikTokBusinessAccount.builder()
+                      .businessId(t.businessId())
+                      .tokenProvider(oauth.tokenProvider(t.businessId(), store))
+                      .baseUrl(base)
+                      .build())
+              .sleeper(d -> {})
+              .build()) {
+        s.inject(
+            Platform.TIKTOK,
+            io.smo.testkit.Fault.of(io.smo.testkit.Fault.Kind.EXPIRED_TOKEN)
+                .onPath(".*business/video/list.*"));
+        assertThat(stream(c)).isNotEmpty();
+        assertThat(store.load(t.businessId()).orElseThrow().value())
+            .isNotEqualTo(t.token().value());
+      }
     }
   }
 }

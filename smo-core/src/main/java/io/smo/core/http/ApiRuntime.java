@@ -148,7 +148,7 @@ public final class ApiRuntime implements AutoCloseable {
             + System.getProperty("java.specification.version")
             + ")"
             + s.applicationName().map(n -> " " + n).orElse("");
-    stack = new HttpStack(s, ua, tokens);
+    stack = new HttpStack(s, ua, tokens, b.authHeader, b.authPrefix);
     retrofit =
         new Retrofit.Builder()
             .baseUrl(slash(baseUrl.toString()))
@@ -796,6 +796,8 @@ public final class ApiRuntime implements AutoCloseable {
     private SmoListener listener = SmoListener.NONE;
     private Executor asyncExecutor;
     private final List<Runnable> onClose = new ArrayList<>();
+    private String authHeader = "Authorization";
+    private String authPrefix = "Bearer ";
 
     private Builder(Platform platform, String module) {
       this.platform = platform;
@@ -874,6 +876,20 @@ public final class ApiRuntime implements AutoCloseable {
      */
     public Builder asyncExecutor(Executor executor) {
       this.asyncExecutor = executor;
+      return this;
+    }
+
+    /**
+     * Sets the header the token is sent in and what precedes it. Default {@code Authorization:
+     * Bearer <token>}; the TikTok API for Business takes {@code Access-Token: <token>}. The header
+     * is masked in logs whatever its name when {@code Redactor} knows it as secret.
+     *
+     * @param header the header name
+     * @param prefix what precedes the token value ({@code ""} for none)
+     */
+    public Builder authHeader(String header, String prefix) {
+      this.authHeader = requireNonNull(header, "header == null");
+      this.authPrefix = requireNonNull(prefix, "prefix == null");
       return this;
     }
 

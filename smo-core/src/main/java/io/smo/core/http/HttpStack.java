@@ -33,6 +33,19 @@ final class HttpStack {
   private final boolean owned;
 
   HttpStack(HttpSettings s, String userAgent, TokenProvider tokens) {
+    this(s, userAgent, tokens, "Authorization", "Bearer ");
+  }
+
+  /**
+   * Creates the stack; the token goes in header {@code authHeader} as {@code authPrefix + token}
+   * (TikTok API for Business: {@code Access-Token} without a prefix).
+   */
+  HttpStack(
+      HttpSettings s,
+      String userAgent,
+      TokenProvider tokens,
+      String authHeader,
+      String authPrefix) {
     OkHttpClient.Builder hb;
     if (s.okHttpClient().isPresent()) {
       hb = s.okHttpClient().get().newBuilder();
@@ -57,14 +70,14 @@ final class HttpStack {
           Request r = chain.request();
           Request.Builder nb = r.newBuilder().header("User-Agent", userAgent);
           if (tokens != null
-              && r.header("Authorization") == null
+              && r.header(authHeader) == null
               && r.tag(ApiRuntime.NoAuth.class) == null) {
             AccessToken t = tokens.token();
             AttemptContext ctx = AttemptContext.of(r);
             if (ctx != null) {
               ctx.token(t);
             }
-            nb.header("Authorization", "Bearer " + t.value());
+            nb.header(authHeader, authPrefix + t.value());
           }
           return chain.proceed(nb.build());
         });

@@ -18,7 +18,7 @@ public final class Redactor {
   public static final String MASK = "[REDACTED]";
 
   private static final String NAMES =
-      "access_token|refresh_token|client_secret|appsecret_proof"
+      "access_token|refresh_token|client_secret|appsecret_proof|auth_code"
           + "|code_verifier|code|fb_exchange_token|input_token|id_token|upload_token|token|password"
           + "|oauth_token|oauth_token_secret|oauth_signature|api_key|key|secret";
   private static final Pattern QUERY =

@@ -115,6 +115,7 @@ public final class TikTokEmulator implements PlatformEmulator {
   private final Map<String, BizVideo> bizVideos = new LinkedHashMap<>();
   private final Map<String, BizComment> bizComments = new LinkedHashMap<>();
   private boolean bizSeeded;
+  private long bizCommentCounter; // never reused, even after a delete
   private final Set<String> usedAuthCodes = new java.util.HashSet<>();
   private long[] chunkRules = TIKTOK_CHUNK_RULES.clone();
   private List<String> privacyOptions =
@@ -797,7 +798,7 @@ public final class TikTokEmulator implements PlatformEmulator {
   private BizComment comment(
       String videoId, String parentId, String text, String username, boolean owner, Instant at) {
     BizComment c = new BizComment();
-    c.id = "7" + String.format(Locale.ROOT, "%018d", 110150495453840130L + bizComments.size());
+    c.id = "7" + String.format(Locale.ROOT, "%018d", 110150495453840130L + ++bizCommentCounter);
     c.videoId = videoId;
     c.parentId = parentId;
     c.text = text;

@@ -71,6 +71,7 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
   private final TikTokPublisher publisher;
   private final TikTokEngagement engagement;
   private final TikTokInbox inbox;
+  private final ApiRuntime businessRuntime;
   private volatile String accountId;
 
   /**
@@ -80,11 +81,26 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
    * @param settings the builder's settings
    */
   public DefaultTikTokClient(ApiRuntime runtime, Settings settings) {
-    this(runtime, settings, TikTokUploadProtocol.ChunkPlan.Rules.TIKTOK);
+    this(runtime, null, settings, TikTokUploadProtocol.ChunkPlan.Rules.TIKTOK);
+  }
+
+  /**
+   * Creates the client with TikTok's chunk bounds and the TikTok API for Business.
+   *
+   * @param runtime the Content Posting and Display APIs' runtime (owned: closed with the client)
+   * @param businessRuntime the TikTok API for Business runtime, its token in {@code Access-Token}
+   *     (owned), or {@code null} when {@link Settings#business()} is
+   * @param settings the builder's settings
+   */
+  public DefaultTikTokClient(ApiRuntime runtime, ApiRuntime businessRuntime, Settings settings) {
+    this(runtime, businessRuntime, settings, TikTokUploadProtocol.ChunkPlan.Rules.TIKTOK);
   }
 
   private DefaultTikTokClient(
-      ApiRuntime runtime, Settings settings, TikTokUploadProtocol.ChunkPlan.Rules chunkRules) {
+      ApiRuntime runtime,
+      ApiRuntime businessRuntime,
+      Settings settings,
+      TikTokUploadProtocol.ChunkPlan.Rules chunkRules) {
     super(
         runtime,
         settings.business() != null
@@ -106,8 +122,13 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
             settings.pollInterval(),
             settings.creatorInfoTtl(),
             settings.uploadListener());
+    if ((settings.business() == null) != (businessRuntime == null)) {
+      throw new IllegalArgumentException("business settings and runtime go together");
+    }
+    this.businessRuntime = businessRuntime;
     this.engagement =
-        new TikTokEngagement(runtime, api, this::keyed, publisher::status, settings.business());
+        new TikTokEngagement(
+            runtime, api, this::keyed, publisher::status, settings.business(), businessRuntime);
     this.inbox = new TikTokInbox(engagement, this::accountKey, () -> runtime.clock().instant());
   }
 
@@ -127,7 +148,7 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
       throw new IllegalArgumentException("not a client of this module: " + client);
     }
     return new DefaultTikTokClient(
-        d.runtime, d.settings, requireNonNull(chunkRules, "chunkRules == null"));
+        d.runtime, d.businessRuntime, d.settings, requireNonNull(chunkRules, "chunkRules == null"));
   }
 
   /** Keys {@code op} to the account for rate limiting once its id is known. */
@@ -307,11 +328,28 @@ public final class DefaultTikTokClient extends BaseSocialClient implements TikTo
    */
   @Override
   public String inboxUnsupportedReason() {
-    return "the Content Posting and Display APIs have no comments, messages or mentions;"
-        + " comments of a TikTok Business account need TikTokClient.builder().businessAccount(...)"
-        + " (TikTok API for Business); Business Messaging (48-hour window) is known only from"
-        + " Chatwoot's code and third-party SDKs, too unconfirmed to emulate, and the Business"
-        + " API's mention and webhook event names are unconfirmed";
+    String messaging =
+        "TikTok Business Messaging (48-hour window) is known only from Chatwoot's code and"
+            + " third-party SDKs, too unconfirmed to emulate, and the Business API's mention"
+            + " and webhook event names are unconfirmed";
+    return settings.business() != null
+        ? "this client reads the comments of the TikTok Business account only; " + messaging
+        : "the Content Posting and Display APIs have no comments, messages or mentions;"
+            + " comments of a TikTok Business account need"
+            + " TikTokClient.builder().businessAccount(...) (TikTok API for Business); "
+            + messaging;
+  }
+
+  /** Closes the runtimes (the Business API's too) and their connection pools. */
+  @Override
+  public void close() {
+    try {
+      super.close();
+    } finally {
+      if (businessRuntime != null) {
+        businessRuntime.close();
+      }
+    }
   }
 
   @Override

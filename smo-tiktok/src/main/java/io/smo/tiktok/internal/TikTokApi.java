@@ -27,7 +27,6 @@ import java.util.Map;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.GET;
-import retrofit2.http.Header;
 import retrofit2.http.POST;
 import retrofit2.http.Query;
 import retrofit2.http.Tag;
@@ -93,9 +92,10 @@ public interface TikTokApi {
       @Query("fields") String fields, @Body VideoQueryRequest body);
 
   // ------------------------------------------------------------ TikTok API for Business (v1.3)
-  // Bound to the Business API base (https://business-api.tiktok.com/open_api/v1.3/). The token goes
-  // in the Access-Token header without "Bearer"; the NoAuth tag keeps the Content Posting token off
-  // these requests. Paths: sns-sdks/python-tiktok @f02da5b pytiktok/business_account_api.py.
+  // Bound to the Business API's own runtime (base https://business-api.tiktok.com/open_api/v1.3/),
+  // which sends its token in the Access-Token header without "Bearer". Paths:
+  // sns-sdks/python-tiktok
+  // @f02da5b pytiktok/business_account_api.py.
 
   /** Default video fields read for the comment stream. */
   String BUSINESS_VIDEO_FIELDS = "[\"item_id\",\"create_time\",\"caption\",\"comments\"]";
@@ -103,8 +103,6 @@ public interface TikTokApi {
   /** {@code GET business/video/list/}: owned videos, newest first (at most 20 per page). */
   @GET("business/video/list/")
   Call<BusinessEnvelope<BusinessVideoList>> businessVideos(
-      @Header("Access-Token") String token,
-      @Tag ApiRuntime.NoAuth noAuth,
       @Query("business_id") String businessId,
       @Query("fields") String fields,
       @Query("cursor") Long cursor,
@@ -116,8 +114,6 @@ public interface TikTokApi {
    */
   @GET("business/comment/list/")
   Call<BusinessEnvelope<BusinessCommentList>> businessComments(
-      @Header("Access-Token") String token,
-      @Tag ApiRuntime.NoAuth noAuth,
       @Query("business_id") String businessId,
       @Query("video_id") String videoId,
       @Query("status") String status,
@@ -128,8 +124,6 @@ public interface TikTokApi {
   /** {@code GET business/comment/reply/list/}: the replies to one comment. */
   @GET("business/comment/reply/list/")
   Call<BusinessEnvelope<BusinessCommentList>> businessReplies(
-      @Header("Access-Token") String token,
-      @Tag ApiRuntime.NoAuth noAuth,
       @Query("business_id") String businessId,
       @Query("video_id") String videoId,
       @Query("comment_id") String commentId,
@@ -139,29 +133,19 @@ public interface TikTokApi {
 
   /** {@code POST business/comment/create/}: a comment by the owner on an owned video. */
   @POST("business/comment/create/")
-  Call<BusinessEnvelope<BusinessComment>> businessCreateComment(
-      @Header("Access-Token") String token,
-      @Tag ApiRuntime.NoAuth noAuth,
-      @Body BusinessCommentCreate body);
+  Call<BusinessEnvelope<BusinessComment>> businessCreateComment(@Body BusinessCommentCreate body);
 
   /** {@code POST business/comment/reply/create/}: a reply by the owner. */
   @POST("business/comment/reply/create/")
-  Call<BusinessEnvelope<BusinessComment>> businessReply(
-      @Header("Access-Token") String token,
-      @Tag ApiRuntime.NoAuth noAuth,
-      @Body BusinessReplyCreate body);
+  Call<BusinessEnvelope<BusinessComment>> businessReply(@Body BusinessReplyCreate body);
 
   /** {@code POST business/comment/hide/}: hides or unhides a comment. */
   @POST("business/comment/hide/")
-  Call<BusinessEnvelope<Map<String, Object>>> businessHide(
-      @Header("Access-Token") String token, @Tag ApiRuntime.NoAuth noAuth, @Body BusinessHide body);
+  Call<BusinessEnvelope<Map<String, Object>>> businessHide(@Body BusinessHide body);
 
   /** {@code POST business/comment/delete/}: deletes one of the owner's comments. */
   @POST("business/comment/delete/")
-  Call<BusinessEnvelope<Map<String, Object>>> businessDelete(
-      @Header("Access-Token") String token,
-      @Tag ApiRuntime.NoAuth noAuth,
-      @Body BusinessDelete body);
+  Call<BusinessEnvelope<Map<String, Object>>> businessDelete(@Body BusinessDelete body);
 
   /** {@code POST tt_user/oauth2/token/}: a Business API token for an authorization code. */
   @POST("tt_user/oauth2/token/")

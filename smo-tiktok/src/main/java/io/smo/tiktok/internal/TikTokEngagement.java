@@ -71,6 +71,7 @@ public final class TikTokEngagement {
   private final Function<String, StatusData> status;
   private final TikTokBusinessAccount business;
   private final TikTokApi businessApi;
+  private final ApiRuntime businessRuntime;
 
   /** Comments per Business API page (TikTok's maximum). */
   static final int MAX_COMMENTS_PER_PAGE = 30;
@@ -103,7 +104,7 @@ public final class TikTokEngagement {
       TikTokApi api,
       UnaryOperator<Operation> keyed,
       Function<String, StatusData> status) {
-    this(runtime, api, keyed, status, null);
+    this(runtime, api, keyed, status, null, null);
   }
 
   /**
@@ -114,20 +115,23 @@ public final class TikTokEngagement {
    * @param keyed keys an operation to the client's account for rate limiting
    * @param status reads a publish status (for refs whose post id is still pending)
    * @param business the Business API option, or {@code null} when comments are off
+   * @param businessRuntime the Business API's runtime (its token in {@code Access-Token}, refreshed
+   *     after a rejection like any client's), or {@code null} when comments are off
    */
   public TikTokEngagement(
       ApiRuntime runtime,
       TikTokApi api,
       UnaryOperator<Operation> keyed,
       Function<String, StatusData> status,
-      TikTokBusinessAccount business) {
+      TikTokBusinessAccount business,
+      ApiRuntime businessRuntime) {
     this.runtime = runtime;
     this.api = api;
     this.keyed = keyed;
     this.status = status;
     this.business = business;
-    this.businessApi =
-        business == null ? null : runtime.service(TikTokApi.class, business.baseUrl());
+    this.businessRuntime = businessRuntime;
+    this.businessApi = businessRuntime == null ? null : businessRuntime.service(TikTokApi.class);
   }
 
   // ------------------------------------------------------------ TikTok API for Business comments
@@ -147,15 +151,11 @@ public final class TikTokEngagement {
     return businessApi;
   }
 
-  /** Returns the current Business API token value (never logged). */
-  String businessToken() {
-    return business.tokenProvider().token().value();
-  }
-
   /**
    * Lists the comments on one of the account's videos, public and hidden ({@code status=ALL}), 30
-   * per page, each top-level comment followed by the up to 3 replies TikTok includes ({@code
-   * include_replies=true}). TikTok may return fewer than 30 even when more exist.
+   * per page, each top-level comment followed by its replies: the up to 3 TikTok includes ({@code
+   * include_replies=true}), or all of them ({@code reply/list/}) when it has more. TikTok may
+   * return fewer than 30 even when more exist.
    *
    * @throws UnsupportedFeatureException without {@link TikTokBusinessAccount}
    * @throws ValidationException if the ref is not a TikTok video id
@@ -170,26 +170,51 @@ public final class TikTokEngagement {
           List<Comment> out = new ArrayList<>();
           for (BusinessComment c : items(page)) {
             add(out, TikTokMapper.businessComment(c, videoId));
-            if (c != null && c.replyList() != null) {
-              for (BusinessComment r : c.replyList()) {
-                add(out, TikTokMapper.businessComment(r, videoId));
-              }
+            for (BusinessComment r : replies(videoId, c)) {
+              add(out, TikTokMapper.businessComment(r, videoId));
             }
           }
           return Page.of(out, nextCursor(page));
         });
   }
 
+  /**
+   * Returns a listed top-level comment's replies: the up to 3 TikTok included, or all of them from
+   * {@code business/comment/reply/list/} when it has more.
+   */
+  List<BusinessComment> replies(String videoId, BusinessComment top) {
+    if (top == null) {
+      return List.of();
+    }
+    List<BusinessComment> included = top.replyList() == null ? List.of() : top.replyList();
+    long count = top.replies() == null ? 0 : top.replies();
+    if (count <= included.size() || top.commentId() == null) {
+      return included;
+    }
+    List<BusinessComment> all = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      BusinessCommentList page = replyPage(videoId, top.commentId(), cursor);
+      all.addAll(items(page));
+      String next = nextCursor(page);
+      cursor = next == null || next.equals(cursor) ? null : next;
+      pages++;
+    } while (cursor != null && pages < MAX_PAGES);
+    return all;
+  }
+
+  /** At most this many pages (of 30) are read per list: 30,000 comments. */
+  static final int MAX_PAGES = 1000;
+
   /** Reads one page of {@code business/comment/list/}. */
   BusinessCommentList commentPage(String videoId, String cursor, boolean includeReplies) {
     String businessId = business.businessId();
     return TikTokErrorMapper.unwrapBusiness(
-        runtime,
-        keyed.apply(BUSINESS_LIST),
+        businessRuntime,
+        BUSINESS_LIST,
         () ->
             businessApi.businessComments(
-                businessToken(),
-                ApiRuntime.NoAuth.INSTANCE,
                 businessId,
                 videoId,
                 "ALL",
@@ -202,18 +227,11 @@ public final class TikTokEngagement {
   BusinessCommentList replyPage(String videoId, String commentId, String cursor) {
     String businessId = business.businessId();
     return TikTokErrorMapper.unwrapBusiness(
-        runtime,
-        keyed.apply(BUSINESS_REPLIES),
+        businessRuntime,
+        BUSINESS_REPLIES,
         () ->
             businessApi.businessReplies(
-                businessToken(),
-                ApiRuntime.NoAuth.INSTANCE,
-                businessId,
-                videoId,
-                commentId,
-                "ALL",
-                cursorValue(cursor),
-                MAX_COMMENTS_PER_PAGE));
+                businessId, videoId, commentId, "ALL", cursorValue(cursor), MAX_COMMENTS_PER_PAGE));
   }
 
   /**
@@ -232,12 +250,10 @@ public final class TikTokEngagement {
     checkText(text);
     BusinessComment c =
         TikTokErrorMapper.unwrapBusiness(
-            runtime,
-            keyed.apply(BUSINESS_REPLY),
+            businessRuntime,
+            BUSINESS_REPLY,
             () ->
                 businessApi.businessReply(
-                    businessToken(),
-                    ApiRuntime.NoAuth.INSTANCE,
                     new BusinessReplyCreate(business.businessId(), ids[0], ids[1], text)));
     return created(c, ids[0], text, ids[0] + TikTokMapper.COMMENT_REF_SEPARATOR + ids[1]);
   }
@@ -258,12 +274,10 @@ public final class TikTokEngagement {
     checkText(text);
     BusinessComment c =
         TikTokErrorMapper.unwrapBusiness(
-            runtime,
-            keyed.apply(BUSINESS_COMMENT),
+            businessRuntime,
+            BUSINESS_COMMENT,
             () ->
                 businessApi.businessCreateComment(
-                    businessToken(),
-                    ApiRuntime.NoAuth.INSTANCE,
                     new BusinessCommentCreate(business.businessId(), videoId, text)));
     return created(c, videoId, text, null);
   }
@@ -283,24 +297,16 @@ public final class TikTokEngagement {
     String businessId = business.businessId();
     if (action == ModerationAction.DELETE) {
       TikTokErrorMapper.unwrapBusiness(
-          runtime,
-          keyed.apply(BUSINESS_DELETE),
-          () ->
-              businessApi.businessDelete(
-                  businessToken(),
-                  ApiRuntime.NoAuth.INSTANCE,
-                  new BusinessDelete(businessId, ids[1])));
+          businessRuntime,
+          BUSINESS_DELETE,
+          () -> businessApi.businessDelete(new BusinessDelete(businessId, ids[1])));
       return;
     }
     String verb = action == ModerationAction.HIDE ? "HIDE" : "UNHIDE";
     TikTokErrorMapper.unwrapBusiness(
-        runtime,
-        keyed.apply(BUSINESS_HIDE),
-        () ->
-            businessApi.businessHide(
-                businessToken(),
-                ApiRuntime.NoAuth.INSTANCE,
-                new BusinessHide(businessId, ids[0], ids[1], verb)));
+        businessRuntime,
+        BUSINESS_HIDE,
+        () -> businessApi.businessHide(new BusinessHide(businessId, ids[0], ids[1], verb)));
   }
 
   /**
@@ -316,12 +322,10 @@ public final class TikTokEngagement {
       String c = cursor;
       BusinessVideoList page =
           TikTokErrorMapper.unwrapBusiness(
-              runtime,
-              keyed.apply(BUSINESS_VIDEOS),
+              businessRuntime,
+              BUSINESS_VIDEOS,
               () ->
                   businessApi.businessVideos(
-                      businessToken(),
-                      ApiRuntime.NoAuth.INSTANCE,
                       businessId,
                       TikTokApi.BUSINESS_VIDEO_FIELDS,
                       cursorValue(c),
@@ -387,7 +391,7 @@ public final class TikTokEngagement {
       throw ValidationException.of(
           P, "ref", "platform", ref, P.id(), "not a TikTok post: " + ref.platform().id());
     }
-    if (!ref.id().chars().allMatch(Character::isDigit) || ref.id().isEmpty()) {
+    if (!TikTokMapper.isTikTokId(ref.id())) {
       throw ValidationException.of(
           P,
           "ref",
@@ -413,16 +417,38 @@ public final class TikTokEngagement {
           "comment",
           "video-id",
           ref,
-          "<video_id>_<comment_id>",
-          "TikTok needs the video of a comment: use the ref of a comment read through this client"
-              + " (<video_id>_<comment_id>), not a bare comment id");
+          null,
+          "TikTok needs the video of a comment: use the ref of a comment read through this client,"
+              + " shaped <video_id>_<comment_id> with numeric ids, not a bare comment id");
     }
     return ids;
   }
 
   private static void checkText(String text) {
-    if (text == null || text.isBlank()) {
-      throw ValidationException.of(P, "text", "required", null, null, "comment text is empty");
+    if (text == null || !hasVisibleCharacter(text)) {
+      throw ValidationException.of(
+          P,
+          "text",
+          "required",
+          null,
+          null,
+          "comment text is empty or holds only white space and invisible characters");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      boolean lone =
+          Character.isHighSurrogate(ch)
+              ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
+              : Character.isLowSurrogate(ch);
+      if (lone || (Character.isISOControl(ch) && ch != '\n')) {
+        throw ValidationException.of(
+            P,
+            "text",
+            "characters",
+            null,
+            null,
+            "comment text holds a control character or a broken surrogate pair at index " + i);
+      }
     }
     if (text.length() > TikTokBusinessAccount.MAX_COMMENT_TEXT) {
       throw ValidationException.of(
@@ -436,6 +462,16 @@ public final class TikTokEngagement {
               + " characters; this text has "
               + text.length());
     }
+  }
+
+  /** Whether the text has a character that is not white space, a space or a format mark. */
+  private static boolean hasVisibleCharacter(String text) {
+    return text.codePoints()
+        .anyMatch(
+            cp ->
+                !Character.isWhitespace(cp)
+                    && !Character.isSpaceChar(cp)
+                    && Character.getType(cp) != Character.FORMAT);
   }
 
   private static void add(List<Comment> out, Comment c) {

@@ -256,6 +256,7 @@ public final class TikTokErrorMapper implements ErrorMapper {
     String message =
         "TikTok API for Business code "
             + code
+            + " (in an HTTP 200 answer)"
             + (p.message() == null || p.message().isBlank() ? "" : ": " + p.message());
     ErrorDetails.Builder d = f.details().errorCode(code).traceId(p.logId()).message(message);
     if (n == BUSINESS_RATE_LIMIT) {
@@ -311,6 +312,22 @@ public final class TikTokErrorMapper implements ErrorMapper {
    */
   public static <T> T unwrapBusiness(
       ApiRuntime runtime, Operation op, Supplier<Call<BusinessEnvelope<T>>> call) {
+    return unwrapBusiness(runtime, op, call, List.of());
+  }
+
+  /**
+   * Like {@link #unwrapBusiness(ApiRuntime, Operation, Supplier)} for calls that send secrets of
+   * their own in the body (an app secret, an authorization code, a refresh token): wherever
+   * TikTok's refusal echoes one of {@code secrets}, it is masked before the refusal becomes an
+   * exception message.
+   *
+   * @param secrets values never to show (values under 6 characters are left alone)
+   */
+  public static <T> T unwrapBusiness(
+      ApiRuntime runtime,
+      Operation op,
+      Supplier<Call<BusinessEnvelope<T>>> call,
+      List<String> secrets) {
     ApiResponse<BusinessEnvelope<T>> r =
         runtime.callForResponse(
             op,
@@ -318,7 +335,8 @@ public final class TikTokErrorMapper implements ErrorMapper {
             e ->
                 e.ok()
                     ? null
-                    : new ApiRuntime.BodyFailure(businessStatus(e.code()), json(runtime, e)));
+                    : new ApiRuntime.BodyFailure(
+                        businessStatus(e.code()), mask(json(runtime, e), secrets)));
     BusinessEnvelope<T> e = r.body();
     if (e == null) {
       throw emptyAnswer(op);
@@ -333,6 +351,16 @@ public final class TikTokErrorMapper implements ErrorMapper {
           Platform.TIKTOK, op.name(), "empty success answer", null, null, List.of(), null);
     }
     return new TransportException(Platform.TIKTOK, op.name(), "empty answer body", null, true);
+  }
+
+  private static String mask(String body, List<String> secrets) {
+    String out = body;
+    for (String v : secrets) {
+      if (v != null && v.length() >= 6) {
+        out = out.replace(v, io.smo.core.internal.Redactor.MASK);
+      }
+    }
+    return out;
   }
 
   private static String json(ApiRuntime runtime, Object envelope) {

@@ -112,11 +112,7 @@ public final class TikTokInbox {
           if (top == null) {
             continue;
           }
-          List<BusinessComment> replies = top.replyList() == null ? List.of() : top.replyList();
-          long count = top.replies() == null ? 0 : top.replies();
-          if (count > replies.size() && top.commentId() != null) {
-            replies = allReplies(videoId, top.commentId());
-          }
+          List<BusinessComment> replies = engagement.replies(videoId, top);
           for (InboxComment c :
               TikTokMapper.inboxComments(top, replies, account, videoId, readAt)) {
             videoItems.add(c);
@@ -128,13 +124,15 @@ public final class TikTokInbox {
         String nextCursor = TikTokEngagement.nextCursor(page);
         cursor = nextCursor == null || nextCursor.equals(cursor) ? null : nextCursor;
         pages++;
-      } while (cursor != null && pages < MAX_PAGES_PER_VIDEO);
+      } while (cursor != null && pages < TikTokEngagement.MAX_PAGES);
       if (v.comments() != null && cursor == null) { // a complete read, with a count to compare
-        next.put(videoId, new VideoComments(account, v.comments(), List.copyOf(videoItems)));
+        VideoComments read = new VideoComments(account, v.comments(), List.copyOf(videoItems));
+        next.put(videoId, read);
+        // kept at once: a poll cut short by a rate limit resumes from the videos already read
+        cache.put(videoId, read);
       }
     }
-    cache.clear();
-    cache.putAll(next);
+    cache.keySet().retainAll(next.keySet());
     all.sort(NEWEST);
     return all.iterator();
   }
@@ -149,23 +147,6 @@ public final class TikTokInbox {
 
   /** A video's comments as last read, and its comment count then. */
   private record VideoComments(String account, long count, List<InboxComment> items) {}
-
-  /** At most this many comment pages (of 30) are read per video and poll: 3,000 comments. */
-  static final int MAX_PAGES_PER_VIDEO = 100;
-
-  private List<BusinessComment> allReplies(String videoId, String commentId) {
-    List<BusinessComment> out = new ArrayList<>();
-    String cursor = null;
-    int pages = 0;
-    do {
-      BusinessCommentList page = engagement.replyPage(videoId, commentId, cursor);
-      out.addAll(TikTokEngagement.items(page));
-      String next = TikTokEngagement.nextCursor(page);
-      cursor = next == null || next.equals(cursor) ? null : next;
-      pages++;
-    } while (cursor != null && pages < MAX_PAGES_PER_VIDEO);
-    return out;
-  }
 
   /**
    * Answers an inbox comment with a public reply as the account. TikTok threads are one level deep:

@@ -252,7 +252,23 @@ public final class TikTokMapper {
     if (i <= 0 || i == id.length() - 1) {
       return null;
     }
-    return new String[] {id.substring(0, i), id.substring(i + 1)};
+    String video = id.substring(0, i);
+    String comment = id.substring(i + 1);
+    return isTikTokId(video) && isTikTokId(comment) ? new String[] {video, comment} : null;
+  }
+
+  /** Returns whether {@code s} is a TikTok numeric id: ASCII digits only, at most 32 of them. */
+  public static boolean isTikTokId(String s) {
+    if (s == null || s.isEmpty() || s.length() > 32) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -326,13 +342,13 @@ public final class TikTokMapper {
     if (replies != null) {
       thread.addAll(replies);
     }
-    boolean ownerAnsweredTop = false;
-    Instant topAt = parent.createdAt().orElse(now);
+    // the owner's replies in the thread: a comment is answered when one came after it (TikTok
+    // threads are one level deep, so a reply to a reply is a reply in the thread)
+    List<Instant> ownerReplies = new ArrayList<>();
     for (BusinessComment r : thread.subList(1, thread.size())) {
-      if (r != null
-          && Boolean.TRUE.equals(r.owner())
-          && (r.createTime() == null || !Instant.ofEpochSecond(r.createTime()).isBefore(topAt))) {
-        ownerAnsweredTop = true;
+      if (r != null && Boolean.TRUE.equals(r.owner())) {
+        ownerReplies.add(
+            r.createTime() == null ? Instant.MAX : Instant.ofEpochSecond(r.createTime()));
       }
     }
     for (BusinessComment raw : thread) {
@@ -341,17 +357,18 @@ public final class TikTokMapper {
         continue;
       }
       boolean own = Boolean.TRUE.equals(raw.owner());
+      // a comment the owner hid is Comment.hidden(), not held for review: no moderation status
       InboxComment.Builder b =
           InboxComment.builder(account, post, c)
-              .direction(own ? Direction.OUTBOUND : Direction.INBOUND)
-              .moderationStatus(c.hidden() ? "hidden" : null);
+              .direction(own ? Direction.OUTBOUND : Direction.INBOUND);
       if (c.createdAt().isEmpty()) {
         b.createdAt(now).drop("no create_time: the read time is used");
       }
       if (c.authorId().isEmpty()) {
         b.drop("no unique_identifier or user_id: the author is unknown");
       }
-      b.answered(!own && raw == top && ownerAnsweredTop);
+      Instant at = c.createdAt().orElse(now);
+      b.answered(!own && ownerReplies.stream().anyMatch(r -> !r.isBefore(at)));
       out.add(b.build());
     }
     return out;
