@@ -143,6 +143,21 @@ public interface TikTokClient extends SocialClient, io.smo.core.inbox.InboxClien
     private Builder() {}
 
     /**
+     * Stands in for the Content Posting token of a client built with {@link #businessAccount} only:
+     * every Content Posting or Display call is refused, typed, before anything is sent.
+     */
+    private static final io.smo.core.auth.TokenProvider NO_CONTENT_POSTING_TOKEN =
+        () -> {
+          throw new io.smo.core.exception.AuthenticationException(
+              io.smo.core.exception.ErrorDetails.builder(Platform.TIKTOK, "content posting token")
+                  .message(
+                      "this TikTok client was built for Business comments only: publishing,"
+                          + " metrics and account info need the Content Posting token"
+                          + " (accessToken(...) or tokenProvider(...))")
+                  .build());
+        };
+
+    /**
      * Sets how long {@code creator_info} is reused. Default 1 minute; zero re-reads it for every
      * post.
      *
@@ -164,6 +179,12 @@ public interface TikTokClient extends SocialClient, io.smo.core.inbox.InboxClien
      * TikTokClient#commentStream()}. Off by default: without it those operations throw {@link
      * io.smo.core.exception.UnsupportedFeatureException} with the reason.
      *
+     * <p>A client may be built with this option alone (no Content Posting token): it then serves
+     * comments only, its {@link TikTokClient#accountKey() account key} is the {@code business_id}
+     * (unless {@code accountId} is set), and publishing, metrics and account info throw {@link
+     * io.smo.core.exception.AuthenticationException} before anything is sent. With both tokens the
+     * account key is the Content Posting {@code open_id}, learned on first use.
+     *
      * @param account the Business account's {@code business_id} and Business API token
      */
     public Builder businessAccount(TikTokBusinessAccount account) {
@@ -174,10 +195,17 @@ public interface TikTokClient extends SocialClient, io.smo.core.inbox.InboxClien
     /**
      * Returns the client.
      *
-     * @throws IllegalStateException if no credentials were set
+     * @throws IllegalStateException if no credentials were set (neither a token nor {@link
+     *     #businessAccount})
      */
     public TikTokClient build() {
       String accountId = accountIdSetting();
+      if (tokenProvider() == null && business != null) {
+        // a client for Business comments only: its account is the business account
+        accountId = accountId != null ? accountId : business.businessId();
+        accountId(accountId);
+        tokenProvider(NO_CONTENT_POSTING_TOKEN);
+      }
       ApiRuntime runtime =
           runtime(
               Platform.TIKTOK,

@@ -290,4 +290,27 @@ class TikTokBusinessSandboxTest {
       }
     }
   }
+
+  @Test
+  void aClientForBusinessCommentsOnlyNeedsNoContentPostingToken(Sandbox s) {
+    SandboxCredentials cr = s.credentials(Platform.TIKTOK);
+    try (TikTokClient c =
+        TikTokClient.builder()
+            .businessAccount(
+                TikTokBusinessAccount.builder()
+                    .businessId(cr.extra("businessId"))
+                    .accessToken(cr.extra("businessAccessToken"))
+                    .baseUrl(URI.create(s.baseUrl(Platform.TIKTOK) + "open_api/v1.3/"))
+                    .build())
+            .baseUrl(s.baseUrl(Platform.TIKTOK))
+            .build()) {
+      assertThat(c.accountKey()).isEqualTo(TikTokEmulator.BUSINESS_ID);
+      assertThat(stream(c))
+          .isNotEmpty()
+          .allMatch(i -> i.account().equals(TikTokEmulator.BUSINESS_ID));
+      assertThatThrownBy(c::accountInfo)
+          .isInstanceOf(AuthenticationException.class)
+          .hasMessageContaining("Business comments only");
+    }
+  }
 }
