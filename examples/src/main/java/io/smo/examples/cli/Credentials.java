@@ -43,7 +43,7 @@ final class Credentials {
   private static Map<Platform, List<String>> keys() {
     Map<Platform, List<String>> k = new EnumMap<>(Platform.class);
     k.put(Platform.FACEBOOK, List.of("access_token", "page_id"));
-    k.put(Platform.INSTAGRAM, List.of("access_token", "ig_user_id"));
+    k.put(Platform.INSTAGRAM, List.of("access_token", "ig_user_id", "facebook_page_id"));
     k.put(Platform.TWITTER, List.of("access_token"));
     k.put(Platform.YOUTUBE, List.of("access_token"));
     k.put(Platform.TIKTOK, List.of("access_token", "business_id", "business_access_token"));

@@ -7,6 +7,7 @@ import io.smo.core.SocialClient;
 import io.smo.core.upload.UploadListener;
 import io.smo.facebook.FacebookClient;
 import io.smo.facebook.FacebookOptions;
+import io.smo.instagram.ApiFlavor;
 import io.smo.instagram.InstagramClient;
 import io.smo.instagram.InstagramOptions;
 import io.smo.instagram.MediaHost;
@@ -144,12 +145,19 @@ final class Platforms {
                   .build();
       // no MediaHost: the client then refuses local images offline, as a violation, before
       // anything is sent (Instagram pulls images from public URLs: use url: media)
-      case INSTAGRAM ->
-          InstagramClient.builder()
-              .accessToken(need(c, p, "access_token"))
-              .accountId(need(c, p, "ig_user_id"))
-              .uploadListener(listener)
-              .build();
+      case INSTAGRAM -> {
+        InstagramClient.Builder b =
+            InstagramClient.builder()
+                .accessToken(need(c, p, "access_token"))
+                .accountId(need(c, p, "ig_user_id"))
+                .uploadListener(listener);
+        // Facebook Login (a Page token and the linked Page): messaging through the Page, and the
+        // mention lookups that complete a webhook mention in `smo listen --inbox`
+        if (c.get("facebook_page_id") != null) {
+          b.flavor(ApiFlavor.FACEBOOK_LOGIN).facebookPageId(c.get("facebook_page_id"));
+        }
+        yield b.build();
+      }
       case SNAPCHAT ->
           SnapchatClient.builder()
               .accessToken(need(c, p, "access_token"))
