@@ -390,4 +390,47 @@ class UnifiedInboxTest {
                 Message.builder(Platform.FACEBOOK, "facebook:1", "t", "m").createdAt(T0).build()))
         .isTrue();
   }
+
+  @Test
+  void aCheckpointOfAnotherInboxIsRefusedBeforeAnySourceIsRead() {
+    MemoryClient a = new MemoryClient(Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE);
+    MemoryClient b = new MemoryClient(Platform.TWITTER, "x", InboxItemKind.MENTION);
+    a.add(InboxItemKind.MESSAGE, T0);
+    UnifiedInbox one = UnifiedInbox.builder().add(a).add(b).build();
+    UnifiedInbox two = UnifiedInbox.builder().add(a).build();
+    InboxPoll p = one.poll(InboxCheckpoint.start(one.id()));
+    drain(p);
+    a.reads.clear();
+    b.reads.clear();
+    String foreign = p.checkpoint().toString();
+    assertThatThrownBy(() -> two.poll(InboxCheckpoint.parse(foreign)))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(io.smo.core.Violation::rule)
+                    .containsExactly("same-inbox"));
+    UnifiedInbox named = UnifiedInbox.builder().add(a).id("support-desk").build();
+    assertThatThrownBy(() -> named.poll(InboxCheckpoint.start("sales-desk")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("sales-desk");
+    assertThat(a.reads).isEmpty();
+    assertThat(b.reads).isEmpty();
+    assertThatThrownBy(() -> InboxCheckpoint.parse("smo-inbox-v1.bm90anNvbg"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void answersOfForeignItemsAndEmptyTextsReachNoClient() {
+    MemoryClient a = new MemoryClient(Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE);
+    UnifiedInbox inbox = UnifiedInbox.builder().add(a).build();
+    InboxItem otherPlatform =
+        Message.builder(Platform.INSTAGRAM, "facebook:1", "t", "m").createdAt(T0).build();
+    assertThatThrownBy(() -> inbox.answer(otherPlatform, "hi"))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> a.answer(otherPlatform, "hi"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("not to this client's account");
+    assertThat(a.answers).isEmpty();
+  }
 }
