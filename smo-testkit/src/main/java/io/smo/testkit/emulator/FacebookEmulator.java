@@ -1019,6 +1019,10 @@ public final class FacebookEmulator implements PlatformEmulator {
       return GraphSupport.invalidParam(ctx, "Missing message or attachment");
     }
     String postId = posts.containsKey(target) ? target : commentPost.get(target);
+    if (postId == null && tagged.stream().anyMatch(p -> p.path("id").asText().equals(target))) {
+      postId =
+          target; // a post that tags the Page: the Page may comment on it (answering a mention)
+    }
     if (postId == null) {
       return GraphSupport.notFound(ctx, target);
     }
