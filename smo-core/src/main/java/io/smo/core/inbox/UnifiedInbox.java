@@ -166,6 +166,32 @@ public final class UnifiedInbox {
   }
 
   /**
+   * Answers an item privately through the client of its account: a comment with the platform's
+   * private reply (Meta: one per comment, 7 days), a message with a direct message (see {@link
+   * InboxClient#answerPrivately(InboxItem, String)}).
+   *
+   * @return the message sent
+   * @throws ValidationException if no client of this inbox holds the item's account; nothing was
+   *     sent
+   * @throws SmoException as the client's {@link InboxClient#answerPrivately(InboxItem, String)}
+   *     does
+   */
+  public Message answerPrivately(InboxItem item, String text) {
+    requireNonNull(item, "item == null");
+    InboxClient c = byAccount.get(item.platform().id() + ":" + item.account());
+    if (c == null) {
+      throw ValidationException.of(
+          item.platform(),
+          "item",
+          "own-account",
+          item.ref(),
+          byAccount.keySet(),
+          "no client of this inbox holds " + item.platform().id() + " account " + item.account());
+    }
+    return c.answerPrivately(item, text);
+  }
+
+  /**
    * Forwards the inbox item a webhook event carries (comment, message, mention) into this inbox:
    * the next poll yields it at once, exactly once even when the platform's own listing shows it
    * too. Events without an inbox item (follows, reactions, publish status), items of an account no

@@ -433,4 +433,25 @@ class UnifiedInboxTest {
         .hasMessageContaining("not to this client's account");
     assertThat(a.answers).isEmpty();
   }
+
+  @Test
+  void privateAnswersRouteToTheItemsAccountAndSayWhatCannotBeAnsweredPrivately() {
+    MemoryClient yt = new MemoryClient(Platform.YOUTUBE, "UC1", InboxItemKind.COMMENT);
+    MemoryClient x = new MemoryClient(Platform.TWITTER, "x", InboxItemKind.MENTION);
+    InboxItem comment = yt.add(InboxItemKind.COMMENT, T0);
+    InboxItem mention = x.add(InboxItemKind.MENTION, T0);
+    UnifiedInbox inbox = UnifiedInbox.builder().add(yt).add(x).build();
+    assertThatThrownBy(() -> inbox.answerPrivately(comment, "hi"))
+        .isInstanceOf(io.smo.core.exception.UnsupportedFeatureException.class)
+        .hasMessageContaining("no private replies");
+    assertThatThrownBy(() -> inbox.answerPrivately(mention, "hi"))
+        .isInstanceOf(io.smo.core.exception.UnsupportedFeatureException.class)
+        .hasMessageContaining("a mention has no private answer");
+    InboxItem stranger = Message.builder(Platform.TWITTER, "y", "t", "m").createdAt(T0).build();
+    assertThatThrownBy(() -> inbox.answerPrivately(stranger, "hi"))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> yt.answerPrivately(mention, "hi"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("not to this client's account");
+  }
 }
