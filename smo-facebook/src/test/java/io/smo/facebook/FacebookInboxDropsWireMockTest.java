@@ -43,7 +43,8 @@ class FacebookInboxDropsWireMockTest {
           + "\"message\":\"sticker?\",\"attachments\":{\"data\":[{\"id\":\"a9\",\"name\":\"sticker\"}]}},"
           + "{\"created_time\":\"2026-12-04T10:59:00+0000\",\"message\":\"ghost\"},"
           + "{\"id\":\"m_20\",\"is_unsupported\":true,\"created_time\":\"2026-12-04T10:58:00+0000\"},"
-          + "{\"id\":\"m_19\",\"created_time\":\"2026-12-04T10:57:00+0000\",\"from\":{},\"message\":\"hidden sender\"}"
+          + "{\"id\":\"m_19\",\"created_time\":\"2026-12-04T10:57:00+0000\",\"from\":{},\"message\":\"hidden sender\"},"
+          + "{\"id\":\"m_18\",\"created_time\":\"2026-12-04T10:56:00+0000\",\"from\":{\"id\":\"9002\"},\"message\":\"\"}"
           + "]}},"
           + "{\"updated_time\":\"2026-12-04T10:00:00+0000\",\"messages\":{\"data\":[]}}],"
           + "\"paging\":{\"cursors\":{\"after\":\"QQ\"}}}";
@@ -80,7 +81,7 @@ class FacebookInboxDropsWireMockTest {
       assertThat(c.dropped()).anyMatch(d -> d.contains("without id"));
       assertThat(c.messages())
           .extracting(Message::platformId)
-          .containsExactly("m_21", "m_20", "m_19");
+          .containsExactly("m_21", "m_20", "m_19", "m_18");
       Message sticker = c.messages().get(0);
       assertThat(sticker.attachments().get(0).type()).isEqualTo(AttachmentType.UNKNOWN);
       assertThat(sticker.dropped()).anyMatch(d -> d.contains("unknown type"));
@@ -88,6 +89,10 @@ class FacebookInboxDropsWireMockTest {
       assertThat(c.messages().get(1).dropped()).anyMatch(d -> d.contains("not supported"));
       assertThat(c.messages().get(2).authorId()).isEmpty();
       assertThat(c.messages().get(2).dropped()).anyMatch(d -> d.contains("no sender"));
+      assertThat(c.messages().get(3).text()).isEmpty();
+      assertThat(c.messages().get(3).dropped())
+          .anyMatch(d -> d.contains("no text and no attachment"));
+      assertThat(sticker.dropped()).noneMatch(d -> d.contains("no text"));
       assertThat(drops)
           .extracting(InboxDropEvent::reason)
           .containsExactly(
@@ -116,7 +121,7 @@ class FacebookInboxDropsWireMockTest {
       drops.clear();
       List<InboxItem> items = new ArrayList<>();
       fb.items(InboxItemKind.MESSAGE, null).forEach(items::add);
-      assertThat(items).hasSize(3);
+      assertThat(items).hasSize(4);
       assertThat(drops).hasSize(2); // the unified inbox's reads report the same way
     }
   }

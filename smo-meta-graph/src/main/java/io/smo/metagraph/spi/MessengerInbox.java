@@ -396,6 +396,16 @@ public final class MessengerInbox {
       }
       b.attachment(att);
     }
+    if (!n.has("error")
+        && !n.path("is_deleted").asBoolean(false)
+        && !n.path("is_unsupported").asBoolean(false)
+        && n.path("message").asText("").isEmpty()
+        && !atts.elements().hasNext()
+        && !atts.path("data").elements().hasNext()) {
+      b.drop(
+          "no text and no attachment: a sticker, share, story reply or reaction the API does not"
+              + " detail");
+    }
     JsonNode replyTo = n.path("reply_to");
     if (replyTo.hasNonNull("mid")) {
       b.replyToId(replyTo.get("mid").asText());
