@@ -39,6 +39,9 @@ final class AnswerCmd extends SmoCli.Base {
 
   @Override
   public Integer call() throws Exception {
+    if (days < 0) {
+      throw new CliException("--days must be 0 or more, not " + days);
+    }
     InboxRef r;
     try {
       r = InboxRef.parse(ref);

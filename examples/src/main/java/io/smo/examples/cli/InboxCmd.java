@@ -70,6 +70,12 @@ final class InboxCmd extends SmoCli.Base {
 
   @Override
   public Integer call() throws Exception {
+    if (days < 0 || max < 1) {
+      throw new CliException(
+          days < 0
+              ? "--days must be 0 or more, not " + days
+              : "--max must be 1 or more, not " + max);
+    }
     List<Platform> wanted = new ArrayList<>();
     for (String p : platforms) {
       wanted.add(Platform.fromId(p));
@@ -144,14 +150,14 @@ final class InboxCmd extends SmoCli.Base {
 
   private void printTable(List<InboxItem> items) {
     out.printf(
-        "%-20s %-9s %-20s %-8s %-18s %-48s %-10s %s%n",
+        "%-20s %-9s %-24s %-8s %-18s %-48s %-10s %s%n",
         "TIME (UTC)", "PLATFORM", "ACCOUNT", "KIND", "FROM", "TEXT", "STATE", "REF");
     for (InboxItem i : items) {
       out.printf(
-          "%-20s %-9s %-20s %-8s %-18s %-48s %-10s %s%n",
+          "%-20s %-9s %-24s %-8s %-18s %-48s %-10s %s%n",
           i.createdAt().toString().substring(0, 19),
           i.platform().id(),
-          cut(i.account(), 20),
+          cut(i.account(), 24),
           i.kind().id(),
           cut(i.authorName().or(i::authorId).orElse("?"), 18),
           cut(OutcomeTable.oneLine(i.text()), 48),

@@ -102,6 +102,9 @@ class InboxAccountsCliTest {
           {"inbox", "--account", "a=myspace"},
           {"inbox", "--account", "a=twitter", "--account", "a=facebook"},
           {"inbox", "--kind", "gossip"},
+          {"inbox", "--days", "-1"},
+          {"inbox", "--max", "-1"},
+          {"answer", "--days", "-5", "twitter:1:mention:2:2", "x"},
         }) {
       Run r = smo(args);
       assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
