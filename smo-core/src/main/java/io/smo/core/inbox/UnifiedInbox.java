@@ -85,20 +85,37 @@ public final class UnifiedInbox {
   private UnifiedInbox(Builder b) {
     clients = List.copyOf(b.clients);
     Map<String, InboxClient> m = new LinkedHashMap<>();
-    StringBuilder key = new StringBuilder();
     for (InboxClient c : clients) {
       String k = c.platform().id() + ":" + c.accountKey();
       if (m.putIfAbsent(k, c) != null) {
         throw new IllegalArgumentException("two clients for the same account: " + k);
       }
-      key.append(k).append(';');
     }
     byAccount = Collections.unmodifiableMap(m);
-    id = b.id != null ? b.id : Integer.toHexString(key.toString().hashCode());
+    id = b.id != null ? b.id : derivedId(m.keySet());
     filter = b.filter;
     overlap = b.overlap;
     initialWindow = b.initialWindow;
     clock = b.clock;
+  }
+
+  /**
+   * Derives an inbox id from its accounts, whatever the order they were added in: the first 16 hex
+   * digits of the SHA-256 of the sorted {@code platform:account} keys (so that the checkpoint of an
+   * inbox over other accounts is refused, and a restart that adds the same clients in another order
+   * keeps its checkpoint).
+   */
+  private static String derivedId(java.util.Set<String> accountKeys) {
+    java.util.List<String> sorted = new ArrayList<>(accountKeys);
+    Collections.sort(sorted);
+    try {
+      byte[] h =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(String.join("\n", sorted).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(h, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /** Returns a builder. */
@@ -106,7 +123,10 @@ public final class UnifiedInbox {
     return new Builder();
   }
 
-  /** Returns the inbox id its checkpoints carry (given, or derived from the accounts). */
+  /**
+   * Returns the inbox id its checkpoints carry: the one given to {@link Builder#id(String)}, else
+   * derived from the accounts (the same for the same accounts in any order, different for others).
+   */
   public String id() {
     return id;
   }

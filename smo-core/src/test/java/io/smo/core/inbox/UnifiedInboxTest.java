@@ -454,4 +454,22 @@ class UnifiedInboxTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("not to this client's account");
   }
+
+  @Test
+  void theDerivedIdNamesTheAccountsWhateverTheirOrder() {
+    MemoryClient a = new MemoryClient(Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE);
+    MemoryClient b = new MemoryClient(Platform.TWITTER, "x", InboxItemKind.MENTION);
+    MemoryClient c = new MemoryClient(Platform.TWITTER, "y", InboxItemKind.MENTION);
+    b.add(InboxItemKind.MENTION, T0);
+    UnifiedInbox ab =
+        UnifiedInbox.builder().add(a).add(b).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    UnifiedInbox ba =
+        UnifiedInbox.builder().add(b).add(a).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    UnifiedInbox ac = UnifiedInbox.builder().add(a).add(c).build();
+    assertThat(ab.id()).isEqualTo(ba.id()).isNotEqualTo(ac.id()).hasSize(16);
+    InboxPoll p = ab.poll(InboxCheckpoint.start(ab.id()));
+    assertThat(drain(p)).hasSize(1);
+    assertThat(drain(ba.poll(InboxCheckpoint.parse(p.checkpoint().toString())))).isEmpty();
+    assertThatThrownBy(() -> ac.poll(p.checkpoint())).isInstanceOf(ValidationException.class);
+  }
 }
