@@ -13,7 +13,10 @@ import io.smo.testkit.SandboxTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A mention (a post that tags the Page) is answered with the Page's comment on that post. */
+/**
+ * A mention (a post that tags the Page) is answered with the Page's comment on that post, which its
+ * comments then list.
+ */
 @SandboxTest
 class FacebookMentionAnswerSandboxTest {
 
@@ -35,6 +38,8 @@ class FacebookMentionAnswerSandboxTest {
       assertThat(answer.threadId()).isEqualTo(m.post().id());
       List<Created> comments = sandbox.created(Platform.FACEBOOK, "comment");
       assertThat(comments).extracting(Created::id).contains(answer.platformId());
+      assertThat(fb.comments(m.post()).stream().toList())
+          .anyMatch(x -> x.id().equals(answer.platformId()));
     }
   }
 }
