@@ -95,4 +95,47 @@ class FacebookPrivateAnswerWireMockTest {
     assertThat(wm.getWireMock().find(postRequestedFor(urlPathEqualTo("/v26.0/111/messages"))))
         .hasSize(1);
   }
+
+  @Test
+  void aThrottledSendIsATypedRateLimitAndTheNextSendWaitsForTheWindow(WireMockRuntimeInfo wm) {
+    wm.getWireMock()
+        .register(
+            post(urlPathEqualTo("/v26.0/111/messages"))
+                .willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error\":{\"message\":\"(#613) Calls to this api have exceeded the rate"
+                                + " limit.\",\"type\":\"OAuthException\",\"code\":613,\"fbtrace_id\":\"A1\"}}")));
+    try (FacebookClient fb =
+        FacebookClient.builder()
+            .accountId("111")
+            .accessToken("page-token")
+            .baseUrl(URI.create(wm.getHttpBaseUrl() + "/"))
+            .sleeper(d -> {})
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .build()) {
+      UnifiedInbox inbox = UnifiedInbox.builder().add(fb).build();
+      Message in =
+          Message.builder(Platform.FACEBOOK, "111", "t_1", "m_1")
+              .authorId("9001")
+              .text("hi")
+              .createdAt(NOW.minusSeconds(60))
+              .build();
+      assertThatThrownBy(() -> inbox.answer(in, "hello"))
+          .isInstanceOf(io.smo.core.exception.RateLimitException.class);
+      // Meta's 613 closed the window: the private reply is refused before it is sent
+      assertThatThrownBy(() -> inbox.answerPrivately(comment("111_5_70", NOW), "hello"))
+          .isInstanceOf(io.smo.core.exception.RateLimitException.class)
+          .hasMessageContaining("nothing sent");
+    }
+    // a 613 refusal means nothing was taken, so the SDK's retries of the DM are safe
+    assertThat(
+            wm.getWireMock().find(postRequestedFor(urlPathEqualTo("/v26.0/111/messages"))).stream()
+                .map(r -> r.getBodyAsString().contains("comment_id") ? "private" : "dm")
+                .toList())
+        .isNotEmpty()
+        .containsOnly("dm");
+  }
 }
