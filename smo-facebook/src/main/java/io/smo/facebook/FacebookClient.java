@@ -81,12 +81,25 @@ public interface FacebookClient extends SocialClient, InboxClient {
 
   /**
    * Returns the client-side caps used unless {@link Builder#rateLimitPolicy} says otherwise: the
-   * Conversations API's 2 calls per second per Page ({@link FacebookRateBucket#CONVERSATIONS}). The
-   * Pages calls are paced by Graph's usage headers instead (see {@link FacebookRateBucket}).
+   * Conversations API's 2 calls per second per Page ({@link FacebookRateBucket#CONVERSATIONS}),
+   * paced rather than refused: a call waits up to {@link #CONVERSATIONS_MAX_WAIT} (one window) for
+   * its slot, so that reading many pages of conversations (an inbox poll) goes at the allowed pace
+   * instead of failing on its third page. The Pages calls are paced by Graph's usage headers
+   * instead (see {@link FacebookRateBucket}); a window they report that opens later than that wait
+   * still fails at once.
    */
   static RateLimitPolicy defaultRateLimits() {
-    return RateLimitPolicy.unlimited().toBuilder().bucket(FacebookRateBucket.CONVERSATIONS).build();
+    return RateLimitPolicy.unlimited().toBuilder()
+        .bucket(FacebookRateBucket.CONVERSATIONS)
+        .maxWait(CONVERSATIONS_MAX_WAIT)
+        .build();
   }
+
+  /**
+   * The longest a call waits for a client-side window in {@link #defaultRateLimits()}: one window
+   * of the Conversations API's 2 calls per second, 1 second.
+   */
+  Duration CONVERSATIONS_MAX_WAIT = Duration.ofSeconds(1);
 
   /**
    * Returns the Page id this client acts as: the one given to {@link Builder#accountId(String)},

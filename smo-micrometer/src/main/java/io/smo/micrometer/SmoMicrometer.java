@@ -14,6 +14,7 @@ import io.smo.core.event.ApiCall;
 import io.smo.core.event.AttemptEvent;
 import io.smo.core.event.CallResult;
 import io.smo.core.event.CrossPostEvent;
+import io.smo.core.event.InboxDropEvent;
 import io.smo.core.event.RateLimitEvent;
 import io.smo.core.event.RetryEvent;
 import io.smo.core.event.SchedulerRunEvent;
@@ -89,6 +90,9 @@ public final class SmoMicrometer implements SmoListener {
 
   /** Counter of scheduler runs. */
   public static final String SCHEDULER_RUNS = "smo.scheduler.runs";
+
+  /** Counter of elements inbox reads left out whole ({@link InboxDropEvent}). */
+  public static final String INBOX_DROPPED = "smo.inbox.dropped";
 
   private static final Object OBS_KEY = new Object();
   private static final Object SCOPE_KEY = new Object();
@@ -298,6 +302,17 @@ public final class SmoMicrometer implements SmoListener {
         SCHEDULER_RUNS,
         "scheduled targets run",
         Tags.of("platform", e.platform().id(), "status", e.status()),
+        1);
+  }
+
+  /** Counts an inbox drop, tagged by platform and operation (and account when enabled). */
+  @Override
+  public void onInboxDrop(InboxDropEvent e) {
+    Tags t = Tags.of("platform", e.platform().id(), "operation", e.operation());
+    count(
+        INBOX_DROPPED,
+        "elements of inbox reads left out whole",
+        accountTag ? t.and("account", e.account()) : t,
         1);
   }
 

@@ -16,12 +16,14 @@ import io.smo.core.inbox.UnifiedInbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code smo inbox}: one table of the comments, messages and mentions of every configured platform
- * and account, newest first (on the sandbox: every platform that has an inbox).
+ * and account, newest first (on the sandbox: every platform that has an inbox). {@code --account
+ * NAME=PLATFORM} adds further accounts of a platform (see {@link InboxAccounts}).
  */
 @Command(
     name = "inbox",
@@ -57,8 +59,23 @@ final class InboxCmd extends SmoCli.Base {
   @Option(names = "--max", defaultValue = "100", description = "At most this many rows.")
   int max;
 
+  @Option(
+      names = "--account",
+      paramLabel = "NAME=PLATFORM",
+      description =
+          "Also read this named account (repeatable, e.g. --account support=twitter): credentials"
+              + " from SMO_<NAME>_<KEY> or <DIR>/<name>.properties; on the sandbox an extra sandbox"
+              + " account.")
+  List<String> accounts = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
+    if (days < 0 || max < 1) {
+      throw new CliException(
+          days < 0
+              ? "--days must be 0 or more, not " + days
+              : "--max must be 1 or more, not " + max);
+    }
     List<Platform> wanted = new ArrayList<>();
     for (String p : platforms) {
       wanted.add(Platform.fromId(p));
@@ -67,7 +84,12 @@ final class InboxCmd extends SmoCli.Base {
     for (String k : kinds) {
       wantedKinds.add(InboxItemKind.fromId(k));
     }
-    try (Session s = session(null)) {
+    Map<String, Platform> namedAccounts = InboxAccounts.parse(accounts);
+    boolean namedOnly = InboxAccounts.namedOnly(namedAccounts, credentials, env);
+    if (namedOnly) {
+      err.println(InboxAccounts.realLine(namedAccounts));
+    }
+    try (Session s = namedOnly ? null : session(null)) {
       UnifiedInbox.Builder b =
           UnifiedInbox.builder()
               .initialWindow(Duration.ofDays(days))
@@ -77,42 +99,65 @@ final class InboxCmd extends SmoCli.Base {
                       .platforms(wanted)
                       .kinds(wantedKinds)
                       .build());
-      for (Platform p : Platform.values()) {
-        if ((wanted.isEmpty() || wanted.contains(p)) && (s.sandboxOnly() || !s.onSandbox(p))) {
-          SocialClient c = s.client(p);
-          b.add(c);
+      // the sandbox only when neither the platforms nor the named accounts have credentials
+      boolean sandbox = s != null && s.sandboxOnly();
+      if (s != null) {
+        for (Platform p : sandbox ? List.of(Platform.values()) : s.platforms()) {
+          if (wanted.isEmpty() || wanted.contains(p)) {
+            b.add(s.client(p));
+          }
         }
       }
-      UnifiedInbox inbox = b.build();
-      InboxPoll poll = inbox.poll(InboxCheckpoint.start(inbox.id()));
-      List<InboxItem> items = new ArrayList<>();
-      poll.forEach(items::add);
-      items.sort(InboxStreams.NEWEST_FIRST);
-      if (items.size() > max) {
-        items = items.subList(0, max);
-      }
-      poll.errors()
-          .forEach(
-              (source, e) ->
-                  err.println("warning: " + source + " could not be read: " + e.getMessage()));
-      if (json) {
-        printJson(items);
-      } else {
-        printTable(items);
+      List<SocialClient> named = InboxAccounts.open(namedAccounts, s, sandbox, credentials, env);
+      try {
+        for (SocialClient c : named) {
+          if (wanted.isEmpty() || wanted.contains(c.platform())) {
+            b.add(c);
+          }
+        }
+        UnifiedInbox inbox;
+        try {
+          inbox = b.build();
+        } catch (IllegalArgumentException e) {
+          throw new CliException(e.getMessage());
+        }
+        print(inbox);
+      } finally {
+        named.forEach(SocialClient::close);
       }
     }
     return 0;
   }
 
+  private void print(UnifiedInbox inbox) throws Exception {
+    InboxPoll poll = inbox.poll(InboxCheckpoint.start(inbox.id()));
+    List<InboxItem> items = new ArrayList<>();
+    poll.forEach(items::add);
+    items.sort(InboxStreams.NEWEST_FIRST);
+    if (items.size() > max) {
+      items = items.subList(0, max);
+    }
+    poll.errors()
+        .forEach(
+            (source, e) ->
+                err.println("warning: " + source + " could not be read: " + e.getMessage()));
+    if (json) {
+      printJson(items);
+    } else {
+      printTable(items);
+    }
+  }
+
   private void printTable(List<InboxItem> items) {
     out.printf(
-        "%-20s %-9s %-8s %-18s %-48s %-10s %s%n",
-        "TIME (UTC)", "PLATFORM", "KIND", "FROM", "TEXT", "STATE", "REF");
+        "%-20s %-9s %-24s %-8s %-18s %-48s %-10s %s%n",
+        "TIME (UTC)", "PLATFORM", "ACCOUNT", "KIND", "FROM", "TEXT", "STATE", "REF");
     for (InboxItem i : items) {
       out.printf(
-          "%-20s %-9s %-8s %-18s %-48s %-10s %s%n",
+          "%-20s %-9s %-24s %-8s %-18s %-48s %-10s %s%n",
           i.createdAt().toString().substring(0, 19),
           i.platform().id(),
+          cut(i.account(), 24),
           i.kind().id(),
           cut(i.authorName().or(i::authorId).orElse("?"), 18),
           cut(OutcomeTable.oneLine(i.text()), 48),

@@ -234,14 +234,14 @@ final class SegmentedPost {
     return ok ? 0 : 1;
   }
 
-  private static String envName(String ref) {
+  static String envName(String ref) {
     return ref.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
   /**
    * Reads {@code SMO_<REF>_<KEY>} variables and {@code <dir>/<ref>.properties}; keys lower-case.
    */
-  private static Map<String, String> credentials(String ref, Path dir, Map<String, String> env)
+  static Map<String, String> credentials(String ref, Path dir, Map<String, String> env)
       throws IOException {
     Map<String, String> c = new LinkedHashMap<>();
     String prefix = "SMO_" + envName(ref) + "_";

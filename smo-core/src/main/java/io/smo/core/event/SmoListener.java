@@ -53,4 +53,11 @@ public interface SmoListener {
 
   /** A scheduler ran one due target. */
   default void onSchedulerRun(SchedulerRunEvent event) {}
+
+  /**
+   * An inbox read left out a whole element of the platform's answer (an element without id): what
+   * was dropped and where. Items that were only partly mapped say so in their own {@code dropped()}
+   * notes instead.
+   */
+  default void onInboxDrop(InboxDropEvent event) {}
 }

@@ -119,5 +119,10 @@ public final class SmoListeners {
     public void onSchedulerRun(SchedulerRunEvent event) {
       each("onSchedulerRun", l -> l.onSchedulerRun(event));
     }
+
+    @Override
+    public void onInboxDrop(InboxDropEvent event) {
+      each("onInboxDrop", l -> l.onInboxDrop(event));
+    }
   }
 }

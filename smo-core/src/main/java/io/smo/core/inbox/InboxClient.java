@@ -213,6 +213,37 @@ public interface InboxClient extends SocialClient {
   }
 
   /**
+   * Answers an item with a private message instead of a public reply: a comment with the one
+   * private reply the platform allows ({@link #privateReply}, Meta: one per comment within 7 days
+   * of it, refused offline when the comment is older or was already answered privately through this
+   * client), a message with a direct message in its conversation (as {@link #answer} does).
+   *
+   * @return the message sent
+   * @throws ValidationException if the item belongs to another platform or account, the text is
+   *     empty or too long, or the comment was already answered privately; nothing was sent
+   * @throws MessagingWindowClosedException if the window is closed
+   * @throws PublishOutcomeUnknownException if it may have been sent but the answer was lost
+   * @throws UnsupportedFeatureException if the platform has no private replies, or the item is a
+   *     mention
+   */
+  default Message answerPrivately(InboxItem item, String text) {
+    checkOwnItem(item);
+    if (item instanceof InboxComment c) {
+      return privateReply(c.commentRef(), c.createdAt(), OutgoingMessage.text(text));
+    }
+    if (item instanceof Message m) {
+      MessageRecipient to = MessageRecipient.of(m.conversationId(), m.counterpartId().orElse(null));
+      return send(
+          m.direction() == Direction.INBOUND ? to.lastInboundAt(m.createdAt()) : to,
+          OutgoingMessage.text(text));
+    }
+    throw new UnsupportedFeatureException(
+        platform(),
+        "answerPrivately",
+        "a mention has no private answer on " + platform().displayName());
+  }
+
+  /**
    * Checks that {@code item} belongs to this client's platform and account.
    *
    * @throws ValidationException if it belongs to another platform or account

@@ -13,7 +13,9 @@ import java.util.Optional;
  * it), text, a time and the thread it belongs to. Implementations are immutable.
  *
  * <p>Reads map odd but legal answers (deleted messages, missing authors, unknown attachment types)
- * without failing; {@link #dropped()} says what was left out or replaced.
+ * without failing; {@link #dropped()} says what was left out or replaced. An element a read cannot
+ * make an item of at all (one without an id) is reported to the client's listener instead ({@link
+ * io.smo.core.event.SmoListener#onInboxDrop}) and logged at WARN.
  */
 @SmoPublicApi
 public sealed interface InboxItem permits InboxComment, Message, Mention {

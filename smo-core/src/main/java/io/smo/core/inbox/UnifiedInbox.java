@@ -87,20 +87,37 @@ public final class UnifiedInbox {
   private UnifiedInbox(Builder b) {
     clients = List.copyOf(b.clients);
     Map<String, InboxClient> m = new LinkedHashMap<>();
-    StringBuilder key = new StringBuilder();
     for (InboxClient c : clients) {
       String k = c.platform().id() + ":" + c.accountKey();
       if (m.putIfAbsent(k, c) != null) {
         throw new IllegalArgumentException("two clients for the same account: " + k);
       }
-      key.append(k).append(';');
     }
     byAccount = Collections.unmodifiableMap(m);
-    id = b.id != null ? b.id : Integer.toHexString(key.toString().hashCode());
+    id = b.id != null ? b.id : derivedId(m.keySet());
     filter = b.filter;
     overlap = b.overlap;
     initialWindow = b.initialWindow;
     clock = b.clock;
+  }
+
+  /**
+   * Derives an inbox id from its accounts, whatever the order they were added in: the first 16 hex
+   * digits of the SHA-256 of the sorted {@code platform:account} keys (so that the checkpoint of an
+   * inbox over other accounts is refused, and a restart that adds the same clients in another order
+   * keeps its checkpoint).
+   */
+  private static String derivedId(java.util.Set<String> accountKeys) {
+    java.util.List<String> sorted = new ArrayList<>(accountKeys);
+    Collections.sort(sorted);
+    try {
+      byte[] h =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(String.join("\n", sorted).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(h, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /** Returns a builder. */
@@ -108,7 +125,10 @@ public final class UnifiedInbox {
     return new Builder();
   }
 
-  /** Returns the inbox id its checkpoints carry (given, or derived from the accounts). */
+  /**
+   * Returns the inbox id its checkpoints carry: the one given to {@link Builder#id(String)}, else
+   * derived from the accounts (the same for the same accounts in any order, different for others).
+   */
   public String id() {
     return id;
   }
@@ -165,6 +185,32 @@ public final class UnifiedInbox {
           "no client of this inbox holds " + item.platform().id() + " account " + item.account());
     }
     return c.answer(item, text);
+  }
+
+  /**
+   * Answers an item privately through the client of its account: a comment with the platform's
+   * private reply (Meta: one per comment, 7 days), a message with a direct message (see {@link
+   * InboxClient#answerPrivately(InboxItem, String)}).
+   *
+   * @return the message sent
+   * @throws ValidationException if no client of this inbox holds the item's account; nothing was
+   *     sent
+   * @throws SmoException as the client's {@link InboxClient#answerPrivately(InboxItem, String)}
+   *     does
+   */
+  public Message answerPrivately(InboxItem item, String text) {
+    requireNonNull(item, "item == null");
+    InboxClient c = byAccount.get(item.platform().id() + ":" + item.account());
+    if (c == null) {
+      throw ValidationException.of(
+          item.platform(),
+          "item",
+          "own-account",
+          item.ref(),
+          byAccount.keySet(),
+          "no client of this inbox holds " + item.platform().id() + " account " + item.account());
+    }
+    return c.answerPrivately(item, text);
   }
 
   /**

@@ -390,4 +390,86 @@ class UnifiedInboxTest {
                 Message.builder(Platform.FACEBOOK, "facebook:1", "t", "m").createdAt(T0).build()))
         .isTrue();
   }
+
+  @Test
+  void aCheckpointOfAnotherInboxIsRefusedBeforeAnySourceIsRead() {
+    MemoryClient a = new MemoryClient(Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE);
+    MemoryClient b = new MemoryClient(Platform.TWITTER, "x", InboxItemKind.MENTION);
+    a.add(InboxItemKind.MESSAGE, T0);
+    UnifiedInbox one = UnifiedInbox.builder().add(a).add(b).build();
+    UnifiedInbox two = UnifiedInbox.builder().add(a).build();
+    InboxPoll p = one.poll(InboxCheckpoint.start(one.id()));
+    drain(p);
+    a.reads.clear();
+    b.reads.clear();
+    String foreign = p.checkpoint().toString();
+    assertThatThrownBy(() -> two.poll(InboxCheckpoint.parse(foreign)))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(io.smo.core.Violation::rule)
+                    .containsExactly("same-inbox"));
+    UnifiedInbox named = UnifiedInbox.builder().add(a).id("support-desk").build();
+    assertThatThrownBy(() -> named.poll(InboxCheckpoint.start("sales-desk")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("sales-desk");
+    assertThat(a.reads).isEmpty();
+    assertThat(b.reads).isEmpty();
+    assertThatThrownBy(() -> InboxCheckpoint.parse("smo-inbox-v1.bm90anNvbg"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void answersOfForeignItemsAndEmptyTextsReachNoClient() {
+    MemoryClient a = new MemoryClient(Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE);
+    UnifiedInbox inbox = UnifiedInbox.builder().add(a).build();
+    InboxItem otherPlatform =
+        Message.builder(Platform.INSTAGRAM, "facebook:1", "t", "m").createdAt(T0).build();
+    assertThatThrownBy(() -> inbox.answer(otherPlatform, "hi"))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> a.answer(otherPlatform, "hi"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("not to this client's account");
+    assertThat(a.answers).isEmpty();
+  }
+
+  @Test
+  void privateAnswersRouteToTheItemsAccountAndSayWhatCannotBeAnsweredPrivately() {
+    MemoryClient yt = new MemoryClient(Platform.YOUTUBE, "UC1", InboxItemKind.COMMENT);
+    MemoryClient x = new MemoryClient(Platform.TWITTER, "x", InboxItemKind.MENTION);
+    InboxItem comment = yt.add(InboxItemKind.COMMENT, T0);
+    InboxItem mention = x.add(InboxItemKind.MENTION, T0);
+    UnifiedInbox inbox = UnifiedInbox.builder().add(yt).add(x).build();
+    assertThatThrownBy(() -> inbox.answerPrivately(comment, "hi"))
+        .isInstanceOf(io.smo.core.exception.UnsupportedFeatureException.class)
+        .hasMessageContaining("no private replies");
+    assertThatThrownBy(() -> inbox.answerPrivately(mention, "hi"))
+        .isInstanceOf(io.smo.core.exception.UnsupportedFeatureException.class)
+        .hasMessageContaining("a mention has no private answer");
+    InboxItem stranger = Message.builder(Platform.TWITTER, "y", "t", "m").createdAt(T0).build();
+    assertThatThrownBy(() -> inbox.answerPrivately(stranger, "hi"))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> yt.answerPrivately(mention, "hi"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("not to this client's account");
+  }
+
+  @Test
+  void theDerivedIdNamesTheAccountsWhateverTheirOrder() {
+    MemoryClient a = new MemoryClient(Platform.FACEBOOK, "facebook:1", InboxItemKind.MESSAGE);
+    MemoryClient b = new MemoryClient(Platform.TWITTER, "x", InboxItemKind.MENTION);
+    MemoryClient c = new MemoryClient(Platform.TWITTER, "y", InboxItemKind.MENTION);
+    b.add(InboxItemKind.MENTION, T0);
+    UnifiedInbox ab =
+        UnifiedInbox.builder().add(a).add(b).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    UnifiedInbox ba =
+        UnifiedInbox.builder().add(b).add(a).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+    UnifiedInbox ac = UnifiedInbox.builder().add(a).add(c).build();
+    assertThat(ab.id()).isEqualTo(ba.id()).isNotEqualTo(ac.id()).hasSize(16);
+    InboxPoll p = ab.poll(InboxCheckpoint.start(ab.id()));
+    assertThat(drain(p)).hasSize(1);
+    assertThat(drain(ba.poll(InboxCheckpoint.parse(p.checkpoint().toString())))).isEmpty();
+    assertThatThrownBy(() -> ac.poll(p.checkpoint())).isInstanceOf(ValidationException.class);
+  }
 }

@@ -54,7 +54,18 @@ public final class FacebookInbox {
     return GraphPaging.paginator(
         cursor ->
             cursor == null ? http.get(op, owner.get() + "/tagged", q) : http.getNext(op, cursor),
-        this::taggedPost);
+        n -> {
+          Mention m = taggedPost(n);
+          if (m == null) {
+            io.smo.core.event.InboxDropEvent.report(
+                http.runtime().listener(),
+                platform,
+                account.get(),
+                op.name(),
+                "a tagged post without id was skipped");
+          }
+          return m;
+        });
   }
 
   /** Maps one tagged post; {@code null} when it has no id. */

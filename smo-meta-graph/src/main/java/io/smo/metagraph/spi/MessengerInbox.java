@@ -253,7 +253,19 @@ public final class MessengerInbox {
             cursor == null
                 ? http.get(read, owner.get() + "/conversations", q)
                 : http.getNext(read, cursor),
-        this::conversation);
+        n -> {
+          Conversation c = conversation(n);
+          if (c == null) {
+            reportDrop("a conversation without id was skipped");
+          }
+          return c;
+        });
+  }
+
+  /** Reports a whole element left out of a read (logged, and the client's listener told). */
+  private void reportDrop(String reason) {
+    io.smo.core.event.InboxDropEvent.report(
+        http.runtime().listener(), platform, account.get(), read.name(), reason);
   }
 
   /**
@@ -308,6 +320,7 @@ public final class MessengerInbox {
         fallback = mm.createdAt();
       } else {
         b.drop("a message without id was skipped");
+        reportDrop("a message without id was skipped");
       }
     }
     raw.sort((x, y) -> y.createdAt().compareTo(x.createdAt()));
@@ -382,6 +395,16 @@ public final class MessengerInbox {
                 + " kept as UNKNOWN");
       }
       b.attachment(att);
+    }
+    if (!n.has("error")
+        && !n.path("is_deleted").asBoolean(false)
+        && !n.path("is_unsupported").asBoolean(false)
+        && n.path("message").asText("").isEmpty()
+        && !atts.elements().hasNext()
+        && !atts.path("data").elements().hasNext()) {
+      b.drop(
+          "no text and no attachment: a sticker, share, story reply or reaction the API does not"
+              + " detail");
     }
     JsonNode replyTo = n.path("reply_to");
     if (replyTo.hasNonNull("mid")) {

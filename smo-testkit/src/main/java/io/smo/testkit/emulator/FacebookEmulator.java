@@ -979,10 +979,15 @@ public final class FacebookEmulator implements PlatformEmulator {
     return null;
   }
 
+  /** Returns whether {@code id} is a post by someone else that tags the Page. */
+  private boolean isTagged(String id) {
+    return tagged.stream().anyMatch(p -> p.path("id").asText().equals(id));
+  }
+
   private SandboxResponse listComments(
       SandboxRequest req, EmulatorContext ctx, String ver, String id) {
     List<ObjectNode> all;
-    if (posts.containsKey(id)) {
+    if (posts.containsKey(id) || isTagged(id)) {
       all = comments.getOrDefault(id, List.of());
     } else if (commentPost.containsKey(id)) {
       all = new ArrayList<>();
@@ -1019,6 +1024,10 @@ public final class FacebookEmulator implements PlatformEmulator {
       return GraphSupport.invalidParam(ctx, "Missing message or attachment");
     }
     String postId = posts.containsKey(target) ? target : commentPost.get(target);
+    if (postId == null && isTagged(target)) {
+      postId =
+          target; // a post that tags the Page: the Page may comment on it (answering a mention)
+    }
     if (postId == null) {
       return GraphSupport.notFound(ctx, target);
     }

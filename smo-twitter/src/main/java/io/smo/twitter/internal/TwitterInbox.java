@@ -198,7 +198,10 @@ public final class TwitterInbox {
     for (JsonNode e : b.path("data")) {
       Message m = dmEvent(e, me, users, media, conversation);
       if (m == null) {
-        continue;
+        if (e.path("id").asText("").isEmpty()) {
+          reportDrop("dm_events", "a DM event without id was skipped");
+        }
+        continue; // participants joining or leaving are no messages
       }
       if (m.direction() == Direction.OUTBOUND) {
         answered.add(m.conversationId());
@@ -208,6 +211,12 @@ public final class TwitterInbox {
       out.add(m);
     }
     return Page.of(out, b.path("meta").path("next_token").asText(null));
+  }
+
+  /** Reports a whole element left out of a read (logged, and the client's listener told). */
+  private void reportDrop(String operation, String reason) {
+    io.smo.core.event.InboxDropEvent.report(
+        rt.listener(), Platform.TWITTER, account.get(), operation, reason);
   }
 
   private static Map<String, JsonNode> index(JsonNode arr, String key) {
@@ -316,6 +325,8 @@ public final class TwitterInbox {
             Mention m = mention(t, users);
             if (m != null) {
               out.add(m);
+            } else {
+              reportDrop("mentions", "a post without id was skipped");
             }
           }
           return Page.of(out, b.path("meta").path("next_token").asText(null));

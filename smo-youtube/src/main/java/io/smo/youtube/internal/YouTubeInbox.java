@@ -120,7 +120,14 @@ public final class YouTubeInbox {
                       accountKey.get(),
                       engagement.channelId(),
                       status.equals("published") ? null : status,
-                      runtime.clock().instant());
+                      runtime.clock().instant(),
+                      why ->
+                          io.smo.core.event.InboxDropEvent.report(
+                              runtime.listener(),
+                              Platform.YOUTUBE,
+                              accountKey.get(),
+                              "commentThreads.list",
+                              why));
               batch.sort(NEWEST);
               buffer.addAll(batch);
             }

@@ -305,6 +305,21 @@ public final class YouTubeMapper {
       String ownChannel,
       String moderationStatus,
       Instant now) {
+    return inboxThread(thread, account, ownChannel, moderationStatus, now, why -> {});
+  }
+
+  /**
+   * Maps one comment thread (top-level comment and the replies included) to inbox comments, as
+   * {@link #inboxThread(CommentThread, String, String, String, Instant)} does, telling {@code
+   * skipped} what was left out whole (a comment without id).
+   */
+  public static List<InboxComment> inboxThread(
+      CommentThread thread,
+      String account,
+      String ownChannel,
+      String moderationStatus,
+      Instant now,
+      java.util.function.Consumer<String> skipped) {
     List<InboxComment> out = new ArrayList<>();
     YouTubeDtos.CommentThreadSnippet s = thread.snippet();
     String video = s == null ? null : s.videoId();
@@ -317,6 +332,9 @@ public final class YouTubeMapper {
       video = ownChannel;
     }
     PostRef post = PostRef.of(Platform.YOUTUBE, video);
+    if (s == null || s.topLevelComment() == null) {
+      skipped.accept("a thread without topLevelComment: only its replies are kept");
+    }
     List<Comment> comments = thread(thread);
     List<Instant> ownReplies = new ArrayList<>();
     for (Comment c : comments) {
@@ -326,6 +344,10 @@ public final class YouTubeMapper {
     }
     for (Comment c : comments) {
       if (c.id().isEmpty()) {
+        skipped.accept(
+            c.parentId().isPresent()
+                ? "a reply without id was skipped"
+                : "a top-level comment without id was skipped");
         continue;
       }
       boolean own = ownChannel.equals(c.authorId().orElse(null));
