@@ -430,10 +430,22 @@ class TikTokBusinessCommentsWireMockTest {
                         + "{\"comment_id\":\"2\",\"text\":\"mine\",\"owner\":true,\"create_time\":5,"
                         + "\"unknown_future_field\":{\"x\":1}}]}}")));
     List<InboxComment> got = new ArrayList<>();
-    try (TikTokClient c = builder(true).build()) {
+    List<io.smo.core.event.InboxDropEvent> drops = new ArrayList<>();
+    try (TikTokClient c =
+        builder(true)
+            .listener(
+                new io.smo.core.event.SmoListener() {
+                  @Override
+                  public void onInboxDrop(io.smo.core.event.InboxDropEvent e) {
+                    drops.add(e);
+                  }
+                })
+            .build()) {
       c.commentStream().forEach(got::add);
     }
     assertThat(got).hasSize(2);
+    // the comment without an id and the null element are left out whole, and said so
+    assertThat(drops).hasSize(2).allMatch(d -> d.reason().contains("comment_id"));
     InboxComment odd =
         got.stream().filter(x -> x.comment().id().equals("71_1")).findFirst().orElseThrow();
     assertThat(odd.dropped()).anyMatch(n -> n.contains("create_time"));

@@ -141,6 +141,11 @@ public final class TikTokEngagement {
     return business != null;
   }
 
+  /** Returns the failure-safe listener of the Business API runtime (the client's listeners). */
+  io.smo.core.event.SmoListener listener() {
+    return businessRuntime != null ? businessRuntime.listener() : runtime.listener();
+  }
+
   /** Returns the Business API option, or {@code null}. */
   TikTokBusinessAccount business() {
     return business;

@@ -109,10 +109,16 @@ public final class TikTokInbox {
       do {
         BusinessCommentList page = engagement.commentPage(videoId, cursor, true);
         for (BusinessComment top : TikTokEngagement.items(page)) {
-          if (top == null) {
+          if (top == null || top.commentId() == null || top.commentId().isBlank()) {
+            reportDrop(account, "business/comment/list", "a comment without a comment_id");
             continue;
           }
           List<BusinessComment> replies = engagement.replies(videoId, top);
+          for (BusinessComment r : replies) {
+            if (r == null || r.commentId() == null || r.commentId().isBlank()) {
+              reportDrop(account, "business/comment/reply/list", "a reply without a comment_id");
+            }
+          }
           for (InboxComment c :
               TikTokMapper.inboxComments(top, replies, account, videoId, readAt)) {
             videoItems.add(c);
@@ -135,6 +141,11 @@ public final class TikTokInbox {
     cache.keySet().retainAll(next.keySet());
     all.sort(NEWEST);
     return all.iterator();
+  }
+
+  private void reportDrop(String account, String operation, String reason) {
+    io.smo.core.event.InboxDropEvent.report(
+        engagement.listener(), Platform.TIKTOK, account, operation, reason);
   }
 
   /**
