@@ -93,6 +93,7 @@ class InboxAccountsCliTest {
           {"answer", "twitter:1:mention", "x"},
           {"answer", "myspace:1:message:t:m", "x"},
           {"answer", "facebook:104000000000001:gossip:t:m", "x"},
+          {"answer", "tiktok:sbx-tiktok-open-id-0001:message:v:c", "x"},
           {"answer", "tiktok:sbx-tiktok-open-id-0001:comment:v:c", "x"},
           {"answer", "youtube:UCsbxYouTubeChannel0000a:message:t:m", "x"},
           {
@@ -115,9 +116,12 @@ class InboxAccountsCliTest {
           .doesNotContain("\tat ");
       assertThat(r.out()).doesNotStartWith("answered");
     }
-    Run tiktok = smo("answer", "tiktok:sbx-tiktok-open-id-0001:comment:v:c", "x");
+    // TikTok has comments on the sandbox (its creator is a Business account), no messages
+    Run tiktok = smo("answer", "tiktok:sbx-tiktok-open-id-0001:message:v:c", "x");
     assertThat(tiktok.err())
-        .contains("TikTok offers no comment inbox")
+        .contains("TikTok offers no message inbox")
         .contains("nothing was sent");
+    Run unknown = smo("answer", "tiktok:sbx-tiktok-open-id-0001:comment:v:c", "x");
+    assertThat(unknown.err()).contains("no comment c in the TikTok inbox");
   }
 }
