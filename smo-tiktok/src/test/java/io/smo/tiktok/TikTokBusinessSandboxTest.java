@@ -55,6 +55,26 @@ class TikTokBusinessSandboxTest {
     return client(s, s.credentials(Platform.TIKTOK).extra("businessAccessToken"));
   }
 
+  /** A client whose Business token comes from {@code store}, refreshed through {@code oauth}. */
+  static TikTokClient refreshingClient(
+      Sandbox s,
+      TikTokBusinessOAuth oauth,
+      String businessId,
+      io.smo.core.auth.TokenStore store,
+      URI base) {
+    return TikTokClient.builder()
+        .baseUrl(s.baseUrl(Platform.TIKTOK))
+        .accessToken(s.credentials(Platform.TIKTOK).accessToken())
+        .businessAccount(
+            TikTokBusinessAccount.builder()
+                .businessId(businessId)
+                .tokenProvider(oauth.tokenProvider(businessId, store))
+                .baseUrl(base)
+                .build())
+        .sleeper(d -> {})
+        .build();
+  }
+
   static List<InboxComment> stream(TikTokClient c) {
     List<InboxComment> out = new ArrayList<>();
     c.commentStream().forEach(out::add);
@@ -195,17 +215,7 @@ class TikTokBusinessSandboxTest {
           .hasMessageNotContaining(t.token().refreshToken().orElseThrow());
       io.smo.core.auth.InMemoryTokenStore store = new io.smo.core.auth.InMemoryTokenStore();
       store.save(t.businessId(), fresh);
-      try (TikTokClient c =
-          TikTokClient.builder()
-              .baseUrl(s.baseUrl(Platform.TIKTOK))
-              .accessToken(s.credentials(Platform.TIKTOK).accessToken())
-              .businessAccount(
-                  TikTokBusinessAccount.builder()
-                      .businessId(t.businessId())
-                      .tokenProvider(oauth.tokenProvider(t.businessId(), store))
-                      .baseUrl(base)
-                      .build())
-              .build()) {
+      try (TikTokClient c = refreshingClient(s, oauth, t.businessId(), store, base)) {
         assertThat(stream(c)).isNotEmpty();
       }
     }
@@ -268,18 +278,7 @@ class TikTokBusinessSandboxTest {
       TikTokBusinessOAuth.BusinessToken t = oauth.exchange("code-for-refresh-test");
       io.smo.core.auth.InMemoryTokenStore store = new io.smo.core.auth.InMemoryTokenStore();
       store.save(t.businessId(), t.token());
-      try (TikTokClient c =
-          TikTokClient.builder()
-              .baseUrl(s.baseUrl(Platform.TIKTOK))
-              .accessToken(s.credentials(Platform.TIKTOK).accessToken())
-              .businessAccount(
-                  TikTokBusinessAccount.builder()
-                      .businessId(t.businessId())
-                      .tokenProvider(oauth.tokenProvider(t.businessId(), store))
-                      .baseUrl(base)
-                      .build())
-              .sleeper(d -> {})
-              .build()) {
+      try (TikTokClient c = refreshingClient(s, oauth, t.businessId(), store, base)) {
         s.inject(
             Platform.TIKTOK,
             io.smo.testkit.Fault.of(io.smo.testkit.Fault.Kind.EXPIRED_TOKEN)

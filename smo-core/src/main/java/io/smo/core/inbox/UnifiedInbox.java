@@ -173,18 +173,7 @@ public final class UnifiedInbox {
    * @throws SmoException as the client's {@link InboxClient#answer(InboxItem, String)} does
    */
   public InboxItem answer(InboxItem item, String text) {
-    requireNonNull(item, "item == null");
-    InboxClient c = byAccount.get(item.platform().id() + ":" + item.account());
-    if (c == null) {
-      throw ValidationException.of(
-          item.platform(),
-          "item",
-          "own-account",
-          item.ref(),
-          byAccount.keySet(),
-          "no client of this inbox holds " + item.platform().id() + " account " + item.account());
-    }
-    return c.answer(item, text);
+    return clientOf(item).answer(item, text);
   }
 
   /**
@@ -199,6 +188,15 @@ public final class UnifiedInbox {
    *     does
    */
   public Message answerPrivately(InboxItem item, String text) {
+    return clientOf(item).answerPrivately(item, text);
+  }
+
+  /**
+   * Returns the client of an item's account.
+   *
+   * @throws ValidationException if no client of this inbox holds it
+   */
+  private InboxClient clientOf(InboxItem item) {
     requireNonNull(item, "item == null");
     InboxClient c = byAccount.get(item.platform().id() + ":" + item.account());
     if (c == null) {
@@ -210,7 +208,7 @@ public final class UnifiedInbox {
           byAccount.keySet(),
           "no client of this inbox holds " + item.platform().id() + " account " + item.account());
     }
-    return c.answerPrivately(item, text);
+    return c;
   }
 
   /**
