@@ -551,8 +551,15 @@ public final class ApiRuntime implements AutoCloseable {
   }
 
   private <R> R run(Operation op, AttemptFn<R> attemptFn) {
+    if (closed) {
+      // a closed client sends nothing: its pool is gone and its listeners are detached
+      throw new TransportException(
+          platform, op.name(), "the client is closed: nothing was sent", null, false);
+    }
     return events.call(op, account(op), state -> attempts(op, attemptFn, state));
   }
+
+  private volatile boolean closed;
 
   /**
    * The loop: gate, attempt, classify the failure, ask {@link RetryDecision}, carry it out. The
@@ -769,9 +776,17 @@ public final class ApiRuntime implements AutoCloseable {
 
   private final List<Runnable> onClose;
 
-  /** Shuts down the connection pool and dispatcher if this runtime created them. */
+  /**
+   * Shuts down the connection pool and dispatcher if this runtime created them, and runs the {@link
+   * Builder#onClose} work. Afterwards every call throws {@link IllegalStateException} before
+   * anything is sent. Closing twice is harmless.
+   */
   @Override
   public void close() {
+    if (closed) {
+      return; // closing twice is harmless
+    }
+    closed = true;
     gate.close(accountKey);
     stack.close();
     for (Runnable r : onClose) {

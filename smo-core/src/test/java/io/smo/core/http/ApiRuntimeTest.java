@@ -98,6 +98,18 @@ class ApiRuntimeTest {
   }
 
   @Test
+  void aClosedClientSendsNothing() {
+    stubFor(post("/api/posts").willReturn(okJson("{\"id\":\"p1\"}")));
+    client.close();
+    client.close(); // twice is harmless
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.publish(aPost()))
+        .isInstanceOf(io.smo.core.exception.TransportException.class)
+        .hasMessageContaining("the client is closed: nothing was sent")
+        .satisfies(e -> assertThat(((io.smo.core.exception.SmoException) e).retryable()).isFalse());
+    verify(0, postRequestedFor(urlEqualTo("/api/posts")));
+  }
+
+  @Test
   void retriesA429HonouringRetryAfterSeconds() {
     stubFor(
         get("/api/posts/p1")
