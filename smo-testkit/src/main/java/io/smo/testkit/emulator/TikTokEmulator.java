@@ -148,9 +148,15 @@ public final class TikTokEmulator implements PlatformEmulator {
 
   /** An owned video as the Business API sees it. */
   private static final class BizVideo {
-    String id;
-    String caption;
-    Instant created;
+    final String id;
+    final String caption;
+    final Instant created;
+
+    BizVideo(String id, String caption, Instant created) {
+      this.id = id;
+      this.caption = caption;
+      this.created = created;
+    }
   }
 
   /** A comment or reply on an owned video. */
@@ -827,11 +833,8 @@ public final class TikTokEmulator implements PlatformEmulator {
       {"7108684822863760646", "Behind the scenes", "3900"}
     };
     for (String[] v : videos) {
-      BizVideo bv = new BizVideo();
-      bv.id = v[0];
-      bv.caption = v[1];
-      bv.created = now.minusSeconds(Long.parseLong(v[2]) + 86_400);
-      bizVideos.put(bv.id, bv);
+      bizVideos.put(
+          v[0], new BizVideo(v[0], v[1], now.minusSeconds(Long.parseLong(v[2]) + 86_400)));
     }
     String a = videos[1][0];
     String b = videos[0][0];
@@ -948,16 +951,12 @@ public final class TikTokEmulator implements PlatformEmulator {
     }
     long cursor = req.param("cursor").map(Long::parseLong).orElse(Long.MAX_VALUE);
     String fields = req.param("fields").orElse("[\"item_id\"]");
-    List<BizVideo> all = new ArrayList<>(bizVideos.values());
-    for (Publish p : videos.values()) {
-      if (p.postId != null && !bizVideos.containsKey(p.postId)) {
-        BizVideo v = new BizVideo();
-        v.id = p.postId;
-        v.caption = p.title;
-        v.created = p.created;
-        all.add(v);
+    for (Publish p : videos.values()) { // posts published through the Content Posting API
+      if (p.postId != null) {
+        ownedVideo(p.postId);
       }
     }
+    List<BizVideo> all = new ArrayList<>(bizVideos.values());
     all.sort((x, y) -> y.created.compareTo(x.created));
     ObjectNode d = json(ctx);
     ArrayNode out = d.putArray("videos");
@@ -1138,11 +1137,7 @@ public final class TikTokEmulator implements PlatformEmulator {
     }
     if (videos.containsKey(id)) { // published through the Content Posting API
       Publish p = videos.get(id);
-      BizVideo v = new BizVideo();
-      v.id = id;
-      v.caption = p.title;
-      v.created = p.created;
-      bizVideos.put(id, v);
+      bizVideos.put(id, new BizVideo(id, p.title, p.created));
       return true;
     }
     return false;
